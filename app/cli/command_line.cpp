@@ -1,0 +1,60 @@
+// Subcommand dispatch for the `gigaplan` command line.
+#include "app/cli/command_line.h"
+
+#include <functional>
+#include <map>
+#include <ostream>
+
+#include "app/cli/summary_command.h"
+#include "app/cli/validate_command.h"
+
+namespace gigaplan::cli {
+namespace {
+
+using Command = std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)>;
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> table{
+      {"validate", runValidate},
+      {"summary", runSummary},
+  };
+  return table;
+}
+
+}  // namespace
+
+std::string usage() {
+  return "GigaPlan " GIGAPLAN_VERSION " — plan AI training sites up to gigawatt scale\n"
+         "\n"
+         "usage:\n"
+         "  gigaplan [FILE]                       open the desktop app (on FILE)\n"
+         "  gigaplan validate FILE...             check designs; exit 0 valid, 1 errors found, 2 not loadable\n"
+         "  gigaplan summary FILE                 what a design holds, in a few lines\n"
+         "  gigaplan --help | --version\n"
+         "\n"
+         "Errors read file:line:column: key.path: found X, expected Y.\n"
+         "The catalog is read from $GIGAPLAN_RESOURCES/catalog when set.\n";
+}
+
+std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.empty()) return std::nullopt;
+  const std::string& first = args.front();
+  if (first == "--help" || first == "-h" || first == "help") {
+    out << usage();
+    return kOk;
+  }
+  if (first == "--version") {
+    out << "gigaplan " GIGAPLAN_VERSION "\n";
+    return kOk;
+  }
+  if (auto it = commands().find(first); it != commands().end()) {
+    return it->second(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  }
+  if (first.rfind("-", 0) == 0) {
+    err << "gigaplan: unknown option '" << first << "'\n\n" << usage();
+    return kUsage;
+  }
+  return std::nullopt;  // a design file: the GUI opens it
+}
+
+}  // namespace gigaplan::cli

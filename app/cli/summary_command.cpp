@@ -1,0 +1,56 @@
+// `gigaplan summary`: counts from the expanded layout, nominal figures from the catalog.
+#include "app/cli/summary_command.h"
+
+#include <map>
+#include <ostream>
+
+#include "app/cli/catalog_access.h"
+#include "app/cli/command_line.h"
+#include "core/design/resolved_design.h"
+#include "core/io/design_io.h"
+#include "core/units/units.h"
+
+namespace gigaplan::cli {
+
+int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  if (args.size() != 1) {
+    err << "usage: gigaplan summary FILE\n";
+    return kUsage;
+  }
+  const catalog::Catalog* base = baseCatalog(err);
+  if (!base) return kLoadError;
+  try {
+    auto r = design::resolve(io::loadDesign(args[0], *base), *base);
+    const auto& l = r->layout;
+    std::map<std::string, long long> gpus;
+    double rackPower = 0;
+    for (const auto& rack : l.racks) {
+      rackPower += rack.spec->power;
+      if (rack.spec->gpus > 0) gpus[rack.spec->gpu] += rack.spec->gpus;
+    }
+    double grid = 0, generation = 0, storage = 0;
+    for (const auto& n : l.power) {
+      if (n.kind == design::PowerKind::Grid) grid += n.rating;
+      if (n.kind == design::PowerKind::Generator) generation += n.rating;
+      if (n.kind == design::PowerKind::Battery) storage += n.spec ? n.spec->energy * n.units : 0;
+    }
+    out << r->design.site.name << "\n";
+    if (!r->design.site.description.empty()) out << "  " << r->design.site.description << "\n";
+    out << "  halls: " << l.halls.size() << ", rows: " << l.rows.size() << ", racks: " << l.racks.size() << "\n";
+    for (const auto& [gpu, n] : gpus) {
+      const catalog::Gpu* g = r->catalog->gpu(gpu);
+      out << "  GPUs: " << n << " × " << (g ? g->name : gpu) << "\n";
+    }
+    out << "  rack IT load (nominal, catalog): " << units::format(rackPower, units::Dimension::Power) << "\n";
+    out << "  grid: " << units::format(grid, units::Dimension::Power)
+        << ", on-site generation: " << units::format(generation, units::Dimension::Power)
+        << ", batteries: " << units::format(storage, units::Dimension::Energy) << "\n";
+    out << "  power nodes: " << l.power.size() << ", cooling units: " << l.cooling.size() << "\n";
+    return kOk;
+  } catch (const io::LoadError& e) {
+    err << e.what() << "\n";
+    return kLoadError;
+  }
+}
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,140 @@
+// The equipment catalog: GPUs, rack/system types, switches, cable media, power and cooling gear.
+// Loaded from resources/catalog/*.yaml; every entry names its source and a grade
+// (V vendor, S secondary, E arithmetic on sourced inputs, U unverified — a default to override).
+// All values SI (see core/units/units.h).
+//
+//   Catalog cat = catalog::loadDirectory("resources/catalog");   // throws io::LoadError
+//   const RackType* nvl72 = cat.rack("gb200-nvl72");
+//   double gpuPeak = cat.gpu(nvl72->gpu)->bf16;                  // FLOP/s
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gigaplan::catalog {
+
+struct Provenance {
+  std::string source;  // where the figures come from (document, page, press article)
+  std::string grade;   // "V", "S", "E", "U" (see shared/reference/hardware.md)
+  std::string note;    // optional remark, e.g. "approximate: measured draw is ~76 % of rating"
+};
+
+struct Gpu {
+  std::string id, name, vendor;
+  double bf16 = 0, fp8 = 0, fp4 = 0;  // dense FLOP/s; 0 = not supported
+  double fp16 = 0, tf32 = 0;          // dense FLOP/s; 0 = not listed
+  double hbm = 0;                     // bytes
+  double hbmBandwidth = 0;            // B/s
+  double tdp = 0;                     // W
+  double scaleUpBandwidth = 0;        // B/s per GPU per direction (NVLink / Infinity Fabric)
+  int scaleUpDomain = 8;              // GPUs per scale-up domain in its usual system
+  double nicRate = 0;                 // B/s per GPU scale-out
+  // Training-model calibration for this GPU type (keys owned by core/training; each documented
+  // in the catalog file with its origin), e.g. "gemm_peak_fraction".
+  std::map<std::string, double> efficiency;
+  Provenance provenance;
+};
+
+enum class RackKind { Compute, Network, Storage };
+
+struct RackType {
+  std::string id, name;
+  RackKind kind = RackKind::Compute;
+  std::string gpu;           // catalog GPU id (compute racks)
+  int gpus = 0;              // GPUs per rack
+  int nodes = 0;             // servers / compute trays per rack
+  int scaleUpDomain = 0;     // GPUs per NVLink domain in this rack type (72 for NVL72, 8 for HGX)
+  double power = 0;          // W, design (nominal) IT load per rack
+  double peakPower = 0;      // W, maximum (for capacity checks); = power when not published
+  double liquidFraction = 0; // share of heat to liquid (0 air-cooled, ~0.87 GB200)
+  double nicRate = 0;        // B/s per GPU scale-out (0 = the GPU's)
+  double width = 0.6, depth = 1.2, height = 2.3;  // m
+  double mass = 0;           // kg
+  int switchSlots = 0;       // network racks: switches it holds
+  double storageBandwidth = 0;  // storage racks: B/s read/write aggregate
+  double storageCapacity = 0;   // storage racks: bytes
+  Provenance provenance;
+};
+
+struct Switch {
+  std::string id, name;
+  int ports = 0;             // at portRate
+  double portRate = 0;       // B/s per port
+  double power = 0;          // W typical, without optics
+  int rackUnits = 1;
+  std::string fabric;        // "infiniband" or "ethernet"
+  Provenance provenance;
+};
+
+enum class MediumKind { PassiveCopper, ActiveCopper, ActiveOptical, Multimode, SingleMode };
+
+struct CableMedium {
+  std::string id, name;
+  MediumKind kind = MediumKind::PassiveCopper;
+  double rate = 0;           // B/s per link
+  double maxReach = 0;       // m
+  double transceiverPower = 0;  // W per end (0 for passive copper)
+  int transceiversPerLink = 0;  // 2 for optics, 0 for copper
+  Provenance provenance;
+};
+
+enum class PowerGearKind { Substation, Transformer, Switchboard, Ups, Busway, Pdu, Generator, Battery };
+
+struct PowerGear {
+  std::string id, name;
+  PowerGearKind kind = PowerGearKind::Transformer;
+  double rating = 0;         // W continuous (for batteries: discharge power)
+  double efficiency = 1;     // fraction at rated load
+  double energy = 0;         // J (batteries)
+  double voltageIn = 0, voltageOut = 0;  // V
+  double width = 1, depth = 1, height = 2;  // m footprint for the 3D view and site plan
+  Provenance provenance;
+};
+
+enum class CoolingGearKind { Cdu, Chiller, DryCooler, CoolingTower, AirHandler };
+
+struct CoolingGear {
+  std::string id, name;
+  CoolingGearKind kind = CoolingGearKind::Cdu;
+  double capacity = 0;       // W of heat removed at design conditions
+  double ownPower = 0;       // W drawn by pumps/fans at rated duty
+  double cop = 0;            // chillers: coefficient of performance at design conditions
+  double approach = 0;       // K (CDU approach, tower approach)
+  double waterPerKwh = 0;    // L of water per kWh of heat rejected (evaporative; 0 dry)
+  double maxAmbient = 0;     // degC above which capacity derates (0 = not modelled)
+  double width = 1, depth = 1, height = 2;  // m
+  Provenance provenance;
+};
+
+/// The catalog. Lookups return nullptr for unknown ids.
+class Catalog {
+ public:
+  std::map<std::string, Gpu> gpus;
+  std::map<std::string, RackType> racks;
+  std::map<std::string, Switch> switches;
+  std::map<std::string, CableMedium> media;
+  std::map<std::string, PowerGear> powerGear;
+  std::map<std::string, CoolingGear> coolingGear;
+
+  const Gpu* gpu(const std::string& id) const { return find(gpus, id); }
+  const RackType* rack(const std::string& id) const { return find(racks, id); }
+  const Switch* switchModel(const std::string& id) const { return find(switches, id); }
+  const CableMedium* medium(const std::string& id) const { return find(media, id); }
+  const PowerGear* power(const std::string& id) const { return find(powerGear, id); }
+  const CoolingGear* cooling(const std::string& id) const { return find(coolingGear, id); }
+
+ private:
+  template <class M>
+  static const typename M::mapped_type* find(const M& m, const std::string& id) {
+    auto it = m.find(id);
+    return it == m.end() ? nullptr : &it->second;
+  }
+};
+
+std::string_view toString(RackKind);
+std::string_view toString(MediumKind);
+std::string_view toString(PowerGearKind);
+std::string_view toString(CoolingGearKind);
+
+}  // namespace gigaplan::catalog

@@ -1,0 +1,398 @@
+// Catalog YAML reading: one field table per kind of entry, shared by the catalog files and by a
+// design's local overrides, so both accept exactly the same keys and units.
+#include "core/catalog/catalog_loader.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <functional>
+#include <set>
+#include <vector>
+
+namespace gigaplan::catalog {
+namespace {
+
+using io::YamlReader;
+using units::Dimension;
+using Reader = const YamlReader&;
+
+template <class T>
+struct Field {
+  std::string_view key;
+  std::function<void(T&, const YAML::Node&, Reader, const std::string&)> read;
+  bool required = false;
+};
+
+constexpr double kBig = 1e30;
+
+template <class T>
+Field<T> quantity(std::string_view key, double T::*m, Dimension d, double min, double max, bool req = false) {
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.quantity(n, p, d, min, max); }, req};
+}
+template <class T>
+Field<T> number(std::string_view key, double T::*m, double min, double max, bool req = false) {
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.number(n, p, min, max); }, req};
+}
+template <class T>
+Field<T> whole(std::string_view key, int T::*m, int min, int max, bool req = false) {
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = static_cast<int>(r.integer(n, p, min, max)); }, req};
+}
+template <class T>
+Field<T> text(std::string_view key, std::string T::*m, bool req = false) {
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.string(n, p); }, req};
+}
+template <class T, class E>
+Field<T> enumeration(std::string_view key, E T::*m, std::initializer_list<std::string_view> names, bool req = false) {
+  std::vector<std::string_view> copy(names);
+  return {key,
+          [=](T& t, const YAML::Node& n, Reader r, const std::string& p) {
+            const std::string s = r.string(n, p);
+            for (std::size_t i = 0; i < copy.size(); ++i) {
+              if (copy[i] == s) {
+                t.*m = static_cast<E>(i);
+                return;
+              }
+            }
+            std::string list;
+            for (auto c : copy) list += (list.empty() ? "" : ", ") + std::string(c);
+            r.fail(n, p, YamlReader::describe(n), "one of: " + list);
+          },
+          req};
+}
+template <class T>
+void addProvenance(std::vector<Field<T>>& f) {
+  f.push_back({"source", [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.source = r.string(n, p); }, true});
+  f.push_back({"grade", [](T& t, const YAML::Node& n, Reader r, const std::string& p) {
+                 t.provenance.grade = r.string(n, p);
+                 static const std::set<std::string> grades{"V", "S", "E", "U", "P", "V/S", "V/U", "S/E", "S/U", "V/P"};
+                 if (!grades.count(t.provenance.grade)) r.fail(n, p, YamlReader::describe(n), "a grade: V, S, E, U or P");
+               }, true});
+  f.push_back({"note", [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.note = r.string(n, p); }});
+}
+template <class T>
+void addFootprint(std::vector<Field<T>>& f) {
+  f.push_back(quantity<T>("width", &T::width, Dimension::Length, 0.05, 500));
+  f.push_back(quantity<T>("depth", &T::depth, Dimension::Length, 0.05, 500));
+  f.push_back(quantity<T>("height", &T::height, Dimension::Length, 0.05, 200));
+}
+
+const std::vector<Field<Gpu>>& gpuFields() {
+  static const auto fields = [] {
+    std::vector<Field<Gpu>> f{
+        text<Gpu>("name", &Gpu::name, true),
+        text<Gpu>("vendor", &Gpu::vendor),
+        quantity<Gpu>("bf16", &Gpu::bf16, Dimension::Compute, 1e12, 1e17, true),
+        quantity<Gpu>("fp8", &Gpu::fp8, Dimension::Compute, 1e12, 1e17),
+        quantity<Gpu>("fp4", &Gpu::fp4, Dimension::Compute, 1e12, 1e17),
+        quantity<Gpu>("fp16", &Gpu::fp16, Dimension::Compute, 1e12, 1e17),
+        quantity<Gpu>("tf32", &Gpu::tf32, Dimension::Compute, 1e12, 1e17),
+        quantity<Gpu>("hbm", &Gpu::hbm, Dimension::DataSize, 1e9, 1e13, true),
+        quantity<Gpu>("hbm_bandwidth", &Gpu::hbmBandwidth, Dimension::DataRate, 1e9, 1e14, true),
+        quantity<Gpu>("tdp", &Gpu::tdp, Dimension::Power, 10, 1e5, true),
+        quantity<Gpu>("scale_up_bandwidth", &Gpu::scaleUpBandwidth, Dimension::DataRate, 1e8, 1e14),
+        whole<Gpu>("scale_up_domain", &Gpu::scaleUpDomain, 1, 100000),
+        quantity<Gpu>("nic", &Gpu::nicRate, Dimension::DataRate, 1e8, 1e13),
+    };
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+const std::vector<Field<RackType>>& rackFields() {
+  static const auto fields = [] {
+    std::vector<Field<RackType>> f{
+        text<RackType>("name", &RackType::name, true),
+        enumeration<RackType, RackKind>("kind", &RackType::kind, {"compute", "network", "storage"}, true),
+        text<RackType>("gpu", &RackType::gpu),
+        whole<RackType>("gpus", &RackType::gpus, 0, 1024),
+        whole<RackType>("nodes", &RackType::nodes, 0, 1024),
+        whole<RackType>("scale_up_domain", &RackType::scaleUpDomain, 0, 100000),
+        quantity<RackType>("power", &RackType::power, Dimension::Power, 0, 5e6, true),
+        quantity<RackType>("peak_power", &RackType::peakPower, Dimension::Power, 0, 5e6),
+        number<RackType>("liquid_fraction", &RackType::liquidFraction, 0, 1),
+        quantity<RackType>("nic", &RackType::nicRate, Dimension::DataRate, 1e8, 1e13),
+        quantity<RackType>("mass", &RackType::mass, Dimension::Mass, 0, 1e5),
+        whole<RackType>("switch_slots", &RackType::switchSlots, 0, 100),
+        quantity<RackType>("storage_bandwidth", &RackType::storageBandwidth, Dimension::DataRate, 0, 1e15),
+        quantity<RackType>("storage_capacity", &RackType::storageCapacity, Dimension::DataSize, 0, 1e20),
+    };
+    addFootprint(f);
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+const std::vector<Field<Switch>>& switchFields() {
+  static const auto fields = [] {
+    std::vector<Field<Switch>> f{
+        text<Switch>("name", &Switch::name, true),
+        whole<Switch>("ports", &Switch::ports, 1, 4096, true),
+        quantity<Switch>("port_rate", &Switch::portRate, Dimension::DataRate, 1e8, 1e13, true),
+        quantity<Switch>("power", &Switch::power, Dimension::Power, 0, 1e5, true),
+        whole<Switch>("rack_units", &Switch::rackUnits, 1, 48),
+        text<Switch>("fabric", &Switch::fabric),
+    };
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+const std::vector<Field<CableMedium>>& mediumFields() {
+  static const auto fields = [] {
+    std::vector<Field<CableMedium>> f{
+        text<CableMedium>("name", &CableMedium::name, true),
+        enumeration<CableMedium, MediumKind>("kind", &CableMedium::kind,
+                                             {"passive-copper", "active-copper", "aoc", "multimode", "single-mode"}, true),
+        quantity<CableMedium>("rate", &CableMedium::rate, Dimension::DataRate, 1e8, 1e13, true),
+        quantity<CableMedium>("max_reach", &CableMedium::maxReach, Dimension::Length, 0.1, 1e5, true),
+        quantity<CableMedium>("transceiver_power", &CableMedium::transceiverPower, Dimension::Power, 0, 1000),
+        whole<CableMedium>("transceivers_per_link", &CableMedium::transceiversPerLink, 0, 4),
+    };
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+const std::vector<Field<PowerGear>>& powerFields() {
+  static const auto fields = [] {
+    std::vector<Field<PowerGear>> f{
+        text<PowerGear>("name", &PowerGear::name, true),
+        enumeration<PowerGear, PowerGearKind>(
+            "kind", &PowerGear::kind,
+            {"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator", "battery"}, true),
+        quantity<PowerGear>("rating", &PowerGear::rating, Dimension::Power, 1, 1e11, true),
+        number<PowerGear>("efficiency", &PowerGear::efficiency, 0.5, 1),
+        quantity<PowerGear>("energy", &PowerGear::energy, Dimension::Energy, 0, 1e15),
+        quantity<PowerGear>("voltage_in", &PowerGear::voltageIn, Dimension::Voltage, 0, 1e6),
+        quantity<PowerGear>("voltage_out", &PowerGear::voltageOut, Dimension::Voltage, 0, 1e6),
+    };
+    addFootprint(f);
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+const std::vector<Field<CoolingGear>>& coolingFields() {
+  static const auto fields = [] {
+    std::vector<Field<CoolingGear>> f{
+        text<CoolingGear>("name", &CoolingGear::name, true),
+        enumeration<CoolingGear, CoolingGearKind>("kind", &CoolingGear::kind,
+                                                  {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}, true),
+        quantity<CoolingGear>("capacity", &CoolingGear::capacity, Dimension::Power, 1, 1e10, true),
+        quantity<CoolingGear>("own_power", &CoolingGear::ownPower, Dimension::Power, 0, 1e9),
+        number<CoolingGear>("cop", &CoolingGear::cop, 0, 100),
+        quantity<CoolingGear>("approach", &CoolingGear::approach, Dimension::Temperature, 0, 50),
+        number<CoolingGear>("water_per_kwh", &CoolingGear::waterPerKwh, 0, 100),
+        quantity<CoolingGear>("max_ambient", &CoolingGear::maxAmbient, Dimension::Temperature, -60, 80),
+    };
+    addFootprint(f);
+    addProvenance(f);
+    return f;
+  }();
+  return fields;
+}
+
+template <class T>
+const Field<T>* findField(const std::vector<Field<T>>& fields, std::string_view key) {
+  for (const auto& f : fields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+template <class T>
+std::string fieldList(const std::vector<Field<T>>& fields) {
+  std::string s = "id";
+  for (const auto& f : fields) s += ", " + std::string(f.key);
+  return s;
+}
+
+// Reads `section: [ {id: ..., field: ...}, ... ]` into map `out`.
+template <class T>
+void readSection(const YAML::Node& list, Reader r, const std::string& path, const std::vector<Field<T>>& fields,
+                 std::map<std::string, T>& out) {
+  r.requireSequence(list, path);
+  std::set<std::string> inThisFile;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node e = list[i];
+    const std::string ep = YamlReader::index(path, i);
+    r.requireMap(e, ep);
+    T item;
+    item.id = r.id(r.require(e, ep, "id"), YamlReader::join(ep, "id"));
+    if (!inThisFile.insert(item.id).second) {
+      r.fail(e["id"], YamlReader::join(ep, "id"), "'" + item.id + "' a second time", "a unique id");
+    }
+    std::set<std::string_view> given;
+    for (const auto& kv : e) {
+      const std::string key = r.string(kv.first, ep);
+      if (key == "id") continue;
+      const Field<T>* f = findField(fields, key);
+      if (!f) r.fail(kv.first, YamlReader::join(ep, key), "unknown key '" + key + "'", "one of: " + fieldList(fields));
+      if (!given.insert(f->key).second) r.fail(kv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
+      f->read(item, kv.second, r, YamlReader::join(ep, key));
+    }
+    for (const auto& f : fields) {
+      if (f.required && !given.count(f.key)) {
+        r.fail(e, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "'", "a value for '" + std::string(f.key) + "'");
+      }
+    }
+    out[item.id] = std::move(item);
+  }
+}
+
+void readEfficiency(const YAML::Node& node, Reader r, const std::string& path, Catalog& cat) {
+  r.requireMap(node, path);
+  for (const auto& kv : node) {
+    const std::string gpuId = r.id(kv.first, path);
+    const std::string gp = YamlReader::join(path, gpuId);
+    auto it = cat.gpus.find(gpuId);
+    if (it == cat.gpus.end()) r.fail(kv.first, gp, "'" + gpuId + "'", "the id of a GPU in gpus.yaml");
+    r.requireMap(kv.second, gp);
+    bool sourced = false;
+    for (const auto& p : kv.second) {
+      const std::string key = r.string(p.first, gp);
+      if (key == "source") {
+        sourced = !r.string(p.second, YamlReader::join(gp, key)).empty();
+      } else if (key == "note" || key == "grade") {
+        r.string(p.second, YamlReader::join(gp, key));
+      } else {
+        it->second.efficiency[key] = r.number(p.second, YamlReader::join(gp, key), -1e6, 1e6);
+      }
+    }
+    if (!sourced) r.fail(kv.second, YamlReader::join(gp, "source"), "no 'source'", "the origin of these parameters");
+  }
+}
+
+constexpr std::string_view kSections[] = {"gpus", "racks", "switches", "media", "power_gear", "cooling_gear", "gpu_efficiency"};
+
+template <class T>
+void applyOverrideFields(T& item, const std::map<std::string, std::string>& fields, const std::vector<Field<T>>& table) {
+  const YamlReader r{"<override>"};
+  for (const auto& [key, value] : fields) {
+    if (const Field<T>* f = findField(table, key)) f->read(item, YAML::Node(value), r, key);
+  }
+}
+
+template <class T>
+void readOverrideSection(const YAML::Node& node, Reader r, const std::string& path, const std::vector<Field<T>>& table,
+                         const std::map<std::string, T>& base, std::map<std::string, std::map<std::string, std::string>>& out) {
+  r.requireMap(node, path);
+  for (const auto& kv : node) {
+    const std::string entryId = r.id(kv.first, path);
+    const std::string ep = YamlReader::join(path, entryId);
+    r.requireMap(kv.second, ep);
+    const bool isNew = !base.count(entryId);
+    T scratch;
+    std::set<std::string_view> given;
+    auto& fields = out[entryId];
+    for (const auto& fv : kv.second) {
+      const std::string key = r.string(fv.first, ep);
+      const Field<T>* f = findField(table, key);
+      if (!f) r.fail(fv.first, YamlReader::join(ep, key), "unknown key '" + key + "'", "one of: " + fieldList(table).substr(4));
+      if (!given.insert(f->key).second) r.fail(fv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
+      f->read(scratch, fv.second, r, YamlReader::join(ep, key));  // validates the value and its unit
+      fields[key] = fv.second.Scalar();
+    }
+    if (isNew) {
+      for (const auto& f : table) {
+        if (f.required && !given.count(f.key)) {
+          r.fail(kv.second, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "' for new entry '" + entryId + "'",
+                 "a value for '" + std::string(f.key) + "' (an id not in the catalog defines a new entry)");
+        }
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void loadFile(const std::string& path, Catalog& into) {
+  const YamlReader r{path};
+  const YAML::Node root = r.parseFile(path);
+  if (!root.IsDefined() || root.IsNull()) return;
+  r.checkKeys(root, "", {kSections[0], kSections[1], kSections[2], kSections[3], kSections[4], kSections[5], kSections[6]});
+  if (auto n = root["gpus"]) readSection(n, r, "gpus", gpuFields(), into.gpus);
+  if (auto n = root["racks"]) readSection(n, r, "racks", rackFields(), into.racks);
+  if (auto n = root["switches"]) readSection(n, r, "switches", switchFields(), into.switches);
+  if (auto n = root["media"]) readSection(n, r, "media", mediumFields(), into.media);
+  if (auto n = root["power_gear"]) readSection(n, r, "power_gear", powerFields(), into.powerGear);
+  if (auto n = root["cooling_gear"]) readSection(n, r, "cooling_gear", coolingFields(), into.coolingGear);
+  if (auto n = root["gpu_efficiency"]) readEfficiency(n, r, "gpu_efficiency", into);
+}
+
+Catalog loadDirectory(const std::string& dir) {
+  Catalog cat;
+  // Efficiency last: it annotates GPUs defined in gpus.yaml.
+  for (const char* name : {"gpus.yaml", "racks.yaml", "switches.yaml", "media.yaml", "power.yaml", "cooling.yaml",
+                           "gpu_efficiency.yaml"}) {
+    const std::string path = dir + "/" + name;
+    if (std::filesystem::exists(path)) loadFile(path, cat);
+  }
+  if (cat.gpus.empty() || cat.racks.empty()) {
+    throw io::LoadError({dir, 0, 0, "", "no GPUs or rack types", "a catalog folder with gpus.yaml and racks.yaml"});
+  }
+  // Cross references inside the catalog.
+  for (const auto& [id, rack] : cat.racks) {
+    if (rack.kind == RackKind::Compute && !cat.gpus.count(rack.gpu)) {
+      throw io::LoadError({dir + "/racks.yaml", 0, 0, "racks." + id + ".gpu", "'" + rack.gpu + "'", "the id of a GPU in gpus.yaml"});
+    }
+  }
+  return cat;
+}
+
+OverrideTable readOverrides(const YAML::Node& node, Reader r, const std::string& path, const Catalog& base) {
+  OverrideTable out;
+  r.checkKeys(node, path, {"gpus", "racks", "switches", "media", "power_gear", "cooling_gear"});
+  for (const auto& kv : node) {
+    const std::string section = kv.first.Scalar();
+    const std::string sp = YamlReader::join(path, section);
+    auto& target = out[section];
+    if (section == "gpus") readOverrideSection(kv.second, r, sp, gpuFields(), base.gpus, target);
+    if (section == "racks") readOverrideSection(kv.second, r, sp, rackFields(), base.racks, target);
+    if (section == "switches") readOverrideSection(kv.second, r, sp, switchFields(), base.switches, target);
+    if (section == "media") readOverrideSection(kv.second, r, sp, mediumFields(), base.media, target);
+    if (section == "power_gear") readOverrideSection(kv.second, r, sp, powerFields(), base.powerGear, target);
+    if (section == "cooling_gear") readOverrideSection(kv.second, r, sp, coolingFields(), base.coolingGear, target);
+  }
+  return out;
+}
+
+Catalog withOverrides(const Catalog& base, const OverrideTable& overrides) {
+  Catalog cat = base;
+  auto apply = [&](const char* section, auto& map, const auto& table) {
+    auto it = overrides.find(section);
+    if (it == overrides.end()) return;
+    for (const auto& [entryId, fields] : it->second) {
+      auto& item = map[entryId];
+      item.id = entryId;
+      applyOverrideFields(item, fields, table);
+      item.provenance.note += std::string(item.provenance.note.empty() ? "" : "; ") + "changed by this design";
+    }
+  };
+  apply("gpus", cat.gpus, gpuFields());
+  apply("racks", cat.racks, rackFields());
+  apply("switches", cat.switches, switchFields());
+  apply("media", cat.media, mediumFields());
+  apply("power_gear", cat.powerGear, powerFields());
+  apply("cooling_gear", cat.coolingGear, coolingFields());
+  return cat;
+}
+
+std::string defaultResourceDir() {
+  if (const char* env = std::getenv("GIGAPLAN_RESOURCES"); env && *env) return env;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    for (const fs::path& candidate : {exe.parent_path() / "../share/gigaplan", exe.parent_path() / "../../resources"}) {
+      if (fs::exists(candidate / "catalog" / "gpus.yaml", ec)) return fs::weakly_canonical(candidate, ec).string();
+    }
+  }
+  return GIGAPLAN_DEFAULT_RESOURCE_DIR;
+}
+
+}  // namespace gigaplan::catalog

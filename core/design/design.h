@@ -1,0 +1,182 @@
+// The design as the planner wrote it: site, halls, row templates, power chain, cooling plant,
+// network plan, job, and per-object overrides. This is the one source of truth the editor
+// changes; everything derived (every rack, loads, cable lengths) comes from expand() and the engine.
+//
+// Ids of templated objects are patterns: "h{h}-row{i}" with {h} the hall instance, {i} the
+// instance within its own template, {k} the rack slot in a row (all 1-based). {i/4} is the group
+// number of four (1,1,1,1,2,…), {i%2} cycles 1,2,1,2, and {i:02} zero-pads.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/training/job.h"
+
+namespace gigaplan::design {
+
+struct Vec2 {
+  double x = 0, y = 0;
+  friend bool operator==(const Vec2&, const Vec2&) = default;
+};
+
+/// Where an object was written in the design file, so later checks (references, duplicates,
+/// cycles) can point at the exact key. Metadata only: two locations always compare equal, so a
+/// saved and reloaded design equals the original.
+struct SourceLocation {
+  struct Field {
+    std::string key;
+    int line = 0, column = 0;  // of the key's value
+  };
+  int line = 0, column = 0;  // 1-based, 0 when the object was created in the editor
+  std::string keyPath;       // "halls[0].rows[1]"
+  std::vector<Field> fields; // where each key's value stands
+
+  /// The location of `key`'s value, or of the object when the key was not written.
+  std::pair<int, int> of(std::string_view key) const {
+    for (const auto& f : fields) {
+      if (f.key == key) return {f.line, f.column};
+    }
+    return {line, column};
+  }
+  friend bool operator==(const SourceLocation&, const SourceLocation&) { return true; }
+};
+
+enum class PowerKind { Grid, Substation, Generator, Battery, Transformer, Switchboard, Ups, Busway, Pdu };
+enum class Redundancy { None, NPlus1, TwoN };
+enum class CoolingKind { Cdu, Chiller, DryCooler, CoolingTower, AirHandler };
+enum class Topology { RailOptimizedFatTree, FatTree, LeafSpine };
+enum class LeafPlacement { EndOfRow, MiddleOfRow, NetworkRow };
+
+/// A power node template: grid connection, substation, turbines, battery plant, transformer, …
+struct PowerNodeSpec {
+  std::string id;                 // pattern when count > 1
+  int count = 1;
+  PowerKind kind = PowerKind::Transformer;
+  std::string model;              // catalog power-gear id; empty for a grid connection
+  std::vector<std::string> fedBy; // upstream node id patterns; sources have none
+  int units = 1;                  // identical units in parallel inside this node (168 Megapacks)
+  double rating = 0;              // W; 0 = from the catalog model (grid connections must set it)
+  Redundancy redundancy = Redundancy::None;  // what the design promises for this node's children
+  Vec2 position;                  // m, of the first instance (hall-relative inside a hall)
+  Vec2 step;                      // m between instances
+  double rotation = 0;            // degrees, counter-clockwise
+  SourceLocation where;
+  friend bool operator==(const PowerNodeSpec&, const PowerNodeSpec&) = default;
+};
+
+/// A cooling unit template: CDU, chiller, dry cooler, tower, air handler.
+struct CoolingUnitSpec {
+  std::string id;
+  int count = 1;
+  CoolingKind kind = CoolingKind::Cdu;
+  std::string model;                  // catalog cooling-gear id
+  std::vector<std::string> rejectsTo; // downstream heat sinks (CDU → chillers / dry coolers / towers)
+  std::string fedBy;                  // power node feeding pumps and fans ("" = facility, unmetered)
+  int units = 1;
+  Vec2 position, step;
+  double rotation = 0;
+  SourceLocation where;
+  friend bool operator==(const CoolingUnitSpec&, const CoolingUnitSpec&) = default;
+};
+
+/// A row template: `count` rows of `racks` racks each. The first rack's centre stands at
+/// `origin` (hall-relative); racks follow along the row direction (`rotation`, 0 = +x) every
+/// `rackPitch`; rows repeat every `step`.
+struct RowSpec {
+  std::string id;
+  int count = 1;
+  Vec2 origin;
+  Vec2 step;                 // m between rows (typically {0, 3.6})
+  double rotation = 0;       // degrees
+  int racks = 1;
+  double rackPitch = 0;      // m; 0 = the rack type's width
+  std::string rackType;      // catalog rack id
+  std::string feedA, feedB;  // power node id patterns ({h},{i},{k} allowed); feedB may be empty
+  std::string cdu;           // cooling unit pattern for the liquid share
+  std::string airHandler;    // cooling unit pattern for the air share
+  SourceLocation where;
+  friend bool operator==(const RowSpec&, const RowSpec&) = default;
+};
+
+struct HallSpec {
+  std::string id;
+  int count = 1;
+  Vec2 origin, step;         // site coordinates of the first hall's corner; step between halls
+  Vec2 size;                 // m (x extent, y extent)
+  double height = 6;         // m clear height
+  std::string name;          // display name pattern
+  std::vector<RowSpec> rows;
+  std::vector<PowerNodeSpec> power;      // positions hall-relative
+  std::vector<CoolingUnitSpec> cooling;  // positions hall-relative
+  SourceLocation where;
+  friend bool operator==(const HallSpec&, const HallSpec&) = default;
+};
+
+struct NetworkPlan {
+  Topology topology = Topology::RailOptimizedFatTree;
+  std::string switchModel;            // catalog switch id
+  int tiers = 0;                      // 0 = as few as the size needs
+  double oversubscription = 1;        // within a pod (down:up at the leaf)
+  int podGpus = 0;                    // 0 = the whole fabric is one pod
+  double oversubscriptionAbovePod = 1;
+  double nicRate = 0;                 // B/s per GPU; 0 = the rack type's / GPU's
+  LeafPlacement leafPlacement = LeafPlacement::EndOfRow;
+  std::vector<std::string> networkRows;  // row ids holding leaf/spine switches (NetworkRow)
+  Vec2 spinePosition;                 // site coordinates of the core/spine room (0,0 = hall centres)
+  bool spinePositionSet = false;
+  double trayHeight = 3.0;            // m above floor where cable trays run
+  double slack = 0.1;                 // fraction added to every routed cable
+  SourceLocation where;
+  friend bool operator==(const NetworkPlan&, const NetworkPlan&) = default;
+};
+
+struct SiteInfo {
+  std::string name;
+  std::string description;
+  std::string location;
+  Vec2 size;                      // m
+  double ambient = 35;            // degC design dry bulb
+  double wetBulb = 24;            // degC design wet bulb (towers)
+  double powerFactor = 0.95;
+  double storageBandwidth = 0;    // B/s for checkpoints (0 = from storage racks)
+  friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
+};
+
+/// A planner's change to one expanded object, addressed by its id. Unset fields keep the template's.
+struct Override {
+  std::optional<Vec2> position;   // site coordinates (racks: centre)
+  std::optional<double> rotation;
+  std::optional<std::string> type;  // rack type / model
+  std::optional<std::string> feedA, feedB, cdu, airHandler;
+  bool removed = false;
+  SourceLocation where;
+  friend bool operator==(const Override&, const Override&) = default;
+};
+
+struct Design {
+  int format = 1;
+  SiteInfo site;
+  // Local catalog changes as written: section ("racks") → entry id → field → value text
+  // ("power" → "125 kW"). A new id defines a new entry (then it needs every required field and a
+  // source). Applied by catalog::withOverrides(); kept as text so saving reproduces the file.
+  std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> catalogOverrides;
+  std::vector<PowerNodeSpec> power;    // site-level power (positions in site coordinates)
+  std::vector<CoolingUnitSpec> cooling;
+  std::vector<HallSpec> halls;
+  NetworkPlan network;
+  std::optional<training::Job> job;
+  std::map<std::string, Override> overrides;
+  std::string headerComment;           // the file's leading comment block, kept on save
+  std::string sourceFile;              // where it was loaded from (not saved)
+};
+
+std::string_view toString(PowerKind);
+std::string_view toString(Redundancy);
+std::string_view toString(CoolingKind);
+std::string_view toString(Topology);
+std::string_view toString(LeafPlacement);
+
+}  // namespace gigaplan::design

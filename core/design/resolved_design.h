@@ -1,0 +1,26 @@
+// A design together with what every analysis needs next to it: the effective catalog (base plus
+// the design's local changes) and the expanded layout, whose pointers point into that catalog.
+//
+//   auto r = design::resolve(io::loadDesign(path, base), base);   // throws io::LoadError
+//   engine::evaluate(r->design, r->layout, *r->catalog);
+#pragma once
+
+#include <memory>
+
+#include "core/catalog/catalog.h"
+#include "core/design/design.h"
+#include "core/design/layout.h"
+#include "core/io/diagnostic.h"
+
+namespace gigaplan::design {
+
+struct ResolvedDesign {
+  Design design;
+  std::unique_ptr<const catalog::Catalog> catalog;  // stable address: layout points into it
+  Layout layout;
+};
+
+/// Applies the design's catalog changes to `base` and expands the templates.
+std::shared_ptr<const ResolvedDesign> resolve(Design design, const catalog::Catalog& base, const io::Limits& limits = {});
+
+}  // namespace gigaplan::design

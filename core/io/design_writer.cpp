@@ -1,0 +1,246 @@
+// Design file writer: design::Design → YAML text with units, in the same shape the reader takes.
+// Defaults are left out so a saved file stays as short as the one the planner wrote.
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/io/design_io.h"
+#include "core/training/job_reader.h"
+#include "core/units/units.h"
+
+namespace gigaplan::io {
+namespace {
+
+using units::Dimension;
+using units::formatExact;
+
+class Writer {
+ public:
+  explicit Writer(YAML::Emitter& e) : e_(e) {}
+
+  void design(const design::Design& d) {
+    e_ << YAML::BeginMap;
+    e_ << YAML::Key << "format" << YAML::Value << d.format;
+    site(d.site);
+    if (!d.catalogOverrides.empty()) {
+      e_ << YAML::Key << "catalog" << YAML::Value << YAML::BeginMap;
+      for (const auto& [section, entries] : d.catalogOverrides) {
+        e_ << YAML::Key << section << YAML::Value << YAML::BeginMap;
+        for (const auto& [id, fields] : entries) {
+          e_ << YAML::Key << id << YAML::Value << YAML::BeginMap;
+          for (const auto& [k, v] : fields) e_ << YAML::Key << k << YAML::Value << v;
+          e_ << YAML::EndMap;
+        }
+        e_ << YAML::EndMap;
+      }
+      e_ << YAML::EndMap;
+    }
+    if (!d.power.empty()) {
+      e_ << YAML::Key << "power" << YAML::Value << YAML::BeginSeq;
+      for (const auto& p : d.power) power(p);
+      e_ << YAML::EndSeq;
+    }
+    if (!d.cooling.empty()) {
+      e_ << YAML::Key << "cooling" << YAML::Value << YAML::BeginSeq;
+      for (const auto& c : d.cooling) cooling(c);
+      e_ << YAML::EndSeq;
+    }
+    if (!d.halls.empty()) {
+      e_ << YAML::Key << "halls" << YAML::Value << YAML::BeginSeq;
+      for (const auto& h : d.halls) hall(h);
+      e_ << YAML::EndSeq;
+    }
+    network(d.network);
+    if (d.job) {
+      e_ << YAML::Key << "job" << YAML::Value;
+      training::writeJob(e_, *d.job);
+    }
+    if (!d.overrides.empty()) {
+      e_ << YAML::Key << "overrides" << YAML::Value << YAML::BeginMap;
+      for (const auto& [id, o] : d.overrides) override_(id, o);
+      e_ << YAML::EndMap;
+    }
+    e_ << YAML::EndMap;
+  }
+
+ private:
+  void kv(const char* key, const std::string& value) { e_ << YAML::Key << key << YAML::Value << value; }
+  void q(const char* key, double v, Dimension dim) { kv(key, formatExact(v, dim)); }
+  void vec(const char* key, design::Vec2 v) {
+    e_ << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq << formatExact(v.x, Dimension::Length)
+       << formatExact(v.y, Dimension::Length) << YAML::EndSeq;
+  }
+  void ids(const char* key, const std::vector<std::string>& list) {
+    if (list.size() == 1) {
+      kv(key, list.front());
+      return;
+    }
+    e_ << YAML::Key << key << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& s : list) e_ << s;
+    e_ << YAML::EndSeq;
+  }
+
+  void site(const design::SiteInfo& s) {
+    const design::SiteInfo defaults;
+    e_ << YAML::Key << "site" << YAML::Value << YAML::BeginMap;
+    kv("name", s.name);
+    if (!s.description.empty()) kv("description", s.description);
+    if (!s.location.empty()) kv("location", s.location);
+    vec("size", s.size);
+    if (s.ambient != defaults.ambient) q("ambient", s.ambient, Dimension::Temperature);
+    if (s.wetBulb != defaults.wetBulb) q("wet_bulb", s.wetBulb, Dimension::Temperature);
+    if (s.powerFactor != defaults.powerFactor) kv("power_factor", units::shortest(s.powerFactor));
+    if (s.storageBandwidth > 0) q("storage_bandwidth", s.storageBandwidth, Dimension::DataRate);
+    e_ << YAML::EndMap;
+  }
+
+  void placement(int count, design::Vec2 position, design::Vec2 step, double rotation) {
+    if (count != 1) e_ << YAML::Key << "count" << YAML::Value << count;
+    if (position != design::Vec2{}) vec("position", position);
+    if (step != design::Vec2{}) vec("step", step);
+    if (rotation != 0) kv("rotation", units::shortest(rotation));
+  }
+
+  void power(const design::PowerNodeSpec& p) {
+    e_ << YAML::BeginMap;
+    kv("id", p.id);
+    kv("kind", std::string(design::toString(p.kind)));
+    if (!p.model.empty()) kv("model", p.model);
+    if (!p.fedBy.empty()) ids("fed_by", p.fedBy);
+    if (p.units != 1) e_ << YAML::Key << "units" << YAML::Value << p.units;
+    if (p.rating > 0) q("rating", p.rating, Dimension::Power);
+    if (p.redundancy != design::Redundancy::None) kv("redundancy", std::string(design::toString(p.redundancy)));
+    placement(p.count, p.position, p.step, p.rotation);
+    e_ << YAML::EndMap;
+  }
+
+  void cooling(const design::CoolingUnitSpec& c) {
+    e_ << YAML::BeginMap;
+    kv("id", c.id);
+    kv("kind", std::string(design::toString(c.kind)));
+    kv("model", c.model);
+    if (!c.rejectsTo.empty()) ids("rejects_to", c.rejectsTo);
+    if (!c.fedBy.empty()) kv("fed_by", c.fedBy);
+    if (c.units != 1) e_ << YAML::Key << "units" << YAML::Value << c.units;
+    placement(c.count, c.position, c.step, c.rotation);
+    e_ << YAML::EndMap;
+  }
+
+  void row(const design::RowSpec& r) {
+    e_ << YAML::BeginMap;
+    kv("id", r.id);
+    if (r.count != 1) e_ << YAML::Key << "count" << YAML::Value << r.count;
+    vec("origin", r.origin);
+    if (r.step != design::Vec2{}) vec("step", r.step);
+    if (r.rotation != 0) kv("rotation", units::shortest(r.rotation));
+    e_ << YAML::Key << "racks" << YAML::Value << r.racks;
+    if (r.rackPitch > 0) q("rack_pitch", r.rackPitch, Dimension::Length);
+    kv("rack", r.rackType);
+    if (!r.feedA.empty()) kv("feed_a", r.feedA);
+    if (!r.feedB.empty()) kv("feed_b", r.feedB);
+    if (!r.cdu.empty()) kv("cdu", r.cdu);
+    if (!r.airHandler.empty()) kv("air_handler", r.airHandler);
+    e_ << YAML::EndMap;
+  }
+
+  void hall(const design::HallSpec& h) {
+    e_ << YAML::BeginMap;
+    kv("id", h.id);
+    if (h.count != 1) e_ << YAML::Key << "count" << YAML::Value << h.count;
+    if (!h.name.empty()) kv("name", h.name);
+    vec("origin", h.origin);
+    if (h.step != design::Vec2{}) vec("step", h.step);
+    vec("size", h.size);
+    if (h.height != design::HallSpec{}.height) q("height", h.height, Dimension::Length);
+    if (!h.power.empty()) {
+      e_ << YAML::Key << "power" << YAML::Value << YAML::BeginSeq;
+      for (const auto& p : h.power) power(p);
+      e_ << YAML::EndSeq;
+    }
+    if (!h.cooling.empty()) {
+      e_ << YAML::Key << "cooling" << YAML::Value << YAML::BeginSeq;
+      for (const auto& c : h.cooling) cooling(c);
+      e_ << YAML::EndSeq;
+    }
+    if (!h.rows.empty()) {
+      e_ << YAML::Key << "rows" << YAML::Value << YAML::BeginSeq;
+      for (const auto& r : h.rows) row(r);
+      e_ << YAML::EndSeq;
+    }
+    e_ << YAML::EndMap;
+  }
+
+  void network(const design::NetworkPlan& n) {
+    const design::NetworkPlan d;
+    e_ << YAML::Key << "network" << YAML::Value << YAML::BeginMap;
+    kv("topology", std::string(design::toString(n.topology)));
+    if (!n.switchModel.empty()) kv("switch", n.switchModel);
+    kv("tiers", n.tiers == 0 ? std::string("auto") : std::to_string(n.tiers));
+    if (n.oversubscription != d.oversubscription) kv("oversubscription", units::shortest(n.oversubscription));
+    if (n.podGpus != 0) e_ << YAML::Key << "pod_gpus" << YAML::Value << n.podGpus;
+    if (n.oversubscriptionAbovePod != d.oversubscriptionAbovePod) {
+      kv("oversubscription_above_pod", units::shortest(n.oversubscriptionAbovePod));
+    }
+    if (n.nicRate > 0) q("nic", n.nicRate, Dimension::DataRate);
+    kv("leaf_placement", std::string(design::toString(n.leafPlacement)));
+    if (!n.networkRows.empty()) {
+      e_ << YAML::Key << "network_rows" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const auto& r : n.networkRows) e_ << r;
+      e_ << YAML::EndSeq;
+    }
+    if (n.spinePositionSet) vec("spine_position", n.spinePosition);
+    if (n.trayHeight != d.trayHeight) q("tray_height", n.trayHeight, Dimension::Length);
+    if (n.slack != d.slack) kv("slack", units::shortest(n.slack));
+    e_ << YAML::EndMap;
+  }
+
+  void override_(const std::string& id, const design::Override& o) {
+    e_ << YAML::Key << id << YAML::Value << YAML::Flow << YAML::BeginMap;
+    if (o.position) vec("position", *o.position);
+    if (o.rotation) kv("rotation", units::shortest(*o.rotation));
+    if (o.type) kv("type", *o.type);
+    if (o.feedA) kv("feed_a", *o.feedA);
+    if (o.feedB) kv("feed_b", *o.feedB);
+    if (o.cdu) kv("cdu", *o.cdu);
+    if (o.airHandler) kv("air_handler", *o.airHandler);
+    if (o.removed) e_ << YAML::Key << "removed" << YAML::Value << true;
+    e_ << YAML::EndMap;
+  }
+
+  YAML::Emitter& e_;
+};
+
+}  // namespace
+
+std::string designToYaml(const design::Design& d) {
+  YAML::Emitter e;
+  e.SetIndent(2);
+  Writer(e).design(d);
+  std::string out = d.headerComment;
+  out += e.c_str();
+  out += "\n";
+  return out;
+}
+
+void saveDesign(const design::Design& d, const std::string& path) {
+  const std::string text = designToYaml(d);
+  const std::string tmp = path + ".saving";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write '" + tmp + "' (is the folder writable?)");
+    out << text;
+    out.flush();
+    if (!out) throw std::runtime_error("writing '" + tmp + "' failed (disk full?)");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::filesystem::remove(tmp, ec);
+    throw std::runtime_error("cannot replace '" + path + "': " + ec.message());
+  }
+}
+
+}  // namespace gigaplan::io

@@ -1,0 +1,177 @@
+// The malformed-input table: each row breaks a valid design one way and names the exact message
+// and location the planner must see. Loading must fail cleanly (a LoadError, never a crash).
+#include <QtTest>
+
+#include "core/catalog/catalog_loader.h"
+#include "core/io/design_io.h"
+
+using namespace gigaplan;
+
+namespace {
+
+// A small valid design; each test row replaces one piece of it.
+const char* kBase = R"(format: 1
+site: {name: T, size: [50 m, 50 m]}
+power:
+  - {id: grid, kind: grid, rating: 5 MW}
+  - {id: tx, kind: transformer, model: unit-substation-3mva, fed_by: grid}
+  - {id: bw, kind: busway, model: busway-800a, fed_by: tx}
+cooling:
+  - {id: cdu, kind: cdu, model: cdu-vertiv-2300, rejects_to: dc}
+  - {id: dc, kind: dry-cooler, model: dry-cooler-adiabatic}
+halls:
+  - id: h
+    origin: [0 m, 0 m]
+    size: [20 m, 20 m]
+    rows:
+      - {id: r, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw, cdu: cdu}
+)";
+
+const catalog::Catalog& testCatalog() {
+  static const catalog::Catalog cat = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+  return cat;
+}
+
+std::string billionLaughs() {
+  std::string s = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
+  for (char c = 'b'; c <= 'j'; ++c) {
+    const char prev = static_cast<char>(c - 1);
+    s += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 10; ++i) s += std::string(i ? ", " : "") + "*" + prev;
+    s += "]\n";
+  }
+  return s;
+}
+
+}  // namespace
+
+class TestMalformed : public QObject {
+  Q_OBJECT
+ private slots:
+  void baseIsValid() {
+    const auto d = io::loadDesignText(kBase, "base.yaml", testCatalog());
+    QCOMPARE(d.halls.size(), std::size_t{1});
+  }
+
+  void rejects_data() {
+    QTest::addColumn<QString>("replace");   // text in kBase to replace ("" = replace whole file)
+    QTest::addColumn<QString>("with");
+    QTest::addColumn<QString>("location");  // "line:column"
+    QTest::addColumn<QString>("message");   // must appear in the error text
+
+    QTest::newRow("unknown top-level key") << "cooling:" << "coolin:" << "7:1"
+        << "coolin: found unknown key 'coolin', expected one of: format, site";
+    QTest::newRow("missing format") << "format: 1\n" << "" << "1:1" << "format: found no 'format'";
+    QTest::newRow("future format") << "format: 1" << "format: 7" << "1:9" << "format: found 7, expected format 1";
+    QTest::newRow("site without name") << "{name: T, " << "{" << "2:7" << "site.name: found no 'name'";
+    QTest::newRow("missing unit") << "rating: 5 MW" << "rating: 5" << "4:36"
+        << "power[0].rating: found '5', expected a power such as 132 kW or 1.2 GW (a unit is required)";
+    QTest::newRow("wrong unit") << "rating: 5 MW" << "rating: 5 m" << "4:36" << "(unknown unit 'm')";
+    QTest::newRow("not a number") << "rating: 5 MW" << "rating: lots" << "4:36" << "found 'lots', expected a power";
+    QTest::newRow("nan") << "rating: 5 MW" << "rating: nan MW" << "4:36" << "found 'nan MW'";
+    QTest::newRow("negative racks") << "racks: 2" << "racks: -2" << "15:44"
+        << "halls[0].rows[0].racks: found '-2', expected a whole number from 1 to 1000";
+    QTest::newRow("fractional racks") << "racks: 2" << "racks: 2.5" << "15:44" << "expected a whole number";
+    QTest::newRow("absurd racks per row") << "racks: 2" << "racks: 100000" << "15:44" << "from 1 to 1000";
+    QTest::newRow("absurd power") << "rating: 5 MW" << "rating: 5e15 W" << "4:36" << "between";
+    QTest::newRow("unknown rack type") << "rack: gb200-nvl72" << "rack: gb900" << "15:53"
+        << "halls[0].rows[0].rack: found 'gb900', expected a rack type from the catalog";
+    QTest::newRow("unknown model") << "model: busway-800a" << "model: busway-9000a" << "6:35"
+        << "power[2].model: found 'busway-9000a', expected the id of power gear in the catalog";
+    QTest::newRow("model of the wrong kind") << "model: busway-800a" << "model: ups-1500kw" << "6:35"
+        << "found 'ups-1500kw', a ups, expected power gear of kind busway";
+    QTest::newRow("wrong type for list") << "rows:\n      - {id: r, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw, cdu: cdu}"
+        << "rows: many" << "14:11" << "halls[0].rows: found 'many', expected a list";
+    QTest::newRow("duplicate key") << "{name: T, " << "{name: T, name: U, " << "2:17" << "site.name: found key 'name' twice";
+    QTest::newRow("duplicate id") << "  - {id: dc, kind" << "  - {id: cdu, kind" << "9:10"
+        << "cooling[1].id: found 'cdu', which is also made at line 8";
+    QTest::newRow("template without {i} makes duplicates") << "{id: tx, kind: transformer" << "{id: tx, count: 2, kind: transformer"
+        << "5:10" << "ids unique across the design (use {h}, {i}";
+    QTest::newRow("unknown feed") << "feed_a: bw," << "feed_a: bw-9," << "15:74"
+        << "halls[0].rows[0].feed_a: found 'bw-9' (for rack r-1), expected the id of a power node";
+    QTest::newRow("feed straight from the grid") << "feed_a: bw," << "feed_a: grid," << "15:74"
+        << "found 'grid', a grid (for rack r-1), expected a distribution node";
+    QTest::newRow("feed B equals feed A") << "feed_a: bw," << "feed_a: bw, feed_b: bw," << "15:86"
+        << "feed_b: found 'bw', the same as feed_a";
+    QTest::newRow("cdu is not a cdu") << "cdu: cdu}" << "cdu: dc}" << "15:83"
+        << "halls[0].rows[0].cdu: found 'dc', a dry-cooler (for rack r-1), expected a CDU";
+    QTest::newRow("power cycle") << "fed_by: grid}" << "fed_by: bw}" << "6:56"
+        << "power[2].fed_by: found a cycle in the power graph: tx → bw → tx";
+    QTest::newRow("grid without rating") << "{id: grid, kind: grid, rating: 5 MW}" << "{id: grid, kind: grid}" << "4:5"
+        << "power[0].rating: found no rating, expected the grid connection's capacity";
+    QTest::newRow("bad id pattern") << "{id: r," << "{id: 'r{j}'," << "15:14"
+        << "halls[0].rows[0].id: found 'r{j}', expected '{j}' uses an unknown variable";
+    QTest::newRow("{k} outside a row") << "{id: bw," << "{id: 'bw{k}'," << "6:10" << "is not defined here";
+    QTest::newRow("absurd template") << "racks: 2" << "count: 100000, racks: 1000" << "15:44"
+        << "expected at most 2000000 objects in a design (limit maxExpandedObjects)";
+    QTest::newRow("count too large") << "{id: tx, kind" << "{id: 'tx{i}', count: 1000000, kind" << "5:26"
+        << "count: found '1000000', expected a whole number from 1 to 100000";
+    QTest::newRow("override of a missing id") << "format: 1\n" << "format: 1\noverrides:\n  r-9: {position: [1 m, 1 m]}\n"
+        << "3:8" << "overrides.r-9: found 'r-9', expected the id of a rack, row, power node or cooling unit";
+    QTest::newRow("override with an unknown rack type") << "format: 1\n" << "format: 1\noverrides:\n  r-1: {type: dgx-z}\n"
+        << "3:15" << "overrides.r-1.type: found 'dgx-z', expected a rack type";
+    QTest::newRow("position is not a pair") << "origin: [2 m, 2 m]" << "origin: [2 m]" << "15:25"
+        << "origin: found a list, expected a pair [x, y]";
+    QTest::newRow("unknown catalog field") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {wattage: 1 kW}\n"
+        << "4:19" << "catalog.racks.gb200-nvl72.wattage: found unknown key 'wattage'";
+    QTest::newRow("new catalog entry without source") << "format: 1\n"
+        << "format: 1\ncatalog:\n  racks:\n    my-rack: {name: Mine, kind: compute, power: 50 kW}\n"
+        << "4:14" << "catalog.racks.my-rack.source: found no 'source' for new entry 'my-rack'";
+    QTest::newRow("bad catalog override unit") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {power: 120}\n"
+        << "4:26" << "catalog.racks.gb200-nvl72.power: found '120', expected a power";
+    QTest::newRow("invalid yaml") << "{name: T, size: [50 m, 50 m]}" << "{name: T, size: [50 m, 50 m}" << "2:34"
+        << "found invalid YAML";
+    QTest::newRow("tab indentation") << "  - id: h" << "\t- id: h" << "" << "found invalid YAML";
+    QTest::newRow("empty file") << "" << "" << "" << "found an empty file";
+    QTest::newRow("deep nesting") << "" << QString("x: ") + QString("[").repeated(40) + QString("]").repeated(40) << "1:" << "levels of nesting (limit maxNesting)";
+    QTest::newRow("alias bomb") << "" << QString::fromStdString(billionLaughs()) << "" << "(limit maxNodes; is this an alias bomb?)";
+    QTest::newRow("a list where a mapping belongs") << "" << "- a\n- b\n" << "1:1" << "found a list, expected a mapping";
+    QTest::newRow("NUL byte") << "format: 1" << QString("format: 1") + QChar(0) << "1:1" << "found a NUL byte";
+  }
+
+  void rejects() {
+    QFETCH(QString, replace);
+    QFETCH(QString, with);
+    QFETCH(QString, location);
+    QFETCH(QString, message);
+    std::string text = kBase;
+    if (replace.isEmpty()) {
+      text = with.toStdString();
+    } else {
+      const auto at = text.find(replace.toStdString());
+      QVERIFY2(at != std::string::npos, "test row's replace text is not in the base design");
+      text.replace(at, static_cast<std::size_t>(replace.toStdString().size()), with.toStdString());
+    }
+    try {
+      io::loadDesignText(text, "bad.yaml", testCatalog());
+      QFAIL("loading succeeded but should have failed");
+    } catch (const io::LoadError& e) {
+      const QString what = QString::fromUtf8(e.what());
+      QVERIFY2(what.startsWith("bad.yaml:" + location), qPrintable("location: " + what));
+      QVERIFY2(what.contains(message), qPrintable("message: " + what));
+    }
+  }
+
+  void fileTooLarge() {
+    io::Limits small;
+    small.maxFileBytes = 100;
+    try {
+      io::loadDesignText(kBase, "big.yaml", testCatalog(), small);
+      QFAIL("should have failed");
+    } catch (const io::LoadError& e) {
+      QVERIFY2(QString(e.what()).contains("expected a file of at most 100 bytes (limit maxFileBytes)"), e.what());
+    }
+  }
+
+  void missingFileIsAnError() {
+    try {
+      io::loadDesign("/nonexistent/design.yaml", testCatalog());
+      QFAIL("should have failed");
+    } catch (const io::LoadError& e) {
+      QVERIFY2(QString(e.what()).startsWith("/nonexistent/design.yaml: expected a readable design file"), e.what());
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestMalformed)
+#include "test_malformed.moc"
