@@ -1,0 +1,100 @@
+// Medium choice and the (medium, bucket) cable table; see cable_tally.h.
+#include "core/fabric/cable_tally.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace gigaplan::fabric {
+
+int lengthBucket(double length) {
+  for (int i = 0; i < kLengthBuckets - 1; ++i)
+    if (length <= kBucketLimits[i] + 1e-9) return i;
+  return kLengthBuckets - 1;
+}
+
+std::string_view bucketLabel(int bucket) {
+  static constexpr std::array<std::string_view, kLengthBuckets> kLabels = {
+      "<=3 m", "<=5 m", "<=10 m", "<=30 m", "<=50 m", "<=100 m", "<=500 m", "<=2 km", ">2 km"};
+  return bucket >= 0 && bucket < kLengthBuckets ? kLabels[bucket] : "?";
+}
+
+namespace detail {
+
+int costRank(catalog::MediumKind kind) {
+  using K = catalog::MediumKind;
+  switch (kind) {
+    case K::PassiveCopper: return 0;
+    case K::ActiveCopper: return 1;
+    case K::ActiveOptical:
+    case K::Multimode: return 2;
+    case K::SingleMode: return 3;
+  }
+  return 4;
+}
+
+CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
+  for (const auto& [id, m] : catalog.media) {
+    if (m.maxReach <= 0 || m.rate + 1e-9 * linkRate < linkRate) continue;
+    ranked_.push_back({id, &m});
+    longestReach_ = std::max(longestReach_, m.maxReach);
+  }
+  // Cheapest kind first; within a kind the shorter-reach, slower, lower-power part is the cheaper.
+  std::sort(ranked_.begin(), ranked_.end(), [](const Ranked& a, const Ranked& b) {
+    return std::make_tuple(costRank(a.medium->kind), a.medium->maxReach, a.medium->rate,
+                           a.medium->transceiverPower, a.id) <
+           std::make_tuple(costRank(b.medium->kind), b.medium->maxReach, b.medium->rate,
+                           b.medium->transceiverPower, b.id);
+  });
+  counts_.assign(ranked_.size(), {});
+  lengths_.assign(ranked_.size(), {});
+}
+
+int CableTally::choose(double length) const {
+  for (std::size_t i = 0; i < ranked_.size(); ++i)
+    if (ranked_[i].medium->maxReach + 1e-9 >= length) return static_cast<int>(i);
+  return -1;
+}
+
+int CableTally::add(double length, std::int64_t count) {
+  if (count <= 0) return -1;
+  const int m = choose(length);
+  if (m < 0) {
+    unservedCount_ += count;
+    unservedLength_ += length * static_cast<double>(count);
+    return -1;
+  }
+  const int b = lengthBucket(length);
+  counts_[m][b] += count;
+  lengths_[m][b] += length * static_cast<double>(count);
+  return m;
+}
+
+void CableTally::finish(FabricResult& r) const {
+  r.cables.clear();
+  r.totalCables = unservedCount_;
+  r.totalCableLength = unservedLength_;
+  r.transceivers = 0;
+  r.opticsPower = 0;
+  for (std::size_t m = 0; m < ranked_.size(); ++m) {
+    const catalog::CableMedium& med = *ranked_[m].medium;
+    for (int b = 0; b < kLengthBuckets; ++b) {
+      if (counts_[m][b] == 0) continue;
+      CableGroup g;
+      g.medium = ranked_[m].id;
+      g.kind = med.kind;
+      g.bucket = b;
+      g.count = counts_[m][b];
+      g.totalLength = lengths_[m][b];
+      g.transceivers = g.count * med.transceiversPerLink;
+      g.opticsPower = static_cast<double>(g.transceivers) * med.transceiverPower;
+      r.totalCables += g.count;
+      r.totalCableLength += g.totalLength;
+      r.transceivers += g.transceivers;
+      r.opticsPower += g.opticsPower;
+      r.cables.push_back(std::move(g));
+    }
+  }
+}
+
+}  // namespace detail
+}  // namespace gigaplan::fabric

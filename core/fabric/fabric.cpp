@@ -1,0 +1,439 @@
+// analyzeFabric: groups racks into pods and leaf groups, sizes every tier, places switches, routes
+// and tallies cables, checks ports, and derives bisection and collective bandwidth. See fabric.h.
+#include "core/fabric/fabric.h"
+
+#include <algorithm>
+#include <cmath>
+#include <deque>
+#include <utility>
+
+#include "core/fabric/cable_tally.h"
+#include "core/fabric/collectives.h"
+#include "core/fabric/placement.h"
+#include "core/fabric/sizing.h"
+
+namespace gigaplan::fabric {
+
+std::string tierName(int tier) {
+  switch (tier) {
+    case 1: return "leaf";
+    case 2: return "spine";
+    case 3: return "core";
+    default: return "tier" + std::to_string(tier);
+  }
+}
+
+std::string switchId(const SwitchPlacement& s) {
+  if (s.tier == 1 && s.rail != design::kNone)
+    return "leaf-g" + std::to_string(s.group + 1) + "-r" + std::to_string(s.rail + 1);
+  return tierName(s.tier) + "-" + std::to_string(s.index + 1);
+}
+
+namespace {
+
+using design::kNone;
+using design::Vec2;
+using detail::ceilDiv;
+
+// What the fabric needs from a rack type, looked up once per type rather than once per rack.
+struct TypeInfo {
+  const catalog::RackType* spec = nullptr;
+  const catalog::Gpu* gpu = nullptr;
+  int gpus = 0, nodes = 0, gpusPerNode = 1;
+  double nicRate = 0;
+  std::int64_t totalGpus = 0;  // on this fabric, to find the dominant type
+};
+
+class TypeCache {
+ public:
+  explicit TypeCache(const catalog::Catalog& c) : catalog_(c) {}
+
+  // Linear search: a site has a handful of rack types, and a pointer compare beats a map lookup.
+  TypeInfo& get(const design::Rack& rack) {
+    const catalog::RackType* spec = rack.spec ? rack.spec : catalog_.rack(rack.type);
+    for (auto& t : types_)
+      if (t.spec == spec) return t;
+    TypeInfo& t = types_.emplace_back();
+    t.spec = spec;
+    if (spec && spec->kind == catalog::RackKind::Compute && spec->gpus > 0) {
+      t.gpu = catalog_.gpu(spec->gpu);
+      t.gpus = spec->gpus;
+      // GPUs per node: as the catalog says, else 8 (HGX/DGX) or 4 (Grace trays) when they divide.
+      if (spec->nodes > 0 && spec->gpus % spec->nodes == 0) t.gpusPerNode = spec->gpus / spec->nodes;
+      else if (spec->gpus % 8 == 0) t.gpusPerNode = 8;
+      else if (spec->gpus % 4 == 0) t.gpusPerNode = 4;
+      t.nodes = t.gpus / t.gpusPerNode;
+      t.nicRate = spec->nicRate > 0 ? spec->nicRate : (t.gpu ? t.gpu->nicRate : 0);
+    }
+    return t;
+  }
+  const std::deque<TypeInfo>& all() const { return types_; }
+
+ private:
+  const catalog::Catalog& catalog_;
+  std::deque<TypeInfo> types_;  // deque: references stay valid as types are added
+};
+
+struct Group {
+  int pod = 0, firstRack = 0, lastRack = 0;
+  double sx = 0, sy = 0, weight = 0;
+  std::int64_t endpoints = 0, uplinks = 0;
+  int leaves = 0, firstSwitch = 0;
+};
+struct Pod {
+  std::int64_t gpus = 0, endpoints = 0, links = 0, leaves = 0;
+};
+struct Chunk {  // part of one rack wired to one leaf group
+  int rack = 0, group = 0;
+  std::int64_t endpoints = 0;
+};
+struct Grouping {
+  std::vector<Group> groups;
+  std::vector<Pod> pods;
+  std::vector<Chunk> chunks;
+};
+
+// Racks in layout order fill pods (whole racks, up to the pod's endpoints) and, inside a pod,
+// leaf groups of `slotsPerGroup` slots: nodes for a rail-optimized fabric (each node gives one
+// port to every leaf of its group), NIC ports for a plain fat tree (one leaf per group).
+Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt, int planes,
+                    std::int64_t slotsPerGroup, std::int64_t podEndpoints, FabricResult& res) {
+  Grouping g;
+  g.chunks.reserve(layout.racks.size() + 16);
+  std::int64_t fill = slotsPerGroup;
+  for (std::size_t r = 0; r < layout.racks.size(); ++r) {
+    const design::Rack& rack = layout.racks[r];
+    const TypeInfo& t = types.get(rack);
+    if (t.gpus <= 0) continue;
+    const std::int64_t rackEndpoints = static_cast<std::int64_t>(t.gpus) * planes;
+    if (g.pods.empty() ||
+        (podEndpoints > 0 && g.pods.back().endpoints > 0 && g.pods.back().endpoints + rackEndpoints > podEndpoints)) {
+      g.pods.push_back({});
+      fill = slotsPerGroup;  // a leaf group never spans pods
+    }
+    Pod& pod = g.pods.back();
+    pod.gpus += t.gpus;
+    pod.endpoints += rackEndpoints;
+    const int podIndex = static_cast<int>(g.pods.size()) - 1;
+    res.rackPod[r] = podIndex;
+    const std::int64_t portsPerSlot = railOpt ? static_cast<std::int64_t>(t.gpusPerNode) * planes : 1;
+    std::int64_t remaining = railOpt ? t.nodes : rackEndpoints;
+    while (remaining > 0) {
+      if (fill >= slotsPerGroup) {
+        g.groups.push_back({podIndex, static_cast<int>(r), static_cast<int>(r)});
+        fill = 0;
+      }
+      const std::int64_t take = std::min(remaining, slotsPerGroup - fill);
+      Group& grp = g.groups.back();
+      const int gi = static_cast<int>(g.groups.size()) - 1;
+      grp.lastRack = static_cast<int>(r);
+      grp.endpoints += take * portsPerSlot;
+      grp.sx += rack.position.x * static_cast<double>(take);
+      grp.sy += rack.position.y * static_cast<double>(take);
+      grp.weight += static_cast<double>(take);
+      if (res.rackRailGroup[r] == kNone) res.rackRailGroup[r] = gi;
+      g.chunks.push_back({static_cast<int>(r), gi, take * portsPerSlot});
+      fill += take;
+      remaining -= take;
+    }
+  }
+  return g;
+}
+
+// Leaves of each group and their uplinks (ceil(down used / oversubscription) per leaf).
+void sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, double oversubscription) {
+  for (Group& grp : g.groups) {
+    if (railOpt) {
+      // The group's ports spread over its rails: `extra` leaves carry one port more than the rest.
+      const std::int64_t base = grp.endpoints / rails, extra = grp.endpoints % rails;
+      grp.leaves = static_cast<int>(base > 0 ? rails : extra);
+      grp.uplinks = extra * detail::uplinksFor(base + 1, oversubscription) +
+                    (rails - extra) * detail::uplinksFor(base, oversubscription);
+    } else {
+      grp.leaves = 1;
+      grp.uplinks = detail::uplinksFor(grp.endpoints, oversubscription);
+    }
+    if (tiers == 1) grp.uplinks = 0;
+    g.pods[grp.pod].links += grp.uplinks;
+    g.pods[grp.pod].leaves += grp.leaves;
+  }
+}
+
+// Adds tiers above the pods when the rack-by-rack grouping made more pods than planned.
+void fitPodsUnderTop(detail::TierPlan& tp, std::int64_t pods, int radix) {
+  if (pods <= 1 || tp.podTiers >= tp.tiers) return;
+  const int t = tp.podTiers + detail::tiersAbovePods(pods, radix);
+  if (t <= tp.tiers) return;
+  const int oldTop = tp.tiers;
+  tp.down.resize(t + 1, radix / 2);
+  tp.over.resize(t + 1, 1.0);
+  if (oldTop > tp.podTiers) tp.down[oldTop] = std::max(1, radix / 2);
+  tp.down[t] = radix;
+  tp.tiers = t;
+}
+
+struct Block {  // the switches of one tier inside one pod (or pooled above the pods)
+  int tier = 2, pod = kNone;
+  std::int64_t linksIn = 0, switches = 0;
+};
+
+void addShortfall(FabricResult& res, int tier, std::int64_t needed, std::int64_t available, const std::string& below) {
+  PortShortfall s;
+  s.tier = tier;
+  s.needed = needed;
+  s.available = available;
+  s.message = tierName(tier) + " switches need " + std::to_string(needed) + " ports each to reach every " + below +
+              " below them, and have " + std::to_string(available) + "; add a tier or use a larger switch";
+  res.portShortfalls.push_back(std::move(s));
+}
+
+void checkPorts(FabricResult& res, const detail::TierPlan& tp, const Grouping& g, std::int64_t totalLeaves) {
+  const int t = tp.tiers;
+  if (t == 1) {
+    if (totalLeaves > 1) {
+      PortShortfall s;
+      s.needed = res.endpoints;
+      s.available = res.radix;
+      s.message = "one tier leaves " + std::to_string(totalLeaves) +
+                  " leaf switches unconnected to each other; the fabric needs a second tier";
+      res.portShortfalls.push_back(std::move(s));
+    }
+    return;
+  }
+  // Children of a tier-j switch: leaves at tier 2, else subtrees of the tier below.
+  auto children = [&](int j, std::int64_t endpoints, std::int64_t leaves) {
+    return j == 2 ? leaves : ceilDiv(endpoints, detail::subtreeCapacity(tp, j - 1));
+  };
+  auto childName = [](int j) { return j == 2 ? std::string("leaf") : tierName(j - 1) + " group"; };
+  if (g.pods.size() <= 1 || tp.podTiers >= t) {
+    const std::int64_t need = children(t, res.endpoints, totalLeaves);
+    if (need > tp.down[t]) addShortfall(res, t, need, tp.down[t], childName(t));
+    return;
+  }
+  const int top = tp.podTiers;
+  std::int64_t need = 0;
+  for (const Pod& p : g.pods) need = std::max(need, children(top, p.endpoints, p.leaves));
+  if (need > tp.down[top]) addShortfall(res, top, need, tp.down[top], childName(top));
+  std::int64_t reach = 1;
+  for (int j = top + 1; j < t; ++j) reach *= tp.down[j];
+  const std::int64_t podsNeed = ceilDiv(static_cast<std::int64_t>(g.pods.size()), reach);
+  if (podsNeed > tp.down[t]) addShortfall(res, t, podsNeed, tp.down[t], "pod");
+}
+
+// Collective inputs that need no switch: the scale-up domain of the dominant rack type.
+detail::CollectiveInputs scaleUpInputs(const TypeInfo* dominant, std::int64_t gpus, double injection) {
+  detail::CollectiveInputs in;
+  if (dominant && dominant->spec) {
+    in.scaleUpGpus = dominant->spec->scaleUpDomain > 0 ? dominant->spec->scaleUpDomain
+                                                        : (dominant->gpu ? dominant->gpu->scaleUpDomain : 1);
+    in.scaleUpBandwidth = dominant->gpu ? dominant->gpu->scaleUpBandwidth : 0;
+  }
+  in.siteGpus = gpus;
+  in.injection = injection;
+  return in;
+}
+
+}  // namespace
+
+FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPlan& plan,
+                           const catalog::Catalog& catalog) {
+  FabricResult res;
+  res.topology = plan.topology;
+  res.switchModel = plan.switchModel;
+  res.rackPod.assign(layout.racks.size(), kNone);
+  res.rackRailGroup.assign(layout.racks.size(), kNone);
+
+  // Pass 0: GPUs, the fastest NIC, the racks' bounding box, the dominant rack type.
+  TypeCache types(catalog);
+  double maxNic = 0, minX = 1e300, minY = 1e300, maxX = -1e300, maxY = -1e300;
+  for (const design::Rack& rack : layout.racks) {
+    TypeInfo& t = types.get(rack);
+    if (t.gpus <= 0) continue;
+    res.gpus += t.gpus;
+    t.totalGpus += t.gpus;
+    maxNic = std::max(maxNic, t.nicRate);
+    minX = std::min(minX, rack.position.x), maxX = std::max(maxX, rack.position.x);
+    minY = std::min(minY, rack.position.y), maxY = std::max(maxY, rack.position.y);
+  }
+  const TypeInfo* dominant = nullptr;
+  for (const TypeInfo& t : types.all())
+    if (t.totalGpus > 0 && (!dominant || t.totalGpus > dominant->totalGpus)) dominant = &t;
+  const double nicRate = plan.nicRate > 0 ? plan.nicRate : maxNic;
+
+  if (res.gpus == 0) {
+    res.problem = "no compute racks with GPUs: there is no fabric to build";
+    return res;
+  }
+  if (nicRate <= 0) {
+    res.problem = "no NIC rate: set the network plan's nic rate or the rack type's / GPU's nic rate";
+    res.collectives = detail::collectiveBandwidths(scaleUpInputs(dominant, res.gpus, 0));
+    return res;
+  }
+  const catalog::Switch* sw = catalog.switchModel(plan.switchModel);
+  if (!sw || sw->ports <= 0 || sw->portRate <= 0) {
+    res.problem = plan.switchModel.empty() ? "the network plan names no switch model"
+                                           : "switch model '" + plan.switchModel + "' is not in the catalog or has no ports";
+    res.injectionBandwidth = nicRate;
+    res.notes.push_back("without a switch model the collective bandwidths assume a non-blocking fabric at the NIC rate");
+    res.collectives = detail::collectiveBandwidths(scaleUpInputs(dominant, res.gpus, nicRate));
+    return res;
+  }
+
+  // Ports, rails, tiers.
+  const detail::PortSplit split = detail::splitPorts(sw->ports, sw->portRate, nicRate);
+  res.radix = split.radix;
+  res.breakout = split.breakout;
+  res.planes = split.planes;
+  res.linkRate = split.linkRate;
+  res.injectionBandwidth = std::min(nicRate, split.planes * split.linkRate);
+  res.endpoints = res.gpus * split.planes;
+  const bool railOpt = plan.topology == design::Topology::RailOptimizedFatTree;
+  int rails = 1;
+  if (railOpt)
+    for (const TypeInfo& t : types.all())
+      if (t.totalGpus > 0) rails = std::max(rails, t.gpusPerNode * split.planes);
+  res.rails = rails;
+  if (split.breakout > 1)
+    res.notes.push_back("switch ports (" + std::to_string(sw->ports) + ") split " + std::to_string(split.breakout) +
+                        " ways to the NIC rate: " + std::to_string(split.radix) + " logical ports per switch");
+  if (split.planes > 1)
+    res.notes.push_back("the NIC is faster than a switch port: each GPU uses " + std::to_string(split.planes) + " ports");
+
+  detail::SizingInput in;
+  in.radix = split.radix;
+  in.rails = rails;
+  in.endpoints = res.endpoints;
+  in.oversubscription = plan.oversubscription;
+  in.oversubscriptionAbovePod = plan.oversubscriptionAbovePod;
+  in.podEndpoints = plan.podGpus > 0 ? static_cast<std::int64_t>(plan.podGpus) * split.planes : 0;
+  in.requestedTiers = plan.tiers;
+  in.leafSpine = plan.topology == design::Topology::LeafSpine;
+  detail::TierPlan tp = detail::planTiers(in);
+  res.notes.insert(res.notes.end(), tp.notes.begin(), tp.notes.end());
+
+  // Pass 1: pods and leaf groups.
+  Grouping g = groupRacks(layout, types, railOpt, split.planes, tp.down[1], tp.podEndpoints, res);
+  if (plan.tiers == 0) fitPodsUnderTop(tp, static_cast<std::int64_t>(g.pods.size()), split.radix);
+  const int t = tp.tiers;
+  sizeLeaves(g, railOpt, rails, t, tp.over[1]);
+  res.tiers = t;
+  res.tierStats.resize(t);
+  for (int j = 1; j <= t; ++j) res.tierStats[j - 1].tier = j, res.tierStats[j - 1].name = tierName(j);
+
+  // Upper tiers, pod by pod up to the pod's top, then pooled above the pods.
+  std::vector<Block> blocks;
+  std::int64_t upperSwitches = 0, pooled = 0;
+  bool pooling = false;
+  const bool perPod = g.pods.size() > 1;
+  for (int j = 2; j <= t; ++j) {
+    auto addBlock = [&](int pod, std::int64_t& links) {
+      Block b{j, pod, links, ceilDiv(links, tp.down[j])};
+      const std::int64_t up = j < t ? detail::packedUplinks(links, tp.down[j], tp.over[j]) : 0;
+      Tier& st = res.tierStats[j - 1];
+      st.switches += b.switches;
+      st.linksDown += links;
+      st.linksUp += up;
+      upperSwitches += b.switches;
+      links = up;
+      if (b.switches > 0) blocks.push_back(b);
+    };
+    if (perPod && j <= tp.podTiers) {
+      for (std::size_t p = 0; p < g.pods.size(); ++p) addBlock(static_cast<int>(p), g.pods[p].links);
+      continue;
+    }
+    if (!pooling)
+      for (Pod& p : g.pods) pooled += std::exchange(p.links, 0);
+    pooling = true;
+    addBlock(kNone, pooled);
+  }
+
+  // Leaf switches where the plan puts them.
+  detail::LeafPlacer placer(layout, plan, res.notes);
+  std::int64_t totalLeaves = 0;
+  for (const Group& grp : g.groups) totalLeaves += grp.leaves;
+  res.switches.reserve(static_cast<std::size_t>(totalLeaves + upperSwitches));
+  std::vector<detail::LeafSite> sites(g.groups.size());
+  for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {
+    Group& grp = g.groups[gi];
+    detail::GroupExtent ext{grp.firstRack, grp.lastRack, {grp.sx / grp.weight, grp.sy / grp.weight}, grp.leaves};
+    sites[gi] = placer.place(ext, res.portShortfalls);
+    grp.firstSwitch = static_cast<int>(res.switches.size());
+    for (int l = 0; l < grp.leaves; ++l) {
+      const auto& s = sites[gi];
+      res.switches.push_back({1, static_cast<int>(res.switches.size()), static_cast<int>(gi), railOpt ? l : kNone,
+                              s.position, s.hall, s.rack, s.feed, sw->power});
+    }
+  }
+  Tier& leafTier = res.tierStats[0];
+  leafTier.switches = totalLeaves;
+  leafTier.linksDown = res.endpoints;
+  for (const Group& grp : g.groups) leafTier.linksUp += grp.uplinks;
+
+  // Cables: GPU → leaf per rack chunk, leaf → tier 2 per group, then per upper switch.
+  const Vec2 spine = plan.spinePositionSet ? plan.spinePosition : Vec2{(minX + maxX) / 2, (minY + maxY) / 2};
+  const double drop = std::max(0.0, plan.trayHeight - detail::kPortHeight);
+  const double slack = std::max(0.0, plan.slack);
+  detail::CableTally tally(catalog, split.linkRate);
+  auto lay = [&](double length, std::int64_t count, int rack, int fromSwitch, int tier) {
+    if (tally.add(length, count) < 0 && count > 0)
+      res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(), count});
+  };
+  for (const Chunk& c : g.chunks)
+    lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints,
+        c.rack, kNone, 1);
+  for (std::size_t gi = 0; gi < g.groups.size(); ++gi)
+    lay(detail::routedLength(sites[gi].position, spine, drop, slack), g.groups[gi].uplinks, kNone,
+        g.groups[gi].firstSwitch, 2);
+
+  detail::CoreRoom room(layout, spine, upperSwitches, sw->rackUnits);
+  std::int64_t roomIndex = 0;
+  std::vector<int> tierIndex(t + 1, 0);
+  for (const Block& b : blocks) {
+    for (std::int64_t i = 0; i < b.switches; ++i) {
+      const Vec2 pos = room.position(roomIndex++);
+      const int idx = static_cast<int>(res.switches.size());
+      res.switches.push_back({b.tier, tierIndex[b.tier]++, b.pod, kNone, pos, room.hall(), kNone, kNone, sw->power});
+      if (b.tier == t) continue;
+      const std::int64_t down = i + 1 < b.switches ? tp.down[b.tier] : b.linksIn - (b.switches - 1) * tp.down[b.tier];
+      lay(detail::routedLength(pos, spine, drop, slack), detail::uplinksFor(down, tp.over[b.tier]), kNone, idx,
+          b.tier + 1);
+    }
+  }
+  tally.finish(res);
+
+  // Tier statistics, ports, bisection.
+  std::int64_t narrowest = res.endpoints;
+  for (Tier& st : res.tierStats) {
+    st.portsUsed = st.linksDown + st.linksUp;
+    st.portsFree = std::max<std::int64_t>(0, st.switches * split.radix - st.portsUsed);
+    st.oversubscription = st.linksUp > 0 ? static_cast<double>(st.linksDown) / static_cast<double>(st.linksUp) : 1;
+    if (st.tier < t) narrowest = std::min(narrowest, st.linksUp);
+    res.totalSwitches += st.switches;
+  }
+  res.bisectionBandwidth = static_cast<double>(narrowest) * split.linkRate / 2;
+  res.maxHops = 2 * t - 1;
+  res.switchPower = static_cast<double>(res.totalSwitches) * sw->power;
+  res.pods = static_cast<int>(g.pods.size());
+  for (const Pod& p : g.pods) res.podGpus = std::max<int>(res.podGpus, static_cast<int>(p.gpus));
+  res.leafGroups = static_cast<int>(g.groups.size());
+  const int gpusPerNode = dominant ? dominant->gpusPerNode : 1;
+  res.leafGroupGpus = railOpt ? tp.down[1] * gpusPerNode : std::max(1, tp.down[1] / split.planes);
+  checkPorts(res, tp, g, totalLeaves);
+
+  // Collectives.
+  detail::CollectiveInputs ci = scaleUpInputs(dominant, res.gpus, res.injectionBandwidth);
+  ci.leafGroupGpus = res.leafGroupGpus;
+  ci.podGpus = res.pods > 1 ? res.podGpus : res.gpus;
+  const int podTiers = res.pods > 1 ? tp.podTiers : t;
+  for (const Tier& st : res.tierStats) {
+    if (st.tier >= t) continue;
+    if (st.tier < podTiers) ci.podOversubscription *= st.oversubscription;
+    ci.siteOversubscription *= st.oversubscription;
+  }
+  ci.podTiers = podTiers;
+  ci.tiers = t;
+  res.collectives = detail::collectiveBandwidths(ci);
+  return res;
+}
+
+}  // namespace gigaplan::fabric

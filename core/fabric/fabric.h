@@ -1,0 +1,167 @@
+// The scale-out network fabric derived from where racks stand: topology synthesis (rail-optimized
+// fat tree, plain fat tree, leaf-spine), switch placement, cable routing over the trays, medium
+// choice by reach, optics and switch power, and the collective bandwidth each level of the fabric
+// offers to the training model. Pure function of (Layout, NetworkPlan, Catalog); SI units.
+//
+//   fabric::FabricResult f = fabric::analyzeFabric(layout, design.network, catalog);
+//   if (!f.problem.empty()) report(f.problem);              // e.g. unknown switch model
+//   double bisection = f.bisectionBandwidth;                 // B/s, one direction
+//   for (const auto& c : f.cables) bom.add(c.medium, c.bucket, c.count);
+//   const auto& pod = f.collective(fabric::Level::Pod);      // training model input
+//
+// Modelling choices (documented where they are made, in the .cpp files):
+// - Links are counted at the NIC rate. When a switch port is faster than the NIC (800G port,
+//   400G NIC) each port is split (breakout) into floor(portRate / nicRate) logical ports, so an
+//   SN5600 (64 × 800G) behaves as 128 × 400G. When the NIC is faster than a port, each GPU uses
+//   ceil(nicRate / portRate) ports (planes). Cables and transceiver ends are counted per logical
+//   link; a twin-port module serving two links counts as two ends (same per-bit power).
+// - Uplinks per switch are ceil(downlinks used / oversubscription), so a partly filled leaf is
+//   cabled in proportion and bisection scales exactly with the oversubscription.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/design/design.h"
+#include "core/design/layout.h"
+
+namespace gigaplan::fabric {
+
+/// Cable length buckets for the bill of materials: ≤3 m, ≤5 m, ≤10 m, ≤30 m, ≤50 m, ≤100 m,
+/// ≤500 m, ≤2 km, longer.
+inline constexpr int kLengthBuckets = 9;
+inline constexpr std::array<double, kLengthBuckets - 1> kBucketLimits = {3, 5, 10, 30, 50, 100, 500, 2000};
+int lengthBucket(double length);          // 0 .. kLengthBuckets-1
+std::string_view bucketLabel(int bucket); // "<=3 m", ..., "<=2 km", ">2 km"
+
+/// One tier of switches, 1 = leaf. Ports are logical ports at the link rate (see breakout above).
+struct Tier {
+  int tier = 1;
+  std::string name;              // "leaf", "spine", "core", "tier4", ...
+  std::int64_t switches = 0;
+  std::int64_t portsUsed = 0;    // linksDown + linksUp
+  std::int64_t portsFree = 0;    // switches × radix − portsUsed
+  std::int64_t linksDown = 0;    // links to the tier below (tier 1: to GPU NICs)
+  std::int64_t linksUp = 0;      // links to the tier above (0 at the top)
+  double oversubscription = 1;   // linksDown / linksUp (1 at the top tier)
+};
+
+/// Cables of one medium in one length bucket.
+struct CableGroup {
+  std::string medium;            // catalog media id
+  catalog::MediumKind kind = catalog::MediumKind::PassiveCopper;
+  int bucket = 0;                // lengthBucket()
+  std::int64_t count = 0;
+  double totalLength = 0;        // m
+  std::int64_t transceivers = 0; // count × medium.transceiversPerLink
+  double opticsPower = 0;        // W, transceivers × medium.transceiverPower
+};
+
+/// Where one switch stands. Its id is switchId(placement): "leaf-g12-r3", "spine-7", "core-2".
+struct SwitchPlacement {
+  int tier = 1;                  // 1 = leaf
+  int index = 0;                 // within its tier, 0-based
+  int group = design::kNone;     // leaves: leaf group (rail group / SU); above: pod or kNone
+  int rail = design::kNone;      // leaves of a rail-optimized fabric: rail number, 0-based
+  design::Vec2 position;         // m, site coordinates
+  int hall = design::kNone;      // index into Layout::halls, kNone outside every hall
+  int rack = design::kNone;      // network rack it sits in (network-row placement), else kNone
+  int feed = design::kNone;      // Layout::power index feeding it when known (the adjacent rack's feed A)
+  double power = 0;              // W, Switch.power (without optics)
+};
+std::string switchId(const SwitchPlacement& s);
+std::string tierName(int tier);           // 1 "leaf", 2 "spine", 3 "core", 4 "tier4", ...
+
+/// A routed cable (or a bundle of identical ones) longer than every medium that carries its rate.
+/// longestReach == 0 means no catalog medium carries the link rate at all.
+struct OverlongCable {
+  int rack = design::kNone;       // compute rack at the lower end (GPU to leaf links)
+  int fromSwitch = design::kNone; // index into FabricResult::switches at the lower end (uplinks)
+  int tier = 1;                   // tier of the upper end (1 = cable to a leaf)
+  double length = 0;              // m, routed, with slack
+  double longestReach = 0;        // m, best the catalog offers at this rate
+  std::int64_t count = 0;         // identical cables in this bundle
+};
+
+/// Not enough ports (or rack slots) to build the fabric as planned.
+struct PortShortfall {
+  enum class Kind { SwitchPorts, RackSlots };
+  Kind kind = Kind::SwitchPorts;
+  int tier = 1;                   // tier whose switches run out
+  int rack = design::kNone;       // RackSlots: the network rack that is full
+  std::int64_t needed = 0;        // ports per switch (or slots per rack) the plan requires
+  std::int64_t available = 0;     // ports per switch (or slots) there are
+  std::string message;            // planner-readable, e.g. "spine needs 128 ports to reach every leaf, has 64"
+};
+
+/// Levels at which the training model places parallel groups.
+enum class Level { ScaleUp = 0, Leaf = 1, Pod = 2, Site = 3 };
+inline constexpr int kLevels = 4;
+std::string_view toString(Level);
+
+/// What a group of GPUs at one level gets from a collective (NCCL-style bus bandwidth per GPU).
+struct CollectiveBandwidth {
+  Level level = Level::ScaleUp;
+  int groupGpus = 0;              // largest group that stays inside this level
+  double allReduce = 0;           // B/s bus bandwidth per GPU
+  double reduceScatter = 0;       // B/s
+  double allGather = 0;           // B/s
+  double allReduceLatency = 0;    // s, fixed cost of one collective of this group size
+  double reduceScatterLatency = 0;
+  double allGatherLatency = 0;
+  int switchHops = 0;             // worst-case switches crossed between two GPUs of the group
+};
+
+struct FabricResult {
+  std::string problem;            // non-empty when the fabric could not be synthesised (then counts are 0)
+  std::vector<std::string> notes; // assumptions applied (fallbacks), planner-readable
+
+  design::Topology topology = design::Topology::RailOptimizedFatTree;
+  std::string switchModel;        // catalog switch id
+  std::int64_t gpus = 0;          // GPUs on the fabric
+  std::int64_t endpoints = 0;     // NIC ports on the fabric (= gpus × planes)
+  int rails = 1;                  // leaves per leaf group (rail-optimized: NIC ports per node)
+  int planes = 1;                 // switch ports per GPU when the NIC is faster than a port
+  int breakout = 1;               // logical ports per physical switch port
+  int radix = 0;                  // logical ports per switch
+  double linkRate = 0;            // B/s per logical link
+  double injectionBandwidth = 0;  // B/s per GPU into the fabric
+
+  int tiers = 0;
+  std::vector<Tier> tierStats;    // tierStats[0] = leaf
+  std::int64_t totalSwitches = 0;
+  double bisectionBandwidth = 0;  // B/s, one direction, worst half/half cut
+  int maxHops = 0;                // switches crossed on the longest GPU-to-GPU path
+  int pods = 0;
+  int podGpus = 0;                // GPUs in the largest pod
+  int leafGroups = 0;             // rail groups (scalable units) / leaves of a plain fat tree
+  int leafGroupGpus = 0;          // GPUs one leaf group serves when full
+
+  std::vector<CableGroup> cables; // by (medium, bucket), non-empty groups only
+  std::int64_t totalCables = 0;   // including any that no medium carries
+  double totalCableLength = 0;    // m
+  std::int64_t transceivers = 0;
+  double opticsPower = 0;         // W
+  double switchPower = 0;         // W, Σ Switch.power
+
+  std::vector<SwitchPlacement> switches;  // every switch, tier by tier
+  std::vector<int> rackPod;       // sized layout.racks; kNone for racks without GPUs
+  std::vector<int> rackRailGroup; // sized layout.racks; leaf group of the rack's first node
+
+  std::vector<OverlongCable> overlongCables;
+  std::vector<PortShortfall> portShortfalls;
+
+  std::array<CollectiveBandwidth, kLevels> collectives{};
+  const CollectiveBandwidth& collective(Level l) const { return collectives[static_cast<int>(l)]; }
+};
+
+/// Synthesises the fabric for the racks of `layout` following `plan`. Never throws; a missing
+/// switch model or an empty layout is reported in FabricResult::problem. Linear in racks + switches.
+FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPlan& plan,
+                           const catalog::Catalog& catalog);
+
+}  // namespace gigaplan::fabric

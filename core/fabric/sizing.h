@@ -1,0 +1,67 @@
+// Switch-count arithmetic of a folded Clos (fat tree): how a switch's ports split between down
+// and up links for a given oversubscription, how many tiers a fabric needs, and which tiers form
+// a pod. No geometry here; analyzeFabric() feeds it counts and places what it returns.
+//
+//   PortSplit ps = splitPorts(64, 100e9, 50e9);   // 800G ports, 400G NICs → radix 128, breakout 2
+//   TierPlan tp = planTiers({.radix = 64, .rails = 8, .endpoints = 4096, ...});  // 3 tiers, pods of 1024
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gigaplan::fabric::detail {
+
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b);
+
+/// Logical ports of one switch at the link rate. portRate > nicRate: each port splits into
+/// floor(portRate / nicRate) links (breakout). nicRate > portRate: each GPU takes
+/// ceil(nicRate / portRate) ports (planes) and links run at portRate.
+struct PortSplit {
+  int radix = 0;        // logical ports per switch
+  int breakout = 1;     // logical ports per physical port
+  int planes = 1;       // switch ports per GPU
+  double linkRate = 0;  // B/s per logical link
+};
+PortSplit splitPorts(int ports, double portRate, double nicRate);
+
+/// Largest d with d + ceil(d / oversubscription) <= radix: the down ports of a switch whose
+/// down:up ratio must not exceed `oversubscription` (64 ports: 1 → 32, 2 → 42, 3 → 48).
+int downPorts(int radix, double oversubscription);
+
+/// ceil(downUsed / oversubscription), the uplinks that keep a switch's ratio.
+std::int64_t uplinksFor(std::int64_t downUsed, double oversubscription);
+
+/// Uplinks of `links` downlinks packed into switches of `down` ports each (full switches first).
+std::int64_t packedUplinks(std::int64_t links, int down, double oversubscription);
+
+struct SizingInput {
+  int radix = 0;                  // logical ports per switch
+  int rails = 1;                  // leaves per leaf group (rail-optimized); 1 for a plain fat tree
+  std::int64_t endpoints = 0;     // NIC ports to connect
+  double oversubscription = 1;    // at the leaf
+  double oversubscriptionAbovePod = 1;
+  std::int64_t podEndpoints = 0;  // planner's pod size in endpoints, 0 = none
+  int requestedTiers = 0;         // 0 = as few as needed
+  bool leafSpine = false;         // two tiers unless requested otherwise; no pods
+};
+
+/// Tiers and per-tier port split. Index 1..tiers in `down` and `over` (index 0 unused).
+struct TierPlan {
+  int tiers = 1;
+  int podTiers = 1;               // tiers inside one pod (= tiers when the fabric is one pod)
+  bool plannerPods = false;       // pods come from the plan (podGpus), not from the structure
+  std::int64_t podEndpoints = 0;  // pod capacity for grouping racks; 0 = one pod
+  std::vector<int> down;          // down ports per switch at each tier
+  std::vector<double> over;       // uplink oversubscription at each tier (1 at the top)
+  std::vector<std::string> notes;
+};
+TierPlan planTiers(const SizingInput& in);
+
+/// Tiers needed above `pods` pods (the top tier has `radix` down ports, those between radix / 2).
+int tiersAbovePods(std::int64_t pods, int radix);
+
+/// Endpoints one subtree rooted at tier j (1 <= j) can hold: down[1] × ... × down[j].
+std::int64_t subtreeCapacity(const TierPlan& plan, int j);
+
+}  // namespace gigaplan::fabric::detail

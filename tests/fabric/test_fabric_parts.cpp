@@ -1,0 +1,202 @@
+// The fabric's building blocks on their own: port split and oversubscription arithmetic, tier
+// planning, medium choice by reach and rate, length buckets, row-id matching, collective model.
+#include <QTest>
+
+#include "core/fabric/cable_tally.h"
+#include "core/fabric/collectives.h"
+#include "core/fabric/placement.h"
+#include "core/fabric/sizing.h"
+#include "tests/fabric/fabric_fixture.h"
+
+using namespace gigaplan;
+using namespace gigaplan::fabric;
+using fixture::kGbps;
+
+class TestFabricParts : public QObject {
+  Q_OBJECT
+ private slots:
+  void downPorts_data() {
+    QTest::addColumn<int>("radix");
+    QTest::addColumn<double>("over");
+    QTest::addColumn<int>("down");
+    QTest::newRow("64 non-blocking") << 64 << 1.0 << 32;
+    QTest::newRow("64 2:1") << 64 << 2.0 << 42;
+    QTest::newRow("64 3:1") << 64 << 3.0 << 48;
+    QTest::newRow("64 7:1") << 64 << 7.0 << 56;
+    QTest::newRow("128 non-blocking") << 128 << 1.0 << 64;
+    QTest::newRow("below 1 treated as 1") << 64 << 0.5 << 32;
+  }
+  void downPorts() {
+    QFETCH(int, radix);
+    QFETCH(double, over);
+    QFETCH(int, down);
+    QCOMPARE(detail::downPorts(radix, over), down);
+    // The ratio must hold: up ports >= down / over.
+    QVERIFY(down + detail::uplinksFor(down, over) <= radix);
+  }
+
+  void splitPorts_data() {
+    QTest::addColumn<int>("ports");
+    QTest::addColumn<double>("portGbps");
+    QTest::addColumn<double>("nicGbps");
+    QTest::addColumn<int>("radix");
+    QTest::addColumn<int>("breakout");
+    QTest::addColumn<int>("planes");
+    QTest::addColumn<double>("linkGbps");
+    QTest::newRow("equal") << 64 << 400.0 << 400.0 << 64 << 1 << 1 << 400.0;
+    QTest::newRow("800G port, 400G NIC") << 64 << 800.0 << 400.0 << 128 << 2 << 1 << 400.0;
+    QTest::newRow("800G port, 200G NIC") << 144 << 800.0 << 200.0 << 576 << 4 << 1 << 200.0;
+    QTest::newRow("400G port, 800G NIC") << 64 << 400.0 << 800.0 << 64 << 1 << 2 << 400.0;
+  }
+  void splitPorts() {
+    QFETCH(int, ports);
+    QFETCH(double, portGbps);
+    QFETCH(double, nicGbps);
+    QFETCH(int, radix);
+    QFETCH(int, breakout);
+    QFETCH(int, planes);
+    QFETCH(double, linkGbps);
+    const auto s = detail::splitPorts(ports, portGbps * kGbps, nicGbps * kGbps);
+    QCOMPARE(s.radix, radix);
+    QCOMPARE(s.breakout, breakout);
+    QCOMPARE(s.planes, planes);
+    QCOMPARE(s.linkRate, linkGbps * kGbps);
+  }
+
+  void planTiers_data() {
+    QTest::addColumn<qint64>("endpoints");
+    QTest::addColumn<int>("rails");
+    QTest::addColumn<int>("requested");
+    QTest::addColumn<int>("podGpus");
+    QTest::addColumn<int>("tiers");
+    QTest::addColumn<int>("podTiers");
+    QTest::addColumn<qint64>("podEndpoints");
+    QTest::newRow("one switch") << qint64(40) << 1 << 0 << 0 << 1 << 1 << qint64(0);
+    QTest::newRow("rails need a spine") << qint64(40) << 8 << 0 << 0 << 2 << 2 << qint64(0);
+    QTest::newRow("8 SU fits two tiers") << qint64(2048) << 8 << 0 << 0 << 2 << 2 << qint64(0);
+    QTest::newRow("16 SU needs three") << qint64(4096) << 8 << 0 << 0 << 3 << 2 << qint64(1024);
+    QTest::newRow("requested 2 kept") << qint64(4096) << 8 << 2 << 0 << 2 << 2 << qint64(0);
+    QTest::newRow("planner pods") << qint64(8192) << 8 << 0 << 2048 << 4 << 3 << qint64(2048);
+    QTest::newRow("pods ignored below 3 tiers") << qint64(8192) << 8 << 2 << 2048 << 2 << 2 << qint64(0);
+  }
+  void planTiers() {
+    QFETCH(qint64, endpoints);
+    QFETCH(int, rails);
+    QFETCH(int, requested);
+    QFETCH(int, podGpus);
+    QFETCH(int, tiers);
+    QFETCH(int, podTiers);
+    QFETCH(qint64, podEndpoints);
+    detail::SizingInput in;
+    in.radix = 64;
+    in.rails = rails;
+    in.endpoints = endpoints;
+    in.requestedTiers = requested;
+    in.podEndpoints = podGpus;
+    const auto p = detail::planTiers(in);
+    QCOMPARE(p.tiers, tiers);
+    QCOMPARE(p.podTiers, podTiers);
+    QCOMPARE(qint64(p.podEndpoints), podEndpoints);
+    QCOMPARE(p.down[p.tiers], 64);  // the top tier turns every port down
+    if (p.tiers >= 2) QCOMPARE(p.down[1], 32);
+  }
+
+  void packedUplinks() {
+    // 512 links into 51-port switches at 4:1: ten full switches of 13 up, one of 2 down → 1 up.
+    QCOMPARE(qint64(detail::packedUplinks(512, 51, 4)), qint64(131));
+    QCOMPARE(qint64(detail::packedUplinks(0, 51, 4)), qint64(0));
+    QCOMPARE(qint64(detail::packedUplinks(64, 32, 1)), qint64(64));
+  }
+
+  void mediumByLength_data() {
+    QTest::addColumn<double>("length");
+    QTest::addColumn<QString>("medium");
+    QTest::newRow("1 m copper") << 1.0 << "dac-400g";
+    QTest::newRow("3 m copper") << 3.0 << "dac-400g";
+    QTest::newRow("3.1 m multimode") << 3.1 << "mm-400g";
+    QTest::newRow("50 m multimode") << 50.0 << "mm-400g";
+    QTest::newRow("51 m DR") << 51.0 << "sm-400g-dr4";
+    QTest::newRow("500 m DR") << 500.0 << "sm-400g-dr4";
+    QTest::newRow("501 m FR") << 501.0 << "sm-400g-fr4";
+    QTest::newRow("2 km FR") << 2000.0 << "sm-400g-fr4";
+    QTest::newRow("2.1 km none") << 2100.0 << "";
+  }
+  void mediumByLength() {
+    QFETCH(double, length);
+    QFETCH(QString, medium);
+    const auto cat = fixture::makeCatalog();
+    detail::CableTally tally(cat, 400 * kGbps);
+    tally.add(length, 3);
+    FabricResult r;
+    tally.finish(r);
+    QCOMPARE(qint64(r.totalCables), qint64(3));
+    if (medium.isEmpty()) {
+      QVERIFY(r.cables.empty());
+      return;
+    }
+    QCOMPARE(int(r.cables.size()), 1);
+    QCOMPARE(QString::fromStdString(r.cables[0].medium), medium);
+    QCOMPARE(r.cables[0].bucket, lengthBucket(length));
+    QCOMPARE(r.cables[0].totalLength, 3 * length);
+  }
+
+  void noMediumAtRate() {
+    const auto cat = fixture::makeCatalog();
+    detail::CableTally tally(cat, 800 * kGbps);  // fixture media are all 400G
+    QCOMPARE(tally.longestReach(), 0.0);
+    QCOMPARE(tally.add(1.0, 1), -1);
+  }
+
+  void buckets() {
+    QCOMPARE(lengthBucket(0.5), 0);
+    QCOMPARE(lengthBucket(3.0), 0);
+    QCOMPARE(lengthBucket(3.01), 1);
+    QCOMPARE(lengthBucket(2000), 7);
+    QCOMPARE(lengthBucket(2001), 8);
+    QCOMPARE(bucketLabel(8), std::string_view(">2 km"));
+    QCOMPARE(bucketLabel(4), std::string_view("<=50 m"));
+  }
+
+  void idMatching() {
+    QVERIFY(detail::idMatches("h1-net1", "h1-net1"));
+    QVERIFY(!detail::idMatches("h1-net1", "h1-net12"));
+    QVERIFY(detail::idMatches("h{h}-net{i}", "h2-net12"));
+    QVERIFY(detail::idMatches("*-net*", "h2-net3"));
+    QVERIFY(!detail::idMatches("h{h}-net{i}", "h2-row3"));
+  }
+
+  void routedLength() {
+    // 3 m across + 4 m along + two 1 m drops = 9 m, +10 % slack.
+    QCOMPARE(detail::routedLength({0, 0}, {3, -4}, 1.0, 0.1), 9.9);
+  }
+
+  void collectiveModel() {
+    detail::CollectiveInputs in;
+    in.scaleUpGpus = 8;
+    in.scaleUpBandwidth = 450e9;
+    in.leafGroupGpus = 256;
+    in.podGpus = 1024;
+    in.siteGpus = 4096;
+    in.injection = 50e9;
+    in.podOversubscription = 2;
+    in.siteOversubscription = 8;
+    in.podTiers = 2;
+    in.tiers = 3;
+    const auto c = detail::collectiveBandwidths(in);
+    QCOMPARE(c[0].groupGpus, 8);
+    QCOMPARE(c[0].allReduce, 450e9);
+    QCOMPARE(c[1].allReduce, 50e9);
+    QCOMPARE(c[2].allReduce, 25e9);
+    QCOMPARE(c[3].reduceScatter, 50e9 / 8);
+    QCOMPARE(c[3].switchHops, 5);
+    // Ring vs tree: 8 GPUs all-reduce takes min(14, 6) NVLink steps.
+    QCOMPARE(c[0].allReduceLatency, 6 * detail::kNvlinkStepLatency);
+    QCOMPARE(c[0].allGatherLatency, 3 * detail::kNvlinkStepLatency);
+    const double siteStep = detail::kNetworkStepLatency + 5 * detail::kSwitchHopLatency;
+    QCOMPARE(c[3].allReduceLatency, 2 * 12 * siteStep);
+    QCOMPARE(toString(Level::Pod), std::string_view("pod"));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestFabricParts)
+#include "test_fabric_parts.moc"
