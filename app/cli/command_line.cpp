@@ -5,6 +5,7 @@
 #include <map>
 #include <ostream>
 
+#include "app/cli/evaluate_command.h"
 #include "app/cli/summary_command.h"
 #include "app/cli/validate_command.h"
 
@@ -17,6 +18,7 @@ const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> table{
       {"validate", runValidate},
       {"summary", runSummary},
+      {"evaluate", runEvaluate},
   };
   return table;
 }
@@ -29,7 +31,10 @@ std::string usage() {
          "usage:\n"
          "  gigaplan [FILE]                       open the desktop app (on FILE)\n"
          "  gigaplan validate FILE...             check designs; exit 0 valid, 1 errors found, 2 not loadable\n"
+         "  gigaplan evaluate FILE [--json] [--objects]  compute, fabric, power, cooling, failure domains, findings\n"
          "  gigaplan summary FILE                 what a design holds, in a few lines\n"
+         "  gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme dark|light]\n"
+         "                                        render the site without a window (needs a display or xvfb-run)\n"
          "  gigaplan --help | --version\n"
          "\n"
          "Errors read file:line:column: key.path: found X, expected Y.\n"

@@ -6,6 +6,7 @@
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
 #include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
 
 namespace gigaplan::cli {
@@ -21,9 +22,15 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
   for (const auto& file : args) {
     try {
       auto resolved = design::resolve(io::loadDesign(file, *base), *base);
-      out << file << ": ok — " << resolved->layout.halls.size() << " halls, " << resolved->layout.racks.size()
-          << " racks, " << resolved->layout.power.size() << " power nodes, " << resolved->layout.cooling.size()
-          << " cooling units\n";
+      const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+      for (const auto& f : e.findings) {
+        if (f.severity == engine::Severity::Error) err << file << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code << "]\n";
+      }
+      out << file << ": " << (e.hasErrors() ? "errors" : "ok") << " — " << resolved->layout.halls.size() << " halls, "
+          << resolved->layout.racks.size() << " racks, " << resolved->layout.power.size() << " power nodes, "
+          << resolved->layout.cooling.size() << " cooling units; " << e.errors << " errors, " << e.warnings
+          << " warnings\n";
+      if (e.hasErrors() && worst == kOk) worst = kFindings;
     } catch (const io::LoadError& e) {
       err << e.what() << "\n";
       worst = kLoadError;

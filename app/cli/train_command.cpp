@@ -1,0 +1,232 @@
+// `gigaplan train` / `gigaplan search` (see train_command.h): argument parsing, loading the
+// cluster and job files, and printing estimates as a readable table or JSON.
+#include "app/cli/train_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <ostream>
+
+#include "app/cli/command_line.h"
+#include "core/io/diagnostic.h"
+#include "core/training/estimate_json.h"
+#include "core/training/job_reader.h"
+#include "core/training/search.h"
+#include "core/training/validation.h"
+#include "core/units/units.h"
+
+namespace gigaplan::cli {
+namespace {
+
+using namespace training;
+
+constexpr const char* kTrainUsage =
+    "usage: gigaplan train --cluster FILE --job FILE [--json]\n"
+    "       gigaplan train --validation-report FILE\n";
+constexpr const char* kSearchUsage = "usage: gigaplan search --cluster FILE --job FILE [--top N] [--json]\n";
+
+struct Args {
+  std::string cluster, job, report;
+  bool json = false;
+  int top = 10;
+  std::string error;  // set when the arguments are unusable
+};
+
+Args parse(const std::vector<std::string>& args, bool search) {
+  Args a;
+  for (std::size_t i = 0; i < args.size() && a.error.empty(); ++i) {
+    const std::string& arg = args[i];
+    auto next = [&](std::string& into) {
+      if (i + 1 >= args.size()) {
+        a.error = arg + " needs a value";
+      } else {
+        into = args[++i];
+      }
+    };
+    if (arg == "--cluster") {
+      next(a.cluster);
+    } else if (arg == "--job") {
+      next(a.job);
+    } else if (arg == "--json") {
+      a.json = true;
+    } else if (arg == "--validation-report" && !search) {
+      next(a.report);
+    } else if (arg == "--top" && search) {
+      std::string n;
+      next(n);
+      const auto r = units::parseNumber(n);
+      if (a.error.empty() && (!r || r.value < 1 || r.value > 1000 || r.value != static_cast<int>(r.value))) {
+        a.error = "--top needs a whole number from 1 to 1000, found '" + n + "'";
+      }
+      if (r) a.top = static_cast<int>(r.value);
+    } else {
+      a.error = "unknown argument '" + arg + "'";
+    }
+  }
+  if (a.error.empty() && a.report.empty() && (a.cluster.empty() || a.job.empty())) {
+    a.error = "--cluster and --job are both required";
+  }
+  return a;
+}
+
+std::string fixed(double v, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string percent(double fraction) { return fixed(100 * fraction, 1) + " %"; }
+
+std::string planText(const Job& job) {
+  const Parallelism& p = job.parallelism;
+  return "TP" + std::to_string(p.tp) + " PP" + std::to_string(p.pp) + " DP" + std::to_string(p.dp) + " CP" +
+         std::to_string(p.cp) + " EP" + std::to_string(p.ep) + " VP" + std::to_string(p.virtualStages) + ", micro-batch " +
+         std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute)) +
+         (p.sequenceParallel ? ", sequence parallel" : "") + (p.fsdp ? ", FSDP" : p.distributedOptimizer ? ", distributed optimizer" : "");
+}
+
+void row(std::ostream& out, const std::string& label, const std::string& value) {
+  out << "  " << label << std::string(label.size() < 24 ? 24 - label.size() : 1, ' ') << value << "\n";
+}
+
+void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
+  constexpr double kGiB = 1024.0 * 1024 * 1024;
+  out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << e.gpusUsed << " × " << c.gpu << " ("
+      << toString(e.job.training.precision) << ")\n";
+  row(out, "plan", planText(e.job));
+  row(out, "step time", fixed(e.step.total, 3) + " s");
+  row(out, "tokens/s", fixed(e.tokensPerSecond, 0));
+  row(out, "model TFLOP/s per GPU", fixed(e.tflopsPerGpu, 1) + "   MFU " + percent(e.mfu) + "   HFU " + percent(e.hfu));
+  row(out, "memory per GPU", fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 1) + " GiB (" +
+                                 (e.memory.fits ? "fits" : "DOES NOT FIT") + ")");
+  row(out, "training", fixed(e.trainingDays, 1) + " days of compute, " + fixed(e.effectiveTrainingDays, 1) +
+                           " days with interruptions (goodput " + percent(e.reliability.goodput) + ")");
+  row(out, "interruptions", fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
+                                fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
+                                fixed(e.reliability.checkpointWrite, 1) + " s to write)");
+  row(out, "GPU-hours", fixed(e.gpuHours, 0));
+  row(out, "energy", fixed(e.energyMwh, 1) + " MWh (IT " + fixed(e.itEnergyMwh, 1) + " MWh × PUE " + fixed(e.pue, 2) + ")");
+  out << "  step breakdown:\n";
+  const StepBreakdown& b = e.step;
+  const std::pair<const char*, double> parts[] = {
+      {"forward", b.forward},           {"backward", b.backward},           {"recompute", b.recompute},
+      {"tensor parallel", b.tensorParallel}, {"context parallel", b.contextParallel}, {"expert parallel", b.expertParallel},
+      {"pipeline bubble", b.pipelineBubble}, {"pipeline p2p", b.pipelineP2p}, {"data parallel", b.dataParallel},
+      {"optimizer", b.optimizer}};
+  for (const auto& [name, seconds] : parts) {
+    if (seconds <= 0) continue;
+    row(out, std::string("  ") + name, fixed(seconds, 3) + " s  " + percent(seconds / b.total));
+  }
+  for (const auto& n : e.notes) out << "  note: " << n << "\n";
+}
+
+// Loads cluster and job; on a load error writes it and returns false.
+bool load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, Job& job, std::ostream& err) {
+  try {
+    cluster = loadClusterFile(a.cluster, cat);
+    job = loadJobFile(a.job, &cluster);
+    return true;
+  } catch (const io::LoadError& e) {
+    err << e.what() << "\n";
+    return false;
+  }
+}
+
+SearchResult search(const Job& job, const Cluster& cluster, const GpuParams& gpu, std::size_t top, std::ostream& err) {
+  SearchOptions o;
+  o.top = top;
+  o.progress = [&err](std::size_t done, std::size_t total) {
+    err << "\rsearching plans: " << done << " / " << total << std::flush;
+  };
+  SearchResult r = searchPlans(job, cluster, gpu, o);
+  err << "\n";
+  return r;
+}
+
+int writeValidationReport(const std::string& path, const catalog::Catalog& cat, std::ostream& out, std::ostream& err) {
+  std::vector<ValidationResult> results;
+  try {
+    results = runValidation(cat);
+  } catch (const std::exception& e) {
+    err << "gigaplan train: " << e.what() << "\n";
+    return kLoadError;
+  }
+  std::ofstream file(path);
+  file << validationMarkdown(results, cat);
+  if (!file) {
+    err << "gigaplan train: cannot write '" << path << "'\n";
+    return kLoadError;
+  }
+  int failed = 0;
+  for (const auto& r : results) {
+    if (!r.pass) {
+      ++failed;
+      err << "outside tolerance: " << r.testCase.name << " (" << fixed(100 * r.error, 1) << " %)\n";
+    }
+  }
+  out << path << ": " << results.size() - failed << " of " << results.size() << " cases within tolerance\n";
+  return failed ? kFindings : kOk;
+}
+
+}  // namespace
+
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const catalog::Catalog& cat) {
+  const Args a = parse(args, false);
+  if (!a.error.empty()) {
+    err << "gigaplan train: " << a.error << "\n" << kTrainUsage;
+    return kUsage;
+  }
+  if (!a.report.empty()) return writeValidationReport(a.report, cat, out, err);
+  Cluster cluster;
+  Job job;
+  if (!load(a, cat, cluster, job, err)) return kLoadError;
+  const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
+  if (job.parallelism.automatic) {
+    const SearchResult r = search(job, cluster, gpu, 1, err);
+    if (r.best.empty()) {
+      err << "gigaplan train: no parallel plan fits in " << cluster.gpu << " memory (" << r.candidates << " tried)\n";
+      return kFindings;
+    }
+    job = r.best.front().job;
+    if (!a.json) out << "parallelism: auto — best of " << r.fitting << " fitting plans (" << r.candidates << " valid)\n";
+  }
+  const Estimate e = estimate(job, cluster, gpu);
+  if (a.json) {
+    out << estimateJson(e);
+  } else {
+    printEstimate(out, e, cluster);
+  }
+  return kOk;
+}
+
+int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const catalog::Catalog& cat) {
+  const Args a = parse(args, true);
+  if (!a.error.empty()) {
+    err << "gigaplan search: " << a.error << "\n" << kSearchUsage;
+    return kUsage;
+  }
+  Cluster cluster;
+  Job job;
+  if (!load(a, cat, cluster, job, err)) return kLoadError;
+  const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
+  const SearchResult r = search(job, cluster, gpu, static_cast<std::size_t>(a.top), err);
+  std::vector<Estimate> estimates;
+  for (const auto& p : r.best) estimates.push_back(estimate(p.job, cluster, gpu));
+  if (a.json) {
+    out << searchJson(r, estimates);
+    return kOk;
+  }
+  out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << ":\n";
+  out << "  #  plan" << std::string(78, ' ') << "step s   TFLOP/s  MFU     GiB   days    MWh\n";
+  for (std::size_t i = 0; i < estimates.size(); ++i) {
+    const Estimate& e = estimates[i];
+    char line[256];
+    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f\n", i + 1, planText(e.job).c_str(),
+                  e.step.total, e.tflopsPerGpu, 100 * e.mfu, e.memory.total / (1024.0 * 1024 * 1024),
+                  e.effectiveTrainingDays, e.energyMwh);
+    out << line;
+  }
+  if (estimates.empty()) out << "  no plan fits in " << cluster.gpu << " memory\n";
+  return kOk;
+}
+
+}  // namespace gigaplan::cli

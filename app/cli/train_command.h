@@ -1,0 +1,26 @@
+// `gigaplan train` and `gigaplan search`: the training model from the command line (plain std
+// streams, no Qt, so tests call them directly).
+//
+//   gigaplan train  --cluster FILE --job FILE [--json]
+//   gigaplan train  --validation-report FILE          (writes docs/validation.md)
+//   gigaplan search --cluster FILE --job FILE [--top N] [--json]     (progress on stderr)
+//
+// Exit codes: 0 ok, 1 validation rows outside tolerance, 2 load error (file:line:column: key:
+// found X, expected Y on stderr), 64 usage error.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+
+namespace gigaplan::cli {
+
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                    const catalog::Catalog& cat);
+
+int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                     const catalog::Catalog& cat);
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,118 @@
+// The open design, its undo stack and its file (see document.h).
+#include "app/document/document.h"
+
+#include <QFileInfo>
+#include <QSaveFile>
+
+#include "app/document/edit_command.h"
+#include "core/io/design_io.h"
+
+namespace gigaplan::app {
+namespace {
+
+design::Design emptyDesign() {
+  design::Design d;
+  d.site.name = "Untitled site";
+  d.site.size = {200, 120};
+  d.headerComment = "# A GigaPlan design.\n";
+  return d;
+}
+
+}  // namespace
+
+Document::Document(const catalog::Catalog& base, QObject* parent) : QObject(parent), base_(base) {
+  resolved_ = design::resolve(emptyDesign(), base_);
+  connect(&undo_, &QUndoStack::cleanChanged, this, [this](bool) { emit modifiedChanged(isModified()); });
+}
+
+QString Document::open(const QString& path) {
+  try {
+    auto resolved = design::resolve(io::loadDesign(path.toStdString(), base_), base_);
+    undo_.clear();
+    dirtyWithoutUndo_ = false;
+    resolved_ = std::move(resolved);
+    path_ = path;
+    rememberDiskState();
+    emit filePathChanged(path_);
+    emit modifiedChanged(false);
+    emit changed();
+    return {};
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+}
+
+void Document::adopt(design::Design d, const QString& path, bool modified) {
+  resolved_ = design::resolve(std::move(d), base_);
+  undo_.clear();
+  dirtyWithoutUndo_ = modified;
+  path_ = path;
+  rememberDiskState();
+  emit filePathChanged(path_);
+  emit modifiedChanged(isModified());
+  emit changed();
+}
+
+QString Document::save(const QString& path) {
+  const std::string text = io::designToYaml(resolved_->design);
+  QSaveFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
+  if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())) {
+    const QString why = file.errorString();
+    file.cancelWriting();
+    return tr("Cannot write %1: %2").arg(path, why);
+  }
+  if (!file.commit()) return tr("Cannot save %1: %2 (the previous file is unchanged)").arg(path, file.errorString());
+  const bool renamed = path != path_;
+  path_ = path;
+  dirtyWithoutUndo_ = false;
+  undo_.setClean();
+  rememberDiskState();
+  if (renamed) emit filePathChanged(path_);
+  emit modifiedChanged(false);
+  return {};
+}
+
+void Document::reset() {
+  undo_.clear();
+  dirtyWithoutUndo_ = false;
+  resolved_ = design::resolve(emptyDesign(), base_);
+  path_.clear();
+  diskSize_ = -1;
+  emit filePathChanged(path_);
+  emit modifiedChanged(false);
+  emit changed();
+}
+
+QString Document::edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey) {
+  design::Design next = resolved_->design;
+  change(next);
+  std::shared_ptr<const design::ResolvedDesign> after;
+  try {
+    after = design::resolve(std::move(next), base_);
+  } catch (const std::exception& e) {
+    return QString::fromUtf8(e.what());
+  }
+  undo_.push(new EditCommand(*this, text, resolved_, std::move(after), mergeKey));
+  return {};
+}
+
+void Document::install(std::shared_ptr<const design::ResolvedDesign> resolved) {
+  resolved_ = std::move(resolved);
+  emit changed();
+}
+
+bool Document::changedOnDisk() const {
+  if (path_.isEmpty() || diskSize_ < 0) return false;
+  const QFileInfo info(path_);
+  if (!info.exists()) return true;
+  return info.lastModified() != diskModified_ || info.size() != diskSize_;
+}
+
+void Document::rememberDiskState() {
+  const QFileInfo info(path_);
+  diskModified_ = info.exists() ? info.lastModified() : QDateTime();
+  diskSize_ = info.exists() ? info.size() : -1;
+}
+
+}  // namespace gigaplan::app

@@ -1,0 +1,74 @@
+// The open design: the one place that holds what the planner decided, its undo stack, and where it
+// lives on disk. Every change goes through edit() as an undoable command; views follow changed().
+//
+//   Document doc(baseCatalog);
+//   if (QString err = doc.open("site.yaml"); !err.isEmpty()) showError(err);
+//   doc.edit(tr("Move rack"), [](design::Design& d) { d.overrides["a-1"].position = {{3, 4}}; });
+//   doc.undoStack()->undo();
+#pragma once
+
+#include <QDateTime>
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+#include <functional>
+#include <memory>
+
+#include "core/catalog/catalog.h"
+#include "core/design/design.h"
+#include "core/design/resolved_design.h"
+
+namespace gigaplan::app {
+
+class Document : public QObject {
+  Q_OBJECT
+ public:
+  explicit Document(const catalog::Catalog& base, QObject* parent = nullptr);
+
+  /// Loads `path`. On failure returns the load error (file:line:column: …) and changes nothing.
+  QString open(const QString& path);
+  /// Replaces the document with an already loaded design (e.g. from a recovery file).
+  void adopt(design::Design design, const QString& path, bool modified);
+  /// Writes the design atomically (QSaveFile). On failure returns why and the old file is intact.
+  QString save(const QString& path);
+  /// An empty site.
+  void reset();
+
+  /// Applies `change` to a copy of the design; when the result still resolves (references,
+  /// ids, limits) pushes it as one undoable command named `text` and returns "". Otherwise
+  /// returns the reason and nothing changes. Edits with the same non-negative `mergeKey` in a
+  /// row merge into one undo step (a drag is one step).
+  QString edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey = -1);
+
+  const design::Design& design() const { return resolved_->design; }
+  std::shared_ptr<const design::ResolvedDesign> resolved() const { return resolved_; }
+  const catalog::Catalog& baseCatalog() const { return base_; }
+  QUndoStack* undoStack() { return &undo_; }
+
+  QString filePath() const { return path_; }
+  bool isModified() const { return !undo_.isClean() || dirtyWithoutUndo_; }
+  /// True when the file on disk changed since it was opened or last saved (someone else wrote it).
+  bool changedOnDisk() const;
+
+  /// Used by the undo commands: installs an already resolved design.
+  void install(std::shared_ptr<const design::ResolvedDesign> resolved);
+
+ signals:
+  /// The design changed (edit, undo, redo, open, reset). Views re-read resolved().
+  void changed();
+  void modifiedChanged(bool modified);
+  void filePathChanged(const QString& path);
+
+ private:
+  void rememberDiskState();
+
+  const catalog::Catalog& base_;
+  std::shared_ptr<const design::ResolvedDesign> resolved_;
+  QUndoStack undo_;
+  QString path_;
+  QDateTime diskModified_;
+  qint64 diskSize_ = -1;
+  bool dirtyWithoutUndo_ = false;
+};
+
+}  // namespace gigaplan::app

@@ -1,0 +1,115 @@
+// File actions (see file_actions.h).
+#include "app/gui/file_actions.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenu>
+#include <QMessageBox>
+
+#include "app/document/document.h"
+#include "app/gui/samples.h"
+#include "app/gui/settings.h"
+
+namespace gigaplan::app {
+namespace {
+const QString kFilter = QObject::tr("GigaPlan designs (*.yaml *.yml);;All files (*)");
+}
+
+FileActions::FileActions(Document& doc, QWidget* window) : QObject(window), doc_(doc), window_(window) {
+  new_ = new QAction(tr("&New"), this);
+  new_->setShortcut(QKeySequence::New);
+  open_ = new QAction(tr("&Open…"), this);
+  open_->setShortcut(QKeySequence::Open);
+  save_ = new QAction(tr("&Save"), this);
+  save_->setShortcut(QKeySequence::Save);
+  saveAs_ = new QAction(tr("Save &As…"), this);
+  saveAs_->setShortcut(QKeySequence::SaveAs);
+  quit_ = new QAction(tr("&Quit"), this);
+  quit_->setShortcut(QKeySequence::Quit);
+  recent_ = new QMenu(tr("Open &Recent"), window);
+  samples_ = new QMenu(tr("&Samples"), window);
+  for (const auto& s : bundledSamples()) {
+    samples_->addAction(s.title, this, [this, path = s.path] { openFile(path); });
+  }
+  connect(new_, &QAction::triggered, this, [this] {
+    if (maybeKeepChanges()) doc_.reset();
+  });
+  connect(open_, &QAction::triggered, this, [this] {
+    const QString path = QFileDialog::getOpenFileName(window_, tr("Open design"), settings::lastFolder(), kFilter);
+    if (!path.isEmpty()) openFile(path);
+  });
+  connect(save_, &QAction::triggered, this, &FileActions::save);
+  connect(saveAs_, &QAction::triggered, this, &FileActions::saveAs);
+  connect(quit_, &QAction::triggered, window_, &QWidget::close);
+  connect(recent_, &QMenu::aboutToShow, this, &FileActions::refreshRecent);
+  refreshRecent();
+}
+
+void FileActions::refreshRecent() {
+  recent_->clear();
+  for (const QString& path : settings::recentFiles()) {
+    recent_->addAction(QFileInfo(path).fileName(), this, [this, path] { openFile(path); })->setToolTip(path);
+  }
+  recent_->setEnabled(!recent_->isEmpty());
+}
+
+bool FileActions::openFile(const QString& path) {
+  if (!maybeKeepChanges()) return false;
+  emit statusMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
+  const QString error = doc_.open(path);
+  if (!error.isEmpty()) {
+    QMessageBox::warning(window_, tr("Cannot open design"),
+                         tr("The design was not opened; nothing changed.\n\n%1").arg(error));
+    emit statusMessage(tr("Not opened: %1").arg(error));
+    return false;
+  }
+  settings::addRecentFile(path);
+  settings::setLastFolder(QFileInfo(path).absolutePath());
+  emit statusMessage(tr("Opened %1").arg(path));
+  return true;
+}
+
+bool FileActions::save() {
+  if (doc_.filePath().isEmpty()) return saveAs();
+  if (doc_.changedOnDisk()) {
+    const auto answer = QMessageBox::question(
+        window_, tr("File changed on disk"),
+        tr("%1 was changed by another program since you opened it. Overwrite it with your version?").arg(doc_.filePath()),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Save) return saveAs();
+  }
+  const QString error = doc_.save(doc_.filePath());
+  if (!error.isEmpty()) {
+    QMessageBox::critical(window_, tr("Not saved"), error);
+    return false;
+  }
+  emit statusMessage(tr("Saved %1").arg(doc_.filePath()));
+  return true;
+}
+
+bool FileActions::saveAs() {
+  QString path = QFileDialog::getSaveFileName(window_, tr("Save design as"),
+                                              doc_.filePath().isEmpty() ? settings::lastFolder() : doc_.filePath(), kFilter);
+  if (path.isEmpty()) return false;
+  if (QFileInfo(path).suffix().isEmpty()) path += ".yaml";
+  const QString error = doc_.save(path);
+  if (!error.isEmpty()) {
+    QMessageBox::critical(window_, tr("Not saved"), error);
+    return false;
+  }
+  settings::addRecentFile(path);
+  emit statusMessage(tr("Saved %1").arg(path));
+  return true;
+}
+
+bool FileActions::maybeKeepChanges() {
+  if (!doc_.isModified()) return true;
+  const auto answer = QMessageBox::warning(window_, tr("Unsaved changes"),
+                                           tr("The design has unsaved changes. Save them first?"),
+                                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  if (answer == QMessageBox::Save) return save();
+  return answer == QMessageBox::Discard;
+}
+
+}  // namespace gigaplan::app

@@ -1,0 +1,80 @@
+// `gigaplan screenshot` (see screenshot_command.h).
+#include "app/gui/screenshot_command.h"
+
+#include <QRegularExpression>
+#include <ostream>
+
+#include "app/cli/catalog_access.h"
+#include "app/cli/command_line.h"
+#include "app/document/evaluation_runner.h"
+#include "app/gui/color_scalars.h"
+#include "core/io/design_io.h"
+#include "widgets/viewport/site_screenshot.h"
+
+namespace gigaplan::app {
+
+int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
+  const char* usage =
+      "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme dark|light]\n"
+      "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
+  QString file, output;
+  widgets::ScreenshotOptions options;
+  for (int i = 0; i < args.size(); ++i) {
+    const QString& a = args[i];
+    auto value = [&]() -> QString { return i + 1 < args.size() ? args[++i] : QString(); };
+    if (a == "-o" || a == "--output") {
+      output = value();
+    } else if (a == "--view") {
+      const QString v = value();
+      if (v != "plan" && v != "iso") return err << "gigaplan screenshot: --view takes plan or iso, not '" << v.toStdString() << "'\n", cli::kUsage;
+      options.view = v == "plan" ? widgets::SiteView::View::Plan : widgets::SiteView::View::Isometric;
+    } else if (a == "--color-by") {
+      const QString v = value();
+      auto mode = widgets::scene::colorByFromKey(v.toStdString());
+      if (!mode) return err << "gigaplan screenshot: unknown colour mode '" << v.toStdString() << "'\n" << usage, cli::kUsage;
+      options.colorBy = *mode;
+    } else if (a == "--size") {
+      const auto m = QRegularExpression("^(\\d{2,5})x(\\d{2,5})$").match(value());
+      if (!m.hasMatch() || m.captured(1).toInt() > 8192 || m.captured(2).toInt() > 8192) {
+        return err << "gigaplan screenshot: --size takes WxH, e.g. 1600x1000 (at most 8192 each)\n", cli::kUsage;
+      }
+      options.size = {m.captured(1).toInt(), m.captured(2).toInt()};
+    } else if (a == "--theme") {
+      auto theme = widgets::scene::themeByName(value().toStdString());
+      if (!theme) return err << "gigaplan screenshot: --theme takes dark or light\n", cli::kUsage;
+      options.theme = *theme;
+    } else if (file.isEmpty() && !a.startsWith('-')) {
+      file = a;
+    } else {
+      return err << "gigaplan screenshot: unexpected '" << a.toStdString() << "'\n" << usage, cli::kUsage;
+    }
+  }
+  if (file.isEmpty() || output.isEmpty()) return err << usage, cli::kUsage;
+
+  const catalog::Catalog* base = cli::baseCatalog(err);
+  if (!base) return cli::kLoadError;
+  std::shared_ptr<const design::ResolvedDesign> resolved;
+  try {
+    resolved = design::resolve(io::loadDesign(file.toStdString(), *base), *base);
+  } catch (const std::exception& e) {
+    err << e.what() << "\n";
+    return cli::kLoadError;
+  }
+  if (options.colorBy != widgets::scene::ColorBy::Type) {
+    const auto evaluated = EvaluationRunner::evaluateNow(resolved);
+    options.scalars = colorScalars(options.colorBy, *resolved, *evaluated.evaluation);
+  }
+  const QImage image = widgets::renderSiteImage(resolved->layout, *resolved->catalog, options);
+  if (image.isNull()) {
+    err << "gigaplan screenshot: OpenGL could not be initialised (is there a display? try xvfb-run)\n";
+    return 3;
+  }
+  if (!image.save(output)) {
+    err << "gigaplan screenshot: cannot write " << output.toStdString() << "\n";
+    return 3;
+  }
+  out << output.toStdString() << ": " << image.width() << "x" << image.height() << "\n";
+  return cli::kOk;
+}
+
+}  // namespace gigaplan::app

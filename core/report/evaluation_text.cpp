@@ -1,0 +1,73 @@
+// Terminal summary of an Evaluation (see evaluation_text.h).
+#include "core/report/evaluation_text.h"
+
+#include <cstdio>
+#include <sstream>
+
+#include "core/units/units.h"
+
+namespace gigaplan::report {
+namespace {
+
+using units::Dimension;
+std::string f(double v, Dimension d) { return units::format(v, d); }
+
+}  // namespace
+
+std::string evaluationText(const design::ResolvedDesign& d, const engine::Evaluation& e, int maxFindings) {
+  std::ostringstream o;
+  const auto line = [&](const char* name, const std::string& value) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "  %-28s ", name);
+    o << buf << value << "\n";
+  };
+  o << d.design.site.name << "\n\nCompute\n";
+  line("GPUs", std::to_string(e.compute.gpus) + " in " + std::to_string(e.compute.racks) + " racks");
+  for (const auto& t : e.compute.byType) {
+    line("", std::to_string(t.count) + " × " + (t.name.empty() ? t.gpu : t.name));
+  }
+  line("peak dense BF16 / FP8 / FP4", f(e.compute.peakBf16, Dimension::Compute) + " / " + f(e.compute.peakFp8, Dimension::Compute) +
+                                          " / " + f(e.compute.peakFp4, Dimension::Compute));
+  line("HBM", f(e.compute.hbm, Dimension::DataSize));
+  line("scale-up domains", std::to_string(e.compute.scaleUpDomains) + " × " + std::to_string(e.compute.scaleUpDomainSize) +
+                               " GPUs, " + f(e.compute.scaleUpBandwidthPerGpu, Dimension::DataRate) + " per GPU");
+  o << "\nFabric\n";
+  if (!e.fabric.problem.empty()) line("not built", e.fabric.problem);
+  line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + std::to_string(e.fabric.totalSwitches));
+  line("bisection", f(e.fabric.bisectionBandwidth, Dimension::DataRate));
+  line("injection per GPU", f(e.fabric.injectionBandwidth, Dimension::DataRate));
+  line("cables / transceivers", std::to_string(e.fabric.totalCables) + " / " + std::to_string(e.fabric.transceivers));
+  line("optics / switch power", f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));
+  o << "\nPower\n";
+  line("IT", f(e.power.it, Dimension::Power));
+  line("network", f(e.power.network, Dimension::Power));
+  line("cooling", f(e.power.cooling, Dimension::Power));
+  line("losses", f(e.power.losses, Dimension::Power));
+  line("facility", f(e.power.facility, Dimension::Power) + " (peak " + f(e.power.peakFacility, Dimension::Power) + ")");
+  char pue[32];
+  std::snprintf(pue, sizeof pue, "%.3f", e.power.pue);
+  line("PUE", pue);
+  line("sources (grid + generation)", f(e.power.sourceCapacity, Dimension::Power) + ", headroom " + f(e.power.headroom, Dimension::Power));
+  line("battery ride-through", e.power.rideThrough > 0 ? f(e.power.rideThrough, Dimension::Time) : "none");
+  o << "\nCooling\n";
+  line("heat (liquid / air)", f(e.cooling.heat, Dimension::Power) + " (" + f(e.cooling.liquidHeat, Dimension::Power) + " / " +
+                                  f(e.cooling.airHeat, Dimension::Power) + ")");
+  line("capacity", f(e.cooling.capacity, Dimension::Power));
+  line("cooling power", f(e.cooling.power, Dimension::Power));
+  line("water", f(e.cooling.water, Dimension::Volume) + " per day");
+  o << "\nReliability\n";
+  line("largest failure domain", std::to_string(e.reliability.largestGpus) + " GPUs (" + e.reliability.largestId + ")");
+  o << "\nFindings: " << e.errors << " errors, " << e.warnings << " warnings, " << e.infos << " notes\n";
+  int shown = 0;
+  for (const auto& fi : e.findings) {
+    if (shown++ == maxFindings) {
+      o << "  … and " << (e.findings.size() - static_cast<std::size_t>(maxFindings)) << " more (see --json)\n";
+      break;
+    }
+    o << "  " << engine::toString(fi.severity) << " " << (fi.object.empty() ? "site" : fi.object) << " [" << fi.code
+      << "] " << fi.message << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace gigaplan::report

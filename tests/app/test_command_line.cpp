@@ -1,0 +1,84 @@
+// The command line as scripts and CI use it: exit codes, messages on stderr, help and version.
+#include <QtTest>
+
+#include <QTemporaryDir>
+#include <sstream>
+
+#include "app/cli/command_line.h"
+
+using namespace gigaplan;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  QString out, err;
+};
+
+Run run(std::vector<std::string> args) {
+  std::ostringstream out, err;
+  Run r;
+  const auto code = cli::run(args, out, err);
+  r.code = code.value_or(-1);
+  r.out = QString::fromStdString(out.str());
+  r.err = QString::fromStdString(err.str());
+  return r;
+}
+
+std::string sample(const char* name) { return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+
+}  // namespace
+
+class TestCommandLine : public QObject {
+  Q_OBJECT
+ private slots:
+  void helpAndVersion() {
+    const Run help = run({"--help"});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.contains("gigaplan validate FILE..."));
+    const Run version = run({"--version"});
+    QCOMPARE(version.code, 0);
+    QVERIFY(version.out.startsWith("gigaplan " GIGAPLAN_VERSION));
+  }
+
+  void unknownOptionIsAUsageError() {
+    const Run r = run({"--frobnicate"});
+    QCOMPARE(r.code, 64);
+    QVERIFY(r.err.contains("unknown option '--frobnicate'"));
+  }
+
+  void designFileMeansGui() {
+    std::ostringstream out, err;
+    QVERIFY(!cli::run({sample("teaching-hall.yaml")}, out, err).has_value());
+    QVERIFY(!cli::run({}, out, err).has_value());
+  }
+
+  void validateGoodSample() {
+    const Run r = run({"validate", sample("teaching-hall.yaml")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("ok"), qPrintable(r.out + r.err));
+  }
+
+  void validateBadFileExits2WithLocatedError() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.yaml");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("format: 1\nsite:\n  name: x\n  size: [10 m, 10 m]\n  ambient: hot\n");
+    f.close();
+    const Run r = run({"validate", path.toStdString()});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.contains(path + ":5:12: site.ambient: found 'hot', expected a temperature"), qPrintable(r.err));
+  }
+
+  void validateWithoutFilesIsAUsageError() { QCOMPARE(run({"validate"}).code, 64); }
+
+  void summaryPrintsCounts() {
+    const Run r = run({"summary", sample("teaching-hall.yaml")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.contains("racks: 9"), qPrintable(r.out));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestCommandLine)
+#include "test_command_line.moc"

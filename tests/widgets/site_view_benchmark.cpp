@@ -1,0 +1,156 @@
+// GUI benchmark of the 3D site view on a synthetic gigawatt site (8,000 racks): scene build,
+// time to first frame, frame time while orbiting, pick time, peak memory. Not a unit test; run
+//   xvfb-run -a -s "-screen 0 1600x1000x24" build/tests/site_view_benchmark [--halls 16]
+//       [--size 1280x800] [--frames 40] [--snapshots DIR]
+// Targets (issue 5): first frame ≤ 3 s, orbit frame median ≤ 100 ms, pick ≤ 50 ms, peak ≤ 1.5 GB.
+#include <QApplication>
+#include <QDir>
+#include <QMouseEvent>
+#include <QOpenGLContext>
+#include <QOpenGLFunctions>
+#include <QTest>
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <sys/resource.h>
+#include <vector>
+
+#include "sample_sites.h"
+#include "widgets/scene/site_scene.h"
+#include "widgets/viewport/graphics_setup.h"
+#include "widgets/viewport/site_screenshot.h"
+#include "widgets/viewport/site_view.h"
+
+using namespace gigaplan;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v.empty() ? 0 : v[v.size() / 2];
+}
+
+/// Paint now and wait until the GPU (here Mesa's rasteriser threads) has finished.
+void paintAndFinish(widgets::SiteView& view) {
+  view.repaint();
+  view.makeCurrent();
+  view.context()->functions()->glFinish();
+  view.doneCurrent();
+}
+
+double peakMegabytes() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024.0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  widgets::prepareGraphics();
+  QApplication app(argc, argv);
+  int halls = 16, frames = 40;
+  QSize size(1280, 800);
+  QString snapshots;
+  const QStringList args = app.arguments();
+  for (int i = 1; i + 1 < args.size(); i += 2) {
+    if (args[i] == "--halls") halls = args[i + 1].toInt();
+    else if (args[i] == "--frames") frames = args[i + 1].toInt();
+    else if (args[i] == "--snapshots") snapshots = args[i + 1];
+    else if (args[i] == "--size") size = QSize(args[i + 1].section('x', 0, 0).toInt(), args[i + 1].section('x', 1, 1).toInt());
+  }
+
+  const auto t0 = Clock::now();
+  const testing::SampleSite site = testing::gigawattSite(halls);
+  const double layoutMs = ms(Clock::now() - t0);
+
+  widgets::SiteView view;
+  view.setAnimationDuration(0);
+  view.resize(size);
+  view.show();
+  if (!QTest::qWaitForWindowExposed(&view)) return 1;
+  paintAndFinish(view);  // empty scene: context and shaders of the bridge are ready
+
+  const auto t1 = Clock::now();
+  view.setSite(site.layout, site.catalog);
+  const double buildMs = view.scene().lastBuildSeconds() * 1e3;
+  paintAndFinish(view);
+  const double firstFrameMs = ms(Clock::now() - t1);
+
+  // Orbit: one drag of small steps, one synchronous repaint per step.
+  std::vector<double> frameMs;
+  const QPoint centre(size.width() / 2, size.height() / 2);
+  QMouseEvent press(QEvent::MouseButtonPress, centre, view.mapToGlobal(centre), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+  QApplication::sendEvent(&view, &press);
+  for (int i = 1; i <= frames; ++i) {
+    const QPoint p = centre + QPoint(6 * i, (i % 10) - 5);
+    QMouseEvent move(QEvent::MouseMove, p, view.mapToGlobal(p), Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&view, &move);
+    const auto f0 = Clock::now();
+    paintAndFinish(view);
+    frameMs.push_back(ms(Clock::now() - f0));
+  }
+  QMouseEvent release(QEvent::MouseButtonRelease, centre, view.mapToGlobal(centre), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(&view, &release);
+  view.showIsometric();
+  paintAndFinish(view);
+
+  // Picks at the screen positions of random racks (what a hover or a click does).
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<std::size_t> pickRack(0, site.layout.racks.size() - 1);
+  std::vector<double> pickMs;
+  int hits = 0;
+  const double dpr = view.devicePixelRatioF();
+  for (int i = 0; i < 200; ++i) {
+    const std::size_t r = pickRack(rng);
+    const auto top = view.scene().topCentre({widgets::scene::ObjectKind::Rack, static_cast<int>(r)});
+    const auto d = widgets::worldToDisplay(view.renderer(), *top);
+    const QPoint p(static_cast<int>(d[0] / dpr), static_cast<int>((size.height() * dpr - 1 - d[1]) / dpr));
+    const QString id = view.objectIdAt(p);
+    pickMs.push_back(view.lastPickSeconds() * 1e3);
+    hits += !id.isEmpty();
+  }
+
+  const auto counts = view.scene().instanceCounts();
+  std::printf("site: %zu racks, %zu power nodes, %zu cooling units; instances racks %zu, power %zu, cooling %zu, busway bars %zu\n",
+              site.layout.racks.size(), site.layout.power.size(), site.layout.cooling.size(), counts[0], counts[1],
+              counts[2], counts[3]);
+  std::printf("window %dx%d (device pixel ratio %.2g), renderer: %s\n", size.width(), size.height(), dpr,
+              reinterpret_cast<const char*>(view.context()->functions()->glGetString(0x1F01)));
+  std::printf("layout generation      %8.1f ms\n", layoutMs);
+  std::printf("scene build            %8.1f ms   (target < 300 ms)\n", buildMs);
+  std::printf("time to first frame    %8.1f ms   (build + first paint; target <= 3000 ms)\n", firstFrameMs);
+  std::printf("orbit frame median     %8.1f ms   (min %.1f, max %.1f over %d frames; target <= 100 ms)\n",
+              median(frameMs), *std::min_element(frameMs.begin(), frameMs.end()),
+              *std::max_element(frameMs.begin(), frameMs.end()), frames);
+  std::printf("pick median            %8.3f ms   (max %.3f, %d/200 hit a rack; target <= 50 ms)\n", median(pickMs),
+              *std::max_element(pickMs.begin(), pickMs.end()), hits);
+  std::printf("peak memory (max RSS)  %8.0f MB   (target <= 1536 MB)\n", peakMegabytes());
+
+  if (!snapshots.isEmpty()) {
+    QDir().mkpath(snapshots);
+    widgets::ScreenshotOptions o;
+    o.size = size;
+    for (auto [view3d, name] : {std::pair{widgets::SiteView::View::Isometric, "iso"}, {widgets::SiteView::View::Plan, "plan"}})
+      for (auto theme : {widgets::scene::lightTheme(), widgets::scene::darkTheme()}) {
+        o.view = view3d;
+        o.theme = theme;
+        const QString file = QDir(snapshots).filePath(QString("gigawatt-%1-%2.png").arg(name, QString::fromStdString(theme.name)));
+        widgets::renderSiteImage(site.layout, site.catalog, o).save(file);
+        std::printf("wrote %s\n", qPrintable(file));
+      }
+    const testing::SampleSite hall = testing::teachingHall();
+    for (auto theme : {widgets::scene::lightTheme(), widgets::scene::darkTheme()}) {
+      o.theme = theme;
+      o.view = widgets::SiteView::View::Isometric;
+      const QString file = QDir(snapshots).filePath(QString("teaching-iso-%1.png").arg(QString::fromStdString(theme.name)));
+      widgets::renderSiteImage(hall.layout, hall.catalog, o).save(file);
+      std::printf("wrote %s\n", qPrintable(file));
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,168 @@
+// Instanced drawing and ray picking for one kind of object (see glyph_layer.h).
+#include "widgets/scene/glyph_layer.h"
+
+#include <cmath>
+#include <limits>
+#include <numbers>
+#include <vtkActor.h>
+#include <vtkCellArray.h>
+#include <vtkFloatArray.h>
+#include <vtkGlyph3DMapper.h>
+#include <vtkIntArray.h>
+#include <vtkPointData.h>
+#include <vtkPoints.h>
+#include <vtkPolyData.h>
+#include <vtkProperty.h>
+#include <vtkUnsignedCharArray.h>
+
+namespace gigaplan::widgets::scene {
+
+namespace {
+constexpr double kDegree = std::numbers::pi / 180.0;
+}
+
+GlyphLayer::GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes)
+    : points_(vtkSmartPointer<vtkPolyData>::New()),
+      colors_(vtkSmartPointer<vtkUnsignedCharArray>::New()),
+      mapper_(vtkSmartPointer<vtkGlyph3DMapper>::New()),
+      actor_(vtkSmartPointer<vtkActor>::New()) {
+  for (std::size_t i = 0; i < shapes.size(); ++i) mapper_->SetSourceData(static_cast<int>(i), shapes[i]);
+  mapper_->SetInputData(points_);
+  mapper_->SetSourceIndexing(shapes.size() > 1);
+  mapper_->SetSourceIndexArray("shape");
+  mapper_->SetScaling(true);
+  mapper_->SetScaleModeToScaleByVectorComponents();
+  mapper_->SetScaleArray("size");
+  mapper_->SetOrientationModeToRotation();
+  mapper_->SetOrientationArray("rotation");
+  mapper_->SetOrient(true);
+  mapper_->SetColorModeToDirectScalars();
+  mapper_->SetScalarModeToUsePointData();
+  mapper_->ScalarVisibilityOn();
+  actor_->SetMapper(mapper_);
+  vtkProperty* p = actor_->GetProperty();
+  p->SetAmbient(0.18);
+  p->SetDiffuse(0.82);
+  p->SetSpecular(0.12);
+  p->SetSpecularPower(24);
+  colors_->SetName("color");
+  colors_->SetNumberOfComponents(3);
+  commit();
+}
+
+GlyphLayer::~GlyphLayer() = default;
+
+vtkActor* GlyphLayer::actor() const { return actor_; }
+
+void GlyphLayer::clear() { instances_.clear(); }
+
+void GlyphLayer::commit() {
+  const auto n = static_cast<vtkIdType>(instances_.size());
+  auto points = vtkSmartPointer<vtkPoints>::New();
+  points->SetDataTypeToDouble();  // site coordinates reach kilometres; keep centimetres exact
+  points->SetNumberOfPoints(n);
+  auto size = vtkSmartPointer<vtkFloatArray>::New();
+  size->SetName("size");
+  size->SetNumberOfComponents(3);
+  size->SetNumberOfTuples(n);
+  auto rotation = vtkSmartPointer<vtkFloatArray>::New();
+  rotation->SetName("rotation");
+  rotation->SetNumberOfComponents(3);
+  rotation->SetNumberOfTuples(n);
+  auto shape = vtkSmartPointer<vtkIntArray>::New();
+  shape->SetName("shape");
+  shape->SetNumberOfTuples(n);
+  colors_->SetNumberOfTuples(n);
+  for (vtkIdType i = 0; i < n; ++i) {
+    const Instance& in = instances_[static_cast<std::size_t>(i)];
+    points->SetPoint(i, in.position.data());
+    size->SetTuple3(i, in.size[0], in.size[1], in.size[2]);
+    rotation->SetTuple3(i, 0, 0, in.rotation);
+    shape->SetValue(i, in.shape);
+    colors_->SetTypedTuple(i, std::array<std::uint8_t, 3>{128, 128, 128}.data());
+  }
+  auto verts = vtkSmartPointer<vtkCellArray>::New();  // not drawn; keeps the data set well formed
+  points_->Initialize();
+  points_->SetPoints(points);
+  points_->SetVerts(verts);
+  points_->GetPointData()->AddArray(size);
+  points_->GetPointData()->AddArray(rotation);
+  points_->GetPointData()->AddArray(shape);
+  points_->GetPointData()->SetScalars(colors_);
+  points_->Modified();
+  actor_->SetVisibility(n > 0);
+}
+
+void GlyphLayer::setColor(std::size_t i, const Rgb& c) {
+  const std::array<std::uint8_t, 3> v{static_cast<std::uint8_t>(std::lround(std::clamp(c.r, 0.0, 1.0) * 255)),
+                                      static_cast<std::uint8_t>(std::lround(std::clamp(c.g, 0.0, 1.0) * 255)),
+                                      static_cast<std::uint8_t>(std::lround(std::clamp(c.b, 0.0, 1.0) * 255))};
+  colors_->SetTypedTuple(static_cast<vtkIdType>(i), v.data());
+}
+
+void GlyphLayer::colorsChanged() {
+  colors_->Modified();
+  points_->Modified();
+}
+
+std::array<std::uint8_t, 3> GlyphLayer::color(std::size_t i) const {
+  std::array<std::uint8_t, 3> v{};
+  colors_->GetTypedTuple(static_cast<vtkIdType>(i), v.data());
+  return v;
+}
+
+int GlyphLayer::intersect(const std::array<double, 3>& origin, const std::array<double, 3>& direction,
+                          double& tHit) const {
+  int best = -1;
+  double bestT = std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < instances_.size(); ++i) {
+    const Instance& in = instances_[i];
+    // Into the instance frame: translate to its base centre, turn by -rotation about z.
+    const double c = std::cos(in.rotation * kDegree), s = std::sin(in.rotation * kDegree);
+    const double ox = origin[0] - in.position[0], oy = origin[1] - in.position[1];
+    const double o[3] = {c * ox + s * oy, -s * ox + c * oy, origin[2] - in.position[2]};
+    const double d[3] = {c * direction[0] + s * direction[1], -s * direction[0] + c * direction[1], direction[2]};
+    const double lo[3] = {-in.size[0] / 2, -in.size[1] / 2, 0};
+    const double hi[3] = {in.size[0] / 2, in.size[1] / 2, in.size[2]};
+    double t0 = 0, t1 = bestT;
+    bool hit = true;
+    for (int a = 0; a < 3 && hit; ++a) {
+      if (std::abs(d[a]) < 1e-12) {
+        hit = o[a] >= lo[a] && o[a] <= hi[a];
+        continue;
+      }
+      double ta = (lo[a] - o[a]) / d[a], tb = (hi[a] - o[a]) / d[a];
+      if (ta > tb) std::swap(ta, tb);
+      t0 = std::max(t0, ta);
+      t1 = std::min(t1, tb);
+      hit = t0 <= t1;
+    }
+    if (hit && t0 < bestT) bestT = t0, best = static_cast<int>(i);
+  }
+  if (best >= 0) tHit = bestT;
+  return best;
+}
+
+std::array<std::array<double, 3>, 8> GlyphLayer::corners(std::size_t i, double grow) const {
+  const Instance& in = instances_[i];
+  const double c = std::cos(in.rotation * kDegree), s = std::sin(in.rotation * kDegree);
+  const double hx = in.size[0] / 2 + grow, hy = in.size[1] / 2 + grow;
+  std::array<std::array<double, 3>, 8> out{};
+  int k = 0;
+  for (double z : {-grow, in.size[2] + grow})
+    for (auto [sx, sy] : {std::pair{-1, -1}, {1, -1}, {1, 1}, {-1, 1}}) {
+      const double x = sx * hx, y = sy * hy;
+      out[static_cast<std::size_t>(k++)] = {in.position[0] + c * x - s * y, in.position[1] + s * x + c * y,
+                                            in.position[2] + z};
+    }
+  return out;
+}
+
+std::array<double, 6> GlyphLayer::bounds(std::size_t i) const {
+  std::array<double, 6> b{INFINITY, -INFINITY, INFINITY, -INFINITY, INFINITY, -INFINITY};
+  for (const auto& p : corners(i))
+    for (int a = 0; a < 3; ++a) b[2 * a] = std::min(b[2 * a], p[a]), b[2 * a + 1] = std::max(b[2 * a + 1], p[a]);
+  return b;
+}
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,41 @@
+// Builds small meshes (boxes, prisms, chamfered boxes, cylinders) with explicit normals, for the
+// unit glyph shapes in shapes.cpp. Faces are flat-shaded except the round sides of cylinders.
+// Faces looking straight down are left out: the camera never goes under the ground, and with
+// 8,000 instanced racks every triangle counts in Mesa's software renderer.
+#pragma once
+
+#include <array>
+#include <vector>
+#include <vtkSmartPointer.h>
+
+class vtkPolyData;
+
+namespace gigaplan::widgets::scene {
+
+using Vec3 = std::array<double, 3>;
+
+class MeshBuilder {
+ public:
+  /// Axis-aligned box from min to max corner.
+  void box(const Vec3& min, const Vec3& max);
+  /// Vertical prism: a convex outline (x, y pairs, either winding) extruded from z0 to z1.
+  void prism(const std::vector<std::array<double, 2>>& outline, double z0, double z1);
+  /// Box with all twelve edges cut at 45° by `bevel` (per axis), so edges catch the light.
+  void chamferedBox(const Vec3& min, const Vec3& max, const Vec3& bevel);
+  /// Vertical (axis 2) or horizontal (axis 0 or 1) cylinder with end caps; `base` is the centre of
+  /// the first cap. A frustum when the radii differ.
+  void cylinder(const Vec3& base, int axis, double length, double radius0, double radius1, int segments = 8);
+
+  vtkSmartPointer<vtkPolyData> build() const;
+  std::size_t triangleCount() const { return triangles_.size(); }
+
+ private:
+  int vertex(const Vec3& p, const Vec3& n);
+  /// A convex planar polygon; its winding is corrected to face away from `inside`.
+  void flatPolygon(std::vector<Vec3> corners, const Vec3& inside);
+
+  std::vector<Vec3> points_, normals_;
+  std::vector<std::array<int, 3>> triangles_;
+};
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,46 @@
+// The non-instanced parts of the site: ground, access road, hall floors and outlines, lines
+// (coolant pipes, power feeds, selection outlines) and flat vector-text labels. Each function
+// returns one vtkPolyData so a whole category is one actor.
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+#include <vtkSmartPointer.h>
+
+#include "core/design/layout.h"
+
+class vtkPolyData;
+
+namespace gigaplan::widgets::scene {
+
+struct Rect {
+  double xmin = 0, xmax = 0, ymin = 0, ymax = 0;
+};
+
+using Segment = std::array<double, 6>;  // x0 y0 z0 x1 y1 z1
+
+/// A flat rectangle at height z.
+vtkSmartPointer<vtkPolyData> rectangleMesh(const Rect& r, double z);
+/// A band `width` wide running just inside `r` (the illustrative access road).
+vtkSmartPointer<vtkPolyData> ringMesh(const Rect& r, double width, double z);
+/// One floor slab per hall, at z.
+vtkSmartPointer<vtkPolyData> hallFloorsMesh(const std::vector<design::Hall>& halls, double z);
+/// Each hall's outline at floor and ceiling height, with the corner posts.
+vtkSmartPointer<vtkPolyData> hallOutlinesMesh(const std::vector<design::Hall>& halls);
+/// Line segments as one poly-line data set.
+vtkSmartPointer<vtkPolyData> linesMesh(const std::vector<Segment>& segments);
+/// The 12 edges of each box given by its 8 corners (bottom ring, then top ring).
+vtkSmartPointer<vtkPolyData> boxEdgesMesh(const std::vector<std::array<std::array<double, 3>, 8>>& boxes);
+
+struct Label {
+  std::string text;
+  double x = 0, y = 0, z = 0;  // anchor
+  double height = 1;           // m, capital letter height
+  double rotation = 0;         // degrees about z; text runs along +x when 0
+  enum Align { Centre, Right } align = Centre;  // anchor at the text's centre or its right end
+};
+/// Flat polygonal text lying on the floor, readable from above.
+vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels);
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,34 @@
+// The unit shapes every instanced object is drawn with. Each fills the box x, y ∈ [-0.5, 0.5],
+// z ∈ [0, 1] (base on the floor); the glyph mapper scales it per instance to the catalog
+// footprint (width along x, depth along y, height) and turns it about z.
+#pragma once
+
+#include <vtkSmartPointer.h>
+
+#include "core/design/design.h"
+
+class vtkPolyData;
+
+namespace gigaplan::widgets::scene {
+
+/// How a rack is recognised at a glance (with its colour and catalog height).
+enum class RackShape {
+  RackScale,  // NVL72-class rack-scale system: liquid manifold along the top rear
+  Server,     // HGX-class 8-GPU servers
+  Network,    // switch rack: cable basket above, running along the row
+  Storage,    // storage rack: rounded (chamfered) front edges
+};
+inline constexpr int kRackShapeCount = 4;
+
+vtkSmartPointer<vtkPolyData> rackShape(RackShape shape);
+/// Busways are drawn by their own bar layer; Busway here is the stand-alone box used when a busway
+/// feeds no rack. Grid connections are drawn as a tapered pylon.
+vtkSmartPointer<vtkPolyData> powerShape(design::PowerKind kind);
+vtkSmartPointer<vtkPolyData> coolingShape(design::CoolingKind kind);
+/// A plain box, used for busway bars over the rows.
+vtkSmartPointer<vtkPolyData> barShape();
+
+inline constexpr int kPowerKindCount = 9;    // design::PowerKind values
+inline constexpr int kCoolingKindCount = 5;  // design::CoolingKind values
+
+}  // namespace gigaplan::widgets::scene

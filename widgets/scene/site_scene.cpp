@@ -1,0 +1,380 @@
+// SiteScene: actors, theme, colour modes, selection and picking (see site_scene.h; the geometry
+// is built in site_scene_build.cpp, tooltips in site_scene_describe.cpp).
+#include "widgets/scene/site_scene.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vtkActor.h>
+#include <vtkCamera.h>
+#include <vtkCommand.h>
+#include <vtkLight.h>
+#include <vtkLookupTable.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+#include <vtkScalarBarActor.h>
+#include <vtkTextProperty.h>
+
+#include "widgets/scene/glyph_layer.h"
+#include "widgets/scene/scalar_palette.h"
+#include "widgets/scene/scene_geometry.h"
+#include "widgets/scene/shapes.h"
+
+namespace gigaplan::widgets::scene {
+
+namespace {
+
+vtkSmartPointer<vtkActor> makeActor(vtkRenderer* renderer, bool lit) {
+  auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+  mapper->SetInputData(vtkSmartPointer<vtkPolyData>::New());
+  mapper->ScalarVisibilityOff();
+  auto actor = vtkSmartPointer<vtkActor>::New();
+  actor->SetMapper(mapper);
+  actor->GetProperty()->SetLighting(lit);
+  if (lit) {
+    // Mostly ambient, so floors keep their colour from any viewing angle.
+    actor->GetProperty()->SetAmbient(0.55);
+    actor->GetProperty()->SetDiffuse(0.45);
+  }
+  actor->PickableOff();
+  renderer->AddActor(actor);
+  return actor;
+}
+
+void setColor(vtkActor* actor, const Rgb& c) { actor->GetProperty()->SetColor(c.r, c.g, c.b); }
+
+Rgb mix(const Rgb& a, const Rgb& b, double t) {
+  return {a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b)};
+}
+
+// How strongly selected objects are tinted towards the selection colour.
+constexpr double kSelectionTint = 0.45;
+
+}  // namespace
+
+SiteScene::SiteScene(vtkRenderer* renderer) : renderer_(renderer), theme_(darkTheme()) {
+  std::vector<vtkSmartPointer<vtkPolyData>> rackShapes, powerShapes, coolingShapes;
+  for (int i = 0; i < kRackShapeCount; ++i) rackShapes.push_back(rackShape(static_cast<RackShape>(i)));
+  for (int i = 0; i < kPowerKindCount; ++i) powerShapes.push_back(powerShape(static_cast<design::PowerKind>(i)));
+  for (int i = 0; i < kCoolingKindCount; ++i) coolingShapes.push_back(coolingShape(static_cast<design::CoolingKind>(i)));
+  layers_.push_back(std::make_unique<GlyphLayer>(rackShapes));
+  layers_.push_back(std::make_unique<GlyphLayer>(powerShapes));
+  layers_.push_back(std::make_unique<GlyphLayer>(coolingShapes));
+  layers_.push_back(std::make_unique<GlyphLayer>(std::vector{barShape()}));
+
+  ground_ = makeActor(renderer_, true);
+  road_ = makeActor(renderer_, true);
+  hallFloors_ = makeActor(renderer_, true);
+  hallOutlines_ = makeActor(renderer_, false);
+  pipes_ = makeActor(renderer_, false);
+  powerLinks_ = makeActor(renderer_, false);
+  hallLabels_ = makeActor(renderer_, false);
+  for (const auto& l : layers_) renderer_->AddActor(l->actor());
+  selectionOutline_ = makeActor(renderer_, false);
+  hoverOutline_ = makeActor(renderer_, false);
+  selectionOutline_->GetProperty()->SetLineWidth(3);
+  hoverOutline_->GetProperty()->SetLineWidth(2);
+
+  legend_ = vtkSmartPointer<vtkScalarBarActor>::New();
+  legend_->SetMaximumWidthInPixels(170);
+  legend_->SetBarRatio(0.22);
+  legend_->SetNumberOfLabels(5);
+  legend_->SetLabelFormat("%-#6.3g");
+  legend_->UnconstrainedFontSizeOn();
+  legend_->SetTextPad(4);
+  legend_->SetTextPositionToSucceedScalarBar();
+  legend_->DrawAnnotationsOn();
+  legend_->SetAnnotationLeaderPadding(4);
+  renderer_->AddViewProp(legend_);
+
+  // Two lights: a warm key light high in the south-west fixed to the site, so each face of a box
+  // has its own shade wherever the camera is, and a dim headlight so nothing facing the viewer
+  // goes black. (A five-light kit looked no better and costs per fragment in Mesa.)
+  renderer_->RemoveAllLights();
+  renderer_->AutomaticLightCreationOff();
+  vtkNew<vtkLight> key;
+  key->SetLightTypeToSceneLight();
+  key->SetPositional(false);
+  key->SetPosition(-0.45, -0.75, 1.0);
+  key->SetFocalPoint(0, 0, 0);
+  key->SetColor(1.0, 0.97, 0.92);
+  key->SetIntensity(0.8);
+  renderer_->AddLight(key);
+  vtkNew<vtkLight> head;
+  head->SetLightTypeToHeadlight();
+  head->SetIntensity(0.35);
+  renderer_->AddLight(head);
+  renderObserver_ = renderer_->AddObserver(vtkCommand::StartEvent, this, &SiteScene::onRenderStart);
+  applyTheme();
+  applyColors();
+}
+
+SiteScene::~SiteScene() {
+  renderer_->RemoveObserver(renderObserver_);
+  for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
+  for (const auto& l : layers_) renderer_->RemoveActor(l->actor());
+  for (vtkActor* a : {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(),
+                      powerLinks_.Get(), hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get()})
+    renderer_->RemoveActor(a);
+  renderer_->RemoveViewProp(legend_);
+}
+
+void SiteScene::setTheme(const Theme& theme) {
+  theme_ = theme;
+  applyTheme();
+  applyColors();
+  updateOutlines();
+}
+
+void SiteScene::setQuality(Quality quality) {
+  quality_ = quality;
+  applyTheme();
+}
+
+void SiteScene::onRenderStart() {
+  // Row labels are 0.45 m tall: past this camera distance they are a few pixels of noise.
+  constexpr double kRowLabelDistance = 160;
+  const bool near = renderer_->GetActiveCamera()->GetDistance() < kRowLabelDistance;
+  for (const auto& a : rowLabels_) a->SetVisibility(labelsVisible_ && near);
+}
+
+void SiteScene::applyTheme() {
+  const bool print = quality_ == Quality::Print;
+  renderer_->SetGradientBackground(print);
+  renderer_->SetBackground(theme_.backgroundBottom.r, theme_.backgroundBottom.g, theme_.backgroundBottom.b);
+  renderer_->SetBackground2(theme_.backgroundTop.r, theme_.backgroundTop.g, theme_.backgroundTop.b);
+  renderer_->SetUseFXAA(print);
+  setColor(ground_, theme_.ground);
+  setColor(road_, theme_.road);
+  setColor(hallFloors_, theme_.hallFloor);
+  setColor(hallOutlines_, theme_.hallOutline);
+  setColor(pipes_, theme_.pipe);
+  setColor(powerLinks_, theme_.powerLink);
+  setColor(hallLabels_, theme_.text);
+  for (const auto& a : rowLabels_) setColor(a, theme_.text);
+  setColor(selectionOutline_, theme_.selection);
+  setColor(hoverOutline_, theme_.hover);
+  for (vtkTextProperty* t : {legend_->GetTitleTextProperty(), legend_->GetLabelTextProperty(),
+                             legend_->GetAnnotationTextProperty()}) {
+    t->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
+    t->ShadowOff();
+    t->ItalicOff();
+    t->SetFontFamilyToArial();
+  }
+  legend_->GetTitleTextProperty()->SetFontSize(15);
+  legend_->GetTitleTextProperty()->BoldOn();
+  legend_->GetLabelTextProperty()->SetFontSize(13);
+  legend_->GetAnnotationTextProperty()->SetFontSize(13);
+}
+
+void SiteScene::setColorBy(ColorBy mode, const ColorScalars& scalars) {
+  mode_ = mode;
+  scalars_ = scalars;
+  applyColors();
+}
+
+void SiteScene::setLegendVisible(bool visible) {
+  legendVisible_ = visible;
+  legend_->SetVisibility(visible);
+}
+
+void SiteScene::setLabelsVisible(bool visible) {
+  labelsVisible_ = visible;
+  hallLabels_->SetVisibility(visible);
+}
+
+std::optional<double> SiteScene::valueOf(ObjectRef ref) const {
+  const std::vector<double>& v = ref.kind == ObjectKind::Rack    ? scalars_.racks
+                                 : ref.kind == ObjectKind::Power ? scalars_.power
+                                                                 : scalars_.cooling;
+  if (ref.index < 0 || ref.index >= static_cast<int>(v.size())) return std::nullopt;
+  const double x = v[static_cast<std::size_t>(ref.index)];
+  return std::isnan(x) ? std::nullopt : std::optional(x);
+}
+
+void SiteScene::applyColors() {
+  std::optional<ScalarPalette> palette;
+  if (mode_ != ColorBy::Type) palette.emplace(mode_, scalars_);
+  std::array<std::vector<char>, 3> selected;
+  for (int k = 0; k < 3; ++k) selected[static_cast<std::size_t>(k)].assign(handles_[static_cast<std::size_t>(k)].size(), 0);
+  for (const ObjectRef& r : selection_) selected[static_cast<std::size_t>(r.kind)][static_cast<std::size_t>(r.index)] = 1;
+
+  // Types present, in a stable order, for the legend in colour-by-type.
+  std::array<bool, kRackShapeCount> rackShapes{};
+  std::array<bool, kPowerKindCount> powerKinds{};
+  std::array<bool, kCoolingKindCount> coolingKinds{};
+
+  for (std::size_t li = 0; li < layers_.size(); ++li) {
+    GlyphLayer& l = *layers_[li];
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      const Instance& in = l.instance(i);
+      const ObjectRef ref = in.owner;
+      Rgb c;
+      if (palette) {
+        const std::optional<double> v = valueOf(ref);
+        c = v ? palette->color(*v).value_or(theme_.noData) : theme_.noData;
+      } else if (ref.kind == ObjectKind::Rack) {
+        c = typeColor(static_cast<RackShape>(in.shape));
+        rackShapes[static_cast<std::size_t>(in.shape)] = true;
+      } else if (ref.kind == ObjectKind::Power) {
+        const design::PowerKind kind = layout_.power[static_cast<std::size_t>(ref.index)].kind;
+        c = typeColor(kind);
+        powerKinds[static_cast<std::size_t>(kind)] = true;
+      } else {
+        const design::CoolingKind kind = layout_.cooling[static_cast<std::size_t>(ref.index)].kind;
+        c = typeColor(kind);
+        coolingKinds[static_cast<std::size_t>(kind)] = true;
+      }
+      if (selected[static_cast<std::size_t>(ref.kind)][static_cast<std::size_t>(ref.index)])
+        c = mix(c, theme_.selection, kSelectionTint);
+      l.setColor(i, c);
+    }
+    l.colorsChanged();
+  }
+
+  // Top right; a categorical legend grows with its entries, a colour ramp has a fixed height.
+  auto placeLegend = [&](int entries) {
+    const double height = entries > 0 ? std::min(0.85, 0.045 * entries + 0.08) : 0.5;
+    legend_->SetPosition(0.84, 0.95 - height);
+    legend_->SetPosition2(0.15, height);
+  };
+  if (palette) {
+    auto table = palette->legendTable();
+    legend_->SetLookupTable(table);
+    legend_->SetTitle(palette->title().c_str());
+    placeLegend(table->GetIndexedLookup() ? static_cast<int>(table->GetNumberOfTableValues()) : 0);
+  } else {
+    std::vector<std::pair<std::string, Rgb>> entries;
+    for (int i = 0; i < kRackShapeCount; ++i)
+      if (rackShapes[static_cast<std::size_t>(i)])
+        entries.emplace_back(typeName(static_cast<RackShape>(i)), typeColor(static_cast<RackShape>(i)));
+    for (int i = 0; i < kPowerKindCount; ++i)
+      if (powerKinds[static_cast<std::size_t>(i)])
+        entries.emplace_back(typeName(static_cast<design::PowerKind>(i)), typeColor(static_cast<design::PowerKind>(i)));
+    for (int i = 0; i < kCoolingKindCount; ++i)
+      if (coolingKinds[static_cast<std::size_t>(i)])
+        entries.emplace_back(typeName(static_cast<design::CoolingKind>(i)),
+                             typeColor(static_cast<design::CoolingKind>(i)));
+    legend_->SetLookupTable(categoryTable(entries));
+    legend_->SetTitle("Type");
+    placeLegend(static_cast<int>(entries.size()));
+    legend_->SetVisibility(legendVisible_ && !entries.empty());
+    return;
+  }
+  legend_->SetVisibility(legendVisible_);
+}
+
+const std::vector<SiteScene::Handle>& SiteScene::handles(ObjectRef ref) const {
+  static const std::vector<Handle> none;
+  const auto& perKind = handles_[static_cast<std::size_t>(ref.kind)];
+  if (ref.index < 0 || ref.index >= static_cast<int>(perKind.size())) return none;
+  return perKind[static_cast<std::size_t>(ref.index)];
+}
+
+void SiteScene::updateOutlines() {
+  auto outline = [&](const std::vector<ObjectRef>& refs) {
+    std::vector<std::array<std::array<double, 3>, 8>> boxes;
+    for (const ObjectRef& r : refs)
+      for (const Handle& h : handles(r)) {
+        const Instance& in = layer(h.layer).instance(h.index);
+        const double grow = 0.03 + 0.01 * std::max({in.size[0], in.size[1], in.size[2]});
+        boxes.push_back(layer(h.layer).corners(h.index, grow));
+      }
+    return boxEdgesMesh(boxes);
+  };
+  vtkPolyDataMapper::SafeDownCast(selectionOutline_->GetMapper())->SetInputData(outline(selection_));
+  std::vector<ObjectRef> hover;
+  if (hover_) hover.push_back(*hover_);
+  vtkPolyDataMapper::SafeDownCast(hoverOutline_->GetMapper())->SetInputData(outline(hover));
+}
+
+void SiteScene::setSelection(std::vector<ObjectRef> refs) {
+  std::sort(refs.begin(), refs.end());
+  refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
+  std::erase_if(refs, [&](const ObjectRef& r) { return handles(r).empty(); });
+  if (refs == selection_) return;
+  selection_ = std::move(refs);
+  applyColors();
+  updateOutlines();
+}
+
+void SiteScene::setHover(std::optional<ObjectRef> ref) {
+  if (ref && handles(*ref).empty()) ref.reset();
+  if (ref == hover_) return;
+  hover_ = ref;
+  updateOutlines();
+}
+
+std::optional<ObjectRef> SiteScene::pick(const std::array<double, 3>& origin, const std::array<double, 3>& direction) const {
+  std::optional<ObjectRef> best;
+  double bestT = INFINITY;
+  for (const auto& l : layers_) {
+    double t = 0;
+    const int i = l->intersect(origin, direction, t);
+    if (i >= 0 && t < bestT) bestT = t, best = l->instance(static_cast<std::size_t>(i)).owner;
+  }
+  return best;
+}
+
+std::optional<ObjectRef> SiteScene::find(std::string_view id) const {
+  const std::string key(id);
+  for (int k = 0; k < 3; ++k) {
+    const auto& m = ids_[static_cast<std::size_t>(k)];
+    if (auto it = m.find(key); it != m.end()) return ObjectRef{static_cast<ObjectKind>(k), it->second};
+  }
+  return std::nullopt;
+}
+
+std::vector<ObjectRef> SiteScene::resolve(const std::vector<std::string>& ids) const {
+  std::vector<ObjectRef> out;
+  for (const std::string& id : ids) {
+    if (auto ref = find(id)) {
+      out.push_back(*ref);
+    } else if (auto it = groupRacks_.find(id); it != groupRacks_.end()) {
+      for (int r : it->second) out.push_back({ObjectKind::Rack, r});
+    }
+  }
+  return out;
+}
+
+std::string SiteScene::idOf(ObjectRef ref) const {
+  switch (ref.kind) {
+    case ObjectKind::Rack: return layout_.racks.at(static_cast<std::size_t>(ref.index)).id;
+    case ObjectKind::Power: return layout_.power.at(static_cast<std::size_t>(ref.index)).id;
+    case ObjectKind::Cooling: return layout_.cooling.at(static_cast<std::size_t>(ref.index)).id;
+  }
+  return {};
+}
+
+std::optional<std::array<double, 6>> SiteScene::boundsOf(const std::vector<ObjectRef>& refs) const {
+  std::array<double, 6> b{INFINITY, -INFINITY, INFINITY, -INFINITY, INFINITY, -INFINITY};
+  bool any = false;
+  for (const ObjectRef& r : refs)
+    for (const Handle& h : handles(r)) {
+      const auto ib = layer(h.layer).bounds(h.index);
+      for (int a = 0; a < 3; ++a) b[2 * a] = std::min(b[2 * a], ib[2 * a]), b[2 * a + 1] = std::max(b[2 * a + 1], ib[2 * a + 1]);
+      any = true;
+    }
+  return any ? std::optional(b) : std::nullopt;
+}
+
+std::optional<std::array<double, 3>> SiteScene::topCentre(ObjectRef ref) const {
+  const auto& hs = handles(ref);
+  if (hs.empty()) return std::nullopt;
+  const Instance& in = layer(hs.front().layer).instance(hs.front().index);
+  return std::array{in.position[0], in.position[1], in.position[2] + in.size[2]};
+}
+
+std::optional<std::array<int, 3>> SiteScene::fillColor(ObjectRef ref) const {
+  const auto& hs = handles(ref);
+  if (hs.empty()) return std::nullopt;
+  const auto c = layer(hs.front().layer).color(hs.front().index);
+  return std::array<int, 3>{c[0], c[1], c[2]};
+}
+
+std::array<std::size_t, 4> SiteScene::instanceCounts() const {
+  return {layers_[0]->size(), layers_[1]->size(), layers_[2]->size(), layers_[3]->size()};
+}
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,143 @@
+// The 3D site, built from an expanded Layout and the catalog, to scale in metres (x east,
+// y north, z up): ground, halls, racks, power and cooling gear, busways, pipes, labels, legend.
+// Each kind of object is one instanced glyph mapper (GlyphLayer), never an actor per object.
+// Knows nothing of Qt widgets; SiteView drives it.
+//
+//   SiteScene scene(renderer);
+//   scene.build(layout, catalog);                 // ~0.1 s for 8,000 racks
+//   scene.setColorBy(ColorBy::PowerDraw, values);
+//   if (auto hit = scene.pick(rayOrigin, rayDirection)) scene.setSelection({*hit});
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+#include <vtkSmartPointer.h>
+
+#include "core/catalog/catalog.h"
+#include "core/design/layout.h"
+#include "widgets/scene/color_by.h"
+#include "widgets/scene/object_ref.h"
+#include "widgets/scene/theme.h"
+
+class vtkActor;
+class vtkRenderer;
+class vtkScalarBarActor;
+class vtkPolyData;
+
+namespace gigaplan::widgets::scene {
+
+class GlyphLayer;
+
+class SiteScene {
+ public:
+  /// Adds the scene's actors, lights and legend to `renderer` (which must outlive the scene).
+  explicit SiteScene(vtkRenderer* renderer);
+  ~SiteScene();
+  SiteScene(const SiteScene&) = delete;
+  SiteScene& operator=(const SiteScene&) = delete;
+
+  /// Replaces the scene. Copies what it needs; layout and catalog need not outlive the call.
+  /// Keeps the theme and colour mode; clears selection and hover.
+  void build(const design::Layout& layout, const catalog::Catalog& catalog);
+  double lastBuildSeconds() const { return buildSeconds_; }
+  const design::Layout& layout() const { return layout_; }
+
+  void setTheme(const Theme& theme);
+  const Theme& theme() const { return theme_; }
+
+  /// Colours objects by `mode`. Type needs no values; other modes take them from `scalars`
+  /// (a layer whose vector is empty is drawn in the theme's no-data grey).
+  void setColorBy(ColorBy mode, const ColorScalars& scalars = {});
+  ColorBy colorBy() const { return mode_; }
+  const ColorScalars& colorScalars() const { return scalars_; }
+  void setLegendVisible(bool visible);
+  void setLabelsVisible(bool visible);
+
+  /// Interactive: solid background, no antialiasing (Mesa renders in software; every pass
+  /// counts). Print: gradient background and FXAA, for screenshots and reports.
+  enum class Quality { Interactive, Print };
+  void setQuality(Quality quality);
+
+  /// Selected objects are tinted and outlined in the theme's selection colour.
+  void setSelection(std::vector<ObjectRef> refs);
+  const std::vector<ObjectRef>& selection() const { return selection_; }
+  void setHover(std::optional<ObjectRef> ref);
+  std::optional<ObjectRef> hover() const { return hover_; }
+
+  /// Nearest object hit by the ray origin + t·direction (world coordinates), tested against
+  /// each instance's oriented box.
+  std::optional<ObjectRef> pick(const std::array<double, 3>& origin, const std::array<double, 3>& direction) const;
+
+  /// Rack, power node or cooling unit id → reference.
+  std::optional<ObjectRef> find(std::string_view id) const;
+  /// Ids → references; a row or hall id stands for all its racks. Unknown ids are skipped.
+  std::vector<ObjectRef> resolve(const std::vector<std::string>& ids) const;
+  std::string idOf(ObjectRef ref) const;
+  /// Tooltip text: id, type, key numbers and the value of the current colour mode.
+  std::string describe(ObjectRef ref) const;
+
+  /// World bounds (xmin, xmax, ymin, ymax, zmin, zmax) of everything the design places (what
+  /// "fit all" frames), of the drawn ground, or of some objects.
+  std::array<double, 6> bounds() const { return bounds_; }
+  std::array<double, 6> groundBounds() const { return groundBounds_; }
+  std::optional<std::array<double, 6>> boundsOf(const std::vector<ObjectRef>& refs) const;
+  /// Centre of the top face of the object's first instance (where a click on it lands).
+  std::optional<std::array<double, 3>> topCentre(ObjectRef ref) const;
+  /// Current fill colour of the object's first instance (0..255).
+  std::optional<std::array<int, 3>> fillColor(ObjectRef ref) const;
+  /// Drawn instances per layer: racks, power gear, cooling gear, busway bars.
+  std::array<std::size_t, 4> instanceCounts() const;
+
+ private:
+  struct Handle {
+    int layer;          // index into layers_
+    std::size_t index;  // instance in that layer
+  };
+
+  void clearScene();
+  void buildInstances();
+  void buildStatic();
+  void applyTheme();
+  void applyColors();
+  void updateOutlines();
+  const std::vector<Handle>& handles(ObjectRef ref) const;
+  const GlyphLayer& layer(int i) const { return *layers_[static_cast<std::size_t>(i)]; }
+  std::optional<double> valueOf(ObjectRef ref) const;
+  void onRenderStart();
+
+  vtkRenderer* renderer_;
+  design::Layout layout_;
+  catalog::Catalog catalog_;
+  Theme theme_;
+  ColorBy mode_ = ColorBy::Type;
+  ColorScalars scalars_;
+  std::vector<ObjectRef> selection_;
+  std::optional<ObjectRef> hover_;
+  double buildSeconds_ = 0;
+  std::array<double, 6> bounds_{-10, 10, -10, 10, 0, 1};        // what the design places
+  std::array<double, 6> groundBounds_{-10, 10, -10, 10, 0, 1};  // with the ground around it
+
+  std::vector<std::unique_ptr<GlyphLayer>> layers_;  // racks, power, cooling, busway bars
+  std::array<std::vector<std::vector<Handle>>, 3> handles_;  // per ObjectKind, per object
+  std::array<std::unordered_map<std::string, int>, 3> ids_;
+  std::unordered_map<std::string, std::vector<int>> groupRacks_;  // row / hall id → racks
+
+  vtkSmartPointer<vtkActor> ground_, road_, hallFloors_, hallOutlines_, pipes_, powerLinks_, hallLabels_;
+  // Row labels, one actor per hall so VTK's frustum culling skips halls out of view; hidden when
+  // the camera is too far for them to be legible.
+  std::vector<vtkSmartPointer<vtkActor>> rowLabels_;
+  bool labelsVisible_ = true;
+  Quality quality_ = Quality::Interactive;
+  unsigned long renderObserver_ = 0;
+  vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_;
+  vtkSmartPointer<vtkScalarBarActor> legend_;
+  bool legendVisible_ = true;
+};
+
+}  // namespace gigaplan::widgets::scene

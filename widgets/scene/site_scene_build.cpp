@@ -1,0 +1,302 @@
+// SiteScene: turning a Layout into instances, lines and labels (the build half of site_scene.h).
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <tuple>
+#include <vtkActor.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
+
+#include "widgets/scene/glyph_layer.h"
+#include "widgets/scene/scene_geometry.h"
+#include "widgets/scene/site_scene.h"
+
+namespace gigaplan::widgets::scene {
+
+namespace {
+
+constexpr double kDegree = std::numbers::pi / 180.0;
+// Sizes used only when the catalog has no entry (grid connections have no model): display only.
+constexpr std::array<double, 3> kGridSize{8, 8, 18};
+constexpr std::array<double, 3> kUnknownGearSize{1, 1, 2};
+constexpr std::array<double, 3> kUnknownRackSize{0.6, 1.2, 2.3};
+// Busway bar cross-section (the catalog gives no section; drawn so it reads over a rack row).
+constexpr double kBarDepth = 0.16, kBarHeight = 0.1, kBarOffset = 0.22, kBarClearance = 0.3;
+// More units than this in one node are drawn as this many (a 168-Megapack yard stays readable).
+constexpr int kMaxUnitsDrawn = 400;
+// Heights of the ground layers: far enough apart not to z-fight when seen from kilometres.
+constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
+
+void setMesh(vtkActor* actor, vtkPolyData* mesh) {
+  vtkPolyDataMapper::SafeDownCast(actor->GetMapper())->SetInputData(mesh);
+}
+
+/// `units` identical instances laid out in a near-square block centred on the node's position.
+void addUnits(GlyphLayer& layer, const design::Vec2& at, double rotation, const std::array<double, 3>& size,
+              int units, int shape, ObjectRef owner, std::vector<std::size_t>& added) {
+  const int n = std::clamp(units, 1, kMaxUnitsDrawn);
+  const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
+  const int rows = (n + cols - 1) / cols;
+  const double gap = std::max(1.0, 0.3 * std::min(size[0], size[1]));
+  const double c = std::cos(rotation * kDegree), s = std::sin(rotation * kDegree);
+  for (int k = 0; k < n; ++k) {
+    const double lx = (k % cols - (cols - 1) / 2.0) * (size[0] + gap);
+    const double ly = (k / cols - (rows - 1) / 2.0) * (size[1] + gap);
+    Instance in;
+    in.position = {at.x + c * lx - s * ly, at.y + s * lx + c * ly, 0};
+    in.size = size;
+    in.rotation = rotation;
+    in.shape = shape;
+    in.owner = owner;
+    added.push_back(layer.size());
+    layer.add(in);
+  }
+}
+
+/// A run from a to b along x, then along y (then up or down), the way cable and pipe runs are
+/// laid out; straight diagonals across a campus read as a tangle.
+void route(std::vector<Segment>& out, const std::array<double, 3>& a, const std::array<double, 3>& b) {
+  const double z = a[2];
+  if (std::abs(b[0] - a[0]) > 1e-6) out.push_back({a[0], a[1], z, b[0], a[1], z});
+  if (std::abs(b[1] - a[1]) > 1e-6) out.push_back({b[0], a[1], z, b[0], b[1], z});
+  if (std::abs(b[2] - z) > 1e-6) out.push_back({b[0], b[1], z, b[0], b[1], b[2]});
+}
+
+}  // namespace
+
+void SiteScene::buildInstances() {
+  for (auto& l : layers_) l->clear();
+  handles_[0].assign(layout_.racks.size(), {});
+  handles_[1].assign(layout_.power.size(), {});
+  handles_[2].assign(layout_.cooling.size(), {});
+  GlyphLayer& racks = *layers_[0];
+  GlyphLayer& power = *layers_[1];
+  GlyphLayer& cooling = *layers_[2];
+  GlyphLayer& bars = *layers_[3];
+
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
+    const design::Rack& r = layout_.racks[i];
+    const catalog::RackType* type = catalog_.rack(r.type);
+    Instance in;
+    in.position = {r.position.x, r.position.y, 0};
+    in.size = type ? std::array{type->width, type->depth, type->height} : kUnknownRackSize;
+    in.rotation = r.rotation;
+    in.shape = static_cast<int>(rackShapeOf(type));
+    in.owner = {ObjectKind::Rack, static_cast<int>(i)};
+    handles_[0][i].push_back({0, racks.size()});
+    racks.add(in);
+  }
+
+  // Busways feeding racks become bars over the part of each row they feed, one per side (A/B).
+  struct Run {
+    int first = -1, last = -1;
+    double height = 0;
+  };
+  std::map<std::tuple<int, int, int>, Run> runs;  // (busway, row, side)
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
+    const design::Rack& r = layout_.racks[i];
+    for (auto [feed, side] : {std::pair{r.feedA, 0}, {r.feedB, 1}}) {
+      if (feed < 0 || feed >= static_cast<int>(layout_.power.size())) continue;
+      if (layout_.power[static_cast<std::size_t>(feed)].kind != design::PowerKind::Busway) continue;
+      Run& run = runs[{feed, r.row, side}];
+      const int idx = static_cast<int>(i);
+      if (run.first < 0 || r.slot < layout_.racks[static_cast<std::size_t>(run.first)].slot) run.first = idx;
+      if (run.last < 0 || r.slot > layout_.racks[static_cast<std::size_t>(run.last)].slot) run.last = idx;
+      run.height = std::max(run.height, racks.instance(i).size[2]);
+    }
+  }
+  for (const auto& [key, run] : runs) {
+    const auto [feed, row, side] = key;
+    const Instance& a = racks.instance(static_cast<std::size_t>(run.first));
+    const Instance& b = racks.instance(static_cast<std::size_t>(run.last));
+    const double dx = b.position[0] - a.position[0], dy = b.position[1] - a.position[1];
+    const double length = std::hypot(dx, dy);
+    const double rotation = length > 1e-6 ? std::atan2(dy, dx) / kDegree : a.rotation;
+    const double offset = side == 0 ? -kBarOffset : kBarOffset;
+    const double nx = -std::sin(rotation * kDegree), ny = std::cos(rotation * kDegree);
+    Instance in;
+    in.position = {(a.position[0] + b.position[0]) / 2 + nx * offset, (a.position[1] + b.position[1]) / 2 + ny * offset,
+                   run.height + kBarClearance};
+    in.size = {length + a.size[0], kBarDepth, kBarHeight};
+    in.rotation = rotation;
+    in.owner = {ObjectKind::Power, feed};
+    handles_[1][static_cast<std::size_t>(feed)].push_back({3, bars.size()});
+    bars.add(in);
+  }
+
+  for (std::size_t i = 0; i < layout_.power.size(); ++i) {
+    const design::PowerNode& node = layout_.power[i];
+    if (!handles_[1][i].empty()) continue;  // drawn as bars
+    const catalog::PowerGear* gear = catalog_.power(node.model);
+    const auto size = gear ? std::array{gear->width, gear->depth, gear->height}
+                           : (node.kind == design::PowerKind::Grid ? kGridSize : kUnknownGearSize);
+    std::vector<std::size_t> added;
+    addUnits(power, node.position, node.rotation, size, node.units, static_cast<int>(node.kind),
+             {ObjectKind::Power, static_cast<int>(i)}, added);
+    for (std::size_t k : added) handles_[1][i].push_back({1, k});
+  }
+  for (std::size_t i = 0; i < layout_.cooling.size(); ++i) {
+    const design::CoolingUnit& unit = layout_.cooling[i];
+    const catalog::CoolingGear* gear = catalog_.cooling(unit.model);
+    const auto size = gear ? std::array{gear->width, gear->depth, gear->height} : kUnknownGearSize;
+    std::vector<std::size_t> added;
+    addUnits(cooling, unit.position, unit.rotation, size, unit.units, static_cast<int>(unit.kind),
+             {ObjectKind::Cooling, static_cast<int>(i)}, added);
+    for (std::size_t k : added) handles_[2][i].push_back({2, k});
+  }
+  for (auto& l : layers_) l->commit();
+}
+
+void SiteScene::buildStatic() {
+  // Extent of everything drawn, for the ground.
+  bounds_ = {INFINITY, -INFINITY, INFINITY, -INFINITY, 0, 0};
+  auto grow = [&](const std::array<double, 6>& b) {
+    for (int a = 0; a < 3; ++a) bounds_[2 * a] = std::min(bounds_[2 * a], b[2 * a]), bounds_[2 * a + 1] = std::max(bounds_[2 * a + 1], b[2 * a + 1]);
+  };
+  for (const auto& l : layers_)
+    for (std::size_t i = 0; i < l->size(); ++i) grow(l->bounds(i));
+  for (const design::Hall& h : layout_.halls)
+    grow({h.origin.x, h.origin.x + h.size.x, h.origin.y, h.origin.y + h.size.y, 0, h.height});
+  if (!std::isfinite(bounds_[0])) bounds_ = {-10, 10, -10, 10, 0, 1};
+  const double span = std::max(bounds_[1] - bounds_[0], bounds_[3] - bounds_[2]);
+  const double margin = std::max(8.0, 0.06 * span);
+  const Rect ground{bounds_[0] - margin, bounds_[1] + margin, bounds_[2] - margin, bounds_[3] + margin};
+  groundBounds_ = {ground.xmin, ground.xmax, ground.ymin, ground.ymax, kGroundZ, bounds_[5]};
+  setMesh(ground_, rectangleMesh(ground, kGroundZ));
+  // Illustrative perimeter access road on campus-sized sites: the design has no roads; it gives
+  // the site a scale cue.
+  const double inset = margin * 0.3, roadWidth = std::clamp(margin * 0.2, 5.0, 12.0);
+  if (span >= 200)
+    setMesh(road_, ringMesh({ground.xmin + inset, ground.xmax - inset, ground.ymin + inset, ground.ymax - inset},
+                            roadWidth, kRoadZ));
+  else
+    setMesh(road_, vtkSmartPointer<vtkPolyData>::New());
+  setMesh(hallFloors_, hallFloorsMesh(layout_.halls, kHallFloorZ));
+  setMesh(hallOutlines_, hallOutlinesMesh(layout_.halls));
+
+  // Power feeds between nodes; a busway drawn as bars is reached at its first bar.
+  auto powerEnd = [&](int i) -> std::array<double, 3> {
+    const auto& hs = handles_[1][static_cast<std::size_t>(i)];
+    if (!hs.empty() && hs.front().layer == 3) return layer(3).instance(hs.front().index).position;
+    const design::Vec2 p = layout_.power[static_cast<std::size_t>(i)].position;
+    return {p.x, p.y, 0.2};
+  };
+  std::vector<Segment> feeds;
+  for (std::size_t i = 0; i < layout_.power.size(); ++i)
+    for (int up : layout_.power[i].fedBy) {
+      if (up < 0 || up >= static_cast<int>(layout_.power.size())) continue;
+      route(feeds, powerEnd(up), powerEnd(static_cast<int>(i)));
+    }
+  setMesh(powerLinks_, linesMesh(feeds));
+
+  // Coolant: CDU → the nearer end of each row it serves; unit → heat-rejection plant.
+  std::vector<Segment> pipes;
+  std::map<std::pair<int, int>, std::pair<int, int>> cduRows;  // (cdu, row) → (first, last) rack
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
+    const design::Rack& r = layout_.racks[i];
+    if (r.cdu < 0 || r.cdu >= static_cast<int>(layout_.cooling.size())) continue;
+    auto [it, fresh] = cduRows.try_emplace({r.cdu, r.row}, static_cast<int>(i), static_cast<int>(i));
+    if (fresh) continue;
+    if (r.slot < layout_.racks[static_cast<std::size_t>(it->second.first)].slot) it->second.first = static_cast<int>(i);
+    if (r.slot > layout_.racks[static_cast<std::size_t>(it->second.second)].slot) it->second.second = static_cast<int>(i);
+  }
+  for (const auto& [key, ends] : cduRows) {
+    const design::Vec2 c = layout_.cooling[static_cast<std::size_t>(key.first)].position;
+    const Instance& a = layer(0).instance(static_cast<std::size_t>(ends.first));
+    const Instance& b = layer(0).instance(static_cast<std::size_t>(ends.second));
+    const double da = std::hypot(a.position[0] - c.x, a.position[1] - c.y);
+    const double db = std::hypot(b.position[0] - c.x, b.position[1] - c.y);
+    const Instance& end = da <= db ? a : b;
+    const Instance& other = da <= db ? b : a;
+    // Stop at the row's end face rather than the rack centre.
+    double ux = end.position[0] - other.position[0], uy = end.position[1] - other.position[1];
+    const double len = std::hypot(ux, uy);
+    if (len > 1e-6) ux /= len, uy /= len;
+    else ux = std::cos(end.rotation * kDegree), uy = std::sin(end.rotation * kDegree);
+    const double half = end.size[0] / 2 + 0.2;
+    pipes.push_back({c.x, c.y, 0.3, end.position[0] + ux * half, end.position[1] + uy * half, 0.3});
+  }
+  for (const design::CoolingUnit& u : layout_.cooling)
+    for (int to : u.rejectsTo) {
+      if (to < 0 || to >= static_cast<int>(layout_.cooling.size())) continue;
+      const design::Vec2 b = layout_.cooling[static_cast<std::size_t>(to)].position;
+      route(pipes, {u.position.x, u.position.y, 0.5}, {b.x, b.y, 0.5});
+    }
+  setMesh(pipes_, linesMesh(pipes));
+
+  // Labels lying on the floor: hall names below each hall, row ids before each row's first rack.
+  std::vector<Label> hallLabels;
+  for (const design::Hall& h : layout_.halls) {
+    Label l;
+    l.text = h.name.empty() ? h.id : h.name;
+    l.height = std::clamp(std::min(h.size.x, h.size.y) / 5, 1.5, 20.0);
+    l.x = h.origin.x + h.size.x / 2;
+    l.y = h.origin.y - l.height * 1.2;
+    l.z = kGroundZ + kLabelLift;
+    hallLabels.push_back(l);
+  }
+  setMesh(hallLabels_, labelsMesh(hallLabels));
+  std::vector<std::vector<Label>> rowLabels(layout_.halls.size() + 1);  // last: rows without a hall
+  for (const design::Row& row : layout_.rows) {
+    if (row.rackCount <= 0 || row.firstRack < 0 || row.firstRack >= static_cast<int>(layout_.racks.size())) continue;
+    const Instance& first = layer(0).instance(static_cast<std::size_t>(row.firstRack));
+    const double a = row.rotation * kDegree;
+    const double back = first.size[0] / 2 + 0.35;
+    Label l;
+    l.text = row.id;
+    l.height = 0.45;
+    l.rotation = row.rotation;
+    l.align = Label::Right;
+    l.x = first.position[0] - std::cos(a) * back;
+    l.y = first.position[1] - std::sin(a) * back;
+    l.z = kHallFloorZ + kLabelLift;
+    const bool inHall = row.hall >= 0 && row.hall < static_cast<int>(layout_.halls.size());
+    rowLabels[inHall ? static_cast<std::size_t>(row.hall) : layout_.halls.size()].push_back(l);
+  }
+  for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
+  rowLabels_.clear();
+  for (const auto& labels : rowLabels) {
+    if (labels.empty()) continue;
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    mapper->SetInputData(labelsMesh(labels));
+    mapper->ScalarVisibilityOff();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->GetProperty()->SetLighting(false);
+    actor->GetProperty()->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
+    actor->PickableOff();
+    renderer_->AddActor(actor);
+    rowLabels_.push_back(actor);
+  }
+}
+
+void SiteScene::build(const design::Layout& layout, const catalog::Catalog& catalog) {
+  const auto start = std::chrono::steady_clock::now();
+  layout_ = layout;
+  catalog_ = catalog;
+  selection_.clear();
+  hover_.reset();
+  for (auto& m : ids_) m.clear();
+  groupRacks_.clear();
+  for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
+    const design::Rack& r = layout_.racks[i];
+    ids_[0].emplace(r.id, static_cast<int>(i));
+    if (r.row >= 0 && r.row < static_cast<int>(layout_.rows.size()))
+      groupRacks_[layout_.rows[static_cast<std::size_t>(r.row)].id].push_back(static_cast<int>(i));
+    if (r.hall >= 0 && r.hall < static_cast<int>(layout_.halls.size()))
+      groupRacks_[layout_.halls[static_cast<std::size_t>(r.hall)].id].push_back(static_cast<int>(i));
+  }
+  for (std::size_t i = 0; i < layout_.power.size(); ++i) ids_[1].emplace(layout_.power[i].id, static_cast<int>(i));
+  for (std::size_t i = 0; i < layout_.cooling.size(); ++i) ids_[2].emplace(layout_.cooling[i].id, static_cast<int>(i));
+  buildInstances();
+  buildStatic();
+  applyColors();
+  updateOutlines();
+  buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,51 @@
+// Colours of the 3D site view: a dark and a light theme chosen to read on a projector (strong
+// contrast between floor, equipment and text; no colours that wash out), and the fixed colours of
+// each kind of equipment in "colour by type", shared by both themes.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/catalog/catalog.h"
+#include "core/design/design.h"
+#include "widgets/scene/shapes.h"
+
+namespace gigaplan::widgets::scene {
+
+struct Rgb {
+  double r = 0, g = 0, b = 0;  // 0..1
+  static constexpr Rgb hex(unsigned v) {
+    return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
+  }
+  friend bool operator==(const Rgb&, const Rgb&) = default;
+};
+
+struct Theme {
+  std::string name;                     // "dark" or "light"
+  Rgb backgroundTop, backgroundBottom;  // vertical gradient behind the site
+  Rgb ground, road, hallFloor, hallOutline;
+  Rgb text;                             // labels and legend
+  Rgb pipe, powerLink;                  // coolant pipes, power feeds between nodes
+  Rgb selection, hover;                 // outlines of selected and hovered objects
+  Rgb noData;                           // objects without a value in the current colour mode
+};
+
+Theme darkTheme();
+Theme lightTheme();
+/// "dark" or "light"; nullopt otherwise.
+std::optional<Theme> themeByName(std::string_view name);
+
+/// Rack class for shape and colour: rack-scale systems (scale-up domain ≥ 36 GPUs) vs servers.
+RackShape rackShapeOf(const catalog::RackType* type);
+
+/// Colours in "colour by type".
+Rgb typeColor(RackShape shape);
+Rgb typeColor(design::PowerKind kind);
+Rgb typeColor(design::CoolingKind kind);
+/// Legend and tooltip names in "colour by type": "rack-scale compute", "UPS", "dry cooler" …
+std::string_view typeName(RackShape shape);
+std::string_view typeName(design::PowerKind kind);
+std::string_view typeName(design::CoolingKind kind);
+
+}  // namespace gigaplan::widgets::scene

@@ -1,0 +1,210 @@
+// The interactive site view (see site_view.h).
+#include "widgets/viewport/site_view.h"
+
+#include <QMouseEvent>
+#include <QToolTip>
+#include <algorithm>
+#include <chrono>
+#include <vtkCallbackCommand.h>
+#include <vtkCamera.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkRenderer.h>
+
+#include "widgets/scene/site_scene.h"
+#include "widgets/viewport/camera_animator.h"
+#include "widgets/viewport/site_interactor_style.h"
+
+namespace gigaplan::widgets {
+
+namespace {
+// A press and release closer than this (widget pixels) is a click, not a drag.
+constexpr double kClickSlop = 4;
+}  // namespace
+
+SiteView::SiteView(QWidget* parent)
+    : VtkViewport(parent),
+      scene_(std::make_unique<scene::SiteScene>(renderer())),
+      animator_(new CameraAnimator(this)) {
+  vtkNew<SiteInteractorStyle> style;
+  style->SetDefaultRenderer(renderer());
+  interactor()->SetInteractorStyle(style);
+  // The user takes over the camera: stop any preset animation.
+  style->AddObserver(vtkCommand::StartInteractionEvent, animator_, &CameraAnimator::stop);
+  renderer()->GetActiveCamera()->SetViewAngle(30);
+  connect(animator_, &CameraAnimator::stepped, this, &SiteView::onCameraStep);
+  applyPose(renderer()->GetActiveCamera(), framePose(kIsoAzimuth, kIsoElevation, scene_->bounds(), 30, 1.6));
+}
+
+SiteView::~SiteView() {
+  if (vtkInteractorObserver* style = interactor()->GetInteractorStyle()) style->RemoveAllObservers();
+}
+
+void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool frame) {
+  const QStringList before = selection();
+  scene_->build(layout, catalog);
+  if (frame) {
+    animator_->stop();
+    applyPose(renderer()->GetActiveCamera(),
+              framePose(kIsoAzimuth, kIsoElevation, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+  }
+  renderer()->ResetCameraClippingRange();
+  update();
+  if (!before.isEmpty()) emit selectionChanged({});
+}
+
+void SiteView::setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalars) {
+  scene_->setColorBy(mode, scalars);
+  update();
+}
+
+void SiteView::setTheme(const scene::Theme& theme) {
+  scene_->setTheme(theme);
+  update();
+}
+
+double SiteView::aspect() const {
+  const int h = std::max(1, height());
+  return static_cast<double>(std::max(1, width())) / h;
+}
+
+CameraPose SiteView::cameraPose() const { return readPose(renderer()->GetActiveCamera()); }
+
+void SiteView::setCameraPose(const CameraPose& pose) { moveCamera(pose); }
+
+void SiteView::moveCamera(const CameraPose& target) {
+  animator_->animate(renderer()->GetActiveCamera(), target, isVisible() ? animationMs_ : 0);
+}
+
+void SiteView::onCameraStep() {
+  renderer()->ResetCameraClippingRange();
+  update();
+}
+
+void SiteView::showView(View view) {
+  const double az = view == View::Plan ? kPlanAzimuth : kIsoAzimuth;
+  const double el = view == View::Plan ? kPlanElevation : kIsoElevation;
+  moveCamera(framePose(az, el, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+}
+
+void SiteView::fitAll() {
+  const CameraPose now = cameraPose();
+  moveCamera(framePose(now.azimuth, now.elevation, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+}
+
+void SiteView::fitSelection() {
+  const auto box = scene_->boundsOf(scene_->selection());
+  if (!box) {
+    fitAll();
+    return;
+  }
+  const CameraPose now = cameraPose();
+  // Leave room around a single rack so its neighbours give context.
+  std::array<double, 6> b = *box;
+  const double pad = 2.0;
+  b[0] -= pad, b[1] += pad, b[2] -= pad, b[3] += pad;
+  moveCamera(framePose(now.azimuth, now.elevation, b, renderer()->GetActiveCamera()->GetViewAngle(), aspect(), 0.15));
+}
+
+QStringList SiteView::selection() const {
+  QStringList ids;
+  for (const scene::ObjectRef& r : scene_->selection()) ids << QString::fromStdString(scene_->idOf(r));
+  ids.sort();
+  return ids;
+}
+
+void SiteView::applySelection(std::vector<scene::ObjectRef> refs) {
+  const QStringList before = selection();
+  scene_->setSelection(std::move(refs));
+  const QStringList after = selection();
+  if (after == before) return;
+  update();
+  emit selectionChanged(after);
+}
+
+void SiteView::setSelection(const QStringList& ids) {
+  std::vector<std::string> keys;
+  for (const QString& id : ids) keys.push_back(id.toStdString());
+  applySelection(scene_->resolve(keys));
+}
+
+std::optional<scene::ObjectRef> SiteView::pickAt(const QPointF& pos) const {
+  const auto start = std::chrono::steady_clock::now();
+  const double dpr = devicePixelRatioF();
+  const int* size = interactor()->GetSize();
+  const Ray ray = displayRay(renderer(), pos.x() * dpr, size[1] - 1 - pos.y() * dpr);
+  auto hit = scene_->pick(ray.origin, ray.direction);
+  lastPickSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return hit;
+}
+
+QString SiteView::objectIdAt(const QPoint& pos) const {
+  const auto hit = pickAt(pos);
+  return hit ? QString::fromStdString(scene_->idOf(*hit)) : QString();
+}
+
+QString SiteView::hoveredId() const {
+  const auto h = scene_->hover();
+  return h ? QString::fromStdString(scene_->idOf(*h)) : QString();
+}
+
+void SiteView::updateHover(const QPointF& pos, const QPoint& globalPos) {
+  const auto hit = pickAt(pos);
+  if (hit == scene_->hover()) return;
+  scene_->setHover(hit);
+  update();
+  if (hit)
+    QToolTip::showText(globalPos, QString::fromStdString(scene_->describe(*hit)), this);
+  else
+    QToolTip::hideText();
+  emit hoverChanged(hoveredId());
+}
+
+void SiteView::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton) {
+    pressPos_ = event->position();
+    leftDown_ = true;
+  }
+  VtkViewport::mousePressEvent(event);
+}
+
+void SiteView::mouseReleaseEvent(QMouseEvent* event) {
+  VtkViewport::mouseReleaseEvent(event);
+  if (event->button() != Qt::LeftButton || !leftDown_) return;
+  leftDown_ = false;
+  const QPointF d = event->position() - pressPos_;
+  if (std::abs(d.x()) + std::abs(d.y()) > kClickSlop) return;
+  const auto hit = pickAt(event->position());
+  std::vector<scene::ObjectRef> refs = scene_->selection();
+  const Qt::KeyboardModifiers mods = event->modifiers();
+  if (mods & Qt::ControlModifier) {  // toggle
+    if (hit) {
+      if (auto it = std::find(refs.begin(), refs.end(), *hit); it != refs.end())
+        refs.erase(it);
+      else
+        refs.push_back(*hit);
+    }
+  } else if (mods & Qt::ShiftModifier) {  // add
+    if (hit) refs.push_back(*hit);
+  } else {
+    refs.clear();
+    if (hit) refs.push_back(*hit);
+  }
+  applySelection(std::move(refs));
+}
+
+void SiteView::mouseMoveEvent(QMouseEvent* event) {
+  VtkViewport::mouseMoveEvent(event);
+  if (event->buttons() == Qt::NoButton) updateHover(event->position(), event->globalPosition().toPoint());
+}
+
+void SiteView::leaveEvent(QEvent* event) {
+  VtkViewport::leaveEvent(event);
+  if (scene_->hover()) {
+    scene_->setHover(std::nullopt);
+    QToolTip::hideText();
+    update();
+    emit hoverChanged({});
+  }
+}
+
+}  // namespace gigaplan::widgets

@@ -1,0 +1,95 @@
+// The 3D site view a planner works in: a VtkViewport showing a SiteScene, with site navigation,
+// camera presets, hover tooltips and click selection. Selection is by object id, so the rest of
+// the app can follow it without knowing about VTK.
+//
+//   SiteView view;
+//   view.setSite(layout, catalog);                      // frames the site (isometric)
+//   view.setColorBy(ColorBy::PowerDraw, scalars);
+//   connect(&view, &SiteView::selectionChanged, panel, &Panel::show);
+//   view.setSelection({"h1-row03-07"}); view.fitSelection();
+#pragma once
+
+#include <QStringList>
+#include <memory>
+
+#include "core/catalog/catalog.h"
+#include "core/design/layout.h"
+#include "widgets/scene/color_by.h"
+#include "widgets/scene/object_ref.h"
+#include "widgets/scene/theme.h"
+#include "widgets/viewport/camera_rig.h"
+#include "widgets/viewport/vtk_viewport.h"
+
+namespace gigaplan::widgets {
+
+namespace scene {
+class SiteScene;
+}
+class CameraAnimator;
+
+class SiteView : public VtkViewport {
+  Q_OBJECT
+ public:
+  enum class View { Plan, Isometric };
+
+  explicit SiteView(QWidget* parent = nullptr);
+  ~SiteView() override;
+
+  /// Rebuilds the scene. With `frame`, moves the camera to the isometric view of the whole site.
+  void setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool frame = true);
+  void setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalars = {});
+  void setTheme(const scene::Theme& theme);
+  scene::SiteScene& scene() { return *scene_; }
+  const scene::SiteScene& scene() const { return *scene_; }
+
+  // Camera presets; each frames the whole site (or the selection) and animates there.
+  void showView(View view);
+  void showPlan() { showView(View::Plan); }
+  void showIsometric() { showView(View::Isometric); }
+  /// Keeps the current angles, frames the whole site.
+  void fitAll();
+  /// Keeps the current angles, frames the selected objects (the whole site when none).
+  void fitSelection();
+  /// Length of camera moves in milliseconds; 0 jumps (tests, screenshots).
+  void setAnimationDuration(int ms) { animationMs_ = ms; }
+  CameraPose cameraPose() const;
+  void setCameraPose(const CameraPose& pose);
+
+  /// Ids of the selected racks, power nodes and cooling units, sorted.
+  QStringList selection() const;
+  /// Selects these ids (a row or hall id selects all its racks); emits selectionChanged if the
+  /// selection changed. Unknown ids are ignored.
+  void setSelection(const QStringList& ids);
+  /// Id of the object under a widget position, or an empty string.
+  QString objectIdAt(const QPoint& pos) const;
+  QString hoveredId() const;
+  /// Time the last pick (hover or click) took, in seconds.
+  double lastPickSeconds() const { return lastPickSeconds_; }
+
+ signals:
+  void selectionChanged(const QStringList& ids);
+  void hoverChanged(const QString& id);
+
+ protected:
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
+
+ private:
+  std::optional<scene::ObjectRef> pickAt(const QPointF& pos) const;
+  void moveCamera(const CameraPose& target);
+  void onCameraStep();
+  void applySelection(std::vector<scene::ObjectRef> refs);
+  void updateHover(const QPointF& pos, const QPoint& globalPos);
+  double aspect() const;
+
+  std::unique_ptr<scene::SiteScene> scene_;
+  CameraAnimator* animator_;
+  int animationMs_ = 350;
+  QPointF pressPos_;
+  bool leftDown_ = false;
+  mutable double lastPickSeconds_ = 0;
+};
+
+}  // namespace gigaplan::widgets
