@@ -142,6 +142,11 @@ class TestMalformed : public QObject {
       QVERIFY2(at != std::string::npos, "test row's replace text is not in the base design");
       text.replace(at, static_cast<std::size_t>(replace.toStdString().size()), with.toStdString());
     }
+    // scripts/sanitize seeds the fuzzer with every row of this table.
+    if (const QByteArray dump = qgetenv("GIGAPLAN_DUMP_CORPUS"); !dump.isEmpty()) {
+      QFile out(QString::fromUtf8(dump) + "/malformed-" + QString(QTest::currentDataTag()).replace(' ', '-') + ".yaml");
+      if (out.open(QIODevice::WriteOnly)) out.write(text.data(), static_cast<qint64>(text.size()));
+    }
     try {
       io::loadDesignText(text, "bad.yaml", testCatalog());
       QFAIL("loading succeeded but should have failed");

@@ -112,7 +112,7 @@ SampleSite teachingHall() {
   l.power[static_cast<std::size_t>(ups)].hall = hall;
   const int a = addPower(l, "busway-a", PowerKind::Busway, "busway-2500", {3, 5}, {ups}, s.catalog);
   const int b = addPower(l, "busway-b", PowerKind::Busway, "busway-2500", {3, 9}, {ups}, s.catalog);
-  const int chiller = addCooling(l, "chiller-1", CoolingKind::Chiller, "chiller-2000", {10, -5}, {}, s.catalog);
+  const int chiller = addCooling(l, "chiller-1", CoolingKind::Chiller, "chiller-2000", {25, 7}, {}, s.catalog, 1, 90);
   const int cdu = addCooling(l, "cdu-1", CoolingKind::Cdu, "cdu-1350", {15, 6}, {chiller}, s.catalog);
   l.cooling[static_cast<std::size_t>(cdu)].hall = hall;
   for (int r = 0; r < 2; ++r)

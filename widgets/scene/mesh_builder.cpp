@@ -62,6 +62,33 @@ void MeshBuilder::prism(const std::vector<std::array<double, 2>>& outline, doubl
   flatPolygon(top, inside);
 }
 
+void MeshBuilder::lowPolyBox(const Vec3& min, const Vec3& max) {
+  lowPolyPrism({{min[0], min[1]}, {max[0], min[1]}, {max[0], max[1]}, {min[0], max[1]}}, min[2], max[2]);
+}
+
+void MeshBuilder::lowPolyPrism(const std::vector<std::array<double, 2>>& outline, double z0, double z1) {
+  withNormals_ = false;
+  // Make the outline counter-clockwise seen from above, so side triangles face outwards.
+  std::vector<std::array<double, 2>> ring = outline;
+  double area = 0;
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    const auto& a = ring[i];
+    const auto& b = ring[(i + 1) % ring.size()];
+    area += a[0] * b[1] - b[0] * a[1];
+  }
+  if (area < 0) std::reverse(ring.begin(), ring.end());
+  const int n = static_cast<int>(ring.size());
+  const int base = static_cast<int>(points_.size());
+  for (double z : {z0, z1})
+    for (const auto& p : ring) vertex({p[0], p[1], z}, {0, 0, 1});
+  for (int i = 0; i < n; ++i) {
+    const int j = (i + 1) % n;
+    triangles_.push_back({base + i, base + j, base + n + j});
+    triangles_.push_back({base + i, base + n + j, base + n + i});
+  }
+  for (int i = 1; i + 1 < n; ++i) triangles_.push_back({base + n, base + n + i, base + n + i + 1});
+}
+
 void MeshBuilder::chamferedBox(const Vec3& min, const Vec3& max, const Vec3& bevel) {
   const Vec3 c{(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2};
   const Vec3 h{(max[0] - min[0]) / 2, (max[1] - min[1]) / 2, (max[2] - min[2]) / 2};
@@ -170,7 +197,7 @@ vtkSmartPointer<vtkPolyData> MeshBuilder::build() const {
   auto mesh = vtkSmartPointer<vtkPolyData>::New();
   mesh->SetPoints(points);
   mesh->SetPolys(polys);
-  mesh->GetPointData()->SetNormals(normals);
+  if (withNormals_) mesh->GetPointData()->SetNormals(normals);
   return mesh;
 }
 

@@ -22,6 +22,11 @@ class MeshBuilder {
   void prism(const std::vector<std::array<double, 2>>& outline, double z0, double z1);
   /// Box with all twelve edges cut at 45° by `bevel` (per axis), so edges catch the light.
   void chamferedBox(const Vec3& min, const Vec3& max, const Vec3& bevel);
+  /// A vertical prism with shared corners and no normals: VTK then shades each face flat from
+  /// screen-space derivatives. Fewest vertices per instance; for the 8,000 racks. A builder that
+  /// uses it builds without normals, so do not mix it with the other solids.
+  void lowPolyPrism(const std::vector<std::array<double, 2>>& outline, double z0, double z1);
+  void lowPolyBox(const Vec3& min, const Vec3& max);
   /// Vertical (axis 2) or horizontal (axis 0 or 1) cylinder with end caps; `base` is the centre of
   /// the first cap. A frustum when the radii differ.
   void cylinder(const Vec3& base, int axis, double length, double radius0, double radius1, int segments = 8);
@@ -36,6 +41,7 @@ class MeshBuilder {
 
   std::vector<Vec3> points_, normals_;
   std::vector<std::array<int, 3>> triangles_;
+  bool withNormals_ = true;
 };
 
 }  // namespace gigaplan::widgets::scene

@@ -10,25 +10,26 @@
 namespace gigaplan::widgets::scene {
 
 vtkSmartPointer<vtkPolyData> rackShape(RackShape shape) {
+  // Racks stand at their pitch, touching; a 3 % gap each side keeps them countable in a row.
+  constexpr double w = 0.47;
   MeshBuilder m;
   switch (shape) {
     case RackShape::RackScale:
-      m.box({-0.5, -0.5, 0}, {0.5, 0.5, 0.96});
+      m.lowPolyBox({-w, -0.5, 0}, {w, 0.5, 0.96});
       // Coolant manifold running along the top rear of the rack.
-      m.box({-0.5, 0.2, 0.96}, {0.5, 0.42, 1.0});
+      m.lowPolyBox({-w, 0.2, 0.96}, {w, 0.42, 1.0});
       break;
     case RackShape::Server:
-      m.box({-0.5, -0.5, 0}, {0.5, 0.5, 1.0});
+      m.lowPolyBox({-w, -0.5, 0}, {w, 0.5, 1.0});
       break;
     case RackShape::Network:
-      m.box({-0.5, -0.5, 0}, {0.5, 0.5, 0.9});
+      m.lowPolyBox({-w, -0.5, 0}, {w, 0.5, 0.9});
       // Cable basket above the rack, as wide as the rack pitch so a row of them joins up.
-      m.box({-0.5, -0.3, 0.95}, {0.5, 0.3, 1.0});
+      m.lowPolyBox({-0.5, -0.3, 0.95}, {0.5, 0.3, 1.0});
       break;
     case RackShape::Storage:
       // Octagonal cabinet: the cut vertical edges read as a different kind of rack.
-      m.prism({{-0.5, -0.3}, {-0.32, -0.5}, {0.32, -0.5}, {0.5, -0.3}, {0.5, 0.3}, {0.32, 0.5}, {-0.32, 0.5}, {-0.5, 0.3}},
-              0, 1.0);
+      m.lowPolyPrism({{-w, -0.3}, {-0.3, -0.5}, {0.3, -0.5}, {w, -0.3}, {w, 0.3}, {0.3, 0.5}, {-0.3, 0.5}, {-w, 0.3}}, 0, 1.0);
       break;
   }
   return m.build();

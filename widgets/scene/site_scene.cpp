@@ -359,11 +359,11 @@ std::optional<std::array<double, 6>> SiteScene::boundsOf(const std::vector<Objec
   return any ? std::optional(b) : std::nullopt;
 }
 
-std::optional<std::array<double, 3>> SiteScene::topCentre(ObjectRef ref) const {
+std::optional<std::array<double, 3>> SiteScene::pickPoint(ObjectRef ref) const {
   const auto& hs = handles(ref);
   if (hs.empty()) return std::nullopt;
   const Instance& in = layer(hs.front().layer).instance(hs.front().index);
-  return std::array{in.position[0], in.position[1], in.position[2] + in.size[2]};
+  return std::array{in.position[0], in.position[1], in.position[2] + 0.9 * in.size[2]};
 }
 
 std::optional<std::array<int, 3>> SiteScene::fillColor(ObjectRef ref) const {

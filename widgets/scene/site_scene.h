@@ -57,6 +57,7 @@ class SiteScene {
   ColorBy colorBy() const { return mode_; }
   const ColorScalars& colorScalars() const { return scalars_; }
   void setLegendVisible(bool visible);
+  bool legendVisible() const { return legendVisible_; }
   void setLabelsVisible(bool visible);
 
   /// Interactive: solid background, no antialiasing (Mesa renders in software; every pass
@@ -87,8 +88,9 @@ class SiteScene {
   std::array<double, 6> bounds() const { return bounds_; }
   std::array<double, 6> groundBounds() const { return groundBounds_; }
   std::optional<std::array<double, 6>> boundsOf(const std::vector<ObjectRef>& refs) const;
-  /// Centre of the top face of the object's first instance (where a click on it lands).
-  std::optional<std::array<double, 3>> topCentre(ObjectRef ref) const;
+  /// A point just under the centre of the top of the object's first instance: clicking where it
+  /// projects picks the object (unless something stands in front of it).
+  std::optional<std::array<double, 3>> pickPoint(ObjectRef ref) const;
   /// Current fill colour of the object's first instance (0..255).
   std::optional<std::array<int, 3>> fillColor(ObjectRef ref) const;
   /// Drawn instances per layer: racks, power gear, cooling gear, busway bars.

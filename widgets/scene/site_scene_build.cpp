@@ -233,7 +233,7 @@ void SiteScene::buildStatic() {
   for (const design::Hall& h : layout_.halls) {
     Label l;
     l.text = h.name.empty() ? h.id : h.name;
-    l.height = std::clamp(std::min(h.size.x, h.size.y) / 5, 1.5, 20.0);
+    l.height = std::clamp(std::min(h.size.x, h.size.y) / 8, 1.2, 16.0);
     l.x = h.origin.x + h.size.x / 2;
     l.y = h.origin.y - l.height * 1.2;
     l.z = kGroundZ + kLabelLift;

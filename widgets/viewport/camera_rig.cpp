@@ -63,7 +63,7 @@ void applyPose(vtkCamera* camera, const CameraPose& pose) {
 }
 
 CameraPose framePose(double azimuth, double elevation, const std::array<double, 6>& bounds, double viewAngle,
-                     double aspect, double margin) {
+                     double aspect, double margin, double rightReserve) {
   const Basis b = basis(azimuth, elevation);
   const V3 centre{(bounds[0] + bounds[1]) / 2, (bounds[2] + bounds[3]) / 2, (bounds[4] + bounds[5]) / 2};
   // Corners in the camera frame (u right, v up, d towards the camera).
@@ -76,7 +76,8 @@ CameraPose framePose(double azimuth, double elevation, const std::array<double, 
     vmin = std::min(vmin, corners[static_cast<std::size_t>(i)][1]), vmax = std::max(vmax, corners[static_cast<std::size_t>(i)][1]);
   }
   const double uc = (umin + umax) / 2, vc = (vmin + vmax) / 2;
-  const double tanV = std::tan(viewAngle / 2 * kDegree) * (1 - margin), tanH = tanV * aspect;
+  const double tanV = std::tan(viewAngle / 2 * kDegree) * (1 - margin);
+  const double tanH = tanV * aspect * (1 - rightReserve);
   // A point at lateral offset s and depth d (towards the camera) stays in view when the camera
   // distance D satisfies |s| / (D - d) <= tan(half angle).
   double distance = 1;
@@ -86,7 +87,10 @@ CameraPose framePose(double azimuth, double elevation, const std::array<double, 
   pose.azimuth = azimuth;
   pose.elevation = elevation;
   pose.distance = distance;
-  for (int a = 0; a < 3; ++a) pose.focal[static_cast<std::size_t>(a)] = centre[static_cast<std::size_t>(a)] + uc * b.right[static_cast<std::size_t>(a)] + vc * b.up[static_cast<std::size_t>(a)];
+  // Centre the content in the part of the screen left of the reserve: move the focal point right
+  // by the reserve's share of the half-width at the focal distance.
+  const double shift = rightReserve * tanV * aspect * distance;
+  for (std::size_t a = 0; a < 3; ++a) pose.focal[a] = centre[a] + (uc + shift) * b.right[a] + vc * b.up[a];
   return pose;
 }
 

@@ -30,9 +30,10 @@ void applyPose(vtkCamera* camera, const CameraPose& pose);
 
 /// A pose at the given angles that frames `bounds` (xmin, xmax, ymin, ymax, zmin, zmax) in a
 /// perspective view of `viewAngle` degrees (vertical) and `aspect` (width / height), leaving
-/// `margin` (fraction) free around it.
+/// `margin` (fraction) free around it and the right `rightReserve` (fraction of the width) to
+/// the legend.
 CameraPose framePose(double azimuth, double elevation, const std::array<double, 6>& bounds, double viewAngle,
-                     double aspect, double margin = 0.05);
+                     double aspect, double margin = 0.05, double rightReserve = 0);
 
 /// Smooth path between poses: focal point linear, distance geometric, azimuth the short way.
 CameraPose interpolate(const CameraPose& a, const CameraPose& b, double t);

@@ -44,8 +44,7 @@ void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& cat
   scene_->build(layout, catalog);
   if (frame) {
     animator_->stop();
-    applyPose(renderer()->GetActiveCamera(),
-              framePose(kIsoAzimuth, kIsoElevation, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+    applyPose(renderer()->GetActiveCamera(), frame(kIsoAzimuth, kIsoElevation, scene_->bounds()));
   }
   renderer()->ResetCameraClippingRange();
   update();
@@ -60,6 +59,12 @@ void SiteView::setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalar
 void SiteView::setTheme(const scene::Theme& theme) {
   scene_->setTheme(theme);
   update();
+}
+
+CameraPose SiteView::frame(double azimuth, double elevation, const std::array<double, 6>& bounds, double margin) const {
+  // The legend takes the right ~16 % of the view.
+  const double reserve = scene_->legendVisible() ? 0.16 : 0.0;
+  return framePose(azimuth, elevation, bounds, renderer()->GetActiveCamera()->GetViewAngle(), aspect(), margin, reserve);
 }
 
 double SiteView::aspect() const {
@@ -83,12 +88,12 @@ void SiteView::onCameraStep() {
 void SiteView::showView(View view) {
   const double az = view == View::Plan ? kPlanAzimuth : kIsoAzimuth;
   const double el = view == View::Plan ? kPlanElevation : kIsoElevation;
-  moveCamera(framePose(az, el, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+  moveCamera(frame(az, el, scene_->bounds()));
 }
 
 void SiteView::fitAll() {
   const CameraPose now = cameraPose();
-  moveCamera(framePose(now.azimuth, now.elevation, scene_->bounds(), renderer()->GetActiveCamera()->GetViewAngle(), aspect()));
+  moveCamera(frame(now.azimuth, now.elevation, scene_->bounds()));
 }
 
 void SiteView::fitSelection() {
@@ -102,7 +107,7 @@ void SiteView::fitSelection() {
   std::array<double, 6> b = *box;
   const double pad = 2.0;
   b[0] -= pad, b[1] += pad, b[2] -= pad, b[3] += pad;
-  moveCamera(framePose(now.azimuth, now.elevation, b, renderer()->GetActiveCamera()->GetViewAngle(), aspect(), 0.15));
+  moveCamera(frame(now.azimuth, now.elevation, b, 0.15));
 }
 
 QStringList SiteView::selection() const {

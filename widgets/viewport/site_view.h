@@ -83,6 +83,7 @@ class SiteView : public VtkViewport {
   void applySelection(std::vector<scene::ObjectRef> refs);
   void updateHover(const QPointF& pos, const QPoint& globalPos);
   double aspect() const;
+  CameraPose frame(double azimuth, double elevation, const std::array<double, 6>& bounds, double margin = 0.05) const;
 
   std::unique_ptr<scene::SiteScene> scene_;
   CameraAnimator* animator_;

@@ -1,0 +1,69 @@
+// summarizeCompute: one pass over the racks, then one per GPU type.
+#include "core/evaluate/compute_summary.h"
+
+#include <algorithm>
+#include <map>
+
+namespace gigaplan::engine {
+
+ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Catalog& catalog) {
+  ComputeSummary c;
+  c.racks = static_cast<int>(layout.racks.size());
+  // Keyed by (GPU id, domain size): two rack types of one GPU may form domains of different sizes.
+  std::map<std::pair<std::string, int>, GpuTypeSummary> groups;
+  const catalog::RackType* lastSpec = nullptr;
+  GpuTypeSummary* last = nullptr;
+  for (const design::Rack& rack : layout.racks) {
+    const catalog::RackType* spec = rack.spec;
+    if (!spec) continue;
+    switch (spec->kind) {
+      case catalog::RackKind::Compute: ++c.computeRacks; break;
+      case catalog::RackKind::Network: ++c.networkRacks; break;
+      case catalog::RackKind::Storage:
+        ++c.storageRacks;
+        c.storageBandwidth += spec->storageBandwidth;
+        c.storageCapacity += spec->storageCapacity;
+        break;
+    }
+    if (spec->gpus <= 0 || spec->gpu.empty()) continue;
+    if (spec != lastSpec) {  // racks of a row share a type: skip the map lookup
+      const catalog::Gpu* gpu = catalog.gpu(spec->gpu);
+      const int size = spec->scaleUpDomain > 0 ? spec->scaleUpDomain : (gpu ? gpu->scaleUpDomain : 1);
+      last = &groups[{spec->gpu, std::max(size, 1)}];
+      last->gpu = spec->gpu;
+      last->name = gpu ? gpu->name : spec->gpu;
+      last->domainSize = std::max(size, 1);
+      last->scaleUpBandwidth = gpu ? gpu->scaleUpBandwidth : 0;
+      lastSpec = spec;
+    }
+    last->count += spec->gpus;
+    ++last->racks;
+  }
+  std::map<std::string, std::int64_t> perGpu;
+  for (auto& [key, g] : groups) {
+    g.domains = (g.count + g.domainSize - 1) / g.domainSize;
+    c.gpus += g.count;
+    c.scaleUpDomains += g.domains;
+    c.scaleUpBandwidthTotal += g.scaleUpBandwidth * static_cast<double>(g.count);
+    perGpu[g.gpu] += g.count;
+    c.byType.push_back(g);
+  }
+  for (const auto& [id, count] : perGpu) {
+    const catalog::Gpu* gpu = catalog.gpu(id);
+    if (!gpu) continue;
+    const double n = static_cast<double>(count);
+    c.peakBf16 += gpu->bf16 * n;
+    c.peakFp8 += gpu->fp8 * n;
+    c.peakFp4 += gpu->fp4 * n;
+    c.hbm += gpu->hbm * n;
+    c.hbmBandwidth += gpu->hbmBandwidth * n;
+  }
+  std::stable_sort(c.byType.begin(), c.byType.end(), [](const auto& a, const auto& b) { return a.count > b.count; });
+  if (!c.byType.empty()) {
+    c.scaleUpDomainSize = c.byType.front().domainSize;
+    c.scaleUpBandwidthPerGpu = c.byType.front().scaleUpBandwidth;
+  }
+  return c;
+}
+
+}  // namespace gigaplan::engine

@@ -1,0 +1,20 @@
+// Geometric checks on the expanded layout, linear in racks:
+//   layout.rack-outside-hall  a rack's footprint reaches outside its hall's floor    (error)
+//   layout.racks-overlap      two racks' footprints overlap by more than 1 mm        (error)
+// Footprints are the rack type's width (along the rack's rotation) × depth, centred on the
+// rack's position. Overlaps are found with a uniform grid hash (cell = the largest rack's
+// diagonal), so each rack is compared only with racks in the 3 × 3 cells around it.
+//
+//   std::vector<engine::Finding> f = engine::checkLayout(layout);
+#pragma once
+
+#include <vector>
+
+#include "core/design/layout.h"
+#include "core/evaluate/finding.h"
+
+namespace gigaplan::engine {
+
+std::vector<Finding> checkLayout(const design::Layout& layout);
+
+}  // namespace gigaplan::engine

@@ -1,0 +1,102 @@
+// analyzePower: runs the two load flows and the failover check and turns them into figures and findings.
+#include "core/power/power_analysis.h"
+
+#include <string>
+
+#include "core/units/units.h"
+
+namespace gigaplan::power {
+
+using design::kNone;
+using design::PowerKind;
+using engine::Severity;
+
+namespace {
+
+std::string w(double watts) { return units::format(watts, units::Dimension::Power); }
+
+void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
+  const int n = static_cast<int>(layout.power.size());
+  r.utilisation.assign(n, 0.0);
+  for (int i = 0; i < n; ++i) {
+    const design::PowerNode& node = layout.power[i];
+    const double load = r.peak.out[i], cap = g.capacity[i];
+    if (cap > 0) r.utilisation[i] = load / cap;
+    if (cap > 0 && load > cap * (1 + 1e-9))
+      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.overload",
+                                               node.id + " carries " + w(load) + " at peak against a continuous rating of " + w(cap),
+                                               load, cap));
+    if (g.rank[i] == kNone)
+      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.cycle",
+                                               node.id + " is on or below a loop in the power chain (fed_by leads back to itself)"));
+    else if (g.supply[i].empty() && !g.source[i])
+      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.not-fed",
+                                               node.id + " (" + std::string(design::toString(node.kind)) +
+                                                   ") has no fed_by and is not a grid connection, generator or battery",
+                                               r.nominal.in[i], 0));
+    if (g.source[i] && node.kind == PowerKind::Battery && r.nominal.in[i] > 0)
+      r.findings.push_back(engine::makeFinding(Severity::Warning, node.id, "power.battery-load",
+                                               node.id + " is the only supply of some loads and carries " + w(r.nominal.in[i]) +
+                                                   " continuously; batteries only bridge outages",
+                                               r.nominal.in[i], 0));
+  }
+  for (const design::Rack& rack : layout.racks)
+    if ((rack.feedA < 0 || rack.feedA >= n) && (rack.feedB < 0 || rack.feedB >= n))
+      r.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "power.not-fed", rack.id + " has no power feed",
+                                               rack.spec ? rack.spec->power : 0, 0));
+}
+
+void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
+  for (const design::PowerNode& node : layout.power) {
+    if (node.kind == PowerKind::Grid) r.gridCapacity += node.rating;
+    if (node.kind == PowerKind::Generator) r.generationCapacity += node.rating;
+    if (node.kind == PowerKind::Battery) {
+      r.batteryPower += node.rating;
+      if (node.spec) r.batteryEnergy += node.spec->energy * node.units;
+    }
+  }
+  r.sourceCapacity = r.gridCapacity + r.generationCapacity;
+  r.headroom = r.sourceCapacity - r.peakFacility;
+  const double primaryDraw = r.peak.sourceDraw - r.peak.batteryDraw;
+  if (primaryDraw > r.sourceCapacity * (1 + 1e-9))
+    r.findings.push_back(engine::makeFinding(Severity::Error, "", "power.source-short",
+                                             "The site draws " + w(primaryDraw) + " at peak but grid and generation provide " +
+                                                 w(r.sourceCapacity),
+                                             primaryDraw, r.sourceCapacity));
+  if (r.batteryEnergy <= 0 || r.facility <= 0) return;
+  r.rideThrough = r.batteryEnergy / r.facility;
+  if (r.rideThrough < kRideThroughTarget)
+    r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.ride-through-short",
+                                             "Batteries carry the site for " + units::format(r.rideThrough, units::Dimension::Time) +
+                                                 "; planning target 5 min (assumed, grade U)",
+                                             r.rideThrough / 60, kRideThroughTarget / 60));
+  if (r.batteryPower < r.facility)
+    r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.battery-power-short",
+                                             "Batteries discharge at most " + w(r.batteryPower) + " but the site draws " +
+                                                 w(r.facility) + "; ride-through covers only part of the load",
+                                             r.facility, r.batteryPower));
+}
+
+}  // namespace
+
+PowerResult analyzePower(const design::Layout& layout, const PowerGraph& g, const SupplyDominators& dom,
+                         const PowerDemand& nominal, const PowerDemand& peak) {
+  PowerResult r;
+  r.nominal = flowLoads(layout, g, nominal);
+  r.peak = flowLoads(layout, g, peak);
+  r.it = r.nominal.it;
+  r.unfed = r.nominal.unfed;
+  r.network = r.nominal.network;
+  r.cooling = r.nominal.cooling;
+  r.losses = r.nominal.losses;
+  r.facility = r.nominal.sourceDraw + r.nominal.stranded;
+  r.peakFacility = r.peak.sourceDraw + r.peak.stranded;
+  r.pue = r.it + r.network > 0 ? r.facility / (r.it + r.network) : 0;
+  checkNodes(layout, g, r);
+  sourcesAndBatteries(layout, r);
+  r.failover = checkFailover(layout, g, dom, r.peak, peak);
+  r.findings.insert(r.findings.end(), r.failover.findings.begin(), r.failover.findings.end());
+  return r;
+}
+
+}  // namespace gigaplan::power

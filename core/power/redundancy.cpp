@@ -1,0 +1,221 @@
+// checkFailover: single-failure load transfer on the power chain, localised to the nodes involved.
+#include "core/power/redundancy.h"
+
+#include <algorithm>
+#include <queue>
+#include <string>
+
+#include "core/units/units.h"
+
+namespace gigaplan::power {
+
+using design::kNone;
+using design::PowerKind;
+
+bool isCheckedForFailover(const design::Layout& layout, int node) {
+  const design::PowerNode& n = layout.power[node];
+  if (n.kind == PowerKind::Busway || n.kind == PowerKind::Ups || n.kind == PowerKind::Transformer) return true;
+  for (int p : n.fedBy)
+    if (p >= 0 && p < static_cast<int>(layout.power.size()) && layout.power[p].redundancy != design::Redundancy::None)
+      return true;
+  return false;
+}
+
+namespace {
+
+// Something drawing from several parents: a rack (A/B) or a node with several supply parents.
+struct Consumer {
+  int parents[2] = {kNone, kNone};  // racks: feeds; nodes: see `node`
+  int node = kNone;                 // power node index, kNone for racks
+  double draw = 0;                  // W at peak
+};
+
+struct Events {
+  std::vector<int> begin;      // per failed node: events[begin[x] .. begin[x+1])
+  std::vector<int> consumers;  // indices into the consumer list
+};
+
+std::span<const int> parentsOf(const Consumer& c, const PowerGraph& g) {
+  if (c.node != kNone) return g.supply[c.node];
+  return {c.parents, static_cast<std::size_t>(c.parents[1] == kNone ? 1 : 2)};
+}
+
+// For each consumer, the nodes whose failure cuts some but not all of its parents.
+Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, const SupplyDominators& dom, int nodes) {
+  std::vector<std::pair<int, int>> pairs;  // (failed node, consumer)
+  std::vector<int> all, common, next, partial;
+  for (int c = 0; c < static_cast<int>(consumers.size()); ++c) {
+    auto parents = parentsOf(consumers[c], g);
+    all.clear();
+    auto first = dom.of(parents[0]);
+    common.assign(first.begin(), first.end());
+    for (int p : parents) {
+      auto s = dom.of(p);
+      all.insert(all.end(), s.begin(), s.end());
+      next.clear();
+      intersectSorted(common, s, next);
+      common.swap(next);
+    }
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    partial.clear();
+    std::set_difference(all.begin(), all.end(), common.begin(), common.end(), std::back_inserter(partial));
+    for (int x : partial) pairs.emplace_back(x, c);
+  }
+  Events e;
+  e.begin.assign(nodes + 1, 0);
+  for (auto& [x, c] : pairs) ++e.begin[x + 1];
+  for (int i = 0; i < nodes; ++i) e.begin[i + 1] += e.begin[i];
+  e.consumers.resize(pairs.size());
+  std::vector<int> fill(e.begin.begin(), e.begin.end() - 1);
+  for (auto& [x, c] : pairs) e.consumers[fill[x]++] = c;
+  return e;
+}
+
+std::vector<Consumer> collectConsumers(const design::Layout& layout, const PowerGraph& g, const PowerFlow& peak,
+                                       const PowerDemand& demand) {
+  const int n = static_cast<int>(layout.power.size());
+  std::vector<Consumer> out;
+  for (std::size_t r = 0; r < layout.racks.size(); ++r) {
+    const design::Rack& rack = layout.racks[r];
+    if (rack.feedA < 0 || rack.feedA >= n || rack.feedB < 0 || rack.feedB >= n || rack.feedA == rack.feedB) continue;
+    Consumer c;
+    c.parents[0] = rack.feedA;
+    c.parents[1] = rack.feedB;
+    c.draw = demand.rack(r);
+    out.push_back(c);
+  }
+  for (int i = 0; i < n; ++i)
+    if (g.supply[i].size() >= 2 && g.rank[i] != kNone) {
+      Consumer c;
+      c.node = i;
+      c.draw = peak.in[i];
+      out.push_back(c);
+    }
+  return out;
+}
+
+// Scratch state for one failure, reused across failures so each costs only what it touches.
+class Transfer {
+ public:
+  Transfer(const PowerGraph& g, const SupplyDominators& dom) : g_(g), dom_(dom), delta_(g.rank.size(), 0.0),
+                                                                mark_(g.rank.size(), 0) {}
+
+  void reset(int failed) {
+    for (int n : touched_) {
+      delta_[n] = 0;
+      mark_[n] = 0;
+    }
+    touched_.clear();
+    failed_ = failed;
+  }
+  void add(int node, double watts) {
+    if (node == failed_ || g_.rank[node] == kNone) return;
+    if (!mark_[node]) {
+      mark_[node] = 1;
+      touched_.push_back(node);
+      heap_.emplace(g_.rank[node], node);
+    }
+    delta_[node] += watts;
+  }
+  bool alive(int node) const { return node != failed_ && !dom_.cuts(failed_, node); }
+
+  // Children first: each node passes its change in draw to its parents that still have supply.
+  void propagate() {
+    while (!heap_.empty()) {
+      const int node = heap_.top().second;
+      heap_.pop();
+      const double d = delta_[node];
+      if (d == 0) continue;
+      alive_.clear();
+      for (int p : g_.supply[node])
+        if (alive(p)) alive_.push_back(p);
+      const double share = d / g_.efficiency[node] / static_cast<double>(std::max<std::size_t>(alive_.size(), 1));
+      for (int p : alive_) add(p, share);
+    }
+  }
+  const std::vector<int>& touched() const { return touched_; }
+  double delta(int node) const { return delta_[node]; }
+
+ private:
+  const PowerGraph& g_;
+  const SupplyDominators& dom_;
+  std::vector<double> delta_;
+  std::vector<char> mark_;
+  std::vector<int> touched_, alive_;
+  std::priority_queue<std::pair<int, int>> heap_;  // (rank, node): highest rank = deepest first
+  int failed_ = kNone;
+};
+
+std::string mw(double w) { return units::format(w, units::Dimension::Power); }
+
+}  // namespace
+
+FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, const SupplyDominators& dom,
+                             const PowerFlow& peak, const PowerDemand& peakDemand) {
+  const int n = static_cast<int>(layout.power.size());
+  FailoverResult result;
+  result.worstUtilisation.assign(n, 0.0);
+  result.worstFailure.assign(n, kNone);
+  const std::vector<Consumer> consumers = collectConsumers(layout, g, peak, peakDemand);
+  const Events events = buildEvents(consumers, g, dom, n);
+  Transfer t(g, dom);
+  std::vector<int> alive;
+
+  for (int x = 0; x < n; ++x) {
+    if (g.rank[x] == kNone || !isCheckedForFailover(layout, x)) continue;
+    ++result.failuresChecked;
+    t.reset(x);
+    // The failed node stops drawing from its parents.
+    for (int p : g.supply[x]) t.add(p, -peak.in[x] / static_cast<double>(g.supply[x].size()));
+    if (g.catcher[x] != kNone) {
+      const auto& siblings = g.children[g.catcher[x]];
+      const double share = peak.out[x] / static_cast<double>(siblings.size() - 1);
+      for (int s : siblings)
+        if (s != x) t.add(s, share);
+    }
+    for (int e = events.begin[x]; e < events.begin[x + 1]; ++e) {
+      const Consumer& c = consumers[events.consumers[e]];
+      auto parents = parentsOf(c, g);
+      alive.clear();
+      for (int p : parents)
+        if (t.alive(p)) alive.push_back(p);
+      if (alive.empty()) continue;
+      const double gain = c.draw * (1.0 / static_cast<double>(alive.size()) - 1.0 / static_cast<double>(parents.size()));
+      for (int p : alive) t.add(p, gain);
+      // A node consumer's own change in draw (from below) reaches only its live parents: propagate() does that.
+    }
+    t.propagate();
+
+    int worst = kNone, overloaded = 0;
+    double worstRatio = 0;
+    for (int node : t.touched()) {
+      const double cap = g.capacity[node];
+      if (cap <= 0) continue;
+      const double after = peak.out[node] + t.delta(node);
+      const double ratio = after / cap;
+      if (ratio > result.worstUtilisation[node]) {
+        result.worstUtilisation[node] = ratio;
+        result.worstFailure[node] = x;
+      }
+      const double tolerance = 1 + 1e-9;
+      if (after > cap * tolerance && peak.out[node] <= cap * tolerance) {
+        ++overloaded;
+        if (ratio > worstRatio) {
+          worstRatio = ratio;
+          worst = node;
+        }
+      }
+    }
+    if (worst == kNone) continue;
+    const design::PowerNode& w = layout.power[worst];
+    std::string msg = "With " + layout.power[x].id + " failed, " + w.id + " would carry " +
+                      mw(peak.out[worst] + t.delta(worst)) + " against a rating of " + mw(g.capacity[worst]);
+    if (overloaded > 1) msg += " (" + std::to_string(overloaded - 1) + " other nodes overloaded too)";
+    result.findings.push_back(engine::makeFinding(engine::Severity::Error, layout.power[x].id, "power.redundancy-lost",
+                                                  msg, peak.out[worst] + t.delta(worst), g.capacity[worst]));
+  }
+  return result;
+}
+
+}  // namespace gigaplan::power

@@ -1,0 +1,149 @@
+// analyzeFailureDomains: per-element GPU counts from each rack's set of single points of failure.
+#include "core/reliability/failure_domains.h"
+
+#include <algorithm>
+#include <iterator>
+#include <span>
+
+#include "core/cooling/heat_order.h"
+
+namespace gigaplan::reliability {
+
+using design::kNone;
+
+namespace {
+
+// Element ids in one space: power nodes 0..P-1, cooling units P..P+C-1.
+class ElementSets {
+ public:
+  ElementSets(const design::Layout& layout, const power::SupplyDominators& dom)
+      : powerCount_(static_cast<int>(layout.power.size())) {
+    const int c = static_cast<int>(layout.cooling.size());
+    coolingBegin_.assign(c, 0);
+    coolingSize_.assign(c, 0);
+    std::vector<int> indegree, set, sinks, next;
+    const std::vector<int> order = cooling::heatOrder(layout, indegree);
+    std::vector<char> done(c, 0);
+    // Sinks before the units that reject to them.
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      const int u = *it;
+      const design::CoolingUnit& unit = layout.cooling[u];
+      set.assign(1, powerCount_ + u);
+      if (unit.fedBy >= 0 && unit.fedBy < powerCount_) unite(set, dom.of(unit.fedBy));
+      bool first = true;
+      sinks.clear();
+      for (int s : unit.rejectsTo) {
+        if (s < 0 || s >= c || !done[s]) continue;
+        if (first) {
+          auto ss = cooling(s);
+          sinks.assign(ss.begin(), ss.end());
+          first = false;
+        } else {
+          next.clear();
+          power::intersectSorted(sinks, cooling(s), next);
+          sinks.swap(next);
+        }
+      }
+      unite(set, sinks);
+      store(u, set);
+      done[u] = 1;
+    }
+    for (int u = 0; u < c; ++u)
+      if (!done[u]) store(u, std::vector<int>{powerCount_ + u});
+  }
+
+  std::span<const int> cooling(int u) const {
+    return {ids_.data() + coolingBegin_[u], static_cast<std::size_t>(coolingSize_[u])};
+  }
+  int powerCount() const { return powerCount_; }
+
+  static void unite(std::vector<int>& set, std::span<const int> more) {
+    scratch().clear();
+    std::set_union(set.begin(), set.end(), more.begin(), more.end(), std::back_inserter(scratch()));
+    set.swap(scratch());
+  }
+
+ private:
+  static std::vector<int>& scratch() {
+    thread_local std::vector<int> s;
+    return s;
+  }
+  void store(int u, const std::vector<int>& set) {
+    coolingBegin_[u] = static_cast<int>(ids_.size());
+    coolingSize_[u] = static_cast<int>(set.size());
+    ids_.insert(ids_.end(), set.begin(), set.end());
+  }
+  int powerCount_;
+  std::vector<int> coolingBegin_, coolingSize_, ids_;
+};
+
+bool valid(int i, std::size_t n) { return i >= 0 && i < static_cast<int>(n); }
+
+}  // namespace
+
+FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
+                                     const power::SupplyDominators& dom) {
+  const std::size_t P = layout.power.size(), C = layout.cooling.size(), R = layout.racks.size();
+  const ElementSets sets(layout, dom);
+  std::vector<std::int64_t> gpus(P + C, 0);
+  std::vector<int> racks(P + C, 0);
+  std::vector<int> begin(R + 1, 0), ids;
+  ids.reserve(R * 8);
+  std::vector<int> set;
+
+  for (std::size_t r = 0; r < R; ++r) {
+    const design::Rack& rack = layout.racks[r];
+    begin[r] = static_cast<int>(ids.size());
+    const bool a = valid(rack.feedA, P), b = valid(rack.feedB, P);
+    if (!a && !b) continue;  // not fed: it does not run, so no failure stops it
+    set.clear();
+    if (a && b)
+      power::intersectSorted(dom.of(rack.feedA), dom.of(rack.feedB), set);
+    else {
+      auto s = dom.of(a ? rack.feedA : rack.feedB);
+      set.assign(s.begin(), s.end());
+    }
+    const double liquid = rack.spec ? rack.spec->liquidFraction : 0.0;
+    if (liquid > 0 && valid(rack.cdu, C)) ElementSets::unite(set, sets.cooling(rack.cdu));
+    if (liquid < 1 && valid(rack.airHandler, C)) ElementSets::unite(set, sets.cooling(rack.airHandler));
+    const int g = rack.spec ? rack.spec->gpus : 0;
+    for (int e : set) {
+      gpus[e] += g;
+      ++racks[e];
+    }
+    ids.insert(ids.end(), set.begin(), set.end());
+  }
+  begin[R] = static_cast<int>(ids.size());
+
+  auto isSource = [&](int e) { return e < static_cast<int>(P) && graph.source[e]; };
+  auto toElement = [&](int e) {
+    return e < static_cast<int>(P) ? Element{Element::Kind::Power, e} : Element{Element::Kind::Cooling, e - static_cast<int>(P)};
+  };
+  FailureDomains fd;
+  fd.powerGpus.assign(gpus.begin(), gpus.begin() + P);
+  fd.powerRacks.assign(racks.begin(), racks.begin() + P);
+  fd.coolingGpus.assign(gpus.begin() + P, gpus.end());
+  fd.coolingRacks.assign(racks.begin() + P, racks.end());
+  fd.rackDomain.assign(R, Element{});
+  for (std::size_t r = 0; r < R; ++r) {
+    int best = kNone;
+    for (int k = begin[r]; k < begin[r + 1]; ++k) {
+      const int e = ids[k];
+      if (!isSource(e) && (best == kNone || gpus[e] > gpus[best] || (gpus[e] == gpus[best] && racks[e] > racks[best])))
+        best = e;
+    }
+    if (best != kNone) fd.rackDomain[r] = toElement(best);
+  }
+  int largest = kNone;
+  for (int e = 0; e < static_cast<int>(P + C); ++e)
+    if (!isSource(e) && racks[e] > 0 && (largest == kNone || gpus[e] > gpus[largest])) largest = e;
+  if (largest != kNone) {
+    fd.largest = toElement(largest);
+    fd.largestId = largest < static_cast<int>(P) ? layout.power[largest].id : layout.cooling[largest - P].id;
+    fd.largestGpus = gpus[largest];
+    fd.largestRacks = racks[largest];
+  }
+  return fd;
+}
+
+}  // namespace gigaplan::reliability

@@ -1,0 +1,56 @@
+// Failure domains: for every power node and cooling unit, the racks and GPUs that stop when it
+// alone fails. A rack stops when its power is cut (both feeds for an A/B rack, its one feed
+// otherwise), when its CDU stops (if it sends heat to liquid) or when its air handler stops (if
+// it sends heat to air). A cooling unit stops when its feeding power node is cut or when every
+// unit it rejects to stops (a CDU rejecting to two chillers survives one chiller failing).
+//
+// How: each element carries the set of elements whose single failure stops it — power nodes from
+// power::SupplyDominators, cooling units = itself ∪ its feed's set ∪ (∩ of its sinks' sets). A
+// rack's set is (A-feed set ∩ B-feed set) ∪ CDU set ∪ air-handler set; every element in it counts
+// the rack once. Cost: racks × chain depth. Limits: "stops" is immediate loss; batteries are not
+// treated as an alternate path (they bridge minutes), capacity of the survivors is the
+// failover check's business (power/redundancy.h, cooling N+1), and an N+1-caught power node
+// (see PowerGraph::catcher) has an empty domain.
+//
+//   reliability::FailureDomains fd = reliability::analyzeFailureDomains(layout, graph, dominators);
+//   std::cout << fd.largestGpus << " GPUs behind " << fd.largestId;
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/design/layout.h"
+#include "core/power/power_graph.h"
+#include "core/power/supply_paths.h"
+
+namespace gigaplan::reliability {
+
+/// A power node or a cooling unit.
+struct Element {
+  enum class Kind { None, Power, Cooling };
+  Kind kind = Kind::None;
+  int index = design::kNone;  // into Layout::power or Layout::cooling
+  friend bool operator==(const Element&, const Element&) = default;
+};
+
+struct FailureDomains {
+  std::vector<std::int64_t> powerGpus;    // per power node: GPUs that stop when it fails
+  std::vector<int> powerRacks;            // per power node: racks that stop
+  std::vector<std::int64_t> coolingGpus;  // per cooling unit
+  std::vector<int> coolingRacks;
+  // Per rack: the element with the largest domain among those that stop it, grid connections,
+  // generators and batteries excepted (kind None when nothing but a source stops it).
+  std::vector<Element> rackDomain;
+  // The largest single failure domain, sources excepted: losing the utility is a ride-through
+  // question, not an equipment failure. Ties go to the first power node, then the first cooling unit.
+  Element largest;
+  std::string largestId;
+  std::int64_t largestGpus = 0;
+  int largestRacks = 0;
+};
+
+FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
+                                     const power::SupplyDominators& dominators);
+
+}  // namespace gigaplan::reliability

@@ -1,0 +1,27 @@
+// Training results as JSON text, the shape `gigaplan train --json` and `gigaplan search --json`
+// print. Keys: step_time_s, tokens_per_s, tflops_per_gpu, mfu, hfu, memory_gib_per_gpu,
+// fits_memory, training_days, effective_training_days, goodput, interruptions_per_day,
+// checkpoint_interval_min, gpu_hours, energy_mwh, breakdown{...}; plus plan{...}, memory{...} and
+// notes[] for context.
+//
+//   std::cout << estimateJson(estimate(job, cluster, gpu));
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/training/estimate.h"
+#include "core/training/json_writer.h"
+#include "core/training/search.h"
+
+namespace gigaplan::training {
+
+/// Writes one estimate as a JSON object into `w`.
+void writeEstimate(JsonWriter& w, const Estimate& e);
+
+std::string estimateJson(const Estimate& e);
+
+/// Search summary plus the full estimate of each ranked plan (`estimates` in rank order).
+std::string searchJson(const SearchResult& r, const std::vector<Estimate>& estimates);
+
+}  // namespace gigaplan::training

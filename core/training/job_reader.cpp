@@ -1,0 +1,298 @@
+// Job and cluster YAML reading/writing (see job_reader.h). Field errors come from io::YamlReader;
+// the cross-field checks (heads vs hidden, batch vs data parallel, GPU count) point at the key
+// whose value breaks the rule.
+#include "core/training/job_reader.h"
+
+#include "core/io/yaml_reader.h"
+#include "core/units/units.h"
+
+namespace gigaplan::training {
+namespace {
+
+using io::YamlReader;
+using units::Dimension;
+
+constexpr long long kMaxDim = 1'000'000'000;  // generous bound on any model dimension
+
+std::string at(const std::string& path, const char* key) { return YamlReader::join(path, key); }
+
+class JobReader {
+ public:
+  JobReader(const YamlReader& r, const Cluster* cluster) : r_(r), cluster_(cluster) {}
+
+  Job read(const YAML::Node& n, const std::string& p) {
+    r_.checkKeys(n, p, {"model", "training", "parallelism"});
+    Job job;
+    readModel(r_.require(n, p, "model"), at(p, "model"), job.model);
+    readTraining(r_.require(n, p, "training"), at(p, "training"), job.training);
+    if (auto par = n["parallelism"]; par && !par.IsNull()) {
+      readParallelism(par, at(p, "parallelism"), job);
+    } else {
+      job.parallelism.automatic = true;  // no plan given: search for one
+    }
+    return job;
+  }
+
+ private:
+  int positive(const YAML::Node& n, const std::string& p) { return static_cast<int>(r_.integer(n, p, 1, kMaxDim)); }
+
+  template <class T>
+  void optInt(const YAML::Node& m, const std::string& p, const char* key, T& out) {
+    r_.optional(m, p, key, [&](auto& c, auto& cp) { out = positive(c, cp); });
+  }
+  void optBool(const YAML::Node& m, const std::string& p, const char* key, bool& out) {
+    r_.optional(m, p, key, [&](auto& c, auto& cp) { out = r_.boolean(c, cp); });
+  }
+
+  // Fails at `key` of map `m` (the value node) with "found <value>, expected <what>".
+  [[noreturn]] void failAt(const YAML::Node& m, const std::string& p, const char* key, const std::string& expected) {
+    const YAML::Node v = m[key];
+    r_.fail(v.IsDefined() ? v : m, at(p, key), YamlReader::describe(v), expected);
+  }
+
+  void readModel(const YAML::Node& n, const std::string& p, Model& m) {
+    r_.checkKeys(n, p, {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "seq_len", "vocab", "activation", "moe"});
+    r_.optional(n, p, "name", [&](auto& c, auto& cp) { m.name = r_.string(c, cp); });
+    m.layers = positive(r_.require(n, p, "layers"), at(p, "layers"));
+    m.hidden = positive(r_.require(n, p, "hidden"), at(p, "hidden"));
+    m.heads = positive(r_.require(n, p, "heads"), at(p, "heads"));
+    m.seqLen = positive(r_.require(n, p, "seq_len"), at(p, "seq_len"));
+    m.vocab = positive(r_.require(n, p, "vocab"), at(p, "vocab"));
+    m.ffnHidden = 4 * m.hidden;
+    m.kvHeads = m.heads;
+    optInt(n, p, "ffn_hidden", m.ffnHidden);
+    optInt(n, p, "kv_heads", m.kvHeads);
+    r_.optional(n, p, "activation", [&](auto& c, auto& cp) {
+      m.activation = static_cast<Activation>(r_.choice(c, cp, {"gelu", "swiglu"}));
+    });
+    if (m.hidden % m.heads != 0) failAt(n, p, "hidden", "a multiple of heads (" + std::to_string(m.heads) + ")");
+    if (m.kvHeads > m.heads || m.heads % m.kvHeads != 0) {
+      failAt(n, p, "kv_heads", "a divisor of heads (" + std::to_string(m.heads) + ")");
+    }
+    if (auto moe = n["moe"]; moe && !moe.IsNull()) {
+      const std::string mp = at(p, "moe");
+      r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden"});
+      m.moe.experts = static_cast<int>(r_.integer(r_.require(moe, mp, "experts"), at(mp, "experts"), 2, 1'000'000));
+      m.moe.topK = static_cast<int>(r_.integer(r_.require(moe, mp, "top_k"), at(mp, "top_k"), 1, m.moe.experts));
+      m.moe.expertFfnHidden = m.ffnHidden;
+      optInt(moe, mp, "expert_ffn_hidden", m.moe.expertFfnHidden);
+    }
+  }
+
+  void readTraining(const YAML::Node& n, const std::string& p, TrainingSetup& t) {
+    r_.checkKeys(n, p, {"tokens", "global_batch", "micro_batch", "precision", "flash_attention"});
+    t.tokens = r_.number(r_.require(n, p, "tokens"), at(p, "tokens"), 1, 1e18);
+    t.globalBatch = positive(r_.require(n, p, "global_batch"), at(p, "global_batch"));
+    optInt(n, p, "micro_batch", t.microBatch);
+    r_.optional(n, p, "precision", [&](auto& c, auto& cp) {
+      t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4"}));
+    });
+    optBool(n, p, "flash_attention", t.flashAttention);
+    trainingNode_ = n;
+  }
+
+  void readParallelism(const YAML::Node& n, const std::string& p, Job& job) {
+    Parallelism& par = job.parallelism;
+    if (n.IsScalar()) {
+      if (n.Scalar() != "auto") r_.fail(n, p, YamlReader::describe(n), "'auto' or a mapping {tp, pp, dp, ...}");
+      par.automatic = true;
+      return;
+    }
+    r_.checkKeys(n, p, {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute",
+                        "distributed_optimizer", "fsdp", "overlap_grad_reduce"});
+    optInt(n, p, "tp", par.tp);
+    optInt(n, p, "pp", par.pp);
+    optInt(n, p, "dp", par.dp);
+    optInt(n, p, "cp", par.cp);
+    optInt(n, p, "ep", par.ep);
+    optInt(n, p, "virtual_stages", par.virtualStages);
+    optBool(n, p, "sequence_parallel", par.sequenceParallel);
+    r_.optional(n, p, "recompute", [&](auto& c, auto& cp) {
+      par.recompute = static_cast<Recompute>(r_.choice(c, cp, {"none", "selective", "full"}));
+    });
+    optBool(n, p, "distributed_optimizer", par.distributedOptimizer);
+    optBool(n, p, "fsdp", par.fsdp);
+    optBool(n, p, "overlap_grad_reduce", par.overlapGradReduce);
+    checkPlan(n, p, job);
+  }
+
+  // Rules that tie the plan to the model and the batch (Megatron-LM's constraints).
+  void checkPlan(const YAML::Node& n, const std::string& p, const Job& job) {
+    const Model& m = job.model;
+    const Parallelism& par = job.parallelism;
+    if (m.heads % par.tp != 0 || m.kvHeads % par.tp != 0) {
+      failAt(n, p, "tp", "a divisor of heads (" + std::to_string(m.heads) + ") and kv_heads (" + std::to_string(m.kvHeads) + ")");
+    }
+    if (par.pp > m.layers) failAt(n, p, "pp", "at most the number of layers (" + std::to_string(m.layers) + ")");
+    if (par.virtualStages > 1 && par.pp == 1) failAt(n, p, "virtual_stages", "1 when pp is 1 (interleaving needs a pipeline)");
+    if (par.pp * par.virtualStages > m.layers) {
+      failAt(n, p, "virtual_stages", "at most layers / pp (" + std::to_string(m.layers / par.pp) + ")");
+    }
+    if (m.seqLen % par.cp != 0) failAt(n, p, "cp", "a divisor of seq_len (" + std::to_string(m.seqLen) + ")");
+    if (par.ep > 1) {
+      if (m.moe.experts == 0) failAt(n, p, "ep", "1 for a dense model (no moe section)");
+      if (m.moe.experts % par.ep != 0) failAt(n, p, "ep", "a divisor of moe.experts (" + std::to_string(m.moe.experts) + ")");
+      if ((par.dp * par.cp) % par.ep != 0) failAt(n, p, "ep", "a divisor of dp·cp (" + std::to_string(par.dp * par.cp) + ")");
+    }
+    const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
+    if (job.training.globalBatch % perStep != 0) {
+      r_.fail(trainingNode_["global_batch"], "training.global_batch", std::to_string(job.training.globalBatch),
+              "a multiple of dp × micro_batch (" + std::to_string(perStep) + ")");
+    }
+    if (cluster_) {
+      const long long gpus = static_cast<long long>(par.tp) * par.pp * par.dp * par.cp;
+      if (gpus != cluster_->count) {
+        r_.fail(n, p, "tp·pp·dp·cp = " + std::to_string(gpus) + " GPUs",
+                "the cluster's " + std::to_string(cluster_->count) + " GPUs");
+      }
+    }
+  }
+
+  const YamlReader& r_;
+  const Cluster* cluster_;
+  YAML::Node trainingNode_;
+};
+
+void writeModel(YAML::Emitter& e, const Model& m) {
+  e << YAML::Key << "model" << YAML::Value << YAML::BeginMap;
+  if (!m.name.empty()) e << YAML::Key << "name" << YAML::Value << m.name;
+  e << YAML::Key << "layers" << YAML::Value << m.layers << YAML::Key << "hidden" << YAML::Value << m.hidden;
+  e << YAML::Key << "ffn_hidden" << YAML::Value << m.ffnHidden << YAML::Key << "heads" << YAML::Value << m.heads;
+  e << YAML::Key << "kv_heads" << YAML::Value << m.kvHeads << YAML::Key << "seq_len" << YAML::Value << m.seqLen;
+  e << YAML::Key << "vocab" << YAML::Value << m.vocab;
+  if (m.activation != Activation::Gelu) e << YAML::Key << "activation" << YAML::Value << std::string(toString(m.activation));
+  if (m.moe.experts > 0) {
+    e << YAML::Key << "moe" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    e << YAML::Key << "experts" << YAML::Value << m.moe.experts << YAML::Key << "top_k" << YAML::Value << m.moe.topK;
+    e << YAML::Key << "expert_ffn_hidden" << YAML::Value << m.moe.expertFfnHidden << YAML::EndMap;
+  }
+  e << YAML::EndMap;
+}
+
+void writeTraining(YAML::Emitter& e, const TrainingSetup& t) {
+  e << YAML::Key << "training" << YAML::Value << YAML::BeginMap;
+  e << YAML::Key << "tokens" << YAML::Value << units::shortest(t.tokens);
+  e << YAML::Key << "global_batch" << YAML::Value << t.globalBatch;
+  e << YAML::Key << "micro_batch" << YAML::Value << t.microBatch;
+  e << YAML::Key << "precision" << YAML::Value << std::string(toString(t.precision));
+  if (!t.flashAttention) e << YAML::Key << "flash_attention" << YAML::Value << false;
+  e << YAML::EndMap;
+}
+
+void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
+  e << YAML::Key << "parallelism" << YAML::Value;
+  if (par.automatic) {
+    e << "auto";
+    return;
+  }
+  e << YAML::BeginMap;
+  using Entry = std::pair<const char*, int>;
+  for (auto [key, v] : std::initializer_list<Entry>{{"tp", par.tp}, {"pp", par.pp}, {"dp", par.dp}, {"cp", par.cp},
+                                                    {"ep", par.ep}, {"virtual_stages", par.virtualStages}}) {
+    e << YAML::Key << key << YAML::Value << v;
+  }
+  e << YAML::Key << "sequence_parallel" << YAML::Value << par.sequenceParallel;
+  e << YAML::Key << "recompute" << YAML::Value << std::string(toString(par.recompute));
+  e << YAML::Key << "distributed_optimizer" << YAML::Value << par.distributedOptimizer;
+  if (par.fsdp) e << YAML::Key << "fsdp" << YAML::Value << true;
+  if (!par.overlapGradReduce) e << YAML::Key << "overlap_grad_reduce" << YAML::Value << false;
+  e << YAML::EndMap;
+}
+
+}  // namespace
+
+std::string_view toString(Activation a) { return a == Activation::SwiGlu ? "swiglu" : "gelu"; }
+
+Job readJob(const YAML::Node& node, const std::string& file, const std::string& keyPath, const Cluster* cluster) {
+  const YamlReader r{file};
+  return JobReader(r, cluster).read(node, keyPath);
+}
+
+Job loadJobFile(const std::string& path, const Cluster* cluster) {
+  const YamlReader r{path};
+  const YAML::Node root = r.parseFile(path);
+  if (!root.IsMap()) r.fail(root, "", YamlReader::describe(root), "a job: model, training and parallelism");
+  if (root["job"] && root.size() == 1) return JobReader(r, cluster).read(root["job"], "job");
+  return JobReader(r, cluster).read(root, "");
+}
+
+Cluster readCluster(const YAML::Node& n, const std::string& file, const std::string& p, const catalog::Catalog& cat) {
+  const YamlReader r{file};
+  r.checkKeys(n, p, {"gpu", "count", "scale_up", "scale_out", "pue", "it_power_per_gpu", "storage_bandwidth",
+                     "failure_domain_gpus"});
+  Cluster c;
+  const YAML::Node gpu = r.require(n, p, "gpu");
+  c.gpu = r.id(gpu, at(p, "gpu"));
+  if (!cat.gpu(c.gpu)) r.fail(gpu, at(p, "gpu"), YamlReader::describe(gpu), "a GPU id from the catalog");
+  c.count = static_cast<int>(r.integer(r.require(n, p, "count"), at(p, "count"), 1, 100'000'000));
+  c.scaleUpSize = cat.gpu(c.gpu)->scaleUpDomain;
+  if (auto up = n["scale_up"]; up && !up.IsNull()) {
+    const std::string sp = at(p, "scale_up");
+    r.checkKeys(up, sp, {"size", "bandwidth", "latency"});
+    r.optional(up, sp, "size", [&](auto& v, auto& vp) { c.scaleUpSize = static_cast<int>(r.integer(v, vp, 1, 1'000'000)); });
+    r.optional(up, sp, "bandwidth", [&](auto& v, auto& vp) { c.scaleUpBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e15); });
+    r.optional(up, sp, "latency", [&](auto& v, auto& vp) { c.scaleUpLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
+  }
+  if (auto out = n["scale_out"]; out && !out.IsNull()) {
+    const std::string op = at(p, "scale_out");
+    r.checkKeys(out, op, {"bandwidth_per_gpu", "oversubscription", "leaf_gpus", "pod_gpus", "oversubscription_above_pod", "latency"});
+    r.optional(out, op, "bandwidth_per_gpu", [&](auto& v, auto& vp) { c.scaleOutBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e14); });
+    r.optional(out, op, "oversubscription", [&](auto& v, auto& vp) { c.oversubscription = r.number(v, vp, 1, 100); });
+    r.optional(out, op, "leaf_gpus", [&](auto& v, auto& vp) { c.leafGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
+    r.optional(out, op, "pod_gpus", [&](auto& v, auto& vp) { c.podGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
+    r.optional(out, op, "oversubscription_above_pod", [&](auto& v, auto& vp) { c.oversubscriptionAbovePod = r.number(v, vp, 1, 100); });
+    r.optional(out, op, "latency", [&](auto& v, auto& vp) { c.scaleOutLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
+  }
+  r.optional(n, p, "pue", [&](auto& v, auto& vp) { c.pue = r.number(v, vp, 1, 5); });
+  r.optional(n, p, "it_power_per_gpu", [&](auto& v, auto& vp) { c.itPowerPerGpu = r.quantity(v, vp, Dimension::Power, 1, 1e5); });
+  r.optional(n, p, "storage_bandwidth", [&](auto& v, auto& vp) { c.storageBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e16); });
+  r.optional(n, p, "failure_domain_gpus", [&](auto& v, auto& vp) {
+    c.largestFailureDomainGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000));
+  });
+  return c;
+}
+
+Cluster loadClusterFile(const std::string& path, const catalog::Catalog& cat) {
+  const YamlReader r{path};
+  const YAML::Node root = r.parseFile(path);
+  if (!root.IsMap() || !root["cluster"]) {
+    r.fail(root, "", YamlReader::describe(root), "a cluster file with 'cluster:' at the top");
+  }
+  r.checkKeys(root, "", {"cluster"});
+  return readCluster(root["cluster"], path, "cluster", cat);
+}
+
+void writeJob(YAML::Emitter& out, const Job& job) {
+  out << YAML::BeginMap;
+  writeModel(out, job.model);
+  writeTraining(out, job.training);
+  writeParallelism(out, job.parallelism);
+  out << YAML::EndMap;
+}
+
+void writeCluster(YAML::Emitter& e, const Cluster& c) {
+  auto q = [&](const char* key, double v, Dimension dim) {
+    if (v > 0) e << YAML::Key << key << YAML::Value << units::formatExact(v, dim);
+  };
+  e << YAML::BeginMap;
+  e << YAML::Key << "gpu" << YAML::Value << c.gpu << YAML::Key << "count" << YAML::Value << c.count;
+  e << YAML::Key << "scale_up" << YAML::Value << YAML::BeginMap << YAML::Key << "size" << YAML::Value << c.scaleUpSize;
+  q("bandwidth", c.scaleUpBandwidth, Dimension::DataRate);
+  q("latency", c.scaleUpLatency, Dimension::Time);
+  e << YAML::EndMap;
+  e << YAML::Key << "scale_out" << YAML::Value << YAML::BeginMap;
+  q("bandwidth_per_gpu", c.scaleOutBandwidth, Dimension::DataRate);
+  e << YAML::Key << "oversubscription" << YAML::Value << units::shortest(c.oversubscription);
+  if (c.leafGpus > 0) e << YAML::Key << "leaf_gpus" << YAML::Value << c.leafGpus;
+  if (c.podGpus > 0) e << YAML::Key << "pod_gpus" << YAML::Value << c.podGpus;
+  e << YAML::Key << "oversubscription_above_pod" << YAML::Value << units::shortest(c.oversubscriptionAbovePod);
+  q("latency", c.scaleOutLatency, Dimension::Time);
+  e << YAML::EndMap;
+  if (c.pue > 0) e << YAML::Key << "pue" << YAML::Value << units::shortest(c.pue);
+  q("it_power_per_gpu", c.itPowerPerGpu, Dimension::Power);
+  q("storage_bandwidth", c.storageBandwidth, Dimension::DataRate);
+  if (c.largestFailureDomainGpus > 0) e << YAML::Key << "failure_domain_gpus" << YAML::Value << c.largestFailureDomainGpus;
+  e << YAML::EndMap;
+}
+
+}  // namespace gigaplan::training

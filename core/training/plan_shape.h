@@ -1,0 +1,21 @@
+// Derived sizes of a parallel plan that both the step-time and the memory model need: tokens per
+// micro-batch, micro-batches per step, layers on the busiest pipeline stage, parameters per GPU.
+#pragma once
+
+#include "core/training/job.h"
+
+namespace gigaplan::training {
+
+struct PlanShape {
+  int tp = 1, pp = 1, dp = 1, cp = 1, ep = 1, v = 1;
+  double tokens = 0;        // tokens per micro-batch on one GPU's sequence shard: b · s / cp
+  int microBatches = 1;     // per step per pipeline: global batch / (dp · micro batch)
+  int stageLayers = 0;      // layers on a full pipeline stage (v chunks of ceil(L / (p·v)))
+  int lastStageLayers = 0;  // the last stage gives up the slack layers and carries the output layer
+  double stageParams = 0;   // parameters of the busiest stage held by one GPU (before DP sharding)
+  double shardGroup = 1;    // ranks that share optimizer state (dp · cp) when it is sharded
+};
+
+PlanShape shapeOf(const Job& job);
+
+}  // namespace gigaplan::training

@@ -1,0 +1,214 @@
+// Parallel plan search (see search.h). Candidates are enumerated once as compact plans; worker
+// threads take them in chunks from an atomic cursor, score each (step time + memory, no
+// allocation) and keep their own best few; the calling thread reports progress and merges.
+#include "core/training/search.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "core/training/estimate.h"
+
+namespace gigaplan::training {
+namespace {
+
+struct Candidate {
+  Parallelism par;
+  int microBatch = 1;
+};
+
+std::vector<int> divisors(int n) {
+  std::vector<int> d;
+  for (int i = 1; i <= n; ++i) {
+    if (n % i == 0) d.push_back(i);
+  }
+  return d;
+}
+
+std::vector<int> powersOfTwo(int max) {
+  std::vector<int> p;
+  for (int v = 1; v <= max; v *= 2) p.push_back(v);
+  return p;
+}
+
+std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& o) {
+  const Model& m = base.model;
+  const int gb = base.training.globalBatch;
+  std::vector<int> tps;
+  for (int t = 1; t <= std::min(gpu.scaleUpSize, m.heads); ++t) {
+    if (m.heads % t == 0 && m.kvHeads % t == 0) tps.push_back(t);
+  }
+  std::vector<int> cps;
+  for (int c : powersOfTwo(o.maxContextParallel)) {
+    if (c == 1 || (m.seqLen % c == 0 && m.seqLen / c >= o.minTokensPerContextRank)) cps.push_back(c);
+  }
+  const std::vector<int> eps = m.moe.experts > 0 ? divisors(m.moe.experts) : std::vector<int>{1};
+  const std::vector<int> pps = divisors(m.layers);
+  std::vector<int> mbs;
+  for (int b : powersOfTwo(o.maxMicroBatch)) {
+    if (gb % b == 0) mbs.push_back(b);
+  }
+
+  std::vector<Candidate> out;
+  for (int mb : mbs) {
+    const std::vector<int> dps = divisors(gb / mb);  // data-parallel sizes that split the batch
+    for (int t : tps) {
+      for (int c : cps) {
+        for (int p : pps) {
+          const long long modelParallel = static_cast<long long>(t) * c * p;
+          if (modelParallel > cluster.count) continue;
+          const int maxDp = static_cast<int>(cluster.count / modelParallel);
+          for (int e : eps) {
+            // DP takes the rest of the cluster: the largest size that splits the batch (and holds
+            // whole expert-parallel groups).
+            int dp = 0;
+            for (auto it = dps.rbegin(); it != dps.rend(); ++it) {
+              if (*it <= maxDp && (static_cast<long long>(*it) * c) % e == 0) {
+                dp = *it;
+                break;
+              }
+            }
+            if (dp == 0) continue;
+            const int microBatches = gb / mb / dp;
+            for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
+              if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
+              for (Recompute rc : {Recompute::None, Recompute::Selective, Recompute::Full}) {
+                for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
+                  const bool sharded = dp * c > 1;
+                  for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
+                    Candidate cand;
+                    Parallelism& par = cand.par;
+                    par.tp = t;
+                    par.pp = p;
+                    par.dp = dp;
+                    par.cp = c;
+                    par.ep = e;
+                    par.virtualStages = v;
+                    par.sequenceParallel = sp;
+                    par.recompute = rc;
+                    par.distributedOptimizer = shard == 1;
+                    par.fsdp = shard == 2;
+                    cand.microBatch = mb;
+                    out.push_back(cand);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+// Ranking: time first; times within 0.1 % of each other count as equal, then less energy, less
+// memory, and enumeration order.
+long long timeBucket(double t) { return static_cast<long long>(std::floor(std::log(t) / std::log1p(1e-3))); }
+
+bool better(const RankedPlan& a, const RankedPlan& b) {
+  const long long ta = timeBucket(a.stepTime), tb = timeBucket(b.stepTime);
+  if (ta != tb) return ta < tb;
+  if (a.energyPerStep != b.energyPerStep) return a.energyPerStep < b.energyPerStep;
+  if (a.memoryPerGpu != b.memoryPerGpu) return a.memoryPerGpu < b.memoryPerGpu;
+  return a.index < b.index;
+}
+
+// Keeps the best `top` plans; the worst kept is at front() of a max-heap ordered by `better`.
+void keep(std::vector<RankedPlan>& heap, std::size_t top, RankedPlan&& plan) {
+  if (top == 0) return;
+  if (heap.size() < top) {
+    heap.push_back(std::move(plan));
+    std::push_heap(heap.begin(), heap.end(), better);
+  } else if (better(plan, heap.front())) {
+    std::pop_heap(heap.begin(), heap.end(), better);
+    heap.back() = std::move(plan);
+    std::push_heap(heap.begin(), heap.end(), better);
+  }
+}
+
+}  // namespace
+
+std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& options) {
+  std::vector<Job> jobs;
+  for (const auto& c : candidates(base, cluster, gpu, options)) {
+    Job j = base;
+    j.parallelism = c.par;
+    j.training.microBatch = c.microBatch;
+    jobs.push_back(std::move(j));
+  }
+  return jobs;
+}
+
+SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& o) {
+  SearchResult result;
+  const std::vector<Candidate> all = candidates(base, cluster, gpu, o);
+  result.candidates = all.size();
+  const unsigned threads =
+      std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
+                                      static_cast<unsigned>(all.size() / 64 + 1)));
+  constexpr std::size_t kChunk = 64;
+  std::atomic<std::size_t> cursor{0}, done{0}, fitting{0};
+  std::atomic<unsigned> running{threads};
+  std::mutex mutex;
+  std::condition_variable finished;
+  std::vector<std::vector<RankedPlan>> heaps(threads);
+
+  auto work = [&](unsigned id) {
+    Job job = base;
+    job.parallelism.overlapGradReduce = true;
+    std::size_t fits = 0;
+    for (;;) {
+      if (o.cancel && o.cancel->load(std::memory_order_relaxed)) break;
+      const std::size_t begin = cursor.fetch_add(kChunk);
+      if (begin >= all.size()) break;
+      const std::size_t end = std::min(all.size(), begin + kChunk);
+      for (std::size_t i = begin; i < end; ++i) {
+        job.parallelism = all[i].par;
+        job.training.microBatch = all[i].microBatch;
+        const PlanScore s = scorePlan(job, cluster, gpu);
+        if (!s.fits) continue;
+        ++fits;
+        const Parallelism& p = job.parallelism;
+        RankedPlan plan{Job{}, s.stepTime, s.energyPerStep, s.memory, p.tp * p.pp * p.dp * p.cp, i};
+        if (heaps[id].size() < o.top || better(plan, heaps[id].front())) {
+          plan.job = job;
+          keep(heaps[id], o.top, std::move(plan));
+        }
+      }
+      done.fetch_add(end - begin);
+    }
+    fitting.fetch_add(fits);
+    if (running.fetch_sub(1) == 1) {
+      std::lock_guard lock(mutex);
+      finished.notify_all();
+    }
+  };
+
+  std::vector<std::thread> pool;
+  pool.reserve(threads);
+  for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work, i);
+  {
+    std::unique_lock lock(mutex);
+    while (running.load() > 0) {
+      finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return running.load() == 0; });
+      if (o.progress) o.progress(std::min(done.load(), all.size()), all.size());
+    }
+  }
+  for (auto& t : pool) t.join();
+
+  result.evaluated = std::min(done.load(), all.size());
+  result.fitting = fitting.load();
+  result.cancelled = o.cancel && o.cancel->load() && result.evaluated < all.size();
+  for (auto& heap : heaps) {
+    for (auto& plan : heap) result.best.push_back(std::move(plan));
+  }
+  std::sort(result.best.begin(), result.best.end(), better);
+  if (result.best.size() > o.top) result.best.resize(o.top);
+  return result;
+}
+
+}  // namespace gigaplan::training

@@ -1,0 +1,274 @@
+// Step-time model (see step_model.h). Everything is computed for one layer and one micro-batch on
+// one GPU, then assembled over the busiest pipeline stage, the micro-batches of a step and the
+// pipeline schedule. Byte counts of the memory-bound kernels are stated where they are used.
+#include "core/training/step_model.h"
+
+#include <algorithm>
+
+#include "core/training/collectives.h"
+#include "core/training/flops.h"
+#include "core/training/kernels.h"
+#include "core/training/plan_shape.h"
+
+namespace gigaplan::training {
+namespace {
+
+constexpr double kActivationBytes = 2;  // BF16 activations and gradients on the wire
+
+// Communication overlapped with `window` of compute: the part that does not fit is exposed, and
+// the part that fits still costs `cost` of its time (SMs and HBM it takes from the kernels).
+double overlapped(double comm, double window, double cost) {
+  return std::max(0.0, comm - window) + cost * std::min(comm, window);
+}
+
+struct LayerCost {  // one layer, one micro-batch, one GPU, seconds
+  double fwd = 0, bwd = 0;          // kernels: GEMMs, attention, element-wise
+  double recompute = 0;             // extra forward work done during backward
+  double tpFwd = 0, tpBwd = 0;      // exposed communication per pass
+  double cpFwd = 0, cpBwd = 0;
+  double epFwd = 0, epBwd = 0;
+  double recomputeComm = 0;
+};
+
+struct OutputCost {  // logits and loss on the last stage
+  double fwd = 0, bwd = 0;
+};
+
+class StepModel {
+ public:
+  StepModel(const Job& job, const GpuParams& gpu, const Cluster& cluster)
+      : job_(job), m_(job.model), par_(job.parallelism), g_(gpu), c_(cluster), s_(shapeOf(job)) {
+    const Precision p = job.training.precision;
+    linearPeak_ = gpu.peak(p) > 0 ? gpu.peak(p) : gpu.bf16;
+    const bool low = p != Precision::BF16 && gpu.peak(p) > 0;
+    linearFraction_ = low ? gpu.eff.gemmFractionLowPrecision : gpu.eff.gemmFraction;
+    linearBytes_ = low ? 1 : 2;
+    lowPrecision_ = low;
+    sp_ = par_.sequenceParallel && s_.tp > 1;
+  }
+
+  StepBreakdown run() const {
+    const LayerCost layer = layerCost();
+    const OutputCost out = outputCost();
+    const double layerFwd = layer.fwd + layer.tpFwd + layer.cpFwd + layer.epFwd;
+    const double layerBwd = layer.bwd + layer.tpBwd + layer.cpBwd + layer.epBwd + layer.recompute + layer.recomputeComm;
+    // Busiest stage: a full stage, or the last one with fewer layers plus the logits.
+    const double fullStage = s_.stageLayers * (layerFwd + layerBwd) + (s_.pp == 1 ? out.fwd + out.bwd : 0);
+    const double lastStage = s_.lastStageLayers * (layerFwd + layerBwd) + out.fwd + out.bwd;
+    const bool lastBusiest = s_.pp > 1 && lastStage > fullStage;
+    const int layers = lastBusiest ? s_.lastStageLayers : s_.stageLayers;
+    const bool withOutput = s_.pp == 1 || lastBusiest;
+    const double stageFwd = layers * layerFwd + (withOutput ? out.fwd : 0);
+    const double stageBwd = layers * layerBwd + (withOutput ? out.bwd : 0);
+    const double mb = s_.microBatches;
+
+    StepBreakdown b;
+    b.forward = mb * (layers * layer.fwd + (withOutput ? out.fwd : 0));
+    b.backward = mb * (layers * layer.bwd + (withOutput ? out.bwd : 0));
+    b.recompute = mb * layers * layer.recompute;
+    b.tensorParallel = mb * layers * (layer.tpFwd + layer.tpBwd + layer.recomputeComm);
+    b.contextParallel = mb * layers * (layer.cpFwd + layer.cpBwd);
+    b.expertParallel = mb * layers * (layer.epFwd + layer.epBwd);
+    if (s_.pp > 1) {
+      b.pipelineBubble = (s_.pp - 1.0) / s_.v * (stageFwd + stageBwd);
+      b.pipelineP2p = pipelineTransfers(stageFwd + stageBwd);
+    }
+    b.dataParallel = dataParallel(stageFwd, stageBwd);
+    b.optimizer = optimizer();
+    b.total = b.forward + b.backward + b.recompute + b.tensorParallel + b.contextParallel + b.expertParallel +
+              b.pipelineBubble + b.pipelineP2p + b.dataParallel + b.optimizer;
+    b.hardwareFlops = hardwareFlops();
+    return b;
+  }
+
+ private:
+  LayerCost layerCost() const {
+    LayerCost c;
+    const double h = m_.hidden, t = s_.tp, tokens = s_.tokens;
+    const double d = h / m_.heads;
+    const bool moe = m_.moe.experts > 0;
+    const double gate = m_.activation == Activation::SwiGlu ? 2 : 1;
+
+    // Linear layers: QKV, attention output, MLP in and out (experts run as one grouped GEMM over
+    // the top-k copies of the tokens; the router is a small BF16 GEMM).
+    double linFwd = 0, linBwd = 0;
+    auto add = [&](LinearTimes lt) {
+      linFwd += lt.forward;
+      linBwd += lt.backward;
+    };
+    add(linear(tokens, h, (h + 2.0 * m_.kvHeads * d) / t));
+    add(linear(tokens, h / t, h));
+    const double ffnTokens = moe ? tokens * m_.moe.topK : tokens;
+    const double ffn = moe ? m_.moe.expertFfnHidden : m_.ffnHidden;
+    add(linear(ffnTokens, h, gate * ffn / t));
+    add(linear(ffnTokens, ffn / t, h));
+    if (moe) add(linearTimes(g_, tokens, h, m_.moe.experts, g_.bf16, g_.eff.gemmFraction, 2));
+
+    // Attention core.
+    double attnFwd = 0, attnBwd = 0, attnRecompute = 0;
+    if (job_.training.flashAttention) {
+      // Causal: half of QKᵀ and AV is skipped. Backward recomputes QKᵀ inside the kernel: 2.5×.
+      const double flops = 2.0 * tokens * m_.seqLen * h / t;
+      attnFwd = fusedAttentionTime(g_, flops, d);
+      attnBwd = 2.5 * attnFwd;
+    } else {
+      // Unfused (Megatron-LM 2021): batched GEMMs materialise the full s×s scores; a fused
+      // scale-mask-softmax and attention dropout stream them through HBM: forward reads and writes
+      // 2 B each for softmax, 2+2+1 (mask) for dropout = 9 B per score; backward 11 B.
+      const double rows = job_.training.microBatch * (m_.heads / t) * (m_.seqLen / static_cast<double>(s_.cp));
+      const double qk = gemmTime(g_, rows, m_.seqLen, d, g_.bf16, g_.eff.gemmFraction, 2);
+      const double av = gemmTime(g_, rows, d, m_.seqLen, g_.bf16, g_.eff.gemmFraction, 2);
+      const double scores = rows * m_.seqLen;
+      attnFwd = qk + av + memoryTime(g_, 9 * scores);
+      attnBwd = 2 * (qk + av) + memoryTime(g_, 11 * scores);
+      attnRecompute = attnFwd;
+    }
+
+    // Element-wise kernels. Norms: read + write 2 B each (×2 norms = 8 B per hidden unit);
+    // residual add: read 2 + 2, write 2, plus a 1 B dropout mask for GPT-style models (×2 = 14 or
+    // 12 B). Activation: read and write its input (GELU 4 B, SwiGLU 6 B per FFN unit). Norms and
+    // residuals run on 1/tp of the tokens with SP.
+    const double normTokens = sp_ ? tokens / t : tokens;
+    const double residual = gate == 2 ? 12 : 14;
+    double bytes = normTokens * h * (8 + residual) + ffnTokens * (gate == 2 ? 6 : 4) * ffn / t;
+    if (lowPrecision_) {
+      // FP8 casts of every linear input with current scaling: read for amax, read, write 1 B.
+      bytes += 5 * (2 * normTokens * h + tokens * h / t + ffnTokens * ffn / t);
+    }
+    const double ewFwd = memoryTime(g_, bytes);
+    c.fwd = linFwd + attnFwd + ewFwd;
+    c.bwd = linBwd + attnBwd + 2 * ewFwd;  // gradients read activations and write gradients
+
+    const double cost = g_.eff.overlapCost;
+    if (s_.tp > 1) {
+      const Link link = groupLink(g_, c_, s_.tp, 1);
+      const double bytesTp = tokens * h * kActivationBytes;
+      if (sp_) {
+        // Two all-gathers and two reduce-scatters per pass, overlapped with the GEMMs they feed
+        // (Transformer Engine / Megatron-Core communication overlap).
+        const double comm = 2 * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp));
+        c.tpFwd = overlapped(comm, linFwd, cost);
+        c.tpBwd = overlapped(comm, linBwd, cost);
+      } else {
+        // Two blocking all-reduces per pass (Megatron-LM 2021).
+        c.tpFwd = c.tpBwd = 2 * allReduceTime(link, s_.tp, bytesTp);
+      }
+    }
+    if (s_.cp > 1) {
+      // Ring attention: cp-1 steps passing this rank's keys and values; backward also returns
+      // their gradients. Overlapped with the attention blocks being computed.
+      const Link link = groupLink(g_, c_, s_.cp, s_.tp);
+      const double kv = tokens * 2.0 * m_.kvHeads * d / t * kActivationBytes;
+      const double ring = (s_.cp - 1) * p2pTime(link, kv);
+      c.cpFwd = overlapped(ring, attnFwd, cost);
+      c.cpBwd = overlapped(2 * ring, attnBwd, cost);
+    }
+    if (moe && s_.ep > 1) {
+      // Dispatch and combine all-to-all per pass, not overlapped.
+      const Link link = groupLink(g_, c_, s_.ep, s_.tp * s_.cp);
+      const double a2a = allToAllTime(link, s_.ep, tokens * m_.moe.topK * h / t * kActivationBytes);
+      c.epFwd = c.epBwd = 2 * a2a;
+    }
+    switch (par_.recompute) {
+      case Recompute::Full:
+        c.recompute = c.fwd;
+        c.recomputeComm = c.tpFwd + c.cpFwd + c.epFwd;
+        break;
+      case Recompute::Selective: c.recompute = attnRecompute; break;  // fused attention already recomputes
+      case Recompute::None: break;
+    }
+    return c;
+  }
+
+  LinearTimes linear(double tokens, double in, double out) const {
+    return linearTimes(g_, tokens, in, out, linearPeak_, linearFraction_, linearBytes_);
+  }
+
+  OutputCost outputCost() const {
+    // Output layer in BF16 (kept out of FP8 by Transformer Engine recipes), then vocab-parallel
+    // cross-entropy in FP32: forward reads logits and writes FP32 intermediates (~10 B per logit),
+    // backward reads and writes the gradient (~6 B).
+    const double vocab = static_cast<double>(m_.vocab) / s_.tp;
+    const LinearTimes lt = linearTimes(g_, s_.tokens, m_.hidden, vocab, g_.bf16, g_.eff.gemmFraction, 2);
+    const double logits = s_.tokens * vocab;
+    return {lt.forward + memoryTime(g_, 10 * logits), lt.backward + memoryTime(g_, 6 * logits)};
+  }
+
+  // Activations crossing stage boundaries: each micro-batch crosses v boundaries forward and v
+  // backward on this GPU; fill and drain add one hop per stage each way. Each GPU sends 1/tp of
+  // the activation (scatter/gather, or sequence parallel); without SP the receiver all-gathers it
+  // over the TP group again. Megatron-LM 2021 waited for every transfer; Megatron-Core overlaps
+  // the interleaved schedule's transfers with the other chunks' compute (overlap_p2p_comm).
+  double pipelineTransfers(double stageMicroBatch) const {
+    const Link link = groupLink(g_, c_, 2, s_.tp * s_.cp * s_.dp);
+    const double bytes = s_.tokens * m_.hidden * kActivationBytes;
+    double hop = p2pTime(link, bytes / s_.tp);
+    if (!sp_ && s_.tp > 1) hop += allGatherTime(groupLink(g_, c_, s_.tp, 1), s_.tp, bytes);
+    const double perMicroBatch = 2 * s_.v * hop;
+    const double fillDrain = 2 * (s_.pp - 1.0) * hop;
+    const double steady = sp_ && s_.v > 1 ? overlapped(perMicroBatch, stageMicroBatch, g_.eff.overlapCost) : perMicroBatch;
+    return s_.microBatches * steady + fillDrain;
+  }
+
+  double dataParallel(double stageFwd, double stageBwd) const {
+    const int n = s_.dp * s_.cp;
+    if (n <= 1) return 0;
+    const Link link = groupLink(g_, c_, n, s_.tp);
+    const double bytes = s_.stageParams * kActivationBytes;  // BF16 gradients / parameters
+    const double cost = g_.eff.overlapCost;
+    if (par_.fsdp) {
+      // Gather parameters for forward and again for backward, reduce-scatter gradients, every
+      // micro-batch, prefetched under that micro-batch's compute.
+      const double comm = 2 * allGatherTime(link, n, bytes) + reduceScatterTime(link, n, bytes);
+      return s_.microBatches * overlapped(comm, stageFwd + stageBwd, cost);
+    }
+    // Gradients of a chunk are final after its last backward: the window is the last
+    // micro-batch's backward plus the pipeline drain, (p-1)/v of it. Updated parameters are
+    // gathered under the next step's warm-up forwards (min(m, p) micro-batches).
+    auto exposed = [&](double comm, double window) {
+      return par_.overlapGradReduce ? overlapped(comm, window, cost) : comm;
+    };
+    const double drain = stageBwd * (1 + (s_.pp - 1.0) / s_.v);
+    const double warmup = stageFwd * std::min(s_.microBatches, s_.pp);
+    if (par_.distributedOptimizer) {
+      return exposed(reduceScatterTime(link, n, bytes), drain) + exposed(allGatherTime(link, n, bytes), warmup);
+    }
+    return exposed(allReduceTime(link, n, bytes), drain);
+  }
+
+  double optimizer() const {
+    // Adam, memory-bound: read the BF16 gradient (2 B), read and write FP32 master weights, m and
+    // v (24 B), write BF16 weights (2 B), plus the gradient-norm pass (2 B) = 30 B per parameter.
+    const bool sharded = par_.distributedOptimizer || par_.fsdp;
+    const double params = sharded ? s_.stageParams / s_.shardGroup : s_.stageParams;
+    return memoryTime(g_, 30 * params);
+  }
+
+  double hardwareFlops() const {
+    const double tokens = static_cast<double>(job_.training.globalBatch) * m_.seqLen;
+    const bool causalSkip = job_.training.flashAttention;
+    const double attention = layerAttentionFlopsPerToken(m_, causalSkip);
+    const double layer = layerLinearFlopsPerToken(m_) + attention;
+    double perToken = m_.layers * 3 * layer + 3 * logitFlopsPerToken(m_);
+    if (par_.recompute == Recompute::Full) perToken += m_.layers * layer;
+    if (par_.recompute == Recompute::Selective && !causalSkip) perToken += m_.layers * attention;
+    return perToken * tokens;
+  }
+
+  const Job& job_;
+  const Model& m_;
+  const Parallelism& par_;
+  const GpuParams& g_;
+  const Cluster& c_;
+  PlanShape s_;
+  double linearPeak_ = 0, linearFraction_ = 0, linearBytes_ = 2;
+  bool lowPrecision_ = false, sp_ = false;
+};
+
+}  // namespace
+
+StepBreakdown stepTime(const Job& job, const GpuParams& gpu, const Cluster& cluster) {
+  return StepModel(job, gpu, cluster).run();
+}
+
+}  // namespace gigaplan::training

@@ -1,0 +1,280 @@
+// Validation cases and report (see validation.h). Each case carries its source and, where the
+// source leaves a detail out, the Megatron/NeMo default used for it.
+#include "core/training/validation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+#include "core/training/estimate.h"
+#include "core/training/gpu_params.h"
+
+namespace gigaplan::training {
+namespace {
+
+constexpr const char* kMegatronSource =
+    "Narayanan et al. 2021 (arXiv 2104.04473) Table 1; micro-batch and interleaving from "
+    "NVIDIA/Megatron-LM examples/sc21/run_table_1.sh";
+constexpr const char* kMegatronDefaults =
+    "FP16 at 312 TF/s; 2021 kernels: unfused softmax + attention dropout, no sequence parallelism, "
+    "blocking TP all-reduces; full recomputation; FLOPs counted with the paper's 96·B·s·l·h² formula "
+    "(recomputation included)";
+constexpr const char* kNemoSource = "NeMo 24.07 performance summary (DGX H100, FP8), docs/source/performance/performance_summary.md";
+constexpr const char* kBridgeSource = "Megatron-Bridge 25.11 performance summary, docs/performance-summary.md";
+constexpr const char* kModernDefaults =
+    "NeMo/Megatron-Core defaults not in the table: sequence parallelism with TP communication overlap, "
+    "distributed optimizer, overlapped gradient reduce-scatter, fused attention, no recomputation";
+
+Model gpt(const char* name, int layers, int hidden, int heads) {
+  Model m;
+  m.name = name;
+  m.layers = layers;
+  m.hidden = hidden;
+  m.ffnHidden = 4 * hidden;
+  m.heads = m.kvHeads = heads;
+  m.seqLen = 2048;
+  m.vocab = 51200;
+  return m;
+}
+
+Model llama(const char* name, int layers, int hidden, int ffn, int heads, int kvHeads) {
+  Model m;
+  m.name = name;
+  m.layers = layers;
+  m.hidden = hidden;
+  m.ffnHidden = ffn;
+  m.heads = heads;
+  m.kvHeads = kvHeads;
+  m.seqLen = 8192;
+  m.vocab = 128256;
+  m.activation = Activation::SwiGlu;
+  return m;
+}
+
+Cluster cluster(const char* gpu, int count, int scaleUp) {
+  Cluster c;
+  c.gpu = gpu;
+  c.count = count;
+  c.scaleUpSize = scaleUp;
+  return c;
+}
+
+struct Plan {
+  int tp = 1, pp = 1, dp = 1, cp = 1, v = 1;
+};
+
+Job job(const Model& m, int globalBatch, int microBatch, Precision precision, Plan p) {
+  Job j;
+  j.model = m;
+  j.training.tokens = 300e9;
+  j.training.globalBatch = globalBatch;
+  j.training.microBatch = microBatch;
+  j.training.precision = precision;
+  j.parallelism.tp = p.tp;
+  j.parallelism.pp = p.pp;
+  j.parallelism.dp = p.dp;
+  j.parallelism.cp = p.cp;
+  j.parallelism.virtualStages = p.v;
+  return j;
+}
+
+// Megatron-LM 2021 (Table 1): `torchDdp` rows used PyTorch DDP (all-reduce overlapped with the
+// backward); the others Megatron's "local" DDP, which all-reduces after the backward.
+ValidationCase megatron(const Model& m, Plan p, int gpus, int globalBatch, int microBatch, bool torchDdp, double tflops) {
+  ValidationCase c;
+  char name[96];
+  std::snprintf(name, sizeof name, "Megatron Table 1: %s, TP%d PP%d, %d A100", m.name.c_str(), p.tp, p.pp, gpus);
+  c.name = name;
+  c.source = kMegatronSource;
+  c.assumptions = std::string(kMegatronDefaults) + (torchDdp ? "; PyTorch DDP (overlapped all-reduce)"
+                                                             : "; Megatron local DDP (all-reduce after backward)");
+  c.job = job(m, globalBatch, microBatch, Precision::BF16, p);
+  c.job.training.flashAttention = false;
+  c.job.parallelism.recompute = Recompute::Full;
+  c.job.parallelism.overlapGradReduce = torchDdp;
+  c.cluster = cluster("a100-sxm-80gb", gpus, 8);
+  c.convention = FlopConvention::MegatronRecompute;
+  c.published = tflops;
+  return c;
+}
+
+ValidationCase nvidia(const char* name, const char* source, const char* gpu, int scaleUp, const Model& m, Plan p,
+                      int globalBatch, int microBatch, FlopConvention convention, double tflops, const char* extra) {
+  ValidationCase c;
+  c.name = name;
+  c.source = source;
+  c.assumptions = std::string(kModernDefaults) + extra;
+  c.job = job(m, globalBatch, microBatch, Precision::FP8, p);
+  c.job.parallelism.sequenceParallel = p.tp > 1;
+  c.job.parallelism.distributedOptimizer = true;
+  c.cluster = cluster(gpu, p.tp * p.pp * p.dp * p.cp, scaleUp);
+  c.convention = convention;
+  c.published = tflops;
+  c.tolerance = 0.15;
+  return c;
+}
+
+}  // namespace
+
+std::vector<ValidationCase> validationCases() {
+  std::vector<ValidationCase> v;
+  v.push_back(megatron(gpt("1.7B", 24, 2304, 24), {1, 1, 32}, 32, 512, 16, true, 137));
+  v.push_back(megatron(gpt("3.6B", 30, 3072, 32), {2, 1, 32}, 64, 512, 16, true, 138));
+  v.push_back(megatron(gpt("7.5B", 36, 4096, 32), {4, 1, 32}, 128, 512, 16, true, 142));
+  v.push_back(megatron(gpt("18.4B", 40, 6144, 48), {8, 1, 32}, 256, 1024, 8, true, 135));
+  v.push_back(megatron(gpt("39.1B", 48, 8192, 64), {8, 2, 32}, 512, 1536, 4, false, 138));
+  v.push_back(megatron(gpt("76.1B", 60, 10240, 80), {8, 4, 32, 1, 3}, 1024, 1792, 2, false, 140));
+  v.push_back(megatron(gpt("145.6B", 80, 12288, 96), {8, 8, 24, 1, 2}, 1536, 2304, 2, false, 148));
+  v.push_back(megatron(gpt("310.1B", 96, 16384, 128), {8, 16, 15, 1, 2}, 1920, 2160, 1, false, 155));
+  v.push_back(megatron(gpt("529.6B", 105, 20480, 128), {8, 35, 9, 1, 3}, 2520, 2520, 1, false, 163));
+  v.push_back(megatron(gpt("1008B", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 163));
+
+  // The paper's training-time estimates (§5.1), compared as compute days for the tokens.
+  {
+    ValidationCase c = megatron(gpt("GPT-3 175B", 96, 12288, 96), {8, 8, 16, 1, 2}, 1024, 1536, 2, false, 34);
+    c.name = "Megatron estimate: GPT-3 175B, 300 B tokens, 1,024 A100";
+    c.source = "Narayanan et al. 2021 (arXiv 2104.04473) §5.1: 34 days at 140 TF/s per GPU";
+    c.assumptions += "; plan not in the paper: TP8 PP8 DP16, batch 1536, micro-batch 2, 2 virtual stages "
+                     "(as the 145.6B row); days = compute time, no failures";
+    c.metric = ValidationMetric::TrainingDays;
+    v.push_back(c);
+  }
+  {
+    ValidationCase c = megatron(gpt("1T", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 84);
+    c.name = "Megatron estimate: 1T model, 450 B tokens, 3,072 A100";
+    c.source = "Narayanan et al. 2021 (arXiv 2104.04473) §5.1: 84 days at 163 TF/s per GPU";
+    c.assumptions += "; plan of the Table 1 1008B row; days = compute time, no failures";
+    c.job.training.tokens = 450e9;
+    c.metric = ValidationMetric::TrainingDays;
+    v.push_back(c);
+  }
+
+  const Model gpt3 = gpt("GPT-3 175B", 96, 12288, 96);
+  const Model l70 = llama("Llama 3 70B", 80, 8192, 28672, 64, 8);
+  const Model l405 = llama("Llama 3.1 405B", 126, 16384, 53248, 128, 8);
+  const auto model = FlopConvention::Model;
+  const auto causal = FlopConvention::ModelCausal;
+  {
+    ValidationCase c = nvidia("NeMo 24.07: GPT-3 175B, 512 H100 FP8, TP4 PP8 VP6", kNemoSource, "h100-sxm", 8, gpt3,
+                              {4, 8, 16, 1, 6}, 2048, 2, model, 842,
+                              "; selective recomputation (launcher config 175b_fp8_performance.yaml); "
+                              "FLOPs: NeMo formula, full s² attention");
+    c.job.parallelism.recompute = Recompute::Selective;
+    v.push_back(c);
+  }
+  {
+    ValidationCase c = nvidia("NeMo 24.07: Llama 3 70B, 64 H100 FP8, TP4 PP4 CP2 VP5", kNemoSource, "h100-sxm", 8, l70,
+                              {4, 4, 2, 2, 5}, 128, 1, model, 738, "; FLOPs: NeMo formula, full s² attention");
+    v.push_back(c);
+  }
+  const char* bridgeFlops = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2)";
+  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB200 FP8, TP4 PP16 VP4", kBridgeSource, "gb200", 72,
+                     l405, {4, 16, 4, 1, 4}, 1536, 1, causal, 2053, bridgeFlops));
+  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB300 FP8, TP2 PP8 CP2 VP4", kBridgeSource, "gb300",
+                     72, l405, {2, 8, 8, 2, 4}, 1536, 1, causal, 2522, bridgeFlops));
+  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 128 B200 FP8, TP4 PP8 CP2 VP8", kBridgeSource, "b200", 8,
+                     l405, {4, 8, 2, 2, 8}, 64, 1, causal, 1667, bridgeFlops));
+  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 1,024 H100 FP8, TP8 PP8 CP2 VP8", kBridgeSource,
+                     "h100-sxm", 8, l405, {8, 8, 8, 2, 8}, 512, 1, causal, 737, bridgeFlops));
+  {
+    ValidationCase c = nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 GB200 FP8, FSDP", kBridgeSource, "gb200", 72, l70,
+                              {1, 1, 64}, 256, 2, causal, 1937,
+                              "; Megatron-FSDP (parameters, gradients and optimizer sharded over 64 GPUs); the recipe "
+                              "offloads 40 layers' activations to the Grace CPU, which is not modelled, so the memory "
+                              "check does not apply");
+    c.job.parallelism.fsdp = true;
+    c.job.parallelism.distributedOptimizer = false;
+    c.assumptions += std::string(bridgeFlops);
+    v.push_back(c);
+  }
+  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 H100 FP8, TP4 PP8 VP5", kBridgeSource, "h100-sxm", 8, l70,
+                     {4, 8, 2, 1, 5}, 128, 1, causal, 719, bridgeFlops));
+  // Beyond the reference file: Llama 3 405B pre-training on H100 in BF16 (arXiv 2407.21783,
+  // table 4). The 8,192-GPU row sets the H100 BF16 GEMM fraction; the 16,384-GPU row checks how
+  // the model scales data parallelism across pods (1:7 oversubscribed above 3,072 GPUs).
+  for (const auto& [gpus, tflops] : {std::pair{8192, 430.0}, std::pair{16384, 400.0}}) {
+    ValidationCase c = nvidia("", "Dubey et al. 2024 (Llama 3, arXiv 2407.21783) table 4", "h100-sxm", 8, l405,
+                              {8, 16, gpus / 128, 1, 4}, 2048, 1, model,
+                              tflops, "; BF16; interleaving depth not published: 4 virtual stages assumed; "
+                                      "RoCE 400 Gb/s per GPU, 1:7 above pods of 3,072 GPUs");
+    c.name = "Llama 3 405B, " + std::to_string(gpus) + " H100 BF16, TP8 PP16 DP" + std::to_string(gpus / 128);
+    c.job.training.precision = Precision::BF16;
+    c.cluster.podGpus = 3072;
+    c.cluster.oversubscriptionAbovePod = 7;
+    v.push_back(c);
+  }
+  return v;
+}
+
+double predict(const ValidationCase& c, const catalog::Catalog& cat) {
+  const catalog::Gpu* gpu = cat.gpu(c.cluster.gpu);
+  if (!gpu) throw std::runtime_error("validation: GPU '" + c.cluster.gpu + "' is not in the catalog");
+  const Estimate e = estimate(c.job, c.cluster, resolveGpu(*gpu, c.cluster));
+  if (c.metric == ValidationMetric::TrainingDays) return e.trainingDays;
+  return e.tokensPerSecond * modelFlopsPerToken(c.job.model, c.convention) / e.gpusUsed / 1e12;
+}
+
+std::vector<ValidationResult> runValidation(const catalog::Catalog& cat) {
+  std::vector<ValidationResult> out;
+  for (auto& c : validationCases()) {
+    ValidationResult r;
+    r.predicted = predict(c, cat);
+    r.error = (r.predicted - c.published) / c.published;
+    r.pass = std::fabs(r.error) <= c.tolerance;
+    r.testCase = std::move(c);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat) {
+  std::ostringstream o;
+  char buf[64];
+  o << "# Training model validation\n\n"
+    << "Generated by `gigaplan train --validation-report docs/validation.md` from the cases in\n"
+    << "`core/training/validation.cpp`; do not edit by hand. Throughput is model TFLOP/s per GPU in each\n"
+    << "source's own FLOP convention (noted per row); days are compute days for the tokens, without\n"
+    << "failures. Tolerances: ±10 % for Megatron-LM rows and estimates, ±15 % for NVIDIA FP8 rows.\n\n"
+    << "| # | case | metric | published | predicted | error | within | source |\n"
+    << "|---|---|---|---|---|---|---|---|\n";
+  int passed = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& r = results[i];
+    const bool days = r.testCase.metric == ValidationMetric::TrainingDays;
+    o << "| " << i + 1 << " | " << r.testCase.name << " | " << (days ? "days" : "TFLOP/s per GPU") << " | ";
+    std::snprintf(buf, sizeof buf, "%.0f | %.1f | %+.1f %% | ", r.testCase.published, r.predicted, 100 * r.error);
+    o << buf << (r.pass ? "yes" : "**no**");
+    std::snprintf(buf, sizeof buf, " (±%.0f %%)", 100 * r.testCase.tolerance);
+    o << buf << " | " << r.testCase.source << " |\n";
+    passed += r.pass;
+  }
+  o << "\n" << passed << " of " << results.size() << " within tolerance.\n\n## Assumptions per case\n\n";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    o << i + 1 << ". " << results[i].testCase.name << ": " << results[i].testCase.assumptions << ".\n";
+  }
+  o << "\n## Efficiency parameters used\n\n"
+    << "Per GPU type, from `resources/catalog/gpu_efficiency.yaml` (the origin of each value is stated\n"
+    << "there). The same values serve every row of a GPU type; none is fitted per row.\n\n";
+  std::vector<std::string> seen;
+  for (const auto& r : results) {
+    const std::string& id = r.testCase.cluster.gpu;
+    if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;
+    seen.push_back(id);
+    const catalog::Gpu* gpu = cat.gpu(id);
+    if (!gpu) continue;
+    o << "- **" << id << "**:";
+    for (const auto& key : efficiencyKeys()) {
+      auto it = gpu->efficiency.find(key);
+      o << " " << key << " = " << (it == gpu->efficiency.end() ? std::string("default") : [&] {
+        std::snprintf(buf, sizeof buf, "%g", it->second);
+        return std::string(buf);
+      }()) << (key == efficiencyKeys().back() ? "" : ",");
+    }
+    o << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace gigaplan::training

@@ -1,0 +1,53 @@
+// Validation of the training model against published runs (shared/reference/training-runs.md):
+// the cases with their sources and the defaults assumed where a source leaves a detail out, the
+// comparison in each source's own FLOP convention, and the docs/validation.md report.
+//
+//   auto results = runValidation(catalog);                    // throws std::runtime_error
+//   std::ofstream("docs/validation.md") << validationMarkdown(results);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/catalog/catalog.h"
+#include "core/training/flops.h"
+#include "core/training/job.h"
+
+namespace gigaplan::training {
+
+enum class ValidationMetric { TflopsPerGpu, TrainingDays };
+
+struct ValidationCase {
+  std::string name;         // "Megatron Table 1: 1.7B on 32 A100"
+  std::string source;       // publication and table
+  std::string assumptions;  // details the source does not give and the defaults used for them
+  Job job;
+  Cluster cluster;
+  ValidationMetric metric = ValidationMetric::TflopsPerGpu;
+  FlopConvention convention = FlopConvention::Model;  // how the source counts FLOPs
+  double published = 0;     // TFLOP/s per GPU, or days
+  double tolerance = 0.10;  // allowed relative error
+};
+
+struct ValidationResult {
+  ValidationCase testCase;
+  double predicted = 0;
+  double error = 0;  // (predicted - published) / published
+  bool pass = false;
+};
+
+/// Every published row the model is checked against (Megatron-LM Table 1, the paper's two
+/// training-time estimates, the NVIDIA FP8 rows).
+std::vector<ValidationCase> validationCases();
+
+/// The model's figure for a case in the case's metric and convention. Throws std::runtime_error
+/// when the case's GPU is not in the catalog.
+double predict(const ValidationCase& c, const catalog::Catalog& cat);
+
+std::vector<ValidationResult> runValidation(const catalog::Catalog& cat);
+
+/// docs/validation.md: predicted, published, error and source per row, then the efficiency
+/// parameters used per GPU type.
+std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat);
+
+}  // namespace gigaplan::training

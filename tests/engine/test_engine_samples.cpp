@@ -1,0 +1,48 @@
+// Every bundled sample evaluates without throwing, and its energy balance holds exactly:
+// IT + network + cooling + losses = what the sources give (nominal and peak), with nothing stranded.
+#include <QtTest>
+
+#include <filesystem>
+
+#include "core/catalog/catalog_loader.h"
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/evaluate/evaluation_json.h"
+#include "core/io/design_io.h"
+
+using namespace gigaplan;
+
+class TestEngineSamples : public QObject {
+  Q_OBJECT
+ private slots:
+  void sample_data() {
+    QTest::addColumn<QString>("path");
+    for (const auto& entry : std::filesystem::directory_iterator(GIGAPLAN_SOURCE_DIR "/samples"))
+      if (entry.path().extension() == ".yaml")
+        QTest::newRow(entry.path().filename().string().c_str()) << QString::fromStdString(entry.path().string());
+  }
+  void sample() {
+    QFETCH(QString, path);
+    static const catalog::Catalog base = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+    std::shared_ptr<const design::ResolvedDesign> r;
+    try {
+      r = design::resolve(io::loadDesign(path.toStdString(), base), base);
+    } catch (const io::LoadError& e) {
+      QFAIL(e.what());
+    }
+    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    QVERIFY(e.compute.gpus > 0);
+    for (const power::PowerFlow* f : {&e.power.nominal, &e.power.peak}) {
+      const double lhs = f->it + f->network + f->cooling + f->losses;
+      QVERIFY2(std::fabs(lhs - f->sourceDraw) <= 1e-9 * f->sourceDraw,
+               qPrintable(QString("%1 W in loads vs %2 W from sources").arg(lhs, 0, 'f', 3).arg(f->sourceDraw, 0, 'f', 3)));
+      QCOMPARE(f->stranded, 0.0);
+    }
+    QVERIFY(e.power.pue > 1.0 && e.power.pue < 2.0);
+    QVERIFY(e.cooling.heat > 0);
+    QVERIFY(!engine::evaluationToJson(e, r->layout).empty());
+  }
+};
+
+QTEST_GUILESS_MAIN(TestEngineSamples)
+#include "test_engine_samples.moc"

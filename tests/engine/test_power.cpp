@@ -1,0 +1,302 @@
+// Power analysis on hand-built chains: load flow, losses, PUE, capacity, failover, N+1 siblings,
+// multi-parent nodes, sources and batteries — each expectation worked out by hand in the comments.
+#include <QtTest>
+
+#include <algorithm>
+
+#include "core/evaluate/evaluation.h"
+#include "engine_fixture.h"
+
+using namespace gigaplan;
+using design::PowerKind;
+using engine::fixture::buildChain;
+using engine::fixture::Chain;
+using engine::fixture::Site;
+
+namespace {
+
+int countCode(const engine::Evaluation& e, const std::string& code, const std::string& object = "") {
+  return static_cast<int>(std::count_if(e.findings.begin(), e.findings.end(), [&](const engine::Finding& f) {
+    return f.code == code && (object.empty() || f.object == object);
+  }));
+}
+
+// IT + network + cooling + losses must equal what the sources give (plus stranded load).
+void checkConservation(const power::PowerFlow& f) {
+  const double lhs = f.it + f.network + f.cooling + f.losses;
+  const double rhs = f.sourceDraw + f.stranded;
+  QVERIFY2(std::fabs(lhs - rhs) <= 1e-9 * std::max(1.0, rhs), qPrintable(QString("%1 vs %2").arg(lhs).arg(rhs)));
+}
+
+}  // namespace
+
+class TestPower : public QObject {
+  Q_OBJECT
+ private slots:
+  void chainLoadsLossesAndPue() {
+    Site s;
+    const Chain c = buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& p = e.power;
+    // 4 racks × 100 kW, half on each busway: 200 kW out of each busway.
+    QCOMPARE(p.nominal.out[c.busA], 200e3);
+    QCOMPARE(p.nominal.out[c.busB], 200e3);
+    // Busway 99 %, UPS 95 %, transformer 98 %: each stage divides by its efficiency.
+    QVERIFY(qFuzzyCompare(p.nominal.in[c.busA], 200e3 / 0.99));
+    QVERIFY(qFuzzyCompare(p.nominal.out[c.upsA], 200e3 / 0.99));
+    QVERIFY(qFuzzyCompare(p.nominal.out[c.tx], 400e3 / 0.99 / 0.95));
+    const double facility = 400e3 / 0.99 / 0.95 / 0.98;
+    QVERIFY(qFuzzyCompare(p.facility, facility));
+    QVERIFY(qFuzzyCompare(p.nominal.in[c.grid], facility));
+    QCOMPARE(p.it, 400e3);
+    QVERIFY(qFuzzyCompare(p.losses, facility - 400e3));
+    QVERIFY(qFuzzyCompare(p.pue, facility / 400e3));  // 1.0850
+    QVERIFY(p.pue > 1.08 && p.pue < 1.09);
+    // Peak: 120 kW racks → 240 kW on each 500 kW busway.
+    QVERIFY(qFuzzyCompare(p.utilisation[c.busA], 0.48));
+    QVERIFY(qFuzzyCompare(p.peakFacility, 480e3 / 0.99 / 0.95 / 0.98));
+    QCOMPARE(p.sourceCapacity, 5e6);
+    QVERIFY(qFuzzyCompare(p.headroom, 5e6 - p.peakFacility));
+    QCOMPARE(countCode(e, "power.overload"), 0);
+    QCOMPARE(countCode(e, "power.redundancy-lost"), 0);
+    checkConservation(p.nominal);
+    checkConservation(p.peak);
+  }
+
+  void transformerRatedInApparentPower() {
+    Site s;
+    s.design.site.powerFactor = 0.9;
+    const Chain c = buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // 2 MVA × 0.9 = 1.8 MW of real power; UPS (kW-rated) unchanged.
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.tx] * 1.8e6, e.power.peak.out[c.tx]));
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.upsA] * 1e6, e.power.peak.out[c.upsA]));
+  }
+
+  void overloadAtPeak() {
+    Site s;
+    s.gear("bw", catalog::PowerGearKind::Busway, 200e3, 0.99);  // 240 kW at peak on each
+    buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.overload"), 2);
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(), [](auto& f) { return f.code == "power.overload"; });
+    QCOMPARE(it->value, 240e3);
+    QCOMPARE(it->limit, 200e3);
+    QVERIFY(it->severity == engine::Severity::Error);
+    QVERIFY(e.hasErrors());
+  }
+
+  void failoverMovesAbLoad() {
+    Site s;
+    s.gear("bw", catalog::PowerGearKind::Busway, 300e3, 0.99);  // 240 kW each at peak: fine until one fails
+    const Chain c = buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.overload"), 0);
+    // Busway A fails: all 480 kW moves to busway B (300 kW) → lost. The same for B, and for either
+    // UPS (it cuts its busway). The transformer's failure stops everything: nothing to carry.
+    QCOMPARE(countCode(e, "power.redundancy-lost"), 4);
+    QCOMPARE(countCode(e, "power.redundancy-lost", "bus-a"), 1);
+    QCOMPARE(countCode(e, "power.redundancy-lost", "ups-a"), 1);
+    QCOMPARE(countCode(e, "power.redundancy-lost", "tx1"), 0);
+    QCOMPARE(e.power.failover.failuresChecked, 5);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.busB], 480e3 / 300e3));
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(),
+                                 [](auto& f) { return f.code == "power.redundancy-lost" && f.object == "bus-a"; });
+    QCOMPARE(it->value, 480e3);
+    QCOMPARE(it->limit, 300e3);
+    QVERIFY(it->message.find("bus-b") != std::string::npos);
+  }
+
+  void failoverPropagatesUpstream() {
+    Site s;
+    s.gear("ups", catalog::PowerGearKind::Ups, 300e3, 0.95);
+    const Chain c = buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Busway A fails: busway B carries 480 kW (fine, 500 kW) but UPS B then delivers 480 / 0.99.
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.upsB], 480e3 / 0.99 / 300e3));
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(),
+                                 [](auto& f) { return f.code == "power.redundancy-lost" && f.object == "bus-a"; });
+    QVERIFY(it != e.findings.end());
+    QVERIFY(it->message.find("ups-b") != std::string::npos);
+    // The transformer sees no change: what UPS B gains, UPS A loses.
+    QVERIFY(e.power.failover.worstUtilisation[c.tx] <= e.power.utilisation[c.tx] * (1 + 1e-12));
+  }
+
+  void nPlusOneSiblingsCatchAFailure_data() {
+    QTest::addColumn<double>("rackLoad");
+    QTest::addColumn<int>("lost");
+    // 3 UPS of 100 kW under an N+1 switchboard, one single-fed rack each behind a 99 % busway.
+    // One UPS fails: each sibling gains half of load / 0.99.
+    QTest::newRow("60 kW racks: 90.9 kW each after") << 60e3 << 0;
+    QTest::newRow("80 kW racks: 121 kW each after") << 80e3 << 3;
+  }
+  void nPlusOneSiblingsCatchAFailure() {
+    QFETCH(double, rackLoad);
+    QFETCH(int, lost);
+    Site s;
+    auto& rt = s.catalog.racks["r100"];
+    rt.power = rt.peakPower = rackLoad;
+    s.gear("ups", catalog::PowerGearKind::Ups, 100e3, 1.0);
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int sb = s.power("sb", PowerKind::Switchboard, "sb", {grid}, 0, design::Redundancy::NPlus1);
+    std::vector<int> ups, bus;
+    for (int i = 0; i < 3; ++i) {
+      ups.push_back(s.power("ups" + std::to_string(i), PowerKind::Ups, "ups", {sb}));
+      bus.push_back(s.power("bus" + std::to_string(i), PowerKind::Busway, "bw", {ups.back()}));
+      s.rack("rack" + std::to_string(i), "r100", 2 + i, 5, bus.back());
+    }
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.redundancy-lost"), lost);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[ups[1]], (rackLoad + rackLoad / 2) / 0.99 / 100e3));
+    // A caught UPS stops no GPU; its busway (single, no N+1 above it) stops its rack's 4.
+    QCOMPARE(e.reliability.powerGpus[ups[0]], std::int64_t{0});
+    QCOMPARE(e.reliability.powerGpus[bus[0]], std::int64_t{4});
+    QCOMPARE(e.reliability.powerGpus[sb], std::int64_t{12});
+  }
+
+  void multiParentNodeMovesToTheSurvivor() {
+    Site s;
+    auto& big = s.catalog.racks["big"];
+    big = s.catalog.racks["r100"];
+    big.id = "big";
+    big.power = big.peakPower = 1.2e6;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int t1 = s.power("tx-1", PowerKind::Transformer, "tx", {grid}, 1e6);
+    const int t2 = s.power("tx-2", PowerKind::Transformer, "tx", {grid}, 1e6);
+    const int sb = s.power("sb", PowerKind::Switchboard, "sb", {t1, t2});
+    s.rack("big1", "big", 5, 5, sb);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Baseline: 600 kW through each 1 MW transformer. Either fails: 1.2 MW on the other.
+    QCOMPARE(e.power.peak.out[t1], 600e3);
+    QCOMPARE(countCode(e, "power.overload"), 0);
+    QCOMPARE(countCode(e, "power.redundancy-lost", "tx-1"), 1);
+    QCOMPARE(countCode(e, "power.redundancy-lost", "tx-2"), 1);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[t2], 1.2));
+    // Neither transformer alone stops the rack; the switchboard does.
+    QCOMPARE(e.reliability.powerGpus[t1], std::int64_t{0});
+    QCOMPARE(e.reliability.powerGpus[sb], std::int64_t{4});
+    checkConservation(e.power.nominal);
+  }
+
+  void sourcesAndGenerators() {
+    Site s;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 300e3);
+    const int gen = s.power("gen1", PowerKind::Generator, "gen", {});
+    const int tx = s.power("tx1", PowerKind::Transformer, "tx", {grid, gen});
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {tx});
+    s.rack("rack1", "r100", 2, 5, bus);
+    s.rack("rack2", "r100", 3, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Source capacity = grid 300 kW + generator 1 MW; the draw is split evenly between them.
+    QCOMPARE(e.power.sourceCapacity, 1.3e6);
+    QCOMPARE(e.power.gridCapacity, 300e3);
+    QCOMPARE(e.power.generationCapacity, 1e6);
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[grid], e.power.nominal.in[gen]));
+    QCOMPARE(countCode(e, "power.source-short"), 0);
+    // Half of 240 kW / 0.99 / 0.98 = 124 kW on the 300 kW grid: within rating.
+    QCOMPARE(countCode(e, "power.overload", "grid"), 0);
+    checkConservation(e.power.nominal);
+  }
+
+  void sourceShort() {
+    Site s;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 400e3);
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {grid});
+    s.rack("rack1", "r100", 2, 5, bus);
+    s.rack("rack2", "r100", 3, 5, bus);
+    s.rack("rack3", "r100", 4, 5, bus);
+    s.rack("rack4", "r100", 5, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Peak 480 kW / 0.99 = 485 kW from a 400 kW grid connection.
+    QCOMPARE(countCode(e, "power.source-short"), 1);
+    QCOMPARE(countCode(e, "power.overload", "grid"), 1);
+    QVERIFY(e.power.headroom < 0);
+  }
+
+  void batteries_data() {
+    QTest::addColumn<double>("energyKwh");
+    QTest::addColumn<int>("racks");
+    QTest::addColumn<double>("minutes");
+    QTest::addColumn<int>("rideShort");
+    QTest::addColumn<int>("powerShort");
+    // Facility = racks × 100 kW / 0.99 / 0.98; minutes = energy / facility.
+    QTest::newRow("500 kWh, 4 racks") << 500.0 << 4 << 500.0 / (400 / 0.99 / 0.98) * 60 << 0 << 0;
+    QTest::newRow("10 kWh, 4 racks") << 10.0 << 4 << 10.0 / (400 / 0.99 / 0.98) * 60 << 1 << 0;
+    QTest::newRow("500 kWh, 8 racks") << 500.0 << 8 << 500.0 / (800 / 0.99 / 0.98) * 60 << 0 << 1;
+  }
+  void batteries() {
+    QFETCH(double, energyKwh);
+    QFETCH(int, racks);
+    QFETCH(double, minutes);
+    QFETCH(int, rideShort);
+    QFETCH(int, powerShort);
+    Site s;
+    s.catalog.powerGear["bat"].energy = energyKwh * 3.6e6;
+    s.gear("bw", catalog::PowerGearKind::Busway, 2e6, 0.99);
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int bat = s.power("bat1", PowerKind::Battery, "bat", {});
+    const int tx = s.power("tx1", PowerKind::Transformer, "tx", {grid, bat});
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {tx});
+    for (int i = 0; i < racks; ++i) s.rack("rack" + std::to_string(i), "r100", 2 + 0.6 * i, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Batteries carry no steady-state load while the grid is there.
+    QCOMPARE(e.power.nominal.in[bat], 0.0);
+    QCOMPARE(e.power.nominal.batteryDraw, 0.0);
+    QCOMPARE(e.power.batteryPower, 500e3);
+    QVERIFY(qFuzzyCompare(e.power.rideThrough / 60, minutes));
+    QCOMPARE(countCode(e, "power.ride-through-short"), rideShort);
+    QCOMPARE(countCode(e, "power.battery-power-short"), powerShort);
+    QCOMPARE(countCode(e, "power.battery-load"), 0);
+    // A battery is not an alternate path for failure domains: the transformer still stops all.
+    QCOMPARE(e.reliability.powerGpus[tx], std::int64_t{4 * racks});
+  }
+
+  void batteryAsOnlySupply() {
+    Site s;
+    const int bat = s.power("bat1", PowerKind::Battery, "bat", {});
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {bat});
+    s.rack("rack1", "r100", 2, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.battery-load", "bat1"), 1);
+    QVERIFY(qFuzzyCompare(e.power.nominal.batteryDraw, 100e3 / 0.99));
+    checkConservation(e.power.nominal);
+  }
+
+  void notFedAndCycles() {
+    Site s;
+    const Chain c = buildChain(s, 2);
+    s.rack("orphan", "r100", 10, 5, design::kNone);
+    const int floating = s.power("floating", PowerKind::Busway, "bw", {});
+    s.rack("on-floating", "r100", 11, 5, floating);
+    const int a = s.power("loop-a", PowerKind::Pdu, "bw", {});
+    const int b = s.power("loop-b", PowerKind::Pdu, "bw", {a});
+    s.layout.power[a].fedBy = {b};
+    s.rack("on-loop", "r100", 12, 5, b);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.not-fed", "orphan"), 1);
+    QCOMPARE(countCode(e, "power.not-fed", "floating"), 1);
+    QCOMPARE(countCode(e, "power.cycle", "loop-a"), 1);
+    QCOMPARE(countCode(e, "power.cycle", "loop-b"), 1);
+    // The orphan draws nothing; the floating busway's and the loop's racks are stranded.
+    QCOMPARE(e.power.unfed, 100e3);
+    QVERIFY(qFuzzyCompare(e.power.nominal.stranded, 100e3 / 0.99 + 100e3));
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[c.grid], 200e3 / 0.99 / 0.95 / 0.98));
+    checkConservation(e.power.nominal);
+  }
+
+  void facilityLoadsAreDrawnAtTheSources() {
+    Site s;
+    const Chain c = buildChain(s);
+    const int cdu = s.cooling("cdu1", design::CoolingKind::Cdu, "cdu", {});
+    for (int r : c.racks) s.layout.racks[r].cdu = cdu;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // 4 × 80 kW liquid → CDU at 320 / 400 → 3.2 kW of pumps, not fed by a node: at the grid.
+    QVERIFY(qFuzzyCompare(e.power.cooling, 3.2e3));
+    QVERIFY(qFuzzyCompare(e.power.facility, 400e3 / 0.99 / 0.95 / 0.98 + 3.2e3));
+    checkConservation(e.power.nominal);
+    checkConservation(e.power.peak);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestPower)
+#include "test_power.moc"

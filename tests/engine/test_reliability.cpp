@@ -1,0 +1,133 @@
+// Failure domains: GPUs stopped by each power node and cooling unit failing alone, on small
+// hand-built sites whose answers can be read off the drawing.
+#include <QtTest>
+
+#include "core/evaluate/evaluation.h"
+#include "engine_fixture.h"
+
+using namespace gigaplan;
+using design::CoolingKind;
+using design::PowerKind;
+using engine::fixture::buildChain;
+using engine::fixture::Chain;
+using engine::fixture::Site;
+using reliability::Element;
+
+class TestReliability : public QObject {
+  Q_OBJECT
+ private slots:
+  void abRacksSurviveOneFeed() {
+    Site s;
+    const Chain c = buildChain(s);  // 4 racks × 4 GPUs, A from busway A, B from busway B
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& fd = e.reliability;
+    QCOMPARE(fd.powerGpus[c.busA], std::int64_t{0});
+    QCOMPARE(fd.powerGpus[c.upsA], std::int64_t{0});
+    QCOMPARE(fd.powerGpus[c.tx], std::int64_t{16});
+    QCOMPARE(fd.powerRacks[c.tx], 4);
+    QCOMPARE(fd.powerGpus[c.grid], std::int64_t{16});
+    // The grid is a source: the headline is the transformer.
+    QCOMPARE(fd.largestGpus, std::int64_t{16});
+    QCOMPARE(fd.largestId, std::string("tx1"));
+    QVERIFY(fd.largest == (Element{Element::Kind::Power, c.tx}));
+    QVERIFY(fd.rackDomain[c.racks[0]] == (Element{Element::Kind::Power, c.tx}));
+    QCOMPARE(e.rackFailureDomainGpus[c.racks[0]], std::int64_t{16});
+  }
+
+  void singleFedRacksFollowTheirChain() {
+    Site s;
+    const Chain c = buildChain(s, 2);
+    const int single = s.rack("single", "r100", 5, 5, c.busA);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& fd = e.reliability;
+    QCOMPARE(fd.powerGpus[c.busA], std::int64_t{4});
+    QCOMPARE(fd.powerGpus[c.upsA], std::int64_t{4});
+    QCOMPARE(fd.powerGpus[c.busB], std::int64_t{0});
+    QCOMPARE(fd.powerGpus[c.tx], std::int64_t{12});
+    // The single-fed rack's biggest non-source domain is still the transformer.
+    QVERIFY(fd.rackDomain[single] == (Element{Element::Kind::Power, c.tx}));
+  }
+
+  void feedsFromTwoTransformersLeaveOnlyTheGrid() {
+    Site s;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int t1 = s.power("tx-1", PowerKind::Transformer, "tx", {grid});
+    const int t2 = s.power("tx-2", PowerKind::Transformer, "tx", {grid});
+    const int b1 = s.power("bus-1", PowerKind::Busway, "bw", {t1});
+    const int b2 = s.power("bus-2", PowerKind::Busway, "bw", {t2});
+    s.rack("rack1", "r100", 2, 5, b1, b2);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(e.reliability.powerGpus[t1], std::int64_t{0});
+    QCOMPARE(e.reliability.powerGpus[grid], std::int64_t{4});
+    QCOMPARE(e.reliability.largestGpus, std::int64_t{0});
+    QVERIFY(e.reliability.largestId.empty());
+    QVERIFY(e.reliability.rackDomain[0].kind == Element::Kind::None);
+  }
+
+  void coolingStopsRacks_data() {
+    QTest::addColumn<bool>("twoChillers");
+    QTest::addColumn<double>("liquidFraction");
+    QTest::addColumn<int>("chillerGpus");
+    QTest::addColumn<int>("ahuGpus");
+    QTest::addColumn<int>("mechGpus");
+    // 4 racks on one CDU fed by "mech" (single-fed from the transformer).
+    QTest::newRow("one chiller, hybrid racks") << false << 0.8 << 16 << 16 << 16;
+    QTest::newRow("two chillers: either may fail") << true << 0.8 << 0 << 16 << 16;
+    QTest::newRow("fully liquid racks ignore the air handler") << true << 1.0 << 0 << 0 << 16;
+  }
+  void coolingStopsRacks() {
+    QFETCH(bool, twoChillers);
+    QFETCH(double, liquidFraction);
+    QFETCH(int, chillerGpus);
+    QFETCH(int, ahuGpus);
+    QFETCH(int, mechGpus);
+    Site s;
+    s.catalog.racks["r100"].liquidFraction = liquidFraction;
+    const Chain c = buildChain(s);
+    const int mech = s.power("mech", PowerKind::Busway, "bw", {c.tx});
+    const int ch1 = s.cooling("ch1", CoolingKind::Chiller, "chiller", {});
+    const int ch2 = s.cooling("ch2", CoolingKind::Chiller, "chiller", {});
+    const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {}, mech);
+    s.layout.cooling[cdu].rejectsTo = twoChillers ? std::vector<int>{ch1, ch2} : std::vector<int>{ch1};
+    const int ahu = s.cooling("ahu1", CoolingKind::AirHandler, "ahu", {});
+    for (int r : c.racks) {
+      s.layout.racks[r].cdu = cdu;
+      s.layout.racks[r].airHandler = ahu;
+    }
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& fd = e.reliability;
+    QCOMPARE(fd.coolingGpus[cdu], std::int64_t{16});
+    QCOMPARE(fd.coolingGpus[ch1], std::int64_t(chillerGpus));
+    QCOMPARE(fd.coolingGpus[ch2], std::int64_t{0});
+    QCOMPARE(fd.coolingGpus[ahu], std::int64_t(ahuGpus));
+    // The busway feeding the CDU's pumps stops the racks although it feeds none of them.
+    QCOMPARE(fd.powerGpus[mech], std::int64_t(mechGpus));
+    QCOMPARE(fd.powerGpus[c.busA], std::int64_t{0});
+    QCOMPARE(fd.largestGpus, std::int64_t{16});
+    // Ties go to the first element found: the transformer (a power node) before any cooling unit.
+    QCOMPARE(fd.largestId, std::string("tx1"));
+  }
+
+  void biggestDomainPerRack() {
+    Site s;
+    const Chain c = buildChain(s, 2);
+    // A second transformer feeds two more racks A/B: tx1 has 8 GPUs, tx2 8; a CDU shared by all
+    // four racks has 16 and is the biggest thing that stops each rack.
+    const int tx2 = s.power("tx2", PowerKind::Transformer, "tx", {c.grid});
+    const int a2 = s.power("bus-a2", PowerKind::Busway, "bw", {tx2});
+    const int b2 = s.power("bus-b2", PowerKind::Busway, "bw", {tx2});
+    s.rack("rack3", "r100", 4, 5, a2, b2);
+    s.rack("rack4", "r100", 5, 5, a2, b2);
+    const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {});
+    for (auto& r : s.layout.racks) r.cdu = cdu;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(e.reliability.powerGpus[c.tx], std::int64_t{8});
+    QCOMPARE(e.reliability.powerGpus[tx2], std::int64_t{8});
+    QCOMPARE(e.reliability.coolingGpus[cdu], std::int64_t{16});
+    for (const auto& d : e.reliability.rackDomain) QVERIFY(d == (Element{Element::Kind::Cooling, cdu}));
+    QCOMPARE(e.reliability.largestId, std::string("cdu1"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestReliability)
+#include "test_reliability.moc"

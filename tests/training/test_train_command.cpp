@@ -1,0 +1,149 @@
+// `gigaplan train` and `gigaplan search` as functions: exit codes, JSON keys, the readable table,
+// load errors with their location, usage errors, progress on stderr and the validation report.
+#include <QtTest>
+
+#include <fstream>
+#include <sstream>
+
+#include "app/cli/train_command.h"
+#include "training_fixtures.h"
+
+using namespace gigaplan;
+
+namespace {
+
+const char* kCluster = "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
+                       "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 1}\n  pue: 1.2\n";
+const char* kJob = "model: {name: gpt-3.6b, layers: 30, hidden: 3072, heads: 32, seq_len: 2048, vocab: 51200}\n"
+                   "training: {tokens: 100e9, global_batch: 512, micro_batch: 4, precision: bf16}\n"
+                   "parallelism: {tp: 2, pp: 1, dp: 32, sequence_parallel: true, recompute: selective,\n"
+                   "              distributed_optimizer: true}\n";
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+}  // namespace
+
+class TestTrainCommand : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+
+  std::string file(const char* name, const std::string& text) {
+    const std::string path = dir_.filePath(name).toStdString();
+    std::ofstream(path) << text;
+    return path;
+  }
+
+  Run train(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    Run r;
+    r.code = cli::runTrainCommand(args, out, err, training::test::repositoryCatalog());
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+
+  Run search(const std::vector<std::string>& args) {
+    std::ostringstream out, err;
+    Run r;
+    r.code = cli::runSearchCommand(args, out, err, training::test::repositoryCatalog());
+    r.out = out.str();
+    r.err = err.str();
+    return r;
+  }
+
+ private slots:
+  void trainPrintsJsonWithEveryKey() {
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--json"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.err.empty());
+    for (const char* key : {"step_time_s", "tokens_per_s", "tflops_per_gpu", "mfu", "hfu", "memory_gib_per_gpu",
+                            "fits_memory", "training_days", "effective_training_days", "goodput",
+                            "interruptions_per_day", "checkpoint_interval_min", "gpu_hours", "energy_mwh", "breakdown"}) {
+      QVERIFY2(r.out.find(std::string("\"") + key + "\"") != std::string::npos, key);
+    }
+    QVERIFY(r.out.find("\"pue\": 1.2") != std::string::npos);
+    QVERIFY(r.out.front() == '{');
+  }
+
+  void trainPrintsATable() {
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob)});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.find("gpt-3.6b on 64 × a100-sxm-80gb (bf16)") != std::string::npos);
+    QVERIFY(r.out.find("step breakdown:") != std::string::npos);
+    QVERIFY(r.out.find("MFU") != std::string::npos);
+    QVERIFY(r.out.find("TP2 PP1 DP32") != std::string::npos);
+  }
+
+  void trainSearchesWhenParallelismIsAuto() {
+    std::string job = kJob;
+    job = job.substr(0, job.find("parallelism")) + "parallelism: auto\n";
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("auto.yaml", job)});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.find("parallelism: auto") != std::string::npos);
+    QVERIFY(r.err.find("searching plans") != std::string::npos);
+  }
+
+  void loadErrorsExitTwoWithLocation() {
+    std::string job = kJob;
+    job.replace(job.find("dp: 32"), 6, "dp: 16");  // 2·1·16 = 32 GPUs, the cluster has 64
+    const std::string path = file("bad.yaml", job);
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", path});
+    QCOMPARE(r.code, 2);
+    QVERIFY2(r.err.find(path + ":3:14: parallelism: found tp·pp·dp·cp = 32 GPUs, expected the cluster's 64 GPUs") !=
+                 std::string::npos,
+             r.err.c_str());
+    const Run missing = search({"--cluster", "/nonexistent.yaml", "--job", path});
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.find("/nonexistent.yaml") != std::string::npos);
+  }
+
+  void usageErrorsExit64_data() {
+    QTest::addColumn<QStringList>("args");
+    QTest::newRow("nothing") << QStringList{};
+    QTest::newRow("no job") << QStringList{"--cluster", "c.yaml"};
+    QTest::newRow("unknown") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--fast"};
+    QTest::newRow("dangling") << QStringList{"--cluster"};
+    QTest::newRow("top in train") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--top", "3"};
+  }
+  void usageErrorsExit64() {
+    QFETCH(QStringList, args);
+    std::vector<std::string> a;
+    for (const auto& s : args) a.push_back(s.toStdString());
+    const Run r = train(a);
+    QCOMPARE(r.code, 64);
+    QVERIFY(r.err.find("usage: gigaplan train") != std::string::npos);
+    QCOMPARE(search({"--cluster", "c.yaml", "--job", "j.yaml", "--top", "zero"}).code, 64);
+  }
+
+  void searchListsTheBestPlans() {
+    const Run r = search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "3"});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.find("fit in memory; best 3:") != std::string::npos);
+    QVERIFY(r.out.find("\n  1  TP") != std::string::npos);
+    QVERIFY(r.out.find("\n  3  TP") != std::string::npos);
+    QVERIFY(r.out.find("\n  4  TP") == std::string::npos);
+    QVERIFY(r.err.find("searching plans:") != std::string::npos);
+    const Run json = search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "2", "--json"});
+    QCOMPARE(json.code, 0);
+    QVERIFY(json.out.find("\"plans\": [") != std::string::npos);
+    QVERIFY(json.out.find("\"step_time_s\"") != std::string::npos);
+  }
+
+  void writesTheValidationReport() {
+    const std::string path = dir_.filePath("validation.md").toStdString();
+    const Run r = train({"--validation-report", path});
+    QCOMPARE(r.code, 0);
+    std::ifstream in(path);
+    std::stringstream text;
+    text << in.rdbuf();
+    QVERIFY(text.str().find("Megatron Table 1: 529.6B") != std::string::npos);
+    QVERIFY(r.out.find("within tolerance") != std::string::npos);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestTrainCommand)
+#include "test_train_command.moc"

@@ -1,0 +1,230 @@
+// Job and cluster files: reading the issue's shapes, writing and reading back, and every kind of
+// bad input named with file:line:column, key path, what was found and what was expected.
+#include <QtTest>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/io/diagnostic.h"
+#include "core/training/job_reader.h"
+#include "training_fixtures.h"
+
+using namespace gigaplan;
+using namespace gigaplan::training;
+
+namespace {
+
+const char* kIssueJob = R"(model: {name: gpt3-175b, layers: 96, hidden: 12288, ffn_hidden: 49152, heads: 96,
+        kv_heads: 96, seq_len: 2048, vocab: 51200}
+training: {tokens: 300e9, global_batch: 1536, micro_batch: 1, precision: bf16}
+parallelism: {tp: 8, pp: 8, dp: 24, cp: 1, ep: 1, virtual_stages: 1,
+              sequence_parallel: false, recompute: full, distributed_optimizer: false}
+)";
+
+Job readText(const std::string& text, const Cluster* cluster = nullptr) {
+  return readJob(YAML::Load(text), "job.yaml", "", cluster);
+}
+
+std::string writeText(const Job& job) {
+  YAML::Emitter e;
+  writeJob(e, job);
+  return e.c_str();
+}
+
+std::string tempFile(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("gigaplan_training_io_" + name);
+  std::ofstream(path) << text;
+  return path.string();
+}
+
+}  // namespace
+
+class TestTrainingIo : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void readsTheIssueExample() {
+    const Job j = readText(kIssueJob);
+    QCOMPARE(j.model.name, std::string("gpt3-175b"));
+    QCOMPARE(j.model.layers, 96);
+    QCOMPARE(j.model.ffnHidden, 49152);
+    QCOMPARE(j.training.tokens, 300e9);
+    QCOMPARE(j.training.globalBatch, 1536);
+    QCOMPARE(j.parallelism.tp, 8);
+    QCOMPARE(j.parallelism.dp, 24);
+    QVERIFY(j.parallelism.recompute == Recompute::Full);
+    QVERIFY(!j.parallelism.automatic);
+    QVERIFY(j.training.flashAttention);  // default
+  }
+
+  void defaultsFillOptionalKeys() {
+    const Job j = readText("model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
+                           "training: {tokens: 1e6, global_batch: 8}\n");
+    QCOMPARE(j.model.ffnHidden, 256);
+    QCOMPARE(j.model.kvHeads, 4);
+    QCOMPARE(j.training.microBatch, 1);
+    QVERIFY(j.parallelism.automatic);  // no parallelism section: search
+  }
+
+  void roundTrips_data() {
+    QTest::addColumn<QString>("yaml");
+    QTest::newRow("issue") << QString(kIssueJob);
+    QTest::newRow("auto") << QString("model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
+                                     "training: {tokens: 1e6, global_batch: 8, precision: fp8}\nparallelism: auto\n");
+    QTest::newRow("moe-swiglu") << QString(
+        "model: {name: moe, layers: 4, hidden: 256, ffn_hidden: 704, heads: 8, kv_heads: 2, seq_len: 4096,\n"
+        "        vocab: 32000, activation: swiglu, moe: {experts: 8, top_k: 2, expert_ffn_hidden: 512}}\n"
+        "training: {tokens: 1.5e12, global_batch: 64, micro_batch: 2, precision: fp8, flash_attention: false}\n"
+        "parallelism: {tp: 2, pp: 2, dp: 4, cp: 2, ep: 4, virtual_stages: 2, sequence_parallel: true,\n"
+        "              recompute: selective, distributed_optimizer: true, fsdp: true, overlap_grad_reduce: false}\n");
+  }
+  void roundTrips() {
+    QFETCH(QString, yaml);
+    const Job first = readText(yaml.toStdString());
+    const Job second = readText(writeText(first));
+    QVERIFY(first == second);
+  }
+
+  void badJobsAreLocated_data() {
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("keyPath");
+    QTest::addColumn<QString>("expected");
+    const QString model = "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n";
+    const QString training = "training: {tokens: 1e6, global_batch: 8}\n";
+    QTest::newRow("unknown key") << model + training + "parallelism: {tp: 1, depth: 3}\n" << 3 << 21
+                                 << "parallelism.depth" << "one of: tp, pp";
+    QTest::newRow("wrong type") << "model: {layers: many, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n" + training
+                                << 1 << 17 << "model.layers" << "a whole number";
+    QTest::newRow("not positive") << "model: {layers: 0, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n" + training
+                                  << 1 << 17 << "model.layers" << "from 1 to";
+    QTest::newRow("hidden vs heads") << "model: {layers: 4, hidden: 66, heads: 4, seq_len: 128, vocab: 1000}\n" + training
+                                     << 1 << 28 << "model.hidden" << "a multiple of heads (4)";
+    QTest::newRow("tp vs heads") << model + training + "parallelism: {tp: 3}\n" << 3 << 18 << "parallelism.tp"
+                                 << "a divisor of heads (4)";
+    QTest::newRow("batch vs dp") << model + training + "parallelism: {dp: 3}\n" << 2 << 37 << "training.global_batch"
+                                 << "a multiple of dp × micro_batch (3)";
+    QTest::newRow("bad plan word") << model + training + "parallelism: manual\n" << 3 << 14 << "parallelism"
+                                   << "'auto' or a mapping";
+    QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n" << 3 << 26
+                               << "parallelism.recompute" << "one of: none, selective, full";
+    QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp16}\n" << 2 << 53
+                               << "training.precision" << "one of: bf16, fp8, fp4";
+    QTest::newRow("missing") << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128}\n" + training << 1 << 8
+                             << "model.vocab" << "a value for 'vocab'";
+    QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n" << 3 << 31
+                                                 << "parallelism.virtual_stages" << "1 when pp is 1";
+  }
+  void badJobsAreLocated() {
+    QFETCH(QString, yaml);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, keyPath);
+    QFETCH(QString, expected);
+    try {
+      readText(yaml.toStdString());
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      const io::Diagnostic& d = e.diagnostic();
+      QCOMPARE(d.file, std::string("job.yaml"));
+      QCOMPARE(d.line, line);
+      QCOMPARE(d.column, column);
+      QCOMPARE(QString::fromStdString(d.keyPath), keyPath);
+      QVERIFY2(QString::fromStdString(d.expected).contains(expected), e.what());
+      QVERIFY(!d.found.empty());
+    }
+  }
+
+  void planMustUseTheClusterExactly() {
+    Cluster c = test::a100Cluster(1024);
+    QCOMPARE(readText(kIssueJob, &(c = test::a100Cluster(1536))).parallelism.dp, 24);  // 8·8·24 = 1536
+    c = test::a100Cluster(1024);
+    try {
+      readText(kIssueJob, &c);
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(e.diagnostic().keyPath, std::string("parallelism"));
+      QCOMPARE(e.diagnostic().line, 3);
+      QVERIFY(e.diagnostic().found.find("1536") != std::string::npos);
+      QVERIFY(e.diagnostic().expected.find("1024") != std::string::npos);
+    }
+  }
+
+  void jobFileWithOrWithoutJobKey() {
+    const Job top = loadJobFile(tempFile("top.yaml", kIssueJob));
+    std::string wrapped = "job:\n";
+    for (std::size_t i = 0, s = 0; i <= std::string(kIssueJob).size(); ++i) {
+      if (i == std::string(kIssueJob).size() || kIssueJob[i] == '\n') {
+        if (i > s) wrapped += "  " + std::string(kIssueJob + s, kIssueJob + i) + "\n";
+        s = i + 1;
+      }
+    }
+    QVERIFY(loadJobFile(tempFile("wrapped.yaml", wrapped)) == top);
+    try {
+      loadJobFile("/nonexistent/job.yaml");
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(e.diagnostic().line, 0);
+    }
+  }
+
+  void readsClusterFiles() {
+    const auto& cat = test::repositoryCatalog();
+    const Cluster c = loadClusterFile(
+        tempFile("cluster.yaml", "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
+                                 "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 2, pod_gpus: 32,\n"
+                                 "              oversubscription_above_pod: 7, latency: 5 us}\n"
+                                 "  pue: 1.2\n  it_power_per_gpu: 650 W\n  storage_bandwidth: 100 GB/s\n"),
+        cat);
+    QCOMPARE(c.gpu, std::string("a100-sxm-80gb"));
+    QCOMPARE(c.count, 64);
+    QCOMPARE(c.scaleOutBandwidth, 25e9);
+    QCOMPARE(c.oversubscription, 2.0);
+    QCOMPARE(c.podGpus, 32);
+    QCOMPARE(c.scaleOutLatency, 5e-6);
+    QCOMPARE(c.pue, 1.2);
+    QCOMPARE(c.itPowerPerGpu, 650.0);
+    QCOMPARE(c.storageBandwidth, 100e9);
+    QCOMPARE(c.scaleUpBandwidth, 0.0);  // from the catalog at evaluation time
+
+    YAML::Emitter e;
+    writeCluster(e, c);
+    const Cluster back = readCluster(YAML::Load(e.c_str()), "back.yaml", "cluster", cat);
+    QCOMPARE(back.scaleOutBandwidth, c.scaleOutBandwidth);
+    QCOMPARE(back.oversubscriptionAbovePod, 7.0);
+    QCOMPARE(back.storageBandwidth, c.storageBandwidth);
+  }
+
+  void badClustersAreLocated_data() {
+    QTest::addColumn<QString>("yaml");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("keyPath");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown gpu") << "cluster:\n  gpu: a900\n  count: 8\n" << 2 << "cluster.gpu"
+                                 << "a GPU id from the catalog";
+    QTest::newRow("rate without unit") << "cluster:\n  gpu: h100-sxm\n  count: 8\n  scale_out: {bandwidth_per_gpu: 400}\n"
+                                       << 4 << "cluster.scale_out.bandwidth_per_gpu" << "a unit is required";
+    QTest::newRow("zero count") << "cluster:\n  gpu: h100-sxm\n  count: 0\n" << 3 << "cluster.count" << "from 1 to";
+    QTest::newRow("unknown key") << "cluster:\n  gpu: h100-sxm\n  count: 8\n  racks: 3\n" << 4 << "cluster.racks"
+                                 << "one of: gpu, count";
+    QTest::newRow("not a cluster") << "format: 1\n" << 1 << "" << "a cluster file";
+  }
+  void badClustersAreLocated() {
+    QFETCH(QString, yaml);
+    QFETCH(int, line);
+    QFETCH(QString, keyPath);
+    QFETCH(QString, expected);
+    try {
+      loadClusterFile(tempFile("bad_cluster.yaml", yaml.toStdString()), test::repositoryCatalog());
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(e.diagnostic().line, line);
+      QCOMPARE(QString::fromStdString(e.diagnostic().keyPath), keyPath);
+      QVERIFY2(QString::fromStdString(e.diagnostic().expected).contains(expected), e.what());
+    }
+  }
+};
+
+QTEST_APPLESS_MAIN(TestTrainingIo)
+#include "test_training_io.moc"

@@ -1,0 +1,240 @@
+// The training model's physics, piece by piece: FLOP and parameter formulas, shape-dependent GEMM
+// efficiency, collectives per network level, memory per recompute mode, pipeline bubble and
+// overlaps, goodput, energy and the JSON result. Uses a hand-built A100 so recalibrating the
+// catalog does not move these expectations.
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/training/collectives.h"
+#include "core/training/estimate.h"
+#include "core/training/estimate_json.h"
+#include "core/training/flops.h"
+#include "core/training/kernels.h"
+#include "core/training/memory.h"
+#include "core/training/step_model.h"
+#include "training_fixtures.h"
+
+using namespace gigaplan::training;
+using namespace gigaplan::training::test;
+
+namespace {
+
+bool near(double a, double b, double rel) { return std::fabs(a - b) <= rel * std::fabs(b); }
+
+}  // namespace
+
+class TestTrainingModel : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void parameterCountsMatchPublishedSizes_data() {
+    QTest::addColumn<int>("layers");
+    QTest::addColumn<int>("hidden");
+    QTest::addColumn<int>("heads");
+    QTest::addColumn<double>("billions");
+    // Narayanan et al. 2021 Table 1 sizes come from P = 12lh²(1 + 13/12h + (V+s)/12lh).
+    QTest::newRow("1.7B") << 24 << 2304 << 24 << 1.7;
+    QTest::newRow("145.6B") << 80 << 12288 << 96 << 145.6;
+    QTest::newRow("529.6B") << 105 << 20480 << 128 << 529.6;
+    QTest::newRow("1008B") << 128 << 25600 << 160 << 1008.0;
+  }
+  void parameterCountsMatchPublishedSizes() {
+    QFETCH(int, layers);
+    QFETCH(int, hidden);
+    QFETCH(int, heads);
+    QFETCH(double, billions);
+    QVERIFY(near(parameterCount(gpt(layers, hidden, heads)) / 1e9, billions, 0.03));
+  }
+
+  void llamaParameters() {
+    Model m = gpt(80, 8192, 64);
+    m.ffnHidden = 28672;
+    m.kvHeads = 8;
+    m.vocab = 128256;
+    m.activation = gigaplan::training::Activation::SwiGlu;
+    QVERIFY(near(parameterCount(m) / 1e9, 70.6, 0.01));  // Llama 3 70B
+  }
+
+  void flopConventions() {
+    const Model m = gpt(96, 12288, 96);
+    const double l = m.layers, h = m.hidden, s = m.seqLen, v = m.vocab;
+    // Megatron's 96·B·s·l·h²(1 + s/6h + V/16lh) per sequence, with recomputation counted.
+    QVERIFY(near(modelFlopsPerToken(m, FlopConvention::MegatronRecompute), 96 * l * h * h * (1 + s / (6 * h) + v / (16 * l * h)), 1e-12));
+    QVERIFY(near(modelFlopsPerToken(m, FlopConvention::Model), 72 * l * h * h * (1 + s / (6 * h) + v / (12 * l * h)), 1e-12));
+    QVERIFY(modelFlopsPerToken(m, FlopConvention::ModelCausal) < modelFlopsPerToken(m, FlopConvention::Model));
+    // 6N + 12·l·h·s (PaLM) to within the embedding terms.
+    QVERIFY(near(modelFlopsPerToken(m, FlopConvention::Model), 6 * parameterCount(m) + 12 * l * h * s, 0.01));
+  }
+
+  void moeCountsActiveExperts() {
+    Model m = gpt(4, 1024, 16);
+    m.moe = {8, 2, 4096};
+    QVERIFY(parameterCount(m) > 3 * activeParameterCount(m) / 2);
+    Model dense = gpt(4, 1024, 16);
+    // top-2 of 8 experts as large as the dense MLP: twice the dense MLP FLOPs (plus the router).
+    QVERIFY(layerLinearFlopsPerToken(m) > layerLinearFlopsPerToken(dense));
+    QVERIFY(layerLinearFlopsPerToken(m) < 2 * layerLinearFlopsPerToken(dense));
+  }
+
+  void gemmEfficiencyDependsOnShape() {
+    const GpuParams g = a100();
+    const double big = gemmShapeEfficiency(g, 8192, 8192, 8192);
+    QVERIFY(big > 0.9 && big <= 1.0);
+    QVERIFY(gemmShapeEfficiency(g, 8192, 8192, 512) < big);   // short reduction: tile overheads
+    QVERIFY(gemmShapeEfficiency(g, 256, 256, 8192) < 0.1);    // 2 tiles on 108 SMs
+    QVERIFY(gemmShapeEfficiency(g, 128 * 108, 256, 8192) > 0.9);  // exactly one full wave
+    QVERIFY(gemmShapeEfficiency(g, 128 * 109, 256, 8192) < 0.55); // one tile into a second wave
+    // A thin GEMM (short K, narrow N) reaches a small share of the FLOP rate of a square one and
+    // is never faster than streaming its operands through HBM.
+    const double thinFlops = 2.0 * 65536 * 64 * 64, squareFlops = 2.0 * 8192 * 8192 * 8192;
+    const double thin = gemmTime(g, 65536, 64, 64, g.bf16, g.eff.gemmFraction, 2);
+    const double square = gemmTime(g, 8192, 8192, 8192, g.bf16, g.eff.gemmFraction, 2);
+    QVERIFY(thinFlops / thin < 0.2 * squareFlops / square);
+    QVERIFY(thin >= memoryTime(g, (65536.0 * 64 + 64 * 64) * 2 + 2 * 65536.0 * 64));
+    QVERIFY(near(squareFlops / square, 312e12 * 0.76 * 8192 / (8192 + 256), 0.01));
+  }
+
+  void collectivesUseTheLevelTheGroupSpans() {
+    const GpuParams g = a100();
+    Cluster c = a100Cluster(1024);
+    const Link inNode = groupLink(g, c, 8, 1);
+    const Link acrossNodes = groupLink(g, c, 8, 8);
+    QVERIFY(!inNode.crossesDomains);
+    QVERIFY(acrossNodes.crossesDomains);
+    QVERIFY(near(inNode.busBandwidth, 300e9 * 0.78, 1e-12));
+    QVERIFY(near(acrossNodes.busBandwidth, 25e9 * 0.9, 1e-12));  // one NIC per member
+    QVERIFY(near(groupLink(g, c, 32, 1).busBandwidth, 8 * 25e9 * 0.9, 1e-12));  // 8 NICs per node in the ring
+    const double bytes = 1e9;
+    QVERIFY(allReduceTime(acrossNodes, 8, bytes) > 5 * allReduceTime(inNode, 8, bytes));
+    QVERIFY(near(allReduceTime(inNode, 8, bytes), 2.0 * 7 / 8 * bytes / inNode.busBandwidth + 2 * 3 * 3e-6, 1e-9));
+    QCOMPARE(allReduceTime(inNode, 1, bytes), 0.0);
+    // Above the pod, oversubscription divides the NIC bandwidth.
+    c.podGpus = 256;
+    c.oversubscriptionAbovePod = 7;
+    QVERIFY(near(groupLink(g, c, 64, 8).scaleOut, 25e9 * 0.9 / 7, 1e-12));
+    QVERIFY(near(groupLink(g, c, 16, 8).scaleOut, 25e9 * 0.9, 1e-12));
+  }
+
+  void memoryFollowsRecomputeAndSharding() {
+    const GpuParams g = a100();
+    Job j = gptJob(96, 12288, 96, 8, 8, 16, 1536);
+    j.training.flashAttention = false;
+    j.parallelism.recompute = Recompute::None;
+    const double none = memoryPerGpu(j, g).activations;
+    j.parallelism.recompute = Recompute::Selective;
+    const double selective = memoryPerGpu(j, g).activations;
+    j.parallelism.recompute = Recompute::Full;
+    const MemoryBreakdown full = memoryPerGpu(j, g);
+    QVERIFY(none > selective && selective > full.activations);
+    // Korthikanti et al.: per layer sbh(10 + 24/t + 5as/(ht)) without SP or recompute.
+    Job k = j;
+    k.parallelism.recompute = Recompute::None;
+    const double s = 2048, b = 1, h = 12288, t = 8, a = 96;
+    QVERIFY(near(layerActivationBytes(k), s * b * h * (10 + 24 / t + 5 * a * s / (h * t)), 1e-12));
+    k.parallelism.sequenceParallel = true;
+    QVERIFY(near(layerActivationBytes(k), s * b * h * (34 / t + 5 * a * s / (h * t)), 1e-12));
+    // Weights, gradients, Adam: 2 + 2 + 12 bytes per parameter; sharding divides the 12 by DP.
+    QVERIFY(near(full.optimizer, 6 * full.weights, 1e-12));
+    j.parallelism.distributedOptimizer = true;
+    QVERIFY(near(memoryPerGpu(j, g).optimizer, full.optimizer / 16, 1e-12));
+    QVERIFY(full.fits);
+    const Job huge = gptJob(96, 12288, 96, 1, 1, 1024, 1024);
+    QVERIFY(!memoryPerGpu(huge, g).fits);  // 175B on one GPU
+  }
+
+  void pipelineBubbleIsInterleavedFormula() {
+    const GpuParams g = a100();
+    const Cluster c = a100Cluster(1536);
+    Job j = gptJob(80, 12288, 96, 8, 8, 24, 2304);
+    j.parallelism.recompute = Recompute::Full;
+    const int m = 2304 / 24;
+    for (int v : {1, 2, 5}) {
+      j.parallelism.virtualStages = v;
+      const StepBreakdown b = stepTime(j, g, c);
+      const double perMicroBatch = (b.forward + b.backward + b.recompute + b.tensorParallel) / m;
+      QVERIFY(near(b.pipelineBubble / (m * perMicroBatch), (8 - 1.0) / (v * m), 1e-9));
+    }
+    j.parallelism.virtualStages = 1;
+    const double plain = stepTime(j, g, c).pipelineBubble;
+    j.parallelism.virtualStages = 5;
+    QVERIFY(stepTime(j, g, c).pipelineBubble < plain / 4);
+  }
+
+  void overlapsAndRecomputeChangeTheRightTerms() {
+    const GpuParams g = a100();
+    const Cluster c = a100Cluster(256);
+    Job j = gptJob(40, 6144, 48, 8, 1, 32, 1024, 8);
+    j.parallelism.recompute = Recompute::None;
+    const StepBreakdown base = stepTime(j, g, c);
+    QCOMPARE(base.recompute, 0.0);
+    QVERIFY(base.tensorParallel > 0);
+    j.parallelism.sequenceParallel = true;  // TP collectives overlapped with the GEMMs
+    QVERIFY(stepTime(j, g, c).tensorParallel < base.tensorParallel);
+    j.parallelism.sequenceParallel = false;
+    j.parallelism.recompute = Recompute::Full;
+    const StepBreakdown full = stepTime(j, g, c);
+    QVERIFY(near(full.recompute, full.forward - 0, 0.1));  // the layers' forward again (not the logits)
+    QVERIFY(full.total > base.total);
+    j.parallelism.overlapGradReduce = false;
+    QVERIFY(stepTime(j, g, c).dataParallel > full.dataParallel);
+    // Context parallelism: the ring exchange appears only with cp > 1.
+    Job cp = gptJob(40, 6144, 48, 8, 1, 16, 1024, 1);
+    cp.parallelism.cp = 2;
+    QVERIFY(stepTime(cp, g, c).contextParallel > 0);
+  }
+
+  void goodputCalibratedOnLlama3() {
+    Cluster c;
+    c.count = 16384;
+    c.scaleUpSize = 8;
+    const Goodput g = goodput(c, 16384, 14 * 405e9);
+    QVERIFY(near(g.interruptionsPerDay, 419.0 / 54, 1e-9));
+    QVERIFY(near(g.mtbf / 3600, 3.09, 0.01));  // "one unexpected interruption every ~3.1 h"
+    QVERIFY(g.storageAssumed);
+    QVERIFY(near(g.checkpointWrite, 14 * 405e9 / (0.25e9 * 16384), 1e-12));
+    QVERIFY(near(g.checkpointInterval, std::sqrt(2 * g.checkpointWrite * g.mtbf), 0.05));  // Young
+    QVERIFY(g.goodput > 0.9 && g.goodput < 0.97);  // Llama 3: effective training time > 90 %
+    QVERIFY(goodput(c, 1024, 14 * 405e9).goodput > g.goodput);
+    c.storageBandwidth = 10e12;
+    QVERIFY(goodput(c, 16384, 14 * 405e9).goodput > g.goodput);
+  }
+
+  void estimateAddsUpDaysEnergyAndJson() {
+    const GpuParams g = a100();
+    Cluster c = a100Cluster(1536);
+    c.pue = 1.25;
+    Job j = gptJob(80, 12288, 96, 8, 8, 24, 2304, 2);
+    j.parallelism.virtualStages = 2;
+    j.parallelism.recompute = Recompute::Full;
+    const Estimate e = estimate(j, c, g);
+    QVERIFY(near(e.tokensPerSecond, 2304.0 * 2048 / e.step.total, 1e-12));
+    QVERIFY(near(e.trainingDays, 300e9 / e.tokensPerSecond / 86400, 1e-12));
+    QVERIFY(e.effectiveTrainingDays > e.trainingDays);
+    QVERIFY(near(e.powerPerGpu, 400 * 1.6, 1e-12));
+    QVERIFY(near(e.energyMwh, 1536 * 640 * e.effectiveTrainingDays * 86400 * 1.25 / 3.6e9, 1e-9));
+    QVERIFY(near(e.gpuHours, 1536 * e.effectiveTrainingDays * 24, 1e-12));
+    QVERIFY(near(e.mfu, e.tflopsPerGpu * 1e12 / 312e12, 1e-12));
+    QVERIFY(e.hfu > e.mfu);  // recomputation is executed but not counted as model FLOPs
+    QVERIFY(e.mfu > 0.3 && e.mfu < 0.6);
+    const std::string json = estimateJson(e);
+    for (const char* key : {"step_time_s", "tokens_per_s", "tflops_per_gpu", "mfu", "hfu", "memory_gib_per_gpu",
+                            "fits_memory", "training_days", "effective_training_days", "goodput",
+                            "interruptions_per_day", "checkpoint_interval_min", "gpu_hours", "energy_mwh", "breakdown",
+                            "pipeline_bubble_s", "data_parallel_s"}) {
+      QVERIFY2(json.find(std::string("\"") + key + "\": ") != std::string::npos, key);
+    }
+    QVERIFY(json.find("\"fits_memory\": true") != std::string::npos);
+  }
+
+  void jsonWriterEscapesAndNests() {
+    JsonWriter w;
+    w.beginObject().key("a").value("x\"y\n").key("n").value(std::nan("")).key("list").beginArray().value(1).value(true);
+    w.endArray().endObject();
+    QCOMPARE(QString::fromStdString(w.str()),
+             QString("{\n  \"a\": \"x\\\"y\\n\",\n  \"n\": null,\n  \"list\": [\n    1,\n    true\n  ]\n}\n"));
+  }
+};
+
+QTEST_APPLESS_MAIN(TestTrainingModel)
+#include "test_training_model.moc"
