@@ -150,13 +150,15 @@ std::string format(double v, Dimension dim) {
     for (const auto& s : scales) {
       if (std::fabs(v) >= s.factor * 0.9999) best = &s;
     }
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.3g %s", v / best->factor, best->symbol);
+    char buf[64] = {};
+    const double scaled = v / best->factor;
+    // Past the largest prefix print whole numbers ("1070 EFLOP/s"), never exponents.
+    std::snprintf(buf, sizeof buf, std::fabs(scaled) >= 1000 ? "%.0f %s" : "%.3g %s", scaled, best->symbol);
     return std::string(buf);
   };
   switch (dim) {
     case Dimension::Dimensionless: {
-      char buf[64];
+      char buf[64] = {};
       std::snprintf(buf, sizeof buf, "%.4g", v);
       return buf;
     }
@@ -171,7 +173,7 @@ std::string format(double v, Dimension dim) {
     }
     case Dimension::DataRate: {
       const double bits = v * 8;
-      char buf[64];
+      char buf[64] = {};
       const std::pair<double, const char*> scales[] = {{1e15, "Pb/s"}, {1e12, "Tb/s"}, {1e9, "Gb/s"},
                                                        {1e6, "Mb/s"}, {1e3, "kb/s"}, {1, "b/s"}};
       for (auto [f, s] : scales) {
@@ -184,7 +186,7 @@ std::string format(double v, Dimension dim) {
     }
     case Dimension::DataSize: return pick({{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}, {1e15, "PB"}});
     case Dimension::Temperature: {
-      char buf[64];
+      char buf[64] = {};
       std::snprintf(buf, sizeof buf, "%.3g degC", v);
       return buf;
     }
