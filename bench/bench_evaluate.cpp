@@ -1,11 +1,12 @@
 // evaluate() on a synthetic gigawatt site built by hand from the bundled catalog, and on 1/8,
-// 1/4 and 1/2 of it to show the cost is linear. The full site: 8 halls × 91 rows × 8 GB200 NVL72
-// racks = 5,824 racks (419,328 GPUs, ~770 MW IT). Each row: two busway pairs (4 racks each, A/B),
-// one CDU (rejecting to the hall's chillers), one air handler. Each UPS feeds two busways of one
-// side; each transformer two UPS of one side; a hall's A side hangs off its own substation, its
-// B side off the next hall's, so no substation stops a whole hall. Chillers (N+1, COP 5.5)
-// reject to cooling towers (N+1) and are fed by the hall's mechanical transformers. Fabric:
-// rail-optimized on Quantum-X800 Q3400 at 400 Gb/s per GPU.
+// 1/4 and 1/2 of it to show the cost is linear. The full site: 8 halls × 81 rows × 9 GB200 NVL72
+// racks = 5,832 racks (419,904 GPUs, ~770 MW IT). Each row: three busway pairs (3 racks each,
+// A/B), one UPS pair, one CDU and one air handler (both rejecting to the hall's chillers). Each
+// transformer feeds the UPS of one side of two rows; a hall's A side hangs off its own
+// substation, its B side off the next hall's, so no substation stops a whole hall. Chillers
+// (COP 5.5) reject to cooling towers, both N+1 with 15 % margin for network heat, fed by the
+// hall's mechanical transformers. Fabric: rail-optimized on Quantum-X800 Q3400 at 400 Gb/s per GPU,
+// spines and cores in a network building beside the halls.
 // The gigawatt sample (samples/gigawatt-campus.yaml) is benchmarked too when it is present.
 #include <benchmark/benchmark.h>
 
@@ -25,7 +26,7 @@ using namespace gigaplan;
 using design::CoolingKind;
 using design::PowerKind;
 
-constexpr int kRowsPerHall = 91, kRacksPerRow = 8, kRowsPerColumn = 46;
+constexpr int kRowsPerHall = 81, kRacksPerRow = 9, kRacksPerBusway = 3, kRowsPerColumn = 41;
 
 struct SyntheticSite {
   catalog::Catalog catalog;
@@ -81,11 +82,13 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
   auto s = std::make_unique<SyntheticSite>();
   s->catalog = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
   s->design.network.switchModel = "q3400";
+  // Spine and core switches in a network building west of the halls (no hall cooling for them).
+  s->design.network.spinePosition = {-60, 80};
+  s->design.network.spinePositionSet = true;
   s->design.site.ambient = 30;
   Builder b(*s);
   design::Layout& L = s->layout;
   const catalog::RackType* nvl72 = s->catalog.rack("gb200-nvl72");
-  const double rackLiquid = nvl72->power * nvl72->liquidFraction, rackAir = nvl72->power - rackLiquid;
 
   const int grid = b.power("grid", PowerKind::Grid, "", {}, design::kNone, 1.2e9 * halls / 8.0);
   std::vector<int> subs;
@@ -103,11 +106,11 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
     const int subA = subs[h], subB = subs[(h + 1) % halls];
 
     // Cooling plant of the hall: chillers for liquid + air heat, towers for heat + compressor work.
-    const double heat = kRowsPerHall * kRacksPerRow * nvl72->power;
+    const double heat = kRowsPerHall * kRacksPerRow * nvl72->power * 1.15;
     const catalog::CoolingGear* chiller = s->catalog.cooling("chiller-water-cooled");
     const int chillers = nPlusOne(heat, chiller->capacity);
     const int towers = nPlusOne(heat * (1 + 1 / chiller->cop), s->catalog.cooling("cooling-tower")->capacity);
-    const int mech = nPlusOne(chillers * chiller->capacity / chiller->cop, 2.5e6);
+    const int mech = nPlusOne(heat / chiller->cop * 1.2, 2.5e6);
     std::vector<int> mechTx, towerIds, chillerIds;
     for (int m = 0; m < mech; ++m)
       mechTx.push_back(b.power(hp + "-mech" + std::to_string(m + 1), PowerKind::Transformer, "unit-substation-3mva",
@@ -145,9 +148,10 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
       L.rows.push_back(row);
       int busA = design::kNone, busB = design::kNone;
       for (int k = 0; k < kRacksPerRow; ++k) {
-        if (k % 4 == 0) {
-          busA = b.power(rp + "-bwA" + std::to_string(k / 4 + 1), PowerKind::Busway, "busway-800a", {ups[0]}, h);
-          busB = b.power(rp + "-bwB" + std::to_string(k / 4 + 1), PowerKind::Busway, "busway-800a", {ups[1]}, h);
+        if (k % kRacksPerBusway == 0) {
+          const std::string n = std::to_string(k / kRacksPerBusway + 1);
+          busA = b.power(rp + "-bwA" + n, PowerKind::Busway, "busway-800a", {ups[0]}, h);
+          busB = b.power(rp + "-bwB" + n, PowerKind::Busway, "busway-800a", {ups[1]}, h);
         }
         design::Rack rack;
         rack.id = rp + "-" + std::to_string(k + 1);
@@ -164,8 +168,6 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
         Builder::add(L.racks, L.rackIndex, std::move(rack));
       }
     }
-    (void)rackLiquid;
-    (void)rackAir;
   }
   return s;
 }

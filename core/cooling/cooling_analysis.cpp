@@ -2,7 +2,6 @@
 #include "core/cooling/cooling_analysis.h"
 
 #include <algorithm>
-#include <numeric>
 #include <string>
 
 #include "core/cooling/heat_order.h"
@@ -20,30 +19,6 @@ std::string w(double watts) { return units::format(watts, units::Dimension::Powe
 
 bool validUnit(const design::Layout& layout, int u) { return u >= 0 && u < static_cast<int>(layout.cooling.size()); }
 
-// Loops: units connected through rejects_to (a union-find over the edges).
-int findRoot(std::vector<int>& parent, int x) {
-  while (parent[x] != x) x = parent[x] = parent[parent[x]];
-  return x;
-}
-
-int assignLoops(const design::Layout& layout, std::vector<int>& loop) {
-  const int n = static_cast<int>(layout.cooling.size());
-  std::vector<int> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  for (int i = 0; i < n; ++i)
-    for (int s : layout.cooling[i].rejectsTo)
-      if (validUnit(layout, s)) parent[findRoot(parent, i)] = findRoot(parent, s);
-  std::vector<int> id(n, kNone);
-  int loops = 0;
-  loop.assign(n, kNone);
-  for (int i = 0; i < n; ++i) {
-    const int r = findRoot(parent, i);
-    if (id[r] == kNone) id[r] = loops++;
-    loop[i] = id[r];
-  }
-  return loops;
-}
-
 void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rackHeat, bool withFindings,
                     CoolingResult& c) {
   for (std::size_t r = 0; r < layout.racks.size() && r < rackHeat.size(); ++r) {
@@ -52,26 +27,22 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
     const double liquid = rackHeat[r] * fraction, air = rackHeat[r] - liquid;
     c.liquidHeat += liquid;
     c.airHeat += air;
-    if (liquid > 0) {
-      if (validUnit(layout, rack.cdu)) {
-        c.unitHeat[rack.cdu] += liquid;
-      } else {
-        c.unassignedHeat += liquid;
-        if (withFindings)
-          c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
-                                                   rack.id + " sends " + w(liquid) + " to liquid but has no CDU", liquid, 0));
+    // Liquid heat without a CDU stops the rack (error); air heat may go to room air the design
+    // does not model (warning).
+    auto assign = [&](double heat, int unit, Severity severity, const char* medium, const char* missing) {
+      if (heat <= 0) return;
+      if (validUnit(layout, unit)) {
+        c.unitHeat[unit] += heat;
+        return;
       }
-    }
-    if (air > 0) {
-      if (validUnit(layout, rack.airHandler)) {
-        c.unitHeat[rack.airHandler] += air;
-      } else {
-        c.unassignedHeat += air;
-        if (withFindings)
-          c.findings.push_back(engine::makeFinding(Severity::Warning, rack.id, "cooling.not-cooled",
-                                                   rack.id + " sends " + w(air) + " to air but has no air handler", air, 0));
-      }
-    }
+      c.unassignedHeat += heat;
+      if (withFindings)
+        c.findings.push_back(engine::makeFinding(severity, rack.id, "cooling.not-cooled",
+                                                 rack.id + " sends " + w(heat) + " to " + medium + " but has no " + missing,
+                                                 heat, 0));
+    };
+    assign(liquid, rack.cdu, Severity::Error, "liquid", "CDU");
+    assign(air, rack.airHandler, Severity::Warning, "air", "air handler");
   }
 }
 
@@ -153,8 +124,8 @@ void checkPlantRedundancy(const design::Layout& layout, const std::vector<int>& 
 
 }  // namespace
 
-CoolingResult analyzeCooling(const design::Layout& layout, const CoolingDemand& demand, double ambient,
-                             bool withFindings) {
+CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology& topology, const CoolingDemand& demand,
+                             double ambient, bool withFindings) {
   const int n = static_cast<int>(layout.cooling.size());
   CoolingResult c;
   c.unitHeat.assign(n, 0.0);
@@ -170,11 +141,11 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingDemand& 
   }
   c.airHeat += demand.unplacedHeat;
   c.unassignedHeat += demand.unplacedHeat;
-  c.loops = assignLoops(layout, c.unitLoop);
-  std::vector<int> indegree;
-  const std::vector<int> order = heatOrder(layout, indegree);
+  c.loops = topology.loops;
+  c.unitLoop = topology.loop;
+  const std::vector<int>& indegree = topology.indegree;
   std::vector<char> ordered(n, 0);
-  for (int i : order) {
+  for (int i : topology.order) {
     ordered[i] = 1;
     const design::CoolingUnit& u = layout.cooling[i];
     runUnit(u, c.unitHeat[i], c.unitPower[i], c.unitRejected[i]);

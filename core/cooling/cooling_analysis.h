@@ -23,11 +23,13 @@
 //   cooling.cop-missing            a chiller without a COP: its compressor draw is unknown  (warning)
 //   cooling.cycle                  rejects_to leads back to the same unit                   (error)
 //
-//   cooling::CoolingResult c = cooling::analyzeCooling(layout, {rackHeat, {}, 0}, design.site.ambient, true);
+//   cooling::CoolingResult c = cooling::analyzeCooling(layout, cooling::coolingTopology(layout), {rackHeat, {}, 0},
+//                                                      design.site.ambient, true);
 #pragma once
 
 #include <vector>
 
+#include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
 #include "core/evaluate/finding.h"
 
@@ -64,7 +66,7 @@ struct CoolingDemand {
 
 /// ambient: site design dry bulb, degC. withFindings = false skips the checks (used for the
 /// peak-load pass that only feeds the power flow).
-CoolingResult analyzeCooling(const design::Layout& layout, const CoolingDemand& demand, double ambient,
-                             bool withFindings);
+CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology& topology, const CoolingDemand& demand,
+                             double ambient, bool withFindings);
 
 }  // namespace gigaplan::cooling

@@ -1,23 +1,47 @@
-// heatOrder: Kahn's algorithm over rejects_to.
+// coolingTopology: Kahn's algorithm over rejects_to, and a union-find for the loops.
 #include "core/cooling/heat_order.h"
+
+#include <numeric>
 
 namespace gigaplan::cooling {
 
-std::vector<int> heatOrder(const design::Layout& layout, std::vector<int>& indegree) {
+namespace {
+
+int findRoot(std::vector<int>& parent, int x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+}  // namespace
+
+CoolingTopology coolingTopology(const design::Layout& layout) {
   const int n = static_cast<int>(layout.cooling.size());
   auto valid = [n](int u) { return u >= 0 && u < n; };
-  indegree.assign(n, 0);
-  for (const auto& u : layout.cooling)
-    for (int s : u.rejectsTo)
-      if (valid(s)) ++indegree[s];
-  std::vector<int> pending = indegree, order;
-  order.reserve(n);
+  CoolingTopology t;
+  t.indegree.assign(n, 0);
+  std::vector<int> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
   for (int i = 0; i < n; ++i)
-    if (pending[i] == 0) order.push_back(i);
-  for (std::size_t h = 0; h < order.size(); ++h)
-    for (int s : layout.cooling[order[h]].rejectsTo)
-      if (valid(s) && --pending[s] == 0) order.push_back(s);
-  return order;
+    for (int s : layout.cooling[i].rejectsTo)
+      if (valid(s)) {
+        ++t.indegree[s];
+        parent[findRoot(parent, i)] = findRoot(parent, s);
+      }
+  std::vector<int> pending = t.indegree;
+  t.order.reserve(n);
+  for (int i = 0; i < n; ++i)
+    if (pending[i] == 0) t.order.push_back(i);
+  for (std::size_t h = 0; h < t.order.size(); ++h)
+    for (int s : layout.cooling[t.order[h]].rejectsTo)
+      if (valid(s) && --pending[s] == 0) t.order.push_back(s);
+  std::vector<int> id(n, design::kNone);
+  t.loop.assign(n, design::kNone);
+  for (int i = 0; i < n; ++i) {
+    const int r = findRoot(parent, i);
+    if (id[r] == design::kNone) id[r] = t.loops++;
+    t.loop[i] = id[r];
+  }
+  return t;
 }
 
 }  // namespace gigaplan::cooling

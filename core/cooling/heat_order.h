@@ -1,8 +1,10 @@
-// The order heat travels through the cooling plant: every unit before the units it rejects to
-// (CDUs and air handlers first, then chillers, then towers). Units on or below a rejects_to loop
-// are left out. Shared by the cooling analysis and the failure domains.
+// The shape of the cooling plant, computed once per evaluation and shared by the cooling analysis
+// and the failure domains: the order heat travels (every unit before the units it rejects to —
+// CDUs and air handlers, then chillers, then towers; units on or below a rejects_to loop are left
+// out), how many units reject to each unit, and the loops (units joined through rejects_to).
 //
-//   for (int u : cooling::heatOrder(layout, indegree)) { /* u's sources are done */ }
+//   cooling::CoolingTopology t = cooling::coolingTopology(layout);
+//   for (int u : t.order) { /* every unit rejecting to u is done */ }
 #pragma once
 
 #include <vector>
@@ -11,7 +13,13 @@
 
 namespace gigaplan::cooling {
 
-/// `indegree[u]` receives how many units reject to u (0 for CDUs and air handlers).
-std::vector<int> heatOrder(const design::Layout& layout, std::vector<int>& indegree);
+struct CoolingTopology {
+  std::vector<int> order;     // heat order; units in or below a loop are absent
+  std::vector<int> indegree;  // per unit: how many units reject to it (0 for CDUs and air handlers)
+  std::vector<int> loop;      // per unit: index of its loop
+  int loops = 0;
+};
+
+CoolingTopology coolingTopology(const design::Layout& layout);
 
 }  // namespace gigaplan::cooling

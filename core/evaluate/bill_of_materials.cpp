@@ -2,6 +2,7 @@
 #include "core/evaluate/bill_of_materials.h"
 
 #include <map>
+#include <string_view>
 #include <tuple>
 
 namespace gigaplan::engine {
@@ -10,35 +11,44 @@ namespace {
 
 struct Tally {
   std::map<std::string, BomLine> lines;
-  void add(const std::string& category, const std::string& item, const std::string& name, const std::string& detail,
-           std::int64_t count) {
-    BomLine& l = lines[item];
-    l.category = category;
-    l.item = item;
-    l.name = name;
-    l.detail = detail;
-    l.count += count;
+  BomLine* last = nullptr;  // objects of one template come in runs of the same item
+  const void* lastKey = nullptr;
+  // `key` identifies the item cheaply (its catalog entry); nullptr compares by id.
+  void add(std::string_view category, const std::string& item, std::string_view name, std::string_view detail,
+           std::int64_t count, const void* key = nullptr) {
+    if (!last || !key || key != lastKey) {
+      lastKey = key;
+      last = &lines[item];
+      last->category = category;
+      last->item = item;
+      last->name = name;
+      last->detail = detail;
+    }
+    last->count += count;
   }
   void appendTo(std::vector<BomLine>& out) const {
     for (const auto& [id, line] : lines) out.push_back(line);
   }
 };
 
+const std::string kGrid = "grid";
+
 }  // namespace
 
 std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog::Catalog& catalog,
                                      const fabric::FabricResult& fabric) {
   Tally racks, power, cooling, switches, transceivers;
-  for (const design::Rack& rack : layout.racks)
-    racks.add("rack", rack.type, rack.spec ? rack.spec->name : rack.type, std::string(catalog::toString(
-                                                                              rack.spec ? rack.spec->kind : catalog::RackKind::Compute)), 1);
+  for (const design::Rack& rack : layout.racks) {
+    const auto kind = rack.spec ? rack.spec->kind : catalog::RackKind::Compute;
+    racks.add("rack", rack.type, rack.spec ? rack.spec->name : rack.type, catalog::toString(kind), 1, rack.spec);
+  }
   for (const design::PowerNode& node : layout.power) {
-    const std::string item = node.model.empty() ? std::string(design::toString(node.kind)) : node.model;
-    power.add("power", item, node.spec ? node.spec->name : item, std::string(design::toString(node.kind)), node.units);
+    const std::string& item = node.model.empty() ? kGrid : node.model;  // only grid connections have no model
+    power.add("power", item, node.spec ? node.spec->name : item, design::toString(node.kind), node.units, node.spec);
   }
   for (const design::CoolingUnit& unit : layout.cooling)
-    cooling.add("cooling", unit.model, unit.spec ? unit.spec->name : unit.model, std::string(design::toString(unit.kind)),
-                unit.units);
+    cooling.add("cooling", unit.model, unit.spec ? unit.spec->name : unit.model, design::toString(unit.kind), unit.units,
+                unit.spec);
   if (fabric.totalSwitches > 0) {
     const catalog::Switch* sw = catalog.switchModel(fabric.switchModel);
     switches.add("switch", fabric.switchModel, sw ? sw->name : fabric.switchModel, "", fabric.totalSwitches);
@@ -47,7 +57,7 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
   for (const fabric::CableGroup& g : fabric.cables) {
     const catalog::CableMedium* m = catalog.medium(g.medium);
     const std::string name = m ? m->name : g.medium;
-    if (g.transceivers > 0) transceivers.add("transceiver", g.medium, name, std::string(catalog::toString(g.kind)), g.transceivers);
+    if (g.transceivers > 0) transceivers.add("transceiver", g.medium, name, catalog::toString(g.kind), g.transceivers);
     BomLine& l = cables[{g.medium, g.bucket}];
     l.category = "cable";
     l.item = g.medium;

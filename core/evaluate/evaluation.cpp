@@ -88,10 +88,11 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
 
   // Heat = electrical load of the racks (and switches); the peak pass only sizes the cooling
   // gear's draw for the peak power flow.
-  e.cooling = cooling::analyzeCooling(layout, {e.rackPower, network.unitAirHeat, network.unplacedHeat},
+  const cooling::CoolingTopology plant = cooling::coolingTopology(layout);
+  e.cooling = cooling::analyzeCooling(layout, plant, {e.rackPower, network.unitAirHeat, network.unplacedHeat},
                                       design.site.ambient, true);
   const cooling::CoolingResult peakCooling = cooling::analyzeCooling(
-      layout, {e.rackPeakPower, network.unitAirHeat, network.unplacedHeat}, design.site.ambient, false);
+      layout, plant, {e.rackPeakPower, network.unitAirHeat, network.unplacedHeat}, design.site.ambient, false);
 
   const power::PowerGraph graph = power::buildPowerGraph(layout, design.site.powerFactor);
   const power::SupplyDominators dominators(graph);
@@ -100,7 +101,7 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   const power::PowerDemand peak{it.peak, network.rackLoad, peakCooling.nodePower, network.nodeLoad,
                                 peakCooling.facilityPower, network.facilityLoad};
   e.power = power::analyzePower(layout, graph, dominators, nominal, peak);
-  e.reliability = reliability::analyzeFailureDomains(layout, graph, dominators);
+  e.reliability = reliability::analyzeFailureDomains(layout, graph, dominators, plant);
   e.bom = billOfMaterials(layout, catalog, e.fabric);
   collectFindings(e, checkLayout(layout), fabricFindings(layout, e.fabric));
   perRackValues(layout, e);

@@ -22,13 +22,18 @@ struct Footprint {
   double half[2];        // half width, half depth
 };
 
-Footprint footprintOf(const design::Rack& rack) {
+// Racks of a row share a rotation: the trigonometry is redone only when it changes.
+Footprint footprintOf(const design::Rack& rack, double& lastRotation, design::Vec2& lastAxis) {
   const double w = rack.spec ? rack.spec->width : 0.6, d = rack.spec ? rack.spec->depth : 1.2;
-  const double a = rack.rotation * std::numbers::pi / 180.0;
+  if (rack.rotation != lastRotation) {
+    const double a = rack.rotation * std::numbers::pi / 180.0;
+    lastAxis = {std::cos(a), std::sin(a)};
+    lastRotation = rack.rotation;
+  }
   Footprint f;
   f.centre = rack.position;
-  f.axis[0] = {std::cos(a), std::sin(a)};
-  f.axis[1] = {-std::sin(a), std::cos(a)};
+  f.axis[0] = lastAxis;
+  f.axis[1] = {-lastAxis.y, lastAxis.x};
   f.half[0] = w / 2;
   f.half[1] = d / 2;
   return f;
@@ -55,6 +60,7 @@ void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, 
     const design::Rack& rack = layout.racks[r];
     if (rack.hall < 0 || rack.hall >= static_cast<int>(layout.halls.size())) continue;
     const design::Hall& hall = layout.halls[rack.hall];
+    if (hall.size.x <= 0 || hall.size.y <= 0) continue;  // no floor size given: nothing to check against
     const double ex = extent(fp[r], {1, 0}), ey = extent(fp[r], {0, 1});
     const double beyond = std::max({hall.origin.x - (rack.position.x - ex), (rack.position.x + ex) - (hall.origin.x + hall.size.x),
                                     hall.origin.y - (rack.position.y - ey), (rack.position.y + ey) - (hall.origin.y + hall.size.y)});
@@ -65,35 +71,58 @@ void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, 
   }
 }
 
+// Cells of the grid hash, sorted by key; each occupied cell is compared with itself and with four
+// of its eight neighbours (the other four compare with it), so every pair is tested once. The key
+// is monotonic in (column, row), so the neighbour at a fixed offset has a key at a fixed distance
+// and one cursor per offset walks forward through the sorted cells: no search at all.
 void checkOverlaps(const design::Layout& layout, const std::vector<Footprint>& fp, std::vector<Finding>& out) {
   const std::size_t n = layout.racks.size();
   if (n < 2) return;
   double cell = 0;
-  for (const Footprint& f : fp) cell = std::max(cell, 2 * std::hypot(f.half[0], f.half[1]));
-  if (cell <= 0) return;
-  auto cellOf = [cell](double v) { return static_cast<std::int64_t>(std::floor(v / cell)); };
-  auto key = [](std::int64_t cx, std::int64_t cy) { return (cx << 32) ^ (cy & 0xffffffff); };
-  std::vector<std::pair<std::int64_t, int>> sorted(n);
-  for (std::size_t r = 0; r < n; ++r)
-    sorted[r] = {key(cellOf(fp[r].centre.x), cellOf(fp[r].centre.y)), static_cast<int>(r)};
-  std::sort(sorted.begin(), sorted.end());
+  std::vector<double> radius(n);
   for (std::size_t r = 0; r < n; ++r) {
-    const std::int64_t cx = cellOf(fp[r].centre.x), cy = cellOf(fp[r].centre.y);
-    for (std::int64_t dx = -1; dx <= 1; ++dx)
-      for (std::int64_t dy = -1; dy <= 1; ++dy) {
-        const std::int64_t k = key(cx + dx, cy + dy);
-        auto it = std::lower_bound(sorted.begin(), sorted.end(), std::make_pair(k, -1));
-        for (; it != sorted.end() && it->first == k; ++it) {
-          const auto other = static_cast<std::size_t>(it->second);
-          if (other <= r) continue;  // each pair once
-          const double depth = penetration(fp[r], fp[other]);
-          if (depth > kTolerance)
-            out.push_back(makeFinding(Severity::Error, layout.racks[r].id, "layout.racks-overlap",
-                                      layout.racks[r].id + " overlaps " + layout.racks[other].id + " by " +
-                                          units::format(depth, units::Dimension::Length),
-                                      depth, 0));
-        }
-      }
+    radius[r] = std::hypot(fp[r].half[0], fp[r].half[1]);
+    cell = std::max(cell, 2 * radius[r]);
+  }
+  if (cell <= 0) return;
+  constexpr std::int64_t kOffset = std::int64_t{1} << 30;  // cells from the origin, either way
+  auto cellOf = [cell](double v) { return static_cast<std::int64_t>(std::floor(v / cell)); };
+  std::vector<std::pair<std::int64_t, int>> sorted(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const std::int64_t cx = std::clamp<std::int64_t>(cellOf(fp[r].centre.x), 1 - kOffset, kOffset - 2);
+    const std::int64_t cy = std::clamp<std::int64_t>(cellOf(fp[r].centre.y), 1 - kOffset, kOffset - 2);
+    sorted[r] = {((cx + kOffset) << 32) + (cy + kOffset), static_cast<int>(r)};
+  }
+  std::sort(sorted.begin(), sorted.end());
+
+  auto test = [&](int a, int b) {
+    if (a > b) std::swap(a, b);
+    const double dx = fp[a].centre.x - fp[b].centre.x, dy = fp[a].centre.y - fp[b].centre.y;
+    const double reach = radius[a] + radius[b];
+    if (dx * dx + dy * dy >= reach * reach) return;  // circumscribed circles apart
+    const double depth = penetration(fp[a], fp[b]);
+    if (depth > kTolerance)
+      out.push_back(makeFinding(Severity::Error, layout.racks[a].id, "layout.racks-overlap",
+                                layout.racks[a].id + " overlaps " + layout.racks[b].id + " by " +
+                                    units::format(depth, units::Dimension::Length),
+                                depth, 0));
+  };
+  constexpr std::int64_t kColumn = std::int64_t{1} << 32;
+  constexpr std::int64_t kForward[4] = {1, kColumn - 1, kColumn, kColumn + 1};  // (0,+1) (+1,-1) (+1,0) (+1,+1)
+  std::size_t cursor[4] = {0, 0, 0, 0};
+  for (std::size_t begin = 0; begin < n;) {
+    std::size_t end = begin;
+    while (end < n && sorted[end].first == sorted[begin].first) ++end;
+    for (std::size_t i = begin; i < end; ++i)
+      for (std::size_t j = i + 1; j < end; ++j) test(sorted[i].second, sorted[j].second);
+    for (int d = 0; d < 4; ++d) {
+      const std::int64_t k = sorted[begin].first + kForward[d];
+      std::size_t& c = cursor[d];
+      while (c < n && sorted[c].first < k) ++c;
+      for (std::size_t m = c; m < n && sorted[m].first == k; ++m)
+        for (std::size_t i = begin; i < end; ++i) test(sorted[i].second, sorted[m].second);
+    }
+    begin = end;
   }
 }
 
@@ -102,7 +131,9 @@ void checkOverlaps(const design::Layout& layout, const std::vector<Footprint>& f
 std::vector<Finding> checkLayout(const design::Layout& layout) {
   std::vector<Footprint> fp;
   fp.reserve(layout.racks.size());
-  for (const design::Rack& rack : layout.racks) fp.push_back(footprintOf(rack));
+  double rotation = 0;
+  design::Vec2 axis{1, 0};
+  for (const design::Rack& rack : layout.racks) fp.push_back(footprintOf(rack, rotation, axis));
   std::vector<Finding> out;
   checkHalls(layout, fp, out);
   checkOverlaps(layout, fp, out);

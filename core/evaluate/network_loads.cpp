@@ -21,6 +21,7 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
   const double optics = fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size());
   if (fabric.switches.empty()) n.facilityLoad += fabric.opticsPower;
   std::vector<char> holdsSwitch(racks, 0);
+  std::vector<double> hallHeat(layout.halls.size(), 0.0);
   for (const fabric::SwitchPlacement& s : fabric.switches) {
     const double w = s.power + optics;
     if (s.rack >= 0 && s.rack < racks) {
@@ -33,13 +34,13 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
     else
       n.facilityLoad += w;
     const bool inHall = s.hall >= 0 && s.hall < static_cast<int>(hallAir.size()) && !hallAir[s.hall].empty();
-    if (!inHall) {
+    if (inHall)
+      hallHeat[s.hall] += w;
+    else
       n.unplacedHeat += w;
-      continue;
-    }
-    const auto& units = hallAir[s.hall];
-    for (int u : units) n.unitAirHeat[u] += w / static_cast<double>(units.size());
   }
+  for (std::size_t h = 0; h < hallAir.size(); ++h)
+    for (int u : hallAir[h]) n.unitAirHeat[u] += hallHeat[h] / static_cast<double>(hallAir[h].size());
   for (int r = 0; r < racks; ++r) {
     const catalog::RackType* spec = layout.racks[r].spec;
     if (!holdsSwitch[r] && spec && spec->kind == catalog::RackKind::Network) n.rackLoad[r] = spec->power;

@@ -64,7 +64,7 @@ PowerFlow flowLoads(const design::Layout& layout, const PowerGraph& g, const Pow
     const int node = *it;
     f.in[node] = f.out[node] / g.efficiency[node];
     f.losses += f.in[node] - f.out[node];
-    const auto& parents = g.supply[node];
+    const auto parents = g.supply[node];
     if (parents.empty()) {
       if (g.source[node]) {
         f.sourceDraw += f.in[node];

@@ -4,7 +4,8 @@
 //   it + cooling + network + losses == sourceDraw + stranded
 // holds by construction (tests assert it); `stranded` is zero in a design where every node is fed.
 //
-//   power::PowerDemand d;  d.rackLoad = ...;  // rackLoad(r) below = rackLoad[r] + rackNetwork[r]  d.nodeCooling.assign(layout.power.size(), 0); ...
+//   power::PowerDemand d;
+//   d.rackLoad = itPerRack;                       // W; d.rack(r) = rackLoad[r] + rackNetwork[r]
 //   power::PowerFlow f = power::flowLoads(layout, graph, d);
 #pragma once
 

@@ -19,20 +19,9 @@ bool isApparentPowerRated(PowerKind kind) {
 
 namespace {
 
-std::vector<int> distinctParents(const design::PowerNode& node, int self, int count) {
-  std::vector<int> parents;
-  parents.reserve(node.fedBy.size());
-  for (int p : node.fedBy)
-    if (p >= 0 && p < count && p != self && std::find(parents.begin(), parents.end(), p) == parents.end())
-      parents.push_back(p);
-  return parents;
-}
-
 // Parents-first order by Kahn's algorithm; nodes on or below a cycle never reach in-degree 0.
-void orderParentsFirst(const std::vector<std::vector<int>>& parents, PowerGraph& g) {
-  const int n = static_cast<int>(parents.size());
-  std::vector<int> pending(n);
-  for (int i = 0; i < n; ++i) pending[i] = static_cast<int>(parents[i].size());
+void orderParentsFirst(std::vector<int> pending, PowerGraph& g) {
+  const int n = static_cast<int>(pending.size());
   g.order.reserve(n);
   for (int i = 0; i < n; ++i)
     if (pending[i] == 0) g.order.push_back(i);
@@ -48,35 +37,62 @@ void orderParentsFirst(const std::vector<std::vector<int>>& parents, PowerGraph&
 PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
   const int n = static_cast<int>(layout.power.size());
   PowerGraph g;
-  g.supply.resize(n);
-  g.children.resize(n);
   g.efficiency.assign(n, 1.0);
   g.capacity.assign(n, 0.0);
   g.source.assign(n, 0);
   g.catcher.assign(n, kNone);
   const double pf = powerFactor > 0 && powerFactor <= 1 ? powerFactor : 1.0;
+  auto battery = [&](int p) { return layout.power[p].kind == PowerKind::Battery; };
 
-  std::vector<std::vector<int>> parents(n);
+  // Distinct valid parents of every node, flat; then supply (batteries dropped unless they are all
+  // there is) and children (by counting).
+  std::vector<int> begin(n + 1, 0), parents, childCount(n + 1, 0);
+  parents.reserve(static_cast<std::size_t>(n) * 2);
   for (int i = 0; i < n; ++i) {
+    const std::size_t first = parents.size();
+    for (int p : layout.power[i].fedBy)
+      if (p >= 0 && p < n && p != i && std::find(parents.begin() + first, parents.end(), p) == parents.end()) {
+        parents.push_back(p);
+        ++childCount[p + 1];
+      }
+    begin[i + 1] = static_cast<int>(parents.size());
+  }
+  g.supply.reserve(n, parents.size());
+  std::vector<int> pending(n), steady;
+  for (int i = 0; i < n; ++i) {
+    const std::span<const int> all(parents.data() + begin[i], static_cast<std::size_t>(begin[i + 1] - begin[i]));
+    pending[i] = static_cast<int>(all.size());
+    g.source[i] = all.empty() && isSourceKind(layout.power[i].kind);
+    if (std::any_of(all.begin(), all.end(), battery) && !std::all_of(all.begin(), all.end(), battery)) {
+      steady.clear();
+      for (int p : all)
+        if (!battery(p)) steady.push_back(p);
+      g.supply.add(steady);
+    } else {
+      g.supply.add(all);
+    }
     const design::PowerNode& node = layout.power[i];
-    parents[i] = distinctParents(node, i, n);
-    for (int p : parents[i]) g.children[p].push_back(i);
-    std::vector<int> steady;
-    for (int p : parents[i])
-      if (layout.power[p].kind != PowerKind::Battery) steady.push_back(p);
-    g.supply[i] = steady.empty() ? parents[i] : std::move(steady);
-    g.source[i] = parents[i].empty() && isSourceKind(node.kind);
     if (node.spec && !isSourceKind(node.kind) && node.spec->efficiency > 0 && node.spec->efficiency <= 1)
       g.efficiency[i] = node.spec->efficiency;
     g.capacity[i] = std::max(0.0, node.rating) * (isApparentPowerRated(node.kind) ? pf : 1.0);
   }
+  for (int i = 0; i < n; ++i) childCount[i + 1] += childCount[i];
+  std::vector<int> children(parents.size()), fill(childCount.begin(), childCount.end() - 1);
   for (int i = 0; i < n; ++i)
-    for (int p : parents[i])
+    for (int k = begin[i]; k < begin[i + 1]; ++k) children[fill[parents[k]]++] = i;
+  g.children.reserve(n, children.size());
+  for (int i = 0; i < n; ++i)
+    g.children.add(std::span<const int>(children.data() + childCount[i], static_cast<std::size_t>(childCount[i + 1] - childCount[i])));
+
+  for (int i = 0; i < n; ++i)
+    for (int k = begin[i]; k < begin[i + 1]; ++k) {
+      const int p = parents[k];
       if (layout.power[p].redundancy == design::Redundancy::NPlus1 && g.children[p].size() >= 2) {
         g.catcher[i] = p;
         break;
       }
-  orderParentsFirst(parents, g);
+    }
+  orderParentsFirst(std::move(pending), g);
   return g;
 }
 

@@ -40,27 +40,41 @@ std::span<const int> parentsOf(const Consumer& c, const PowerGraph& g) {
   return {c.parents, static_cast<std::size_t>(c.parents[1] == kNone ? 1 : 2)};
 }
 
-// For each consumer, the nodes whose failure cuts some but not all of its parents.
-Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, const SupplyDominators& dom, int nodes) {
+// The nodes whose failure cuts some but not all of a consumer's parents: the union of the
+// parents' sets minus their intersection (for two parents, the symmetric difference).
+void partialCuts(std::span<const int> parents, const SupplyDominators& dom, std::vector<int>& out,
+                 std::vector<int>& all, std::vector<int>& common, std::vector<int>& next) {
+  out.clear();
+  if (parents.size() == 2) {
+    auto a = dom.of(parents[0]), b = dom.of(parents[1]);
+    std::set_symmetric_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return;
+  }
+  all.clear();
+  auto first = dom.of(parents[0]);
+  common.assign(first.begin(), first.end());
+  for (int p : parents) {
+    auto s = dom.of(p);
+    all.insert(all.end(), s.begin(), s.end());
+    next.clear();
+    intersectSorted(common, s, next);
+    common.swap(next);
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::set_difference(all.begin(), all.end(), common.begin(), common.end(), std::back_inserter(out));
+}
+
+Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, const SupplyDominators& dom,
+                   const std::vector<char>& checked) {
+  const int nodes = static_cast<int>(checked.size());
   std::vector<std::pair<int, int>> pairs;  // (failed node, consumer)
-  std::vector<int> all, common, next, partial;
+  pairs.reserve(consumers.size() * 6);
+  std::vector<int> partial, all, common, next;
   for (int c = 0; c < static_cast<int>(consumers.size()); ++c) {
-    auto parents = parentsOf(consumers[c], g);
-    all.clear();
-    auto first = dom.of(parents[0]);
-    common.assign(first.begin(), first.end());
-    for (int p : parents) {
-      auto s = dom.of(p);
-      all.insert(all.end(), s.begin(), s.end());
-      next.clear();
-      intersectSorted(common, s, next);
-      common.swap(next);
-    }
-    std::sort(all.begin(), all.end());
-    all.erase(std::unique(all.begin(), all.end()), all.end());
-    partial.clear();
-    std::set_difference(all.begin(), all.end(), common.begin(), common.end(), std::back_inserter(partial));
-    for (int x : partial) pairs.emplace_back(x, c);
+    partialCuts(parentsOf(consumers[c], g), dom, partial, all, common, next);
+    for (int x : partial)
+      if (checked[x]) pairs.emplace_back(x, c);
   }
   Events e;
   e.begin.assign(nodes + 1, 0);
@@ -72,6 +86,7 @@ Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, 
   return e;
 }
 
+// Racks side by side on the same two feeds move together: one consumer per run of them.
 std::vector<Consumer> collectConsumers(const design::Layout& layout, const PowerGraph& g, const PowerFlow& peak,
                                        const PowerDemand& demand) {
   const int n = static_cast<int>(layout.power.size());
@@ -79,6 +94,11 @@ std::vector<Consumer> collectConsumers(const design::Layout& layout, const Power
   for (std::size_t r = 0; r < layout.racks.size(); ++r) {
     const design::Rack& rack = layout.racks[r];
     if (rack.feedA < 0 || rack.feedA >= n || rack.feedB < 0 || rack.feedB >= n || rack.feedA == rack.feedB) continue;
+    if (!out.empty() && out.back().node == kNone && out.back().parents[0] == rack.feedA &&
+        out.back().parents[1] == rack.feedB) {
+      out.back().draw += demand.rack(r);
+      continue;
+    }
     Consumer c;
     c.parents[0] = rack.feedA;
     c.parents[1] = rack.feedB;
@@ -127,11 +147,17 @@ class Transfer {
       heap_.pop();
       const double d = delta_[node];
       if (d == 0) continue;
+      const auto parents = g_.supply[node];
+      const double drawn = d / g_.efficiency[node];
+      // A live node with one parent has a live parent (else the failure would cut it too).
+      if (parents.size() == 1) {
+        add(parents[0], drawn);
+        continue;
+      }
       alive_.clear();
-      for (int p : g_.supply[node])
+      for (int p : parents)
         if (alive(p)) alive_.push_back(p);
-      const double share = d / g_.efficiency[node] / static_cast<double>(std::max<std::size_t>(alive_.size(), 1));
-      for (int p : alive_) add(p, share);
+      for (int p : alive_) add(p, drawn / static_cast<double>(alive_.size()));
     }
   }
   const std::vector<int>& touched() const { return touched_; }
@@ -157,19 +183,21 @@ FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, 
   FailoverResult result;
   result.worstUtilisation.assign(n, 0.0);
   result.worstFailure.assign(n, kNone);
+  std::vector<char> checked(n, 0);
+  for (int x = 0; x < n; ++x) checked[x] = g.rank[x] != kNone && isCheckedForFailover(layout, x);
   const std::vector<Consumer> consumers = collectConsumers(layout, g, peak, peakDemand);
-  const Events events = buildEvents(consumers, g, dom, n);
+  const Events events = buildEvents(consumers, g, dom, checked);
   Transfer t(g, dom);
   std::vector<int> alive;
 
   for (int x = 0; x < n; ++x) {
-    if (g.rank[x] == kNone || !isCheckedForFailover(layout, x)) continue;
+    if (!checked[x]) continue;
     ++result.failuresChecked;
     t.reset(x);
     // The failed node stops drawing from its parents.
     for (int p : g.supply[x]) t.add(p, -peak.in[x] / static_cast<double>(g.supply[x].size()));
     if (g.catcher[x] != kNone) {
-      const auto& siblings = g.children[g.catcher[x]];
+      const auto siblings = g.children[g.catcher[x]];
       const double share = peak.out[x] / static_cast<double>(siblings.size() - 1);
       for (int s : siblings)
         if (s != x) t.add(s, share);

@@ -10,7 +10,7 @@ void intersectSorted(std::span<const int> a, std::span<const int> b, std::vector
 }
 
 SupplyDominators::SupplyDominators(const PowerGraph& graph) {
-  const int n = static_cast<int>(graph.supply.size());
+  const int n = static_cast<int>(graph.rank.size());
   begin_.assign(n, 0);
   size_.assign(n, 0);
   ids_.reserve(static_cast<std::size_t>(n) * 6);
@@ -24,7 +24,7 @@ SupplyDominators::SupplyDominators(const PowerGraph& graph) {
   std::vector<char> done(n, 0);
   for (int node : graph.order) {
     common.clear();
-    const auto& parents = graph.supply[node];
+    const auto parents = graph.supply[node];
     if (!parents.empty()) {
       auto first = of(parents[0]);
       common.assign(first.begin(), first.end());

@@ -16,20 +16,30 @@ namespace {
 // Element ids in one space: power nodes 0..P-1, cooling units P..P+C-1.
 class ElementSets {
  public:
-  ElementSets(const design::Layout& layout, const power::SupplyDominators& dom)
+  ElementSets(const design::Layout& layout, const cooling::CoolingTopology& topology, const power::SupplyDominators& dom)
       : powerCount_(static_cast<int>(layout.power.size())) {
     const int c = static_cast<int>(layout.cooling.size());
     coolingBegin_.assign(c, 0);
     coolingSize_.assign(c, 0);
-    std::vector<int> indegree, set, sinks, next;
-    const std::vector<int> order = cooling::heatOrder(layout, indegree);
+    std::vector<int> set, sinks, next;
+    const std::vector<int>& order = topology.order;
     std::vector<char> done(c, 0);
+    const std::vector<int>* lastRejectsTo = nullptr;  // units of a hall share their plant: reuse
     // Sinks before the units that reject to them.
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       const int u = *it;
       const design::CoolingUnit& unit = layout.cooling[u];
       set.assign(1, powerCount_ + u);
       if (unit.fedBy >= 0 && unit.fedBy < powerCount_) unite(set, dom.of(unit.fedBy));
+      const bool same = lastRejectsTo && *lastRejectsTo == unit.rejectsTo &&
+                        std::all_of(unit.rejectsTo.begin(), unit.rejectsTo.end(), [&](int s) { return s >= 0 && s < c && done[s]; });
+      lastRejectsTo = &unit.rejectsTo;
+      if (same) {
+        unite(set, sinks);
+        store(u, set);
+        done[u] = 1;
+        continue;
+      }
       bool first = true;
       sinks.clear();
       for (int s : unit.rejectsTo) {
@@ -82,31 +92,44 @@ bool valid(int i, std::size_t n) { return i >= 0 && i < static_cast<int>(n); }
 }  // namespace
 
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
-                                     const power::SupplyDominators& dom) {
+                                     const power::SupplyDominators& dom, const cooling::CoolingTopology& topology) {
   const std::size_t P = layout.power.size(), C = layout.cooling.size(), R = layout.racks.size();
-  const ElementSets sets(layout, dom);
+  const ElementSets sets(layout, topology, dom);
   std::vector<std::int64_t> gpus(P + C, 0);
   std::vector<int> racks(P + C, 0);
   std::vector<int> begin(R + 1, 0), ids;
   ids.reserve(R * 8);
   std::vector<int> set;
+  // Racks side by side share feeds, CDU and air handler: their set is the previous one.
+  struct Key {
+    int feedA, feedB, cdu, airHandler;
+    bool liquid, air;
+    bool operator==(const Key&) const = default;
+  };
+  Key last{kNone, kNone, kNone, kNone, false, false};
+  bool haveLast = false;
 
   for (std::size_t r = 0; r < R; ++r) {
     const design::Rack& rack = layout.racks[r];
     begin[r] = static_cast<int>(ids.size());
     const bool a = valid(rack.feedA, P), b = valid(rack.feedB, P);
     if (!a && !b) continue;  // not fed: it does not run, so no failure stops it
-    set.clear();
-    if (a && b)
-      power::intersectSorted(dom.of(rack.feedA), dom.of(rack.feedB), set);
-    else {
-      auto s = dom.of(a ? rack.feedA : rack.feedB);
-      set.assign(s.begin(), s.end());
-    }
     const double liquid = rack.spec ? rack.spec->liquidFraction : 0.0;
-    if (liquid > 0 && valid(rack.cdu, C)) ElementSets::unite(set, sets.cooling(rack.cdu));
-    if (liquid < 1 && valid(rack.airHandler, C)) ElementSets::unite(set, sets.cooling(rack.airHandler));
+    const Key key{rack.feedA, rack.feedB, rack.cdu, rack.airHandler, liquid > 0, liquid < 1};
     const int g = rack.spec ? rack.spec->gpus : 0;
+    if (!(haveLast && key == last)) {
+      set.clear();
+      if (a && b) {
+        power::intersectSorted(dom.of(rack.feedA), dom.of(rack.feedB), set);
+      } else {
+        auto s = dom.of(a ? rack.feedA : rack.feedB);
+        set.assign(s.begin(), s.end());
+      }
+      if (key.liquid && valid(rack.cdu, C)) ElementSets::unite(set, sets.cooling(rack.cdu));
+      if (key.air && valid(rack.airHandler, C)) ElementSets::unite(set, sets.cooling(rack.airHandler));
+      last = key;
+      haveLast = true;
+    }
     for (int e : set) {
       gpus[e] += g;
       ++racks[e];

@@ -12,7 +12,7 @@
 // failover check's business (power/redundancy.h, cooling N+1), and an N+1-caught power node
 // (see PowerGraph::catcher) has an empty domain.
 //
-//   reliability::FailureDomains fd = reliability::analyzeFailureDomains(layout, graph, dominators);
+//   reliability::FailureDomains fd = reliability::analyzeFailureDomains(layout, graph, dominators, topology);
 //   std::cout << fd.largestGpus << " GPUs behind " << fd.largestId;
 #pragma once
 
@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
@@ -51,6 +52,6 @@ struct FailureDomains {
 };
 
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
-                                     const power::SupplyDominators& dominators);
+                                     const power::SupplyDominators& dominators, const cooling::CoolingTopology& topology);
 
 }  // namespace gigaplan::reliability

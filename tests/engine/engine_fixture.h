@@ -3,6 +3,7 @@
 // equipment data.
 #pragma once
 
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "core/catalog/catalog.h"
 #include "core/design/design.h"
 #include "core/design/layout.h"
+#include "core/evaluate/evaluation.h"
 
 namespace gigaplan::engine::fixture {
 
@@ -154,6 +156,13 @@ struct Site {
     return static_cast<int>(layout.racks.size()) - 1;
   }
 };
+
+/// How many findings carry `code` (on `object`, when given).
+inline int countCode(const Evaluation& e, const std::string& code, const std::string& object = "") {
+  return static_cast<int>(std::count_if(e.findings.begin(), e.findings.end(), [&](const Finding& f) {
+    return f.code == code && (object.empty() || f.object == object);
+  }));
+}
 
 /// Records every rack so far as one row (the fabric places leaves by row). Racks must stand in
 /// order along +x.

@@ -12,15 +12,10 @@ using design::CoolingKind;
 using design::PowerKind;
 using engine::fixture::buildChain;
 using engine::fixture::Chain;
+using engine::fixture::countCode;
 using engine::fixture::Site;
 
 namespace {
-
-int countCode(const engine::Evaluation& e, const std::string& code, const std::string& object = "") {
-  return static_cast<int>(std::count_if(e.findings.begin(), e.findings.end(), [&](const engine::Finding& f) {
-    return f.code == code && (object.empty() || f.object == object);
-  }));
-}
 
 struct Plant {
   int cdu, ahu, ch1, ch2, tower;

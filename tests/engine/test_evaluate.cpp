@@ -16,15 +16,10 @@ using namespace gigaplan;
 using design::CoolingKind;
 using design::PowerKind;
 using engine::fixture::Chain;
+using engine::fixture::countCode;
 using engine::fixture::Site;
 
 namespace {
-
-int countCode(const engine::Evaluation& e, const std::string& code, const std::string& object = "") {
-  return static_cast<int>(std::count_if(e.findings.begin(), e.findings.end(), [&](const engine::Finding& f) {
-    return f.code == code && (object.empty() || f.object == object);
-  }));
-}
 
 // 8 racks fed A/B, one CDU rejecting to two chillers, one air handler in the hall, one leaf switch.
 Chain buildSite(Site& s) {

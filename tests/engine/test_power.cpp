@@ -11,15 +11,10 @@ using namespace gigaplan;
 using design::PowerKind;
 using engine::fixture::buildChain;
 using engine::fixture::Chain;
+using engine::fixture::countCode;
 using engine::fixture::Site;
 
 namespace {
-
-int countCode(const engine::Evaluation& e, const std::string& code, const std::string& object = "") {
-  return static_cast<int>(std::count_if(e.findings.begin(), e.findings.end(), [&](const engine::Finding& f) {
-    return f.code == code && (object.empty() || f.object == object);
-  }));
-}
 
 // IT + network + cooling + losses must equal what the sources give (plus stranded load).
 void checkConservation(const power::PowerFlow& f) {
