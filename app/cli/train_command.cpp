@@ -2,6 +2,10 @@
 // cluster and job files, and printing estimates as a readable table or JSON.
 #include "app/cli/train_command.h"
 
+#include <optional>
+
+#include "app/cli/design_cluster.h"
+
 #include <cstdio>
 #include <fstream>
 #include <ostream>
@@ -20,9 +24,10 @@ namespace {
 using namespace training;
 
 constexpr const char* kTrainUsage =
-    "usage: gigaplan train --cluster FILE --job FILE [--json]\n"
+    "usage: gigaplan train --cluster FILE [--job FILE] [--json]\n"
+    "       (FILE may be a cluster file or a design; a design's own job is used when --job is left out)\n"
     "       gigaplan train --validation-report FILE\n";
-constexpr const char* kSearchUsage = "usage: gigaplan search --cluster FILE --job FILE [--top N] [--json]\n";
+constexpr const char* kSearchUsage = "usage: gigaplan search --cluster FILE [--job FILE] [--top N] [--json]\n";
 
 struct Args {
   std::string cluster, job, report;
@@ -62,8 +67,8 @@ Args parse(const std::vector<std::string>& args, bool search) {
       a.error = "unknown argument '" + arg + "'";
     }
   }
-  if (a.error.empty() && a.report.empty() && (a.cluster.empty() || a.job.empty())) {
-    a.error = "--cluster and --job are both required";
+  if (a.error.empty() && a.report.empty() && a.cluster.empty()) {
+    a.error = "--cluster is required";
   }
   return a;
 }
@@ -74,14 +79,19 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-std::string percent(double fraction) { return fixed(100 * fraction, 1) + " %"; }
+std::string percent(double fraction) {
+  return fixed(100 * fraction, 1) + " %";
+}
 
 std::string planText(const Job& job) {
   const Parallelism& p = job.parallelism;
   return "TP" + std::to_string(p.tp) + " PP" + std::to_string(p.pp) + " DP" + std::to_string(p.dp) + " CP" +
-         std::to_string(p.cp) + " EP" + std::to_string(p.ep) + " VP" + std::to_string(p.virtualStages) + ", micro-batch " +
-         std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute)) +
-         (p.sequenceParallel ? ", sequence parallel" : "") + (p.fsdp ? ", FSDP" : p.distributedOptimizer ? ", distributed optimizer" : "");
+         std::to_string(p.cp) + " EP" + std::to_string(p.ep) + " VP" + std::to_string(p.virtualStages) +
+         ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " +
+         std::string(toString(p.recompute)) + (p.sequenceParallel ? ", sequence parallel" : "") +
+         (p.fsdp                   ? ", FSDP"
+          : p.distributedOptimizer ? ", distributed optimizer"
+                                   : "");
 }
 
 void row(std::ostream& out, const std::string& label, const std::string& value) {
@@ -96,22 +106,31 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
   row(out, "step time", fixed(e.step.total, 3) + " s");
   row(out, "tokens/s", fixed(e.tokensPerSecond, 0));
   row(out, "model TFLOP/s per GPU", fixed(e.tflopsPerGpu, 1) + "   MFU " + percent(e.mfu) + "   HFU " + percent(e.hfu));
-  row(out, "memory per GPU", fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 1) + " GiB (" +
-                                 (e.memory.fits ? "fits" : "DOES NOT FIT") + ")");
-  row(out, "training", fixed(e.trainingDays, 1) + " days of compute, " + fixed(e.effectiveTrainingDays, 1) +
-                           " days with interruptions (goodput " + percent(e.reliability.goodput) + ")");
-  row(out, "interruptions", fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
-                                fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
-                                fixed(e.reliability.checkpointWrite, 1) + " s to write)");
+  row(out, "memory per GPU",
+      fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 1) + " GiB (" +
+          (e.memory.fits ? "fits" : "DOES NOT FIT") + ")");
+  row(out, "training",
+      fixed(e.trainingDays, 1) + " days of compute, " + fixed(e.effectiveTrainingDays, 1) +
+          " days with interruptions (goodput " + percent(e.reliability.goodput) + ")");
+  row(out, "interruptions",
+      fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
+          fixed(e.reliability.checkpointInterval / 60, 1) + " min (" + fixed(e.reliability.checkpointWrite, 1) +
+          " s to write)");
   row(out, "GPU-hours", fixed(e.gpuHours, 0));
-  row(out, "energy", fixed(e.energyMwh, 1) + " MWh (IT " + fixed(e.itEnergyMwh, 1) + " MWh × PUE " + fixed(e.pue, 2) + ")");
+  row(out, "energy",
+      fixed(e.energyMwh, 1) + " MWh (IT " + fixed(e.itEnergyMwh, 1) + " MWh × PUE " + fixed(e.pue, 2) + ")");
   out << "  step breakdown:\n";
   const StepBreakdown& b = e.step;
-  const std::pair<const char*, double> parts[] = {
-      {"forward", b.forward},           {"backward", b.backward},           {"recompute", b.recompute},
-      {"tensor parallel", b.tensorParallel}, {"context parallel", b.contextParallel}, {"expert parallel", b.expertParallel},
-      {"pipeline bubble", b.pipelineBubble}, {"pipeline p2p", b.pipelineP2p}, {"data parallel", b.dataParallel},
-      {"optimizer", b.optimizer}};
+  const std::pair<const char*, double> parts[] = {{"forward", b.forward},
+                                                  {"backward", b.backward},
+                                                  {"recompute", b.recompute},
+                                                  {"tensor parallel", b.tensorParallel},
+                                                  {"context parallel", b.contextParallel},
+                                                  {"expert parallel", b.expertParallel},
+                                                  {"pipeline bubble", b.pipelineBubble},
+                                                  {"pipeline p2p", b.pipelineP2p},
+                                                  {"data parallel", b.dataParallel},
+                                                  {"optimizer", b.optimizer}};
   for (const auto& [name, seconds] : parts) {
     if (seconds <= 0) continue;
     row(out, std::string("  ") + name, fixed(seconds, 3) + " s  " + percent(seconds / b.total));
@@ -119,15 +138,30 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
   for (const auto& n : e.notes) out << "  note: " << n << "\n";
 }
 
-// Loads cluster and job; on a load error writes it and returns false.
-bool load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, Job& job, std::ostream& err) {
+// Loads cluster and job; returns kOk, or the exit code after writing why. The cluster file may be a
+// design: then the cluster is what its evaluation offers, and its `job:` is the default job.
+int load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, Job& job, std::ostream& err) {
   try {
-    cluster = loadClusterFile(a.cluster, cat);
-    job = loadJobFile(a.job, &cluster);
-    return true;
+    std::optional<Job> designJob;
+    if (isDesignFile(a.cluster)) {
+      const DesignCluster dc = clusterOfDesign(a.cluster, cat);
+      cluster = dc.cluster;
+      designJob = dc.job;
+    } else {
+      cluster = loadClusterFile(a.cluster, cat);
+    }
+    if (!a.job.empty()) {
+      job = loadJobFile(a.job, &cluster);
+    } else if (designJob) {
+      job = *designJob;
+    } else {
+      err << "gigaplan: " << a.cluster << " has no job: give one with --job FILE\n";
+      return kUsage;
+    }
+    return kOk;
   } catch (const io::LoadError& e) {
     err << e.what() << "\n";
-    return false;
+    return kLoadError;
   }
 }
 
@@ -169,7 +203,8 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
 
 }  // namespace
 
-int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const catalog::Catalog& cat) {
+int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                    const catalog::Catalog& cat) {
   const Args a = parse(args, false);
   if (!a.error.empty()) {
     err << "gigaplan train: " << a.error << "\n" << kTrainUsage;
@@ -178,7 +213,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
   if (!a.report.empty()) return writeValidationReport(a.report, cat, out, err);
   Cluster cluster;
   Job job;
-  if (!load(a, cat, cluster, job, err)) return kLoadError;
+  if (const int code = load(a, cat, cluster, job, err); code != kOk) return code;
   const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
   if (job.parallelism.automatic) {
     const SearchResult r = search(job, cluster, gpu, 1, err);
@@ -187,7 +222,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
       return kFindings;
     }
     job = r.best.front().job;
-    if (!a.json) out << "parallelism: auto — best of " << r.fitting << " fitting plans (" << r.candidates << " valid)\n";
+    if (!a.json)
+      out << "parallelism: auto — best of " << r.fitting << " fitting plans (" << r.candidates << " valid)\n";
   }
   const Estimate e = estimate(job, cluster, gpu);
   if (a.json) {
@@ -198,7 +234,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
   return kOk;
 }
 
-int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, const catalog::Catalog& cat) {
+int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
+                     const catalog::Catalog& cat) {
   const Args a = parse(args, true);
   if (!a.error.empty()) {
     err << "gigaplan search: " << a.error << "\n" << kSearchUsage;
@@ -206,7 +243,7 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   }
   Cluster cluster;
   Job job;
-  if (!load(a, cat, cluster, job, err)) return kLoadError;
+  if (const int code = load(a, cat, cluster, job, err); code != kOk) return code;
   const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
   const SearchResult r = search(job, cluster, gpu, static_cast<std::size_t>(a.top), err);
   std::vector<Estimate> estimates;
@@ -220,9 +257,9 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const Estimate& e = estimates[i];
     char line[256];
-    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f\n", i + 1, planText(e.job).c_str(),
-                  e.step.total, e.tflopsPerGpu, 100 * e.mfu, e.memory.total / (1024.0 * 1024 * 1024),
-                  e.effectiveTrainingDays, e.energyMwh);
+    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f\n", i + 1,
+                  planText(e.job).c_str(), e.step.total, e.tflopsPerGpu, 100 * e.mfu,
+                  e.memory.total / (1024.0 * 1024 * 1024), e.effectiveTrainingDays, e.energyMwh);
     out << line;
   }
   if (estimates.empty()) out << "  no plan fits in " << cluster.gpu << " memory\n";

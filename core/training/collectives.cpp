@@ -9,7 +9,9 @@
 namespace gigaplan::training {
 namespace {
 
-double log2Steps(int n) { return n > 1 ? std::ceil(std::log2(static_cast<double>(n))) : 0; }
+double log2Steps(int n) {
+  return n > 1 ? std::ceil(std::log2(static_cast<double>(n))) : 0;
+}
 
 }  // namespace
 
@@ -47,7 +49,9 @@ double allGatherTime(const Link& l, int n, double bytes) {
   return static_cast<double>(n - 1) / n * bytes / l.busBandwidth + log2Steps(n) * l.latency;
 }
 
-double reduceScatterTime(const Link& l, int n, double bytes) { return allGatherTime(l, n, bytes); }
+double reduceScatterTime(const Link& l, int n, double bytes) {
+  return allGatherTime(l, n, bytes);
+}
 
 double allToAllTime(const Link& l, int n, double bytes) {
   if (n <= 1 || bytes <= 0) return 0;

@@ -49,21 +49,23 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
   e.itEnergyMwh = e.gpusUsed * e.powerPerGpu * e.effectiveTrainingDays * 86400 / 3.6e9;
   e.energyMwh = e.itEnergyMwh * e.pue;
 
-  if (cluster.pue <= 0) e.notes.push_back("no PUE given: energy is IT energy only");
+  if (cluster.pue <= 0) e.notes.emplace_back("no PUE given: energy is IT energy only");
   if (cluster.itPowerPerGpu <= 0) {
-    e.notes.push_back("IT power per GPU assumed " + units::format(e.powerPerGpu, units::Dimension::Power) +
-                      " (TDP × " + units::shortest(gpu.eff.itPowerPerTdp) + " for host and network)");
+    e.notes.push_back("IT power per GPU assumed " + units::format(e.powerPerGpu, units::Dimension::Power) + " (TDP × " +
+                      units::shortest(gpu.eff.itPowerPerTdp) + " for host and network)");
   }
   if (e.reliability.storageAssumed) {
     e.notes.push_back("storage bandwidth assumed " +
                       units::format(e.reliability.storageBandwidth, units::Dimension::DataRate) +
                       " (0.25 GB/s per GPU) for checkpoints");
   }
-  if (!gpu.defaulted.empty()) {
-    std::string keys;
-    for (const auto& k : gpu.defaulted) keys += (keys.empty() ? "" : ", ") + k;
-    e.notes.push_back(gpu.id + ": generic efficiency defaults for " + keys);
+  std::string keys;
+  const bool lowPrecisionUsed = job.training.precision != Precision::BF16 && gpu.peak(job.training.precision) > 0;
+  for (const auto& k : gpu.defaulted) {
+    if (k == "gemm_peak_fraction_fp8" && !lowPrecisionUsed) continue;  // not used by this job
+    keys += (keys.empty() ? "" : ", ") + k;
   }
+  if (!keys.empty()) e.notes.push_back(gpu.id + ": generic efficiency defaults for " + keys);
   if (!e.memory.fits) {
     e.notes.push_back("does not fit: needs " + units::format(e.memory.total, units::Dimension::DataSize) + " of " +
                       units::format(e.memory.capacity, units::Dimension::DataSize) + " HBM per GPU");

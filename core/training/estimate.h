@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "core/training/gpu_params.h"
 #include "core/training/goodput.h"
+#include "core/training/gpu_params.h"
 #include "core/training/job.h"
 #include "core/training/memory.h"
 #include "core/training/step_model.h"
@@ -18,22 +18,22 @@
 namespace gigaplan::training {
 
 struct Estimate {
-  Job job;                       // the plan evaluated
-  int gpusUsed = 0;              // tp · pp · dp · cp
+  Job job;           // the plan evaluated
+  int gpusUsed = 0;  // tp · pp · dp · cp
   StepBreakdown step;
   MemoryBreakdown memory;
   double tokensPerSecond = 0;
-  double modelFlopsPerToken = 0;  // FlopConvention::Model
-  double tflopsPerGpu = 0;        // model TFLOP/s per GPU
-  double mfu = 0;                 // model FLOP/s over the dense peak of the precision used
-  double hfu = 0;                 // executed FLOP/s (recompute included) over the same peak
-  double trainingDays = 0;        // compute time for the tokens, no interruptions
+  double modelFlopsPerToken = 0;     // FlopConvention::Model
+  double tflopsPerGpu = 0;           // model TFLOP/s per GPU
+  double mfu = 0;                    // model FLOP/s over the dense peak of the precision used
+  double hfu = 0;                    // executed FLOP/s (recompute included) over the same peak
+  double trainingDays = 0;           // compute time for the tokens, no interruptions
   double effectiveTrainingDays = 0;  // wall time with checkpoints, failures and restarts
-  double gpuHours = 0;            // gpusUsed × effective wall time
-  double powerPerGpu = 0;         // W of IT load per GPU incl. host and network share
-  double pue = 1;                 // used for the facility energy (1 when the cluster gives none)
+  double gpuHours = 0;               // gpusUsed × effective wall time
+  double powerPerGpu = 0;            // W of IT load per GPU incl. host and network share
+  double pue = 1;                    // used for the facility energy (1 when the cluster gives none)
   double itEnergyMwh = 0;
-  double energyMwh = 0;           // facility energy = IT × PUE over the effective wall time
+  double energyMwh = 0;  // facility energy = IT × PUE over the effective wall time
   Goodput reliability;
   std::vector<std::string> notes;  // assumptions and defaults that apply to this estimate
 };

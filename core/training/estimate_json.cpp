@@ -1,7 +1,12 @@
 // JSON form of training estimates (see estimate_json.h).
 #include "core/training/estimate_json.h"
 
+#include <cstdint>
+
 namespace gigaplan::training {
+
+using report::JsonWriter;
+
 namespace {
 
 constexpr double kGiB = 1024.0 * 1024 * 1024;
@@ -71,21 +76,21 @@ void writeEstimate(JsonWriter& w, const Estimate& e) {
 std::string estimateJson(const Estimate& e) {
   JsonWriter w;
   writeEstimate(w, e);
-  return w.str();
+  return w.str() + "\n";
 }
 
 std::string searchJson(const SearchResult& r, const std::vector<Estimate>& estimates) {
   JsonWriter w;
   w.beginObject();
-  w.key("candidates").value(static_cast<double>(r.candidates));
-  w.key("evaluated").value(static_cast<double>(r.evaluated));
-  w.key("fitting").value(static_cast<double>(r.fitting));
+  w.key("candidates").value(static_cast<std::int64_t>(r.candidates));
+  w.key("evaluated").value(static_cast<std::int64_t>(r.evaluated));
+  w.key("fitting").value(static_cast<std::int64_t>(r.fitting));
   w.key("cancelled").value(r.cancelled);
   w.key("plans").beginArray();
   for (const auto& e : estimates) writeEstimate(w, e);
   w.endArray();
   w.endObject();
-  return w.str();
+  return w.str() + "\n";
 }
 
 }  // namespace gigaplan::training

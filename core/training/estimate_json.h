@@ -10,14 +10,14 @@
 #include <string>
 #include <vector>
 
+#include "core/report/json_writer.h"
 #include "core/training/estimate.h"
-#include "core/training/json_writer.h"
 #include "core/training/search.h"
 
 namespace gigaplan::training {
 
 /// Writes one estimate as a JSON object into `w`.
-void writeEstimate(JsonWriter& w, const Estimate& e);
+void writeEstimate(report::JsonWriter& w, const Estimate& e);
 
 std::string estimateJson(const Estimate& e);
 

@@ -5,9 +5,15 @@
 namespace gigaplan::training {
 namespace {
 
-bool gptStyle(const Model& m) { return m.activation == Activation::Gelu; }
-double mlpMatrices(const Model& m) { return m.activation == Activation::SwiGlu ? 3.0 : 2.0; }
-double headDim(const Model& m) { return static_cast<double>(m.hidden) / m.heads; }
+bool gptStyle(const Model& m) {
+  return m.activation == Activation::Gelu;
+}
+double mlpMatrices(const Model& m) {
+  return m.activation == Activation::SwiGlu ? 3.0 : 2.0;
+}
+double headDim(const Model& m) {
+  return static_cast<double>(m.hidden) / m.heads;
+}
 
 // Query + key/value + output projection weights (GQA shrinks key/value to kvHeads).
 double attentionWeights(const Model& m) {
@@ -15,7 +21,9 @@ double attentionWeights(const Model& m) {
   return h * (h + 2.0 * m.kvHeads * headDim(m)) + h * h;
 }
 
-double denseMlpWeights(const Model& m) { return mlpMatrices(m) * m.hidden * static_cast<double>(m.ffnHidden); }
+double denseMlpWeights(const Model& m) {
+  return mlpMatrices(m) * m.hidden * static_cast<double>(m.ffnHidden);
+}
 
 }  // namespace
 
@@ -38,7 +46,9 @@ double embeddingParameters(const Model& m) {
   return gptStyle(m) ? vh + static_cast<double>(m.seqLen) * m.hidden : 2 * vh;
 }
 
-double parameterCount(const Model& m) { return m.layers * layerParameters(m) + embeddingParameters(m); }
+double parameterCount(const Model& m) {
+  return m.layers * layerParameters(m) + embeddingParameters(m);
+}
 
 double activeParameterCount(const Model& m) {
   if (m.moe.experts == 0) return parameterCount(m);
@@ -60,7 +70,9 @@ double layerAttentionFlopsPerToken(const Model& m, bool causal) {
   return causal ? full / 2 : full;
 }
 
-double logitFlopsPerToken(const Model& m) { return 2.0 * m.hidden * static_cast<double>(m.vocab); }
+double logitFlopsPerToken(const Model& m) {
+  return 2.0 * m.hidden * static_cast<double>(m.vocab);
+}
 
 double modelFlopsPerToken(const Model& m, FlopConvention c) {
   const bool causal = c == FlopConvention::ModelCausal;

@@ -12,8 +12,12 @@ namespace {
 // Llama 3 snapshot: 54 days, 16,384 GPUs in 2,048 hosts (arXiv 2407.21783, table 5).
 constexpr double kDays = 54, kGpus = 16384, kHosts = 2048;
 
-FailureCause perGpu(const char* name, double count) { return {name, false, count / (kDays * kGpus)}; }
-FailureCause perHost(const char* name, double count) { return {name, true, count / (kDays * kHosts)}; }
+FailureCause perGpu(const char* name, double count) {
+  return {name, false, count / (kDays * kGpus)};
+}
+FailureCause perHost(const char* name, double count) {
+  return {name, true, count / (kDays * kHosts)};
+}
 
 }  // namespace
 
@@ -37,14 +41,19 @@ const std::vector<FailureCause>& failureCauses() {
   return causes;
 }
 
-int gpusPerHost(const Cluster& c) { return c.scaleUpSize > 8 ? 4 : std::max(1, c.scaleUpSize); }
+int gpusPerHost(const Cluster& c) {
+  return c.scaleUpSize > 8 ? 4 : std::max(1, c.scaleUpSize);
+}
 
-double checkpointBytes(const Job& job) { return 14 * parameterCount(job.model); }
+double checkpointBytes(const Job& job) {
+  return 14 * parameterCount(job.model);
+}
 
 Goodput goodput(const Cluster& c, int gpus, double bytes) {
   Goodput g;
   const double hosts = std::ceil(static_cast<double>(gpus) / gpusPerHost(c));
-  for (const auto& cause : failureCauses()) g.interruptionsPerDay += cause.ratePerUnitDay * (cause.perHost ? hosts : gpus);
+  for (const auto& cause : failureCauses())
+    g.interruptionsPerDay += cause.ratePerUnitDay * (cause.perHost ? hosts : gpus);
   g.mtbf = g.interruptionsPerDay > 0 ? 86400 / g.interruptionsPerDay : INFINITY;
   g.checkpointBytes = bytes;
   g.storageAssumed = c.storageBandwidth <= 0;

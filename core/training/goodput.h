@@ -17,7 +17,7 @@ namespace gigaplan::training {
 /// One cause of unexpected interruptions and its rate per unit per day.
 struct FailureCause {
   std::string name;
-  bool perHost = false;   // scales with hosts (servers / compute trays); otherwise with GPUs
+  bool perHost = false;  // scales with hosts (servers / compute trays); otherwise with GPUs
   double ratePerUnitDay = 0;
 };
 
@@ -35,14 +35,14 @@ inline constexpr double kRestartFixed = 10 * 60;
 
 struct Goodput {
   double interruptionsPerDay = 0;
-  double mtbf = 0;                 // s between interruptions for the whole job
+  double mtbf = 0;  // s between interruptions for the whole job
   double checkpointBytes = 0;
-  double storageBandwidth = 0;     // B/s used
+  double storageBandwidth = 0;  // B/s used
   bool storageAssumed = false;
-  double checkpointWrite = 0;      // s
-  double checkpointInterval = 0;   // s of work between checkpoints (Daly)
-  double restart = 0;              // s lost per restart besides the rework
-  double goodput = 1;              // useful share of wall time
+  double checkpointWrite = 0;     // s
+  double checkpointInterval = 0;  // s of work between checkpoints (Daly)
+  double restart = 0;             // s lost per restart besides the rework
+  double goodput = 1;             // useful share of wall time
 };
 
 /// GPUs per host for host-level failure causes: 8 for HGX-style servers, 4 per compute tray in

@@ -11,7 +11,7 @@ enum class Recompute { None, Selective, Full };
 enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 
 struct MoE {
-  int experts = 0;            // 0 = dense model
+  int experts = 0;  // 0 = dense model
   int topK = 0;
   int expertFfnHidden = 0;
   friend bool operator==(const MoE&, const MoE&) = default;
@@ -26,8 +26,8 @@ struct Model {
 };
 
 struct TrainingSetup {
-  double tokens = 0;          // tokens to train on
-  int globalBatch = 0;        // sequences per step
+  double tokens = 0;    // tokens to train on
+  int globalBatch = 0;  // sequences per step
   int microBatch = 1;
   Precision precision = Precision::BF16;
   bool flashAttention = true;  // fused attention kernel; false = unfused softmax (Megatron-LM 2021)
@@ -35,13 +35,13 @@ struct TrainingSetup {
 };
 
 struct Parallelism {
-  bool automatic = false;     // `parallelism: auto` — search for the best plan
+  bool automatic = false;  // `parallelism: auto` — search for the best plan
   int tp = 1, pp = 1, dp = 1, cp = 1, ep = 1, virtualStages = 1;
   bool sequenceParallel = false;
   Recompute recompute = Recompute::None;
   bool distributedOptimizer = false;
-  bool fsdp = false;               // weights, gradients and optimizer sharded over DP (ZeRO-3)
-  bool overlapGradReduce = true;   // DP gradient reduction overlapped with the last backward
+  bool fsdp = false;              // weights, gradients and optimizer sharded over DP (ZeRO-3)
+  bool overlapGradReduce = true;  // DP gradient reduction overlapped with the last backward
   friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
@@ -55,20 +55,20 @@ struct Job {
 /// The cluster as the training model sees it. From a bare cluster file, or derived from a design's
 /// Evaluation (GPU type and count, scale-up domain, fabric bandwidths, PUE, failure domains).
 struct Cluster {
-  std::string gpu;                 // catalog GPU id
+  std::string gpu;  // catalog GPU id
   int count = 0;
-  int scaleUpSize = 8;             // GPUs per NVLink domain
-  double scaleUpBandwidth = 0;     // B/s per GPU per direction; 0 = from the catalog
-  double scaleOutBandwidth = 0;    // B/s per GPU (NIC); 0 = from the catalog
-  double oversubscription = 1;     // above the leaf
-  int podGpus = 0;                 // GPUs at full bisection (0 = all)
+  int scaleUpSize = 8;           // GPUs per NVLink domain
+  double scaleUpBandwidth = 0;   // B/s per GPU per direction; 0 = from the catalog
+  double scaleOutBandwidth = 0;  // B/s per GPU (NIC); 0 = from the catalog
+  double oversubscription = 1;   // above the leaf
+  int podGpus = 0;               // GPUs at full bisection (0 = all)
   double oversubscriptionAbovePod = 1;
-  int leafGpus = 0;                // GPUs below one leaf group; 0 = one scale-up domain
-  double scaleUpLatency = 0;       // s per collective step; 0 = from the GPU's efficiency table
-  double scaleOutLatency = 0;      // s per collective step; 0 = from the GPU's efficiency table
-  double pue = 0;                  // 0 = unknown (energy reported as IT only)
-  double itPowerPerGpu = 0;        // W per GPU incl. its share of host/network; 0 = GPU TDP-based
-  double storageBandwidth = 0;     // B/s for checkpoints; 0 = assumed default (reported as such)
+  int leafGpus = 0;                  // GPUs below one leaf group; 0 = one scale-up domain
+  double scaleUpLatency = 0;         // s per collective step; 0 = from the GPU's efficiency table
+  double scaleOutLatency = 0;        // s per collective step; 0 = from the GPU's efficiency table
+  double pue = 0;                    // 0 = unknown (energy reported as IT only)
+  double itPowerPerGpu = 0;          // W per GPU incl. its share of host/network; 0 = GPU TDP-based
+  double storageBandwidth = 0;       // B/s for checkpoints; 0 = assumed default (reported as such)
   int largestFailureDomainGpus = 0;  // from the reliability analysis; 0 = one node
 };
 

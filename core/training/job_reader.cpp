@@ -14,7 +14,9 @@ using units::Dimension;
 
 constexpr long long kMaxDim = 1'000'000'000;  // generous bound on any model dimension
 
-std::string at(const std::string& path, const char* key) { return YamlReader::join(path, key); }
+std::string at(const std::string& path, const char* key) {
+  return YamlReader::join(path, key);
+}
 
 class JobReader {
  public:
@@ -51,7 +53,8 @@ class JobReader {
   }
 
   void readModel(const YAML::Node& n, const std::string& p, Model& m) {
-    r_.checkKeys(n, p, {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "seq_len", "vocab", "activation", "moe"});
+    r_.checkKeys(
+        n, p, {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "seq_len", "vocab", "activation", "moe"});
     r_.optional(n, p, "name", [&](auto& c, auto& cp) { m.name = r_.string(c, cp); });
     m.layers = positive(r_.require(n, p, "layers"), at(p, "layers"));
     m.hidden = positive(r_.require(n, p, "hidden"), at(p, "hidden"));
@@ -98,8 +101,9 @@ class JobReader {
       par.automatic = true;
       return;
     }
-    r_.checkKeys(n, p, {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute",
-                        "distributed_optimizer", "fsdp", "overlap_grad_reduce"});
+    r_.checkKeys(n, p,
+                 {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute",
+                  "distributed_optimizer", "fsdp", "overlap_grad_reduce"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -121,18 +125,22 @@ class JobReader {
     const Model& m = job.model;
     const Parallelism& par = job.parallelism;
     if (m.heads % par.tp != 0 || m.kvHeads % par.tp != 0) {
-      failAt(n, p, "tp", "a divisor of heads (" + std::to_string(m.heads) + ") and kv_heads (" + std::to_string(m.kvHeads) + ")");
+      failAt(n, p, "tp",
+             "a divisor of heads (" + std::to_string(m.heads) + ") and kv_heads (" + std::to_string(m.kvHeads) + ")");
     }
     if (par.pp > m.layers) failAt(n, p, "pp", "at most the number of layers (" + std::to_string(m.layers) + ")");
-    if (par.virtualStages > 1 && par.pp == 1) failAt(n, p, "virtual_stages", "1 when pp is 1 (interleaving needs a pipeline)");
+    if (par.virtualStages > 1 && par.pp == 1)
+      failAt(n, p, "virtual_stages", "1 when pp is 1 (interleaving needs a pipeline)");
     if (par.pp * par.virtualStages > m.layers) {
       failAt(n, p, "virtual_stages", "at most layers / pp (" + std::to_string(m.layers / par.pp) + ")");
     }
     if (m.seqLen % par.cp != 0) failAt(n, p, "cp", "a divisor of seq_len (" + std::to_string(m.seqLen) + ")");
     if (par.ep > 1) {
       if (m.moe.experts == 0) failAt(n, p, "ep", "1 for a dense model (no moe section)");
-      if (m.moe.experts % par.ep != 0) failAt(n, p, "ep", "a divisor of moe.experts (" + std::to_string(m.moe.experts) + ")");
-      if ((par.dp * par.cp) % par.ep != 0) failAt(n, p, "ep", "a divisor of dp·cp (" + std::to_string(par.dp * par.cp) + ")");
+      if (m.moe.experts % par.ep != 0)
+        failAt(n, p, "ep", "a divisor of moe.experts (" + std::to_string(m.moe.experts) + ")");
+      if ((par.dp * par.cp) % par.ep != 0)
+        failAt(n, p, "ep", "a divisor of dp·cp (" + std::to_string(par.dp * par.cp) + ")");
     }
     const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
     if (job.training.globalBatch % perStep != 0) {
@@ -160,7 +168,8 @@ void writeModel(YAML::Emitter& e, const Model& m) {
   e << YAML::Key << "ffn_hidden" << YAML::Value << m.ffnHidden << YAML::Key << "heads" << YAML::Value << m.heads;
   e << YAML::Key << "kv_heads" << YAML::Value << m.kvHeads << YAML::Key << "seq_len" << YAML::Value << m.seqLen;
   e << YAML::Key << "vocab" << YAML::Value << m.vocab;
-  if (m.activation != Activation::Gelu) e << YAML::Key << "activation" << YAML::Value << std::string(toString(m.activation));
+  if (m.activation != Activation::Gelu)
+    e << YAML::Key << "activation" << YAML::Value << std::string(toString(m.activation));
   if (m.moe.experts > 0) {
     e << YAML::Key << "moe" << YAML::Value << YAML::Flow << YAML::BeginMap;
     e << YAML::Key << "experts" << YAML::Value << m.moe.experts << YAML::Key << "top_k" << YAML::Value << m.moe.topK;
@@ -187,8 +196,12 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
   }
   e << YAML::BeginMap;
   using Entry = std::pair<const char*, int>;
-  for (auto [key, v] : std::initializer_list<Entry>{{"tp", par.tp}, {"pp", par.pp}, {"dp", par.dp}, {"cp", par.cp},
-                                                    {"ep", par.ep}, {"virtual_stages", par.virtualStages}}) {
+  for (auto [key, v] : std::initializer_list<Entry>{{"tp", par.tp},
+                                                    {"pp", par.pp},
+                                                    {"dp", par.dp},
+                                                    {"cp", par.cp},
+                                                    {"ep", par.ep},
+                                                    {"virtual_stages", par.virtualStages}}) {
     e << YAML::Key << key << YAML::Value << v;
   }
   e << YAML::Key << "sequence_parallel" << YAML::Value << par.sequenceParallel;
@@ -201,7 +214,9 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
 
 }  // namespace
 
-std::string_view toString(Activation a) { return a == Activation::SwiGlu ? "swiglu" : "gelu"; }
+std::string_view toString(Activation a) {
+  return a == Activation::SwiGlu ? "swiglu" : "gelu";
+}
 
 Job readJob(const YAML::Node& node, const std::string& file, const std::string& keyPath, const Cluster* cluster) {
   const YamlReader r{file};
@@ -218,8 +233,9 @@ Job loadJobFile(const std::string& path, const Cluster* cluster) {
 
 Cluster readCluster(const YAML::Node& n, const std::string& file, const std::string& p, const catalog::Catalog& cat) {
   const YamlReader r{file};
-  r.checkKeys(n, p, {"gpu", "count", "scale_up", "scale_out", "pue", "it_power_per_gpu", "storage_bandwidth",
-                     "failure_domain_gpus"});
+  r.checkKeys(
+      n, p,
+      {"gpu", "count", "scale_up", "scale_out", "pue", "it_power_per_gpu", "storage_bandwidth", "failure_domain_gpus"});
   Cluster c;
   const YAML::Node gpu = r.require(n, p, "gpu");
   c.gpu = r.id(gpu, at(p, "gpu"));
@@ -229,23 +245,35 @@ Cluster readCluster(const YAML::Node& n, const std::string& file, const std::str
   if (auto up = n["scale_up"]; up && !up.IsNull()) {
     const std::string sp = at(p, "scale_up");
     r.checkKeys(up, sp, {"size", "bandwidth", "latency"});
-    r.optional(up, sp, "size", [&](auto& v, auto& vp) { c.scaleUpSize = static_cast<int>(r.integer(v, vp, 1, 1'000'000)); });
-    r.optional(up, sp, "bandwidth", [&](auto& v, auto& vp) { c.scaleUpBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e15); });
-    r.optional(up, sp, "latency", [&](auto& v, auto& vp) { c.scaleUpLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
+    r.optional(up, sp, "size",
+               [&](auto& v, auto& vp) { c.scaleUpSize = static_cast<int>(r.integer(v, vp, 1, 1'000'000)); });
+    r.optional(up, sp, "bandwidth",
+               [&](auto& v, auto& vp) { c.scaleUpBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e15); });
+    r.optional(up, sp, "latency",
+               [&](auto& v, auto& vp) { c.scaleUpLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
   }
   if (auto out = n["scale_out"]; out && !out.IsNull()) {
     const std::string op = at(p, "scale_out");
-    r.checkKeys(out, op, {"bandwidth_per_gpu", "oversubscription", "leaf_gpus", "pod_gpus", "oversubscription_above_pod", "latency"});
-    r.optional(out, op, "bandwidth_per_gpu", [&](auto& v, auto& vp) { c.scaleOutBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e14); });
+    r.checkKeys(
+        out, op,
+        {"bandwidth_per_gpu", "oversubscription", "leaf_gpus", "pod_gpus", "oversubscription_above_pod", "latency"});
+    r.optional(out, op, "bandwidth_per_gpu",
+               [&](auto& v, auto& vp) { c.scaleOutBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e14); });
     r.optional(out, op, "oversubscription", [&](auto& v, auto& vp) { c.oversubscription = r.number(v, vp, 1, 100); });
-    r.optional(out, op, "leaf_gpus", [&](auto& v, auto& vp) { c.leafGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
-    r.optional(out, op, "pod_gpus", [&](auto& v, auto& vp) { c.podGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
-    r.optional(out, op, "oversubscription_above_pod", [&](auto& v, auto& vp) { c.oversubscriptionAbovePod = r.number(v, vp, 1, 100); });
-    r.optional(out, op, "latency", [&](auto& v, auto& vp) { c.scaleOutLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
+    r.optional(out, op, "leaf_gpus",
+               [&](auto& v, auto& vp) { c.leafGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
+    r.optional(out, op, "pod_gpus",
+               [&](auto& v, auto& vp) { c.podGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000)); });
+    r.optional(out, op, "oversubscription_above_pod",
+               [&](auto& v, auto& vp) { c.oversubscriptionAbovePod = r.number(v, vp, 1, 100); });
+    r.optional(out, op, "latency",
+               [&](auto& v, auto& vp) { c.scaleOutLatency = r.quantity(v, vp, Dimension::Time, 1e-9, 1e-2); });
   }
   r.optional(n, p, "pue", [&](auto& v, auto& vp) { c.pue = r.number(v, vp, 1, 5); });
-  r.optional(n, p, "it_power_per_gpu", [&](auto& v, auto& vp) { c.itPowerPerGpu = r.quantity(v, vp, Dimension::Power, 1, 1e5); });
-  r.optional(n, p, "storage_bandwidth", [&](auto& v, auto& vp) { c.storageBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e16); });
+  r.optional(n, p, "it_power_per_gpu",
+             [&](auto& v, auto& vp) { c.itPowerPerGpu = r.quantity(v, vp, Dimension::Power, 1, 1e5); });
+  r.optional(n, p, "storage_bandwidth",
+             [&](auto& v, auto& vp) { c.storageBandwidth = r.quantity(v, vp, Dimension::DataRate, 1e6, 1e16); });
   r.optional(n, p, "failure_domain_gpus", [&](auto& v, auto& vp) {
     c.largestFailureDomainGpus = static_cast<int>(r.integer(v, vp, 1, 100'000'000));
   });
@@ -291,7 +319,8 @@ void writeCluster(YAML::Emitter& e, const Cluster& c) {
   if (c.pue > 0) e << YAML::Key << "pue" << YAML::Value << units::shortest(c.pue);
   q("it_power_per_gpu", c.itPowerPerGpu, Dimension::Power);
   q("storage_bandwidth", c.storageBandwidth, Dimension::DataRate);
-  if (c.largestFailureDomainGpus > 0) e << YAML::Key << "failure_domain_gpus" << YAML::Value << c.largestFailureDomainGpus;
+  if (c.largestFailureDomainGpus > 0)
+    e << YAML::Key << "failure_domain_gpus" << YAML::Value << c.largestFailureDomainGpus;
   e << YAML::EndMap;
 }
 

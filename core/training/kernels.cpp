@@ -14,7 +14,9 @@ double waveEfficiency(double tiles, int sms) {
 }
 
 // Tiles for an orientation; a partial tile costs a whole one.
-double tiles(double m, double n, double tm, double tn) { return std::ceil(m / tm) * std::ceil(n / tn); }
+double tiles(double m, double n, double tm, double tn) {
+  return std::ceil(m / tm) * std::ceil(n / tn);
+}
 
 }  // namespace
 
@@ -44,7 +46,9 @@ LinearTimes linearTimes(const GpuParams& g, double tokens, double in, double out
   return t;
 }
 
-double memoryTime(const GpuParams& g, double bytes) { return bytes / (g.hbmBandwidth * g.eff.hbmFraction); }
+double memoryTime(const GpuParams& g, double bytes) {
+  return bytes / (g.hbmBandwidth * g.eff.hbmFraction);
+}
 
 double fusedAttentionTime(const GpuParams& g, double flops, double headDim) {
   constexpr double kHalf = 64;  // head dims below 128 lose ~25 % at 64 (FlashAttention-2 paper, fig. 4-5)

@@ -13,8 +13,8 @@ namespace gigaplan::training {
 namespace {
 
 struct ActivationTerms {
-  double replicated = 0;  // bytes per token per hidden unit, kept whole on every TP rank without SP
-  double sharded = 0;     // bytes per token per hidden unit, split over TP ranks
+  double replicated = 0;     // bytes per token per hidden unit, kept whole on every TP rank without SP
+  double sharded = 0;        // bytes per token per hidden unit, split over TP ranks
   double attentionCore = 0;  // softmax + dropout: 5·a·s/h bytes per token per hidden unit
 };
 

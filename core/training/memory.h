@@ -14,7 +14,7 @@ namespace gigaplan::training {
 struct MemoryBreakdown {  // bytes per GPU
   double weights = 0, gradients = 0, optimizer = 0, activations = 0, buffers = 0;
   double total = 0;
-  double capacity = 0;    // HBM of the GPU
+  double capacity = 0;  // HBM of the GPU
   bool fits = false;
 };
 

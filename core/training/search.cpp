@@ -34,7 +34,8 @@ std::vector<int> powersOfTwo(int max) {
   return p;
 }
 
-std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& o) {
+std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const GpuParams& gpu,
+                                  const SearchOptions& o) {
   const Model& m = base.model;
   const int gb = base.training.globalBatch;
   std::vector<int> tps;
@@ -64,14 +65,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
           for (int e : eps) {
             // DP takes the rest of the cluster: the largest size that splits the batch (and holds
             // whole expert-parallel groups).
-            int dp = 0;
-            for (auto it = dps.rbegin(); it != dps.rend(); ++it) {
-              if (*it <= maxDp && (static_cast<long long>(*it) * c) % e == 0) {
-                dp = *it;
-                break;
-              }
-            }
-            if (dp == 0) continue;
+            const auto fit = std::find_if(dps.rbegin(), dps.rend(), [&](int d) {
+              return d <= maxDp && (static_cast<long long>(d) * c) % e == 0;
+            });
+            if (fit == dps.rend()) continue;
+            const int dp = *fit;
             const int microBatches = gb / mb / dp;
             for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
               if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
@@ -107,7 +105,9 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
 
 // Ranking: time first; times within 0.1 % of each other count as equal, then less energy, less
 // memory, and enumeration order.
-long long timeBucket(double t) { return static_cast<long long>(std::floor(std::log(t) / std::log1p(1e-3))); }
+long long timeBucket(double t) {
+  return static_cast<long long>(std::floor(std::log(t) / std::log1p(1e-3)));
+}
 
 bool better(const RankedPlan& a, const RankedPlan& b) {
   const long long ta = timeBucket(a.stepTime), tb = timeBucket(b.stepTime);
@@ -132,7 +132,8 @@ void keep(std::vector<RankedPlan>& heap, std::size_t top, RankedPlan&& plan) {
 
 }  // namespace
 
-std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& options) {
+std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const GpuParams& gpu,
+                                const SearchOptions& options) {
   std::vector<Job> jobs;
   for (const auto& c : candidates(base, cluster, gpu, options)) {
     Job j = base;
@@ -147,9 +148,8 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
   SearchResult result;
   const std::vector<Candidate> all = candidates(base, cluster, gpu, o);
   result.candidates = all.size();
-  const unsigned threads =
-      std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
-                                      static_cast<unsigned>(all.size() / 64 + 1)));
+  const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
+                                                           static_cast<unsigned>(all.size() / 64 + 1)));
   constexpr std::size_t kChunk = 64;
   std::atomic<std::size_t> cursor{0}, done{0}, fitting{0};
   std::atomic<unsigned> running{threads};
@@ -193,14 +193,14 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
   for (unsigned i = 0; i < threads; ++i) pool.emplace_back(work, i);
   {
     std::unique_lock lock(mutex);
-    while (running.load() > 0) {
-      finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return running.load() == 0; });
+    while (!finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return running.load() == 0; })) {
       if (o.progress) o.progress(std::min(done.load(), all.size()), all.size());
     }
   }
   for (auto& t : pool) t.join();
 
   result.evaluated = std::min(done.load(), all.size());
+  if (o.progress) o.progress(result.evaluated, all.size());  // always a final report
   result.fitting = fitting.load();
   result.cancelled = o.cancel && o.cancel->load() && result.evaluated < all.size();
   for (auto& heap : heaps) {

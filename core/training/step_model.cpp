@@ -21,10 +21,10 @@ double overlapped(double comm, double window, double cost) {
   return std::max(0.0, comm - window) + cost * std::min(comm, window);
 }
 
-struct LayerCost {  // one layer, one micro-batch, one GPU, seconds
-  double fwd = 0, bwd = 0;          // kernels: GEMMs, attention, element-wise
-  double recompute = 0;             // extra forward work done during backward
-  double tpFwd = 0, tpBwd = 0;      // exposed communication per pass
+struct LayerCost {              // one layer, one micro-batch, one GPU, seconds
+  double fwd = 0, bwd = 0;      // kernels: GEMMs, attention, element-wise
+  double recompute = 0;         // extra forward work done during backward
+  double tpFwd = 0, tpBwd = 0;  // exposed communication per pass
   double cpFwd = 0, cpBwd = 0;
   double epFwd = 0, epBwd = 0;
   double recomputeComm = 0;
@@ -89,19 +89,21 @@ class StepModel {
     const bool moe = m_.moe.experts > 0;
     const double gate = m_.activation == Activation::SwiGlu ? 2 : 1;
 
-    // Linear layers: QKV, attention output, MLP in and out (experts run as one grouped GEMM over
-    // the top-k copies of the tokens; the router is a small BF16 GEMM).
+    // Linear layers: QKV, attention output, MLP in and out. With MoE each GPU holds E/ep experts
+    // and, balanced, receives the top-k copies of as many tokens as it sends: each expert's GEMM
+    // has tokens·k·ep/E rows (small experts lose efficiency). The router is a small BF16 GEMM.
     double linFwd = 0, linBwd = 0;
-    auto add = [&](LinearTimes lt) {
-      linFwd += lt.forward;
-      linBwd += lt.backward;
+    auto add = [&](LinearTimes lt, double times = 1) {
+      linFwd += times * lt.forward;
+      linBwd += times * lt.backward;
     };
     add(linear(tokens, h, (h + 2.0 * m_.kvHeads * d) / t));
     add(linear(tokens, h / t, h));
     const double ffnTokens = moe ? tokens * m_.moe.topK : tokens;
     const double ffn = moe ? m_.moe.expertFfnHidden : m_.ffnHidden;
-    add(linear(ffnTokens, h, gate * ffn / t));
-    add(linear(ffnTokens, ffn / t, h));
+    const double expertsHere = moe ? static_cast<double>(m_.moe.experts) / s_.ep : 1;
+    add(linear(ffnTokens / expertsHere, h, gate * ffn / t), expertsHere);
+    add(linear(ffnTokens / expertsHere, ffn / t, h), expertsHere);
     if (moe) add(linearTimes(g_, tokens, h, m_.moe.experts, g_.bf16, g_.eff.gemmFraction, 2));
 
     // Attention core.
@@ -174,8 +176,11 @@ class StepModel {
         c.recompute = c.fwd;
         c.recomputeComm = c.tpFwd + c.cpFwd + c.epFwd;
         break;
-      case Recompute::Selective: c.recompute = attnRecompute; break;  // fused attention already recomputes
-      case Recompute::None: break;
+      case Recompute::Selective:  // the attention core only; fused attention recomputes it anyway
+        c.recompute = attnRecompute;
+        break;
+      case Recompute::None:
+        break;
     }
     return c;
   }
@@ -206,7 +211,8 @@ class StepModel {
     if (!sp_ && s_.tp > 1) hop += allGatherTime(groupLink(g_, c_, s_.tp, 1), s_.tp, bytes);
     const double perMicroBatch = 2 * s_.v * hop;
     const double fillDrain = 2 * (s_.pp - 1.0) * hop;
-    const double steady = sp_ && s_.v > 1 ? overlapped(perMicroBatch, stageMicroBatch, g_.eff.overlapCost) : perMicroBatch;
+    const double steady =
+        sp_ && s_.v > 1 ? overlapped(perMicroBatch, stageMicroBatch, g_.eff.overlapCost) : perMicroBatch;
     return s_.microBatches * steady + fillDrain;
   }
 
@@ -244,14 +250,17 @@ class StepModel {
     return memoryTime(g_, 30 * params);
   }
 
+  // FLOPs the hardware executes per step, counted in the same convention as the model FLOPs
+  // (attention in full) plus what recomputation repeats, so that HFU ≥ MFU always holds.
+  // Selective recomputation repeats the attention core (flash attention recomputes it in its
+  // backward pass too).
   double hardwareFlops() const {
     const double tokens = static_cast<double>(job_.training.globalBatch) * m_.seqLen;
-    const bool causalSkip = job_.training.flashAttention;
-    const double attention = layerAttentionFlopsPerToken(m_, causalSkip);
+    const double attention = layerAttentionFlopsPerToken(m_, false);
     const double layer = layerLinearFlopsPerToken(m_) + attention;
     double perToken = m_.layers * 3 * layer + 3 * logitFlopsPerToken(m_);
     if (par_.recompute == Recompute::Full) perToken += m_.layers * layer;
-    if (par_.recompute == Recompute::Selective && !causalSkip) perToken += m_.layers * attention;
+    if (par_.recompute == Recompute::Selective) perToken += m_.layers * attention;
     return perToken * tokens;
   }
 

@@ -22,7 +22,7 @@ struct StepBreakdown {  // seconds per step on the busiest pipeline stage
   double dataParallel = 0;     // exposed gradient reduction (and parameter gather when sharded)
   double optimizer = 0;
   double total = 0;
-  double hardwareFlops = 0;    // FLOPs actually executed per step by all GPUs (recompute included)
+  double hardwareFlops = 0;  // FLOPs actually executed per step by all GPUs (recompute included)
 };
 
 /// Step time of an explicit plan (job.parallelism must not be automatic).

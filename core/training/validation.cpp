@@ -21,23 +21,12 @@ constexpr const char* kMegatronDefaults =
     "FP16 at 312 TF/s; 2021 kernels: unfused softmax + attention dropout, no sequence parallelism, "
     "blocking TP all-reduces; full recomputation; FLOPs counted with the paper's 96·B·s·l·h² formula "
     "(recomputation included)";
-constexpr const char* kNemoSource = "NeMo 24.07 performance summary (DGX H100, FP8), docs/source/performance/performance_summary.md";
+constexpr const char* kNemoSource =
+    "NeMo 24.07 performance summary (DGX H100, FP8), docs/source/performance/performance_summary.md";
 constexpr const char* kBridgeSource = "Megatron-Bridge 25.11 performance summary, docs/performance-summary.md";
 constexpr const char* kModernDefaults =
     "NeMo/Megatron-Core defaults not in the table: sequence parallelism with TP communication overlap, "
     "distributed optimizer, overlapped gradient reduce-scatter, fused attention, no recomputation";
-
-Model gpt(const char* name, int layers, int hidden, int heads) {
-  Model m;
-  m.name = name;
-  m.layers = layers;
-  m.hidden = hidden;
-  m.ffnHidden = 4 * hidden;
-  m.heads = m.kvHeads = heads;
-  m.seqLen = 2048;
-  m.vocab = 51200;
-  return m;
-}
 
 Model llama(const char* name, int layers, int hidden, int ffn, int heads, int kvHeads) {
   Model m;
@@ -82,7 +71,8 @@ Job job(const Model& m, int globalBatch, int microBatch, Precision precision, Pl
 
 // Megatron-LM 2021 (Table 1): `torchDdp` rows used PyTorch DDP (all-reduce overlapped with the
 // backward); the others Megatron's "local" DDP, which all-reduces after the backward.
-ValidationCase megatron(const Model& m, Plan p, int gpus, int globalBatch, int microBatch, bool torchDdp, double tflops) {
+ValidationCase megatron(const Model& m, Plan p, int gpus, int globalBatch, int microBatch, bool torchDdp,
+                        double tflops) {
   ValidationCase c;
   char name[96];
   std::snprintf(name, sizeof name, "Megatron Table 1: %s, TP%d PP%d, %d A100", m.name.c_str(), p.tp, p.pp, gpus);
@@ -118,31 +108,44 @@ ValidationCase nvidia(const char* name, const char* source, const char* gpu, int
 
 }  // namespace
 
+Model megatronGpt(const std::string& name, int layers, int hidden, int heads) {
+  Model m;
+  m.name = name;
+  m.layers = layers;
+  m.hidden = hidden;
+  m.ffnHidden = 4 * hidden;
+  m.heads = m.kvHeads = heads;
+  m.seqLen = 2048;
+  m.vocab = 51200;
+  return m;
+}
+
 std::vector<ValidationCase> validationCases() {
   std::vector<ValidationCase> v;
-  v.push_back(megatron(gpt("1.7B", 24, 2304, 24), {1, 1, 32}, 32, 512, 16, true, 137));
-  v.push_back(megatron(gpt("3.6B", 30, 3072, 32), {2, 1, 32}, 64, 512, 16, true, 138));
-  v.push_back(megatron(gpt("7.5B", 36, 4096, 32), {4, 1, 32}, 128, 512, 16, true, 142));
-  v.push_back(megatron(gpt("18.4B", 40, 6144, 48), {8, 1, 32}, 256, 1024, 8, true, 135));
-  v.push_back(megatron(gpt("39.1B", 48, 8192, 64), {8, 2, 32}, 512, 1536, 4, false, 138));
-  v.push_back(megatron(gpt("76.1B", 60, 10240, 80), {8, 4, 32, 1, 3}, 1024, 1792, 2, false, 140));
-  v.push_back(megatron(gpt("145.6B", 80, 12288, 96), {8, 8, 24, 1, 2}, 1536, 2304, 2, false, 148));
-  v.push_back(megatron(gpt("310.1B", 96, 16384, 128), {8, 16, 15, 1, 2}, 1920, 2160, 1, false, 155));
-  v.push_back(megatron(gpt("529.6B", 105, 20480, 128), {8, 35, 9, 1, 3}, 2520, 2520, 1, false, 163));
-  v.push_back(megatron(gpt("1008B", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 163));
+  v.push_back(megatron(megatronGpt("1.7B", 24, 2304, 24), {1, 1, 32}, 32, 512, 16, true, 137));
+  v.push_back(megatron(megatronGpt("3.6B", 30, 3072, 32), {2, 1, 32}, 64, 512, 16, true, 138));
+  v.push_back(megatron(megatronGpt("7.5B", 36, 4096, 32), {4, 1, 32}, 128, 512, 16, true, 142));
+  v.push_back(megatron(megatronGpt("18.4B", 40, 6144, 48), {8, 1, 32}, 256, 1024, 8, true, 135));
+  v.push_back(megatron(megatronGpt("39.1B", 48, 8192, 64), {8, 2, 32}, 512, 1536, 4, false, 138));
+  v.push_back(megatron(megatronGpt("76.1B", 60, 10240, 80), {8, 4, 32, 1, 3}, 1024, 1792, 2, false, 140));
+  v.push_back(megatron(megatronGpt("145.6B", 80, 12288, 96), {8, 8, 24, 1, 2}, 1536, 2304, 2, false, 148));
+  v.push_back(megatron(megatronGpt("310.1B", 96, 16384, 128), {8, 16, 15, 1, 2}, 1920, 2160, 1, false, 155));
+  v.push_back(megatron(megatronGpt("529.6B", 105, 20480, 128), {8, 35, 9, 1, 3}, 2520, 2520, 1, false, 163));
+  v.push_back(megatron(megatronGpt("1008B", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 163));
 
   // The paper's training-time estimates (§5.1), compared as compute days for the tokens.
   {
-    ValidationCase c = megatron(gpt("GPT-3 175B", 96, 12288, 96), {8, 8, 16, 1, 2}, 1024, 1536, 2, false, 34);
+    ValidationCase c = megatron(megatronGpt("GPT-3 175B", 96, 12288, 96), {8, 8, 16, 1, 2}, 1024, 1536, 2, false, 34);
     c.name = "Megatron estimate: GPT-3 175B, 300 B tokens, 1,024 A100";
     c.source = "Narayanan et al. 2021 (arXiv 2104.04473) §5.1: 34 days at 140 TF/s per GPU";
-    c.assumptions += "; plan not in the paper: TP8 PP8 DP16, batch 1536, micro-batch 2, 2 virtual stages "
-                     "(as the 145.6B row); days = compute time, no failures";
+    c.assumptions +=
+        "; plan not in the paper: TP8 PP8 DP16, batch 1536, micro-batch 2, 2 virtual stages "
+        "(as the 145.6B row); days = compute time, no failures";
     c.metric = ValidationMetric::TrainingDays;
     v.push_back(c);
   }
   {
-    ValidationCase c = megatron(gpt("1T", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 84);
+    ValidationCase c = megatron(megatronGpt("1T", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 84);
     c.name = "Megatron estimate: 1T model, 450 B tokens, 3,072 A100";
     c.source = "Narayanan et al. 2021 (arXiv 2104.04473) §5.1: 84 days at 163 TF/s per GPU";
     c.assumptions += "; plan of the Table 1 1008B row; days = compute time, no failures";
@@ -151,7 +154,7 @@ std::vector<ValidationCase> validationCases() {
     v.push_back(c);
   }
 
-  const Model gpt3 = gpt("GPT-3 175B", 96, 12288, 96);
+  const Model gpt3 = megatronGpt("GPT-3 175B", 96, 12288, 96);
   const Model l70 = llama("Llama 3 70B", 80, 8192, 28672, 64, 8);
   const Model l405 = llama("Llama 3.1 405B", 126, 16384, 53248, 128, 8);
   const auto model = FlopConvention::Model;
@@ -196,10 +199,14 @@ std::vector<ValidationCase> validationCases() {
   // the model scales data parallelism across pods (1:7 oversubscribed above 3,072 GPUs).
   for (const auto& [gpus, tflops] : {std::pair{8192, 430.0}, std::pair{16384, 400.0}}) {
     ValidationCase c = nvidia("", "Dubey et al. 2024 (Llama 3, arXiv 2407.21783) table 4", "h100-sxm", 8, l405,
-                              {8, 16, gpus / 128, 1, 4}, 2048, 1, model,
-                              tflops, "; BF16; interleaving depth not published: 4 virtual stages assumed; "
-                                      "RoCE 400 Gb/s per GPU, 1:7 above pods of 3,072 GPUs");
+                              {8, 16, gpus / 128, 1, 4}, 2048, 1, model, tflops, "");
     c.name = "Llama 3 405B, " + std::to_string(gpus) + " H100 BF16, TP8 PP16 DP" + std::to_string(gpus / 128);
+    c.assumptions =
+        "Meta's stack modelled as Megatron-Core: sequence parallelism with TP communication overlap, "
+        "sharded optimizer state, overlapped gradient reduction, fused attention, no recomputation; "
+        "BF16; interleaving depth not published: 4 virtual stages assumed; RoCE 400 Gb/s per GPU, "
+        "1:7 above pods of 3,072 GPUs; FLOPs: Megatron formula, full s² attention; the H100 BF16 "
+        "GEMM fraction is calibrated on the 8,192-GPU row, the 16,384-GPU row checks DP scaling";
     c.job.training.precision = Precision::BF16;
     c.cluster.podGpus = 3072;
     c.cluster.oversubscriptionAbovePod = 7;
@@ -256,7 +263,9 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   }
   o << "\n## Efficiency parameters used\n\n"
     << "Per GPU type, from `resources/catalog/gpu_efficiency.yaml` (the origin of each value is stated\n"
-    << "there). The same values serve every row of a GPU type; none is fitted per row.\n\n";
+    << "there). The same values serve every row of a GPU type. The GEMM fractions are calibrated per GPU\n"
+    << "type: A100 on all ten Table 1 rows at once, H100 on its FP8 rows and the 8,192-GPU Llama 3 row,\n"
+    << "GB200 on its two rows, GB300 on its single row; B200 reuses GB200's values, so its row is a check.\n\n";
   std::vector<std::string> seen;
   for (const auto& r : results) {
     const std::string& id = r.testCase.cluster.gpu;

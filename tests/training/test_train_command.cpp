@@ -2,6 +2,8 @@
 // load errors with their location, usage errors, progress on stderr and the validation report.
 #include <QtTest>
 
+#include <cstring>
+
 #include <fstream>
 #include <sstream>
 
@@ -12,12 +14,14 @@ using namespace gigaplan;
 
 namespace {
 
-const char* kCluster = "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
-                       "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 1}\n  pue: 1.2\n";
-const char* kJob = "model: {name: gpt-3.6b, layers: 30, hidden: 3072, heads: 32, seq_len: 2048, vocab: 51200}\n"
-                   "training: {tokens: 100e9, global_batch: 512, micro_batch: 4, precision: bf16}\n"
-                   "parallelism: {tp: 2, pp: 1, dp: 32, sequence_parallel: true, recompute: selective,\n"
-                   "              distributed_optimizer: true}\n";
+const char* kCluster =
+    "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
+    "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 1}\n  pue: 1.2\n";
+const char* kJob =
+    "model: {name: gpt-3.6b, layers: 30, hidden: 3072, heads: 32, seq_len: 2048, vocab: 51200}\n"
+    "training: {tokens: 100e9, global_batch: 512, micro_batch: 4, precision: bf16}\n"
+    "parallelism: {tp: 2, pp: 1, dp: 32, sequence_parallel: true, recompute: selective,\n"
+    "              distributed_optimizer: true}\n";
 
 struct Run {
   int code = -1;
@@ -37,32 +41,28 @@ class TestTrainCommand : public QObject {
     return path;
   }
 
-  Run train(const std::vector<std::string>& args) {
-    std::ostringstream out, err;
-    Run r;
-    r.code = cli::runTrainCommand(args, out, err, training::test::repositoryCatalog());
-    r.out = out.str();
-    r.err = err.str();
-    return r;
-  }
+  using Command = int (*)(const std::vector<std::string>&, std::ostream&, std::ostream&, const catalog::Catalog&);
 
-  Run search(const std::vector<std::string>& args) {
+  static Run call(Command command, const std::vector<std::string>& args) {
     std::ostringstream out, err;
     Run r;
-    r.code = cli::runSearchCommand(args, out, err, training::test::repositoryCatalog());
+    r.code = command(args, out, err, training::test::repositoryCatalog());
     r.out = out.str();
     r.err = err.str();
     return r;
   }
+  static Run train(const std::vector<std::string>& args) { return call(cli::runTrainCommand, args); }
+  static Run search(const std::vector<std::string>& args) { return call(cli::runSearchCommand, args); }
 
  private slots:
   void trainPrintsJsonWithEveryKey() {
     const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--json"});
     QCOMPARE(r.code, 0);
     QVERIFY(r.err.empty());
-    for (const char* key : {"step_time_s", "tokens_per_s", "tflops_per_gpu", "mfu", "hfu", "memory_gib_per_gpu",
-                            "fits_memory", "training_days", "effective_training_days", "goodput",
-                            "interruptions_per_day", "checkpoint_interval_min", "gpu_hours", "energy_mwh", "breakdown"}) {
+    for (const char* key :
+         {"step_time_s", "tokens_per_s", "tflops_per_gpu", "mfu", "hfu", "memory_gib_per_gpu", "fits_memory",
+          "training_days", "effective_training_days", "goodput", "interruptions_per_day", "checkpoint_interval_min",
+          "gpu_hours", "energy_mwh", "breakdown"}) {
       QVERIFY2(r.out.find(std::string("\"") + key + "\"") != std::string::npos, key);
     }
     QVERIFY(r.out.find("\"pue\": 1.2") != std::string::npos);
@@ -104,7 +104,6 @@ class TestTrainCommand : public QObject {
   void usageErrorsExit64_data() {
     QTest::addColumn<QStringList>("args");
     QTest::newRow("nothing") << QStringList{};
-    QTest::newRow("no job") << QStringList{"--cluster", "c.yaml"};
     QTest::newRow("unknown") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--fast"};
     QTest::newRow("dangling") << QStringList{"--cluster"};
     QTest::newRow("top in train") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--top", "3"};
@@ -119,6 +118,37 @@ class TestTrainCommand : public QObject {
     QCOMPARE(search({"--cluster", "c.yaml", "--job", "j.yaml", "--top", "zero"}).code, 64);
   }
 
+  void clusterFileWithoutJobIsAUsageError() {
+    const Run r = train({"--cluster", file("c.yaml", kCluster)});
+    QCOMPARE(r.code, 64);
+    QVERIFY2(r.err.find("has no job: give one with --job FILE") != std::string::npos, r.err.c_str());
+  }
+
+  void designAsClusterUsesItsOwnJob() {
+    // The SuperPOD sample carries a Llama 3 70B job on its 576 GB200.
+    const Run r = train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/superpod-gb200-su.yaml", "--json"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.find("\"gpus_used\": 576") != std::string::npos || r.out.find("576") != std::string::npos, r.out.c_str());
+    QVERIFY(r.out.find("\"mfu\"") != std::string::npos);
+  }
+
+  void designWithAnExplicitJobFile() {
+    // The teaching hall has no job; its most numerous GPU type is GB200 (288 of them).
+    const Run r = train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml"});
+    QCOMPARE(r.code, 64);
+    QVERIFY(r.err.find("has no job") != std::string::npos);
+  }
+
+  void hfuIsAtLeastMfu() {
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--json"});
+    const auto num = [&](const char* key) {
+      const auto at = r.out.find(std::string("\"") + key + "\": ");
+      return at == std::string::npos ? -1.0 : std::stod(r.out.substr(at + std::strlen(key) + 4));
+    };
+    QVERIFY(num("mfu") > 0);
+    QVERIFY2(num("hfu") >= num("mfu"), r.out.c_str());
+  }
+
   void searchListsTheBestPlans() {
     const Run r = search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "3"});
     QCOMPARE(r.code, 0);
@@ -127,7 +157,8 @@ class TestTrainCommand : public QObject {
     QVERIFY(r.out.find("\n  3  TP") != std::string::npos);
     QVERIFY(r.out.find("\n  4  TP") == std::string::npos);
     QVERIFY(r.err.find("searching plans:") != std::string::npos);
-    const Run json = search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "2", "--json"});
+    const Run json =
+        search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "2", "--json"});
     QCOMPARE(json.code, 0);
     QVERIFY(json.out.find("\"plans\": [") != std::string::npos);
     QVERIFY(json.out.find("\"step_time_s\"") != std::string::npos);

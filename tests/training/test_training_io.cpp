@@ -58,8 +58,9 @@ class TestTrainingIo : public QObject {
   }
 
   void defaultsFillOptionalKeys() {
-    const Job j = readText("model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
-                           "training: {tokens: 1e6, global_batch: 8}\n");
+    const Job j = readText(
+        "model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
+        "training: {tokens: 1e6, global_batch: 8}\n");
     QCOMPARE(j.model.ffnHidden, 256);
     QCOMPARE(j.model.kvHeads, 4);
     QCOMPARE(j.training.microBatch, 1);
@@ -69,8 +70,9 @@ class TestTrainingIo : public QObject {
   void roundTrips_data() {
     QTest::addColumn<QString>("yaml");
     QTest::newRow("issue") << QString(kIssueJob);
-    QTest::newRow("auto") << QString("model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
-                                     "training: {tokens: 1e6, global_batch: 8, precision: fp8}\nparallelism: auto\n");
+    QTest::newRow("auto") << QString(
+        "model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n"
+        "training: {tokens: 1e6, global_batch: 8, precision: fp8}\nparallelism: auto\n");
     QTest::newRow("moe-swiglu") << QString(
         "model: {name: moe, layers: 4, hidden: 256, ffn_hidden: 704, heads: 8, kv_heads: 2, seq_len: 4096,\n"
         "        vocab: 32000, activation: swiglu, moe: {experts: 8, top_k: 2, expert_ffn_hidden: 512}}\n"
@@ -93,28 +95,40 @@ class TestTrainingIo : public QObject {
     QTest::addColumn<QString>("expected");
     const QString model = "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n";
     const QString training = "training: {tokens: 1e6, global_batch: 8}\n";
-    QTest::newRow("unknown key") << model + training + "parallelism: {tp: 1, depth: 3}\n" << 3 << 21
-                                 << "parallelism.depth" << "one of: tp, pp";
+    QTest::newRow("unknown key") << model + training + "parallelism: {tp: 1, depth: 3}\n"
+                                 << 3 << 22 << "parallelism.depth"
+                                 << "one of: tp, pp";
     QTest::newRow("wrong type") << "model: {layers: many, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n" + training
-                                << 1 << 17 << "model.layers" << "a whole number";
+                                << 1 << 17 << "model.layers"
+                                << "a whole number";
     QTest::newRow("not positive") << "model: {layers: 0, hidden: 64, heads: 4, seq_len: 128, vocab: 1000}\n" + training
-                                  << 1 << 17 << "model.layers" << "from 1 to";
-    QTest::newRow("hidden vs heads") << "model: {layers: 4, hidden: 66, heads: 4, seq_len: 128, vocab: 1000}\n" + training
-                                     << 1 << 28 << "model.hidden" << "a multiple of heads (4)";
-    QTest::newRow("tp vs heads") << model + training + "parallelism: {tp: 3}\n" << 3 << 18 << "parallelism.tp"
+                                  << 1 << 17 << "model.layers"
+                                  << "from 1 to";
+    QTest::newRow("hidden vs heads") << "model: {layers: 4, hidden: 66, heads: 4, seq_len: 128, vocab: 1000}\n" +
+                                            training
+                                     << 1 << 28 << "model.hidden"
+                                     << "a multiple of heads (4)";
+    QTest::newRow("tp vs heads") << model + training + "parallelism: {tp: 3}\n"
+                                 << 3 << 19 << "parallelism.tp"
                                  << "a divisor of heads (4)";
-    QTest::newRow("batch vs dp") << model + training + "parallelism: {dp: 3}\n" << 2 << 37 << "training.global_batch"
+    QTest::newRow("batch vs dp") << model + training + "parallelism: {dp: 3}\n"
+                                 << 2 << 39 << "training.global_batch"
                                  << "a multiple of dp × micro_batch (3)";
-    QTest::newRow("bad plan word") << model + training + "parallelism: manual\n" << 3 << 14 << "parallelism"
+    QTest::newRow("bad plan word") << model + training + "parallelism: manual\n"
+                                   << 3 << 14 << "parallelism"
                                    << "'auto' or a mapping";
-    QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n" << 3 << 26
-                               << "parallelism.recompute" << "one of: none, selective, full";
-    QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp16}\n" << 2 << 53
-                               << "training.precision" << "one of: bf16, fp8, fp4";
+    QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n"
+                               << 3 << 26 << "parallelism.recompute"
+                               << "one of: none, selective, full";
+    QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp16}\n"
+                               << 2 << 53 << "training.precision"
+                               << "one of: bf16, fp8, fp4";
     QTest::newRow("missing") << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128}\n" + training << 1 << 8
-                             << "model.vocab" << "a value for 'vocab'";
-    QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n" << 3 << 31
-                                                 << "parallelism.virtual_stages" << "1 when pp is 1";
+                             << "model.vocab"
+                             << "a value for 'vocab'";
+    QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n"
+                                                 << 3 << 31 << "parallelism.virtual_stages"
+                                                 << "1 when pp is 1";
   }
   void badJobsAreLocated() {
     QFETCH(QString, yaml);
@@ -145,7 +159,8 @@ class TestTrainingIo : public QObject {
       QFAIL("no error");
     } catch (const io::LoadError& e) {
       QCOMPARE(e.diagnostic().keyPath, std::string("parallelism"));
-      QCOMPARE(e.diagnostic().line, 3);
+      QCOMPARE(e.diagnostic().line, 4);  // the parallelism mapping
+      QCOMPARE(e.diagnostic().column, 14);
       QVERIFY(e.diagnostic().found.find("1536") != std::string::npos);
       QVERIFY(e.diagnostic().expected.find("1024") != std::string::npos);
     }
@@ -171,12 +186,13 @@ class TestTrainingIo : public QObject {
 
   void readsClusterFiles() {
     const auto& cat = test::repositoryCatalog();
-    const Cluster c = loadClusterFile(
-        tempFile("cluster.yaml", "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
+    const Cluster c =
+        loadClusterFile(tempFile("cluster.yaml",
+                                 "cluster:\n  gpu: a100-sxm-80gb\n  count: 64\n  scale_up: {size: 8}\n"
                                  "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 2, pod_gpus: 32,\n"
                                  "              oversubscription_above_pod: 7, latency: 5 us}\n"
                                  "  pue: 1.2\n  it_power_per_gpu: 650 W\n  storage_bandwidth: 100 GB/s\n"),
-        cat);
+                        cat);
     QCOMPARE(c.gpu, std::string("a100-sxm-80gb"));
     QCOMPARE(c.count, 64);
     QCOMPARE(c.scaleOutBandwidth, 25e9);
@@ -201,14 +217,22 @@ class TestTrainingIo : public QObject {
     QTest::addColumn<int>("line");
     QTest::addColumn<QString>("keyPath");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("unknown gpu") << "cluster:\n  gpu: a900\n  count: 8\n" << 2 << "cluster.gpu"
+    QTest::newRow("unknown gpu") << "cluster:\n  gpu: a900\n  count: 8\n"
+                                 << 2 << "cluster.gpu"
                                  << "a GPU id from the catalog";
-    QTest::newRow("rate without unit") << "cluster:\n  gpu: h100-sxm\n  count: 8\n  scale_out: {bandwidth_per_gpu: 400}\n"
-                                       << 4 << "cluster.scale_out.bandwidth_per_gpu" << "a unit is required";
-    QTest::newRow("zero count") << "cluster:\n  gpu: h100-sxm\n  count: 0\n" << 3 << "cluster.count" << "from 1 to";
-    QTest::newRow("unknown key") << "cluster:\n  gpu: h100-sxm\n  count: 8\n  racks: 3\n" << 4 << "cluster.racks"
+    QTest::newRow("rate without unit")
+        << "cluster:\n  gpu: h100-sxm\n  count: 8\n  scale_out: {bandwidth_per_gpu: 400}\n"
+        << 4 << "cluster.scale_out.bandwidth_per_gpu"
+        << "a unit is required";
+    QTest::newRow("zero count") << "cluster:\n  gpu: h100-sxm\n  count: 0\n"
+                                << 3 << "cluster.count"
+                                << "from 1 to";
+    QTest::newRow("unknown key") << "cluster:\n  gpu: h100-sxm\n  count: 8\n  racks: 3\n"
+                                 << 4 << "cluster.racks"
                                  << "one of: gpu, count";
-    QTest::newRow("not a cluster") << "format: 1\n" << 1 << "" << "a cluster file";
+    QTest::newRow("not a cluster") << "format: 1\n"
+                                   << 1 << ""
+                                   << "a cluster file";
   }
   void badClustersAreLocated() {
     QFETCH(QString, yaml);

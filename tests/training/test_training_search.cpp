@@ -24,9 +24,9 @@ class TestTrainingSearch : public QObject {
     for (const Job& j : plans) {
       const Parallelism& p = j.parallelism;
       QVERIFY(!p.automatic);
-      QVERIFY(p.tp <= 8 && 24 % p.tp == 0);        // TP inside the NVLink domain, dividing the heads
-      QVERIFY(24 % p.pp == 0);                      // PP divides the layers
-      QVERIFY(p.tp * p.pp * p.dp * p.cp <= 64);     // DP for the rest
+      QVERIFY(p.tp <= 8 && 24 % p.tp == 0);      // TP inside the NVLink domain, dividing the heads
+      QVERIFY(24 % p.pp == 0);                   // PP divides the layers
+      QVERIFY(p.tp * p.pp * p.dp * p.cp <= 64);  // DP for the rest
       QCOMPARE(512 % (p.dp * j.training.microBatch), 0);
       QVERIFY(p.virtualStages == 1 || (p.pp > 1 && (24 / p.pp) % p.virtualStages == 0));
       QVERIFY(!p.sequenceParallel || p.tp > 1);
@@ -108,6 +108,7 @@ class TestTrainingSearch : public QObject {
 
     std::atomic<bool> stop{true};
     o.cancel = &stop;
+    lastDone = 0;
     const SearchResult cancelled = searchPlans(base, c, a100(), o);
     QVERIFY(cancelled.cancelled);
     QCOMPARE(cancelled.evaluated, std::size_t(0));

@@ -7,6 +7,7 @@
 #include "core/catalog/catalog_loader.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
+#include "core/training/validation.h"
 
 namespace gigaplan::training::test {
 
@@ -27,10 +28,10 @@ inline GpuParams a100() {
   g.scaleUpBandwidth = 300e9;
   g.scaleUpDomain = 8;
   g.nicRate = 25e9;
-  g.efficiency = {{"gemm_peak_fraction", 0.76}, {"gemm_k_overhead", 256}, {"sm_count", 108},
-                  {"attention_peak_fraction", 0.6}, {"hbm_fraction", 0.85}, {"scale_up_bus_efficiency", 0.78},
+  g.efficiency = {{"gemm_peak_fraction", 0.76},      {"gemm_k_overhead", 256},   {"sm_count", 108},
+                  {"attention_peak_fraction", 0.6},  {"hbm_fraction", 0.85},     {"scale_up_bus_efficiency", 0.78},
                   {"scale_out_bus_efficiency", 0.9}, {"scale_up_latency_us", 3}, {"scale_out_latency_us", 10},
-                  {"comm_overlap_cost", 0.3}, {"it_power_per_tdp", 1.6}, {"gemm_peak_fraction_fp8", 0.7}};
+                  {"comm_overlap_cost", 0.3},        {"it_power_per_tdp", 1.6},  {"gemm_peak_fraction_fp8", 0.7}};
   Cluster c;
   c.gpu = g.id;
   c.count = 1024;
@@ -39,15 +40,7 @@ inline GpuParams a100() {
 }
 
 inline Model gpt(int layers, int hidden, int heads) {
-  Model m;
-  m.name = "gpt";
-  m.layers = layers;
-  m.hidden = hidden;
-  m.ffnHidden = 4 * hidden;
-  m.heads = m.kvHeads = heads;
-  m.seqLen = 2048;
-  m.vocab = 51200;
-  return m;
+  return megatronGpt("gpt", layers, hidden, heads);
 }
 
 inline Job gptJob(int layers, int hidden, int heads, int tp, int pp, int dp, int globalBatch, int microBatch = 1) {

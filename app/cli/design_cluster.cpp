@@ -1,0 +1,34 @@
+// Design file → training cluster (see design_cluster.h).
+#include "app/cli/design_cluster.h"
+
+#include <fstream>
+#include <string>
+
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/io/design_io.h"
+#include "core/report/training_plan.h"
+
+namespace gigaplan::cli {
+
+bool isDesignFile(const std::string& path) {
+  std::ifstream in(path);
+  std::string line;
+  // A design states its format on a top-level line; cluster files start with `cluster:`.
+  for (int n = 0; n < 200 && std::getline(in, line); ++n) {
+    if (line.rfind("format:", 0) == 0) return true;
+    if (line.rfind("cluster:", 0) == 0) return false;
+  }
+  return false;
+}
+
+DesignCluster clusterOfDesign(const std::string& path, const catalog::Catalog& base) {
+  auto resolved = design::resolve(io::loadDesign(path, base), base);
+  const engine::Evaluation eval = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+  DesignCluster out;
+  out.cluster = report::clusterFromEvaluation(resolved->design, eval);
+  out.job = resolved->design.job;
+  return out;
+}
+
+}  // namespace gigaplan::cli
