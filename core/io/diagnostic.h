@@ -36,7 +36,7 @@ class LoadError : public std::runtime_error {
 struct Limits {
   std::size_t maxFileBytes = 16u << 20;       // 16 MiB of YAML
   int maxNesting = 32;                        // mapping/sequence depth
-  std::size_t maxNodes = 2'000'000;           // YAML nodes after alias expansion
+  std::size_t maxNodes = 250'000;            // YAML nodes after alias expansion (a gigawatt template file has ~3k)
   std::size_t maxExpandedObjects = 2'000'000; // racks + rows + power + cooling after templates
   int maxCount = 100'000;                     // one template's `count`
 };
