@@ -94,10 +94,8 @@ ColorScalars colorScalars(ColorBy mode, const design::ResolvedDesign& d, const e
     case ColorBy::PowerDraw:
       s.unit = "kW";
       s.unitScale = 1e-3;
+      // Racks only: node loads (MW) on the same scale would wash every rack into one colour.
       s.racks = e.rackPower;
-      s.power.resize(l.power.size());
-      for (std::size_t i = 0; i < l.power.size() && i < e.power.nominal.out.size(); ++i) s.power[i] = e.power.nominal.out[i];
-      s.unit = "kW";
       return s;
     case ColorBy::FeedPath:
       s.categories = {"A and B", "A only", "B only", "not fed"};

@@ -116,7 +116,9 @@ SampleSite teachingHall() {
   const int cdu = addCooling(l, "cdu-1", CoolingKind::Cdu, "cdu-1350", {15, 6}, {chiller}, s.catalog);
   l.cooling[static_cast<std::size_t>(cdu)].hall = hall;
   for (int r = 0; r < 2; ++r)
-    addRow(l, hall, "h1-row" + std::to_string(r + 1), {8.0, 4.4 + 3.6 * r}, 4, [](int) { return "gb200-nvl72"; }, a, b, cdu);
+    addRow(
+        l, hall, "h1-row" + std::to_string(r + 1), {8.0, 4.4 + 3.6 * r}, 4, [](int) { return "gb200-nvl72"; }, a, b,
+        cdu);
   return s;
 }
 
@@ -148,18 +150,18 @@ SampleSite gigawattSite(int halls) {
     std::vector<int> dry;
     for (int d = 0; d < 6; ++d)
       dry.push_back(addCooling(l, hid + "-dry" + std::to_string(d + 1), CoolingKind::DryCooler, "dry-1200",
-                               {origin.x + kHallW + 16, origin.y + 36 + 7 * d}, {}, s.catalog, 1, 90));
+                               {origin.x + kHallW + 16, origin.y + 36 + 7 * d}, {}, s.catalog));
     const int chiller = addCooling(l, hid + "-chiller", CoolingKind::Chiller, "chiller-2000",
                                    {origin.x + kHallW / 2, origin.y + kHallD + 6}, {}, s.catalog);
     std::vector<int> cdus;
     for (int c = 0; c < kRows / 2; ++c) {
       cdus.push_back(addCooling(l, hid + "-cdu" + std::to_string(c + 1), CoolingKind::Cdu, "cdu-1350",
-                                {origin.x + kHallW - 3, origin.y + 7.8 + 7.2 * c}, {dry[static_cast<std::size_t>(c % 6)], chiller},
-                                s.catalog));
+                                {origin.x + kHallW - 3, origin.y + 7.8 + 7.2 * c},
+                                {dry[static_cast<std::size_t>(c % 6)], chiller}, s.catalog));
       l.cooling.back().hall = hall;
     }
-    const int ahu = addCooling(l, hid + "-ahu", CoolingKind::AirHandler, "ahu-300", {origin.x + kHallW / 2, origin.y + 2},
-                               {}, s.catalog);
+    const int ahu = addCooling(l, hid + "-ahu", CoolingKind::AirHandler, "ahu-300",
+                               {origin.x + kHallW / 2, origin.y + 2}, {}, s.catalog);
     for (int r = 0; r < kRows; ++r) {
       const std::string rid = hid + "-row" + (r < 9 ? "0" : "") + std::to_string(r + 1);
       const int a = addPower(l, rid + "-bw-a", PowerKind::Busway, "busway-2500", {origin.x + 6, origin.y + 6 + 3.6 * r},
@@ -169,7 +171,9 @@ SampleSite gigawattSite(int halls) {
       const bool storage = r == kRows - 1;
       addRow(
           l, hall, rid, {origin.x + 7, origin.y + 6 + 3.6 * r}, kRacks,
-          [&](int k) { return storage ? "storage" : (k == 1 || k == kRacks) ? "net-ib" : "gb200-nvl72"; }, a, b,
+          [&](int k) { return storage                   ? "storage"
+                              : (k == 1 || k == kRacks) ? "net-ib"
+                                                        : "gb200-nvl72"; }, a, b,
           cdus[static_cast<std::size_t>(r / 2)], ahu);
     }
   }

@@ -1,12 +1,13 @@
 // SiteScene without a window: what is built from a Layout, colours per mode, picking by ray,
 // selection, id lookup, tooltips; and the colour-mode keys and palettes.
-#include <QTest>
-#include <cmath>
 #include <vtkActor.h>
 #include <vtkActorCollection.h>
 #include <vtkGlyph3DMapper.h>
+#include <vtkLookupTable.h>
 #include <vtkNew.h>
 #include <vtkRenderer.h>
+#include <QTest>
+#include <cmath>
 
 #include "sample_sites.h"
 #include "widgets/scene/scalar_palette.h"
@@ -119,8 +120,28 @@ class TestSiteScene : public QObject {
     QCOMPARE(site.layout.racks.size(), std::size_t{8000});
     QCOMPARE(scene.instanceCounts()[0], std::size_t{8000});
     QCOMPARE(glyphActors(r), 4);
-    // Static actors plus one row-label actor per hall: nothing grows with the rack count.
-    QVERIFY(r->GetActors()->GetNumberOfItems() <= 11 + 16);
+    // 13 fixed actors plus one row-label actor per hall: nothing grows with the rack count.
+    QCOMPARE(r->GetActors()->GetNumberOfItems(), 13 + 16);
+  }
+
+  void emptyLayoutBuildsAnEmptySite() {
+    vtkNew<vtkRenderer> r;
+    SiteScene scene(r);
+    scene.build({}, {});
+    QCOMPARE(scene.instanceCounts(), (std::array<std::size_t, 4>{0, 0, 0, 0}));
+    QVERIFY(!scene.pick({0, 0, 50}, {0, 0, -1}));
+    QVERIFY(scene.bounds()[1] > scene.bounds()[0]);
+    QVERIFY(!scene.boundsOf(scene.resolve({"anything"})));
+  }
+  void standaloneRacksGetTheirOwnBusway() {
+    vtkNew<vtkRenderer> r;
+    SiteScene scene(r);
+    auto site = teachingHall();
+    for (auto& rack : site.layout.racks) rack.row = gigaplan::design::kNone;  // placed one by one
+    scene.build(site.layout, site.catalog);
+    QCOMPARE(scene.instanceCounts()[3], std::size_t{16});  // a short bar per rack and side
+    const auto bar = *scene.boundsOf({*scene.find("busway-a")});
+    QVERIFY(bar[1] - bar[0] < 25);  // not one bar across the hall
   }
 
   void typeColoursDistinguishRackKinds() {
@@ -195,7 +216,7 @@ class TestSiteScene : public QObject {
     scene.setSelection(refs);
     QCOMPARE(scene.selection().size(), std::size_t{5});
     QVERIFY(*scene.fillColor({ObjectKind::Rack, 4}) != before);
-    QCOMPARE(*scene.fillColor({ObjectKind::Rack, 0}), *scene.fillColor({ObjectKind::Rack, 0}));
+    QCOMPARE(*scene.fillColor({ObjectKind::Rack, 0}), bytes(typeColor(RackShape::RackScale)));  // row 1: not selected
     const auto box = scene.boundsOf(scene.resolve({"h1-row2"}));
     QVERIFY(box);
     QVERIFY(std::abs(((*box)[1] - (*box)[0]) - 2.4) < 0.01);  // 4 racks × 0.6 m
@@ -220,8 +241,9 @@ class TestSiteScene : public QObject {
     s.racks.assign(8, 118.5e3);
     scene.setColorBy(ColorBy::PowerDraw, s);
     text = scene.describe(rack);
-    QVERIFY2(text.find("Power draw: 118 kW") != std::string::npos || text.find("Power draw: 119 kW") != std::string::npos,
-             text.c_str());
+    QVERIFY2(
+        text.find("Power draw: 118 kW") != std::string::npos || text.find("Power draw: 119 kW") != std::string::npos,
+        text.c_str());
     QVERIFY(scene.describe(*scene.find("ups-1")).find("Fed by: tx-1") != std::string::npos);
   }
 };

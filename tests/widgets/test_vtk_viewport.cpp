@@ -1,14 +1,14 @@
 // The Qt 6 ↔ VTK bridge on its own: renders, grabs opaque pixels, forwards drag and wheel.
-#include <QApplication>
-#include <QTest>
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCubeSource.h>
-#include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkGenericRenderWindowInteractor.h>
+#include <vtkInteractorStyleTrackballCamera.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
 #include <vtkRenderer.h>
+#include <QApplication>
+#include <QTest>
 
 #include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/vtk_viewport.h"
@@ -58,6 +58,29 @@ class TestVtkViewport : public QObject {
     QCOMPARE(img.pixelColor(1, 1).alpha(), 255);
     QVERIFY(img.pixelColor(1, 1).blue() > 200);
   }
+  void survivesReparentingAndDestruction() {
+    // Reparenting recreates the GL context: VTK must release its resources on the old one
+    // (aboutToBeDestroyed) and initialise again on the new one.
+    QWidget first, second;
+    first.resize(320, 240);
+    second.resize(320, 240);
+    auto* view = new VtkViewport(&first);
+    view->resize(320, 240);
+    addCube(*view);
+    first.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&first));
+    QVERIFY(view->grabFramebuffer().pixelColor(160, 120).red() > 200);
+    view->setParent(&second);
+    view->show();
+    second.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&second));
+    const QImage again = view->grabFramebuffer();
+    QVERIFY(again.pixelColor(160, 120).red() > 200);
+    QVERIFY(again.pixelColor(2, 2).blue() > 200);
+    delete view;  // Finalize while the context exists, then no slot may fire on a dead object
+    first.close();
+    second.close();
+  }
   void dragOrbitsAndWheelZooms() {
     VtkViewport view;
     view.resize(320, 240);
@@ -78,8 +101,8 @@ class TestVtkViewport : public QObject {
     QVERIFY(std::abs(after[0] - before[0]) + std::abs(after[1] - before[1]) + std::abs(after[2] - before[2]) > 0.1);
     QTRY_VERIFY(view.frameCount() > framesBefore);  // the drag asked Qt for a repaint
     const double distance = cam->GetDistance();
-    QWheelEvent wheel(QPointF(160, 120), view.mapToGlobal(QPointF(160, 120)), QPoint(), QPoint(0, 60),
-                      Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QWheelEvent wheel(QPointF(160, 120), view.mapToGlobal(QPointF(160, 120)), QPoint(), QPoint(0, 60), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
     QApplication::sendEvent(&view, &wheel);
     QCOMPARE(cam->GetDistance(), distance);  // half a notch: accumulated, not yet applied
     QApplication::sendEvent(&view, &wheel);

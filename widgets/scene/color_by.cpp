@@ -5,14 +5,22 @@ namespace gigaplan::widgets::scene {
 
 std::string_view toKey(ColorBy mode) {
   switch (mode) {
-    case ColorBy::Type: return "type";
-    case ColorBy::PowerDraw: return "power";
-    case ColorBy::FeedPath: return "feed";
-    case ColorBy::CoolingLoop: return "cooling-loop";
-    case ColorBy::FeedUtilisation: return "utilisation";
-    case ColorBy::FailureDomain: return "failure-domain";
-    case ColorBy::FabricPod: return "pod";
-    case ColorBy::Findings: return "findings";
+    case ColorBy::Type:
+      return "type";
+    case ColorBy::PowerDraw:
+      return "power";
+    case ColorBy::FeedPath:
+      return "feed";
+    case ColorBy::CoolingLoop:
+      return "cooling-loop";
+    case ColorBy::FeedUtilisation:
+      return "utilisation";
+    case ColorBy::FailureDomain:
+      return "failure-domain";
+    case ColorBy::FabricPod:
+      return "pod";
+    case ColorBy::Findings:
+      return "findings";
   }
   return "type";
 }
@@ -29,14 +37,22 @@ std::optional<ColorBy> colorByFromKey(std::string_view key) {
 
 std::string_view displayName(ColorBy mode) {
   switch (mode) {
-    case ColorBy::Type: return "Type";
-    case ColorBy::PowerDraw: return "Power draw";
-    case ColorBy::FeedPath: return "Feed path";
-    case ColorBy::CoolingLoop: return "Cooling loop";
-    case ColorBy::FeedUtilisation: return "Feed utilisation";
-    case ColorBy::FailureDomain: return "Failure domain";
-    case ColorBy::FabricPod: return "Fabric pod";
-    case ColorBy::Findings: return "Findings";
+    case ColorBy::Type:
+      return "Type";
+    case ColorBy::PowerDraw:
+      return "Power draw";
+    case ColorBy::FeedPath:
+      return "Feed path";
+    case ColorBy::CoolingLoop:
+      return "Cooling loop";
+    case ColorBy::FeedUtilisation:
+      return "Feed utilisation";
+    case ColorBy::FailureDomain:
+      return "Failure domain";
+    case ColorBy::FabricPod:
+      return "Fabric pod";
+    case ColorBy::Findings:
+      return "Findings";
   }
   return "Type";
 }
@@ -48,9 +64,11 @@ bool isCategorical(ColorBy mode) {
     case ColorBy::CoolingLoop:
     case ColorBy::FailureDomain:
     case ColorBy::FabricPod:
-    case ColorBy::Findings: return true;
+    case ColorBy::Findings:
+      return true;
     case ColorBy::PowerDraw:
-    case ColorBy::FeedUtilisation: return false;
+    case ColorBy::FeedUtilisation:
+      return false;
   }
   return false;
 }

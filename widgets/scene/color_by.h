@@ -27,9 +27,9 @@ enum class ColorBy {
   Findings,         // categorical: 0 none, 1 info, 2 warning, 3 error (worst finding on the object)
 };
 
-inline constexpr std::array kAllColorBy = {ColorBy::Type,          ColorBy::PowerDraw,   ColorBy::FeedPath,
-                                           ColorBy::CoolingLoop,   ColorBy::FeedUtilisation,
-                                           ColorBy::FailureDomain, ColorBy::FabricPod,   ColorBy::Findings};
+inline constexpr std::array kAllColorBy = {ColorBy::Type,        ColorBy::PowerDraw,       ColorBy::FeedPath,
+                                           ColorBy::CoolingLoop, ColorBy::FeedUtilisation, ColorBy::FailureDomain,
+                                           ColorBy::FabricPod,   ColorBy::Findings};
 
 /// Command-line / settings key: "type", "power", "feed", "cooling-loop", "utilisation",
 /// "failure-domain", "pod", "findings".
@@ -44,15 +44,17 @@ bool isCategorical(ColorBy mode);
 
 /// Per-object values for one colour mode. Values are SI; the legend shows value × unitScale in
 /// `unit`. NaN means "no value" (drawn in the theme's no-data grey); an empty vector means the
-/// whole layer has no values.
+/// whole layer has no values. All three vectors share one colour scale, so fill only layers whose
+/// values are comparable (rack kW and transformer MW are not: colour racks by power draw, and
+/// nodes by utilisation).
 struct ColorScalars {
-  std::string label;                    // legend title; empty = displayName(mode)
-  std::string unit;                     // legend unit, e.g. "kW"
-  double unitScale = 1.0;               // SI → legend unit (W → kW: 1e-3)
-  std::vector<double> racks;            // indexed like Layout::racks
-  std::vector<double> power;            // indexed like Layout::power
-  std::vector<double> cooling;          // indexed like Layout::cooling
-  std::vector<std::string> categories;  // categorical modes: names of values 0, 1, 2 …
+  std::string label;                                      // legend title; empty = displayName(mode)
+  std::string unit;                                       // legend unit, e.g. "kW"
+  double unitScale = 1.0;                                 // SI → legend unit (W → kW: 1e-3)
+  std::vector<double> racks;                              // indexed like Layout::racks
+  std::vector<double> power;                              // indexed like Layout::power
+  std::vector<double> cooling;                            // indexed like Layout::cooling
+  std::vector<std::string> categories;                    // categorical modes: names of values 0, 1, 2 …
   double min = std::numeric_limits<double>::quiet_NaN();  // legend range (SI); NaN = from data
   double max = std::numeric_limits<double>::quiet_NaN();
 };

@@ -1,9 +1,6 @@
 // Instanced drawing and ray picking for one kind of object (see glyph_layer.h).
 #include "widgets/scene/glyph_layer.h"
 
-#include <cmath>
-#include <limits>
-#include <numbers>
 #include <vtkActor.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
@@ -14,6 +11,9 @@
 #include <vtkPolyData.h>
 #include <vtkProperty.h>
 #include <vtkUnsignedCharArray.h>
+#include <cmath>
+#include <limits>
+#include <numbers>
 
 namespace gigaplan::widgets::scene {
 
@@ -52,9 +52,13 @@ GlyphLayer::GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes)
 
 GlyphLayer::~GlyphLayer() = default;
 
-vtkActor* GlyphLayer::actor() const { return actor_; }
+vtkActor* GlyphLayer::actor() const {
+  return actor_;
+}
 
-void GlyphLayer::clear() { instances_.clear(); }
+void GlyphLayer::clear() {
+  instances_.clear();
+}
 
 void GlyphLayer::commit() {
   const auto n = static_cast<vtkIdType>(instances_.size());

@@ -4,10 +4,10 @@
 // instances' oriented boxes, which is how the view picks (see SiteScene::pick).
 #pragma once
 
+#include <vtkSmartPointer.h>
 #include <array>
 #include <cstdint>
 #include <vector>
-#include <vtkSmartPointer.h>
 
 #include "widgets/scene/object_ref.h"
 #include "widgets/scene/theme.h"

@@ -1,23 +1,27 @@
 // Small closed meshes with explicit normals for the glyph shapes (see mesh_builder.h).
 #include "widgets/scene/mesh_builder.h"
 
-#include <algorithm>
-#include <cmath>
-#include <numbers>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
+#include <algorithm>
+#include <cmath>
+#include <numbers>
 
 namespace gigaplan::widgets::scene {
 
 namespace {
-Vec3 sub(const Vec3& a, const Vec3& b) { return {a[0] - b[0], a[1] - b[1], a[2] - b[2]}; }
+Vec3 sub(const Vec3& a, const Vec3& b) {
+  return {a[0] - b[0], a[1] - b[1], a[2] - b[2]};
+}
 Vec3 cross(const Vec3& a, const Vec3& b) {
   return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
 }
-double dot(const Vec3& a, const Vec3& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+double dot(const Vec3& a, const Vec3& b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
 Vec3 normalized(const Vec3& v) {
   const double n = std::sqrt(dot(v, v));
   return n > 0 ? Vec3{v[0] / n, v[1] / n, v[2] / n} : Vec3{0, 0, 1};
@@ -42,7 +46,8 @@ void MeshBuilder::flatPolygon(std::vector<Vec3> corners, const Vec3& inside) {
   if (normal[2] < -0.999) return;  // faces straight down are never seen
   const int first = vertex(corners[0], normal);
   for (std::size_t i = 1; i < corners.size(); ++i) vertex(corners[i], normal);
-  for (int i = 1; i + 1 < static_cast<int>(corners.size()); ++i) triangles_.push_back({first, first + i, first + i + 1});
+  for (int i = 1; i + 1 < static_cast<int>(corners.size()); ++i)
+    triangles_.push_back({first, first + i, first + i + 1});
 }
 
 void MeshBuilder::box(const Vec3& min, const Vec3& max) {
@@ -51,7 +56,8 @@ void MeshBuilder::box(const Vec3& min, const Vec3& max) {
 
 void MeshBuilder::prism(const std::vector<std::array<double, 2>>& outline, double z0, double z1) {
   Vec3 inside{0, 0, (z0 + z1) / 2};
-  for (const auto& p : outline) inside[0] += p[0] / static_cast<double>(outline.size()), inside[1] += p[1] / static_cast<double>(outline.size());
+  for (const auto& p : outline)
+    inside[0] += p[0] / static_cast<double>(outline.size()), inside[1] += p[1] / static_cast<double>(outline.size());
   std::vector<Vec3> top;
   for (std::size_t i = 0; i < outline.size(); ++i) {
     const auto& a = outline[i];
@@ -67,8 +73,16 @@ void MeshBuilder::lowPolyBox(const Vec3& min, const Vec3& max) {
 }
 
 void MeshBuilder::lowPolyPrism(const std::vector<std::array<double, 2>>& outline, double z0, double z1) {
+  lowPolyExtrusion(outline, 2, z0, z1);
+}
+
+void MeshBuilder::lowPolyExtrusionX(const std::vector<std::array<double, 2>>& profile, double x0, double x1) {
+  lowPolyExtrusion(profile, 0, x0, x1);
+}
+
+void MeshBuilder::lowPolyExtrusion(const std::vector<std::array<double, 2>>& outline, int axis, double t0, double t1) {
   withNormals_ = false;
-  // Make the outline counter-clockwise seen from above, so side triangles face outwards.
+  // Counter-clockwise seen from the +axis end, so that side triangles face outwards.
   std::vector<std::array<double, 2>> ring = outline;
   double area = 0;
   for (std::size_t i = 0; i < ring.size(); ++i) {
@@ -77,16 +91,26 @@ void MeshBuilder::lowPolyPrism(const std::vector<std::array<double, 2>>& outline
     area += a[0] * b[1] - b[0] * a[1];
   }
   if (area < 0) std::reverse(ring.begin(), ring.end());
+  // Outline (u, v) and extrusion t to x, y, z: (u, v, t) along z, (t, u, v) along x.
+  auto point = [axis](const std::array<double, 2>& uv, double t) {
+    return axis == 2 ? Vec3{uv[0], uv[1], t} : Vec3{t, uv[0], uv[1]};
+  };
   const int n = static_cast<int>(ring.size());
   const int base = static_cast<int>(points_.size());
-  for (double z : {z0, z1})
-    for (const auto& p : ring) vertex({p[0], p[1], z}, {0, 0, 1});
+  for (double t : {t0, t1})
+    for (const auto& p : ring) vertex(point(p, t), {0, 0, 1});
   for (int i = 0; i < n; ++i) {
     const int j = (i + 1) % n;
+    const bool onFloor =
+        axis == 0 && ring[static_cast<std::size_t>(i)][1] == 0 && ring[static_cast<std::size_t>(j)][1] == 0;
+    if (onFloor) continue;
     triangles_.push_back({base + i, base + j, base + n + j});
     triangles_.push_back({base + i, base + n + j, base + n + i});
   }
-  for (int i = 1; i + 1 < n; ++i) triangles_.push_back({base + n, base + n + i, base + n + i + 1});
+  for (int i = 1; i + 1 < n; ++i) {
+    triangles_.push_back({base + n, base + n + i, base + n + i + 1});     // far end, facing +axis
+    if (axis != 2) triangles_.push_back({base, base + i + 1, base + i});  // near end (along z: the floor)
+  }
 }
 
 void MeshBuilder::chamferedBox(const Vec3& min, const Vec3& max, const Vec3& bevel) {

@@ -4,9 +4,9 @@
 // 8,000 instanced racks every triangle counts in Mesa's software renderer.
 #pragma once
 
+#include <vtkSmartPointer.h>
 #include <array>
 #include <vector>
-#include <vtkSmartPointer.h>
 
 class vtkPolyData;
 
@@ -27,6 +27,9 @@ class MeshBuilder {
   /// uses it builds without normals, so do not mix it with the other solids.
   void lowPolyPrism(const std::vector<std::array<double, 2>>& outline, double z0, double z1);
   void lowPolyBox(const Vec3& min, const Vec3& max);
+  /// The same for a profile in the y-z plane (y, z pairs, convex) extruded along x from x0 to x1;
+  /// faces lying on z = 0 are left out.
+  void lowPolyExtrusionX(const std::vector<std::array<double, 2>>& profile, double x0, double x1);
   /// Vertical (axis 2) or horizontal (axis 0 or 1) cylinder with end caps; `base` is the centre of
   /// the first cap. A frustum when the radii differ.
   void cylinder(const Vec3& base, int axis, double length, double radius0, double radius1, int segments = 8);
@@ -36,6 +39,8 @@ class MeshBuilder {
 
  private:
   int vertex(const Vec3& p, const Vec3& n);
+  /// Shared-corner extrusion of a convex outline along z (axis 2) or x (axis 0).
+  void lowPolyExtrusion(const std::vector<std::array<double, 2>>& outline, int axis, double t0, double t1);
   /// A convex planar polygon; its winding is corrected to face away from `inside`.
   void flatPolygon(std::vector<Vec3> corners, const Vec3& inside);
 

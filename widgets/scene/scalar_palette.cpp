@@ -1,10 +1,10 @@
 // Value → colour for the colour modes, and the legend tables (see scalar_palette.h).
 #include "widgets/scene/scalar_palette.h"
 
-#include <algorithm>
-#include <cmath>
 #include <vtkLookupTable.h>
 #include <vtkVariant.h>
+#include <algorithm>
+#include <cmath>
 
 namespace gigaplan::widgets::scene {
 

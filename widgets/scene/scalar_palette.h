@@ -3,11 +3,11 @@
 // (feed utilisation: green → red at 100 % of rating); categorical modes a qualitative palette.
 #pragma once
 
+#include <vtkSmartPointer.h>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-#include <vtkSmartPointer.h>
 
 #include "widgets/scene/color_by.h"
 #include "widgets/scene/theme.h"

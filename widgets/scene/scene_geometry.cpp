@@ -1,15 +1,15 @@
 // Ground, halls, lines and labels of the site (see scene_geometry.h).
 #include "widgets/scene/scene_geometry.h"
 
-#include <cmath>
-#include <numbers>
-#include <unordered_map>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
 #include <vtkVectorText.h>
+#include <cmath>
+#include <numbers>
+#include <unordered_map>
 
 namespace gigaplan::widgets::scene {
 
@@ -75,8 +75,7 @@ vtkSmartPointer<vtkPolyData> ringMesh(const Rect& r, double w, double z) {
 
 vtkSmartPointer<vtkPolyData> hallFloorsMesh(const std::vector<design::Hall>& halls, double z) {
   PolyBuilder b;
-  for (const design::Hall& h : halls)
-    b.quad({h.origin.x, h.origin.x + h.size.x, h.origin.y, h.origin.y + h.size.y}, z);
+  for (const design::Hall& h : halls) b.quad({h.origin.x, h.origin.x + h.size.x, h.origin.y, h.origin.y + h.size.y}, z);
   return b.polys(true);
 }
 
@@ -116,8 +115,7 @@ vtkSmartPointer<vtkPolyData> boxEdgesMesh(const std::vector<std::array<std::arra
 }
 
 vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
-  // vtkVectorText is slow per call; cache each distinct string's outline (row ids repeat a lot
-  // less than characters, but hall names and short ids repeat across halls).
+  // Outline each distinct string once (vtkVectorText is slow per call; repeated names are common).
   std::unordered_map<std::string, vtkSmartPointer<vtkPolyData>> cache;
   vtkNew<vtkVectorText> text;
   auto points = vtkSmartPointer<vtkPoints>::New();
@@ -135,7 +133,8 @@ vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
     outline->GetBounds(b);
     if (outline->GetNumberOfPoints() == 0) continue;
     // vtkVectorText capitals are about 1 unit tall with the baseline at y = 0.
-    const double scale = label.height;
+    double scale = label.height;
+    if (label.maxWidth > 0 && (b[1] - b[0]) * scale > label.maxWidth) scale = label.maxWidth / (b[1] - b[0]);
     const double cx = label.align == Label::Centre ? (b[0] + b[1]) / 2 : b[1];
     const double cy = 0.5;
     const double a = label.rotation * std::numbers::pi / 180.0;

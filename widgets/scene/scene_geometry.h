@@ -3,10 +3,10 @@
 // returns one vtkPolyData so a whole category is one actor.
 #pragma once
 
+#include <vtkSmartPointer.h>
 #include <array>
 #include <string>
 #include <vector>
-#include <vtkSmartPointer.h>
 
 #include "core/design/layout.h"
 
@@ -35,9 +35,10 @@ vtkSmartPointer<vtkPolyData> boxEdgesMesh(const std::vector<std::array<std::arra
 
 struct Label {
   std::string text;
-  double x = 0, y = 0, z = 0;  // anchor
-  double height = 1;           // m, capital letter height
-  double rotation = 0;         // degrees about z; text runs along +x when 0
+  double x = 0, y = 0, z = 0;                   // anchor
+  double height = 1;                            // m, capital letter height
+  double rotation = 0;                          // degrees about z; text runs along +x when 0
+  double maxWidth = 0;                          // m; > 0 shrinks the text to fit (a hall's name within its width)
   enum Align { Centre, Right } align = Centre;  // anchor at the text's centre or its right end
 };
 /// Flat polygonal text lying on the floor, readable from above.

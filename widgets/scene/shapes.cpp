@@ -15,9 +15,9 @@ vtkSmartPointer<vtkPolyData> rackShape(RackShape shape) {
   MeshBuilder m;
   switch (shape) {
     case RackShape::RackScale:
-      m.lowPolyBox({-w, -0.5, 0}, {w, 0.5, 0.96});
-      // Coolant manifold running along the top rear of the rack.
-      m.lowPolyBox({-w, 0.2, 0.96}, {w, 0.42, 1.0});
+      // Rear top edge cut away where the coolant manifolds run: a distinct silhouette for one
+      // more vertex pair than a box (8,000 of these are drawn in software).
+      m.lowPolyExtrusionX({{-0.5, 0}, {0.5, 0}, {0.5, 0.9}, {0.3, 1.0}, {-0.5, 1.0}}, -w, w);
       break;
     case RackShape::Server:
       m.lowPolyBox({-w, -0.5, 0}, {w, 0.5, 1.0});
@@ -29,7 +29,8 @@ vtkSmartPointer<vtkPolyData> rackShape(RackShape shape) {
       break;
     case RackShape::Storage:
       // Octagonal cabinet: the cut vertical edges read as a different kind of rack.
-      m.lowPolyPrism({{-w, -0.3}, {-0.3, -0.5}, {0.3, -0.5}, {w, -0.3}, {w, 0.3}, {0.3, 0.5}, {-0.3, 0.5}, {-w, 0.3}}, 0, 1.0);
+      m.lowPolyPrism({{-w, -0.3}, {-0.3, -0.5}, {0.3, -0.5}, {w, -0.3}, {w, 0.3}, {0.3, 0.5}, {-0.3, 0.5}, {-w, 0.3}},
+                     0, 1.0);
       break;
   }
   return m.build();
@@ -104,13 +105,13 @@ vtkSmartPointer<vtkPolyData> coolingShape(design::CoolingKind kind) {
     case CoolingKind::Chiller:
       // Compressor body with one line of condenser fans along the top.
       m.chamferedBox({-0.5, -0.5, 0}, {0.5, 0.5, 0.78}, {0.01, 0.03, 0.02});
-      for (int i = 0; i < 4; ++i) m.cylinder({-0.375 + 0.25 * i, 0, 0.78}, 2, 0.22, 0.1, 0.1, 10);
+      for (int i = 0; i < 4; ++i) m.cylinder({-0.375 + 0.25 * i, 0, 0.78}, 2, 0.22, 0.1, 0.1, 8);
       break;
     case CoolingKind::DryCooler:
       // Low coil bank with two lines of fans.
       m.chamferedBox({-0.5, -0.5, 0}, {0.5, 0.5, 0.8}, {0.01, 0.03, 0.02});
       for (int i = 0; i < 4; ++i)
-        for (double y : {-0.24, 0.24}) m.cylinder({-0.36 + 0.24 * i, y, 0.8}, 2, 0.2, 0.1, 0.1, 10);
+        for (double y : {-0.24, 0.24}) m.cylinder({-0.36 + 0.24 * i, y, 0.8}, 2, 0.2, 0.1, 0.1, 8);
       break;
     case CoolingKind::CoolingTower:
       // Cell with a flared fan stack.

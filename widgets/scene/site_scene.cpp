@@ -2,8 +2,6 @@
 // is built in site_scene_build.cpp, tooltips in site_scene_describe.cpp).
 #include "widgets/scene/site_scene.h"
 
-#include <algorithm>
-#include <cmath>
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
@@ -15,6 +13,8 @@
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
+#include <algorithm>
+#include <cmath>
 
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/scalar_palette.h"
@@ -25,31 +25,29 @@ namespace gigaplan::widgets::scene {
 
 namespace {
 
-vtkSmartPointer<vtkActor> makeActor(vtkRenderer* renderer, bool lit) {
+/// An unlit actor for flat geometry (floors, lines, labels): drawn in exactly its colour.
+vtkSmartPointer<vtkActor> makeActor(vtkRenderer* renderer) {
   auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
   mapper->SetInputData(vtkSmartPointer<vtkPolyData>::New());
   mapper->ScalarVisibilityOff();
   auto actor = vtkSmartPointer<vtkActor>::New();
   actor->SetMapper(mapper);
-  actor->GetProperty()->SetLighting(lit);
-  if (lit) {
-    // Mostly ambient, so floors keep their colour from any viewing angle.
-    actor->GetProperty()->SetAmbient(0.55);
-    actor->GetProperty()->SetDiffuse(0.45);
-  }
+  actor->GetProperty()->SetLighting(false);
   actor->PickableOff();
   renderer->AddActor(actor);
   return actor;
 }
 
-void setColor(vtkActor* actor, const Rgb& c) { actor->GetProperty()->SetColor(c.r, c.g, c.b); }
+void setColor(vtkActor* actor, const Rgb& c) {
+  actor->GetProperty()->SetColor(c.r, c.g, c.b);
+}
 
 Rgb mix(const Rgb& a, const Rgb& b, double t) {
   return {a.r + t * (b.r - a.r), a.g + t * (b.g - a.g), a.b + t * (b.b - a.b)};
 }
 
 // How strongly selected objects are tinted towards the selection colour.
-constexpr double kSelectionTint = 0.45;
+constexpr double kSelectionTint = 0.35;
 
 }  // namespace
 
@@ -57,35 +55,38 @@ SiteScene::SiteScene(vtkRenderer* renderer) : renderer_(renderer), theme_(darkTh
   std::vector<vtkSmartPointer<vtkPolyData>> rackShapes, powerShapes, coolingShapes;
   for (int i = 0; i < kRackShapeCount; ++i) rackShapes.push_back(rackShape(static_cast<RackShape>(i)));
   for (int i = 0; i < kPowerKindCount; ++i) powerShapes.push_back(powerShape(static_cast<design::PowerKind>(i)));
-  for (int i = 0; i < kCoolingKindCount; ++i) coolingShapes.push_back(coolingShape(static_cast<design::CoolingKind>(i)));
+  for (int i = 0; i < kCoolingKindCount; ++i)
+    coolingShapes.push_back(coolingShape(static_cast<design::CoolingKind>(i)));
   layers_.push_back(std::make_unique<GlyphLayer>(rackShapes));
   layers_.push_back(std::make_unique<GlyphLayer>(powerShapes));
   layers_.push_back(std::make_unique<GlyphLayer>(coolingShapes));
   layers_.push_back(std::make_unique<GlyphLayer>(std::vector{barShape()}));
 
-  ground_ = makeActor(renderer_, true);
-  road_ = makeActor(renderer_, true);
-  hallFloors_ = makeActor(renderer_, true);
-  hallOutlines_ = makeActor(renderer_, false);
-  pipes_ = makeActor(renderer_, false);
-  powerLinks_ = makeActor(renderer_, false);
-  hallLabels_ = makeActor(renderer_, false);
+  // Floors are horizontal planes under directional lights: lighting them would give one flat
+  // colour anyway, at the price of the lit shader on most of the screen's pixels.
+  ground_ = makeActor(renderer_);
+  road_ = makeActor(renderer_);
+  hallFloors_ = makeActor(renderer_);
+  hallOutlines_ = makeActor(renderer_);
+  pipes_ = makeActor(renderer_);
+  powerLinks_ = makeActor(renderer_);
+  hallLabels_ = makeActor(renderer_);
   for (const auto& l : layers_) renderer_->AddActor(l->actor());
-  selectionOutline_ = makeActor(renderer_, false);
-  hoverOutline_ = makeActor(renderer_, false);
+  selectionOutline_ = makeActor(renderer_);
+  hoverOutline_ = makeActor(renderer_);
   selectionOutline_->GetProperty()->SetLineWidth(3);
   hoverOutline_->GetProperty()->SetLineWidth(2);
 
   legend_ = vtkSmartPointer<vtkScalarBarActor>::New();
-  legend_->SetMaximumWidthInPixels(170);
   legend_->SetBarRatio(0.22);
   legend_->SetNumberOfLabels(5);
-  legend_->SetLabelFormat("%-#6.3g");
+  legend_->SetLabelFormat("%-6.3g");
   legend_->UnconstrainedFontSizeOn();
   legend_->SetTextPad(4);
   legend_->SetTextPositionToSucceedScalarBar();
   legend_->DrawAnnotationsOn();
   legend_->SetAnnotationLeaderPadding(4);
+
   renderer_->AddViewProp(legend_);
 
   // Two lights: a warm key light high in the south-west fixed to the site, so each face of a box
@@ -132,9 +133,37 @@ void SiteScene::setQuality(Quality quality) {
   applyTheme();
 }
 
+int SiteScene::legendFontSize(int height) {
+  return std::clamp(height / 55, 9, 15);
+}
+
+double SiteScene::legendReserve(int width, int height) const {
+  if (!legendVisible_ || width <= 0) return 0;
+  // Swatches plus the longest type names ("rack-scale compute") at the legend's font size.
+  return std::min(0.5, (legendFontSize(height) * 14.0 + 16) / width);
+}
+
+void SiteScene::layoutLegend() {
+  // Sized in pixels from the font, so the legend reads the same in a 480 px thumbnail and on a
+  // projector; placed top right. A categorical legend grows with its entries.
+  const int* size = renderer_->GetSize();
+  const int w = std::max(1, size[0]), h = std::max(1, size[1]);
+  const int font = legendFontSize(h);
+  legend_->GetTitleTextProperty()->SetFontSize(font + 2);
+  legend_->GetLabelTextProperty()->SetFontSize(font);
+  legend_->GetAnnotationTextProperty()->SetFontSize(font);
+  const double height = legendEntries_ > 0 ? std::min(0.9, (legendEntries_ * font * 2.2 + font * 3.0) / h)
+                                           : std::min(0.6, font * 20.0 / h);
+  const double width = legendReserve(w, h);
+  legend_->SetPosition(1.0 - width, 0.97 - height);
+  legend_->SetPosition2(width - 8.0 / w, height);
+}
+
 void SiteScene::onRenderStart() {
-  // Row labels are 0.45 m tall: past this camera distance they are a few pixels of noise.
-  constexpr double kRowLabelDistance = 160;
+  layoutLegend();
+  // Row labels are 0.45 m tall: beyond ~100 m they are under 7 px on an 800 px view at 30°,
+  // i.e. noise that still costs triangles.
+  constexpr double kRowLabelDistance = 100;
   const bool near = renderer_->GetActiveCamera()->GetDistance() < kRowLabelDistance;
   for (const auto& a : rowLabels_) a->SetVisibility(labelsVisible_ && near);
 }
@@ -155,17 +184,17 @@ void SiteScene::applyTheme() {
   for (const auto& a : rowLabels_) setColor(a, theme_.text);
   setColor(selectionOutline_, theme_.selection);
   setColor(hoverOutline_, theme_.hover);
-  for (vtkTextProperty* t : {legend_->GetTitleTextProperty(), legend_->GetLabelTextProperty(),
-                             legend_->GetAnnotationTextProperty()}) {
+  for (vtkTextProperty* t :
+       {legend_->GetTitleTextProperty(), legend_->GetLabelTextProperty(), legend_->GetAnnotationTextProperty()}) {
     t->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
     t->ShadowOff();
     t->ItalicOff();
     t->SetFontFamilyToArial();
+    // A translucent plate behind each legend text keeps it readable over the site.
+    t->SetBackgroundColor(theme_.backgroundTop.r, theme_.backgroundTop.g, theme_.backgroundTop.b);
+    t->SetBackgroundOpacity(0.75);
   }
-  legend_->GetTitleTextProperty()->SetFontSize(15);
   legend_->GetTitleTextProperty()->BoldOn();
-  legend_->GetLabelTextProperty()->SetFontSize(13);
-  legend_->GetAnnotationTextProperty()->SetFontSize(13);
 }
 
 void SiteScene::setColorBy(ColorBy mode, const ColorScalars& scalars) {
@@ -197,8 +226,10 @@ void SiteScene::applyColors() {
   std::optional<ScalarPalette> palette;
   if (mode_ != ColorBy::Type) palette.emplace(mode_, scalars_);
   std::array<std::vector<char>, 3> selected;
-  for (int k = 0; k < 3; ++k) selected[static_cast<std::size_t>(k)].assign(handles_[static_cast<std::size_t>(k)].size(), 0);
-  for (const ObjectRef& r : selection_) selected[static_cast<std::size_t>(r.kind)][static_cast<std::size_t>(r.index)] = 1;
+  for (int k = 0; k < 3; ++k)
+    selected[static_cast<std::size_t>(k)].assign(handles_[static_cast<std::size_t>(k)].size(), 0);
+  for (const ObjectRef& r : selection_)
+    selected[static_cast<std::size_t>(r.kind)][static_cast<std::size_t>(r.index)] = 1;
 
   // Types present, in a stable order, for the legend in colour-by-type.
   std::array<bool, kRackShapeCount> rackShapes{};
@@ -233,12 +264,7 @@ void SiteScene::applyColors() {
     l.colorsChanged();
   }
 
-  // Top right; a categorical legend grows with its entries, a colour ramp has a fixed height.
-  auto placeLegend = [&](int entries) {
-    const double height = entries > 0 ? std::min(0.85, 0.045 * entries + 0.08) : 0.5;
-    legend_->SetPosition(0.84, 0.95 - height);
-    legend_->SetPosition2(0.15, height);
-  };
+  auto placeLegend = [&](int entries) { legendEntries_ = entries; };
   if (palette) {
     auto table = palette->legendTable();
     legend_->SetLookupTable(table);
@@ -306,7 +332,8 @@ void SiteScene::setHover(std::optional<ObjectRef> ref) {
   updateOutlines();
 }
 
-std::optional<ObjectRef> SiteScene::pick(const std::array<double, 3>& origin, const std::array<double, 3>& direction) const {
+std::optional<ObjectRef> SiteScene::pick(const std::array<double, 3>& origin,
+                                         const std::array<double, 3>& direction) const {
   std::optional<ObjectRef> best;
   double bestT = INFINITY;
   for (const auto& l : layers_) {
@@ -340,9 +367,12 @@ std::vector<ObjectRef> SiteScene::resolve(const std::vector<std::string>& ids) c
 
 std::string SiteScene::idOf(ObjectRef ref) const {
   switch (ref.kind) {
-    case ObjectKind::Rack: return layout_.racks.at(static_cast<std::size_t>(ref.index)).id;
-    case ObjectKind::Power: return layout_.power.at(static_cast<std::size_t>(ref.index)).id;
-    case ObjectKind::Cooling: return layout_.cooling.at(static_cast<std::size_t>(ref.index)).id;
+    case ObjectKind::Rack:
+      return layout_.racks.at(static_cast<std::size_t>(ref.index)).id;
+    case ObjectKind::Power:
+      return layout_.power.at(static_cast<std::size_t>(ref.index)).id;
+    case ObjectKind::Cooling:
+      return layout_.cooling.at(static_cast<std::size_t>(ref.index)).id;
   }
   return {};
 }
@@ -353,10 +383,18 @@ std::optional<std::array<double, 6>> SiteScene::boundsOf(const std::vector<Objec
   for (const ObjectRef& r : refs)
     for (const Handle& h : handles(r)) {
       const auto ib = layer(h.layer).bounds(h.index);
-      for (int a = 0; a < 3; ++a) b[2 * a] = std::min(b[2 * a], ib[2 * a]), b[2 * a + 1] = std::max(b[2 * a + 1], ib[2 * a + 1]);
+      for (int a = 0; a < 3; ++a)
+        b[2 * a] = std::min(b[2 * a], ib[2 * a]), b[2 * a + 1] = std::max(b[2 * a + 1], ib[2 * a + 1]);
       any = true;
     }
   return any ? std::optional(b) : std::nullopt;
+}
+
+std::optional<std::array<double, 3>> SiteScene::topCentre(ObjectRef ref) const {
+  const auto& hs = handles(ref);
+  if (hs.empty()) return std::nullopt;
+  const Instance& in = layer(hs.front().layer).instance(hs.front().index);
+  return std::array{in.position[0], in.position[1], in.position[2] + in.size[2]};
 }
 
 std::optional<std::array<double, 3>> SiteScene::pickPoint(ObjectRef ref) const {

@@ -9,6 +9,7 @@
 //   if (auto hit = scene.pick(rayOrigin, rayDirection)) scene.setSelection({*hit});
 #pragma once
 
+#include <vtkSmartPointer.h>
 #include <array>
 #include <map>
 #include <memory>
@@ -17,7 +18,6 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-#include <vtkSmartPointer.h>
 
 #include "core/catalog/catalog.h"
 #include "core/design/layout.h"
@@ -58,6 +58,9 @@ class SiteScene {
   const ColorScalars& colorScalars() const { return scalars_; }
   void setLegendVisible(bool visible);
   bool legendVisible() const { return legendVisible_; }
+  /// Share of a width × height view the legend covers at the right (0 when hidden); camera
+  /// framing keeps the site out of it.
+  double legendReserve(int width, int height) const;
   void setLabelsVisible(bool visible);
 
   /// Interactive: solid background, no antialiasing (Mesa renders in software; every pass
@@ -88,6 +91,8 @@ class SiteScene {
   std::array<double, 6> bounds() const { return bounds_; }
   std::array<double, 6> groundBounds() const { return groundBounds_; }
   std::optional<std::array<double, 6>> boundsOf(const std::vector<ObjectRef>& refs) const;
+  /// Centre of the top face of the object's first instance.
+  std::optional<std::array<double, 3>> topCentre(ObjectRef ref) const;
   /// A point just under the centre of the top of the object's first instance: clicking where it
   /// projects picks the object (unless something stands in front of it).
   std::optional<std::array<double, 3>> pickPoint(ObjectRef ref) const;
@@ -112,6 +117,8 @@ class SiteScene {
   const GlyphLayer& layer(int i) const { return *layers_[static_cast<std::size_t>(i)]; }
   std::optional<double> valueOf(ObjectRef ref) const;
   void onRenderStart();
+  void layoutLegend();
+  static int legendFontSize(int viewHeight);
 
   vtkRenderer* renderer_;
   design::Layout layout_;
@@ -125,7 +132,7 @@ class SiteScene {
   std::array<double, 6> bounds_{-10, 10, -10, 10, 0, 1};        // what the design places
   std::array<double, 6> groundBounds_{-10, 10, -10, 10, 0, 1};  // with the ground around it
 
-  std::vector<std::unique_ptr<GlyphLayer>> layers_;  // racks, power, cooling, busway bars
+  std::vector<std::unique_ptr<GlyphLayer>> layers_;          // racks, power, cooling, busway bars
   std::array<std::vector<std::vector<Handle>>, 3> handles_;  // per ObjectKind, per object
   std::array<std::unordered_map<std::string, int>, 3> ids_;
   std::unordered_map<std::string, std::vector<int>> groupRacks_;  // row / hall id → racks
@@ -140,6 +147,7 @@ class SiteScene {
   vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_;
   vtkSmartPointer<vtkScalarBarActor> legend_;
   bool legendVisible_ = true;
+  int legendEntries_ = 0;  // categorical entries; 0 for a colour ramp
 };
 
 }  // namespace gigaplan::widgets::scene

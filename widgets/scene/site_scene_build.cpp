@@ -1,15 +1,15 @@
 // SiteScene: turning a Layout into instances, lines and labels (the build half of site_scene.h).
+#include <vtkActor.h>
+#include <vtkPolyData.h>
+#include <vtkPolyDataMapper.h>
+#include <vtkProperty.h>
+#include <vtkRenderer.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <map>
 #include <numbers>
 #include <tuple>
-#include <vtkActor.h>
-#include <vtkPolyData.h>
-#include <vtkPolyDataMapper.h>
-#include <vtkProperty.h>
-#include <vtkRenderer.h>
 
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/scene_geometry.h"
@@ -36,8 +36,8 @@ void setMesh(vtkActor* actor, vtkPolyData* mesh) {
 }
 
 /// `units` identical instances laid out in a near-square block centred on the node's position.
-void addUnits(GlyphLayer& layer, const design::Vec2& at, double rotation, const std::array<double, 3>& size,
-              int units, int shape, ObjectRef owner, std::vector<std::size_t>& added) {
+void addUnits(GlyphLayer& layer, const design::Vec2& at, double rotation, const std::array<double, 3>& size, int units,
+              int shape, ObjectRef owner, std::vector<std::size_t>& added) {
   const int n = std::clamp(units, 1, kMaxUnitsDrawn);
   const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
   const int rows = (n + cols - 1) / cols;
@@ -102,7 +102,9 @@ void SiteScene::buildInstances() {
     for (auto [feed, side] : {std::pair{r.feedA, 0}, {r.feedB, 1}}) {
       if (feed < 0 || feed >= static_cast<int>(layout_.power.size())) continue;
       if (layout_.power[static_cast<std::size_t>(feed)].kind != design::PowerKind::Busway) continue;
-      Run& run = runs[{feed, r.row, side}];
+      // A rack outside any row gets a bar of its own rather than one spanning unrelated racks.
+      const int group = r.row >= 0 ? r.row : -2 - static_cast<int>(i);
+      Run& run = runs[{feed, group, side}];
       const int idx = static_cast<int>(i);
       if (run.first < 0 || r.slot < layout_.racks[static_cast<std::size_t>(run.first)].slot) run.first = idx;
       if (run.last < 0 || r.slot > layout_.racks[static_cast<std::size_t>(run.last)].slot) run.last = idx;
@@ -155,7 +157,9 @@ void SiteScene::buildStatic() {
   // Extent of everything drawn, for the ground.
   bounds_ = {INFINITY, -INFINITY, INFINITY, -INFINITY, 0, 0};
   auto grow = [&](const std::array<double, 6>& b) {
-    for (int a = 0; a < 3; ++a) bounds_[2 * a] = std::min(bounds_[2 * a], b[2 * a]), bounds_[2 * a + 1] = std::max(bounds_[2 * a + 1], b[2 * a + 1]);
+    for (int a = 0; a < 3; ++a)
+      bounds_[2 * a] = std::min(bounds_[2 * a], b[2 * a]),
+                  bounds_[2 * a + 1] = std::max(bounds_[2 * a + 1], b[2 * a + 1]);
   };
   for (const auto& l : layers_)
     for (std::size_t i = 0; i < l->size(); ++i) grow(l->bounds(i));
@@ -202,7 +206,8 @@ void SiteScene::buildStatic() {
     auto [it, fresh] = cduRows.try_emplace({r.cdu, r.row}, static_cast<int>(i), static_cast<int>(i));
     if (fresh) continue;
     if (r.slot < layout_.racks[static_cast<std::size_t>(it->second.first)].slot) it->second.first = static_cast<int>(i);
-    if (r.slot > layout_.racks[static_cast<std::size_t>(it->second.second)].slot) it->second.second = static_cast<int>(i);
+    if (r.slot > layout_.racks[static_cast<std::size_t>(it->second.second)].slot)
+      it->second.second = static_cast<int>(i);
   }
   for (const auto& [key, ends] : cduRows) {
     const design::Vec2 c = layout_.cooling[static_cast<std::size_t>(key.first)].position;
@@ -215,8 +220,10 @@ void SiteScene::buildStatic() {
     // Stop at the row's end face rather than the rack centre.
     double ux = end.position[0] - other.position[0], uy = end.position[1] - other.position[1];
     const double len = std::hypot(ux, uy);
-    if (len > 1e-6) ux /= len, uy /= len;
-    else ux = std::cos(end.rotation * kDegree), uy = std::sin(end.rotation * kDegree);
+    if (len > 1e-6)
+      ux /= len, uy /= len;
+    else
+      ux = std::cos(end.rotation * kDegree), uy = std::sin(end.rotation * kDegree);
     const double half = end.size[0] / 2 + 0.2;
     pipes.push_back({c.x, c.y, 0.3, end.position[0] + ux * half, end.position[1] + uy * half, 0.3});
   }
@@ -234,6 +241,7 @@ void SiteScene::buildStatic() {
     Label l;
     l.text = h.name.empty() ? h.id : h.name;
     l.height = std::clamp(std::min(h.size.x, h.size.y) / 8, 1.2, 16.0);
+    l.maxWidth = 0.9 * h.size.x;  // halls often stand side by side
     l.x = h.origin.x + h.size.x / 2;
     l.y = h.origin.y - l.height * 1.2;
     l.z = kGroundZ + kLabelLift;

@@ -11,7 +11,9 @@ namespace gigaplan::widgets::scene {
 
 namespace {
 
-std::string power(double watts) { return units::format(watts, units::Dimension::Power); }
+std::string power(double watts) {
+  return units::format(watts, units::Dimension::Power);
+}
 
 template <class Nodes>
 std::string idList(const std::vector<int>& indices, const Nodes& nodes) {
@@ -30,11 +32,11 @@ std::string SiteScene::describe(ObjectRef ref) const {
   std::ostringstream s;
   auto nodeId = [&](int i) {
     return i >= 0 && i < static_cast<int>(layout_.power.size()) ? layout_.power[static_cast<std::size_t>(i)].id
-                                                                  : std::string("—");
+                                                                : std::string("—");
   };
   auto coolingId = [&](int i) {
     return i >= 0 && i < static_cast<int>(layout_.cooling.size()) ? layout_.cooling[static_cast<std::size_t>(i)].id
-                                                                    : std::string("—");
+                                                                  : std::string("—");
   };
   switch (ref.kind) {
     case ObjectKind::Rack: {
@@ -48,7 +50,8 @@ std::string SiteScene::describe(ObjectRef ref) const {
         if (t->peakPower > t->power) s << ", " << power(t->peakPower) << " peak";
       }
       s << "\nFeeds: A " << nodeId(r.feedA) << " · B " << nodeId(r.feedB);
-      if (r.cdu >= 0 || r.airHandler >= 0) s << "\nCooling: " << coolingId(r.cdu) << " · air " << coolingId(r.airHandler);
+      if (r.cdu >= 0 || r.airHandler >= 0)
+        s << "\nCooling: " << coolingId(r.cdu) << " · air " << coolingId(r.airHandler);
       break;
     }
     case ObjectKind::Power: {
@@ -81,8 +84,9 @@ std::string SiteScene::describe(ObjectRef ref) const {
       s << "no value";
     } else if (isCategorical(mode_)) {
       const auto k = static_cast<long>(std::lround(*v));
-      s << (k >= 0 && k < static_cast<long>(scalars_.categories.size()) ? scalars_.categories[static_cast<std::size_t>(k)]
-                                                                        : std::to_string(k));
+      s << (k >= 0 && k < static_cast<long>(scalars_.categories.size())
+                ? scalars_.categories[static_cast<std::size_t>(k)]
+                : std::to_string(k));
     } else {
       char buf[32];
       std::snprintf(buf, sizeof buf, "%.3g", *v * scalars_.unitScale);

@@ -16,7 +16,7 @@ Theme darkTheme() {
   t.text = Rgb::hex(0xeef2f6);
   t.pipe = Rgb::hex(0x4fb3ff);
   t.powerLink = Rgb::hex(0xffb347);
-  t.selection = Rgb::hex(0xffe14d);
+  t.selection = Rgb::hex(0xff5ce1);
   t.hover = Rgb::hex(0xffffff);
   t.noData = Rgb::hex(0x6b737c);
   return t;
@@ -34,7 +34,7 @@ Theme lightTheme() {
   t.text = Rgb::hex(0x17212c);
   t.pipe = Rgb::hex(0x1769b8);
   t.powerLink = Rgb::hex(0xc8641b);
-  t.selection = Rgb::hex(0xe0006a);
+  t.selection = Rgb::hex(0xd6007e);
   t.hover = Rgb::hex(0x111111);
   t.noData = Rgb::hex(0xb4bac1);
   return t;
@@ -49,9 +49,12 @@ std::optional<Theme> themeByName(std::string_view name) {
 RackShape rackShapeOf(const catalog::RackType* type) {
   if (!type) return RackShape::Server;
   switch (type->kind) {
-    case catalog::RackKind::Network: return RackShape::Network;
-    case catalog::RackKind::Storage: return RackShape::Storage;
-    case catalog::RackKind::Compute: break;
+    case catalog::RackKind::Network:
+      return RackShape::Network;
+    case catalog::RackKind::Storage:
+      return RackShape::Storage;
+    case catalog::RackKind::Compute:
+      break;
   }
   const int domain = type->scaleUpDomain > 0 ? type->scaleUpDomain : type->gpus;
   return domain >= 36 ? RackShape::RackScale : RackShape::Server;
@@ -59,20 +62,28 @@ RackShape rackShapeOf(const catalog::RackType* type) {
 
 Rgb typeColor(RackShape shape) {
   switch (shape) {
-    case RackShape::RackScale: return Rgb::hex(0x6fbf2c);
-    case RackShape::Server: return Rgb::hex(0x22a7b5);
-    case RackShape::Network: return Rgb::hex(0xf0a030);
-    case RackShape::Storage: return Rgb::hex(0x9a74e0);
+    case RackShape::RackScale:
+      return Rgb::hex(0x6fbf2c);
+    case RackShape::Server:
+      return Rgb::hex(0x22a7b5);
+    case RackShape::Network:
+      return Rgb::hex(0xf0a030);
+    case RackShape::Storage:
+      return Rgb::hex(0x9a74e0);
   }
   return {};
 }
 
 std::string_view typeName(RackShape shape) {
   switch (shape) {
-    case RackShape::RackScale: return "rack-scale compute";
-    case RackShape::Server: return "server compute";
-    case RackShape::Network: return "network";
-    case RackShape::Storage: return "storage";
+    case RackShape::RackScale:
+      return "rack-scale compute";
+    case RackShape::Server:
+      return "server compute";
+    case RackShape::Network:
+      return "network";
+    case RackShape::Storage:
+      return "storage";
   }
   return "?";
 }
@@ -80,15 +91,24 @@ std::string_view typeName(RackShape shape) {
 std::string_view typeName(design::PowerKind kind) {
   using design::PowerKind;
   switch (kind) {
-    case PowerKind::Grid: return "grid connection";
-    case PowerKind::Substation: return "substation";
-    case PowerKind::Generator: return "generator";
-    case PowerKind::Battery: return "battery";
-    case PowerKind::Transformer: return "transformer";
-    case PowerKind::Switchboard: return "switchboard";
-    case PowerKind::Ups: return "UPS";
-    case PowerKind::Busway: return "busway";
-    case PowerKind::Pdu: return "PDU";
+    case PowerKind::Grid:
+      return "grid connection";
+    case PowerKind::Substation:
+      return "substation";
+    case PowerKind::Generator:
+      return "generator";
+    case PowerKind::Battery:
+      return "battery";
+    case PowerKind::Transformer:
+      return "transformer";
+    case PowerKind::Switchboard:
+      return "switchboard";
+    case PowerKind::Ups:
+      return "UPS";
+    case PowerKind::Busway:
+      return "busway";
+    case PowerKind::Pdu:
+      return "PDU";
   }
   return "?";
 }
@@ -96,11 +116,16 @@ std::string_view typeName(design::PowerKind kind) {
 std::string_view typeName(design::CoolingKind kind) {
   using design::CoolingKind;
   switch (kind) {
-    case CoolingKind::Cdu: return "CDU";
-    case CoolingKind::Chiller: return "chiller";
-    case CoolingKind::DryCooler: return "dry cooler";
-    case CoolingKind::CoolingTower: return "cooling tower";
-    case CoolingKind::AirHandler: return "air handler";
+    case CoolingKind::Cdu:
+      return "CDU";
+    case CoolingKind::Chiller:
+      return "chiller";
+    case CoolingKind::DryCooler:
+      return "dry cooler";
+    case CoolingKind::CoolingTower:
+      return "cooling tower";
+    case CoolingKind::AirHandler:
+      return "air handler";
   }
   return "?";
 }
@@ -108,15 +133,24 @@ std::string_view typeName(design::CoolingKind kind) {
 Rgb typeColor(design::PowerKind kind) {
   using design::PowerKind;
   switch (kind) {
-    case PowerKind::Grid: return Rgb::hex(0x69727d);
-    case PowerKind::Substation: return Rgb::hex(0x8b95a1);
-    case PowerKind::Generator: return Rgb::hex(0xa0603c);
-    case PowerKind::Battery: return Rgb::hex(0xc24a6a);
-    case PowerKind::Transformer: return Rgb::hex(0xd06a34);
-    case PowerKind::Switchboard: return Rgb::hex(0xb9c2cc);
-    case PowerKind::Ups: return Rgb::hex(0xe3b638);
-    case PowerKind::Busway: return Rgb::hex(0xf5c542);
-    case PowerKind::Pdu: return Rgb::hex(0xe8883a);
+    case PowerKind::Grid:
+      return Rgb::hex(0x69727d);
+    case PowerKind::Substation:
+      return Rgb::hex(0x8b95a1);
+    case PowerKind::Generator:
+      return Rgb::hex(0xa0603c);
+    case PowerKind::Battery:
+      return Rgb::hex(0xc24a6a);
+    case PowerKind::Transformer:
+      return Rgb::hex(0xd06a34);
+    case PowerKind::Switchboard:
+      return Rgb::hex(0xb9c2cc);
+    case PowerKind::Ups:
+      return Rgb::hex(0xe3b638);
+    case PowerKind::Busway:
+      return Rgb::hex(0xf5c542);
+    case PowerKind::Pdu:
+      return Rgb::hex(0xe8883a);
   }
   return {};
 }
@@ -124,11 +158,16 @@ Rgb typeColor(design::PowerKind kind) {
 Rgb typeColor(design::CoolingKind kind) {
   using design::CoolingKind;
   switch (kind) {
-    case CoolingKind::Cdu: return Rgb::hex(0x2f86d8);
-    case CoolingKind::Chiller: return Rgb::hex(0x55b0e0);
-    case CoolingKind::DryCooler: return Rgb::hex(0x7cc8cc);
-    case CoolingKind::CoolingTower: return Rgb::hex(0xa3bfdc);
-    case CoolingKind::AirHandler: return Rgb::hex(0x6f86d0);
+    case CoolingKind::Cdu:
+      return Rgb::hex(0x2f86d8);
+    case CoolingKind::Chiller:
+      return Rgb::hex(0x55b0e0);
+    case CoolingKind::DryCooler:
+      return Rgb::hex(0x7cc8cc);
+    case CoolingKind::CoolingTower:
+      return Rgb::hex(0xa3bfdc);
+    case CoolingKind::AirHandler:
+      return Rgb::hex(0x6f86d0);
   }
   return {};
 }

@@ -25,10 +25,10 @@ struct Theme {
   std::string name;                     // "dark" or "light"
   Rgb backgroundTop, backgroundBottom;  // vertical gradient behind the site
   Rgb ground, road, hallFloor, hallOutline;
-  Rgb text;                             // labels and legend
-  Rgb pipe, powerLink;                  // coolant pipes, power feeds between nodes
-  Rgb selection, hover;                 // outlines of selected and hovered objects
-  Rgb noData;                           // objects without a value in the current colour mode
+  Rgb text;              // labels and legend
+  Rgb pipe, powerLink;   // coolant pipes, power feeds between nodes
+  Rgb selection, hover;  // outlines of selected and hovered objects
+  Rgb noData;            // objects without a value in the current colour mode
 };
 
 Theme darkTheme();

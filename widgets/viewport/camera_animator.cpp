@@ -26,7 +26,9 @@ void CameraAnimator::animate(vtkCamera* camera, const CameraPose& target, int du
   timer_.start();
 }
 
-void CameraAnimator::stop() { timer_.stop(); }
+void CameraAnimator::stop() {
+  timer_.stop();
+}
 
 void CameraAnimator::tick() {
   const double t = std::clamp(static_cast<double>(clock_.elapsed()) / durationMs_, 0.0, 1.0);

@@ -1,11 +1,11 @@
 // Camera poses, framing, interpolation and rays (see camera_rig.h).
 #include "widgets/viewport/camera_rig.h"
 
+#include <vtkCamera.h>
+#include <vtkRenderer.h>
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <vtkCamera.h>
-#include <vtkRenderer.h>
 
 namespace gigaplan::widgets {
 
@@ -14,7 +14,9 @@ namespace {
 constexpr double kDegree = std::numbers::pi / 180.0;
 using V3 = std::array<double, 3>;
 
-double dot(const V3& a, const V3& b) { return a[0] * b[0] + a[1] * b[1] + a[2] * b[2]; }
+double dot(const V3& a, const V3& b) {
+  return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+}
 V3 cross(const V3& a, const V3& b) {
   return {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]};
 }
@@ -70,10 +72,13 @@ CameraPose framePose(double azimuth, double elevation, const std::array<double, 
   std::array<V3, 8> corners;
   double umin = INFINITY, umax = -INFINITY, vmin = INFINITY, vmax = -INFINITY;
   for (int i = 0; i < 8; ++i) {
-    const V3 p{bounds[(i & 1) ? 1 : 0] - centre[0], bounds[(i & 2) ? 3 : 2] - centre[1], bounds[(i & 4) ? 5 : 4] - centre[2]};
+    const V3 p{bounds[(i & 1) ? 1 : 0] - centre[0], bounds[(i & 2) ? 3 : 2] - centre[1],
+               bounds[(i & 4) ? 5 : 4] - centre[2]};
     corners[static_cast<std::size_t>(i)] = {dot(p, b.right), dot(p, b.up), dot(p, b.back)};
-    umin = std::min(umin, corners[static_cast<std::size_t>(i)][0]), umax = std::max(umax, corners[static_cast<std::size_t>(i)][0]);
-    vmin = std::min(vmin, corners[static_cast<std::size_t>(i)][1]), vmax = std::max(vmax, corners[static_cast<std::size_t>(i)][1]);
+    umin = std::min(umin, corners[static_cast<std::size_t>(i)][0]),
+    umax = std::max(umax, corners[static_cast<std::size_t>(i)][0]);
+    vmin = std::min(vmin, corners[static_cast<std::size_t>(i)][1]),
+    vmax = std::max(vmax, corners[static_cast<std::size_t>(i)][1]);
   }
   const double uc = (umin + umax) / 2, vc = (vmin + vmax) / 2;
   const double tanV = std::tan(viewAngle / 2 * kDegree) * (1 - margin);

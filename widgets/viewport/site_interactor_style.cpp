@@ -1,13 +1,13 @@
 // Site navigation (see site_interactor_style.h).
 #include "widgets/viewport/site_interactor_style.h"
 
-#include <algorithm>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkObjectFactory.h>
 #include <vtkRenderWindow.h>
 #include <vtkRenderWindowInteractor.h>
 #include <vtkRenderer.h>
+#include <algorithm>
 
 #include "widgets/viewport/camera_rig.h"
 
@@ -41,8 +41,12 @@ void SiteInteractorStyle::OnChar() {
   // Swallow VTK's one-key commands: 'w' wireframe, 'q'/'e' quit, '3' stereo, 'r' reset …
 }
 
-void SiteInteractorStyle::OnMouseWheelForward() { zoomTowardsCursor(wheelZoomFactor_); }
-void SiteInteractorStyle::OnMouseWheelBackward() { zoomTowardsCursor(1.0 / wheelZoomFactor_); }
+void SiteInteractorStyle::OnMouseWheelForward() {
+  zoomTowardsCursor(wheelZoomFactor_);
+}
+void SiteInteractorStyle::OnMouseWheelBackward() {
+  zoomTowardsCursor(1.0 / wheelZoomFactor_);
+}
 
 void SiteInteractorStyle::zoomTowardsCursor(double factor) {
   const int* pos = Interactor->GetEventPosition();

@@ -12,7 +12,7 @@ class SiteInteractorStyle : public vtkInteractorStyleTrackballCamera {
   static SiteInteractorStyle* New();
   vtkTypeMacro(SiteInteractorStyle, vtkInteractorStyleTrackballCamera)
 
-  void Rotate() override;
+      void Rotate() override;
   void Spin() override;
   void OnMouseWheelForward() override;
   void OnMouseWheelBackward() override;

@@ -21,6 +21,7 @@ QImage renderSiteImage(const design::Layout& layout, const catalog::Catalog& cat
   view.scene().setLabelsVisible(o.labels);
   view.setSelection(o.selection);
   view.showView(o.view);
+  if (o.frameSelection) view.fitSelection();
   QImage image = view.grabFramebuffer();
   if (image.isNull()) return image;
   return image.convertToFormat(QImage::Format_RGB32);

@@ -22,12 +22,13 @@
 namespace gigaplan::widgets {
 
 struct ScreenshotOptions {
-  QSize size{1600, 1000};                          // pixels of the image
+  QSize size{1600, 1000};  // pixels of the image
   SiteView::View view = SiteView::View::Isometric;
   scene::ColorBy colorBy = scene::ColorBy::Type;
-  scene::ColorScalars scalars;                     // values for colour modes other than Type
-  scene::Theme theme = scene::lightTheme();        // light prints and projects well
-  QStringList selection;                           // ids drawn highlighted
+  scene::ColorScalars scalars;               // values for colour modes other than Type
+  scene::Theme theme = scene::lightTheme();  // light prints and projects well
+  QStringList selection;                     // ids drawn highlighted (row / hall ids too)
+  bool frameSelection = false;               // frame the selection instead of the site
   bool legend = true;
   bool labels = true;
 };

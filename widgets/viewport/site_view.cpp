@@ -1,14 +1,14 @@
 // The interactive site view (see site_view.h).
 #include "widgets/viewport/site_view.h"
 
-#include <QMouseEvent>
-#include <QToolTip>
-#include <algorithm>
-#include <chrono>
 #include <vtkCallbackCommand.h>
 #include <vtkCamera.h>
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkRenderer.h>
+#include <QMouseEvent>
+#include <QToolTip>
+#include <algorithm>
+#include <chrono>
 
 #include "widgets/scene/site_scene.h"
 #include "widgets/viewport/camera_animator.h"
@@ -22,9 +22,7 @@ constexpr double kClickSlop = 4;
 }  // namespace
 
 SiteView::SiteView(QWidget* parent)
-    : VtkViewport(parent),
-      scene_(std::make_unique<scene::SiteScene>(renderer())),
-      animator_(new CameraAnimator(this)) {
+    : VtkViewport(parent), scene_(std::make_unique<scene::SiteScene>(renderer())), animator_(new CameraAnimator(this)) {
   vtkNew<SiteInteractorStyle> style;
   style->SetDefaultRenderer(renderer());
   interactor()->SetInteractorStyle(style);
@@ -39,16 +37,20 @@ SiteView::~SiteView() {
   if (vtkInteractorObserver* style = interactor()->GetInteractorStyle()) style->RemoveAllObservers();
 }
 
-void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool frame) {
+void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool fit) {
+  // Keep what was selected, by id: an edit re-expands the layout but the planner's selection stays.
   const QStringList before = selection();
   scene_->build(layout, catalog);
-  if (frame) {
+  std::vector<std::string> keys;
+  for (const QString& id : before) keys.push_back(id.toStdString());
+  scene_->setSelection(scene_->resolve(keys));
+  if (fit) {
     animator_->stop();
     applyPose(renderer()->GetActiveCamera(), frame(kIsoAzimuth, kIsoElevation, scene_->bounds()));
   }
   renderer()->ResetCameraClippingRange();
   update();
-  if (!before.isEmpty()) emit selectionChanged({});
+  if (const QStringList after = selection(); after != before) emit selectionChanged(after);
 }
 
 void SiteView::setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalars) {
@@ -62,9 +64,11 @@ void SiteView::setTheme(const scene::Theme& theme) {
 }
 
 CameraPose SiteView::frame(double azimuth, double elevation, const std::array<double, 6>& bounds, double margin) const {
-  // The legend takes the right ~16 % of the view.
-  const double reserve = scene_->legendVisible() ? 0.16 : 0.0;
-  return framePose(azimuth, elevation, bounds, renderer()->GetActiveCamera()->GetViewAngle(), aspect(), margin, reserve);
+  // Keep the site clear of the legend.
+  const double dpr = devicePixelRatioF();
+  const double reserve = scene_->legendReserve(static_cast<int>(width() * dpr), static_cast<int>(height() * dpr));
+  return framePose(azimuth, elevation, bounds, renderer()->GetActiveCamera()->GetViewAngle(), aspect(), margin,
+                   reserve);
 }
 
 double SiteView::aspect() const {
@@ -72,9 +76,13 @@ double SiteView::aspect() const {
   return static_cast<double>(std::max(1, width())) / h;
 }
 
-CameraPose SiteView::cameraPose() const { return readPose(renderer()->GetActiveCamera()); }
+CameraPose SiteView::cameraPose() const {
+  return readPose(renderer()->GetActiveCamera());
+}
 
-void SiteView::setCameraPose(const CameraPose& pose) { moveCamera(pose); }
+void SiteView::setCameraPose(const CameraPose& pose) {
+  moveCamera(pose);
+}
 
 void SiteView::moveCamera(const CameraPose& target) {
   animator_->animate(renderer()->GetActiveCamera(), target, isVisible() ? animationMs_ : 0);

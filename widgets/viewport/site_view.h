@@ -35,8 +35,9 @@ class SiteView : public VtkViewport {
   explicit SiteView(QWidget* parent = nullptr);
   ~SiteView() override;
 
-  /// Rebuilds the scene. With `frame`, moves the camera to the isometric view of the whole site.
-  void setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool frame = true);
+  /// Rebuilds the scene, keeping the selected ids that still exist (selectionChanged if some went).
+  /// With `fit`, moves the camera to the isometric view of the whole site.
+  void setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool fit = true);
   void setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalars = {});
   void setTheme(const scene::Theme& theme);
   scene::SiteScene& scene() { return *scene_; }

@@ -3,6 +3,11 @@
 // where they are handled.
 #include "widgets/viewport/vtk_viewport.h"
 
+#include <vtkCommand.h>
+#include <vtkGenericOpenGLRenderWindow.h>
+#include <vtkGenericRenderWindowInteractor.h>
+#include <vtkOpenGLState.h>
+#include <vtkRenderer.h>
 #include <QCursor>
 #include <QElapsedTimer>
 #include <QKeyEvent>
@@ -10,11 +15,6 @@
 #include <QOpenGLContext>  // also brings the GL constants (VTK's vtk_glew.h must not follow it)
 #include <QWheelEvent>
 #include <cmath>
-#include <vtkCommand.h>
-#include <vtkGenericOpenGLRenderWindow.h>
-#include <vtkGenericRenderWindowInteractor.h>
-#include <vtkOpenGLState.h>
-#include <vtkRenderer.h>
 
 #include "widgets/viewport/graphics_setup.h"
 
@@ -25,36 +25,61 @@ namespace {
 // VTK keysyms for the keys an interactor style may care about; others use their text.
 const char* keySym(int key) {
   switch (key) {
-    case Qt::Key_Left: return "Left";
-    case Qt::Key_Right: return "Right";
-    case Qt::Key_Up: return "Up";
-    case Qt::Key_Down: return "Down";
-    case Qt::Key_Return: return "Return";
-    case Qt::Key_Enter: return "KP_Enter";
-    case Qt::Key_Escape: return "Escape";
-    case Qt::Key_Delete: return "Delete";
-    case Qt::Key_Backspace: return "BackSpace";
-    case Qt::Key_Space: return "space";
-    case Qt::Key_Tab: return "Tab";
-    case Qt::Key_Shift: return "Shift_L";
-    case Qt::Key_Control: return "Control_L";
-    case Qt::Key_Alt: return "Alt_L";
-    default: return nullptr;
+    case Qt::Key_Left:
+      return "Left";
+    case Qt::Key_Right:
+      return "Right";
+    case Qt::Key_Up:
+      return "Up";
+    case Qt::Key_Down:
+      return "Down";
+    case Qt::Key_Return:
+      return "Return";
+    case Qt::Key_Enter:
+      return "KP_Enter";
+    case Qt::Key_Escape:
+      return "Escape";
+    case Qt::Key_Delete:
+      return "Delete";
+    case Qt::Key_Backspace:
+      return "BackSpace";
+    case Qt::Key_Space:
+      return "space";
+    case Qt::Key_Tab:
+      return "Tab";
+    case Qt::Key_Shift:
+      return "Shift_L";
+    case Qt::Key_Control:
+      return "Control_L";
+    case Qt::Key_Alt:
+      return "Alt_L";
+    default:
+      return nullptr;
   }
 }
 
 Qt::CursorShape qtCursor(int vtkCursor) {
   switch (vtkCursor) {
-    case VTK_CURSOR_CROSSHAIR: return Qt::CrossCursor;
-    case VTK_CURSOR_SIZEALL: return Qt::SizeAllCursor;
-    case VTK_CURSOR_SIZENS: return Qt::SizeVerCursor;
-    case VTK_CURSOR_SIZEWE: return Qt::SizeHorCursor;
-    case VTK_CURSOR_SIZENE: return Qt::SizeBDiagCursor;
-    case VTK_CURSOR_SIZENW: return Qt::SizeFDiagCursor;
-    case VTK_CURSOR_SIZESE: return Qt::SizeFDiagCursor;
-    case VTK_CURSOR_SIZESW: return Qt::SizeBDiagCursor;
-    case VTK_CURSOR_HAND: return Qt::PointingHandCursor;
-    default: return Qt::ArrowCursor;
+    case VTK_CURSOR_CROSSHAIR:
+      return Qt::CrossCursor;
+    case VTK_CURSOR_SIZEALL:
+      return Qt::SizeAllCursor;
+    case VTK_CURSOR_SIZENS:
+      return Qt::SizeVerCursor;
+    case VTK_CURSOR_SIZEWE:
+      return Qt::SizeHorCursor;
+    case VTK_CURSOR_SIZENE:
+      return Qt::SizeBDiagCursor;
+    case VTK_CURSOR_SIZENW:
+      return Qt::SizeFDiagCursor;
+    case VTK_CURSOR_SIZESE:
+      return Qt::SizeFDiagCursor;
+    case VTK_CURSOR_SIZESW:
+      return Qt::SizeBDiagCursor;
+    case VTK_CURSOR_HAND:
+      return Qt::PointingHandCursor;
+    default:
+      return Qt::ArrowCursor;
   }
 }
 
@@ -95,11 +120,19 @@ VtkViewport::~VtkViewport() {
   interactor_->RemoveAllObservers();
 }
 
-vtkRenderer* VtkViewport::renderer() const { return renderer_; }
-vtkGenericOpenGLRenderWindow* VtkViewport::renderWindow() const { return renderWindow_; }
-vtkGenericRenderWindowInteractor* VtkViewport::interactor() const { return interactor_; }
+vtkRenderer* VtkViewport::renderer() const {
+  return renderer_;
+}
+vtkGenericOpenGLRenderWindow* VtkViewport::renderWindow() const {
+  return renderWindow_;
+}
+vtkGenericRenderWindowInteractor* VtkViewport::interactor() const {
+  return interactor_;
+}
 
-void VtkViewport::onRenderRequest(vtkObject*, unsigned long, void*) { update(); }
+void VtkViewport::onRenderRequest(vtkObject*, unsigned long, void*) {
+  update();
+}
 
 void VtkViewport::onMakeCurrent() {
   // Not QOpenGLWidget::makeCurrent(): that rebinds Qt's FBO behind VTK's GL-state cache and the
@@ -120,8 +153,8 @@ void VtkViewport::onCursorEvent(vtkObject*, unsigned long, void* callData) {
 void VtkViewport::initializeGL() {
   disconnect(contextDestroyed_);
   // Release VTK's GL objects while the context still exists (reparenting recreates it).
-  contextDestroyed_ = connect(context(), &QOpenGLContext::aboutToBeDestroyed, this,
-                              [this] { releaseGraphics(); }, Qt::DirectConnection);
+  contextDestroyed_ = connect(
+      context(), &QOpenGLContext::aboutToBeDestroyed, this, [this] { releaseGraphics(); }, Qt::DirectConnection);
   renderWindow_->InitializeFromCurrentContext();
   graphicsReady_ = true;
   syncSize();
@@ -146,7 +179,9 @@ void VtkViewport::syncSize() {
   if (isize[0] != w || isize[1] != h) interactor_->UpdateSize(w, h);
 }
 
-void VtkViewport::resizeGL(int, int) { syncSize(); }
+void VtkViewport::resizeGL(int, int) {
+  syncSize();
+}
 
 void VtkViewport::paintGL() {
   if (!graphicsReady_) return;
@@ -175,10 +210,9 @@ void VtkViewport::paintGL() {
 
 void VtkViewport::setEventPosition(double x, double y, Qt::KeyboardModifiers mods, int repeat) {
   const double dpr = devicePixelRatioF();
-  interactor_->SetEventInformationFlipY(static_cast<int>(std::lround(x * dpr)),
-                                        static_cast<int>(std::lround(y * dpr)),
-                                        (mods & Qt::ControlModifier) ? 1 : 0,
-                                        (mods & Qt::ShiftModifier) ? 1 : 0, 0, repeat);
+  interactor_->SetEventInformationFlipY(static_cast<int>(std::lround(x * dpr)), static_cast<int>(std::lround(y * dpr)),
+                                        (mods & Qt::ControlModifier) ? 1 : 0, (mods & Qt::ShiftModifier) ? 1 : 0, 0,
+                                        repeat);
   interactor_->SetAltKey((mods & Qt::AltModifier) ? 1 : 0);
 }
 
@@ -191,18 +225,26 @@ void VtkViewport::forwardMouse(QMouseEvent* event, unsigned long vtkEvent, int r
 namespace {
 unsigned long pressEvent(Qt::MouseButton b) {
   switch (b) {
-    case Qt::LeftButton: return vtkCommand::LeftButtonPressEvent;
-    case Qt::MiddleButton: return vtkCommand::MiddleButtonPressEvent;
-    case Qt::RightButton: return vtkCommand::RightButtonPressEvent;
-    default: return vtkCommand::NoEvent;
+    case Qt::LeftButton:
+      return vtkCommand::LeftButtonPressEvent;
+    case Qt::MiddleButton:
+      return vtkCommand::MiddleButtonPressEvent;
+    case Qt::RightButton:
+      return vtkCommand::RightButtonPressEvent;
+    default:
+      return vtkCommand::NoEvent;
   }
 }
 unsigned long releaseEvent(Qt::MouseButton b) {
   switch (b) {
-    case Qt::LeftButton: return vtkCommand::LeftButtonReleaseEvent;
-    case Qt::MiddleButton: return vtkCommand::MiddleButtonReleaseEvent;
-    case Qt::RightButton: return vtkCommand::RightButtonReleaseEvent;
-    default: return vtkCommand::NoEvent;
+    case Qt::LeftButton:
+      return vtkCommand::LeftButtonReleaseEvent;
+    case Qt::MiddleButton:
+      return vtkCommand::MiddleButtonReleaseEvent;
+    case Qt::RightButton:
+      return vtkCommand::RightButtonReleaseEvent;
+    default:
+      return vtkCommand::NoEvent;
   }
 }
 }  // namespace
@@ -220,7 +262,9 @@ void VtkViewport::mouseReleaseEvent(QMouseEvent* event) {
   if (const unsigned long id = releaseEvent(event->button()); id != vtkCommand::NoEvent) forwardMouse(event, id);
 }
 
-void VtkViewport::mouseMoveEvent(QMouseEvent* event) { forwardMouse(event, vtkCommand::MouseMoveEvent); }
+void VtkViewport::mouseMoveEvent(QMouseEvent* event) {
+  forwardMouse(event, vtkCommand::MouseMoveEvent);
+}
 
 void VtkViewport::wheelEvent(QWheelEvent* event) {
   // High-resolution wheels and touchpads send small deltas; VTK expects one event per notch.
@@ -237,29 +281,27 @@ void VtkViewport::wheelEvent(QWheelEvent* event) {
   event->accept();
 }
 
-void VtkViewport::keyPressEvent(QKeyEvent* event) {
+char VtkViewport::setKeyInformation(QKeyEvent* event, bool press) {
   const QByteArray text = event->text().toLatin1();
   const char code = text.size() == 1 ? text[0] : 0;
   const char* sym = keySym(event->key());
   const QByteArray symText = sym ? QByteArray(sym) : text;
   const Qt::KeyboardModifiers mods = event->modifiers();
-  interactor_->SetKeyEventInformation((mods & Qt::ControlModifier) ? 1 : 0,
-                                      (mods & Qt::ShiftModifier) ? 1 : 0, code,
-                                      event->isAutoRepeat() ? 1 : 0, symText.constData());
+  interactor_->SetKeyEventInformation((mods & Qt::ControlModifier) ? 1 : 0, (mods & Qt::ShiftModifier) ? 1 : 0, code,
+                                      press && event->isAutoRepeat() ? 1 : 0, symText.constData());
   interactor_->SetAltKey((mods & Qt::AltModifier) ? 1 : 0);
+  return code;
+}
+
+void VtkViewport::keyPressEvent(QKeyEvent* event) {
+  const char code = setKeyInformation(event, true);
   interactor_->InvokeEvent(vtkCommand::KeyPressEvent, event);
   if (code != 0) interactor_->InvokeEvent(vtkCommand::CharEvent, event);
   QOpenGLWidget::keyPressEvent(event);
 }
 
 void VtkViewport::keyReleaseEvent(QKeyEvent* event) {
-  const QByteArray text = event->text().toLatin1();
-  const char code = text.size() == 1 ? text[0] : 0;
-  const char* sym = keySym(event->key());
-  const QByteArray symText = sym ? QByteArray(sym) : text;
-  const Qt::KeyboardModifiers mods = event->modifiers();
-  interactor_->SetKeyEventInformation((mods & Qt::ControlModifier) ? 1 : 0,
-                                      (mods & Qt::ShiftModifier) ? 1 : 0, code, 0, symText.constData());
+  setKeyInformation(event, false);
   interactor_->InvokeEvent(vtkCommand::KeyReleaseEvent, event);
   QOpenGLWidget::keyReleaseEvent(event);
 }

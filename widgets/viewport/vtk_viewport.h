@@ -8,8 +8,8 @@
 //   QImage img = view.grabFramebuffer();    // also works on a widget that was never shown
 #pragma once
 
-#include <QOpenGLWidget>
 #include <vtkSmartPointer.h>
+#include <QOpenGLWidget>
 
 class vtkGenericOpenGLRenderWindow;
 class vtkGenericRenderWindowInteractor;
@@ -63,6 +63,8 @@ class VtkViewport : public QOpenGLWidget {
   void syncSize();
   void forwardMouse(QMouseEvent* event, unsigned long vtkEvent, int repeat = 0);
   void setEventPosition(double x, double y, Qt::KeyboardModifiers mods, int repeat = 0);
+  /// Key, key symbol and modifiers to the interactor; returns the character code (0 if none).
+  char setKeyInformation(QKeyEvent* event, bool press);
 
   vtkSmartPointer<vtkGenericOpenGLRenderWindow> renderWindow_;
   vtkSmartPointer<vtkGenericRenderWindowInteractor> interactor_;
