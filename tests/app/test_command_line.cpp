@@ -71,6 +71,27 @@ class TestCommandLine : public QObject {
     QVERIFY2(r.err.contains(path + ":5:12: site.ambient: found 'hot', expected a temperature"), qPrintable(r.err));
   }
 
+  void validateExits1OnErrorFindings() {
+    // Five GB200 NVL72 racks (5 × 132 kW) on one 546 kW busway: the engine reports an overload.
+    QTemporaryDir dir;
+    const QString path = dir.filePath("overloaded.yaml");
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("format: 1\nsite: {name: o, size: [50 m, 50 m]}\n"
+            "power:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
+            "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\n"
+            "halls:\n  - id: h\n    origin: [0 m, 0 m]\n    size: [20 m, 20 m]\n"
+            "    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, feed_a: bw}\n");
+    f.close();
+    const Run r = run({"validate", path.toStdString()});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("power.overload"), qPrintable(r.err));
+    // evaluate still reports (exit 0) and lists the finding.
+    const Run e = run({"evaluate", path.toStdString(), "--json"});
+    QCOMPARE(e.code, 0);
+    QVERIFY(e.out.contains("\"code\": \"power.overload\""));
+  }
+
   void validateWithoutFilesIsAUsageError() { QCOMPARE(run({"validate"}).code, 64); }
 
   void summaryPrintsCounts() {
