@@ -5,11 +5,18 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFutureWatcher>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include "app/document/document.h"
 #include "app/gui/samples.h"
 #include "app/gui/settings.h"
+#include "core/design/resolved_design.h"
+#include "core/io/design_io.h"
 
 namespace gigaplan::app {
 namespace {
@@ -54,19 +61,63 @@ void FileActions::refreshRecent() {
   recent_->setEnabled(!recent_->isEmpty());
 }
 
+std::optional<design::Design> FileActions::load(const QString& path, QString& error) {
+  struct Loaded {
+    std::optional<design::Design> design;
+    QString error;
+  };
+  const catalog::Catalog& base = doc_.baseCatalog();
+  // Resolving here too checks references before anything is replaced, like Document::open.
+  QFutureWatcher<Loaded> watcher;
+  watcher.setFuture(QtConcurrent::run([file = path.toStdString(), &base]() -> Loaded {
+    try {
+      design::Design d = io::loadDesign(file, base);
+      design::resolve(d, base);
+      return {std::move(d), {}};
+    } catch (const std::exception& e) {
+      return {std::nullopt, QString::fromUtf8(e.what())};
+    }
+  }));
+  QProgressDialog progress(tr("Opening %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, window_);
+  progress.setWindowTitle(tr("Opening"));
+  progress.setWindowModality(Qt::WindowModal);
+  progress.setMinimumDuration(400);  // small files open without a flash of dialog
+  QEventLoop loop;
+  connect(&watcher, &QFutureWatcher<Loaded>::finished, &loop, &QEventLoop::quit);
+  connect(&progress, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
+  if (!watcher.isFinished()) loop.exec();
+  if (!watcher.isFinished()) {
+    // Cancelled: the reader cannot be interrupted; its result is dropped when it ends.
+    error.clear();
+    return std::nullopt;
+  }
+  Loaded result = watcher.result();
+  error = result.error;
+  return std::move(result.design);
+}
+
 bool FileActions::openFile(const QString& path) {
   if (!maybeKeepChanges()) return false;
   emit statusMessage(tr("Opening %1…").arg(QFileInfo(path).fileName()));
-  const QString error = doc_.open(path);
-  if (!error.isEmpty()) {
+  QElapsedTimer timer;
+  timer.start();
+  QString error;
+  std::optional<design::Design> design = load(path, error);
+  if (!design && error.isEmpty()) {
+    emit statusMessage(tr("Opening %1 cancelled").arg(QFileInfo(path).fileName()));
+    return false;
+  }
+  if (!design) {
     QMessageBox::warning(window_, tr("Cannot open design"),
                          tr("The design was not opened; nothing changed.\n\n%1").arg(error));
     emit statusMessage(tr("Not opened: %1").arg(error));
     return false;
   }
+  doc_.adopt(std::move(*design), path, false);
+  lastOpenSeconds_ = timer.elapsed() / 1000.0;
   settings::addRecentFile(path);
   settings::setLastFolder(QFileInfo(path).absolutePath());
-  emit statusMessage(tr("Opened %1").arg(path));
+  emit statusMessage(tr("Opened %1 in %2 s").arg(path).arg(lastOpenSeconds_, 0, 'f', 2));
   return true;
 }
 

@@ -1,8 +1,13 @@
 // File menu behaviour: New, Open, Save, Save As, recent files, bundled samples, open by
-// drag-and-drop, asking before discarding changes, and noticing files changed on disk.
+// drag-and-drop, asking before discarding changes, and noticing files changed on disk. Opening
+// reads and checks the file off the GUI thread behind a progress dialog that can cancel, so a
+// gigawatt campus never freezes the window.
 #pragma once
 
 #include <QObject>
+#include <optional>
+
+#include "core/design/design.h"
 
 class QAction;
 class QMenu;
@@ -26,7 +31,10 @@ class FileActions : public QObject {
   QMenu* samplesMenu() const { return samples_; }
 
   /// Opens `path` (after asking to keep unsaved changes); shows the load error when it fails.
+  /// Returns when the file is open, failed, or the planner cancelled.
   bool openFile(const QString& path);
+  /// Seconds the last successful open took (read and check in the background, then install).
+  double lastOpenSeconds() const { return lastOpenSeconds_; }
   bool save();
   bool saveAs();
   /// True when it is fine to drop the current design (saved, discarded, or unchanged).
@@ -37,11 +45,14 @@ class FileActions : public QObject {
 
  private:
   void refreshRecent();
+  /// Reads and resolves `path` in the background; nullopt on error (in `error`) or cancel.
+  std::optional<design::Design> load(const QString& path, QString& error);
 
   Document& doc_;
   QWidget* window_;
   QAction *new_, *open_, *save_, *saveAs_, *quit_;
   QMenu *recent_, *samples_;
+  double lastOpenSeconds_ = 0;
 };
 
 }  // namespace gigaplan::app

@@ -1,6 +1,7 @@
 // Main window wiring (see main_window.h).
 #include "app/gui/main_window.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
@@ -12,55 +13,174 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QTimer>
 #include <QUndoView>
 
 #include "app/document/document.h"
+#include "app/gui/app_style.h"
+#include "app/gui/catalog_palette.h"
 #include "app/gui/color_scalars.h"
+#include "app/gui/design_editor.h"
+#include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/icons.h"
+#include "app/gui/job/job_estimate.h"
+#include "app/gui/job/job_panel.h"
 #include "app/gui/metrics_panel.h"
+#include "app/gui/properties_dock.h"
+#include "app/gui/properties_model.h"
+#include "app/gui/report_actions.h"
 #include "app/gui/settings.h"
+#include "app/gui/site_tree_dock.h"
+#include "app/gui/tools/drag_move.h"
 #include "app/gui/view_actions.h"
+#include "widgets/tools/move_tool.h"
+#include "widgets/tools/select_tool.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
+namespace {
+constexpr int kStateVersion = 2;  // bump when docks change, so old layouts are not restored
+// Longest an edit waits for its evaluation before the 3D view is redrawn anyway.
+constexpr int kSceneWaitMs = 120;
+}
 
 MainWindow::MainWindow(Document& doc, QWidget* parent)
     : QMainWindow(parent),
       doc_(doc),
       view_(new widgets::SiteView(this)),
+      editor_(new DesignEditor(doc, *view_, this)),
+      // Filters run last-installed first: the move tool sees a press on an object before the
+      // select tool's box mode would take it.
+      selectTool_(new widgets::SelectTool(*view_)),
+      moveTool_(new widgets::MoveTool(*view_)),
+      dragMove_(new DragMove(*moveTool_, *editor_, this)),
       fileActions_(new FileActions(doc, this)),
+      reportActions_(new ReportActions(doc, runner_, this)),
       viewActions_(new ViewActions(*view_, this)),
+      editActions_(new EditActions(*editor_, *selectTool_, this)),
       metrics_(new MetricsPanel(this)),
       findings_(new FindingsModel(this)),
       findingsSorted_(new QSortFilterProxyModel(this)),
       findingsView_(new QTableView(this)),
-      status_(new QLabel(this)) {
+      siteTree_(new SiteTreeDock(doc, *view_, this)),
+      properties_(new PropertiesDock(*editor_, this)),
+      job_(new JobPanel(*editor_, this)),
+      palette_(new CatalogPalette(*editor_, this)),
+      selectionLabel_(new QLabel(this)),
+      evaluationLabel_(new QLabel(this)),
+      sceneTimer_(new QTimer(this)) {
   setObjectName("MainWindow");
   setCentralWidget(view_);
   setAcceptDrops(true);
-  statusBar()->addPermanentWidget(status_);
-  buildMenus();
+  setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+  // The side panels run the full height; findings and history sit under the 3D view only.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+  statusBar()->addPermanentWidget(selectionLabel_);
+  statusBar()->addPermanentWidget(evaluationLabel_);
   buildDocks();
+  buildMenus();
 
+  sceneTimer_->setSingleShot(true);
+  sceneTimer_->setInterval(kSceneWaitMs);
+  connect(sceneTimer_, &QTimer::timeout, this, &MainWindow::rebuildScene);
+  editor_->setSelectHook([this](const QStringList& ids) {
+    if (!sceneStale_) {
+      view_->setSelection(ids);
+      return;
+    }
+    pendingSelection_ = ids;
+    selectionPending_ = true;
+  });
+  // A design that was opened, recovered or started anew is framed; edits keep the camera. Every
+  // such replacement announces its path before its change.
+  connect(&doc_, &Document::filePathChanged, this, [this] { freshDesign_ = true; });
   connect(&doc_, &Document::changed, this, &MainWindow::onDesignChanged);
   connect(&doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
   connect(&doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);
   connect(&runner_, &EvaluationRunner::finished, this, &MainWindow::onEvaluated);
   connect(viewActions_, &ViewActions::colorByChanged, this, &MainWindow::applyColors);
+  connect(viewActions_, &ViewActions::themeChanged, this, &MainWindow::applyTheme);
   connect(fileActions_, &FileActions::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
-  connect(view_, &widgets::SiteView::selectionChanged, this, [this](const QStringList& ids) {
-    status_->setText(ids.isEmpty() ? QString() : tr("%n selected", nullptr, static_cast<int>(ids.size())));
+  connect(reportActions_, &ReportActions::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(view_, &widgets::SiteView::selectionChanged, this, [this] {
+    updateStatus();
     if (viewActions_->colorBy() == widgets::scene::ColorBy::FailureDomain) applyColors();
   });
 
+  defaultState_ = saveState(kStateVersion);
   if (const QByteArray g = settings::windowGeometry(); !g.isEmpty()) restoreGeometry(g);
-  else resize(1440, 900);
-  if (const QByteArray s = settings::windowState(); !s.isEmpty()) restoreState(s);
+  else resize(1600, 960);
+  if (const QByteArray s = settings::windowState(); !s.isEmpty()) restoreState(s, kStateVersion);
+  applyTheme(viewActions_->theme());
   onDesignChanged();
 }
 
 MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::dock(const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area) {
+  auto* d = new QDockWidget(title, this);
+  d->setObjectName(name);
+  d->setWidget(content);
+  addDockWidget(area, d);
+  return d;
+}
+
+void MainWindow::buildDocks() {
+  QDockWidget* tree = dock(tr("Site"), "siteDock", siteTree_, Qt::LeftDockWidgetArea);
+  QDockWidget* palette = dock(tr("Catalog"), "catalogDock", palette_, Qt::LeftDockWidgetArea);
+  tabifyDockWidget(tree, palette);
+  tree->raise();
+
+  QDockWidget* properties = dock(tr("Properties"), "propertiesDock", properties_, Qt::RightDockWidgetArea);
+  QDockWidget* metrics = dock(tr("Metrics"), "metricsDock", metrics_, Qt::RightDockWidgetArea);
+  QDockWidget* job = dock(tr("Job"), "jobDock", job_, Qt::RightDockWidgetArea);
+  splitDockWidget(properties, metrics, Qt::Vertical);
+  tabifyDockWidget(metrics, job);
+  metrics->raise();
+
+  findingsSorted_->setSourceModel(findings_);
+  findingsView_->setObjectName("findingsView");
+  findingsView_->setModel(findingsSorted_);
+  findingsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  findingsView_->setSelectionMode(QAbstractItemView::SingleSelection);
+  findingsView_->setAlternatingRowColors(true);
+  findingsView_->horizontalHeader()->setStretchLastSection(true);
+  findingsView_->verticalHeader()->hide();
+  findingsView_->verticalHeader()->setDefaultSectionSize(findingsView_->fontMetrics().height() + 6);
+  findingsView_->setWordWrap(false);
+  connect(findingsView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+    const QString id = index.data(FindingsModel::ObjectIdRole).toString();
+    if (id.isEmpty()) return;
+    view_->setSelection({id});
+    view_->fitSelection();
+  });
+  QDockWidget* findings = dock(tr("Findings"), "findingsDock", findingsView_, Qt::BottomDockWidgetArea);
+  auto* history = new QUndoView(doc_.undoStack(), this);
+  history->setObjectName("undoHistory");
+  history->setEmptyLabel(tr("<opened>"));
+  QDockWidget* historyDock = dock(tr("History"), "historyDock", history, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(findings, historyDock);
+  findings->raise();
+
+}
+
+void MainWindow::sizeDocks() {
+  auto find = [this](const char* name) { return findChild<QDockWidget*>(name); };
+  resizeDocks({find("siteDock"), find("propertiesDock")}, {290, 380}, Qt::Horizontal);
+  resizeDocks({find("propertiesDock"), find("metricsDock")}, {280, 640}, Qt::Vertical);
+  resizeDocks({find("findingsDock")}, {150}, Qt::Vertical);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  // Dock sizes only take once the window has its size; a saved layout brings its own.
+  if (!sized_ && settings::windowState().isEmpty()) sizeDocks();
+  sized_ = true;
+}
 
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -71,73 +191,94 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(fileActions_->saveAction());
   file->addAction(fileActions_->saveAsAction());
+  file->addAction(reportActions_->exportAction());
   file->addSeparator();
   file->addAction(fileActions_->quitAction());
 
-  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* undo = doc_.undoStack()->createUndoAction(this, tr("&Undo"));
-  undo->setShortcut(QKeySequence::Undo);
-  QAction* redo = doc_.undoStack()->createRedoAction(this, tr("&Redo"));
-  redo->setShortcut(QKeySequence::Redo);
-  edit->addAction(undo);
-  edit->addAction(redo);
+  editActions_->fillMenu(menuBar()->addMenu(tr("&Edit")));
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  viewActions_->fillMenu(view);
+  view->addSeparator();
+  docksMenu_ = view->addMenu(tr("&Panels"));
+  for (QDockWidget* d : findChildren<QDockWidget*>()) docksMenu_->addAction(d->toggleViewAction());
+  view->addAction(tr("&Reset panel layout"), this, &MainWindow::resetLayout);
 
-  viewActions_->fillMenu(menuBar()->addMenu(tr("&View")));
+  QToolBar* files = addToolBar(tr("File"));
+  files->setObjectName("fileToolBar");
+  setIconSize(QSize(20, 20));
+  files->addAction(fileActions_->openAction());
+  files->addAction(fileActions_->saveAction());
+  QToolBar* edit = addToolBar(tr("Edit"));
+  edit->setObjectName("editToolBar");
+  editActions_->fillToolBar(edit);
   QToolBar* bar = addToolBar(tr("View"));
   bar->setObjectName("viewToolBar");
-  bar->addAction(undo);
-  bar->addAction(redo);
-  bar->addSeparator();
   viewActions_->fillToolBar(bar);
 }
 
-void MainWindow::buildDocks() {
-  auto dock = [this](const QString& title, const QString& name, QWidget* w, Qt::DockWidgetArea area) {
-    auto* d = new QDockWidget(title, this);
-    d->setObjectName(name);
-    d->setWidget(w);
-    addDockWidget(area, d);
-    return d;
-  };
-  dock(tr("Metrics"), "metricsDock", metrics_, Qt::RightDockWidgetArea);
-
-  findingsSorted_->setSourceModel(findings_);
-  findingsView_->setObjectName("findingsView");
-  findingsView_->setModel(findingsSorted_);
-  findingsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  findingsView_->setSelectionMode(QAbstractItemView::SingleSelection);
-  findingsView_->horizontalHeader()->setStretchLastSection(true);
-  findingsView_->verticalHeader()->hide();
-  connect(findingsView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
-    const QString id = index.data(FindingsModel::ObjectIdRole).toString();
-    if (id.isEmpty()) return;
-    view_->setSelection({id});
-    view_->fitSelection();
-  });
-  dock(tr("Findings"), "findingsDock", findingsView_, Qt::BottomDockWidgetArea);
-
-  auto* history = new QUndoView(doc_.undoStack(), this);
-  history->setEmptyLabel(tr("<opened>"));
-  dock(tr("History"), "historyDock", history, Qt::RightDockWidgetArea);
+void MainWindow::resetLayout() {
+  restoreState(defaultState_, kStateVersion);
+  sizeDocks();
 }
 
 void MainWindow::onDesignChanged() {
-  auto resolved = doc_.resolved();
-  const bool newLayout = shownLayout_ == nullptr || doc_.undoStack()->count() == 0;
-  view_->setSite(resolved->layout, *resolved->catalog, newLayout);
-  shownLayout_ = resolved.get();
-  runner_.request(resolved);
+  runner_.request(doc_.resolved());
+  evaluationLabel_->setText(tr("Evaluating…"));
   updateTitle();
+  // A freshly opened (or new) design is shown at once and framed; an edit waits for its metrics.
+  if (!shown_ || freshDesign_) {
+    sceneStale_ = true;
+    rebuildScene();
+    return;
+  }
+  sceneStale_ = true;
+  if (!sceneTimer_->isActive()) sceneTimer_->start();
+}
+
+void MainWindow::rebuildScene() {
+  sceneTimer_->stop();
+  if (!sceneStale_) return;
+  sceneStale_ = false;
+  auto resolved = doc_.resolved();
+  const bool frame = !shown_ || freshDesign_;
+  freshDesign_ = false;
+  const QStringList selection = selectionPending_ ? pendingSelection_ : view_->selection();
+  const QStringList before = view_->selection();
+  selectionPending_ = false;
+  {
+    const QSignalBlocker quiet(view_);  // the rebuild's transient selection is not news
+    view_->setSite(resolved->layout, *resolved->catalog, frame);
+    view_->setSelection(frame ? QStringList() : selection);
+  }
+  shown_ = true;
+  if (view_->selection() != before) emit view_->selectionChanged(view_->selection());
+  applyColors();
+  updateStatus();
 }
 
 void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   metrics_->show(result);
   findings_->setEvaluation(result.evaluation);
   findingsView_->resizeColumnsToContents();
+  siteTree_->showEvaluation(result);
+  properties_->model().setEvaluation(result);
+  const JobOutlook outlook = outlookFor(*result.design, *result.evaluation);
+  metrics_->showJob(outlook);
+  job_->showOutlook(outlook);
   applyColors();
+  evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…") : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
+  if (sceneStale_ && result.design == doc_.resolved()) {
+    // Put the numbers on screen before the (slower) 3D frame of the new design is drawn.
+    metrics_->repaint();
+    emit metricsShown(result);
+    rebuildScene();
+    return;
+  }
+  emit metricsShown(result);
 }
 
 void MainWindow::applyColors() {
+  if (sceneStale_) return;  // the values would not match the objects the view still shows
   const auto mode = viewActions_->colorBy();
   const auto& latest = runner_.latest();
   if (mode == widgets::scene::ColorBy::Type || !latest.evaluation || latest.design != doc_.resolved()) {
@@ -150,10 +291,36 @@ void MainWindow::applyColors() {
   view_->update();
 }
 
+void MainWindow::applyTheme(const QString& name) {
+  applyAppTheme(name);
+  metrics_->setDark(name != "light");
+  applyIcons();
+}
+
+void MainWindow::applyIcons() {
+  const QColor ink = QApplication::palette().color(QPalette::WindowText);
+  const std::pair<QAction*, Glyph> icons[] = {
+      {fileActions_->openAction(), Glyph::Open},           {fileActions_->saveAction(), Glyph::Save},
+      {editActions_->undoAction(), Glyph::Undo},           {editActions_->redoAction(), Glyph::Redo},
+      {editActions_->rotateAction(), Glyph::Rotate},       {editActions_->duplicateAction(), Glyph::Duplicate},
+      {editActions_->deleteAction(), Glyph::Delete},       {editActions_->boxAction(), Glyph::BoxSelect},
+      {viewActions_->planAction(), Glyph::Plan},           {viewActions_->isometricAction(), Glyph::Isometric},
+      {viewActions_->fitAllAction(), Glyph::FitAll}};
+  for (const auto& [action, glyph] : icons) {
+    if (action) action->setIcon(glyphIcon(glyph, ink));
+  }
+}
+
 void MainWindow::updateTitle() {
   const QString name = doc_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_.filePath()).fileName();
   setWindowTitle(QString("%1[*] — %2 — GigaPlan").arg(name, QString::fromStdString(doc_.design().site.name)));
   setWindowModified(doc_.isModified());
+}
+
+void MainWindow::updateStatus() {
+  const int n = static_cast<int>(view_->selection().size());
+  selectionLabel_->setText(n == 0 ? tr("%n racks", nullptr, static_cast<int>(doc_.resolved()->layout.racks.size()))
+                                  : tr("%n selected", nullptr, n));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -162,7 +329,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     return;
   }
   settings::setWindowGeometry(saveGeometry());
-  settings::setWindowState(saveState());
+  settings::setWindowState(saveState(kStateVersion));
   event->accept();
 }
 

@@ -1,5 +1,6 @@
-// The main window: the 3D site view in the middle, docks for metrics and findings, menus from the
-// action classes. It only wires parts together; behaviour lives in those parts.
+// The main window: the 3D site view in the middle with its editing tools, docks for the site
+// tree, properties, metrics dashboard, job, catalog palette, findings and undo history, menus and
+// toolbars from the action classes. It only wires parts together; behaviour lives in those parts.
 #pragma once
 
 #include <QMainWindow>
@@ -7,21 +8,33 @@
 
 #include "app/document/evaluation_runner.h"
 
+class QDockWidget;
+class QTimer;
 class QLabel;
 class QTableView;
 class QSortFilterProxyModel;
 
 namespace gigaplan::widgets {
 class SiteView;
-}
+class SelectTool;
+class MoveTool;
+}  // namespace gigaplan::widgets
 
 namespace gigaplan::app {
 
 class Document;
+class DesignEditor;
+class DragMove;
+class EditActions;
 class FileActions;
+class ReportActions;
 class ViewActions;
 class MetricsPanel;
 class FindingsModel;
+class SiteTreeDock;
+class PropertiesDock;
+class JobPanel;
+class CatalogPalette;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -30,36 +43,79 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   widgets::SiteView& siteView() { return *view_; }
+  DesignEditor& editor() { return *editor_; }
   FileActions& fileActions() { return *fileActions_; }
+  ReportActions& reportActions() { return *reportActions_; }
   ViewActions& viewActions() { return *viewActions_; }
+  EditActions& editActions() { return *editActions_; }
   MetricsPanel& metrics() { return *metrics_; }
   QTableView& findingsView() { return *findingsView_; }
+  SiteTreeDock& siteTree() { return *siteTree_; }
+  PropertiesDock& properties() { return *properties_; }
+  JobPanel& jobPanel() { return *job_; }
+  CatalogPalette& palette() { return *palette_; }
   EvaluationRunner& evaluations() { return runner_; }
+  /// Puts the docks back where a new installation has them.
+  void resetLayout();
+
+ signals:
+  /// The dashboard shows this evaluation; after an edit, its numbers have been painted
+  /// (benchmarks time edits to here).
+  void metricsShown(const gigaplan::app::EvaluatedDesign& result);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
  private:
   void buildMenus();
   void buildDocks();
+  QDockWidget* dock(const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area);
+  void sizeDocks();
   void onDesignChanged();
+  /// Brings the 3D view up to the current design (keeping camera and selection).
+  void rebuildScene();
   void onEvaluated(const EvaluatedDesign& result);
   void applyColors();
+  void applyTheme(const QString& name);
+  void applyIcons();
   void updateTitle();
+  void updateStatus();
 
   Document& doc_;
   widgets::SiteView* view_;
+  DesignEditor* editor_;
+  widgets::SelectTool* selectTool_;
+  widgets::MoveTool* moveTool_;
+  DragMove* dragMove_;
   FileActions* fileActions_;
+  ReportActions* reportActions_;
   ViewActions* viewActions_;
+  EditActions* editActions_;
   MetricsPanel* metrics_;
   FindingsModel* findings_;
   QSortFilterProxyModel* findingsSorted_;
   QTableView* findingsView_;
-  QLabel* status_;
+  SiteTreeDock* siteTree_;
+  PropertiesDock* properties_;
+  JobPanel* job_;
+  CatalogPalette* palette_;
+  QMenu* docksMenu_ = nullptr;
+  QLabel* selectionLabel_;
+  QLabel* evaluationLabel_;
   EvaluationRunner runner_;
-  const void* shownLayout_ = nullptr;  // the layout the view was last built from
+  QByteArray defaultState_;
+  bool shown_ = false;        // the view has shown a design (so the next edit keeps the camera)
+  bool freshDesign_ = false;
+  bool sized_ = false;  // docks got their first sizes  // the next change replaces the design (open, new, recovery)
+  // After an edit the dashboard goes first: the 3D view is rebuilt when the new metrics are on
+  // screen, or after a short wait, so a slow 3D frame never holds the numbers back.
+  bool sceneStale_ = false;
+  QTimer* sceneTimer_;
+  QStringList pendingSelection_;
+  bool selectionPending_ = false;
 };
 
 }  // namespace gigaplan::app

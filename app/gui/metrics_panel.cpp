@@ -1,35 +1,115 @@
-// Headline metrics (see metrics_panel.h).
+// Dashboard (see metrics_panel.h).
 #include "app/gui/metrics_panel.h"
 
 #include <QFormLayout>
+#include <QFrame>
+#include <QGridLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
+#include <QVBoxLayout>
 
+#include "app/gui/breakdown_charts.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
 namespace {
 QString fmt(double v, units::Dimension d) { return QString::fromStdString(units::format(v, d)); }
+QString percent(double f) { return QString("%1 %").arg(100 * f, 0, 'f', 1); }
+QString peak(double v) { return v > 0 ? fmt(v, units::Dimension::Compute) : QObject::tr("not supported"); }
 }  // namespace
 
-MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent), form_(new QFormLayout(this)) {
-  form_->setLabelAlignment(Qt::AlignRight);
-  for (const char* name : {"GPUs", "Racks", "Peak BF16", "Peak FP8", "Peak FP4", "HBM", "Fabric", "Bisection",
-                           "IT power", "Facility power", "PUE", "Sources", "Headroom", "Battery ride-through",
-                           "Heat", "Cooling power", "Water", "Largest failure domain", "Findings", "Evaluated in"}) {
-    row(tr(name));
-  }
+QFormLayout* MetricsPanel::section(const QString& title, QVBoxLayout* into) {
+  auto* box = new QGroupBox(title);
+  auto* form = new QFormLayout(box);
+  form->setLabelAlignment(Qt::AlignLeft);
+  form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+  form->setHorizontalSpacing(14);
+  form->setVerticalSpacing(3);
+  into->addWidget(box);
+  return form;
 }
 
-QLabel* MetricsPanel::row(const QString& name) {
-  auto it = labels_.find(name);
-  if (it != labels_.end()) return it->second;
-  auto* label = new QLabel(QStringLiteral("—"), this);
-  label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  form_->addRow(name + ":", label);
-  labels_[name] = label;
-  return label;
+MetricsPanel::MetricsPanel(QWidget* parent)
+    : QScrollArea(parent), training_(nullptr), powerChart_(new PowerChart), stepChart_(new StepChart) {
+  setObjectName("metricsPanel");
+  setWidgetResizable(true);
+  setFrameShape(QFrame::NoFrame);
+  auto* content = new QWidget;
+  auto* column = new QVBoxLayout(content);
+  column->setContentsMargins(6, 6, 6, 6);
+  column->setSpacing(6);
+  column->addWidget(buildTiles());
+  column->addWidget(powerChart_);
+  column->addWidget(stepChart_);
+  const std::pair<const char*, std::vector<const char*>> groups[] = {
+      {"Compute", {"GPUs", "Racks", "Peak BF16", "Peak FP8", "Peak FP4", "HBM"}},
+      {"Network", {"Fabric", "Bisection"}},
+      {"Power", {"IT power", "Facility power", "PUE", "Sources", "Headroom", "Battery ride-through"}},
+      {"Cooling", {"Heat", "Cooling power", "Water"}},
+      {"Reliability", {"Largest failure domain"}},
+      {"Training", {"Job", "Plan", "Step time", "MFU", "Training days", "Goodput", "Energy"}},
+      {"Checks", {"Findings", "Evaluated in"}},
+  };
+  for (const auto& [title, names] : groups) {
+    QFormLayout* form = section(tr(title), column);
+    if (QString(title) == "Training") training_ = form->parentWidget();
+    for (const char* name : names) {
+      auto* label = new QLabel(QStringLiteral("—"));
+      label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+      label->setWordWrap(true);
+      label->setObjectName(QString("metric:%1").arg(name));
+      form->addRow(tr(name), label);
+      labels_[tr(name)] = label;
+    }
+  }
+  column->addStretch(1);
+  setWidget(content);
+  training_->setVisible(false);
+  stepChart_->setVisible(false);
 }
+
+QWidget* MetricsPanel::buildTiles() {
+  auto* box = new QWidget;
+  auto* grid = new QGridLayout(box);
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->setSpacing(6);
+  for (int i = 0; i < 4; ++i) {
+    auto* frame = new QFrame;
+    frame->setObjectName("metricTile");
+    frame->setFrameShape(QFrame::StyledPanel);
+    auto* v = new QVBoxLayout(frame);
+    v->setContentsMargins(10, 6, 10, 6);
+    v->setSpacing(0);
+    auto* caption = new QLabel;
+    QFont small = caption->font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    caption->setFont(small);
+    caption->setForegroundRole(QPalette::PlaceholderText);
+    auto* value = new QLabel(QStringLiteral("—"));
+    QFont big = value->font();
+    big.setPointSizeF(big.pointSizeF() * 1.55);
+    big.setBold(true);
+    value->setFont(big);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    v->addWidget(caption);
+    v->addWidget(value);
+    grid->addWidget(frame, i / 2, i % 2);
+    tiles_.push_back({caption, value});
+  }
+  setTile(0, tr("GPUs"), QStringLiteral("—"));
+  setTile(1, tr("Facility power"), QStringLiteral("—"));
+  setTile(2, tr("PUE"), QStringLiteral("—"));
+  setTile(3, tr("Bisection"), QStringLiteral("—"));
+  return box;
+}
+
+void MetricsPanel::setTile(int i, const QString& caption, const QString& value) {
+  tiles_[static_cast<std::size_t>(i)].first->setText(caption);
+  tiles_[static_cast<std::size_t>(i)].second->setText(value);
+}
+
+QLabel* MetricsPanel::row(const QString& name) const { return labels_.at(name); }
 
 QString MetricsPanel::value(const QString& name) const {
   auto it = labels_.find(name);
@@ -42,11 +122,12 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   using D = units::Dimension;
   row(tr("GPUs"))->setText(QLocale().toString(static_cast<qlonglong>(e.compute.gpus)));
   row(tr("Racks"))->setText(QLocale().toString(static_cast<qlonglong>(r.design->layout.racks.size())));
-  row(tr("Peak BF16"))->setText(fmt(e.compute.peakBf16, D::Compute));
-  row(tr("Peak FP8"))->setText(fmt(e.compute.peakFp8, D::Compute));
-  row(tr("Peak FP4"))->setText(fmt(e.compute.peakFp4, D::Compute));
+  row(tr("Peak BF16"))->setText(peak(e.compute.peakBf16));
+  row(tr("Peak FP8"))->setText(peak(e.compute.peakFp8));
+  row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4));
   row(tr("HBM"))->setText(fmt(e.compute.hbm, D::DataSize));
-  row(tr("Fabric"))->setText(tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches));
+  row(tr("Fabric"))->setText(e.fabric.problem.empty() ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches)
+                                                      : QString::fromStdString(e.fabric.problem));
   row(tr("Bisection"))->setText(fmt(e.fabric.bisectionBandwidth, D::DataRate));
   row(tr("IT power"))->setText(fmt(e.power.it, D::Power));
   row(tr("Facility power"))->setText(fmt(e.power.facility, D::Power));
@@ -57,9 +138,47 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Heat"))->setText(fmt(e.cooling.heat, D::Power));
   row(tr("Cooling power"))->setText(fmt(e.cooling.power, D::Power));
   row(tr("Water"))->setText(tr("%1 m³/day").arg(e.cooling.water / 1000.0, 0, 'f', 0));
-  row(tr("Largest failure domain"))->setText(tr("%1 GPUs (%2)").arg(e.reliability.largestGpus).arg(QString::fromStdString(e.reliability.largestId)));
+  row(tr("Largest failure domain"))
+      ->setText(tr("%1 GPUs (%2)").arg(QLocale().toString(static_cast<qlonglong>(e.reliability.largestGpus)),
+                                       QString::fromStdString(e.reliability.largestId)));
   row(tr("Findings"))->setText(tr("%1 errors, %2 warnings, %3 notes").arg(e.errors).arg(e.warnings).arg(e.infos));
   row(tr("Evaluated in"))->setText(tr("%1 ms").arg(r.seconds * 1000, 0, 'f', 1));
+  powerChart_->show(e.power);
+  setTile(0, tr("GPUs"), row(tr("GPUs"))->text());
+  setTile(1, tr("Facility power"), row(tr("Facility power"))->text());
+  setTile(2, tr("PUE"), row(tr("PUE"))->text());
+  bisection_ = row(tr("Bisection"))->text();
+  if (tiles_[3].first->text() == tr("Bisection")) setTile(3, tr("Bisection"), bisection_);
+}
+
+void MetricsPanel::showJob(const JobOutlook& o) {
+  training_->setVisible(o.hasJob);
+  stepChart_->setVisible(o.hasJob && o.estimate.has_value());
+  if (o.estimate) setTile(3, tr("Training"), tr("%1 days").arg(o.estimate->effectiveTrainingDays, 0, 'f', 1));
+  else setTile(3, tr("Bisection"), bisection_.isEmpty() ? QStringLiteral("—") : bisection_);
+  if (!o.hasJob) return;
+  if (!o.estimate) {
+    row(tr("Job"))->setText(o.problem);
+    for (const char* n : {"Plan", "Step time", "MFU", "Training days", "Goodput", "Energy"}) row(tr(n))->setText(QStringLiteral("—"));
+    stepChart_->show({});
+    return;
+  }
+  const training::Estimate& e = *o.estimate;
+  const auto& p = e.job.parallelism;
+  row(tr("Job"))->setText(tr("%1 on %2 × %3").arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
+                                                  QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
+  row(tr("Plan"))->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep));
+  row(tr("Step time"))->setText(tr("%1 s, %2 tokens/s").arg(e.step.total, 0, 'f', 3).arg(QLocale().toString(e.tokensPerSecond, 'f', 0)));
+  row(tr("MFU"))->setText(tr("%1 (%2 TFLOP/s per GPU)").arg(percent(e.mfu)).arg(e.tflopsPerGpu, 0, 'f', 0));
+  row(tr("Training days"))->setText(tr("%1 days (%2 of compute)").arg(e.effectiveTrainingDays, 0, 'f', 1).arg(e.trainingDays, 0, 'f', 1));
+  row(tr("Goodput"))->setText(tr("%1, %2 interruptions/day").arg(percent(e.reliability.goodput)).arg(e.reliability.interruptionsPerDay, 0, 'f', 1));
+  row(tr("Energy"))->setText(tr("%1 GWh").arg(e.energyMwh / 1000, 0, 'f', 1));
+  stepChart_->show(e.step);
+}
+
+void MetricsPanel::setDark(bool dark) {
+  powerChart_->setDark(dark);
+  stepChart_->setDark(dark);
 }
 
 }  // namespace gigaplan::app

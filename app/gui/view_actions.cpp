@@ -65,9 +65,9 @@ void ViewActions::fillMenu(QMenu* menu) {
 }
 
 void ViewActions::fillToolBar(QToolBar* bar) {
-  bar->addAction(tr("Plan"), this, [this] { view_.showPlan(); });
-  bar->addAction(tr("Isometric"), this, [this] { view_.showIsometric(); });
-  bar->addAction(tr("Fit all"), this, [this] { view_.fitAll(); });
+  plan_ = bar->addAction(tr("Plan view"), this, [this] { view_.showPlan(); });
+  iso_ = bar->addAction(tr("Isometric view"), this, [this] { view_.showIsometric(); });
+  fit_ = bar->addAction(tr("Fit all"), this, [this] { view_.fitAll(); });
   bar->addSeparator();
   colorCombo_ = new QComboBox(bar);
   colorCombo_->setObjectName("colorByCombo");
@@ -94,6 +94,7 @@ void ViewActions::setTheme(const QString& name) {
   settings::setTheme(name);
   view_.setTheme(*theme);
   view_.update();
+  emit themeChanged(name);
 }
 
 }  // namespace gigaplan::app

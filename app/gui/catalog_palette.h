@@ -1,0 +1,43 @@
+// The catalog palette: rack types, power gear and cooling gear from the effective catalog, each
+// with its key figures and source. A rack type can be added as a new row (or a single rack) in
+// the selected hall at the first free place; any entry can be applied to the selected objects of
+// its kind (rack type to racks, model to power or cooling equipment).
+#pragma once
+
+#include <QWidget>
+
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+
+namespace gigaplan::app {
+
+class DesignEditor;
+
+class CatalogPalette : public QWidget {
+  Q_OBJECT
+ public:
+  CatalogPalette(DesignEditor& editor, QWidget* parent = nullptr);
+
+  QTreeWidget& tree() { return *tree_; }
+  /// Selects the entry with this catalog id (for tests and shortcuts); false when absent.
+  bool choose(const QString& id);
+  /// Adds a row of the chosen rack type with the given number of racks.
+  bool addRow(int racks);
+
+ private:
+  void fill();
+  void filter(const QString& text);
+  void updateButtons();
+  QString chosenId(int* group = nullptr) const;
+
+  DesignEditor& editor_;
+  QLineEdit* search_;
+  QTreeWidget* tree_;
+  QSpinBox* racks_;
+  QPushButton *addRow_, *addRack_, *apply_;
+  const void* filledFrom_ = nullptr;
+};
+
+}  // namespace gigaplan::app

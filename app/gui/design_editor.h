@@ -1,0 +1,72 @@
+// The one place GUI edits go through: turns an edit outcome (app/gui/editing) into an undoable
+// Document command, reports refusals, and selects what an edit created. Also the edits of the
+// Edit menu applied to the 3D view's selection, and the snapping grid.
+//
+//   DesignEditor editor(doc, view);
+//   editor.apply(tr("Rotate"), editing::rotateObjects(*doc.resolved(), editor.selected()));
+//   connect(&editor, &DesignEditor::message, statusBar(), ...);
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+
+#include "app/gui/editing/design_edits.h"
+
+namespace gigaplan::widgets {
+class SiteView;
+}
+
+namespace gigaplan::app {
+
+class Document;
+
+class DesignEditor : public QObject {
+  Q_OBJECT
+ public:
+  DesignEditor(Document& doc, widgets::SiteView& view, QObject* parent = nullptr);
+
+  Document& document() { return doc_; }
+  widgets::SiteView& view() { return view_; }
+  QStringList selectedIds() const;
+  editing::ObjectSet selected() const;
+
+  /// Pushes the outcome as one command named `text` (commands with the same non-negative
+  /// `mergeKey` in a row merge). Refusals and load errors are announced through message().
+  bool apply(const QString& text, editing::EditOutcome outcome, int mergeKey = -1);
+  /// A merge key no earlier edit used (one per drag).
+  int newMergeKey() { return ++mergeKey_; }
+
+  /// Snapping grid for drags, metres (0 = off). Default 0.6 m, one rack width.
+  double grid() const { return grid_; }
+  void setGrid(double metres) { grid_ = metres; }
+
+  bool rotateSelection();
+  bool duplicateSelection();
+  bool deleteSelection();
+  bool clearSelectionOverrides();
+  /// Adds a row to the hall of the selection (else the first hall).
+  bool addRow(const QString& rackType, int racks);
+  /// Layout::halls index of the first selected object's hall, else 0 (-1 without halls).
+  int currentHall() const;
+  /// Selects objects an edit created once the 3D view shows them (the window may redraw the
+  /// site a moment after the edit; see MainWindow).
+  void select(const QStringList& ids);
+  /// Set by the window: selects `ids` as soon as the view shows the current design.
+  void setSelectHook(std::function<void(const QStringList&)> hook) { selectHook_ = std::move(hook); }
+
+ signals:
+  /// Something to tell the planner (a refused edit, what an edit did).
+  void message(const QString& text);
+
+ private:
+  QString describeSelection(const editing::ObjectSet& set) const;
+
+  Document& doc_;
+  widgets::SiteView& view_;
+  std::function<void(const QStringList&)> selectHook_;
+  double grid_ = 0.6;
+  int mergeKey_ = 1000;
+};
+
+}  // namespace gigaplan::app

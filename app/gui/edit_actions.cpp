@@ -1,0 +1,161 @@
+// Edit actions and the view's context menu (see edit_actions.h).
+#include "app/gui/edit_actions.h"
+
+#include <QAction>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QToolBar>
+#include <QUndoStack>
+
+#include "app/document/document.h"
+#include "app/gui/choices.h"
+#include "app/gui/design_editor.h"
+#include "widgets/tools/select_tool.h"
+#include "widgets/viewport/site_view.h"
+
+namespace gigaplan::app {
+namespace {
+constexpr int kMenuChoices = 12;  // nearest feeds / cooling units offered in the context menu
+}
+
+EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWidget* window)
+    : QObject(window), editor_(editor), select_(select), window_(window) {
+  QUndoStack* stack = editor_.document().undoStack();
+  undo_ = stack->createUndoAction(this, tr("&Undo"));
+  undo_->setShortcut(QKeySequence::Undo);
+  redo_ = stack->createRedoAction(this, tr("&Redo"));
+  redo_->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+  auto make = [this](const QString& text, const QList<QKeySequence>& keys, const QString& tip, auto slot) {
+    auto* a = new QAction(text, this);
+    a->setShortcuts(keys);
+    a->setToolTip(QString("%1 (%2)").arg(tip, keys.isEmpty() ? QString() : keys.front().toString(QKeySequence::NativeText)));
+    a->setStatusTip(tip);
+    connect(a, &QAction::triggered, this, slot);
+    window_->addAction(a);  // shortcuts work wherever the focus is in the window
+    return a;
+  };
+  delete_ = make(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, tr("Delete the selected racks, rows or equipment"),
+                 [this] { editor_.deleteSelection(); });
+  duplicate_ = make(tr("D&uplicate rows"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
+                    tr("Copy the selected rows one row pitch to the side"), [this] { editor_.duplicateSelection(); });
+  rotate_ = make(tr("&Rotate 90°"), {QKeySequence(Qt::Key_R)}, tr("Turn the selection 90° about its centre"),
+                 [this] { editor_.rotateSelection(); });
+  selectAll_ = make(tr("Select &all racks"), {QKeySequence::SelectAll}, tr("Select every rack"), [this] {
+    QStringList halls;
+    for (const auto& h : editor_.document().resolved()->layout.halls) halls << QString::fromStdString(h.id);
+    editor_.view().setSelection(halls);
+  });
+  selectNone_ = make(tr("Select &none"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, tr("Clear the selection"),
+                     [this] { editor_.view().setSelection({}); });
+  box_ = make(tr("&Box select"), {QKeySequence(Qt::Key_B)}, tr("Drag on empty floor to select what is inside the box"), [] {});
+  box_->setCheckable(true);
+  connect(box_, &QAction::toggled, this, [this](bool on) { select_.setBoxMode(on); });
+  clear_ = make(tr("&Clear overrides"), {}, tr("Put the selected objects back as their templates make them"),
+                [this] { editor_.clearSelectionOverrides(); });
+  connect(&editor_.view(), &widgets::SiteView::selectionChanged, this, &EditActions::updateEnabled);
+  editor_.view().installEventFilter(this);
+  updateEnabled();
+}
+
+void EditActions::updateEnabled() {
+  const bool any = !editor_.view().selection().isEmpty();
+  for (QAction* a : {delete_, duplicate_, rotate_, selectNone_, clear_}) a->setEnabled(any);
+}
+
+void EditActions::fillMenu(QMenu* menu) {
+  menu->addAction(undo_);
+  menu->addAction(redo_);
+  menu->addSeparator();
+  menu->addAction(rotate_);
+  menu->addAction(duplicate_);
+  menu->addAction(delete_);
+  menu->addAction(clear_);
+  menu->addSeparator();
+  menu->addAction(selectAll_);
+  menu->addAction(selectNone_);
+  menu->addAction(box_);
+}
+
+void EditActions::fillToolBar(QToolBar* bar) {
+  bar->addAction(undo_);
+  bar->addAction(redo_);
+  bar->addSeparator();
+  bar->addAction(rotate_);
+  bar->addAction(duplicate_);
+  bar->addAction(delete_);
+  bar->addAction(box_);
+  bar->addSeparator();
+  bar->addWidget(new QLabel(tr(" Grid "), bar));
+  grid_ = new QDoubleSpinBox(bar);
+  grid_->setObjectName("gridSpin");
+  grid_->setRange(0, 10);
+  grid_->setDecimals(2);
+  grid_->setSingleStep(0.1);
+  grid_->setSuffix(" m");
+  grid_->setSpecialValueText(tr("off"));
+  grid_->setValue(editor_.grid());
+  grid_->setToolTip(tr("Drags snap to this grid along and across the row (0 = off)"));
+  connect(grid_, &QDoubleSpinBox::valueChanged, this, [this](double v) { editor_.setGrid(v); });
+  bar->addWidget(grid_);
+}
+
+void EditActions::assignMenu(QMenu* menu, const QString& title, int field) {
+  const auto r = editor_.document().resolved();
+  const auto set = editor_.selected();
+  if (set.racks.empty()) return;
+  const auto& rack = r->layout.racks[static_cast<std::size_t>(set.racks.front())];
+  const auto f = static_cast<editing::RackField>(field);
+  std::vector<Choice> choices;
+  switch (f) {
+    case editing::RackField::FeedA:
+    case editing::RackField::FeedB: choices = feedChoices(r->layout, rack.hall, rack.position, f == editing::RackField::FeedB, kMenuChoices); break;
+    case editing::RackField::Cdu: choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::Cdu, rack.position, kMenuChoices); break;
+    default: choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::AirHandler, rack.position, kMenuChoices); break;
+  }
+  QMenu* sub = menu->addMenu(title);
+  sub->setEnabled(!choices.empty());
+  for (const Choice& c : choices) {
+    sub->addAction(c.label, this, [this, title, f, value = c.value] {
+      const auto now = editor_.document().resolved();
+      editor_.apply(tr("Set %1 to %2").arg(title, value.isEmpty() ? noneLabel() : value),
+                    editing::setRackField(*now, editor_.selected(), f, value.toStdString()));
+    });
+  }
+}
+
+void EditActions::fillContextMenu(QMenu* menu) {
+  menu->addAction(rotate_);
+  menu->addAction(duplicate_);
+  menu->addAction(delete_);
+  menu->addAction(clear_);
+  if (!editor_.selected().racks.empty()) {
+    menu->addSeparator();
+    assignMenu(menu, tr("Feed A"), static_cast<int>(editing::RackField::FeedA));
+    assignMenu(menu, tr("Feed B"), static_cast<int>(editing::RackField::FeedB));
+    assignMenu(menu, tr("CDU"), static_cast<int>(editing::RackField::Cdu));
+    assignMenu(menu, tr("Air handler"), static_cast<int>(editing::RackField::AirHandler));
+  }
+  menu->addSeparator();
+  menu->addAction(tr("Fit selection"), &editor_.view(), &widgets::SiteView::fitSelection);
+}
+
+bool EditActions::eventFilter(QObject*, QEvent* event) {
+  // Right-drag dollies the camera; a right click without a drag opens the context menu.
+  if (event->type() == QEvent::MouseButtonPress) {
+    auto* e = static_cast<QMouseEvent*>(event);
+    if (e->button() == Qt::RightButton) rightPress_ = e->position().toPoint();
+  } else if (event->type() == QEvent::MouseButtonRelease) {
+    auto* e = static_cast<QMouseEvent*>(event);
+    if (e->button() != Qt::RightButton || (e->position().toPoint() - rightPress_).manhattanLength() > 4) return false;
+    const QString hit = editor_.view().objectIdAt(e->position().toPoint());
+    if (!hit.isEmpty() && !editor_.view().selection().contains(hit)) editor_.view().setSelection({hit});
+    QMenu menu(window_);
+    fillContextMenu(&menu);
+    menu.exec(e->globalPosition().toPoint());
+  }
+  return false;
+}
+
+}  // namespace gigaplan::app

@@ -1,0 +1,56 @@
+// Edit menu and toolbar: undo and redo (with the usual shortcuts), delete, duplicate (Ctrl+D),
+// rotate 90° (R), select all / none, box selection (B), clear overrides, and the snapping grid.
+// Also the 3D view's context menu (a right click without a drag), which adds feed and cooling
+// reassignment for the selected racks.
+#pragma once
+
+#include <QObject>
+#include <QPoint>
+
+class QAction;
+class QDoubleSpinBox;
+class QMenu;
+class QToolBar;
+class QWidget;
+
+namespace gigaplan::widgets {
+class SelectTool;
+}
+
+namespace gigaplan::app {
+
+class DesignEditor;
+
+class EditActions : public QObject {
+  Q_OBJECT
+ public:
+  EditActions(DesignEditor& editor, widgets::SelectTool& select, QWidget* window);
+
+  void fillMenu(QMenu* menu);
+  void fillToolBar(QToolBar* bar);
+  /// Fills the 3D view's context menu for the current selection.
+  void fillContextMenu(QMenu* menu);
+
+  QAction* undoAction() const { return undo_; }
+  QAction* redoAction() const { return redo_; }
+  QAction* deleteAction() const { return delete_; }
+  QAction* duplicateAction() const { return duplicate_; }
+  QAction* rotateAction() const { return rotate_; }
+  QAction* boxAction() const { return box_; }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
+
+ private:
+  void updateEnabled();
+  void assignMenu(QMenu* menu, const QString& title, int field);
+
+  DesignEditor& editor_;
+  widgets::SelectTool& select_;
+  QWidget* window_;
+  QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_;
+  QDoubleSpinBox* grid_ = nullptr;
+  QPoint rightPress_;
+};
+
+}  // namespace gigaplan::app

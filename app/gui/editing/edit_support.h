@@ -1,0 +1,41 @@
+// Helpers shared by the edit functions (design_edits.h): masks over the selection, rounding,
+// overlap checks, fresh ids. Not part of the editing API.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "app/gui/editing/design_edits.h"
+#include "app/gui/editing/footprints.h"
+
+namespace gigaplan::app::editing::detail {
+
+/// Coordinates written to the file are rounded to the micrometre, so 9.8 + 3 saves as 12.8.
+double roundMetres(double v);
+design::Vec2 roundVec(design::Vec2 v);
+/// Degrees in [0, 360), rounded to 1e-9.
+double normalizeDegrees(double degrees);
+design::Vec2 rotateAbout(design::Vec2 p, design::Vec2 centre, double degrees);
+
+/// One flag per layout rack: selected or not.
+std::vector<char> rackMask(const design::Layout& layout, const ObjectSet& set);
+/// A row with racks, all of them selected.
+bool rowFullySelected(const design::Layout& layout, const std::vector<char>& mask, int row);
+
+std::string describe(const design::Layout& layout, Item item);
+
+/// An object at its new place; `before` is where it stands now.
+struct Placed {
+  Item item;
+  Footprint before, after;
+};
+/// "" when no placed object overlaps an unplaced one it did not overlap before; else the reason.
+std::string newOverlap(const design::Layout& layout, const FootprintIndex& index, const std::vector<Placed>& placed);
+
+/// Every id the layout uses (halls, rows, racks, power, cooling).
+std::unordered_set<std::string> usedIds(const design::Layout& layout);
+/// Replaces each {i…} of a pattern by its value for instance `i`, keeping {h} and {k}.
+std::string fixInstance(const std::string& pattern, int i);
+
+}  // namespace gigaplan::app::editing::detail

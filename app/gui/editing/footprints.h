@@ -1,0 +1,65 @@
+// Floor footprints of racks and equipment and a grid index over them, so a move, a rotation or a
+// new row can be refused when it would stand on something — linear in the objects touched, even
+// on a site of 8,000 racks.
+//
+//   FootprintIndex index = FootprintIndex::ofLayout(layout);
+//   for (const auto& hit : index.overlapping(rackFootprint(rack), skip)) ...
+#pragma once
+
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+#include "core/design/layout.h"
+
+namespace gigaplan::app::editing {
+
+/// An oriented rectangle on the floor: `width` along the direction `rotation` (degrees, 0 = +x),
+/// `depth` across it. Racks stand in a row along their width.
+struct Footprint {
+  design::Vec2 centre;
+  double width = 0.6, depth = 1.2, rotation = 0;
+};
+
+/// True when the rectangles overlap by more than `tolerance` metres: racks side by side at a pitch
+/// equal to their width touch without overlapping.
+bool overlaps(const Footprint& a, const Footprint& b, double tolerance = 0.01);
+
+Footprint rackFootprint(const design::Rack& rack, design::Vec2 centre, double rotation);
+inline Footprint rackFootprint(const design::Rack& rack) { return rackFootprint(rack, rack.position, rack.rotation); }
+/// Equipment with a catalog model has a footprint; grid connections, busways, PDUs and unknown
+/// models do not.
+bool hasFootprint(const design::PowerNode& node);
+bool hasFootprint(const design::CoolingUnit& unit);
+Footprint powerFootprint(const design::PowerNode& node, design::Vec2 centre, double rotation);
+Footprint coolingFootprint(const design::CoolingUnit& unit, design::Vec2 centre, double rotation);
+
+enum class ItemKind { Rack, Power, Cooling };
+struct Item {
+  ItemKind kind = ItemKind::Rack;
+  int index = 0;  // into Layout::racks / power / cooling
+  friend bool operator==(const Item&, const Item&) = default;
+};
+
+class FootprintIndex {
+ public:
+  explicit FootprintIndex(double cell = 4.0) : cell_(cell) {}
+  /// Every rack, and every power node and cooling unit with a footprint.
+  static FootprintIndex ofLayout(const design::Layout& layout);
+
+  void add(Item item, const Footprint& f);
+  /// Items whose footprint overlaps `f`, except those `skip` returns true for.
+  std::vector<Item> overlapping(const Footprint& f, const std::function<bool(Item)>& skip = {}) const;
+  const Footprint& footprint(std::size_t entry) const { return entries_[entry].second; }
+
+ private:
+  std::pair<long, long> cellOf(double x, double y) const;
+  static long long key(long cx, long cy) { return (static_cast<long long>(cx) << 32) ^ (cy & 0xffffffffLL); }
+
+  double cell_;
+  double largest_ = 0;  // half-diagonal of the largest footprint, widens each query
+  std::vector<std::pair<Item, Footprint>> entries_;
+  std::unordered_map<long long, std::vector<std::size_t>> cells_;
+};
+
+}  // namespace gigaplan::app::editing

@@ -1,0 +1,33 @@
+// The training job of a design on the design's own cluster: the cluster as the training model
+// sees it, derived from the evaluation (GPU type and count, scale-up domain, NIC bandwidth,
+// fabric pods and leaf groups, PUE, IT power per GPU, storage, largest failure domain), and the
+// estimate for the job's explicit plan.
+//
+//   JobOutlook o = outlookFor(*evaluated.design, *evaluated.evaluation);
+//   if (o.estimate) showDays(o.estimate->effectiveTrainingDays); else showWhy(o.problem);
+#pragma once
+
+#include <QString>
+#include <optional>
+
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/training/estimate.h"
+
+namespace gigaplan::app {
+
+struct JobOutlook {
+  bool hasJob = false;
+  training::Cluster cluster;
+  std::optional<training::Estimate> estimate;
+  QString problem;  // why there is no estimate (no GPUs, plan does not fit the cluster, …)
+};
+
+/// The design's cluster: report::clusterFromEvaluation (the most numerous GPU type, its
+/// domain, the fabric as built, PUE, IT and network power per GPU, storage, failure domains).
+training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);
+/// "" when the job's explicit plan can run on the cluster; else what is wrong, in planner words.
+QString planProblem(const training::Job& job, const training::Cluster& cluster);
+JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);
+
+}  // namespace gigaplan::app

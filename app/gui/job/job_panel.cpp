@@ -1,0 +1,320 @@
+// Job panel (see job_panel.h).
+#include "app/gui/job/job_panel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleValidator>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+#include "app/document/document.h"
+#include "app/gui/design_editor.h"
+#include "app/gui/job/model_presets.h"
+#include "app/gui/job/plan_chooser.h"
+#include "app/gui/job/plan_search.h"
+#include "core/training/gpu_params.h"
+
+namespace gigaplan::app {
+namespace {
+constexpr int kJobMergeBase = 500;  // merge keys of job fields: kJobMergeBase + field number
+}
+
+JobPanel::JobPanel(DesignEditor& editor, QWidget* parent) : QWidget(parent), editor_(editor), search_(new PlanSearch(this)) {
+  setObjectName("jobPanel");
+  build();
+  connect(&editor_.document(), &Document::changed, this, &JobPanel::load);
+  connect(search_, &PlanSearch::finished, this, &JobPanel::onSearchFinished);
+  load();
+}
+
+JobPanel::~JobPanel() = default;
+
+void JobPanel::build() {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  stack_ = new QStackedWidget(this);
+  layout->addWidget(stack_);
+
+  // Page 0: no job yet.
+  auto* empty = new QWidget;
+  auto* emptyLayout = new QVBoxLayout(empty);
+  auto* note = new QLabel(tr("This design has no training job. Add one to see how long a model takes to train on this site."));
+  note->setWordWrap(true);
+  auto* add = new QPushButton(tr("Add a training job"));
+  add->setObjectName("addJob");
+  connect(add, &QPushButton::clicked, this, [this] {
+    design::Design d = editor_.document().design();
+    d.job = defaultJob();
+    editor_.apply(tr("Add training job"), {std::move(d), {}, {}});
+  });
+  emptyLayout->addWidget(note);
+  emptyLayout->addWidget(add);
+  emptyLayout->addStretch(1);
+  stack_->addWidget(empty);
+
+  // Page 1: the job.
+  auto* scroll = new QScrollArea;
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setWidget(buildEditor());
+  stack_->addWidget(scroll);
+}
+
+void JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
+                        const std::function<int&(training::Job&)>& ref, bool plan) {
+  auto* spin = new QSpinBox;
+  spin->setRange(min, max);
+  spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
+  spin->setGroupSeparatorShown(true);
+  const int field = fields_++;
+  connect(spin, &QSpinBox::valueChanged, this, [this, ref, label, field](int v) {
+    editJob(tr("Set %1 to %2").arg(label).arg(v), [&](training::Job& j) { ref(j) = v; }, field);
+  });
+  loaders_.push_back([spin, ref](const training::Job& j) { spin->setValue(ref(const_cast<training::Job&>(j))); });
+  form->addRow(label, spin);
+  if (plan) planWidgets_.push_back(spin);
+}
+
+QWidget* JobPanel::buildEditor() {
+  using training::Job;
+  auto* page = new QWidget;
+  auto* column = new QVBoxLayout(page);
+  column->setContentsMargins(6, 6, 6, 6);
+
+  auto* modelBox = new QGroupBox(tr("Model"));
+  auto* model = new QFormLayout(modelBox);
+  preset_ = new QComboBox;
+  preset_->addItem(tr("Choose a published model…"));
+  for (const auto& p : modelPresets()) {
+    preset_->addItem(p.title);
+    preset_->setItemData(preset_->count() - 1, p.source, Qt::ToolTipRole);
+  }
+  connect(preset_, &QComboBox::activated, this, [this](int i) {
+    if (i < 1) return;
+    const ModelPreset& p = modelPresets()[static_cast<std::size_t>(i - 1)];
+    editJob(tr("Set model to %1").arg(p.title), [&](Job& j) { j.model = p.model; });
+  });
+  model->addRow(tr("Preset"), preset_);
+  auto* name = new QLineEdit;
+  connect(name, &QLineEdit::editingFinished, this, [this, name] {
+    if (editor_.document().design().job && QString::fromStdString(editor_.document().design().job->model.name) != name->text())
+      editJob(tr("Rename model"), [&](Job& j) { j.model.name = name->text().toStdString(); });
+  });
+  loaders_.push_back([name](const Job& j) { name->setText(QString::fromStdString(j.model.name)); });
+  model->addRow(tr("Name"), name);
+  intField(model, tr("Layers"), 1, 10000, [](Job& j) -> int& { return j.model.layers; });
+  intField(model, tr("Hidden size"), 1, 1 << 20, [](Job& j) -> int& { return j.model.hidden; });
+  intField(model, tr("FFN size"), 1, 1 << 22, [](Job& j) -> int& { return j.model.ffnHidden; });
+  intField(model, tr("Heads"), 1, 10000, [](Job& j) -> int& { return j.model.heads; });
+  intField(model, tr("KV heads"), 1, 10000, [](Job& j) -> int& { return j.model.kvHeads; });
+  intField(model, tr("Sequence"), 1, 1 << 24, [](Job& j) -> int& { return j.model.seqLen; });
+  intField(model, tr("Vocabulary"), 1, 1 << 24, [](Job& j) -> int& { return j.model.vocab; });
+  activation_ = new QComboBox;
+  activation_->addItem(tr("GELU (2 matrices)"), static_cast<int>(training::Activation::Gelu));
+  activation_->addItem(tr("SwiGLU (3 matrices)"), static_cast<int>(training::Activation::SwiGlu));
+  connect(activation_, &QComboBox::activated, this, [this](int i) {
+    const auto a = static_cast<training::Activation>(activation_->itemData(i).toInt());
+    editJob(tr("Set activation"), [&](Job& j) { j.model.activation = a; });
+  });
+  loaders_.push_back([this](const Job& j) { activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation))); });
+  model->addRow(tr("MLP"), activation_);
+  intField(model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; });
+  intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
+  column->addWidget(modelBox);
+
+  auto* trainBox = new QGroupBox(tr("Training"));
+  auto* train = new QFormLayout(trainBox);
+  auto* tokens = new QLineEdit;
+  tokens->setValidator(new QDoubleValidator(1, 1e18, 6, tokens));
+  tokens->setToolTip(tr("Tokens to train on, e.g. 15.6e12"));
+  connect(tokens, &QLineEdit::editingFinished, this, [this, tokens] {
+    bool ok = false;
+    const double v = tokens->text().toDouble(&ok);
+    if (ok && editor_.document().design().job && editor_.document().design().job->training.tokens != v)
+      editJob(tr("Set tokens to %1").arg(tokens->text()), [&](Job& j) { j.training.tokens = v; });
+  });
+  loaders_.push_back([tokens](const Job& j) { tokens->setText(QString::number(j.training.tokens, 'g', 6)); });
+  train->addRow(tr("Tokens"), tokens);
+  intField(train, tr("Global batch"), 1, 1 << 24, [](Job& j) -> int& { return j.training.globalBatch; });
+  intField(train, tr("Micro-batch"), 1, 4096, [](Job& j) -> int& { return j.training.microBatch; }, true);
+  precision_ = new QComboBox;
+  for (auto p : {training::Precision::BF16, training::Precision::FP8, training::Precision::FP4}) {
+    precision_->addItem(QString::fromUtf8(training::toString(p).data()).toUpper(), static_cast<int>(p));
+  }
+  connect(precision_, &QComboBox::activated, this, [this](int i) {
+    const auto p = static_cast<training::Precision>(precision_->itemData(i).toInt());
+    editJob(tr("Set precision"), [&](Job& j) { j.training.precision = p; });
+  });
+  loaders_.push_back([this](const Job& j) { precision_->setCurrentIndex(precision_->findData(static_cast<int>(j.training.precision))); });
+  train->addRow(tr("Precision"), precision_);
+  column->addWidget(trainBox);
+
+  auto* planBox = new QGroupBox(tr("Parallel plan"));
+  auto* plan = new QFormLayout(planBox);
+  automatic_ = new QCheckBox(tr("Choose automatically (search)"));
+  connect(automatic_, &QCheckBox::clicked, this, [this](bool on) {
+    editJob(on ? tr("Parallelism: auto") : tr("Parallelism: explicit"), [&](Job& j) { j.parallelism.automatic = on; });
+  });
+  loaders_.push_back([this](const Job& j) { automatic_->setChecked(j.parallelism.automatic); });
+  plan->addRow(automatic_);
+  intField(plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true);
+  intField(plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true);
+  intField(plan, tr("Data (DP)"), 1, 1 << 22, [](Job& j) -> int& { return j.parallelism.dp; }, true);
+  intField(plan, tr("Context (CP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.cp; }, true);
+  intField(plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true);
+  intField(plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true);
+  recompute_ = new QComboBox;
+  for (auto r : {training::Recompute::None, training::Recompute::Selective, training::Recompute::Full}) {
+    recompute_->addItem(QString::fromUtf8(training::toString(r).data()), static_cast<int>(r));
+  }
+  connect(recompute_, &QComboBox::activated, this, [this](int i) {
+    const auto r = static_cast<training::Recompute>(recompute_->itemData(i).toInt());
+    editJob(tr("Set recompute"), [&](Job& j) { j.parallelism.recompute = r; });
+  });
+  loaders_.push_back([this](const Job& j) { recompute_->setCurrentIndex(recompute_->findData(static_cast<int>(j.parallelism.recompute))); });
+  plan->addRow(tr("Recompute"), recompute_);
+  planWidgets_.push_back(recompute_);
+  auto check = [&](QCheckBox*& box, const QString& text, bool training::Parallelism::*flag) {
+    box = new QCheckBox(text);
+    connect(box, &QCheckBox::clicked, this, [this, text, flag](bool on) {
+      editJob(tr("%1: %2").arg(text, on ? tr("on") : tr("off")), [&](Job& j) { j.parallelism.*flag = on; });
+    });
+    QCheckBox* b = box;
+    loaders_.push_back([b, flag](const Job& j) { b->setChecked(j.parallelism.*flag); });
+    plan->addRow(box);
+    planWidgets_.push_back(box);
+  };
+  check(sequenceParallel_, tr("Sequence parallel"), &training::Parallelism::sequenceParallel);
+  check(distributed_, tr("Distributed optimizer"), &training::Parallelism::distributedOptimizer);
+  check(fsdp_, tr("FSDP (shard weights too)"), &training::Parallelism::fsdp);
+  column->addWidget(planBox);
+
+  summary_ = new QLabel;
+  summary_->setObjectName("jobSummary");
+  summary_->setWordWrap(true);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  column->addWidget(summary_);
+  find_ = new QPushButton(tr("Find best plan"));
+  find_->setObjectName("findBestPlan");
+  find_->setToolTip(tr("Search every valid parallel plan for this model on this site and apply the one you choose"));
+  connect(find_, &QPushButton::clicked, this, &JobPanel::findBestPlan);
+  auto* remove = new QPushButton(tr("Remove job"));
+  connect(remove, &QPushButton::clicked, this, [this] {
+    design::Design d = editor_.document().design();
+    d.job.reset();
+    editor_.apply(tr("Remove training job"), {std::move(d), {}, {}});
+  });
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(find_);
+  buttons->addStretch(1);
+  buttons->addWidget(remove);
+  column->addLayout(buttons);
+  column->addStretch(1);
+  return page;
+}
+
+void JobPanel::load() {
+  const auto& job = editor_.document().design().job;
+  stack_->setCurrentIndex(job ? 1 : 0);
+  if (!job) return;
+  // Loading must not write back: block every widget's signals while it is filled in.
+  std::vector<std::unique_ptr<QSignalBlocker>> blockers;
+  for (QWidget* w : stack_->widget(1)->findChildren<QWidget*>()) blockers.push_back(std::make_unique<QSignalBlocker>(w));
+  for (const auto& l : loaders_) l(*job);
+  preset_->setCurrentIndex(0);
+  for (QWidget* w : planWidgets_) w->setEnabled(!job->parallelism.automatic);
+}
+
+bool JobPanel::editJob(const QString& text, const std::function<void(training::Job&)>& change, int field) {
+  design::Design d = editor_.document().design();
+  if (!d.job) return false;
+  change(*d.job);
+  if (d.job == editor_.document().design().job) return false;  // nothing changed: no undo step
+  return editor_.apply(text, {std::move(d), {}, {}}, field < 0 ? -1 : kJobMergeBase + field);
+}
+
+bool JobPanel::applyPlan(const training::Job& plan) {
+  training::Job job = plan;
+  job.parallelism.automatic = false;
+  return editJob(tr("Apply plan %1").arg(planText(job)), [&](training::Job& j) { j = job; });
+}
+
+void JobPanel::showOutlook(const JobOutlook& outlook) {
+  outlook_ = outlook;
+  if (!outlook.hasJob) return;
+  if (!outlook.estimate) {
+    summary_->setText(tr("<b>No estimate:</b> %1").arg(outlook.problem.toHtmlEscaped()));
+    return;
+  }
+  const auto& e = *outlook.estimate;
+  summary_->setText(tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
+                       "%7 GiB of %8 GiB per GPU%9")
+                        .arg(e.effectiveTrainingDays, 0, 'f', 1)
+                        .arg(e.gpusUsed)
+                        .arg(e.trainingDays, 0, 'f', 1)
+                        .arg(100 * e.reliability.goodput, 0, 'f', 1)
+                        .arg(e.step.total, 0, 'f', 3)
+                        .arg(100 * e.mfu, 0, 'f', 1)
+                        .arg(e.memory.total / (1024.0 * 1024 * 1024), 0, 'f', 1)
+                        .arg(e.memory.capacity / (1024.0 * 1024 * 1024), 0, 'f', 0)
+                        .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>")));
+}
+
+bool JobPanel::findBestPlan() {
+  const auto& job = editor_.document().design().job;
+  const catalog::Gpu* gpu = outlook_.cluster.gpu.empty() ? nullptr : editor_.document().resolved()->catalog->gpu(outlook_.cluster.gpu);
+  if (!job || !gpu || outlook_.cluster.count < 1) {
+    emit editor_.message(tr("Find best plan needs a job and a site with GPUs (wait for the evaluation)."));
+    return false;
+  }
+  const training::GpuParams params = training::resolveGpu(*gpu, outlook_.cluster);
+  if (!search_->start(*job, outlook_.cluster, params)) return false;
+  find_->setEnabled(false);
+  progress_ = new QProgressDialog(tr("Searching parallel plans…"), tr("Cancel"), 0, 100, this);
+  progress_->setWindowTitle(tr("Find best plan"));
+  progress_->setMinimumDuration(300);
+  progress_->setAutoClose(false);
+  progress_->setAutoReset(false);
+  connect(progress_, &QProgressDialog::canceled, search_, &PlanSearch::cancel);
+  connect(search_, &PlanSearch::progress, progress_, [this](qulonglong done, qulonglong total) {
+    if (!progress_) return;
+    progress_->setLabelText(tr("Searching parallel plans: %1 of %2").arg(done).arg(total));
+    progress_->setValue(total ? static_cast<int>(100 * done / total) : 0);
+  });
+  return true;
+}
+
+void JobPanel::onSearchFinished(bool cancelled) {
+  find_->setEnabled(true);
+  if (progress_) {
+    progress_->deleteLater();
+    progress_ = nullptr;
+  }
+  const auto& r = search_->result();
+  if (cancelled) {
+    emit editor_.message(tr("Plan search cancelled after %1 of %2 plans").arg(r.evaluated).arg(r.candidates));
+    return;
+  }
+  if (r.best.empty()) {
+    emit editor_.message(tr("No parallel plan fits in GPU memory (%1 tried)").arg(r.candidates));
+    return;
+  }
+  const catalog::Gpu* gpu = editor_.document().resolved()->catalog->gpu(outlook_.cluster.gpu);
+  if (!gpu) return;
+  auto* chooser = new PlanChooser(r, outlook_.cluster, training::resolveGpu(*gpu, outlook_.cluster), this);
+  chooser->setAttribute(Qt::WA_DeleteOnClose);
+  connect(chooser, &PlanChooser::apply, this, &JobPanel::applyPlan);
+  emit editor_.message(tr("Searched %1 plans in %2 s").arg(r.candidates).arg(search_->seconds(), 0, 'f', 2));
+  chooser->open();
+  emit plansOffered(chooser);
+}
+
+}  // namespace gigaplan::app

@@ -1,0 +1,71 @@
+// The job panel: the design's training job — model (from a preset or by hand), tokens and batch,
+// precision, parallel plan — edited in place (each change one undoable edit of design.job), the
+// estimate on this site, and "Find best plan", which runs the parallelism search in the
+// background with progress and cancel and offers the best plans to apply.
+#pragma once
+
+#include <QWidget>
+#include <functional>
+#include <vector>
+
+#include "app/gui/job/job_estimate.h"
+#include "core/training/job.h"
+
+class QCheckBox;
+class QComboBox;
+class QFormLayout;
+class QLabel;
+class QProgressDialog;
+class QPushButton;
+class QStackedWidget;
+
+namespace gigaplan::app {
+
+class DesignEditor;
+class PlanSearch;
+class PlanChooser;
+
+class JobPanel : public QWidget {
+  Q_OBJECT
+ public:
+  JobPanel(DesignEditor& editor, QWidget* parent = nullptr);
+  ~JobPanel() override;
+
+  /// The estimate of the current design's job (after each evaluation).
+  void showOutlook(const JobOutlook& outlook);
+  /// Starts the search on the latest outlook's cluster; false (and a message) when it cannot.
+  bool findBestPlan();
+  PlanSearch& search() { return *search_; }
+  /// Writes a plan (a job with explicit parallelism) into the design as one undoable edit.
+  bool applyPlan(const training::Job& plan);
+  /// Changes the design's job through `change`, as one undoable edit named `text`; edits of the
+  /// same field in a row merge.
+  bool editJob(const QString& text, const std::function<void(training::Job&)>& change, int field = -1);
+
+ signals:
+  /// The search ended and its plans are on offer (the chooser is open).
+  void plansOffered(PlanChooser* chooser);
+
+ private:
+  void build();
+  void load();
+  QWidget* buildEditor();
+  void intField(QFormLayout* form, const QString& label, int min, int max, const std::function<int&(training::Job&)>& ref,
+                bool plan = false);
+  void onSearchFinished(bool cancelled);
+
+  DesignEditor& editor_;
+  PlanSearch* search_;
+  QProgressDialog* progress_ = nullptr;
+  JobOutlook outlook_;
+  QStackedWidget* stack_;
+  QComboBox *preset_, *activation_, *precision_, *recompute_;
+  QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_;
+  QLabel* summary_;
+  QPushButton* find_;
+  std::vector<std::function<void(const training::Job&)>> loaders_;  // job → widgets
+  std::vector<QWidget*> planWidgets_;                                // disabled while parallelism is auto
+  int fields_ = 0;                                                   // merge keys, one per field
+};
+
+}  // namespace gigaplan::app

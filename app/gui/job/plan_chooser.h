@@ -1,0 +1,36 @@
+// The best plans a search found, fastest first, with their step time, MFU, memory per GPU and
+// training days on this site; "Apply" writes the chosen one into the design.
+#pragma once
+
+#include <QDialog>
+#include <vector>
+
+#include "core/training/estimate.h"
+#include "core/training/search.h"
+
+class QTableWidget;
+
+namespace gigaplan::app {
+
+class PlanChooser : public QDialog {
+  Q_OBJECT
+ public:
+  PlanChooser(const training::SearchResult& result, const training::Cluster& cluster, const training::GpuParams& gpu,
+              QWidget* parent = nullptr);
+  /// Row 0 is the best plan.
+  const std::vector<training::Estimate>& plans() const { return plans_; }
+  int chosen() const;
+  QTableWidget& table() { return *table_; }
+
+ signals:
+  void apply(const training::Job& plan);
+
+ private:
+  std::vector<training::Estimate> plans_;
+  QTableWidget* table_;
+};
+
+/// "TP 8 · PP 4 · DP 32 · CP 1 · EP 1 · VP 2, micro-batch 1, recompute selective, SP"
+QString planText(const training::Job& job);
+
+}  // namespace gigaplan::app

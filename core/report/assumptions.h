@@ -1,0 +1,19 @@
+// The modelling assumptions behind a report's figures, as sentences: what the power, cooling,
+// fabric, failure-domain and training analyses approximate. Listed in the report's "Assumptions
+// and sources" section and in the JSON report.
+//
+//   for (const std::string& a : report::modelAssumptions(*resolved, eval, training.ok)) ...
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+
+namespace gigaplan::report {
+
+std::vector<std::string> modelAssumptions(const design::ResolvedDesign& design, const engine::Evaluation& eval,
+                                          bool withTraining);
+
+}  // namespace gigaplan::report

@@ -1,0 +1,119 @@
+// Bar charts on the display list (see charts.h).
+#include "core/report/charts.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/report/report_format.h"
+
+namespace gigaplan::report {
+namespace {
+
+constexpr double kBarRow = 15;
+constexpr double kValueRoom = 92;
+
+// Tick labels with as few decimals as the step needs.
+std::string tickText(double v, double step) {
+  const int decimals = step >= 1 ? 0 : std::min(3, static_cast<int>(std::ceil(-std::log10(step) - 1e-9)));
+  return fixed(v, decimals);
+}
+
+// Value axis along the bottom of the plot with vertical grid lines.
+void drawAxis(Drawing& d, double x0, double x1, double top, double bottom, const std::vector<double>& ticks,
+              const ChartOptions& o) {
+  const double max = ticks.back();
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : max;
+  for (double t : ticks) {
+    const double x = x0 + (x1 - x0) * t / max;
+    d.line({x, top}, {x, bottom}, Style::line(Color::rgb(0xdddddd), 0.4));
+    d.text({x, bottom + 9}, tickText(t, step), {.size = 6.5, .anchor = Anchor::Middle, .color = kMuted});
+  }
+  d.line({x0, bottom}, {x1, bottom}, Style::line(kMuted, 0.6));
+  if (!o.unit.empty()) d.text({x1, bottom + 18}, o.unit, {.size = 6.5, .anchor = Anchor::End, .color = kMuted});
+}
+
+void drawLimit(Drawing& d, double x, double top, double bottom, const std::string& label) {
+  d.line({x, top - 2}, {x, bottom}, Style{kBad, kTransparent, 0.9, true});
+  if (label.empty()) return;
+  // Centred over the line unless that would run off the drawing's right edge.
+  const bool fits = x + textWidth(label, 6.5) / 2 < d.width() - 2;
+  d.text({fits ? x : d.width() - 2, top - 4}, label, {.size = 6.5, .anchor = fits ? Anchor::Middle : Anchor::End, .color = kBad});
+}
+
+}  // namespace
+
+std::vector<double> niceTicks(double max, int target) {
+  if (!(max > 0) || !std::isfinite(max)) return {0, 1};
+  const double raw = max / std::max(1, target);
+  const double p = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = 10 * p;
+  for (double m : {1.0, 2.0, 2.5, 5.0}) {
+    if (m * p >= raw) {
+      step = m * p;
+      break;
+    }
+  }
+  std::vector<double> ticks;
+  for (int i = 0; ticks.empty() || ticks.back() < max * (1 - 1e-9); ++i) ticks.push_back(i * step);
+  return ticks;
+}
+
+Drawing barChart(const std::vector<Bar>& bars, const ChartOptions& o) {
+  const double top = o.limit > 0 && !o.limitLabel.empty() ? 14 : 6;
+  const double bottom = top + kBarRow * static_cast<double>(bars.size()) + 4;
+  Drawing d(o.width, bottom + 22);
+  double max = o.limit;
+  for (const auto& b : bars) max = std::max(max, b.value);
+  const std::vector<double> ticks = niceTicks(max * o.scale);
+  const double axisMax = ticks.back() / o.scale;
+  const double x0 = o.labelWidth + 6, x1 = o.width - kValueRoom;
+  drawAxis(d, x0, x1, top, bottom, ticks, o);
+  for (std::size_t i = 0; i < bars.size(); ++i) {
+    const Bar& b = bars[i];
+    const double y = top + 2 + kBarRow * static_cast<double>(i);
+    d.text({o.labelWidth, y + 9}, elide(b.label, 7, o.labelWidth - 4), {.size = 7, .anchor = Anchor::End});
+    const double w = (x1 - x0) * std::clamp(b.value / axisMax, 0.0, 1.0);
+    d.rect({x0, y + 1.5, std::max(w, 0.5), kBarRow - 4}, Style::filled(b.color));
+    const std::string text = b.valueText.empty() ? fixed(b.value * o.scale, 2) + " " + o.unit : b.valueText;
+    if (x0 + w + 6 + textWidth(text, 6.5) > x1 + kValueRoom - 2 || w > (x1 - x0) * 0.8) {
+      d.text({x0 + w - 4, y + 9}, text, {.size = 6.5, .anchor = Anchor::End, .color = kWhite});  // inside a long bar
+    } else {
+      d.text({x0 + w + 4, y + 9}, text, {.size = 6.5, .color = kInk});
+    }
+  }
+  if (o.limit > 0) drawLimit(d, x0 + (x1 - x0) * o.limit / axisMax, top, bottom, o.limitLabel);
+  return d;
+}
+
+Drawing stackedBar(const std::vector<Bar>& parts, const ChartOptions& o) {
+  const double top = 16, barH = 20;
+  double total = 0;
+  for (const auto& p : parts) total += std::max(0.0, p.value);
+  const std::vector<double> ticks = niceTicks(std::max(total, o.limit) * o.scale);
+  const double axisMax = ticks.back() / o.scale;
+  const double x0 = 8, x1 = o.width - 12;
+  const double bottom = top + barH + 6;
+  Drawing d(o.width, bottom + 30);
+  drawAxis(d, x0, x1, top, bottom, ticks, o);
+  double x = x0;
+  for (const auto& p : parts) {
+    const double w = (x1 - x0) * std::max(0.0, p.value) / axisMax;
+    d.rect({x, top + 3, w, barH}, Style::outlined(p.color, kWhite, 0.5));
+    x += w;
+  }
+  if (o.limit > 0) drawLimit(d, x0 + (x1 - x0) * o.limit / axisMax, top, bottom, o.limitLabel);
+  // Legend: swatch, label, value, flowing onto more lines as needed.
+  double lx = x0, ly = bottom + 30;
+  for (const auto& p : parts) {
+    const std::string text = p.label + " " + (p.valueText.empty() ? fixed(p.value * o.scale, 1) + " " + o.unit : p.valueText);
+    const double w = 12 + textWidth(text, 7) + 12;
+    if (lx + w > o.width && lx > x0) lx = x0, ly += 12;
+    d.rect({lx, ly - 7, 8, 8}, Style::filled(p.color));
+    d.text({lx + 11, ly}, text, {.size = 7});
+    lx += w;
+  }
+  d.setHeight(ly + 6);
+  return d;
+}
+
+}  // namespace gigaplan::report

@@ -1,0 +1,42 @@
+// Vector charts for reports on the drawing display list: horizontal bar charts (step-time
+// breakdown, utilisation per cooling loop) and single stacked bars with a limit line (memory per
+// GPU against HBM, facility power against the grid). Values are SI; `scale` and `unit` say how the
+// axis prints them.
+//
+//   ChartOptions o;  o.unit = "ms";  o.scale = 1e3;
+//   Drawing d = report::barChart({{"forward", 1.2, paletteColor(0)}, {"backward", 2.4, paletteColor(1)}}, o);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/report/drawing.h"
+
+namespace gigaplan::report {
+
+struct Bar {
+  std::string label;
+  double value = 0;          // SI
+  Color color = kMuted;
+  std::string valueText;     // printed after the bar (or in the legend); empty = the axis format
+};
+
+struct ChartOptions {
+  double width = 515;
+  std::string unit;          // axis unit, e.g. "ms", "GiB", "%"
+  double scale = 1;          // SI value × scale = axis value
+  double limit = 0;          // SI; > 0 draws a dashed limit line (HBM capacity, 100 %)
+  std::string limitLabel;    // "HBM 192 GB"
+  double labelWidth = 130;   // pt for bar labels (bar charts)
+};
+
+/// One horizontal bar per entry, with a value axis and grid lines.
+Drawing barChart(const std::vector<Bar>& bars, const ChartOptions& options);
+
+/// One horizontal bar split into `parts`, with a legend below (label and valueText per part).
+Drawing stackedBar(const std::vector<Bar>& parts, const ChartOptions& options);
+
+/// Axis ticks from 0 to at least `max`: about `target` steps of 1, 2 or 5 × 10^n.
+std::vector<double> niceTicks(double max, int target = 5);
+
+}  // namespace gigaplan::report

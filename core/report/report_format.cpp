@@ -1,0 +1,91 @@
+// Number formatting for reports (see report_format.h).
+#include "core/report/report_format.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace gigaplan::report {
+namespace {
+
+// Inserts commas every three digits of the integer part of a plain decimal text ("-12345.6").
+std::string groupThousands(const std::string& text) {
+  const std::size_t start = (!text.empty() && text[0] == '-') ? 1 : 0;
+  std::size_t end = text.find('.');
+  if (end == std::string::npos) end = text.size();
+  std::string out = text.substr(0, start);
+  for (std::size_t i = start; i < end; ++i) {
+    if (i > start && (end - i) % 3 == 0) out += ',';
+    out += text[i];
+  }
+  return out + text.substr(end);
+}
+
+}  // namespace
+
+std::string count(std::int64_t n) { return groupThousands(std::to_string(n)); }
+
+std::string fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return "n/a";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  std::string text = buf;
+  if (text == "-0" || text.rfind("-0.", 0) == 0) {
+    // "-0.0" reads as a sign where there is none.
+    bool zero = true;
+    for (char c : text) zero = zero && (c == '-' || c == '0' || c == '.');
+    if (zero) text.erase(0, 1);
+  }
+  return groupThousands(text);
+}
+
+std::string megawatts(double watts) {
+  const double mw = watts / 1e6;
+  const double a = std::fabs(mw);
+  const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  return fixed(mw, decimals) + " MW";
+}
+
+std::string pue(double value) { return value > 0 ? fixed(value, 3) : std::string("n/a"); }
+
+std::string percent(double fraction) { return fixed(100 * fraction, 1) + " %"; }
+
+std::string quantity(double siValue, units::Dimension dim) {
+  if (!std::isfinite(siValue)) return "n/a";
+  return units::format(siValue, dim);
+}
+
+std::string byteRate(double v) {
+  const std::pair<double, const char*> scales[] = {{1e18, "EB/s"}, {1e15, "PB/s"}, {1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}};
+  for (auto [factor, unit] : scales) {
+    if (std::fabs(v) >= factor * 0.9995) {
+      const double x = v / factor;
+      return fixed(x, std::fabs(x) >= 100 ? 0 : std::fabs(x) >= 10 ? 1 : 2) + " " + unit;
+    }
+  }
+  return fixed(v / 1e6, 2) + " MB/s";
+}
+
+std::string rating(double watts, bool apparentPower) {
+  if (watts <= 0) return "unrated";
+  std::string s = quantity(watts, units::Dimension::Power);
+  if (apparentPower && s.size() > 1 && s.back() == 'W') s = s.substr(0, s.size() - 1) + "VA";  // "3 MW" → "3 MVA"
+  return s;
+}
+
+std::string kindLabel(std::string_view kind) {
+  if (kind == "ups") return "UPS";
+  if (kind == "pdu") return "PDU";
+  if (kind == "cdu") return "CDU";
+  std::string s(kind);
+  for (char& c : s) {
+    if (c == '-') c = ' ';
+  }
+  return s;
+}
+
+std::string length(double metres) {
+  if (std::fabs(metres) >= 10e3) return fixed(metres / 1e3, 1) + " km";
+  return fixed(metres, 0) + " m";
+}
+
+}  // namespace gigaplan::report

@@ -1,0 +1,51 @@
+// How reports print numbers, in one place so every format (PDF, HTML, Markdown) and the tests that
+// compare a report with `gigaplan evaluate --json` agree on the text of each figure.
+//
+//   report::count(589824)        // "589,824"
+//   report::megawatts(1.1e9)     // "1,100 MW"; 713e3 → "0.713 MW"; 12.34e6 → "12.3 MW"
+//   report::pue(1.2134)          // "1.213"
+//   report::percent(0.873)       // "87.3 %"
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/units/units.h"
+
+namespace gigaplan::report {
+
+/// Whole number with thousands separated by commas: 589824 → "589,824".
+std::string count(std::int64_t n);
+
+/// Fixed decimals, with thousands separators in the integer part: fixed(12345.678, 1) → "12,345.7".
+std::string fixed(double v, int decimals);
+
+/// Power in MW with three significant figures below 100 MW and whole megawatts above:
+/// 0.713 MW, 1.11 MW, 12.3 MW, 1,100 MW. Headline figures use this.
+std::string megawatts(double watts);
+
+/// Power usage effectiveness, three decimals: "1.213" ("n/a" when zero: no IT load).
+std::string pue(double value);
+
+/// A fraction as a percentage with one decimal: 0.873 → "87.3 %".
+std::string percent(double fraction);
+
+/// A quantity with its unit via units::format ("132 kW", "800 Gb/s").
+std::string quantity(double siValue, units::Dimension dim);
+
+/// Bytes per second in decimal byte units with three significant figures: "8 TB/s", "3.43 EB/s"
+/// (network rates go through quantity() in bits; memory and storage speak bytes).
+std::string byteRate(double bytesPerSecond);
+
+/// A continuous rating: "546 kW", or in apparent power for substations and transformers ("3 MVA");
+/// "unrated" when zero.
+std::string rating(double watts, bool apparentPower);
+
+/// An equipment kind as planners write it: "ups" → "UPS", "cdu" → "CDU", "air-handler" → "air handler".
+std::string kindLabel(std::string_view kind);
+
+/// Metres, whole below 10 km ("1,234 m"), else km with one decimal.
+std::string length(double metres);
+
+}  // namespace gigaplan::report

@@ -1,0 +1,344 @@
+// Site plan drawing (see site_plan.h).
+#include "core/report/site_plan.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/report/power_paths.h"
+#include "core/report/report_format.h"
+
+namespace gigaplan::report {
+namespace {
+
+using design::kNone;
+using design::PowerKind;
+using design::Vec2;
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr double kMargin = 8;
+constexpr Color kSourceInk = Color::rgb(0x333333);
+constexpr Color kNetworkRack = Color::rgb(0x555555);
+constexpr Color kStorageRack = Color::rgb(0x8c6d31);
+constexpr Color kCoolingFill = Color::rgb(0xd6eef2);
+constexpr Color kCoolingEdge = Color::rgb(0x1f8a9e);
+
+struct Bounds {
+  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+  void add(Vec2 p) {
+    if (!std::isfinite(p.x) || !std::isfinite(p.y)) return;
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  }
+  bool valid() const { return x1 >= x0 && y1 >= y0; }
+};
+
+// Site metres → drawing points; y flips so north (+y) is up.
+struct Frame {
+  double scale = 1, left = 0, top = 0, minX = 0, maxY = 0;
+  Point map(Vec2 p) const { return {left + (p.x - minX) * scale, top + (maxY - p.y) * scale}; }
+};
+
+// Corners of a w × d footprint centred at c, rotated `deg` counter-clockwise (site frame).
+std::vector<Point> footprint(const Frame& f, Vec2 c, double w, double d, double deg) {
+  const double a = deg * kPi / 180, ca = std::cos(a), sa = std::sin(a);
+  std::vector<Point> pts;
+  pts.reserve(4);
+  for (auto [u, v] : {std::pair{-0.5, -0.5}, {0.5, -0.5}, {0.5, 0.5}, {-0.5, 0.5}}) {
+    const double x = u * w, y = v * d;
+    pts.push_back(f.map({c.x + x * ca - y * sa, c.y + x * sa + y * ca}));
+  }
+  return pts;
+}
+
+Color hallColor(int hall) { return hall == kNone ? kMuted : paletteColor(hall); }
+Color pathColor(const PowerPaths& p, int node) { return powerPathColor(p.nodePath[node]); }
+
+bool isSourceLike(PowerKind k) {
+  return k == PowerKind::Grid || k == PowerKind::Generator || k == PowerKind::Battery || k == PowerKind::Substation;
+}
+
+Bounds extent(const design::SiteInfo& site, const design::Layout& layout) {
+  Bounds b;
+  if (site.size.x > 0 && site.size.y > 0) {
+    b.add({0, 0});
+    b.add(site.size);
+  }
+  for (const auto& h : layout.halls) {
+    b.add(h.origin);
+    b.add({h.origin.x + h.size.x, h.origin.y + h.size.y});
+  }
+  for (const auto& r : layout.racks) b.add(r.position);
+  for (const auto& p : layout.power) b.add(p.position);
+  for (const auto& c : layout.cooling) b.add(c.position);
+  if (!b.valid()) b.add({0, 0}), b.add({10, 10});
+  const double pad = 0.02 * std::max(b.x1 - b.x0, b.y1 - b.y0) + 1;
+  b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
+  return b;
+}
+
+void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const SitePlanOptions& o) {
+  auto rackColor = [](const design::Rack& r) {
+    if (r.spec && r.spec->kind == catalog::RackKind::Network) return kNetworkRack;
+    if (r.spec && r.spec->kind == catalog::RackKind::Storage) return kStorageRack;
+    return hallColor(r.hall);
+  };
+  if (static_cast<int>(layout.racks.size()) <= o.maxRacksDrawn) {
+    for (const auto& r : layout.racks) {
+      const double w = r.spec ? r.spec->width : 0.6, dep = r.spec ? r.spec->depth : 1.2;
+      d.polygon(footprint(f, r.position, w, dep, r.rotation), Style::filled(rackColor(r)));
+    }
+    return;
+  }
+  // One bar per row: from the first to the last rack, one rack deep.
+  for (const auto& row : layout.rows) {
+    if (row.rackCount <= 0) continue;
+    const design::Rack& first = layout.racks[row.firstRack];
+    const double w = first.spec ? first.spec->width : 0.6, dep = first.spec ? first.spec->depth : 1.2;
+    const double dx = row.end.x - row.start.x, dy = row.end.y - row.start.y;
+    const double len = std::hypot(dx, dy);
+    const double deg = len > 0 ? std::atan2(dy, dx) * 180 / kPi : row.rotation;
+    const Vec2 mid{(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2};
+    d.polygon(footprint(f, mid, len + w, dep, deg), Style::filled(rackColor(first)));
+  }
+}
+
+// A site-level id to print next to its symbol, and the symbol's bounding box.
+struct Label {
+  Rect symbol;
+  std::string text;
+};
+
+Rect boundsOf(const std::vector<Point>& pts) {
+  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+  for (const auto& p : pts) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
+Rect square(Point c, double half) { return {c.x - half, c.y - half, 2 * half, 2 * half}; }
+
+bool overlaps(const Rect& a, const Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const PowerPaths& paths, const SitePlanOptions& o,
+               std::vector<Label>& labels) {
+  const int n = static_cast<int>(layout.power.size());
+  const bool allLines = n <= o.maxFeedLines;
+  for (int i = 0; i < n; ++i) {
+    const auto& node = layout.power[i];
+    if (!allLines && node.hall != kNone) continue;
+    Color c = pathColor(paths, i);
+    c.a = 130;
+    for (int p : node.fedBy) {
+      if (p < 0 || p >= n) continue;
+      d.line(f.map(layout.power[p].position), f.map(node.position), Style::line(c, 0.5));
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    const auto& node = layout.power[i];
+    const Point c = f.map(node.position);
+    const double w = node.spec ? node.spec->width * f.scale : 0, dep = node.spec ? node.spec->depth * f.scale : 0;
+    const Style s = Style::outlined(pathColor(paths, i), kWhite, 0.3);
+    Rect box = square(c, 1.4);
+    if (isSourceLike(node.kind)) {
+      const double r = std::max(std::max(w, dep) / 2, 4.0);
+      d.polygon({{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}}, Style::outlined(kSourceInk, kWhite, 0.4));
+      box = square(c, r);
+    } else if (std::min(w, dep) >= 1.2) {
+      // To scale where the gear is big enough to see; transformers round so they read apart.
+      if (node.kind == PowerKind::Transformer) {
+        d.circle(c, std::max(w, dep) / 2, s);
+        box = square(c, std::max(w, dep) / 2);
+      } else {
+        auto pts = footprint(f, node.position, node.spec->width, node.spec->depth, node.rotation);
+        box = boundsOf(pts);
+        d.polygon(std::move(pts), s);
+      }
+    } else if (node.kind == PowerKind::Transformer) {
+      d.circle(c, 1.4, s);
+    } else {
+      d.rect({c.x - 1.2, c.y - 1.2, 2.4, 2.4}, s);
+    }
+    if (node.hall == kNone) labels.push_back({box, node.id});
+  }
+}
+
+void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::vector<Label>& labels) {
+  for (const auto& u : layout.cooling) {
+    const double w = u.spec ? u.spec->width : 1, dep = u.spec ? u.spec->depth : 1;
+    const Point c = f.map(u.position);
+    Rect box = square(c, 1.5);
+    if (std::max(w, dep) * f.scale >= 3) {
+      auto pts = footprint(f, u.position, w, dep, u.rotation);
+      box = boundsOf(pts);
+      d.polygon(std::move(pts), Style::outlined(kCoolingFill, kCoolingEdge, 0.6));
+    } else {
+      d.rect(box, Style::outlined(kCoolingFill, kCoolingEdge, 0.6));
+    }
+    if (u.hall == kNone) labels.push_back({box, u.id});
+  }
+}
+
+// Site-level ids next to their symbols when there are few enough to read: below, else above,
+// right or left — the first place that hits no symbol and no label already placed.
+void drawLabels(Drawing& d, const std::vector<Label>& labels) {
+  if (labels.size() > 24) return;
+  constexpr double kSize = 5.5, kGap = 1.5;
+  std::vector<Rect> taken;
+  for (const auto& l : labels) taken.push_back(l.symbol);
+  for (const auto& l : labels) {
+    const double w = textWidth(l.text, kSize), h = kSize;
+    const Rect& s = l.symbol;
+    const double cx = s.x + s.w / 2, cy = s.y + s.h / 2;
+    const Rect candidates[] = {{cx - w / 2, s.y + s.h + kGap, w, h},
+                               {cx - w / 2, s.y - kGap - h, w, h},
+                               {s.x + s.w + kGap, cy - h / 2, w, h},
+                               {s.x - kGap - w, cy - h / 2, w, h}};
+    Rect chosen = candidates[0];
+    for (const Rect& r : candidates) {
+      if (std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(r, t); })) {
+        chosen = r;
+        break;
+      }
+    }
+    taken.push_back(chosen);
+    d.text({chosen.x, chosen.y + h - 1}, l.text, {.size = kSize, .color = kMuted});
+  }
+}
+
+void drawNorthArrow(Drawing& d, double x, double y) {
+  d.polygon({{x, y}, {x + 5, y + 14}, {x, y + 10}, {x - 5, y + 14}}, Style::outlined(kInk, kInk, 0.5));
+  d.text({x, y - 2}, "N", {.size = 8, .anchor = Anchor::Middle, .bold = true});
+}
+
+void drawScaleBar(Drawing& d, const Frame& f, double x, double y, double metresAcross) {
+  const double length = niceLength(metresAcross / 5);
+  const double w = length * f.scale;
+  for (int i = 0; i < 4; ++i) {
+    d.rect({x + i * w / 4, y, w / 4, 4}, Style::outlined(i % 2 ? kWhite : kInk, kInk, 0.5));
+  }
+  const TextStyle t{.size = 7, .anchor = Anchor::Middle, .color = kInk};
+  d.text({x, y + 13}, "0", t);
+  d.text({x + w, y + 13}, report::length(length), t);
+}
+
+struct LegendItem {
+  enum class Shape { Square, Diamond, Circle, Outline, Line } shape;
+  Color color;
+  std::string label;
+};
+
+double drawLegend(Drawing& d, const std::vector<LegendItem>& items, double x0, double y, double width) {
+  double x = x0;
+  const double row = 12;
+  for (const auto& it : items) {
+    const double w = 12 + textWidth(it.label, 7) + 10;
+    if (x + w > x0 + width && x > x0) x = x0, y += row;
+    const Point c{x + 4, y - 2.5};
+    switch (it.shape) {
+      case LegendItem::Shape::Square: d.rect({x, y - 6.5, 8, 8}, Style::filled(it.color)); break;
+      case LegendItem::Shape::Diamond:
+        d.polygon({{c.x, c.y - 4.5}, {c.x + 4.5, c.y}, {c.x, c.y + 4.5}, {c.x - 4.5, c.y}}, Style::filled(it.color));
+        break;
+      case LegendItem::Shape::Circle: d.circle(c, 3.5, Style::filled(it.color)); break;
+      case LegendItem::Shape::Outline: d.rect({x, y - 6.5, 8, 8}, Style::outlined(kCoolingFill, it.color, 0.8)); break;
+      case LegendItem::Shape::Line: d.line({x, c.y}, {x + 8, c.y}, Style::line(it.color, 1.2)); break;
+    }
+    d.text({x + 11, y}, it.label, {.size = 7});
+    x += w;
+  }
+  return y;
+}
+
+std::vector<LegendItem> legendItems(const design::Layout& layout, const PowerPaths& paths) {
+  using S = LegendItem::Shape;
+  std::vector<LegendItem> items;
+  constexpr std::size_t kMaxListed = 8;
+  for (std::size_t h = 0; h < layout.halls.size() && h < kMaxListed; ++h) {
+    const auto& hall = layout.halls[h];
+    items.push_back({S::Square, hallColor(static_cast<int>(h)), hall.name.empty() ? hall.id : hall.name});
+  }
+  if (layout.halls.size() > kMaxListed) {
+    items.push_back({S::Square, kRule, "+" + count(static_cast<std::int64_t>(layout.halls.size() - kMaxListed)) +
+                                           " more halls (colours repeat)"});
+  }
+  for (std::size_t p = 0; p < paths.names.size() && p < kMaxListed; ++p) {
+    items.push_back({S::Line, powerPathColor(static_cast<int>(p)), "power path " + paths.names[p]});
+  }
+  if (paths.names.size() > kMaxListed) {
+    items.push_back({S::Line, kRule, "+" + count(static_cast<std::int64_t>(paths.names.size() - kMaxListed)) + " more power paths"});
+  }
+  items.push_back({S::Diamond, kSourceInk, "grid / substation / generation"});
+  items.push_back({S::Circle, kMuted, "transformer"});
+  items.push_back({S::Square, kMuted, "switchboard / UPS / busway / PDU"});
+  items.push_back({S::Outline, kCoolingEdge, "cooling unit"});
+  items.push_back({S::Square, kNetworkRack, "network rack"});
+  items.push_back({S::Square, kStorageRack, "storage rack"});
+  return items;
+}
+
+}  // namespace
+
+double niceLength(double target) {
+  if (!(target > 0)) return 1;
+  const double p = std::pow(10.0, std::floor(std::log10(target)));
+  for (double m : {1.0, 2.0, 5.0}) {
+    if (m * p >= target * 0.75) return m * p;
+  }
+  return 10 * p;
+}
+
+Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& o) {
+  const Bounds b = extent(site, layout);
+  const double spanX = b.x1 - b.x0, spanY = b.y1 - b.y0;
+  const double plotW = o.width - 2 * kMargin;
+  Frame f;
+  f.scale = std::min(plotW / spanX, o.maxPlotHeight / spanY);
+  f.left = kMargin + (plotW - spanX * f.scale) / 2;
+  f.top = kMargin + 14;  // room for the north arrow's letter
+  f.minX = b.x0;
+  f.maxY = b.y1;
+  const double plotBottom = f.top + spanY * f.scale;
+
+  Drawing d(o.width, plotBottom + 200);
+  d.title = "Site plan of " + site.name;
+  if (site.size.x > 0 && site.size.y > 0) {
+    const Point a = f.map({0, site.size.y});
+    d.rect({a.x, a.y, site.size.x * f.scale, site.size.y * f.scale},
+           Style{kRule, Color::rgb(0xf7f7f5), 0.6, true});
+  }
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const auto& hall = layout.halls[h];
+    const Point a = f.map({hall.origin.x, hall.origin.y + hall.size.y});
+    const Color c = hallColor(static_cast<int>(h));
+    d.rect({a.x, a.y, hall.size.x * f.scale, hall.size.y * f.scale}, Style::outlined(lighter(c, 0.85), c, 0.8));
+  }
+  drawRacks(d, f, layout, o);
+  const PowerPaths paths = powerPaths(layout);
+  std::vector<Label> labels;
+  drawCooling(d, f, layout, labels);
+  drawPower(d, f, layout, paths, o, labels);
+  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
+    const auto& hall = layout.halls[h];
+    const std::string name = hall.name.empty() ? hall.id : hall.name;
+    const double w = hall.size.x * f.scale, hgt = hall.size.y * f.scale;
+    const Point a = f.map({hall.origin.x, hall.origin.y + hall.size.y});
+    for (double size : {7.0, 6.0, 5.0}) {
+      if (hgt < 2 * size || textWidth(name, size, true) > w - 4) continue;
+      // Under the hall's bottom edge when the plot has room there (racks stay visible), else
+      // inside its top edge.
+      const double under = a.y + hgt + size + 1;
+      const double y = under < plotBottom - 1 ? under : a.y + size + 2;
+      d.text({a.x + 2, y}, name, {.size = size, .bold = true, .color = kInk});
+      break;
+    }
+  }
+  drawLabels(d, labels);
+  drawNorthArrow(d, o.width - kMargin - 8, kMargin + 6);
+  drawScaleBar(d, f, kMargin + 4, plotBottom + 8, spanX);
+  const double legendEnd = drawLegend(d, legendItems(layout, paths), kMargin, plotBottom + 40, o.width - 2 * kMargin);
+  d.setHeight(legendEnd + 8);
+  return d;
+}
+
+}  // namespace gigaplan::report

@@ -1,0 +1,27 @@
+// The site plan for reports: a 2D top view of the layout as a vector Drawing — site boundary,
+// halls coloured by hall, racks (or whole rows when there are too many racks to see), power gear
+// coloured by power path with its feed lines, cooling units, a scale bar, a north arrow (north =
+// +y of the site coordinates) and a legend.
+//
+//   Drawing d = report::sitePlan(resolved->design.site, resolved->layout, {.width = 515});
+#pragma once
+
+#include "core/design/design.h"
+#include "core/design/layout.h"
+#include "core/report/drawing.h"
+
+namespace gigaplan::report {
+
+struct SitePlanOptions {
+  double width = 515;          // pt, the whole drawing
+  double maxPlotHeight = 560;  // pt, the plan area (the legend comes below)
+  int maxRacksDrawn = 4000;    // above this, each row is drawn as one bar
+  int maxFeedLines = 3000;     // above this many power nodes, only feed lines above hall level are drawn
+};
+
+Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& options = {});
+
+/// A "nice" scale-bar length (1, 2 or 5 × 10^n m) close to `target` metres.
+double niceLength(double target);
+
+}  // namespace gigaplan::report

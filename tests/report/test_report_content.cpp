@@ -1,0 +1,296 @@
+// Report content in core: number formats, escaping, the display list's SVG, power paths, the
+// collapsed power tree and its diagram, the site plan, the cluster a design offers to its job, the
+// catalog entries used, and the assembled report.
+#include <QXmlStreamReader>
+#include <QtTest>
+
+#include <set>
+
+#include "core/report/catalog_usage.h"
+#include "core/report/charts.h"
+#include "core/report/escape.h"
+#include "core/report/power_paths.h"
+#include "core/report/power_tree.h"
+#include "core/report/report_builder.h"
+#include "core/report/report_format.h"
+#include "core/report/single_line_diagram.h"
+#include "core/report/site_plan.h"
+#include "core/report/svg_writer.h"
+#include "report_fixture.h"
+
+using namespace gigaplan;
+using report_fixture::evaluated;
+using report_fixture::samplePath;
+
+namespace {
+
+std::vector<std::string> texts(const report::Drawing& d) {
+  std::vector<std::string> out;
+  for (const auto& item : d.items()) {
+    if (const auto* t = std::get_if<report::TextItem>(&item)) out.push_back(t->text);
+    if (const auto* s = std::get_if<report::SpansItem>(&item)) {
+      for (const auto& span : s->spans) out.push_back(span.text);
+    }
+  }
+  return out;
+}
+
+int powerIndex(const design::Layout& l, const std::string& id) { return l.powerIndex.at(id); }
+
+}  // namespace
+
+class TestReportContent : public QObject {
+  Q_OBJECT
+ private slots:
+  void numbers_data() {
+    QTest::addColumn<QString>("actual");
+    QTest::addColumn<QString>("expected");
+    auto row = [](const char* name, const std::string& a, const char* e) { QTest::newRow(name) << QString::fromStdString(a) << e; };
+    row("count 0", report::count(0), "0");
+    row("count 999", report::count(999), "999");
+    row("count 589824", report::count(589824), "589,824");
+    row("count -1234", report::count(-1234), "-1,234");
+    row("MW small", report::megawatts(713e3), "0.713 MW");
+    row("MW one", report::megawatts(1.105e6), "1.10 MW");  // printf rounding of the binary value
+    row("MW tens", report::megawatts(12.34e6), "12.3 MW");
+    row("MW gigawatt", report::megawatts(1.1e9), "1,100 MW");
+    row("PUE", report::pue(1.2134), "1.213");
+    row("PUE none", report::pue(0), "n/a");
+    row("percent", report::percent(0.873), "87.3 %");
+    row("fixed no minus zero", report::fixed(-0.04, 1), "0.0");
+    row("fixed grouped", report::fixed(12345.678, 1), "12,345.7");
+    row("length km", report::length(12500), "12.5 km");
+    row("byte rate EB/s", report::byteRate(3.428e18), "3.43 EB/s");
+    row("byte rate TB/s", report::byteRate(8e12), "8.00 TB/s");
+    row("byte rate hundreds", report::byteRate(450e9), "450 GB/s");
+  }
+  void numbers() {
+    QFETCH(QString, actual);
+    QFETCH(QString, expected);
+    QCOMPARE(actual, expected);
+  }
+
+  void escaping() {
+    QCOMPARE(report::escapeXml("<a href='x'>&\"</a>"), std::string("&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;"));
+    const std::string md = report::escapeMarkdown("*bold* [link](http://x) <b>|row\nnext");
+    QVERIFY(md.find('<') == std::string::npos);
+    QVERIFY(md.find('\n') == std::string::npos);
+    QVERIFY(md.find("\\|") != std::string::npos);
+    QVERIFY(md.find("\\[link\\](http") != std::string::npos);
+    QCOMPARE(report::escapeMarkdown("# 1. not a heading"), std::string("\\# 1. not a heading"));
+    QCOMPARE(report::escapeMarkdown("12. not a list"), std::string("12\\. not a list"));
+    QCOMPARE(report::escapeMarkdown("- x-y"), std::string("\\- x-y"));
+    QCOMPARE(report::csvField("plain"), std::string("plain"));
+    QCOMPARE(report::csvField("a,b"), std::string("\"a,b\""));
+    QCOMPARE(report::csvField("say \"hi\""), std::string("\"say \"\"hi\"\"\""));
+    QCOMPARE(report::csvField("two\nlines"), std::string("\"two\nlines\""));
+  }
+
+  void base64_data() {
+    QTest::addColumn<QString>("in");
+    QTest::addColumn<QString>("out");
+    // RFC 4648 §10 test vectors.
+    QTest::newRow("empty") << "" << "";
+    QTest::newRow("f") << "f" << "Zg==";
+    QTest::newRow("fo") << "fo" << "Zm8=";
+    QTest::newRow("foo") << "foo" << "Zm9v";
+    QTest::newRow("foob") << "foob" << "Zm9vYg==";
+    QTest::newRow("fooba") << "fooba" << "Zm9vYmE=";
+    QTest::newRow("foobar") << "foobar" << "Zm9vYmFy";
+  }
+  void base64() {
+    QFETCH(QString, in);
+    QFETCH(QString, out);
+    QCOMPARE(QString::fromStdString(report::base64(in.toStdString())), out);
+  }
+
+  void axesAndScaleBars() {
+    QCOMPARE(report::niceTicks(7.3), (std::vector<double>{0, 2, 4, 6, 8}));
+    QCOMPARE(report::niceLength(23), 20.0);
+    QCOMPARE(report::niceLength(80), 100.0);
+    const std::string e = report::elide("abcdefghijklmnop", 8, report::textWidth("abcd", 8) + report::textWidth("\u2026", 8));
+    QCOMPARE(e, std::string("abcd\u2026"));
+  }
+
+  void svgIsWellFormedAndEscaped() {
+    report::Drawing d(100, 50);
+    d.rect({1, 2, 30, 20}, report::Style::outlined(report::kWhite, report::kInk));
+    d.line({0, 0}, {100, 50}, report::Style{report::kBad, report::kTransparent, 1, true});
+    d.text({5, 40}, "<b>&\"x\"", {.size = 9, .anchor = report::Anchor::Middle});
+    const std::string svg = report::toSvg(d);
+    QXmlStreamReader xml(QByteArray::fromStdString(svg));
+    int rects = 0, lines = 0;
+    QString text;
+    while (!xml.atEnd()) {
+      if (xml.readNext() != QXmlStreamReader::StartElement) continue;
+      if (xml.name() == QLatin1String("rect")) ++rects;
+      if (xml.name() == QLatin1String("line")) {
+        ++lines;
+        QVERIFY(xml.attributes().hasAttribute("stroke-dasharray"));
+      }
+      if (xml.name() == QLatin1String("text")) {
+        QCOMPARE(xml.attributes().value("text-anchor").toString(), QString("middle"));
+        text = xml.readElementText();
+      }
+    }
+    QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+    QCOMPARE(rects, 1);
+    QCOMPARE(lines, 1);
+    QCOMPARE(text, QString("<b>&\"x\""));
+  }
+
+  void powerPathsFollowFirstFeed() {
+    const auto& s = evaluated(samplePath("teaching-hall.yaml"));
+    const design::Layout& l = s.design->layout;
+    const report::PowerPaths p = report::powerPaths(l);
+    QCOMPARE(p.names, (std::vector<std::string>{"tx-1", "tx-2"}));
+    QCOMPARE(p.nodePath[powerIndex(l, "grid")], design::kNone);
+    QCOMPARE(p.nodePath[powerIndex(l, "ups-a")], 0);
+    QCOMPARE(p.nodePath[powerIndex(l, "ups-b")], 1);
+    QCOMPARE(p.nodePath[powerIndex(l, "bw-1-b")], 1);
+  }
+
+  void powerTreeCoversEveryNode_data() { report_fixture::addSampleRows(); }
+  void powerTreeCoversEveryNode() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    const design::Layout& l = s.design->layout;
+    const report::PowerTree t = report::buildPowerTree(l, s.eval);
+    QCOMPARE(t.nodes, static_cast<int>(l.power.size()));
+    std::vector<int> seen(l.power.size(), 0);
+    for (const auto& r : t.rows) {
+      for (int m : r.members) ++seen[m];
+      if (r.parentRow >= 0) {
+        const auto& parent = t.rows[r.parentRow];
+        QCOMPARE(r.depth, parent.depth + 1);
+        QCOMPARE(r.members.size(), static_cast<std::size_t>(r.perParent) * parent.members.size());
+      }
+      for (int m : r.members) {
+        QVERIFY(r.utilisation >= s.eval.power.utilisation[m]);  // a group shows its worst member
+        QVERIFY(r.load >= s.eval.power.nominal.out[m]);
+      }
+    }
+    QVERIFY(std::all_of(seen.begin(), seen.end(), [](int n) { return n == 1; }));
+    if (t.collapsed) {
+      QVERIFY(l.power.size() > 60);
+      QVERIFY2(t.rows.size() <= 80, qPrintable(QString("%1 rows for %2 nodes").arg(t.rows.size()).arg(l.power.size())));
+    } else {
+      QCOMPARE(t.rows.size(), l.power.size());
+    }
+    // The diagram: parts within the height limit, every row's label drawn.
+    report::DiagramOptions o;
+    o.maxPartHeight = 400;
+    const auto parts = report::singleLineDiagram(l, t, o);
+    std::set<std::string> drawn;
+    for (const auto& part : parts) {
+      QVERIFY(part.height() <= o.maxPartHeight);
+      for (const auto& text : texts(part)) drawn.insert(text);
+    }
+    for (const auto& r : t.rows) QVERIFY2(drawn.count(r.label) == 1, r.label.c_str());
+  }
+
+  void collapsedGroupsSayHowMany() {
+    const auto& s = evaluated(samplePath("teaching-hall.yaml"));
+    const report::PowerTree t = report::buildPowerTree(s.design->layout, s.eval, {.expandAllUpTo = 0});
+    QVERIFY(t.collapsed);
+    // tx-1 and tx-2 carry identical chains: one row "× 2"; under the UPS pair, busways 1 and 2
+    // (two racks each) collapse, busways 3 (four racks) and 4 (one rack) differ from them.
+    QCOMPARE(t.rows.size(), std::size_t(6));
+    QCOMPARE(t.rows[1].label, std::string("tx-1 \u2026 tx-2"));
+    QCOMPARE(t.rows[1].perParent, 2);
+    QCOMPARE(t.rows[2].members.size(), std::size_t(2));
+    QCOMPARE(t.rows[2].perParent, 1);
+    QCOMPARE(t.rows[3].members.size(), std::size_t(4));
+    QCOMPARE(t.rows[3].perParent, 2);
+    QCOMPARE(t.rows[3].racksFed, 2);
+  }
+
+  void sitePlanHasScaleBarNorthArrowAndLegend_data() { report_fixture::addSampleRows(); }
+  void sitePlanHasScaleBarNorthArrowAndLegend() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    const report::Drawing d = report::sitePlan(s.design->design.site, s.design->layout);
+    QCOMPARE(d.width(), 515.0);
+    QVERIFY(d.height() > 100 && d.height() < 800);
+    const auto t = texts(d);
+    QVERIFY(std::count(t.begin(), t.end(), "N") == 1);
+    QVERIFY(std::count(t.begin(), t.end(), "0") >= 1);
+    QVERIFY(std::any_of(t.begin(), t.end(), [](const std::string& x) { return x.ends_with(" m") || x.ends_with(" km"); }));
+    QVERIFY(std::any_of(t.begin(), t.end(), [](const std::string& x) { return x == "transformer"; }));
+    for (const auto& item : d.items()) {  // everything inside the drawing's width
+      if (const auto* r = std::get_if<report::RectItem>(&item)) QVERIFY(r->r.x >= -1 && r->r.x + r->r.w <= d.width() + 1);
+    }
+  }
+
+  void clusterFromTheDesign() {
+    const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
+    const training::Cluster c = report::clusterFromEvaluation(s.design->design, s.eval);
+    QCOMPARE(c.count, 576);
+    QCOMPARE(c.scaleUpSize, 72);
+    QCOMPARE(c.pue, s.eval.power.pue);
+    QCOMPARE(c.largestFailureDomainGpus, static_cast<int>(s.eval.reliability.largestGpus));
+    QCOMPARE(c.scaleOutBandwidth, s.eval.fabric.injectionBandwidth);
+    QVERIFY(c.itPowerPerGpu > 1000 && c.itPowerPerGpu < 3000);  // 132 kW / 72 GPUs + network share
+    QVERIFY(s.training.present);
+    QVERIFY2(s.training.ok, s.training.problem.c_str());
+    QCOMPARE(s.training.estimate.gpusUsed, 576);
+    QVERIFY(s.training.estimate.effectiveTrainingDays > s.training.estimate.trainingDays);
+    QVERIFY(!evaluated(samplePath("teaching-hall.yaml")).training.present);
+  }
+
+  void catalogEntriesUsed() {
+    const auto& s = evaluated(samplePath("teaching-hall.yaml"));
+    std::map<std::string, std::int64_t> racks;
+    for (const auto& u : report::catalogUsed(*s.design, s.eval)) {
+      QVERIFY2(!u.provenance.source.empty(), u.id.c_str());
+      QVERIFY2(std::string("VSEU").find(u.provenance.grade) != std::string::npos && u.provenance.grade.size() == 1, u.id.c_str());
+      if (u.section == "racks") racks[u.id] = u.count;
+    }
+    QCOMPARE(racks["gb200-nvl72"], 4);
+    QCOMPARE(racks["dgx-h100-rack"], 3);  // the fourth is overridden into a network rack
+    QCOMPARE(racks["network-rack"], 1);
+    QCOMPARE(racks["storage-rack"], 1);
+  }
+
+  void findingsBeyondTheLimitAreCounted() {
+    design::Design d = io::loadDesign(samplePath("teaching-hall.yaml"), report_fixture::base());
+    d.power.front().rating = 100e3;  // a 100 kW grid: several findings
+    const auto r = report_fixture::resolve(std::move(d));
+    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    QVERIFY(e.findings.size() >= 2);
+    const report::TrainingPlan t = report::planTraining(*r, e);
+    report::ReportInputs in(*r, e, t);
+    in.maxFindingRows = 1;
+    const report::ReportDocument doc = report::buildReport(in);
+    const auto& findings = doc.sections[8];
+    QCOMPARE(findings.id, std::string("findings"));
+    const auto& every = std::get<report::Table>(findings.blocks.back());
+    QCOMPARE(every.rows.size(), std::size_t(1));
+    QCOMPARE(every.rowTones.front(), report::Tone::Error);  // errors come first
+    QCOMPARE(every.footnote, "Showing 1 of " + report::count(static_cast<std::int64_t>(e.findings.size())) +
+                                 "; the JSON report lists every one.");
+  }
+
+  void reportHasEverySection_data() { report_fixture::addSampleRows(); }
+  void reportHasEverySection() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    report::ReportInputs in{*s.design, s.eval, s.training};
+    const report::ReportDocument doc = report::buildReport(in);
+    std::vector<std::string> ids;
+    for (const auto& sec : doc.sections) {
+      ids.push_back(sec.id);
+      QVERIFY2(!sec.blocks.empty(), sec.id.c_str());
+    }
+    QCOMPARE(ids, (std::vector<std::string>{"summary", "site", "compute", "fabric", "power", "cooling", "failure-domains",
+                                            "training", "findings", "bom", "sources"}));
+    QCOMPARE(doc.headlines[0].value, report::count(s.eval.compute.gpus));
+    QCOMPARE(doc.headlines[1].value, report::megawatts(s.eval.power.it));
+    QCOMPARE(doc.headlines[2].value, report::megawatts(s.eval.power.facility));
+    QCOMPARE(doc.headlines[3].value, report::pue(s.eval.power.pue));
+    QCOMPARE(doc.headlines.size(), std::size_t(s.training.ok ? 8 : 7));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestReportContent)
+#include "test_report_content.moc"
