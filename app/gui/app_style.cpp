@@ -59,7 +59,8 @@ QToolBar { spacing: 3px; }
 }  // namespace
 
 void applyAppTheme(const QString& name) {
-  if (QApplication::style()->name().compare("fusion", Qt::CaseInsensitive) != 0) QApplication::setStyle(QStyleFactory::create("Fusion"));
+  if (QApplication::style()->name().compare("fusion", Qt::CaseInsensitive) != 0)
+    QApplication::setStyle(QStyleFactory::create("Fusion"));
   QApplication::setPalette(name == "light" ? lightPalette() : darkPalette());
   qApp->setStyleSheet(kStyleSheet);
 }

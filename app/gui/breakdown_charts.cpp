@@ -46,11 +46,14 @@ PowerChart::PowerChart(QWidget* parent) : QChartView(parent), series_(new QPieSe
 
 void PowerChart::show(const power::PowerResult& p) {
   series_->clear();
-  const std::pair<QString, std::pair<double, QColor>> parts[] = {
-      {tr("IT"), {p.it, kIt}}, {tr("Network"), {p.network, kNetwork}}, {tr("Cooling"), {p.cooling, kCooling}}, {tr("Losses"), {p.losses, kLosses}}};
+  const std::pair<QString, std::pair<double, QColor>> parts[] = {{tr("IT"), {p.it, kIt}},
+                                                                 {tr("Network"), {p.network, kNetwork}},
+                                                                 {tr("Cooling"), {p.cooling, kCooling}},
+                                                                 {tr("Losses"), {p.losses, kLosses}}};
   for (const auto& [name, value] : parts) {
-    auto* s = series_->append(QString("%1 %2").arg(name, QString::fromStdString(units::format(value.first, units::Dimension::Power))),
-                              std::max(0.0, value.first));
+    auto* s = series_->append(
+        QString("%1 %2").arg(name, QString::fromStdString(units::format(value.first, units::Dimension::Power))),
+        std::max(0.0, value.first));
     s->setColor(value.second);
     s->setBorderColor(Qt::transparent);
     s->setProperty("part", name);
@@ -101,11 +104,11 @@ void StepChart::show(const training::StepBreakdown& b) {
     return;
   }
   // Top to bottom in the order a step spends them (a horizontal bar axis lists bottom-up).
-  const std::pair<QString, double> parts[] = {
-      {tr("optimizer"), b.optimizer},       {tr("DP comm"), b.dataParallel},    {tr("PP p2p"), b.pipelineP2p},
-      {tr("bubble"), b.pipelineBubble},     {tr("EP comm"), b.expertParallel},  {tr("CP comm"), b.contextParallel},
-      {tr("TP comm"), b.tensorParallel},    {tr("recompute"), b.recompute},     {tr("backward"), b.backward},
-      {tr("forward"), b.forward}};
+  const std::pair<QString, double> parts[] = {{tr("optimizer"), b.optimizer},    {tr("DP comm"), b.dataParallel},
+                                              {tr("PP p2p"), b.pipelineP2p},     {tr("bubble"), b.pipelineBubble},
+                                              {tr("EP comm"), b.expertParallel}, {tr("CP comm"), b.contextParallel},
+                                              {tr("TP comm"), b.tensorParallel}, {tr("recompute"), b.recompute},
+                                              {tr("backward"), b.backward},      {tr("forward"), b.forward}};
   auto* set = new QBarSet(tr("seconds"));
   set->setColor(kIt);
   set->setBorderColor(Qt::transparent);
@@ -121,7 +124,9 @@ void StepChart::show(const training::StepBreakdown& b) {
   chart()->setTitle(tr("Training step %1 s").arg(b.total, 0, 'f', 3));
 }
 
-int StepChart::parts() const { return series_->count() ? series_->barSets().front()->count() : 0; }
+int StepChart::parts() const {
+  return series_->count() ? series_->barSets().front()->count() : 0;
+}
 
 void StepChart::setDark(bool dark) {
   styleChart(chart(), dark);

@@ -22,10 +22,15 @@ enum Group { Racks, Power, Cooling };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kGroupRole = Qt::UserRole + 2;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString watts(double w) { return qs(units::format(w, units::Dimension::Power)); }
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+QString watts(double w) {
+  return qs(units::format(w, units::Dimension::Power));
+}
 QString tip(const catalog::Provenance& p) {
-  return QObject::tr("Source: %1\nGrade: %2%3").arg(qs(p.source), qs(p.grade), p.note.empty() ? QString() : "\n" + qs(p.note));
+  return QObject::tr("Source: %1\nGrade: %2%3")
+      .arg(qs(p.source), qs(p.grade), p.note.empty() ? QString() : "\n" + qs(p.note));
 }
 
 }  // namespace
@@ -47,7 +52,11 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   layout->addWidget(search_);
   tree_->setColumnCount(2);
   tree_->setHeaderLabels({tr("Equipment"), tr("Figures")});
-  tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  // Names take the room the dock has (elided); the figures always show in full.
+  tree_->header()->setStretchLastSection(false);
+  tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+  tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+  tree_->setTextElideMode(Qt::ElideMiddle);
   tree_->setRootIsDecorated(true);
   tree_->setUniformRowHeights(true);
   layout->addWidget(tree_, 1);
@@ -71,15 +80,19 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   connect(addRow_, &QPushButton::clicked, this, [this] { addRow(racks_->value()); });
   connect(addRack_, &QPushButton::clicked, this, [this] { addRow(1); });
   connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-    if (item->data(0, kGroupRole).toInt() == Racks && !item->data(0, kIdRole).toString().isEmpty()) addRow(racks_->value());
+    if (item->data(0, kGroupRole).toInt() == Racks && !item->data(0, kIdRole).toString().isEmpty())
+      addRow(racks_->value());
   });
   connect(apply_, &QPushButton::clicked, this, [this] {
     int group = 0;
     const QString id = chosenId(&group);
     const auto r = editor_.document().resolved();
     const auto set = editor_.selected();
-    if (group == Racks) editor_.apply(tr("Set type to %1").arg(id), editing::setRackField(*r, set, editing::RackField::Type, id.toStdString()));
-    else editor_.apply(tr("Set model to %1").arg(id), editing::setEquipmentModel(*r, set, id.toStdString()));
+    if (group == Racks)
+      editor_.apply(tr("Set type to %1").arg(id),
+                    editing::setRackField(*r, set, editing::RackField::Type, id.toStdString()));
+    else
+      editor_.apply(tr("Set model to %1").arg(id), editing::setEquipmentModel(*r, set, id.toStdString()));
   });
   // The effective catalog changes only with the design's local catalog entries.
   connect(&editor_.document(), &Document::changed, this, [this] {
@@ -104,8 +117,8 @@ void CatalogPalette::fill() {
     item->setFont(0, bold);
     return item;
   };
-  auto entry = [&](QTreeWidgetItem* parent, Group g, const std::string& id, const std::string& name, const QString& figures,
-                   const catalog::Provenance& p) {
+  auto entry = [&](QTreeWidgetItem* parent, Group g, const std::string& id, const std::string& name,
+                   const QString& figures, const catalog::Provenance& p) {
     auto* item = new QTreeWidgetItem(parent, {qs(name.empty() ? id : name), figures});
     item->setData(0, kIdRole, qs(id));
     item->setData(0, kGroupRole, g);

@@ -10,12 +10,16 @@
 namespace gigaplan::app {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString watts(double w) { return qs(units::format(w, units::Dimension::Power)); }
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+QString watts(double w) {
+  return qs(units::format(w, units::Dimension::Power));
+}
 
 template <class Unit, class Keep>
-std::vector<Choice> nearby(const std::vector<Unit>& units, int hall, design::Vec2 near, bool allowNone, std::size_t limit,
-                           Keep keep, double Unit::*capacity) {
+std::vector<Choice> nearby(const std::vector<Unit>& units, int hall, design::Vec2 near, bool allowNone,
+                           std::size_t limit, Keep keep, double Unit::*capacity) {
   std::vector<std::pair<double, int>> found;
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
@@ -28,14 +32,17 @@ std::vector<Choice> nearby(const std::vector<Unit>& units, int hall, design::Vec
   if (allowNone) out.push_back({QString(), noneLabel()});
   for (const auto& [distance, i] : found) {
     const Unit& u = units[static_cast<std::size_t>(i)];
-    out.push_back({qs(u.id), QObject::tr("%1 (%2, %3 m away)").arg(qs(u.id), watts(u.*capacity)).arg(distance, 0, 'f', 0)});
+    out.push_back(
+        {qs(u.id), QObject::tr("%1 (%2, %3 m away)").arg(qs(u.id), watts(u.*capacity)).arg(distance, 0, 'f', 0)});
   }
   return out;
 }
 
 }  // namespace
 
-QString noneLabel() { return QObject::tr("(none)"); }
+QString noneLabel() {
+  return QObject::tr("(none)");
+}
 
 std::vector<Choice> rackTypeChoices(const catalog::Catalog& catalog) {
   std::vector<Choice> out;
@@ -61,18 +68,21 @@ std::vector<Choice> coolingModelChoices(const catalog::Catalog& catalog, catalog
   return out;
 }
 
-std::vector<Choice> feedChoices(const design::Layout& layout, int hall, design::Vec2 near, bool allowNone, std::size_t limit) {
+std::vector<Choice> feedChoices(const design::Layout& layout, int hall, design::Vec2 near, bool allowNone,
+                                std::size_t limit) {
   const auto distribution = [](const design::PowerNode& n) {
     using K = design::PowerKind;
-    return n.kind == K::Transformer || n.kind == K::Switchboard || n.kind == K::Ups || n.kind == K::Busway || n.kind == K::Pdu;
+    return n.kind == K::Transformer || n.kind == K::Switchboard || n.kind == K::Ups || n.kind == K::Busway ||
+           n.kind == K::Pdu;
   };
   return nearby(layout.power, hall, near, allowNone, limit, distribution, &design::PowerNode::rating);
 }
 
 std::vector<Choice> coolingChoices(const design::Layout& layout, int hall, design::CoolingKind kind, design::Vec2 near,
                                    std::size_t limit) {
-  return nearby(layout.cooling, hall, near, true, limit, [kind](const design::CoolingUnit& u) { return u.kind == kind; },
-                &design::CoolingUnit::capacity);
+  return nearby(
+      layout.cooling, hall, near, true, limit, [kind](const design::CoolingUnit& u) { return u.kind == kind; },
+      &design::CoolingUnit::capacity);
 }
 
 }  // namespace gigaplan::app

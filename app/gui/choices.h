@@ -22,7 +22,8 @@ std::vector<Choice> coolingModelChoices(const catalog::Catalog& catalog, catalog
 
 /// Distribution nodes (transformer, switchboard, UPS, busway, PDU) of `hall` and of the site,
 /// nearest to `near` first; at most `limit` (0 = all). Starts with "(none)" when `allowNone`.
-std::vector<Choice> feedChoices(const design::Layout& layout, int hall, design::Vec2 near, bool allowNone, std::size_t limit = 0);
+std::vector<Choice> feedChoices(const design::Layout& layout, int hall, design::Vec2 near, bool allowNone,
+                                std::size_t limit = 0);
 /// Cooling units of `kind` in `hall` and on the site, nearest first; "(none)" first.
 std::vector<Choice> coolingChoices(const design::Layout& layout, int hall, design::CoolingKind kind, design::Vec2 near,
                                    std::size_t limit = 0);

@@ -15,9 +15,12 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 int severityRank(engine::Severity s) {
   switch (s) {
-    case engine::Severity::Info: return 1;
-    case engine::Severity::Warning: return 2;
-    case engine::Severity::Error: return 3;
+    case engine::Severity::Info:
+      return 1;
+    case engine::Severity::Warning:
+      return 2;
+    case engine::Severity::Error:
+      return 3;
   }
   return 0;
 }
@@ -63,14 +66,16 @@ ColorScalars failureDomain(const design::Layout& l, const engine::Evaluation& e,
   if (want.kind != Kind::None) {
     s.label = "Stops with " + focus;
     s.categories = {"keeps running", "stops (its largest domain)"};
-    for (std::size_t r = 0; r < l.racks.size() && r < fd.rackDomain.size(); ++r) s.racks[r] = fd.rackDomain[r] == want ? 1 : 0;
+    for (std::size_t r = 0; r < l.racks.size() && r < fd.rackDomain.size(); ++r)
+      s.racks[r] = fd.rackDomain[r] == want ? 1 : 0;
     return s;
   }
   std::map<std::pair<int, int>, int> category;
   for (std::size_t r = 0; r < l.racks.size() && r < fd.rackDomain.size(); ++r) {
     const auto& el = fd.rackDomain[r];
     if (el.kind == Kind::None) continue;
-    auto [it, fresh] = category.emplace(std::make_pair(static_cast<int>(el.kind), el.index), static_cast<int>(category.size()));
+    auto [it, fresh] =
+        category.emplace(std::make_pair(static_cast<int>(el.kind), el.index), static_cast<int>(category.size()));
     if (fresh) {
       const auto& id = el.kind == Kind::Power ? l.power[static_cast<std::size_t>(el.index)].id
                                               : l.cooling[static_cast<std::size_t>(el.index)].id;
@@ -111,7 +116,9 @@ ColorScalars colorScalars(ColorBy mode, const design::ResolvedDesign& d, const e
       s.racks.reserve(l.racks.size());
       for (const auto& r : l.racks) {
         const int unit = r.cdu != design::kNone ? r.cdu : r.airHandler;
-        s.racks.push_back(unit != design::kNone && static_cast<std::size_t>(unit) < loop.size() ? loop[static_cast<std::size_t>(unit)] : kNaN);
+        s.racks.push_back(unit != design::kNone && static_cast<std::size_t>(unit) < loop.size()
+                              ? loop[static_cast<std::size_t>(unit)]
+                              : kNaN);
       }
       s.cooling.assign(loop.begin(), loop.end());
       return s;

@@ -9,7 +9,9 @@ namespace gigaplan::app {
 DesignEditor::DesignEditor(Document& doc, widgets::SiteView& view, QObject* parent)
     : QObject(parent), doc_(doc), view_(view) {}
 
-QStringList DesignEditor::selectedIds() const { return view_.selection(); }
+QStringList DesignEditor::selectedIds() const {
+  return view_.selection();
+}
 
 editing::ObjectSet DesignEditor::selected() const {
   std::vector<std::string> ids;
@@ -23,7 +25,8 @@ bool DesignEditor::apply(const QString& text, editing::EditOutcome outcome, int 
     return false;
   }
   design::Design next = std::move(*outcome.design);
-  const QString error = doc_.edit(text, [&next](design::Design& d) { d = std::move(next); }, mergeKey);
+  const QString error = doc_.edit(
+      text, [&next](design::Design& d) { d = std::move(next); }, mergeKey);
   if (!error.isEmpty()) {
     emit message(tr("%1 refused: %2").arg(text, error));
     return false;
@@ -39,7 +42,8 @@ bool DesignEditor::apply(const QString& text, editing::EditOutcome outcome, int 
 QString DesignEditor::describeSelection(const editing::ObjectSet& set) const {
   if (set.size() == 1) {
     const auto& L = doc_.resolved()->layout;
-    if (!set.racks.empty()) return tr("rack %1").arg(QString::fromStdString(L.racks[static_cast<std::size_t>(set.racks[0])].id));
+    if (!set.racks.empty())
+      return tr("rack %1").arg(QString::fromStdString(L.racks[static_cast<std::size_t>(set.racks[0])].id));
     if (!set.power.empty()) return QString::fromStdString(L.power[static_cast<std::size_t>(set.power[0])].id);
     return QString::fromStdString(L.cooling[static_cast<std::size_t>(set.cooling[0])].id);
   }
@@ -71,8 +75,10 @@ bool DesignEditor::clearSelectionOverrides() {
 }
 
 void DesignEditor::select(const QStringList& ids) {
-  if (selectHook_) selectHook_(ids);
-  else view_.setSelection(ids);
+  if (selectHook_)
+    selectHook_(ids);
+  else
+    view_.setSelection(ids);
 }
 
 int DesignEditor::currentHall() const {
@@ -80,8 +86,10 @@ int DesignEditor::currentHall() const {
   if (L.halls.empty()) return -1;
   const auto set = selected();
   if (!set.racks.empty()) return L.racks[static_cast<std::size_t>(set.racks[0])].hall;
-  if (!set.power.empty() && L.power[static_cast<std::size_t>(set.power[0])].hall >= 0) return L.power[static_cast<std::size_t>(set.power[0])].hall;
-  if (!set.cooling.empty() && L.cooling[static_cast<std::size_t>(set.cooling[0])].hall >= 0) return L.cooling[static_cast<std::size_t>(set.cooling[0])].hall;
+  if (!set.power.empty() && L.power[static_cast<std::size_t>(set.power[0])].hall >= 0)
+    return L.power[static_cast<std::size_t>(set.power[0])].hall;
+  if (!set.cooling.empty() && L.cooling[static_cast<std::size_t>(set.cooling[0])].hall >= 0)
+    return L.cooling[static_cast<std::size_t>(set.cooling[0])].hall;
   return 0;
 }
 

@@ -30,14 +30,15 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWid
   auto make = [this](const QString& text, const QList<QKeySequence>& keys, const QString& tip, auto slot) {
     auto* a = new QAction(text, this);
     a->setShortcuts(keys);
-    a->setToolTip(QString("%1 (%2)").arg(tip, keys.isEmpty() ? QString() : keys.front().toString(QKeySequence::NativeText)));
+    a->setToolTip(
+        QString("%1 (%2)").arg(tip, keys.isEmpty() ? QString() : keys.front().toString(QKeySequence::NativeText)));
     a->setStatusTip(tip);
     connect(a, &QAction::triggered, this, slot);
     window_->addAction(a);  // shortcuts work wherever the focus is in the window
     return a;
   };
-  delete_ = make(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)}, tr("Delete the selected racks, rows or equipment"),
-                 [this] { editor_.deleteSelection(); });
+  delete_ = make(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
+                 tr("Delete the selected racks, rows or equipment"), [this] { editor_.deleteSelection(); });
   duplicate_ = make(tr("D&uplicate rows"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
                     tr("Copy the selected rows one row pitch to the side"), [this] { editor_.duplicateSelection(); });
   rotate_ = make(tr("&Rotate 90°"), {QKeySequence(Qt::Key_R)}, tr("Turn the selection 90° about its centre"),
@@ -49,7 +50,8 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWid
   });
   selectNone_ = make(tr("Select &none"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)}, tr("Clear the selection"),
                      [this] { editor_.view().setSelection({}); });
-  box_ = make(tr("&Box select"), {QKeySequence(Qt::Key_B)}, tr("Drag on empty floor to select what is inside the box"), [] {});
+  box_ = make(tr("&Box select"), {QKeySequence(Qt::Key_B)}, tr("Drag on empty floor to select what is inside the box"),
+              [] {});
   box_->setCheckable(true);
   connect(box_, &QAction::toggled, this, [this](bool on) { select_.setBoxMode(on); });
   clear_ = make(tr("&Clear overrides"), {}, tr("Put the selected objects back as their templates make them"),
@@ -110,9 +112,15 @@ void EditActions::assignMenu(QMenu* menu, const QString& title, int field) {
   std::vector<Choice> choices;
   switch (f) {
     case editing::RackField::FeedA:
-    case editing::RackField::FeedB: choices = feedChoices(r->layout, rack.hall, rack.position, f == editing::RackField::FeedB, kMenuChoices); break;
-    case editing::RackField::Cdu: choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::Cdu, rack.position, kMenuChoices); break;
-    default: choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::AirHandler, rack.position, kMenuChoices); break;
+    case editing::RackField::FeedB:
+      choices = feedChoices(r->layout, rack.hall, rack.position, f == editing::RackField::FeedB, kMenuChoices);
+      break;
+    case editing::RackField::Cdu:
+      choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::Cdu, rack.position, kMenuChoices);
+      break;
+    default:
+      choices = coolingChoices(r->layout, rack.hall, design::CoolingKind::AirHandler, rack.position, kMenuChoices);
+      break;
   }
   QMenu* sub = menu->addMenu(title);
   sub->setEnabled(!choices.empty());

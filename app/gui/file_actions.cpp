@@ -2,12 +2,12 @@
 #include "app/gui/file_actions.h"
 
 #include <QAction>
-#include <QFileDialog>
-#include <QFileInfo>
-#include <QMenu>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFutureWatcher>
+#include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QtConcurrent/QtConcurrentRun>
@@ -126,7 +126,8 @@ bool FileActions::save() {
   if (doc_.changedOnDisk()) {
     const auto answer = QMessageBox::question(
         window_, tr("File changed on disk"),
-        tr("%1 was changed by another program since you opened it. Overwrite it with your version?").arg(doc_.filePath()),
+        tr("%1 was changed by another program since you opened it. Overwrite it with your version?")
+            .arg(doc_.filePath()),
         QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Save) return saveAs();
   }
@@ -140,8 +141,8 @@ bool FileActions::save() {
 }
 
 bool FileActions::saveAs() {
-  QString path = QFileDialog::getSaveFileName(window_, tr("Save design as"),
-                                              doc_.filePath().isEmpty() ? settings::lastFolder() : doc_.filePath(), kFilter);
+  QString path = QFileDialog::getSaveFileName(
+      window_, tr("Save design as"), doc_.filePath().isEmpty() ? settings::lastFolder() : doc_.filePath(), kFilter);
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += ".yaml";
   const QString error = doc_.save(path);
@@ -156,9 +157,9 @@ bool FileActions::saveAs() {
 
 bool FileActions::maybeKeepChanges() {
   if (!doc_.isModified()) return true;
-  const auto answer = QMessageBox::warning(window_, tr("Unsaved changes"),
-                                           tr("The design has unsaved changes. Save them first?"),
-                                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+  const auto answer =
+      QMessageBox::warning(window_, tr("Unsaved changes"), tr("The design has unsaved changes. Save them first?"),
+                           QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Save) return save();
   return answer == QMessageBox::Discard;
 }

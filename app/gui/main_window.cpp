@@ -12,8 +12,8 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
-#include <QToolBar>
 #include <QTimer>
+#include <QToolBar>
 #include <QUndoView>
 
 #include "app/document/document.h"
@@ -44,7 +44,7 @@ namespace {
 constexpr int kStateVersion = 2;  // bump when docks change, so old layouts are not restored
 // Longest an edit waits for its evaluation before the 3D view is redrawn anyway.
 constexpr int kSceneWaitMs = 120;
-}
+}  // namespace
 
 MainWindow::MainWindow(Document& doc, QWidget* parent)
     : QMainWindow(parent),
@@ -103,8 +103,10 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   connect(&runner_, &EvaluationRunner::finished, this, &MainWindow::onEvaluated);
   connect(viewActions_, &ViewActions::colorByChanged, this, &MainWindow::applyColors);
   connect(viewActions_, &ViewActions::themeChanged, this, &MainWindow::applyTheme);
-  connect(fileActions_, &FileActions::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
-  connect(reportActions_, &ReportActions::statusMessage, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(fileActions_, &FileActions::statusMessage, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(reportActions_, &ReportActions::statusMessage, this,
+          [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(view_, &widgets::SiteView::selectionChanged, this, [this] {
     updateStatus();
@@ -112,8 +114,10 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   });
 
   defaultState_ = saveState(kStateVersion);
-  if (const QByteArray g = settings::windowGeometry(); !g.isEmpty()) restoreGeometry(g);
-  else resize(1600, 960);
+  if (const QByteArray g = settings::windowGeometry(); !g.isEmpty())
+    restoreGeometry(g);
+  else
+    resize(1600, 960);
   if (const QByteArray s = settings::windowState(); !s.isEmpty()) restoreState(s, kStateVersion);
   applyTheme(viewActions_->theme());
   onDesignChanged();
@@ -165,7 +169,6 @@ void MainWindow::buildDocks() {
   QDockWidget* historyDock = dock(tr("History"), "historyDock", history, Qt::BottomDockWidgetArea);
   tabifyDockWidget(findings, historyDock);
   findings->raise();
-
 }
 
 void MainWindow::sizeDocks() {
@@ -266,7 +269,8 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   metrics_->showJob(outlook);
   job_->showOutlook(outlook);
   applyColors();
-  evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…") : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
+  evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
+                                           : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
   if (sceneStale_ && result.design == doc_.resolved()) {
     // Put the numbers on screen before the (slower) 3D frame of the new design is drawn.
     metrics_->repaint();
@@ -300,11 +304,11 @@ void MainWindow::applyTheme(const QString& name) {
 void MainWindow::applyIcons() {
   const QColor ink = QApplication::palette().color(QPalette::WindowText);
   const std::pair<QAction*, Glyph> icons[] = {
-      {fileActions_->openAction(), Glyph::Open},           {fileActions_->saveAction(), Glyph::Save},
-      {editActions_->undoAction(), Glyph::Undo},           {editActions_->redoAction(), Glyph::Redo},
-      {editActions_->rotateAction(), Glyph::Rotate},       {editActions_->duplicateAction(), Glyph::Duplicate},
-      {editActions_->deleteAction(), Glyph::Delete},       {editActions_->boxAction(), Glyph::BoxSelect},
-      {viewActions_->planAction(), Glyph::Plan},           {viewActions_->isometricAction(), Glyph::Isometric},
+      {fileActions_->openAction(), Glyph::Open},     {fileActions_->saveAction(), Glyph::Save},
+      {editActions_->undoAction(), Glyph::Undo},     {editActions_->redoAction(), Glyph::Redo},
+      {editActions_->rotateAction(), Glyph::Rotate}, {editActions_->duplicateAction(), Glyph::Duplicate},
+      {editActions_->deleteAction(), Glyph::Delete}, {editActions_->boxAction(), Glyph::BoxSelect},
+      {viewActions_->planAction(), Glyph::Plan},     {viewActions_->isometricAction(), Glyph::Isometric},
       {viewActions_->fitAllAction(), Glyph::FitAll}};
   for (const auto& [action, glyph] : icons) {
     if (action) action->setIcon(glyphIcon(glyph, ink));

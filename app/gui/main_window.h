@@ -107,7 +107,7 @@ class MainWindow : public QMainWindow {
   QLabel* evaluationLabel_;
   EvaluationRunner runner_;
   QByteArray defaultState_;
-  bool shown_ = false;        // the view has shown a design (so the next edit keeps the camera)
+  bool shown_ = false;  // the view has shown a design (so the next edit keeps the camera)
   bool freshDesign_ = false;
   bool sized_ = false;  // docks got their first sizes  // the next change replaces the design (open, new, recovery)
   // After an edit the dashboard goes first: the 3D view is rebuilt when the new metrics are on

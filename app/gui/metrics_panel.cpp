@@ -14,9 +14,15 @@
 
 namespace gigaplan::app {
 namespace {
-QString fmt(double v, units::Dimension d) { return QString::fromStdString(units::format(v, d)); }
-QString percent(double f) { return QString("%1 %").arg(100 * f, 0, 'f', 1); }
-QString peak(double v) { return v > 0 ? fmt(v, units::Dimension::Compute) : QObject::tr("not supported"); }
+QString fmt(double v, units::Dimension d) {
+  return QString::fromStdString(units::format(v, d));
+}
+QString percent(double f) {
+  return QString("%1 %").arg(100 * f, 0, 'f', 1);
+}
+QString peak(double v) {
+  return v > 0 ? fmt(v, units::Dimension::Compute) : QObject::tr("not supported");
+}
 }  // namespace
 
 QFormLayout* MetricsPanel::section(const QString& title, QVBoxLayout* into) {
@@ -109,7 +115,9 @@ void MetricsPanel::setTile(int i, const QString& caption, const QString& value) 
   tiles_[static_cast<std::size_t>(i)].second->setText(value);
 }
 
-QLabel* MetricsPanel::row(const QString& name) const { return labels_.at(name); }
+QLabel* MetricsPanel::row(const QString& name) const {
+  return labels_.at(name);
+}
 
 QString MetricsPanel::value(const QString& name) const {
   auto it = labels_.find(name);
@@ -126,8 +134,9 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Peak FP8"))->setText(peak(e.compute.peakFp8));
   row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4));
   row(tr("HBM"))->setText(fmt(e.compute.hbm, D::DataSize));
-  row(tr("Fabric"))->setText(e.fabric.problem.empty() ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches)
-                                                      : QString::fromStdString(e.fabric.problem));
+  row(tr("Fabric"))
+      ->setText(e.fabric.problem.empty() ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches)
+                                         : QString::fromStdString(e.fabric.problem));
   row(tr("Bisection"))->setText(fmt(e.fabric.bisectionBandwidth, D::DataRate));
   row(tr("IT power"))->setText(fmt(e.power.it, D::Power));
   row(tr("Facility power"))->setText(fmt(e.power.facility, D::Power));
@@ -139,8 +148,9 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Cooling power"))->setText(fmt(e.cooling.power, D::Power));
   row(tr("Water"))->setText(tr("%1 m³/day").arg(e.cooling.water / 1000.0, 0, 'f', 0));
   row(tr("Largest failure domain"))
-      ->setText(tr("%1 GPUs (%2)").arg(QLocale().toString(static_cast<qlonglong>(e.reliability.largestGpus)),
-                                       QString::fromStdString(e.reliability.largestId)));
+      ->setText(tr("%1 GPUs (%2)")
+                    .arg(QLocale().toString(static_cast<qlonglong>(e.reliability.largestGpus)),
+                         QString::fromStdString(e.reliability.largestId)));
   row(tr("Findings"))->setText(tr("%1 errors, %2 warnings, %3 notes").arg(e.errors).arg(e.warnings).arg(e.infos));
   row(tr("Evaluated in"))->setText(tr("%1 ms").arg(r.seconds * 1000, 0, 'f', 1));
   powerChart_->show(e.power);
@@ -154,24 +164,35 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
 void MetricsPanel::showJob(const JobOutlook& o) {
   training_->setVisible(o.hasJob);
   stepChart_->setVisible(o.hasJob && o.estimate.has_value());
-  if (o.estimate) setTile(3, tr("Training"), tr("%1 days").arg(o.estimate->effectiveTrainingDays, 0, 'f', 1));
-  else setTile(3, tr("Bisection"), bisection_.isEmpty() ? QStringLiteral("—") : bisection_);
+  if (o.estimate)
+    setTile(3, tr("Training"), tr("%1 days").arg(o.estimate->effectiveTrainingDays, 0, 'f', 1));
+  else
+    setTile(3, tr("Bisection"), bisection_.isEmpty() ? QStringLiteral("—") : bisection_);
   if (!o.hasJob) return;
   if (!o.estimate) {
     row(tr("Job"))->setText(o.problem);
-    for (const char* n : {"Plan", "Step time", "MFU", "Training days", "Goodput", "Energy"}) row(tr(n))->setText(QStringLiteral("—"));
+    for (const char* n : {"Plan", "Step time", "MFU", "Training days", "Goodput", "Energy"})
+      row(tr(n))->setText(QStringLiteral("—"));
     stepChart_->show({});
     return;
   }
   const training::Estimate& e = *o.estimate;
   const auto& p = e.job.parallelism;
-  row(tr("Job"))->setText(tr("%1 on %2 × %3").arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
-                                                  QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
-  row(tr("Plan"))->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep));
-  row(tr("Step time"))->setText(tr("%1 s, %2 tokens/s").arg(e.step.total, 0, 'f', 3).arg(QLocale().toString(e.tokensPerSecond, 'f', 0)));
+  row(tr("Job"))->setText(tr("%1 on %2 × %3")
+                              .arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
+                                   QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
+  row(tr("Plan"))
+      ->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep));
+  row(tr("Step time"))
+      ->setText(
+          tr("%1 s, %2 tokens/s").arg(e.step.total, 0, 'f', 3).arg(QLocale().toString(e.tokensPerSecond, 'f', 0)));
   row(tr("MFU"))->setText(tr("%1 (%2 TFLOP/s per GPU)").arg(percent(e.mfu)).arg(e.tflopsPerGpu, 0, 'f', 0));
-  row(tr("Training days"))->setText(tr("%1 days (%2 of compute)").arg(e.effectiveTrainingDays, 0, 'f', 1).arg(e.trainingDays, 0, 'f', 1));
-  row(tr("Goodput"))->setText(tr("%1, %2 interruptions/day").arg(percent(e.reliability.goodput)).arg(e.reliability.interruptionsPerDay, 0, 'f', 1));
+  row(tr("Training days"))
+      ->setText(tr("%1 days (%2 of compute)").arg(e.effectiveTrainingDays, 0, 'f', 1).arg(e.trainingDays, 0, 'f', 1));
+  row(tr("Goodput"))
+      ->setText(tr("%1, %2 interruptions/day")
+                    .arg(percent(e.reliability.goodput))
+                    .arg(e.reliability.interruptionsPerDay, 0, 'f', 1));
   row(tr("Energy"))->setText(tr("%1 GWh").arg(e.energyMwh / 1000, 0, 'f', 1));
   stepChart_->show(e.step);
 }

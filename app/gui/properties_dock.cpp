@@ -15,7 +15,8 @@
 
 namespace gigaplan::app {
 
-QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option, const QModelIndex& index) const {
+QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewItem& option,
+                                      const QModelIndex& index) const {
   const QStringList values = index.data(PropertiesModel::ChoicesRole).toStringList();
   if (values.isEmpty()) {
     QWidget* w = QStyledItemDelegate::createEditor(parent, option, index);

@@ -15,10 +15,18 @@ namespace {
 
 using Key = PropertiesModel::Key;
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString fmt(double v, units::Dimension d) { return qs(units::format(v, d)); }
-QString mixed() { return QObject::tr("(mixed)"); }
-QString metres(double v) { return QObject::tr("%1 m").arg(v, 0, 'f', 2); }
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+QString fmt(double v, units::Dimension d) {
+  return qs(units::format(v, d));
+}
+QString mixed() {
+  return QObject::tr("(mixed)");
+}
+QString metres(double v) {
+  return QObject::tr("%1 m").arg(v, 0, 'f', 2);
+}
 
 // The value every index gives, or nothing when they differ.
 template <class F>
@@ -88,11 +96,15 @@ void PropertiesModel::rebuild() {
   std::vector<std::string> ids;
   for (const QString& id : ids_) ids.push_back(id.toStdString());
   set_ = editing::objectsOf(editor_.document().resolved()->layout, ids);
-  if (set_.empty()) addSite();
-  else if (!set_.racks.empty() && set_.power.empty() && set_.cooling.empty()) addRacks();
-  else if (set_.racks.empty()) addEquipment();
+  if (set_.empty())
+    addSite();
+  else if (!set_.racks.empty() && set_.power.empty() && set_.cooling.empty())
+    addRacks();
+  else if (set_.racks.empty())
+    addEquipment();
   else {
-    add(Key::Selection, tr("Selection"), tr("%1 racks, %2 power, %3 cooling").arg(set_.racks.size()).arg(set_.power.size()).arg(set_.cooling.size()));
+    add(Key::Selection, tr("Selection"),
+        tr("%1 racks, %2 power, %3 cooling").arg(set_.racks.size()).arg(set_.power.size()).arg(set_.cooling.size()));
     addPlacement(true);
   }
 }
@@ -104,15 +116,20 @@ void PropertiesModel::addSite() {
   add(Key::Location, tr("Location"), qs(d.site.location));
   add(Key::SiteSize, tr("Size"), tr("%1 × %2").arg(metres(d.site.size.x), metres(d.site.size.y)));
   add(Key::Ambient, tr("Design ambient"), tr("%1 °C dry bulb, %2 °C wet bulb").arg(d.site.ambient).arg(d.site.wetBulb));
-  add(Key::Selection, tr("Contents"), tr("%1 halls, %2 rows, %3 racks").arg(L.halls.size()).arg(L.rows.size()).arg(L.racks.size()));
+  add(Key::Selection, tr("Contents"),
+      tr("%1 halls, %2 rows, %3 racks").arg(L.halls.size()).arg(L.rows.size()).arg(L.racks.size()));
 }
 
 void PropertiesModel::addPlacement(bool editable) {
   const design::Layout& L = editor_.document().resolved()->layout;
   std::vector<std::pair<design::Vec2, double>> places;
-  for (int i : set_.racks) places.push_back({L.racks[static_cast<std::size_t>(i)].position, L.racks[static_cast<std::size_t>(i)].rotation});
-  for (int i : set_.power) places.push_back({L.power[static_cast<std::size_t>(i)].position, L.power[static_cast<std::size_t>(i)].rotation});
-  for (int i : set_.cooling) places.push_back({L.cooling[static_cast<std::size_t>(i)].position, L.cooling[static_cast<std::size_t>(i)].rotation});
+  for (int i : set_.racks)
+    places.push_back({L.racks[static_cast<std::size_t>(i)].position, L.racks[static_cast<std::size_t>(i)].rotation});
+  for (int i : set_.power)
+    places.push_back({L.power[static_cast<std::size_t>(i)].position, L.power[static_cast<std::size_t>(i)].rotation});
+  for (int i : set_.cooling)
+    places.push_back(
+        {L.cooling[static_cast<std::size_t>(i)].position, L.cooling[static_cast<std::size_t>(i)].rotation});
   double x0 = 1e300, x1 = -1e300, y0 = 1e300, y1 = -1e300;
   std::set<double> rotations;
   for (const auto& [p, rot] : places) {
@@ -120,12 +137,13 @@ void PropertiesModel::addPlacement(bool editable) {
     rotations.insert(rot);
   }
   const double cx = 0.5 * (x0 + x1), cy = 0.5 * (y0 + y1);
-  const QString tip = places.size() > 1 ? tr("Centre of the selection; a new value moves every selected object") : QString();
+  const QString tip =
+      places.size() > 1 ? tr("Centre of the selection; a new value moves every selected object") : QString();
   add(Key::X, places.size() > 1 ? tr("Centre x") : tr("Position x"), metres(cx), cx, editable, {}, tip);
   add(Key::Y, places.size() > 1 ? tr("Centre y") : tr("Position y"), metres(cy), cy, editable, {}, tip);
   const bool same = rotations.size() == 1;
-  add(Key::Rotation, tr("Rotation"), same ? tr("%1°").arg(*rotations.begin()) : mixed(), same ? *rotations.begin() : 0.0, editable, {},
-      tr("Degrees counter-clockwise; 0 = racks along +x"));
+  add(Key::Rotation, tr("Rotation"), same ? tr("%1°").arg(*rotations.begin()) : mixed(),
+      same ? *rotations.begin() : 0.0, editable, {}, tr("Degrees counter-clockwise; 0 = racks along +x"));
 }
 
 void PropertiesModel::addRacks() {
@@ -135,13 +153,16 @@ void PropertiesModel::addRacks() {
   const auto& racks = set_.racks;
   const design::Rack& first = L.racks[static_cast<std::size_t>(racks.front())];
   std::set<int> rows, halls;
-  for (int i : racks) rows.insert(L.racks[static_cast<std::size_t>(i)].row), halls.insert(L.racks[static_cast<std::size_t>(i)].hall);
+  for (int i : racks)
+    rows.insert(L.racks[static_cast<std::size_t>(i)].row), halls.insert(L.racks[static_cast<std::size_t>(i)].hall);
   add(Key::Selection, tr("Selection"),
-      racks.size() == 1 ? tr("rack %1").arg(qs(first.id))
-                        : rows.size() == 1 ? tr("%1 racks in one row").arg(racks.size())
-                                          : tr("%1 racks in %2 rows").arg(racks.size()).arg(rows.size()));
+      racks.size() == 1  ? tr("rack %1").arg(qs(first.id))
+      : rows.size() == 1 ? tr("%1 racks in one row").arg(racks.size())
+                         : tr("%1 racks in %2 rows").arg(racks.size()).arg(rows.size()));
 
-  auto id = [&](int p, const auto& list) { return p == design::kNone ? std::string() : list[static_cast<std::size_t>(p)].id; };
+  auto id = [&](int p, const auto& list) {
+    return p == design::kNone ? std::string() : list[static_cast<std::size_t>(p)].id;
+  };
   const auto type = common(racks, [&](std::size_t i) { return L.racks[i].type; });
   const auto feedA = common(racks, [&](std::size_t i) { return id(L.racks[i].feedA, L.power); });
   const auto feedB = common(racks, [&](std::size_t i) { return id(L.racks[i].feedB, L.power); });
@@ -153,7 +174,8 @@ void PropertiesModel::addRacks() {
   const auto feeds = feedChoices(L, first.hall, near, true);
   add(Key::FeedA, tr("Feed A"), idText(feedA), feedA ? qs(*feedA) : QString(), true, feeds);
   add(Key::FeedB, tr("Feed B"), idText(feedB), feedB ? qs(*feedB) : QString(), true, feeds);
-  add(Key::Cdu, tr("CDU"), idText(cdu), cdu ? qs(*cdu) : QString(), true, coolingChoices(L, first.hall, design::CoolingKind::Cdu, near));
+  add(Key::Cdu, tr("CDU"), idText(cdu), cdu ? qs(*cdu) : QString(), true,
+      coolingChoices(L, first.hall, design::CoolingKind::Cdu, near));
   add(Key::AirHandler, tr("Air handler"), idText(air), air ? qs(*air) : QString(), true,
       coolingChoices(L, first.hall, design::CoolingKind::AirHandler, near));
   addPlacement(true);
@@ -165,10 +187,12 @@ void PropertiesModel::addRacks() {
   long long gpus = 0;
   double power = 0, peak = 0;
   for (int i : racks) {
-    if (const auto* s = L.racks[static_cast<std::size_t>(i)].spec) gpus += s->gpus, power += s->power, peak += s->peakPower;
+    if (const auto* s = L.racks[static_cast<std::size_t>(i)].spec)
+      gpus += s->gpus, power += s->power, peak += s->peakPower;
   }
   add(Key::Gpus, tr("GPUs"), QLocale().toString(gpus));
-  add(Key::Power, tr("IT power"), tr("%1 design, %2 peak").arg(fmt(power, units::Dimension::Power), fmt(peak, units::Dimension::Power)));
+  add(Key::Power, tr("IT power"),
+      tr("%1 design, %2 peak").arg(fmt(power, units::Dimension::Power), fmt(peak, units::Dimension::Power)));
   if (evaluated_.evaluation && evaluated_.design == resolved) {
     double util = 0;
     for (int i : racks) util = std::max(util, evaluated_.evaluation->rackFeedUtilisation[static_cast<std::size_t>(i)]);
@@ -176,7 +200,8 @@ void PropertiesModel::addRacks() {
   }
   if (racks.size() == 1) {
     const auto it = d.overrides.find(first.id);
-    add(Key::Overrides, tr("Overrides"), it == d.overrides.end() ? tr("none (as its row template)") : overriddenFields(it->second));
+    add(Key::Overrides, tr("Overrides"),
+        it == d.overrides.end() ? tr("none (as its row template)") : overriddenFields(it->second));
   } else {
     std::size_t n = 0;
     for (int i : racks) n += d.overrides.count(L.racks[static_cast<std::size_t>(i)].id);
@@ -191,8 +216,9 @@ void PropertiesModel::addEquipment() {
   const bool power = !set_.power.empty() && set_.cooling.empty();
   const bool cooling = set_.power.empty() && !set_.cooling.empty();
   const std::size_t n = set_.size();
-  const std::string firstId = power || !set_.power.empty() ? L.power[static_cast<std::size_t>(set_.power.empty() ? 0 : set_.power[0])].id
-                                                           : L.cooling[static_cast<std::size_t>(set_.cooling[0])].id;
+  const std::string firstId = power || !set_.power.empty()
+                                  ? L.power[static_cast<std::size_t>(set_.power.empty() ? 0 : set_.power[0])].id
+                                  : L.cooling[static_cast<std::size_t>(set_.cooling[0])].id;
   add(Key::Selection, tr("Selection"), n == 1 ? qs(firstId) : tr("%n objects", nullptr, static_cast<int>(n)));
   if (power) {
     const auto kind = common(set_.power, [&](std::size_t i) { return std::string(design::toString(L.power[i].kind)); });
@@ -209,10 +235,12 @@ void PropertiesModel::addEquipment() {
     if (n == 1) add(Key::FedBy, tr("Fed by"), feeds.isEmpty() ? tr("(a source)") : feeds.join(", "));
     if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
-          tr("%1 % at peak").arg(100 * evaluated_.evaluation->power.utilisation[static_cast<std::size_t>(set_.power[0])], 0, 'f', 1));
+          tr("%1 % at peak")
+              .arg(100 * evaluated_.evaluation->power.utilisation[static_cast<std::size_t>(set_.power[0])], 0, 'f', 1));
     }
   } else if (cooling) {
-    const auto kind = common(set_.cooling, [&](std::size_t i) { return std::string(design::toString(L.cooling[i].kind)); });
+    const auto kind =
+        common(set_.cooling, [&](std::size_t i) { return std::string(design::toString(L.cooling[i].kind)); });
     const auto model = common(set_.cooling, [&](std::size_t i) { return L.cooling[i].model; });
     const design::CoolingUnit& first = L.cooling[static_cast<std::size_t>(set_.cooling[0])];
     add(Key::Kind, tr("Kind"), idText(kind));
@@ -226,19 +254,26 @@ void PropertiesModel::addEquipment() {
     if (n == 1 && !sinks.isEmpty()) add(Key::RejectsTo, tr("Rejects to"), sinks.join(", "));
     if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
-          tr("%1 %").arg(100 * evaluated_.evaluation->cooling.unitUtilisation[static_cast<std::size_t>(set_.cooling[0])], 0, 'f', 1));
+          tr("%1 %").arg(
+              100 * evaluated_.evaluation->cooling.unitUtilisation[static_cast<std::size_t>(set_.cooling[0])], 0, 'f',
+              1));
     }
   }
   addPlacement(true);
   if (n == 1) {
     const auto it = d.overrides.find(firstId);
-    add(Key::Overrides, tr("Overrides"), it == d.overrides.end() ? tr("none (as its template)") : overriddenFields(it->second));
+    add(Key::Overrides, tr("Overrides"),
+        it == d.overrides.end() ? tr("none (as its template)") : overriddenFields(it->second));
   }
 }
 
-int PropertiesModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : static_cast<int>(props_.size()); }
+int PropertiesModel::rowCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : static_cast<int>(props_.size());
+}
 
-int PropertiesModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int PropertiesModel::columnCount(const QModelIndex& parent) const {
+  return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant PropertiesModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
@@ -250,9 +285,12 @@ QVariant PropertiesModel::data(const QModelIndex& index, int role) const {
     return {};
   }
   switch (role) {
-    case Qt::DisplayRole: return p.text;
-    case Qt::EditRole: return p.edit.isValid() ? p.edit : QVariant(p.text);
-    case Qt::ToolTipRole: return p.tip.isEmpty() ? p.text : p.tip;
+    case Qt::DisplayRole:
+      return p.text;
+    case Qt::EditRole:
+      return p.edit.isValid() ? p.edit : QVariant(p.text);
+    case Qt::ToolTipRole:
+      return p.tip.isEmpty() ? p.text : p.tip;
     case ChoicesRole: {
       if (p.choices.empty()) return {};
       QStringList values;
@@ -265,7 +303,8 @@ QVariant PropertiesModel::data(const QModelIndex& index, int role) const {
       for (const Choice& c : p.choices) labels << c.label;
       return labels;
     }
-    default: return {};
+    default:
+      return {};
   }
 }
 
@@ -282,7 +321,8 @@ QVariant PropertiesModel::headerData(int section, Qt::Orientation orientation, i
 }
 
 bool PropertiesModel::setData(const QModelIndex& index, const QVariant& value, int role) {
-  if (role != Qt::EditRole || !index.isValid() || index.column() != Value || !(flags(index) & Qt::ItemIsEditable)) return false;
+  if (role != Qt::EditRole || !index.isValid() || index.column() != Value || !(flags(index) & Qt::ItemIsEditable))
+    return false;
   const Prop& p = props_[static_cast<std::size_t>(index.row())];
   if (value == p.edit) return false;  // unchanged: no empty undo step
   return apply(p.key, value);
@@ -293,7 +333,8 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
   const std::string v = value.toString().toStdString();
   using editing::RackField;
   auto field = [&](RackField f, const QString& what) {
-    return editor_.apply(tr("Set %1 to %2").arg(what, v.empty() ? noneLabel() : value.toString()), editing::setRackField(*r, set_, f, v));
+    return editor_.apply(tr("Set %1 to %2").arg(what, v.empty() ? noneLabel() : value.toString()),
+                         editing::setRackField(*r, set_, f, v));
   };
   switch (key) {
     case Key::SiteName: {
@@ -301,12 +342,18 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       d.site.name = v;
       return editor_.apply(tr("Rename site"), {std::move(d), {}, {}});
     }
-    case Key::Type: return field(RackField::Type, tr("type"));
-    case Key::FeedA: return field(RackField::FeedA, tr("feed A"));
-    case Key::FeedB: return field(RackField::FeedB, tr("feed B"));
-    case Key::Cdu: return field(RackField::Cdu, tr("CDU"));
-    case Key::AirHandler: return field(RackField::AirHandler, tr("air handler"));
-    case Key::Model: return editor_.apply(tr("Set model to %1").arg(value.toString()), editing::setEquipmentModel(*r, set_, v));
+    case Key::Type:
+      return field(RackField::Type, tr("type"));
+    case Key::FeedA:
+      return field(RackField::FeedA, tr("feed A"));
+    case Key::FeedB:
+      return field(RackField::FeedB, tr("feed B"));
+    case Key::Cdu:
+      return field(RackField::Cdu, tr("CDU"));
+    case Key::AirHandler:
+      return field(RackField::AirHandler, tr("air handler"));
+    case Key::Model:
+      return editor_.apply(tr("Set model to %1").arg(value.toString()), editing::setEquipmentModel(*r, set_, v));
     case Key::X:
     case Key::Y: {
       bool ok = false;
@@ -314,7 +361,8 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       const double now = props_[static_cast<std::size_t>(rowOf(key))].edit.toDouble();
       if (!ok || !std::isfinite(target)) return false;
       const design::Vec2 delta = key == Key::X ? design::Vec2{target - now, 0} : design::Vec2{0, target - now};
-      return editor_.apply(tr("Move to %1 = %2 m").arg(key == Key::X ? "x" : "y").arg(target), editing::moveObjects(*r, set_, delta));
+      return editor_.apply(tr("Move to %1 = %2 m").arg(key == Key::X ? "x" : "y").arg(target),
+                           editing::moveObjects(*r, set_, delta));
     }
     case Key::Rotation: {
       bool ok = false;
@@ -322,7 +370,8 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       if (!ok || !std::isfinite(deg)) return false;
       return editor_.apply(tr("Set rotation to %1°").arg(deg), editing::setRotation(*r, set_, deg));
     }
-    default: return false;
+    default:
+      return false;
   }
 }
 

@@ -30,8 +30,31 @@ class PropertiesModel : public QAbstractTableModel {
   static constexpr int ChoiceLabelsRole = Qt::UserRole + 2;
   static constexpr int KeyRole = Qt::UserRole + 3;
   enum class Key {
-    SiteName, SiteSize, Location, Ambient, Selection, Type, FeedA, FeedB, Cdu, AirHandler, Model, Kind, X, Y, Rotation,
-    Hall, Row, Gpus, Power, Rating, Capacity, FedBy, RejectsTo, Utilisation, Overrides
+    SiteName,
+    SiteSize,
+    Location,
+    Ambient,
+    Selection,
+    Type,
+    FeedA,
+    FeedB,
+    Cdu,
+    AirHandler,
+    Model,
+    Kind,
+    X,
+    Y,
+    Rotation,
+    Hall,
+    Row,
+    Gpus,
+    Power,
+    Rating,
+    Capacity,
+    FedBy,
+    RejectsTo,
+    Utilisation,
+    Overrides
   };
 
   explicit PropertiesModel(DesignEditor& editor, QObject* parent = nullptr);
@@ -56,8 +79,8 @@ class PropertiesModel : public QAbstractTableModel {
   struct Prop {
     Key key;
     QString name;
-    QString text;          // shown
-    QVariant edit;         // edited (double for numbers, value for choices)
+    QString text;   // shown
+    QVariant edit;  // edited (double for numbers, value for choices)
     bool editable = false;
     std::vector<Choice> choices;
     QString tip;

@@ -54,7 +54,8 @@ bool ReportActions::exportTo(const QString& path, QString* error) {
   QFutureWatcher<Prepared> watcher;
   watcher.setFuture(QtConcurrent::run([design, latest]() {
     Prepared p;
-    p.evaluation = latest.design == design && latest.evaluation ? latest.evaluation : EvaluationRunner::evaluateNow(design).evaluation;
+    p.evaluation = latest.design == design && latest.evaluation ? latest.evaluation
+                                                                : EvaluationRunner::evaluateNow(design).evaluation;
     p.training = report::planTraining(*design, *p.evaluation);
     return p;
   }));

@@ -15,7 +15,8 @@ namespace gigaplan::app {
 
 int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
   const char* usage =
-      "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme dark|light]\n"
+      "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme "
+      "dark|light]\n"
       "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
   QString file, output;
   widgets::ScreenshotOptions options;
@@ -26,12 +27,14 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
       output = value();
     } else if (a == "--view") {
       const QString v = value();
-      if (v != "plan" && v != "iso") return err << "gigaplan screenshot: --view takes plan or iso, not '" << v.toStdString() << "'\n", cli::kUsage;
+      if (v != "plan" && v != "iso")
+        return err << "gigaplan screenshot: --view takes plan or iso, not '" << v.toStdString() << "'\n", cli::kUsage;
       options.view = v == "plan" ? widgets::SiteView::View::Plan : widgets::SiteView::View::Isometric;
     } else if (a == "--color-by") {
       const QString v = value();
       auto mode = widgets::scene::colorByFromKey(v.toStdString());
-      if (!mode) return err << "gigaplan screenshot: unknown colour mode '" << v.toStdString() << "'\n" << usage, cli::kUsage;
+      if (!mode)
+        return err << "gigaplan screenshot: unknown colour mode '" << v.toStdString() << "'\n" << usage, cli::kUsage;
       options.colorBy = *mode;
     } else if (a == "--size") {
       const auto m = QRegularExpression("^(\\d{2,5})x(\\d{2,5})$").match(value());

@@ -16,7 +16,9 @@ constexpr auto kFolder = "files/lastFolder";
 constexpr int kMaxRecent = 10;
 }  // namespace
 
-QStringList recentFiles() { return QSettings().value(kRecent).toStringList(); }
+QStringList recentFiles() {
+  return QSettings().value(kRecent).toStringList();
+}
 
 void addRecentFile(const QString& path) {
   QStringList list = recentFiles();
@@ -27,13 +29,29 @@ void addRecentFile(const QString& path) {
   QSettings().setValue(kRecent, list);
 }
 
-QString theme() { return QSettings().value(kTheme, "dark").toString(); }
-void setTheme(const QString& name) { QSettings().setValue(kTheme, name); }
-QByteArray windowGeometry() { return QSettings().value(kGeometry).toByteArray(); }
-void setWindowGeometry(const QByteArray& g) { QSettings().setValue(kGeometry, g); }
-QByteArray windowState() { return QSettings().value(kState).toByteArray(); }
-void setWindowState(const QByteArray& s) { QSettings().setValue(kState, s); }
-QString lastFolder() { return QSettings().value(kFolder, samplesFolder()).toString(); }
-void setLastFolder(const QString& folder) { QSettings().setValue(kFolder, folder); }
+QString theme() {
+  return QSettings().value(kTheme, "dark").toString();
+}
+void setTheme(const QString& name) {
+  QSettings().setValue(kTheme, name);
+}
+QByteArray windowGeometry() {
+  return QSettings().value(kGeometry).toByteArray();
+}
+void setWindowGeometry(const QByteArray& g) {
+  QSettings().setValue(kGeometry, g);
+}
+QByteArray windowState() {
+  return QSettings().value(kState).toByteArray();
+}
+void setWindowState(const QByteArray& s) {
+  QSettings().setValue(kState, s);
+}
+QString lastFolder() {
+  return QSettings().value(kFolder, samplesFolder()).toString();
+}
+void setLastFolder(const QString& folder) {
+  QSettings().setValue(kFolder, folder);
+}
 
 }  // namespace gigaplan::app::settings

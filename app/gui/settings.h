@@ -10,15 +10,15 @@ namespace gigaplan::app::settings {
 QStringList recentFiles();
 void addRecentFile(const QString& path);  // most recent first, at most 10
 
-QString theme();                 // "dark" (default) or "light"
+QString theme();  // "dark" (default) or "light"
 void setTheme(const QString& name);
 
 QByteArray windowGeometry();
 void setWindowGeometry(const QByteArray& g);
-QByteArray windowState();        // dock layout
+QByteArray windowState();  // dock layout
 void setWindowState(const QByteArray& s);
 
-QString lastFolder();            // for file dialogs; default: the samples folder
+QString lastFolder();  // for file dialogs; default: the samples folder
 void setLastFolder(const QString& folder);
 
 }  // namespace gigaplan::app::settings

@@ -100,8 +100,10 @@ void SiteTreeDock::fromView(const QStringList& ids) {
     selection.select(first, model_->index(last.row(), SiteTreeModel::ColumnCount - 1, last.parent()));
   };
   for (const QString& id : ids) {
-    if (auto it = L.rackIndex.find(id.toStdString()); it != L.rackIndex.end()) racks.insert(it->second);
-    else if (const QModelIndex i = model_->indexOfId(id); i.isValid()) add(i, i);
+    if (auto it = L.rackIndex.find(id.toStdString()); it != L.rackIndex.end())
+      racks.insert(it->second);
+    else if (const QModelIndex i = model_->indexOfId(id); i.isValid())
+      add(i, i);
   }
   // Whole rows as their row item, the rest as runs of consecutive racks.
   std::set<int> rows;

@@ -8,20 +8,29 @@
 namespace gigaplan::app {
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-QString power(double w) { return qs(units::format(w, units::Dimension::Power)); }
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+QString power(double w) {
+  return qs(units::format(w, units::Dimension::Power));
+}
 
 const char* groupName(int g) {
   switch (g) {
-    case SiteTreeModel::Halls: return QT_TRANSLATE_NOOP("SiteTreeModel", "Halls");
-    case SiteTreeModel::PowerChain: return QT_TRANSLATE_NOOP("SiteTreeModel", "Power chain");
-    case SiteTreeModel::CoolingPlant: return QT_TRANSLATE_NOOP("SiteTreeModel", "Cooling plant");
-    default: return QT_TRANSLATE_NOOP("SiteTreeModel", "Network");
+    case SiteTreeModel::Halls:
+      return QT_TRANSLATE_NOOP("SiteTreeModel", "Halls");
+    case SiteTreeModel::PowerChain:
+      return QT_TRANSLATE_NOOP("SiteTreeModel", "Power chain");
+    case SiteTreeModel::CoolingPlant:
+      return QT_TRANSLATE_NOOP("SiteTreeModel", "Cooling plant");
+    default:
+      return QT_TRANSLATE_NOOP("SiteTreeModel", "Network");
   }
 }
 
 // Parent of each node in the forest made by taking the first link; children and positions.
-void forest(const std::vector<int>& parent, std::vector<std::vector<int>>& children, std::vector<int>& roots, std::vector<int>& pos) {
+void forest(const std::vector<int>& parent, std::vector<std::vector<int>>& children, std::vector<int>& roots,
+            std::vector<int>& pos) {
   children.assign(parent.size(), {});
   roots.clear();
   pos.assign(parent.size(), 0);
@@ -90,9 +99,11 @@ void SiteTreeModel::rebuild() {
     rows.push_back(static_cast<int>(r));
   }
   powerParent_.resize(L.power.size());
-  for (std::size_t p = 0; p < L.power.size(); ++p) powerParent_[p] = L.power[p].fedBy.empty() ? -1 : L.power[p].fedBy.front();
+  for (std::size_t p = 0; p < L.power.size(); ++p)
+    powerParent_[p] = L.power[p].fedBy.empty() ? -1 : L.power[p].fedBy.front();
   coolingParent_.resize(L.cooling.size());
-  for (std::size_t c = 0; c < L.cooling.size(); ++c) coolingParent_[c] = L.cooling[c].rejectsTo.empty() ? -1 : L.cooling[c].rejectsTo.front();
+  for (std::size_t c = 0; c < L.cooling.size(); ++c)
+    coolingParent_[c] = L.cooling[c].rejectsTo.empty() ? -1 : L.cooling[c].rejectsTo.front();
   forest(powerParent_, powerChildren_, powerRoots_, powerPos_);
   forest(coolingParent_, coolingChildren_, coolingRoots_, coolingPos_);
   rebuildNetwork();
@@ -131,16 +142,25 @@ int SiteTreeModel::childCount(Node n) const {
   switch (n.kind) {
     case Kind::Group:
       switch (n.index) {
-        case Halls: return static_cast<int>(L.halls.size());
-        case PowerChain: return static_cast<int>(powerRoots_.size());
-        case CoolingPlant: return static_cast<int>(coolingRoots_.size());
-        default: return static_cast<int>(network_.size());
+        case Halls:
+          return static_cast<int>(L.halls.size());
+        case PowerChain:
+          return static_cast<int>(powerRoots_.size());
+        case CoolingPlant:
+          return static_cast<int>(coolingRoots_.size());
+        default:
+          return static_cast<int>(network_.size());
       }
-    case Kind::Hall: return static_cast<int>(hallRows_[i].size());
-    case Kind::Row: return L.rows[i].rackCount;
-    case Kind::Power: return static_cast<int>(powerChildren_[i].size());
-    case Kind::Cooling: return static_cast<int>(coolingChildren_[i].size());
-    default: return 0;
+    case Kind::Hall:
+      return static_cast<int>(hallRows_[i].size());
+    case Kind::Row:
+      return L.rows[i].rackCount;
+    case Kind::Power:
+      return static_cast<int>(powerChildren_[i].size());
+    case Kind::Cooling:
+      return static_cast<int>(coolingChildren_[i].size());
+    default:
+      return 0;
   }
 }
 
@@ -150,16 +170,25 @@ SiteTreeModel::Node SiteTreeModel::child(Node n, int row) const {
   switch (n.kind) {
     case Kind::Group:
       switch (n.index) {
-        case Halls: return {Kind::Hall, row};
-        case PowerChain: return {Kind::Power, powerRoots_[r]};
-        case CoolingPlant: return {Kind::Cooling, coolingRoots_[r]};
-        default: return {Kind::NetworkItem, row};
+        case Halls:
+          return {Kind::Hall, row};
+        case PowerChain:
+          return {Kind::Power, powerRoots_[r]};
+        case CoolingPlant:
+          return {Kind::Cooling, coolingRoots_[r]};
+        default:
+          return {Kind::NetworkItem, row};
       }
-    case Kind::Hall: return {Kind::Row, hallRows_[i][r]};
-    case Kind::Row: return {Kind::Rack, design_->layout.rows[i].firstRack + row};
-    case Kind::Power: return {Kind::Power, powerChildren_[i][r]};
-    case Kind::Cooling: return {Kind::Cooling, coolingChildren_[i][r]};
-    default: return n;
+    case Kind::Hall:
+      return {Kind::Row, hallRows_[i][r]};
+    case Kind::Row:
+      return {Kind::Rack, design_->layout.rows[i].firstRack + row};
+    case Kind::Power:
+      return {Kind::Power, powerChildren_[i][r]};
+    case Kind::Cooling:
+      return {Kind::Cooling, coolingChildren_[i][r]};
+    default:
+      return n;
   }
 }
 
@@ -167,8 +196,10 @@ std::pair<int, SiteTreeModel::Node> SiteTreeModel::position(Node n) const {
   const design::Layout& L = design_->layout;
   const auto i = static_cast<std::size_t>(n.index);
   switch (n.kind) {
-    case Kind::Hall: return {n.index, {Kind::Group, Halls}};
-    case Kind::Row: return {rowPos_[i], {Kind::Hall, L.rows[i].hall}};
+    case Kind::Hall:
+      return {n.index, {Kind::Group, Halls}};
+    case Kind::Row:
+      return {rowPos_[i], {Kind::Hall, L.rows[i].hall}};
     case Kind::Rack: {
       const int row = L.racks[i].row;
       return {n.index - L.rows[static_cast<std::size_t>(row)].firstRack, {Kind::Row, row}};
@@ -176,9 +207,12 @@ std::pair<int, SiteTreeModel::Node> SiteTreeModel::position(Node n) const {
     case Kind::Power:
       return {powerPos_[i], powerParent_[i] < 0 ? Node{Kind::Group, PowerChain} : Node{Kind::Power, powerParent_[i]}};
     case Kind::Cooling:
-      return {coolingPos_[i], coolingParent_[i] < 0 ? Node{Kind::Group, CoolingPlant} : Node{Kind::Cooling, coolingParent_[i]}};
-    case Kind::NetworkItem: return {n.index, {Kind::Group, Network}};
-    default: return {n.index, n};
+      return {coolingPos_[i],
+              coolingParent_[i] < 0 ? Node{Kind::Group, CoolingPlant} : Node{Kind::Cooling, coolingParent_[i]}};
+    case Kind::NetworkItem:
+      return {n.index, {Kind::Group, Network}};
+    default:
+      return {n.index, n};
   }
 }
 
@@ -201,21 +235,43 @@ int SiteTreeModel::rowCount(const QModelIndex& parent) const {
   return childCount(unpack(parent.internalId()));
 }
 
-int SiteTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int SiteTreeModel::columnCount(const QModelIndex&) const {
+  return ColumnCount;
+}
 
-QString SiteTreeModel::name(Node n) const {
+QString SiteTreeModel::idOf(Node n) const {
   const design::Layout& L = design_->layout;
   const auto i = static_cast<std::size_t>(n.index);
   switch (n.kind) {
-    case Kind::Group: return tr(groupName(n.index));
-    case Kind::Hall: return qs(L.halls[i].name);
-    case Kind::Row: return tr("Row %1").arg(qs(L.rows[i].id));
-    case Kind::Rack: return qs(L.racks[i].id);
-    case Kind::Power: return qs(L.power[i].id);
-    case Kind::Cooling: return qs(L.cooling[i].id);
-    case Kind::NetworkItem: return network_[i].first;
+    case Kind::Hall:
+      return qs(L.halls[i].id);
+    case Kind::Row:
+      return qs(L.rows[i].id);
+    case Kind::Rack:
+      return qs(L.racks[i].id);
+    case Kind::Power:
+      return qs(L.power[i].id);
+    case Kind::Cooling:
+      return qs(L.cooling[i].id);
+    default:
+      return QString();
   }
-  return {};
+}
+
+QString SiteTreeModel::name(Node n) const {
+  const auto i = static_cast<std::size_t>(n.index);
+  switch (n.kind) {
+    case Kind::Group:
+      return tr(groupName(n.index));
+    case Kind::Hall:
+      return qs(design_->layout.halls[i].name);
+    case Kind::Row:
+      return tr("Row %1").arg(idOf(n));
+    case Kind::NetworkItem:
+      return network_[i].first;
+    default:
+      return idOf(n);
+  }
 }
 
 QString SiteTreeModel::detail(Node n) const {
@@ -224,27 +280,38 @@ QString SiteTreeModel::detail(Node n) const {
   switch (n.kind) {
     case Kind::Group:
       switch (n.index) {
-        case Halls: return tr("%n racks", nullptr, static_cast<int>(L.racks.size()));
-        case PowerChain: return tr("%n nodes", nullptr, static_cast<int>(L.power.size()));
-        case CoolingPlant: return tr("%n units", nullptr, static_cast<int>(L.cooling.size()));
-        default: return qs(std::string(design::toString(design_->design.network.topology)));
+        case Halls:
+          return tr("%n racks", nullptr, static_cast<int>(L.racks.size()));
+        case PowerChain:
+          return tr("%n nodes", nullptr, static_cast<int>(L.power.size()));
+        case CoolingPlant:
+          return tr("%n units", nullptr, static_cast<int>(L.cooling.size()));
+        default:
+          return qs(std::string(design::toString(design_->design.network.topology)));
       }
-    case Kind::Hall: return tr("%n rows", nullptr, static_cast<int>(hallRows_[i].size()));
+    case Kind::Hall:
+      return tr("%n rows", nullptr, static_cast<int>(hallRows_[i].size()));
     case Kind::Row: {
       const auto& row = L.rows[i];
       const QString type = row.rackCount > 0 ? qs(L.racks[static_cast<std::size_t>(row.firstRack)].type) : QString();
       return tr("%1 × %2").arg(row.rackCount).arg(type);
     }
-    case Kind::Rack: return qs(L.racks[i].type);
+    case Kind::Rack:
+      return qs(L.racks[i].type);
     case Kind::Power: {
       const auto& p = L.power[i];
-      return QString("%1 %2 %3").arg(qs(std::string(design::toString(p.kind))), qs(p.model), power(p.rating)).simplified();
+      return QString("%1 %2 %3")
+          .arg(qs(std::string(design::toString(p.kind))), qs(p.model), power(p.rating))
+          .simplified();
     }
     case Kind::Cooling: {
       const auto& c = L.cooling[i];
-      return QString("%1 %2 %3").arg(qs(std::string(design::toString(c.kind))), qs(c.model), power(c.capacity)).simplified();
+      return QString("%1 %2 %3")
+          .arg(qs(std::string(design::toString(c.kind))), qs(c.model), power(c.capacity))
+          .simplified();
     }
-    case Kind::NetworkItem: return network_[i].second;
+    case Kind::NetworkItem:
+      return network_[i].second;
   }
   return {};
 }
@@ -252,22 +319,17 @@ QString SiteTreeModel::detail(Node n) const {
 QVariant SiteTreeModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || !design_) return {};
   const Node n = unpack(index.internalId());
-  const design::Layout& L = design_->layout;
-  const auto i = static_cast<std::size_t>(n.index);
   switch (role) {
-    case Qt::DisplayRole: return index.column() == Name ? name(n) : detail(n);
-    case Qt::ToolTipRole: return name(n) + " — " + detail(n);
-    case KindRole: return static_cast<int>(n.kind);
+    case Qt::DisplayRole:
+      return index.column() == Name ? name(n) : detail(n);
+    case Qt::ToolTipRole:
+      return name(n) + " — " + detail(n);
+    case KindRole:
+      return static_cast<int>(n.kind);
     case IdRole:
-      switch (n.kind) {
-        case Kind::Hall: return qs(L.halls[i].id);
-        case Kind::Row: return qs(L.rows[i].id);
-        case Kind::Rack: return qs(L.racks[i].id);
-        case Kind::Power: return qs(L.power[i].id);
-        case Kind::Cooling: return qs(L.cooling[i].id);
-        default: return QString();
-      }
-    default: return {};
+      return idOf(n);
+    default:
+      return {};
   }
 }
 

@@ -53,8 +53,12 @@ class SiteTreeModel : public QAbstractItemModel {
     Kind kind;
     int index;
   };
-  static quintptr pack(Node n) { return (static_cast<quintptr>(n.kind) << 32) | static_cast<quintptr>(static_cast<quint32>(n.index)); }
-  static Node unpack(quintptr id) { return {static_cast<Kind>(id >> 32), static_cast<int>(static_cast<quint32>(id & 0xffffffffu))}; }
+  static quintptr pack(Node n) {
+    return (static_cast<quintptr>(n.kind) << 32) | static_cast<quintptr>(static_cast<quint32>(n.index));
+  }
+  static Node unpack(quintptr id) {
+    return {static_cast<Kind>(id >> 32), static_cast<int>(static_cast<quint32>(id & 0xffffffffu))};
+  }
   QModelIndex make(Node n, int column) const;
   /// The children of a node, as (kind, index) of each child in order.
   int childCount(Node n) const;
@@ -63,19 +67,20 @@ class SiteTreeModel : public QAbstractItemModel {
   std::pair<int, Node> position(Node n) const;
   void rebuild();
   void rebuildNetwork();
+  QString idOf(Node n) const;  // "" for headings and network items
   QString name(Node n) const;
   QString detail(Node n) const;
 
   std::shared_ptr<const design::ResolvedDesign> design_;
   std::shared_ptr<const engine::Evaluation> evaluation_;
   // Structure, rebuilt with the design.
-  std::vector<std::vector<int>> hallRows_;             // per hall: layout rows
-  std::vector<int> rowPos_;                            // per row: position in its hall
-  std::vector<int> powerParent_, coolingParent_;       // first feed / first heat sink, or -1
+  std::vector<std::vector<int>> hallRows_;        // per hall: layout rows
+  std::vector<int> rowPos_;                       // per row: position in its hall
+  std::vector<int> powerParent_, coolingParent_;  // first feed / first heat sink, or -1
   std::vector<std::vector<int>> powerChildren_, coolingChildren_;
   std::vector<int> powerRoots_, coolingRoots_;
-  std::vector<int> powerPos_, coolingPos_;             // position under the parent (or among roots)
-  std::vector<std::pair<QString, QString>> network_;   // label, value
+  std::vector<int> powerPos_, coolingPos_;            // position under the parent (or among roots)
+  std::vector<std::pair<QString, QString>> network_;  // label, value
 };
 
 }  // namespace gigaplan::app

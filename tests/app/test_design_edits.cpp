@@ -26,7 +26,9 @@ std::shared_ptr<const design::ResolvedDesign> teachingHall() {
   return design::resolve(io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml", cat()), cat());
 }
 
-ObjectSet ids(const design::ResolvedDesign& r, std::vector<std::string> list) { return objectsOf(r.layout, list); }
+ObjectSet ids(const design::ResolvedDesign& r, std::vector<std::string> list) {
+  return objectsOf(r.layout, list);
+}
 
 // The edited design must survive saving and loading, and give the same layout.
 std::shared_ptr<const design::ResolvedDesign> reload(const design::Design& d) {
@@ -37,7 +39,9 @@ const design::Rack& rack(const design::ResolvedDesign& r, const std::string& id)
   return r.layout.racks[static_cast<std::size_t>(r.layout.rackIndex.at(id))];
 }
 
-bool near(double a, double b) { return std::abs(a - b) < 1e-6; }
+bool near(double a, double b) {
+  return std::abs(a - b) < 1e-6;
+}
 
 }  // namespace
 
@@ -113,10 +117,11 @@ class TestDesignEdits : public QObject {
     const auto r = teachingHall();
     const EditOutcome out = moveObjects(*r, ids(*r, {"a"}), {0, -1.2});
     QVERIFY2(out, out.refusal.c_str());
-    QVERIFY(out.design->overrides.count("a"));        // one row override…
-    QVERIFY(!out.design->overrides.count("a-1"));     // …not one per rack
+    QVERIFY(out.design->overrides.count("a"));     // one row override…
+    QVERIFY(!out.design->overrides.count("a-1"));  // …not one per rack
     const auto after = reload(*out.design);
-    for (const char* id : {"a-1", "a-2", "a-3", "a-4"}) QVERIFY(near(rack(*after, id).position.y, rack(*r, id).position.y - 1.2));
+    for (const char* id : {"a-1", "a-2", "a-3", "a-4"})
+      QVERIFY(near(rack(*after, id).position.y, rack(*r, id).position.y - 1.2));
   }
 
   void rotatesAboutTheSelectionCentre() {
@@ -172,7 +177,8 @@ class TestDesignEdits : public QObject {
     // The network rack override of b-4 comes along, and the copy stands on free floor.
     QCOMPARE(rack(*after, "b-copy-4").type, std::string("network-rack"));
     const FootprintIndex index = FootprintIndex::ofLayout(r->layout);
-    for (int k = 1; k <= 4; ++k) QVERIFY(index.overlapping(rackFootprint(rack(*after, "b-copy-" + std::to_string(k)))).empty());
+    for (int k = 1; k <= 4; ++k)
+      QVERIFY(index.overlapping(rackFootprint(rack(*after, "b-copy-" + std::to_string(k)))).empty());
     QCOMPARE(rack(*after, "b-copy-1").feedA, rack(*after, "b-1").feedA);
   }
 
@@ -186,7 +192,8 @@ class TestDesignEdits : public QObject {
     const FootprintIndex index = FootprintIndex::ofLayout(r->layout);
     const auto& row = after->layout.rows[static_cast<std::size_t>(after->layout.rowIndex.at(out.select[0]))];
     for (int k = 0; k < row.rackCount; ++k) {
-      QVERIFY(index.overlapping(rackFootprint(after->layout.racks[static_cast<std::size_t>(row.firstRack + k)])).empty());
+      QVERIFY(
+          index.overlapping(rackFootprint(after->layout.racks[static_cast<std::size_t>(row.firstRack + k)])).empty());
     }
     QVERIFY(!addRow(*r, 0, "no-such-rack", 3));
   }

@@ -7,14 +7,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
-#include <QMessageBox>
-#include <QTimer>
-#include <QStatusBar>
 #include <QDialogButtonBox>
+#include <QMessageBox>
 #include <QPushButton>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTreeView>
 #include <iostream>
 
@@ -46,12 +46,17 @@ using namespace gigaplan;
 
 namespace {
 
-QString sample(const char* name) { return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+QString sample(const char* name) {
+  return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 bool waitForEvaluation(app::MainWindow& w) {
-  return QTest::qWaitFor([&] {
-    return !w.evaluations().busy() && w.evaluations().latest().evaluation && w.evaluations().latest().design == w.editor().document().resolved();
-  }, 30000);
+  return QTest::qWaitFor(
+      [&] {
+        return !w.evaluations().busy() && w.evaluations().latest().evaluation &&
+               w.evaluations().latest().design == w.editor().document().resolved();
+      },
+      30000);
 }
 
 int differingPixels(const QImage& a, const QImage& b) {
@@ -139,9 +144,11 @@ class TestMainWindow : public QObject {
   }
 
   void itemModelsAreWellBehaved() {
-    QAbstractItemModelTester findings(window_->findingsView().model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester findings(window_->findingsView().model(),
+                                      QAbstractItemModelTester::FailureReportingMode::QtTest);
     QAbstractItemModelTester tree(&window_->siteTree().model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester props(&window_->properties().model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester props(&window_->properties().model(),
+                                   QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Exercise them while attached: selections, an edit and its undo, a new evaluation.
     view().setSelection({"a-1", "b-2"});
     view().setSelection({"cdu-1"});
@@ -173,7 +180,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(rows.front().data(app::SiteTreeModel::IdRole).toString(), QString("a-4"));
     // …and the 3D view follows the tree.
     auto& model = window_->siteTree().model();
-    window_->siteTree().tree().selectionModel()->select(model.indexOfId("b"), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    window_->siteTree().tree().selectionModel()->select(
+        model.indexOfId("b"), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(view().selection(), (QStringList{"b-1", "b-2", "b-3", "b-4"}));
     view().setSelection({"a-4"});
   }
@@ -192,10 +200,11 @@ class TestMainWindow : public QObject {
     }
     QTest::mouseRelease(&view(), Qt::LeftButton, {}, to.toPoint());
     const design::Vec2 after = positionOf(*doc_, "a-4");
-    QVERIFY2(std::abs(after.x - (before.x + 3.0)) < 1e-9, qPrintable(QString("moved to %1 from %2").arg(after.x).arg(before.x)));
+    QVERIFY2(std::abs(after.x - (before.x + 3.0)) < 1e-9,
+             qPrintable(QString("moved to %1 from %2").arg(after.x).arg(before.x)));
     QCOMPARE(after.y, before.y);
     draggedX_ = after.x;
-    QCOMPARE(doc_->undoStack()->index(), steps + 1);  // the whole drag is one undo step
+    QCOMPARE(doc_->undoStack()->index(), steps + 1);   // the whole drag is one undo step
     QCOMPARE(view().selection(), QStringList{"a-4"});  // still selected after the rebuilds
     QVERIFY(window_->isWindowModified());
   }
@@ -215,9 +224,11 @@ class TestMainWindow : public QObject {
   void ctrlClickAndRubberBandSelect() {
     frame(view(), {"hall-1"});
     view().setSelection({"a-4"});
-    QTest::mouseClick(&view(), Qt::LeftButton, Qt::ControlModifier, widgets::widgetPointOf(view(), topOf(view(), "a-3")).toPoint());
+    QTest::mouseClick(&view(), Qt::LeftButton, Qt::ControlModifier,
+                      widgets::widgetPointOf(view(), topOf(view(), "a-3")).toPoint());
     QCOMPARE(view().selection(), (QStringList{"a-3", "a-4"}));
-    QTest::mouseClick(&view(), Qt::LeftButton, Qt::ControlModifier, widgets::widgetPointOf(view(), topOf(view(), "a-3")).toPoint());
+    QTest::mouseClick(&view(), Qt::LeftButton, Qt::ControlModifier,
+                      widgets::widgetPointOf(view(), topOf(view(), "a-3")).toPoint());
     QCOMPARE(view().selection(), QStringList{"a-4"});
     // A Ctrl+drag band around row b adds its racks.
     QRectF band;
@@ -256,7 +267,10 @@ class TestMainWindow : public QObject {
     combo->setCurrentIndex(combo->findData("dgx-h100-rack"));
     emit combo->activated(combo->currentIndex());
     QVERIFY(waitForEvaluation(*window_));
-    QCOMPARE(QString::fromStdString(doc_->resolved()->layout.racks[static_cast<std::size_t>(doc_->resolved()->layout.rackIndex.at("a-1"))].type),
+    QCOMPARE(QString::fromStdString(
+                 doc_->resolved()
+                     ->layout.racks[static_cast<std::size_t>(doc_->resolved()->layout.rackIndex.at("a-1"))]
+                     .type),
              QString("dgx-h100-rack"));
     QVERIFY2(window_->metrics().value("IT power") != itBefore, qPrintable(itBefore));
     QVERIFY(window_->metrics().powerChart().slice("IT") < sliceBefore);  // a DGX H100 draws less than an NVL72
@@ -277,7 +291,9 @@ class TestMainWindow : public QObject {
     QVERIFY(view().selection().isEmpty());
     view().setSelection({"s-1"});
     QTest::keyClick(window_.get(), Qt::Key_R);
-    QCOMPARE(doc_->resolved()->layout.racks[static_cast<std::size_t>(doc_->resolved()->layout.rackIndex.at("s-1"))].rotation, 90.0);
+    QCOMPARE(
+        doc_->resolved()->layout.racks[static_cast<std::size_t>(doc_->resolved()->layout.rackIndex.at("s-1"))].rotation,
+        90.0);
   }
 
   void undoesBackToTheFileThenSavesAndReopens() {

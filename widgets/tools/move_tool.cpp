@@ -15,9 +15,13 @@ namespace {
 constexpr double kDragSlop = 4;
 }  // namespace
 
-MoveTool::MoveTool(SiteView& view) : QObject(&view), view_(view) { view.installEventFilter(this); }
+MoveTool::MoveTool(SiteView& view) : QObject(&view), view_(view) {
+  view.installEventFilter(this);
+}
 
-MoveTool::~MoveTool() { view_.removeEventFilter(this); }
+MoveTool::~MoveTool() {
+  view_.removeEventFilter(this);
+}
 
 bool MoveTool::press(QPointF pos) {
   const QString id = view_.objectIdAt(pos.toPoint());

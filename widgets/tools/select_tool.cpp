@@ -13,11 +13,14 @@ namespace {
 constexpr int kDragSlop = 4;
 }
 
-SelectTool::SelectTool(SiteView& view) : QObject(&view), view_(view), band_(new QRubberBand(QRubberBand::Rectangle, &view)) {
+SelectTool::SelectTool(SiteView& view)
+    : QObject(&view), view_(view), band_(new QRubberBand(QRubberBand::Rectangle, &view)) {
   view.installEventFilter(this);
 }
 
-SelectTool::~SelectTool() { view_.removeEventFilter(this); }
+SelectTool::~SelectTool() {
+  view_.removeEventFilter(this);
+}
 
 QStringList SelectTool::idsInRect(const QRect& rect) const {
   QStringList ids;
@@ -41,8 +44,10 @@ void SelectTool::finish(const QPoint& pos) {
       if (!ids.contains(id)) ids << id;
     }
   } else if (const QString hit = view_.objectIdAt(pos); !hit.isEmpty()) {
-    if (adding_ && ids.contains(hit)) ids.removeAll(hit);  // Ctrl+click toggles
-    else ids << hit;
+    if (adding_ && ids.contains(hit))
+      ids.removeAll(hit);  // Ctrl+click toggles
+    else
+      ids << hit;
   } else if (adding_) {
     return;  // Ctrl+click on empty floor keeps the selection
   }

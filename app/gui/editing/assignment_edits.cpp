@@ -14,22 +14,32 @@ namespace {
 
 std::string design::RowSpec::*specField(RackField f) {
   switch (f) {
-    case RackField::Type: return &design::RowSpec::rackType;
-    case RackField::FeedA: return &design::RowSpec::feedA;
-    case RackField::FeedB: return &design::RowSpec::feedB;
-    case RackField::Cdu: return &design::RowSpec::cdu;
-    case RackField::AirHandler: return &design::RowSpec::airHandler;
+    case RackField::Type:
+      return &design::RowSpec::rackType;
+    case RackField::FeedA:
+      return &design::RowSpec::feedA;
+    case RackField::FeedB:
+      return &design::RowSpec::feedB;
+    case RackField::Cdu:
+      return &design::RowSpec::cdu;
+    case RackField::AirHandler:
+      return &design::RowSpec::airHandler;
   }
   return &design::RowSpec::rackType;
 }
 
 std::optional<std::string> design::Override::*overrideField(RackField f) {
   switch (f) {
-    case RackField::Type: return &design::Override::type;
-    case RackField::FeedA: return &design::Override::feedA;
-    case RackField::FeedB: return &design::Override::feedB;
-    case RackField::Cdu: return &design::Override::cdu;
-    case RackField::AirHandler: return &design::Override::airHandler;
+    case RackField::Type:
+      return &design::Override::type;
+    case RackField::FeedA:
+      return &design::Override::feedA;
+    case RackField::FeedB:
+      return &design::Override::feedB;
+    case RackField::Cdu:
+      return &design::Override::cdu;
+    case RackField::AirHandler:
+      return &design::Override::airHandler;
   }
   return &design::Override::type;
 }
@@ -46,7 +56,8 @@ void eraseField(design::Design& d, const std::string& id, std::optional<std::str
 }
 
 // Row templates whose every row (in every hall) is fully selected.
-std::vector<std::pair<int, int>> wholeRowSpecs(const design::ResolvedDesign& r, const TemplateMap& map, const std::vector<char>& mask) {
+std::vector<std::pair<int, int>> wholeRowSpecs(const design::ResolvedDesign& r, const TemplateMap& map,
+                                               const std::vector<char>& mask) {
   std::vector<std::pair<int, int>> out;
   for (std::size_t hs = 0; hs < r.design.halls.size(); ++hs) {
     for (std::size_t rs = 0; rs < r.design.halls[hs].rows.size(); ++rs) {
@@ -61,9 +72,11 @@ std::vector<std::pair<int, int>> wholeRowSpecs(const design::ResolvedDesign& r, 
 
 }  // namespace
 
-EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field, const std::string& value) {
+EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field,
+                         const std::string& value) {
   if (set.racks.empty()) return EditOutcome::refuse("Select racks first.");
-  if (field == RackField::Type && !r.catalog->rack(value)) return EditOutcome::refuse("'" + value + "' is not a rack type in the catalog.");
+  if (field == RackField::Type && !r.catalog->rack(value))
+    return EditOutcome::refuse("'" + value + "' is not a rack type in the catalog.");
   if (field == RackField::Type && value.empty()) return EditOutcome::refuse("A rack needs a type.");
   const design::Layout& L = r.layout;
   const TemplateMap map(r.design, L);
@@ -80,7 +93,8 @@ EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, 
     }
   }
   for (int i : set.racks) {
-    if (!done[static_cast<std::size_t>(i)]) d.overrides[L.racks[static_cast<std::size_t>(i)].id].*overrideField(field) = value;
+    if (!done[static_cast<std::size_t>(i)])
+      d.overrides[L.racks[static_cast<std::size_t>(i)].id].*overrideField(field) = value;
   }
   return {std::move(d), {}, {}};
 }
@@ -93,14 +107,16 @@ EditOutcome setEquipmentModel(const design::ResolvedDesign& r, const ObjectSet& 
     const auto& n = L.power[static_cast<std::size_t>(i)];
     const catalog::PowerGear* g = r.catalog->power(model);
     if (!g) return EditOutcome::refuse("'" + model + "' is not power gear in the catalog.");
-    if (n.spec && g->kind != n.spec->kind) return EditOutcome::refuse("'" + model + "' is not the same kind of gear as " + n.id + ".");
+    if (n.spec && g->kind != n.spec->kind)
+      return EditOutcome::refuse("'" + model + "' is not the same kind of gear as " + n.id + ".");
     d.overrides[n.id].type = model;
   }
   for (int i : set.cooling) {
     const auto& u = L.cooling[static_cast<std::size_t>(i)];
     const catalog::CoolingGear* g = r.catalog->cooling(model);
     if (!g) return EditOutcome::refuse("'" + model + "' is not cooling gear in the catalog.");
-    if (u.spec && g->kind != u.spec->kind) return EditOutcome::refuse("'" + model + "' is not the same kind of gear as " + u.id + ".");
+    if (u.spec && g->kind != u.spec->kind)
+      return EditOutcome::refuse("'" + model + "' is not the same kind of gear as " + u.id + ".");
     d.overrides[u.id].type = model;
   }
   return {std::move(d), {}, {}};

@@ -44,8 +44,9 @@ UnitPlan planUnits(const std::vector<int>& selected, const std::vector<Unit>& un
       tail = tail && static_cast<int>(inst.size()) == m && *inst.begin() == spec.count - m + 1;
     }
     if (!tail) {
-      plan.refusal = "'" + units[static_cast<std::size_t>(selected.front())].id + "' is one of " + std::to_string(spec.count * hallCount) +
-                     " made by template '" + spec.id + "'; delete its last ones or all of them.";
+      plan.refusal = "'" + units[static_cast<std::size_t>(selected.front())].id + "' is one of " +
+                     std::to_string(spec.count * hallCount) + " made by template '" + spec.id +
+                     "'; delete its last ones or all of them.";
       return plan;
     }
     plan.dropLast[key] = m;
@@ -54,29 +55,34 @@ UnitPlan planUnits(const std::vector<int>& selected, const std::vector<Unit>& un
 }
 
 template <class Spec>
-void applyUnitPlan(const UnitPlan& plan, std::vector<Spec>& site, design::Design& d, std::vector<Spec> design::HallSpec::*member) {
+void applyUnitPlan(const UnitPlan& plan, std::vector<Spec>& site, design::Design& d,
+                   std::vector<Spec> design::HallSpec::*member) {
   // Erase whole templates from the back so earlier indices stay valid.
   for (auto it = plan.dropLast.rbegin(); it != plan.dropLast.rend(); ++it) {
     const auto& [hs, s] = it->first;
     std::vector<Spec>& specs = hs < 0 ? site : d.halls[static_cast<std::size_t>(hs)].*member;
     Spec& spec = specs[static_cast<std::size_t>(s)];
-    if (it->second >= spec.count) specs.erase(specs.begin() + s);
-    else spec.count -= it->second;
+    if (it->second >= spec.count)
+      specs.erase(specs.begin() + s);
+    else
+      spec.count -= it->second;
   }
 }
 
 // Something that stays still refers to a removed power node or cooling unit.
-std::string danglingReference(const design::Layout& L, const std::vector<char>& rackGone, const std::vector<char>& powerGone,
-                              const std::vector<char>& coolingGone) {
+std::string danglingReference(const design::Layout& L, const std::vector<char>& rackGone,
+                              const std::vector<char>& powerGone, const std::vector<char>& coolingGone) {
   auto gone = [](const std::vector<char>& v, int i) { return i != design::kNone && v[static_cast<std::size_t>(i)]; };
   for (std::size_t i = 0; i < L.racks.size(); ++i) {
     const auto& r = L.racks[i];
     if (rackGone[i]) continue;
     for (int p : {r.feedA, r.feedB}) {
-      if (gone(powerGone, p)) return L.power[static_cast<std::size_t>(p)].id + " still feeds rack " + r.id + "; reassign its racks first.";
+      if (gone(powerGone, p))
+        return L.power[static_cast<std::size_t>(p)].id + " still feeds rack " + r.id + "; reassign its racks first.";
     }
     for (int c : {r.cdu, r.airHandler}) {
-      if (gone(coolingGone, c)) return L.cooling[static_cast<std::size_t>(c)].id + " still cools rack " + r.id + "; reassign its racks first.";
+      if (gone(coolingGone, c))
+        return L.cooling[static_cast<std::size_t>(c)].id + " still cools rack " + r.id + "; reassign its racks first.";
     }
   }
   for (std::size_t i = 0; i < L.power.size(); ++i) {
@@ -87,9 +93,11 @@ std::string danglingReference(const design::Layout& L, const std::vector<char>& 
   }
   for (std::size_t i = 0; i < L.cooling.size(); ++i) {
     if (coolingGone[i]) continue;
-    if (gone(powerGone, L.cooling[i].fedBy)) return L.power[static_cast<std::size_t>(L.cooling[i].fedBy)].id + " still feeds " + L.cooling[i].id + ".";
+    if (gone(powerGone, L.cooling[i].fedBy))
+      return L.power[static_cast<std::size_t>(L.cooling[i].fedBy)].id + " still feeds " + L.cooling[i].id + ".";
     for (int c : L.cooling[i].rejectsTo) {
-      if (gone(coolingGone, c)) return L.cooling[i].id + " still rejects heat to " + L.cooling[static_cast<std::size_t>(c)].id + ".";
+      if (gone(coolingGone, c))
+        return L.cooling[i].id + " still rejects heat to " + L.cooling[static_cast<std::size_t>(c)].id + ".";
     }
   }
   return {};
@@ -134,15 +142,22 @@ EditOutcome deleteObjects(const design::ResolvedDesign& r, const ObjectSet& set)
   for (int i : set.racks) rackGone[static_cast<std::size_t>(i)] = 1;
   for (int i : set.power) powerGone[static_cast<std::size_t>(i)] = 1;
   for (int i : set.cooling) coolingGone[static_cast<std::size_t>(i)] = 1;
-  if (std::string why = danglingReference(L, rackGone, powerGone, coolingGone); !why.empty()) return EditOutcome::refuse("Not deleted: " + why);
+  if (std::string why = danglingReference(L, rackGone, powerGone, coolingGone); !why.empty())
+    return EditOutcome::refuse("Not deleted: " + why);
 
   const UnitPlan power = planUnits<design::PowerNode, design::PowerNodeSpec>(
       set.power, L.power, [&](int i) -> const UnitOrigin& { return map.power(i); }, r.design.power,
-      [&](int hs) -> const std::vector<design::PowerNodeSpec>& { return r.design.halls[static_cast<std::size_t>(hs)].power; }, r.design);
+      [&](int hs) -> const std::vector<design::PowerNodeSpec>& {
+        return r.design.halls[static_cast<std::size_t>(hs)].power;
+      },
+      r.design);
   if (!power.refusal.empty()) return EditOutcome::refuse("Not deleted: " + power.refusal);
   const UnitPlan cooling = planUnits<design::CoolingUnit, design::CoolingUnitSpec>(
       set.cooling, L.cooling, [&](int i) -> const UnitOrigin& { return map.cooling(i); }, r.design.cooling,
-      [&](int hs) -> const std::vector<design::CoolingUnitSpec>& { return r.design.halls[static_cast<std::size_t>(hs)].cooling; }, r.design);
+      [&](int hs) -> const std::vector<design::CoolingUnitSpec>& {
+        return r.design.halls[static_cast<std::size_t>(hs)].cooling;
+      },
+      r.design);
   if (!cooling.refusal.empty()) return EditOutcome::refuse("Not deleted: " + cooling.refusal);
 
   // Ids that stop existing lose their overrides (else the design would not load).
@@ -151,14 +166,16 @@ EditOutcome deleteObjects(const design::ResolvedDesign& r, const ObjectSet& set)
   for (std::size_t row = 0; row < L.rows.size(); ++row) {
     if (!rowGone[row]) continue;
     const RowOrigin& o = map.row(static_cast<int>(row));
-    const int slots = r.design.halls[static_cast<std::size_t>(o.hallSpec)].rows[static_cast<std::size_t>(o.rowSpec)].racks;
+    const int slots =
+        r.design.halls[static_cast<std::size_t>(o.hallSpec)].rows[static_cast<std::size_t>(o.rowSpec)].racks;
     vanished.insert(L.rows[row].id);
     for (int k = 1; k <= slots; ++k) vanished.insert(L.rows[row].id + "-" + std::to_string(k));
   }
   for (const std::string& id : vanished) d.overrides.erase(id);
   auto& netRows = d.network.networkRows;
-  netRows.erase(std::remove_if(netRows.begin(), netRows.end(), [&](const std::string& id) { return vanished.count(id) > 0; }),
-                netRows.end());
+  netRows.erase(
+      std::remove_if(netRows.begin(), netRows.end(), [&](const std::string& id) { return vanished.count(id) > 0; }),
+      netRows.end());
 
   // The other selected racks are marked removed.
   for (int i : set.racks) {
@@ -168,8 +185,10 @@ EditOutcome deleteObjects(const design::ResolvedDesign& r, const ObjectSet& set)
   for (auto it = shorten.rbegin(); it != shorten.rend(); ++it) {
     auto& rows = d.halls[static_cast<std::size_t>(it->first.first)].rows;
     auto& spec = rows[static_cast<std::size_t>(it->first.second)];
-    if (it->second >= spec.count) rows.erase(rows.begin() + it->first.second);
-    else spec.count -= it->second;
+    if (it->second >= spec.count)
+      rows.erase(rows.begin() + it->first.second);
+    else
+      spec.count -= it->second;
   }
   applyUnitPlan(power, d.power, d, &design::HallSpec::power);
   applyUnitPlan(cooling, d.cooling, d, &design::HallSpec::cooling);

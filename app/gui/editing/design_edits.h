@@ -67,7 +67,8 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hall, const std::string&
 enum class RackField { Type, FeedA, FeedB, Cdu, AirHandler };
 /// Sets a rack field (catalog rack id, power node id, cooling unit id; "" clears a feed or
 /// cooling assignment) on the selected racks.
-EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field, const std::string& value);
+EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field,
+                         const std::string& value);
 /// Sets the catalog model of the selected power nodes and cooling units.
 EditOutcome setEquipmentModel(const design::ResolvedDesign& r, const ObjectSet& set, const std::string& model);
 /// Drops the selected objects' overrides (and those of fully selected rows): back to the template.

@@ -14,7 +14,9 @@ double roundMetres(double v) {
   return r == 0 ? 0.0 : r;  // no "-0 m" in the file
 }
 
-design::Vec2 roundVec(design::Vec2 v) { return {roundMetres(v.x), roundMetres(v.y)}; }
+design::Vec2 roundVec(design::Vec2 v) {
+  return {roundMetres(v.x), roundMetres(v.y)};
+}
 
 double normalizeDegrees(double degrees) {
   double d = std::fmod(degrees, 360.0);
@@ -48,9 +50,12 @@ bool rowFullySelected(const design::Layout& layout, const std::vector<char>& mas
 std::string describe(const design::Layout& layout, Item item) {
   const auto i = static_cast<std::size_t>(item.index);
   switch (item.kind) {
-    case ItemKind::Rack: return "rack " + layout.racks[i].id;
-    case ItemKind::Power: return layout.power[i].id;
-    case ItemKind::Cooling: return layout.cooling[i].id;
+    case ItemKind::Rack:
+      return "rack " + layout.racks[i].id;
+    case ItemKind::Power:
+      return layout.power[i].id;
+    case ItemKind::Cooling:
+      return layout.cooling[i].id;
   }
   return {};
 }
@@ -75,7 +80,8 @@ std::string newOverlap(const design::Layout& layout, const FootprintIndex& index
 
 std::unordered_set<std::string> usedIds(const design::Layout& layout) {
   std::unordered_set<std::string> ids;
-  ids.reserve(layout.racks.size() + layout.rows.size() + layout.power.size() + layout.cooling.size() + layout.halls.size());
+  ids.reserve(layout.racks.size() + layout.rows.size() + layout.power.size() + layout.cooling.size() +
+              layout.halls.size());
   for (const auto& x : layout.halls) ids.insert(x.id);
   for (const auto& x : layout.rows) ids.insert(x.id);
   for (const auto& x : layout.racks) ids.insert(x.id);

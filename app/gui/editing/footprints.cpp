@@ -53,7 +53,9 @@ bool hasFootprint(const design::PowerNode& node) {
   // catalog gives them no footprint).
   return node.spec != nullptr && node.kind != design::PowerKind::Busway && node.kind != design::PowerKind::Pdu;
 }
-bool hasFootprint(const design::CoolingUnit& unit) { return unit.spec != nullptr; }
+bool hasFootprint(const design::CoolingUnit& unit) {
+  return unit.spec != nullptr;
+}
 
 Footprint powerFootprint(const design::PowerNode& node, design::Vec2 centre, double rotation) {
   return {centre, node.spec ? node.spec->width : 1.0, node.spec ? node.spec->depth : 1.0, rotation};
@@ -74,7 +76,8 @@ FootprintIndex FootprintIndex::ofLayout(const design::Layout& layout) {
   }
   for (std::size_t i = 0; i < layout.cooling.size(); ++i) {
     const auto& u = layout.cooling[i];
-    if (hasFootprint(u)) index.add({ItemKind::Cooling, static_cast<int>(i)}, coolingFootprint(u, u.position, u.rotation));
+    if (hasFootprint(u))
+      index.add({ItemKind::Cooling, static_cast<int>(i)}, coolingFootprint(u, u.position, u.rotation));
   }
   return index;
 }

@@ -26,7 +26,9 @@ struct Footprint {
 bool overlaps(const Footprint& a, const Footprint& b, double tolerance = 0.01);
 
 Footprint rackFootprint(const design::Rack& rack, design::Vec2 centre, double rotation);
-inline Footprint rackFootprint(const design::Rack& rack) { return rackFootprint(rack, rack.position, rack.rotation); }
+inline Footprint rackFootprint(const design::Rack& rack) {
+  return rackFootprint(rack, rack.position, rack.rotation);
+}
 /// Equipment with a catalog model has a footprint; grid connections, busways, PDUs and unknown
 /// models do not.
 bool hasFootprint(const design::PowerNode& node);

@@ -46,7 +46,8 @@ EditOutcome transformObjects(const design::ResolvedDesign& r, const ObjectSet& s
     const auto& u = L.cooling[static_cast<std::size_t>(i)];
     if (!hasFootprint(u)) continue;
     const auto [p, rot] = t(u.position, u.rotation);
-    placed.push_back({{ItemKind::Cooling, i}, coolingFootprint(u, u.position, u.rotation), coolingFootprint(u, p, rot)});
+    placed.push_back(
+        {{ItemKind::Cooling, i}, coolingFootprint(u, u.position, u.rotation), coolingFootprint(u, p, rot)});
   }
   if (const std::string why = newOverlap(L, FootprintIndex::ofLayout(L), placed); !why.empty()) {
     return EditOutcome::refuse("Not moved: " + why + ".");
@@ -73,8 +74,10 @@ EditOutcome transformObjects(const design::ResolvedDesign& r, const ObjectSet& s
     const bool ownRotation = own != d.overrides.end() && own->second.rotation;
     if (rack.row != design::kNone && wholeRow[row]) {
       // The row override moves this rack unless it has its own position, which must follow.
-      if (ownPosition) place(rack.id, rack.position, rack.rotation, turns || ownRotation);
-      else if (turns && ownRotation) d.overrides[rack.id].rotation = normalizeDegrees(t(rack.position, rack.rotation).second);
+      if (ownPosition)
+        place(rack.id, rack.position, rack.rotation, turns || ownRotation);
+      else if (turns && ownRotation)
+        d.overrides[rack.id].rotation = normalizeDegrees(t(rack.position, rack.rotation).second);
     } else {
       place(rack.id, rack.position, rack.rotation, turns);
     }
@@ -128,7 +131,11 @@ Vec2 snapDelta(Vec2 delta, double rotation, double grid) {
 EditOutcome moveObjects(const design::ResolvedDesign& r, const ObjectSet& set, Vec2 delta) {
   if (delta.x == 0 && delta.y == 0) return EditOutcome::refuse("Not moved: the move is shorter than the grid.");
   return transformObjects(
-      r, set, [delta](Vec2 p, double rot) { return std::pair{Vec2{p.x + delta.x, p.y + delta.y}, rot}; }, false, true);
+      r, set,
+      [delta](Vec2 p, double rot) {
+        return std::pair{Vec2{p.x + delta.x, p.y + delta.y}, rot};
+      },
+      false, true);
 }
 
 EditOutcome rotateObjects(const design::ResolvedDesign& r, const ObjectSet& set, double degrees) {
@@ -142,22 +149,32 @@ EditOutcome rotateObjects(const design::ResolvedDesign& r, const ObjectSet& set,
   for (int i : set.cooling) grow(L.cooling[static_cast<std::size_t>(i)].position);
   const Vec2 centre{0.5 * (x0 + x1), 0.5 * (y0 + y1)};
   return transformObjects(
-      r, set, [&](Vec2 p, double rot) { return std::pair{rotateAbout(p, centre, degrees), rot + degrees}; }, true, true);
+      r, set,
+      [&](Vec2 p, double rot) {
+        return std::pair{rotateAbout(p, centre, degrees), rot + degrees};
+      },
+      true, true);
 }
 
 EditOutcome setRotation(const design::ResolvedDesign& r, const ObjectSet& set, double degrees) {
-  return transformObjects(r, set, [degrees](Vec2 p, double) { return std::pair{p, degrees}; }, true, false);
+  return transformObjects(
+      r, set,
+      [degrees](Vec2 p, double) {
+        return std::pair{p, degrees};
+      },
+      true, false);
 }
 
 double rowPitch(const design::ResolvedDesign& r, int row) {
   const design::Row& rw = r.layout.rows[static_cast<std::size_t>(row)];
   const TemplateMap map(r.design, r.layout);
   const RowOrigin& o = map.row(row);
-  const design::RowSpec& s = r.design.halls[static_cast<std::size_t>(o.hallSpec)].rows[static_cast<std::size_t>(o.rowSpec)];
+  const design::RowSpec& s =
+      r.design.halls[static_cast<std::size_t>(o.hallSpec)].rows[static_cast<std::size_t>(o.rowSpec)];
   const double step = std::hypot(s.step.x, s.step.y);
   if (s.count > 1 && step > 0) return step;
-  const catalog::RackType* type = rw.rackCount > 0 ? r.layout.racks[static_cast<std::size_t>(rw.firstRack)].spec
-                                                   : r.catalog->rack(s.rackType);
+  const catalog::RackType* type =
+      rw.rackCount > 0 ? r.layout.racks[static_cast<std::size_t>(rw.firstRack)].spec : r.catalog->rack(s.rackType);
   return 2 * (type ? type->depth : 1.2) + 1.2;
 }
 

@@ -29,7 +29,9 @@ bool insideHall(const design::Hall& hall, const Footprint& f) {
          f.centre.y - hy >= hall.origin.y - eps && f.centre.y + hy <= hall.origin.y + hall.size.y + eps;
 }
 
-std::string expandFor(const std::string& pattern, int h) { return design::expandPattern(pattern, {h, 1, 0}).text; }
+std::string expandFor(const std::string& pattern, int h) {
+  return design::expandPattern(pattern, {h, 1, 0}).text;
+}
 
 // The first id pattern base + n (n = 1, 2 …; or base alone first when `bareFirst`) whose row and
 // rack ids are free in every hall instance.
@@ -60,8 +62,11 @@ bool fits(const design::Layout& L, const FootprintIndex& index, const std::vecto
   for (int h : halls) {
     const design::Hall& hall = L.halls[static_cast<std::size_t>(h)];
     for (int k = 0; k < s.racks; ++k) {
-      Footprint f{{hall.origin.x + s.origin.x + k * s.rackPitch * dir.x, hall.origin.y + s.origin.y + k * s.rackPitch * dir.y},
-                  s.type ? s.type->width : 0.6, s.type ? s.type->depth : 1.2, s.rotation};
+      Footprint f{
+          {hall.origin.x + s.origin.x + k * s.rackPitch * dir.x, hall.origin.y + s.origin.y + k * s.rackPitch * dir.y},
+          s.type ? s.type->width : 0.6,
+          s.type ? s.type->depth : 1.2,
+          s.rotation};
       if (!insideHall(hall, f)) return false;
       f.depth += 2 * s.aisle;
       if (!index.overlapping(f).empty()) return false;
@@ -75,8 +80,11 @@ void addToIndex(const design::Layout& L, FootprintIndex& index, const std::vecto
   for (int h : halls) {
     const design::Hall& hall = L.halls[static_cast<std::size_t>(h)];
     for (int k = 0; k < s.racks; ++k) {
-      index.add({ItemKind::Rack, -1}, {{hall.origin.x + s.origin.x + k * s.rackPitch * dir.x, hall.origin.y + s.origin.y + k * s.rackPitch * dir.y},
-                                       s.type ? s.type->width : 0.6, s.type ? s.type->depth : 1.2, s.rotation});
+      index.add({ItemKind::Rack, -1}, {{hall.origin.x + s.origin.x + k * s.rackPitch * dir.x,
+                                        hall.origin.y + s.origin.y + k * s.rackPitch * dir.y},
+                                       s.type ? s.type->width : 0.6,
+                                       s.type ? s.type->depth : 1.2,
+                                       s.rotation});
     }
   }
 }
@@ -172,7 +180,8 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
 
 EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::string& rackType, int racks) {
   const design::Layout& L = r.layout;
-  if (hallIndex < 0 || hallIndex >= static_cast<int>(L.halls.size())) return EditOutcome::refuse("The design has no hall to add a row to.");
+  if (hallIndex < 0 || hallIndex >= static_cast<int>(L.halls.size()))
+    return EditOutcome::refuse("The design has no hall to add a row to.");
   const catalog::RackType* type = r.catalog->rack(rackType);
   if (!type) return EditOutcome::refuse("'" + rackType + "' is not a rack type in the catalog.");
   if (racks < 1) return EditOutcome::refuse("A row needs at least one rack.");
@@ -189,7 +198,8 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
   bool found = false;
   const double y0 = kWallMargin + 0.5 * type->depth, x0 = kWallMargin + 0.5 * type->width;
   for (double y = y0; y + 0.5 * type->depth <= hall.size.y - kWallMargin && !found; y += kScanStep) {
-    for (double x = x0; x + (racks - 1) * type->width + 0.5 * type->width <= hall.size.x - kWallMargin; x += kScanStep) {
+    for (double x = x0; x + (racks - 1) * type->width + 0.5 * type->width <= hall.size.x - kWallMargin;
+         x += kScanStep) {
       shape.origin = {x, y};
       if (fits(L, index, halls, shape)) {
         found = true;
@@ -197,7 +207,8 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
       }
     }
   }
-  if (!found) return EditOutcome::refuse("No free place in " + hall.name + " for a row of " + std::to_string(racks) + " racks.");
+  if (!found)
+    return EditOutcome::refuse("No free place in " + hall.name + " for a row of " + std::to_string(racks) + " racks.");
 
   const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
   const auto used = usedIds(L);

@@ -27,7 +27,8 @@ namespace {
 constexpr int kJobMergeBase = 500;  // merge keys of job fields: kJobMergeBase + field number
 }
 
-JobPanel::JobPanel(DesignEditor& editor, QWidget* parent) : QWidget(parent), editor_(editor), search_(new PlanSearch(this)) {
+JobPanel::JobPanel(DesignEditor& editor, QWidget* parent)
+    : QWidget(parent), editor_(editor), search_(new PlanSearch(this)) {
   setObjectName("jobPanel");
   build();
   connect(&editor_.document(), &Document::changed, this, &JobPanel::load);
@@ -46,7 +47,8 @@ void JobPanel::build() {
   // Page 0: no job yet.
   auto* empty = new QWidget;
   auto* emptyLayout = new QVBoxLayout(empty);
-  auto* note = new QLabel(tr("This design has no training job. Add one to see how long a model takes to train on this site."));
+  auto* note =
+      new QLabel(tr("This design has no training job. Add one to see how long a model takes to train on this site."));
   note->setWordWrap(true);
   auto* add = new QPushButton(tr("Add a training job"));
   add->setObjectName("addJob");
@@ -76,7 +78,8 @@ void JobPanel::intField(QFormLayout* form, const QString& label, int min, int ma
   spin->setGroupSeparatorShown(true);
   const int field = fields_++;
   connect(spin, &QSpinBox::valueChanged, this, [this, ref, label, field](int v) {
-    editJob(tr("Set %1 to %2").arg(label).arg(v), [&](training::Job& j) { ref(j) = v; }, field);
+    editJob(
+        tr("Set %1 to %2").arg(label).arg(v), [&](training::Job& j) { ref(j) = v; }, field);
   });
   loaders_.push_back([spin, ref](const training::Job& j) { spin->setValue(ref(const_cast<training::Job&>(j))); });
   form->addRow(label, spin);
@@ -105,7 +108,8 @@ QWidget* JobPanel::buildEditor() {
   model->addRow(tr("Preset"), preset_);
   auto* name = new QLineEdit;
   connect(name, &QLineEdit::editingFinished, this, [this, name] {
-    if (editor_.document().design().job && QString::fromStdString(editor_.document().design().job->model.name) != name->text())
+    if (editor_.document().design().job &&
+        QString::fromStdString(editor_.document().design().job->model.name) != name->text())
       editJob(tr("Rename model"), [&](Job& j) { j.model.name = name->text().toStdString(); });
   });
   loaders_.push_back([name](const Job& j) { name->setText(QString::fromStdString(j.model.name)); });
@@ -124,7 +128,9 @@ QWidget* JobPanel::buildEditor() {
     const auto a = static_cast<training::Activation>(activation_->itemData(i).toInt());
     editJob(tr("Set activation"), [&](Job& j) { j.model.activation = a; });
   });
-  loaders_.push_back([this](const Job& j) { activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation))); });
+  loaders_.push_back([this](const Job& j) {
+    activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation)));
+  });
   model->addRow(tr("MLP"), activation_);
   intField(model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; });
   intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
@@ -144,7 +150,8 @@ QWidget* JobPanel::buildEditor() {
   loaders_.push_back([tokens](const Job& j) { tokens->setText(QString::number(j.training.tokens, 'g', 6)); });
   train->addRow(tr("Tokens"), tokens);
   intField(train, tr("Global batch"), 1, 1 << 24, [](Job& j) -> int& { return j.training.globalBatch; });
-  intField(train, tr("Micro-batch"), 1, 4096, [](Job& j) -> int& { return j.training.microBatch; }, true);
+  intField(
+      train, tr("Micro-batch"), 1, 4096, [](Job& j) -> int& { return j.training.microBatch; }, true);
   precision_ = new QComboBox;
   for (auto p : {training::Precision::BF16, training::Precision::FP8, training::Precision::FP4}) {
     precision_->addItem(QString::fromUtf8(training::toString(p).data()).toUpper(), static_cast<int>(p));
@@ -153,7 +160,9 @@ QWidget* JobPanel::buildEditor() {
     const auto p = static_cast<training::Precision>(precision_->itemData(i).toInt());
     editJob(tr("Set precision"), [&](Job& j) { j.training.precision = p; });
   });
-  loaders_.push_back([this](const Job& j) { precision_->setCurrentIndex(precision_->findData(static_cast<int>(j.training.precision))); });
+  loaders_.push_back([this](const Job& j) {
+    precision_->setCurrentIndex(precision_->findData(static_cast<int>(j.training.precision)));
+  });
   train->addRow(tr("Precision"), precision_);
   column->addWidget(trainBox);
 
@@ -165,12 +174,18 @@ QWidget* JobPanel::buildEditor() {
   });
   loaders_.push_back([this](const Job& j) { automatic_->setChecked(j.parallelism.automatic); });
   plan->addRow(automatic_);
-  intField(plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true);
-  intField(plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true);
-  intField(plan, tr("Data (DP)"), 1, 1 << 22, [](Job& j) -> int& { return j.parallelism.dp; }, true);
-  intField(plan, tr("Context (CP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.cp; }, true);
-  intField(plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true);
-  intField(plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true);
+  intField(
+      plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true);
+  intField(
+      plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true);
+  intField(
+      plan, tr("Data (DP)"), 1, 1 << 22, [](Job& j) -> int& { return j.parallelism.dp; }, true);
+  intField(
+      plan, tr("Context (CP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.cp; }, true);
+  intField(
+      plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true);
+  intField(
+      plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true);
   recompute_ = new QComboBox;
   for (auto r : {training::Recompute::None, training::Recompute::Selective, training::Recompute::Full}) {
     recompute_->addItem(QString::fromUtf8(training::toString(r).data()), static_cast<int>(r));
@@ -179,7 +194,9 @@ QWidget* JobPanel::buildEditor() {
     const auto r = static_cast<training::Recompute>(recompute_->itemData(i).toInt());
     editJob(tr("Set recompute"), [&](Job& j) { j.parallelism.recompute = r; });
   });
-  loaders_.push_back([this](const Job& j) { recompute_->setCurrentIndex(recompute_->findData(static_cast<int>(j.parallelism.recompute))); });
+  loaders_.push_back([this](const Job& j) {
+    recompute_->setCurrentIndex(recompute_->findData(static_cast<int>(j.parallelism.recompute)));
+  });
   plan->addRow(tr("Recompute"), recompute_);
   planWidgets_.push_back(recompute_);
   auto check = [&](QCheckBox*& box, const QString& text, bool training::Parallelism::*flag) {
@@ -227,7 +244,8 @@ void JobPanel::load() {
   if (!job) return;
   // Loading must not write back: block every widget's signals while it is filled in.
   std::vector<std::unique_ptr<QSignalBlocker>> blockers;
-  for (QWidget* w : stack_->widget(1)->findChildren<QWidget*>()) blockers.push_back(std::make_unique<QSignalBlocker>(w));
+  for (QWidget* w : stack_->widget(1)->findChildren<QWidget*>())
+    blockers.push_back(std::make_unique<QSignalBlocker>(w));
   for (const auto& l : loaders_) l(*job);
   preset_->setCurrentIndex(0);
   for (QWidget* w : planWidgets_) w->setEnabled(!job->parallelism.automatic);
@@ -270,7 +288,8 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
 
 bool JobPanel::findBestPlan() {
   const auto& job = editor_.document().design().job;
-  const catalog::Gpu* gpu = outlook_.cluster.gpu.empty() ? nullptr : editor_.document().resolved()->catalog->gpu(outlook_.cluster.gpu);
+  const catalog::Gpu* gpu =
+      outlook_.cluster.gpu.empty() ? nullptr : editor_.document().resolved()->catalog->gpu(outlook_.cluster.gpu);
   if (!job || !gpu || outlook_.cluster.count < 1) {
     emit editor_.message(tr("Find best plan needs a job and a site with GPUs (wait for the evaluation)."));
     return false;

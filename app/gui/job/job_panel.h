@@ -50,8 +50,8 @@ class JobPanel : public QWidget {
   void build();
   void load();
   QWidget* buildEditor();
-  void intField(QFormLayout* form, const QString& label, int min, int max, const std::function<int&(training::Job&)>& ref,
-                bool plan = false);
+  void intField(QFormLayout* form, const QString& label, int min, int max,
+                const std::function<int&(training::Job&)>& ref, bool plan = false);
   void onSearchFinished(bool cancelled);
 
   DesignEditor& editor_;
@@ -64,8 +64,8 @@ class JobPanel : public QWidget {
   QLabel* summary_;
   QPushButton* find_;
   std::vector<std::function<void(const training::Job&)>> loaders_;  // job → widgets
-  std::vector<QWidget*> planWidgets_;                                // disabled while parallelism is auto
-  int fields_ = 0;                                                   // merge keys, one per field
+  std::vector<QWidget*> planWidgets_;                               // disabled while parallelism is auto
+  int fields_ = 0;                                                  // merge keys, one per field
 };
 
 }  // namespace gigaplan::app

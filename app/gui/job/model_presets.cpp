@@ -8,7 +8,8 @@ training::Model shape(const char* name, int layers, int hidden, int ffn, int hea
                       training::Activation act) {
   training::Model m;
   m.name = name;
-  m.layers = layers, m.hidden = hidden, m.ffnHidden = ffn, m.heads = heads, m.kvHeads = kvHeads, m.seqLen = seq, m.vocab = vocab;
+  m.layers = layers, m.hidden = hidden, m.ffnHidden = ffn, m.heads = heads, m.kvHeads = kvHeads, m.seqLen = seq,
+  m.vocab = vocab;
   m.activation = act;
   return m;
 }
@@ -35,8 +36,8 @@ const std::vector<ModelPreset>& modelPresets() {
 training::Job defaultJob() {
   training::Job job;
   job.model = modelPresets().front().model;
-  job.training.tokens = 300e9;       // GPT-3's training tokens (Brown et al. 2020)
-  job.training.globalBatch = 1536;   // ≈ GPT-3's 3.2 M-token batch at 2,048 tokens per sequence
+  job.training.tokens = 300e9;      // GPT-3's training tokens (Brown et al. 2020)
+  job.training.globalBatch = 1536;  // ≈ GPT-3's 3.2 M-token batch at 2,048 tokens per sequence
   job.training.microBatch = 1;
   job.training.precision = training::Precision::BF16;
   job.parallelism.automatic = true;

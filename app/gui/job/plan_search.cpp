@@ -20,7 +20,8 @@ PlanSearch::~PlanSearch() {
   watcher_.waitForFinished();
 }
 
-bool PlanSearch::start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu, std::size_t top) {
+bool PlanSearch::start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu,
+                       std::size_t top) {
   if (running()) return false;
   stop_ = false;
   lastPercent_ = -1;
@@ -35,7 +36,8 @@ bool PlanSearch::start(const training::Job& job, const training::Cluster& cluste
     o.progress = [this](std::size_t done, std::size_t total) {
       const int percent = total ? static_cast<int>(100 * done / total) : 0;
       if (percent == lastPercent_.exchange(percent)) return;  // at most a hundred updates
-      QMetaObject::invokeMethod(this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
+      QMetaObject::invokeMethod(
+          this, [this, done, total] { emit progress(done, total); }, Qt::QueuedConnection);
     };
     return training::searchPlans(job, cluster, gpu, o);
   }));

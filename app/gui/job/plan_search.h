@@ -22,7 +22,8 @@ class PlanSearch : public QObject {
   ~PlanSearch() override;
 
   /// Starts a search for the best `top` plans; false when one is already running.
-  bool start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu, std::size_t top = 10);
+  bool start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu,
+             std::size_t top = 10);
   void cancel() { stop_ = true; }
   bool running() const { return watcher_.isRunning(); }
   const training::SearchResult& result() const { return result_; }

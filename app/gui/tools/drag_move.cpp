@@ -29,7 +29,8 @@ void DragMove::start() {
   mergeKey_ = editor_.newMergeKey();
   changed_ = false;
   applied_ = tried_ = {};
-  text_ = set_.size() == 1 ? tr("Move %1").arg(tool_.grabbedId()) : tr("Move %n objects", nullptr, static_cast<int>(set_.size()));
+  text_ = set_.size() == 1 ? tr("Move %1").arg(tool_.grabbedId())
+                           : tr("Move %n objects", nullptr, static_cast<int>(set_.size()));
 }
 
 void DragMove::move(double dx, double dy) {

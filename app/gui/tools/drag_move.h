@@ -38,8 +38,8 @@ class DragMove : public QObject {
   editing::ObjectSet set_;
   double rowRotation_ = 0;
   int mergeKey_ = -1;
-  bool changed_ = false;             // an edit of this drag is on the undo stack
-  design::Vec2 applied_, tried_;     // last applied and last tried snapped offsets
+  bool changed_ = false;          // an edit of this drag is on the undo stack
+  design::Vec2 applied_, tried_;  // last applied and last tried snapped offsets
   QString text_;
 };
 
