@@ -22,6 +22,22 @@ std::uint64_t addSat(std::uint64_t a, std::uint64_t b) { return a > kSaturate - 
 Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
 Vec2 operator*(double s, Vec2 a) { return {s * a.x, s * a.y}; }
 
+// Calls visit(objects, where) for every template in the order they expand, with the number of
+// objects it makes (saturating): the one count behind the size limit and countObjects().
+template <class Visit>
+void forEachTemplate(const Design& d, Visit&& visit) {
+  const auto count = [](int n) { return static_cast<std::uint64_t>(n); };
+  for (const auto& s : d.power) visit(count(s.count), s.where);
+  for (const auto& s : d.cooling) visit(count(s.count), s.where);
+  for (const auto& h : d.halls) {
+    const std::uint64_t halls = count(h.count);
+    visit(halls, h.where);
+    for (const auto& r : h.rows) visit(mulSat(halls, mulSat(count(r.count), 1u + count(r.racks))), r.where);
+    for (const auto& s : h.power) visit(mulSat(halls, count(s.count)), s.where);
+    for (const auto& s : h.cooling) visit(mulSat(halls, count(s.count)), s.where);
+  }
+}
+
 class Expander {
  public:
   Expander(const Design& d, const catalog::Catalog& cat, const io::Limits& limits) : d_(d), cat_(cat), limits_(limits) {}
@@ -54,23 +70,14 @@ class Expander {
 
   void checkSize() const {
     std::uint64_t total = 0;
-    auto check = [&](std::uint64_t n, const SourceLocation& at) {
+    forEachTemplate(d_, [&](std::uint64_t n, const SourceLocation& at) {
       total = addSat(total, n);
       if (total > limits_.maxExpandedObjects) {
         fail(at, "count", "a template that makes " + (n >= kSaturate ? std::string("too many") : std::to_string(n)) +
                               " objects (" + std::to_string(total) + "+ in all)",
              "at most " + std::to_string(limits_.maxExpandedObjects) + " objects in a design (limit maxExpandedObjects)");
       }
-    };
-    for (const auto& s : d_.power) check(static_cast<std::uint64_t>(s.count), s.where);
-    for (const auto& s : d_.cooling) check(static_cast<std::uint64_t>(s.count), s.where);
-    for (const auto& h : d_.halls) {
-      const auto halls = static_cast<std::uint64_t>(h.count);
-      check(halls, h.where);
-      for (const auto& r : h.rows) check(mulSat(halls, mulSat(static_cast<std::uint64_t>(r.count), 1u + static_cast<std::uint64_t>(r.racks))), r.where);
-      for (const auto& s : h.power) check(mulSat(halls, static_cast<std::uint64_t>(s.count)), s.where);
-      for (const auto& s : h.cooling) check(mulSat(halls, static_cast<std::uint64_t>(s.count)), s.where);
-    }
+    });
   }
 
   void addPower(const PowerNodeSpec& s, int h, Vec2 base, int hall) {
@@ -443,15 +450,7 @@ Vec2 direction(double rotationDeg) {
 
 std::uint64_t countObjects(const Design& d) {
   std::uint64_t total = 0;
-  for (const auto& s : d.power) total = addSat(total, static_cast<std::uint64_t>(s.count));
-  for (const auto& s : d.cooling) total = addSat(total, static_cast<std::uint64_t>(s.count));
-  for (const auto& h : d.halls) {
-    const auto halls = static_cast<std::uint64_t>(h.count);
-    total = addSat(total, halls);
-    for (const auto& r : h.rows) total = addSat(total, mulSat(halls, mulSat(static_cast<std::uint64_t>(r.count), 1u + static_cast<std::uint64_t>(r.racks))));
-    for (const auto& s : h.power) total = addSat(total, mulSat(halls, static_cast<std::uint64_t>(s.count)));
-    for (const auto& s : h.cooling) total = addSat(total, mulSat(halls, static_cast<std::uint64_t>(s.count)));
-  }
+  forEachTemplate(d, [&](std::uint64_t n, const SourceLocation&) { total = addSat(total, n); });
   return total;
 }
 
