@@ -250,6 +250,41 @@ class TestSiteView : public QObject {
     QVERIFY(up[2] >= 0);
   }
 
+  void gearIsCoarseOnlyWhileTheCameraMoves() {
+    auto view = makeView();
+    QVERIFY(view);
+    QCOMPARE(view->scene().detail(), SiteScene::Detail::Full);
+    const QImage resting = view->grabFramebuffer();
+    const QPoint c(kViewSize.width() / 2, kViewSize.height() / 2);
+    QTest::mousePress(view.get(), Qt::LeftButton, {}, c);
+    QTest::mouseMove(view.get(), c + QPoint(1, 0));
+    QTest::mouseMove(view.get(), c + QPoint(2, 0));
+    QCOMPARE(view->scene().detail(), SiteScene::Detail::Moving);
+    // The coarse chiller is drawn in the chiller's colour, and the frame differs from the full one
+    // (fans and fins are gone) though the camera has barely turned.
+    const QImage moving = view->grabFramebuffer();
+    const QColor chiller = moving.pixelColor(projectObject(*view, "chiller-1") * view->devicePixelRatio());
+    QVERIFY2(chromaDistance(chiller, typeColor(gigaplan::design::CoolingKind::Chiller)) < 0.12,
+             qPrintable(chiller.name()));
+    QVERIFY(moving != resting);
+    // Busway bars are left out while moving: where one was, something else shows.
+    const QPoint bar = projectObject(*view, "busway-a") * view->devicePixelRatio();
+    QVERIFY2(moving.pixel(bar) != resting.pixel(bar), qPrintable(moving.pixelColor(bar).name()));
+    // Holding the button without moving keeps the coarse frame; releasing brings full detail back
+    // once the camera rests.
+    QTest::qWait(300);
+    QCOMPARE(view->scene().detail(), SiteScene::Detail::Moving);
+    QTest::mouseRelease(view.get(), Qt::LeftButton, {}, c + QPoint(2, 0));
+    QTRY_COMPARE_WITH_TIMEOUT(view->scene().detail(), SiteScene::Detail::Full, 2000);
+    QTRY_COMPARE_WITH_TIMEOUT(view->grabFramebuffer().pixel(bar), resting.pixel(bar), 2000);
+    // A wheel step is a short move of its own.
+    QWheelEvent notch(c, view->mapToGlobal(c), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(view.get(), &notch);
+    QCOMPARE(view->scene().detail(), SiteScene::Detail::Moving);
+    QTRY_COMPARE_WITH_TIMEOUT(view->scene().detail(), SiteScene::Detail::Full, 2000);
+  }
+
   void wheelZoomsTowardsTheCursor() {
     auto view = makeView();
     QVERIFY(view);

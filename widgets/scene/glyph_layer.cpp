@@ -14,6 +14,7 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <utility>
 
 namespace gigaplan::widgets::scene {
 
@@ -21,14 +22,17 @@ namespace {
 constexpr double kDegree = std::numbers::pi / 180.0;
 }
 
-GlyphLayer::GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes)
-    : points_(vtkSmartPointer<vtkPolyData>::New()),
+GlyphLayer::GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes,
+                       std::vector<vtkSmartPointer<vtkPolyData>> coarse)
+    : shapes_(std::move(shapes)),
+      coarseShapes_(std::move(coarse)),
+      points_(vtkSmartPointer<vtkPolyData>::New()),
       colors_(vtkSmartPointer<vtkUnsignedCharArray>::New()),
       mapper_(vtkSmartPointer<vtkGlyph3DMapper>::New()),
       actor_(vtkSmartPointer<vtkActor>::New()) {
-  for (std::size_t i = 0; i < shapes.size(); ++i) mapper_->SetSourceData(static_cast<int>(i), shapes[i]);
+  for (std::size_t i = 0; i < shapes_.size(); ++i) mapper_->SetSourceData(static_cast<int>(i), shapes_[i]);
   mapper_->SetInputData(points_);
-  mapper_->SetSourceIndexing(shapes.size() > 1);
+  mapper_->SetSourceIndexing(shapes_.size() > 1);
   mapper_->SetSourceIndexArray("shape");
   mapper_->SetScaling(true);
   mapper_->SetScaleModeToScaleByVectorComponents();
@@ -95,6 +99,13 @@ void GlyphLayer::commit() {
   points_->GetPointData()->SetScalars(colors_);
   points_->Modified();
   actor_->SetVisibility(n > 0);
+}
+
+void GlyphLayer::setCoarse(bool coarse) {
+  if (coarseShapes_.size() != shapes_.size() || coarse == coarse_) return;
+  coarse_ = coarse;
+  const auto& use = coarse ? coarseShapes_ : shapes_;
+  for (std::size_t i = 0; i < use.size(); ++i) mapper_->SetSourceData(static_cast<int>(i), use[i]);
 }
 
 void GlyphLayer::setColor(std::size_t i, const Rgb& c) {

@@ -29,7 +29,10 @@ struct Instance {
 
 class GlyphLayer {
  public:
-  explicit GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes);
+  /// `coarse`, if given, holds a cheaper stand-in for each shape (same index), drawn while
+  /// setCoarse(true) is in effect.
+  explicit GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes,
+                      std::vector<vtkSmartPointer<vtkPolyData>> coarse = {});
   ~GlyphLayer();
   GlyphLayer(const GlyphLayer&) = delete;
   GlyphLayer& operator=(const GlyphLayer&) = delete;
@@ -43,6 +46,10 @@ class GlyphLayer {
   std::size_t size() const { return instances_.size(); }
   const Instance& instance(std::size_t i) const { return instances_[i]; }
   const std::vector<Instance>& instances() const { return instances_; }
+
+  /// Draws the coarse shapes instead of the full ones (no-op without coarse shapes).
+  void setCoarse(bool coarse);
+  bool coarse() const { return coarse_; }
 
   void setColor(std::size_t i, const Rgb& color);
   /// Call once after a batch of setColor().
@@ -58,6 +65,8 @@ class GlyphLayer {
 
  private:
   std::vector<Instance> instances_;
+  std::vector<vtkSmartPointer<vtkPolyData>> shapes_, coarseShapes_;
+  bool coarse_ = false;
   vtkSmartPointer<vtkPolyData> points_;
   vtkSmartPointer<vtkUnsignedCharArray> colors_;
   vtkSmartPointer<vtkGlyph3DMapper> mapper_;

@@ -127,6 +127,12 @@ vtkSmartPointer<vtkPolyData> coolingShape(design::CoolingKind kind) {
   return m.build();
 }
 
+vtkSmartPointer<vtkPolyData> coarseGearShape() {
+  MeshBuilder m;
+  m.lowPolyBox({-0.5, -0.5, 0}, {0.5, 0.5, 1.0});
+  return m.build();
+}
+
 vtkSmartPointer<vtkPolyData> barShape() {
   MeshBuilder m;
   m.box({-0.5, -0.5, 0}, {0.5, 0.5, 1.0});

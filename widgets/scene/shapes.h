@@ -25,6 +25,11 @@ vtkSmartPointer<vtkPolyData> rackShape(RackShape shape);
 /// feeds no rack. Grid connections are drawn as a tapered pylon.
 vtkSmartPointer<vtkPolyData> powerShape(design::PowerKind kind);
 vtkSmartPointer<vtkPolyData> coolingShape(design::CoolingKind kind);
+/// The stand-in for every power and cooling shape while the camera moves: the unit box, flat
+/// shaded (12 triangles against 100–300 for the full shapes). A gigawatt campus has ~6,700 gear
+/// instances whose fans and fins cost more to draw in software than all its racks; measured on the
+/// gigawatt sample, even two or three boxes per shape kept the orbit frame above 100 ms.
+vtkSmartPointer<vtkPolyData> coarseGearShape();
 /// A plain box, used for busway bars over the rows.
 vtkSmartPointer<vtkPolyData> barShape();
 

@@ -52,14 +52,20 @@ constexpr double kSelectionTint = 0.35;
 }  // namespace
 
 SiteScene::SiteScene(vtkRenderer* renderer) : renderer_(renderer), theme_(darkTheme()) {
-  std::vector<vtkSmartPointer<vtkPolyData>> rackShapes, powerShapes, coolingShapes;
+  std::vector<vtkSmartPointer<vtkPolyData>> rackShapes, powerShapes, coolingShapes, powerCoarse, coolingCoarse;
   for (int i = 0; i < kRackShapeCount; ++i) rackShapes.push_back(rackShape(static_cast<RackShape>(i)));
-  for (int i = 0; i < kPowerKindCount; ++i) powerShapes.push_back(powerShape(static_cast<design::PowerKind>(i)));
-  for (int i = 0; i < kCoolingKindCount; ++i)
+  for (int i = 0; i < kPowerKindCount; ++i) {
+    powerShapes.push_back(powerShape(static_cast<design::PowerKind>(i)));
+    powerCoarse.push_back(coarseGearShape());
+  }
+  for (int i = 0; i < kCoolingKindCount; ++i) {
     coolingShapes.push_back(coolingShape(static_cast<design::CoolingKind>(i)));
+    coolingCoarse.push_back(coarseGearShape());
+  }
+  // Racks are already low-poly; gear has a coarse stand-in for frames drawn while moving.
   layers_.push_back(std::make_unique<GlyphLayer>(rackShapes));
-  layers_.push_back(std::make_unique<GlyphLayer>(powerShapes));
-  layers_.push_back(std::make_unique<GlyphLayer>(coolingShapes));
+  layers_.push_back(std::make_unique<GlyphLayer>(powerShapes, powerCoarse));
+  layers_.push_back(std::make_unique<GlyphLayer>(coolingShapes, coolingCoarse));
   layers_.push_back(std::make_unique<GlyphLayer>(std::vector{barShape()}));
 
   // Floors are horizontal planes under directional lights: lighting them would give one flat
@@ -211,6 +217,16 @@ void SiteScene::setLegendVisible(bool visible) {
 void SiteScene::setLabelsVisible(bool visible) {
   labelsVisible_ = visible;
   hallLabels_->SetVisibility(visible);
+}
+
+void SiteScene::setDetail(Detail detail) {
+  detail_ = detail;
+  const bool full = detail == Detail::Full;
+  for (const auto& l : layers_) l->setCoarse(!full);
+  GlyphLayer& bars = *layers_[3];
+  bars.actor()->SetVisibility(full && bars.size() > 0);
+  pipes_->SetVisibility(full);
+  powerLinks_->SetVisibility(full);
 }
 
 std::optional<double> SiteScene::valueOf(ObjectRef ref) const {

@@ -304,6 +304,7 @@ void SiteScene::build(const design::Layout& layout, const catalog::Catalog& cata
   buildStatic();
   applyColors();
   updateOutlines();
+  setDetail(detail_);  // a rebuild while the camera moves keeps the moving detail
   buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 

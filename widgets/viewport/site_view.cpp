@@ -6,6 +6,7 @@
 #include <vtkGenericRenderWindowInteractor.h>
 #include <vtkRenderer.h>
 #include <QMouseEvent>
+#include <QTimer>
 #include <QToolTip>
 #include <algorithm>
 #include <chrono>
@@ -19,15 +20,34 @@ namespace gigaplan::widgets {
 namespace {
 // A press and release closer than this (widget pixels) is a click, not a drag.
 constexpr double kClickSlop = 4;
+// The camera counts as resting (full detail drawn again) this long after the last move; long
+// enough to bridge the gaps between wheel steps.
+constexpr int kFullDetailDelayMs = 200;
 }  // namespace
 
 SiteView::SiteView(QWidget* parent)
-    : VtkViewport(parent), scene_(std::make_unique<scene::SiteScene>(renderer())), animator_(new CameraAnimator(this)) {
+    : VtkViewport(parent),
+      scene_(std::make_unique<scene::SiteScene>(renderer())),
+      animator_(new CameraAnimator(this)),
+      fullDetailTimer_(new QTimer(this)) {
   vtkNew<SiteInteractorStyle> style;
   style->SetDefaultRenderer(renderer());
   interactor()->SetInteractorStyle(style);
   // The user takes over the camera: stop any preset animation.
   style->AddObserver(vtkCommand::StartInteractionEvent, animator_, &CameraAnimator::stop);
+  // Frames drawn while the camera moves use coarse gear; full detail returns once it rests.
+  fullDetailTimer_->setSingleShot(true);
+  fullDetailTimer_->setInterval(kFullDetailDelayMs);
+  connect(fullDetailTimer_, &QTimer::timeout, this, [this] {
+    scene_->setDetail(scene::SiteScene::Detail::Full);
+    update();
+  });
+  style->AddObserver(vtkCommand::StartInteractionEvent, this, &SiteView::onCameraMoving);
+  style->AddObserver(vtkCommand::EndInteractionEvent, this, &SiteView::onCameraResting);
+  connect(animator_, &CameraAnimator::stepped, this, [this] {
+    if (animator_->running()) onCameraMoving();  // an instant jump draws no frame on the way
+  });
+  connect(animator_, &CameraAnimator::finished, this, &SiteView::onCameraResting);
   renderer()->GetActiveCamera()->SetViewAngle(30);
   connect(animator_, &CameraAnimator::stepped, this, &SiteView::onCameraStep);
   applyPose(renderer()->GetActiveCamera(), framePose(kIsoAzimuth, kIsoElevation, scene_->bounds(), 30, 1.6));
@@ -86,6 +106,15 @@ void SiteView::setCameraPose(const CameraPose& pose) {
 
 void SiteView::moveCamera(const CameraPose& target) {
   animator_->animate(renderer()->GetActiveCamera(), target, isVisible() ? animationMs_ : 0);
+}
+
+void SiteView::onCameraMoving() {
+  fullDetailTimer_->stop();
+  scene_->setDetail(scene::SiteScene::Detail::Moving);
+}
+
+void SiteView::onCameraResting() {
+  if (scene_->detail() == scene::SiteScene::Detail::Moving) fullDetailTimer_->start();
 }
 
 void SiteView::onCameraStep() {

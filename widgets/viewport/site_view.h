@@ -10,6 +10,7 @@
 #pragma once
 
 #include <QStringList>
+#include <QTimer>
 #include <memory>
 
 #include "core/catalog/catalog.h"
@@ -81,6 +82,8 @@ class SiteView : public VtkViewport {
   std::optional<scene::ObjectRef> pickAt(const QPointF& pos) const;
   void moveCamera(const CameraPose& target);
   void onCameraStep();
+  void onCameraMoving();
+  void onCameraResting();
   void applySelection(std::vector<scene::ObjectRef> refs);
   void updateHover(const QPointF& pos, const QPoint& globalPos);
   double aspect() const;
@@ -88,6 +91,7 @@ class SiteView : public VtkViewport {
 
   std::unique_ptr<scene::SiteScene> scene_;
   CameraAnimator* animator_;
+  QTimer* fullDetailTimer_;
   int animationMs_ = 350;
   QPointF pressPos_;
   bool leftDown_ = false;
