@@ -3,7 +3,7 @@
 //
 //   Job job = training::loadJobFile("gpt3.yaml");                 // throws io::LoadError
 //   Cluster c = training::loadClusterFile("selene.yaml", catalog);  // gpu id checked against it
-//   Job checked = training::loadJobFile("gpt3.yaml", &c);         // also tp·pp·dp·cp == c.count
+//   Job checked = training::loadJobFile("gpt3.yaml", &c);         // also tp·pp·dp·cp <= c.count
 //
 // Job shape (a job file holds it at the top level or under `job:`):
 //   model: {name, layers, hidden, ffn_hidden, heads, kv_heads, seq_len, vocab, activation,
@@ -29,11 +29,12 @@ namespace gigaplan::training {
 
 /// Reads a job from `node` (the mapping holding model/training/parallelism). `keyPath` prefixes
 /// every key in errors ("job" for a design's section, "" for a job file). When `cluster` is given
-/// an explicit plan must use exactly its GPU count. Throws io::LoadError.
+/// an explicit plan may use at most its GPU count. Throws io::LoadError.
 Job readJob(const YAML::Node& node, const std::string& file, const std::string& keyPath,
             const Cluster* cluster = nullptr);
 
-/// Reads a job file (top-level keys, or everything under `job:`). Throws io::LoadError.
+/// Reads a job file (top-level keys), or the `job:` section of a job or design file. Throws
+/// io::LoadError.
 Job loadJobFile(const std::string& path, const Cluster* cluster = nullptr);
 
 /// Reads the mapping under `cluster:`; the GPU id must be in `cat`. Throws io::LoadError.

@@ -55,17 +55,8 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   const PlanShape s = shapeOf(job);
   const Parallelism& par = job.parallelism;
   const Model& m = job.model;
-  MemoryBreakdown mem;
   const bool lowPrecision = job.training.precision != Precision::BF16;
-  const double params = par.fsdp ? s.stageParams / s.shardGroup : s.stageParams;
-  mem.weights = params * (lowPrecision ? 3 : 2);  // BF16 weights (+ FP8/FP4 cached copy)
-  if (par.fsdp) {
-    // Two layers gathered at a time (current + prefetched), unsharded.
-    mem.weights += 2.0 * 2 * s.stageParams / std::max(1, s.stageLayers);
-  }
-  mem.gradients = params * 2;  // BF16 gradient buffer
   const bool sharded = par.distributedOptimizer || par.fsdp;
-  mem.optimizer = 12 * (sharded ? s.stageParams / s.shardGroup : s.stageParams);  // FP32 master, m, v
 
   const double perLayer = layerActivationBytes(job);
   const bool sp = par.sequenceParallel && s.tp > 1;
@@ -77,21 +68,47 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
     none.parallelism.recompute = Recompute::None;
     working = layerActivationBytes(none);
   }
-  // 1F1B: the first stage holds min(m, p) micro-batches of its layers; interleaving adds
-  // (p-1)/(p·v) of them (Narayanan et al. 2021, §2.2; Korthikanti et al. §4.2).
-  double inFlight = s.pp == 1 ? 1 : std::min(s.microBatches, s.pp);
-  if (s.pp > 1 && s.v > 1) inFlight *= 1 + (s.pp - 1.0) / (s.pp * s.v);
-  const double first = s.stageLayers * stored * inFlight + working;
-  // The last stage holds one micro-batch but also the logits: BF16 values plus FP32 softmax.
+  // Micro-batches (of a stage's chunk) in flight on pipeline rank r at the peak of the schedule.
+  // 1F1B: min(m, p - r). Interleaved with v chunks: the warm-up runs 2(p - r - 1) + (v - 1)p chunk
+  // forwards before the first backward, so p·v + p - 1 - 2r chunks are held (Megatron-Core's
+  // interleaved schedule; Narayanan et al. 2021 §2.2). Returns layer-micro-batches for `layers`.
+  const auto held = [&](int rank, int layers) {
+    if (s.pp == 1) return static_cast<double>(layers);
+    if (s.v == 1) return static_cast<double>(layers) * std::min(s.microBatches, s.pp - rank);
+    const double chunks = std::min(static_cast<double>(s.microBatches) * s.v, s.pp * s.v + s.pp - 1.0 - 2.0 * rank);
+    return static_cast<double>(layers) / s.v * chunks;
+  };
+  // The last stage also holds the logits of one micro-batch: BF16 values plus FP32 softmax.
   const double logits = s.tokens * m.vocab / s.tp * 6;
-  const double last = s.lastStageLayers * stored + working + logits;
-  mem.activations = s.pp == 1 ? first + logits : std::max(first, last);
-  // Tensor-parallel communication buffers hold one gathered activation each way.
-  mem.buffers = kRuntimeBuffers + (s.tp > 1 ? 2 * 2 * s.tokens * m.hidden : 0);
-  mem.total = mem.weights + mem.gradients + mem.optimizer + mem.activations + mem.buffers;
-  mem.capacity = gpu.hbm;
-  mem.fits = mem.total <= mem.capacity;
-  return mem;
+
+  // One pipeline rank: its parameters' state and its activations.
+  const auto rankMemory = [&](double stageParams, double layerMicroBatches, bool holdsLogits) {
+    MemoryBreakdown mem;
+    const double params = par.fsdp ? stageParams / s.shardGroup : stageParams;
+    mem.weights = params * (lowPrecision ? 3 : 2);  // BF16 weights (+ FP8/FP4 cached copy)
+    if (par.fsdp) mem.weights += 2.0 * 2 * s.layerParams;  // current + prefetched layer, gathered
+    mem.gradients = params * 2;                              // BF16 gradient buffer
+    mem.optimizer = 12 * (sharded ? stageParams / s.shardGroup : stageParams);  // FP32 master, m, v
+    mem.activations = layerMicroBatches * stored + working + (holdsLogits ? logits : 0);
+    // Tensor-parallel communication buffers hold one gathered activation each way.
+    mem.buffers = kRuntimeBuffers + (s.tp > 1 ? 2 * 2 * s.tokens * m.hidden : 0);
+    mem.total = mem.weights + mem.gradients + mem.optimizer + mem.activations + mem.buffers;
+    mem.capacity = gpu.hbm;
+    mem.fits = mem.total <= mem.capacity;
+    return mem;
+  };
+
+  if (s.pp == 1) return rankMemory(s.stageParams, held(0, m.layers), true);
+  // The busiest rank is the first (embedding, most micro-batches in flight), the second (a full
+  // stage when the first gave up a layer), or the last (output layer and logits).
+  MemoryBreakdown busiest = rankMemory(s.firstStageLayers * s.layerParams + s.endParams,
+                                       held(0, s.firstStageLayers), false);
+  const auto consider = [&](const MemoryBreakdown& b) {
+    if (b.total > busiest.total) busiest = b;
+  };
+  if (s.pp > 2) consider(rankMemory(s.stageLayers * s.layerParams, held(1, s.stageLayers), false));
+  consider(rankMemory(s.lastStageLayers * s.layerParams + s.endParams, held(s.pp - 1, s.lastStageLayers), true));
+  return busiest;
 }
 
 }  // namespace gigaplan::training

@@ -19,20 +19,28 @@ PlanShape shapeOf(const Job& job) {
   s.v = par.pp > 1 ? par.virtualStages : 1;
   s.tokens = static_cast<double>(job.training.microBatch) * m.seqLen / par.cp;
   s.microBatches = std::max(1, job.training.globalBatch / std::max(1, par.dp * job.training.microBatch));
-  // Layers spread as evenly as the p·v chunks allow; the spare slots go to the last stage, which
-  // also computes the logits (Megatron's account-for-loss split does the same).
+  // Layers spread as evenly as the p·v chunks allow. The spare slots go to the ends: one to the
+  // first stage, which also holds the embedding, when there are two or more, the rest to the last,
+  // which computes the logits. This is Megatron's split with account_for_embedding_in_pipeline_split
+  // and account_for_loss_in_pipeline_split (set in its Llama 3.1 405B recipe: 126 layers on pp 16
+  // run 7 + 14 × 8 + 7), and Meta's for Llama 3 ("one Transformer layer less on the first and the
+  // last stages", Dubey et al. 2024 §3.3.2).
   const int chunks = s.pp * s.v;
   const int perChunk = (m.layers + chunks - 1) / chunks;
   s.stageLayers = perChunk * s.v;
   const int slack = chunks * perChunk - m.layers;
-  s.lastStageLayers = s.pp == 1 ? m.layers : std::max(0, s.stageLayers - slack);
+  const int firstGivesUp = slack >= 2 ? 1 : 0;
+  s.firstStageLayers = s.pp == 1 ? m.layers : s.stageLayers - firstGivesUp;
+  s.lastStageLayers = s.pp == 1 ? m.layers : std::max(0, s.stageLayers - (slack - firstGivesUp));
   if (s.pp == 1) s.stageLayers = m.layers;
   const double expert = expertParameters(m);
   const double perLayer = (layerParameters(m) - expert) / s.tp + expert / (static_cast<double>(s.tp) * s.ep);
   // Embedding on the first stage, output layer (or tied copy) on the last: each stage holds one.
   const double vocabRows = static_cast<double>(m.vocab) * m.hidden;
   const double embedding = s.pp == 1 ? embeddingParameters(m) : std::max(vocabRows, embeddingParameters(m) / 2);
-  s.stageParams = s.stageLayers * perLayer + embedding / s.tp;
+  s.layerParams = perLayer;
+  s.endParams = embedding / s.tp;
+  s.stageParams = s.stageLayers * perLayer + s.endParams;
   s.shardGroup = static_cast<double>(s.dp) * s.cp;
   return s;
 }

@@ -228,6 +228,7 @@ std::vector<ValidationResult> runValidation(const catalog::Catalog& cat) {
   for (auto& c : validationCases()) {
     ValidationResult r;
     r.predicted = predict(c, cat);
+    r.memory = memoryPerGpu(c.job, resolveGpu(*cat.gpu(c.cluster.gpu), c.cluster));
     r.error = (r.predicted - c.published) / c.published;
     r.pass = std::fabs(r.error) <= c.tolerance;
     r.testCase = std::move(c);
@@ -261,6 +262,32 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   for (std::size_t i = 0; i < results.size(); ++i) {
     o << i + 1 << ". " << results[i].testCase.name << ": " << results[i].testCase.assumptions << ".\n";
   }
+  o << "\n## Memory per GPU\n\n"
+    << "HBM the model gives each published plan on its busiest pipeline rank (weights, gradients,\n"
+    << "optimizer state, activations, runtime buffers), against the GPU's capacity. These runs all\n"
+    << "happened, so a plan over capacity marks where the memory model is conservative or the run used\n"
+    << "something it does not model (activation offload to CPU memory, FP8 parameter storage, a\n"
+    << "custom pipeline schedule). The activation terms agree with Megatron-LM's own estimator\n"
+    << "(Korthikanti et al. 2022, table 2) and are written out per tensor in `core/training/memory.cpp`.\n\n"
+    << "| # | case | weights | gradients | optimizer | activations | buffers | total GiB | HBM GiB | fits |\n"
+    << "|---|---|---|---|---|---|---|---|---|---|\n";
+  constexpr double kGiB = 1024.0 * 1024 * 1024;
+  int over = 0;
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const MemoryBreakdown& m = results[i].memory;
+    std::snprintf(buf, sizeof buf, "%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | ", m.weights / kGiB,
+                  m.gradients / kGiB, m.optimizer / kGiB, m.activations / kGiB, m.buffers / kGiB, m.total / kGiB,
+                  m.capacity / kGiB);
+    o << "| " << i + 1 << " | " << results[i].testCase.name << " | " << buf;
+    if (m.fits) {
+      o << "yes |\n";
+    } else {
+      std::snprintf(buf, sizeof buf, "**no** (+%.1f %%) |\n", 100 * (m.total / m.capacity - 1));
+      o << buf;
+      ++over;
+    }
+  }
+  o << "\n" << results.size() - over << " of " << results.size() << " published plans fit in the model.\n";
   o << "\n## Efficiency parameters used\n\n"
     << "Per GPU type, from `resources/catalog/gpu_efficiency.yaml` (the origin of each value is stated\n"
     << "there). The same values serve every row of a GPU type. The GEMM fractions are calibrated per GPU\n"

@@ -12,6 +12,7 @@
 #include "core/catalog/catalog.h"
 #include "core/training/flops.h"
 #include "core/training/job.h"
+#include "core/training/memory.h"
 
 namespace gigaplan::training {
 
@@ -31,6 +32,7 @@ struct ValidationCase {
 
 struct ValidationResult {
   ValidationCase testCase;
+  MemoryBreakdown memory;  // the model's HBM need per GPU for the published plan
   double predicted = 0;
   double error = 0;  // (predicted - published) / published
   bool pass = false;
@@ -49,8 +51,8 @@ double predict(const ValidationCase& c, const catalog::Catalog& cat);
 
 std::vector<ValidationResult> runValidation(const catalog::Catalog& cat);
 
-/// docs/validation.md: predicted, published, error and source per row, then the efficiency
-/// parameters used per GPU type.
+/// docs/validation.md: predicted, published, error and source per row, the memory the model
+/// gives each published plan against the GPU's HBM, then the efficiency parameters per GPU type.
 std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat);
 
 }  // namespace gigaplan::training

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "app/cli/train_command.h"
@@ -78,6 +79,28 @@ class TestTrainCommand : public QObject {
     QVERIFY(r.out.find("TP2 PP1 DP32") != std::string::npos);
   }
 
+  void aPlanOnPartOfTheClusterLeavesGpusIdle() {
+    std::string job = kJob;
+    job.replace(job.find("dp: 32"), 6, "dp: 16");  // 2·1·16 = 32 of the cluster's 64 GPUs
+    const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", file("half.yaml", job)});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.find("32 of 64 GPUs idle") != std::string::npos, r.out.c_str());
+  }
+
+  void aDesignFileServesAsTheJob() {
+    // The job: section of a design, read through --job (the design's other keys are ignored here).
+    const std::string design = std::string(GIGAPLAN_SOURCE_DIR) + "/samples/superpod-gb200-su.yaml";
+    const Run r = train({"--cluster", design, "--job", design});
+    QVERIFY2(r.code == 0, r.err.c_str());
+    QVERIFY(r.out.find("step breakdown:") != std::string::npos);
+    std::string job = kJob;
+    job.replace(job.find("global_batch: 512"), 17, "global_batch: 51");
+    const std::string path = file("wrapped.yaml", "job:\n  " + std::regex_replace(job, std::regex("\n(.)"), "\n  $1"));
+    const Run bad = train({"--cluster", file("c.yaml", kCluster), "--job", path});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.find("job.training.global_batch") != std::string::npos, bad.err.c_str());
+  }
+
   void trainSearchesWhenParallelismIsAuto() {
     std::string job = kJob;
     job = job.substr(0, job.find("parallelism")) + "parallelism: auto\n";
@@ -89,12 +112,12 @@ class TestTrainCommand : public QObject {
 
   void loadErrorsExitTwoWithLocation() {
     std::string job = kJob;
-    job.replace(job.find("dp: 32"), 6, "dp: 16");  // 2·1·16 = 32 GPUs, the cluster has 64
+    job.replace(job.find("dp: 32"), 6, "dp: 64");  // 2·1·64 = 128 GPUs, the cluster has 64
     const std::string path = file("bad.yaml", job);
     const Run r = train({"--cluster", file("c.yaml", kCluster), "--job", path});
     QCOMPARE(r.code, 2);
-    QVERIFY2(r.err.find(path + ":3:14: parallelism: found tp·pp·dp·cp = 32 GPUs, expected the cluster's 64 GPUs") !=
-                 std::string::npos,
+    QVERIFY2(r.err.find(path + ":3:14: parallelism: found tp·pp·dp·cp = 128 GPUs, expected at most the cluster's 64 "
+                               "GPUs") != std::string::npos,
              r.err.c_str());
     const Run missing = search({"--cluster", "/nonexistent.yaml", "--job", path});
     QCOMPARE(missing.code, 2);

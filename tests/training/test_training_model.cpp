@@ -12,6 +12,7 @@
 #include "core/training/flops.h"
 #include "core/training/kernels.h"
 #include "core/training/memory.h"
+#include "core/training/plan_shape.h"
 #include "core/training/step_model.h"
 #include "training_fixtures.h"
 
@@ -145,6 +146,46 @@ class TestTrainingModel : public QObject {
     QVERIFY(full.fits);
     const Job huge = gptJob(96, 12288, 96, 1, 1, 1024, 1024);
     QVERIFY(!memoryPerGpu(huge, g).fits);  // 175B on one GPU
+  }
+
+  void pipelineEndsGiveUpSlackLayers() {
+    // 126 layers on pp 16 × v 4 = 64 chunks of 2: two slots spare, one taken from each end stage
+    // (Megatron's account-for-embedding/loss split; Llama 3's 7 + 14 × 8 + 7).
+    Job j = gptJob(126, 16384, 128, 8, 16, 8, 128);
+    j.parallelism.virtualStages = 4;
+    PlanShape s = shapeOf(j);
+    QCOMPARE(s.stageLayers, 8);
+    QCOMPARE(s.firstStageLayers, 7);
+    QCOMPARE(s.lastStageLayers, 7);
+    // One spare slot: the last stage gives it up, the first keeps a full stage.
+    j = gptJob(31, 4096, 32, 1, 4, 8, 64);
+    s = shapeOf(j);
+    QCOMPARE(s.stageLayers, 8);
+    QCOMPARE(s.firstStageLayers, 8);
+    QCOMPARE(s.lastStageLayers, 7);
+  }
+
+  void activationsInFlightFollowTheSchedule() {
+    const GpuParams g = a100();
+    // 32 layers on pp 4, 8 micro-batches: 1F1B holds min(m, p) = 4 on the first rank, so 32
+    // layer-micro-batches; the last rank 8 of them plus the logits.
+    Job j = gptJob(32, 4096, 32, 1, 4, 8, 64);
+    j.parallelism.recompute = Recompute::Selective;
+    const double perLayer = layerActivationBytes(j);
+    QVERIFY(near(memoryPerGpu(j, g).activations, 32 * perLayer, 1e-12));
+    // Interleaved, v = 2: the first rank holds p·v + p - 1 = 11 chunks of 4 layers = 44.
+    j.parallelism.virtualStages = 2;
+    QVERIFY(near(memoryPerGpu(j, g).activations, 44 * perLayer, 1e-12));
+    // With as many micro-batches as stages the warm-up stops at m·v = 8 chunks: 32.
+    j.training.globalBatch = 32;
+    QVERIFY(near(memoryPerGpu(j, g).activations, 32 * perLayer, 1e-12));
+    // The busiest rank is the second when the first gave up a layer: 126 layers, pp 16 × v 4,
+    // 64 micro-batches: rank 0 holds 7/4 × 79 chunks' layers, rank 1 8/4 × 77 = 154.
+    Job l = gptJob(126, 16384, 128, 8, 16, 8, 512);
+    l.parallelism.virtualStages = 4;
+    l.parallelism.sequenceParallel = true;
+    const double lp = layerActivationBytes(l);
+    QVERIFY(near(memoryPerGpu(l, g).activations, 154 * lp, 1e-12));
   }
 
   void pipelineBubbleIsInterleavedFormula() {
