@@ -43,6 +43,7 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
       racks_(new QSpinBox(this)),
       addRow_(new QPushButton(tr("Add row"), this)),
       addRack_(new QPushButton(tr("Add rack"), this)),
+      addGear_(new QPushButton(tr("Add"), this)),
       apply_(new QPushButton(tr("Use for selection"), this)) {
   setObjectName("catalogPalette");
   auto* layout = new QVBoxLayout(this);
@@ -69,7 +70,11 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   row->addWidget(addRow_);
   row->addWidget(addRack_);
   layout->addLayout(row);
-  layout->addWidget(apply_);
+  auto* gearRow = new QHBoxLayout;
+  gearRow->addWidget(addGear_);
+  gearRow->addWidget(apply_, 1);
+  layout->addLayout(gearRow);
+  addGear_->setObjectName("addGear");
   addRow_->setToolTip(tr("Add a row of the chosen rack type to the selected hall, at the first free place"));
   addRack_->setToolTip(tr("Add one rack of the chosen type (a row of one) to the selected hall"));
   apply_->setToolTip(tr("Give the selected racks this type, or the selected equipment this model"));
@@ -79,9 +84,13 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   connect(&editor_.view(), &widgets::SiteView::selectionChanged, this, &CatalogPalette::updateButtons);
   connect(addRow_, &QPushButton::clicked, this, [this] { addRow(racks_->value()); });
   connect(addRack_, &QPushButton::clicked, this, [this] { addRow(1); });
+  connect(addGear_, &QPushButton::clicked, this, [this] { addEquipment(); });
   connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
-    if (item->data(0, kGroupRole).toInt() == Racks && !item->data(0, kIdRole).toString().isEmpty())
+    if (item->data(0, kIdRole).toString().isEmpty()) return;
+    if (item->data(0, kGroupRole).toInt() == Racks)
       addRow(racks_->value());
+    else
+      addEquipment();
   });
   connect(apply_, &QPushButton::clicked, this, [this] {
     int group = 0;
@@ -180,6 +189,14 @@ void CatalogPalette::updateButtons() {
   const bool hasHall = !editor_.document().resolved()->layout.halls.empty();
   addRow_->setEnabled(rack && hasHall);
   addRack_->setEnabled(rack && hasHall);
+  const bool gear = !id.isEmpty() && (group == Power || group == Cooling);
+  addGear_->setEnabled(gear);
+  const auto r = editor_.document().resolved();
+  addGear_->setToolTip(!gear      ? tr("Add one unit of the chosen power or cooling gear")
+                       : !hasHall ? tr("Add one %1 on the site, at the first free place").arg(id)
+                       : editing::standsInYard(*r->catalog, id.toStdString())
+                           ? tr("Add one %1 outside the selected hall, at the nearest free place").arg(id)
+                           : tr("Add one %1 inside the selected hall, at the first free place").arg(id));
   const auto set = editor_.selected();
   apply_->setEnabled(!id.isEmpty() && ((rack && !set.racks.empty()) || (group == Power && !set.power.empty()) ||
                                        (group == Cooling && !set.cooling.empty())));
@@ -193,6 +210,16 @@ bool CatalogPalette::addRow(int racks) {
     return false;
   }
   return editor_.addRow(id, racks);
+}
+
+bool CatalogPalette::addEquipment() {
+  int group = -1;
+  const QString id = chosenId(&group);
+  if (id.isEmpty() || (group != Power && group != Cooling)) {
+    emit editor_.message(tr("Choose power or cooling gear in the palette first."));
+    return false;
+  }
+  return editor_.addEquipment(id);
 }
 
 }  // namespace gigaplan::app

@@ -1,6 +1,7 @@
 // The catalog palette: rack types, power gear and cooling gear from the effective catalog, each
 // with its key figures and source. A rack type can be added as a new row (or a single rack) in
-// the selected hall at the first free place; any entry can be applied to the selected objects of
+// the selected hall at the first free place; power or cooling gear as one new unit in or next to
+// the selected hall (editing::addEquipment); any entry can be applied to the selected objects of
 // its kind (rack type to racks, model to power or cooling equipment).
 #pragma once
 
@@ -25,6 +26,8 @@ class CatalogPalette : public QWidget {
   bool choose(const QString& id);
   /// Adds a row of the chosen rack type with the given number of racks.
   bool addRow(int racks);
+  /// Adds one unit of the chosen power or cooling gear.
+  bool addEquipment();
 
  private:
   void fill();
@@ -36,7 +39,7 @@ class CatalogPalette : public QWidget {
   QLineEdit* search_;
   QTreeWidget* tree_;
   QSpinBox* racks_;
-  QPushButton *addRow_, *addRack_, *apply_;
+  QPushButton *addRow_, *addRack_, *addGear_, *apply_;
   const void* filledFrom_ = nullptr;
 };
 

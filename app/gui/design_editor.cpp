@@ -99,4 +99,8 @@ bool DesignEditor::addRow(const QString& rackType, int racks) {
   return apply(text, editing::addRow(*doc_.resolved(), hall, rackType.toStdString(), racks));
 }
 
+bool DesignEditor::addEquipment(const QString& model) {
+  return apply(tr("Add %1").arg(model), editing::addEquipment(*doc_.resolved(), currentHall(), model.toStdString()));
+}
+
 }  // namespace gigaplan::app

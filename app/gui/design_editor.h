@@ -47,6 +47,9 @@ class DesignEditor : public QObject {
   bool clearSelectionOverrides();
   /// Adds a row to the hall of the selection (else the first hall).
   bool addRow(const QString& rackType, int racks);
+  /// Adds one unit of catalog power or cooling gear in or next to the hall of the selection (else
+  /// the first hall; see editing::addEquipment) and selects it.
+  bool addEquipment(const QString& model);
   /// Layout::halls index of the first selected object's hall, else 0 (-1 without halls).
   int currentHall() const;
   /// Selects objects an edit created once the 3D view shows them (the window may redraw the

@@ -1,4 +1,4 @@
-// Report export from the window (see report_actions.h).
+// Report export from the window, in cancellable steps (see report_actions.h).
 #include "app/gui/report_actions.h"
 
 #include <QAction>
@@ -10,6 +10,7 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/document/document.h"
@@ -42,43 +43,99 @@ ReportActions::ReportActions(Document& doc, EvaluationRunner& runner, QWidget* w
   });
 }
 
+void ReportActions::cancelExport() {
+  if (!progress_ || cancelled_) return;
+  cancelled_ = true;
+  emit cancelRequested();
+}
+
+bool ReportActions::step(const QString& label) {
+  if (cancelled_) return false;
+  progress_->setLabelText(label);
+  emit exportStep(label);
+  // Let the dialog paint the new label and take a click on Cancel before the step starts.
+  QApplication::processEvents();
+  return !cancelled_;
+}
+
+bool ReportActions::inBackground(const std::function<void()>& work) {
+  if (cancelled_) return false;
+  QFutureWatcher<void> watcher;
+  QEventLoop loop;
+  connect(&watcher, &QFutureWatcher<void>::finished, &loop, &QEventLoop::quit);
+  connect(this, &ReportActions::cancelRequested, &loop, &QEventLoop::quit);
+  watcher.setFuture(QtConcurrent::run(work));
+  if (!watcher.isFinished() && !cancelled_) loop.exec();
+  // Cancelled while it ran: the worker finishes on its own with what it shares, unused.
+  return watcher.isFinished() && !cancelled_;
+}
+
 bool ReportActions::exportTo(const QString& path, QString* error) {
   QElapsedTimer clock;
   clock.start();
+  if (error) error->clear();
+  if (progress_) {  // the event loop runs during an export; a second one waits its turn
+    if (error) *error = tr("Another report is being exported.");
+    return false;
+  }
+  const auto design = doc_.resolved();
+  if (!ReportExport(design, nullptr, path, {}).valid(error)) return false;  // before any work
+  const EvaluatedDesign latest = runner_.latest();
   struct Prepared {
     std::shared_ptr<const engine::Evaluation> evaluation;
     report::TrainingPlan training;
   };
-  const auto design = doc_.resolved();
-  const EvaluatedDesign latest = runner_.latest();
-  QFutureWatcher<Prepared> watcher;
-  watcher.setFuture(QtConcurrent::run([design, latest]() {
-    Prepared p;
-    p.evaluation = latest.design == design && latest.evaluation ? latest.evaluation
-                                                                : EvaluationRunner::evaluateNow(design).evaluation;
-    p.training = report::planTraining(*design, *p.evaluation);
-    return p;
-  }));
+  auto prepared = std::make_shared<Prepared>();
+
   QProgressDialog progress(tr("Evaluating and planning the training run…"), tr("Cancel"), 0, 0, window_);
   progress.setWindowTitle(tr("Export report"));
   progress.setWindowModality(Qt::WindowModal);
   progress.setMinimumDuration(300);
-  QEventLoop loop;
-  connect(&watcher, &QFutureWatcher<Prepared>::finished, &loop, &QEventLoop::quit);
-  connect(&progress, &QProgressDialog::canceled, &loop, &QEventLoop::quit);
-  if (!watcher.isFinished()) loop.exec();
-  if (!watcher.isFinished()) {
-    if (error) error->clear();  // cancelled; the planning thread ends on its own, unused
+  progress.setAutoReset(false);
+  progress.setAutoClose(false);
+  progress_ = &progress;
+  cancelled_ = false;
+  connect(&progress, &QProgressDialog::canceled, this, &ReportActions::cancelExport);
+  export_->setEnabled(false);
+  const auto enableAgain = qScopeGuard([this] { export_->setEnabled(true); });
+
+  bool ok = step(progress.labelText()) && inBackground([design, latest, prepared] {
+              prepared->evaluation = latest.design == design && latest.evaluation
+                                         ? latest.evaluation
+                                         : EvaluationRunner::evaluateNow(design).evaluation;
+              prepared->training = report::planTraining(*design, *prepared->evaluation);
+            });
+  if (!ok) return false;
+
+  ExportOptions options;
+  options.training = &prepared->training;  // copied by the job
+  const auto job = std::make_shared<ReportExport>(design, prepared->evaluation, path, options);
+  const QString name = QFileInfo(path).fileName();
+  // The 3D picture needs OpenGL, so the GUI thread: one step, cancellable before and after.
+  if (job->wantsPicture()) {
+    if (!step(tr("Drawing the site in 3D for %1…").arg(name))) return false;
+    job->drawPicture();
+  }
+  if (!step(tr("Laying out %1…").arg(name)) || !inBackground([job] { job->build(); })) return false;
+
+  struct Rendered {
+    bool ok = false;
+    QString error;
+  };
+  auto rendered = std::make_shared<Rendered>();
+  if (!step(tr("Writing %1…").arg(name))) return false;
+  if (job->rendersOffGuiThread()) {
+    if (!inBackground([job, rendered] { rendered->ok = job->render(&rendered->error); })) return false;
+  } else {
+    rendered->ok = job->render(&rendered->error);  // QPainter on the PDF writer: GUI thread
+  }
+  if (!rendered->ok) {
+    if (error) *error = rendered->error;
     return false;
   }
-  const Prepared prepared = watcher.result();
-  // The rest needs the GUI thread: say so, and let the dialog paint before it starts.
-  progress.setLabelText(tr("Drawing the site and writing %1…").arg(QFileInfo(path).fileName()));
-  progress.setCancelButton(nullptr);
-  QApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
-  ExportOptions options;
-  options.training = &prepared.training;
-  const bool ok = exportReport(*design, *prepared.evaluation, path, options, error);
+  // Last chance to stop: nothing is on disk yet. The commit itself is quick (rename into place).
+  if (!step(tr("Saving %1…").arg(name))) return false;
+  ok = job->commit(error);
   lastSeconds_ = clock.elapsed() / 1000.0;
   return ok;
 }

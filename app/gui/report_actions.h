@@ -1,13 +1,19 @@
 // File → Export Report: writes the current design's report (PDF, HTML, Markdown, JSON or CSV by
-// extension, app/report) behind a progress dialog. The slow, pure part — evaluating if needed and
-// planning the training run, which may search parallel plans — runs off the GUI thread and can
-// be cancelled; drawing the 3D picture and writing the file then run on the GUI thread (OpenGL and
-// the PDF painter need it), with the dialog telling the planner what is happening.
+// extension, app/report) behind a progress dialog whose Cancel works to the end. The export runs
+// in steps (app::ReportExport): evaluating if needed and planning the training run, laying out
+// the report and rendering the non-PDF formats run off the GUI thread; the 3D picture (OpenGL)
+// and the PDF (QPainter) run on it, one step at a time with the event loop running in between.
+// A cancel takes effect at the next step boundary, and nothing is written before the last step,
+// which renames complete files into place: a cancelled export leaves no file and an existing one
+// intact.
 #pragma once
 
 #include <QObject>
+#include <QPointer>
+#include <functional>
 
 class QAction;
+class QProgressDialog;
 class QWidget;
 
 namespace gigaplan::app {
@@ -26,14 +32,29 @@ class ReportActions : public QObject {
   /// Seconds the last export took.
   double lastSeconds() const { return lastSeconds_; }
 
+ public slots:
+  /// Stops the running export at the next step, as the dialog's Cancel button does.
+  void cancelExport();
+
  signals:
   void statusMessage(const QString& text);
+  /// A step of the running export starts; `label` is what the progress dialog now says.
+  void exportStep(const QString& label);
+  /// Internal: a cancel was asked for (ends the wait for a background step).
+  void cancelRequested();
 
  private:
+  // Shows `label`, lets the dialog paint and handle Cancel; false when the export was cancelled.
+  bool step(const QString& label);
+  // Runs `work` on a worker thread while the event loop runs; false when cancelled first.
+  bool inBackground(const std::function<void()>& work);
+
   Document& doc_;
   EvaluationRunner& runner_;
   QWidget* window_;
   QAction* export_;
+  QPointer<QProgressDialog> progress_;
+  bool cancelled_ = false;
   double lastSeconds_ = 0;
 };
 

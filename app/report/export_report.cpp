@@ -1,4 +1,4 @@
-// Report export by file extension (see export_report.h).
+// Report export by file extension, in steps (see export_report.h).
 #include "app/report/export_report.h"
 
 #include <QDate>
@@ -6,6 +6,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QSaveFile>
+#include <QTemporaryDir>
 
 #include "app/report/pdf_writer.h"
 #include "app/report/site_picture.h"
@@ -18,31 +20,49 @@
 namespace gigaplan::app {
 namespace {
 
-bool writeFile(const QString& path, const std::string& bytes, QString* error) {
-  QFile f(path);
-  if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      f.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) || !f.flush()) {
+bool saveFile(const QString& path, const std::string& bytes, QString* error) {
+  QSaveFile f(path);
+  if (!f.open(QIODevice::WriteOnly) ||
+      f.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) || !f.commit()) {
     if (error) *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
     return false;
   }
   return true;
 }
 
-bool writeMarkdown(const report::ReportDocument& doc, const QString& path, QString* error) {
-  const QFileInfo info(path);
-  const QString imageDir = info.completeBaseName() + QStringLiteral("_images");
-  const report::MarkdownReport md = report::toMarkdown(doc, imageDir.toStdString());
-  if (!md.files.empty() && !info.dir().mkpath(imageDir)) {
-    if (error) *error = QStringLiteral("cannot create the folder %1").arg(info.dir().filePath(imageDir));
+// The PDF painter writes to a path: a private temporary folder, read back so that only commit()
+// touches the target folder.
+bool renderPdf(const report::ReportDocument& doc, const QString& target, std::string* bytes, QString* error) {
+  QTemporaryDir dir;
+  if (!dir.isValid()) {
+    if (error) *error = QStringLiteral("cannot write %1: no temporary folder (%2)").arg(target, dir.errorString());
     return false;
   }
-  for (const auto& f : md.files) {
-    if (!writeFile(info.dir().filePath(QString::fromStdString(f.path)), f.bytes, error)) return false;
+  const QString tmp = dir.filePath(QStringLiteral("report.pdf"));
+  QString why;
+  if (!writePdf(doc, tmp, &why)) {
+    if (error) *error = QStringLiteral("cannot write %1: %2").arg(target, why);
+    return false;
   }
-  return writeFile(path, md.text, error);
+  QFile f(tmp);
+  if (!f.open(QIODevice::ReadOnly)) {
+    if (error) *error = QStringLiteral("cannot write %1: %2").arg(target, f.errorString());
+    return false;
+  }
+  const QByteArray data = f.readAll();
+  bytes->assign(data.constData(), static_cast<std::size_t>(data.size()));
+  return true;
 }
 
-double lap(QElapsedTimer& t) { return static_cast<double>(t.restart()) / 1e3; }
+double lap(QElapsedTimer& t) {
+  return static_cast<double>(t.restart()) / 1e3;
+}
+
+// A non-owning handle for a caller that keeps the object alive for the whole export.
+template <class T>
+std::shared_ptr<const T> borrowed(const T& object) {
+  return std::shared_ptr<const T>(std::shared_ptr<const T>{}, &object);
+}
 
 }  // namespace
 
@@ -57,60 +77,122 @@ std::optional<ReportFormat> reportFormatFor(const QString& path) {
 }
 
 QString reportFileFilter() {
-  return QStringLiteral("PDF report (*.pdf);;HTML report (*.html *.htm);;Markdown report (*.md);;"
-                        "JSON data (*.json);;Bill of materials CSV (*.csv)");
+  return QStringLiteral(
+      "PDF report (*.pdf);;HTML report (*.html *.htm);;Markdown report (*.md);;"
+      "JSON data (*.json);;Bill of materials CSV (*.csv)");
 }
 
-bool exportReport(const design::ResolvedDesign& design, const engine::Evaluation& eval, const QString& path, QString* error) {
+ReportExport::ReportExport(std::shared_ptr<const design::ResolvedDesign> design,
+                           std::shared_ptr<const engine::Evaluation> eval, QString path, ExportOptions options)
+    : design_(std::move(design)),
+      eval_(std::move(eval)),
+      path_(std::move(path)),
+      format_(reportFormatFor(path_)),
+      picture_(options.picture),
+      date_(options.date) {
+  if (options.training) training_ = *options.training;
+}
+
+bool ReportExport::valid(QString* error) const {
+  if (format_) return true;
+  if (error) *error = QStringLiteral("%1: unknown report format; use .pdf, .html, .md, .json or .csv").arg(path_);
+  return false;
+}
+
+bool ReportExport::wantsPicture() const {
+  return picture_ && format_ && *format_ != ReportFormat::Json && *format_ != ReportFormat::Csv;
+}
+
+void ReportExport::drawPicture() {
+  if (!wantsPicture()) return;
+  QElapsedTimer clock;
+  clock.start();
+  QString why;
+  const QByteArray png = sitePicturePng(*design_, &why);
+  picturePng_.assign(png.constData(), static_cast<std::size_t>(png.size()));
+  pictureNote_ = why;
+  timings_.picture = lap(clock);
+}
+
+void ReportExport::build() {
+  if (*format_ == ReportFormat::Csv) return;  // the bill of materials needs no plan
+  QElapsedTimer clock;
+  clock.start();
+  if (!training_) training_ = report::planTraining(*design_, *eval_);
+  timings_.training = lap(clock);
+  if (*format_ == ReportFormat::Json) return;
+  report::ReportInputs in{*design_, *eval_, *training_};
+  in.generatedOn = (date_.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : date_).toStdString();
+  in.picturePng = picturePng_;
+  in.pictureNote = pictureNote_.toStdString();
+  document_ = report::buildReport(in);
+  timings_.build = lap(clock);
+}
+
+bool ReportExport::render(QString* error) {
+  QElapsedTimer clock;
+  clock.start();
+  files_.clear();
+  imageDir_.clear();
+  bool ok = true;
+  switch (*format_) {
+    case ReportFormat::Csv:
+      files_.push_back({path_, report::bomCsv(eval_->bom, *design_->catalog)});
+      break;
+    case ReportFormat::Json:
+      files_.push_back({path_, report::reportJson(*design_, *eval_, *training_)});
+      break;
+    case ReportFormat::Html:
+      files_.push_back({path_, report::toHtml(*document_)});
+      break;
+    case ReportFormat::Markdown: {
+      const QFileInfo info(path_);
+      const QString imageDir = info.completeBaseName() + QStringLiteral("_images");
+      report::MarkdownReport md = report::toMarkdown(*document_, imageDir.toStdString());
+      if (!md.files.empty()) imageDir_ = info.dir().filePath(imageDir);
+      for (auto& f : md.files)
+        files_.push_back({info.dir().filePath(QString::fromStdString(f.path)), std::move(f.bytes)});
+      files_.push_back({path_, std::move(md.text)});  // last: the report appears once its images are there
+      break;
+    }
+    case ReportFormat::Pdf: {
+      std::string bytes;
+      ok = renderPdf(*document_, path_, &bytes, error);
+      if (ok) files_.push_back({path_, std::move(bytes)});
+      break;
+    }
+  }
+  timings_.write = lap(clock);
+  return ok;
+}
+
+bool ReportExport::commit(QString* error) {
+  QElapsedTimer clock;
+  clock.start();
+  if (!imageDir_.isEmpty() && !QDir().mkpath(imageDir_)) {
+    if (error) *error = QStringLiteral("cannot create the folder %1").arg(imageDir_);
+    return false;
+  }
+  for (const File& f : files_) {
+    if (!saveFile(f.path, f.bytes, error)) return false;
+  }
+  timings_.write += lap(clock);
+  return true;
+}
+
+bool exportReport(const design::ResolvedDesign& design, const engine::Evaluation& eval, const QString& path,
+                  QString* error) {
   return exportReport(design, eval, path, ExportOptions{}, error);
 }
 
 bool exportReport(const design::ResolvedDesign& design, const engine::Evaluation& eval, const QString& path,
                   const ExportOptions& options, QString* error, ExportTimings* timings) {
-  const auto format = reportFormatFor(path);
-  if (!format) {
-    if (error) *error = QStringLiteral("%1: unknown report format; use .pdf, .html, .md, .json or .csv").arg(path);
-    return false;
-  }
-  ExportTimings local;
-  ExportTimings& t = timings ? *timings : local;
-  QElapsedTimer clock;
-  clock.start();
-  if (*format == ReportFormat::Csv) {
-    const bool ok = writeFile(path, report::bomCsv(eval.bom, *design.catalog), error);
-    t.write = lap(clock);
-    return ok;
-  }
-  report::TrainingPlan planned;
-  if (!options.training) planned = report::planTraining(design, eval);
-  const report::TrainingPlan& training = options.training ? *options.training : planned;
-  t.training = lap(clock);
-  if (*format == ReportFormat::Json) {
-    const bool ok = writeFile(path, report::reportJson(design, eval, training), error);
-    t.write = lap(clock);
-    return ok;
-  }
-
-  report::ReportInputs in{design, eval, training};
-  in.generatedOn = (options.date.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : options.date).toStdString();
-  QString why = QStringLiteral("No 3D picture: left out on request.");
-  if (options.picture) {
-    const QByteArray png = sitePicturePng(design, &why);
-    in.picturePng.assign(png.constData(), static_cast<std::size_t>(png.size()));
-  }
-  in.pictureNote = why.toStdString();
-  t.picture = lap(clock);
-  const report::ReportDocument doc = report::buildReport(in);
-  t.build = lap(clock);
-  bool ok = false;
-  switch (*format) {
-    case ReportFormat::Pdf: ok = writePdf(doc, path, error); break;
-    case ReportFormat::Html: ok = writeFile(path, report::toHtml(doc), error); break;
-    case ReportFormat::Markdown: ok = writeMarkdown(doc, path, error); break;
-    case ReportFormat::Json:
-    case ReportFormat::Csv: break;  // written above
-  }
-  t.write = lap(clock);
+  ReportExport job(borrowed(design), borrowed(eval), path, options);
+  if (!job.valid(error)) return false;
+  job.drawPicture();
+  job.build();
+  const bool ok = job.render(error) && job.commit(error);
+  if (timings) *timings = job.timings();
   return ok;
 }
 

@@ -54,6 +54,7 @@ enum class LeafPlacement { EndOfRow, MiddleOfRow, NetworkRow };
 struct PowerNodeSpec {
   std::string id;                 // pattern when count > 1
   int count = 1;
+  std::string onlyIn;             // in a hall template: made only in this hall ("" = in every hall)
   PowerKind kind = PowerKind::Transformer;
   std::string model;              // catalog power-gear id; empty for a grid connection
   std::vector<std::string> fedBy; // upstream node id patterns; sources have none
@@ -71,6 +72,7 @@ struct PowerNodeSpec {
 struct CoolingUnitSpec {
   std::string id;
   int count = 1;
+  std::string onlyIn;                 // in a hall template: made only in this hall ("" = in every hall)
   CoolingKind kind = CoolingKind::Cdu;
   std::string model;                  // catalog cooling-gear id
   std::vector<std::string> rejectsTo; // downstream heat sinks (CDU → chillers / dry coolers / towers)
@@ -84,10 +86,12 @@ struct CoolingUnitSpec {
 
 /// A row template: `count` rows of `racks` racks each. The first rack's centre stands at
 /// `origin` (hall-relative); racks follow along the row direction (`rotation`, 0 = +x) every
-/// `rackPitch`; rows repeat every `step`.
+/// `rackPitch`; rows repeat every `step`. `onlyIn` (a hall id) keeps the template to one hall of
+/// a hall template with count > 1: the editor adds rows to one hall that way.
 struct RowSpec {
   std::string id;
   int count = 1;
+  std::string onlyIn;        // made only in this hall ("" = in every hall of the hall template)
   Vec2 origin;
   Vec2 step;                 // m between rows (typically {0, 3.6})
   double rotation = 0;       // degrees
@@ -172,6 +176,11 @@ struct Design {
   std::string headerComment;           // the file's leading comment block, kept on save
   std::string sourceFile;              // where it was loaded from (not saved)
 };
+
+/// True when a template inside a hall template with `onlyIn` is made in the hall `hallId`.
+inline bool madeInHall(const std::string& onlyIn, const std::string& hallId) {
+  return onlyIn.empty() || onlyIn == hallId;
+}
 
 std::string_view toString(PowerKind);
 std::string_view toString(Redundancy);

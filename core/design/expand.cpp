@@ -32,9 +32,11 @@ void forEachTemplate(const Design& d, Visit&& visit) {
   for (const auto& h : d.halls) {
     const std::uint64_t halls = count(h.count);
     visit(halls, h.where);
-    for (const auto& r : h.rows) visit(mulSat(halls, mulSat(count(r.count), 1u + count(r.racks))), r.where);
-    for (const auto& s : h.power) visit(mulSat(halls, count(s.count)), s.where);
-    for (const auto& s : h.cooling) visit(mulSat(halls, count(s.count)), s.where);
+    // A template kept to one hall (only_in) is made once, not once per hall.
+    const auto in = [&](const std::string& onlyIn) { return onlyIn.empty() ? halls : std::uint64_t{1}; };
+    for (const auto& r : h.rows) visit(mulSat(in(r.onlyIn), mulSat(count(r.count), 1u + count(r.racks))), r.where);
+    for (const auto& s : h.power) visit(mulSat(in(s.onlyIn), count(s.count)), s.where);
+    for (const auto& s : h.cooling) visit(mulSat(in(s.onlyIn), count(s.count)), s.where);
   }
 }
 
@@ -44,8 +46,14 @@ class Expander {
 
   Layout run() {
     checkSize();
-    for (const auto& spec : d_.power) addPower(spec, 0, Vec2{}, kNone);
-    for (const auto& spec : d_.cooling) addCooling(spec, 0, Vec2{}, kNone);
+    for (const auto& spec : d_.power) {
+      rejectOnlyIn(spec.onlyIn, spec.where);
+      addPower(spec, 0, Vec2{}, kNone);
+    }
+    for (const auto& spec : d_.cooling) {
+      rejectOnlyIn(spec.onlyIn, spec.where);
+      addCooling(spec, 0, Vec2{}, kNone);
+    }
     for (const auto& hall : d_.halls) addHalls(hall, static_cast<int>(&hall - d_.halls.data()));
     indexIds();
     applyOverrides();
@@ -78,6 +86,26 @@ class Expander {
              "at most " + std::to_string(limits_.maxExpandedObjects) + " objects in a design (limit maxExpandedObjects)");
       }
     });
+  }
+
+  void rejectOnlyIn(const std::string& onlyIn, const SourceLocation& at) const {
+    if (!onlyIn.empty()) fail(at, "only_in", "'" + onlyIn + "' on a site-level template", "only_in only inside a hall");
+  }
+
+  // Every only_in of a hall template names a hall it made (first .. last instance).
+  template <class Spec>
+  void checkOnlyIn(const std::vector<Spec>& specs, int firstHall) const {
+    for (const Spec& s : specs) {
+      if (s.onlyIn.empty()) continue;
+      bool found = false;
+      for (std::size_t h = static_cast<std::size_t>(firstHall); h < out_.halls.size(); ++h)
+        found = found || out_.halls[h].id == s.onlyIn;
+      if (!found) {
+        const std::string first = out_.halls[static_cast<std::size_t>(firstHall)].id, last = out_.halls.back().id;
+        fail(s.where, "only_in", "'" + s.onlyIn + "'",
+             "the id of a hall this hall template makes ('" + first + (first == last ? "" : "' … '" + last) + "')");
+      }
+    }
   }
 
   void addPower(const PowerNodeSpec& s, int h, Vec2 base, int hall) {
@@ -135,10 +163,21 @@ class Expander {
       hall.instance = h;
       const int hallIndex = static_cast<int>(out_.halls.size());
       out_.halls.push_back(hall);
-      for (const auto& p : spec.power) addPower(p, h, hall.origin, hallIndex);
-      for (const auto& c : spec.cooling) addCooling(c, h, hall.origin, hallIndex);
-      for (const auto& r : spec.rows) addRows(r, h, hall.origin, hallIndex);
+      for (const auto& p : spec.power) {
+        if (madeInHall(p.onlyIn, hall.id)) addPower(p, h, hall.origin, hallIndex);
+      }
+      for (const auto& c : spec.cooling) {
+        if (madeInHall(c.onlyIn, hall.id)) addCooling(c, h, hall.origin, hallIndex);
+      }
+      for (const auto& r : spec.rows) {
+        if (madeInHall(r.onlyIn, hall.id)) addRows(r, h, hall.origin, hallIndex);
+      }
     }
+    if (spec.count < 1) return;
+    const int firstHall = static_cast<int>(out_.halls.size()) - spec.count;
+    checkOnlyIn(spec.power, firstHall);
+    checkOnlyIn(spec.cooling, firstHall);
+    checkOnlyIn(spec.rows, firstHall);
   }
 
   void addRows(const RowSpec& s, int h, Vec2 hallOrigin, int hall) {
@@ -214,12 +253,18 @@ class Expander {
     };
     for (const auto& s : d_.power) claimPower(s);
     for (const auto& s : d_.cooling) claimCooling(s);
-    std::size_t row = 0;
+    std::size_t row = 0, hallIndex = 0;
     for (const auto& h : d_.halls) {
-      for (int n = 0; n < h.count; ++n) {
-        for (const auto& s : h.power) claimPower(s);
-        for (const auto& s : h.cooling) claimCooling(s);
+      for (int n = 0; n < h.count; ++n, ++hallIndex) {
+        const std::string& hallId = out_.halls[hallIndex].id;
+        for (const auto& s : h.power) {
+          if (madeInHall(s.onlyIn, hallId)) claimPower(s);
+        }
+        for (const auto& s : h.cooling) {
+          if (madeInHall(s.onlyIn, hallId)) claimCooling(s);
+        }
         for (const auto& r : h.rows) {
+          if (!madeInHall(r.onlyIn, hallId)) continue;
           for (int i = 0; i < r.count; ++i, ++row) {
             claim(out_.rows[row].id, r.where);
             out_.rowIndex.emplace(out_.rows[row].id, static_cast<int>(row));
@@ -286,7 +331,7 @@ class Expander {
         const Vec2 dir = direction(rot);
         const double pitch = row.rackCount > 1 ? std::hypot(row.end.x - row.start.x, row.end.y - row.start.y) / (row.rackCount - 1) : 0;
         for (int k = 0; k < row.rackCount; ++k) {
-          Rack& r = out_.racks[static_cast<std::size_t>(row.firstRack + k)];
+          Rack& r = out_.racks[static_cast<std::size_t>(row.firstRack) + static_cast<std::size_t>(k)];
           if (d_.overrides.count(r.id) && d_.overrides.at(r.id).position) continue;  // the rack's own move wins
           r.position = start + static_cast<double>(k) * pitch * dir;
           r.rotation = rot;
@@ -317,7 +362,7 @@ class Expander {
     for (auto& row : out_.rows) {
       const int first = static_cast<int>(racks.size());
       for (int k = 0; k < row.rackCount; ++k) {
-        const auto idx = static_cast<std::size_t>(row.firstRack + k);
+        const auto idx = static_cast<std::size_t>(row.firstRack) + static_cast<std::size_t>(k);
         if (removed[idx]) continue;
         racks.push_back(std::move(out_.racks[idx]));
         refs.push_back(std::move(rackRefs_[idx]));
@@ -403,7 +448,9 @@ class Expander {
               if (in && s != p) cycle += " → " + out_.power[static_cast<std::size_t>(s)].id;
             }
             cycle += " → " + out_.power[static_cast<std::size_t>(p)].id;
-            const SourceLocation* at = nullptr;
+            // Every fed_by edge comes from a feed of its node; `none` only guards that invariant.
+            const SourceLocation none;
+            const SourceLocation* at = &none;
             for (const auto& f : powerFeeds_) {
               if (f.self == node) at = f.where;
             }

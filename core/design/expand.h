@@ -5,7 +5,8 @@
 //
 // Throws io::LoadError naming the spec (file:line:column and key path) for: an unknown or wrong-kind
 // reference, a duplicate id, an override of an id that does not exist, a cycle in the power graph,
-// a template that would expand past the limits, or a bad id pattern. Linear in the objects made.
+// a template that would expand past the limits, a bad id pattern, or an `only_in` naming no hall of
+// its hall template. Linear in the objects made.
 #pragma once
 
 #include "core/catalog/catalog.h"

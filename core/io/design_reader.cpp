@@ -35,8 +35,10 @@ class DesignReader {
     readSite(r_.require(root, "", "site"), d.site);
     if (auto n = root["catalog"]; n && !n.IsNull()) d.catalogOverrides = catalog::readOverrides(n, r_, "catalog", base_);
     effective_ = catalog::withOverrides(base_, d.catalogOverrides);
-    list(root, "", "power", [&](const YAML::Node& n, const std::string& p) { d.power.push_back(readPower(n, p)); });
-    list(root, "", "cooling", [&](const YAML::Node& n, const std::string& p) { d.cooling.push_back(readCooling(n, p)); });
+    list(root, "", "power",
+         [&](const YAML::Node& n, const std::string& p) { d.power.push_back(readPower(n, p, false)); });
+    list(root, "", "cooling",
+         [&](const YAML::Node& n, const std::string& p) { d.cooling.push_back(readCooling(n, p, false)); });
     list(root, "", "halls", [&](const YAML::Node& n, const std::string& p) { d.halls.push_back(readHall(n, p)); });
     if (auto n = root["network"]; n && !n.IsNull()) readNetwork(n, "network", d.network);
     if (auto n = root["job"]; n && !n.IsNull()) d.job = training::readJob(n, r_.file(), "job");
@@ -91,11 +93,23 @@ class DesignReader {
     return static_cast<int>(r_.integer(n, p, 1, r_.limits().maxCount));
   }
 
-  design::PowerNodeSpec readPower(const YAML::Node& n, const std::string& p) {
+  // `only_in: <hall id>` keeps a template inside a hall template to that one hall.
+  void readOnlyIn(const YAML::Node& n, const std::string& p, std::string& onlyIn, bool inHall) {
+    r_.optional(n, p, "only_in", [&](const auto& c, const auto& cp) {
+      if (!inHall)
+        r_.fail(c, cp, "only_in on a site-level template", "only_in only on a hall's rows, power or cooling");
+      onlyIn = r_.id(c, cp);
+    });
+  }
+
+  design::PowerNodeSpec readPower(const YAML::Node& n, const std::string& p, bool inHall) {
     design::PowerNodeSpec s;
-    r_.checkKeys(n, p, {"id", "count", "kind", "model", "fed_by", "units", "rating", "redundancy", "position", "step", "rotation"});
+    r_.checkKeys(n, p,
+                 {"id", "count", "only_in", "kind", "model", "fed_by", "units", "rating", "redundancy", "position",
+                  "step", "rotation"});
     s.where = where(n, p);
     s.id = r_.id(r_.require(n, p, "id"), YamlReader::join(p, "id"));
+    readOnlyIn(n, p, s.onlyIn, inHall);
     s.kind = static_cast<design::PowerKind>(r_.choice(r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
         {"grid", "substation", "generator", "battery", "transformer", "switchboard", "ups", "busway", "pdu"}));
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
@@ -144,11 +158,14 @@ class DesignReader {
     return false;
   }
 
-  design::CoolingUnitSpec readCooling(const YAML::Node& n, const std::string& p) {
+  design::CoolingUnitSpec readCooling(const YAML::Node& n, const std::string& p, bool inHall) {
     design::CoolingUnitSpec s;
-    r_.checkKeys(n, p, {"id", "count", "kind", "model", "rejects_to", "fed_by", "units", "position", "step", "rotation"});
+    r_.checkKeys(
+        n, p,
+        {"id", "count", "only_in", "kind", "model", "rejects_to", "fed_by", "units", "position", "step", "rotation"});
     s.where = where(n, p);
     s.id = r_.id(r_.require(n, p, "id"), YamlReader::join(p, "id"));
+    readOnlyIn(n, p, s.onlyIn, inHall);
     s.kind = static_cast<design::CoolingKind>(r_.choice(r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
                                                         {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}));
     const YAML::Node m = r_.require(n, p, "model");
@@ -171,10 +188,12 @@ class DesignReader {
 
   design::RowSpec readRow(const YAML::Node& n, const std::string& p) {
     design::RowSpec s;
-    r_.checkKeys(n, p, {"id", "count", "origin", "step", "pitch", "rotation", "racks", "rack_pitch", "rack", "feed_a", "feed_b",
-                        "cdu", "air_handler"});
+    r_.checkKeys(n, p,
+                 {"id", "count", "only_in", "origin", "step", "pitch", "rotation", "racks", "rack_pitch", "rack",
+                  "feed_a", "feed_b", "cdu", "air_handler"});
     s.where = where(n, p);
     s.id = r_.id(r_.require(n, p, "id"), YamlReader::join(p, "id"));
+    readOnlyIn(n, p, s.onlyIn, true);
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     s.origin = vec(r_.require(n, p, "origin"), YamlReader::join(p, "origin"));
     if (n["step"] && n["pitch"]) r_.fail(n["pitch"], YamlReader::join(p, "pitch"), "both step and pitch", "one of step or pitch");
@@ -209,8 +228,9 @@ class DesignReader {
     h.size = vec(r_.require(n, p, "size"), YamlReader::join(p, "size"), 1, kMaxCoord);
     r_.optional(n, p, "height", [&](const auto& c, const auto& cp) { h.height = r_.quantity(c, cp, Dimension::Length, 2, 100); });
     list(n, p, "rows", [&](const YAML::Node& c, const std::string& cp) { h.rows.push_back(readRow(c, cp)); });
-    list(n, p, "power", [&](const YAML::Node& c, const std::string& cp) { h.power.push_back(readPower(c, cp)); });
-    list(n, p, "cooling", [&](const YAML::Node& c, const std::string& cp) { h.cooling.push_back(readCooling(c, cp)); });
+    list(n, p, "power", [&](const YAML::Node& c, const std::string& cp) { h.power.push_back(readPower(c, cp, true)); });
+    list(n, p, "cooling",
+         [&](const YAML::Node& c, const std::string& cp) { h.cooling.push_back(readCooling(c, cp, true)); });
     return h;
   }
 

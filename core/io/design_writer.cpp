@@ -107,6 +107,7 @@ class Writer {
   void power(const design::PowerNodeSpec& p) {
     e_ << YAML::BeginMap;
     kv("id", p.id);
+    if (!p.onlyIn.empty()) kv("only_in", p.onlyIn);
     kv("kind", std::string(design::toString(p.kind)));
     if (!p.model.empty()) kv("model", p.model);
     if (!p.fedBy.empty()) ids("fed_by", p.fedBy);
@@ -120,6 +121,7 @@ class Writer {
   void cooling(const design::CoolingUnitSpec& c) {
     e_ << YAML::BeginMap;
     kv("id", c.id);
+    if (!c.onlyIn.empty()) kv("only_in", c.onlyIn);
     kv("kind", std::string(design::toString(c.kind)));
     kv("model", c.model);
     if (!c.rejectsTo.empty()) ids("rejects_to", c.rejectsTo);
@@ -133,6 +135,7 @@ class Writer {
     e_ << YAML::BeginMap;
     kv("id", r.id);
     if (r.count != 1) e_ << YAML::Key << "count" << YAML::Value << r.count;
+    if (!r.onlyIn.empty()) kv("only_in", r.onlyIn);
     vec("origin", r.origin);
     if (r.step != design::Vec2{}) vec("step", r.step);
     if (r.rotation != 0) kv("rotation", units::shortest(r.rotation));

@@ -2,7 +2,8 @@
 // appears on screen, drag it 3 m along its row with the mouse, Ctrl+click and rubber-band select,
 // change a rack type in the properties panel and see the power change, duplicate and delete with
 // the keyboard, undo back to the file's exact content, save, reopen and compare, click a finding,
-// let the job panel's search apply a plan; and every item model passes QAbstractItemModelTester.
+// add a row and a UPS from the palette, let the job panel's search apply a plan; and every item
+// model passes QAbstractItemModelTester.
 #include <QtTest>
 
 #include <QAbstractItemModelTester>
@@ -370,6 +371,23 @@ class TestMainWindow : public QObject {
     QTRY_COMPARE(view().selection().size(), 3);
     doc_->undoStack()->undo();
     QCOMPARE(doc_->resolved()->layout.racks.size(), racks);
+  }
+
+  void paletteAddsGear() {
+    const std::size_t power = doc_->resolved()->layout.power.size();
+    auto* add = window_->palette().findChild<QPushButton*>("addGear");
+    QVERIFY(add);
+    QVERIFY(window_->palette().choose("dgx-h100-rack"));
+    QVERIFY(!add->isEnabled());  // rack types are added as rows
+    QVERIFY(window_->palette().choose("ups-1500kw"));
+    QVERIFY(add->isEnabled());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QCOMPARE(doc_->resolved()->layout.power.size(), power + 1);
+    QVERIFY(doc_->resolved()->layout.powerIndex.count("ups-1"));
+    QTRY_COMPARE(view().selection(), QStringList{"ups-1"});
+    doc_->undoStack()->undo();
+    QCOMPARE(doc_->resolved()->layout.power.size(), power);
+    QVERIFY(!doc_->resolved()->layout.powerIndex.count("ups-1"));
   }
 
   void jobPanelFindsAndAppliesTheBestPlan() {

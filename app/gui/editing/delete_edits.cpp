@@ -34,7 +34,7 @@ UnitPlan planUnits(const std::vector<int>& selected, const std::vector<Unit>& un
   for (const auto& [key, picked] : chosen) {
     const auto& [hs, s] = key;
     const Spec& spec = hs < 0 ? siteSpecs[static_cast<std::size_t>(s)] : hallSpecs(hs)[static_cast<std::size_t>(s)];
-    const int hallCount = hs < 0 ? 1 : d.halls[static_cast<std::size_t>(hs)].count;
+    const int hallCount = hs < 0 || !spec.onlyIn.empty() ? 1 : d.halls[static_cast<std::size_t>(hs)].count;
     // Allowed: the last m instances in every hall the template makes (m = count removes it).
     std::map<int, std::set<int>> perHall;
     for (const auto& [h, i] : picked) perHall[h].insert(i);

@@ -14,8 +14,10 @@
 //   its count; other racks get `removed: true`; overrides of objects that no longer exist go;
 // - type, feeds and cooling set on every rack of a row template change the template, else the
 //   racks' overrides;
-// - duplicated and added rows are new row templates (count 1) in the hall's template, so in a
-//   hall template with count > 1 they appear in every hall it makes.
+// - duplicated and added rows are new row templates (count 1) in the hall's template; in a hall
+//   template with count > 1 they carry `only_in: <hall id>`, so only the edited hall gets them;
+// - added gear is one new power node or cooling unit with a fresh id ("ups-3"): yard gear as a
+//   site-level object, gear inside a hall in the hall's template (with only_in as for rows).
 #pragma once
 
 #include <optional>
@@ -63,6 +65,18 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
 /// place, scanning from the hall's south-west corner, with an aisle to its neighbours. A rack is a
 /// row of one. Selects the new row. The new row has no feeds or cooling yet.
 EditOutcome addRow(const design::ResolvedDesign& r, int hall, const std::string& rackType, int racks);
+
+/// Adds one unit of catalog power or cooling gear `model` for the hall (Layout::halls index; -1
+/// on a site without halls: anywhere on the site) at the first free place for its catalog
+/// footprint, 1 m clear of everything. Substations, transformers, generators, batteries,
+/// chillers, dry coolers and cooling towers are yard gear: outside the hall, in rings around it,
+/// nearest first. Switchboards, UPS, busways, PDUs, CDUs and air handlers stand inside it,
+/// scanning from its south-west corner. Its id is the kind's short name and the first free number
+/// ("tx-3", "cdu-1"); it has no feed and nothing refers to it yet (the engine says so in its
+/// findings). Selects it.
+EditOutcome addEquipment(const design::ResolvedDesign& r, int hall, const std::string& model);
+/// True when addEquipment puts gear of this catalog model outside the halls.
+bool standsInYard(const catalog::Catalog& cat, const std::string& model);
 
 enum class RackField { Type, FeedA, FeedB, Cdu, AirHandler };
 /// Sets a rack field (catalog rack id, power node id, cooling unit id; "" clears a feed or

@@ -89,12 +89,6 @@ void addToIndex(const design::Layout& L, FootprintIndex& index, const std::vecto
   }
 }
 
-std::vector<int> instancesOf(const design::Layout& L, const std::vector<int>& halls) {
-  std::vector<int> out;
-  for (int h : halls) out.push_back(L.halls[static_cast<std::size_t>(h)].instance);
-  return out;
-}
-
 }  // namespace
 
 EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set) {
@@ -116,7 +110,7 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
     const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(o.hallSpec)];
     const design::RowSpec S = H.rows[static_cast<std::size_t>(o.rowSpec)];
     const design::Hall& hall = L.halls[static_cast<std::size_t>(R.hall)];
-    const std::vector<int> halls = map.hallsOf(o.hallSpec);
+    const std::vector<int> halls{R.hall};  // the copy stands in this hall only (only_in below)
 
     RowShape shape;
     shape.type = r.catalog->rack(S.rackType);
@@ -141,8 +135,8 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
     addToIndex(L, index, halls, shape);
 
     design::RowSpec N;
-    N.id = H.count > 1 ? freshRowId(H.id + "-copy", false, instancesOf(L, halls), S.racks, used)
-                       : freshRowId(R.id + "-copy", true, {hall.instance}, S.racks, used);
+    N.id = freshRowId(R.id + "-copy", true, {hall.instance}, S.racks, used);
+    if (H.count > 1) N.onlyIn = hall.id;
     N.origin = roundVec(shape.origin);
     N.rotation = normalizeDegrees(R.rotation);
     N.racks = S.racks;
@@ -157,22 +151,17 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
 
     // Per-rack overrides of the source (a network rack, a removed slot) come along, moved too.
     const Vec2 shift{shape.origin.x - base.x, shape.origin.y - base.y};
-    for (int src : map.rowsOf(o.hallSpec, o.rowSpec)) {
-      const RowOrigin so = map.row(src);
-      if (so.instance != o.instance) continue;
-      const std::string srcId = L.rows[static_cast<std::size_t>(src)].id;
-      const std::string newId = expandFor(N.id, so.hallInstance);
-      used.insert(newId);
-      for (int k = 1; k <= S.racks; ++k) {
-        used.insert(newId + "-" + std::to_string(k));
-        const auto it = r.design.overrides.find(srcId + "-" + std::to_string(k));
-        if (it == r.design.overrides.end()) continue;
-        design::Override copy = it->second;
-        if (copy.position) copy.position = roundVec({copy.position->x + shift.x, copy.position->y + shift.y});
-        d.overrides[newId + "-" + std::to_string(k)] = copy;
-      }
-      if (so.hallInstance == hall.instance) out.select.push_back(newId);
+    const std::string newId = expandFor(N.id, hall.instance);
+    used.insert(newId);
+    for (int k = 1; k <= S.racks; ++k) {
+      used.insert(newId + "-" + std::to_string(k));
+      const auto it = r.design.overrides.find(R.id + "-" + std::to_string(k));
+      if (it == r.design.overrides.end()) continue;
+      design::Override copy = it->second;
+      if (copy.position) copy.position = roundVec({copy.position->x + shift.x, copy.position->y + shift.y});
+      d.overrides[newId + "-" + std::to_string(k)] = copy;
     }
+    out.select.push_back(newId);
   }
   out.design = std::move(d);
   return out;
@@ -186,8 +175,7 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
   if (!type) return EditOutcome::refuse("'" + rackType + "' is not a rack type in the catalog.");
   if (racks < 1) return EditOutcome::refuse("A row needs at least one rack.");
   const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
-  const TemplateMap map(r.design, L);
-  const std::vector<int> halls = map.hallsOf(hall.specIndex);
+  const std::vector<int> halls{hallIndex};  // the new row stands in this hall only (only_in below)
   const FootprintIndex index = FootprintIndex::ofLayout(L);
 
   RowShape shape;
@@ -213,8 +201,8 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
   const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
   const auto used = usedIds(L);
   design::RowSpec N;
-  N.id = H.count > 1 ? freshRowId(H.id + "-row", false, instancesOf(L, halls), racks, used)
-                     : freshRowId(hall.id + "-row", false, {hall.instance}, racks, used);
+  N.id = freshRowId(hall.id + "-row", false, {hall.instance}, racks, used);
+  if (H.count > 1) N.onlyIn = hall.id;
   N.origin = roundVec(shape.origin);
   N.racks = racks;
   N.rackType = rackType;

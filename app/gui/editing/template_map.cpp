@@ -1,5 +1,6 @@
 // Template origins of expanded objects (see template_map.h). The walk mirrors expand.cpp:
-// site power, site cooling, then per hall spec and instance its power, cooling and rows.
+// site power, site cooling, then per hall spec and instance its power, cooling and rows (those kept
+// to another hall by only_in skipped).
 #include "app/gui/editing/template_map.h"
 
 namespace gigaplan::app::editing {
@@ -18,14 +19,18 @@ TemplateMap::TemplateMap(const design::Design& d, const design::Layout& layout) 
     const design::HallSpec& hall = d.halls[hs];
     const int spec = static_cast<int>(hs);
     for (int h = 1; h <= hall.count; ++h) {
+      const std::string& hallId = layout.halls[hallSpecOfHall_.size()].id;
       hallSpecOfHall_.push_back(spec);
       for (std::size_t s = 0; s < hall.power.size(); ++s) {
+        if (!design::madeInHall(hall.power[s].onlyIn, hallId)) continue;
         for (int i = 1; i <= hall.power[s].count; ++i) power_.push_back({spec, h, static_cast<int>(s), i});
       }
       for (std::size_t s = 0; s < hall.cooling.size(); ++s) {
+        if (!design::madeInHall(hall.cooling[s].onlyIn, hallId)) continue;
         for (int i = 1; i <= hall.cooling[s].count; ++i) cooling_.push_back({spec, h, static_cast<int>(s), i});
       }
       for (std::size_t s = 0; s < hall.rows.size(); ++s) {
+        if (!design::madeInHall(hall.rows[s].onlyIn, hallId)) continue;
         for (int i = 1; i <= hall.rows[s].count; ++i) rows_.push_back({spec, h, static_cast<int>(s), i});
       }
     }

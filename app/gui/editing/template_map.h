@@ -33,7 +33,8 @@ class TemplateMap {
   const RowOrigin& row(int rowIndex) const { return rows_[static_cast<std::size_t>(rowIndex)]; }
   const UnitOrigin& power(int index) const { return power_[static_cast<std::size_t>(index)]; }
   const UnitOrigin& cooling(int index) const { return cooling_[static_cast<std::size_t>(index)]; }
-  /// Layout rows made by design.halls[hallSpec].rows[rowSpec], in every hall instance.
+  /// Layout rows made by design.halls[hallSpec].rows[rowSpec], in every hall instance (one hall
+  /// for a template with only_in).
   std::vector<int> rowsOf(int hallSpec, int rowSpec) const;
   /// Layout halls made by design.halls[hallSpec].
   std::vector<int> hallsOf(int hallSpec) const;
