@@ -43,6 +43,11 @@ void offerRecovery(app::Document& doc, QWidget* window, const QString& folder) {
 
 }  // namespace
 
+void resumeSession(app::Document& doc, app::MainWindow& window, const QString& autosaveFolder, const QString& file) {
+  offerRecovery(doc, &window, autosaveFolder);
+  if (!file.isEmpty() && !doc.isModified()) window.fileActions().openFile(QFileInfo(file).absoluteFilePath());
+}
+
 /// Qt aborts without a display; say what to do instead.
 bool haveDisplay() {
   const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
@@ -76,8 +81,7 @@ int run(int argc, char** argv) {
   app::MainWindow window(doc);
   app::Autosave autosave(doc, app::Autosave::defaultFolder());
   window.show();
-  offerRecovery(doc, &window, app::Autosave::defaultFolder());
-  if (!args.isEmpty() && !doc.isModified()) window.fileActions().openFile(QFileInfo(args.front()).absoluteFilePath());
+  resumeSession(doc, window, app::Autosave::defaultFolder(), args.isEmpty() ? QString() : args.front());
   return QApplication::exec();
 }
 

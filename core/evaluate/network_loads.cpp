@@ -3,8 +3,6 @@
 
 namespace gigaplan::engine {
 
-using design::kNone;
-
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric) {
   const int racks = static_cast<int>(layout.racks.size());
   const int nodes = static_cast<int>(layout.power.size());

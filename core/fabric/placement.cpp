@@ -188,8 +188,9 @@ CoreRoom::CoreRoom(const design::Layout& layout, Vec2 centre, std::int64_t switc
 
 Vec2 CoreRoom::position(std::int64_t i) const {
   const std::int64_t rack = i / perRack_;
+  const std::int64_t rowIndex = rack / cols_;  // whole rows: integer division is meant
   const double col = static_cast<double>(rack % cols_) - static_cast<double>(cols_ - 1) / 2;
-  const double row = static_cast<double>(rack / cols_) - static_cast<double>(rows_ - 1) / 2;
+  const double row = static_cast<double>(rowIndex) - static_cast<double>(rows_ - 1) / 2;
   return {centre_.x + col * kCoreRackPitch, centre_.y + row * kCoreRowPitch};
 }
 

@@ -49,8 +49,8 @@ Color lighter(Color c, double amount) {
 
 double textWidth(const std::string& text, double size, bool bold) {
   double em = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c >= 32 && c < 127) {
       em += kAdvance[c - 32] / 1000.0;
     } else if ((c & 0xC0) != 0x80 && c >= 0x80) {

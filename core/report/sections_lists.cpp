@@ -100,7 +100,7 @@ Section sources(const ReportInputs& in) {
     std::string note = u.provenance.note;
     if (u.planningDefault()) {
       ++defaults;
-      note = "planning default (grade U)" + std::string(note.empty() ? "" : "; " + note);
+      note.insert(0, note.empty() ? "planning default (grade U)" : "planning default (grade U); ");
     }
     if (u.changedByDesign) note += std::string(note.empty() ? "" : "; ") + "changed in the design's catalog: section";
     t.rows.push_back({sectionLabel(u.section), u.id + (u.name.empty() ? "" : " (" + u.name + ")"), count(u.count), u.provenance.grade,

@@ -185,6 +185,7 @@ void drawLabels(Drawing& d, const std::vector<Label>& labels) {
   if (labels.size() > 24) return;
   constexpr double kSize = 5.5, kGap = 1.5;
   std::vector<Rect> taken;
+  taken.reserve(2 * labels.size());  // every symbol, then every label placed
   for (const auto& l : labels) taken.push_back(l.symbol);
   for (const auto& l : labels) {
     const double w = textWidth(l.text, kSize), h = kSize;
@@ -318,8 +319,7 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
   std::vector<Label> labels;
   drawCooling(d, f, layout, labels);
   drawPower(d, f, layout, paths, o, labels);
-  for (std::size_t h = 0; h < layout.halls.size(); ++h) {
-    const auto& hall = layout.halls[h];
+  for (const auto& hall : layout.halls) {
     const std::string name = hall.name.empty() ? hall.id : hall.name;
     const double w = hall.size.x * f.scale, hgt = hall.size.y * f.scale;
     const Point a = f.map({hall.origin.x, hall.origin.y + hall.size.y});
