@@ -43,7 +43,7 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
       racks_(new QSpinBox(this)),
       addRow_(new QPushButton(tr("Add row"), this)),
       addRack_(new QPushButton(tr("Add rack"), this)),
-      addGear_(new QPushButton(tr("Add"), this)),
+      addGear_(new QPushButton(tr("Add unit"), this)),
       apply_(new QPushButton(tr("Use for selection"), this)) {
   setObjectName("catalogPalette");
   auto* layout = new QVBoxLayout(this);
