@@ -123,11 +123,7 @@ int main(int argc, char** argv) {
   }
   const design::Layout& layout = resolved ? resolved->layout : synthetic.layout;
   const catalog::Catalog& cat = resolved ? *resolved->catalog : synthetic.catalog;
-  struct {
-    const design::Layout& layout;
-    const catalog::Catalog& catalog;
-  } site{layout, cat};
-  view.setSite(site.layout, site.catalog);
+  view.setSite(layout, cat);
   const double buildMs = view.scene().lastBuildSeconds() * 1e3;
   paintAndFinish(view);
   const double firstFrameMs = ms(Clock::now() - t1);
@@ -158,7 +154,7 @@ int main(int argc, char** argv) {
 
   // Picks at the screen positions of random racks (what a hover or a click does).
   std::mt19937 rng(5);
-  std::uniform_int_distribution<std::size_t> pickRack(0, site.layout.racks.size() - 1);
+  std::uniform_int_distribution<std::size_t> pickRack(0, layout.racks.size() - 1);
   std::vector<double> pickMs;
   int hits = 0;
   const double dpr = view.devicePixelRatioF();
@@ -176,8 +172,7 @@ int main(int argc, char** argv) {
   std::printf(
       "site: %zu racks, %zu power nodes, %zu cooling units; instances racks %zu, power %zu, cooling %zu, busway bars "
       "%zu\n",
-      site.layout.racks.size(), site.layout.power.size(), site.layout.cooling.size(), counts[0], counts[1], counts[2],
-      counts[3]);
+      layout.racks.size(), layout.power.size(), layout.cooling.size(), counts[0], counts[1], counts[2], counts[3]);
   view.makeCurrent();
   std::printf("window %dx%d (device pixel ratio %.2g), renderer: %s\n", size.width(), size.height(), dpr,
               reinterpret_cast<const char*>(view.context()->functions()->glGetString(0x1F01)));
@@ -215,7 +210,7 @@ int main(int argc, char** argv) {
         o.theme = theme;
         const QString file =
             QDir(snapshots).filePath(QString("gigawatt-%1-%2.png").arg(name, QString::fromStdString(theme.name)));
-        widgets::renderSiteImage(site.layout, site.catalog, o).save(file);
+        widgets::renderSiteImage(layout, cat, o).save(file);
         std::printf("wrote %s\n", qPrintable(file));
       }
     o.theme = widgets::scene::lightTheme();
@@ -226,7 +221,7 @@ int main(int argc, char** argv) {
       o.theme = theme;
       const QString file =
           QDir(snapshots).filePath(QString("gigawatt-hall-%1.png").arg(QString::fromStdString(theme.name)));
-      widgets::renderSiteImage(site.layout, site.catalog, o).save(file);
+      widgets::renderSiteImage(layout, cat, o).save(file);
       std::printf("wrote %s\n", qPrintable(file));
     }
     // Colour by power draw with made-up values (benchmark illustration only).
@@ -235,11 +230,11 @@ int main(int argc, char** argv) {
     o.scalars.label = "Power draw";
     o.scalars.unit = "kW";
     o.scalars.unitScale = 1e-3;
-    for (std::size_t i = 0; i < site.layout.racks.size(); ++i)
+    for (std::size_t i = 0; i < layout.racks.size(); ++i)
       o.scalars.racks.push_back(95e3 + 37e3 * std::abs(std::sin(0.37 * static_cast<double>(i))));
     {
       const QString file = QDir(snapshots).filePath("gigawatt-hall-power-dark.png");
-      widgets::renderSiteImage(site.layout, site.catalog, o).save(file);
+      widgets::renderSiteImage(layout, cat, o).save(file);
       std::printf("wrote %s\n", qPrintable(file));
     }
     o.colorBy = widgets::scene::ColorBy::Type;
