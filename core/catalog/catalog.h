@@ -63,6 +63,7 @@ struct Switch {
   double portRate = 0;       // B/s per port
   double power = 0;          // W typical, without optics
   int rackUnits = 1;
+  int cages = 0;             // pluggable-module cages (twin-port OSFP: ports / 2); 0 = one per port
   std::string fabric;        // "infiniband" or "ethernet"
   Provenance provenance;
 };

@@ -131,6 +131,7 @@ const std::vector<Field<Switch>>& switchFields() {
         quantity<Switch>("port_rate", &Switch::portRate, Dimension::DataRate, 1e8, 1e13, true),
         quantity<Switch>("power", &Switch::power, Dimension::Power, 0, 1e5, true),
         whole<Switch>("rack_units", &Switch::rackUnits, 1, 48),
+        whole<Switch>("cages", &Switch::cages, 1, 4096),
         text<Switch>("fabric", &Switch::fabric),
     };
     addProvenance(f);

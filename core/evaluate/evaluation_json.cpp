@@ -42,8 +42,9 @@ void writeFabric(JsonWriter& j, const fabric::FabricResult& f) {
   num(j, "bisection_tbps", f.bisectionBandwidth * 8 / 1e12);
   num(j, "injection_per_gpu_gbps", f.injectionBandwidth * 8 / 1e9);
   num(j, "link_rate_gbps", f.linkRate * 8 / 1e9);
-  j.field("transceivers", f.transceivers);
+  j.field("transceivers", f.transceivers).field("nic_transceivers", f.nicTransceivers);
   num(j, "optics_power_mw", f.opticsPower / MW);
+  num(j, "nic_optics_power_mw", f.nicOpticsPower / MW);
   num(j, "switch_power_mw", f.switchPower / MW);
   j.field("cables", f.totalCables);
   num(j, "cable_length_km", f.totalCableLength / 1e3);

@@ -8,8 +8,9 @@
 //     goes to the air handlers of its hall, evenly (unplaced heat when the hall has none);
 //   - a switch with neither (spine / core rooms) is a facility load drawn at the sources and its
 //     heat is unplaced (a core room's cooling is not in the design).
-// Optics: the fabric reports one total; it is spread evenly over the switches (an approximation:
-// half the transceiver ends of GPU links sit in the compute racks' NICs).
+// Optics: the fabric's opticsPower is the switch-side modules only (the NIC-side modules are powered
+// by the compute systems and already in the racks' rated power, see fabric.h); it is spread evenly
+// over the switches (an approximation: leaves with copper to their racks carry fewer modules).
 //
 //   engine::NetworkLoads n = engine::placeNetworkLoads(layout, fabricResult);
 #pragma once

@@ -47,6 +47,10 @@ CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
   });
   counts_.assign(ranked_.size(), {});
   lengths_.assign(ranked_.size(), {});
+  switchEnds_.assign(ranked_.size(), {});
+  switchModules_.assign(ranked_.size(), {});
+  nicEnds_.assign(ranked_.size(), {});
+  linkRate_ = linkRate;
 }
 
 int CableTally::choose(double length) const {
@@ -55,7 +59,7 @@ int CableTally::choose(double length) const {
   return -1;
 }
 
-int CableTally::add(double length, std::int64_t count) {
+int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
   if (count <= 0) return -1;
   const int m = choose(length);
   if (m < 0) {
@@ -66,6 +70,9 @@ int CableTally::add(double length, std::int64_t count) {
   const int b = lengthBucket(length);
   counts_[m][b] += count;
   lengths_[m][b] += length * static_cast<double>(count);
+  switchEnds_[m][b] += ends.switchEnds;
+  switchModules_[m][b] += ends.switchModules;
+  nicEnds_[m][b] += ends.nicEnds;
   return m;
 }
 
@@ -73,10 +80,14 @@ void CableTally::finish(FabricResult& r) const {
   r.cables.clear();
   r.totalCables = unservedCount_;
   r.totalCableLength = unservedLength_;
-  r.transceivers = 0;
-  r.opticsPower = 0;
+  r.transceivers = r.nicTransceivers = 0;
+  r.opticsPower = r.nicOpticsPower = 0;
   for (std::size_t m = 0; m < ranked_.size(); ++m) {
     const catalog::CableMedium& med = *ranked_[m].medium;
+    // Power per link end: the medium's per-end figure, shared when a faster module carries
+    // slower links (an 800G twin-port module on two 400G links: half each); equal power per bit.
+    const double perEnd = med.transceiverPower * std::min(1.0, med.rate > 0 ? linkRate_ / med.rate : 1.0);
+    const bool pluggable = med.transceiversPerLink > 0 && med.kind != catalog::MediumKind::ActiveOptical;
     for (int b = 0; b < kLengthBuckets; ++b) {
       if (counts_[m][b] == 0) continue;
       CableGroup g;
@@ -85,12 +96,18 @@ void CableTally::finish(FabricResult& r) const {
       g.bucket = b;
       g.count = counts_[m][b];
       g.totalLength = lengths_[m][b];
-      g.transceivers = g.count * med.transceiversPerLink;
-      g.opticsPower = static_cast<double>(g.transceivers) * med.transceiverPower;
+      if (med.transceiversPerLink > 0) {
+        g.nicTransceivers = nicEnds_[m][b];
+        g.transceivers = g.nicTransceivers + (pluggable ? switchModules_[m][b] : switchEnds_[m][b]);
+        g.opticsPower = static_cast<double>(switchEnds_[m][b]) * perEnd;
+        g.nicOpticsPower = static_cast<double>(nicEnds_[m][b]) * perEnd;
+      }
       r.totalCables += g.count;
       r.totalCableLength += g.totalLength;
       r.transceivers += g.transceivers;
+      r.nicTransceivers += g.nicTransceivers;
       r.opticsPower += g.opticsPower;
+      r.nicOpticsPower += g.nicOpticsPower;
       r.cables.push_back(std::move(g));
     }
   }

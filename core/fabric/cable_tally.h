@@ -2,7 +2,8 @@
 // without a heap allocation per cable: the tally is a fixed table of counters.
 //
 //   CableTally tally(catalog, 50e9);            // media that carry 400 Gb/s, cheapest first
-//   int m = tally.add(12.5, 32);                // 32 cables of 12.5 m; -1 if no medium reaches
+//   int m = tally.add(12.5, 32, {32, 16, 32});  // 32 GPU links of 12.5 m: 16 twin-port modules at
+//                                               // the leaf, 32 in the NICs; -1 if no medium reaches
 //   tally.finish(result);                       // fills cables, transceivers, optics power
 #pragma once
 
@@ -19,6 +20,14 @@ namespace gigaplan::fabric::detail {
 /// Cost rank of a medium kind: passive copper < active copper < AOC / multimode < single-mode.
 int costRank(catalog::MediumKind kind);
 
+/// Where one bundle's link ends sit. The modules are what would be plugged if the medium is a
+/// pluggable optic; copper takes none, and an AOC's ends are built into each cable (one per end).
+struct BundleEnds {
+  std::int64_t switchEnds = 0;     // link ends on switch ports (2 per switch-to-switch link, 1 per GPU link)
+  std::int64_t switchModules = 0;  // pluggable modules those ends fill (a twin-port cage serves two)
+  std::int64_t nicEnds = 0;        // link ends in GPU NICs: one module each, powered by the rack
+};
+
 class CableTally {
  public:
   CableTally(const catalog::Catalog& catalog, double linkRate);
@@ -27,7 +36,7 @@ class CableTally {
   int choose(double length) const;
 
   /// Counts `count` cables of `length` m; returns the medium index or -1 (counted as unserved).
-  int add(double length, std::int64_t count);
+  int add(double length, std::int64_t count, const BundleEnds& ends);
 
   /// Longest reach among media that carry the link rate (0 when none does).
   double longestReach() const { return longestReach_; }
@@ -43,9 +52,11 @@ class CableTally {
   std::vector<Ranked> ranked_;  // cheapest first
   std::vector<std::array<std::int64_t, kLengthBuckets>> counts_;
   std::vector<std::array<double, kLengthBuckets>> lengths_;
+  std::vector<std::array<std::int64_t, kLengthBuckets>> switchEnds_, switchModules_, nicEnds_;
   std::int64_t unservedCount_ = 0;
   double unservedLength_ = 0;
   double longestReach_ = 0;
+  double linkRate_ = 0;
 };
 
 }  // namespace gigaplan::fabric::detail

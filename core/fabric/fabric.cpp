@@ -77,11 +77,11 @@ class TypeCache {
 struct Group {
   int pod = 0, firstRack = 0, lastRack = 0;
   double sx = 0, sy = 0, weight = 0;
-  std::int64_t endpoints = 0, uplinks = 0;
-  int leaves = 0, firstSwitch = 0;
+  std::int64_t endpoints = 0;
+  int leaves = 0, firstSwitch = 0, firstLeaf = 0;  // firstLeaf: index into the leaf tier of sizeTiers()
 };
 struct Pod {
-  std::int64_t gpus = 0, endpoints = 0, links = 0, leaves = 0;
+  std::int64_t gpus = 0, endpoints = 0, leaves = 0;
 };
 struct Chunk {  // part of one rack wired to one leaf group
   int rack = 0, group = 0;
@@ -140,23 +140,167 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
   return g;
 }
 
-// Leaves of each group and their uplinks (ceil(down used / oversubscription) per leaf).
-void sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, double oversubscription) {
+// One switch while the tiers are sized: its links and the block of switches it stripes with.
+struct Sized {
+  int pod = kNone;               // pod it serves, kNone above the pods
+  int block = 0;                 // children of one block stripe over the same set of parents
+  int plane = 0;                 // position inside its block
+  int rail = 0;                  // leaves: rail within the leaf group
+  std::int64_t down = 0, up = 0; // links
+  std::int64_t free = 0;         // ports left once down and up are cabled
+};
+
+// Leaves of each group, each with ceil(down used / oversubscription) uplinks before striping.
+std::vector<Sized> sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, int radix, double oversubscription) {
+  std::vector<Sized> leaves;
   for (Group& grp : g.groups) {
-    if (railOpt) {
-      // The group's ports spread over its rails: `extra` leaves carry one port more than the rest.
-      const std::int64_t base = grp.endpoints / rails, extra = grp.endpoints % rails;
-      grp.leaves = static_cast<int>(base > 0 ? rails : extra);
-      grp.uplinks = extra * detail::uplinksFor(base + 1, oversubscription) +
-                    (rails - extra) * detail::uplinksFor(base, oversubscription);
-    } else {
-      grp.leaves = 1;
-      grp.uplinks = detail::uplinksFor(grp.endpoints, oversubscription);
+    // The group's ports spread over its rails: `extra` leaves carry one port more than the rest.
+    const std::int64_t base = railOpt ? grp.endpoints / rails : grp.endpoints;
+    const std::int64_t extra = railOpt ? grp.endpoints % rails : 0;
+    grp.leaves = railOpt ? static_cast<int>(base > 0 ? rails : extra) : 1;
+    grp.firstLeaf = static_cast<int>(leaves.size());
+    for (int l = 0; l < grp.leaves; ++l) {
+      Sized s;
+      s.pod = grp.pod;
+      s.block = static_cast<int>(leaves.size());
+      s.rail = l;
+      s.down = base + (l < extra ? 1 : 0);
+      s.up = tiers == 1 ? 0 : detail::uplinksFor(s.down, oversubscription);
+      s.free = radix - s.down - s.up;
+      leaves.push_back(s);
     }
-    if (tiers == 1) grp.uplinks = 0;
-    g.pods[grp.pod].links += grp.uplinks;
     g.pods[grp.pod].leaves += grp.leaves;
   }
+  return leaves;
+}
+
+// Parents of one block of children: the children's planes (i-th switch of every child block) are
+// split into groups of `g` planes; each group stripes over its own parents. Tries every g that
+// divides the planes and keeps the fewest parents (the whole block as one group first).
+struct PlaneSplit {
+  int planesPerGroup = 1;
+  std::vector<detail::Stripe> groups;
+  std::int64_t parents = 0;
+  bool striped = true;
+};
+
+PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::size_t last, int planes, int parentDown) {
+  PlaneSplit best;
+  bool found = false;
+  for (int g = planes; g >= 1; --g) {
+    if (planes % g != 0) continue;
+    PlaneSplit cand;
+    cand.planesPerGroup = g;
+    const int groups = planes / g;
+    std::vector<std::vector<detail::StripeChild>> kids(groups);
+    for (std::size_t i = first; i < last; ++i) {
+      auto& k = kids[tier[i].plane / g];
+      auto it = std::find_if(k.begin(), k.end(), [&](const detail::StripeChild& c) {
+        return c.up == tier[i].up && c.maxUp == tier[i].up + tier[i].free;
+      });
+      if (it != k.end()) ++it->count;
+      else k.push_back({tier[i].up, tier[i].up + tier[i].free, 1});
+    }
+    for (const auto& k : kids) {
+      cand.groups.push_back(detail::stripe(k, parentDown));
+      cand.parents += cand.groups.back().parents;
+      cand.striped = cand.striped && cand.groups.back().striped;
+    }
+    if (!cand.striped) {
+      if (!found && g == planes) best = cand;  // fallback: the bare bound over the whole block
+      continue;
+    }
+    if (!found || cand.parents < best.parents) best = std::move(cand), found = true;
+  }
+  return best;
+}
+
+// Sizes tiers 2..t from the leaves up. Inside a pod (tiers up to the pod's top) blocks are per pod;
+// above, one pool. A tier that is the top of its domain takes all the domain's child blocks as one
+// block; a tier below it takes them `down` at a time (a switch reaches one switch of each).
+// Striping may raise children's uplinks (stripedUplinks), never lower them.
+std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detail::TierPlan& tp, int radix,
+                                          bool perPod, std::vector<std::string>& notes) {
+  const int t = tp.tiers;
+  std::vector<std::vector<Sized>> tiers(t + 1);
+  tiers[1] = std::move(leaves);
+  bool unevenNoted = false;
+  for (int j = 2; j <= t; ++j) {
+    std::vector<Sized>& below = tiers[j - 1];
+    std::vector<Sized>& here = tiers[j];
+    const bool inPods = perPod && j <= tp.podTiers;
+    const bool domainTop = j == t || (perPod && j == tp.podTiers);
+    const int parentDown = tp.down[j];
+    std::size_t i = 0;
+    while (i < below.size()) {
+      // One parent block: child blocks from i on, same domain, all of them or `parentDown` of them.
+      const int domain = inPods ? below[i].pod : kNone;
+      std::size_t e = i;
+      int childBlocks = 0, planes = 0;
+      while (e < below.size() && (!inPods || below[e].pod == domain)) {
+        if (!domainTop && childBlocks == parentDown && below[e].block != below[e - 1].block) break;
+        if (e == i || below[e].block != below[e - 1].block) ++childBlocks;
+        planes = std::max(planes, below[e].plane + 1);
+        ++e;
+      }
+      const PlaneSplit split = splitPlanes(below, i, e, planes, parentDown);
+      if (!split.striped && !unevenNoted) {
+        unevenNoted = true;
+        const std::string note = tierName(j) + " switches have too few ports for every switch below them to reach "
+                                 "each one evenly; counted by ports alone";
+        if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
+      }
+      const int block = here.empty() ? 0 : here.back().block + 1;
+      int plane = 0;
+      for (std::size_t k = 0; k < split.groups.size(); ++k) {
+        const detail::Stripe& st = split.groups[k];
+        std::int64_t links = 0;
+        for (std::size_t c = i; c < e; ++c) {
+          if (below[c].plane / split.planesPerGroup != static_cast<int>(k)) continue;
+          if (st.striped) {
+            const std::int64_t up = detail::stripedUplinks(below[c].up, st.parents);
+            below[c].free -= up - below[c].up;
+            below[c].up = up;
+          }
+          links += below[c].up;
+        }
+        for (std::int64_t m = 0; m < st.parents; ++m) {
+          Sized p;
+          p.pod = inPods ? domain : kNone;
+          p.block = block;
+          p.plane = plane++;
+          // Striped: every parent takes the same links. Not striped: full switches first.
+          p.down = st.striped ? st.linksPerParent : std::min<std::int64_t>(parentDown, links - m * parentDown);
+          p.up = j < t ? detail::uplinksFor(p.down, tp.over[j]) : 0;
+          p.free = radix - p.down - p.up;
+          here.push_back(p);
+        }
+      }
+      i = e;
+    }
+  }
+  return tiers;
+}
+
+// sizeTiers on each plane's leaves apart (leaf l of a group is on plane l / (rails / planes)); the
+// leaves keep their order, the upper tiers list plane 0's switches first.
+std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes, int rails,
+                                           const detail::TierPlan& tp, int radix, bool perPod,
+                                           std::vector<std::string>& notes) {
+  if (planes <= 1) return sizeTiers(std::move(leaves), tp, radix, perPod, notes);
+  const int railsPerPlane = std::max(1, rails / planes);
+  std::vector<std::vector<Sized>> all(tp.tiers + 1);
+  for (int p = 0; p < planes; ++p) {
+    std::vector<std::size_t> index;
+    std::vector<Sized> mine;
+    for (std::size_t i = 0; i < leaves.size(); ++i)
+      if (leaves[i].rail / railsPerPlane == p) index.push_back(i), mine.push_back(leaves[i]);
+    std::vector<std::vector<Sized>> part = sizeTiers(std::move(mine), tp, radix, perPod, notes);
+    for (std::size_t k = 0; k < index.size(); ++k) leaves[index[k]] = part[1][k];
+    for (int j = 2; j <= tp.tiers; ++j) all[j].insert(all[j].end(), part[j].begin(), part[j].end());
+  }
+  all[1] = std::move(leaves);
+  return all;
 }
 
 // Adds tiers above the pods when the rack-by-rack grouping made more pods than planned.
@@ -172,11 +316,6 @@ void fitPodsUnderTop(detail::TierPlan& tp, std::int64_t pods, int radix) {
   tp.tiers = t;
 }
 
-struct Block {  // the switches of one tier inside one pod (or pooled above the pods)
-  int tier = 2, pod = kNone;
-  std::int64_t linksIn = 0, switches = 0;
-};
-
 void addShortfall(FabricResult& res, int tier, std::int64_t needed, std::int64_t available, const std::string& below) {
   PortShortfall s;
   s.tier = tier;
@@ -187,12 +326,15 @@ void addShortfall(FabricResult& res, int tier, std::int64_t needed, std::int64_t
   res.portShortfalls.push_back(std::move(s));
 }
 
-void checkPorts(FabricResult& res, const detail::TierPlan& tp, const Grouping& g, std::int64_t totalLeaves) {
+// Port checks on one plane (planes are separate fabrics of equal size: counts divide by `planes`).
+void checkPorts(FabricResult& res, const detail::TierPlan& tp, const Grouping& g, std::int64_t totalLeaves,
+                int planes) {
   const int t = tp.tiers;
+  totalLeaves /= planes;
   if (t == 1) {
     if (totalLeaves > 1) {
       PortShortfall s;
-      s.needed = res.endpoints;
+      s.needed = res.endpoints / planes;
       s.available = res.radix;
       s.message = "one tier leaves " + std::to_string(totalLeaves) +
                   " leaf switches unconnected to each other; the fabric needs a second tier";
@@ -206,13 +348,13 @@ void checkPorts(FabricResult& res, const detail::TierPlan& tp, const Grouping& g
   };
   auto childName = [](int j) { return j == 2 ? std::string("leaf") : tierName(j - 1) + " group"; };
   if (g.pods.size() <= 1 || tp.podTiers >= t) {
-    const std::int64_t need = children(t, res.endpoints, totalLeaves);
+    const std::int64_t need = children(t, res.endpoints / planes, totalLeaves);
     if (need > tp.down[t]) addShortfall(res, t, need, tp.down[t], childName(t));
     return;
   }
   const int top = tp.podTiers;
   std::int64_t need = 0;
-  for (const Pod& p : g.pods) need = std::max(need, children(top, p.endpoints, p.leaves));
+  for (const Pod& p : g.pods) need = std::max(need, children(top, p.endpoints / planes, p.leaves / planes));
   if (need > tp.down[top]) addShortfall(res, top, need, tp.down[top], childName(top));
   std::int64_t reach = 1;
   for (int j = top + 1; j < t; ++j) reach *= tp.down[j];
@@ -301,56 +443,43 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
 
   detail::SizingInput in;
   in.radix = split.radix;
-  in.rails = rails;
-  in.endpoints = res.endpoints;
+  // A GPU's planes (NIC faster than a port) are separate fabrics of a rail-optimized design, as
+  // NVIDIA's multi-plane SuperPODs build them: each plane is sized on its own share of the ports.
+  const int fabricPlanes = railOpt ? split.planes : 1;
+  in.rails = rails / fabricPlanes;
+  in.endpoints = res.endpoints / fabricPlanes;
   in.oversubscription = plan.oversubscription;
   in.oversubscriptionAbovePod = plan.oversubscriptionAbovePod;
-  in.podEndpoints = plan.podGpus > 0 ? static_cast<std::int64_t>(plan.podGpus) * split.planes : 0;
+  in.podEndpoints = plan.podGpus > 0 ? static_cast<std::int64_t>(plan.podGpus) * split.planes / fabricPlanes : 0;
   in.requestedTiers = plan.tiers;
   in.leafSpine = plan.topology == design::Topology::LeafSpine;
   detail::TierPlan tp = detail::planTiers(in);
   res.notes.insert(res.notes.end(), tp.notes.begin(), tp.notes.end());
 
   // Pass 1: pods and leaf groups.
-  Grouping g = groupRacks(layout, types, railOpt, split.planes, tp.down[1], tp.podEndpoints, res);
+  Grouping g = groupRacks(layout, types, railOpt, split.planes, tp.down[1], tp.podEndpoints * fabricPlanes, res);
   if (plan.tiers == 0) fitPodsUnderTop(tp, static_cast<std::int64_t>(g.pods.size()), split.radix);
   const int t = tp.tiers;
-  sizeLeaves(g, railOpt, rails, t, tp.over[1]);
   res.tiers = t;
   res.tierStats.resize(t);
   for (int j = 1; j <= t; ++j) res.tierStats[j - 1].tier = j, res.tierStats[j - 1].name = tierName(j);
 
-  // Upper tiers, pod by pod up to the pod's top, then pooled above the pods.
-  std::vector<Block> blocks;
-  std::int64_t upperSwitches = 0, pooled = 0;
-  bool pooling = false;
+  // Every tier striped evenly over the one above: pod by pod up to the pod's top, then pooled.
   const bool perPod = g.pods.size() > 1;
-  for (int j = 2; j <= t; ++j) {
-    auto addBlock = [&](int pod, std::int64_t& links) {
-      Block b{j, pod, links, ceilDiv(links, tp.down[j])};
-      const std::int64_t up = j < t ? detail::packedUplinks(links, tp.down[j], tp.over[j]) : 0;
-      Tier& st = res.tierStats[j - 1];
-      st.switches += b.switches;
-      st.linksDown += links;
-      st.linksUp += up;
-      upperSwitches += b.switches;
-      links = up;
-      if (b.switches > 0) blocks.push_back(b);
-    };
-    if (perPod && j <= tp.podTiers) {
-      for (std::size_t p = 0; p < g.pods.size(); ++p) addBlock(static_cast<int>(p), g.pods[p].links);
-      continue;
-    }
-    if (!pooling)
-      for (Pod& p : g.pods) pooled += std::exchange(p.links, 0);
-    pooling = true;
-    addBlock(kNone, pooled);
+  const std::vector<std::vector<Sized>> sized =
+      sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]), fabricPlanes, rails, tp, split.radix,
+                 perPod, res.notes);
+  std::int64_t upperSwitches = 0;
+  for (int j = 1; j <= t; ++j) {
+    Tier& st = res.tierStats[j - 1];
+    for (const Sized& s : sized[j]) st.linksDown += s.down, st.linksUp += s.up;
+    st.switches = static_cast<std::int64_t>(sized[j].size());
+    if (j >= 2) upperSwitches += st.switches;
   }
 
   // Leaf switches where the plan puts them.
   detail::LeafPlacer placer(layout, plan, res.notes);
-  std::int64_t totalLeaves = 0;
-  for (const Group& grp : g.groups) totalLeaves += grp.leaves;
+  const std::int64_t totalLeaves = res.tierStats[0].switches;
   res.switches.reserve(static_cast<std::size_t>(totalLeaves + upperSwitches));
   std::vector<detail::LeafSite> sites(g.groups.size());
   for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {
@@ -364,39 +493,52 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
                               s.position, s.hall, s.rack, s.feed, sw->power});
     }
   }
-  Tier& leafTier = res.tierStats[0];
-  leafTier.switches = totalLeaves;
-  leafTier.linksDown = res.endpoints;
-  for (const Group& grp : g.groups) leafTier.linksUp += grp.uplinks;
 
-  // Cables: GPU → leaf per rack chunk, leaf → tier 2 per group, then per upper switch.
+  // Cables: GPU → leaf per rack chunk, leaf → tier 2 per leaf, then per upper switch. Modules are
+  // counted by what is plugged: a switch cage holds res.linksPerModule links (twin-port OSFP: 2).
   const Vec2 spine = plan.spinePositionSet ? plan.spinePosition : Vec2{(minX + maxX) / 2, (minY + maxY) / 2};
   const double drop = std::max(0.0, plan.trayHeight - detail::kPortHeight);
   const double slack = std::max(0.0, plan.slack);
+  const int perModule = std::max(1, split.radix / std::max(1, sw->cages > 0 ? sw->cages : sw->ports));
+  res.linksPerModule = perModule;
   detail::CableTally tally(catalog, split.linkRate);
-  auto lay = [&](double length, std::int64_t count, int rack, int fromSwitch, int tier) {
-    if (tally.add(length, count) < 0 && count > 0)
+  auto lay = [&](double length, std::int64_t count, const detail::BundleEnds& ends, int rack, int fromSwitch,
+                 int tier) {
+    if (tally.add(length, count, ends) < 0 && count > 0)
       res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(), count});
   };
-  for (const Chunk& c : g.chunks)
+  for (const Chunk& c : g.chunks) {
+    // The chunk's links spread over the group's rails: one leaf each per rail it reaches.
+    const Group& grp = g.groups[c.group];
+    const std::int64_t leaves = std::max<std::int64_t>(1, std::min<std::int64_t>(grp.leaves, c.endpoints));
+    const std::int64_t perLeaf = ceilDiv(c.endpoints, leaves);
+    const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints};
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints,
-        c.rack, kNone, 1);
-  for (std::size_t gi = 0; gi < g.groups.size(); ++gi)
-    lay(detail::routedLength(sites[gi].position, spine, drop, slack), g.groups[gi].uplinks, kNone,
-        g.groups[gi].firstSwitch, 2);
+        ends, c.rack, kNone, 1);
+  }
+  auto uplinkEnds = [&](std::int64_t up) {
+    // Lower end in this switch's cages; upper ends spread over its parents' cages.
+    return detail::BundleEnds{2 * up, 2 * ceilDiv(up, perModule), 0};
+  };
+  if (t >= 2)
+    for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {
+      const Group& grp = g.groups[gi];
+      const double length = detail::routedLength(sites[gi].position, spine, drop, slack);
+      for (int l = 0; l < grp.leaves; ++l) {
+        const std::int64_t up = sized[1][grp.firstLeaf + l].up;
+        lay(length, up, uplinkEnds(up), kNone, grp.firstSwitch + l, 2);
+      }
+    }
 
   detail::CoreRoom room(layout, spine, upperSwitches, sw->rackUnits);
   std::int64_t roomIndex = 0;
-  std::vector<int> tierIndex(t + 1, 0);
-  for (const Block& b : blocks) {
-    for (std::int64_t i = 0; i < b.switches; ++i) {
+  for (int j = 2; j <= t; ++j) {
+    int index = 0;
+    for (const Sized& s : sized[j]) {
       const Vec2 pos = room.position(roomIndex++);
       const int idx = static_cast<int>(res.switches.size());
-      res.switches.push_back({b.tier, tierIndex[b.tier]++, b.pod, kNone, pos, room.hall(), kNone, kNone, sw->power});
-      if (b.tier == t) continue;
-      const std::int64_t down = i + 1 < b.switches ? tp.down[b.tier] : b.linksIn - (b.switches - 1) * tp.down[b.tier];
-      lay(detail::routedLength(pos, spine, drop, slack), detail::uplinksFor(down, tp.over[b.tier]), kNone, idx,
-          b.tier + 1);
+      res.switches.push_back({j, index++, s.pod, kNone, pos, room.hall(), kNone, kNone, sw->power});
+      if (j < t) lay(detail::routedLength(pos, spine, drop, slack), s.up, uplinkEnds(s.up), kNone, idx, j + 1);
     }
   }
   tally.finish(res);
@@ -418,7 +560,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   res.leafGroups = static_cast<int>(g.groups.size());
   const int gpusPerNode = dominant ? dominant->gpusPerNode : 1;
   res.leafGroupGpus = railOpt ? tp.down[1] * gpusPerNode : std::max(1, tp.down[1] / split.planes);
-  checkPorts(res, tp, g, totalLeaves);
+  checkPorts(res, tp, g, totalLeaves, fabricPlanes);
 
   // Collectives.
   detail::CollectiveInputs ci = scaleUpInputs(dominant, res.gpus, res.injectionBandwidth);

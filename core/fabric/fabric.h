@@ -13,10 +13,27 @@
 // - Links are counted at the NIC rate. When a switch port is faster than the NIC (800G port,
 //   400G NIC) each port is split (breakout) into floor(portRate / nicRate) logical ports, so an
 //   SN5600 (64 × 800G) behaves as 128 × 400G. When the NIC is faster than a port, each GPU uses
-//   ceil(nicRate / portRate) ports (planes). Cables and transceiver ends are counted per logical
-//   link; a twin-port module serving two links counts as two ends (same per-bit power).
-// - Uplinks per switch are ceil(downlinks used / oversubscription), so a partly filled leaf is
-//   cabled in proportion and bisection scales exactly with the oversubscription.
+//   ceil(nicRate / portRate) ports (planes); in a rail-optimized fabric each plane is a separate
+//   fabric sized on its own share, as NVIDIA's twin-planar DGX B300 SuperPOD builds them.
+// - Uplinks per switch are at least ceil(downlinks used / oversubscription).
+// - Every tier stripes evenly over the one above: each switch runs the same number of parallel
+//   links to every switch of its parent set, as ECMP / adaptive routing needs. The parents of a
+//   set are the fewest m from the port-count bound ceil(Σ uplinks / down ports) up for which every
+//   child's uplinks round up to a multiple of m within its free ports (m × ceil(up / m)) and each
+//   parent's down ports hold Σ ceil(up / m). So 32 leaves × 72 uplinks on 144-port switches take
+//   18 spines, not 16 (NVIDIA's DGX B300 XDR SuperPOD at 4 SU), and a partly filled leaf is
+//   cabled up to its stripe, as NVIDIA cables a short SU in full. Leaves of a pod form one set
+//   (or sets of down-port many below a higher pod top); above, the i-th switch of every pod is
+//   plane i, and planes are grouped g at a time, each group striping over its own parents (the
+//   g that needs fewest switches). When no stripe fits the ports the bare bound is used, noted,
+//   and the port check reports the shortfall.
+// - Transceivers are counted by what is plugged: a switch cage (Switch.cages; twin-port OSFP:
+//   two logical ports) holds one module for its links, so an 800G twin-port module serving two
+//   400G links is one module. Each GPU NIC end holds one module. Power per link end is the
+//   medium's per-end figure (halved when an 800G medium carries 400G links: equal power per bit).
+//   NIC-end modules draw from the compute system (OSFP MSA: the module is powered by the host's
+//   3.3 V supply), so they sit inside the rack's rated power: only switch-side optics are network
+//   power (opticsPower); the NIC side is reported as nicOpticsPower and never charged again.
 #pragma once
 
 #include <array>
@@ -57,8 +74,10 @@ struct CableGroup {
   int bucket = 0;                // lengthBucket()
   std::int64_t count = 0;
   double totalLength = 0;        // m
-  std::int64_t transceivers = 0; // count × medium.transceiversPerLink
-  double opticsPower = 0;        // W, transceivers × medium.transceiverPower
+  std::int64_t transceivers = 0;    // modules plugged, both ends (twin-port switch cages count once)
+  std::int64_t nicTransceivers = 0; // of which in GPU NICs (their power is in the rack's rating)
+  double opticsPower = 0;           // W, switch-side ends only: network power
+  double nicOpticsPower = 0;        // W, NIC-side ends: already inside the compute racks' power
 };
 
 /// Where one switch stands. Its id is switchId(placement): "leaf-g12-r3", "spine-7", "core-2".
@@ -144,8 +163,11 @@ struct FabricResult {
   std::vector<CableGroup> cables; // by (medium, bucket), non-empty groups only
   std::int64_t totalCables = 0;   // including any that no medium carries
   double totalCableLength = 0;    // m
-  std::int64_t transceivers = 0;
-  double opticsPower = 0;         // W
+  std::int64_t transceivers = 0;  // modules plugged (see CableGroup)
+  std::int64_t nicTransceivers = 0;
+  double opticsPower = 0;         // W, switch-side modules: network power
+  double nicOpticsPower = 0;      // W, NIC-side modules, included in the compute racks' power
+  int linksPerModule = 1;         // links one switch-side module carries (twin-port OSFP cage: 2)
   double switchPower = 0;         // W, Σ Switch.power
 
   std::vector<SwitchPlacement> switches;  // every switch, tier by tier

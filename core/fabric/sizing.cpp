@@ -53,10 +53,40 @@ std::int64_t uplinksFor(std::int64_t downUsed, double oversubscription) {
   return downUsed <= 0 ? 0 : fuzzyCeil(static_cast<double>(downUsed) / std::max(1.0, oversubscription));
 }
 
-std::int64_t packedUplinks(std::int64_t links, int down, double oversubscription) {
-  if (links <= 0 || down <= 0) return 0;
-  const std::int64_t full = links / down, rest = links % down;
-  return full * uplinksFor(down, oversubscription) + uplinksFor(rest, oversubscription);
+std::int64_t stripedUplinks(std::int64_t up, std::int64_t parents) {
+  return up <= 0 || parents <= 0 ? up : parents * ceilDiv(up, parents);
+}
+
+Stripe stripe(const std::vector<StripeChild>& children, int parentDown) {
+  Stripe s;
+  std::int64_t total = 0, maxM = std::numeric_limits<std::int64_t>::max();
+  for (const StripeChild& c : children) {
+    if (c.up <= 0 || c.count <= 0) continue;
+    total = std::min(kSaturate, total + satMul(c.up, c.count));
+    maxM = std::min(maxM, std::max(c.up, c.maxUp));  // a parent needs at least one link from each child
+  }
+  if (total == 0 || parentDown <= 0) return s;
+  auto linksPerParent = [&](std::int64_t m) {
+    std::int64_t n = 0;
+    for (const StripeChild& c : children)
+      if (c.up > 0 && c.count > 0) {
+        if (stripedUplinks(c.up, m) > std::max(c.up, c.maxUp)) return kSaturate;
+        n = std::min(kSaturate, n + satMul(ceilDiv(c.up, m), c.count));
+      }
+    return n;
+  };
+  for (std::int64_t m = ceilDiv(total, parentDown); m <= maxM; ++m) {
+    const std::int64_t n = linksPerParent(m);
+    if (n <= parentDown) {
+      s.parents = m;
+      s.linksPerParent = n;
+      return s;
+    }
+  }
+  s.striped = false;
+  s.parents = ceilDiv(total, parentDown);
+  s.linksPerParent = ceilDiv(total, s.parents);
+  return s;
 }
 
 int tiersAbovePods(std::int64_t pods, int radix) {

@@ -32,9 +32,6 @@ int downPorts(int radix, double oversubscription);
 /// ceil(downUsed / oversubscription), the uplinks that keep a switch's ratio.
 std::int64_t uplinksFor(std::int64_t downUsed, double oversubscription);
 
-/// Uplinks of `links` downlinks packed into switches of `down` ports each (full switches first).
-std::int64_t packedUplinks(std::int64_t links, int down, double oversubscription);
-
 struct SizingInput {
   int radix = 0;                  // logical ports per switch
   int rails = 1;                  // leaves per leaf group (rail-optimized); 1 for a plain fat tree
@@ -57,6 +54,30 @@ struct TierPlan {
   std::vector<std::string> notes;
 };
 TierPlan planTiers(const SizingInput& in);
+
+/// Switches that share one uplink count: `count` children that each need `up` uplinks and have
+/// ports for at most `maxUp` (their free ports: radix − down).
+struct StripeChild {
+  std::int64_t up = 0;
+  std::int64_t maxUp = 0;
+  std::int64_t count = 1;
+};
+
+/// Fewest parents m over which every child stripes evenly: each child runs the same number of
+/// links, ceil(up / m), to every parent (its uplinks rounded up to m × ceil(up / m) ≤ maxUp), and
+/// each parent's down ports hold Σ ceil(up / m) ≤ parentDown. `striped` is false when no m does
+/// (too many children for a parent's ports): then parents is the bare bound ceil(Σ up / parentDown)
+/// and the caller reports the port shortfall. Linear in distinct children × parentDown.
+///   stripe({{72, 72, 32}}, 144) → 18   (B300 XDR 4 SU: 32 leaves × 72 uplinks, 4 links per spine)
+struct Stripe {
+  std::int64_t parents = 0;
+  std::int64_t linksPerParent = 0;  // Σ ceil(up / m): down ports used on each parent
+  bool striped = true;
+};
+Stripe stripe(const std::vector<StripeChild>& children, int parentDown);
+
+/// Uplinks a child actually runs once striped over `parents`: parents × ceil(up / parents).
+std::int64_t stripedUplinks(std::int64_t up, std::int64_t parents);
 
 /// Tiers needed above `pods` pods (the top tier has `radix` down ports, those between radix / 2).
 int tiersAbovePods(std::int64_t pods, int radix);

@@ -124,7 +124,11 @@ Section fabric(const ReportInputs& in) {
                                  count(f.leafGroups) + (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") +
                                  count(f.leafGroupGpus) + " GPUs"},
       {"Cables", count(f.totalCables) + ", " + kApprox + length(f.totalCableLength) + " routed; " + count(f.transceivers) +
-                     " transceivers, " + power(f.opticsPower)},
+                     (f.transceivers == 1 ? " transceiver" : " transceivers") +
+                     (f.nicTransceivers > 0 ? " (" + count(f.nicTransceivers) + " in the GPU NICs, their " +
+                                                  power(f.nicOpticsPower) + " inside the racks' rated power)"
+                                            : std::string()) +
+                     "; " + power(f.opticsPower) + " of optics at the switches"},
   };
   s.blocks.push_back(std::move(kv));
   Table tiers;

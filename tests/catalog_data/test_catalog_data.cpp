@@ -120,6 +120,7 @@ const std::vector<FileSchema>& schemas() {
         {"port_rate", quantity(Dimension::DataRate)},
         {"power", quantity(Dimension::Power)},
         {"rack_units", integer()},
+        {"cages", integer()},
         {"fabric", choice({"infiniband", "ethernet"})}},
        {"qm9700", "q3400", "sn5600"}},
       {"media.yaml",

@@ -1,5 +1,6 @@
-// Hand-made catalogs and layouts for the fabric tests and benchmark (no loader needed).
-// Figures follow shared/reference/hardware.md; switch power 1.7 kW is that file's U planning figure.
+// Hand-made catalogs and layouts for the fabric tests and benchmark (no loader needed). Port
+// counts and rates follow the vendors' data sheets cited in resources/catalog/switches.yaml; the
+// switch power 1.7 kW is a round planning figure (the tests only multiply it).
 #pragma once
 
 #include <string>
@@ -29,6 +30,13 @@ inline catalog::Catalog makeCatalog() {
   gb300.id = "gb300";
   gb300.nicRate = 800 * kGbps;
   c.gpus[gb300.id] = gb300;
+  Gpu b200 = h100;  // DGX B200: 8 × ConnectX-7 at 400 Gb/s, as the DGX H100
+  b200.id = "b200";
+  c.gpus[b200.id] = b200;
+  Gpu b300 = h100;  // DGX B300: 8 × ConnectX-8 at 800 Gb/s
+  b300.id = "b300";
+  b300.nicRate = 800 * kGbps;
+  c.gpus[b300.id] = b300;
 
   RackType dgx;  // DGX H100 SuperPOD rack: 4 systems of 8 GPUs
   dgx.id = "dgx-h100-rack";
@@ -37,6 +45,19 @@ inline catalog::Catalog makeCatalog() {
   dgx.nodes = 4;
   dgx.scaleUpDomain = 8;
   c.racks[dgx.id] = dgx;
+  RackType dgx3 = dgx;  // the last rack of a SuperPOD SU that gives one node's place to the UFM appliance
+  dgx3.id = "dgx-h100-rack-3";
+  dgx3.gpus = 24;
+  dgx3.nodes = 3;
+  c.racks[dgx3.id] = dgx3;
+  RackType dgxB200 = dgx;
+  dgxB200.id = "dgx-b200-rack";
+  dgxB200.gpu = "b200";
+  c.racks[dgxB200.id] = dgxB200;
+  RackType dgxB300 = dgx;
+  dgxB300.id = "dgx-b300-rack";
+  dgxB300.gpu = "b300";
+  c.racks[dgxB300.id] = dgxB300;
   RackType nvl72;
   nvl72.id = "gb200-nvl72";
   nvl72.gpu = "gb200";
@@ -59,17 +80,25 @@ inline catalog::Catalog makeCatalog() {
   qm.ports = 64;
   qm.portRate = 400 * kGbps;
   qm.power = 1700;
+  qm.cages = 32;  // 64 NDR ports in 32 twin-port OSFP cages
   c.switches[qm.id] = qm;
   Switch sn = qm;  // Spectrum-4 SN5600: 64 × 800G
   sn.id = "sn5600";
   sn.portRate = 800 * kGbps;
   sn.rackUnits = 2;
+  sn.cages = 64;
   c.switches[sn.id] = sn;
+  Switch sn400 = sn;  // the same switch run as 128 × 400GbE (two 400G ports per OSFP cage)
+  sn400.id = "sn5600-400g";
+  sn400.ports = 128;
+  sn400.portRate = 400 * kGbps;
+  c.switches[sn400.id] = sn400;
   Switch q3400 = qm;  // Quantum-X800: 144 × 800G
   q3400.id = "q3400";
   q3400.ports = 144;
   q3400.portRate = 800 * kGbps;
   q3400.rackUnits = 4;
+  q3400.cages = 72;
   c.switches[q3400.id] = q3400;
 
   auto medium = [&](const char* id, MediumKind kind, double reach, double power, int ends) {

@@ -39,45 +39,199 @@ qint64 allLinks(const FabricResult& r) {
 class TestFabric : public QObject {
   Q_OBJECT
  private slots:
-  // NVIDIA DGX SuperPOD (H100) reference architecture: 8 racks × 4 DGX per SU.
-  void superPodCounts_data() {
+  // Every row of NVIDIA's published DGX SuperPOD compute-fabric tables. Each SU is one row of
+  // racks of 4 DGX systems; GigaPlan must reproduce the leaf, spine and core switch counts and the
+  // cable counts per level. Cable columns hold -1 where the table gives none.
+  void superPodTables_data() {
+    QTest::addColumn<QString>("rack");
+    QTest::addColumn<QString>("switchModel");
+    QTest::addColumn<int>("racksPerSu");
     QTest::addColumn<int>("su");
+    QTest::addColumn<bool>("ufmInLastSu");  // the last rack gives one DGX place to the UFM appliance
+    QTest::addColumn<qint64>("gpus");
     QTest::addColumn<qint64>("leaves");
     QTest::addColumn<qint64>("spines");
     QTest::addColumn<qint64>("cores");
-    QTest::newRow("2 SU") << 2 << qint64(16) << qint64(8) << qint64(0);
-    QTest::newRow("4 SU") << 4 << qint64(32) << qint64(16) << qint64(0);
-    QTest::newRow("8 SU") << 8 << qint64(64) << qint64(32) << qint64(0);
-    QTest::newRow("16 SU") << 16 << qint64(128) << qint64(128) << qint64(64);
+    QTest::addColumn<qint64>("nodeLeaf");
+    QTest::addColumn<qint64>("leafSpine");
+    QTest::addColumn<qint64>("spineCore");
+
+    // NVIDIA DGX SuperPOD Reference Architecture featuring DGX H100 systems (RA-11333-001),
+    // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-h100/latest/
+    // network-fabrics.html, Table 4 "Compute fabric component count" (online edition, read 2026;
+    // QM9700 NDR, 32 nodes per SU of which the last SU gives one to the UFM appliance):
+    //   SU | nodes | GPUs | leaf | spine | compute and UFM cables | spine-leaf cables
+    //    1 |   31  |  248 |   8  |   4   |   252                  |   256
+    //    2 |   63  |  504 |  16  |   8   |   508                  |   512
+    //    3 |   95  |  760 |  24  |  16   |   764                  |   768
+    //    4 |  127  | 1016 |  32  |  16   |  1020                  |  1024
+    // The compute-and-UFM column adds the UFM appliance's 4 ports to the 8 per node; GigaPlan counts
+    // GPU links (248, 504, 760, 1016). The leaves of the short SU are cabled up in full (256 per SU).
+    QTest::newRow("H100 1 SU") << "dgx-h100-rack" << "qm9700" << 8 << 1 << true << qint64(248) << qint64(8)
+                               << qint64(4) << qint64(0) << qint64(248) << qint64(256) << qint64(-1);
+    QTest::newRow("H100 2 SU") << "dgx-h100-rack" << "qm9700" << 8 << 2 << true << qint64(504) << qint64(16)
+                               << qint64(8) << qint64(0) << qint64(504) << qint64(512) << qint64(-1);
+    QTest::newRow("H100 3 SU") << "dgx-h100-rack" << "qm9700" << 8 << 3 << true << qint64(760) << qint64(24)
+                               << qint64(16) << qint64(0) << qint64(760) << qint64(768) << qint64(-1);
+    QTest::newRow("H100 4 SU") << "dgx-h100-rack" << "qm9700" << 8 << 4 << true << qint64(1016) << qint64(32)
+                               << qint64(16) << qint64(0) << qint64(1016) << qint64(1024) << qint64(-1);
+
+    // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B200 systems,
+    // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-b200/latest/
+    // dgx-superpod-architecture.html, table "Larger SuperPOD component counts" (online edition,
+    // read 2026; QM9700 NDR, DGX B200 with 8 × 400 Gb/s, 32 nodes per SU):
+    //   SU | nodes | GPUs  | leaf | spine | core | node-leaf | leaf-spine | spine-core
+    //    2 |   64  |   512 |  16  |   8   |  –   |    512    |    512     |     –
+    //    4 |  128  |  1024 |  32  |  16   |  –   |   1024    |   1024     |     –
+    //    8 |  256  |  2048 |  64  |  32   |  –   |   2048    |   2048     |     –
+    //   16 |  512  |  4096 | 128  | 128   |  64  |   4096    |   4096     |   4096
+    //   32 | 1024  |  8192 | 256  | 256   | 128  |   8192    |   8192     |   8192
+    //   64 | 2048  | 16384 | 512  | 512   | 256  |  16384    |  16384     |  16384
+    QTest::newRow("B200 2 SU") << "dgx-b200-rack" << "qm9700" << 8 << 2 << false << qint64(512) << qint64(16)
+                               << qint64(8) << qint64(0) << qint64(512) << qint64(512) << qint64(-1);
+    QTest::newRow("B200 4 SU") << "dgx-b200-rack" << "qm9700" << 8 << 4 << false << qint64(1024) << qint64(32)
+                               << qint64(16) << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1);
+    QTest::newRow("B200 8 SU") << "dgx-b200-rack" << "qm9700" << 8 << 8 << false << qint64(2048) << qint64(64)
+                               << qint64(32) << qint64(0) << qint64(2048) << qint64(2048) << qint64(-1);
+    QTest::newRow("B200 16 SU") << "dgx-b200-rack" << "qm9700" << 8 << 16 << false << qint64(4096) << qint64(128)
+                                << qint64(128) << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096);
+    QTest::newRow("B200 32 SU") << "dgx-b200-rack" << "qm9700" << 8 << 32 << false << qint64(8192) << qint64(256)
+                                << qint64(256) << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192);
+    QTest::newRow("B200 64 SU") << "dgx-b200-rack" << "qm9700" << 8 << 64 << false << qint64(16384)
+                                << qint64(512) << qint64(512) << qint64(256) << qint64(16384) << qint64(16384)
+                                << qint64(16384);
+
+    // NVIDIA SuperPOD with DGX B300 Systems, NVIDIA Quantum-X800 InfiniBand switching and AC Power
+    // Reference Architecture (RA-11339-001 V01), docs.nvidia.com/dgx-superpod/reference-architecture/
+    // scalable-infrastructure-b300-xdr/latest/dgx-superpod-architecture.html, Table 3 "Example
+    // Compute Fabric Components for DGX SuperPOD Counts" (Q3400 144 × 800 Gb/s, 8 × ConnectX-8 at
+    // 800 Gb/s per DGX B300, 72 nodes = 18 racks of 4 per SU):
+    //   SU | nodes | GPUs  | leaf | spine | node-leaf | leaf-spine
+    //    1 |   72  |   576 |   8  |   4   |    576    |    576
+    //    2 |  144  |  1152 |  16  |   8   |   1152    |   1152
+    //    4 |  288  |  2304 |  32  |  18   |   2304    |   2304
+    //    8 |  576  |  4608 |  64  |  36   |   4608    |   4608
+    //   18 | 1296  |  9216 | 144  |  72   |  10368    |  10368
+    // (The 18-SU row prints 9,216 GPUs; 1,296 nodes × 8 = 10,368, as its cable columns say.)
+    // 4 SU by hand: 32 leaves × 72 uplinks; the bare bound 2,304 / 144 = 16 spines would leave
+    // each leaf 4.5 links per spine; the fewest spines that divide 72 from 16 up is 18 (4 each,
+    // 128 of 144 spine ports used). 8 SU: 64 leaves, bound 32, next divisor of 72 is 36 (2 each).
+    QTest::newRow("B300 XDR 1 SU") << "dgx-b300-rack" << "q3400" << 18 << 1 << false << qint64(576) << qint64(8)
+                                   << qint64(4) << qint64(0) << qint64(576) << qint64(576) << qint64(-1);
+    QTest::newRow("B300 XDR 2 SU") << "dgx-b300-rack" << "q3400" << 18 << 2 << false << qint64(1152)
+                                   << qint64(16) << qint64(8) << qint64(0) << qint64(1152) << qint64(1152)
+                                   << qint64(-1);
+    QTest::newRow("B300 XDR 4 SU") << "dgx-b300-rack" << "q3400" << 18 << 4 << false << qint64(2304)
+                                   << qint64(32) << qint64(18) << qint64(0) << qint64(2304) << qint64(2304)
+                                   << qint64(-1);
+    QTest::newRow("B300 XDR 8 SU") << "dgx-b300-rack" << "q3400" << 18 << 8 << false << qint64(4608)
+                                   << qint64(64) << qint64(36) << qint64(0) << qint64(4608) << qint64(4608)
+                                   << qint64(-1);
+    QTest::newRow("B300 XDR 18 SU") << "dgx-b300-rack" << "q3400" << 18 << 18 << false << qint64(10368)
+                                    << qint64(144) << qint64(72) << qint64(0) << qint64(10368) << qint64(10368)
+                                    << qint64(-1);
+
+    // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B300 systems (Spectrum-X, DC
+    // busbar), docs.nvidia.com/dgx-superpod/reference-architecture/scalable-infrastructure-b300/
+    // latest/dgx-superpod-architecture.html, Table 3 "Larger DGX SuperPOD component counts"
+    // (online edition, read 2026; twin-planar: each GPU's ConnectX-8 runs 2 × 400GbE into two
+    // planes; 64 nodes = 16 racks of 4 per SU; modelled on 128 × 400GbE Spectrum-4 switches):
+    //   SU | nodes | GPUs | leaf | spine | node-leaf | leaf-spine
+    //    1 |   64  |  512 |  16  |   8   |    512    |    512
+    //    2 |  128  | 1024 |  32  |  16   |   1024    |   1024
+    //    4 |  256  | 2048 |  64  |  32   |   2048    |   2048
+    //    8 |  512  | 4096 | 128  |  64   |   4096    |   4096
+    //   16 | 1024  | 8192 | 256  | 128   |   8192    |   8192
+    // The table counts 800G cables, each carrying two 400G links; GigaPlan counts links (× 2).
+    QTest::newRow("B300 Spectrum-X 1 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 1 << false << qint64(512)
+                                          << qint64(16) << qint64(8) << qint64(0) << qint64(1024) << qint64(1024)
+                                          << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 2 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 2 << false << qint64(1024)
+                                          << qint64(32) << qint64(16) << qint64(0) << qint64(2048) << qint64(2048)
+                                          << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 4 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 4 << false << qint64(2048)
+                                          << qint64(64) << qint64(32) << qint64(0) << qint64(4096) << qint64(4096)
+                                          << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 8 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 8 << false << qint64(4096)
+                                          << qint64(128) << qint64(64) << qint64(0) << qint64(8192) << qint64(8192)
+                                          << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 16 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 16 << false
+                                           << qint64(8192) << qint64(256) << qint64(128) << qint64(0)
+                                           << qint64(16384) << qint64(16384) << qint64(-1);
   }
-  void superPodCounts() {
+  void superPodTables() {
+    QFETCH(QString, rack);
+    QFETCH(QString, switchModel);
+    QFETCH(int, racksPerSu);
     QFETCH(int, su);
+    QFETCH(bool, ufmInLastSu);
+    QFETCH(qint64, gpus);
     QFETCH(qint64, leaves);
     QFETCH(qint64, spines);
     QFETCH(qint64, cores);
+    QFETCH(qint64, nodeLeaf);
+    QFETCH(qint64, leafSpine);
+    QFETCH(qint64, spineCore);
     const auto cat = fixture::makeCatalog();
-    const auto layout = fixture::makeLayout(cat, su, 8, "dgx-h100-rack");
-    const auto r = analyzeFabric(layout, qm9700Plan(), cat);
+    auto layout = fixture::makeLayout(cat, su, racksPerSu, rack.toStdString());
+    if (ufmInLastSu) {
+      layout.racks.back().type = "dgx-h100-rack-3";
+      layout.racks.back().spec = cat.rack("dgx-h100-rack-3");
+    }
+    auto plan = qm9700Plan();
+    plan.switchModel = switchModel.toStdString();
+    const auto r = analyzeFabric(layout, plan, cat);
     QVERIFY2(r.problem.empty(), r.problem.c_str());
-    const qint64 gpus = su * 256;
     QCOMPARE(qint64(r.gpus), gpus);
+    // Planes are separate fabrics: at 16 SU each Spectrum-X plane (128 leaves) still fits two
+    // tiers, where one joined fabric of 256 leaves would need three.
     QCOMPARE(r.tiers, cores > 0 ? 3 : 2);
     QCOMPARE(qint64(r.tierStats[0].switches), leaves);
     QCOMPARE(qint64(r.tierStats[1].switches), spines);
     QCOMPARE(qint64(r.tiers == 3 ? r.tierStats[2].switches : 0), cores);
     QCOMPARE(qint64(r.totalSwitches), leaves + spines + cores);
-    QCOMPARE(qint64(r.tierStats[0].linksDown), gpus);  // node–leaf cables
-    QCOMPARE(qint64(r.tierStats[0].linksUp), gpus);    // leaf–spine cables
+    QCOMPARE(qint64(r.tierStats[0].linksDown), nodeLeaf);
+    QCOMPARE(qint64(r.tierStats[0].linksUp), leafSpine);
+    if (spineCore >= 0) QCOMPARE(qint64(r.tierStats[1].linksUp), spineCore);
     QCOMPARE(r.leafGroups, su);
-    QCOMPARE(r.rails, 8);
+    QCOMPARE(r.rails, 8 * r.planes);
     QCOMPARE(qint64(r.totalCables), allLinks(r));
     QVERIFY(r.portShortfalls.empty());
-    QCOMPARE(r.bisectionBandwidth, gpus * 400 * kGbps / 2);
     QCOMPARE(int(r.switches.size()), int(r.totalSwitches));
-    // Each SU is one rail group; 16 SU forms four pods of 4 SU.
-    QCOMPARE(r.rackRailGroup[8 * (su - 1)], su - 1);
-    QCOMPARE(r.pods, cores > 0 ? 4 : 1);
+    // Non-blocking: the narrowest level is the GPUs' own links.
+    QCOMPARE(r.bisectionBandwidth, double(nodeLeaf) * r.linkRate / 2);
+    QCOMPARE(r.rackRailGroup[racksPerSu * (su - 1)], su - 1);
+    QCOMPARE(r.pods, cores > 0 ? su / 4 : 1);  // 3 tiers: pods of 4 SU under the core
     QCOMPARE(r.rackPod.back(), r.pods - 1);
+  }
+
+  // Even striping at sizes no table lists, by hand. H100 at 6 SU: 48 leaves × 32 uplinks; the
+  // bound 1,536 / 64 = 24 spines leaves 32 / 24 links per spine; the fewest spines from 24 up that
+  // divide 32 is 32 (one link from every leaf, 48 of 64 spine ports used). 12 SU: 96 leaves need
+  // 96 spine ports, more than 64, so three tiers: 3 pods of 4 SU × 32 spines. Their 3,072 uplinks
+  // need at least 48 cores, but each spine's 32 uplinks stripe over a set of cores that divides 32:
+  // spines grouped g planes at a time (3g spines) need m ≥ 3g × 32 / 64 = 1.5 g cores with m | 32,
+  // so m = 2g and 32 / g groups make 64 cores, 48 of 64 ports used each.
+  void stripedSpinesByHand_data() {
+    QTest::addColumn<int>("su");
+    QTest::addColumn<qint64>("spines");
+    QTest::addColumn<qint64>("cores");
+    QTest::newRow("6 SU") << 6 << qint64(32) << qint64(0);
+    QTest::newRow("5 SU") << 5 << qint64(32) << qint64(0);  // 40 leaves, bound 20 → 32
+    QTest::newRow("12 SU") << 12 << qint64(96) << qint64(64);
+  }
+  void stripedSpinesByHand() {
+    QFETCH(int, su);
+    QFETCH(qint64, spines);
+    QFETCH(qint64, cores);
+    const auto cat = fixture::makeCatalog();
+    const auto r = analyzeFabric(fixture::makeLayout(cat, su, 8, "dgx-h100-rack"), qm9700Plan(), cat);
+    QCOMPARE(qint64(r.tierStats[1].switches), spines);
+    QCOMPARE(qint64(r.tiers == 3 ? r.tierStats[2].switches : 0), cores);
+    QCOMPARE(qint64(r.tierStats[0].linksUp), qint64(su) * 256);
+    QVERIFY(r.portShortfalls.empty());
+    // Every leaf has the same number of links to every spine: its uplinks divide by the spines.
+    QCOMPARE(32 % (r.tiers == 2 ? spines : spines / (su / 4)), qint64(0));
   }
 
   // One row of 4 DGX racks (128 GPUs) worked by hand:
@@ -86,8 +240,14 @@ class TestFabric : public QObject {
   //   rack → leaf: (2.4|1.8|1.2|0.6 + 2) × 1.1 = 4.84, 4.18, 3.52, 2.86 m, 32 cables each
   //     → 32 passive copper (≤3 m), 96 multimode (≤5 m)
   //   leaf → spine: (10 + 2) × 1.1 = 13.2 m, 8 leaves × 16 up = 128 multimode (≤30 m)
-  //   switches: 8 leaves (one per rail, 16 down + 16 up used), 2 spines (128 / 64)
-  //   transceivers: (96 + 128) × 2 = 448; optics 448 × 9 W = 4,032 W; switch power 10 × 1.7 kW.
+  //   switches: 8 leaves (one per rail, 16 down + 16 up used), 2 spines (128 / 64; 16 uplinks
+  //   per leaf stripe as 8 to each)
+  //   modules, counted as plugged (QM9700: 64 ports in 32 twin-port OSFP cages, 2 links each):
+  //     each leaf: 12 optical GPU links (racks 1–3, 4 each) → 6 modules; 16 uplinks → 8 modules
+  //     spines: 128 optical down ports → 64 modules; GPU NICs: 96 optical ends → 96 modules
+  //     total 8 × (6 + 8) + 64 + 96 = 272 modules, of which 96 in the NICs
+  //   optics power per link end 9 W: switch side (96 + 2 × 128) × 9 = 3,168 W of network power;
+  //   NIC side 96 × 9 = 864 W, inside the DGX rating (not charged again). Switch power 10 × 1.7 kW.
   void smallDesignByHand() {
     const auto cat = fixture::makeCatalog();
     design::Layout layout;
@@ -112,8 +272,11 @@ class TestFabric : public QObject {
     QCOMPARE(cablesOf(r, "mm-400g", 3), qint64(128));
     QCOMPARE(qint64(r.totalCables), qint64(256));
     QCOMPARE(r.totalCableLength, 32 * (4.84 + 4.18 + 3.52 + 2.86) + 128 * 13.2);
-    QCOMPARE(qint64(r.transceivers), qint64(448));
-    QCOMPARE(r.opticsPower, 4032.0);
+    QCOMPARE(r.linksPerModule, 2);
+    QCOMPARE(qint64(r.transceivers), qint64(272));
+    QCOMPARE(qint64(r.nicTransceivers), qint64(96));
+    QCOMPARE(r.opticsPower, 3168.0);
+    QCOMPARE(r.nicOpticsPower, 864.0);
     QCOMPARE(r.switchPower, 17000.0);
     QCOMPARE(r.maxHops, 3);
     QCOMPARE(r.injectionBandwidth, 400 * kGbps);
@@ -138,22 +301,33 @@ class TestFabric : public QObject {
     QVERIFY(r.collective(Level::Site).allReduceLatency > r.collective(Level::ScaleUp).allReduceLatency);
   }
 
-  void oversubscriptionHalvesBisection() {
+  // 2 SU (64 DGX) at 2:1: leaves of 42 down / 21 up (42 + 21 ≤ 64), so leaf groups of 42 nodes:
+  // 8 leaves × 42 down and 8 leaves × 22 down (11 up needed). Spines: the bound is 256 / 64 = 4,
+  // but a full leaf's 21 uplinks (at most 22 free ports) stripe only over 7 or 21 spines: 4, 5, 6
+  // would need 24, 25, 24 uplinks. 7 spines: full leaves 3 links each (21), short leaves 2 each
+  // (14 ≥ 11); spine ports 8 × 3 + 8 × 2 = 40 ≤ 64. Uplinks 168 + 112 = 280, bisection 280 links.
+  void oversubscriptionStripes() {
     const auto cat = fixture::makeCatalog();
     const auto layout = fixture::makeLayout(cat, 2, 8, "dgx-h100-rack");
     auto plan = qm9700Plan();
     const auto full = analyzeFabric(layout, plan, cat);
+    QCOMPARE(qint64(full.tierStats[1].switches), qint64(8));
     plan.oversubscription = 2;
     const auto half = analyzeFabric(layout, plan, cat);
-    QCOMPARE(half.bisectionBandwidth, full.bisectionBandwidth / 2);
-    QCOMPARE(half.tierStats[0].oversubscription, 2.0);
-    QCOMPARE(qint64(half.tierStats[0].linksUp), qint64(256));
-    QCOMPARE(half.collective(Level::Site).allReduce, full.collective(Level::Site).allReduce / 2);
-    QVERIFY(half.totalSwitches < full.totalSwitches);  // 42 GPUs per leaf: fewer spines
+    QCOMPARE(qint64(half.tierStats[1].switches), qint64(7));
+    QCOMPARE(qint64(half.tierStats[0].linksUp), qint64(280));
+    QCOMPARE(half.tierStats[0].oversubscription, 512.0 / 280.0);
+    QCOMPARE(half.bisectionBandwidth, 280 * 400 * kGbps / 2);
+    QCOMPARE(half.collective(Level::Site).allReduce, 400 * kGbps * 280 / 512);
+    QVERIFY(half.totalSwitches < full.totalSwitches);
   }
 
+  // 4 SU in pods of 512 GPUs (2 SU, 16 leaves of 32 down / 32 up), 4:1 above the pod: spines
+  // have 51 down / 13 up. Per pod the bound is 512 / 51 = 11 spines, but a leaf's 32 uplinks stripe
+  // over a divisor of 32: 16 spines of 16 × 2 = 32 down and ceil(32 / 4) = 8 up. Cores: 2 pods ×
+  // 16 spines × 8 = 256 uplinks; all 32 spines in one set need m ≥ 256 / 64 = 4 with m | 8: 4 cores,
+  // 32 × 2 = 64 ports each.
   void podsWithOversubscriptionAbove() {
-    // 4 SU in pods of 512 GPUs, 4:1 above the pod: spines of 51 down / 13 up.
     const auto cat = fixture::makeCatalog();
     const auto layout = fixture::makeLayout(cat, 4, 8, "dgx-h100-rack");
     auto plan = qm9700Plan();
@@ -164,16 +338,18 @@ class TestFabric : public QObject {
     QCOMPARE(r.pods, 2);
     QCOMPARE(r.podGpus, 512);
     QCOMPARE(r.tiers, 3);
-    QCOMPARE(qint64(r.tierStats[1].switches), qint64(22));  // 2 pods × ceil(512 / 51)
-    QCOMPARE(qint64(r.tierStats[1].linksUp), qint64(262));  // 2 × (10 × 13 + 1)
-    QCOMPARE(qint64(r.tierStats[2].switches), qint64(5));   // ceil(262 / 64)
-    QCOMPARE(r.bisectionBandwidth, 262 * 400 * kGbps / 2);
+    QCOMPARE(qint64(r.tierStats[1].switches), qint64(32));
+    QCOMPARE(qint64(r.tierStats[1].linksUp), qint64(256));
+    QCOMPARE(qint64(r.tierStats[2].switches), qint64(4));
+    QCOMPARE(qint64(r.tierStats[2].linksDown), qint64(256));
+    QCOMPARE(r.bisectionBandwidth, 256 * 400 * kGbps / 2);
     QCOMPARE(r.collective(Level::Pod).groupGpus, 512);
     QCOMPARE(r.collective(Level::Pod).allReduce, 400 * kGbps);
-    QCOMPARE(r.collective(Level::Site).allReduce, 400 * kGbps * 262 / 1024);
+    QCOMPARE(r.collective(Level::Site).allReduce, 400 * kGbps * 256 / 1024);
     QCOMPARE(r.rackPod[0], 0);
     QCOMPARE(r.rackPod[16], 1);
     QCOMPARE(r.switches.back().group, kNone);  // core above the pods
+    QVERIFY(r.portShortfalls.empty());
   }
 
   void portsExhausted_data() {

@@ -101,11 +101,50 @@ class TestFabricParts : public QObject {
     if (p.tiers >= 2) QCOMPARE(p.down[1], 32);
   }
 
-  void packedUplinks() {
-    // 512 links into 51-port switches at 4:1: ten full switches of 13 up, one of 2 down → 1 up.
-    QCOMPARE(qint64(detail::packedUplinks(512, 51, 4)), qint64(131));
-    QCOMPARE(qint64(detail::packedUplinks(0, 51, 4)), qint64(0));
-    QCOMPARE(qint64(detail::packedUplinks(64, 32, 1)), qint64(64));
+  void stripe() {
+    // B300 XDR 4 SU: 32 leaves × 72 uplinks (72 free ports) on 144-port spines. m = 16, 17 would
+    // need 80, 85 uplinks per leaf; 18 takes 4 from each leaf: 128 spine ports.
+    auto s = detail::stripe({{72, 72, 32}}, 144);
+    QVERIFY(s.striped);
+    QCOMPARE(qint64(s.parents), qint64(18));
+    QCOMPARE(qint64(s.linksPerParent), qint64(128));
+    QCOMPARE(qint64(detail::stripedUplinks(72, 18)), qint64(72));
+    // A leaf short of one node (31 down, 31 up, 33 free ports) rounds up to 32 over 4 spines.
+    s = detail::stripe({{32, 32, 7}, {31, 33, 1}}, 64);
+    QCOMPARE(qint64(s.parents), qint64(4));
+    QCOMPARE(qint64(s.linksPerParent), qint64(64));
+    QCOMPARE(qint64(detail::stripedUplinks(31, 4)), qint64(32));
+    // 128 leaves cannot each reach 64-port spines: not striped, the bare bound 4,096 / 64.
+    s = detail::stripe({{32, 32, 128}}, 64);
+    QVERIFY(!s.striped);
+    QCOMPARE(qint64(s.parents), qint64(64));
+    // Nothing to stripe.
+    s = detail::stripe({{0, 32, 8}}, 64);
+    QCOMPARE(qint64(s.parents), qint64(0));
+  }
+
+  void modulesCountedAsPlugged() {
+    // 10 GPU links of 12 m (multimode, 9 W per end) landing 5 + 5 on two leaves with twin-port
+    // cages: 3 + 3 = 6 modules at the switches, 10 in the NICs. 4 leaf uplinks of 12 m: 2 modules
+    // at each end. Power: switch ends (10 + 8) × 9 W = 162 W; NIC ends 10 × 9 W = 90 W.
+    const auto cat = fixture::makeCatalog();
+    detail::CableTally tally(cat, 400 * kGbps);
+    tally.add(12, 10, {10, 6, 10});
+    tally.add(12, 4, {8, 4, 0});
+    FabricResult r;
+    tally.finish(r);
+    QCOMPARE(qint64(r.totalCables), qint64(14));
+    QCOMPARE(qint64(r.transceivers), qint64(6 + 10 + 4));
+    QCOMPARE(qint64(r.nicTransceivers), qint64(10));
+    QCOMPARE(r.opticsPower, 162.0);
+    QCOMPARE(r.nicOpticsPower, 90.0);
+    // Copper takes no module at either end.
+    detail::CableTally copper(cat, 400 * kGbps);
+    copper.add(1, 10, {10, 5, 10});
+    FabricResult c;
+    copper.finish(c);
+    QCOMPARE(qint64(c.transceivers), qint64(0));
+    QCOMPARE(c.opticsPower, 0.0);
   }
 
   void mediumByLength_data() {
@@ -126,7 +165,7 @@ class TestFabricParts : public QObject {
     QFETCH(QString, medium);
     const auto cat = fixture::makeCatalog();
     detail::CableTally tally(cat, 400 * kGbps);
-    tally.add(length, 3);
+    tally.add(length, 3, {3, 3, 3});
     FabricResult r;
     tally.finish(r);
     QCOMPARE(qint64(r.totalCables), qint64(3));
@@ -144,7 +183,7 @@ class TestFabricParts : public QObject {
     const auto cat = fixture::makeCatalog();
     detail::CableTally tally(cat, 800 * kGbps);  // fixture media are all 400G
     QCOMPARE(tally.longestReach(), 0.0);
-    QCOMPARE(tally.add(1.0, 1), -1);
+    QCOMPARE(tally.add(1.0, 1, {}), -1);
   }
 
   void buckets() {
