@@ -27,6 +27,7 @@ DesignCluster clusterOfDesign(const std::string& path, const catalog::Catalog& b
   const engine::Evaluation eval = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
   DesignCluster out;
   out.cluster = report::clusterFromEvaluation(resolved->design, eval);
+  out.idle = report::idleGpuTypes(eval);
   out.job = resolved->design.job;
   return out;
 }

@@ -6,14 +6,17 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog/catalog.h"
 #include "core/training/job.h"
+#include "core/training/plan_findings.h"
 
 namespace gigaplan::cli {
 
 struct DesignCluster {
   training::Cluster cluster;
+  std::vector<training::IdleGpus> idle;  // the design's GPUs the training model leaves idle
   std::optional<training::Job> job;
 };
 

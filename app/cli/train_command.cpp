@@ -6,6 +6,7 @@
 
 #include "app/cli/design_cluster.h"
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <ostream>
@@ -14,6 +15,7 @@
 #include "core/io/diagnostic.h"
 #include "core/training/estimate_json.h"
 #include "core/training/job_reader.h"
+#include "core/training/plan_findings.h"
 #include "core/training/search.h"
 #include "core/training/validation.h"
 #include "core/units/units.h"
@@ -23,16 +25,24 @@ namespace {
 
 using namespace training;
 
+constexpr const char* kRankUsage =
+    "       --rank days (default: wall-clock days with failures, then energy) | energy (facility MWh, then days)\n"
+    "              | step (step time, then energy) | cost (needs --gpu-hour-price and/or --energy-price)\n"
+    "       --gpu-hour-price X   price of one GPU-hour of the site (idle GPUs included)\n"
+    "       --energy-price X     price of one MWh of facility energy (same currency)\n";
 constexpr const char* kTrainUsage =
-    "usage: gigaplan train --cluster FILE [--job FILE] [--json]\n"
+    "usage: gigaplan train --cluster FILE [--job FILE] [--json] [--rank HOW]   (--rank when parallelism is auto)\n"
     "       (FILE may be a cluster file or a design; a design's own job is used when --job is left out)\n"
     "       gigaplan train --validation-report FILE\n";
-constexpr const char* kSearchUsage = "usage: gigaplan search --cluster FILE [--job FILE] [--top N] [--json]\n";
+constexpr const char* kSearchUsage =
+    "usage: gigaplan search --cluster FILE [--job FILE] [--top N] [--rank HOW] [--json]\n";
 
 struct Args {
   std::string cluster, job, report;
   bool json = false;
   int top = 10;
+  RankBy rank = RankBy::Days;
+  Prices prices;
   std::string error;  // set when the arguments are unusable
 };
 
@@ -55,6 +65,22 @@ Args parse(const std::vector<std::string>& args, bool search) {
       a.json = true;
     } else if (arg == "--validation-report" && !search) {
       next(a.report);
+    } else if (arg == "--rank") {
+      std::string how;
+      next(how);
+      if (const auto r = parseRankBy(how)) {
+        a.rank = *r;
+      } else if (a.error.empty()) {
+        a.error = "--rank needs days, energy, step or cost, found '" + how + "'";
+      }
+    } else if (arg == "--gpu-hour-price" || arg == "--energy-price") {
+      std::string v;
+      next(v);
+      const auto r = units::parseNumber(v);
+      if (a.error.empty() && (!r || !(r.value >= 0) || !std::isfinite(r.value))) {
+        a.error = arg + " needs a price of zero or more, found '" + v + "'";
+      }
+      if (r) (arg == "--energy-price" ? a.prices.perMwh : a.prices.perGpuHour) = r.value;
     } else if (arg == "--top" && search) {
       std::string n;
       next(n);
@@ -69,6 +95,10 @@ Args parse(const std::vector<std::string>& args, bool search) {
   }
   if (a.error.empty() && a.report.empty() && a.cluster.empty()) {
     a.error = "--cluster is required";
+  }
+  // The catalog holds no prices, so cost has no default: the planner gives the prices.
+  if (a.error.empty() && a.rank == RankBy::Cost && !a.prices.given()) {
+    a.error = "--rank cost needs --gpu-hour-price and/or --energy-price (the catalog holds no prices)";
   }
   return a;
 }
@@ -94,14 +124,29 @@ std::string planText(const Job& job) {
                                    : "");
 }
 
+std::string rankText(RankBy r) {
+  switch (r) {
+    case RankBy::Energy: return "facility energy, then days";
+    case RankBy::Step: return "step time, then energy";
+    case RankBy::Cost: return "cost (every site GPU for the wall time, plus the job's energy, at the prices given), then days";
+    case RankBy::Days: break;
+  }
+  return "days to train with failures, then energy";
+}
+
 void row(std::ostream& out, const std::string& label, const std::string& value) {
   out << "  " << label << std::string(label.size() < 24 ? 24 - label.size() : 1, ' ') << value << "\n";
+}
+
+void printFindings(std::ostream& out, const Estimate& e) {
+  for (const auto& f : e.findings) out << "  " << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
 }
 
 void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
   constexpr double kGiB = 1024.0 * 1024 * 1024;
   out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << e.gpusUsed << " × " << c.gpu << " ("
       << toString(e.job.training.precision) << ")\n";
+  printFindings(out, e);
   row(out, "plan", planText(e.job));
   row(out, "step time", fixed(e.step.total, 3) + " s");
   row(out, "tokens/s", fixed(e.tokensPerSecond, 0));
@@ -140,12 +185,14 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
 
 // Loads cluster and job; returns kOk, or the exit code after writing why. The cluster file may be a
 // design: then the cluster is what its evaluation offers, and its `job:` is the default job.
-int load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, Job& job, std::ostream& err) {
+int load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, std::vector<IdleGpus>& idle, Job& job,
+         std::ostream& err) {
   try {
     std::optional<Job> designJob;
     if (isDesignFile(a.cluster)) {
       const DesignCluster dc = clusterOfDesign(a.cluster, cat);
       cluster = dc.cluster;
+      idle = dc.idle;
       designJob = dc.job;
     } else {
       cluster = loadClusterFile(a.cluster, cat);
@@ -165,9 +212,12 @@ int load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, Job& job,
   }
 }
 
-SearchResult search(const Job& job, const Cluster& cluster, const GpuParams& gpu, std::size_t top, std::ostream& err) {
+SearchResult search(const Job& job, const Cluster& cluster, const GpuParams& gpu, std::size_t top, const Args& a,
+                    std::ostream& err) {
   SearchOptions o;
   o.top = top;
+  o.rank = a.rank;
+  o.prices = a.prices;
   o.progress = [&err](std::size_t done, std::size_t total) {
     err << "\rsearching plans: " << done << " / " << total << std::flush;
   };
@@ -207,16 +257,17 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
                     const catalog::Catalog& cat) {
   const Args a = parse(args, false);
   if (!a.error.empty()) {
-    err << "gigaplan train: " << a.error << "\n" << kTrainUsage;
+    err << "gigaplan train: " << a.error << "\n" << kTrainUsage << kRankUsage;
     return kUsage;
   }
   if (!a.report.empty()) return writeValidationReport(a.report, cat, out, err);
   Cluster cluster;
+  std::vector<IdleGpus> idle;
   Job job;
-  if (const int code = load(a, cat, cluster, job, err); code != kOk) return code;
+  if (const int code = load(a, cat, cluster, idle, job, err); code != kOk) return code;
   const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
   if (job.parallelism.automatic) {
-    const SearchResult r = search(job, cluster, gpu, 1, err);
+    const SearchResult r = search(job, cluster, gpu, 1, a, err);
     if (r.best.empty()) {
       err << "gigaplan train: no parallel plan fits in " << cluster.gpu << " memory (" << r.candidates << " tried)\n";
       return kFindings;
@@ -225,7 +276,8 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     if (!a.json)
       out << "parallelism: auto — best of " << r.fitting << " fitting plans (" << r.candidates << " valid)\n";
   }
-  const Estimate e = estimate(job, cluster, gpu);
+  Estimate e = estimate(job, cluster, gpu);
+  addIdleGpuFindings(e, idle, cluster);
   if (a.json) {
     out << estimateJson(e);
   } else {
@@ -238,31 +290,50 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
                      const catalog::Catalog& cat) {
   const Args a = parse(args, true);
   if (!a.error.empty()) {
-    err << "gigaplan search: " << a.error << "\n" << kSearchUsage;
+    err << "gigaplan search: " << a.error << "\n" << kSearchUsage << kRankUsage;
     return kUsage;
   }
   Cluster cluster;
+  std::vector<IdleGpus> idle;
   Job job;
-  if (const int code = load(a, cat, cluster, job, err); code != kOk) return code;
+  if (const int code = load(a, cat, cluster, idle, job, err); code != kOk) return code;
   const GpuParams gpu = resolveGpu(*cat.gpu(cluster.gpu), cluster);
-  const SearchResult r = search(job, cluster, gpu, static_cast<std::size_t>(a.top), err);
+  const SearchResult r = search(job, cluster, gpu, static_cast<std::size_t>(a.top), a, err);
   std::vector<Estimate> estimates;
-  for (const auto& p : r.best) estimates.push_back(estimate(p.job, cluster, gpu));
+  for (const auto& p : r.best) {
+    estimates.push_back(estimate(p.job, cluster, gpu));
+    addIdleGpuFindings(estimates.back(), idle, cluster);
+  }
   if (a.json) {
     out << searchJson(r, estimates);
     return kOk;
   }
-  out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << ":\n";
-  out << "  #  plan" << std::string(78, ' ') << "step s   TFLOP/s  MFU     GiB   days    MWh\n";
+  const bool cost = a.rank == RankBy::Cost;
+  out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << " by "
+      << rankText(a.rank) << ":\n";
+  out << "  #  plan" << std::string(78, ' ') << "step s   TFLOP/s  MFU     GiB   days    MWh"
+      << (cost ? "         cost" : "") << "\n";
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const Estimate& e = estimates[i];
     char line[256];
-    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f\n", i + 1,
+    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f", i + 1,
                   planText(e.job).c_str(), e.step.total, e.tflopsPerGpu, 100 * e.mfu,
                   e.memory.total / (1024.0 * 1024 * 1024), e.effectiveTrainingDays, e.energyMwh);
     out << line;
+    if (cost) {
+      std::snprintf(line, sizeof line, " %12.0f", r.best[i].cost);
+      out << line;
+    }
+    out << "\n";
   }
   if (estimates.empty()) out << "  no plan fits in " << cluster.gpu << " memory\n";
+  if (!estimates.empty()) {
+    // Idle GPU types concern every plan; the batch finding concerns the best.
+    for (const auto& f : estimates.front().findings) {
+      out << engine::toString(f.severity) << " [" << f.code << "]" << (f.code == "training.batch-too-small" ? " (plan 1)" : "")
+          << ": " << f.message << "\n";
+    }
+  }
   return kOk;
 }
 

@@ -57,13 +57,19 @@ void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::E
   j.endObject();
 }
 
-void writeCluster(JsonWriter& j, const training::Cluster& c) {
+void writeCluster(JsonWriter& j, const training::Cluster& c, const std::vector<training::IdleGpus>& idleTypes) {
   j.key("cluster").beginObject();
   j.field("gpu", c.gpu).field("count", c.count).field("scale_up_gpus", c.scaleUpSize);
   j.field("scale_up_gbyte_s", c.scaleUpBandwidth / 1e9, kDigits).field("scale_out_gbps", c.scaleOutBandwidth * 8 / 1e9, kDigits);
   j.field("oversubscription", c.oversubscription, kDigits).field("pod_gpus", c.podGpus).field("leaf_gpus", c.leafGpus);
   j.field("pue", c.pue, kDigits).field("it_power_per_gpu_w", c.itPowerPerGpu, kDigits);
   j.field("storage_gbyte_s", c.storageBandwidth / 1e9, kDigits).field("failure_domain_gpus", c.largestFailureDomainGpus);
+  j.key("idle_gpu_types").beginArray();
+  for (const auto& idle : idleTypes) {
+    j.beginObject().field("gpu", idle.gpu).field("count", static_cast<std::int64_t>(idle.count));
+    j.field("scale_up_gpus", idle.scaleUpSize).endObject();
+  }
+  j.endArray();
   j.endObject();
 }
 
@@ -105,6 +111,12 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
   j.key("notes").beginArray();
   for (const auto& n : e.notes) j.value(n);
   j.endArray();
+  j.key("findings").beginArray();
+  for (const auto& f : e.findings) {
+    j.beginObject().field("severity", engine::toString(f.severity)).field("object", f.object).field("code", f.code);
+    j.field("message", f.message).field("value", f.value, kDigits).field("limit", f.limit, kDigits).endObject();
+  }
+  j.endArray();
   j.endObject();
 }
 
@@ -112,7 +124,7 @@ void writeTraining(JsonWriter& j, const TrainingPlan& t) {
   j.key("training").beginObject();
   j.field("present", t.present).field("ok", t.ok).field("problem", t.problem).field("searched", t.searched);
   j.field("plans_valid", static_cast<std::int64_t>(t.plansValid)).field("plans_fitting", static_cast<std::int64_t>(t.plansFitting));
-  if (t.present) writeCluster(j, t.cluster);
+  if (t.present) writeCluster(j, t.cluster, t.idle);
   if (t.ok) writeEstimate(j, t.estimate);
   j.endObject();
 }

@@ -68,10 +68,18 @@ Figure memoryChart(const training::Estimate& e, double width) {
   return f;
 }
 
-KeyValues clusterValues(const training::Cluster& c) {
+std::string idleText(const std::vector<training::IdleGpus>& idleTypes) {
+  std::string s;
+  for (const auto& idle : idleTypes) {
+    s += (s.empty() ? " (idle: " : ", ") + count(idle.count) + " \u00d7 " + idle.gpu;
+  }
+  return s.empty() ? s : s + ")";
+}
+
+KeyValues clusterValues(const training::Cluster& c, const std::vector<training::IdleGpus>& idle) {
   KeyValues kv;
   kv.entries = {
-      {"GPUs", count(c.count) + " \u00d7 " + c.gpu},
+      {"GPUs", count(c.count) + " \u00d7 " + c.gpu + idleText(idle)},
       {"Scale-up", std::to_string(c.scaleUpSize) + " GPUs per domain, " + rate(c.scaleUpBandwidth) + " per GPU"},
       {"Scale-out", rate(c.scaleOutBandwidth) + " per GPU, leaf oversubscription " + fixed(c.oversubscription, 2) + ":1" +
                         (c.podGpus > 0 ? ", pods of " + count(c.podGpus) + " GPUs" : std::string())},
@@ -99,6 +107,10 @@ Section training(const ReportInputs& in) {
   }
   const training::Estimate& e = t.estimate;
   const training::Job& job = e.job;
+  // Warnings first: idle GPU types and a batch too small change what the numbers below mean.
+  for (const auto& f : e.findings) {
+    s.blocks.push_back(Paragraph{f.message + " [" + f.code + "].", f.severity == engine::Severity::Error ? Tone::Error : Tone::Warning});
+  }
   KeyValues kv;
   kv.entries = {
       {"Model", (job.model.name.empty() ? std::string("unnamed") : job.model.name) + ": " + std::to_string(job.model.layers) +
@@ -109,7 +121,7 @@ Section training(const ReportInputs& in) {
       {"Plan", planText(job) + (t.searched ? " (best of " + count(static_cast<std::int64_t>(t.plansFitting)) +
                                                  " fitting plans, parallelism: auto)"
                                            : std::string())},
-      {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count)},
+      {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count) + " " + t.cluster.gpu + idleText(t.idle)},
       {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox + count(static_cast<std::int64_t>(e.tokensPerSecond)) +
                         " tokens/s"},
       {"Throughput per GPU", kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " +
@@ -130,7 +142,7 @@ Section training(const ReportInputs& in) {
   s.blocks.push_back(stepChart(e, in.contentWidth));
   s.blocks.push_back(memoryChart(e, in.contentWidth));
   s.blocks.push_back(Paragraph{"The cluster as the training model sees it, derived from this design's evaluation:"});
-  s.blocks.push_back(clusterValues(t.cluster));
+  s.blocks.push_back(clusterValues(t.cluster, t.idle));
   for (const auto& n : e.notes) s.blocks.push_back(Paragraph{n, Tone::Note});
   return s;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/training/gpu_params.h"
+#include "core/training/plan_findings.h"
 #include "core/training/search.h"
 
 namespace gigaplan::report {
@@ -35,11 +36,22 @@ training::Cluster clusterFromEvaluation(const design::Design& design, const engi
   return c;
 }
 
+std::vector<training::IdleGpus> idleGpuTypes(const engine::Evaluation& e) {
+  // clusterFromEvaluation takes the first (most numerous) type; every other one sits idle.
+  std::vector<training::IdleGpus> idle;
+  for (std::size_t i = 1; i < e.compute.byType.size(); ++i) {
+    const engine::GpuTypeSummary& t = e.compute.byType[i];
+    idle.push_back({t.gpu, static_cast<long long>(t.count), t.domainSize});
+  }
+  return idle;
+}
+
 TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluation& e) {
   TrainingPlan t;
   if (!r.design.job) return t;
   t.present = true;
   t.cluster = clusterFromEvaluation(r.design, e);
+  t.idle = idleGpuTypes(e);
   const catalog::Gpu* gpu = t.cluster.gpu.empty() ? nullptr : r.catalog->gpu(t.cluster.gpu);
   if (t.cluster.count <= 0 || !gpu) {
     t.problem = "the design has no GPUs the training model can use";
@@ -72,6 +84,7 @@ TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluat
     return t;
   }
   t.estimate = training::estimate(job, t.cluster, params);
+  training::addIdleGpuFindings(t.estimate, t.idle, t.cluster);
   t.ok = std::isfinite(t.estimate.step.total) && t.estimate.step.total > 0;
   if (!t.ok) t.problem = "the training model gave no step time for this plan";
   return t;

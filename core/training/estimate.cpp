@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/training/flops.h"
+#include "core/training/plan_findings.h"
 #include "core/units/units.h"
 
 namespace gigaplan::training {
@@ -12,12 +13,38 @@ double itPowerPerGpu(const Cluster& cluster, const GpuParams& gpu) {
   return cluster.itPowerPerGpu > 0 ? cluster.itPowerPerGpu : gpu.tdp * gpu.eff.itPowerPerTdp;
 }
 
+namespace {
+
+// Wall-clock time and energy of a plan from its step time: one formula for the estimate and the
+// search's ranking.
+struct WallTime {
+  Goodput reliability;
+  double trainingDays = 0, effectiveDays = 0, gpuHours = 0, powerPerGpu = 0, pue = 1, itEnergyMwh = 0, energyMwh = 0;
+};
+
+WallTime wallTime(const Job& job, const Cluster& cluster, const GpuParams& gpu, double step, int gpus) {
+  WallTime w;
+  const double tokensPerStep = static_cast<double>(job.training.globalBatch) * job.model.seqLen;
+  w.trainingDays = job.training.tokens / (tokensPerStep / step) / 86400;
+  w.reliability = goodput(cluster, gpus, checkpointBytes(job));
+  w.effectiveDays = w.reliability.goodput > 0 ? w.trainingDays / w.reliability.goodput : INFINITY;
+  w.gpuHours = gpus * w.effectiveDays * 24;
+  w.powerPerGpu = itPowerPerGpu(cluster, gpu);
+  w.pue = cluster.pue > 0 ? cluster.pue : 1;
+  w.itEnergyMwh = gpus * w.powerPerGpu * w.effectiveDays * 86400 / 3.6e9;
+  w.energyMwh = w.itEnergyMwh * w.pue;
+  return w;
+}
+
+}  // namespace
+
 PlanScore scorePlan(const Job& job, const Cluster& cluster, const GpuParams& gpu) {
   const StepBreakdown step = stepTime(job, gpu, cluster);
   const MemoryBreakdown mem = memoryPerGpu(job, gpu);
   const Parallelism& p = job.parallelism;
-  const double gpus = static_cast<double>(p.tp) * p.pp * p.dp * p.cp;
-  return {step.total, step.total * gpus * itPowerPerGpu(cluster, gpu), mem.total, mem.fits};
+  const int gpus = p.tp * p.pp * p.dp * p.cp;
+  const WallTime w = wallTime(job, cluster, gpu, step.total, gpus);
+  return {step.total, step.total * gpus * w.powerPerGpu, w.effectiveDays, w.gpuHours, w.energyMwh, mem.total, mem.fits};
 }
 
 Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) {
@@ -29,6 +56,7 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
   e.memory = memoryPerGpu(job, gpu);
   const double tokensPerStep = static_cast<double>(job.training.globalBatch) * job.model.seqLen;
   e.tokensPerSecond = tokensPerStep / e.step.total;
+  const WallTime w = wallTime(job, cluster, gpu, e.step.total, e.gpusUsed);
   e.modelFlopsPerToken = modelFlopsPerToken(job.model, FlopConvention::Model);
   const double perGpu = e.tokensPerSecond * e.modelFlopsPerToken / e.gpusUsed;
   e.tflopsPerGpu = perGpu / 1e12;
@@ -40,14 +68,14 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
   }
   e.mfu = perGpu / peak;
   e.hfu = e.step.hardwareFlops / e.step.total / e.gpusUsed / peak;
-  e.trainingDays = job.training.tokens / e.tokensPerSecond / 86400;
-  e.reliability = goodput(cluster, e.gpusUsed, checkpointBytes(job));
-  e.effectiveTrainingDays = e.reliability.goodput > 0 ? e.trainingDays / e.reliability.goodput : INFINITY;
-  e.gpuHours = e.gpusUsed * e.effectiveTrainingDays * 24;
-  e.powerPerGpu = itPowerPerGpu(cluster, gpu);
-  e.pue = cluster.pue > 0 ? cluster.pue : 1;
-  e.itEnergyMwh = e.gpusUsed * e.powerPerGpu * e.effectiveTrainingDays * 86400 / 3.6e9;
-  e.energyMwh = e.itEnergyMwh * e.pue;
+  e.trainingDays = w.trainingDays;
+  e.reliability = w.reliability;
+  e.effectiveTrainingDays = w.effectiveDays;
+  e.gpuHours = w.gpuHours;
+  e.powerPerGpu = w.powerPerGpu;
+  e.pue = w.pue;
+  e.itEnergyMwh = w.itEnergyMwh;
+  e.energyMwh = w.energyMwh;
 
   if (cluster.pue <= 0) e.notes.emplace_back("no PUE given: energy is IT energy only");
   if (cluster.itPowerPerGpu <= 0) {
@@ -74,6 +102,7 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
     e.notes.push_back(std::to_string(cluster.count - e.gpusUsed) + " of " + std::to_string(cluster.count) +
                       " GPUs idle (the plan needs tp·pp·dp·cp = " + std::to_string(e.gpusUsed) + ")");
   }
+  e.findings = batchFindings(job, cluster, gpu, e.mfu);
   return e;
 }
 

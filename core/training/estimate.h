@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/evaluate/finding.h"
 #include "core/training/goodput.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
@@ -36,15 +37,22 @@ struct Estimate {
   double energyMwh = 0;  // facility energy = IT × PUE over the effective wall time
   Goodput reliability;
   std::vector<std::string> notes;  // assumptions and defaults that apply to this estimate
+  // Warnings a planner must see (core/training/plan_findings.h): a batch too small for the plan;
+  // on a design's cluster, also the GPU types the job leaves idle (addIdleGpuFindings).
+  std::vector<engine::Finding> findings;
 };
 
 /// Estimate for an explicit plan.
 Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu);
 
-/// Only the step time and memory (what the search ranks), no allocation.
+/// What the search ranks: step time, wall-clock days and energy (the same formulas as
+/// estimate()), memory; no allocation.
 struct PlanScore {
   double stepTime = 0;
   double energyPerStep = 0;  // J of IT energy
+  double days = 0;           // effectiveTrainingDays
+  double gpuHours = 0;
+  double energyMwh = 0;      // facility energy
   double memory = 0;         // bytes per GPU
   bool fits = false;
 };

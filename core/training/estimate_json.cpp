@@ -40,10 +40,7 @@ void writeMemory(JsonWriter& w, const MemoryBreakdown& m) {
   w.endObject();
 }
 
-}  // namespace
-
-void writeEstimate(JsonWriter& w, const Estimate& e) {
-  w.beginObject();
+void writeFields(JsonWriter& w, const Estimate& e) {
   w.key("model").value(e.job.model.name);
   w.key("gpus_used").value(e.gpusUsed);
   writePlan(w, e.job);
@@ -70,6 +67,21 @@ void writeEstimate(JsonWriter& w, const Estimate& e) {
   w.key("notes").beginArray();
   for (const auto& n : e.notes) w.value(n);
   w.endArray();
+  w.key("findings").beginArray();
+  for (const auto& f : e.findings) {
+    w.beginObject();
+    w.key("severity").value(engine::toString(f.severity)).key("code").value(f.code).key("object").value(f.object);
+    w.key("message").value(f.message).key("value").value(f.value).key("limit").value(f.limit);
+    w.endObject();
+  }
+  w.endArray();
+}
+
+}  // namespace
+
+void writeEstimate(JsonWriter& w, const Estimate& e) {
+  w.beginObject();
+  writeFields(w, e);
   w.endObject();
 }
 
@@ -86,8 +98,14 @@ std::string searchJson(const SearchResult& r, const std::vector<Estimate>& estim
   w.key("evaluated").value(static_cast<std::int64_t>(r.evaluated));
   w.key("fitting").value(static_cast<std::int64_t>(r.fitting));
   w.key("cancelled").value(r.cancelled);
+  w.key("ranked_by").value(toString(r.rank));
   w.key("plans").beginArray();
-  for (const auto& e : estimates) writeEstimate(w, e);
+  for (std::size_t i = 0; i < estimates.size(); ++i) {
+    w.beginObject();
+    writeFields(w, estimates[i]);
+    if (r.rank == RankBy::Cost && i < r.best.size()) w.key("cost").value(r.best[i].cost);
+    w.endObject();
+  }
   w.endArray();
   w.endObject();
   return w.str() + "\n";

@@ -1,8 +1,9 @@
 // Training results as JSON text, the shape `gigaplan train --json` and `gigaplan search --json`
 // print. Keys: step_time_s, tokens_per_s, tflops_per_gpu, mfu, hfu, memory_gib_per_gpu,
 // fits_memory, training_days, effective_training_days, goodput, interruptions_per_day,
-// checkpoint_interval_min, gpu_hours, energy_mwh, breakdown{...}; plus plan{...}, memory{...} and
-// notes[] for context.
+// checkpoint_interval_min, gpu_hours, energy_mwh, breakdown{...}; plus plan{...}, memory{...},
+// notes[] for context and findings[] ({severity, code, object, message, value, limit}: GPUs left
+// idle, a batch too small). A search adds ranked_by and, when ranked by cost, each plan's cost.
 //
 //   std::cout << estimateJson(estimate(job, cluster, gpu));
 #pragma once

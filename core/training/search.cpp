@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cmath>
 #include <condition_variable>
+#include <limits>
 #include <mutex>
 #include <thread>
 
@@ -103,22 +104,40 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
   return out;
 }
 
-// Ranking: time first; times within 0.1 % of each other count as equal, then less energy, less
-// memory, and enumeration order.
-long long timeBucket(double t) {
-  return static_cast<long long>(std::floor(std::log(t) / std::log1p(1e-3)));
+// Values within 0.1 % of each other fall in the same bucket and count as equal.
+long long bucket(double v) {
+  if (!(v > 0)) return std::numeric_limits<long long>::min();
+  if (!std::isfinite(v)) return std::numeric_limits<long long>::max();
+  return static_cast<long long>(std::floor(std::log(v) / std::log1p(1e-3)));
 }
 
-bool better(const RankedPlan& a, const RankedPlan& b) {
-  const long long ta = timeBucket(a.stepTime), tb = timeBucket(b.stepTime);
-  if (ta != tb) return ta < tb;
-  if (a.energyPerStep != b.energyPerStep) return a.energyPerStep < b.energyPerStep;
-  if (a.memoryPerGpu != b.memoryPerGpu) return a.memoryPerGpu < b.memoryPerGpu;
-  return a.index < b.index;
-}
+// The ranking: the chosen measure, its tie-break, then less memory and enumeration order.
+struct Better {
+  RankBy rank = RankBy::Days;
+  bool operator()(const RankedPlan& a, const RankedPlan& b) const {
+    auto first = [&](const RankedPlan& p) {
+      switch (rank) {
+        case RankBy::Energy: return p.energyMwh;
+        case RankBy::Step: return p.stepTime;
+        case RankBy::Cost: return p.cost;
+        case RankBy::Days: break;
+      }
+      return p.days;
+    };
+    auto second = [&](const RankedPlan& p) {
+      return rank == RankBy::Energy || rank == RankBy::Cost ? p.days : p.energyMwh;
+    };
+    const long long fa = bucket(first(a)), fb = bucket(first(b));
+    if (fa != fb) return fa < fb;
+    const long long sa = bucket(second(a)), sb = bucket(second(b));
+    if (sa != sb) return sa < sb;
+    if (a.memoryPerGpu != b.memoryPerGpu) return a.memoryPerGpu < b.memoryPerGpu;
+    return a.index < b.index;
+  }
+};
 
 // Keeps the best `top` plans; the worst kept is at front() of a max-heap ordered by `better`.
-void keep(std::vector<RankedPlan>& heap, std::size_t top, RankedPlan&& plan) {
+void keep(std::vector<RankedPlan>& heap, std::size_t top, RankedPlan&& plan, const Better& better) {
   if (top == 0) return;
   if (heap.size() < top) {
     heap.push_back(std::move(plan));
@@ -131,6 +150,27 @@ void keep(std::vector<RankedPlan>& heap, std::size_t top, RankedPlan&& plan) {
 }
 
 }  // namespace
+
+double planCost(const Cluster& cluster, double wallDays, double facilityMwh, const Prices& prices) {
+  return static_cast<double>(cluster.count) * wallDays * 24 * prices.perGpuHour + facilityMwh * prices.perMwh;
+}
+
+std::string_view toString(RankBy r) {
+  switch (r) {
+    case RankBy::Energy: return "energy";
+    case RankBy::Step: return "step";
+    case RankBy::Cost: return "cost";
+    case RankBy::Days: break;
+  }
+  return "days";
+}
+
+std::optional<RankBy> parseRankBy(std::string_view s) {
+  for (RankBy r : {RankBy::Days, RankBy::Energy, RankBy::Step, RankBy::Cost}) {
+    if (s == toString(r)) return r;
+  }
+  return std::nullopt;
+}
 
 std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const GpuParams& gpu,
                                 const SearchOptions& options) {
@@ -146,6 +186,8 @@ std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const G
 
 SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParams& gpu, const SearchOptions& o) {
   SearchResult result;
+  result.rank = o.rank;
+  const Better better{o.rank};
   const std::vector<Candidate> all = candidates(base, cluster, gpu, o);
   result.candidates = all.size();
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
@@ -173,10 +215,11 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
         if (!s.fits) continue;
         ++fits;
         const Parallelism& p = job.parallelism;
-        RankedPlan plan{Job{}, s.stepTime, s.energyPerStep, s.memory, p.tp * p.pp * p.dp * p.cp, i};
+        RankedPlan plan{Job{},  s.stepTime, s.energyPerStep, s.memory, s.days, s.energyMwh,
+                        planCost(cluster, s.days, s.energyMwh, o.prices), p.tp * p.pp * p.dp * p.cp, i};
         if (heaps[id].size() < o.top || better(plan, heaps[id].front())) {
           plan.job = job;
-          keep(heaps[id], o.top, std::move(plan));
+          keep(heaps[id], o.top, std::move(plan), better);
         }
       }
       done.fetch_add(end - begin);

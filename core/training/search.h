@@ -1,10 +1,13 @@
 // Parallelism search: every valid plan for a model on a cluster (TP inside a scale-up domain and
 // dividing the heads, PP dividing the layers, virtual stages, CP, EP dividing the experts, DP for
 // the rest, micro-batch, recompute mode, sequence parallelism, optimizer sharding), evaluated on
-// all cores; plans that do not fit in HBM are dropped; the rest ranked by time, then energy.
+// all cores; plans that do not fit in HBM are dropped; the rest ranked by what the planner asks
+// (RankBy): by default the wall-clock days to train, interruptions and restarts included, then
+// energy. Plans that use fewer GPUs suffer fewer failures, so the fastest step is not always the
+// fastest training.
 //
 //   std::atomic<bool> stop{false};
-//   SearchOptions o;  o.top = 5;  o.cancel = &stop;
+//   SearchOptions o;  o.top = 5;  o.cancel = &stop;  o.rank = RankBy::Energy;
 //   o.progress = [](std::size_t done, std::size_t total) { ... };   // called on this thread
 //   SearchResult r = searchPlans(job, cluster, gpu, o);
 //   if (!r.best.empty()) Estimate e = estimate(r.best[0].job, cluster, gpu);
@@ -13,12 +16,40 @@
 #include <atomic>
 #include <cstddef>
 #include <functional>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
 
 namespace gigaplan::training {
+
+/// What the search puts first. Values within 0.1 % of each other count as equal and go to the
+/// tie-break.
+enum class RankBy {
+  Days,    // wall-clock days to train (compute ÷ goodput: failures, checkpoints, restarts); then energy
+  Energy,  // facility energy over those days (IT × PUE); then days
+  Step,    // step time alone (ignores failures); then energy
+  Cost,    // planCost(): the site's GPU-hours × price + the job's facility MWh × tariff; then days
+};
+std::string_view toString(RankBy);
+/// "days", "energy", "step", "cost"; nullopt for anything else.
+std::optional<RankBy> parseRankBy(std::string_view);
+
+/// Prices for RankBy::Cost, in one currency of the planner's choice. The catalog holds no prices
+/// (they vary by contract and year), so there are no defaults: cost ranking needs at least one.
+struct Prices {
+  double perGpuHour = 0;  // one GPU-hour of the site (rent, or amortised ownership), energy excluded
+  double perMwh = 0;      // energy tariff per MWh of facility energy
+  bool given() const { return perGpuHour > 0 || perMwh > 0; }
+};
+
+/// What training costs at `prices`: every GPU of the cluster (cluster.count, the idle ones too: a
+/// site is paid for whether a plan uses it or not) for the wall-clock time, plus the job's facility
+/// energy (idle GPUs' own draw is not modelled). With only a GPU-hour price this ranks like days,
+/// with only a tariff like energy; both prices blend the two.
+double planCost(const Cluster& cluster, double wallDays, double facilityMwh, const Prices& prices);
 
 struct SearchOptions {
   std::size_t top = 10;                // plans kept
@@ -28,6 +59,8 @@ struct SearchOptions {
   int minTokensPerContextRank = 1024;  // keep at least this many tokens of a sequence per CP rank
   std::function<void(std::size_t done, std::size_t total)> progress;  // on the calling thread
   const std::atomic<bool>* cancel = nullptr;
+  RankBy rank = RankBy::Days;
+  Prices prices;  // used by RankBy::Cost (cost is 0 without prices: then the tie-break decides)
 };
 
 struct RankedPlan {
@@ -35,12 +68,16 @@ struct RankedPlan {
   double stepTime = 0;       // s
   double energyPerStep = 0;  // J of IT energy
   double memoryPerGpu = 0;   // bytes
+  double days = 0;           // wall-clock days to train, interruptions included (Estimate::effectiveTrainingDays)
+  double energyMwh = 0;      // facility energy over those days (Estimate::energyMwh)
+  double cost = 0;           // planCost() at SearchOptions::prices; 0 without prices
   int gpusUsed = 0;
   std::size_t index = 0;  // enumeration order, the last tie-break (results do not depend on threads)
 };
 
 struct SearchResult {
-  std::vector<RankedPlan> best;  // fastest first; within 0.1 % of time: less energy, then less memory
+  std::vector<RankedPlan> best;  // best first by SearchOptions::rank, then its tie-break, less memory, enumeration
+  RankBy rank = RankBy::Days;
   std::size_t candidates = 0;    // valid plans enumerated
   std::size_t evaluated = 0;
   std::size_t fitting = 0;  // of those evaluated, plans that fit in HBM

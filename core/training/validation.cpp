@@ -120,6 +120,10 @@ Model megatronGpt(const std::string& name, int layers, int hidden, int heads) {
   return m;
 }
 
+namespace {
+constexpr const char* kH100Fp8 = "h100-sxm gemm_peak_fraction_fp8";  // all four H100 FP8 rows
+}  // namespace
+
 std::vector<ValidationCase> validationCases() {
   std::vector<ValidationCase> v;
   v.push_back(megatron(megatronGpt("1.7B", 24, 2304, 24), {1, 1, 32}, 32, 512, 16, true, 137));
@@ -132,6 +136,7 @@ std::vector<ValidationCase> validationCases() {
   v.push_back(megatron(megatronGpt("310.1B", 96, 16384, 128), {8, 16, 15, 1, 2}, 1920, 2160, 1, false, 155));
   v.push_back(megatron(megatronGpt("529.6B", 105, 20480, 128), {8, 35, 9, 1, 3}, 2520, 2520, 1, false, 163));
   v.push_back(megatron(megatronGpt("1008B", 128, 25600, 160), {8, 64, 6}, 3072, 3072, 1, false, 163));
+  for (auto& c : v) c.calibrates = "a100-sxm-80gb gemm_peak_fraction";  // all ten rows at once
 
   // The paper's training-time estimates (§5.1), compared as compute days for the tokens.
   {
@@ -165,22 +170,32 @@ std::vector<ValidationCase> validationCases() {
                               "; selective recomputation (launcher config 175b_fp8_performance.yaml); "
                               "FLOPs: NeMo formula, full s² attention");
     c.job.parallelism.recompute = Recompute::Selective;
+    c.calibrates = kH100Fp8;
     v.push_back(c);
   }
   {
     ValidationCase c = nvidia("NeMo 24.07: Llama 3 70B, 64 H100 FP8, TP4 PP4 CP2 VP5", kNemoSource, "h100-sxm", 8, l70,
                               {4, 4, 2, 2, 5}, 128, 1, model, 738, "; FLOPs: NeMo formula, full s² attention");
+    c.calibrates = kH100Fp8;
     v.push_back(c);
   }
   const char* bridgeFlops = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2)";
-  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB200 FP8, TP4 PP16 VP4", kBridgeSource, "gb200", 72,
-                     l405, {4, 16, 4, 1, 4}, 1536, 1, causal, 2053, bridgeFlops));
-  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB300 FP8, TP2 PP8 CP2 VP4", kBridgeSource, "gb300",
-                     72, l405, {2, 8, 8, 2, 4}, 1536, 1, causal, 2522, bridgeFlops));
+  auto calibrating = [](ValidationCase c, const char* key) {
+    c.calibrates = key;
+    return c;
+  };
+  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB200 FP8, TP4 PP16 VP4", kBridgeSource,
+                                 "gb200", 72, l405, {4, 16, 4, 1, 4}, 1536, 1, causal, 2053, bridgeFlops),
+                          "gb200 gemm_peak_fraction_fp8"));
+  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 256 GB300 FP8, TP2 PP8 CP2 VP4", kBridgeSource,
+                                 "gb300", 72, l405, {2, 8, 8, 2, 4}, 1536, 1, causal, 2522, bridgeFlops),
+                          "gb300 gemm_peak_fraction_fp8"));
+  // B200 runs on GB200's values (same silicon): a check.
   v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 128 B200 FP8, TP4 PP8 CP2 VP8", kBridgeSource, "b200", 8,
                      l405, {4, 8, 2, 2, 8}, 64, 1, causal, 1667, bridgeFlops));
-  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 1,024 H100 FP8, TP8 PP8 CP2 VP8", kBridgeSource,
-                     "h100-sxm", 8, l405, {8, 8, 8, 2, 8}, 512, 1, causal, 737, bridgeFlops));
+  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 1,024 H100 FP8, TP8 PP8 CP2 VP8", kBridgeSource,
+                                 "h100-sxm", 8, l405, {8, 8, 8, 2, 8}, 512, 1, causal, 737, bridgeFlops),
+                          kH100Fp8));
   {
     ValidationCase c = nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 GB200 FP8, FSDP", kBridgeSource, "gb200", 72, l70,
                               {1, 1, 64}, 256, 2, causal, 1937,
@@ -190,10 +205,12 @@ std::vector<ValidationCase> validationCases() {
     c.job.parallelism.fsdp = true;
     c.job.parallelism.distributedOptimizer = false;
     c.assumptions += std::string(bridgeFlops);
+    c.calibrates = "gb200 gemm_peak_fraction_fp8";
     v.push_back(c);
   }
-  v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 H100 FP8, TP4 PP8 VP5", kBridgeSource, "h100-sxm", 8, l70,
-                     {4, 8, 2, 1, 5}, 128, 1, causal, 719, bridgeFlops));
+  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 H100 FP8, TP4 PP8 VP5", kBridgeSource,
+                                 "h100-sxm", 8, l70, {4, 8, 2, 1, 5}, 128, 1, causal, 719, bridgeFlops),
+                          kH100Fp8));
   // Beyond the reference file: Llama 3 405B pre-training on H100 in BF16 (arXiv 2407.21783,
   // table 4). The 8,192-GPU row sets the H100 BF16 GEMM fraction; the 16,384-GPU row checks how
   // the model scales data parallelism across pods (1:7 oversubscribed above 3,072 GPUs).
@@ -210,6 +227,7 @@ std::vector<ValidationCase> validationCases() {
     c.job.training.precision = Precision::BF16;
     c.cluster.podGpus = 3072;
     c.cluster.oversubscriptionAbovePod = 7;
+    if (gpus == 8192) c.calibrates = "h100-sxm gemm_peak_fraction";
     v.push_back(c);
   }
   return v;
@@ -237,6 +255,32 @@ std::vector<ValidationResult> runValidation(const catalog::Catalog& cat) {
   return out;
 }
 
+std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibrationTable(
+    const std::vector<ValidationResult>& results) {
+  std::vector<std::pair<std::string, std::pair<std::string, std::string>>> out;
+  auto rowsOf = [&](const std::string& param, bool calibrating) {
+    const std::string gpu = param.substr(0, param.find(' '));
+    const bool fp8 = param.find("_fp8") != std::string::npos;
+    // Which GPU's values a row runs on: B200 reuses GB200's GEMM fractions.
+    std::string list;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const ValidationCase& c = results[i].testCase;
+      const bool rowFp8 = c.job.training.precision != Precision::BF16;
+      const std::string runsOn = c.cluster.gpu == "b200" ? "gb200" : c.cluster.gpu;
+      const bool match = calibrating ? c.calibrates == param
+                                     : c.calibrates.empty() && runsOn == gpu && rowFp8 == fp8;
+      if (match) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);
+    }
+    return list;
+  };
+  for (const auto& r : results) {
+    const std::string& p = r.testCase.calibrates;
+    if (p.empty() || std::any_of(out.begin(), out.end(), [&](const auto& e) { return e.first == p; })) continue;
+    out.push_back({p, {rowsOf(p, true), rowsOf(p, false)}});
+  }
+  return out;
+}
+
 std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat) {
   std::ostringstream o;
   char buf[64];
@@ -244,9 +288,11 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     << "Generated by `gigaplan train --validation-report docs/validation.md` from the cases in\n"
     << "`core/training/validation.cpp`; do not edit by hand. Throughput is model TFLOP/s per GPU in each\n"
     << "source's own FLOP convention (noted per row); days are compute days for the tokens, without\n"
-    << "failures. Tolerances: ±10 % for Megatron-LM rows and estimates, ±15 % for NVIDIA FP8 rows.\n\n"
-    << "| # | case | metric | published | predicted | error | within | source |\n"
-    << "|---|---|---|---|---|---|---|---|\n";
+    << "failures. Tolerances: ±10 % for Megatron-LM rows and estimates, ±15 % for NVIDIA FP8 rows.\n"
+    << "Role: *calibrates* names the efficiency parameter the row was used to set (with the other rows\n"
+    << "naming it); *check* rows run on values set elsewhere and test the model independently.\n\n"
+    << "| # | case | metric | published | predicted | error | within | role | source |\n"
+    << "|---|---|---|---|---|---|---|---|---|\n";
   int passed = 0;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
@@ -255,10 +301,19 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     std::snprintf(buf, sizeof buf, "%.0f | %.1f | %+.1f %% | ", r.testCase.published, r.predicted, 100 * r.error);
     o << buf << (r.pass ? "yes" : "**no**");
     std::snprintf(buf, sizeof buf, " (±%.0f %%)", 100 * r.testCase.tolerance);
-    o << buf << " | " << r.testCase.source << " |\n";
+    o << buf << " | " << (r.testCase.calibrates.empty() ? "check" : "calibrates " + r.testCase.calibrates) << " | "
+      << r.testCase.source << " |\n";
     passed += r.pass;
   }
-  o << "\n" << passed << " of " << results.size() << " within tolerance.\n\n## Assumptions per case\n\n";
+  o << "\n" << passed << " of " << results.size() << " within tolerance.\n\n## Calibration and checks\n\n"
+    << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it\n"
+    << "(rows of the same GPU type and precision that did not take part in the calibration).\n\n"
+    << "| parameter | calibrated on rows | checked by rows |\n|---|---|---|\n";
+  for (const auto& [param, rows] : calibrationTable(results)) {
+    o << "| " << param << " | " << rows.first << " | " << (rows.second.empty() ? "none (no independent row)" : rows.second)
+      << " |\n";
+  }
+  o << "\n## Assumptions per case\n\n";
   for (std::size_t i = 0; i < results.size(); ++i) {
     o << i + 1 << ". " << results[i].testCase.name << ": " << results[i].testCase.assumptions << ".\n";
   }
@@ -290,9 +345,8 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   o << "\n" << results.size() - over << " of " << results.size() << " published plans fit in the model.\n";
   o << "\n## Efficiency parameters used\n\n"
     << "Per GPU type, from `resources/catalog/gpu_efficiency.yaml` (the origin of each value is stated\n"
-    << "there). The same values serve every row of a GPU type. The GEMM fractions are calibrated per GPU\n"
-    << "type: A100 on all ten Table 1 rows at once, H100 on its FP8 rows and the 8,192-GPU Llama 3 row,\n"
-    << "GB200 on its two rows, GB300 on its single row; B200 reuses GB200's values, so its row is a check.\n\n";
+    << "there). The same values serve every row of a GPU type; which rows set the GEMM fractions is in\n"
+    << "the calibration table above. B200 reuses GB200's values, so its row is a check.\n\n";
   std::vector<std::string> seen;
   for (const auto& r : results) {
     const std::string& id = r.testCase.cluster.gpu;

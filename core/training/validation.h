@@ -1,12 +1,14 @@
-// Validation of the training model against published runs (shared/reference/training-runs.md):
-// the cases with their sources and the defaults assumed where a source leaves a detail out, the
-// comparison in each source's own FLOP convention, and the docs/validation.md report.
+// Validation of the training model against published runs: the cases with their sources and the defaults assumed where a source leaves a detail out, the
+// comparison in each source's own FLOP convention, and the docs/validation.md report. Each row
+// either calibrates efficiency parameters (named in `calibrates`) or is an independent check of
+// values calibrated on other rows; no parameter is fitted on a check row.
 //
 //   auto results = runValidation(catalog);                    // throws std::runtime_error
 //   std::ofstream("docs/validation.md") << validationMarkdown(results);
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/catalog/catalog.h"
@@ -28,6 +30,9 @@ struct ValidationCase {
   FlopConvention convention = FlopConvention::Model;  // how the source counts FLOPs
   double published = 0;                               // TFLOP/s per GPU, or days
   double tolerance = 0.10;                            // allowed relative error
+  // "<gpu id> <efficiency key>" this row calibrates (with the other rows naming the same key);
+  // empty = an independent check: the values it runs on were set on other rows.
+  std::string calibrates;
 };
 
 struct ValidationResult {
@@ -51,7 +56,13 @@ double predict(const ValidationCase& c, const catalog::Catalog& cat);
 
 std::vector<ValidationResult> runValidation(const catalog::Catalog& cat);
 
-/// docs/validation.md: predicted, published, error and source per row, the memory the model
+/// Per calibrated parameter ("gb200 gemm_peak_fraction_fp8"), in first-row order: the 1-based rows
+/// that calibrate it ("15, 19") and the independent check rows of the same GPU values and precision
+/// ("17"; B200 rows run on GB200's values).
+std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibrationTable(
+    const std::vector<ValidationResult>& results);
+
+/// docs/validation.md: predicted, published, error, role (calibration or check) and source per row, the memory the model
 /// gives each published plan against the GPU's HBM, then the efficiency parameters per GPU type.
 std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat);
 

@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -416,6 +417,26 @@ class TestMainWindow : public QObject {
     QVERIFY(doc_->design().job->parallelism != before || best.parallelism == before);
     doc_->undoStack()->undo();
     QCOMPARE(doc_->design().job->parallelism, before);
+
+    // The ranking is the planner's: cost needs a price (GigaPlan holds none), energy ranks by MWh.
+    app::JobPanel& panel = window_->jobPanel();
+    auto* rank = panel.findChild<QComboBox*>("rankBy");
+    auto* gpuHourPrice = panel.findChild<QDoubleSpinBox*>("gpuHourPrice");
+    QVERIFY(rank && gpuHourPrice);
+    QVERIFY(panel.rankBy() == training::RankBy::Days);
+    QVERIFY(!gpuHourPrice->isEnabled());
+    panel.setRanking(training::RankBy::Cost);
+    QVERIFY(gpuHourPrice->isEnabled());
+    QVERIFY(!panel.findBestPlan());
+    chooser = nullptr;
+    panel.setRanking(training::RankBy::Energy);
+    QVERIFY(panel.findBestPlan());
+    QVERIFY(QTest::qWaitFor([&] { return chooser != nullptr; }, 60000));
+    QVERIFY(panel.search().result().rank == training::RankBy::Energy);
+    for (std::size_t i = 1; i < chooser->plans().size(); ++i)
+      QVERIFY(chooser->plans()[i - 1].energyMwh <= chooser->plans()[i].energyMwh * 1.001);
+    chooser->reject();
+    panel.setRanking(training::RankBy::Days);
   }
 
   void searchCanBeCancelled() {

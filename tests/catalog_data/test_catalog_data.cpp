@@ -1,5 +1,6 @@
 // Checks the shipped equipment catalog (resources/catalog/*.yaml) as data, independently of the
-// catalog loader: every entry names its source and grade, ids are unique, U/E entries explain
+// catalog loader: every entry names its source (original public documents, never a file of
+// ours) and grade, ids are unique, U/E entries explain
 // themselves in a note, and every value parses as the kind of quantity its field holds. The
 // field tables below mirror the schema the loader reads (see core/catalog/catalog.h); a key not
 // in them is reported, so a typo in the data cannot silently fall back to a loader default.
@@ -10,7 +11,9 @@
 #include <algorithm>
 #include <charconv>
 #include <filesystem>
+#include <fstream>
 #include <map>
+#include <regex>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -311,6 +314,74 @@ std::vector<std::string> checkEfficiency(const YAML::Node& root, const std::set<
   return problems;
 }
 
+// Provenance: a source names the original public documents, never a file of ours, a path or an
+// internal note. Each document (several are separated by "; ") reads "Publisher, title, URL or
+// document number, date": it has a comma (publisher, then title), an https:// URL or a document
+// number (arXiv 2407.21783, "document 990-5452", "doc. PB-11133-001"), and a year. A figure no
+// public document was found for is graded U, its source starts "none found" and its note says
+// "planning default".
+std::vector<std::string> checkSource(const std::string& where, const std::string& source, const std::string& grade,
+                                     const std::string& note) {
+  std::vector<std::string> problems;
+  auto fail = [&](const std::string& what) { problems.push_back(where + ": source: " + what + " in '" + source + "'"); };
+  if (source.rfind("none found", 0) == 0) {
+    if (grade != "U") fail("'none found' needs grade U");
+    if (note.find("planning default") == std::string::npos) fail("'none found' needs a note saying 'planning default'");
+    return problems;
+  }
+  // Paths and internal notes, looked for outside URLs (a URL's own slashes are fine).
+  static const std::regex url(R"(https?://\S+)");
+  const std::string outsideUrls = std::regex_replace(source, url, "URL");
+  static const std::regex local(R"((\.md\b|hardware\.md|training-runs|/work|shared/|reference/|~/|\./|(^|\s)/\w|\bGigaPlan\b))",
+                                std::regex::icase);
+  std::smatch m;
+  if (std::regex_search(outsideUrls, m, local)) fail("names a local file or an internal note ('" + m.str() + "')");
+  static const std::regex locator(
+      R"((https://\S+\.\S+|\barXiv[: ]\d{4}\.\d{4,5}|\b(document|doc\.|publication|part number|standard)\s+[^,;]*\d))",
+      std::regex::icase);
+  static const std::regex year(R"(\b(19|20)\d\d\b)");
+  std::size_t start = 0;
+  while (start <= source.size()) {
+    std::size_t end = source.find("; ", start);
+    if (end == std::string::npos) end = source.size();
+    const std::string doc = source.substr(start, end - start);
+    if (doc.find(", ") == std::string::npos) fail("a document without 'publisher, title' ('" + doc + "')");
+    if (!std::regex_search(doc, locator)) fail("a document without a URL or document number ('" + doc + "')");
+    if (!std::regex_search(doc, year)) fail("a document without a date ('" + doc + "')");
+    start = end + 2;
+  }
+  return problems;
+}
+
+// checkSource on every entry of a catalog document.
+std::vector<std::string> checkSources(const YAML::Node& root, const FileSchema& schema) {
+  std::vector<std::string> problems;
+  const YAML::Node list = root.IsMap() ? root[schema.list] : YAML::Node();
+  if (!list || !list.IsSequence()) return problems;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const YAML::Node e = list[i];
+    const auto p = checkSource(schema.file + ":" + scalarOf(e["id"]), scalarOf(e["source"]), scalarOf(e["grade"]),
+                               scalarOf(e["note"]));
+    problems.insert(problems.end(), p.begin(), p.end());
+  }
+  return problems;
+}
+
+// Comment lines of a catalog file must not point at our own files either.
+std::vector<std::string> checkHeaderComments(const std::string& file) {
+  std::vector<std::string> problems;
+  std::ifstream in(catalogDir() / file);
+  std::string line;
+  static const std::regex local(R"((/work|hardware\.md|training-runs\.md|shared/|reference/))");
+  for (int n = 1; std::getline(in, line); ++n) {
+    const auto hash = line.find('#');
+    if (hash != std::string::npos && std::regex_search(line.substr(hash), local)) {
+      problems.push_back(file + ":" + std::to_string(n) + ": comment names a local file: " + line);
+    }
+  }
+  return problems;
+}
+
 // The entries of one shipped file, by id.
 std::map<std::string, YAML::Node> entriesById(const std::string& file) {
   std::map<std::string, YAML::Node> out;
@@ -361,6 +432,76 @@ class TestCatalogData : public QObject {
     }
     const auto problems = checkDocument(root, schemaFor(file.toStdString()));
     QVERIFY2(problems.empty(), joined(problems).c_str());
+  }
+
+  // Every shipped source names public documents; no comment points at a file of ours.
+  void sourcesNamePublicDocuments_data() { fileIsValid_data(); }
+  void sourcesNamePublicDocuments() {
+    QFETCH(QString, file);
+    auto problems = checkSources(loadCatalogFile(file.toStdString()), schemaFor(file.toStdString()));
+    const auto comments = checkHeaderComments(file.toStdString());
+    problems.insert(problems.end(), comments.begin(), comments.end());
+    QVERIFY2(problems.empty(), joined(problems).c_str());
+  }
+
+  void efficiencySourcesNamePublicDocuments() {
+    if (!std::filesystem::exists(catalogDir() / kEfficiencyFile)) QSKIP("no gpu_efficiency.yaml in the catalog");
+    std::vector<std::string> problems = checkHeaderComments(kEfficiencyFile);
+    for (const auto& kv : loadCatalogFile(kEfficiencyFile)["gpu_efficiency"]) {
+      const auto p = checkSource(std::string(kEfficiencyFile) + ":" + scalarOf(kv.first), scalarOf(kv.second["source"]),
+                                 scalarOf(kv.second["grade"]), scalarOf(kv.second["note"]));
+      problems.insert(problems.end(), p.begin(), p.end());
+    }
+    QVERIFY2(problems.empty(), joined(problems).c_str());
+  }
+
+  // The source checker itself, on sources that must pass and sources that must not.
+  void sourceCheckerCatchesMistakes_data() {
+    QTest::addColumn<QString>("source");
+    QTest::addColumn<QString>("grade");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("expected");  // substring of the reported problem; empty = clean
+    const QString good = "NVIDIA, H100 Tensor Core GPU datasheet, https://www.nvidia.com/en-us/data-center/h100/, 2023";
+    QTest::newRow("vendor page") << good << "V" << "" << "";
+    QTest::newRow("two documents") << good + "; Meta, The Llama 3 Herd of Models, arXiv 2407.21783, July 2024" << "P"
+                                   << "" << "";
+    QTest::newRow("document number") << "Schneider Electric, Galaxy VX technical specifications, document 990-5452, 2017"
+                                     << "V" << "" << "";
+    QTest::newRow("planning default") << "none found" << "U" << "U: planning default to override" << "";
+    QTest::newRow("internal note") << "hardware.md power chain (UPS up to 1.5 MW; V)" << "V" << ""
+                                   << "names a local file";
+    QTest::newRow("machine path") << "NVIDIA, notes, /work/shared/reference/hardware.md, 2024" << "V" << ""
+                                  << "names a local file";
+    QTest::newRow("relative path") << "NVIDIA, notes, see shared/reference/x, 2024" << "V" << ""
+                                   << "names a local file";
+    QTest::newRow("our own default") << "GigaPlan planning default" << "U" << "planning default"
+                                     << "names a local file";
+    QTest::newRow("no publisher") << "nvidia.com H100 product page https://www.nvidia.com/h100 2023" << "V" << ""
+                                  << "without 'publisher, title'";
+    QTest::newRow("no URL or number") << "NVIDIA, H100 product page, 2023" << "V" << ""
+                                      << "without a URL or document number";
+    QTest::newRow("no date") << "NVIDIA, H100 product page, https://www.nvidia.com/en-us/data-center/h100/" << "V" << ""
+                             << "without a date";
+    QTest::newRow("second document bare") << good + "; ServeTheHome on Colossus" << "S" << ""
+                                          << "without a URL or document number";
+    QTest::newRow("none found but graded V") << "none found" << "V" << "planning default" << "needs grade U";
+    QTest::newRow("none found, no note") << "none found" << "U" << "" << "needs a note";
+  }
+
+  void sourceCheckerCatchesMistakes() {
+    QFETCH(QString, source);
+    QFETCH(QString, grade);
+    QFETCH(QString, note);
+    QFETCH(QString, expected);
+    const auto problems = checkSource("t", source.toStdString(), grade.toStdString(), note.toStdString());
+    if (expected.isEmpty()) {
+      QVERIFY2(problems.empty(), joined(problems).c_str());
+      return;
+    }
+    const bool found = std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
+      return p.find(expected.toStdString()) != std::string::npos;
+    });
+    QVERIFY2(found, ("expected a problem containing '" + expected.toStdString() + "', got:" + joined(problems)).c_str());
   }
 
   void efficiencyFileIsValid() {

@@ -175,7 +175,8 @@ class TestTrainCommand : public QObject {
   void searchListsTheBestPlans() {
     const Run r = search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "3"});
     QCOMPARE(r.code, 0);
-    QVERIFY(r.out.find("fit in memory; best 3:") != std::string::npos);
+    QVERIFY2(r.out.find("fit in memory; best 3 by days to train with failures, then energy:") != std::string::npos,
+             r.out.c_str());
     QVERIFY(r.out.find("\n  1  TP") != std::string::npos);
     QVERIFY(r.out.find("\n  3  TP") != std::string::npos);
     QVERIFY(r.out.find("\n  4  TP") == std::string::npos);
@@ -185,6 +186,49 @@ class TestTrainCommand : public QObject {
     QCOMPARE(json.code, 0);
     QVERIFY(json.out.find("\"plans\": [") != std::string::npos);
     QVERIFY(json.out.find("\"step_time_s\"") != std::string::npos);
+  }
+
+  void searchRanksAsAsked() {
+    const std::string c = file("c.yaml", kCluster), j = file("j.yaml", kJob);
+    const Run energy = search({"--cluster", c, "--job", j, "--top", "2", "--rank", "energy"});
+    QCOMPARE(energy.code, 0);
+    QVERIFY(energy.out.find("best 2 by facility energy, then days:") != std::string::npos);
+    const Run step = search({"--cluster", c, "--job", j, "--top", "2", "--rank", "step", "--json"});
+    QVERIFY(step.out.find("\"ranked_by\": \"step\"") != std::string::npos);
+    QVERIFY(step.out.find("\"cost\"") == std::string::npos);
+    const Run cost = search({"--cluster", c, "--job", j, "--top", "2", "--rank", "cost", "--gpu-hour-price", "2.5",
+                             "--energy-price", "90", "--json"});
+    QCOMPARE(cost.code, 0);
+    QVERIFY(cost.out.find("\"ranked_by\": \"cost\"") != std::string::npos);
+    QVERIFY(cost.out.find("\"cost\": ") != std::string::npos);
+    const Run table = search({"--cluster", c, "--job", j, "--top", "2", "--rank", "cost", "--energy-price", "90"});
+    QVERIFY(table.out.find("MWh         cost\n") != std::string::npos);
+    // Cost has no default prices: the catalog holds none.
+    const Run noPrice = search({"--cluster", c, "--job", j, "--rank", "cost"});
+    QCOMPARE(noPrice.code, 64);
+    QVERIFY2(noPrice.err.find("gigaplan search: --rank cost needs --gpu-hour-price and/or --energy-price (the "
+                              "catalog holds no prices)\n") == 0,
+             noPrice.err.c_str());
+    const Run badRank = search({"--cluster", c, "--job", j, "--rank", "fastest"});
+    QCOMPARE(badRank.code, 64);
+    QVERIFY(badRank.err.find("--rank needs days, energy, step or cost, found 'fastest'") != std::string::npos);
+    const Run badPrice = search({"--cluster", c, "--job", j, "--rank", "cost", "--energy-price", "-3"});
+    QCOMPARE(badPrice.code, 64);
+    QVERIFY(badPrice.err.find("--energy-price needs a price of zero or more, found '-3'") != std::string::npos);
+  }
+
+  void idleGpuTypesAreWarnedInTextAndJson() {
+    // The teaching hall has 288 GB200 (4 NVL72 racks) and 96 H100 (3 DGX H100 racks of 32; the
+    // row's fourth rack is a network rack): the job runs on the GB200s, the H100s sit idle.
+    const std::string hall = GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml";
+    const Run r = train({"--cluster", hall, "--job", file("j.yaml", kJob)});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.find("warning [training.idle-gpu-type]: 96 h100-sxm GPUs sit idle: the training model maps a job "
+                        "onto one GPU type, and this job runs on the site's 288 gb200") != std::string::npos,
+             r.out.c_str());
+    const Run json = train({"--cluster", hall, "--job", file("j.yaml", kJob), "--json"});
+    QVERIFY(json.out.find("\"code\": \"training.idle-gpu-type\"") != std::string::npos);
+    QVERIFY(json.out.find("\"object\": \"h100-sxm\"") != std::string::npos);
   }
 
   void writesTheValidationReport() {

@@ -4,6 +4,7 @@
 // catalog does not move these expectations.
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/training/collectives.h"
@@ -12,6 +13,7 @@
 #include "core/training/flops.h"
 #include "core/training/kernels.h"
 #include "core/training/memory.h"
+#include "core/training/plan_findings.h"
 #include "core/training/plan_shape.h"
 #include "core/training/step_model.h"
 #include "training_fixtures.h"
@@ -243,6 +245,71 @@ class TestTrainingModel : public QObject {
     QVERIFY(goodput(c, 1024, 14 * 405e9).goodput > g.goodput);
     c.storageBandwidth = 10e12;
     QVERIFY(goodput(c, 16384, 14 * 405e9).goodput > g.goodput);
+  }
+
+  // A batch too small for the plan. TP8 PP8 DP24 on 1,536 A100 with a 192-sequence batch has
+  // m = 192 / 24 = 8 micro-batches per pipeline; the 1F1B bubble is (p − 1)/m = 7/8 of the compute,
+  // so per sequence the step costs (m + 7)/m of the large-batch time: the plan reaches m/(m + 7) =
+  // 8/15 = 53 % of its large-batch MFU, under the 80 % rule. From the bubble alone the sensible
+  // batch needs m/(m + 7) ≥ 0.8, m ≥ 28 (672 sequences); the per-step gradient reduction and
+  // optimizer also amortise, so the model's answer is at least that, a whole number of
+  // DP × micro-batch rounds, the smallest that reaches 80 %. With 2,304 sequences (m = 96,
+  // 96/103 = 93 %) there is no finding.
+  void batchTooSmallIsAWarningNamingTheBatch() {
+    const GpuParams g = a100();
+    const Cluster c = a100Cluster(1536);
+    auto plan = [](int batch) {
+      Job j = gptJob(80, 12288, 96, 8, 8, 24, batch);
+      j.parallelism.recompute = Recompute::Full;
+      return j;
+    };
+    const Estimate small = estimate(plan(192), c, g);
+    const BatchAdvice a = batchAdvice(plan(192), c, g, small.mfu);
+    QVERIFY(near(a.share, 8.0 / 15, 0.1));
+    QVERIFY(a.sensibleBatch >= 28 * 24);
+    QCOMPARE(a.sensibleBatch % 24, 0);
+    QVERIFY(batchAdvice(plan(a.sensibleBatch), c, g, 0).share >= kSensibleBatchShare);
+    QVERIFY(batchAdvice(plan(a.sensibleBatch - 24), c, g, 0).share < kSensibleBatchShare);
+    const auto found = std::find_if(small.findings.begin(), small.findings.end(),
+                                    [](const auto& f) { return f.code == "training.batch-too-small"; });
+    QVERIFY(found != small.findings.end());
+    QVERIFY(found->severity == gigaplan::engine::Severity::Warning);
+    QVERIFY(near(found->value, small.mfu, 1e-12));
+    QVERIFY(near(found->limit, kSensibleBatchShare * a.largeBatchMfu, 1e-12));
+    const std::string batch = std::to_string(a.sensibleBatch);
+    const std::string withComma = batch.size() > 3 ? batch.substr(0, batch.size() - 3) + "," + batch.substr(batch.size() - 3) : batch;
+    QVERIFY2(found->message.find("global batch of " + withComma + " sequences") != std::string::npos, found->message.c_str());
+    QVERIFY2(found->message.find("the global batch of 192 sequences is too small") != std::string::npos, found->message.c_str());
+    const Estimate large = estimate(plan(2304), c, g);
+    QVERIFY(std::none_of(large.findings.begin(), large.findings.end(),
+                         [](const auto& f) { return f.code == "training.batch-too-small"; }));
+    QVERIFY(batchAdvice(plan(2304), c, g, large.mfu).share > 0.9);
+  }
+
+  // The training model maps a job onto one GPU type: a site's other GPUs sit idle, and the
+  // estimate says so with one warning per idle type (and per other domain size of the same type).
+  void idleGpuTypesAreWarnings() {
+    const GpuParams g = a100();
+    const Cluster c = a100Cluster(1536);
+    const Job j = gptJob(80, 12288, 96, 8, 8, 24, 2304);
+    Estimate e = estimate(j, c, g);
+    QVERIFY(std::none_of(e.findings.begin(), e.findings.end(),
+                         [](const auto& f) { return f.code == "training.idle-gpu-type"; }));
+    addIdleGpuFindings(e, {{"h100-sxm", 27648, 8}, {"a100-sxm-80gb", 1, 4}}, c);
+    std::vector<gigaplan::engine::Finding> idle;
+    for (const auto& f : e.findings) {
+      if (f.code == "training.idle-gpu-type") idle.push_back(f);
+    }
+    QCOMPARE(idle.size(), std::size_t(2));
+    QCOMPARE(idle[0].object, std::string("h100-sxm"));
+    QCOMPARE(idle[0].value, 27648.0);
+    QVERIFY(idle[0].severity == gigaplan::engine::Severity::Warning);
+    QCOMPARE(idle[0].message, std::string("27,648 h100-sxm GPUs sit idle: the training model maps a job onto one GPU "
+                                          "type, and this job runs on the site's 1,536 a100-sxm-80gb (the most numerous)"));
+    QCOMPARE(idle[1].message, std::string("1 a100-sxm-80gb GPU in scale-up domains of 4 sits idle: the training model "
+                                          "maps a job onto one GPU type and one scale-up domain size, and this job runs "
+                                          "on the site's 1,536 a100-sxm-80gb (the most numerous)"));
+    QVERIFY(estimateJson(e).find("\"code\": \"training.idle-gpu-type\"") != std::string::npos);
   }
 
   void estimateAddsUpDaysEnergyAndJson() {

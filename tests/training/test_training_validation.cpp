@@ -55,6 +55,38 @@ class TestTrainingValidation : public QObject {
     QCOMPARE(fp8, 8);        // every NVIDIA FP8 row
   }
 
+  // Which rows set each efficiency parameter and which only check it, as resources/catalog/
+  // gpu_efficiency.yaml states (read by hand from its notes): A100 gemm_peak_fraction on the ten
+  // Table 1 rows (1-10), checked by the paper's two estimates (11, 12); H100 BF16 on the 8,192-GPU
+  // Llama 3 row (21), checked by the 16,384-GPU row (22); H100 FP8 on all four H100 FP8 rows (13,
+  // 14, 18, 20), no check left; GB200 FP8 on its two rows (15, 19), checked by B200 (17), which
+  // runs on GB200's values; GB300 FP8 on its single row (16), no check. No value is fitted on a
+  // check row: every row that runs on a calibrated value either takes part in its calibration or
+  // is listed as a check of it.
+  void calibrationAndCheckRowsAreSeparate() {
+    const auto& cat = test::repositoryCatalog();
+    const auto results = runValidation(cat);
+    using Row = std::pair<std::string, std::pair<std::string, std::string>>;
+    const std::vector<Row> expected = {
+        {"a100-sxm-80gb gemm_peak_fraction", {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12"}},
+        {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", ""}},
+        {"gb200 gemm_peak_fraction_fp8", {"15, 19", "17"}},
+        {"gb300 gemm_peak_fraction_fp8", {"16", ""}},
+        {"h100-sxm gemm_peak_fraction", {"21", "22"}},
+    };
+    QCOMPARE(calibrationTable(results), expected);
+    std::vector<std::size_t> checks;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      if (results[i].testCase.calibrates.empty()) checks.push_back(i + 1);
+    }
+    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22}));
+    // Every calibrated key is a key the catalog sets for that GPU.
+    for (const auto& [param, rows] : expected) {
+      const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
+      QVERIFY2(cat.gpu(gpu) && cat.gpu(gpu)->efficiency.count(key), param.c_str());
+    }
+  }
+
   void reportListsEveryRowWithItsSource() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
@@ -63,7 +95,9 @@ class TestTrainingValidation : public QObject {
       QVERIFY2(md.find(r.testCase.name) != std::string::npos, r.testCase.name.c_str());
       QVERIFY(md.find(r.testCase.source) != std::string::npos);
     }
-    QVERIFY(md.find("| # | case | metric | published | predicted | error | within | source |") != std::string::npos);
+    QVERIFY(md.find("| # | case | metric | published | predicted | error | within | role | source |") != std::string::npos);
+    QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
+    QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22 |") != std::string::npos);
     QVERIFY(md.find("gemm_peak_fraction = 0.76") != std::string::npos);  // parameters used, per GPU type
   }
 };

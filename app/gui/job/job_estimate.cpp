@@ -51,6 +51,7 @@ JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evalua
   o.hasJob = design.design.job.has_value();
   if (!o.hasJob) return o;
   o.cluster = clusterOf(design, evaluation);
+  o.idle = report::idleGpuTypes(evaluation);
   const catalog::Gpu* gpu = o.cluster.gpu.empty() ? nullptr : design.catalog->gpu(o.cluster.gpu);
   if (!gpu || o.cluster.count < 1) {
     o.problem = QObject::tr("the site has no GPUs to train on");
@@ -59,6 +60,7 @@ JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evalua
   o.problem = planProblem(*design.design.job, o.cluster);
   if (!o.problem.isEmpty()) return o;
   o.estimate = training::estimate(*design.design.job, o.cluster, training::resolveGpu(*gpu, o.cluster));
+  training::addIdleGpuFindings(*o.estimate, o.idle, o.cluster);
   if (!std::isfinite(o.estimate->step.total) || o.estimate->step.total <= 0) {
     o.estimate.reset();
     o.problem = QObject::tr("the training model gave no step time for this plan");

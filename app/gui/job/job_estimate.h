@@ -9,17 +9,20 @@
 
 #include <QString>
 #include <optional>
+#include <vector>
 
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/training/estimate.h"
+#include "core/training/plan_findings.h"
 
 namespace gigaplan::app {
 
 struct JobOutlook {
   bool hasJob = false;
   training::Cluster cluster;
-  std::optional<training::Estimate> estimate;
+  std::vector<training::IdleGpus> idle;         // the site's GPUs the job leaves idle (other types)
+  std::optional<training::Estimate> estimate;  // findings include the idle GPU types
   QString problem;  // why there is no estimate (no GPUs, plan does not fit the cluster, …)
 };
 

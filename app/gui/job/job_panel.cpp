@@ -3,6 +3,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDoubleValidator>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -214,6 +215,37 @@ QWidget* JobPanel::buildEditor() {
   check(fsdp_, tr("FSDP (shard weights too)"), &training::Parallelism::fsdp);
   column->addWidget(planBox);
 
+  // How Find best plan ranks: a choice of the planner's, not part of the design.
+  auto* searchBox = new QGroupBox(tr("Find best plan by"));
+  auto* searchForm = new QFormLayout(searchBox);
+  rank_ = new QComboBox;
+  rank_->setObjectName("rankBy");
+  rank_->addItem(tr("Days to train (failures included), then energy"), static_cast<int>(training::RankBy::Days));
+  rank_->addItem(tr("Facility energy, then days"), static_cast<int>(training::RankBy::Energy));
+  rank_->addItem(tr("Step time, then energy"), static_cast<int>(training::RankBy::Step));
+  rank_->addItem(tr("Cost at the prices below, then days"), static_cast<int>(training::RankBy::Cost));
+  searchForm->addRow(tr("Rank"), rank_);
+  auto price = [&](QDoubleSpinBox*& box, const QString& objectName, const QString& tip) {
+    box = new QDoubleSpinBox;
+    box->setObjectName(objectName);
+    box->setRange(0, 1e9);
+    box->setDecimals(2);
+    box->setGroupSeparatorShown(true);
+    box->setToolTip(tip);
+    box->setEnabled(false);
+  };
+  price(gpuHourPrice_, "gpuHourPrice",
+        tr("What one GPU-hour costs you (rent or amortised ownership), in your currency; GigaPlan holds no prices"));
+  price(mwhPrice_, "mwhPrice", tr("Your energy tariff per MWh of facility energy, in the same currency"));
+  searchForm->addRow(tr("Price per GPU-hour"), gpuHourPrice_);
+  searchForm->addRow(tr("Price per MWh"), mwhPrice_);
+  connect(rank_, &QComboBox::currentIndexChanged, this, [this] {
+    const bool cost = rankBy() == training::RankBy::Cost;
+    gpuHourPrice_->setEnabled(cost);
+    mwhPrice_->setEnabled(cost);
+  });
+  column->addWidget(searchBox);
+
   summary_ = new QLabel;
   summary_->setObjectName("jobSummary");
   summary_->setWordWrap(true);
@@ -268,12 +300,19 @@ bool JobPanel::applyPlan(const training::Job& plan) {
 void JobPanel::showOutlook(const JobOutlook& outlook) {
   outlook_ = outlook;
   if (!outlook.hasJob) return;
+  // Findings first, where they cannot be missed: idle GPU types, a batch too small.
+  QString warnings;
+  const auto findings =
+      outlook.estimate ? outlook.estimate->findings : training::idleGpuFindings(outlook.idle, outlook.cluster);
+  for (const auto& f : findings) {
+    warnings += tr("<p style='color:#b35c00'><b>Warning:</b> %1</p>").arg(QString::fromStdString(f.message).toHtmlEscaped());
+  }
   if (!outlook.estimate) {
-    summary_->setText(tr("<b>No estimate:</b> %1").arg(outlook.problem.toHtmlEscaped()));
+    summary_->setText(warnings + tr("<b>No estimate:</b> %1").arg(outlook.problem.toHtmlEscaped()));
     return;
   }
   const auto& e = *outlook.estimate;
-  summary_->setText(tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
+  summary_->setText(warnings + tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
                        "%7 GiB of %8 GiB per GPU%9")
                         .arg(e.effectiveTrainingDays, 0, 'f', 1)
                         .arg(e.gpusUsed)
@@ -286,6 +325,16 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
                         .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>")));
 }
 
+training::RankBy JobPanel::rankBy() const {
+  return static_cast<training::RankBy>(rank_->currentData().toInt());
+}
+
+void JobPanel::setRanking(training::RankBy rank, training::Prices prices) {
+  rank_->setCurrentIndex(rank_->findData(static_cast<int>(rank)));
+  gpuHourPrice_->setValue(prices.perGpuHour);
+  mwhPrice_->setValue(prices.perMwh);
+}
+
 bool JobPanel::findBestPlan() {
   const auto& job = editor_.document().design().job;
   const catalog::Gpu* gpu =
@@ -294,8 +343,14 @@ bool JobPanel::findBestPlan() {
     emit editor_.message(tr("Find best plan needs a job and a site with GPUs (wait for the evaluation)."));
     return false;
   }
+  const training::RankBy rank = rankBy();
+  const training::Prices prices{gpuHourPrice_->value(), mwhPrice_->value()};
+  if (rank == training::RankBy::Cost && !prices.given()) {
+    emit editor_.message(tr("Ranking by cost needs a price per GPU-hour or per MWh (GigaPlan holds no prices)."));
+    return false;
+  }
   const training::GpuParams params = training::resolveGpu(*gpu, outlook_.cluster);
-  if (!search_->start(*job, outlook_.cluster, params)) return false;
+  if (!search_->start(*job, outlook_.cluster, params, 10, rank, prices)) return false;
   find_->setEnabled(false);
   progress_ = new QProgressDialog(tr("Searching parallel plans…"), tr("Cancel"), 0, 100, this);
   progress_->setWindowTitle(tr("Find best plan"));

@@ -1,7 +1,8 @@
 // The job panel: the design's training job — model (from a preset or by hand), tokens and batch,
 // precision, parallel plan — edited in place (each change one undoable edit of design.job), the
 // estimate on this site, and "Find best plan", which runs the parallelism search in the
-// background with progress and cancel and offers the best plans to apply.
+// background with progress and cancel and offers the best plans to apply, ranked as the planner
+// chooses (days to train by default, energy, step time, or cost at the planner's own prices).
 #pragma once
 
 #include <QWidget>
@@ -10,9 +11,11 @@
 
 #include "app/gui/job/job_estimate.h"
 #include "core/training/job.h"
+#include "core/training/search.h"
 
 class QCheckBox;
 class QComboBox;
+class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QProgressDialog;
@@ -35,6 +38,9 @@ class JobPanel : public QWidget {
   void showOutlook(const JobOutlook& outlook);
   /// Starts the search on the latest outlook's cluster; false (and a message) when it cannot.
   bool findBestPlan();
+  /// How Find best plan ranks (the "Find best plan by" box); cost needs a price.
+  training::RankBy rankBy() const;
+  void setRanking(training::RankBy rank, training::Prices prices = {});
   PlanSearch& search() { return *search_; }
   /// Writes a plan (a job with explicit parallelism) into the design as one undoable edit.
   bool applyPlan(const training::Job& plan);
@@ -61,6 +67,8 @@ class JobPanel : public QWidget {
   QStackedWidget* stack_;
   QComboBox *preset_, *activation_, *precision_, *recompute_;
   QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_;
+  QComboBox* rank_;
+  QDoubleSpinBox *gpuHourPrice_, *mwhPrice_;
   QLabel* summary_;
   QPushButton* find_;
   std::vector<std::function<void(const training::Job&)>> loaders_;  // job → widgets

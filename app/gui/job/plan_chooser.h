@@ -1,5 +1,6 @@
-// The best plans a search found, fastest first, with their step time, MFU, memory per GPU and
-// training days on this site; "Apply" writes the chosen one into the design.
+// The best plans a search found, in the search's ranking (days by default), with their step time,
+// MFU, memory per GPU, training days, energy (and cost when ranked by cost) on this site; "Apply"
+// writes the chosen one into the design.
 #pragma once
 
 #include <QDialog>
@@ -29,6 +30,9 @@ class PlanChooser : public QDialog {
   std::vector<training::Estimate> plans_;
   QTableWidget* table_;
 };
+
+/// "days to train with failures, then energy" …: what a ranking puts first, for labels.
+QString rankLabel(training::RankBy rank);
 
 /// "TP 8 · PP 4 · DP 32 · CP 1 · EP 1 · VP 2, micro-batch 1, recompute selective, SP"
 QString planText(const training::Job& job);

@@ -21,14 +21,16 @@ PlanSearch::~PlanSearch() {
 }
 
 bool PlanSearch::start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu,
-                       std::size_t top) {
+                       std::size_t top, training::RankBy rank, training::Prices prices) {
   if (running()) return false;
   stop_ = false;
   lastPercent_ = -1;
   startedMs_ = QDateTime::currentMSecsSinceEpoch();
-  watcher_.setFuture(QtConcurrent::run([this, job, cluster, gpu, top] {
+  watcher_.setFuture(QtConcurrent::run([this, job, cluster, gpu, top, rank, prices] {
     training::SearchOptions o;
     o.top = top;
+    o.rank = rank;
+    o.prices = prices;
     o.cancel = &stop_;
     // Leave a core to the GUI so the window stays responsive while the search runs.
     const unsigned cores = std::thread::hardware_concurrency();

@@ -21,9 +21,10 @@ class PlanSearch : public QObject {
   explicit PlanSearch(QObject* parent = nullptr);
   ~PlanSearch() override;
 
-  /// Starts a search for the best `top` plans; false when one is already running.
+  /// Starts a search for the best `top` plans by `rank` (cost at `prices`); false when one is
+  /// already running.
   bool start(const training::Job& job, const training::Cluster& cluster, const training::GpuParams& gpu,
-             std::size_t top = 10);
+             std::size_t top = 10, training::RankBy rank = training::RankBy::Days, training::Prices prices = {});
   void cancel() { stop_ = true; }
   bool running() const { return watcher_.isRunning(); }
   const training::SearchResult& result() const { return result_; }
