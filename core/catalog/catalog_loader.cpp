@@ -172,14 +172,15 @@ Field<PowerGear> efficiencyCurve() {
             std::size_t start = 0;
             while (start <= text.size()) {
               const std::size_t end = std::min(text.find(',', start), text.size());
-              const std::string pair = text.substr(start, end - start);
+              const std::string pair = trim(text.substr(start, end - start));
               const std::size_t colon = pair.find(':');
               if (colon == std::string::npos) r.fail(n, p, "'" + pair + "' (no ':')", expected);
-              const auto load = units::parse(trim(pair.substr(0, colon)), Dimension::Dimensionless);
-              const auto eff = units::parse(trim(pair.substr(colon + 1)), Dimension::Dimensionless);
+              const std::string loadText = trim(pair.substr(0, colon)), effText = trim(pair.substr(colon + 1));
+              const auto load = units::parse(loadText, Dimension::Dimensionless);
+              const auto eff = units::parse(effText, Dimension::Dimensionless);
               if (!load || !eff) r.fail(n, p, "'" + pair + "'", expected);
-              if (load.value <= 0 || load.value > 2) r.fail(n, p, "a load of '" + pair.substr(0, colon) + "'", "a load above 0 and at most 200 %");
-              if (eff.value < 0.5 || eff.value > 1) r.fail(n, p, "an efficiency of '" + pair.substr(colon + 1) + "'", "an efficiency from 50 % to 100 %");
+              if (load.value <= 0 || load.value > 2) r.fail(n, p, "a load of '" + loadText + "'", "a load above 0 and at most 200 %");
+              if (eff.value < 0.5 || eff.value > 1) r.fail(n, p, "an efficiency of '" + effText + "'", "an efficiency from 50 % to 100 %");
               if (!curve.empty() && load.value <= curve.back().load) r.fail(n, p, "'" + pair + "' after a load as high", expected);
               curve.push_back({load.value, eff.value});
               start = end + 1;
