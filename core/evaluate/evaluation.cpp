@@ -99,11 +99,14 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
                                    e.cooling.facilityPower, network.facilityLoad, e.cooling.unitPower};
   const power::PowerDemand peak{it.peak, network.rackLoad, peakCooling.nodePower, network.nodeLoad,
                                 peakCooling.facilityPower, network.facilityLoad, peakCooling.unitPower};
-  // Which banks keep their peak load with one unit out decides what a single failure cuts.
-  power::markSparedBanks(layout, power::flowLoads(layout, graph, peak).out, graph);
+  // The failover check fails whole nodes (a 2N side losing its whole UPS, not only a module):
+  // every node is its own single point there. Failure domains fail a bank one unit at a time, so
+  // a bank whose other units keep its peak load (markSparedBanks) cuts nothing.
   const power::SupplyDominators dominators(graph);
+  power::markSparedBanks(layout, power::flowLoads(layout, graph, peak).out, graph);
+  const power::SupplyDominators unitDominators(graph);
   e.power = power::analyzePower(layout, graph, dominators, nominal, peak);
-  e.reliability = reliability::analyzeFailureDomains(layout, graph, dominators, plant, e.cooling.unitHeat);
+  e.reliability = reliability::analyzeFailureDomains(layout, graph, unitDominators, plant, e.cooling.unitHeat);
   e.bom = billOfMaterials(layout, catalog, e.fabric);
   std::vector<Finding> checks = checkLayout(layout);
   append(checks, reliability::checkFailureShare(layout, e.reliability, design.site.maxFailureShare));

@@ -218,14 +218,14 @@ FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, 
     if (!checked[x]) continue;
     ++result.failuresChecked;
     // One unit of a spared bank fails: its other units carry the node's whole load and nothing
-    // moves elsewhere (markSparedBanks guarantees they can).
+    // moves elsewhere (markSparedBanks guarantees they can). The whole node failing is checked
+    // below as for any node.
     if (x < static_cast<int>(g.spared.size()) && g.spared[x]) {
       const double oneOut = design::capacityWithOneUnitOut(g.capacity[x], layout.power[x].units);
       if (oneOut > 0 && peak.out[x] / oneOut > result.worstUtilisation[x]) {
         result.worstUtilisation[x] = peak.out[x] / oneOut;
         result.worstFailure[x] = x;
       }
-      continue;
     }
     t.reset(x);
     // The failed node stops drawing from its parents.

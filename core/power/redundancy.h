@@ -5,9 +5,10 @@
 //     that still have supply (split evenly among them); a node with several parents likewise,
 //     split among the live parents by their capacities;
 //   - a node whose parent declares N+1 hands its load to its siblings under that parent;
-//   - a bank of units (units ≥ 2) fails one unit at a time: when the other units carry its peak
-//     load (PowerGraph::spared) nothing moves and the node's own worst utilisation is
-//     load / (capacity with one unit out); otherwise the bank trips and fails whole;
+//   - a bank of units (units ≥ 2) also loses one unit: when the other units carry its peak load
+//     (PowerGraph::spared) nothing moves and the node's own worst utilisation is load / (capacity
+//     with one unit out); the whole node failing (a 2N side losing its UPS system) is checked too,
+//     so pass dominators built before markSparedBanks, where every node cuts its own subtree;
 //   - loads with nowhere to go are lost (that is a failure domain, not a redundancy finding).
 // A node's draw after a transfer is read off its efficiency curve at its new load.
 // Each failure touches only the nodes that receive load and their ancestors (processed once each,

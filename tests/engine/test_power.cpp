@@ -390,6 +390,25 @@ class TestPower : public QObject {
     else QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], e.power.utilisation[tx]));
   }
 
+  void wholeSparedBankStillFailsOver() {
+    // The reference chain with 2-unit UPS nodes (2 × 1 MW each side): at peak each side delivers
+    // 240 kW / 0.99 = 242.4 kW, within one unit, so one module failing stops nothing. The whole
+    // UPS A failing is still checked: UPS B then delivers 480 kW / 0.99 = 484.8 kW of its 2 MW.
+    Site s;
+    Chain c;
+    c.grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    c.tx = s.power("tx1", PowerKind::Transformer, "tx", {c.grid});
+    c.upsA = s.power("ups-a", PowerKind::Ups, "ups", {c.tx}, 0, design::Redundancy::None, 2);
+    c.upsB = s.power("ups-b", PowerKind::Ups, "ups", {c.tx}, 0, design::Redundancy::None, 2);
+    c.busA = s.power("bus-a", PowerKind::Busway, "bw", {c.upsA});
+    c.busB = s.power("bus-b", PowerKind::Busway, "bw", {c.upsB});
+    for (int i = 0; i < 4; ++i) s.rack("rack" + std::to_string(i + 1), "r100", 2 + 0.6 * i, 5, c.busA, c.busB);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.upsB], 480e3 / 0.99 / 2e6));
+    QCOMPARE(e.reliability.powerGpus[c.upsA], std::int64_t{0});
+    QCOMPARE(countCode(e, "power.redundancy-lost"), 0);
+  }
+
   void coolingUnitLoadSplitsOverItsFeeds() {
     // A CDU fed from busway A and busway B of the reference chain, like a rack: its pumps draw
     // 4 kW × 320 / 400 = 3.2 kW at nominal (4 racks × 80 kW liquid), 1.6 kW on each busway.
