@@ -58,7 +58,7 @@ class Builder {
     u.model = model;
     u.spec = s_.catalog.cooling(model);
     u.rejectsTo = std::move(rejectsTo);
-    u.fedBy = fedBy;
+    if (fedBy != design::kNone) u.fedBy = {fedBy};
     u.capacity = u.spec->capacity;
     u.hall = hall;
     return add(s_.layout.cooling, s_.layout.coolingIndex, std::move(u));

@@ -82,11 +82,33 @@ struct CableMedium {
 
 enum class PowerGearKind { Substation, Transformer, Switchboard, Ups, Busway, Pdu, Generator, Battery };
 
+/// One point of a published efficiency curve: at `load` (fraction of rating) the gear delivers
+/// `efficiency` (out / in).
+struct EfficiencyPoint {
+  double load = 0, efficiency = 1;
+  friend bool operator==(const EfficiencyPoint&, const EfficiencyPoint&) = default;
+};
+
 struct PowerGear {
   std::string id, name;
   PowerGearKind kind = PowerGearKind::Transformer;
   double rating = 0;         // W continuous (for batteries: discharge power)
-  double efficiency = 1;     // fraction at rated load
+  double efficiency = 1;     // fraction at rated load; used when there is no curve
+  // Published efficiency by load (sorted by load, at least two points; empty = `efficiency` at
+  // every load). Interpolated linearly between points; held flat beyond the first and last.
+  std::vector<EfficiencyPoint> efficiencyCurve;
+
+  /// Efficiency at `load` (fraction of rating, ≥ 0): the one home of the interpolation.
+  double efficiencyAt(double load) const {
+    if (efficiencyCurve.size() < 2) return efficiency;
+    if (load <= efficiencyCurve.front().load) return efficiencyCurve.front().efficiency;
+    for (std::size_t k = 1; k < efficiencyCurve.size(); ++k) {
+      const EfficiencyPoint& a = efficiencyCurve[k - 1];
+      const EfficiencyPoint& b = efficiencyCurve[k];
+      if (load <= b.load) return a.efficiency + (b.efficiency - a.efficiency) * (load - a.load) / (b.load - a.load);
+    }
+    return efficiencyCurve.back().efficiency;
+  }
   double energy = 0;         // J (batteries)
   double voltageIn = 0, voltageOut = 0;  // V
   double width = 1, depth = 1, height = 2;  // m footprint for the 3D view and site plan

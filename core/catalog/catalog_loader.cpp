@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <algorithm>
 #include <functional>
 #include <set>
 #include <vector>
@@ -157,6 +158,39 @@ const std::vector<Field<CableMedium>>& mediumFields() {
   return fields;
 }
 
+std::string trim(const std::string& s) {
+  const std::size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
+  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
+}
+
+// "25 %: 95.2 %, 50 %: 96.5 %, 75 %: 96.8 %, 100 %: 96.7 %": load → efficiency pairs, one scalar so
+// that a design's override reads exactly like the catalog.
+Field<PowerGear> efficiencyCurve() {
+  return {"efficiency_curve", [](PowerGear& g, const YAML::Node& n, Reader r, const std::string& p) {
+            const std::string text = r.string(n, p);
+            const std::string expected = "load: efficiency pairs by rising load, e.g. \"25 %: 95.2 %, 50 %: 96.5 %, 100 %: 96.7 %\"";
+            std::vector<EfficiencyPoint> curve;
+            std::size_t start = 0;
+            while (start <= text.size()) {
+              const std::size_t end = std::min(text.find(',', start), text.size());
+              const std::string pair = trim(text.substr(start, end - start));
+              const std::size_t colon = pair.find(':');
+              if (colon == std::string::npos) r.fail(n, p, "'" + pair + "' (no ':')", expected);
+              const std::string loadText = trim(pair.substr(0, colon)), effText = trim(pair.substr(colon + 1));
+              const auto load = units::parse(loadText, Dimension::Dimensionless);
+              const auto eff = units::parse(effText, Dimension::Dimensionless);
+              if (!load || !eff) r.fail(n, p, "'" + pair + "'", expected);
+              if (load.value <= 0 || load.value > 2) r.fail(n, p, "a load of '" + loadText + "'", "a load above 0 and at most 200 %");
+              if (eff.value < 0.5 || eff.value > 1) r.fail(n, p, "an efficiency of '" + effText + "'", "an efficiency from 50 % to 100 %");
+              if (!curve.empty() && load.value <= curve.back().load) r.fail(n, p, "'" + pair + "' after a load as high", expected);
+              curve.push_back({load.value, eff.value});
+              start = end + 1;
+            }
+            if (curve.size() < 2) r.fail(n, p, "'" + text + "' (" + std::to_string(curve.size()) + " point)", "at least two points; " + expected);
+            g.efficiencyCurve = std::move(curve);
+          }};
+}
+
 const std::vector<Field<PowerGear>>& powerFields() {
   static const auto fields = [] {
     std::vector<Field<PowerGear>> f{
@@ -166,6 +200,7 @@ const std::vector<Field<PowerGear>>& powerFields() {
             {"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator", "battery"}, true),
         quantity<PowerGear>("rating", &PowerGear::rating, Dimension::Power, 1, 1e11, true),
         number<PowerGear>("efficiency", &PowerGear::efficiency, 0.5, 1),
+        efficiencyCurve(),
         quantity<PowerGear>("energy", &PowerGear::energy, Dimension::Energy, 0, 1e15),
         quantity<PowerGear>("voltage_in", &PowerGear::voltageIn, Dimension::Voltage, 0, 1e6),
         quantity<PowerGear>("voltage_out", &PowerGear::voltageOut, Dimension::Voltage, 0, 1e6),

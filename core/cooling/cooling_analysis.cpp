@@ -69,12 +69,12 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
                                                u.id + " must remove " + w(heat) + " but is rated " + w(u.capacity), heat,
                                                u.capacity));
     }
-    if (u.units >= 2 && indegree[i] == 0 && heat > u.capacity * (u.units - 1) / u.units * (1 + 1e-9))
+    const double oneOut = design::capacityWithOneUnitOut(u.capacity, u.units);
+    if (u.units >= 2 && indegree[i] == 0 && heat > oneOut * (1 + 1e-9))
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
                                                u.id + " has no spare unit: with one of its " + std::to_string(u.units) +
-                                                   " units out it is rated " + w(u.capacity * (u.units - 1) / u.units) +
-                                                   " for " + w(heat),
-                                               heat, u.capacity * (u.units - 1) / u.units));
+                                                   " units out it is rated " + w(oneOut) + " for " + w(heat),
+                                               heat, oneOut));
     if (u.kind == CoolingKind::Cdu && u.rejectsTo.empty() && heat > 0)
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.no-heat-sink",
                                                u.id + " rejects " + w(heat) + " to no chiller, dry cooler or tower", heat, 0));
@@ -160,10 +160,12 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
     if (u.spec) c.unitWater[i] = u.spec->waterPerKwh * c.unitHeat[i] / 1000.0 * 24.0;
     c.power += c.unitPower[i];
     c.water += c.unitWater[i];
-    if (u.fedBy >= 0 && u.fedBy < static_cast<int>(layout.power.size()))
-      c.nodePower[u.fedBy] += c.unitPower[i];
-    else
-      c.facilityPower += c.unitPower[i];
+    // Like a rack's A and B feeds, the draw splits evenly over the unit's feeds.
+    std::size_t feeds = 0;
+    for (int f : u.fedBy) feeds += f >= 0 && f < static_cast<int>(layout.power.size());
+    if (feeds == 0) c.facilityPower += c.unitPower[i];
+    for (int f : u.fedBy)
+      if (f >= 0 && f < static_cast<int>(layout.power.size())) c.nodePower[f] += c.unitPower[i] / static_cast<double>(feeds);
     if (u.kind == CoolingKind::Cdu || u.kind == CoolingKind::AirHandler) c.capacity += u.capacity;
     if (u.rejectsTo.empty() && u.kind != CoolingKind::Cdu) c.rejectionCapacity += u.capacity;
     if (withFindings && !ordered[i])

@@ -44,7 +44,7 @@ struct CoolingResult {
   std::vector<double> unitWater;        // L/day
   std::vector<int> unitLoop;            // index of its loop (units joined by rejects_to)
   int loops = 0;
-  std::vector<double> nodePower;    // W per power node: cooling gear fed by that node
+  std::vector<double> nodePower;    // W per power node: cooling gear fed by that node (split over a unit's feeds)
   double facilityPower = 0;         // W of cooling gear without a feeding node
 
   double heat = 0;                  // W from racks and other heat = liquidHeat + airHeat

@@ -76,7 +76,9 @@ struct CoolingUnitSpec {
   CoolingKind kind = CoolingKind::Cdu;
   std::string model;                  // catalog cooling-gear id
   std::vector<std::string> rejectsTo; // downstream heat sinks (CDU → chillers / dry coolers / towers)
-  std::string fedBy;                  // power node feeding pumps and fans ("" = facility, unmetered)
+  // Power nodes feeding pumps and fans, like a rack's A and B feeds: the draw splits evenly over
+  // them and the unit runs while any one of them has supply (empty = facility, drawn at the sources).
+  std::vector<std::string> fedBy;
   int units = 1;
   Vec2 position, step;
   double rotation = 0;
@@ -146,6 +148,8 @@ struct SiteInfo {
   double wetBulb = 24;            // degC design wet bulb (towers)
   double powerFactor = 0.95;
   double storageBandwidth = 0;    // B/s for checkpoints (0 = from storage racks)
+  // Share of the site's GPUs one failure may stop before a warning says so (key max_failure_share).
+  double maxFailureShare = 0.10;
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
 };
 

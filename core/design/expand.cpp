@@ -2,6 +2,7 @@
 // templates, overrides applied, references resolved and checked, the power graph checked for cycles.
 #include "core/design/expand.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <unordered_set>
@@ -146,7 +147,7 @@ class Expander {
       const int self = static_cast<int>(out_.cooling.size());
       out_.cooling.push_back(std::move(u));
       for (const auto& r : s.rejectsTo) coolingSinks_.push_back({self, pattern(r, v, s.where, "rejects_to"), &s.where});
-      if (!s.fedBy.empty()) coolingFeeds_.push_back({self, pattern(s.fedBy, v, s.where, "fed_by"), &s.where});
+      for (const auto& f : s.fedBy) coolingFeeds_.push_back({self, pattern(f, v, s.where, "fed_by"), &s.where});
     }
   }
 
@@ -412,7 +413,10 @@ class Expander {
     }
     for (const auto& f : coolingFeeds_) {
       CoolingUnit& u = out_.cooling[static_cast<std::size_t>(f.self)];
-      u.fedBy = findPower(f.id, *f.where, "fed_by", u.id, true);
+      const int feed = findPower(f.id, *f.where, "fed_by", u.id, true);
+      if (std::find(u.fedBy.begin(), u.fedBy.end(), feed) != u.fedBy.end())
+        fail(*f.where, "fed_by", "'" + f.id + "' twice (for cooling unit " + u.id + ")", "distinct feeds");
+      u.fedBy.push_back(feed);
     }
     for (std::size_t i = 0; i < out_.racks.size(); ++i) {
       Rack& r = out_.racks[i];

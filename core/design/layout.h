@@ -64,13 +64,19 @@ struct CoolingUnit {
   std::string model;
   const catalog::CoolingGear* spec = nullptr;
   std::vector<int> rejectsTo;     // indices into Layout::cooling
-  int fedBy = kNone;              // index into Layout::power
+  std::vector<int> fedBy;         // indices into Layout::power; the draw splits evenly over them
   int units = 1;
   double capacity = 0;            // W, units × catalog
   int hall = kNone;
   Vec2 position;
   double rotation = 0;
 };
+
+/// What a bank of `units` identical units (a node's or cooling unit's `units`) is rated with one
+/// of them out: the N+1 rule of power banks, cooling banks and failure domains alike.
+inline double capacityWithOneUnitOut(double capacity, int units) {
+  return units >= 2 ? capacity * (units - 1) / units : 0.0;
+}
 
 struct Layout {
   std::vector<Hall> halls;

@@ -94,16 +94,23 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   const cooling::CoolingResult peakCooling = cooling::analyzeCooling(
       layout, plant, {e.rackPeakPower, network.unitAirHeat, network.unplacedHeat}, design.site.ambient, false);
 
-  const power::PowerGraph graph = power::buildPowerGraph(layout, design.site.powerFactor);
-  const power::SupplyDominators dominators(graph);
+  power::PowerGraph graph = power::buildPowerGraph(layout, design.site.powerFactor);
   const power::PowerDemand nominal{it.nominal, network.rackLoad, e.cooling.nodePower, network.nodeLoad,
-                                   e.cooling.facilityPower, network.facilityLoad};
+                                   e.cooling.facilityPower, network.facilityLoad, e.cooling.unitPower};
   const power::PowerDemand peak{it.peak, network.rackLoad, peakCooling.nodePower, network.nodeLoad,
-                                peakCooling.facilityPower, network.facilityLoad};
+                                peakCooling.facilityPower, network.facilityLoad, peakCooling.unitPower};
+  // The failover check fails whole nodes (a 2N side losing its whole UPS, not only a module):
+  // every node is its own single point there. Failure domains fail a bank one unit at a time, so
+  // a bank whose other units keep its peak load (markSparedBanks) cuts nothing.
+  const power::SupplyDominators dominators(graph);
+  power::markSparedBanks(layout, power::flowLoads(layout, graph, peak).out, graph);
+  const power::SupplyDominators unitDominators(graph);
   e.power = power::analyzePower(layout, graph, dominators, nominal, peak);
-  e.reliability = reliability::analyzeFailureDomains(layout, graph, dominators, plant);
+  e.reliability = reliability::analyzeFailureDomains(layout, graph, unitDominators, plant, e.cooling.unitHeat);
   e.bom = billOfMaterials(layout, catalog, e.fabric);
-  collectFindings(e, checkLayout(layout), fabricFindings(layout, e.fabric));
+  std::vector<Finding> checks = checkLayout(layout);
+  append(checks, reliability::checkFailureShare(layout, e.reliability, design.site.maxFailureShare));
+  collectFindings(e, std::move(checks), fabricFindings(layout, e.fabric));
   perRackValues(layout, e);
   return e;
 }

@@ -77,7 +77,8 @@ class DesignReader {
 
   void readSite(const YAML::Node& n, design::SiteInfo& s) {
     const std::string p = "site";
-    r_.checkKeys(n, p, {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth"});
+    r_.checkKeys(n, p, {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
+                        "max_failure_share"});
     s.name = r_.string(r_.require(n, p, "name"), "site.name");
     r_.optional(n, p, "description", [&](const auto& c, const auto& cp) { s.description = r_.string(c, cp); });
     r_.optional(n, p, "location", [&](const auto& c, const auto& cp) { s.location = r_.string(c, cp); });
@@ -87,6 +88,8 @@ class DesignReader {
     r_.optional(n, p, "power_factor", [&](const auto& c, const auto& cp) { s.powerFactor = r_.number(c, cp, 0.5, 1); });
     r_.optional(n, p, "storage_bandwidth",
                 [&](const auto& c, const auto& cp) { s.storageBandwidth = r_.quantity(c, cp, Dimension::DataRate, 0, 1e16); });
+    r_.optional(n, p, "max_failure_share",
+                [&](const auto& c, const auto& cp) { s.maxFailureShare = r_.quantity(c, cp, Dimension::Dimensionless, 0.001, 1); });
   }
 
   int count(const YAML::Node& n, const std::string& p) {
@@ -178,7 +181,7 @@ class DesignReader {
     }
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     r_.optional(n, p, "rejects_to", [&](const auto& c, const auto& cp) { s.rejectsTo = r_.idList(c, cp); });
-    r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.id(c, cp); });
+    r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.idList(c, cp); });
     r_.optional(n, p, "units", [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });

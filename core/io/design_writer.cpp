@@ -94,6 +94,7 @@ class Writer {
     if (s.wetBulb != defaults.wetBulb) q("wet_bulb", s.wetBulb, Dimension::Temperature);
     if (s.powerFactor != defaults.powerFactor) kv("power_factor", units::shortest(s.powerFactor));
     if (s.storageBandwidth > 0) q("storage_bandwidth", s.storageBandwidth, Dimension::DataRate);
+    if (s.maxFailureShare != defaults.maxFailureShare) kv("max_failure_share", units::shortest(s.maxFailureShare));
     e_ << YAML::EndMap;
   }
 
@@ -125,7 +126,7 @@ class Writer {
     kv("kind", std::string(design::toString(c.kind)));
     kv("model", c.model);
     if (!c.rejectsTo.empty()) ids("rejects_to", c.rejectsTo);
-    if (!c.fedBy.empty()) kv("fed_by", c.fedBy);
+    if (!c.fedBy.empty()) ids("fed_by", c.fedBy);
     if (c.units != 1) e_ << YAML::Key << "units" << YAML::Value << c.units;
     placement(c.count, c.position, c.step, c.rotation);
     e_ << YAML::EndMap;

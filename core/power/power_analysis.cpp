@@ -63,18 +63,20 @@ void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
                                              "The site draws " + w(primaryDraw) + " at peak but grid and generation provide " +
                                                  w(r.sourceCapacity),
                                              primaryDraw, r.sourceCapacity));
-  if (r.batteryEnergy <= 0 || r.facility <= 0) return;
-  r.rideThrough = r.batteryEnergy / r.facility;
+  // An outage can come at the busiest moment: batteries must carry the peak draw.
+  if (r.batteryEnergy <= 0 || r.peakFacility <= 0) return;
+  r.rideThrough = r.batteryEnergy / r.peakFacility;
   if (r.rideThrough < kRideThroughTarget)
     r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.ride-through-short",
                                              "Batteries carry the site for " + units::format(r.rideThrough, units::Dimension::Time) +
+                                                 " at its peak draw of " + w(r.peakFacility) +
                                                  "; planning target 5 min (assumed, grade U)",
                                              r.rideThrough / 60, kRideThroughTarget / 60));
-  if (r.batteryPower < r.facility)
+  if (r.batteryPower < r.peakFacility)
     r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.battery-power-short",
                                              "Batteries discharge at most " + w(r.batteryPower) + " but the site draws " +
-                                                 w(r.facility) + "; ride-through covers only part of the load",
-                                             r.facility, r.batteryPower));
+                                                 w(r.peakFacility) + " at peak; ride-through covers only part of the load",
+                                             r.peakFacility, r.batteryPower));
 }
 
 }  // namespace

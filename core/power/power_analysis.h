@@ -6,8 +6,8 @@
 //   power.source-short      peak facility draw exceeds grid + generation              (error)
 //   power.redundancy-lost   a single failure overloads a survivor (see redundancy.h)  (error)
 //   power.battery-load      batteries carry steady-state load (nothing else feeds it) (warning)
-//   power.ride-through-short battery energy lasts less than kRideThroughTarget         (warning)
-//   power.battery-power-short batteries cannot discharge at the facility's draw        (warning)
+//   power.ride-through-short battery energy lasts less than kRideThroughTarget at peak draw (warning)
+//   power.battery-power-short batteries cannot discharge at the facility's peak draw   (warning)
 //
 //   power::PowerResult p = power::analyzePower(layout, graph, dominators, nominalDemand, peakDemand);
 //   double pue = p.pue;
@@ -48,7 +48,7 @@ struct PowerResult {
   double headroom = 0;               // W, sourceCapacity − peakFacility
   double batteryEnergy = 0;          // J
   double batteryPower = 0;           // W of discharge
-  double rideThrough = 0;            // s at nominal facility draw (0 without batteries)
+  double rideThrough = 0;            // s at peak facility draw (0 without batteries)
   std::vector<engine::Finding> findings;
 };
 

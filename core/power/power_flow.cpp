@@ -62,7 +62,7 @@ PowerFlow flowLoads(const design::Layout& layout, const PowerGraph& g, const Pow
   // Children first: by the time a node is reached, every child has added its share to `out`.
   for (auto it = g.order.rbegin(); it != g.order.rend(); ++it) {
     const int node = *it;
-    f.in[node] = f.out[node] / g.efficiency[node];
+    f.in[node] = g.input(node, f.out[node]);
     f.losses += f.in[node] - f.out[node];
     const auto parents = g.supply[node];
     if (parents.empty()) {
@@ -74,8 +74,7 @@ PowerFlow flowLoads(const design::Layout& layout, const PowerGraph& g, const Pow
       }
       continue;
     }
-    const double share = f.in[node] / static_cast<double>(parents.size());
-    for (int p : parents) f.out[p] += share;
+    for (int p : parents) f.out[p] += f.in[node] * g.share(p, parents);
   }
   // Nodes in or below a cycle were never ordered: whatever reached them stops there.
   for (int i = 0; i < n; ++i)

@@ -1,5 +1,7 @@
 // Load flow through the power chain: rack, cooling and network loads pushed from the leaves up to
-// the sources, each node drawing out / efficiency from its parents (split evenly among them).
+// the sources, each node drawing out / efficiency from its parents, the efficiency read off the
+// gear's published curve at the node's load (PowerGraph::input), the draw split among parallel
+// parents by their capacities (PowerGraph::share).
 // Pure arithmetic, one pass in children-first order. The balance
 //   it + cooling + network + losses == sourceDraw + stranded
 // holds by construction (tests assert it); `stranded` is zero in a design where every node is fed.
@@ -26,6 +28,9 @@ struct PowerDemand {
   std::vector<double> nodeNetwork;  // W per power node: switches and optics it feeds (may be empty)
   double facilityCooling = 0;       // W of cooling gear with no feeding node: drawn at the sources
   double facilityNetwork = 0;       // W of network gear with no feeding node: drawn at the sources
+  // W per cooling unit (indexed like Layout::cooling; may be empty): already in nodeCooling, split
+  // over the unit's feeds; the failover check moves a unit's whole draw to its surviving feeds.
+  std::vector<double> unitCooling;
 };
 
 struct PowerFlow {

@@ -41,6 +41,8 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
   g.capacity.assign(n, 0.0);
   g.source.assign(n, 0);
   g.catcher.assign(n, kNone);
+  g.gear.assign(n, nullptr);
+  g.spared.assign(n, 0);
   const double pf = powerFactor > 0 && powerFactor <= 1 ? powerFactor : 1.0;
   auto battery = [&](int p) { return layout.power[p].kind == PowerKind::Battery; };
 
@@ -74,6 +76,7 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
     const design::PowerNode& node = layout.power[i];
     if (node.spec && !isSourceKind(node.kind) && node.spec->efficiency > 0 && node.spec->efficiency <= 1)
       g.efficiency[i] = node.spec->efficiency;
+    if (node.spec && !isSourceKind(node.kind) && node.spec->efficiencyCurve.size() >= 2) g.gear[i] = node.spec;
     g.capacity[i] = std::max(0.0, node.rating) * (isApparentPowerRated(node.kind) ? pf : 1.0);
   }
   for (int i = 0; i < n; ++i) childCount[i + 1] += childCount[i];
@@ -94,6 +97,30 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
     }
   orderParentsFirst(std::move(pending), g);
   return g;
+}
+
+double PowerGraph::input(int node, double out) const {
+  if (out <= 0) return out / efficiency[node];
+  const catalog::PowerGear* spec = gear[node];
+  const double eff = spec && capacity[node] > 0 ? spec->efficiencyAt(out / capacity[node]) : efficiency[node];
+  return out / eff;
+}
+
+double PowerGraph::share(int parent, std::span<const int> parents) const {
+  double total = 0;
+  for (int p : parents) {
+    if (capacity[p] <= 0) return 1.0 / static_cast<double>(parents.size());
+    total += capacity[p];
+  }
+  return capacity[parent] / total;
+}
+
+void markSparedBanks(const design::Layout& layout, const std::vector<double>& peakOut, PowerGraph& g) {
+  for (std::size_t i = 0; i < layout.power.size() && i < peakOut.size(); ++i) {
+    const design::PowerNode& n = layout.power[i];
+    g.spared[i] = !isSourceKind(n.kind) && n.units >= 2 && g.capacity[i] > 0 &&
+                  peakOut[i] <= design::capacityWithOneUnitOut(g.capacity[i], n.units) * (1 + 1e-9);
+  }
 }
 
 }  // namespace gigaplan::power

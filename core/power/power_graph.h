@@ -39,12 +39,22 @@ struct PowerGraph {
   std::vector<int> rank;                   // position of each node in `order`, kNone when absent
   Adjacency supply;                        // parents that carry the node's draw, without duplicates
   Adjacency children;                      // nodes listing this one in fedBy
-  std::vector<double> efficiency;          // out / in; 1 for grid, generators and batteries
+  std::vector<double> efficiency;          // out / in at rated load; 1 for grid, generators and batteries
+  std::vector<const catalog::PowerGear*> gear;  // catalog entry with its efficiency curve (nullptr: flat `efficiency`)
   std::vector<double> capacity;            // W of real power the node may carry continuously; 0 = unrated
   std::vector<char> source;                // grid, generator or battery with no parent
   // A node is "caught" when one of its parents declares N+1 for its children and it has a sibling
   // there: its failure moves its load to those siblings instead of cutting its subtree.
   std::vector<int> catcher;                // that parent, kNone when the node is not caught
+  // A bank of units (units ≥ 2) whose remaining units carry its peak load with one unit out: a
+  // single failure there stops nothing (see markSparedBanks). All 0 until marked.
+  std::vector<char> spared;
+
+  /// W the node draws from its parents to deliver `out`: out / efficiency at out / capacity.
+  double input(int node, double out) const;
+  /// The fraction of a node's draw that `parent` carries among `parents`: in proportion to their
+  /// capacities (parallel gear shares load by rating), evenly when any of them is unrated.
+  double share(int parent, std::span<const int> parents) const;
 };
 
 /// Grid connections, generators and batteries: where power enters the site.
@@ -56,7 +66,13 @@ bool isApparentPowerRated(design::PowerKind kind);
 
 /// Batteries carry steady-state load only when a node has no other parent: they bridge outages,
 /// they do not share the daily load (an approximation; peak shaving is not modelled).
-/// A node's draw is split evenly among its supply parents.
+/// A node's draw is split among its supply parents by their capacities (see PowerGraph::share).
 PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor);
+
+/// Marks the banks whose units keep the load with one unit out, from the peak load each node
+/// delivers (`peakOut`, W per node): out ≤ capacity × (units − 1) / units. Fail one unit of such a
+/// bank and nothing stops; a bank without that spare trips on its remaining units, so its failure
+/// is the whole node's, as for a single unit.
+void markSparedBanks(const design::Layout& layout, const std::vector<double>& peakOut, PowerGraph& graph);
 
 }  // namespace gigaplan::power

@@ -23,10 +23,13 @@ bool isCheckedForFailover(const design::Layout& layout, int node) {
 
 namespace {
 
-// Something drawing from several parents: a rack (A/B) or a node with several supply parents.
+// Something drawing from several parents: a rack (A/B), a cooling unit with several feeds, or a
+// node with several supply parents. Racks and cooling units split their draw evenly over their
+// feeds; nodes by their parents' capacities (PowerGraph::share).
 struct Consumer {
-  int parents[2] = {kNone, kNone};  // racks: feeds; nodes: see `node`
-  int node = kNone;                 // power node index, kNone for racks
+  int parents[2] = {kNone, kNone};  // racks: feeds; nodes and cooling units: see `node`, `unit`
+  int node = kNone;                 // power node index, kNone for racks and cooling units
+  int unit = kNone;                 // cooling unit index, kNone for racks and nodes
   double draw = 0;                  // W at peak
 };
 
@@ -35,9 +38,15 @@ struct Events {
   std::vector<int> consumers;  // indices into the consumer list
 };
 
-std::span<const int> parentsOf(const Consumer& c, const PowerGraph& g) {
+std::span<const int> parentsOf(const Consumer& c, const PowerGraph& g, const design::Layout& layout) {
   if (c.node != kNone) return g.supply[c.node];
+  if (c.unit != kNone) return layout.cooling[c.unit].fedBy;
   return {c.parents, static_cast<std::size_t>(c.parents[1] == kNone ? 1 : 2)};
+}
+
+// The share of a consumer's draw that `p` carries among `parents`.
+double shareOf(const Consumer& c, const PowerGraph& g, int p, std::span<const int> parents) {
+  return c.node != kNone ? g.share(p, parents) : 1.0 / static_cast<double>(parents.size());
 }
 
 // The nodes whose failure cuts some but not all of a consumer's parents: the union of the
@@ -65,14 +74,14 @@ void partialCuts(std::span<const int> parents, const SupplyDominators& dom, std:
   std::set_difference(all.begin(), all.end(), common.begin(), common.end(), std::back_inserter(out));
 }
 
-Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, const SupplyDominators& dom,
-                   const std::vector<char>& checked) {
+Events buildEvents(const std::vector<Consumer>& consumers, const PowerGraph& g, const design::Layout& layout,
+                   const SupplyDominators& dom, const std::vector<char>& checked) {
   const int nodes = static_cast<int>(checked.size());
   std::vector<std::pair<int, int>> pairs;  // (failed node, consumer)
   pairs.reserve(consumers.size() * 6);
   std::vector<int> partial, all, common, next;
   for (int c = 0; c < static_cast<int>(consumers.size()); ++c) {
-    partialCuts(parentsOf(consumers[c], g), dom, partial, all, common, next);
+    partialCuts(parentsOf(consumers[c], g, layout), dom, partial, all, common, next);
     for (int x : partial)
       if (checked[x]) pairs.emplace_back(x, c);
   }
@@ -112,14 +121,22 @@ std::vector<Consumer> collectConsumers(const design::Layout& layout, const Power
       c.draw = peak.in[i];
       out.push_back(c);
     }
+  for (std::size_t u = 0; u < layout.cooling.size() && u < demand.unitCooling.size(); ++u) {
+    const auto& feeds = layout.cooling[u].fedBy;
+    if (feeds.size() < 2 || !std::all_of(feeds.begin(), feeds.end(), [n](int f) { return f >= 0 && f < n; })) continue;
+    Consumer c;
+    c.unit = static_cast<int>(u);
+    c.draw = demand.unitCooling[u];
+    out.push_back(c);
+  }
   return out;
 }
 
 // Scratch state for one failure, reused across failures so each costs only what it touches.
 class Transfer {
  public:
-  Transfer(const PowerGraph& g, const SupplyDominators& dom) : g_(g), dom_(dom), delta_(g.rank.size(), 0.0),
-                                                                mark_(g.rank.size(), 0) {}
+  Transfer(const PowerGraph& g, const SupplyDominators& dom, const PowerFlow& peak)
+      : g_(g), dom_(dom), peak_(peak), delta_(g.rank.size(), 0.0), mark_(g.rank.size(), 0) {}
 
   void reset(int failed) {
     for (int n : touched_) {
@@ -148,7 +165,8 @@ class Transfer {
       const double d = delta_[node];
       if (d == 0) continue;
       const auto parents = g_.supply[node];
-      const double drawn = d / g_.efficiency[node];
+      // The change in what it draws, at the efficiency of its new load (curves are not linear).
+      const double drawn = g_.input(node, peak_.out[node] + d) - peak_.in[node];
       // A live node with one parent has a live parent (else the failure would cut it too).
       if (parents.size() == 1) {
         add(parents[0], drawn);
@@ -157,7 +175,9 @@ class Transfer {
       alive_.clear();
       for (int p : parents)
         if (alive(p)) alive_.push_back(p);
-      for (int p : alive_) add(p, drawn / static_cast<double>(alive_.size()));
+      // The change is shared by capacity among the live parents (moving the draw it had before
+      // off a cut parent is the consumer event's business, see checkFailover).
+      for (int p : alive_) add(p, drawn * g_.share(p, alive_));
     }
   }
   const std::vector<int>& touched() const { return touched_; }
@@ -166,6 +186,7 @@ class Transfer {
  private:
   const PowerGraph& g_;
   const SupplyDominators& dom_;
+  const PowerFlow& peak_;
   std::vector<double> delta_;
   std::vector<char> mark_;
   std::vector<int> touched_, alive_;
@@ -183,19 +204,32 @@ FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, 
   FailoverResult result;
   result.worstUtilisation.assign(n, 0.0);
   result.worstFailure.assign(n, kNone);
+  // A failure never lowers what a survivor carries below its normal peak load.
+  for (int i = 0; i < n; ++i)
+    if (g.capacity[i] > 0) result.worstUtilisation[i] = peak.out[i] / g.capacity[i];
   std::vector<char> checked(n, 0);
   for (int x = 0; x < n; ++x) checked[x] = g.rank[x] != kNone && isCheckedForFailover(layout, x);
   const std::vector<Consumer> consumers = collectConsumers(layout, g, peak, peakDemand);
-  const Events events = buildEvents(consumers, g, dom, checked);
-  Transfer t(g, dom);
+  const Events events = buildEvents(consumers, g, layout, dom, checked);
+  Transfer t(g, dom, peak);
   std::vector<int> alive;
 
   for (int x = 0; x < n; ++x) {
     if (!checked[x]) continue;
     ++result.failuresChecked;
+    // One unit of a spared bank fails: its other units carry the node's whole load and nothing
+    // moves elsewhere (markSparedBanks guarantees they can). The whole node failing is checked
+    // below as for any node.
+    if (x < static_cast<int>(g.spared.size()) && g.spared[x]) {
+      const double oneOut = design::capacityWithOneUnitOut(g.capacity[x], layout.power[x].units);
+      if (oneOut > 0 && peak.out[x] / oneOut > result.worstUtilisation[x]) {
+        result.worstUtilisation[x] = peak.out[x] / oneOut;
+        result.worstFailure[x] = x;
+      }
+    }
     t.reset(x);
     // The failed node stops drawing from its parents.
-    for (int p : g.supply[x]) t.add(p, -peak.in[x] / static_cast<double>(g.supply[x].size()));
+    for (int p : g.supply[x]) t.add(p, -peak.in[x] * g.share(p, g.supply[x]));
     if (g.catcher[x] != kNone) {
       const auto siblings = g.children[g.catcher[x]];
       const double share = peak.out[x] / static_cast<double>(siblings.size() - 1);
@@ -204,13 +238,12 @@ FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, 
     }
     for (int e = events.begin[x]; e < events.begin[x + 1]; ++e) {
       const Consumer& c = consumers[events.consumers[e]];
-      auto parents = parentsOf(c, g);
+      auto parents = parentsOf(c, g, layout);
       alive.clear();
       for (int p : parents)
         if (t.alive(p)) alive.push_back(p);
       if (alive.empty()) continue;
-      const double gain = c.draw * (1.0 / static_cast<double>(alive.size()) - 1.0 / static_cast<double>(parents.size()));
-      for (int p : alive) t.add(p, gain);
+      for (int p : alive) t.add(p, c.draw * (shareOf(c, g, p, alive) - shareOf(c, g, p, parents)));
       // A node consumer's own change in draw (from below) reaches only its live parents: propagate() does that.
     }
     t.propagate();

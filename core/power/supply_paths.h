@@ -1,7 +1,8 @@
 // Which single failures cut a node's supply: for every power node, the set of nodes that lie on
 // every path from it up to a source (its dominators in the supply graph, itself included). A node
 // caught by N+1 siblings is left out of its own set and its descendants' sets, because its load
-// moves to the siblings. Used by the failover check and the failure domains.
+// moves to the siblings; so is a spared bank (PowerGraph::spared), because one of its units failing
+// leaves the others carrying the load. Used by the failover check and the failure domains.
 //
 // Cost: one pass in parents-first order, intersecting the parents' sorted sets — linear in nodes
 // × chain depth for tree-like power chains (the usual case: depth ≤ ~8). A mesh where every node

@@ -2,6 +2,7 @@
 #include "core/reliability/failure_domains.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 #include <span>
 
@@ -16,12 +17,13 @@ namespace {
 // Element ids in one space: power nodes 0..P-1, cooling units P..P+C-1.
 class ElementSets {
  public:
-  ElementSets(const design::Layout& layout, const cooling::CoolingTopology& topology, const power::SupplyDominators& dom)
+  ElementSets(const design::Layout& layout, const cooling::CoolingTopology& topology, const power::SupplyDominators& dom,
+              const std::vector<double>& heat)
       : powerCount_(static_cast<int>(layout.power.size())) {
     const int c = static_cast<int>(layout.cooling.size());
     coolingBegin_.assign(c, 0);
     coolingSize_.assign(c, 0);
-    std::vector<int> set, sinks, next;
+    std::vector<int> set, sinks, next, feeds;
     const std::vector<int>& order = topology.order;
     std::vector<char> done(c, 0);
     const std::vector<int>* lastRejectsTo = nullptr;  // units of a hall share their plant: reuse
@@ -29,8 +31,13 @@ class ElementSets {
     for (auto it = order.rbegin(); it != order.rend(); ++it) {
       const int u = *it;
       const design::CoolingUnit& unit = layout.cooling[u];
-      set.assign(1, powerCount_ + u);
-      if (unit.fedBy >= 0 && unit.fedBy < powerCount_) unite(set, dom.of(unit.fedBy));
+      // A bank whose other units carry its heat with one unit out does not stop when one fails.
+      const double load = u < static_cast<int>(heat.size()) ? heat[u] : 0.0;
+      const bool spared = unit.units >= 2 && load <= design::capacityWithOneUnitOut(unit.capacity, unit.units) * (1 + 1e-9);
+      set.clear();
+      if (!spared) set.push_back(powerCount_ + u);
+      feedCut(unit.fedBy, dom, feeds, next);
+      unite(set, feeds);
       const bool same = lastRejectsTo && *lastRejectsTo == unit.rejectsTo &&
                         std::all_of(unit.rejectsTo.begin(), unit.rejectsTo.end(), [&](int s) { return s >= 0 && s < c && done[s]; });
       lastRejectsTo = &unit.rejectsTo;
@@ -67,6 +74,25 @@ class ElementSets {
   }
   int powerCount() const { return powerCount_; }
 
+  // The power elements whose single failure cuts every one of `fedBy` (all of its feeds).
+  void feedCut(const std::vector<int>& fedBy, const power::SupplyDominators& dom, std::vector<int>& out,
+               std::vector<int>& next) const {
+    out.clear();
+    bool first = true;
+    for (int f : fedBy) {
+      if (f < 0 || f >= powerCount_) continue;
+      if (first) {
+        auto s = dom.of(f);
+        out.assign(s.begin(), s.end());
+        first = false;
+      } else {
+        next.clear();
+        power::intersectSorted(out, dom.of(f), next);
+        out.swap(next);
+      }
+    }
+  }
+
   static void unite(std::vector<int>& set, std::span<const int> more) {
     scratch().clear();
     std::set_union(set.begin(), set.end(), more.begin(), more.end(), std::back_inserter(scratch()));
@@ -89,12 +115,30 @@ class ElementSets {
 
 bool valid(int i, std::size_t n) { return i >= 0 && i < static_cast<int>(n); }
 
+// 24576 → "24,576" (the report layer's formatter sits above the engine).
+std::string thousands(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+// 0.1 → "10 %", 0.125 → "12.5 %", 1 → "100 %".
+std::string percent(double fraction) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3g %%", fraction * 100);
+  return buf;
+}
+
 }  // namespace
 
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
-                                     const power::SupplyDominators& dom, const cooling::CoolingTopology& topology) {
+                                     const power::SupplyDominators& dom, const cooling::CoolingTopology& topology,
+                                     const std::vector<double>& coolingHeat) {
   const std::size_t P = layout.power.size(), C = layout.cooling.size(), R = layout.racks.size();
-  const ElementSets sets(layout, topology, dom);
+  const ElementSets sets(layout, topology, dom, coolingHeat);
   std::vector<std::int64_t> gpus(P + C, 0);
   std::vector<int> racks(P + C, 0);
   std::vector<int> begin(R + 1, 0), ids;
@@ -166,7 +210,34 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
     fd.largestGpus = gpus[largest];
     fd.largestRacks = racks[largest];
   }
+  for (std::size_t r = 0; r < R; ++r)
+    if (layout.racks[r].spec) fd.siteGpus += layout.racks[r].spec->gpus;
   return fd;
+}
+
+std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& fd, double maxShare) {
+  std::vector<engine::Finding> out;
+  if (fd.largest.kind == Element::Kind::None || fd.siteGpus <= 0 || maxShare <= 0) return out;
+  const double share = static_cast<double>(fd.largestGpus) / static_cast<double>(fd.siteGpus);
+  if (share <= maxShare * (1 + 1e-9)) return out;
+  // Every element over the limit is named; the message of the largest leads.
+  auto over = [&](std::int64_t gpus) { return static_cast<double>(gpus) > maxShare * (1 + 1e-9) * static_cast<double>(fd.siteGpus); };
+  std::vector<std::pair<std::int64_t, std::string>> elements;
+  for (std::size_t i = 0; i < layout.power.size(); ++i)
+    if (over(fd.powerGpus[i]) && !power::isSourceKind(layout.power[i].kind)) elements.emplace_back(fd.powerGpus[i], layout.power[i].id);
+  for (std::size_t i = 0; i < layout.cooling.size(); ++i)
+    if (over(fd.coolingGpus[i])) elements.emplace_back(fd.coolingGpus[i], layout.cooling[i].id);
+  std::stable_sort(elements.begin(), elements.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (const auto& [gpus, id] : elements) {
+    const double s = static_cast<double>(gpus) / static_cast<double>(fd.siteGpus);
+    out.push_back(engine::makeFinding(
+        engine::Severity::Warning, id, "reliability.large-failure-domain",
+        "A single failure of " + id + " stops " + thousands(gpus) + " GPUs (" + percent(s) + " of the site's " +
+            thousands(fd.siteGpus) + "); the design allows " + percent(maxShare) +
+            " (site.max_failure_share). Feed its load from two sides, add a spare unit, or state the risk and raise the share",
+        s, maxShare));
+  }
+  return out;
 }
 
 }  // namespace gigaplan::reliability

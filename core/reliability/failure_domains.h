@@ -2,7 +2,11 @@
 // alone fails. A rack stops when its power is cut (both feeds for an A/B rack, its one feed
 // otherwise), when its CDU stops (if it sends heat to liquid) or when its air handler stops (if
 // it sends heat to air). A cooling unit stops when its feeding power node is cut or when every
-// unit it rejects to stops (a CDU rejecting to two chillers survives one chiller failing).
+// unit it rejects to stops (a CDU rejecting to two chillers survives one chiller failing). A cooling
+// unit with several feeds (A/B, like a rack) stops only when all of them are cut. Banks fail one
+// unit at a time: a node or cooling unit of `units` ≥ 2 whose other units carry its load (power:
+// peak load, PowerGraph::spared; cooling: its heat, as the cooling N+1 check) stops nothing when
+// one unit fails; without that spare its remaining units trip and it stops whole.
 //
 // How: each element carries the set of elements whose single failure stops it — power nodes from
 // power::SupplyDominators, cooling units = itself ∪ its feed's set ∪ (∩ of its sinks' sets). A
@@ -22,6 +26,7 @@
 
 #include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
+#include "core/evaluate/finding.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
 
@@ -49,9 +54,17 @@ struct FailureDomains {
   std::string largestId;
   std::int64_t largestGpus = 0;
   int largestRacks = 0;
+  std::int64_t siteGpus = 0;              // GPUs of every rack, fed or not: the share's denominator
 };
 
+/// coolingHeat: W reaching each cooling unit (CoolingResult::unitHeat), to tell spared banks.
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
-                                     const power::SupplyDominators& dominators, const cooling::CoolingTopology& topology);
+                                     const power::SupplyDominators& dominators, const cooling::CoolingTopology& topology,
+                                     const std::vector<double>& coolingHeat);
+
+/// reliability.large-failure-domain (warning), one per power node or cooling unit whose single
+/// failure stops more than `maxShare` of the site's GPUs (Design::site.maxFailureShare, 10 % by
+/// default): a site where one element stops a whole hall says so.
+std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& domains, double maxShare);
 
 }  // namespace gigaplan::reliability

@@ -56,7 +56,9 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("cooling power", f(e.cooling.power, Dimension::Power));
   line("water", f(e.cooling.water, Dimension::Volume) + " per day");
   o << "\nReliability\n";
-  line("largest failure domain", std::to_string(e.reliability.largestGpus) + " GPUs (" + e.reliability.largestId + ")");
+  line("largest failure domain", e.reliability.largestGpus > 0
+                                     ? std::to_string(e.reliability.largestGpus) + " GPUs (" + e.reliability.largestId + ")"
+                                     : "none (no single piece of equipment stops a rack)");
   o << "\nFindings: " << e.errors << " errors, " << e.warnings << " warnings, " << e.infos << " notes\n";
   int shown = 0;
   for (const auto& fi : e.findings) {

@@ -97,6 +97,20 @@ class TestMalformed : public QObject {
         << "halls[0].rows[0].cdu: found 'dc', a dry-cooler (for rack r-1), expected a CDU";
     QTest::newRow("power cycle") << "fed_by: grid}" << "fed_by: bw}" << "6:56"
         << "power[2].fed_by: found a cycle in the power graph: tx → bw → tx";
+    QTest::newRow("failure share above 100 %") << "{name: T, size: [50 m, 50 m]}"
+        << "{name: T, size: [50 m, 50 m], max_failure_share: 150 %}" << "2:56" << "site.max_failure_share: found '150 %', expected a number between 0.001 and 1";
+    QTest::newRow("cooling fed twice by one node") << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic}"
+        << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic, fed_by: [tx, tx]}" << "9:69"
+        << "fed_by: found 'tx' twice (for cooling unit dc), expected distinct feeds";
+    QTest::newRow("efficiency curve with one point") << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %'}\n" << "4:37"
+        << "catalog.power_gear.busway-800a.efficiency_curve: found '50 %: 97 %' (1 point), expected at least two points";
+    QTest::newRow("efficiency curve not rising") << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 25 %: 96 %'}\n" << "4:37"
+        << "found '25 %: 96 %' after a load as high";
+    QTest::newRow("efficiency above 100 %") << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 100 %: 101 %'}\n" << "4:37"
+        << "found an efficiency of '101 %', expected an efficiency from 50 % to 100 %";
     QTest::newRow("grid without rating") << "{id: grid, kind: grid, rating: 5 MW}" << "{id: grid, kind: grid}" << "4:5"
         << "power[0].rating: found no rating, expected the grid connection's capacity";
     QTest::newRow("bad id pattern") << "{id: r," << "{id: 'r{j}'," << "15:14"

@@ -127,7 +127,7 @@ struct Site {
     u.model = model;
     u.spec = catalog.cooling(model);
     u.rejectsTo = rejectsTo;
-    u.fedBy = fedBy;
+    if (fedBy != design::kNone) u.fedBy = {fedBy};
     u.units = units;
     u.capacity = u.spec ? u.spec->capacity * units : 0;
     u.hall = 0;

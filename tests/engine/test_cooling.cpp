@@ -87,7 +87,7 @@ class TestCooling : public QObject {
     const Chain c = buildChain(s);
     const int mech = s.power("mech", PowerKind::Busway, "bw", {c.tx});
     const Plant p = buildPlant(s, c);
-    for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = mech;
+    for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = {mech};
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     QVERIFY(qFuzzyCompare(e.power.nominal.out[mech], e.cooling.power));
     QVERIFY(qFuzzyCompare(e.cooling.nodePower[mech], e.cooling.power));

@@ -1,7 +1,9 @@
 // Every bundled sample evaluates without throwing, and its energy balance holds exactly:
-// IT + network + cooling + losses = what the sources give (nominal and peak), with nothing stranded.
+// IT + network + cooling + losses = what the sources give (nominal and peak), with nothing stranded;
+// and a single failure stops more than the design's allowed share of GPUs only where the header says so.
 #include <QtTest>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/catalog/catalog_loader.h"
@@ -41,6 +43,14 @@ class TestEngineSamples : public QObject {
     QVERIFY(e.power.pue > 1.0 && e.power.pue < 2.0);
     QVERIFY(e.cooling.heat > 0);
     QVERIFY(!engine::evaluationToJson(e, r->layout).empty());
+    // A sample where one failure stops more than its allowed share of the GPUs says so in its
+    // header: the risk is deliberate and stated, not an accident of the layout.
+    const bool large = std::any_of(e.findings.begin(), e.findings.end(), [](const engine::Finding& f) {
+      return f.code == "reliability.large-failure-domain";
+    });
+    if (large)
+      QVERIFY2(r->design.headerComment.find("reliability.large-failure-domain") != std::string::npos,
+               "a single failure stops more than site.max_failure_share of the GPUs and the header does not state it");
   }
 };
 

@@ -235,6 +235,7 @@ class TestEvaluate : public QObject {
     Site s;
     buildSite(s);
     s.layout.racks[0].airHandler = design::kNone;  // one finding to list
+    s.design.site.maxFailureShare = 1;  // the small hall is one failure domain; not this test's finding
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const QJsonObject j = parse(engine::evaluationToJson(e, s.layout));
     QCOMPARE(j["gpus"].toInt(), 32);

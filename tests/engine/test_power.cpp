@@ -182,13 +182,16 @@ class TestPower : public QObject {
     s.rack("rack1", "r100", 2, 5, bus);
     s.rack("rack2", "r100", 3, 5, bus);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
-    // Source capacity = grid 300 kW + generator 1 MW; the draw is split evenly between them.
+    // Source capacity = grid 300 kW + generator 1 MW; parallel parents share the transformer's
+    // draw by capacity: the grid carries 300 / 1300 of it, the generator 1000 / 1300.
     QCOMPARE(e.power.sourceCapacity, 1.3e6);
     QCOMPARE(e.power.gridCapacity, 300e3);
     QCOMPARE(e.power.generationCapacity, 1e6);
-    QVERIFY(qFuzzyCompare(e.power.nominal.in[grid], e.power.nominal.in[gen]));
+    const double txIn = 200e3 / 0.99 / 0.98;
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[grid], txIn * 3 / 13));
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[gen], txIn * 10 / 13));
     QCOMPARE(countCode(e, "power.source-short"), 0);
-    // Half of 240 kW / 0.99 / 0.98 = 124 kW on the 300 kW grid: within rating.
+    // 3/13 of 240 kW / 0.99 / 0.98 = 57 kW on the 300 kW grid: within rating.
     QCOMPARE(countCode(e, "power.overload", "grid"), 0);
     checkConservation(e.power.nominal);
   }
@@ -214,10 +217,12 @@ class TestPower : public QObject {
     QTest::addColumn<double>("minutes");
     QTest::addColumn<int>("rideShort");
     QTest::addColumn<int>("powerShort");
-    // Facility = racks × 100 kW / 0.99 / 0.98; minutes = energy / facility.
-    QTest::newRow("500 kWh, 4 racks") << 500.0 << 4 << 500.0 / (400 / 0.99 / 0.98) * 60 << 0 << 0;
-    QTest::newRow("10 kWh, 4 racks") << 10.0 << 4 << 10.0 / (400 / 0.99 / 0.98) * 60 << 1 << 0;
-    QTest::newRow("500 kWh, 8 racks") << 500.0 << 8 << 500.0 / (800 / 0.99 / 0.98) * 60 << 0 << 1;
+    // Ride-through is computed at peak: facility = racks × 120 kW / 0.99 / 0.98 (busway 99 %,
+    // transformer 98 %); minutes = energy / facility. 4 racks draw 494.7 kW at peak, within the
+    // 500 kW battery; 8 racks draw 989 kW, beyond it. 500 kWh at 494.7 kW = 60.6 min.
+    QTest::newRow("500 kWh, 4 racks") << 500.0 << 4 << 500.0 / (480 / 0.99 / 0.98) * 60 << 0 << 0;
+    QTest::newRow("10 kWh, 4 racks") << 10.0 << 4 << 10.0 / (480 / 0.99 / 0.98) * 60 << 1 << 0;
+    QTest::newRow("500 kWh, 8 racks") << 500.0 << 8 << 500.0 / (960 / 0.99 / 0.98) * 60 << 0 << 1;
   }
   void batteries() {
     QFETCH(double, energyKwh);
@@ -277,6 +282,152 @@ class TestPower : public QObject {
     QVERIFY(qFuzzyCompare(e.power.nominal.stranded, 100e3 / 0.99 + 100e3));
     QVERIFY(qFuzzyCompare(e.power.nominal.in[c.grid], 200e3 / 0.99 / 0.95 / 0.98));
     checkConservation(e.power.nominal);
+  }
+
+  void efficiencyFollowsTheCurve() {
+    // Fixture curve (round numbers, not equipment data): 90 % at 25 % load, 94 % at 50 %, 96 % at
+    // 100 %; flat below 25 %. grid → UPS (1 MW) → busway (99 %) → racks on one feed.
+    Site s;
+    s.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int ups = s.power("ups1", PowerKind::Ups, "ups", {grid});
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {ups});
+    for (int i = 0; i < 4; ++i) s.rack("rack" + std::to_string(i), "r100", 2 + 0.6 * i, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    // Nominal: UPS out = 400 kW / 0.99 = 404.04 kW = 40.4 % load, between the 25 % and 50 %
+    // points: 0.90 + (0.94 − 0.90) × (0.40404 − 0.25) / 0.25 = 0.92465.
+    const double out = 400e3 / 0.99, x = out / 1e6, eff = 0.90 + 0.04 * (x - 0.25) / 0.25;
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[ups], out));
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[ups], out / eff));
+    QVERIFY(eff > 0.9246 && eff < 0.9247);
+    // Peak: 480 kW / 0.99 = 484.85 kW = 48.5 % → 0.90 + 0.04 × 0.2348 / 0.25 = 0.93758.
+    const double peakOut = 480e3 / 0.99, peakEff = 0.90 + 0.04 * (peakOut / 1e6 - 0.25) / 0.25;
+    QVERIFY(qFuzzyCompare(e.power.peak.in[ups], peakOut / peakEff));
+    QVERIFY(qFuzzyCompare(e.power.losses, out / eff - 400e3));
+    checkConservation(e.power.nominal);
+    checkConservation(e.power.peak);
+    // One rack: 101 kW = 10 % load, below the first point: held at 90 %.
+    Site one;
+    one.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
+    const int g1 = one.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int u1 = one.power("ups1", PowerKind::Ups, "ups", {g1});
+    const int b1 = one.power("bus", PowerKind::Busway, "bw", {u1});
+    one.rack("rack0", "r100", 2, 5, b1);
+    const auto e1 = engine::evaluate(one.design, one.layout, one.catalog);
+    QVERIFY(qFuzzyCompare(e1.power.nominal.in[u1], 100e3 / 0.99 / 0.90));
+  }
+
+  void twoNGearRunsLowOnItsCurve() {
+    // The reference chain with the fixture curve on both UPS (2N): at peak each carries 240 kW /
+    // 0.99 = 242.4 kW = 24.2 % of 1 MW, below the 25 % point → 90 %; in = 269.36 kW each.
+    Site s;
+    s.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
+    const Chain c = buildChain(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const double half = 240e3 / 0.99;
+    QVERIFY(qFuzzyCompare(e.power.peak.in[c.upsA], half / 0.90));
+    // UPS A fails: UPS B delivers 484.85 kW = 48.5 % → 93.758 %, drawing 517.13 kW. The
+    // transformer then carries 517.13 kW, less than the 538.72 kW it carries with both UPS at 90 %:
+    // its failover utilisation stays at its normal 538.72 / 2,000 = 26.9 %, never below.
+    const double after = 2 * half, afterEff = 0.90 + 0.04 * (after / 1e6 - 0.25) / 0.25;
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.upsB], after / 1e6));
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.tx], 2 * half / 0.90 / 2e6));
+    QVERIFY(after / afterEff < 2 * half / 0.90);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.tx], e.power.utilisation[c.tx]));
+    // Every node: failover utilisation ≥ normal utilisation.
+    for (std::size_t i = 0; i < s.layout.power.size(); ++i)
+      QVERIFY(e.power.failover.worstUtilisation[i] >= e.power.utilisation[i]);
+    checkConservation(e.power.peak);
+  }
+
+  void parallelParentsShareByCapacity() {
+    // A 3 MW and a 1 MW transformer (98 %) in parallel feed a switchboard with one 100 kW rack
+    // (120 kW peak). The switchboard's draw splits 3 : 1.
+    Site s;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int big = s.power("tx-big", PowerKind::Transformer, "tx", {grid}, 3e6);
+    const int small = s.power("tx-small", PowerKind::Transformer, "tx", {grid}, 1e6);
+    const int sb = s.power("sb", PowerKind::Switchboard, "sb", {big, small});
+    s.rack("rack1", "r100", 2, 5, sb);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[big], 75e3));
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[small], 25e3));
+    QVERIFY(qFuzzyCompare(e.power.nominal.in[grid], 100e3 / 0.98));
+    // tx-big fails: tx-small carries the whole 120 kW peak (12 % of 1 MW); tx-small fails:
+    // tx-big carries 120 kW (4 % of 3 MW).
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[small], 0.12));
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[big], 0.04));
+    checkConservation(e.power.nominal);
+  }
+
+  void banksFailOneUnitAtATime_data() {
+    QTest::addColumn<double>("unitRating");
+    QTest::addColumn<bool>("spared");
+    // Three transformer units feed 4 racks single-fed through a busway (99 %): peak out of the
+    // transformer = 480 kW / 0.99 = 484.85 kW. With one unit out two remain.
+    // 2 MW units: two carry 4 MW ≥ 484.85 kW → one unit failing stops nothing.
+    QTest::newRow("spare unit") << 2e6 << true;
+    // 200 kW units: two carry 400 kW < 484.85 kW → the bank trips and stops all 16 GPUs.
+    QTest::newRow("no spare unit") << 200e3 << false;
+  }
+  void banksFailOneUnitAtATime() {
+    QFETCH(double, unitRating);
+    QFETCH(bool, spared);
+    Site s;
+    s.design.site.maxFailureShare = 1;  // this test is about the domain, not the warning
+    s.catalog.powerGear["tx"].rating = unitRating;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int tx = s.power("tx-bank", PowerKind::Transformer, "tx", {grid}, 0, design::Redundancy::None, 3);
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {tx});
+    for (int i = 0; i < 4; ++i) s.rack("rack" + std::to_string(i), "r100", 2 + 0.6 * i, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const double out = 480e3 / 0.99;
+    QCOMPARE(e.reliability.powerGpus[tx], std::int64_t(spared ? 0 : 16));
+    // The busway (one unit) still stops all four racks.
+    QCOMPARE(e.reliability.powerGpus[bus], std::int64_t{16});
+    // With one unit out the bank's own utilisation is out / (2 units).
+    if (spared) QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], out / (2 * unitRating)));
+    else QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], e.power.utilisation[tx]));
+  }
+
+  void wholeSparedBankStillFailsOver() {
+    // The reference chain with 2-unit UPS nodes (2 × 1 MW each side): at peak each side delivers
+    // 240 kW / 0.99 = 242.4 kW, within one unit, so one module failing stops nothing. The whole
+    // UPS A failing is still checked: UPS B then delivers 480 kW / 0.99 = 484.8 kW of its 2 MW.
+    Site s;
+    Chain c;
+    c.grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    c.tx = s.power("tx1", PowerKind::Transformer, "tx", {c.grid});
+    c.upsA = s.power("ups-a", PowerKind::Ups, "ups", {c.tx}, 0, design::Redundancy::None, 2);
+    c.upsB = s.power("ups-b", PowerKind::Ups, "ups", {c.tx}, 0, design::Redundancy::None, 2);
+    c.busA = s.power("bus-a", PowerKind::Busway, "bw", {c.upsA});
+    c.busB = s.power("bus-b", PowerKind::Busway, "bw", {c.upsB});
+    for (int i = 0; i < 4; ++i) s.rack("rack" + std::to_string(i + 1), "r100", 2 + 0.6 * i, 5, c.busA, c.busB);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.upsB], 480e3 / 0.99 / 2e6));
+    QCOMPARE(e.reliability.powerGpus[c.upsA], std::int64_t{0});
+    QCOMPARE(countCode(e, "power.redundancy-lost"), 0);
+  }
+
+  void coolingUnitLoadSplitsOverItsFeeds() {
+    // A CDU fed from busway A and busway B of the reference chain, like a rack: its pumps draw
+    // 4 kW × 320 / 400 = 3.2 kW at nominal (4 racks × 80 kW liquid), 1.6 kW on each busway.
+    Site s;
+    const Chain c = buildChain(s);
+    const int cdu = s.cooling("cdu1", design::CoolingKind::Cdu, "cdu", {}, c.busA);
+    s.layout.cooling[cdu].fedBy = {c.busA, c.busB};
+    for (int r : c.racks) s.layout.racks[r].cdu = cdu;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[c.busA], 200e3 + 1.6e3));
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[c.busB], 200e3 + 1.6e3));
+    // Peak: 4 × 96 kW liquid → 3.84 kW of pumps. Busway A fails: busway B carries 480 kW of racks
+    // and the whole 3.84 kW → 483.84 kW of its 500 kW.
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.busB], (480e3 + 3.84e3) / 500e3));
+    // Neither busway alone stops the CDU or its racks.
+    QCOMPARE(e.reliability.powerGpus[c.busA], std::int64_t{0});
+    QCOMPARE(e.reliability.coolingGpus[cdu], std::int64_t{16});
+    checkConservation(e.power.nominal);
+    checkConservation(e.power.peak);
   }
 
   void facilityLoadsAreDrawnAtTheSources() {

@@ -2,6 +2,8 @@
 // hand-built sites whose answers can be read off the drawing.
 #include <QtTest>
 
+#include <algorithm>
+
 #include "core/evaluate/evaluation.h"
 #include "engine_fixture.h"
 
@@ -126,6 +128,78 @@ class TestReliability : public QObject {
     QCOMPARE(e.reliability.coolingGpus[cdu], std::int64_t{16});
     for (const auto& d : e.reliability.rackDomain) QVERIFY(d == (Element{Element::Kind::Cooling, cdu}));
     QCOMPARE(e.reliability.largestId, std::string("cdu1"));
+  }
+
+  void coolingBanksFailOneUnitAtATime_data() {
+    QTest::addColumn<int>("units");
+    QTest::addColumn<int>("cduGpus");
+    // 4 racks × 80 kW liquid = 320 kW on a CDU bank of 400 kW units (fixture "cdu").
+    // 2 units: one out leaves 400 kW ≥ 320 kW → one unit failing stops nothing.
+    QTest::newRow("two units, one spare") << 2 << 0;
+    // 1 unit: its failure stops all 16 GPUs (as before).
+    QTest::newRow("one unit") << 1 << 16;
+  }
+  void coolingBanksFailOneUnitAtATime() {
+    QFETCH(int, units);
+    QFETCH(int, cduGpus);
+    Site s;
+    const Chain c = buildChain(s);
+    const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {}, design::kNone, units);
+    for (int r : c.racks) s.layout.racks[r].cdu = cdu;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(e.reliability.coolingGpus[cdu], std::int64_t(cduGpus));
+  }
+
+  void coolingBankWithoutSpareStopsWhole() {
+    // 8 racks × 80 kW = 640 kW on two 400 kW CDU units: one out leaves 400 kW < 640 kW, the
+    // other trips: all 32 GPUs stop. (The cooling N+1 check warns about the same bank.)
+    Site s;
+    const Chain c = buildChain(s, 8);
+    const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {}, design::kNone, 2);
+    for (int r : c.racks) s.layout.racks[r].cdu = cdu;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(e.reliability.coolingGpus[cdu], std::int64_t{32});
+    QCOMPARE(engine::fixture::countCode(e, "cooling.redundancy-lost", "cdu1"), 1);
+  }
+
+  void largeFailureDomainWarns_data() {
+    QTest::addColumn<double>("maxShare");
+    QTest::addColumn<int>("warnings");
+    // Two transformers each feed 2 racks A/B (8 of the site's 16 GPUs: 50 % each). A/B racks
+    // survive one UPS or busway, and the grid is a source (not counted), so only tx1 and tx2 stop
+    // GPUs. 10 % (the default): both warn.
+    QTest::newRow("default 10 %") << 0.10 << 2;
+    // 50 %: exactly the limit is allowed.
+    QTest::newRow("50 % allowed") << 0.50 << 0;
+    QTest::newRow("49 %") << 0.49 << 2;
+  }
+  void largeFailureDomainWarns() {
+    QFETCH(double, maxShare);
+    QFETCH(int, warnings);
+    Site s;
+    s.design.site.maxFailureShare = maxShare;
+    const Chain c = buildChain(s, 2);
+    const int tx2 = s.power("tx2", PowerKind::Transformer, "tx", {c.grid});
+    const int a2 = s.power("bus-a2", PowerKind::Busway, "bw", {tx2});
+    const int b2 = s.power("bus-b2", PowerKind::Busway, "bw", {tx2});
+    s.rack("rack3", "r100", 4, 5, a2, b2);
+    s.rack("rack4", "r100", 5, 5, a2, b2);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(e.reliability.siteGpus, std::int64_t{16});
+    QCOMPARE(engine::fixture::countCode(e, "reliability.large-failure-domain"), warnings);
+    if (warnings == 0) return;
+    QCOMPARE(engine::fixture::countCode(e, "reliability.large-failure-domain", "tx1"), 1);
+    QCOMPARE(engine::fixture::countCode(e, "reliability.large-failure-domain", "tx2"), 1);
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(),
+                                 [](const engine::Finding& f) { return f.code == "reliability.large-failure-domain"; });
+    QVERIFY(it->severity == engine::Severity::Warning);
+    QCOMPARE(it->value, 0.5);
+    QCOMPARE(it->limit, maxShare);
+    if (maxShare == 0.10)
+      QCOMPARE(QString::fromStdString(it->message),
+               QString("A single failure of tx1 stops 8 GPUs (50 % of the site's 16); the design allows 10 % "
+                       "(site.max_failure_share). Feed its load from two sides, add a spare unit, or state the risk "
+                       "and raise the share"));
   }
 };
 

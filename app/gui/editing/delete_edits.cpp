@@ -93,8 +93,9 @@ std::string danglingReference(const design::Layout& L, const std::vector<char>& 
   }
   for (std::size_t i = 0; i < L.cooling.size(); ++i) {
     if (coolingGone[i]) continue;
-    if (gone(powerGone, L.cooling[i].fedBy))
-      return L.power[static_cast<std::size_t>(L.cooling[i].fedBy)].id + " still feeds " + L.cooling[i].id + ".";
+    for (int p : L.cooling[i].fedBy) {
+      if (gone(powerGone, p)) return L.power[static_cast<std::size_t>(p)].id + " still feeds " + L.cooling[i].id + ".";
+    }
     for (int c : L.cooling[i].rejectsTo) {
       if (gone(coolingGone, c))
         return L.cooling[i].id + " still rejects heat to " + L.cooling[static_cast<std::size_t>(c)].id + ".";
