@@ -10,6 +10,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/model/plan_rules.h"
 #include "core/training/estimate.h"
 
 namespace gigaplan::training {
@@ -54,6 +55,7 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
   }
 
   std::vector<Candidate> out;
+  Job probe = base;
   for (int mb : mbs) {
     const std::vector<int> dps = divisors(gb / mb);  // data-parallel sizes that split the batch
     for (int t : tps) {
@@ -90,6 +92,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
                     par.distributedOptimizer = shard == 1;
                     par.fsdp = shard == 2;
                     cand.microBatch = mb;
+                    // Built to keep the plan rules; checked with the file's own rules so the
+                    // search never offers a plan the design would refuse to load.
+                    probe.parallelism = par;
+                    probe.training.microBatch = mb;
+                    if (!model::planViolations(probe, "", &cluster).empty()) continue;
                     out.push_back(cand);
                   }
                 }
