@@ -115,7 +115,16 @@ Violations planViolations(const training::Job& job, const std::string& path, con
 Violations jobViolations(const training::Job& job, const std::string& path, const training::Cluster* cluster) {
   Violations out = modelViolations(job.model, path);
   checkTraining(job.training, join(path, "training"), out);
-  if (!out.empty() || job.parallelism.automatic) return out;
+  if (!out.empty()) return out;
+  if (job.parallelism.automatic) {
+    // A file's `parallelism: auto` holds nothing else: sizes and options set beside it would be
+    // lost on saving.
+    training::Parallelism alone;
+    alone.automatic = true;
+    if (!(job.parallelism == alone))
+      out.push_back({join(path, "parallelism"), "'auto' with sizes or options set", "'auto' alone, or an explicit plan"});
+    return out;
+  }
   return planViolations(job, path, cluster);
 }
 

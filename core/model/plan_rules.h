@@ -4,6 +4,7 @@
 // Model:        every dimension ≥ 1; hidden a multiple of heads; kv_heads a divisor of heads;
 //               MoE: at least 2 experts, 1 ≤ top_k ≤ experts.
 // Training:     tokens > 0, global_batch ≥ 1, micro_batch ≥ 1.
+// Auto:         `parallelism: auto` carries no sizes or options (the file holds none).
 // Plan (Megatron-LM's constraints; skipped while parallelism is `auto`): every size ≥ 1;
 //               tp divides heads and kv_heads; pp ≤ layers; virtual_stages 1 without a pipeline
 //               and pp·virtual_stages ≤ layers; cp divides seq_len; ep divides the experts and

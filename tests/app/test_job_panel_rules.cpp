@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <iostream>
 
 #include "app/cli/catalog_access.h"
 #include "app/document/document.h"

@@ -185,7 +185,11 @@ QWidget* JobPanel::buildEditor() {
   auto* plan = new QFormLayout(planBox);
   automatic_ = new QCheckBox(tr("Choose automatically (search)"));
   connect(automatic_, &QCheckBox::clicked, this, [this](bool on) {
-    editJob(on ? tr("Parallelism: auto") : tr("Parallelism: explicit"), [&](Job& j) { j.parallelism.automatic = on; });
+    // `auto` in a file holds no plan, so the explicit sizes and options go with it.
+    editJob(on ? tr("Parallelism: auto") : tr("Parallelism: explicit"), [&](Job& j) {
+      j.parallelism = {};
+      j.parallelism.automatic = on;
+    });
   });
   loaders_.push_back([this](const Job& j) { automatic_->setChecked(j.parallelism.automatic); });
   plan->addRow(automatic_);
