@@ -19,7 +19,7 @@ QByteArray windowState();  // dock layout
 void setWindowState(const QByteArray& s);
 
 /// Undo steps the editor keeps (QUndoStack::setUndoLimit); 0 = unlimited. Default 500: a step
-/// holds one Design snapshot (~30 kB on the gigawatt campus, see README's performance section).
+/// holds one Design snapshot (44 kB on the gigawatt campus, so at most ~22 MB; README, Performance).
 int undoLimit();
 void setUndoLimit(int steps);
 
