@@ -64,7 +64,11 @@ class TestModelRules : public QObject {
     const auto v = model::firstJobViolation(job);
     QVERIFY(v);
     QCOMPARE(QString::fromStdString(v->toString()), message);
-    // `auto` parallelism has no plan to break.
+    // `auto` holds no plan (a file's `parallelism: auto` has none), so it has none to break; sizes
+    // set beside it would be lost on saving and are refused.
+    p.automatic = true;
+    QCOMPARE(QString::fromStdString(model::firstJobViolation(job)->keyPath), QString("job.parallelism"));
+    p = {};
     p.automatic = true;
     QVERIFY(model::jobViolations(job).empty());
   }
