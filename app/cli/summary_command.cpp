@@ -8,6 +8,7 @@
 #include "app/cli/command_line.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
+#include "core/model/rack_power.h"
 #include "core/units/units.h"
 
 namespace gigaplan::cli {
@@ -25,7 +26,7 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
     std::map<std::string, long long> gpus;
     double rackPower = 0;
     for (const auto& rack : l.racks) {
-      rackPower += rack.spec->power;
+      rackPower += model::rackItPower(rack).nominal;  // network racks: their switches, not counted here
       if (rack.spec->gpus > 0) gpus[rack.spec->gpu] += rack.spec->gpus;
     }
     double grid = 0, generation = 0, storage = 0;
@@ -41,7 +42,7 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
       const catalog::Gpu* g = r->catalog->gpu(gpu);
       out << "  GPUs: " << n << " × " << (g ? g->name : gpu) << "\n";
     }
-    out << "  rack IT load (nominal, catalog): " << units::format(rackPower, units::Dimension::Power) << "\n";
+    out << "  rack IT load (nominal, catalog; network switches not included): " << units::format(rackPower, units::Dimension::Power) << "\n";
     out << "  grid: " << units::format(grid, units::Dimension::Power)
         << ", on-site generation: " << units::format(generation, units::Dimension::Power)
         << ", batteries: " << units::format(storage, units::Dimension::Energy) << "\n";

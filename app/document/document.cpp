@@ -6,6 +6,7 @@
 
 #include "app/document/edit_command.h"
 #include "core/io/design_io.h"
+#include "core/model/design_validation.h"
 
 namespace gigaplan::app {
 namespace {
@@ -31,6 +32,7 @@ QString Document::open(const QString& path) {
     undo_.clear();
     dirtyWithoutUndo_ = false;
     resolved_ = std::move(resolved);
+    snapshot_.reset();
     path_ = path;
     rememberDiskState();
     emit filePathChanged(path_);
@@ -44,6 +46,7 @@ QString Document::open(const QString& path) {
 
 void Document::adopt(design::Design d, const QString& path, bool modified) {
   resolved_ = design::resolve(std::move(d), base_);
+  snapshot_.reset();
   undo_.clear();
   dirtyWithoutUndo_ = modified;
   path_ = path;
@@ -77,6 +80,7 @@ void Document::reset() {
   undo_.clear();
   dirtyWithoutUndo_ = false;
   resolved_ = design::resolve(emptyDesign(), base_);
+  snapshot_.reset();
   path_.clear();
   diskSize_ = -1;
   emit filePathChanged(path_);
@@ -87,18 +91,26 @@ void Document::reset() {
 QString Document::edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey) {
   design::Design next = resolved_->design;
   change(next);
+  // The rules loading applies, on the edited values (core/model), then resolving (references).
+  if (const auto violation = model::firstDesignViolation(next)) return QString::fromStdString(violation->toString());
+  auto afterDesign = std::make_shared<const design::Design>(next);
   std::shared_ptr<const design::ResolvedDesign> after;
   try {
     after = design::resolve(std::move(next), base_);
   } catch (const std::exception& e) {
     return QString::fromUtf8(e.what());
   }
-  undo_.push(new EditCommand(*this, text, resolved_, std::move(after), mergeKey));
+  if (!snapshot_) snapshot_ = std::make_shared<const design::Design>(resolved_->design);
+  undo_.push(new EditCommand(*this, text, snapshot_, std::move(afterDesign), std::move(after), mergeKey));
   return {};
 }
 
-void Document::install(std::shared_ptr<const design::ResolvedDesign> resolved) {
-  resolved_ = std::move(resolved);
+void Document::install(std::shared_ptr<const design::Design> design,
+                       std::shared_ptr<const design::ResolvedDesign> resolved) {
+  // Snapshots were valid when taken and the base catalog does not change while the document
+  // lives, so resolving again gives the same layout.
+  resolved_ = resolved ? std::move(resolved) : design::resolve(*design, base_);
+  snapshot_ = std::move(design);
   emit changed();
 }
 

@@ -34,10 +34,12 @@ class Document : public QObject {
   /// An empty site.
   void reset();
 
-  /// Applies `change` to a copy of the design; when the result still resolves (references,
-  /// ids, limits) pushes it as one undoable command named `text` and returns "". Otherwise
-  /// returns the reason and nothing changes. Edits with the same non-negative `mergeKey` in a
-  /// row merge into one undo step (a drag is one step).
+  /// Applies `change` to a copy of the design; when the result keeps every rule loading applies
+  /// (model::designViolations: the job's plan rules, coordinates, rotations; then design::resolve:
+  /// references, ids, limits) pushes it as one undoable command named `text` and returns "".
+  /// Otherwise returns the rule's message (key path, found, expected) and nothing changes: an edit
+  /// that would save a file that does not reload is never made. Edits with the same non-negative
+  /// `mergeKey` in a row merge into one undo step (a drag is one step).
   QString edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey = -1);
 
   const design::Design& design() const { return resolved_->design; }
@@ -50,8 +52,10 @@ class Document : public QObject {
   /// True when the file on disk changed since it was opened or last saved (someone else wrote it).
   bool changedOnDisk() const;
 
-  /// Used by the undo commands: installs an already resolved design.
-  void install(std::shared_ptr<const design::ResolvedDesign> resolved);
+  /// Used by the undo commands: installs a design snapshot, resolving it again (or taking
+  /// `resolved`, the same design already resolved).
+  void install(std::shared_ptr<const design::Design> design,
+               std::shared_ptr<const design::ResolvedDesign> resolved = nullptr);
 
  signals:
   /// The design changed (edit, undo, redo, open, reset). Views re-read resolved().
@@ -64,6 +68,7 @@ class Document : public QObject {
 
   const catalog::Catalog& base_;
   std::shared_ptr<const design::ResolvedDesign> resolved_;
+  std::shared_ptr<const design::Design> snapshot_;  // == resolved_->design, shared with the undo stack
   QUndoStack undo_;
   QString path_;
   QDateTime diskModified_;

@@ -5,13 +5,29 @@
 
 namespace gigaplan::app {
 
-EditCommand::EditCommand(Document& doc, const QString& text, std::shared_ptr<const design::ResolvedDesign> before,
-                         std::shared_ptr<const design::ResolvedDesign> after, int mergeKey)
-    : QUndoCommand(text), doc_(doc), before_(std::move(before)), after_(std::move(after)), mergeKey_(mergeKey) {}
+EditCommand::EditCommand(Document& doc, const QString& text, std::shared_ptr<const design::Design> before,
+                         std::shared_ptr<const design::Design> after,
+                         std::shared_ptr<const design::ResolvedDesign> resolvedAfter, int mergeKey)
+    : QUndoCommand(text),
+      doc_(doc),
+      before_(std::move(before)),
+      after_(std::move(after)),
+      pending_(std::move(resolvedAfter)),
+      mergeKey_(mergeKey) {}
 
-void EditCommand::undo() { doc_.install(before_); }
+void EditCommand::undo() {
+  pending_.reset();
+  doc_.install(before_);
+}
 
-void EditCommand::redo() { doc_.install(after_); }
+void EditCommand::redo() {
+  if (pending_) {
+    doc_.install(after_, std::move(pending_));
+    pending_.reset();
+    return;
+  }
+  doc_.install(after_);
+}
 
 bool EditCommand::mergeWith(const QUndoCommand* other) {
   const auto* o = dynamic_cast<const EditCommand*>(other);

@@ -97,6 +97,8 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   // A design that was opened, recovered or started anew is framed; edits keep the camera. Every
   // such replacement announces its path before its change.
   connect(&doc_, &Document::filePathChanged, this, [this] { freshDesign_ = true; });
+  // Qt applies an undo limit only to an empty stack; the window is made before the first edit.
+  if (doc_.undoStack()->count() == 0) doc_.undoStack()->setUndoLimit(settings::undoLimit());
   connect(&doc_, &Document::changed, this, &MainWindow::onDesignChanged);
   connect(&doc_, &Document::modifiedChanged, this, &MainWindow::updateTitle);
   connect(&doc_, &Document::filePathChanged, this, &MainWindow::updateTitle);

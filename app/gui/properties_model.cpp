@@ -8,6 +8,7 @@
 
 #include "app/document/document.h"
 #include "app/gui/design_editor.h"
+#include "core/model/rack_power.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -185,15 +186,21 @@ void PropertiesModel::addRacks() {
   add(Key::Hall, tr("Hall"), hallNames.join(", "));
   if (rows.size() == 1) add(Key::Row, tr("Row"), qs(L.rows[static_cast<std::size_t>(*rows.begin())].id));
   long long gpus = 0;
-  double power = 0, peak = 0;
   for (int i : racks) {
-    if (const auto* s = L.racks[static_cast<std::size_t>(i)].spec)
-      gpus += s->gpus, power += s->power, peak += s->peakPower;
+    if (const auto* s = L.racks[static_cast<std::size_t>(i)].spec) gpus += s->gpus;
   }
   add(Key::Gpus, tr("GPUs"), QLocale().toString(gpus));
-  add(Key::Power, tr("IT power"),
-      tr("%1 design, %2 peak").arg(fmt(power, units::Dimension::Power), fmt(peak, units::Dimension::Power)));
-  if (evaluated_.evaluation && evaluated_.design == resolved) {
+  // The engine's per-rack figures once this design is evaluated (network racks draw their
+  // switches); until then the catalog's IT figures, and the text says what is missing.
+  const bool evaluated = evaluated_.evaluation && evaluated_.design == resolved;
+  const model::RackPower power =
+      evaluated ? model::sumRackPower(L, racks, &evaluated_.evaluation->rackPower, &evaluated_.evaluation->rackPeakPower)
+                : model::sumRackPower(L, racks);
+  QString powerText =
+      tr("%1 design, %2 peak").arg(fmt(power.nominal, units::Dimension::Power), fmt(power.peak, units::Dimension::Power));
+  if (power.fromSwitches && !evaluated) powerText += tr(" (switches counted after the evaluation)");
+  add(Key::Power, power.fromSwitches ? tr("Power") : tr("IT power"), powerText);
+  if (evaluated) {
     double util = 0;
     for (int i : racks) util = std::max(util, evaluated_.evaluation->rackFeedUtilisation[static_cast<std::size_t>(i)]);
     add(Key::Utilisation, tr("Feed utilisation"), tr("%1 % at peak (highest)").arg(100 * util, 0, 'f', 1));

@@ -2,6 +2,7 @@
 #include "app/gui/settings.h"
 
 #include <QFileInfo>
+#include <algorithm>
 #include <QSettings>
 
 #include "app/gui/samples.h"
@@ -13,7 +14,9 @@ constexpr auto kTheme = "view/theme";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kFolder = "files/lastFolder";
+constexpr auto kUndoLimit = "edit/undoLimit";
 constexpr int kMaxRecent = 10;
+constexpr int kDefaultUndoLimit = 500;
 }  // namespace
 
 QStringList recentFiles() {
@@ -27,6 +30,15 @@ void addRecentFile(const QString& path) {
   list.prepend(abs);
   while (list.size() > kMaxRecent) list.removeLast();
   QSettings().setValue(kRecent, list);
+}
+
+int undoLimit() {
+  bool ok = false;
+  const int steps = QSettings().value(kUndoLimit, kDefaultUndoLimit).toInt(&ok);
+  return ok && steps >= 0 ? steps : kDefaultUndoLimit;
+}
+void setUndoLimit(int steps) {
+  QSettings().setValue(kUndoLimit, std::max(0, steps));
 }
 
 QString theme() {

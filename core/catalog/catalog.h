@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "core/model/default_sizes.h"
+
 namespace gigaplan::catalog {
 
 struct Provenance {
@@ -49,7 +51,8 @@ struct RackType {
   double peakPower = 0;      // W, maximum (for capacity checks); = power when not published
   double liquidFraction = 0; // share of heat to liquid (0 air-cooled, ~0.87 GB200)
   double nicRate = 0;        // B/s per GPU scale-out (0 = the GPU's)
-  double width = 0.6, depth = 1.2, height = 2.3;  // m
+  double width = model::kUnknownRackSize.width, depth = model::kUnknownRackSize.depth,
+         height = model::kUnknownRackSize.height;  // m
   double mass = 0;           // kg
   int switchSlots = 0;       // network racks: switches it holds
   double storageBandwidth = 0;  // storage racks: B/s read/write aggregate
@@ -111,7 +114,8 @@ struct PowerGear {
   }
   double energy = 0;         // J (batteries)
   double voltageIn = 0, voltageOut = 0;  // V
-  double width = 1, depth = 1, height = 2;  // m footprint for the 3D view and site plan
+  double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
+         height = model::kUnknownGearSize.height;  // m footprint for the 3D view and site plan
   Provenance provenance;
 };
 
@@ -126,7 +130,8 @@ struct CoolingGear {
   double approach = 0;       // K (CDU approach, tower approach)
   double waterPerKwh = 0;    // L of water per kWh of heat rejected (evaporative; 0 dry)
   double maxAmbient = 0;     // degC above which capacity derates (0 = not modelled)
-  double width = 1, depth = 1, height = 2;  // m
+  double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
+         height = model::kUnknownGearSize.height;  // m
   Provenance provenance;
 };
 

@@ -183,7 +183,7 @@ class Expander {
 
   void addRows(const RowSpec& s, int h, Vec2 hallOrigin, int hall) {
     const catalog::RackType* type = cat_.rack(s.rackType);
-    const double pitch = s.rackPitch > 0 ? s.rackPitch : (type ? type->width : 0.6);
+    const double pitch = s.rackPitch > 0 ? s.rackPitch : (type ? type->width : model::kUnknownRackSize.width);
     const Vec2 dir = direction(s.rotation);
     for (int i = 1; i <= s.count; ++i) {
       Row row;

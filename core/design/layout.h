@@ -1,10 +1,18 @@
 // The expanded design: every hall, row, rack, power node and cooling unit as a flat array with
 // references resolved to indices. Derived from a Design by expand(); never edited directly.
 //
-//   Layout layout = design::expand(design, catalog);   // throws io::LoadError on bad references
-//   for (const Rack& r : layout.racks) total += catalog.rack(r.type)->power;
+// Its `spec` pointers point into a catalog. Who keeps that catalog alive is stated in the
+// Layout: `catalog` is the owner when set (design::resolve and design::rebind set it, so a copy
+// of such a Layout is self-contained and may outlive whatever it was built from). A Layout
+// straight from expand() borrows (catalog is null): it is valid only while the catalog passed to
+// expand lives — fine for a local computation, never for one kept in a view or a cache.
+//
+//   auto r = design::resolve(design, base);            // owns its catalog
+//   design::Layout copy = r->layout;                   // keeps the catalog alive
+//   for (const Rack& rack : copy.racks) total += rack.spec->power;
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -35,7 +43,7 @@ struct Row {
 struct Rack {
   std::string id;                 // "<row id>-<slot>"
   std::string type;               // catalog rack id
-  const catalog::RackType* spec = nullptr;  // into the effective catalog (valid while it lives)
+  const catalog::RackType* spec = nullptr;  // into the Layout's catalog (see the header comment)
   int hall = kNone, row = kNone;
   int slot = 1;                   // {k}, 1-based
   Vec2 position;                  // centre, site coordinates
@@ -85,6 +93,8 @@ struct Layout {
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
+  /// The catalog every `spec` points into, when the Layout owns it (null: borrowed, see above).
+  std::shared_ptr<const catalog::Catalog> catalog;
 };
 
 }  // namespace gigaplan::design

@@ -6,6 +6,7 @@
 #include "core/evaluate/fabric_findings.h"
 #include "core/evaluate/layout_checks.h"
 #include "core/evaluate/network_loads.h"
+#include "core/model/rack_power.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
 
@@ -23,10 +24,9 @@ RackLoads rackItLoads(const design::Layout& layout) {
   l.nominal.assign(layout.racks.size(), 0.0);
   l.peak.assign(layout.racks.size(), 0.0);
   for (std::size_t r = 0; r < layout.racks.size(); ++r) {
-    const catalog::RackType* spec = layout.racks[r].spec;
-    if (!spec || spec->kind == catalog::RackKind::Network) continue;
-    l.nominal[r] = spec->power;
-    l.peak[r] = spec->peakPower > 0 ? spec->peakPower : spec->power;
+    const model::RackPower p = model::rackItPower(layout.racks[r]);  // network racks: their switches, below
+    l.nominal[r] = p.nominal;
+    l.peak[r] = p.peak;
   }
   return l;
 }

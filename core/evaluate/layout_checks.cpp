@@ -5,55 +5,17 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <numbers>
 #include <string>
 
+#include "core/model/footprint.h"
 #include "core/units/units.h"
 
 namespace gigaplan::engine {
 
 namespace {
 
-constexpr double kTolerance = 1e-3;  // m: racks touching side by side do not overlap
-
-struct Footprint {
-  design::Vec2 centre;
-  design::Vec2 axis[2];  // unit vectors along width and depth
-  double half[2];        // half width, half depth
-};
-
-// Racks of a row share a rotation: the trigonometry is redone only when it changes.
-Footprint footprintOf(const design::Rack& rack, double& lastRotation, design::Vec2& lastAxis) {
-  const double w = rack.spec ? rack.spec->width : 0.6, d = rack.spec ? rack.spec->depth : 1.2;
-  if (rack.rotation != lastRotation) {
-    const double a = rack.rotation * std::numbers::pi / 180.0;
-    lastAxis = {std::cos(a), std::sin(a)};
-    lastRotation = rack.rotation;
-  }
-  Footprint f;
-  f.centre = rack.position;
-  f.axis[0] = lastAxis;
-  f.axis[1] = {-lastAxis.y, lastAxis.x};
-  f.half[0] = w / 2;
-  f.half[1] = d / 2;
-  return f;
-}
-
-double dot(design::Vec2 a, design::Vec2 b) { return a.x * b.x + a.y * b.y; }
-
-// Radius of a footprint projected on a unit axis.
-double extent(const Footprint& f, design::Vec2 axis) {
-  return f.half[0] * std::fabs(dot(f.axis[0], axis)) + f.half[1] * std::fabs(dot(f.axis[1], axis));
-}
-
-// Separating-axis test for two rectangles; returns the smallest penetration (≤ 0: apart).
-double penetration(const Footprint& a, const Footprint& b) {
-  const design::Vec2 d{b.centre.x - a.centre.x, b.centre.y - a.centre.y};
-  double least = 1e300;
-  for (const design::Vec2& axis : {a.axis[0], a.axis[1], b.axis[0], b.axis[1]})
-    least = std::min(least, extent(a, axis) + extent(b, axis) - std::fabs(dot(d, axis)));
-  return least;
-}
+using model::Footprint;
+constexpr double kTolerance = model::kOverlapTolerance;  // racks touching side by side do not overlap
 
 void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, std::vector<Finding>& out) {
   for (std::size_t r = 0; r < layout.racks.size(); ++r) {
@@ -61,7 +23,8 @@ void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, 
     if (rack.hall < 0 || rack.hall >= static_cast<int>(layout.halls.size())) continue;
     const design::Hall& hall = layout.halls[rack.hall];
     if (hall.size.x <= 0 || hall.size.y <= 0) continue;  // no floor size given: nothing to check against
-    const double ex = extent(fp[r], {1, 0}), ey = extent(fp[r], {0, 1});
+    const design::Vec2 half = model::halfExtent(fp[r]);
+    const double ex = half.x, ey = half.y;
     const double beyond = std::max({hall.origin.x - (rack.position.x - ex), (rack.position.x + ex) - (hall.origin.x + hall.size.x),
                                     hall.origin.y - (rack.position.y - ey), (rack.position.y + ey) - (hall.origin.y + hall.size.y)});
     if (beyond > kTolerance)
@@ -81,7 +44,7 @@ void checkOverlaps(const design::Layout& layout, const std::vector<Footprint>& f
   double cell = 0;
   std::vector<double> radius(n);
   for (std::size_t r = 0; r < n; ++r) {
-    radius[r] = std::hypot(fp[r].half[0], fp[r].half[1]);
+    radius[r] = 0.5 * std::hypot(fp[r].width, fp[r].depth);
     cell = std::max(cell, 2 * radius[r]);
   }
   if (cell <= 0) return;
@@ -100,7 +63,7 @@ void checkOverlaps(const design::Layout& layout, const std::vector<Footprint>& f
     const double dx = fp[a].centre.x - fp[b].centre.x, dy = fp[a].centre.y - fp[b].centre.y;
     const double reach = radius[a] + radius[b];
     if (dx * dx + dy * dy >= reach * reach) return;  // circumscribed circles apart
-    const double depth = penetration(fp[a], fp[b]);
+    const double depth = model::overlapDepth(fp[a], fp[b]);
     if (depth > kTolerance)
       out.push_back(makeFinding(Severity::Error, layout.racks[a].id, "layout.racks-overlap",
                                 layout.racks[a].id + " overlaps " + layout.racks[b].id + " by " +
@@ -131,9 +94,7 @@ void checkOverlaps(const design::Layout& layout, const std::vector<Footprint>& f
 std::vector<Finding> checkLayout(const design::Layout& layout) {
   std::vector<Footprint> fp;
   fp.reserve(layout.racks.size());
-  double rotation = 0;
-  design::Vec2 axis{1, 0};
-  for (const design::Rack& rack : layout.racks) fp.push_back(footprintOf(rack, rotation, axis));
+  for (const design::Rack& rack : layout.racks) fp.push_back(model::rackFootprint(rack));
   std::vector<Finding> out;
   checkHalls(layout, fp, out);
   checkOverlaps(layout, fp, out);

@@ -1,7 +1,8 @@
 // Geometric checks on the expanded layout, linear in racks:
 //   layout.rack-outside-hall  a rack's footprint reaches outside its hall's floor    (error;
 //                             halls without a size are not checked)
-//   layout.racks-overlap      two racks' footprints overlap by more than 1 mm        (error)
+//   layout.racks-overlap      two racks' footprints overlap by more than 1 mm        (error;
+//                             model::overlapDepth and kOverlapTolerance, as the editor)
 // Footprints are the rack type's width (along the rack's rotation) × depth, centred on the
 // rack's position. Overlaps are found with a uniform grid hash (cell = the largest rack's
 // diagonal), so each rack is compared only with racks in the 3 × 3 cells around it.

@@ -8,6 +8,7 @@
 #include "core/design/expand.h"
 #include "core/io/design_io.h"
 #include "core/io/yaml_reader.h"
+#include "core/model/design_validation.h"
 #include "core/training/job_reader.h"
 
 namespace gigaplan::io {
@@ -16,7 +17,7 @@ namespace {
 using design::Vec2;
 using units::Dimension;
 
-constexpr double kMaxCoord = 100'000;  // m: a site is at most 100 km across
+constexpr double kMaxCoord = model::kMaxCoordinate;  // m: a site is at most 100 km across (core/model)
 constexpr double kMaxPower = 1e11;     // W: 100 GW
 
 class DesignReader {
@@ -133,7 +134,7 @@ class DesignReader {
     });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -360, 360); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
     const bool source = s.kind == design::PowerKind::Grid;
     if (source && s.rating <= 0) r_.fail(n, YamlReader::join(p, "rating"), "no rating", "the grid connection's capacity, e.g. rating: 150 MW");
     if (!source && s.model.empty() && s.rating <= 0) {
@@ -185,7 +186,7 @@ class DesignReader {
     r_.optional(n, p, "units", [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -360, 360); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
     return s;
   }
 
@@ -201,7 +202,7 @@ class DesignReader {
     s.origin = vec(r_.require(n, p, "origin"), YamlReader::join(p, "origin"));
     if (n["step"] && n["pitch"]) r_.fail(n["pitch"], YamlReader::join(p, "pitch"), "both step and pitch", "one of step or pitch");
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -360, 360); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
     r_.optional(n, p, "pitch", [&](const auto& c, const auto& cp) {
       const double pitch = r_.quantity(c, cp, Dimension::Length, 0.1, 1000);
       const double a = (s.rotation + 90) * M_PI / 180;  // rows stack perpendicular to the row direction
@@ -278,7 +279,7 @@ class DesignReader {
       r_.checkKeys(v, op, {"position", "rotation", "type", "model", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
       o.where = where(v, op);
       r_.optional(v, op, "position", [&](const auto& c, const auto& cp) { o.position = vec(c, cp); });
-      r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) { o.rotation = r_.number(c, cp, -360, 360); });
+      r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) { o.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
       r_.optional(v, op, "type", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
       r_.optional(v, op, "model", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
       r_.optional(v, op, "feed_a", [&](const auto& c, const auto& cp) { o.feedA = r_.id(c, cp); });

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/model/footprint.h"
 #include "core/report/power_paths.h"
 #include "core/report/report_format.h"
 
@@ -84,8 +85,8 @@ void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const S
   };
   if (static_cast<int>(layout.racks.size()) <= o.maxRacksDrawn) {
     for (const auto& r : layout.racks) {
-      const double w = r.spec ? r.spec->width : 0.6, dep = r.spec ? r.spec->depth : 1.2;
-      d.polygon(footprint(f, r.position, w, dep, r.rotation), Style::filled(rackColor(r)));
+      const model::Footprint fp = model::rackFootprint(r);
+      d.polygon(footprint(f, r.position, fp.width, fp.depth, r.rotation), Style::filled(rackColor(r)));
     }
     return;
   }
@@ -93,7 +94,8 @@ void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const S
   for (const auto& row : layout.rows) {
     if (row.rackCount <= 0) continue;
     const design::Rack& first = layout.racks[row.firstRack];
-    const double w = first.spec ? first.spec->width : 0.6, dep = first.spec ? first.spec->depth : 1.2;
+    const model::Footprint fp = model::rackFootprint(first);
+    const double w = fp.width, dep = fp.depth;
     const double dx = row.end.x - row.start.x, dy = row.end.y - row.start.y;
     const double len = std::hypot(dx, dy);
     const double deg = len > 0 ? std::atan2(dy, dx) * 180 / kPi : row.rotation;
@@ -165,7 +167,8 @@ void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const P
 
 void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::vector<Label>& labels) {
   for (const auto& u : layout.cooling) {
-    const double w = u.spec ? u.spec->width : 1, dep = u.spec ? u.spec->depth : 1;
+    const model::Footprint fp = model::coolingFootprint(u, u.position, u.rotation);
+    const double w = fp.width, dep = fp.depth;
     const Point c = f.map(u.position);
     Rect box = square(c, 1.5);
     if (std::max(w, dep) * f.scale >= 3) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/model/plan_rules.h"
 #include "core/training/gpu_params.h"
 #include "core/training/plan_findings.h"
 #include "core/training/search.h"
@@ -72,15 +73,8 @@ TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluat
     }
     job = s.best.front().job;
   }
-  const training::Parallelism& p = job.parallelism;
-  const long long needed = 1LL * p.tp * p.pp * p.dp * p.cp;
-  if (needed > t.cluster.count) {
-    t.problem = "the plan needs " + std::to_string(needed) + " GPUs (tp·pp·dp·cp); the site has " +
-                std::to_string(t.cluster.count) + " " + gpu->name;
-    return t;
-  }
-  if (needed <= 0) {
-    t.problem = "the plan uses no GPUs";
+  if (const auto v = model::firstJobViolation(job, "job", &t.cluster)) {  // the file's rules (core/model)
+    t.problem = v->toString();
     return t;
   }
   t.estimate = training::estimate(job, t.cluster, params);

@@ -1,9 +1,12 @@
 // Job and cluster YAML reading/writing (see job_reader.h). Field errors come from io::YamlReader;
-// the cross-field checks (heads vs hidden, batch vs data parallel, GPU count) point at the key
-// whose value breaks the rule.
+// the cross-field rules (heads vs hidden, batch vs data parallel, GPU count) are core/model's,
+// located here at the key whose value breaks the rule.
 #include "core/training/job_reader.h"
 
+#include <algorithm>
+
 #include "core/io/yaml_reader.h"
+#include "core/model/plan_rules.h"
 #include "core/units/units.h"
 
 namespace gigaplan::training {
@@ -32,6 +35,7 @@ class JobReader {
     } else {
       job.parallelism.automatic = true;  // no plan given: search for one
     }
+    checkRules(n, p, job);
     return job;
   }
 
@@ -44,12 +48,6 @@ class JobReader {
   }
   void optBool(const YAML::Node& m, const std::string& p, const char* key, bool& out) {
     r_.optional(m, p, key, [&](auto& c, auto& cp) { out = r_.boolean(c, cp); });
-  }
-
-  // Fails at `key` of map `m` (the value node) with "found <value>, expected <what>".
-  [[noreturn]] void failAt(const YAML::Node& m, const std::string& p, const char* key, const std::string& expected) {
-    const YAML::Node v = m[key];
-    r_.fail(v.IsDefined() ? v : m, at(p, key), YamlReader::describe(v), expected);
   }
 
   void readModel(const YAML::Node& n, const std::string& p, Model& m) {
@@ -68,15 +66,11 @@ class JobReader {
     r_.optional(n, p, "activation", [&](auto& c, auto& cp) {
       m.activation = static_cast<Activation>(r_.choice(c, cp, {"gelu", "swiglu"}));
     });
-    if (m.hidden % m.heads != 0) failAt(n, p, "hidden", "a multiple of heads (" + std::to_string(m.heads) + ")");
-    if (m.kvHeads > m.heads || m.heads % m.kvHeads != 0) {
-      failAt(n, p, "kv_heads", "a divisor of heads (" + std::to_string(m.heads) + ")");
-    }
     if (auto moe = n["moe"]; moe && !moe.IsNull()) {
       const std::string mp = at(p, "moe");
       r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden"});
       m.moe.experts = static_cast<int>(r_.integer(r_.require(moe, mp, "experts"), at(mp, "experts"), 2, 1'000'000));
-      m.moe.topK = static_cast<int>(r_.integer(r_.require(moe, mp, "top_k"), at(mp, "top_k"), 1, m.moe.experts));
+      m.moe.topK = static_cast<int>(r_.integer(r_.require(moe, mp, "top_k"), at(mp, "top_k"), 1, 1'000'000));
       m.moe.expertFfnHidden = m.ffnHidden;
       optInt(moe, mp, "expert_ffn_hidden", m.moe.expertFfnHidden);
     }
@@ -91,8 +85,6 @@ class JobReader {
       t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4"}));
     });
     optBool(n, p, "flash_attention", t.flashAttention);
-    trainingNode_ = n;
-    trainingPath_ = p;
   }
 
   void readParallelism(const YAML::Node& n, const std::string& p, Job& job) {
@@ -118,51 +110,28 @@ class JobReader {
     optBool(n, p, "distributed_optimizer", par.distributedOptimizer);
     optBool(n, p, "fsdp", par.fsdp);
     optBool(n, p, "overlap_grad_reduce", par.overlapGradReduce);
-    checkPlan(n, p, job);
   }
 
-  // Rules that tie the plan to the model and the batch (Megatron-LM's constraints).
-  void checkPlan(const YAML::Node& n, const std::string& p, const Job& job) {
-    const Model& m = job.model;
-    const Parallelism& par = job.parallelism;
-    if (m.heads % par.tp != 0 || m.kvHeads % par.tp != 0) {
-      failAt(n, p, "tp",
-             "a divisor of heads (" + std::to_string(m.heads) + ") and kv_heads (" + std::to_string(m.kvHeads) + ")");
+  // The rules between fields live in core/model/plan_rules; a broken one is reported at the
+  // key it names (or, when that key was not written, at the nearest map that was).
+  void checkRules(const YAML::Node& n, const std::string& p, const Job& job) {
+    const auto v = model::firstJobViolation(job, p, cluster_);
+    if (!v) return;
+    std::string rest = v->keyPath.substr(std::min(v->keyPath.size(), p.empty() ? 0 : p.size() + 1));
+    YAML::Node at = n;
+    while (!rest.empty()) {
+      const auto dot = rest.find('.');
+      const std::string key = rest.substr(0, dot);
+      rest = dot == std::string::npos ? "" : rest.substr(dot + 1);
+      const YAML::Node child = at.IsMap() ? at[key] : YAML::Node();
+      if (!child.IsDefined() || child.IsNull()) break;
+      at = child;
     }
-    if (par.pp > m.layers) failAt(n, p, "pp", "at most the number of layers (" + std::to_string(m.layers) + ")");
-    if (par.virtualStages > 1 && par.pp == 1)
-      failAt(n, p, "virtual_stages", "1 when pp is 1 (interleaving needs a pipeline)");
-    if (par.pp * par.virtualStages > m.layers) {
-      failAt(n, p, "virtual_stages", "at most layers / pp (" + std::to_string(m.layers / par.pp) + ")");
-    }
-    if (m.seqLen % par.cp != 0) failAt(n, p, "cp", "a divisor of seq_len (" + std::to_string(m.seqLen) + ")");
-    if (par.ep > 1) {
-      if (m.moe.experts == 0) failAt(n, p, "ep", "1 for a dense model (no moe section)");
-      if (m.moe.experts % par.ep != 0)
-        failAt(n, p, "ep", "a divisor of moe.experts (" + std::to_string(m.moe.experts) + ")");
-      if ((par.dp * par.cp) % par.ep != 0)
-        failAt(n, p, "ep", "a divisor of dp·cp (" + std::to_string(par.dp * par.cp) + ")");
-    }
-    const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
-    if (job.training.globalBatch % perStep != 0) {
-      r_.fail(trainingNode_["global_batch"], at(trainingPath_, "global_batch"), std::to_string(job.training.globalBatch),
-              "a multiple of dp × micro_batch (" + std::to_string(perStep) + ")");
-    }
-    if (cluster_) {
-      const long long gpus = static_cast<long long>(par.tp) * par.pp * par.dp * par.cp;
-      // Fewer is a plan that leaves GPUs idle (as Meta ran Llama 3 on 16K of a 24K cluster); the
-      // estimate notes how many.
-      if (gpus > cluster_->count) {
-        r_.fail(n, p, "tp·pp·dp·cp = " + std::to_string(gpus) + " GPUs",
-                "at most the cluster's " + std::to_string(cluster_->count) + " GPUs");
-      }
-    }
+    r_.fail(at, v->keyPath, v->found, v->expected);
   }
 
   const YamlReader& r_;
   const Cluster* cluster_;
-  YAML::Node trainingNode_;
-  std::string trainingPath_;
 };
 
 void writeModel(YAML::Emitter& e, const Model& m) {

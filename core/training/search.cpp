@@ -11,6 +11,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/model/plan_rules.h"
 #include "core/training/estimate.h"
 
 namespace gigaplan::training {
@@ -55,6 +56,7 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
   }
 
   std::vector<Candidate> out;
+  Job probe = base;
   for (int mb : mbs) {
     const std::vector<int> dps = divisors(gb / mb);  // data-parallel sizes that split the batch
     for (int t : tps) {
@@ -91,6 +93,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
                     par.distributedOptimizer = shard == 1;
                     par.fsdp = shard == 2;
                     cand.microBatch = mb;
+                    // Built to keep the plan rules; checked with the file's own rules so the
+                    // search never offers a plan the design would refuse to load.
+                    probe.parallelism = par;
+                    probe.training.microBatch = mb;
+                    if (!model::planViolations(probe, "", &cluster).empty()) continue;
                     out.push_back(cand);
                   }
                 }

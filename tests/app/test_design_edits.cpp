@@ -9,11 +9,12 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/gui/editing/design_edits.h"
-#include "app/gui/editing/footprints.h"
+#include "core/model/footprint.h"
 #include "core/io/design_io.h"
 
 using namespace gigaplan;
 using namespace gigaplan::app::editing;
+using namespace gigaplan::model;
 
 namespace {
 

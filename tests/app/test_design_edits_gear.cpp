@@ -6,12 +6,13 @@
 
 #include "app/document/document.h"
 #include "app/gui/editing/design_edits.h"
-#include "app/gui/editing/footprints.h"
+#include "core/model/footprint.h"
 #include "core/evaluate/evaluation.h"
 #include "design_test_support.h"
 
 using namespace gigaplan;
 using namespace gigaplan::app::editing;
+using namespace gigaplan::model;
 using test::cat;
 using test::resolveText;
 using test::roundTrip;

@@ -51,7 +51,8 @@ constexpr double kSelectionTint = 0.35;
 
 }  // namespace
 
-SiteScene::SiteScene(vtkRenderer* renderer) : renderer_(renderer), theme_(darkTheme()) {
+SiteScene::SiteScene(vtkRenderer* renderer)
+    : renderer_(renderer), catalog_(std::make_shared<const catalog::Catalog>()), theme_(darkTheme()) {
   std::vector<vtkSmartPointer<vtkPolyData>> rackShapes, powerShapes, coolingShapes, powerCoarse, coolingCoarse;
   for (int i = 0; i < kRackShapeCount; ++i) rackShapes.push_back(rackShape(static_cast<RackShape>(i)));
   for (int i = 0; i < kPowerKindCount; ++i) {

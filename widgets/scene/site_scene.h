@@ -42,7 +42,10 @@ class SiteScene {
   SiteScene(const SiteScene&) = delete;
   SiteScene& operator=(const SiteScene&) = delete;
 
-  /// Replaces the scene. Copies what it needs; layout and catalog need not outlive the call.
+  /// Replaces the scene. Keeps its own layout whose spec pointers stay valid as long as the scene
+  /// (tools read them through layout()): when `layout` owns `catalog` (design::resolve), the scene
+  /// shares that catalog; else it keeps a copy of the catalog and points its layout's specs into
+  /// the copy (design::rebind). Either way layout and catalog need not outlive the call.
   /// Keeps the theme and colour mode; clears selection and hover.
   void build(const design::Layout& layout, const catalog::Catalog& catalog);
   double lastBuildSeconds() const { return buildSeconds_; }
@@ -129,8 +132,8 @@ class SiteScene {
   static int legendFontSize(int viewHeight);
 
   vtkRenderer* renderer_;
-  design::Layout layout_;
-  catalog::Catalog catalog_;
+  design::Layout layout_;                            // owns (shares) its catalog: layout_.catalog
+  std::shared_ptr<const catalog::Catalog> catalog_;  // == layout_.catalog
   Theme theme_;
   ColorBy mode_ = ColorBy::Type;
   Detail detail_ = Detail::Full;

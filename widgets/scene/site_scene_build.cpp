@@ -11,6 +11,8 @@
 #include <numbers>
 #include <tuple>
 
+#include "core/design/resolved_design.h"
+#include "core/model/default_sizes.h"
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/scene_geometry.h"
 #include "widgets/scene/site_scene.h"
@@ -22,8 +24,11 @@ namespace {
 constexpr double kDegree = std::numbers::pi / 180.0;
 // Sizes used only when the catalog has no entry (grid connections have no model): display only.
 constexpr std::array<double, 3> kGridSize{8, 8, 18};
-constexpr std::array<double, 3> kUnknownGearSize{1, 1, 2};
-constexpr std::array<double, 3> kUnknownRackSize{0.6, 1.2, 2.3};
+// Objects whose catalog entry is missing: core's planning defaults (core/model/default_sizes.h).
+constexpr std::array<double, 3> kUnknownGearSize{model::kUnknownGearSize.width, model::kUnknownGearSize.depth,
+                                                 model::kUnknownGearSize.height};
+constexpr std::array<double, 3> kUnknownRackSize{model::kUnknownRackSize.width, model::kUnknownRackSize.depth,
+                                                 model::kUnknownRackSize.height};
 // Busway bar cross-section (the catalog gives no section; drawn so it reads over a rack row).
 constexpr double kBarDepth = 0.16, kBarHeight = 0.1, kBarOffset = 0.22, kBarClearance = 0.3;
 // More units than this in one node are drawn as this many (a 168-Megapack yard stays readable).
@@ -80,7 +85,7 @@ void SiteScene::buildInstances() {
 
   for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
     const design::Rack& r = layout_.racks[i];
-    const catalog::RackType* type = catalog_.rack(r.type);
+    const catalog::RackType* type = catalog_->rack(r.type);
     Instance in;
     in.position = {r.position.x, r.position.y, 0};
     in.size = type ? std::array{type->width, type->depth, type->height} : kUnknownRackSize;
@@ -133,7 +138,7 @@ void SiteScene::buildInstances() {
   for (std::size_t i = 0; i < layout_.power.size(); ++i) {
     const design::PowerNode& node = layout_.power[i];
     if (!handles_[1][i].empty()) continue;  // drawn as bars
-    const catalog::PowerGear* gear = catalog_.power(node.model);
+    const catalog::PowerGear* gear = catalog_->power(node.model);
     const auto size = gear ? std::array{gear->width, gear->depth, gear->height}
                            : (node.kind == design::PowerKind::Grid ? kGridSize : kUnknownGearSize);
     std::vector<std::size_t> added;
@@ -143,7 +148,7 @@ void SiteScene::buildInstances() {
   }
   for (std::size_t i = 0; i < layout_.cooling.size(); ++i) {
     const design::CoolingUnit& unit = layout_.cooling[i];
-    const catalog::CoolingGear* gear = catalog_.cooling(unit.model);
+    const catalog::CoolingGear* gear = catalog_->cooling(unit.model);
     const auto size = gear ? std::array{gear->width, gear->depth, gear->height} : kUnknownGearSize;
     std::vector<std::size_t> added;
     addUnits(cooling, unit.position, unit.rotation, size, unit.units, static_cast<int>(unit.kind),
@@ -284,8 +289,9 @@ void SiteScene::buildStatic() {
 
 void SiteScene::build(const design::Layout& layout, const catalog::Catalog& catalog) {
   const auto start = std::chrono::steady_clock::now();
-  layout_ = layout;
-  catalog_ = catalog;
+  layout_ = layout.catalog.get() == &catalog ? layout
+                                             : design::rebind(layout, std::make_shared<const catalog::Catalog>(catalog));
+  catalog_ = layout_.catalog;
   selection_.clear();
   hover_.reset();
   for (auto& m : ids_) m.clear();

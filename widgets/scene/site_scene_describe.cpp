@@ -42,7 +42,7 @@ std::string SiteScene::describe(ObjectRef ref) const {
     case ObjectKind::Rack: {
       if (ref.index < 0 || ref.index >= static_cast<int>(layout_.racks.size())) return {};
       const design::Rack& r = layout_.racks[static_cast<std::size_t>(ref.index)];
-      const catalog::RackType* t = catalog_.rack(r.type);
+      const catalog::RackType* t = catalog_->rack(r.type);
       s << r.id << '\n' << (t && !t->name.empty() ? t->name : r.type) << " · " << typeName(rackShapeOf(t));
       if (t) {
         if (t->gpus > 0) s << '\n' << t->gpus << " GPUs" << (t->gpu.empty() ? "" : " (" + t->gpu + ")");
@@ -57,7 +57,7 @@ std::string SiteScene::describe(ObjectRef ref) const {
     case ObjectKind::Power: {
       if (ref.index < 0 || ref.index >= static_cast<int>(layout_.power.size())) return {};
       const design::PowerNode& n = layout_.power[static_cast<std::size_t>(ref.index)];
-      const catalog::PowerGear* g = catalog_.power(n.model);
+      const catalog::PowerGear* g = catalog_->power(n.model);
       s << n.id << '\n' << typeName(n.kind);
       if (!n.model.empty()) s << " · " << (g && !g->name.empty() ? g->name : n.model);
       s << "\nRating " << power(n.rating);
@@ -68,7 +68,7 @@ std::string SiteScene::describe(ObjectRef ref) const {
     case ObjectKind::Cooling: {
       if (ref.index < 0 || ref.index >= static_cast<int>(layout_.cooling.size())) return {};
       const design::CoolingUnit& u = layout_.cooling[static_cast<std::size_t>(ref.index)];
-      const catalog::CoolingGear* g = catalog_.cooling(u.model);
+      const catalog::CoolingGear* g = catalog_->cooling(u.model);
       s << u.id << '\n' << typeName(u.kind);
       if (!u.model.empty()) s << " · " << (g && !g->name.empty() ? g->name : u.model);
       s << "\nCapacity " << power(u.capacity);

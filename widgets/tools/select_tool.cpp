@@ -4,6 +4,7 @@
 #include <QMouseEvent>
 #include <QRubberBand>
 
+#include "core/model/default_sizes.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/view_geometry.h"
 #include "widgets/viewport/site_view.h"
@@ -28,9 +29,10 @@ QStringList SelectTool::idsInRect(const QRect& rect) const {
   auto test = [&](const std::string& id, design::Vec2 p, double height) {
     if (rect.contains(widgetPointOf(view_, {p.x, p.y, 0.5 * height}).toPoint())) ids << QString::fromStdString(id);
   };
-  for (const auto& r : L.racks) test(r.id, r.position, r.spec ? r.spec->height : 2.3);
-  for (const auto& n : L.power) test(n.id, n.position, n.spec ? n.spec->height : 2.0);
-  for (const auto& c : L.cooling) test(c.id, c.position, c.spec ? c.spec->height : 2.0);
+  // The scene's layout owns its catalog (SiteScene::build), so the spec pointers are valid here.
+  for (const auto& r : L.racks) test(r.id, r.position, r.spec ? r.spec->height : model::kUnknownRackSize.height);
+  for (const auto& n : L.power) test(n.id, n.position, n.spec ? n.spec->height : model::kUnknownGearSize.height);
+  for (const auto& c : L.cooling) test(c.id, c.position, c.spec ? c.spec->height : model::kUnknownGearSize.height);
   return ids;
 }
 

@@ -7,7 +7,20 @@
 #include <vector>
 
 #include "app/gui/editing/design_edits.h"
-#include "app/gui/editing/footprints.h"
+#include "core/model/footprint.h"
+
+namespace gigaplan::app::editing {
+// The footprint and overlap rule are core's (core/model/footprint.h); the edits use them by name.
+using model::coolingFootprint;
+using model::Footprint;
+using model::FootprintIndex;
+using model::hasFootprint;
+using model::Item;
+using model::ItemKind;
+using model::overlaps;
+using model::powerFootprint;
+using model::rackFootprint;
+}  // namespace gigaplan::app::editing
 
 namespace gigaplan::app::editing::detail {
 

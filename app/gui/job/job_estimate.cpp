@@ -4,6 +4,7 @@
 #include <QObject>
 #include <cmath>
 
+#include "core/model/plan_rules.h"
 #include "core/report/training_plan.h"
 #include "core/training/gpu_params.h"
 
@@ -15,34 +16,10 @@ training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::
 }
 
 QString planProblem(const training::Job& job, const training::Cluster& cluster) {
-  const auto& m = job.model;
-  const auto& t = job.training;
-  const auto& p = job.parallelism;
-  if (m.layers < 1 || m.hidden < 1 || m.heads < 1 || m.seqLen < 1 || m.vocab < 1 || m.ffnHidden < 1) {
-    return QObject::tr("the model needs layers, hidden size, FFN size, heads, sequence length and vocabulary");
-  }
-  if (t.tokens <= 0 || t.globalBatch < 1 || t.microBatch < 1)
-    return QObject::tr("the training needs tokens, a global batch and a micro-batch");
-  if (p.automatic) return QObject::tr("parallelism is 'auto': use Find best plan to choose one");
-  if (p.tp < 1 || p.pp < 1 || p.dp < 1 || p.cp < 1 || p.ep < 1 || p.virtualStages < 1)
-    return QObject::tr("every parallel size must be at least 1");
-  const long long gpus = static_cast<long long>(p.tp) * p.pp * p.dp * p.cp;
-  if (gpus > cluster.count) return QObject::tr("the plan uses %1 GPUs, the site has %2").arg(gpus).arg(cluster.count);
-  if (m.heads % p.tp != 0) return QObject::tr("TP %1 does not divide the %2 attention heads").arg(p.tp).arg(m.heads);
-  if (m.layers < p.pp * p.virtualStages)
-    return QObject::tr("%1 layers cannot fill %2 pipeline stages × %3 virtual stages")
-        .arg(m.layers)
-        .arg(p.pp)
-        .arg(p.virtualStages);
-  if (t.globalBatch % (p.dp * t.microBatch) != 0) {
-    return QObject::tr("the global batch %1 is not a multiple of DP %2 × micro-batch %3")
-        .arg(t.globalBatch)
-        .arg(p.dp)
-        .arg(t.microBatch);
-  }
-  if (m.seqLen % p.cp != 0) return QObject::tr("CP %1 does not divide the sequence length %2").arg(p.cp).arg(m.seqLen);
-  if (m.moe.experts > 0 && m.moe.experts % p.ep != 0)
-    return QObject::tr("EP %1 does not divide the %2 experts").arg(p.ep).arg(m.moe.experts);
+  // The design file's rules (core/model/plan_rules), so the panel never estimates a plan that
+  // would not load; auto is valid in a file but has no plan to estimate yet.
+  if (const auto v = model::firstJobViolation(job, "job", &cluster)) return QString::fromStdString(v->toString());
+  if (job.parallelism.automatic) return QObject::tr("parallelism is 'auto': use Find best plan to choose one");
   return {};
 }
 

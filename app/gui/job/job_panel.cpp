@@ -72,15 +72,21 @@ void JobPanel::build() {
 }
 
 void JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
-                        const std::function<int&(training::Job&)>& ref, bool plan) {
+                        const std::function<int&(training::Job&)>& ref, bool plan,
+                        const std::function<void(training::Job&)>& settle) {
   auto* spin = new QSpinBox;
   spin->setRange(min, max);
   spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
   spin->setGroupSeparatorShown(true);
   const int field = fields_++;
-  connect(spin, &QSpinBox::valueChanged, this, [this, ref, label, field](int v) {
+  connect(spin, &QSpinBox::valueChanged, this, [this, ref, settle, label, field](int v) {
     editJob(
-        tr("Set %1 to %2").arg(label).arg(v), [&](training::Job& j) { ref(j) = v; }, field);
+        tr("Set %1 to %2").arg(label).arg(v),
+        [&](training::Job& j) {
+          ref(j) = v;
+          if (settle) settle(j);
+        },
+        field);
   });
   loaders_.push_back([spin, ref](const training::Job& j) { spin->setValue(ref(const_cast<training::Job&>(j))); });
   form->addRow(label, spin);
@@ -133,7 +139,16 @@ QWidget* JobPanel::buildEditor() {
     activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation)));
   });
   model->addRow(tr("MLP"), activation_);
-  intField(model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; });
+  // Experts 0 is a dense model: its MoE figures go with it (a file has no moe section then); a
+  // dense model made MoE starts at top-1 with the dense FFN size per expert (the reader's default).
+  intField(
+      model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; }, false,
+      [](Job& j) {
+        training::MoE& moe = j.model.moe;
+        if (moe.experts == 0) moe = {};
+        if (moe.experts > 0 && moe.topK == 0) moe.topK = 1;
+        if (moe.experts > 0 && moe.expertFfnHidden == 0) moe.expertFfnHidden = j.model.ffnHidden;
+      });
   intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
   column->addWidget(modelBox);
 
@@ -171,7 +186,11 @@ QWidget* JobPanel::buildEditor() {
   auto* plan = new QFormLayout(planBox);
   automatic_ = new QCheckBox(tr("Choose automatically (search)"));
   connect(automatic_, &QCheckBox::clicked, this, [this](bool on) {
-    editJob(on ? tr("Parallelism: auto") : tr("Parallelism: explicit"), [&](Job& j) { j.parallelism.automatic = on; });
+    // `auto` in a file holds no plan, so the explicit sizes and options go with it.
+    editJob(on ? tr("Parallelism: auto") : tr("Parallelism: explicit"), [&](Job& j) {
+      j.parallelism = {};
+      j.parallelism.automatic = on;
+    });
   });
   loaders_.push_back([this](const Job& j) { automatic_->setChecked(j.parallelism.automatic); });
   plan->addRow(automatic_);
@@ -288,7 +307,10 @@ bool JobPanel::editJob(const QString& text, const std::function<void(training::J
   if (!d.job) return false;
   change(*d.job);
   if (d.job == editor_.document().design().job) return false;  // nothing changed: no undo step
-  return editor_.apply(text, {std::move(d), {}, {}}, field < 0 ? -1 : kJobMergeBase + field);
+  const bool applied = editor_.apply(text, {std::move(d), {}, {}}, field < 0 ? -1 : kJobMergeBase + field);
+  // A refused value (the editor says why) must not stay in its field looking applied.
+  if (!applied) load();
+  return applied;
 }
 
 bool JobPanel::applyPlan(const training::Job& plan) {

@@ -57,7 +57,8 @@ class JobPanel : public QWidget {
   void load();
   QWidget* buildEditor();
   void intField(QFormLayout* form, const QString& label, int min, int max,
-                const std::function<int&(training::Job&)>& ref, bool plan = false);
+                const std::function<int&(training::Job&)>& ref, bool plan = false,
+                const std::function<void(training::Job&)>& settle = {});
   void onSearchFinished(bool cancelled);
 
   DesignEditor& editor_;

@@ -1,9 +1,11 @@
-// Floor footprints of racks and equipment and a grid index over them, so a move, a rotation or a
-// new row can be refused when it would stand on something — linear in the objects touched, even
-// on a site of 8,000 racks.
+// Floor footprints of racks and equipment, the one overlap rule (with its tolerance) and a grid
+// index over footprints. The engine's layout check (layout.racks-overlap), the editor's refusals
+// of a move, a rotation or a new row, and the site plan all use these, so what the editor
+// accepts the engine does not flag, and the other way round.
 //
-//   FootprintIndex index = FootprintIndex::ofLayout(layout);
-//   for (const auto& hit : index.overlapping(rackFootprint(rack), skip)) ...
+//   model::FootprintIndex index = model::FootprintIndex::ofLayout(layout);
+//   for (const model::Item& hit : index.overlapping(model::rackFootprint(rack), skip)) ...
+//   if (model::overlapDepth(a, b) > model::kOverlapTolerance) ...  // what "overlap" means
 #pragma once
 
 #include <functional>
@@ -12,19 +14,28 @@
 
 #include "core/design/layout.h"
 
-namespace gigaplan::app::editing {
+namespace gigaplan::model {
+
+/// Footprints that overlap by no more than this touch: racks side by side at a pitch equal to
+/// their width, with coordinates rounded to the micrometre when saved.
+inline constexpr double kOverlapTolerance = 1e-3;  // m
 
 /// An oriented rectangle on the floor: `width` along the direction `rotation` (degrees, 0 = +x),
 /// `depth` across it. Racks stand in a row along their width.
 struct Footprint {
   design::Vec2 centre;
-  double width = 0.6, depth = 1.2, rotation = 0;
+  double width = 0, depth = 0, rotation = 0;
 };
 
-/// True when the rectangles overlap by more than `tolerance` metres: racks side by side at a pitch
-/// equal to their width touch without overlapping.
-bool overlaps(const Footprint& a, const Footprint& b, double tolerance = 0.01);
+/// How far the rectangles reach into each other along the axis where they overlap least
+/// (separating axis test); ≤ 0 when they are apart or just touch.
+double overlapDepth(const Footprint& a, const Footprint& b);
+/// True when the rectangles overlap by more than `tolerance` metres.
+bool overlaps(const Footprint& a, const Footprint& b, double tolerance = kOverlapTolerance);
+/// Half the footprint's extent along x and along y (its axis-aligned bounding box).
+design::Vec2 halfExtent(const Footprint& f);
 
+/// A rack's footprint: its type's width × depth (kUnknownRackSize without a type).
 Footprint rackFootprint(const design::Rack& rack, design::Vec2 centre, double rotation);
 inline Footprint rackFootprint(const design::Rack& rack) {
   return rackFootprint(rack, rack.position, rack.rotation);
@@ -64,4 +75,4 @@ class FootprintIndex {
   std::unordered_map<long long, std::vector<std::size_t>> cells_;
 };
 
-}  // namespace gigaplan::app::editing
+}  // namespace gigaplan::model

@@ -1,11 +1,13 @@
-// Footprints and their grid index (see footprints.h).
-#include "app/gui/editing/footprints.h"
+// Footprints, the overlap rule and the grid index (see footprint.h).
+#include "core/model/footprint.h"
 
 #include <algorithm>
 #include <cmath>
 #include <numbers>
 
-namespace gigaplan::app::editing {
+#include "core/model/default_sizes.h"
+
+namespace gigaplan::model {
 namespace {
 
 struct Axes {
@@ -25,22 +27,30 @@ double radius(const Footprint& f, const Axes& fa, double ax, double ay) {
 
 }  // namespace
 
-bool overlaps(const Footprint& a, const Footprint& b, double tolerance) {
+double overlapDepth(const Footprint& a, const Footprint& b) {
   // Separating axis test on the four edge normals of two rectangles.
   const Axes aa = axesOf(a), ba = axesOf(b);
   const double dx = b.centre.x - a.centre.x, dy = b.centre.y - a.centre.y;
   const double axes[4][2] = {{aa.ux, aa.uy}, {aa.vx, aa.vy}, {ba.ux, ba.uy}, {ba.vx, ba.vy}};
+  double least = 1e300;
   for (const auto& ax : axes) {
     const double distance = std::abs(dx * ax[0] + dy * ax[1]);
-    if (distance >= radius(a, aa, ax[0], ax[1]) + radius(b, ba, ax[0], ax[1]) - tolerance) return false;
+    least = std::min(least, radius(a, aa, ax[0], ax[1]) + radius(b, ba, ax[0], ax[1]) - distance);
   }
-  return true;
+  return least;
+}
+
+bool overlaps(const Footprint& a, const Footprint& b, double tolerance) {
+  return overlapDepth(a, b) > tolerance;
+}
+
+design::Vec2 halfExtent(const Footprint& f) {
+  const Axes fa = axesOf(f);
+  return {radius(f, fa, 1, 0), radius(f, fa, 0, 1)};
 }
 
 Footprint rackFootprint(const design::Rack& rack, design::Vec2 centre, double rotation) {
-  Footprint f;
-  f.centre = centre;
-  f.rotation = rotation;
+  Footprint f{centre, kUnknownRackSize.width, kUnknownRackSize.depth, rotation};
   if (rack.spec) {
     f.width = rack.spec->width;
     f.depth = rack.spec->depth;
@@ -58,11 +68,13 @@ bool hasFootprint(const design::CoolingUnit& unit) {
 }
 
 Footprint powerFootprint(const design::PowerNode& node, design::Vec2 centre, double rotation) {
-  return {centre, node.spec ? node.spec->width : 1.0, node.spec ? node.spec->depth : 1.0, rotation};
+  return {centre, node.spec ? node.spec->width : kUnknownGearSize.width,
+          node.spec ? node.spec->depth : kUnknownGearSize.depth, rotation};
 }
 
 Footprint coolingFootprint(const design::CoolingUnit& unit, design::Vec2 centre, double rotation) {
-  return {centre, unit.spec ? unit.spec->width : 1.0, unit.spec ? unit.spec->depth : 1.0, rotation};
+  return {centre, unit.spec ? unit.spec->width : kUnknownGearSize.width,
+          unit.spec ? unit.spec->depth : kUnknownGearSize.depth, rotation};
 }
 
 FootprintIndex FootprintIndex::ofLayout(const design::Layout& layout) {
@@ -114,4 +126,4 @@ std::vector<Item> FootprintIndex::overlapping(const Footprint& f, const std::fun
   return out;
 }
 
-}  // namespace gigaplan::app::editing
+}  // namespace gigaplan::model

@@ -1,0 +1,138 @@
+// Training job rules (see plan_rules.h).
+#include "core/model/plan_rules.h"
+
+namespace gigaplan::model {
+namespace {
+
+constexpr long long kMaxDim = 1'000'000'000;  // generous bound on any model dimension
+
+std::string n(long long v) { return std::to_string(v); }
+
+class Checker {
+ public:
+  explicit Checker(Violations& out) : out_(out) {}
+  void fail(const std::string& path, const std::string& key, long long found, const std::string& expected) {
+    out_.push_back({join(path, key), quoted(found), expected});
+  }
+  // The reader's bound on every model dimension and plan size.
+  void atLeastOne(const std::string& path, const std::string& key, long long v) {
+    if (v < 1 || v > kMaxDim) fail(path, key, v, "a whole number from 1 to " + std::to_string(kMaxDim));
+  }
+
+ private:
+  Violations& out_;
+};
+
+void checkModel(const training::Model& m, const std::string& p, Violations& out) {
+  Checker c(out);
+  c.atLeastOne(p, "layers", m.layers);
+  c.atLeastOne(p, "hidden", m.hidden);
+  c.atLeastOne(p, "ffn_hidden", m.ffnHidden);
+  c.atLeastOne(p, "heads", m.heads);
+  c.atLeastOne(p, "kv_heads", m.kvHeads);
+  c.atLeastOne(p, "seq_len", m.seqLen);
+  c.atLeastOne(p, "vocab", m.vocab);
+  if (!out.empty()) return;  // the ratios below need positive sizes
+  if (m.hidden % m.heads != 0) c.fail(p, "hidden", m.hidden, "a multiple of heads (" + n(m.heads) + ")");
+  if (m.kvHeads > m.heads || m.heads % m.kvHeads != 0)
+    c.fail(p, "kv_heads", m.kvHeads, "a divisor of heads (" + n(m.heads) + ")");
+  if (m.moe.experts == 0) {
+    // A dense model: a file has no moe section, so nothing of one may be set.
+    if (m.moe.topK != 0) c.fail(join(p, "moe"), "top_k", m.moe.topK, "0 for a dense model (experts 0)");
+    else if (m.moe.expertFfnHidden != 0)
+      c.fail(join(p, "moe"), "expert_ffn_hidden", m.moe.expertFfnHidden, "0 for a dense model (experts 0)");
+  } else {
+    const std::string mp = join(p, "moe");
+    if (m.moe.experts < 2 || m.moe.experts > 1'000'000)
+      c.fail(mp, "experts", m.moe.experts, "a whole number from 2 to 1000000");
+    else if (m.moe.topK < 1 || m.moe.topK > m.moe.experts)
+      c.fail(mp, "top_k", m.moe.topK, "a whole number from 1 to " + n(m.moe.experts));
+    else if (m.moe.expertFfnHidden < 1)
+      c.fail(mp, "expert_ffn_hidden", m.moe.expertFfnHidden, "a whole number from 1 to 1000000000");
+  }
+}
+
+void checkTraining(const training::TrainingSetup& t, const std::string& p, Violations& out) {
+  Checker c(out);
+  if (!(t.tokens >= 1 && t.tokens <= 1e18))
+    out.push_back({join(p, "tokens"), quoted(std::to_string(t.tokens)), "a number between 1 and 1e+18"});
+  c.atLeastOne(p, "global_batch", t.globalBatch);
+  c.atLeastOne(p, "micro_batch", t.microBatch);
+}
+
+}  // namespace
+
+long long planGpus(const training::Parallelism& p) {
+  return static_cast<long long>(p.tp) * p.pp * p.dp * p.cp;
+}
+
+Violations modelViolations(const training::Model& model, const std::string& path) {
+  Violations out;
+  checkModel(model, join(path, "model"), out);
+  return out;
+}
+
+Violations planViolations(const training::Job& job, const std::string& path, const training::Cluster* cluster) {
+  Violations out;
+  Checker c(out);
+  const training::Model& m = job.model;
+  const training::Parallelism& par = job.parallelism;
+  const std::string p = join(path, "parallelism");
+  c.atLeastOne(p, "tp", par.tp);
+  c.atLeastOne(p, "pp", par.pp);
+  c.atLeastOne(p, "dp", par.dp);
+  c.atLeastOne(p, "cp", par.cp);
+  c.atLeastOne(p, "ep", par.ep);
+  c.atLeastOne(p, "virtual_stages", par.virtualStages);
+  if (!out.empty()) return out;
+  if (m.heads % par.tp != 0 || m.kvHeads % par.tp != 0)
+    c.fail(p, "tp", par.tp, "a divisor of heads (" + n(m.heads) + ") and kv_heads (" + n(m.kvHeads) + ")");
+  if (par.pp > m.layers) c.fail(p, "pp", par.pp, "at most the number of layers (" + n(m.layers) + ")");
+  if (par.virtualStages > 1 && par.pp == 1)
+    c.fail(p, "virtual_stages", par.virtualStages, "1 when pp is 1 (interleaving needs a pipeline)");
+  else if (static_cast<long long>(par.pp) * par.virtualStages > m.layers)
+    c.fail(p, "virtual_stages", par.virtualStages, "at most layers / pp (" + n(m.layers / par.pp) + ")");
+  if (m.seqLen % par.cp != 0) c.fail(p, "cp", par.cp, "a divisor of seq_len (" + n(m.seqLen) + ")");
+  if (par.ep > 1) {
+    if (m.moe.experts == 0)
+      c.fail(p, "ep", par.ep, "1 for a dense model (no moe section)");
+    else if (m.moe.experts % par.ep != 0)
+      c.fail(p, "ep", par.ep, "a divisor of moe.experts (" + n(m.moe.experts) + ")");
+    else if ((static_cast<long long>(par.dp) * par.cp) % par.ep != 0)
+      c.fail(p, "ep", par.ep, "a divisor of dp·cp (" + n(static_cast<long long>(par.dp) * par.cp) + ")");
+  }
+  const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
+  if (perStep > 0 && job.training.globalBatch % perStep != 0)
+    c.fail(join(path, "training"), "global_batch", job.training.globalBatch,
+           "a multiple of dp × micro_batch (" + n(perStep) + ")");
+  // Fewer is a plan that leaves GPUs idle (as Meta ran Llama 3 on 16K of a 24K cluster); the
+  // estimate notes how many.
+  if (cluster && planGpus(par) > cluster->count)
+    out.push_back({p, "tp·pp·dp·cp = " + n(planGpus(par)) + " GPUs", "at most the cluster's " + n(cluster->count) + " GPUs"});
+  return out;
+}
+
+Violations jobViolations(const training::Job& job, const std::string& path, const training::Cluster* cluster) {
+  Violations out = modelViolations(job.model, path);
+  checkTraining(job.training, join(path, "training"), out);
+  if (!out.empty()) return out;
+  if (job.parallelism.automatic) {
+    // A file's `parallelism: auto` holds nothing else: sizes and options set beside it would be
+    // lost on saving.
+    training::Parallelism alone;
+    alone.automatic = true;
+    if (!(job.parallelism == alone))
+      out.push_back({join(path, "parallelism"), "'auto' with sizes or options set", "'auto' alone, or an explicit plan"});
+    return out;
+  }
+  return planViolations(job, path, cluster);
+}
+
+std::optional<Violation> firstJobViolation(const training::Job& job, const std::string& path,
+                                           const training::Cluster* cluster) {
+  Violations v = jobViolations(job, path, cluster);
+  if (v.empty()) return std::nullopt;
+  return std::move(v.front());
+}
+
+}  // namespace gigaplan::model
