@@ -4,14 +4,14 @@
 #include <QObject>
 #include <cmath>
 
-#include "core/report/training_plan.h"
+#include "core/evaluate/job_cluster.h"
 #include "core/training/gpu_params.h"
 
 namespace gigaplan::app {
 
 training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::Evaluation& e) {
   // The same cluster the report's training section uses, so the app and the report agree.
-  return report::clusterFromEvaluation(design.design, e);
+  return engine::clusterFromEvaluation(design.design, e);
 }
 
 QString planProblem(const training::Job& job, const training::Cluster& cluster) {
