@@ -6,8 +6,8 @@
 
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
+#include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
-#include "core/report/training_plan.h"
 
 namespace gigaplan::cli {
 
@@ -26,8 +26,8 @@ DesignCluster clusterOfDesign(const std::string& path, const catalog::Catalog& b
   auto resolved = design::resolve(io::loadDesign(path, base), base);
   const engine::Evaluation eval = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
   DesignCluster out;
-  out.cluster = report::clusterFromEvaluation(resolved->design, eval);
-  out.idle = report::idleGpuTypes(eval);
+  out.cluster = engine::clusterFromEvaluation(resolved->design, eval);
+  out.idle = engine::idleGpuTypes(eval);
   out.job = resolved->design.job;
   return out;
 }

@@ -29,9 +29,9 @@
 
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
-#include "core/evaluate/finding.h"
 
 namespace gigaplan::cooling {
 

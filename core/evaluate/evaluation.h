@@ -16,13 +16,13 @@
 #include <string>
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/catalog/catalog.h"
 #include "core/cooling/cooling_analysis.h"
 #include "core/design/design.h"
 #include "core/design/layout.h"
 #include "core/evaluate/bill_of_materials.h"
 #include "core/evaluate/compute_summary.h"
-#include "core/evaluate/finding.h"
 #include "core/fabric/fabric.h"
 #include "core/power/power_analysis.h"
 #include "core/reliability/failure_domains.h"

@@ -10,9 +10,9 @@
 
 #include <string>
 
+#include "core/base/json_writer.h"
 #include "core/design/layout.h"
 #include "core/evaluate/evaluation.h"
-#include "core/report/json_writer.h"
 
 namespace gigaplan::engine {
 

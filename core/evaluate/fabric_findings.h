@@ -9,8 +9,8 @@
 
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/design/layout.h"
-#include "core/evaluate/finding.h"
 #include "core/fabric/fabric.h"
 
 namespace gigaplan::engine {

@@ -12,8 +12,8 @@
 
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/design/layout.h"
-#include "core/evaluate/finding.h"
 
 namespace gigaplan::engine {
 

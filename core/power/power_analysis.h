@@ -15,8 +15,8 @@
 
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/design/layout.h"
-#include "core/evaluate/finding.h"
 #include "core/power/power_flow.h"
 #include "core/power/power_graph.h"
 #include "core/power/redundancy.h"

@@ -26,7 +26,7 @@
 
 #include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
-#include "core/evaluate/finding.h"
+#include "core/base/finding.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
 

@@ -1,10 +1,10 @@
 // The JSON report (see report_json.h).
 #include "core/report/report_json.h"
 
+#include "core/base/json_writer.h"
 #include "core/evaluate/evaluation_json.h"
 #include "core/report/assumptions.h"
 #include "core/report/catalog_usage.h"
-#include "core/report/json_writer.h"
 
 namespace gigaplan::report {
 namespace {

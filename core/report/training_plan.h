@@ -1,9 +1,6 @@
 // The training section's numbers: the design's job (`job:`) estimated on the cluster the design
-// builds. The cluster is derived from the Evaluation here (no shared helper exists yet):
-// the most numerous GPU type and its count, scale-up domain and bandwidth, the fabric's injection
-// bandwidth, leaf oversubscription, pod size, leaf group size, the PUE, IT + network power per GPU,
-// storage bandwidth and the largest failure domain. `parallelism: auto` runs the plan search and
-// estimates the best plan.
+// builds (engine::clusterFromEvaluation, core/evaluate/job_cluster.h). `parallelism: auto` runs
+// the plan search and estimates the best plan.
 //
 //   TrainingPlan t = report::planTraining(*resolved, eval);
 //   if (t.ok) std::cout << t.estimate.effectiveTrainingDays;  else if (t.present) std::cout << t.problem;
@@ -31,13 +28,6 @@ struct TrainingPlan {
   bool searched = false;       // the plan came from the search (parallelism: auto)
   std::size_t plansValid = 0, plansFitting = 0;
 };
-
-/// The cluster a design's evaluation offers to a training job (see the file comment).
-training::Cluster clusterFromEvaluation(const design::Design& design, const engine::Evaluation& eval);
-
-/// The GPUs a design has beyond that cluster (other types, or the same type in another scale-up
-/// domain size): the training model maps a job onto one GPU type, so these sit idle.
-std::vector<training::IdleGpus> idleGpuTypes(const engine::Evaluation& eval);
 
 TrainingPlan planTraining(const design::ResolvedDesign& design, const engine::Evaluation& eval);
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "core/evaluate/finding.h"
+#include "core/base/finding.h"
 #include "core/training/goodput.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/report/json_writer.h"
+#include "core/base/json_writer.h"
 #include "core/training/estimate.h"
 #include "core/training/search.h"
 

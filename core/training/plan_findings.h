@@ -14,7 +14,7 @@
 //                                     limit = kSensibleBatchShare × the large-batch MFU.
 //
 //   Estimate e = estimate(job, cluster, gpu);                  // batch finding included
-//   addIdleGpuFindings(e, report::idleGpuTypes(eval), cluster);  // on a design's cluster
+//   addIdleGpuFindings(e, engine::idleGpuTypes(eval), cluster);  // on a design's cluster
 //   for (const engine::Finding& f : e.findings) std::cout << f.message << '\n';
 #pragma once
 
@@ -22,7 +22,7 @@
 #include <string>
 #include <vector>
 
-#include "core/evaluate/finding.h"
+#include "core/base/finding.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
 

@@ -7,7 +7,7 @@
 #include <QJsonObject>
 #include <limits>
 
-#include "core/report/json_writer.h"
+#include "core/base/json_writer.h"
 
 using gigaplan::report::JsonWriter;
 

@@ -6,6 +6,7 @@
 
 #include <set>
 
+#include "core/evaluate/job_cluster.h"
 #include "core/report/catalog_usage.h"
 #include "core/report/charts.h"
 #include "core/report/escape.h"
@@ -224,7 +225,7 @@ class TestReportContent : public QObject {
 
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
-    const training::Cluster c = report::clusterFromEvaluation(s.design->design, s.eval);
+    const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);
     QCOMPARE(c.count, 576);
     QCOMPARE(c.scaleUpSize, 72);
     QCOMPARE(c.pue, s.eval.power.pue);

@@ -10,6 +10,7 @@
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
+#include "core/evaluate/job_cluster.h"
 #include "core/report/training_plan.h"
 #include "core/training/estimate.h"
 #include "core/training/search.h"
@@ -102,7 +103,7 @@ class TestTrainingSearch : public QObject {
     const auto& cat = repositoryCatalog();
     const auto site = design::resolve(io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/gigawatt-campus.yaml", cat), cat);
     const engine::Evaluation eval = engine::evaluate(site->design, site->layout, *site->catalog);
-    const Cluster c = report::clusterFromEvaluation(site->design, eval);
+    const Cluster c = engine::clusterFromEvaluation(site->design, eval);
     QCOMPARE(c.gpu, std::string("gb200"));
     const GpuParams g = resolveGpu(*cat.gpu(c.gpu), c);
     const Prices gpuHours{2.0, 0}, tariff{0, 80}, both{2.0, 80};

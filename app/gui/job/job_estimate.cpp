@@ -5,14 +5,14 @@
 #include <cmath>
 
 #include "core/model/plan_rules.h"
-#include "core/report/training_plan.h"
+#include "core/evaluate/job_cluster.h"
 #include "core/training/gpu_params.h"
 
 namespace gigaplan::app {
 
 training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::Evaluation& e) {
   // The same cluster the report's training section uses, so the app and the report agree.
-  return report::clusterFromEvaluation(design.design, e);
+  return engine::clusterFromEvaluation(design.design, e);
 }
 
 QString planProblem(const training::Job& job, const training::Cluster& cluster) {
@@ -28,7 +28,7 @@ JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evalua
   o.hasJob = design.design.job.has_value();
   if (!o.hasJob) return o;
   o.cluster = clusterOf(design, evaluation);
-  o.idle = report::idleGpuTypes(evaluation);
+  o.idle = engine::idleGpuTypes(evaluation);
   const catalog::Gpu* gpu = o.cluster.gpu.empty() ? nullptr : design.catalog->gpu(o.cluster.gpu);
   if (!gpu || o.cluster.count < 1) {
     o.problem = QObject::tr("the site has no GPUs to train on");

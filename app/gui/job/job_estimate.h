@@ -26,7 +26,7 @@ struct JobOutlook {
   QString problem;  // why there is no estimate (no GPUs, plan does not fit the cluster, …)
 };
 
-/// The design's cluster: report::clusterFromEvaluation (the most numerous GPU type, its
+/// The design's cluster: engine::clusterFromEvaluation (the most numerous GPU type, its
 /// domain, the fabric as built, PUE, IT and network power per GPU, storage, failure domains).
 training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);
 /// "" when the job's explicit plan can run on the cluster; else what is wrong, in planner words.

@@ -1,5 +1,5 @@
 // JsonWriter: commas, indentation, escaping and number formatting.
-#include "core/report/json_writer.h"
+#include "core/base/json_writer.h"
 
 #include <charconv>
 #include <cmath>

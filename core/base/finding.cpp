@@ -1,5 +1,5 @@
 // Names of finding severities as written in reports and JSON.
-#include "core/evaluate/finding.h"
+#include "core/base/finding.h"
 
 namespace gigaplan::engine {
 
