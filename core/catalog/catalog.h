@@ -94,6 +94,10 @@ struct PowerGear {
 
 enum class CoolingGearKind { Cdu, Chiller, DryCooler, CoolingTower, AirHandler };
 
+/// Where a chiller's condenser puts its heat: air-cooled to ambient, water-cooled down its
+/// rejects_to (towers, dry coolers). Required for chillers; Unstated for other kinds.
+enum class Condenser { Air, Water, Unstated };
+
 struct CoolingGear {
   std::string id, name;
   CoolingGearKind kind = CoolingGearKind::Cdu;
@@ -103,6 +107,7 @@ struct CoolingGear {
   double approach = 0;       // K (CDU approach, tower approach)
   double waterPerKwh = 0;    // L of water per kWh of heat rejected (evaporative; 0 dry)
   double maxAmbient = 0;     // degC above which capacity derates (0 = not modelled)
+  Condenser condenser = Condenser::Unstated;  // chillers only
   double width = 1, depth = 1, height = 2;  // m
   Provenance provenance;
 };

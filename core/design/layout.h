@@ -78,6 +78,7 @@ struct Layout {
   std::vector<Rack> racks;
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
+  int coreAirHandler = kNone;     // NetworkPlan::coreAirHandler: cools the switches outside every hall
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
 };
 
