@@ -121,6 +121,10 @@ struct PowerGear {
 
 enum class CoolingGearKind { Cdu, Chiller, DryCooler, CoolingTower, AirHandler };
 
+/// Where a chiller's condenser puts its heat: air-cooled to ambient, water-cooled down its
+/// rejects_to (towers, dry coolers). Required for chillers; Unstated for other kinds.
+enum class Condenser { Air, Water, Unstated };
+
 struct CoolingGear {
   std::string id, name;
   CoolingGearKind kind = CoolingGearKind::Cdu;
@@ -130,6 +134,7 @@ struct CoolingGear {
   double approach = 0;       // K (CDU approach, tower approach)
   double waterPerKwh = 0;    // L of water per kWh of heat rejected (evaporative; 0 dry)
   double maxAmbient = 0;     // degC above which capacity derates (0 = not modelled)
+  Condenser condenser = Condenser::Unstated;  // chillers only
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m
   Provenance provenance;

@@ -224,12 +224,52 @@ const std::vector<Field<CoolingGear>>& coolingFields() {
         quantity<CoolingGear>("approach", &CoolingGear::approach, Dimension::Temperature, 0, 50),
         number<CoolingGear>("water_per_kwh", &CoolingGear::waterPerKwh, 0, 100),
         quantity<CoolingGear>("max_ambient", &CoolingGear::maxAmbient, Dimension::Temperature, -60, 80),
+        enumeration<CoolingGear, Condenser>("condenser", &CoolingGear::condenser, {"air", "water"}),
     };
     addFootprint(f);
     addProvenance(f);
     return f;
   }();
   return fields;
+}
+
+// Rules across the fields of one entry, checked once all its fields are read — in a catalog file
+// and, on the entry as changed, in a design's overrides. An empty key means the entry is sound.
+struct EntryProblem {
+  std::string key, found, expected;
+};
+
+template <class T>
+EntryProblem crossCheck(const T&) {
+  return {};
+}
+
+// Capacity is checked at the peak: a peak below the design load would check it at the lower figure.
+EntryProblem crossCheck(const RackType& r) {
+  if (r.peakPower > 0 && r.peakPower < r.power)
+    return {"peak_power", units::format(r.peakPower, Dimension::Power) + ", below power " + units::format(r.power, Dimension::Power),
+            "a peak_power of at least power (capacity is checked at the peak)"};
+  return {};
+}
+
+// A chiller's condenser heat goes to ambient (air) or down its rejects_to (water); unstated, the
+// engine could not tell whether a chiller with no rejects_to has a path to ambient.
+EntryProblem crossCheck(const CoolingGear& c) {
+  if (c.kind == CoolingGearKind::Chiller && c.condenser == Condenser::Unstated)
+    return {"condenser", "no 'condenser' for a chiller",
+            "condenser: air (rejects to ambient) or water (rejects to towers or dry coolers)"};
+  if (c.kind != CoolingGearKind::Chiller && c.condenser != Condenser::Unstated)
+    return {"condenser", "a condenser on a " + std::string(toString(c.kind)), "condenser only on chillers"};
+  return {};
+}
+
+// Fails at the offending key of `entry` when it is written there, else at the entry.
+template <class T>
+void checkEntry(const T& item, const YAML::Node& entry, Reader r, const std::string& path) {
+  const EntryProblem p = crossCheck(item);
+  if (p.key.empty()) return;
+  const YAML::Node at = entry[p.key];
+  r.fail(at ? at : entry, YamlReader::join(path, p.key), p.found, p.expected);
 }
 
 template <class T>
@@ -276,6 +316,7 @@ void readSection(const YAML::Node& list, Reader r, const std::string& path, cons
         r.fail(e, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "'", "a value for '" + std::string(f.key) + "'");
       }
     }
+    checkEntry(item, e, r, ep);
     out[item.id] = std::move(item);
   }
 }
@@ -321,8 +362,9 @@ void readOverrideSection(const YAML::Node& node, Reader r, const std::string& pa
     const std::string entryId = r.id(kv.first, path);
     const std::string ep = YamlReader::join(path, entryId);
     r.requireMap(kv.second, ep);
-    const bool isNew = !base.count(entryId);
-    T scratch;
+    const auto existing = base.find(entryId);
+    const bool isNew = existing == base.end();
+    T scratch = isNew ? T{} : existing->second;  // the entry as this design changes it
     std::set<std::string_view> given;
     auto& fields = out[entryId];
     for (const auto& fv : kv.second) {
@@ -341,6 +383,7 @@ void readOverrideSection(const YAML::Node& node, Reader r, const std::string& pa
         }
       }
     }
+    checkEntry(scratch, kv.second, r, ep);
   }
 }
 

@@ -1,4 +1,5 @@
-// analyzeCooling: rack heat to CDUs and air handlers, on to the plant, with power, water and checks.
+// analyzeCooling: rack, switch and loss heat to CDUs and air handlers, on to the plant and out to
+// ambient, with power, water and checks.
 #include "core/cooling/cooling_analysis.h"
 
 #include <algorithm>
@@ -17,8 +18,46 @@ namespace {
 
 std::string w(double watts) { return units::format(watts, units::Dimension::Power); }
 
+// 2304 → "2,304".
+std::string grouped(long long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
+// "16 racks (a1-r1-1, a1-r1-2, …)": a count and the first few ids.
+std::string named(const std::vector<std::string>& ids, const char* one, const char* many) {
+  std::string s = grouped(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
+  for (std::size_t i = 0; i < ids.size() && i < 3; ++i) s += (i ? ", " : "") + ids[i];
+  return s + (ids.size() > 3 ? ", …)" : ")");
+}
+
 bool validUnit(const design::Layout& layout, int u) { return u >= 0 && u < static_cast<int>(layout.cooling.size()); }
 
+bool validHall(const design::Layout& layout, int h) { return h >= 0 && h < static_cast<int>(layout.halls.size()); }
+
+double at(const std::vector<double>& v, std::size_t i) { return i < v.size() ? v[i] : 0.0; }
+
+bool hasCompressor(const design::CoolingUnit& u) {
+  return u.kind == CoolingKind::Chiller || (u.kind == CoolingKind::AirHandler && u.rejectsTo.empty());
+}
+
+// With nothing to reject to, can this unit put its heat into the ambient air?
+bool releasesToAmbient(const design::CoolingUnit& u) {
+  switch (u.kind) {
+    case CoolingKind::DryCooler:
+    case CoolingKind::CoolingTower: return true;
+    case CoolingKind::Chiller: return u.spec && u.spec->condenser == catalog::Condenser::Air;
+    case CoolingKind::AirHandler: return u.spec && u.spec->cop > 0;  // DX: its condenser stands outdoors
+    case CoolingKind::Cdu: return false;
+  }
+  return false;
+}
+
+// Racks: liquid to the CDU (none: error), air to the air handler or else the hall's air.
 void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rackHeat, bool withFindings,
                     CoolingResult& c) {
   for (std::size_t r = 0; r < layout.racks.size() && r < rackHeat.size(); ++r) {
@@ -27,36 +66,120 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
     const double liquid = rackHeat[r] * fraction, air = rackHeat[r] - liquid;
     c.liquidHeat += liquid;
     c.airHeat += air;
-    // Liquid heat without a CDU stops the rack (error); air heat may go to room air the design
-    // does not model (warning).
-    auto assign = [&](double heat, int unit, Severity severity, const char* medium, const char* missing) {
-      if (heat <= 0) return;
-      if (validUnit(layout, unit)) {
-        c.unitHeat[unit] += heat;
-        return;
+    if (liquid > 0) {
+      if (validUnit(layout, rack.cdu)) {
+        c.unitHeat[rack.cdu] += liquid;
+      } else {
+        c.unassignedHeat += liquid;
+        if (withFindings)
+          c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
+                                                   rack.id + " sends " + w(liquid) + " to liquid but has no CDU", liquid, 0));
       }
-      c.unassignedHeat += heat;
+    }
+    if (air <= 0) continue;
+    if (validUnit(layout, rack.airHandler)) {
+      c.unitHeat[rack.airHandler] += air;
+    } else if (validHall(layout, rack.hall)) {
+      c.hallAirHeat[rack.hall] += air;
+    } else {
+      c.unassignedHeat += air;
       if (withFindings)
-        c.findings.push_back(engine::makeFinding(severity, rack.id, "cooling.not-cooled",
-                                                 rack.id + " sends " + w(heat) + " to " + medium + " but has no " + missing,
-                                                 heat, 0));
-    };
-    assign(liquid, rack.cdu, Severity::Error, "liquid", "CDU");
-    assign(air, rack.airHandler, Severity::Warning, "air", "air handler");
+        c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
+                                                 rack.id + " sends " + w(air) + " to air but has no air handler and stands in no hall",
+                                                 air, 0));
+    }
   }
 }
 
-// Electrical draw of one unit at its heat load, and the heat it passes on.
-void runUnit(const design::CoolingUnit& u, double heat, double& power, double& rejected) {
+// Losses: into the air of the hall a node stands in, else to ambient.
+void placeLosses(const design::Layout& layout, const CoolingTopology& t, const std::vector<double>& nodeLoss,
+                 CoolingResult& c) {
+  for (std::size_t i = 0; i < layout.power.size() && i < nodeLoss.size(); ++i) {
+    const double loss = nodeLoss[i];
+    if (loss <= 0) continue;
+    c.lossHeat += loss;
+    const int h = i < t.nodeHall.size() ? t.nodeHall[i] : kNone;
+    if (validHall(layout, h)) {
+      c.hallAirHeat[h] += loss;
+    } else {
+      c.lossHeatOutdoors += loss;
+      c.rejected += loss;
+    }
+  }
+}
+
+// What lands in a hall's air with no air handler to take it, by source, for the finding.
+engine::Finding hallNotCooled(const design::Layout& layout, const CoolingTopology& t, const CoolingDemand& d, int h,
+                              double heat) {
+  std::vector<std::string> racks, nodes;
+  for (const design::Rack& rack : layout.racks) {
+    const double fraction = rack.spec ? std::clamp(rack.spec->liquidFraction, 0.0, 1.0) : 0.0;
+    if (rack.hall == h && !validUnit(layout, rack.airHandler) && fraction < 1 &&
+        at(d.rackHeat, static_cast<std::size_t>(&rack - layout.racks.data())) > 0)
+      racks.push_back(rack.id);
+  }
+  for (std::size_t i = 0; i < layout.power.size(); ++i)
+    if (i < t.nodeHall.size() && t.nodeHall[i] == h && at(d.nodeLoss, i) > 0) nodes.push_back(layout.power[i].id);
+  std::string what;
+  auto add = [&](const std::string& part) { what += (what.empty() ? "" : "; ") + part; };
+  if (!racks.empty()) add("air share of " + named(racks, "rack", "racks"));
+  if (!nodes.empty()) add("losses of " + named(nodes, "power node", "power nodes"));
+  if (at(d.hallHeat, static_cast<std::size_t>(h)) > 0) add(w(d.hallHeat[h]) + " of switches outside racks");
+  const design::Hall& hall = layout.halls[h];
+  return engine::makeFinding(Severity::Error, hall.id, "cooling.not-cooled",
+                             "Hall " + hall.id + " has no air handler for the " + w(heat) + " released into its air (" + what +
+                                 "): add one, or name an air_handler for its rows",
+                             heat, 0);
+}
+
+// Hall air to the hall's air handlers by capacity; the core room to its air handler.
+void spreadAirHeat(const design::Layout& layout, const CoolingTopology& t, const CoolingDemand& d, bool withFindings,
+                   CoolingResult& c) {
+  for (int h = 0; h < static_cast<int>(layout.halls.size()); ++h) {
+    const double heat = c.hallAirHeat[h];
+    if (heat <= 0) continue;
+    const std::vector<int>& units = h < static_cast<int>(t.hallAirHandlers.size()) ? t.hallAirHandlers[h] : std::vector<int>{};
+    double capacity = 0;
+    for (int u : units) capacity += layout.cooling[u].capacity;
+    for (int u : units)
+      c.unitHeat[u] += capacity > 0 ? heat * layout.cooling[u].capacity / capacity : heat / static_cast<double>(units.size());
+    if (!units.empty()) continue;
+    c.unassignedHeat += heat;
+    if (withFindings) c.findings.push_back(hallNotCooled(layout, t, d, h, heat));
+  }
+  if (d.coreRoomHeat <= 0) return;
+  if (validUnit(layout, layout.coreAirHandler)) {
+    c.unitHeat[layout.coreAirHandler] += d.coreRoomHeat;
+    return;
+  }
+  c.unassignedHeat += d.coreRoomHeat;
+  if (withFindings)
+    c.findings.push_back(engine::makeFinding(
+        Severity::Error, "", "cooling.not-cooled",
+        "The core room's " + grouped(d.coreRoomSwitches) + (d.coreRoomSwitches == 1 ? " switch" : " switches") +
+            (d.coreRoomIds.empty() ? "" : " (" + d.coreRoomIds + ")") + " shed " + w(d.coreRoomHeat) +
+            " outside every hall with no air handler to take it: name one with network core_air_handler, or put "
+            "spine_position inside a hall",
+        d.coreRoomHeat, 0));
+}
+
+// Electrical draw of one unit at its heat load; what it passes on and what its outdoor fans shed.
+struct UnitFlow {
+  double power = 0, passedOn = 0, toAmbient = 0;
+};
+
+UnitFlow runUnit(const design::CoolingUnit& u, double heat) {
   const catalog::CoolingGear* spec = u.spec;
   const double own = spec ? spec->ownPower * u.units : 0.0;
   const double fraction = u.capacity > 0 ? heat / u.capacity : (heat > 0 ? 1.0 : 0.0);
-  power = own * fraction;
-  double work = 0;
-  const bool compressor = u.kind == CoolingKind::Chiller || (u.kind == CoolingKind::AirHandler && u.rejectsTo.empty());
-  if (compressor && spec && spec->cop > 0) work = heat / spec->cop;
-  power += work;
-  rejected = heat + work;
+  const double fans = own * fraction;
+  const double work = hasCompressor(u) && spec && spec->cop > 0 ? heat / spec->cop : 0.0;
+  const bool outdoors = u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower;
+  UnitFlow f;
+  f.power = fans + work;
+  f.passedOn = heat + work + (outdoors ? 0.0 : fans);
+  f.toAmbient = outdoors ? fans : 0.0;
+  return f;
 }
 
 void checkUnits(const design::Layout& layout, double ambient, const std::vector<int>& indegree, CoolingResult& c) {
@@ -75,9 +198,20 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
                                                u.id + " has no spare unit: with one of its " + std::to_string(u.units) +
                                                    " units out it is rated " + w(oneOut) + " for " + w(heat),
                                                heat, oneOut));
-    if (u.kind == CoolingKind::Cdu && u.rejectsTo.empty() && heat > 0)
-      c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.no-heat-sink",
-                                               u.id + " rejects " + w(heat) + " to no chiller, dry cooler or tower", heat, 0));
+    bool sinks = false;
+    for (int s : u.rejectsTo) sinks = sinks || validUnit(layout, s);
+    if (!sinks && !releasesToAmbient(u)) {
+      const std::string out = w(c.unitRejected[i]);
+      const std::string why =
+          u.kind == CoolingKind::Cdu
+              ? u.id + " rejects " + out + " to no chiller, dry cooler or tower: the heat has nowhere to go"
+          : u.kind == CoolingKind::AirHandler
+              ? u.id + " rejects to nothing and its model has no compressor (no COP): its " + out +
+                    " has nowhere to go; name the chillers or dry coolers it rejects to, or use a DX model with a COP"
+              : u.id + " has a water-cooled condenser but rejects to nothing: its " + out +
+                    " has nowhere to go; name the towers or dry coolers it rejects to";
+      c.findings.push_back(engine::makeFinding(Severity::Error, u.id, "cooling.no-heat-sink", why, c.unitRejected[i], 0));
+    }
     if (u.spec && u.spec->maxAmbient != 0 && ambient > u.spec->maxAmbient)
       c.findings.push_back(engine::makeFinding(
           Severity::Warning, u.id, "cooling.ambient-above-rating",
@@ -134,13 +268,15 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
   c.unitUtilisation.assign(n, 0.0);
   c.unitWater.assign(n, 0.0);
   c.nodePower.assign(layout.power.size(), 0.0);
+  c.hallAirHeat.assign(layout.halls.size(), 0.0);
   spreadRackHeat(layout, demand.rackHeat, withFindings, c);
-  for (int i = 0; i < n && i < static_cast<int>(demand.unitAirHeat.size()); ++i) {
-    c.unitHeat[i] += demand.unitAirHeat[i];
-    c.airHeat += demand.unitAirHeat[i];
+  for (std::size_t h = 0; h < layout.halls.size() && h < demand.hallHeat.size(); ++h) {
+    c.hallAirHeat[h] += demand.hallHeat[h];
+    c.airHeat += demand.hallHeat[h];
   }
-  c.airHeat += demand.unplacedHeat;
-  c.unassignedHeat += demand.unplacedHeat;
+  c.airHeat += demand.coreRoomHeat;
+  placeLosses(layout, topology, demand.nodeLoss, c);
+  spreadAirHeat(layout, topology, demand, withFindings, c);
   c.loops = topology.loops;
   c.unitLoop = topology.loop;
   const std::vector<int>& indegree = topology.indegree;
@@ -148,11 +284,21 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
   for (int i : topology.order) {
     ordered[i] = 1;
     const design::CoolingUnit& u = layout.cooling[i];
-    runUnit(u, c.unitHeat[i], c.unitPower[i], c.unitRejected[i]);
+    const UnitFlow f = runUnit(u, c.unitHeat[i]);
+    c.unitPower[i] = f.power;
+    c.unitRejected[i] = f.passedOn + f.toAmbient;
+    c.rejected += f.toAmbient;
     std::size_t sinks = 0;
     for (int s : u.rejectsTo) sinks += validUnit(layout, s);
     for (int s : u.rejectsTo)
-      if (validUnit(layout, s)) c.unitHeat[s] += c.unitRejected[i] / static_cast<double>(sinks);
+      if (validUnit(layout, s)) c.unitHeat[s] += f.passedOn / static_cast<double>(sinks);
+    if (sinks > 0) continue;
+    if (releasesToAmbient(u)) {
+      c.rejected += f.passedOn;
+      c.rejectionCapacity += u.capacity;
+    } else {
+      c.unassignedHeat += f.passedOn;
+    }
   }
   for (int i = 0; i < n; ++i) {
     const design::CoolingUnit& u = layout.cooling[i];
@@ -167,8 +313,9 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
     for (int f : u.fedBy)
       if (f >= 0 && f < static_cast<int>(layout.power.size())) c.nodePower[f] += c.unitPower[i] / static_cast<double>(feeds);
     if (u.kind == CoolingKind::Cdu || u.kind == CoolingKind::AirHandler) c.capacity += u.capacity;
-    if (u.rejectsTo.empty() && u.kind != CoolingKind::Cdu) c.rejectionCapacity += u.capacity;
-    if (withFindings && !ordered[i])
+    if (ordered[i]) continue;
+    c.unassignedHeat += c.unitHeat[i];  // stuck on a loop of rejects_to
+    if (withFindings)
       c.findings.push_back(engine::makeFinding(Severity::Error, u.id, "cooling.cycle",
                                                u.id + " is on or below a loop of rejects_to (heat would circulate)"));
   }

@@ -3,6 +3,8 @@
 
 #include <numeric>
 
+#include "core/fabric/placement.h"
+
 namespace gigaplan::cooling {
 
 namespace {
@@ -41,6 +43,17 @@ CoolingTopology coolingTopology(const design::Layout& layout) {
     if (id[r] == design::kNone) id[r] = t.loops++;
     t.loop[i] = id[r];
   }
+  // Halls by footprint: the same test the fabric uses to put a switch in a hall.
+  const int halls = static_cast<int>(layout.halls.size());
+  t.hallAirHandlers.assign(halls, {});
+  for (int i = 0; i < n; ++i) {
+    const design::CoolingUnit& u = layout.cooling[i];
+    if (u.kind != design::CoolingKind::AirHandler) continue;
+    const int h = u.hall >= 0 && u.hall < halls ? u.hall : fabric::detail::hallAt(layout, u.position);
+    if (h >= 0 && h < halls) t.hallAirHandlers[h].push_back(i);
+  }
+  t.nodeHall.reserve(layout.power.size());
+  for (const design::PowerNode& node : layout.power) t.nodeHall.push_back(fabric::detail::hallAt(layout, node.position));
   return t;
 }
 

@@ -133,6 +133,7 @@ struct NetworkPlan {
   std::vector<std::string> networkRows;  // row ids holding leaf/spine switches (NetworkRow)
   Vec2 spinePosition;                 // site coordinates of the core/spine room (0,0 = hall centres)
   bool spinePositionSet = false;
+  std::string coreAirHandler;         // air handler taking the heat of the core room's switches ("" = none)
   double trayHeight = 3.0;            // m above floor where cable trays run
   double slack = 0.1;                 // fraction added to every routed cable
   SourceLocation where;

@@ -428,6 +428,9 @@ class Expander {
       if (!refs.cdu.empty()) r.cdu = findCooling(refs.cdu, *refs.where, "cdu", owner, {CoolingKind::Cdu}, "a CDU");
       if (!refs.air.empty()) r.airHandler = findCooling(refs.air, *refs.where, "air_handler", owner, {CoolingKind::AirHandler}, "an air handler");
     }
+    if (!d_.network.coreAirHandler.empty())
+      out_.coreAirHandler = findCooling(d_.network.coreAirHandler, d_.network.where, "core_air_handler", "the core room",
+                                        {CoolingKind::AirHandler}, "an air handler");
   }
 
   void checkPowerCycles() const {

@@ -92,6 +92,7 @@ struct Layout {
   std::vector<Rack> racks;
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
+  int coreAirHandler = kNone;     // NetworkPlan::coreAirHandler: cools the switches outside every hall
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
   /// The catalog every `spec` points into, when the Layout owns it (null: borrowed, see above).
   std::shared_ptr<const catalog::Catalog> catalog;

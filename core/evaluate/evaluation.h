@@ -1,7 +1,10 @@
 // The one entry point of the engine: evaluate a design's expanded layout against the catalog.
-// Runs, in order: compute summary, fabric (core/fabric), network loads, cooling at design and at
-// peak load, power flow at design and at peak load with the failover check, failure domains,
-// layout checks, bill of materials — and collects every finding (errors first).
+// Runs, in order: compute summary, fabric (core/fabric), network loads, cooling and power flow
+// settled together at design and at peak load (the chain's losses heat the halls, the cooling
+// gear's draw loads the chain: passes until the losses stop changing), the power analysis with
+// the failover check, failure domains, layout checks, bill of materials — and collects every
+// finding (errors first). Its own finding:
+//   cooling.heat-runaway   cooling draw and chain losses feed each other without settling (error)
 // Pure: no I/O, no globals; the result is immutable and cheap to share:
 //
 //   design::Layout layout = design::expand(design, catalog);

@@ -99,6 +99,8 @@ void writeCooling(JsonWriter& j, const cooling::CoolingResult& c) {
   num(j, "heat_mw", c.heat / MW);
   num(j, "liquid_heat_mw", c.liquidHeat / MW);
   num(j, "air_heat_mw", c.airHeat / MW);
+  num(j, "loss_heat_mw", c.lossHeat / MW);
+  num(j, "rejected_mw", c.rejected / MW);
   num(j, "unassigned_heat_mw", c.unassignedHeat / MW);
   num(j, "capacity_mw", c.capacity / MW);
   num(j, "rejection_capacity_mw", c.rejectionCapacity / MW);

@@ -6,20 +6,19 @@ namespace gigaplan::engine {
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric) {
   const int racks = static_cast<int>(layout.racks.size());
   const int nodes = static_cast<int>(layout.power.size());
+  const int halls = static_cast<int>(layout.halls.size());
   NetworkLoads n;
   n.rackLoad.assign(racks, 0.0);
   n.nodeLoad.assign(nodes, 0.0);
-  n.unitAirHeat.assign(layout.cooling.size(), 0.0);
-  std::vector<std::vector<int>> hallAir(layout.halls.size());
-  for (int u = 0; u < static_cast<int>(layout.cooling.size()); ++u) {
-    const design::CoolingUnit& unit = layout.cooling[u];
-    if (unit.kind == design::CoolingKind::AirHandler && unit.hall >= 0 && unit.hall < static_cast<int>(hallAir.size()))
-      hallAir[unit.hall].push_back(u);
-  }
+  n.hallHeat.assign(halls, 0.0);
   const double optics = fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size());
-  if (fabric.switches.empty()) n.facilityLoad += fabric.opticsPower;
+  if (fabric.switches.empty()) {
+    n.facilityLoad += fabric.opticsPower;
+    n.coreRoomHeat += fabric.opticsPower;
+  }
   std::vector<char> holdsSwitch(racks, 0);
-  std::vector<double> hallHeat(layout.halls.size(), 0.0);
+  const fabric::SwitchPlacement* firstInCore = nullptr;
+  const fabric::SwitchPlacement* lastInCore = nullptr;
   for (const fabric::SwitchPlacement& s : fabric.switches) {
     const double w = s.power + optics;
     if (s.rack >= 0 && s.rack < racks) {
@@ -31,14 +30,17 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
       n.nodeLoad[s.feed] += w;
     else
       n.facilityLoad += w;
-    const bool inHall = s.hall >= 0 && s.hall < static_cast<int>(hallAir.size()) && !hallAir[s.hall].empty();
-    if (inHall)
-      hallHeat[s.hall] += w;
-    else
-      n.unplacedHeat += w;
+    if (s.hall >= 0 && s.hall < halls) {
+      n.hallHeat[s.hall] += w;
+      continue;
+    }
+    n.coreRoomHeat += w;
+    ++n.coreRoomSwitches;
+    if (!firstInCore) firstInCore = &s;
+    lastInCore = &s;
   }
-  for (std::size_t h = 0; h < hallAir.size(); ++h)
-    for (int u : hallAir[h]) n.unitAirHeat[u] += hallHeat[h] / static_cast<double>(hallAir[h].size());
+  if (firstInCore)
+    n.coreRoomIds = fabric::switchId(*firstInCore) + (lastInCore != firstInCore ? " … " + fabric::switchId(*lastInCore) : "");
   for (int r = 0; r < racks; ++r) {
     const catalog::RackType* spec = layout.racks[r].spec;
     if (!holdsSwitch[r] && spec && spec->kind == catalog::RackKind::Network) n.rackLoad[r] = spec->power;

@@ -240,7 +240,7 @@ class DesignReader {
 
   void readNetwork(const YAML::Node& n, const std::string& p, design::NetworkPlan& net) {
     r_.checkKeys(n, p, {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
-                        "leaf_placement", "network_rows", "spine_position", "tray_height", "slack"});
+                        "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack"});
     net.where = where(n, p);
     r_.optional(n, p, "topology", [&](const auto& c, const auto& cp) {
       net.topology = static_cast<design::Topology>(r_.choice(c, cp, {"rail-optimized", "fat-tree", "leaf-spine"}));
@@ -264,6 +264,7 @@ class DesignReader {
       net.spinePosition = vec(c, cp);
       net.spinePositionSet = true;
     });
+    r_.optional(n, p, "core_air_handler", [&](const auto& c, const auto& cp) { net.coreAirHandler = r_.id(c, cp); });
     r_.optional(n, p, "tray_height", [&](const auto& c, const auto& cp) { net.trayHeight = r_.quantity(c, cp, Dimension::Length, 0, 20); });
     r_.optional(n, p, "slack", [&](const auto& c, const auto& cp) { net.slack = r_.number(c, cp, 0, 1); });
   }

@@ -196,6 +196,7 @@ class Writer {
       e_ << YAML::EndSeq;
     }
     if (n.spinePositionSet) vec("spine_position", n.spinePosition);
+    if (!n.coreAirHandler.empty()) kv("core_air_handler", n.coreAirHandler);
     if (n.trayHeight != d.trayHeight) q("tray_height", n.trayHeight, Dimension::Length);
     if (n.slack != d.slack) kv("slack", units::shortest(n.slack));
     e_ << YAML::EndMap;

@@ -19,7 +19,8 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       "Battery ride-through below " + fixed(power::kRideThroughTarget / 60, 0) +
           " minutes is flagged (a common UPS autonomy target; grade U).",
       "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities and COP "
-      "are not derated with ambient; heat from pumps, fans and power losses is not added to the cooling load.",
+      "are not derated with ambient. Heat of pumps, fans and compressors is passed on with the heat they move; "
+      "losses of power gear standing inside a hall heat that hall's air, gear outside loses to ambient.",
       "Fabric: cables are routed over trays at " + fixed(d.network.trayHeight, 1) + " m with " + percent(d.network.slack) +
           " slack; each link takes the cheapest medium that reaches.",
       "Failure domains count what stops immediately when one element fails; batteries are not an alternate path.",

@@ -52,6 +52,9 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   o << "\nCooling\n";
   line("heat (liquid / air)", f(e.cooling.heat, Dimension::Power) + " (" + f(e.cooling.liquidHeat, Dimension::Power) + " / " +
                                   f(e.cooling.airHeat, Dimension::Power) + ")");
+  line("heat from chain losses", f(e.cooling.lossHeat, Dimension::Power));
+  line("rejected to ambient", f(e.cooling.rejected, Dimension::Power));
+  if (e.cooling.unassignedHeat > 0) line("heat with nowhere to go", f(e.cooling.unassignedHeat, Dimension::Power));
   line("capacity", f(e.cooling.capacity, Dimension::Power));
   line("cooling power", f(e.cooling.power, Dimension::Power));
   line("water", f(e.cooling.water, Dimension::Volume) + " per day");

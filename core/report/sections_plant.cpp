@@ -112,7 +112,11 @@ Section cooling(const ReportInputs& in) {
   Section s{"cooling", "Cooling", {}};
   KeyValues kv;
   kv.entries = {
-      {"Heat", megawatts(c.heat) + " (" + megawatts(c.liquidHeat) + " to liquid, " + megawatts(c.airHeat) + " to air)"},
+      {"Heat", megawatts(c.heat) + " from racks and switches (" + megawatts(c.liquidHeat) + " to liquid, " +
+                   megawatts(c.airHeat) + " to air)"},
+      {"Heat from power-chain losses", megawatts(c.lossHeat) + " (" + megawatts(c.lossHeat - c.lossHeatOutdoors) +
+                                           " into halls' air, " + megawatts(c.lossHeatOutdoors) + " outdoors)"},
+      {"Rejected to ambient", kApprox + megawatts(c.rejected) + " (all heat, the cooling plant's own draw included)"},
       {"Hall-side capacity", megawatts(c.capacity) + " (CDUs and air handlers)"},
       {"Rejection capacity", megawatts(c.rejectionCapacity)},
       {"Cooling plant draw", kApprox + megawatts(c.power)},

@@ -168,6 +168,23 @@ class TestDesignEdits : public QObject {
     QVERIFY2(QString::fromStdString(out.refusal).contains("cools rack"), out.refusal.c_str());
   }
 
+  // The network's core_air_handler is a reference too: deleting that unit would leave a file that
+  // does not load again.
+  void refusesToDeleteTheCoreRoomsAirHandler() {
+    design::Design d = io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml", cat());
+    design::CoolingUnitSpec ahu;
+    ahu.id = "core-ahu";
+    ahu.kind = design::CoolingKind::AirHandler;
+    ahu.model = "air-handler";
+    ahu.rejectsTo = {"chiller-1"};
+    d.cooling.push_back(ahu);
+    d.network.coreAirHandler = "core-ahu";
+    const auto r = design::resolve(d, cat());
+    const EditOutcome out = deleteObjects(*r, ids(*r, {"core-ahu"}));
+    QVERIFY(!out);
+    QVERIFY2(QString::fromStdString(out.refusal).contains("still cools the core room"), out.refusal.c_str());
+  }
+
   void duplicatesRowsOnFreeFloor() {
     const auto r = teachingHall();
     const EditOutcome out = duplicateRows(*r, ids(*r, {"b-2"}));

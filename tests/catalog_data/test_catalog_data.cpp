@@ -155,7 +155,8 @@ const std::vector<FileSchema>& schemas() {
                       {"cop", number(0.5, 20)},
                       {"approach", quantity(Dimension::Temperature)},
                       {"water_per_kwh", number(0, 20)},
-                      {"max_ambient", quantity(Dimension::Temperature)}}),
+                      {"max_ambient", quantity(Dimension::Temperature)},
+                      {"condenser", choice({"air", "water"})}}),
        {"cdu-vertiv-2300", "in-rack-cdu-250", "chiller-water-cooled", "chiller-air-cooled",
         "dry-cooler-adiabatic", "cooling-tower", "air-handler"}},
   };

@@ -133,6 +133,19 @@ class TestMalformed : public QObject {
         << "4:14" << "catalog.racks.my-rack.source: found no 'source' for new entry 'my-rack'";
     QTest::newRow("bad catalog override unit") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {power: 120}\n"
         << "4:26" << "catalog.racks.gb200-nvl72.power: found '120', expected a power";
+    QTest::newRow("catalog peak below power") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {peak_power: 100 kW}\n"
+        << "4:31" << "catalog.racks.gb200-nvl72.peak_power: found 100 kW, below power 132 kW, expected a peak_power of at least power";
+    QTest::newRow("catalog power raised above the peak") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb300-nvl72: {power: 160 kW}\n"
+        << "4:18" << "catalog.racks.gb300-nvl72.peak_power: found 155 kW, below power 160 kW";
+    QTest::newRow("new chiller without condenser") << "format: 1\n"
+        << "format: 1\ncatalog:\n  cooling_gear:\n    my-chiller: {name: C, kind: chiller, capacity: 1 MW, cop: 5, source: S, grade: U}\n"
+        << "4:17" << "catalog.cooling_gear.my-chiller.condenser: found no 'condenser' for a chiller, expected condenser: air";
+    QTest::newRow("condenser on a CDU") << "format: 1\n" << "format: 1\ncatalog:\n  cooling_gear:\n    cdu-vertiv-2300: {condenser: water}\n"
+        << "4:34" << "catalog.cooling_gear.cdu-vertiv-2300.condenser: found a condenser on a cdu, expected condenser only on chillers";
+    QTest::newRow("unknown core air handler") << "format: 1\n" << "format: 1\nnetwork: {core_air_handler: ahu-9}\n" << "2:29"
+        << "network.core_air_handler: found 'ahu-9' (for the core room), expected the id of an air handler";
+    QTest::newRow("core air handler is a CDU") << "format: 1\n" << "format: 1\nnetwork: {core_air_handler: cdu}\n" << "2:29"
+        << "network.core_air_handler: found 'cdu', a cdu (for the core room), expected an air handler";
     QTest::newRow("invalid yaml") << "{name: T, size: [50 m, 50 m]}" << "{name: T, size: [50 m, 50 m}" << "2:34"
         << "found invalid YAML";
     QTest::newRow("tab indentation") << "  - id: h" << "\t- id: h" << "" << "found invalid YAML";
@@ -168,6 +181,26 @@ class TestMalformed : public QObject {
       const QString what = QString::fromUtf8(e.what());
       QVERIFY2(what.startsWith("bad.yaml:" + location), qPrintable("location: " + what));
       QVERIFY2(what.contains(message), qPrintable("message: " + what));
+    }
+  }
+
+  // A catalog file is held to the same cross-field rules as a design's overrides.
+  void catalogFileRefusesPeakBelowPower() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string path = dir.filePath("racks.yaml").toStdString();
+    QFile f(QString::fromStdString(path));
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("racks:\n  - {id: r, name: R, kind: compute, gpu: b200, power: 120 kW, peak_power: 100 kW, source: S, grade: U}\n");
+    f.close();
+    catalog::Catalog cat;
+    try {
+      catalog::loadFile(path, cat);
+      QFAIL("loading succeeded but should have failed");
+    } catch (const io::LoadError& e) {
+      const QString what = QString::fromUtf8(e.what());
+      QVERIFY2(what.startsWith(QString::fromStdString(path) + ":2:75: racks[0].peak_power: found 100 kW, below power 120 kW"),
+               qPrintable(what));
     }
   }
 

@@ -1,5 +1,6 @@
-// Cooling analysis on hand-built plants: heat split, CDU → chillers → tower chain, pump / fan /
-// compressor power, water, capacity and N+1 checks, and how cooling power reaches the power chain.
+// Cooling analysis on hand-built plants: where heat lands (racks, hall air, losses, the plant's
+// own draw), heat rejected to ambient, pump / fan / compressor power, water, capacity and N+1
+// checks, and how cooling power reaches the power chain.
 #include <QtTest>
 
 #include <algorithm>
@@ -22,19 +23,36 @@ struct Plant {
 };
 
 // Reference plant: the 4-rack chain's racks send 80 kW each to one CDU and 20 kW each to one air
-// handler; the CDU rejects to two chillers (COP 5), which reject to one tower.
+// handler; both reject to two water-cooled chillers (COP 5), which reject to one tower.
 Plant buildPlant(Site& s, const Chain& c) {
   Plant p;
+  s.catalog.coolingGear["chiller"].condenser = catalog::Condenser::Water;
   p.tower = s.cooling("tower1", CoolingKind::CoolingTower, "tower", {});
   p.ch1 = s.cooling("ch1", CoolingKind::Chiller, "chiller", {p.tower});
   p.ch2 = s.cooling("ch2", CoolingKind::Chiller, "chiller", {p.tower});
   p.cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {p.ch1, p.ch2});
-  p.ahu = s.cooling("ahu1", CoolingKind::AirHandler, "ahu", {});
+  p.ahu = s.cooling("ahu1", CoolingKind::AirHandler, "ahu", {p.ch1, p.ch2});
   for (int r : c.racks) {
     s.layout.racks[r].cdu = p.cdu;
     s.layout.racks[r].airHandler = p.ahu;
   }
   return p;
+}
+
+// Stands power nodes in the yard, outside hall h1 (0–40 m × 0–20 m): their losses go to ambient.
+void outdoors(Site& s, std::initializer_list<int> nodes) {
+  for (int n : nodes) s.layout.power[n].position = {60, 10};
+}
+
+void outdoors(Site& s, const Chain& c) { outdoors(s, {c.grid, c.tx, c.upsA, c.upsB, c.busA, c.busB}); }
+
+// Everything drawn from the sources leaves the site as heat.
+void checkBalance(const engine::Evaluation& e) {
+  const auto& k = e.cooling;
+  QCOMPARE(k.unassignedHeat, 0.0);
+  QVERIFY2(std::fabs(e.power.facility - k.rejected) <= 1e-9 * e.power.facility,
+           qPrintable(QString("facility %1 W, rejected %2 W").arg(e.power.facility, 0, 'f', 3).arg(k.rejected, 0, 'f', 3)));
+  QVERIFY(std::fabs(k.heat + k.lossHeat + k.power - k.rejected) <= 1e-9 * k.rejected);
 }
 
 }  // namespace
@@ -45,6 +63,7 @@ class TestCooling : public QObject {
   void heatPowerAndWater() {
     Site s;
     const Chain c = buildChain(s);
+    outdoors(s, c);
     const Plant p = buildPlant(s, c);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const auto& k = e.cooling;
@@ -53,39 +72,131 @@ class TestCooling : public QObject {
     QVERIFY(qFuzzyCompare(k.airHeat, 80e3));
     QVERIFY(qFuzzyCompare(k.unitHeat[p.cdu], 320e3));
     QVERIFY(qFuzzyCompare(k.unitHeat[p.ahu], 80e3));
-    // CDU pumps: 4 kW × 320 / 400; air handler fans: 2 kW × 80 / 100.
+    // CDU pumps: 4 kW × 320 / 400; air handler fans: 2 kW × 80 / 100. Both heat the stream they move.
     QVERIFY(qFuzzyCompare(k.unitPower[p.cdu], 3.2e3));
     QVERIFY(qFuzzyCompare(k.unitPower[p.ahu], 1.6e3));
-    // Each chiller takes half the CDU's heat, 160 kW, and draws 160 / 5 = 32 kW.
-    QVERIFY(qFuzzyCompare(k.unitHeat[p.ch1], 160e3));
-    QVERIFY(qFuzzyCompare(k.unitPower[p.ch1], 32e3));
-    // The tower rejects heat + compressor work: 320 + 64 = 384 kW; fans 10 kW × 0.384.
-    QVERIFY(qFuzzyCompare(k.unitHeat[p.tower], 384e3));
-    QVERIFY(qFuzzyCompare(k.unitPower[p.tower], 3.84e3));
-    // Water: 2 L/kWh × 384 kW × 24 h.
-    QVERIFY(qFuzzyCompare(k.unitWater[p.tower], 2 * 384 * 24.0));
-    QVERIFY(qFuzzyCompare(k.water, 2 * 384 * 24.0));
-    QVERIFY(qFuzzyCompare(k.power, 3.2e3 + 1.6e3 + 64e3 + 3.84e3));
-    QVERIFY(qFuzzyCompare(k.capacity, 400e3 + 100e3));    // CDU + air handler
-    QVERIFY(qFuzzyCompare(k.rejectionCapacity, 1e6 + 100e3));  // tower + air handler
-    QCOMPARE(k.loops, 2);  // {cdu, chillers, tower} and {ahu}
-    QCOMPARE(k.unitLoop[p.cdu], k.unitLoop[p.tower]);
-    QVERIFY(k.unitLoop[p.cdu] != k.unitLoop[p.ahu]);
-    // Two 500 kW chillers for 320 kW: N+1 holds; the single tower has no spare.
+    QVERIFY(qFuzzyCompare(k.unitRejected[p.cdu], 323.2e3));
+    QVERIFY(qFuzzyCompare(k.unitRejected[p.ahu], 81.6e3));
+    // Each chiller takes half of 323.2 + 81.6 = 404.8 kW, 202.4 kW, and draws 202.4 / 5 = 40.48 kW.
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.ch1], 202.4e3));
+    QVERIFY(qFuzzyCompare(k.unitPower[p.ch1], 40.48e3));
+    // The tower takes heat + compressor work: 404.8 × 1.2 = 485.76 kW; fans 10 kW × 0.48576.
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.tower], 485.76e3));
+    QVERIFY(qFuzzyCompare(k.unitPower[p.tower], 4.8576e3));
+    // Water: 2 L/kWh × 485.76 kW × 24 h.
+    QVERIFY(qFuzzyCompare(k.unitWater[p.tower], 2 * 485.76 * 24.0));
+    QVERIFY(qFuzzyCompare(k.water, 2 * 485.76 * 24.0));
+    const double plant = 3.2e3 + 1.6e3 + 2 * 40.48e3 + 4.8576e3;
+    QVERIFY(qFuzzyCompare(k.power, plant));
+    QVERIFY(qFuzzyCompare(k.capacity, 400e3 + 100e3));     // CDU + air handler
+    QVERIFY(qFuzzyCompare(k.rejectionCapacity, 1e6));      // the tower: the only unit releasing to ambient
+    QCOMPARE(k.loops, 1);
+    QCOMPARE(k.unitLoop[p.cdu], k.unitLoop[p.ahu]);
+    // The chain stands outdoors: its losses, 400 kW / 0.99 / 0.95 / 0.98 − 400 kW, go straight to
+    // ambient; the tower releases 485.76 kW + its fans.
+    const double chain = 400e3 / 0.99 / 0.95 / 0.98;
+    QVERIFY(qFuzzyCompare(k.lossHeat, chain - 400e3));
+    QVERIFY(qFuzzyCompare(k.lossHeatOutdoors, chain - 400e3));
+    QVERIFY(qFuzzyCompare(k.rejected, 485.76e3 + 4.8576e3 + chain - 400e3));
+    // Two 500 kW chillers for 404.8 kW: N+1 holds; the single tower has no spare.
     QCOMPARE(countCode(e, "cooling.redundancy-lost", "ch1"), 0);
     QCOMPARE(countCode(e, "cooling.redundancy-lost", "tower1"), 1);
     QCOMPARE(countCode(e, "cooling.redundancy-lost"), 1);
     QCOMPARE(countCode(e, "cooling.overload"), 0);
     QCOMPARE(countCode(e, "cooling.cdu-short"), 0);
+    QCOMPARE(e.errors, 0);
     // Unfed cooling gear is drawn at the sources: facility = chain + cooling.
-    QVERIFY(qFuzzyCompare(e.power.facility, 400e3 / 0.99 / 0.95 / 0.98 + k.power));
+    QVERIFY(qFuzzyCompare(e.power.facility, chain + plant));
     QVERIFY(qFuzzyCompare(e.power.pue, e.power.facility / 400e3));
+    checkBalance(e);
+  }
+
+  // The review's case: 8 kW of air-handler fans. All 400 kW of rack heat goes to air (5 × 100 kW
+  // air handler, fans 5 × 2 kW at full duty = 8 kW at 400 kW); the chillers must take 408 kW, not
+  // 400. Derivation: chillers 408 kW → compressors 408 / 5 = 81.6 kW → tower 489.6 kW, fans
+  // 10 kW × 0.4896 = 4.896 kW. Chain outdoors: losses 400 / (0.99 × 0.95 × 0.98) − 400 =
+  // 33.985 kW to ambient. Facility = 433.985 + 8 + 81.6 + 4.896 = 528.481 kW = rejected:
+  // tower 489.6 + 4.896, plus the chain's 33.985.
+  void eightKilowattsOfFans() {
+    Site s;
+    s.catalog.racks["r100"].liquidFraction = 0;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    const Plant p = buildPlant(s, c);
+    s.layout.cooling[p.ahu].units = 5;
+    s.layout.cooling[p.ahu].capacity = 500e3;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& k = e.cooling;
+    QVERIFY(qFuzzyCompare(k.unitPower[p.ahu], 8e3));
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.ch1] + k.unitHeat[p.ch2], 408e3));
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.tower], 489.6e3));
+    QVERIFY(qFuzzyCompare(k.power, 8e3 + 81.6e3 + 4.896e3));
+    const double chain = 400e3 / 0.99 / 0.95 / 0.98;
+    QVERIFY(qFuzzyCompare(e.power.facility, chain + 8e3 + 81.6e3 + 4.896e3));
+    QVERIFY(qFuzzyCompare(k.rejected, 489.6e3 + 4.896e3 + chain - 400e3));
+    checkBalance(e);
+  }
+
+  // N+1 on the full load: three 202 kW chillers leave 404 kW with one out — enough for the 400 kW
+  // of rack heat, not for the 408 kW that reaches them with the fans' heat.
+  void plantRedundancyCountsFanHeat() {
+    Site s;
+    s.catalog.racks["r100"].liquidFraction = 0;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    const Plant p = buildPlant(s, c);
+    s.layout.cooling[p.ahu].units = 5;
+    s.layout.cooling[p.ahu].capacity = 500e3;
+    const int ch3 = s.cooling("ch3", CoolingKind::Chiller, "chiller", {p.tower});
+    for (int u : {p.ch1, p.ch2, ch3}) s.layout.cooling[u].capacity = 202e3;
+    s.layout.cooling[p.ahu].rejectsTo = {p.ch1, p.ch2, ch3};
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(), [](const engine::Finding& f) {
+      return f.code == "cooling.redundancy-lost" && f.object == "ch1";
+    });
+    QVERIFY(it != e.findings.end());
+    QVERIFY(qFuzzyCompare(it->value, 408e3));
+    QVERIFY(qFuzzyCompare(it->limit, 404e3));
+  }
+
+  // Losses inside the hall heat its air, and the cooling draw they bring loads the chain that made
+  // them: evaluate() settles the loop. Grid and transformer in the yard; UPS, busways and a
+  // mechanical busway (feeding all cooling gear, 0.99) inside hall h1; air handler 2 × 100 kW.
+  // With X the air handler's heat and P the cooling draw (kW):
+  //   X = 80 (rack air) + L (UPS + busway losses on IT, 400 / 0.99 / 0.95 − 400) + P (1 / 0.99 − 1)
+  //   P = 3.2 (CDU) + 0.02 X (fans 4 kW × X / 200) + 0.212 Q (chillers Q / 5, tower fans 0.01 × 1.2 Q)
+  //   Q = 323.2 + 1.02 X (chiller heat: CDU 320 + 3.2 pumps, air handler X + fans)
+  // — two linear equations, solved below.
+  void lossesInTheHallSettle() {
+    Site s;
+    const Chain c = buildChain(s);
+    outdoors(s, {c.grid, c.tx});
+    const int mech = s.power("mech", PowerKind::Busway, "bw", {c.tx});
+    const Plant p = buildPlant(s, c);
+    s.layout.cooling[p.ahu].units = 2;
+    s.layout.cooling[p.ahu].capacity = 200e3;
+    for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = mech;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const double L = 400 / 0.99 / 0.95 - 400, m = 1 / 0.99 - 1;
+    const double P0 = 3.2 + 0.212 * 323.2, P1 = 0.02 + 0.212 * 1.02;  // P = P0 + P1 X
+    const double X = (80 + L + m * P0) / (1 - m * P1);
+    const double P = P0 + P1 * X;
+    QVERIFY(std::fabs(e.cooling.unitHeat[p.ahu] - X * 1e3) < 1e-6);
+    QVERIFY(std::fabs(e.cooling.power - P * 1e3) < 1e-6);
+    QVERIFY(std::fabs(e.cooling.hallAirHeat[0] - (L + m * P) * 1e3) < 1e-6);
+    QVERIFY(std::fabs(e.power.cooling - P * 1e3) < 1e-6);
+    // The transformer in the yard sheds its losses outdoors.
+    QVERIFY(std::fabs(e.cooling.lossHeatOutdoors - (e.power.nominal.in[c.tx] - e.power.nominal.out[c.tx])) < 1e-6);
+    QCOMPARE(countCode(e, "cooling.heat-runaway"), 0);
+    checkBalance(e);
   }
 
   void coolingFedByANodeLoadsIt() {
     Site s;
     const Chain c = buildChain(s);
+    outdoors(s, c);
     const int mech = s.power("mech", PowerKind::Busway, "bw", {c.tx});
+    outdoors(s, {mech});
     const Plant p = buildPlant(s, c);
     for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = {mech};
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
@@ -95,8 +206,9 @@ class TestCooling : public QObject {
     // The mechanical busway's draw passes the transformer's 98 %.
     const double tx = (400e3 / 0.99 / 0.95 + e.cooling.power / 0.99) / 0.98;
     QVERIFY(qFuzzyCompare(e.power.facility, tx));
-    // Peak: racks at 120 kW raise the cooling draw with them (linear in heat).
+    // Peak: racks at 120 kW raise the cooling draw with them (linear in heat; the losses are outdoors).
     QVERIFY(qFuzzyCompare(e.power.peak.cooling, e.cooling.power * 1.2));
+    checkBalance(e);
   }
 
   void findings_data() {
@@ -109,11 +221,15 @@ class TestCooling : public QObject {
     QTest::newRow("one chiller: no N+1") << 2 << "cooling.redundancy-lost" << "ch1" << int(engine::Severity::Warning);
     QTest::newRow("two-unit CDU: no spare") << 3 << "cooling.redundancy-lost" << "cdu1" << int(engine::Severity::Warning);
     QTest::newRow("no CDU") << 4 << "cooling.not-cooled" << "rack1" << int(engine::Severity::Error);
-    QTest::newRow("no air handler") << 5 << "cooling.not-cooled" << "rack1" << int(engine::Severity::Warning);
-    QTest::newRow("CDU rejects nowhere") << 6 << "cooling.no-heat-sink" << "cdu1" << int(engine::Severity::Warning);
+    QTest::newRow("hall air, no air handler") << 5 << "cooling.not-cooled" << "h1" << int(engine::Severity::Error);
+    QTest::newRow("CDU rejects nowhere") << 6 << "cooling.no-heat-sink" << "cdu1" << int(engine::Severity::Error);
     QTest::newRow("hot site") << 7 << "cooling.ambient-above-rating" << "ch1" << int(engine::Severity::Warning);
     QTest::newRow("chiller without COP") << 8 << "cooling.cop-missing" << "ch1" << int(engine::Severity::Warning);
     QTest::newRow("rejects_to loop") << 9 << "cooling.cycle" << "ch1" << int(engine::Severity::Error);
+    QTest::newRow("air handler rejects nowhere") << 10 << "cooling.no-heat-sink" << "ahu1" << int(engine::Severity::Error);
+    QTest::newRow("water-cooled chiller rejects nowhere") << 11 << "cooling.no-heat-sink" << "ch1" << int(engine::Severity::Error);
+    QTest::newRow("core room, no air handler") << 12 << "cooling.not-cooled" << "" << int(engine::Severity::Error);
+    QTest::newRow("losses feed the cooling draw") << 13 << "cooling.heat-runaway" << "" << int(engine::Severity::Error);
   }
   void findings() {
     QFETCH(int, variant);
@@ -122,15 +238,20 @@ class TestCooling : public QObject {
     QFETCH(int, severity);
     Site s;
     const Chain c = buildChain(s);
+    outdoors(s, c);
     Plant p = buildPlant(s, c);
     auto& L = s.layout;
     switch (variant) {
       case 0: s.catalog.coolingGear["cdu"].capacity = 300e3, L.cooling[p.cdu].capacity = 300e3; break;
       case 1: L.cooling[p.ch1].capacity = L.cooling[p.ch2].capacity = 100e3; break;
-      case 2: L.cooling[p.cdu].rejectsTo = {p.ch1}; break;
+      case 2: L.cooling[p.cdu].rejectsTo = L.cooling[p.ahu].rejectsTo = {p.ch1}; break;
       case 3: L.cooling[p.cdu].units = 2; break;  // 2 × 200 kW for 320 kW: one out leaves 200 kW
       case 4: L.racks[c.racks[0]].cdu = design::kNone; break;
-      case 5: L.racks[c.racks[0]].airHandler = design::kNone; break;
+      case 5:  // no rack names an air handler and the only one stands outside the hall
+        for (int r : c.racks) L.racks[r].airHandler = design::kNone;
+        L.cooling[p.ahu].hall = design::kNone;
+        L.cooling[p.ahu].position = {60, 10};
+        break;
       case 6: L.cooling[p.cdu].rejectsTo.clear(); break;
       case 7:
         s.catalog.coolingGear["chiller"].maxAmbient = 25;
@@ -138,6 +259,23 @@ class TestCooling : public QObject {
         break;
       case 8: s.catalog.coolingGear["chiller"].cop = 0; break;
       case 9: L.cooling[p.tower].rejectsTo = {p.ch1}; break;
+      case 10: L.cooling[p.ahu].rejectsTo.clear(); break;
+      case 11: L.cooling[p.ch1].rejectsTo.clear(); break;
+      case 12:  // a two-tier fabric whose spine stands in a core room outside the hall
+        engine::fixture::closeRow(s);
+        engine::fixture::addNetworkCatalog(s);
+        s.design.network.tiers = 2;
+        s.design.network.spinePosition = {30, 40};
+        s.design.network.spinePositionSet = true;
+        break;
+      case 13: {  // a DX air handler (COP 0.1) fed through a 50 % busway standing in the hall: each
+                  // watt of air heat draws 10 W, which loses 10 W more into the hall's air
+        s.catalog.coolingGear["ahu"].cop = 0.1;
+        L.cooling[p.ahu].rejectsTo.clear();
+        s.gear("weak", catalog::PowerGearKind::Busway, 1e9, 0.5);
+        L.cooling[p.ahu].fedBy = s.power("mech", PowerKind::Busway, "weak", {c.tx});
+        break;
+      }
     }
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const auto it = std::find_if(e.findings.begin(), e.findings.end(), [&](const engine::Finding& f) {
@@ -150,11 +288,26 @@ class TestCooling : public QObject {
       QVERIFY(qFuzzyCompare(it->value, 320e3));
       QVERIFY(qFuzzyCompare(it->limit, 300e3));
     }
-    if (variant == 2) {  // 320 kW on one 500 kW chiller: with it out, nothing left
-      QVERIFY(qFuzzyCompare(it->value, 320e3));
+    if (variant == 2) {  // 323.2 + 81.6 kW on one 500 kW chiller: with it out, nothing left
+      QVERIFY(qFuzzyCompare(it->value, 404.8e3));
       QCOMPARE(it->limit, 0.0);
     }
     if (variant == 4) QVERIFY(qFuzzyCompare(e.cooling.unassignedHeat, 80e3));
+    if (variant == 5) {  // 4 racks × 20 kW of air, the chain outdoors
+      QVERIFY(qFuzzyCompare(it->value, 80e3));
+      QVERIFY2(it->message.find("air share of 4 racks (rack1, rack2, rack3, …)") != std::string::npos, it->message.c_str());
+    }
+    // What the unit would have passed on has no path to ambient: CDU 320 + 3.2 kW pumps; air
+    // handler 80 + 1.6 kW fans.
+    if (variant == 6) QVERIFY(qFuzzyCompare(it->value, 323.2e3));
+    if (variant == 10) QVERIFY(qFuzzyCompare(it->value, 81.6e3));
+    if (variant == 6 || variant == 10 || variant == 11) QVERIFY(e.cooling.unassignedHeat >= it->value * (1 - 1e-12));
+    if (variant == 12) {  // the spine switches and their optics share
+      QVERIFY(it->value > 0);
+      QVERIFY(qFuzzyCompare(e.cooling.unassignedHeat, it->value));
+      QVERIFY2(it->message.find("spine-1") != std::string::npos, it->message.c_str());
+    }
+    if (variant == 13) QVERIFY(it->value > 1);
   }
 
   void plantRedundancyCountsUnitsInsideANode() {
@@ -169,6 +322,56 @@ class TestCooling : public QObject {
     QCOMPARE(countCode(e, "cooling.redundancy-lost", "ch1"), 0);
   }
 
+  // Heat leaves the site from a unit with no rejects_to only when it can reach the outdoor air.
+  void finalRejection() {
+    Site s;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    Plant p = buildPlant(s, c);
+    auto& L = s.layout;
+    // An air-cooled chiller and a DX air handler (COP 3) with nothing downstream are fine.
+    s.catalog.coolingGear["chiller"].condenser = catalog::Condenser::Air;
+    s.catalog.coolingGear["ahu"].cop = 3;
+    L.cooling[p.ch1].rejectsTo.clear();
+    L.cooling[p.ch2].rejectsTo.clear();
+    L.cooling[p.ahu].rejectsTo.clear();
+    L.cooling[p.cdu].rejectsTo = {p.ch1, p.ch2};
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "cooling.no-heat-sink"), 0);
+    // DX: fans 1.6 kW + compressor 80 / 3 kW, all released with the 80 kW.
+    QVERIFY(qFuzzyCompare(e.cooling.unitPower[p.ahu], 1.6e3 + 80e3 / 3));
+    QVERIFY(qFuzzyCompare(e.cooling.unitRejected[p.ahu], 81.6e3 + 80e3 / 3));
+    // Released to ambient by: both chillers, the air handler and the (now idle) tower.
+    QVERIFY(qFuzzyCompare(e.cooling.rejectionCapacity, 2 * 500e3 + 100e3 + 1e6));
+    checkBalance(e);
+  }
+
+  // The core room's switches go to network.core_air_handler.
+  void coreRoomAirHandler() {
+    Site s;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    const Plant p = buildPlant(s, c);
+    engine::fixture::closeRow(s);
+    engine::fixture::addNetworkCatalog(s);
+    s.design.network.tiers = 2;
+    s.design.network.spinePosition = {30, 40};
+    s.design.network.spinePositionSet = true;
+    const int core = s.cooling("core-ahu", CoolingKind::AirHandler, "ahu", {p.ch1, p.ch2});
+    s.layout.cooling[core].hall = design::kNone;
+    s.layout.cooling[core].position = {30, 40};
+    s.layout.coreAirHandler = core;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "cooling.not-cooled"), 0);
+    double coreSwitches = 0;
+    const double optics = e.fabric.opticsPower / static_cast<double>(e.fabric.switches.size());
+    for (const auto& sw : e.fabric.switches)
+      if (sw.hall == design::kNone) coreSwitches += sw.power + optics;
+    QVERIFY(coreSwitches > 0);
+    QVERIFY(qFuzzyCompare(e.cooling.unitHeat[core], coreSwitches));
+    checkBalance(e);
+  }
+
   void adiabaticDryCoolerUsesWater() {
     Site s;
     const Chain c = buildChain(s);
@@ -177,9 +380,10 @@ class TestCooling : public QObject {
     const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {dry});
     for (int r : c.racks) s.layout.racks[r].cdu = cdu;
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
-    QVERIFY(qFuzzyCompare(e.cooling.unitHeat[dry], 320e3));
-    QVERIFY(qFuzzyCompare(e.cooling.unitPower[dry], 5e3 * 320 / 500));
-    QVERIFY(qFuzzyCompare(e.cooling.water, 0.16 * 320 * 24));
+    // The CDU passes on 320 kW and its pumps' 3.2 kW.
+    QVERIFY(qFuzzyCompare(e.cooling.unitHeat[dry], 323.2e3));
+    QVERIFY(qFuzzyCompare(e.cooling.unitPower[dry], 5e3 * 323.2 / 500));
+    QVERIFY(qFuzzyCompare(e.cooling.water, 0.16 * 323.2 * 24));
   }
 };
 

@@ -1,5 +1,7 @@
 // Every bundled sample evaluates without throwing, and its energy balance holds exactly:
 // IT + network + cooling + losses = what the sources give (nominal and peak), with nothing stranded;
+// and its heat balance: everything drawn from the sources leaves the site as heat to ambient
+// (racks, switches, the chain's losses and the cooling gear's own draw), none without a path;
 // and a single failure stops more than the design's allowed share of GPUs only where the header says so.
 #include <QtTest>
 
@@ -42,6 +44,17 @@ class TestEngineSamples : public QObject {
     }
     QVERIFY(e.power.pue > 1.0 && e.power.pue < 2.0);
     QVERIFY(e.cooling.heat > 0);
+    const cooling::CoolingResult& c = e.cooling;
+    const double generated = e.power.facility;  // W drawn from the sources, all of it heat in the end
+    QVERIFY2(std::fabs(generated - c.rejected) <= 1e-9 * generated,
+             qPrintable(QString("%1 W generated vs %2 W rejected to ambient").arg(generated, 0, 'f', 3).arg(c.rejected, 0, 'f', 3)));
+    QVERIFY2(std::fabs(c.heat + c.lossHeat + c.power - generated) <= 1e-9 * generated,
+             qPrintable(QString("%1 W of heat placed vs %2 W generated").arg(c.heat + c.lossHeat + c.power, 0, 'f', 3).arg(generated, 0, 'f', 3)));
+    QVERIFY(std::fabs(c.lossHeat - e.power.losses) <= 1e-9 * generated);
+    QCOMPARE(c.unassignedHeat, 0.0);
+    for (const engine::Finding& f : e.findings)
+      QVERIFY2(f.code != "cooling.not-cooled" && f.code != "cooling.no-heat-sink" && f.code != "cooling.heat-runaway",
+               qPrintable(QString::fromStdString(f.object + ": " + f.message)));
     QVERIFY(!engine::evaluationToJson(e, r->layout).empty());
     // A sample where one failure stops more than its allowed share of the GPUs says so in its
     // header: the risk is deliberate and stated, not an accident of the layout.

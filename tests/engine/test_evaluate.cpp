@@ -21,7 +21,8 @@ using engine::fixture::Site;
 
 namespace {
 
-// 8 racks fed A/B, one CDU rejecting to two chillers, one air handler in the hall, one leaf switch.
+// 8 racks fed A/B, one CDU and one air handler rejecting to two air-cooled chillers, one leaf
+// switch; the power chain stands in the yard.
 Chain buildSite(Site& s) {
   const Chain c = engine::fixture::buildChain(s, 8);
   engine::fixture::closeRow(s);
@@ -30,11 +31,15 @@ Chain buildSite(Site& s) {
   s.gear("ups", catalog::PowerGearKind::Ups, 1.5e6, 0.95);
   s.cooler("cdu", catalog::CoolingGearKind::Cdu, 1e6, 10e3, 0, 0);
   s.cooler("ahu", catalog::CoolingGearKind::AirHandler, 250e3, 2e3, 0, 0);
-  for (auto& n : s.layout.power) n.rating = n.spec ? n.spec->rating : n.rating;
+  for (auto& n : s.layout.power) {
+    n.rating = n.spec ? n.spec->rating : n.rating;
+    n.position = {60, 10};  // in the yard, outside the hall: the chain's losses go to ambient
+  }
+  s.catalog.coolingGear["chiller"].condenser = catalog::Condenser::Air;
   const int ch1 = s.cooling("ch1", CoolingKind::Chiller, "chiller", {});
   const int ch2 = s.cooling("ch2", CoolingKind::Chiller, "chiller", {});
   const int cdu = s.cooling("cdu1", CoolingKind::Cdu, "cdu", {ch1, ch2});
-  const int ahu = s.cooling("ahu1", CoolingKind::AirHandler, "ahu", {});
+  const int ahu = s.cooling("ahu1", CoolingKind::AirHandler, "ahu", {ch1, ch2});
   for (auto& u : s.layout.cooling) u.capacity = u.spec->capacity * u.units;
   for (int r : c.racks) {
     s.layout.racks[r].cdu = cdu;
@@ -220,7 +225,7 @@ class TestEvaluate : public QObject {
   void findingsSortedBySeverity() {
     Site s;
     buildSite(s);
-    s.layout.racks[0].airHandler = design::kNone;   // warning
+    // warning: the two 500 kW chillers carry ~820 kW, no N+1
     s.layout.racks[1].feedA = s.layout.racks[1].feedB = design::kNone;  // error
     s.design.network.leafPlacement = design::LeafPlacement::NetworkRow;  // info (fallback note)
     s.design.network.networkRows = {"nothing"};
@@ -234,7 +239,7 @@ class TestEvaluate : public QObject {
   void jsonHasTheStableKeys() {
     Site s;
     buildSite(s);
-    s.layout.racks[0].airHandler = design::kNone;  // one finding to list
+    s.layout.racks[0].cdu = design::kNone;  // one error to list first
     s.design.site.maxFailureShare = 1;  // the small hall is one failure domain; not this test's finding
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const QJsonObject j = parse(engine::evaluationToJson(e, s.layout));
@@ -259,7 +264,7 @@ class TestEvaluate : public QObject {
     const QJsonObject first = findings[0].toObject();
     for (const char* k : {"severity", "object", "code", "message", "value", "limit"}) QVERIFY(first.contains(k));
     QCOMPARE(first["code"].toString(), QString("cooling.not-cooled"));
-    QCOMPARE(first["severity"].toString(), QString("warning"));
+    QCOMPARE(first["severity"].toString(), QString("error"));
     QVERIFY(!j.contains("objects"));
   }
 

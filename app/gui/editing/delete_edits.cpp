@@ -101,6 +101,9 @@ std::string danglingReference(const design::Layout& L, const std::vector<char>& 
         return L.cooling[i].id + " still rejects heat to " + L.cooling[static_cast<std::size_t>(c)].id + ".";
     }
   }
+  if (gone(coolingGone, L.coreAirHandler))
+    return L.cooling[static_cast<std::size_t>(L.coreAirHandler)].id +
+           " still cools the core room (network core_air_handler); name another air handler first.";
   return {};
 }
 
