@@ -188,7 +188,7 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
   file << validationMarkdown(results, cat);
   if (!file) {
     err << "gigaplan train: cannot write '" << path << "'\n";
-    return kLoadError;
+    return kWriteError;
   }
   int failed = 0;
   for (const auto& r : results) {
@@ -250,7 +250,7 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   for (const auto& p : r.best) estimates.push_back(estimate(p.job, cluster, gpu));
   if (a.json) {
     out << searchJson(r, estimates);
-    return kOk;
+    return estimates.empty() ? kFindings : kOk;
   }
   out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << ":\n";
   out << "  #  plan" << std::string(78, ' ') << "step s   TFLOP/s  MFU     GiB   days    MWh\n";
@@ -262,8 +262,15 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
                   e.memory.total / (1024.0 * 1024 * 1024), e.effectiveTrainingDays, e.energyMwh);
     out << line;
   }
-  if (estimates.empty()) out << "  no plan fits in " << cluster.gpu << " memory\n";
+  if (estimates.empty()) {
+    out << "  no plan fits in " << cluster.gpu << " memory\n";
+    return kFindings;
+  }
   return kOk;
 }
+
+std::string trainUsage() { return kTrainUsage; }
+
+std::string searchUsage() { return kSearchUsage; }
 
 }  // namespace gigaplan::cli
