@@ -1,5 +1,6 @@
 // The training section's numbers: the design's job (`job:`) estimated on the cluster the design
-// builds. The cluster is derived from the Evaluation here (no shared helper exists yet):
+// builds. The cluster comes from clusterFromEvaluation below, which the Job panel and
+// `gigaplan train --cluster DESIGN` call too:
 // the most numerous GPU type and its count, scale-up domain and bandwidth, the fabric's injection
 // bandwidth, leaf oversubscription, pod size, leaf group size, the PUE, IT + network power per GPU,
 // storage bandwidth and the largest failure domain. `parallelism: auto` runs the plan search and

@@ -42,7 +42,9 @@ class SiteScene {
   SiteScene(const SiteScene&) = delete;
   SiteScene& operator=(const SiteScene&) = delete;
 
-  /// Replaces the scene. Copies what it needs; layout and catalog need not outlive the call.
+  /// Replaces the scene. Copies the layout and the catalog, but the copied layout's spec pointers
+  /// (rack.spec, …) still point into the layout's own catalog, which must outlive the scene (or its
+  /// next build): layout() and the tools read through them.
   /// Keeps the theme and colour mode; clears selection and hover.
   void build(const design::Layout& layout, const catalog::Catalog& catalog);
   double lastBuildSeconds() const { return buildSeconds_; }
@@ -115,7 +117,6 @@ class SiteScene {
     std::size_t index;  // instance in that layer
   };
 
-  void clearScene();
   void buildInstances();
   void buildStatic();
   void applyTheme();
