@@ -37,6 +37,7 @@
 #include "app/gui/view_actions.h"
 #include "widgets/tools/move_tool.h"
 #include "widgets/tools/select_tool.h"
+#include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -72,7 +73,29 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       evaluationLabel_(new QLabel(this)),
       sceneTimer_(new QTimer(this)) {
   setObjectName("MainWindow");
-  setCentralWidget(view_);
+  viewUnavailable_ = widgets::openGLProblem();
+  if (viewUnavailable_.isEmpty()) {
+    setCentralWidget(view_);
+  } else {
+    // A QOpenGLWidget without a context crashes inside VTK when shown: keep the view (it holds the
+    // selection the panels share) hidden and say why in its place.
+    view_->hide();
+    auto* note = new QLabel(tr("<h3>3D view unavailable</h3><p>%1</p><p>The site tree, properties, findings, "
+                               "metrics, the job panel and report export work as usual (reports say the 3D "
+                               "picture was left out).</p>")
+                                .arg(viewUnavailable_.toHtmlEscaped()),
+                            this);
+    note->setObjectName("viewUnavailableMessage");
+    note->setTextFormat(Qt::RichText);
+    note->setWordWrap(true);
+    note->setAlignment(Qt::AlignCenter);
+    note->setMargin(40);
+    setCentralWidget(note);
+    auto* status = new QLabel(tr("3D view unavailable: no OpenGL"), this);
+    status->setObjectName("viewUnavailableStatus");
+    status->setToolTip(viewUnavailable_);
+    statusBar()->addPermanentWidget(status);
+  }
   setAcceptDrops(true);
   setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
   // The side panels run the full height; findings and history sit under the 3D view only.
