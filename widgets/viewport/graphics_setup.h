@@ -24,8 +24,8 @@ void prepareGraphics();
 /// Why the 3D view cannot draw in this process, or an empty string when it can: tries once (the
 /// answer is kept) to create an OpenGL context in vtkSurfaceFormat() and make it current on an
 /// offscreen surface, and checks it is OpenGL 3.2 or newer. Fails on Qt's offscreen and minimal
-/// platforms, on a remote desktop or VM without GL, or when GIGAPLAN_NO_OPENGL is set (a test
-/// hook). Needs a QGuiApplication. Views check it before they show a VtkViewport:
+/// platforms (no OpenGL widgets there), on a remote desktop or VM without GL, or when
+/// GIGAPLAN_NO_OPENGL is set (a test hook). Needs a QGuiApplication. Views check it before they show a VtkViewport:
 ///
 ///   if (const QString why = widgets::openGLProblem(); !why.isEmpty()) showMessageInstead(why);
 QString openGLProblem();
