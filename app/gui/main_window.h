@@ -108,6 +108,7 @@ class MainWindow : public QMainWindow {
   CatalogPalette* palette_;
   QMenu* docksMenu_ = nullptr;
   QString viewUnavailable_;
+  std::unique_ptr<widgets::SiteView> detachedView_;  // the view without OpenGL (see makeView)
   QLabel* selectionLabel_;
   QLabel* evaluationLabel_;
   EvaluationRunner runner_;

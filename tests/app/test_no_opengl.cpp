@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QProcess>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <fstream>
 #include <iostream>
