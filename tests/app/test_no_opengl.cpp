@@ -103,6 +103,7 @@ class TestNoOpenGL : public QObject {
              static_cast<int>(window_->evaluations().latest().evaluation->findings.size()));
     // Editing (and undo) still works without the view drawing.
     const std::string before = io::designToYaml(doc_->design());
+    window_->siteView().setSelection({QString::fromStdString(doc_->resolved()->layout.cooling.front().id)});
     QVERIFY(window_->editor().rotateSelection());
     QVERIFY(waitForEvaluation(*window_));
     QVERIFY(io::designToYaml(doc_->design()) != before);
