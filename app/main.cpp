@@ -1,13 +1,14 @@
-// gigaplan: the command line when a subcommand is given, the desktop app otherwise.
+// gigaplan: the command line when a command is given (app/gui/app_commands.h), the desktop app
+// otherwise. Scripts and servers use gigaplan-cli (app/cli/main.cpp), which needs no Qt or VTK.
 #include <iostream>
 #include <string>
 #include <vector>
 
-#include "app/cli/command_line.h"
+#include "app/gui/app_commands.h"
 #include "app/gui/gui_main.h"
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (auto code = gigaplan::cli::run(args, std::cout, std::cerr)) return *code;
+  if (auto code = gigaplan::app::appCommandLine().run(args, std::cout, std::cerr)) return *code;
   return gigaplan::gui::run(argc, argv);
 }

@@ -1,8 +1,8 @@
-// Subcommand dispatch for the `gigaplan` command line.
+// The dispatcher and the headless command table (see command_line.h).
 #include "app/cli/command_line.h"
 
-#include <functional>
-#include <map>
+#include <algorithm>
+#include <filesystem>
 #include <ostream>
 
 #include "app/cli/catalog_access.h"
@@ -15,70 +15,190 @@
 namespace gigaplan::cli {
 namespace {
 
-using Command = std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)>;
-
 // The training commands take the catalog explicitly (their tests pass their own).
-Command withCatalog(int (*run)(const std::vector<std::string>&, std::ostream&, std::ostream&, const catalog::Catalog&)) {
+Command::Run withCatalog(int (*run)(const std::vector<std::string>&, std::ostream&, std::ostream&,
+                                    const catalog::Catalog&)) {
   return [run](const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     const catalog::Catalog* cat = baseCatalog(err);
     return cat ? run(args, out, err, *cat) : static_cast<int>(kLoadError);
   };
 }
 
-const std::map<std::string, Command>& commands() {
-  static const std::map<std::string, Command> table{
-      {"validate", runValidate},
-      {"summary", runSummary},
-      {"evaluate", runEvaluate},
-      {"train", withCatalog(runTrainCommand)},
-      {"search", withCatalog(runSearchCommand)},
-      {"report", runReport},
-  };
-  return table;
+// Usage texts name the program `gigaplan`; `gigaplan-cli --help` shows its own name.
+std::string named(std::string text, const std::string& program) {
+  if (program == "gigaplan") return text;
+  const std::string word = "gigaplan ";
+  for (std::size_t at = text.find(word); at != std::string::npos; at = text.find(word, at)) {
+    const bool wordStart = at == 0 || text[at - 1] == ' ' || text[at - 1] == '\n' || text[at - 1] == '(';
+    if (wordStart) {
+      text.replace(at, word.size(), program + " ");
+      at += program.size() + 1;
+    } else {
+      at += word.size();
+    }
+  }
+  return text;
+}
+
+bool isHelp(const std::string& a) { return a == "--help" || a == "-h"; }
+
+// A single argument the desktop app would open: an existing file, or something shaped like a path.
+bool looksLikeFile(const std::string& a) {
+  std::error_code ec;
+  return std::filesystem::exists(a, ec) || a.find('/') != std::string::npos || a.find('.') != std::string::npos;
 }
 
 }  // namespace
 
-std::string usage() {
-  return "GigaPlan " GIGAPLAN_VERSION " — plan AI training sites up to gigawatt scale\n"
-         "\n"
-         "usage:\n"
-         "  gigaplan [FILE]                       open the desktop app (on FILE)\n"
-         "  gigaplan validate FILE...             check designs; exit 0 valid, 1 errors found, 2 not loadable\n"
-         "  gigaplan evaluate FILE [--json] [--objects]  compute, fabric, power, cooling, failure domains, findings\n"
-         "  gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--bench [N]]\n"
-         "                                        design report; the format from OUT's extension\n"
-         "  gigaplan train --cluster FILE [--job FILE] [--json]   step time, MFU, memory, days, energy, goodput\n"
-         "  gigaplan search --cluster FILE [--job FILE] [--top N] [--json]   best parallel plans\n"
-         "  gigaplan train --validation-report FILE   the model against published runs (docs/validation.md)\n"
-         "  gigaplan summary FILE                 what a design holds, in a few lines\n"
-         "  gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme dark|light]\n"
-         "                                        render the site without a window (needs a display or xvfb-run)\n"
-         "  gigaplan --help | --version\n"
-         "\n"
-         "Errors read file:line:column: key.path: found X, expected Y.\n"
-         "The catalog is read from $GIGAPLAN_RESOURCES/catalog when set.\n";
+std::string exitCodeTable() {
+  return "exit codes:\n"
+         "   0  ok\n"
+         "   1  findings: a design has errors (validate), no parallel plan fits (train, search), validation\n"
+         "      rows outside tolerance (train --validation-report)\n"
+         "   2  input not loadable: a design, cluster, job or the catalog (file:line:column: key: found, expected)\n"
+         "   3  output not writable (report, train --validation-report, screenshot)\n"
+         "  64  usage: unknown command or option, missing or malformed argument\n";
 }
 
-std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty()) return std::nullopt;
+std::vector<Command> headlessCommands() {
+  return {
+      {"validate", "gigaplan validate FILE...                     check designs", validateUsage(), runValidate},
+      {"summary", "gigaplan summary FILE                         what a design holds, in a few lines", summaryUsage(),
+       runSummary},
+      {"evaluate",
+       "gigaplan evaluate FILE [--json] [--objects]   compute, fabric, power, cooling, failure domains, findings",
+       evaluateUsage(), runEvaluate},
+      {"train",
+       "gigaplan train --cluster FILE [--job FILE] [--json]   step time, MFU, memory, days, energy, goodput\n"
+       "gigaplan train --validation-report FILE       the training model against published runs",
+       trainUsage(), withCatalog(runTrainCommand)},
+      {"search", "gigaplan search --cluster FILE [--job FILE] [--top N] [--json]   best parallel plans",
+       searchUsage(), withCatalog(runSearchCommand)},
+      {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
+       reportUsage(ReportFlavour::Headless), runReport},
+  };
+}
+
+std::size_t editDistance(const std::string& a, const std::string& b) {
+  // Optimal string alignment: the classic table, plus a transposition of neighbours as one edit.
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+CommandLine::CommandLine(std::string program, std::vector<Command> commands, Gui gui)
+    : program_(std::move(program)), commands_(std::move(commands)), gui_(gui) {}
+
+void CommandLine::set(Command command) {
+  for (auto& c : commands_) {
+    if (c.name == command.name) {
+      c = std::move(command);
+      return;
+    }
+  }
+  commands_.push_back(std::move(command));
+}
+
+const Command* CommandLine::find(const std::string& name) const {
+  for (const auto& c : commands_) {
+    if (c.name == name) return &c;
+  }
+  return nullptr;
+}
+
+std::string CommandLine::usage() const {
+  std::string text = program_ + " " GIGAPLAN_VERSION " — plan AI training sites up to gigawatt scale\n\nusage:\n";
+  if (gui_ == OpensGui) text += "  gigaplan [FILE]                               open the desktop app (on FILE)\n";
+  for (const auto& c : commands_) {
+    std::string synopsis = c.synopsis;
+    for (std::size_t at = 0; (at = synopsis.find('\n', at)) != std::string::npos; at += 3) synopsis.replace(at, 1, "\n  ");
+    text += "  " + synopsis + "\n";
+  }
+  text += "  gigaplan COMMAND --help                       one command's usage\n";
+  text += "  gigaplan --help | --version\n\n";
+  if (gui_ == NoGui) {
+    text += "gigaplan-cli holds every command that needs no window (no Qt, no VTK): use it in scripts and on\n"
+            "servers. `gigaplan` runs the same commands and adds the desktop app, `report` to PDF and with the\n"
+            "3D picture, and `screenshot`.\n\n";
+  }
+  text += exitCodeTable();
+  text += "\nErrors read file:line:column: key.path: found X, expected Y.\n"
+          "The catalog is read from $GIGAPLAN_RESOURCES/catalog when set.\n";
+  return named(text, program_);
+}
+
+std::string CommandLine::commandHelp(const Command& command) const {
+  return named(command.usage + "\n" + exitCodeTable(), program_);
+}
+
+int CommandLine::unknownCommand(const std::string& word, std::ostream& err) const {
+  const Command* closest = nullptr;
+  std::size_t best = std::string::npos;
+  for (const auto& c : commands_) {
+    const std::size_t d = editDistance(word, c.name);
+    if (d < best) best = d, closest = &c;
+  }
+  // The start of a command's name ("eval") counts as close too.
+  bool prefix = false;
+  for (const auto& c : commands_) {
+    if (word.size() >= 3 && c.name.rfind(word, 0) == 0) prefix = true, closest = &c;
+  }
+  err << program_ << ": '" << word << "' is not a command";
+  if (closest && (prefix || best <= std::max<std::size_t>(2, word.size() / 3))) {
+    err << "; did you mean '" << closest->name << "'?\n";
+  } else {
+    err << ". Commands:";
+    for (const auto& c : commands_) err << " " << c.name;
+    err << "\n";
+  }
+  err << "  (" << program_ << " --help lists every command and its arguments)\n";
+  return kUsage;
+}
+
+std::optional<int> CommandLine::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const {
+  if (args.empty()) {
+    if (gui_ == OpensGui) return std::nullopt;
+    err << usage();
+    return kUsage;
+  }
   const std::string& first = args.front();
-  if (first == "--help" || first == "-h" || first == "help") {
+  if (isHelp(first) || first == "help") {
+    if (args.size() > 1 && first == "help") {
+      const Command* c = find(args[1]);
+      if (!c) return unknownCommand(args[1], err);
+      out << commandHelp(*c);
+      return kOk;
+    }
     out << usage();
     return kOk;
   }
   if (first == "--version") {
-    out << "gigaplan " GIGAPLAN_VERSION "\n";
+    out << program_ << " " GIGAPLAN_VERSION "\n";
     return kOk;
   }
-  if (auto it = commands().find(first); it != commands().end()) {
-    return it->second(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  if (const Command* c = find(first)) {
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (std::any_of(rest.begin(), rest.end(), [](const std::string& a) { return a == "--help"; }) ||
+        (!rest.empty() && rest.front() == "-h")) {
+      out << commandHelp(*c);
+      return kOk;
+    }
+    return c->run(rest, out, err);
   }
-  if (first.rfind("-", 0) == 0) {
-    err << "gigaplan: unknown option '" << first << "'\n\n" << usage();
+  if (first.rfind('-', 0) == 0) {
+    err << program_ << ": unknown option '" << first << "'\n  (" << program_ << " --help lists the commands)\n";
     return kUsage;
   }
-  return std::nullopt;  // a design file: the GUI opens it
+  if (gui_ == OpensGui && args.size() == 1 && looksLikeFile(first)) return std::nullopt;  // the app opens it
+  return unknownCommand(first, err);
 }
 
 }  // namespace gigaplan::cli

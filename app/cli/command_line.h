@@ -1,7 +1,14 @@
-// The `gigaplan` command line: subcommands that need no window (validate, evaluate, train, …).
-// Each subcommand is a function with plain std streams so tests can call it directly.
+// The command line of both executables: one table of commands, one dispatcher, one table of exit
+// codes. `gigaplan-cli` (no Qt, no VTK) runs headlessCommands(); `gigaplan` runs the same table
+// with `report` (PDF, 3D picture) and `screenshot` added by the app (app/gui/app_commands.h), and
+// opens the desktop app when no command is given. Each command is a function with plain std
+// streams so tests can call it directly.
+//
+//   const cli::CommandLine line("gigaplan-cli", cli::headlessCommands(), cli::CommandLine::NoGui);
+//   return *line.run({"validate", "site.yaml"}, std::cout, std::cerr);
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -9,14 +16,55 @@
 
 namespace gigaplan::cli {
 
-/// Exit codes shared by every subcommand.
-enum Exit : int { kOk = 0, kFindings = 1, kLoadError = 2, kUsage = 64 };
+/// Exit codes shared by every command (printed by --help; see exitCodeTable()).
+enum Exit : int { kOk = 0, kFindings = 1, kLoadError = 2, kWriteError = 3, kUsage = 64 };
 
-/// Runs a subcommand when args[0] names one (or is --help / --version) and returns its exit code;
-/// returns nothing when the arguments ask for the GUI (no arguments, or a design file).
-std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+/// The exit-code table as --help prints it.
+std::string exitCodeTable();
 
-/// The usage text.
-std::string usage();
+struct Command {
+  using Run = std::function<int(const std::vector<std::string>& args, std::ostream& out, std::ostream& err)>;
+  std::string name;
+  std::string synopsis;  // the command's line(s) in the overview, "gigaplan summary FILE   what a design holds"
+  std::string usage;     // the full usage, printed by `gigaplan COMMAND --help` and after usage errors
+  Run run;
+};
+
+/// Every command that needs no window: validate, summary, evaluate, train, search, report (without
+/// PDF and without the 3D picture).
+std::vector<Command> headlessCommands();
+
+/// Levenshtein distance (insertions, deletions, substitutions, and swaps of neighbours count one).
+std::size_t editDistance(const std::string& a, const std::string& b);
+
+class CommandLine {
+ public:
+  enum Gui { NoGui, OpensGui };
+  /// `program` names the executable in help and errors; with OpensGui, no arguments or a single
+  /// design file mean "open the desktop app" (run() then returns nothing).
+  CommandLine(std::string program, std::vector<Command> commands, Gui gui);
+
+  /// Adds `command`, or replaces the command of the same name.
+  void set(Command command);
+  const Command* find(const std::string& name) const;
+  const std::vector<Command>& commands() const { return commands_; }
+
+  /// Runs the command args[0] names, `--help`, `help [COMMAND]`, `COMMAND --help` or `--version`
+  /// and returns its exit code. A word that names no command is a usage error (64) naming the
+  /// closest command. Returns nothing when the arguments ask for the GUI.
+  std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const;
+
+  /// The overview printed by --help.
+  std::string usage() const;
+  /// One command's usage and the exit-code table, as `COMMAND --help` prints them.
+  std::string commandHelp(const Command& command) const;
+
+ private:
+  int unknownCommand(const std::string& word, std::ostream& err) const;
+
+  std::string program_;
+  std::vector<Command> commands_;
+  Gui gui_;
+};
 
 }  // namespace gigaplan::cli

@@ -12,6 +12,13 @@
 
 namespace gigaplan::cli {
 
+std::string evaluateUsage() {
+  return "usage: gigaplan evaluate FILE [--json] [--objects]\n"
+         "  What the layout delivers, draws and risks: compute, fabric, power, cooling, failure domains,\n"
+         "  findings and the bill of materials, as text or (--json) as JSON; --objects adds per-object values.\n"
+         "  Exits 0 even when there are findings (use validate to fail on them).\n";
+}
+
 int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string file;
   bool json = false, objects = false;
@@ -19,9 +26,9 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
     if (a == "--json") json = true;
     else if (a == "--objects") objects = true;
     else if (file.empty() && a.rfind("-", 0) != 0) file = a;
-    else return err << "usage: gigaplan evaluate FILE [--json] [--objects]\n", kUsage;
+    else return err << evaluateUsage(), kUsage;
   }
-  if (file.empty()) return err << "usage: gigaplan evaluate FILE [--json] [--objects]\n", kUsage;
+  if (file.empty()) return err << evaluateUsage(), kUsage;
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;

@@ -7,6 +7,9 @@
 
 namespace gigaplan::cli {
 
+/// The usage text (`gigaplan evaluate --help`).
+std::string evaluateUsage();
+
 int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::cli

@@ -1,37 +1,23 @@
-// `gigaplan report` (see report_command.h).
+// `gigaplan report` without Qt (see report_command.h).
 #include "app/cli/report_command.h"
 
-#include <QApplication>
-#include <QElapsedTimer>
-#include <QFileInfo>
-#include <QGuiApplication>
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <ostream>
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
-#include "app/report/export_report.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
-#include "widgets/viewport/graphics_setup.h"
+#include "core/report/report_builder.h"
 
 namespace gigaplan::cli {
-namespace {
 
-constexpr const char* kUsageText =
-    "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] [--bench [N]]\n";
-constexpr int kWriteError = 3;
-
-struct Args {
-  std::string file, output, date, error;
-  bool picture = true;
-  int benchRuns = 0;  // 0 = no benchmark
-};
-
-Args parse(const std::vector<std::string>& args) {
-  Args a;
+ReportArgs parseReportArgs(const std::vector<std::string>& args) {
+  ReportArgs a;
   for (std::size_t i = 0; i < args.size() && a.error.empty(); ++i) {
     const std::string& s = args[i];
     auto value = [&](std::string& into) {
@@ -49,68 +35,81 @@ Args parse(const std::vector<std::string>& args) {
       if (i + 1 < args.size() && !args[i + 1].empty() && std::isdigit(static_cast<unsigned char>(args[i + 1][0]))) {
         a.benchRuns = std::clamp(std::atoi(args[++i].c_str()), 1, 100);
       }
-    } else if (a.file.empty() && s.rfind("-", 0) != 0) {
+    } else if (a.file.empty() && s.rfind('-', 0) != 0) {
       a.file = s;
     } else {
       a.error = "unexpected '" + s + "'";
     }
   }
   if (a.error.empty() && (a.file.empty() || a.output.empty())) a.error = "FILE and -o OUT are both required";
-  if (a.error.empty() && !app::reportFormatFor(QString::fromStdString(a.output))) {
-    a.error = "cannot tell the format of '" + a.output + "': use .pdf, .html, .md, .json or .csv";
+  if (a.error.empty()) {
+    a.format = reportFormatFor(a.output);
+    if (!a.format) a.error = "cannot tell the format of '" + a.output + "': use .pdf, .html, .md, .json or .csv";
   }
   return a;
 }
 
-bool displayAvailable() {
-  const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-  if (platform == "offscreen" || platform == "minimal") return false;
-  return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
-}
-
-// The Qt application the PDF writer and the 3D view need, unless the process already has one or
-// the format needs neither (JSON, CSV; HTML and Markdown without the picture).
-std::unique_ptr<QGuiApplication> makeApplication(app::ReportFormat format, bool picture) {
-  using F = app::ReportFormat;
-  picture = picture && format != F::Json && format != F::Csv;
-  if (QCoreApplication::instance() || (!picture && format != F::Pdf)) return nullptr;
-  static int argc = 1;
-  static char name[] = "gigaplan";
-  static char* argv[] = {name, nullptr};
-  if (picture && displayAvailable()) {
-    widgets::prepareGraphics();
-    return std::make_unique<QApplication>(argc, argv);
+std::string reportUsage(ReportFlavour flavour) {
+  std::string text =
+      "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] [--bench [N]]\n"
+      "  A design report; the format from OUT's extension: .pdf, .html (one self-contained file), .md\n"
+      "  (with an OUT_images/ folder), .json (everything the evaluation knows), .csv (bill of materials).\n"
+      "  --no-3d leaves out the 3D picture; --date sets the title page's date (default today);\n"
+      "  --bench N repeats the export N times (default 3) and prints the median time of each step.\n";
+  if (flavour == ReportFlavour::Headless) {
+    text +=
+        "  gigaplan-cli writes every format but PDF and never the 3D picture (it links no Qt and no VTK);\n"
+        "  `gigaplan report` writes PDF too, and the 3D picture where OpenGL works.\n";
+  } else {
+    text += "  The 3D picture needs OpenGL (a display, or xvfb-run); without it the report says it was left out.\n";
   }
-  if (!displayAvailable() && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
-  return std::make_unique<QGuiApplication>(argc, argv);
+  return text;
 }
-
-double seconds(QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e9; }
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
   return v.empty() ? 0 : v[v.size() / 2];
 }
 
-}  // namespace
+std::string benchLine(const ReportArgs& a, int runs,
+                      const std::vector<std::pair<const char*, std::vector<double>>>& steps) {
+  const std::filesystem::path in(a.file), out(a.output);
+  std::string ext = out.extension().string();
+  if (!ext.empty()) ext.erase(0, 1);
+  std::string line = "bench " + in.filename().string() + " -> " + ext + ", median of " + std::to_string(runs) +
+                     " runs (s):";
+  for (const auto& [name, values] : steps) {
+    char part[64];
+    std::snprintf(part, sizeof part, "  %s %.3f", name, median(values));
+    line += part;
+  }
+  return line + "\n";
+}
 
 int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  const Args a = parse(args);
-  if (!a.error.empty()) return err << "gigaplan report: " << a.error << "\n" << kUsageText, kUsage;
-  const auto qtApp = makeApplication(*app::reportFormatFor(QString::fromStdString(a.output)), a.picture);
+  const ReportArgs a = parseReportArgs(args);
+  if (!a.error.empty()) return err << "gigaplan report: " << a.error << "\n" << reportUsage(ReportFlavour::Headless), kUsage;
+  if (*a.format == ReportFormat::Pdf) {
+    err << "gigaplan-cli report: PDF needs the Qt painter, which gigaplan-cli does not link; use `gigaplan report "
+        << a.file << " -o " << a.output << "`, or write .html, .md, .json or .csv\n";
+    return kUsage;
+  }
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
 
-  const QString output = QString::fromStdString(a.output);
-  app::ExportOptions options;
-  options.picture = a.picture;
-  options.date = QString::fromStdString(a.date);
-  std::vector<double> load, evaluate, training, picture, build, write, total;
+  using Clock = std::chrono::steady_clock;
+  auto lap = [](Clock::time_point& t) {
+    const auto now = Clock::now();
+    const double s = std::chrono::duration<double>(now - t).count();
+    t = now;
+    return s;
+  };
+  std::vector<double> load, evaluate, training, build, write, total;
   const int runs = std::max(1, a.benchRuns);
+  std::size_t bytes = 0;
   for (int run = 0; run < runs; ++run) {
-    QElapsedTimer clock, all;
-    clock.start();
-    all.start();
+    Clock::time_point clock = Clock::now();
+    const Clock::time_point start = clock;
     std::shared_ptr<const design::ResolvedDesign> r;
     try {
       r = design::resolve(io::loadDesign(a.file, *base), *base);
@@ -118,32 +117,37 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       err << e.what() << "\n";
       return kLoadError;
     }
-    load.push_back(seconds(clock));
-    clock.restart();
+    load.push_back(lap(clock));
     const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
-    evaluate.push_back(seconds(clock));
-    QString error;
-    app::ExportTimings t;
-    if (!app::exportReport(*r, e, output, options, &error, &t)) {
-      err << "gigaplan report: " << error.toStdString() << "\n";
+    evaluate.push_back(lap(clock));
+    std::optional<report::TrainingPlan> plan;
+    std::optional<report::ReportDocument> doc;
+    if (*a.format != ReportFormat::Csv) plan = report::planTraining(*r, e);
+    training.push_back(lap(clock));
+    if (*a.format == ReportFormat::Html || *a.format == ReportFormat::Markdown) {
+      report::ReportInputs in{*r, e, *plan};
+      in.generatedOn = a.date.empty() ? todayIso() : a.date;
+      in.pictureNote = a.picture ? "No 3D picture: gigaplan-cli draws none (gigaplan report adds it)."
+                                 : "No 3D picture: left out on request.";
+      doc = report::buildReport(in);
+    }
+    build.push_back(lap(clock));
+    const ReportFiles files =
+        renderTextReport(*a.format, a.output, *r, e, plan ? &*plan : nullptr, doc ? &*doc : nullptr);
+    std::string error;
+    if (!commitReportFiles(files, &error)) {
+      err << "gigaplan report: " << error << "\n";
       return kWriteError;
     }
-    training.push_back(t.training);
-    picture.push_back(t.picture);
-    build.push_back(t.build);
-    write.push_back(t.write);
-    total.push_back(seconds(all));
+    write.push_back(lap(clock));
+    total.push_back(std::chrono::duration<double>(Clock::now() - start).count());
+    bytes = files.files.back().bytes.size();
   }
-  out << a.output << ": written (" << QFileInfo(output).size() << " bytes)\n";
+  out << a.output << ": written (" << bytes << " bytes)\n";
   if (a.benchRuns > 0) {
-    char line[256];
-    std::snprintf(line, sizeof line,
-                  "bench %s -> %s, median of %d runs (s): load %.3f  evaluate %.3f  training %.3f  3d %.3f  build %.3f  "
-                  "write %.3f  total %.3f\n",
-                  QFileInfo(QString::fromStdString(a.file)).fileName().toStdString().c_str(),
-                  QFileInfo(output).suffix().toStdString().c_str(), runs, median(load), median(evaluate), median(training),
-                  median(picture), median(build), median(write), median(total));
-    out << line;
+    out << benchLine(a, runs,
+                     {{"load", load}, {"evaluate", evaluate}, {"training", training}, {"build", build},
+                      {"write", write}, {"total", total}});
   }
   return kOk;
 }

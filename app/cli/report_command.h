@@ -1,20 +1,42 @@
 // `gigaplan report FILE -o OUT [--no-3d] [--date YYYY-MM-DD] [--bench [N]]`: writes a design report,
-// the format from OUT's extension (.pdf .html .md .json .csv, see app/report/export_report.h).
-// Creates the Qt application the PDF and the 3D picture need: a QApplication with the VTK surface
-// format when a display is available, otherwise a QGuiApplication on the offscreen platform (the
-// report then says the 3D picture was left out). --bench N repeats load, evaluation and export N
-// times and prints the time of each step (the median over the runs) on stdout.
+// the format from OUT's extension. Two runners share the arguments and the usage text:
+// runReport here (gigaplan-cli: HTML, Markdown, JSON, CSV, no Qt, no 3D picture) and the app's
+// runReportExport (app/report/report_export_command.h: also PDF, and the 3D picture where OpenGL
+// works). --bench N repeats load, evaluation and export N times and prints the median time of each
+// step on stdout.
 //
 // Exit codes: 0 written, 2 the design or catalog cannot be loaded, 3 the report cannot be written,
-// 64 usage error.
+// 64 usage error (including PDF asked of gigaplan-cli).
 #pragma once
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "app/cli/report_files.h"
+
 namespace gigaplan::cli {
 
+struct ReportArgs {
+  std::string file, output, date, error;  // error: why the arguments are unusable; empty when fine
+  std::optional<ReportFormat> format;
+  bool picture = true;
+  int benchRuns = 0;  // 0 = no benchmark
+};
+
+ReportArgs parseReportArgs(const std::vector<std::string>& args);
+
+enum class ReportFlavour { Headless, WithQt };
+/// The usage text of either runner.
+std::string reportUsage(ReportFlavour flavour);
+
+/// The median of `v` (the upper one for an even count); 0 when empty.
+double median(std::vector<double> v);
+/// The `--bench` line: "bench FILE -> EXT, median of N runs (s): load …".
+std::string benchLine(const ReportArgs& a, int runs, const std::vector<std::pair<const char*, std::vector<double>>>& steps);
+
+/// gigaplan-cli's `report`: every format but PDF, without the 3D picture (the report says so).
 int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::cli

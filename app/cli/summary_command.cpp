@@ -13,9 +13,14 @@
 
 namespace gigaplan::cli {
 
+std::string summaryUsage() {
+  return "usage: gigaplan summary FILE\n"
+         "  Halls, rows, racks, GPUs, nominal rack IT load, grid, generation and batteries of a design.\n";
+}
+
 int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.size() != 1) {
-    err << "usage: gigaplan summary FILE\n";
+    err << summaryUsage();
     return kUsage;
   }
   const catalog::Catalog* base = baseCatalog(err);

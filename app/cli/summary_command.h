@@ -7,6 +7,9 @@
 
 namespace gigaplan::cli {
 
+/// The usage text (`gigaplan summary --help`).
+std::string summaryUsage();
+
 int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::cli

@@ -238,7 +238,7 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
   file << validationMarkdown(results, cat);
   if (!file) {
     err << "gigaplan train: cannot write '" << path << "'\n";
-    return kLoadError;
+    return kWriteError;
   }
   int failed = 0;
   for (const auto& r : results) {
@@ -306,7 +306,7 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   }
   if (a.json) {
     out << searchJson(r, estimates);
-    return kOk;
+    return estimates.empty() ? kFindings : kOk;
   }
   const bool cost = a.rank == RankBy::Cost;
   out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << " by "
@@ -326,15 +326,20 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
     }
     out << "\n";
   }
-  if (estimates.empty()) out << "  no plan fits in " << cluster.gpu << " memory\n";
-  if (!estimates.empty()) {
-    // Idle GPU types concern every plan; the batch finding concerns the best.
-    for (const auto& f : estimates.front().findings) {
-      out << engine::toString(f.severity) << " [" << f.code << "]" << (f.code == "training.batch-too-small" ? " (plan 1)" : "")
-          << ": " << f.message << "\n";
-    }
+  if (estimates.empty()) {
+    out << "  no plan fits in " << cluster.gpu << " memory\n";
+    return kFindings;
+  }
+  // Idle GPU types concern every plan; the batch finding concerns the best.
+  for (const auto& f : estimates.front().findings) {
+    out << engine::toString(f.severity) << " [" << f.code << "]" << (f.code == "training.batch-too-small" ? " (plan 1)" : "")
+        << ": " << f.message << "\n";
   }
   return kOk;
 }
+
+std::string trainUsage() { return kTrainUsage; }
+
+std::string searchUsage() { return kSearchUsage; }
 
 }  // namespace gigaplan::cli

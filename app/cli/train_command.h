@@ -5,8 +5,9 @@
 //   gigaplan train  --validation-report FILE          (writes docs/validation.md)
 //   gigaplan search --cluster FILE --job FILE [--top N] [--json]     (progress on stderr)
 //
-// Exit codes: 0 ok, 1 validation rows outside tolerance, 2 load error (file:line:column: key:
-// found X, expected Y on stderr), 64 usage error.
+// Exit codes (app/cli/command_line.h): 0 ok, 1 no plan fits in memory or validation rows outside
+// tolerance, 2 load error (file:line:column: key: found X, expected Y on stderr), 3 the validation
+// report cannot be written, 64 usage error.
 #pragma once
 
 #include <iosfwd>
@@ -16,6 +17,10 @@
 #include "core/catalog/catalog.h"
 
 namespace gigaplan::cli {
+
+/// The usage texts (`gigaplan train --help`, `gigaplan search --help`).
+std::string trainUsage();
+std::string searchUsage();
 
 int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                     const catalog::Catalog& cat);

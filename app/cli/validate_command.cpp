@@ -11,9 +11,15 @@
 
 namespace gigaplan::cli {
 
+std::string validateUsage() {
+  return "usage: gigaplan validate FILE...\n"
+         "  Loads each design in full (syntax, units, references, templates), evaluates it and lists the\n"
+         "  findings of severity error on stderr; one line per file on stdout.\n";
+}
+
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
-    err << "usage: gigaplan validate FILE...\n";
+    err << validateUsage();
     return kUsage;
   }
   const catalog::Catalog* base = baseCatalog(err);

@@ -8,6 +8,9 @@
 
 namespace gigaplan::cli {
 
+/// The usage text (`gigaplan validate --help`).
+std::string validateUsage();
+
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::cli

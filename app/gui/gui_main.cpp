@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QTimer>
 #include <iostream>
 #include <sstream>
 
@@ -12,7 +13,6 @@
 #include "app/document/document.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/main_window.h"
-#include "app/gui/screenshot_command.h"
 #include "core/io/design_io.h"
 #include "widgets/viewport/graphics_setup.h"
 
@@ -69,7 +69,6 @@ int run(int argc, char** argv) {
   QApplication::setApplicationVersion(GIGAPLAN_VERSION);
 
   const QStringList args = QApplication::arguments().mid(1);
-  if (!args.isEmpty() && args.front() == "screenshot") return app::runScreenshot(args.mid(1), std::cout, std::cerr);
 
   std::ostringstream catalogError;
   const catalog::Catalog* base = cli::baseCatalog(catalogError);
@@ -79,6 +78,15 @@ int run(int argc, char** argv) {
   }
   app::Document doc(*base);
   app::MainWindow window(doc);
+  if (!window.viewUnavailable().isEmpty()) {
+    std::cerr << "gigaplan: 3D view unavailable: " << window.viewUnavailable().toStdString() << "\n";
+  }
+  if (!qEnvironmentVariableIsEmpty("GIGAPLAN_QUIT_WHEN_SHOWN")) {
+    // Test hook (tests/app/test_no_opengl): quit once the opened design's metrics are painted.
+    QObject::connect(&window, &app::MainWindow::metricsShown, &qapp, [&doc] {
+      if (!doc.filePath().isEmpty()) QTimer::singleShot(100, qApp, &QCoreApplication::quit);
+    });
+  }
   app::Autosave autosave(doc, app::Autosave::defaultFolder());
   window.show();
   resumeSession(doc, window, app::Autosave::defaultFolder(), args.isEmpty() ? QString() : args.front());

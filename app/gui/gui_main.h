@@ -1,5 +1,5 @@
-// The desktop app's start: graphics setup, QApplication, catalog, recovery offer, main window;
-// and the window-needing subcommand `screenshot`.
+// The desktop app's start: graphics setup, QApplication, catalog, recovery offer, main window.
+// `screenshot` and the other commands run through app_commands.h before it.
 #pragma once
 
 class QString;
@@ -11,7 +11,7 @@ class MainWindow;
 
 namespace gigaplan::gui {
 
-/// Runs the GUI (or `gigaplan screenshot …`); returns the process exit code.
+/// Runs the GUI; returns the process exit code.
 int run(int argc, char** argv);
 
 /// The start once the window shows: for each recovery file a crash left in `autosaveFolder`, a

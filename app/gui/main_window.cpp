@@ -37,6 +37,7 @@
 #include "app/gui/view_actions.h"
 #include "widgets/tools/move_tool.h"
 #include "widgets/tools/select_tool.h"
+#include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -44,12 +45,20 @@ namespace {
 constexpr int kStateVersion = 2;  // bump when docks change, so old layouts are not restored
 // Longest an edit waits for its evaluation before the 3D view is redrawn anyway.
 constexpr int kSceneWaitMs = 120;
+
+// The 3D view, as the window's child when OpenGL works. Without OpenGL it has no parent (the
+// window owns it through detachedView_): a QOpenGLWidget anywhere under the main window, even
+// hidden or in a child window, makes Qt flush the whole window through OpenGL, which crashes in
+// QPlatformBackingStore::rhiFlush when there is none (checked on Qt 6.4, offscreen platform).
+widgets::SiteView* makeView(QWidget* window) {
+  return new widgets::SiteView(widgets::openGLProblem().isEmpty() ? window : nullptr);
+}
 }  // namespace
 
 MainWindow::MainWindow(Document& doc, QWidget* parent)
     : QMainWindow(parent),
       doc_(doc),
-      view_(new widgets::SiteView(this)),
+      view_(makeView(this)),
       editor_(new DesignEditor(doc, *view_, this)),
       // Filters run last-installed first: the move tool sees a press on an object before the
       // select tool's box mode would take it.
@@ -72,7 +81,29 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       evaluationLabel_(new QLabel(this)),
       sceneTimer_(new QTimer(this)) {
   setObjectName("MainWindow");
-  setCentralWidget(view_);
+  viewUnavailable_ = widgets::openGLProblem();
+  if (viewUnavailable_.isEmpty()) {
+    setCentralWidget(view_);
+  } else {
+    // The view (it holds the selection the panels share) stays hidden and parentless (makeView),
+    // deleted before the window's children as it would be as their first sibling; say why in its place.
+    detachedView_.reset(view_);
+    auto* note = new QLabel(tr("<h3>3D view unavailable</h3><p>%1</p><p>The site tree, properties, findings, "
+                               "metrics, the job panel and report export work as usual (reports say the 3D "
+                               "picture was left out).</p>")
+                                .arg(viewUnavailable_.toHtmlEscaped()),
+                            this);
+    note->setObjectName("viewUnavailableMessage");
+    note->setTextFormat(Qt::RichText);
+    note->setWordWrap(true);
+    note->setAlignment(Qt::AlignCenter);
+    note->setMargin(40);
+    setCentralWidget(note);
+    auto* status = new QLabel(tr("3D view unavailable: no OpenGL"), this);
+    status->setObjectName("viewUnavailableStatus");
+    status->setToolTip(viewUnavailable_);
+    statusBar()->addPermanentWidget(status);
+  }
   setAcceptDrops(true);
   setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
   // The side panels run the full height; findings and history sit under the 3D view only.

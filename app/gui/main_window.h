@@ -55,6 +55,10 @@ class MainWindow : public QMainWindow {
   JobPanel& jobPanel() { return *job_; }
   CatalogPalette& palette() { return *palette_; }
   EvaluationRunner& evaluations() { return runner_; }
+  /// Why the 3D view cannot draw here (no OpenGL: widgets::openGLProblem()), or empty when it can.
+  /// Without OpenGL a message takes the view's place and the status bar says so; the view stays
+  /// hidden (never drawn), so selection, the site tree and every other panel work as usual.
+  const QString& viewUnavailable() const { return viewUnavailable_; }
   /// Puts the docks back where a new installation has them.
   void resetLayout();
 
@@ -103,6 +107,8 @@ class MainWindow : public QMainWindow {
   JobPanel* job_;
   CatalogPalette* palette_;
   QMenu* docksMenu_ = nullptr;
+  QString viewUnavailable_;
+  std::unique_ptr<widgets::SiteView> detachedView_;  // the view without OpenGL (see makeView)
   QLabel* selectionLabel_;
   QLabel* evaluationLabel_;
   EvaluationRunner runner_;

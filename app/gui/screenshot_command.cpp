@@ -1,6 +1,7 @@
 // `gigaplan screenshot` (see screenshot_command.h).
 #include "app/gui/screenshot_command.h"
 
+#include <QApplication>
 #include <QRegularExpression>
 #include <ostream>
 
@@ -9,15 +10,41 @@
 #include "app/document/evaluation_runner.h"
 #include "app/gui/color_scalars.h"
 #include "core/io/design_io.h"
+#include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_screenshot.h"
 
 namespace gigaplan::app {
 
+std::string screenshotUsage() {
+  return "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme "
+         "dark|light]\n"
+         "  Renders the site to a PNG without showing a window; needs OpenGL on a display (or xvfb-run -a).\n"
+         "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
+}
+
+int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+  const bool display = platform == "xcb" || platform == "wayland" || !qgetenv("DISPLAY").isEmpty() ||
+                       !qgetenv("WAYLAND_DISPLAY").isEmpty();
+  if (!display && !QCoreApplication::instance()) {
+    err << "gigaplan screenshot: no display (DISPLAY is not set), so OpenGL cannot draw; run it under a virtual\n"
+           "  display: xvfb-run -a gigaplan screenshot ...\n";
+    return cli::kWriteError;
+  }
+  QStringList list;
+  for (const auto& a : args) list << QString::fromStdString(a);
+  if (QCoreApplication::instance()) return runScreenshot(list, out, err);
+  static int argc = 1;
+  static char name[] = "gigaplan";
+  static char* argv[] = {name, nullptr};
+  widgets::prepareGraphics();
+  QApplication qapp(argc, argv);
+  return runScreenshot(list, out, err);
+}
+
 int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
-  const char* usage =
-      "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme "
-      "dark|light]\n"
-      "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
+  const std::string usageText = screenshotUsage();
+  const char* usage = usageText.c_str();
   QString file, output;
   widgets::ScreenshotOptions options;
   for (int i = 0; i < args.size(); ++i) {
@@ -69,12 +96,14 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
   }
   const QImage image = widgets::renderSiteImage(resolved->layout, *resolved->catalog, options);
   if (image.isNull()) {
-    err << "gigaplan screenshot: OpenGL could not be initialised (is there a display? try xvfb-run)\n";
-    return 3;
+    const QString why = widgets::openGLProblem();
+    err << "gigaplan screenshot: OpenGL could not be initialised"
+        << (why.isEmpty() ? std::string(" (is there a display? try xvfb-run)") : ": " + why.toStdString()) << "\n";
+    return cli::kWriteError;
   }
   if (!image.save(output)) {
     err << "gigaplan screenshot: cannot write " << output.toStdString() << "\n";
-    return 3;
+    return cli::kWriteError;
   }
   out << output.toStdString() << ": " << image.width() << "x" << image.height() << "\n";
   return cli::kOk;

@@ -4,9 +4,18 @@
 
 #include <QStringList>
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 namespace gigaplan::app {
 
+std::string screenshotUsage();
+
+/// The command as the dispatcher runs it: creates the QApplication (with the VTK surface format)
+/// unless the process has one; exit 3 without a display.
+int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// The command inside a running QApplication.
 int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::app

@@ -2,33 +2,16 @@
 #include "app/report/export_report.h"
 
 #include <QDate>
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 #include <QTemporaryDir>
 
 #include "app/report/pdf_writer.h"
 #include "app/report/site_picture.h"
-#include "core/report/bom_csv.h"
-#include "core/report/html_writer.h"
-#include "core/report/markdown_writer.h"
 #include "core/report/report_builder.h"
-#include "core/report/report_json.h"
 
 namespace gigaplan::app {
 namespace {
-
-bool saveFile(const QString& path, const std::string& bytes, QString* error) {
-  QSaveFile f(path);
-  if (!f.open(QIODevice::WriteOnly) ||
-      f.write(bytes.data(), static_cast<qint64>(bytes.size())) != static_cast<qint64>(bytes.size()) || !f.commit()) {
-    if (error) *error = QStringLiteral("cannot write %1: %2").arg(path, f.errorString());
-    return false;
-  }
-  return true;
-}
 
 // The PDF painter writes to a path: a private temporary folder, read back so that only commit()
 // touches the target folder.
@@ -66,15 +49,7 @@ std::shared_ptr<const T> borrowed(const T& object) {
 
 }  // namespace
 
-std::optional<ReportFormat> reportFormatFor(const QString& path) {
-  const QString ext = QFileInfo(path).suffix().toLower();
-  if (ext == QLatin1String("pdf")) return ReportFormat::Pdf;
-  if (ext == QLatin1String("html") || ext == QLatin1String("htm")) return ReportFormat::Html;
-  if (ext == QLatin1String("md") || ext == QLatin1String("markdown")) return ReportFormat::Markdown;
-  if (ext == QLatin1String("json")) return ReportFormat::Json;
-  if (ext == QLatin1String("csv")) return ReportFormat::Csv;
-  return std::nullopt;
-}
+std::optional<ReportFormat> reportFormatFor(const QString& path) { return cli::reportFormatFor(path.toStdString()); }
 
 QString reportFileFilter() {
   return QStringLiteral(
@@ -132,35 +107,15 @@ void ReportExport::build() {
 bool ReportExport::render(QString* error) {
   QElapsedTimer clock;
   clock.start();
-  files_.clear();
-  imageDir_.clear();
+  files_ = {};
   bool ok = true;
-  switch (*format_) {
-    case ReportFormat::Csv:
-      files_.push_back({path_, report::bomCsv(eval_->bom, *design_->catalog)});
-      break;
-    case ReportFormat::Json:
-      files_.push_back({path_, report::reportJson(*design_, *eval_, *training_)});
-      break;
-    case ReportFormat::Html:
-      files_.push_back({path_, report::toHtml(*document_)});
-      break;
-    case ReportFormat::Markdown: {
-      const QFileInfo info(path_);
-      const QString imageDir = info.completeBaseName() + QStringLiteral("_images");
-      report::MarkdownReport md = report::toMarkdown(*document_, imageDir.toStdString());
-      if (!md.files.empty()) imageDir_ = info.dir().filePath(imageDir);
-      for (auto& f : md.files)
-        files_.push_back({info.dir().filePath(QString::fromStdString(f.path)), std::move(f.bytes)});
-      files_.push_back({path_, std::move(md.text)});  // last: the report appears once its images are there
-      break;
-    }
-    case ReportFormat::Pdf: {
-      std::string bytes;
-      ok = renderPdf(*document_, path_, &bytes, error);
-      if (ok) files_.push_back({path_, std::move(bytes)});
-      break;
-    }
+  if (*format_ == ReportFormat::Pdf) {
+    std::string bytes;
+    ok = renderPdf(*document_, path_, &bytes, error);
+    if (ok) files_.files.push_back({path_.toStdString(), std::move(bytes)});
+  } else {
+    files_ = cli::renderTextReport(*format_, path_.toStdString(), *design_, *eval_,
+                                   training_ ? &*training_ : nullptr, document_ ? &*document_ : nullptr);
   }
   timings_.write = lap(clock);
   return ok;
@@ -169,12 +124,10 @@ bool ReportExport::render(QString* error) {
 bool ReportExport::commit(QString* error) {
   QElapsedTimer clock;
   clock.start();
-  if (!imageDir_.isEmpty() && !QDir().mkpath(imageDir_)) {
-    if (error) *error = QStringLiteral("cannot create the folder %1").arg(imageDir_);
+  std::string why;
+  if (!cli::commitReportFiles(files_, &why)) {
+    if (error) *error = QString::fromStdString(why);
     return false;
-  }
-  for (const File& f : files_) {
-    if (!saveFile(f.path, f.bytes, error)) return false;
   }
   timings_.write += lap(clock);
   return true;

@@ -5,7 +5,7 @@
 // site_picture.h) and is left out with a note otherwise.
 //
 // Nothing reaches the disk until the whole report is ready: every file is written to a temporary
-// next to it and renamed over it when complete (QSaveFile), so a failed or stopped export leaves
+// next to it and renamed over it when complete (cli::commitReportFiles), so a failed or stopped export leaves
 // no partial file and an existing file at the path stays as it was.
 //
 //   QString error;
@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/report_files.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/report/report_document.h"
@@ -25,7 +26,7 @@
 
 namespace gigaplan::app {
 
-enum class ReportFormat { Pdf, Html, Markdown, Json, Csv };
+using ReportFormat = cli::ReportFormat;
 
 /// The format for a file name's extension (case-insensitive), nullopt when it is none of them.
 std::optional<ReportFormat> reportFormatFor(const QString& path);
@@ -81,11 +82,6 @@ class ReportExport {
   const ExportTimings& timings() const { return timings_; }
 
  private:
-  struct File {
-    QString path;
-    std::string bytes;
-  };
-
   std::shared_ptr<const design::ResolvedDesign> design_;
   std::shared_ptr<const engine::Evaluation> eval_;
   QString path_;
@@ -96,8 +92,7 @@ class ReportExport {
   std::string picturePng_;
   QString pictureNote_ = QStringLiteral("No 3D picture: left out on request.");
   std::optional<report::ReportDocument> document_;
-  std::vector<File> files_;
-  QString imageDir_;  // Markdown: the images folder to create next to the report, else empty
+  cli::ReportFiles files_;
   ExportTimings timings_;
 };
 

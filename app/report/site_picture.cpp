@@ -5,6 +5,7 @@
 #include <QBuffer>
 #include <QGuiApplication>
 
+#include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_screenshot.h"
 
 namespace gigaplan::app {
@@ -23,6 +24,7 @@ bool canRenderSitePicture(QString* whyNot) {
                               "xvfb-run to include it.")
                    .arg(platform));
   }
+  if (const QString why = widgets::openGLProblem(); !why.isEmpty()) return say(QStringLiteral("No 3D picture: ") + why);
   return true;
 }
 

@@ -1,7 +1,7 @@
 // Reads the equipment catalog from resources/catalog/*.yaml and applies a design's local changes.
 //
 //   catalog::Catalog base = catalog::loadDirectory(resourceDir + "/catalog");
-//   catalog::Catalog eff  = catalog::withOverrides(base, design.catalogOverrides, design.sourceFile);
+//   catalog::Catalog eff  = catalog::withOverrides(base, design.catalogOverrides);
 #pragma once
 
 #include <map>

@@ -19,7 +19,7 @@ namespace gigaplan::design {
 Layout expand(const Design& design, const catalog::Catalog& effectiveCatalog, const io::Limits& limits = {});
 
 /// Objects the design's templates make (racks, rows, halls, power nodes, cooling units), counted
-/// without building them. Saturates at UINT64_MAX/2.
+/// without building them. Saturates at UINT64_MAX/4.
 std::uint64_t countObjects(const Design& design);
 
 /// Unit vector along a row at `rotationDeg` (0 = +x).

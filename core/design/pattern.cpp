@@ -75,11 +75,4 @@ PatternResult expandPattern(std::string_view pattern, const PatternVars& vars) {
   return r;
 }
 
-bool patternUses(std::string_view pattern, char var) {
-  for (std::size_t pos = pattern.find('{'); pos != std::string_view::npos; pos = pattern.find('{', pos + 1)) {
-    if (pos + 1 < pattern.size() && pattern[pos + 1] == var) return true;
-  }
-  return false;
-}
-
 }  // namespace gigaplan::design

@@ -22,7 +22,4 @@ struct PatternResult {
 
 PatternResult expandPattern(std::string_view pattern, const PatternVars& vars);
 
-/// True when the pattern uses a variable (so `count > 1` makes distinct ids).
-bool patternUses(std::string_view pattern, char var);
-
 }  // namespace gigaplan::design

@@ -12,7 +12,7 @@
 #include <QtTest>
 #include <sstream>
 
-#include "app/cli/command_line.h"
+#include "app/gui/app_commands.h"
 #include "app/report/export_report.h"
 #include "app/report/pdf_writer.h"
 #include "core/report/report_format.h"
@@ -49,7 +49,7 @@ int imageCount(const QString& pdf) {
 // `gigaplan evaluate FILE --json`, run through the same command table as the executable.
 QJsonObject evaluateJson(const QString& path) {
   std::ostringstream out, err;
-  const auto code = cli::run({"evaluate", path.toStdString(), "--json"}, out, err);
+  const auto code = app::appCommandLine().run({"evaluate", path.toStdString(), "--json"}, out, err);
   if (code != 0) return {};
   return QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();
 }
@@ -158,16 +158,17 @@ class TestReportPdf : public QObject {
   }
 
   void reportCommand() {
+    const cli::CommandLine line = app::appCommandLine();
     std::ostringstream out, err;
     const std::string teaching = report_fixture::samplePath("teaching-hall.yaml");
     const std::string pdf = dir_.filePath("cli.pdf").toStdString();
-    QCOMPARE(cli::run({"report", teaching, "-o", pdf, "--no-3d", "--date", "2026-01-01"}, out, err).value_or(-1), 0);
+    QCOMPARE(line.run({"report", teaching, "-o", pdf, "--no-3d", "--date", "2026-01-01"}, out, err).value_or(-1), 0);
     QVERIFY(QFileInfo(q(pdf)).size() > 1000);
     QVERIFY(pdfText(q(pdf)).contains("2026-01-01"));
-    QCOMPARE(cli::run({"report", teaching, "-o", dir_.filePath("x.txt").toStdString()}, out, err).value_or(-1), 64);
-    QCOMPARE(cli::run({"report", teaching}, out, err).value_or(-1), 64);
-    QCOMPARE(cli::run({"report", "/nonexistent.yaml", "-o", pdf}, out, err).value_or(-1), 2);
-    QVERIFY(q(cli::usage()).contains("gigaplan report FILE"));
+    QCOMPARE(line.run({"report", teaching, "-o", dir_.filePath("x.txt").toStdString()}, out, err).value_or(-1), 64);
+    QCOMPARE(line.run({"report", teaching}, out, err).value_or(-1), 64);
+    QCOMPARE(line.run({"report", "/nonexistent.yaml", "-o", pdf}, out, err).value_or(-1), 2);
+    QVERIFY(q(line.usage()).contains("gigaplan report FILE"));
   }
 
  private:

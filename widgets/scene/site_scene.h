@@ -118,7 +118,6 @@ class SiteScene {
     std::size_t index;  // instance in that layer
   };
 
-  void clearScene();
   void buildInstances();
   void buildStatic();
   void applyTheme();

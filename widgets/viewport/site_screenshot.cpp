@@ -3,10 +3,12 @@
 #include "widgets/viewport/site_screenshot.h"
 
 #include "widgets/scene/site_scene.h"
+#include "widgets/viewport/graphics_setup.h"
 
 namespace gigaplan::widgets {
 
 QImage renderSiteImage(const design::Layout& layout, const catalog::Catalog& catalog, const ScreenshotOptions& o) {
+  if (!openGLProblem().isEmpty()) return {};  // a QOpenGLWidget without a context would crash in VTK
   SiteView view;
   view.setAttribute(Qt::WA_DontShowOnScreen);
   view.setAnimationDuration(0);

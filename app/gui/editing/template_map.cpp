@@ -15,12 +15,12 @@ TemplateMap::TemplateMap(const design::Design& d, const design::Layout& layout) 
   for (std::size_t s = 0; s < d.cooling.size(); ++s) {
     for (int i = 1; i <= d.cooling[s].count; ++i) cooling_.push_back({-1, 0, static_cast<int>(s), i});
   }
+  std::size_t hallIndex = 0;  // layout halls are made in template order
   for (std::size_t hs = 0; hs < d.halls.size(); ++hs) {
     const design::HallSpec& hall = d.halls[hs];
     const int spec = static_cast<int>(hs);
     for (int h = 1; h <= hall.count; ++h) {
-      const std::string& hallId = layout.halls[hallSpecOfHall_.size()].id;
-      hallSpecOfHall_.push_back(spec);
+      const std::string& hallId = layout.halls[hallIndex++].id;
       for (std::size_t s = 0; s < hall.power.size(); ++s) {
         if (!design::madeInHall(hall.power[s].onlyIn, hallId)) continue;
         for (int i = 1; i <= hall.power[s].count; ++i) power_.push_back({spec, h, static_cast<int>(s), i});
@@ -41,14 +41,6 @@ std::vector<int> TemplateMap::rowsOf(int hallSpec, int rowSpec) const {
   std::vector<int> out;
   for (std::size_t r = 0; r < rows_.size(); ++r) {
     if (rows_[r].hallSpec == hallSpec && rows_[r].rowSpec == rowSpec) out.push_back(static_cast<int>(r));
-  }
-  return out;
-}
-
-std::vector<int> TemplateMap::hallsOf(int hallSpec) const {
-  std::vector<int> out;
-  for (std::size_t h = 0; h < hallSpecOfHall_.size(); ++h) {
-    if (hallSpecOfHall_[h] == hallSpec) out.push_back(static_cast<int>(h));
   }
   return out;
 }

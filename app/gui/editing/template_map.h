@@ -36,13 +36,10 @@ class TemplateMap {
   /// Layout rows made by design.halls[hallSpec].rows[rowSpec], in every hall instance (one hall
   /// for a template with only_in).
   std::vector<int> rowsOf(int hallSpec, int rowSpec) const;
-  /// Layout halls made by design.halls[hallSpec].
-  std::vector<int> hallsOf(int hallSpec) const;
 
  private:
   std::vector<RowOrigin> rows_;
   std::vector<UnitOrigin> power_, cooling_;
-  std::vector<int> hallSpecOfHall_;
 };
 
 }  // namespace gigaplan::app::editing

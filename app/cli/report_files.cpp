@@ -1,0 +1,124 @@
+// Report files without Qt (see report_files.h).
+#include "app/cli/report_files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+
+#include "core/report/bom_csv.h"
+#include "core/report/html_writer.h"
+#include "core/report/markdown_writer.h"
+#include "core/report/report_json.h"
+
+namespace gigaplan::cli {
+
+namespace fs = std::filesystem;
+
+std::optional<ReportFormat> reportFormatFor(const std::string& path) {
+  std::string ext = fs::path(path).extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == ".pdf") return ReportFormat::Pdf;
+  if (ext == ".html" || ext == ".htm") return ReportFormat::Html;
+  if (ext == ".md" || ext == ".markdown") return ReportFormat::Markdown;
+  if (ext == ".json") return ReportFormat::Json;
+  if (ext == ".csv") return ReportFormat::Csv;
+  return std::nullopt;
+}
+
+ReportFiles renderTextReport(ReportFormat format, const std::string& path, const design::ResolvedDesign& design,
+                             const engine::Evaluation& eval, const report::TrainingPlan* training,
+                             const report::ReportDocument* document) {
+  ReportFiles out;
+  switch (format) {
+    case ReportFormat::Csv:
+      out.files.push_back({path, report::bomCsv(eval.bom, *design.catalog)});
+      break;
+    case ReportFormat::Json:
+      out.files.push_back({path, report::reportJson(design, eval, *training)});
+      break;
+    case ReportFormat::Html:
+      out.files.push_back({path, report::toHtml(*document)});
+      break;
+    case ReportFormat::Markdown: {
+      const fs::path target(path);
+      const std::string imageDir = target.stem().string() + "_images";
+      report::MarkdownReport md = report::toMarkdown(*document, imageDir);
+      if (!md.files.empty()) out.imageDir = (target.parent_path() / imageDir).string();
+      for (auto& f : md.files) out.files.push_back({(target.parent_path() / f.path).string(), std::move(f.bytes)});
+      out.files.push_back({path, std::move(md.text)});  // last: the report appears once its images are there
+      break;
+    }
+    case ReportFormat::Pdf:
+      break;  // painted by the app (app/report/pdf_writer.h)
+  }
+  return out;
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
+  auto fail = [&](int code) {
+    if (error) *error = "cannot write " + path + ": " + std::strerror(code);
+    return false;
+  };
+  const fs::path target(path);
+  std::string tmp = (target.parent_path().empty() ? fs::path(".") : target.parent_path()) /
+                    ("." + target.filename().string() + ".XXXXXX");
+  const int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return fail(errno);
+  ::fchmod(fd, 0644);
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int code = n < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(tmp.c_str());
+      return fail(code);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int code = errno;
+    ::unlink(tmp.c_str());
+    return fail(code);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    const int code = errno;
+    ::unlink(tmp.c_str());
+    return fail(code);
+  }
+  return true;
+}
+
+bool commitReportFiles(const ReportFiles& files, std::string* error) {
+  if (!files.imageDir.empty()) {
+    std::error_code ec;
+    fs::create_directories(files.imageDir, ec);
+    if (ec) {
+      if (error) *error = "cannot create the folder " + files.imageDir + ": " + ec.message();
+      return false;
+    }
+  }
+  for (const ReportFile& f : files.files) {
+    if (!writeFileAtomically(f.path, f.bytes, error)) return false;
+  }
+  return true;
+}
+
+std::string todayIso() {
+  const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  const std::chrono::year_month_day ymd{today};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return text;
+}
+
+}  // namespace gigaplan::cli

@@ -1,0 +1,192 @@
+// gigaplan-cli as scripts use it: every command's --help, a mistyped command, each exit code of the
+// table, the report without Qt, and the executable's link (no Qt Widgets, no VTK — no Qt at all).
+#include <QtTest>
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <fstream>
+#include <sstream>
+
+#include "app/cli/command_line.h"
+
+using namespace gigaplan;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  QString out, err;
+};
+
+const cli::CommandLine& headless() {
+  static const cli::CommandLine line("gigaplan-cli", cli::headlessCommands(), cli::CommandLine::NoGui);
+  return line;
+}
+
+Run run(const std::vector<std::string>& args) {
+  std::ostringstream out, err;
+  Run r;
+  r.code = headless().run(args, out, err).value_or(-1);
+  r.out = QString::fromStdString(out.str());
+  r.err = QString::fromStdString(err.str());
+  return r;
+}
+
+Run runProcess(const QString& exe, const QStringList& args) {
+  QProcess p;
+  p.start(exe, args);
+  Run r;
+  if (!p.waitForFinished(60000)) return r;
+  r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+  r.out = QString::fromUtf8(p.readAllStandardOutput());
+  r.err = QString::fromUtf8(p.readAllStandardError());
+  return r;
+}
+
+std::string sample(const char* name) { return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+
+}  // namespace
+
+class TestCli : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+
+  std::string file(const char* name, const std::string& text) {
+    const std::string path = dir_.filePath(name).toStdString();
+    std::ofstream(path) << text;
+    return path;
+  }
+
+ private slots:
+  void everyCommandHasHelp() {
+    QVERIFY(headless().commands().size() >= 6);
+    for (const auto& c : headless().commands()) {
+      for (const char* flag : {"--help", "-h"}) {
+        const Run r = run({c.name, flag});
+        QVERIFY2(r.code == 0, c.name.c_str());
+        QVERIFY2(r.out.startsWith("usage: gigaplan-cli " + QString::fromStdString(c.name)), qPrintable(r.out));
+        QVERIFY2(r.out.contains("64  usage"), qPrintable(r.out));  // the exit-code table
+        QVERIFY(r.err.isEmpty());
+      }
+      QCOMPARE(run({"help", c.name}).code, 0);
+    }
+    // --help anywhere after the command wins over its other arguments (even malformed ones).
+    QCOMPARE(run({"report", "x.yaml", "-o", "x.txt", "--help"}).code, 0);
+    const Run all = run({"--help"});
+    QCOMPARE(all.code, 0);
+    for (const auto& c : headless().commands()) QVERIFY(all.out.contains(QString::fromStdString("gigaplan-cli " + c.name)));
+    for (const char* code : {"   0  ok", "   1  findings", "   2  input not loadable", "   3  output not writable", "  64  usage"})
+      QVERIFY2(all.out.contains(code), code);
+    QVERIFY(!all.out.contains("gigaplan-cli screenshot"));  // needs OpenGL: only in gigaplan
+  }
+
+  void typoNamesTheClosestCommand() {
+    const Run r = run({"evalute", "f.yaml"});
+    QCOMPARE(r.code, 64);
+    QVERIFY2(r.err.contains("'evalute' is not a command; did you mean 'evaluate'?"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY(run({"valdiate", "f.yaml"}).err.contains("did you mean 'validate'?"));  // swapped letters
+    QVERIFY(run({"sumary"}).err.contains("did you mean 'summary'?"));
+    QVERIFY(run({"rep"}).err.contains("did you mean 'report'?"));  // start of a name
+    const Run far = run({"frobnicate"});
+    QCOMPARE(far.code, 64);
+    QVERIFY2(far.err.contains("Commands: validate summary evaluate train search report"), qPrintable(far.err));
+    QCOMPARE(run({"help", "evalute"}).code, 64);
+    QCOMPARE(run({}).code, 64);  // no GUI to fall back to
+    QCOMPARE(run({"--frobnicate"}).code, 64);
+  }
+
+  void editDistanceCountsEdits() {
+    QCOMPARE(cli::editDistance("evalute", "evaluate"), std::size_t{1});   // one insertion
+    QCOMPARE(cli::editDistance("valdiate", "validate"), std::size_t{1});  // one swap of neighbours
+    QCOMPARE(cli::editDistance("kitten", "sitting"), std::size_t{3});     // k→s, e→i, +g
+    QCOMPARE(cli::editDistance("", "train"), std::size_t{5});
+  }
+
+  // One command per code of the table; each row would fail if the command returned another code.
+  void everyExitCodeIsProduced() {
+    QCOMPARE(run({"validate", sample("teaching-hall.yaml")}).code, 0);
+    // Five GB200 NVL72 racks (5 × 132 kW) on one 546 kW busway: an overload finding of severity error.
+    const std::string overloaded = file(
+        "overloaded.yaml",
+        "format: 1\nsite: {name: o, size: [50 m, 50 m]}\npower:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
+        "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\nhalls:\n  - id: h\n    origin: [0 m, 0 m]\n"
+        "    size: [20 m, 20 m]\n    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, feed_a: bw}\n");
+    const Run findings = run({"validate", overloaded});
+    QCOMPARE(findings.code, 1);
+    QVERIFY(findings.err.contains("power.overload"));
+    // A dense model of 12 · 120 layers · 28,672² ≈ 1.18e12 parameters holds 2.37 TB of bf16 weights
+    // alone; eight 80 GB GPUs hold 640 GB in all, so no plan fits.
+    const std::string cluster = file("c.yaml",
+                                     "cluster:\n  gpu: a100-sxm-80gb\n  count: 8\n  scale_up: {size: 8}\n"
+                                     "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 1}\n  pue: 1.2\n");
+    const std::string job = file("j.yaml",
+                                 "model: {name: huge, layers: 120, hidden: 28672, heads: 224, seq_len: 2048, vocab: 51200}\n"
+                                 "training: {tokens: 1e9, global_batch: 64, micro_batch: 1, precision: bf16}\n");
+    const Run none = run({"search", "--cluster", cluster, "--job", job, "--top", "3"});
+    QVERIFY2(none.code == 1, qPrintable(none.out + none.err));
+    QVERIFY(none.out.contains("no plan fits"));
+    QCOMPARE(run({"train", "--cluster", cluster, "--job", job}).code, 1);
+    const Run missing = run({"summary", "/nonexistent/site.yaml"});
+    QCOMPARE(missing.code, 2);
+    QVERIFY(missing.err.contains("/nonexistent/site.yaml"));
+    const Run unwritable = run({"report", sample("teaching-hall.yaml"), "-o", "/nonexistent/folder/r.json"});
+    QCOMPARE(unwritable.code, 3);
+    QVERIFY2(unwritable.err.contains("cannot write /nonexistent/folder/r.json"), qPrintable(unwritable.err));
+    QCOMPARE(run({"evaluate"}).code, 64);
+  }
+
+  void reportWithoutQt() {
+    for (const char* name : {"r.html", "r.md", "r.json", "r.csv"}) {
+      const std::string out = dir_.filePath(name).toStdString();
+      const Run r = run({"report", sample("teaching-hall.yaml"), "-o", out, "--date", "2026-01-02"});
+      QVERIFY2(r.code == 0, qPrintable(r.err));
+      std::ifstream in(out);
+      std::stringstream text;
+      text << in.rdbuf();
+      QVERIFY2(text.str().size() > 500, name);
+      if (QByteArray(name).endsWith(".html")) {
+        QVERIFY(text.str().find("2026-01-02") != std::string::npos);
+        QVERIFY(text.str().find("gigaplan-cli draws none") != std::string::npos);  // the picture's absence said
+      }
+    }
+    QVERIFY(QFileInfo(dir_.filePath("r_images")).isDir());  // the Markdown drawings
+    const Run pdf = run({"report", sample("teaching-hall.yaml"), "-o", dir_.filePath("r.pdf").toStdString()});
+    QCOMPARE(pdf.code, 64);
+    QVERIFY2(pdf.err.contains("use `gigaplan report"), qPrintable(pdf.err));
+    QVERIFY(!QFileInfo::exists(dir_.filePath("r.pdf")));
+  }
+
+  // The executable itself: the same table, the right exit codes, and nothing of Qt or VTK linked.
+  void executable() {
+    const Run version = runProcess(GIGAPLAN_CLI_EXE, {"--version"});
+    QCOMPARE(version.code, 0);
+    QCOMPARE(version.out, QString("gigaplan-cli " GIGAPLAN_VERSION "\n"));
+    const Run typo = runProcess(GIGAPLAN_CLI_EXE, {"evalute", "f.yaml"});
+    QCOMPARE(typo.code, 64);
+    QVERIFY(typo.err.contains("did you mean 'evaluate'?"));
+    QCOMPARE(runProcess(GIGAPLAN_CLI_EXE, {"validate", QString::fromStdString(sample("teaching-hall.yaml"))}).code, 0);
+
+    const Run ldd = runProcess("ldd", {GIGAPLAN_CLI_EXE});
+    QCOMPARE(ldd.code, 0);
+    QVERIFY2(ldd.out.contains("libyaml-cpp"), qPrintable(ldd.out));  // the detector sees real libraries
+    for (const char* forbidden : {"libQt6Widgets", "libQt6OpenGL", "libQt6Gui", "libQt6Core", "libvtk", "libGL"})
+      QVERIFY2(!ldd.out.contains(forbidden), qPrintable(QString(forbidden) + " linked:\n" + ldd.out));
+  }
+
+#ifdef GIGAPLAN_GUI_EXE
+  // `gigaplan` forwards to the same dispatcher: a typo is an error there too, not the GUI.
+  void desktopExecutableForwards() {
+    const Run typo = runProcess(GIGAPLAN_GUI_EXE, {"evalute", "f.yaml"});
+    QCOMPARE(typo.code, 64);
+    QVERIFY2(typo.err.contains("'evalute' is not a command; did you mean 'evaluate'?"), qPrintable(typo.err));
+    const Run help = runProcess(GIGAPLAN_GUI_EXE, {"screenshot", "--help"});
+    QCOMPARE(help.code, 0);
+    QVERIFY(help.out.startsWith("usage: gigaplan screenshot"));
+  }
+#endif
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
