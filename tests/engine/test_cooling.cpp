@@ -175,7 +175,7 @@ class TestCooling : public QObject {
     const Plant p = buildPlant(s, c);
     s.layout.cooling[p.ahu].units = 2;
     s.layout.cooling[p.ahu].capacity = 200e3;
-    for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = mech;
+    for (int u : {p.cdu, p.ch1, p.ch2, p.tower, p.ahu}) s.layout.cooling[u].fedBy = {mech};
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const double L = 400 / 0.99 / 0.95 - 400, m = 1 / 0.99 - 1;
     const double P0 = 3.2 + 0.212 * 323.2, P1 = 0.02 + 0.212 * 1.02;  // P = P0 + P1 X
@@ -273,7 +273,7 @@ class TestCooling : public QObject {
         s.catalog.coolingGear["ahu"].cop = 0.1;
         L.cooling[p.ahu].rejectsTo.clear();
         s.gear("weak", catalog::PowerGearKind::Busway, 1e9, 0.5);
-        L.cooling[p.ahu].fedBy = s.power("mech", PowerKind::Busway, "weak", {c.tx});
+        L.cooling[p.ahu].fedBy = {s.power("mech", PowerKind::Busway, "weak", {c.tx})};
         break;
       }
     }
