@@ -76,7 +76,9 @@ class Builder {
 };
 
 // Units of a kind needed for `load` with one spare (N+1).
-int nPlusOne(double load, double capacity) { return static_cast<int>(std::ceil(load / capacity)) + 1; }
+int nPlusOne(double load, double capacity) {
+  return static_cast<int>(std::ceil(load / capacity)) + 1;
+}
 
 std::unique_ptr<SyntheticSite> makeSite(int halls) {
   auto s = std::make_unique<SyntheticSite>();
@@ -93,7 +95,8 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
   const int grid = b.power("grid", PowerKind::Grid, "", {}, design::kNone, 1.2e9 * halls / 8.0);
   std::vector<int> subs;
   for (int h = 0; h < halls; ++h)
-    subs.push_back(b.power("sub" + std::to_string(h + 1), PowerKind::Substation, "hv-substation-240mva", {grid}, design::kNone));
+    subs.push_back(
+        b.power("sub" + std::to_string(h + 1), PowerKind::Substation, "hv-substation-240mva", {grid}, design::kNone));
 
   for (int h = 0; h < halls; ++h) {
     const std::string hp = "h" + std::to_string(h + 1);
@@ -116,11 +119,11 @@ std::unique_ptr<SyntheticSite> makeSite(int halls) {
       mechTx.push_back(b.power(hp + "-mech" + std::to_string(m + 1), PowerKind::Transformer, "unit-substation-3mva",
                                {m % 2 ? subB : subA}, h));
     for (int t = 0; t < towers; ++t)
-      towerIds.push_back(b.cooling(hp + "-tower" + std::to_string(t + 1), CoolingKind::CoolingTower, "cooling-tower", {},
-                                   mechTx[t % mech], h));
+      towerIds.push_back(b.cooling(hp + "-tower" + std::to_string(t + 1), CoolingKind::CoolingTower, "cooling-tower",
+                                   {}, mechTx[t % mech], h));
     for (int c = 0; c < chillers; ++c)
-      chillerIds.push_back(b.cooling(hp + "-chiller" + std::to_string(c + 1), CoolingKind::Chiller, "chiller-water-cooled",
-                                     towerIds, mechTx[c % mech], h));
+      chillerIds.push_back(b.cooling(hp + "-chiller" + std::to_string(c + 1), CoolingKind::Chiller,
+                                     "chiller-water-cooled", towerIds, mechTx[c % mech], h));
 
     std::array<int, 2> tx{}, ups{};
     for (int r = 0; r < kRowsPerHall; ++r) {
@@ -220,8 +223,20 @@ void BM_EvaluateGigawattSample(benchmark::State& state) {
 }  // namespace
 
 // Halls: 1, 2, 4, 8 = 1/8, 1/4, 1/2 and all of the site.
-BENCHMARK(BM_EvaluateSynthetic)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
-BENCHMARK(BM_EvaluateSyntheticNoFabric)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+BENCHMARK(BM_EvaluateSynthetic)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
+BENCHMARK(BM_EvaluateSyntheticNoFabric)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
 BENCHMARK(BM_EvaluateGigawattSample)->Unit(benchmark::kMillisecond);
 
 BENCHMARK_MAIN();

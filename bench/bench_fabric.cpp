@@ -31,8 +31,18 @@ void BM_AnalyzeFabric(benchmark::State& state, const char* switchModel) {
 }  // namespace
 
 BENCHMARK_CAPTURE(BM_AnalyzeFabric, q3400, "q3400")
-    ->Arg(1000)->Arg(2000)->Arg(4000)->Arg(8000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+    ->Arg(1000)
+    ->Arg(2000)
+    ->Arg(4000)
+    ->Arg(8000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
 BENCHMARK_CAPTURE(BM_AnalyzeFabric, qm9700, "qm9700")
-    ->Arg(1000)->Arg(2000)->Arg(4000)->Arg(8000)->Unit(benchmark::kMillisecond)->Complexity(benchmark::oN);
+    ->Arg(1000)
+    ->Arg(2000)
+    ->Arg(4000)
+    ->Arg(8000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity(benchmark::oN);
 
 BENCHMARK_MAIN();

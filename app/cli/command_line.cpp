@@ -40,7 +40,9 @@ std::string named(std::string text, const std::string& program) {
   return text;
 }
 
-bool isHelp(const std::string& a) { return a == "--help" || a == "-h"; }
+bool isHelp(const std::string& a) {
+  return a == "--help" || a == "-h";
+}
 
 // A single argument the desktop app would open: an existing file, or something shaped like a path.
 bool looksLikeFile(const std::string& a) {
@@ -72,8 +74,8 @@ std::vector<Command> headlessCommands() {
        "gigaplan train --cluster FILE [--job FILE] [--json]   step time, MFU, memory, days, energy, goodput\n"
        "gigaplan train --validation-report FILE       the training model against published runs",
        trainUsage(), withCatalog(runTrainCommand)},
-      {"search", "gigaplan search --cluster FILE [--job FILE] [--top N] [--json]   best parallel plans",
-       searchUsage(), withCatalog(runSearchCommand)},
+      {"search", "gigaplan search --cluster FILE [--job FILE] [--top N] [--json]   best parallel plans", searchUsage(),
+       withCatalog(runSearchCommand)},
       {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
        reportUsage(ReportFlavour::Headless), runReport},
   };
@@ -88,7 +90,8 @@ std::size_t editDistance(const std::string& a, const std::string& b) {
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.size()][b.size()];
@@ -119,19 +122,22 @@ std::string CommandLine::usage() const {
   if (gui_ == OpensGui) text += "  gigaplan [FILE]                               open the desktop app (on FILE)\n";
   for (const auto& c : commands_) {
     std::string synopsis = c.synopsis;
-    for (std::size_t at = 0; (at = synopsis.find('\n', at)) != std::string::npos; at += 3) synopsis.replace(at, 1, "\n  ");
+    for (std::size_t at = 0; (at = synopsis.find('\n', at)) != std::string::npos; at += 3)
+      synopsis.replace(at, 1, "\n  ");
     text += "  " + synopsis + "\n";
   }
   text += "  gigaplan COMMAND --help                       one command's usage\n";
   text += "  gigaplan --help | --version\n\n";
   if (gui_ == NoGui) {
-    text += "gigaplan-cli holds every command that needs no window (no Qt, no VTK): use it in scripts and on\n"
-            "servers. `gigaplan` runs the same commands and adds the desktop app, `report` to PDF and with the\n"
-            "3D picture, and `screenshot`.\n\n";
+    text +=
+        "gigaplan-cli holds every command that needs no window (no Qt, no VTK): use it in scripts and on\n"
+        "servers. `gigaplan` runs the same commands and adds the desktop app, `report` to PDF and with the\n"
+        "3D picture, and `screenshot`.\n\n";
   }
   text += exitCodeTable();
-  text += "\nErrors read file:line:column: key.path: found X, expected Y.\n"
-          "The catalog is read from $GIGAPLAN_RESOURCES/catalog when set.\n";
+  text +=
+      "\nErrors read file:line:column: key.path: found X, expected Y.\n"
+      "The catalog is read from $GIGAPLAN_RESOURCES/catalog when set.\n";
   return named(text, program_);
 }
 

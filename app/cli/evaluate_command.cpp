@@ -23,10 +23,14 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
   std::string file;
   bool json = false, objects = false;
   for (const auto& a : args) {
-    if (a == "--json") json = true;
-    else if (a == "--objects") objects = true;
-    else if (file.empty() && a.rfind("-", 0) != 0) file = a;
-    else return err << evaluateUsage(), kUsage;
+    if (a == "--json")
+      json = true;
+    else if (a == "--objects")
+      objects = true;
+    else if (file.empty() && a.rfind("-", 0) != 0)
+      file = a;
+    else
+      return err << evaluateUsage(), kUsage;
   }
   if (file.empty()) return err << evaluateUsage(), kUsage;
   const catalog::Catalog* base = baseCatalog(err);
@@ -39,8 +43,10 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
     return kLoadError;
   }
   const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
-  if (json) out << engine::evaluationToJson(e, r->layout, {.objects = objects}) << "\n";
-  else out << report::evaluationText(*r, e);
+  if (json)
+    out << engine::evaluationToJson(e, r->layout, {.objects = objects}) << "\n";
+  else
+    out << report::evaluationText(*r, e);
   return kOk;
 }
 

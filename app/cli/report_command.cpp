@@ -21,8 +21,10 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
   for (std::size_t i = 0; i < args.size() && a.error.empty(); ++i) {
     const std::string& s = args[i];
     auto value = [&](std::string& into) {
-      if (i + 1 < args.size()) into = args[++i];
-      else a.error = s + " needs a value";
+      if (i + 1 < args.size())
+        into = args[++i];
+      else
+        a.error = s + " needs a value";
     };
     if (s == "-o" || s == "--output") {
       value(a.output);
@@ -76,8 +78,8 @@ std::string benchLine(const ReportArgs& a, int runs,
   const std::filesystem::path in(a.file), out(a.output);
   std::string ext = out.extension().string();
   if (!ext.empty()) ext.erase(0, 1);
-  std::string line = "bench " + in.filename().string() + " -> " + ext + ", median of " + std::to_string(runs) +
-                     " runs (s):";
+  std::string line =
+      "bench " + in.filename().string() + " -> " + ext + ", median of " + std::to_string(runs) + " runs (s):";
   for (const auto& [name, values] : steps) {
     char part[64];
     std::snprintf(part, sizeof part, "  %s %.3f", name, median(values));
@@ -88,7 +90,8 @@ std::string benchLine(const ReportArgs& a, int runs,
 
 int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const ReportArgs a = parseReportArgs(args);
-  if (!a.error.empty()) return err << "gigaplan report: " << a.error << "\n" << reportUsage(ReportFlavour::Headless), kUsage;
+  if (!a.error.empty())
+    return err << "gigaplan report: " << a.error << "\n" << reportUsage(ReportFlavour::Headless), kUsage;
   if (*a.format == ReportFormat::Pdf) {
     err << "gigaplan-cli report: PDF needs the Qt painter, which gigaplan-cli does not link; use `gigaplan report "
         << a.file << " -o " << a.output << "`, or write .html, .md, .json or .csv\n";
@@ -146,8 +149,12 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   out << a.output << ": written (" << bytes << " bytes)\n";
   if (a.benchRuns > 0) {
     out << benchLine(a, runs,
-                     {{"load", load}, {"evaluate", evaluate}, {"training", training}, {"build", build},
-                      {"write", write}, {"total", total}});
+                     {{"load", load},
+                      {"evaluate", evaluate},
+                      {"training", training},
+                      {"build", build},
+                      {"write", write},
+                      {"total", total}});
   }
   return kOk;
 }

@@ -34,7 +34,8 @@ std::string reportUsage(ReportFlavour flavour);
 /// The median of `v` (the upper one for an even count); 0 when empty.
 double median(std::vector<double> v);
 /// The `--bench` line: "bench FILE -> EXT, median of N runs (s): load …".
-std::string benchLine(const ReportArgs& a, int runs, const std::vector<std::pair<const char*, std::vector<double>>>& steps);
+std::string benchLine(const ReportArgs& a, int runs,
+                      const std::vector<std::pair<const char*, std::vector<double>>>& steps);
 
 /// gigaplan-cli's `report`: every format but PDF, without the 3D picture (the report says so).
 int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

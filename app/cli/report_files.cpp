@@ -23,7 +23,8 @@ namespace fs = std::filesystem;
 
 std::optional<ReportFormat> reportFormatFor(const std::string& path) {
   std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext == ".pdf") return ReportFormat::Pdf;
   if (ext == ".html" || ext == ".htm") return ReportFormat::Html;
   if (ext == ".md" || ext == ".markdown") return ReportFormat::Markdown;

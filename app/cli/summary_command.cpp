@@ -47,7 +47,8 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
       const catalog::Gpu* g = r->catalog->gpu(gpu);
       out << "  GPUs: " << n << " × " << (g ? g->name : gpu) << "\n";
     }
-    out << "  rack IT load (nominal, catalog; network switches not included): " << units::format(rackPower, units::Dimension::Power) << "\n";
+    out << "  rack IT load (nominal, catalog; network switches not included): "
+        << units::format(rackPower, units::Dimension::Power) << "\n";
     out << "  grid: " << units::format(grid, units::Dimension::Power)
         << ", on-site generation: " << units::format(generation, units::Dimension::Power)
         << ", batteries: " << units::format(storage, units::Dimension::Energy) << "\n";

@@ -126,10 +126,14 @@ std::string planText(const Job& job) {
 
 std::string rankText(RankBy r) {
   switch (r) {
-    case RankBy::Energy: return "facility energy, then days";
-    case RankBy::Step: return "step time, then energy";
-    case RankBy::Cost: return "cost (every site GPU for the wall time, plus the job's energy, at the prices given), then days";
-    case RankBy::Days: break;
+    case RankBy::Energy:
+      return "facility energy, then days";
+    case RankBy::Step:
+      return "step time, then energy";
+    case RankBy::Cost:
+      return "cost (every site GPU for the wall time, plus the job's energy, at the prices given), then days";
+    case RankBy::Days:
+      break;
   }
   return "days to train with failures, then energy";
 }
@@ -139,7 +143,8 @@ void row(std::ostream& out, const std::string& label, const std::string& value) 
 }
 
 void printFindings(std::ostream& out, const Estimate& e) {
-  for (const auto& f : e.findings) out << "  " << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
+  for (const auto& f : e.findings)
+    out << "  " << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
 }
 
 void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
@@ -332,14 +337,18 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   }
   // Idle GPU types concern every plan; the batch finding concerns the best.
   for (const auto& f : estimates.front().findings) {
-    out << engine::toString(f.severity) << " [" << f.code << "]" << (f.code == "training.batch-too-small" ? " (plan 1)" : "")
-        << ": " << f.message << "\n";
+    out << engine::toString(f.severity) << " [" << f.code << "]"
+        << (f.code == "training.batch-too-small" ? " (plan 1)" : "") << ": " << f.message << "\n";
   }
   return kOk;
 }
 
-std::string trainUsage() { return kTrainUsage; }
+std::string trainUsage() {
+  return kTrainUsage;
+}
 
-std::string searchUsage() { return kSearchUsage; }
+std::string searchUsage() {
+  return kSearchUsage;
+}
 
 }  // namespace gigaplan::cli

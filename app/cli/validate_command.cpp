@@ -8,6 +8,7 @@
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
+#include "core/report/report_format.h"
 
 namespace gigaplan::cli {
 
@@ -30,12 +31,18 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
       auto resolved = design::resolve(io::loadDesign(file, *base), *base);
       const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
       for (const auto& f : e.findings) {
-        if (f.severity == engine::Severity::Error) err << file << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code << "]\n";
+        if (f.severity == engine::Severity::Error)
+          err << file << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code
+              << "]\n";
       }
-      out << file << ": " << (e.hasErrors() ? "errors" : "ok") << " — " << resolved->layout.halls.size() << " halls, "
-          << resolved->layout.racks.size() << " racks, " << resolved->layout.power.size() << " power nodes, "
-          << resolved->layout.cooling.size() << " cooling units; " << e.errors << " errors, " << e.warnings
-          << " warnings\n";
+      const design::Layout& l = resolved->layout;
+      using report::counted;
+      out << file << ": " << (e.hasErrors() ? "errors" : "ok") << " — "
+          << counted(static_cast<std::int64_t>(l.halls.size()), "hall") << ", "
+          << counted(static_cast<std::int64_t>(l.racks.size()), "rack") << ", "
+          << counted(static_cast<std::int64_t>(l.power.size()), "power node") << ", "
+          << counted(static_cast<std::int64_t>(l.cooling.size()), "cooling unit") << "; " << counted(e.errors, "error")
+          << ", " << counted(e.warnings, "warning") << "\n";
       if (e.hasErrors() && worst == kOk) worst = kFindings;
     } catch (const io::LoadError& e) {
       err << e.what() << "\n";

@@ -16,8 +16,8 @@ namespace gigaplan::app {
 Autosave::Autosave(Document& doc, QString folder, int intervalMs, QObject* parent)
     : QObject(parent), doc_(doc), folder_(std::move(folder)) {
   QDir().mkpath(folder_);
-  file_ = QDir(folder_).filePath(QString("%1-%2.yaml").arg(QCoreApplication::applicationPid())
-                                     .arg(QDateTime::currentMSecsSinceEpoch()));
+  file_ = QDir(folder_).filePath(
+      QString("%1-%2.yaml").arg(QCoreApplication::applicationPid()).arg(QDateTime::currentMSecsSinceEpoch()));
   timer_.setInterval(intervalMs);
   connect(&timer_, &QTimer::timeout, this, &Autosave::writeNow);
   timer_.start();
@@ -27,13 +27,16 @@ Autosave::Autosave(Document& doc, QString folder, int intervalMs, QObject* paren
   });
 }
 
-Autosave::~Autosave() { discard(); }
+Autosave::~Autosave() {
+  discard();
+}
 
 bool Autosave::writeNow() {
   if (!doc_.isModified()) return true;
   const std::string text = io::designToYaml(doc_.design());
   QSaveFile out(file_);
-  if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 || !out.commit()) {
+  if (!out.open(QIODevice::WriteOnly) || out.write(text.data(), static_cast<qint64>(text.size())) < 0 ||
+      !out.commit()) {
     return false;
   }
   QSaveFile note(file_ + ".origin");

@@ -20,8 +20,8 @@ class EditCommand : public QUndoCommand {
   /// `resolvedAfter` is `after` already resolved (Document::edit resolved it to validate the
   /// edit): the first redo — the push — installs it instead of resolving again, then lets it go.
   EditCommand(Document& doc, const QString& text, std::shared_ptr<const design::Design> before,
-              std::shared_ptr<const design::Design> after,
-              std::shared_ptr<const design::ResolvedDesign> resolvedAfter, int mergeKey);
+              std::shared_ptr<const design::Design> after, std::shared_ptr<const design::ResolvedDesign> resolvedAfter,
+              int mergeKey);
 
   void undo() override;
   void redo() override;

@@ -19,7 +19,9 @@ EvaluationRunner::EvaluationRunner(QObject* parent) : QObject(parent) {
   });
 }
 
-EvaluationRunner::~EvaluationRunner() { watcher_.waitForFinished(); }
+EvaluationRunner::~EvaluationRunner() {
+  watcher_.waitForFinished();
+}
 
 void EvaluationRunner::request(std::shared_ptr<const design::ResolvedDesign> design) {
   pending_ = std::move(design);
@@ -36,8 +38,8 @@ void EvaluationRunner::startNext() {
 EvaluatedDesign EvaluationRunner::evaluateNow(std::shared_ptr<const design::ResolvedDesign> design) {
   const auto start = std::chrono::steady_clock::now();
   EvaluatedDesign out;
-  out.evaluation = std::make_shared<const engine::Evaluation>(
-      engine::evaluate(design->design, design->layout, *design->catalog));
+  out.evaluation =
+      std::make_shared<const engine::Evaluation>(engine::evaluate(design->design, design->layout, *design->catalog));
   out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   out.design = std::move(design);
   return out;

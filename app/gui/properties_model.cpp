@@ -193,11 +193,11 @@ void PropertiesModel::addRacks() {
   // The engine's per-rack figures once this design is evaluated (network racks draw their
   // switches); until then the catalog's IT figures, and the text says what is missing.
   const bool evaluated = evaluated_.evaluation && evaluated_.design == resolved;
-  const model::RackPower power =
-      evaluated ? model::sumRackPower(L, racks, &evaluated_.evaluation->rackPower, &evaluated_.evaluation->rackPeakPower)
-                : model::sumRackPower(L, racks);
-  QString powerText =
-      tr("%1 design, %2 peak").arg(fmt(power.nominal, units::Dimension::Power), fmt(power.peak, units::Dimension::Power));
+  const model::RackPower power = evaluated ? model::sumRackPower(L, racks, &evaluated_.evaluation->rackPower,
+                                                                 &evaluated_.evaluation->rackPeakPower)
+                                           : model::sumRackPower(L, racks);
+  QString powerText = tr("%1 design, %2 peak")
+                          .arg(fmt(power.nominal, units::Dimension::Power), fmt(power.peak, units::Dimension::Power));
   if (power.fromSwitches && !evaluated) powerText += tr(" (switches counted after the evaluation)");
   add(Key::Power, power.fromSwitches ? tr("Power") : tr("IT power"), powerText);
   if (evaluated) {

@@ -2,8 +2,8 @@
 #include "app/gui/settings.h"
 
 #include <QFileInfo>
-#include <algorithm>
 #include <QSettings>
+#include <algorithm>
 
 #include "app/gui/samples.h"
 

@@ -9,7 +9,9 @@
 namespace gigaplan::app {
 namespace {
 
-QColor qcolor(report::Color c) { return QColor(c.r, c.g, c.b, c.a); }
+QColor qcolor(report::Color c) {
+  return QColor(c.r, c.g, c.b, c.a);
+}
 
 void applyStyle(QPainter& p, const report::Style& s) {
   if (s.stroke.transparent()) {
@@ -24,7 +26,9 @@ void applyStyle(QPainter& p, const report::Style& s) {
   p.setBrush(s.fill.transparent() ? QBrush(Qt::NoBrush) : QBrush(qcolor(s.fill)));
 }
 
-QPointF qpoint(report::Point pt) { return {pt.x, pt.y}; }
+QPointF qpoint(report::Point pt) {
+  return {pt.x, pt.y};
+}
 
 struct Painter {
   QPainter& p;
@@ -47,8 +51,10 @@ struct Painter {
     report::Style s = poly.style;
     if (!poly.closed) s.fill = report::kTransparent;
     applyStyle(p, s);
-    if (poly.closed) p.drawPolygon(q);
-    else p.drawPolyline(q);
+    if (poly.closed)
+      p.drawPolygon(q);
+    else
+      p.drawPolyline(q);
   }
   void operator()(const report::CircleItem& c) const {
     applyStyle(p, c.style);

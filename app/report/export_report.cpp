@@ -49,7 +49,9 @@ std::shared_ptr<const T> borrowed(const T& object) {
 
 }  // namespace
 
-std::optional<ReportFormat> reportFormatFor(const QString& path) { return cli::reportFormatFor(path.toStdString()); }
+std::optional<ReportFormat> reportFormatFor(const QString& path) {
+  return cli::reportFormatFor(path.toStdString());
+}
 
 QString reportFileFilter() {
   return QStringLiteral(
@@ -114,8 +116,8 @@ bool ReportExport::render(QString* error) {
     ok = renderPdf(*document_, path_, &bytes, error);
     if (ok) files_.files.push_back({path_.toStdString(), std::move(bytes)});
   } else {
-    files_ = cli::renderTextReport(*format_, path_.toStdString(), *design_, *eval_,
-                                   training_ ? &*training_ : nullptr, document_ ? &*document_ : nullptr);
+    files_ = cli::renderTextReport(*format_, path_.toStdString(), *design_, *eval_, training_ ? &*training_ : nullptr,
+                                   document_ ? &*document_ : nullptr);
   }
   timings_.write = lap(clock);
   return ok;

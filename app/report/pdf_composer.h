@@ -23,7 +23,7 @@ class PdfComposer {
   // Blocks (std::visit target).
   void operator()(const report::Paragraph& p);
   void operator()(const report::KeyValues& kv);
-  void operator()(const report::Table& t);   // pdf_table.cpp
+  void operator()(const report::Table& t);  // pdf_table.cpp
   void operator()(const report::Figure& f);
   void operator()(const report::Picture& p);
 

@@ -80,8 +80,12 @@ QStringList PageFlow::wrap(const QString& text, const QFont& font, double width)
   return lines;
 }
 
-double PageFlow::lineHeight(const QFont& font) const { return QFontMetricsF(font, &writer_).lineSpacing(); }
-double PageFlow::ascent(const QFont& font) const { return QFontMetricsF(font, &writer_).ascent(); }
+double PageFlow::lineHeight(const QFont& font) const {
+  return QFontMetricsF(font, &writer_).lineSpacing();
+}
+double PageFlow::ascent(const QFont& font) const {
+  return QFontMetricsF(font, &writer_).ascent();
+}
 double PageFlow::textWidth(const QString& text, const QFont& font) const {
   return QFontMetricsF(font, &writer_).horizontalAdvance(text);
 }

@@ -20,7 +20,7 @@ class QPdfWriter;
 namespace gigaplan::app {
 
 struct PageMeta {
-  QString title;       // running header, left
+  QString title;  // running header, left
 };
 
 class PageFlow {
@@ -34,10 +34,10 @@ class PageFlow {
   /// `painter` null = measuring pass. `totalPages` 0 = unknown (footer shows "page N").
   PageFlow(QPdfWriter& writer, QPainter* painter, PageMeta meta, int totalPages = 0);
 
-  QPainter* painter() const { return painter_; }   // null in the measuring pass
+  QPainter* painter() const { return painter_; }  // null in the measuring pass
   bool painting() const { return painter_ != nullptr; }
-  int page() const { return page_; }               // 1-based
-  int pages() const { return page_; }              // after the last block: the total
+  int page() const { return page_; }   // 1-based
+  int pages() const { return page_; }  // after the last block: the total
   double top() const { return kTop; }
   double bottom() const { return kPageHeight - kBottom; }
   double room() const { return bottom() - y; }

@@ -14,10 +14,14 @@ constexpr double kMinColumn = 34, kMaxNatural = 260;
 
 QColor toneColor(report::Tone t) {
   switch (t) {
-    case report::Tone::Warning: return {0xff, 0xf6, 0xdc};
-    case report::Tone::Error: return {0xfd, 0xe4, 0xe1};
-    case report::Tone::Note: return {0xee, 0xf5, 0xfb};
-    case report::Tone::Normal: break;
+    case report::Tone::Warning:
+      return {0xff, 0xf6, 0xdc};
+    case report::Tone::Error:
+      return {0xfd, 0xe4, 0xe1};
+    case report::Tone::Note:
+      return {0xee, 0xf5, 0xfb};
+    case report::Tone::Normal:
+      break;
   }
   return {};
 }
@@ -25,7 +29,8 @@ QColor toneColor(report::Tone t) {
 // Columns narrower than their fair share keep their natural width (so short words never wrap);
 // the rest share what is left by weight, repeated until no more columns fit whole (water-filling).
 // Spare width, when everything fits, goes by weight.
-std::vector<double> columnWidths(const report::Table& t, const PageFlow& flow, const QFont& body, const QFont& head, double total) {
+std::vector<double> columnWidths(const report::Table& t, const PageFlow& flow, const QFont& body, const QFont& head,
+                                 double total) {
   const std::size_t n = t.columns.size();
   std::vector<double> natural(n, 0);
   for (std::size_t c = 0; c < n; ++c) {
@@ -48,8 +53,10 @@ std::vector<double> columnWidths(const report::Table& t, const PageFlow& flow, c
     changed = false;
     double room = total, weights = 0;
     for (std::size_t c = 0; c < n; ++c) {
-      if (fixedWidth[c]) room -= natural[c];
-      else weights += t.columns[c].weight;
+      if (fixedWidth[c])
+        room -= natural[c];
+      else
+        weights += t.columns[c].weight;
     }
     for (std::size_t c = 0; c < n; ++c) {
       if (fixedWidth[c]) continue;

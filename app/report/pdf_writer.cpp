@@ -20,7 +20,9 @@ const QColor kInk(0x22, 0x22, 0x22);
 const QColor kGrey(0x66, 0x66, 0x66);
 constexpr double kBlockGap = 9;
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
 
 }  // namespace
 
@@ -50,7 +52,8 @@ void PdfComposer::titlePage() {
   if (!doc_.subtitle.empty()) {
     textLines(flow_.wrap(q(doc_.subtitle), reportFont(12), width), reportFont(12), QColor(0x44, 0x44, 0x44), 0, {}, {});
   }
-  if (!doc_.location.empty()) textLines(flow_.wrap(q(doc_.location), reportFont(9.5), width), reportFont(9.5), kGrey, 0, {}, {});
+  if (!doc_.location.empty())
+    textLines(flow_.wrap(q(doc_.location), reportFont(9.5), width), reportFont(9.5), kGrey, 0, {}, {});
   flow_.y += 14;
 
   // Headline figures, two per row.
@@ -111,7 +114,8 @@ void PdfComposer::contents() {
       p->drawText(QPointF(titleX, base), title);
       p->drawText(QPointF(right - flow_.textWidth(page, body), base), page);
       p->setPen(QPen(QColor(0xcc, 0xcc, 0xcc), 0.5, Qt::DotLine));
-      p->drawLine(QPointF(titleX + 6 + flow_.textWidth(title, body), base), QPointF(right - flow_.textWidth(page, body) - 6, base));
+      p->drawLine(QPointF(titleX + 6 + flow_.textWidth(title, body), base),
+                  QPointF(right - flow_.textWidth(page, body) - 6, base));
     }
     flow_.y += lh;
   }
@@ -138,7 +142,8 @@ void PdfComposer::heading(int number, const report::Section& s) {
   if (QPainter* p = flow_.painter()) {
     p->setFont(font);
     p->setPen(kInk);
-    p->drawText(QPointF(PageFlow::kLeft, flow_.y + flow_.ascent(font)), QStringLiteral("%1   %2").arg(number).arg(q(s.title)));
+    p->drawText(QPointF(PageFlow::kLeft, flow_.y + flow_.ascent(font)),
+                QStringLiteral("%1   %2").arg(number).arg(q(s.title)));
     p->setPen(QPen(kAccent, 1.2));
     const double rule = flow_.y + flow_.lineHeight(font) + 3;
     p->drawLine(QPointF(PageFlow::kLeft, rule), QPointF(PageFlow::kLeft + PageFlow::kContentWidth, rule));
@@ -154,7 +159,8 @@ void PdfComposer::textLines(const QStringList& lines, const QFont& font, const Q
     const double extra = (i == 0 ? pad : 0) + (i == lines.size() - 1 ? pad : 0);
     flow_.ensure(lh + extra);
     if (QPainter* p = flow_.painter()) {
-      if (background.isValid()) p->fillRect(QRectF(PageFlow::kLeft, flow_.y, PageFlow::kContentWidth, lh + extra), background);
+      if (background.isValid())
+        p->fillRect(QRectF(PageFlow::kLeft, flow_.y, PageFlow::kContentWidth, lh + extra), background);
       if (bar.isValid()) p->fillRect(QRectF(PageFlow::kLeft, flow_.y, 3, lh + extra), bar);
       p->setFont(font);
       p->setPen(color);
@@ -181,12 +187,12 @@ void PdfComposer::operator()(const report::Paragraph& para) {
                 QColor(0x9d, 0xb4, 0xcc), QColor(0xf3, 0xf6, 0xf9));
       break;
     case report::Tone::Warning:
-      textLines(flow_.wrap(q(para.text), reportFont(8.5), width - 10), reportFont(8.5), kInk, 10, QColor(0xe0, 0xa1, 0x00),
-                QColor(0xff, 0xf6, 0xdc));
+      textLines(flow_.wrap(q(para.text), reportFont(8.5), width - 10), reportFont(8.5), kInk, 10,
+                QColor(0xe0, 0xa1, 0x00), QColor(0xff, 0xf6, 0xdc));
       break;
     case report::Tone::Error:
-      textLines(flow_.wrap(q(para.text), reportFont(8.5), width - 10), reportFont(8.5), kInk, 10, QColor(0xc0, 0x39, 0x2b),
-                QColor(0xfd, 0xe4, 0xe1));
+      textLines(flow_.wrap(q(para.text), reportFont(8.5), width - 10), reportFont(8.5), kInk, 10,
+                QColor(0xc0, 0x39, 0x2b), QColor(0xfd, 0xe4, 0xe1));
       break;
   }
 }
@@ -212,7 +218,8 @@ void PdfComposer::operator()(const report::KeyValues& kv) {
         p->drawText(QPointF(PageFlow::kLeft + keyWidth, flow_.y + 2 + asc + i * lh), values[i]);
       }
       p->setPen(QPen(QColor(0xe6, 0xe6, 0xe6), 0.5));
-      p->drawLine(QPointF(PageFlow::kLeft, flow_.y + h), QPointF(PageFlow::kLeft + PageFlow::kContentWidth, flow_.y + h));
+      p->drawLine(QPointF(PageFlow::kLeft, flow_.y + h),
+                  QPointF(PageFlow::kLeft + PageFlow::kContentWidth, flow_.y + h));
     }
     flow_.y += h;
   }
@@ -248,7 +255,8 @@ void PdfComposer::operator()(const report::Picture& pic) {
     (*this)(report::Paragraph{pic.note, report::Tone::Note});
     return;
   }
-  const QImage image = QImage::fromData(reinterpret_cast<const uchar*>(pic.png.data()), static_cast<int>(pic.png.size()), "PNG");
+  const QImage image =
+      QImage::fromData(reinterpret_cast<const uchar*>(pic.png.data()), static_cast<int>(pic.png.size()), "PNG");
   if (image.isNull()) {
     (*this)(report::Paragraph{"The 3D picture could not be decoded.", report::Tone::Note});
     return;

@@ -42,7 +42,9 @@ std::unique_ptr<QGuiApplication> makeApplication(ReportFormat format, bool pictu
   return std::make_unique<QGuiApplication>(argc, argv);
 }
 
-double seconds(QElapsedTimer& t) { return static_cast<double>(t.nsecsElapsed()) / 1e9; }
+double seconds(QElapsedTimer& t) {
+  return static_cast<double>(t.nsecsElapsed()) / 1e9;
+}
 
 }  // namespace
 
@@ -91,8 +93,13 @@ int runReportExport(const std::vector<std::string>& args, std::ostream& out, std
   out << a.output << ": written (" << QFileInfo(output).size() << " bytes)\n";
   if (a.benchRuns > 0) {
     out << cli::benchLine(a, runs,
-                          {{"load", load}, {"evaluate", evaluate}, {"training", training}, {"3d", picture},
-                           {"build", build}, {"write", write}, {"total", total}});
+                          {{"load", load},
+                           {"evaluate", evaluate},
+                           {"training", training},
+                           {"3d", picture},
+                           {"build", build},
+                           {"write", write},
+                           {"total", total}});
   }
   return cli::kOk;
 }

@@ -110,13 +110,27 @@ std::string JsonWriter::quote(std::string_view text) {
   q += '"';
   for (unsigned char c : text) {
     switch (c) {
-      case '"': q += "\\\""; break;
-      case '\\': q += "\\\\"; break;
-      case '\n': q += "\\n"; break;
-      case '\r': q += "\\r"; break;
-      case '\t': q += "\\t"; break;
-      case '\b': q += "\\b"; break;
-      case '\f': q += "\\f"; break;
+      case '"':
+        q += "\\\"";
+        break;
+      case '\\':
+        q += "\\\\";
+        break;
+      case '\n':
+        q += "\\n";
+        break;
+      case '\r':
+        q += "\\r";
+        break;
+      case '\t':
+        q += "\\t";
+        break;
+      case '\b':
+        q += "\\b";
+        break;
+      case '\f':
+        q += "\\f";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

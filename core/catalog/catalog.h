@@ -43,31 +43,31 @@ enum class RackKind { Compute, Network, Storage };
 struct RackType {
   std::string id, name;
   RackKind kind = RackKind::Compute;
-  std::string gpu;           // catalog GPU id (compute racks)
-  int gpus = 0;              // GPUs per rack
-  int nodes = 0;             // servers / compute trays per rack
-  int scaleUpDomain = 0;     // GPUs per NVLink domain in this rack type (72 for NVL72, 8 for HGX)
-  double power = 0;          // W, design (nominal) IT load per rack
-  double peakPower = 0;      // W, maximum (for capacity checks); = power when not published
-  double liquidFraction = 0; // share of heat to liquid (0 air-cooled, ~0.87 GB200)
-  double nicRate = 0;        // B/s per GPU scale-out (0 = the GPU's)
+  std::string gpu;            // catalog GPU id (compute racks)
+  int gpus = 0;               // GPUs per rack
+  int nodes = 0;              // servers / compute trays per rack
+  int scaleUpDomain = 0;      // GPUs per NVLink domain in this rack type (72 for NVL72, 8 for HGX)
+  double power = 0;           // W, design (nominal) IT load per rack
+  double peakPower = 0;       // W, maximum (for capacity checks); = power when not published
+  double liquidFraction = 0;  // share of heat to liquid (0 air-cooled, ~0.87 GB200)
+  double nicRate = 0;         // B/s per GPU scale-out (0 = the GPU's)
   double width = model::kUnknownRackSize.width, depth = model::kUnknownRackSize.depth,
          height = model::kUnknownRackSize.height;  // m
-  double mass = 0;           // kg
-  int switchSlots = 0;       // network racks: switches it holds
-  double storageBandwidth = 0;  // storage racks: B/s read/write aggregate
-  double storageCapacity = 0;   // storage racks: bytes
+  double mass = 0;                                 // kg
+  int switchSlots = 0;                             // network racks: switches it holds
+  double storageBandwidth = 0;                     // storage racks: B/s read/write aggregate
+  double storageCapacity = 0;                      // storage racks: bytes
   Provenance provenance;
 };
 
 struct Switch {
   std::string id, name;
-  int ports = 0;             // at portRate
-  double portRate = 0;       // B/s per port
-  double power = 0;          // W typical, without optics
+  int ports = 0;        // at portRate
+  double portRate = 0;  // B/s per port
+  double power = 0;     // W typical, without optics
   int rackUnits = 1;
-  int cages = 0;             // pluggable-module cages (twin-port OSFP: ports / 2); 0 = one per port
-  std::string fabric;        // "infiniband" or "ethernet"
+  int cages = 0;       // pluggable-module cages (twin-port OSFP: ports / 2); 0 = one per port
+  std::string fabric;  // "infiniband" or "ethernet"
   Provenance provenance;
 };
 
@@ -76,8 +76,8 @@ enum class MediumKind { PassiveCopper, ActiveCopper, ActiveOptical, Multimode, S
 struct CableMedium {
   std::string id, name;
   MediumKind kind = MediumKind::PassiveCopper;
-  double rate = 0;           // B/s per link
-  double maxReach = 0;       // m
+  double rate = 0;              // B/s per link
+  double maxReach = 0;          // m
   double transceiverPower = 0;  // W per end (0 for passive copper)
   int transceiversPerLink = 0;  // 2 for optics, 0 for copper
   Provenance provenance;
@@ -95,8 +95,8 @@ struct EfficiencyPoint {
 struct PowerGear {
   std::string id, name;
   PowerGearKind kind = PowerGearKind::Transformer;
-  double rating = 0;         // W continuous (for batteries: discharge power)
-  double efficiency = 1;     // fraction at rated load; used when there is no curve
+  double rating = 0;      // W continuous (for batteries: discharge power)
+  double efficiency = 1;  // fraction at rated load; used when there is no curve
   // Published efficiency by load (sorted by load, at least two points; empty = `efficiency` at
   // every load). Interpolated linearly between points; held flat beyond the first and last.
   std::vector<EfficiencyPoint> efficiencyCurve;
@@ -112,7 +112,7 @@ struct PowerGear {
     }
     return efficiencyCurve.back().efficiency;
   }
-  double energy = 0;         // J (batteries)
+  double energy = 0;                     // J (batteries)
   double voltageIn = 0, voltageOut = 0;  // V
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m footprint for the 3D view and site plan
@@ -128,12 +128,12 @@ enum class Condenser { Air, Water, Unstated };
 struct CoolingGear {
   std::string id, name;
   CoolingGearKind kind = CoolingGearKind::Cdu;
-  double capacity = 0;       // W of heat removed at design conditions
-  double ownPower = 0;       // W drawn by pumps/fans at rated duty
-  double cop = 0;            // chillers: coefficient of performance at design conditions
-  double approach = 0;       // K (CDU approach, tower approach)
-  double waterPerKwh = 0;    // L of water per kWh of heat rejected (evaporative; 0 dry)
-  double maxAmbient = 0;     // degC above which capacity derates (0 = not modelled)
+  double capacity = 0;                        // W of heat removed at design conditions
+  double ownPower = 0;                        // W drawn by pumps/fans at rated duty
+  double cop = 0;                             // chillers: coefficient of performance at design conditions
+  double approach = 0;                        // K (CDU approach, tower approach)
+  double waterPerKwh = 0;                     // L of water per kWh of heat rejected (evaporative; 0 dry)
+  double maxAmbient = 0;                      // degC above which capacity derates (0 = not modelled)
   Condenser condenser = Condenser::Unstated;  // chillers only
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m

@@ -2,9 +2,9 @@
 // design's local overrides, so both accept exactly the same keys and units.
 #include "core/catalog/catalog_loader.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <algorithm>
 #include <functional>
 #include <set>
 #include <vector>
@@ -27,15 +27,21 @@ constexpr double kBig = 1e30;
 
 template <class T>
 Field<T> quantity(std::string_view key, double T::*m, Dimension d, double min, double max, bool req = false) {
-  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.quantity(n, p, d, min, max); }, req};
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.quantity(n, p, d, min, max); },
+          req};
 }
 template <class T>
 Field<T> number(std::string_view key, double T::*m, double min, double max, bool req = false) {
-  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.number(n, p, min, max); }, req};
+  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.number(n, p, min, max); },
+          req};
 }
 template <class T>
 Field<T> whole(std::string_view key, int T::*m, int min, int max, bool req = false) {
-  return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = static_cast<int>(r.integer(n, p, min, max)); }, req};
+  return {key,
+          [=](T& t, const YAML::Node& n, Reader r, const std::string& p) {
+            t.*m = static_cast<int>(r.integer(n, p, min, max));
+          },
+          req};
 }
 template <class T>
 Field<T> text(std::string_view key, std::string T::*m, bool req = false) {
@@ -61,13 +67,19 @@ Field<T> enumeration(std::string_view key, E T::*m, std::initializer_list<std::s
 }
 template <class T>
 void addProvenance(std::vector<Field<T>>& f) {
-  f.push_back({"source", [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.source = r.string(n, p); }, true});
-  f.push_back({"grade", [](T& t, const YAML::Node& n, Reader r, const std::string& p) {
+  f.push_back({"source",
+               [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.source = r.string(n, p); },
+               true});
+  f.push_back({"grade",
+               [](T& t, const YAML::Node& n, Reader r, const std::string& p) {
                  t.provenance.grade = r.string(n, p);
                  static const std::set<std::string> grades{"V", "S", "E", "U", "P", "V/S", "V/U", "S/E", "S/U", "V/P"};
-                 if (!grades.count(t.provenance.grade)) r.fail(n, p, YamlReader::describe(n), "a grade: V, S, E, U or P");
-               }, true});
-  f.push_back({"note", [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.note = r.string(n, p); }});
+                 if (!grades.count(t.provenance.grade))
+                   r.fail(n, p, YamlReader::describe(n), "a grade: V, S, E, U or P");
+               },
+               true});
+  f.push_back(
+      {"note", [](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.provenance.note = r.string(n, p); }});
 }
 template <class T>
 void addFootprint(std::vector<Field<T>>& f) {
@@ -145,8 +157,8 @@ const std::vector<Field<CableMedium>>& mediumFields() {
   static const auto fields = [] {
     std::vector<Field<CableMedium>> f{
         text<CableMedium>("name", &CableMedium::name, true),
-        enumeration<CableMedium, MediumKind>("kind", &CableMedium::kind,
-                                             {"passive-copper", "active-copper", "aoc", "multimode", "single-mode"}, true),
+        enumeration<CableMedium, MediumKind>(
+            "kind", &CableMedium::kind, {"passive-copper", "active-copper", "aoc", "multimode", "single-mode"}, true),
         quantity<CableMedium>("rate", &CableMedium::rate, Dimension::DataRate, 1e8, 1e13, true),
         quantity<CableMedium>("max_reach", &CableMedium::maxReach, Dimension::Length, 0.1, 1e5, true),
         quantity<CableMedium>("transceiver_power", &CableMedium::transceiverPower, Dimension::Power, 0, 1000),
@@ -168,7 +180,8 @@ std::string trim(const std::string& s) {
 Field<PowerGear> efficiencyCurve() {
   return {"efficiency_curve", [](PowerGear& g, const YAML::Node& n, Reader r, const std::string& p) {
             const std::string text = r.string(n, p);
-            const std::string expected = "load: efficiency pairs by rising load, e.g. \"25 %: 95.2 %, 50 %: 96.5 %, 100 %: 96.7 %\"";
+            const std::string expected =
+                "load: efficiency pairs by rising load, e.g. \"25 %: 95.2 %, 50 %: 96.5 %, 100 %: 96.7 %\"";
             std::vector<EfficiencyPoint> curve;
             std::size_t start = 0;
             while (start <= text.size()) {
@@ -180,13 +193,18 @@ Field<PowerGear> efficiencyCurve() {
               const auto load = units::parse(loadText, Dimension::Dimensionless);
               const auto eff = units::parse(effText, Dimension::Dimensionless);
               if (!load || !eff) r.fail(n, p, "'" + pair + "'", expected);
-              if (load.value <= 0 || load.value > 2) r.fail(n, p, "a load of '" + loadText + "'", "a load above 0 and at most 200 %");
-              if (eff.value < 0.5 || eff.value > 1) r.fail(n, p, "an efficiency of '" + effText + "'", "an efficiency from 50 % to 100 %");
-              if (!curve.empty() && load.value <= curve.back().load) r.fail(n, p, "'" + pair + "' after a load as high", expected);
+              if (load.value <= 0 || load.value > 2)
+                r.fail(n, p, "a load of '" + loadText + "'", "a load above 0 and at most 200 %");
+              if (eff.value < 0.5 || eff.value > 1)
+                r.fail(n, p, "an efficiency of '" + effText + "'", "an efficiency from 50 % to 100 %");
+              if (!curve.empty() && load.value <= curve.back().load)
+                r.fail(n, p, "'" + pair + "' after a load as high", expected);
               curve.push_back({load.value, eff.value});
               start = end + 1;
             }
-            if (curve.size() < 2) r.fail(n, p, "'" + text + "' (" + std::to_string(curve.size()) + " point)", "at least two points; " + expected);
+            if (curve.size() < 2)
+              r.fail(n, p, "'" + text + "' (" + std::to_string(curve.size()) + " point)",
+                     "at least two points; " + expected);
             g.efficiencyCurve = std::move(curve);
           }};
 }
@@ -216,8 +234,8 @@ const std::vector<Field<CoolingGear>>& coolingFields() {
   static const auto fields = [] {
     std::vector<Field<CoolingGear>> f{
         text<CoolingGear>("name", &CoolingGear::name, true),
-        enumeration<CoolingGear, CoolingGearKind>("kind", &CoolingGear::kind,
-                                                  {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}, true),
+        enumeration<CoolingGear, CoolingGearKind>(
+            "kind", &CoolingGear::kind, {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}, true),
         quantity<CoolingGear>("capacity", &CoolingGear::capacity, Dimension::Power, 1, 1e10, true),
         quantity<CoolingGear>("own_power", &CoolingGear::ownPower, Dimension::Power, 0, 1e9),
         number<CoolingGear>("cop", &CoolingGear::cop, 0, 100),
@@ -247,7 +265,8 @@ EntryProblem crossCheck(const T&) {
 // Capacity is checked at the peak: a peak below the design load would check it at the lower figure.
 EntryProblem crossCheck(const RackType& r) {
   if (r.peakPower > 0 && r.peakPower < r.power)
-    return {"peak_power", units::format(r.peakPower, Dimension::Power) + ", below power " + units::format(r.power, Dimension::Power),
+    return {"peak_power",
+            units::format(r.peakPower, Dimension::Power) + ", below power " + units::format(r.power, Dimension::Power),
             "a peak_power of at least power (capacity is checked at the peak)"};
   return {};
 }
@@ -308,12 +327,14 @@ void readSection(const YAML::Node& list, Reader r, const std::string& path, cons
       if (key == "id") continue;
       const Field<T>* f = findField(fields, key);
       if (!f) r.fail(kv.first, YamlReader::join(ep, key), "unknown key '" + key + "'", "one of: " + fieldList(fields));
-      if (!given.insert(f->key).second) r.fail(kv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
+      if (!given.insert(f->key).second)
+        r.fail(kv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
       f->read(item, kv.second, r, YamlReader::join(ep, key));
     }
     for (const auto& f : fields) {
       if (f.required && !given.count(f.key)) {
-        r.fail(e, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "'", "a value for '" + std::string(f.key) + "'");
+        r.fail(e, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "'",
+               "a value for '" + std::string(f.key) + "'");
       }
     }
     checkEntry(item, e, r, ep);
@@ -344,10 +365,12 @@ void readEfficiency(const YAML::Node& node, Reader r, const std::string& path, C
   }
 }
 
-constexpr std::string_view kSections[] = {"gpus", "racks", "switches", "media", "power_gear", "cooling_gear", "gpu_efficiency"};
+constexpr std::string_view kSections[] = {"gpus",       "racks",        "switches",      "media",
+                                          "power_gear", "cooling_gear", "gpu_efficiency"};
 
 template <class T>
-void applyOverrideFields(T& item, const std::map<std::string, std::string>& fields, const std::vector<Field<T>>& table) {
+void applyOverrideFields(T& item, const std::map<std::string, std::string>& fields,
+                         const std::vector<Field<T>>& table) {
   const YamlReader r{"<override>"};
   for (const auto& [key, value] : fields) {
     if (const Field<T>* f = findField(table, key)) f->read(item, YAML::Node(value), r, key);
@@ -356,7 +379,8 @@ void applyOverrideFields(T& item, const std::map<std::string, std::string>& fiel
 
 template <class T>
 void readOverrideSection(const YAML::Node& node, Reader r, const std::string& path, const std::vector<Field<T>>& table,
-                         const std::map<std::string, T>& base, std::map<std::string, std::map<std::string, std::string>>& out) {
+                         const std::map<std::string, T>& base,
+                         std::map<std::string, std::map<std::string, std::string>>& out) {
   r.requireMap(node, path);
   for (const auto& kv : node) {
     const std::string entryId = r.id(kv.first, path);
@@ -370,15 +394,19 @@ void readOverrideSection(const YAML::Node& node, Reader r, const std::string& pa
     for (const auto& fv : kv.second) {
       const std::string key = r.string(fv.first, ep);
       const Field<T>* f = findField(table, key);
-      if (!f) r.fail(fv.first, YamlReader::join(ep, key), "unknown key '" + key + "'", "one of: " + fieldList(table).substr(4));
-      if (!given.insert(f->key).second) r.fail(fv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
+      if (!f)
+        r.fail(fv.first, YamlReader::join(ep, key), "unknown key '" + key + "'",
+               "one of: " + fieldList(table).substr(4));
+      if (!given.insert(f->key).second)
+        r.fail(fv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
       f->read(scratch, fv.second, r, YamlReader::join(ep, key));  // validates the value and its unit
       fields[key] = fv.second.Scalar();
     }
     if (isNew) {
       for (const auto& f : table) {
         if (f.required && !given.count(f.key)) {
-          r.fail(kv.second, YamlReader::join(ep, f.key), "no '" + std::string(f.key) + "' for new entry '" + entryId + "'",
+          r.fail(kv.second, YamlReader::join(ep, f.key),
+                 "no '" + std::string(f.key) + "' for new entry '" + entryId + "'",
                  "a value for '" + std::string(f.key) + "' (an id not in the catalog defines a new entry)");
         }
       }
@@ -393,7 +421,8 @@ void loadFile(const std::string& path, Catalog& into) {
   const YamlReader r{path};
   const YAML::Node root = r.parseFile(path);
   if (!root.IsDefined() || root.IsNull()) return;
-  r.checkKeys(root, "", {kSections[0], kSections[1], kSections[2], kSections[3], kSections[4], kSections[5], kSections[6]});
+  r.checkKeys(root, "",
+              {kSections[0], kSections[1], kSections[2], kSections[3], kSections[4], kSections[5], kSections[6]});
   if (auto n = root["gpus"]) readSection(n, r, "gpus", gpuFields(), into.gpus);
   if (auto n = root["racks"]) readSection(n, r, "racks", rackFields(), into.racks);
   if (auto n = root["switches"]) readSection(n, r, "switches", switchFields(), into.switches);
@@ -417,7 +446,8 @@ Catalog loadDirectory(const std::string& dir) {
   // Cross references inside the catalog.
   for (const auto& [id, rack] : cat.racks) {
     if (rack.kind == RackKind::Compute && !cat.gpus.count(rack.gpu)) {
-      throw io::LoadError({dir + "/racks.yaml", 0, 0, "racks." + id + ".gpu", "'" + rack.gpu + "'", "the id of a GPU in gpus.yaml"});
+      throw io::LoadError(
+          {dir + "/racks.yaml", 0, 0, "racks." + id + ".gpu", "'" + rack.gpu + "'", "the id of a GPU in gpus.yaml"});
     }
   }
   return cat;

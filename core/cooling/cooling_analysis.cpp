@@ -16,7 +16,9 @@ using engine::Severity;
 
 namespace {
 
-std::string w(double watts) { return units::format(watts, units::Dimension::Power); }
+std::string w(double watts) {
+  return units::format(watts, units::Dimension::Power);
+}
 
 // 2304 → "2,304".
 std::string grouped(long long n) {
@@ -35,11 +37,17 @@ std::string named(const std::vector<std::string>& ids, const char* one, const ch
   return s + (ids.size() > 3 ? ", …)" : ")");
 }
 
-bool validUnit(const design::Layout& layout, int u) { return u >= 0 && u < static_cast<int>(layout.cooling.size()); }
+bool validUnit(const design::Layout& layout, int u) {
+  return u >= 0 && u < static_cast<int>(layout.cooling.size());
+}
 
-bool validHall(const design::Layout& layout, int h) { return h >= 0 && h < static_cast<int>(layout.halls.size()); }
+bool validHall(const design::Layout& layout, int h) {
+  return h >= 0 && h < static_cast<int>(layout.halls.size());
+}
 
-double at(const std::vector<double>& v, std::size_t i) { return i < v.size() ? v[i] : 0.0; }
+double at(const std::vector<double>& v, std::size_t i) {
+  return i < v.size() ? v[i] : 0.0;
+}
 
 bool hasCompressor(const design::CoolingUnit& u) {
   return u.kind == CoolingKind::Chiller || (u.kind == CoolingKind::AirHandler && u.rejectsTo.empty());
@@ -49,10 +57,14 @@ bool hasCompressor(const design::CoolingUnit& u) {
 bool releasesToAmbient(const design::CoolingUnit& u) {
   switch (u.kind) {
     case CoolingKind::DryCooler:
-    case CoolingKind::CoolingTower: return true;
-    case CoolingKind::Chiller: return u.spec && u.spec->condenser == catalog::Condenser::Air;
-    case CoolingKind::AirHandler: return u.spec && u.spec->cop > 0;  // DX: its condenser stands outdoors
-    case CoolingKind::Cdu: return false;
+    case CoolingKind::CoolingTower:
+      return true;
+    case CoolingKind::Chiller:
+      return u.spec && u.spec->condenser == catalog::Condenser::Air;
+    case CoolingKind::AirHandler:
+      return u.spec && u.spec->cop > 0;  // DX: its condenser stands outdoors
+    case CoolingKind::Cdu:
+      return false;
   }
   return false;
 }
@@ -73,7 +85,8 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
         c.unassignedHeat += liquid;
         if (withFindings)
           c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
-                                                   rack.id + " sends " + w(liquid) + " to liquid but has no CDU", liquid, 0));
+                                                   rack.id + " sends " + w(liquid) + " to liquid but has no CDU",
+                                                   liquid, 0));
       }
     }
     if (air <= 0) continue;
@@ -84,9 +97,9 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
     } else {
       c.unassignedHeat += air;
       if (withFindings)
-        c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
-                                                 rack.id + " sends " + w(air) + " to air but has no air handler and stands in no hall",
-                                                 air, 0));
+        c.findings.push_back(engine::makeFinding(
+            Severity::Error, rack.id, "cooling.not-cooled",
+            rack.id + " sends " + w(air) + " to air but has no air handler and stands in no hall", air, 0));
     }
   }
 }
@@ -127,8 +140,8 @@ engine::Finding hallNotCooled(const design::Layout& layout, const CoolingTopolog
   if (at(d.hallHeat, static_cast<std::size_t>(h)) > 0) add(w(d.hallHeat[h]) + " of switches outside racks");
   const design::Hall& hall = layout.halls[h];
   return engine::makeFinding(Severity::Error, hall.id, "cooling.not-cooled",
-                             "Hall " + hall.id + " has no air handler for the " + w(heat) + " released into its air (" + what +
-                                 "): add one, or name an air_handler for its rows",
+                             "Hall " + hall.id + " has no air handler for the " + w(heat) + " released into its air (" +
+                                 what + "): add one, or name an air_handler for its rows",
                              heat, 0);
 }
 
@@ -138,11 +151,13 @@ void spreadAirHeat(const design::Layout& layout, const CoolingTopology& t, const
   for (int h = 0; h < static_cast<int>(layout.halls.size()); ++h) {
     const double heat = c.hallAirHeat[h];
     if (heat <= 0) continue;
-    const std::vector<int>& units = h < static_cast<int>(t.hallAirHandlers.size()) ? t.hallAirHandlers[h] : std::vector<int>{};
+    const std::vector<int>& units =
+        h < static_cast<int>(t.hallAirHandlers.size()) ? t.hallAirHandlers[h] : std::vector<int>{};
     double capacity = 0;
     for (int u : units) capacity += layout.cooling[u].capacity;
     for (int u : units)
-      c.unitHeat[u] += capacity > 0 ? heat * layout.cooling[u].capacity / capacity : heat / static_cast<double>(units.size());
+      c.unitHeat[u] +=
+          capacity > 0 ? heat * layout.cooling[u].capacity / capacity : heat / static_cast<double>(units.size());
     if (!units.empty()) continue;
     c.unassignedHeat += heat;
     if (withFindings) c.findings.push_back(hallNotCooled(layout, t, d, h, heat));
@@ -189,8 +204,8 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
     if (heat > u.capacity * (1 + 1e-9)) {
       const bool cdu = u.kind == CoolingKind::Cdu;
       c.findings.push_back(engine::makeFinding(Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
-                                               u.id + " must remove " + w(heat) + " but is rated " + w(u.capacity), heat,
-                                               u.capacity));
+                                               u.id + " must remove " + w(heat) + " but is rated " + w(u.capacity),
+                                               heat, u.capacity));
     }
     const double oneOut = design::capacityWithOneUnitOut(u.capacity, u.units);
     if (u.units >= 2 && indegree[i] == 0 && heat > oneOut * (1 + 1e-9))
@@ -210,13 +225,15 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
                     " has nowhere to go; name the chillers or dry coolers it rejects to, or use a DX model with a COP"
               : u.id + " has a water-cooled condenser but rejects to nothing: its " + out +
                     " has nowhere to go; name the towers or dry coolers it rejects to";
-      c.findings.push_back(engine::makeFinding(Severity::Error, u.id, "cooling.no-heat-sink", why, c.unitRejected[i], 0));
+      c.findings.push_back(
+          engine::makeFinding(Severity::Error, u.id, "cooling.no-heat-sink", why, c.unitRejected[i], 0));
     }
     if (u.spec && u.spec->maxAmbient != 0 && ambient > u.spec->maxAmbient)
       c.findings.push_back(engine::makeFinding(
           Severity::Warning, u.id, "cooling.ambient-above-rating",
-          u.id + " is rated to " + units::format(u.spec->maxAmbient, units::Dimension::Temperature) + " ambient; the site's design ambient is " +
-              units::format(ambient, units::Dimension::Temperature) + " (capacity derating not modelled)",
+          u.id + " is rated to " + units::format(u.spec->maxAmbient, units::Dimension::Temperature) +
+              " ambient; the site's design ambient is " + units::format(ambient, units::Dimension::Temperature) +
+              " (capacity derating not modelled)",
           ambient, u.spec->maxAmbient));
     if (u.kind == CoolingKind::Chiller && (!u.spec || u.spec->cop <= 0))
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.cop-missing",
@@ -248,11 +265,12 @@ void checkPlantRedundancy(const design::Layout& layout, const std::vector<int>& 
     const double spare = g.capacity - g.largest;
     if (g.heat <= spare * (1 + 1e-9)) continue;
     const design::CoolingUnit& u = layout.cooling[g.first];
-    c.findings.push_back(engine::makeFinding(
-        Severity::Warning, u.id, "cooling.redundancy-lost",
-        "The " + std::string(design::toString(u.kind)) + " plant of the loop with " + u.id + " (" + std::to_string(g.members) +
-            " units) carries " + w(g.heat) + "; with its largest unit out it is rated " + w(spare) + " (no N+1)",
-        g.heat, spare));
+    c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
+                                             "The " + std::string(design::toString(u.kind)) +
+                                                 " plant of the loop with " + u.id + " (" + std::to_string(g.members) +
+                                                 " units) carries " + w(g.heat) +
+                                                 "; with its largest unit out it is rated " + w(spare) + " (no N+1)",
+                                             g.heat, spare));
   }
 }
 
@@ -311,7 +329,8 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
     for (int f : u.fedBy) feeds += f >= 0 && f < static_cast<int>(layout.power.size());
     if (feeds == 0) c.facilityPower += c.unitPower[i];
     for (int f : u.fedBy)
-      if (f >= 0 && f < static_cast<int>(layout.power.size())) c.nodePower[f] += c.unitPower[i] / static_cast<double>(feeds);
+      if (f >= 0 && f < static_cast<int>(layout.power.size()))
+        c.nodePower[f] += c.unitPower[i] / static_cast<double>(feeds);
     if (u.kind == CoolingKind::Cdu || u.kind == CoolingKind::AirHandler) c.capacity += u.capacity;
     if (ordered[i]) continue;
     c.unassignedHeat += c.unitHeat[i];  // stuck on a loop of rejects_to

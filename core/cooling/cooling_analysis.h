@@ -77,27 +77,27 @@ struct CoolingResult {
   double facilityPower = 0;         // W of cooling gear without a feeding node
   std::vector<double> hallAirHeat;  // W per hall released into its air (rack air without a unit, switches, losses)
 
-  double heat = 0;                  // W from racks and network gear = liquidHeat + airHeat
+  double heat = 0;  // W from racks and network gear = liquidHeat + airHeat
   double liquidHeat = 0, airHeat = 0;
-  double lossHeat = 0;              // W of power-chain losses (in halls' air or outdoors)
-  double lossHeatOutdoors = 0;      // W of them shed outdoors, straight to ambient
-  double rejected = 0;              // W leaving the site to ambient (final units, outdoor fans and gear)
-  double unassignedHeat = 0;        // W with no path to ambient (see cooling.not-cooled, cooling.no-heat-sink)
-  double capacity = 0;              // W, CDUs + air handlers: heat the plant can take from the halls
-  double rejectionCapacity = 0;     // W, units that release heat to ambient as their final step
-  double power = 0;                 // W, all cooling gear
-  double water = 0;                 // L/day
+  double lossHeat = 0;           // W of power-chain losses (in halls' air or outdoors)
+  double lossHeatOutdoors = 0;   // W of them shed outdoors, straight to ambient
+  double rejected = 0;           // W leaving the site to ambient (final units, outdoor fans and gear)
+  double unassignedHeat = 0;     // W with no path to ambient (see cooling.not-cooled, cooling.no-heat-sink)
+  double capacity = 0;           // W, CDUs + air handlers: heat the plant can take from the halls
+  double rejectionCapacity = 0;  // W, units that release heat to ambient as their final step
+  double power = 0;              // W, all cooling gear
+  double water = 0;              // L/day
   std::vector<engine::Finding> findings;
 };
 
 /// The heat to remove.
 struct CoolingDemand {
-  std::vector<double> rackHeat;     // W per layout rack (its IT power, or its network gear)
-  std::vector<double> hallHeat;     // W per layout hall from switches standing in it outside racks (may be empty)
-  double coreRoomHeat = 0;          // W of switches outside every hall
-  int coreRoomSwitches = 0;         // how many, and their first and last id, for the finding
+  std::vector<double> rackHeat;  // W per layout rack (its IT power, or its network gear)
+  std::vector<double> hallHeat;  // W per layout hall from switches standing in it outside racks (may be empty)
+  double coreRoomHeat = 0;       // W of switches outside every hall
+  int coreRoomSwitches = 0;      // how many, and their first and last id, for the finding
   std::string coreRoomIds;
-  std::vector<double> nodeLoss;     // W per power node: conversion losses, in − out (may be empty)
+  std::vector<double> nodeLoss;  // W per power node: conversion losses, in − out (may be empty)
 };
 
 /// ambient: site design dry bulb, degC. withFindings = false skips the checks (used while

@@ -53,7 +53,8 @@ CoolingTopology coolingTopology(const design::Layout& layout) {
     if (h >= 0 && h < halls) t.hallAirHandlers[h].push_back(i);
   }
   t.nodeHall.reserve(layout.power.size());
-  for (const design::PowerNode& node : layout.power) t.nodeHall.push_back(fabric::detail::hallAt(layout, node.position));
+  for (const design::PowerNode& node : layout.power)
+    t.nodeHall.push_back(fabric::detail::hallAt(layout, node.position));
   return t;
 }
 

@@ -22,7 +22,7 @@ struct CoolingTopology {
   std::vector<int> loop;      // per unit: index of its loop
   int loops = 0;
   std::vector<std::vector<int>> hallAirHandlers;  // per layout hall: the air handlers serving it
-  std::vector<int> nodeHall;                       // per power node: the hall it stands in, or kNone
+  std::vector<int> nodeHall;                      // per power node: the hall it stands in, or kNone
 };
 
 CoolingTopology coolingTopology(const design::Layout& layout);

@@ -30,9 +30,9 @@ struct SourceLocation {
     std::string key;
     int line = 0, column = 0;  // of the key's value
   };
-  int line = 0, column = 0;  // 1-based, 0 when the object was created in the editor
-  std::string keyPath;       // "halls[0].rows[1]"
-  std::vector<Field> fields; // where each key's value stands
+  int line = 0, column = 0;   // 1-based, 0 when the object was created in the editor
+  std::string keyPath;        // "halls[0].rows[1]"
+  std::vector<Field> fields;  // where each key's value stands
 
   /// The location of `key`'s value, or of the object when the key was not written.
   std::pair<int, int> of(std::string_view key) const {
@@ -52,18 +52,18 @@ enum class LeafPlacement { EndOfRow, MiddleOfRow, NetworkRow };
 
 /// A power node template: grid connection, substation, turbines, battery plant, transformer, …
 struct PowerNodeSpec {
-  std::string id;                 // pattern when count > 1
+  std::string id;  // pattern when count > 1
   int count = 1;
-  std::string onlyIn;             // in a hall template: made only in this hall ("" = in every hall)
+  std::string onlyIn;  // in a hall template: made only in this hall ("" = in every hall)
   PowerKind kind = PowerKind::Transformer;
-  std::string model;              // catalog power-gear id; empty for a grid connection
-  std::vector<std::string> fedBy; // upstream node id patterns; sources have none
-  int units = 1;                  // identical units in parallel inside this node (168 Megapacks)
-  double rating = 0;              // W; 0 = from the catalog model (grid connections must set it)
+  std::string model;                         // catalog power-gear id; empty for a grid connection
+  std::vector<std::string> fedBy;            // upstream node id patterns; sources have none
+  int units = 1;                             // identical units in parallel inside this node (168 Megapacks)
+  double rating = 0;                         // W; 0 = from the catalog model (grid connections must set it)
   Redundancy redundancy = Redundancy::None;  // what the design promises for this node's children
-  Vec2 position;                  // m, of the first instance (hall-relative inside a hall)
-  Vec2 step;                      // m between instances
-  double rotation = 0;            // degrees, counter-clockwise
+  Vec2 position;                             // m, of the first instance (hall-relative inside a hall)
+  Vec2 step;                                 // m between instances
+  double rotation = 0;                       // degrees, counter-clockwise
   SourceLocation where;
   friend bool operator==(const PowerNodeSpec&, const PowerNodeSpec&) = default;
 };
@@ -72,10 +72,10 @@ struct PowerNodeSpec {
 struct CoolingUnitSpec {
   std::string id;
   int count = 1;
-  std::string onlyIn;                 // in a hall template: made only in this hall ("" = in every hall)
+  std::string onlyIn;  // in a hall template: made only in this hall ("" = in every hall)
   CoolingKind kind = CoolingKind::Cdu;
-  std::string model;                  // catalog cooling-gear id
-  std::vector<std::string> rejectsTo; // downstream heat sinks (CDU → chillers / dry coolers / towers)
+  std::string model;                   // catalog cooling-gear id
+  std::vector<std::string> rejectsTo;  // downstream heat sinks (CDU → chillers / dry coolers / towers)
   // Power nodes feeding pumps and fans, like a rack's A and B feeds: the draw splits evenly over
   // them and the unit runs while any one of them has supply (empty = facility, drawn at the sources).
   std::vector<std::string> fedBy;
@@ -93,10 +93,10 @@ struct CoolingUnitSpec {
 struct RowSpec {
   std::string id;
   int count = 1;
-  std::string onlyIn;        // made only in this hall ("" = in every hall of the hall template)
+  std::string onlyIn;  // made only in this hall ("" = in every hall of the hall template)
   Vec2 origin;
-  Vec2 step;                 // m between rows (typically {0, 3.6})
-  double rotation = 0;       // degrees
+  Vec2 step;            // m between rows (typically {0, 3.6})
+  double rotation = 0;  // degrees
   int racks = 1;
   double rackPitch = 0;      // m; 0 = the rack type's width
   std::string rackType;      // catalog rack id
@@ -110,10 +110,10 @@ struct RowSpec {
 struct HallSpec {
   std::string id;
   int count = 1;
-  Vec2 origin, step;         // site coordinates of the first hall's corner; step between halls
-  Vec2 size;                 // m (x extent, y extent)
-  double height = 6;         // m clear height
-  std::string name;          // display name pattern
+  Vec2 origin, step;  // site coordinates of the first hall's corner; step between halls
+  Vec2 size;          // m (x extent, y extent)
+  double height = 6;  // m clear height
+  std::string name;   // display name pattern
   std::vector<RowSpec> rows;
   std::vector<PowerNodeSpec> power;      // positions hall-relative
   std::vector<CoolingUnitSpec> cooling;  // positions hall-relative
@@ -123,19 +123,19 @@ struct HallSpec {
 
 struct NetworkPlan {
   Topology topology = Topology::RailOptimizedFatTree;
-  std::string switchModel;            // catalog switch id
-  int tiers = 0;                      // 0 = as few as the size needs
-  double oversubscription = 1;        // within a pod (down:up at the leaf)
-  int podGpus = 0;                    // 0 = the whole fabric is one pod
+  std::string switchModel;      // catalog switch id
+  int tiers = 0;                // 0 = as few as the size needs
+  double oversubscription = 1;  // within a pod (down:up at the leaf)
+  int podGpus = 0;              // 0 = the whole fabric is one pod
   double oversubscriptionAbovePod = 1;
-  double nicRate = 0;                 // B/s per GPU; 0 = the rack type's / GPU's
+  double nicRate = 0;  // B/s per GPU; 0 = the rack type's / GPU's
   LeafPlacement leafPlacement = LeafPlacement::EndOfRow;
   std::vector<std::string> networkRows;  // row ids holding leaf/spine switches (NetworkRow)
-  Vec2 spinePosition;                 // site coordinates of the core/spine room (0,0 = hall centres)
+  Vec2 spinePosition;                    // site coordinates of the core/spine room (0,0 = hall centres)
   bool spinePositionSet = false;
-  std::string coreAirHandler;         // air handler taking the heat of the core room's switches ("" = none)
-  double trayHeight = 3.0;            // m above floor where cable trays run
-  double slack = 0.1;                 // fraction added to every routed cable
+  std::string coreAirHandler;  // air handler taking the heat of the core room's switches ("" = none)
+  double trayHeight = 3.0;     // m above floor where cable trays run
+  double slack = 0.1;          // fraction added to every routed cable
   SourceLocation where;
   friend bool operator==(const NetworkPlan&, const NetworkPlan&) = default;
 };
@@ -144,11 +144,11 @@ struct SiteInfo {
   std::string name;
   std::string description;
   std::string location;
-  Vec2 size;                      // m
-  double ambient = 35;            // degC design dry bulb
-  double wetBulb = 24;            // degC design wet bulb (towers)
+  Vec2 size;            // m
+  double ambient = 35;  // degC design dry bulb
+  double wetBulb = 24;  // degC design wet bulb (towers)
   double powerFactor = 0.95;
-  double storageBandwidth = 0;    // B/s for checkpoints (0 = from storage racks)
+  double storageBandwidth = 0;  // B/s for checkpoints (0 = from storage racks)
   // Share of the site's GPUs one failure may stop before a warning says so (key max_failure_share).
   double maxFailureShare = 0.10;
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
@@ -156,7 +156,7 @@ struct SiteInfo {
 
 /// A planner's change to one expanded object, addressed by its id. Unset fields keep the template's.
 struct Override {
-  std::optional<Vec2> position;   // site coordinates (racks: centre)
+  std::optional<Vec2> position;  // site coordinates (racks: centre)
   std::optional<double> rotation;
   std::optional<std::string> type;  // rack type / model
   std::optional<std::string> feedA, feedB, cdu, airHandler;
@@ -172,14 +172,14 @@ struct Design {
   // ("power" → "125 kW"). A new id defines a new entry (then it needs every required field and a
   // source). Applied by catalog::withOverrides(); kept as text so saving reproduces the file.
   std::map<std::string, std::map<std::string, std::map<std::string, std::string>>> catalogOverrides;
-  std::vector<PowerNodeSpec> power;    // site-level power (positions in site coordinates)
+  std::vector<PowerNodeSpec> power;  // site-level power (positions in site coordinates)
   std::vector<CoolingUnitSpec> cooling;
   std::vector<HallSpec> halls;
   NetworkPlan network;
   std::optional<training::Job> job;
   std::map<std::string, Override> overrides;
-  std::string headerComment;           // the file's leading comment block, kept on save
-  std::string sourceFile;              // where it was loaded from (not saved)
+  std::string headerComment;  // the file's leading comment block, kept on save
+  std::string sourceFile;     // where it was loaded from (not saved)
 };
 
 /// True when a template inside a hall template with `onlyIn` is made in the hall `hallId`.

@@ -7,106 +7,156 @@ namespace gigaplan {
 
 std::string_view catalog::toString(RackKind k) {
   switch (k) {
-    case RackKind::Compute: return "compute";
-    case RackKind::Network: return "network";
-    case RackKind::Storage: return "storage";
+    case RackKind::Compute:
+      return "compute";
+    case RackKind::Network:
+      return "network";
+    case RackKind::Storage:
+      return "storage";
   }
   return "?";
 }
 std::string_view catalog::toString(MediumKind k) {
   switch (k) {
-    case MediumKind::PassiveCopper: return "passive-copper";
-    case MediumKind::ActiveCopper: return "active-copper";
-    case MediumKind::ActiveOptical: return "aoc";
-    case MediumKind::Multimode: return "multimode";
-    case MediumKind::SingleMode: return "single-mode";
+    case MediumKind::PassiveCopper:
+      return "passive-copper";
+    case MediumKind::ActiveCopper:
+      return "active-copper";
+    case MediumKind::ActiveOptical:
+      return "aoc";
+    case MediumKind::Multimode:
+      return "multimode";
+    case MediumKind::SingleMode:
+      return "single-mode";
   }
   return "?";
 }
 std::string_view catalog::toString(PowerGearKind k) {
   switch (k) {
-    case PowerGearKind::Substation: return "substation";
-    case PowerGearKind::Transformer: return "transformer";
-    case PowerGearKind::Switchboard: return "switchboard";
-    case PowerGearKind::Ups: return "ups";
-    case PowerGearKind::Busway: return "busway";
-    case PowerGearKind::Pdu: return "pdu";
-    case PowerGearKind::Generator: return "generator";
-    case PowerGearKind::Battery: return "battery";
+    case PowerGearKind::Substation:
+      return "substation";
+    case PowerGearKind::Transformer:
+      return "transformer";
+    case PowerGearKind::Switchboard:
+      return "switchboard";
+    case PowerGearKind::Ups:
+      return "ups";
+    case PowerGearKind::Busway:
+      return "busway";
+    case PowerGearKind::Pdu:
+      return "pdu";
+    case PowerGearKind::Generator:
+      return "generator";
+    case PowerGearKind::Battery:
+      return "battery";
   }
   return "?";
 }
 std::string_view catalog::toString(CoolingGearKind k) {
   switch (k) {
-    case CoolingGearKind::Cdu: return "cdu";
-    case CoolingGearKind::Chiller: return "chiller";
-    case CoolingGearKind::DryCooler: return "dry-cooler";
-    case CoolingGearKind::CoolingTower: return "cooling-tower";
-    case CoolingGearKind::AirHandler: return "air-handler";
+    case CoolingGearKind::Cdu:
+      return "cdu";
+    case CoolingGearKind::Chiller:
+      return "chiller";
+    case CoolingGearKind::DryCooler:
+      return "dry-cooler";
+    case CoolingGearKind::CoolingTower:
+      return "cooling-tower";
+    case CoolingGearKind::AirHandler:
+      return "air-handler";
   }
   return "?";
 }
 std::string_view design::toString(PowerKind k) {
   switch (k) {
-    case PowerKind::Grid: return "grid";
-    case PowerKind::Substation: return "substation";
-    case PowerKind::Generator: return "generator";
-    case PowerKind::Battery: return "battery";
-    case PowerKind::Transformer: return "transformer";
-    case PowerKind::Switchboard: return "switchboard";
-    case PowerKind::Ups: return "ups";
-    case PowerKind::Busway: return "busway";
-    case PowerKind::Pdu: return "pdu";
+    case PowerKind::Grid:
+      return "grid";
+    case PowerKind::Substation:
+      return "substation";
+    case PowerKind::Generator:
+      return "generator";
+    case PowerKind::Battery:
+      return "battery";
+    case PowerKind::Transformer:
+      return "transformer";
+    case PowerKind::Switchboard:
+      return "switchboard";
+    case PowerKind::Ups:
+      return "ups";
+    case PowerKind::Busway:
+      return "busway";
+    case PowerKind::Pdu:
+      return "pdu";
   }
   return "?";
 }
 std::string_view design::toString(Redundancy r) {
   switch (r) {
-    case Redundancy::None: return "none";
-    case Redundancy::NPlus1: return "n+1";
-    case Redundancy::TwoN: return "2n";
+    case Redundancy::None:
+      return "none";
+    case Redundancy::NPlus1:
+      return "n+1";
+    case Redundancy::TwoN:
+      return "2n";
   }
   return "?";
 }
 std::string_view design::toString(CoolingKind k) {
   switch (k) {
-    case CoolingKind::Cdu: return "cdu";
-    case CoolingKind::Chiller: return "chiller";
-    case CoolingKind::DryCooler: return "dry-cooler";
-    case CoolingKind::CoolingTower: return "cooling-tower";
-    case CoolingKind::AirHandler: return "air-handler";
+    case CoolingKind::Cdu:
+      return "cdu";
+    case CoolingKind::Chiller:
+      return "chiller";
+    case CoolingKind::DryCooler:
+      return "dry-cooler";
+    case CoolingKind::CoolingTower:
+      return "cooling-tower";
+    case CoolingKind::AirHandler:
+      return "air-handler";
   }
   return "?";
 }
 std::string_view design::toString(Topology t) {
   switch (t) {
-    case Topology::RailOptimizedFatTree: return "rail-optimized";
-    case Topology::FatTree: return "fat-tree";
-    case Topology::LeafSpine: return "leaf-spine";
+    case Topology::RailOptimizedFatTree:
+      return "rail-optimized";
+    case Topology::FatTree:
+      return "fat-tree";
+    case Topology::LeafSpine:
+      return "leaf-spine";
   }
   return "?";
 }
 std::string_view design::toString(LeafPlacement p) {
   switch (p) {
-    case LeafPlacement::EndOfRow: return "end-of-row";
-    case LeafPlacement::MiddleOfRow: return "middle-of-row";
-    case LeafPlacement::NetworkRow: return "network-row";
+    case LeafPlacement::EndOfRow:
+      return "end-of-row";
+    case LeafPlacement::MiddleOfRow:
+      return "middle-of-row";
+    case LeafPlacement::NetworkRow:
+      return "network-row";
   }
   return "?";
 }
 std::string_view training::toString(Precision p) {
   switch (p) {
-    case Precision::BF16: return "bf16";
-    case Precision::FP8: return "fp8";
-    case Precision::FP4: return "fp4";
+    case Precision::BF16:
+      return "bf16";
+    case Precision::FP8:
+      return "fp8";
+    case Precision::FP4:
+      return "fp4";
   }
   return "?";
 }
 std::string_view training::toString(Recompute r) {
   switch (r) {
-    case Recompute::None: return "none";
-    case Recompute::Selective: return "selective";
-    case Recompute::Full: return "full";
+    case Recompute::None:
+      return "none";
+    case Recompute::Selective:
+      return "selective";
+    case Recompute::Full:
+      return "full";
   }
   return "?";
 }

@@ -17,11 +17,19 @@ using io::LoadError;
 
 constexpr std::uint64_t kSaturate = std::numeric_limits<std::uint64_t>::max() / 4;
 
-std::uint64_t mulSat(std::uint64_t a, std::uint64_t b) { return (b != 0 && a > kSaturate / b) ? kSaturate : a * b; }
-std::uint64_t addSat(std::uint64_t a, std::uint64_t b) { return a > kSaturate - b ? kSaturate : a + b; }
+std::uint64_t mulSat(std::uint64_t a, std::uint64_t b) {
+  return (b != 0 && a > kSaturate / b) ? kSaturate : a * b;
+}
+std::uint64_t addSat(std::uint64_t a, std::uint64_t b) {
+  return a > kSaturate - b ? kSaturate : a + b;
+}
 
-Vec2 operator+(Vec2 a, Vec2 b) { return {a.x + b.x, a.y + b.y}; }
-Vec2 operator*(double s, Vec2 a) { return {s * a.x, s * a.y}; }
+Vec2 operator+(Vec2 a, Vec2 b) {
+  return {a.x + b.x, a.y + b.y};
+}
+Vec2 operator*(double s, Vec2 a) {
+  return {s * a.x, s * a.y};
+}
 
 // Calls visit(objects, where) for every template in the order they expand, with the number of
 // objects it makes (saturating): the one count behind the size limit and countObjects().
@@ -43,7 +51,8 @@ void forEachTemplate(const Design& d, Visit&& visit) {
 
 class Expander {
  public:
-  Expander(const Design& d, const catalog::Catalog& cat, const io::Limits& limits) : d_(d), cat_(cat), limits_(limits) {}
+  Expander(const Design& d, const catalog::Catalog& cat, const io::Limits& limits)
+      : d_(d), cat_(cat), limits_(limits) {}
 
   Layout run() {
     checkSize();
@@ -82,9 +91,11 @@ class Expander {
     forEachTemplate(d_, [&](std::uint64_t n, const SourceLocation& at) {
       total = addSat(total, n);
       if (total > limits_.maxExpandedObjects) {
-        fail(at, "count", "a template that makes " + (n >= kSaturate ? std::string("too many") : std::to_string(n)) +
-                              " objects (" + std::to_string(total) + "+ in all)",
-             "at most " + std::to_string(limits_.maxExpandedObjects) + " objects in a design (limit maxExpandedObjects)");
+        fail(at, "count",
+             "a template that makes " + (n >= kSaturate ? std::string("too many") : std::to_string(n)) + " objects (" +
+                 std::to_string(total) + "+ in all)",
+             "at most " + std::to_string(limits_.maxExpandedObjects) +
+                 " objects in a design (limit maxExpandedObjects)");
       }
     });
   }
@@ -227,12 +238,15 @@ class Expander {
     auto claim = [&](const std::string& id, const SourceLocation& at) {
       auto [it, fresh] = seen.emplace(id, &at);
       if (!fresh) {
-        fail(at, "id", "'" + id + "', which is also made at line " + std::to_string(it->second->line) + " (" +
-                           it->second->keyPath + ")",
+        fail(at, "id",
+             "'" + id + "', which is also made at line " + std::to_string(it->second->line) + " (" +
+                 it->second->keyPath + ")",
              "ids unique across the design (use {h}, {i} in templates with count > 1)");
       }
     };
-    auto hallSpecOf = [&](int hall) -> const HallSpec& { return d_.halls[static_cast<std::size_t>(out_.halls[static_cast<std::size_t>(hall)].specIndex)]; };
+    auto hallSpecOf = [&](int hall) -> const HallSpec& {
+      return d_.halls[static_cast<std::size_t>(out_.halls[static_cast<std::size_t>(hall)].specIndex)];
+    };
     for (std::size_t i = 0; i < out_.halls.size(); ++i) {
       claim(out_.halls[i].id, hallSpecOf(static_cast<int>(i)).where);
       out_.hallIndex.emplace(out_.halls[i].id, static_cast<int>(i));
@@ -330,7 +344,8 @@ class Expander {
         const Vec2 start = o.position.value_or(row.start);
         const double rot = o.rotation.value_or(row.rotation);
         const Vec2 dir = direction(rot);
-        const double pitch = row.rackCount > 1 ? std::hypot(row.end.x - row.start.x, row.end.y - row.start.y) / (row.rackCount - 1) : 0;
+        const double pitch =
+            row.rackCount > 1 ? std::hypot(row.end.x - row.start.x, row.end.y - row.start.y) / (row.rackCount - 1) : 0;
         for (int k = 0; k < row.rackCount; ++k) {
           Rack& r = out_.racks[static_cast<std::size_t>(row.firstRack) + static_cast<std::size_t>(k)];
           if (d_.overrides.count(r.id) && d_.overrides.at(r.id).position) continue;  // the rack's own move wins
@@ -341,7 +356,8 @@ class Expander {
         row.rotation = rot;
         row.end = start + static_cast<double>(row.rackCount - 1) * pitch * dir;
         if (o.type || o.feedA || o.feedB || o.cdu || o.airHandler || o.removed) {
-          fail(o.where, "", "'" + oid + "' (a row) with rack settings", "only position and rotation for a row; override its racks by id");
+          fail(o.where, "", "'" + oid + "' (a row) with rack settings",
+               "only position and rotation for a row; override its racks by id");
         }
       } else {
         fail(o.where, "", "'" + oid + "'", "the id of a rack, row, power node or cooling unit in this design");
@@ -377,9 +393,11 @@ class Expander {
     for (std::size_t i = 0; i < out_.racks.size(); ++i) out_.rackIndex.emplace(out_.racks[i].id, static_cast<int>(i));
   }
 
-  int findPower(const std::string& id, const SourceLocation& at, const char* field, const std::string& owner, bool allowSource) const {
+  int findPower(const std::string& id, const SourceLocation& at, const char* field, const std::string& owner,
+                bool allowSource) const {
     auto it = out_.powerIndex.find(id);
-    if (it == out_.powerIndex.end()) fail(at, field, "'" + id + "' (for " + owner + ")", "the id of a power node in this design");
+    if (it == out_.powerIndex.end())
+      fail(at, field, "'" + id + "' (for " + owner + ")", "the id of a power node in this design");
     const PowerNode& n = out_.power[static_cast<std::size_t>(it->second)];
     if (!allowSource && (n.kind == PowerKind::Grid || n.kind == PowerKind::Generator || n.kind == PowerKind::Battery)) {
       fail(at, field, "'" + id + "', a " + std::string(toString(n.kind)) + " (for " + owner + ")",
@@ -391,7 +409,8 @@ class Expander {
   int findCooling(const std::string& id, const SourceLocation& at, const char* field, const std::string& owner,
                   std::initializer_list<CoolingKind> kinds, const char* expected) const {
     auto it = out_.coolingIndex.find(id);
-    if (it == out_.coolingIndex.end()) fail(at, field, "'" + id + "' (for " + owner + ")", std::string("the id of ") + expected);
+    if (it == out_.coolingIndex.end())
+      fail(at, field, "'" + id + "' (for " + owner + ")", std::string("the id of ") + expected);
     const CoolingUnit& u = out_.cooling[static_cast<std::size_t>(it->second)];
     for (auto k : kinds) {
       if (u.kind == k) return it->second;
@@ -402,7 +421,8 @@ class Expander {
   void resolve() {
     for (const auto& f : powerFeeds_) {
       PowerNode& n = out_.power[static_cast<std::size_t>(f.self)];
-      if (n.kind == PowerKind::Grid) fail(*f.where, "fed_by", "a feed for grid connection '" + n.id + "'", "no fed_by on a grid connection");
+      if (n.kind == PowerKind::Grid)
+        fail(*f.where, "fed_by", "a feed for grid connection '" + n.id + "'", "no fed_by on a grid connection");
       n.fedBy.push_back(findPower(f.id, *f.where, "fed_by", n.id, true));
     }
     for (const auto& f : coolingSinks_) {
@@ -424,13 +444,17 @@ class Expander {
       const std::string owner = "rack " + r.id;
       if (!refs.feedA.empty()) r.feedA = findPower(refs.feedA, *refs.where, "feed_a", owner, false);
       if (!refs.feedB.empty()) r.feedB = findPower(refs.feedB, *refs.where, "feed_b", owner, false);
-      if (r.feedA != kNone && r.feedA == r.feedB) fail(*refs.where, "feed_b", "'" + refs.feedB + "', the same as feed_a (for " + owner + ")", "a second, different feed");
+      if (r.feedA != kNone && r.feedA == r.feedB)
+        fail(*refs.where, "feed_b", "'" + refs.feedB + "', the same as feed_a (for " + owner + ")",
+             "a second, different feed");
       if (!refs.cdu.empty()) r.cdu = findCooling(refs.cdu, *refs.where, "cdu", owner, {CoolingKind::Cdu}, "a CDU");
-      if (!refs.air.empty()) r.airHandler = findCooling(refs.air, *refs.where, "air_handler", owner, {CoolingKind::AirHandler}, "an air handler");
+      if (!refs.air.empty())
+        r.airHandler =
+            findCooling(refs.air, *refs.where, "air_handler", owner, {CoolingKind::AirHandler}, "an air handler");
     }
     if (!d_.network.coreAirHandler.empty())
-      out_.coreAirHandler = findCooling(d_.network.coreAirHandler, d_.network.where, "core_air_handler", "the core room",
-                                        {CoolingKind::AirHandler}, "an air handler");
+      out_.coreAirHandler = findCooling(d_.network.coreAirHandler, d_.network.where, "core_air_handler",
+                                        "the core room", {CoolingKind::AirHandler}, "an air handler");
   }
 
   void checkPowerCycles() const {
@@ -461,7 +485,8 @@ class Expander {
             for (const auto& f : powerFeeds_) {
               if (f.self == node) at = f.where;
             }
-            fail(*at, "fed_by", "a cycle in the power graph: " + cycle, "a power chain that ends at a grid, generator or battery");
+            fail(*at, "fed_by", "a cycle in the power graph: " + cycle,
+                 "a power chain that ends at a grid, generator or battery");
           }
           if (colour[static_cast<std::size_t>(p)] == 0) {
             colour[static_cast<std::size_t>(p)] = 1;

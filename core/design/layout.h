@@ -36,20 +36,20 @@ struct Row {
   std::string id;
   int hall = kNone;
   int firstRack = 0, rackCount = 0;  // racks[firstRack .. firstRack+rackCount)
-  Vec2 start, end;                    // centres of the first and last rack, site coordinates
+  Vec2 start, end;                   // centres of the first and last rack, site coordinates
   double rotation = 0;
 };
 
 struct Rack {
-  std::string id;                 // "<row id>-<slot>"
-  std::string type;               // catalog rack id
+  std::string id;                           // "<row id>-<slot>"
+  std::string type;                         // catalog rack id
   const catalog::RackType* spec = nullptr;  // into the Layout's catalog (see the header comment)
   int hall = kNone, row = kNone;
-  int slot = 1;                   // {k}, 1-based
-  Vec2 position;                  // centre, site coordinates
-  double rotation = 0;            // degrees
-  int feedA = kNone, feedB = kNone;      // indices into Layout::power
-  int cdu = kNone, airHandler = kNone;   // indices into Layout::cooling
+  int slot = 1;                         // {k}, 1-based
+  Vec2 position;                        // centre, site coordinates
+  double rotation = 0;                  // degrees
+  int feedA = kNone, feedB = kNone;     // indices into Layout::power
+  int cdu = kNone, airHandler = kNone;  // indices into Layout::cooling
 };
 
 struct PowerNode {
@@ -57,12 +57,12 @@ struct PowerNode {
   PowerKind kind = PowerKind::Transformer;
   std::string model;
   const catalog::PowerGear* spec = nullptr;  // nullptr for grid connections
-  std::vector<int> fedBy;         // indices into Layout::power
+  std::vector<int> fedBy;                    // indices into Layout::power
   int units = 1;
-  double rating = 0;              // W, total for all units (override or units × catalog)
+  double rating = 0;  // W, total for all units (override or units × catalog)
   Redundancy redundancy = Redundancy::None;
-  int hall = kNone;               // kNone for site-level nodes
-  Vec2 position;                  // site coordinates
+  int hall = kNone;  // kNone for site-level nodes
+  Vec2 position;     // site coordinates
   double rotation = 0;
 };
 
@@ -71,10 +71,10 @@ struct CoolingUnit {
   CoolingKind kind = CoolingKind::Cdu;
   std::string model;
   const catalog::CoolingGear* spec = nullptr;
-  std::vector<int> rejectsTo;     // indices into Layout::cooling
-  std::vector<int> fedBy;         // indices into Layout::power; the draw splits evenly over them
+  std::vector<int> rejectsTo;  // indices into Layout::cooling
+  std::vector<int> fedBy;      // indices into Layout::power; the draw splits evenly over them
   int units = 1;
-  double capacity = 0;            // W, units × catalog
+  double capacity = 0;  // W, units × catalog
   int hall = kNone;
   Vec2 position;
   double rotation = 0;
@@ -92,7 +92,7 @@ struct Layout {
   std::vector<Rack> racks;
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
-  int coreAirHandler = kNone;     // NetworkPlan::coreAirHandler: cools the switches outside every hall
+  int coreAirHandler = kNone;  // NetworkPlan::coreAirHandler: cools the switches outside every hall
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
   /// The catalog every `spec` points into, when the Layout owns it (null: borrowed, see above).
   std::shared_ptr<const catalog::Catalog> catalog;

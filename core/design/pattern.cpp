@@ -56,14 +56,19 @@ PatternResult expandPattern(std::string_view pattern, const PatternVars& vars) {
       return r;
     }
     if (value == 0) {
-      r.error = std::string("'{") + var + "}' is not defined here (" + (var == 'h' ? "only inside a hall" : var == 'k' ? "only in a row's rack fields" : "not here") + ")";
+      r.error = std::string("'{") + var + "}' is not defined here (" +
+                (var == 'h'   ? "only inside a hall"
+                 : var == 'k' ? "only in a row's rack fields"
+                              : "not here") +
+                ")";
       return r;
     }
     if (body.size() > 1) {
       const char op = body[1];
       int n = 0;
       if ((op != '/' && op != '%') || !readInt(body.substr(2), n)) {
-        r.error = "'{" + std::string(body) + "}' should read {" + std::string(1, var) + "}, {" + var + "/N} or {" + var + "%N}";
+        r.error = "'{" + std::string(body) + "}' should read {" + std::string(1, var) + "}, {" + var + "/N} or {" +
+                  var + "%N}";
         return r;
       }
       value = op == '/' ? (value - 1) / n + 1 : (value - 1) % n + 1;

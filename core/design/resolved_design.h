@@ -23,7 +23,8 @@ struct ResolvedDesign {
 };
 
 /// Applies the design's catalog changes to `base` and expands the templates.
-std::shared_ptr<const ResolvedDesign> resolve(Design design, const catalog::Catalog& base, const io::Limits& limits = {});
+std::shared_ptr<const ResolvedDesign> resolve(Design design, const catalog::Catalog& base,
+                                              const io::Limits& limits = {});
 
 /// `layout` with every spec pointer pointing into `catalog` (looked up by type / model id), and
 /// `catalog` as its owner: a self-contained copy of a Layout that borrowed its catalog.

@@ -47,8 +47,8 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
     power.add("power", item, node.spec ? node.spec->name : item, design::toString(node.kind), node.units, node.spec);
   }
   for (const design::CoolingUnit& unit : layout.cooling)
-    cooling.add("cooling", unit.model, unit.spec ? unit.spec->name : unit.model, design::toString(unit.kind), unit.units,
-                unit.spec);
+    cooling.add("cooling", unit.model, unit.spec ? unit.spec->name : unit.model, design::toString(unit.kind),
+                unit.units, unit.spec);
   if (fabric.totalSwitches > 0) {
     const catalog::Switch* sw = catalog.switchModel(fabric.switchModel);
     switches.add("switch", fabric.switchModel, sw ? sw->name : fabric.switchModel, "", fabric.totalSwitches);

@@ -22,7 +22,7 @@ struct BomLine {
   std::string name;      // catalog display name
   std::string detail;    // cables: length bucket ("<=5 m"); power / cooling: kind ("ups")
   std::int64_t count = 0;
-  double length = 0;     // m, cables only: total length in this line
+  double length = 0;  // m, cables only: total length in this line
 };
 
 /// Lines ordered by category (as listed above), then item, then length bucket.

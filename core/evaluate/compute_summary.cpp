@@ -17,8 +17,12 @@ ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Cat
     const catalog::RackType* spec = rack.spec;
     if (!spec) continue;
     switch (spec->kind) {
-      case catalog::RackKind::Compute: ++c.computeRacks; break;
-      case catalog::RackKind::Network: ++c.networkRacks; break;
+      case catalog::RackKind::Compute:
+        ++c.computeRacks;
+        break;
+      case catalog::RackKind::Network:
+        ++c.networkRacks;
+        break;
       case catalog::RackKind::Storage:
         ++c.storageRacks;
         c.storageBandwidth += spec->storageBandwidth;

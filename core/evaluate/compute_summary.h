@@ -15,28 +15,28 @@
 namespace gigaplan::engine {
 
 struct GpuTypeSummary {
-  std::string gpu;                 // catalog GPU id
+  std::string gpu;  // catalog GPU id
   std::string name;
   std::int64_t count = 0;
   int racks = 0;
-  int domainSize = 0;              // GPUs per scale-up domain (rack type's, else the GPU's)
-  std::int64_t domains = 0;        // ceil(count / domainSize)
-  double scaleUpBandwidth = 0;     // B/s per GPU per direction
+  int domainSize = 0;           // GPUs per scale-up domain (rack type's, else the GPU's)
+  std::int64_t domains = 0;     // ceil(count / domainSize)
+  double scaleUpBandwidth = 0;  // B/s per GPU per direction
 };
 
 struct ComputeSummary {
   std::int64_t gpus = 0;
   int racks = 0, computeRacks = 0, networkRacks = 0, storageRacks = 0;
-  std::vector<GpuTypeSummary> byType;  // one per (GPU type, domain size), most GPUs first
+  std::vector<GpuTypeSummary> byType;             // one per (GPU type, domain size), most GPUs first
   double peakBf16 = 0, peakFp8 = 0, peakFp4 = 0;  // dense FLOP/s (0 where a type lacks the precision)
-  double hbm = 0;                  // bytes
-  double hbmBandwidth = 0;         // B/s, sum over GPUs
+  double hbm = 0;                                 // bytes
+  double hbmBandwidth = 0;                        // B/s, sum over GPUs
   std::int64_t scaleUpDomains = 0;
-  int scaleUpDomainSize = 0;       // of the most numerous GPU type
+  int scaleUpDomainSize = 0;          // of the most numerous GPU type
   double scaleUpBandwidthPerGpu = 0;  // B/s per direction, of the most numerous GPU type
   double scaleUpBandwidthTotal = 0;   // B/s per direction, summed over all GPUs
-  double storageBandwidth = 0;     // B/s, storage racks
-  double storageCapacity = 0;      // bytes, storage racks
+  double storageBandwidth = 0;        // B/s, storage racks
+  double storageCapacity = 0;         // bytes, storage racks
 };
 
 ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Catalog& catalog);

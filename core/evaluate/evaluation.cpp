@@ -54,8 +54,9 @@ struct SettledHeat {
 
 constexpr int kMaxHeatPasses = 200;
 
-SettledHeat settleHeat(const design::Layout& layout, const cooling::CoolingTopology& plant, const power::PowerGraph& graph,
-                       cooling::CoolingDemand heat, power::PowerDemand demand, double ambient) {
+SettledHeat settleHeat(const design::Layout& layout, const cooling::CoolingTopology& plant,
+                       const power::PowerGraph& graph, cooling::CoolingDemand heat, power::PowerDemand demand,
+                       double ambient) {
   SettledHeat s;
   heat.nodeLoss.assign(layout.power.size(), 0.0);
   std::vector<double> firstLoss;  // without feedback: what the figures fall back to when nothing settles
@@ -93,11 +94,13 @@ std::string twoDecimals(double v) {
 }
 
 Finding heatRunaway(const SettledHeat& s) {
-  return makeFinding(Severity::Error, "", "cooling.heat-runaway",
-                     "The cooling plant's draw and the power chain's losses feed each other without settling: each watt of "
-                     "heat in the halls brings about " + twoDecimals(s.gain) + " W more after " + std::to_string(kMaxHeatPasses) +
-                         " passes; check the efficiencies of the gear inside the halls and the COPs of the plant",
-                     s.gain, 1);
+  return makeFinding(
+      Severity::Error, "", "cooling.heat-runaway",
+      "The cooling plant's draw and the power chain's losses feed each other without settling: each watt of "
+      "heat in the halls brings about " +
+          twoDecimals(s.gain) + " W more after " + std::to_string(kMaxHeatPasses) +
+          " passes; check the efficiencies of the gear inside the halls and the COPs of the plant",
+      s.gain, 1);
 }
 
 void append(std::vector<Finding>& to, std::vector<Finding>&& from) {
@@ -129,7 +132,8 @@ void perRackValues(const design::Layout& layout, Evaluation& e) {
   for (std::size_t r = 0; r < n; ++r) {
     const design::Rack& rack = layout.racks[r];
     for (int feed : {rack.feedA, rack.feedB})
-      if (feed >= 0 && feed < nodes) e.rackFeedUtilisation[r] = std::max(e.rackFeedUtilisation[r], e.power.utilisation[feed]);
+      if (feed >= 0 && feed < nodes)
+        e.rackFeedUtilisation[r] = std::max(e.rackFeedUtilisation[r], e.power.utilisation[feed]);
     const int unit = rack.cdu >= 0 && rack.cdu < units ? rack.cdu : rack.airHandler;
     if (unit >= 0 && unit < units) e.rackCoolingUtilisation[r] = e.cooling.unitUtilisation[unit];
     const reliability::Element d = e.reliability.rackDomain[r];
@@ -155,8 +159,8 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   const cooling::CoolingTopology plant = cooling::coolingTopology(layout);
   power::PowerGraph graph = power::buildPowerGraph(layout, design.site.powerFactor);
   const power::SupplyDominators dominators(graph);
-  const cooling::CoolingDemand heat{e.rackPower, network.hallHeat, network.coreRoomHeat, network.coreRoomSwitches,
-                                    network.coreRoomIds, {}};
+  const cooling::CoolingDemand heat{
+      e.rackPower, network.hallHeat, network.coreRoomHeat, network.coreRoomSwitches, network.coreRoomIds, {}};
   cooling::CoolingDemand peakHeat = heat;
   peakHeat.rackHeat = e.rackPeakPower;
   power::PowerDemand nominal{it.nominal, network.rackLoad, {}, network.nodeLoad, 0, network.facilityLoad, {}};

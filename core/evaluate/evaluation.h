@@ -34,20 +34,20 @@ namespace gigaplan::engine {
 
 struct Evaluation {
   ComputeSummary compute;
-  fabric::FabricResult fabric;         // per switch: fabric.switches; per rack: fabric.rackPod, rackRailGroup
-  power::PowerResult power;            // per node: power.nominal.out / in, power.peak.out, power.utilisation,
-                                       //           power.failover.worstUtilisation
-  cooling::CoolingResult cooling;      // per unit: cooling.unitHeat, unitPower, unitUtilisation, unitWater, unitLoop
+  fabric::FabricResult fabric;     // per switch: fabric.switches; per rack: fabric.rackPod, rackRailGroup
+  power::PowerResult power;        // per node: power.nominal.out / in, power.peak.out, power.utilisation,
+                                   //           power.failover.worstUtilisation
+  cooling::CoolingResult cooling;  // per unit: cooling.unitHeat, unitPower, unitUtilisation, unitWater, unitLoop
   reliability::FailureDomains reliability;  // per node / unit: powerGpus, coolingGpus; per rack: rackDomain
   std::vector<BomLine> bom;
-  std::vector<Finding> findings;       // errors, then warnings, then infos; analysis order within each
+  std::vector<Finding> findings;  // errors, then warnings, then infos; analysis order within each
   int errors = 0, warnings = 0, infos = 0;
 
   // Per rack, indexed like layout.racks:
-  std::vector<double> rackPower;              // W at design load (IT, or network gear for network racks)
-  std::vector<double> rackPeakPower;          // W at peak
-  std::vector<double> rackFeedUtilisation;    // highest peak utilisation of its feed A / feed B node (0 unfed)
-  std::vector<double> rackCoolingUtilisation; // utilisation of its CDU (its air handler when it has no CDU)
+  std::vector<double> rackPower;                    // W at design load (IT, or network gear for network racks)
+  std::vector<double> rackPeakPower;                // W at peak
+  std::vector<double> rackFeedUtilisation;          // highest peak utilisation of its feed A / feed B node (0 unfed)
+  std::vector<double> rackCoolingUtilisation;       // utilisation of its CDU (its air handler when it has no CDU)
   std::vector<std::int64_t> rackFailureDomainGpus;  // GPUs of reliability.rackDomain[r] (0 when none)
 
   bool hasErrors() const { return errors > 0; }

@@ -10,7 +10,9 @@ constexpr double MW = 1e6;
 
 using report::JsonWriter;
 
-void num(JsonWriter& j, std::string_view key, double v) { j.field(key, v, kDigits); }
+void num(JsonWriter& j, std::string_view key, double v) {
+  j.field(key, v, kDigits);
+}
 
 void writeCompute(JsonWriter& j, const ComputeSummary& c) {
   j.key("compute").beginObject();
@@ -19,7 +21,9 @@ void writeCompute(JsonWriter& j, const ComputeSummary& c) {
   num(j, "peak_fp4_pflops", c.peakFp4 / 1e15);
   num(j, "hbm_tb", c.hbm / 1e12);
   num(j, "hbm_bandwidth_tbyte_s", c.hbmBandwidth / 1e12);
-  j.field("compute_racks", c.computeRacks).field("network_racks", c.networkRacks).field("storage_racks", c.storageRacks);
+  j.field("compute_racks", c.computeRacks)
+      .field("network_racks", c.networkRacks)
+      .field("storage_racks", c.storageRacks);
   j.field("scale_up_domains", c.scaleUpDomains).field("scale_up_domain_gpus", c.scaleUpDomainSize);
   num(j, "scale_up_bandwidth_per_gpu_gbyte_s", c.scaleUpBandwidthPerGpu / 1e9);
   num(j, "scale_up_bandwidth_total_tbyte_s", c.scaleUpBandwidthTotal / 1e12);

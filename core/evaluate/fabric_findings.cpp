@@ -9,7 +9,9 @@ namespace gigaplan::engine {
 
 namespace {
 
-std::string metres(double m) { return units::format(m, units::Dimension::Length); }
+std::string metres(double m) {
+  return units::format(m, units::Dimension::Length);
+}
 
 }  // namespace
 
@@ -26,16 +28,17 @@ std::vector<Finding> fabricFindings(const design::Layout& layout, const fabric::
     const std::string reach = c.longestReach > 0 ? "the longest medium at this rate reaches " + metres(c.longestReach)
                                                  : "no catalog medium carries this rate";
     out.push_back(makeFinding(Severity::Error, object, "fabric.cable-too-long",
-                              std::to_string(c.count) + " cable(s) from " + (object.empty() ? "here" : object) + " to a " +
-                                  fabric::tierName(c.tier) + " need " + metres(c.length) + "; " + reach,
+                              std::to_string(c.count) + " cable(s) from " + (object.empty() ? "here" : object) +
+                                  " to a " + fabric::tierName(c.tier) + " need " + metres(c.length) + "; " + reach,
                               c.length, c.longestReach));
   }
   for (const fabric::PortShortfall& p : f.portShortfalls) {
     std::string object;  // a whole tier: no single object to select
-    if (p.kind == fabric::PortShortfall::Kind::RackSlots && p.rack >= 0 && p.rack < static_cast<int>(layout.racks.size()))
+    if (p.kind == fabric::PortShortfall::Kind::RackSlots && p.rack >= 0 &&
+        p.rack < static_cast<int>(layout.racks.size()))
       object = layout.racks[p.rack].id;
-    out.push_back(makeFinding(Severity::Error, object, "fabric.ports-exhausted", p.message, static_cast<double>(p.needed),
-                              static_cast<double>(p.available)));
+    out.push_back(makeFinding(Severity::Error, object, "fabric.ports-exhausted", p.message,
+                              static_cast<double>(p.needed), static_cast<double>(p.available)));
   }
   return out;
 }

@@ -25,12 +25,14 @@ void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, 
     if (hall.size.x <= 0 || hall.size.y <= 0) continue;  // no floor size given: nothing to check against
     const design::Vec2 half = model::halfExtent(fp[r]);
     const double ex = half.x, ey = half.y;
-    const double beyond = std::max({hall.origin.x - (rack.position.x - ex), (rack.position.x + ex) - (hall.origin.x + hall.size.x),
-                                    hall.origin.y - (rack.position.y - ey), (rack.position.y + ey) - (hall.origin.y + hall.size.y)});
+    const double beyond =
+        std::max({hall.origin.x - (rack.position.x - ex), (rack.position.x + ex) - (hall.origin.x + hall.size.x),
+                  hall.origin.y - (rack.position.y - ey), (rack.position.y + ey) - (hall.origin.y + hall.size.y)});
     if (beyond > kTolerance)
-      out.push_back(makeFinding(Severity::Error, rack.id, "layout.rack-outside-hall",
-                                rack.id + " reaches " + units::format(beyond, units::Dimension::Length) + " outside hall " + hall.id,
-                                beyond, 0));
+      out.push_back(makeFinding(
+          Severity::Error, rack.id, "layout.rack-outside-hall",
+          rack.id + " reaches " + units::format(beyond, units::Dimension::Length) + " outside hall " + hall.id, beyond,
+          0));
   }
 }
 

@@ -11,7 +11,8 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
   n.rackLoad.assign(racks, 0.0);
   n.nodeLoad.assign(nodes, 0.0);
   n.hallHeat.assign(halls, 0.0);
-  const double optics = fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size());
+  const double optics =
+      fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size());
   if (fabric.switches.empty()) {
     n.facilityLoad += fabric.opticsPower;
     n.coreRoomHeat += fabric.opticsPower;
@@ -40,7 +41,8 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
     lastInCore = &s;
   }
   if (firstInCore)
-    n.coreRoomIds = fabric::switchId(*firstInCore) + (lastInCore != firstInCore ? " … " + fabric::switchId(*lastInCore) : "");
+    n.coreRoomIds =
+        fabric::switchId(*firstInCore) + (lastInCore != firstInCore ? " … " + fabric::switchId(*lastInCore) : "");
   for (int r = 0; r < racks; ++r) {
     const catalog::RackType* spec = layout.racks[r].spec;
     if (!holdsSwitch[r] && spec && spec->kind == catalog::RackKind::Network) n.rackLoad[r] = spec->power;

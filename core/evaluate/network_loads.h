@@ -25,14 +25,14 @@
 namespace gigaplan::engine {
 
 struct NetworkLoads {
-  std::vector<double> rackLoad;     // W per rack: network racks only (switches in them, or RackType.power)
-  std::vector<double> nodeLoad;     // W per power node: switches fed there, not in a rack
-  double facilityLoad = 0;          // W: switches with neither rack nor feed
-  std::vector<double> hallHeat;     // W per hall: switches standing in it outside racks
-  double coreRoomHeat = 0;          // W: switches outside every hall (and optics when no switch holds them)
-  int coreRoomSwitches = 0;         // how many
-  std::string coreRoomIds;          // their first and last id, for a finding: "spine-1 … core-288"
-  double total = 0;                 // W: every network load above
+  std::vector<double> rackLoad;  // W per rack: network racks only (switches in them, or RackType.power)
+  std::vector<double> nodeLoad;  // W per power node: switches fed there, not in a rack
+  double facilityLoad = 0;       // W: switches with neither rack nor feed
+  std::vector<double> hallHeat;  // W per hall: switches standing in it outside racks
+  double coreRoomHeat = 0;       // W: switches outside every hall (and optics when no switch holds them)
+  int coreRoomSwitches = 0;      // how many
+  std::string coreRoomIds;       // their first and last id, for a finding: "spine-1 … core-288"
+  double total = 0;              // W: every network load above
 };
 
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric);

@@ -23,11 +23,15 @@ namespace detail {
 int costRank(catalog::MediumKind kind) {
   using K = catalog::MediumKind;
   switch (kind) {
-    case K::PassiveCopper: return 0;
-    case K::ActiveCopper: return 1;
+    case K::PassiveCopper:
+      return 0;
+    case K::ActiveCopper:
+      return 1;
     case K::ActiveOptical:
-    case K::Multimode: return 2;
-    case K::SingleMode: return 3;
+    case K::Multimode:
+      return 2;
+    case K::SingleMode:
+      return 3;
   }
   return 4;
 }
@@ -40,10 +44,9 @@ CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
   }
   // Cheapest kind first; within a kind the shorter-reach, slower, lower-power part is the cheaper.
   std::sort(ranked_.begin(), ranked_.end(), [](const Ranked& a, const Ranked& b) {
-    return std::make_tuple(costRank(a.medium->kind), a.medium->maxReach, a.medium->rate,
-                           a.medium->transceiverPower, a.id) <
-           std::make_tuple(costRank(b.medium->kind), b.medium->maxReach, b.medium->rate,
-                           b.medium->transceiverPower, b.id);
+    return std::make_tuple(costRank(a.medium->kind), a.medium->maxReach, a.medium->rate, a.medium->transceiverPower,
+                           a.id) < std::make_tuple(costRank(b.medium->kind), b.medium->maxReach, b.medium->rate,
+                                                   b.medium->transceiverPower, b.id);
   });
   counts_.assign(ranked_.size(), {});
   lengths_.assign(ranked_.size(), {});

@@ -8,10 +8,14 @@ namespace gigaplan::fabric {
 
 std::string_view toString(Level l) {
   switch (l) {
-    case Level::ScaleUp: return "scale-up";
-    case Level::Leaf: return "leaf";
-    case Level::Pod: return "pod";
-    case Level::Site: return "site";
+    case Level::ScaleUp:
+      return "scale-up";
+    case Level::Leaf:
+      return "leaf";
+    case Level::Pod:
+      return "pod";
+    case Level::Site:
+      return "site";
   }
   return "?";
 }
@@ -49,8 +53,8 @@ std::array<CollectiveBandwidth, kLevels> collectiveBandwidths(const CollectiveIn
                  in.scaleUpBandwidth, kNvlinkStepLatency, 1);
   out[1] = level(Level::Leaf, leaf, in.injection, kNetworkStepLatency + kSwitchHopLatency, 1);
   out[2] = level(Level::Pod, pod, in.injection / podOver, kNetworkStepLatency + podHops * kSwitchHopLatency, podHops);
-  out[3] = level(Level::Site, site, in.injection / siteOver, kNetworkStepLatency + siteHops * kSwitchHopLatency,
-                 siteHops);
+  out[3] =
+      level(Level::Site, site, in.injection / siteOver, kNetworkStepLatency + siteHops * kSwitchHopLatency, siteHops);
   return out;
 }
 

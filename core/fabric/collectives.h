@@ -18,19 +18,19 @@ namespace gigaplan::fabric::detail {
 // Per-step costs. None is in shared/reference/hardware.md, so all are grade U (defaults of the
 // right order: InfiniBand NDR / Spectrum-4 port-to-port ~0.1–0.2 µs, NCCL per-step overhead a few
 // µs over the network and ~1 µs over NVLink).
-inline constexpr double kSwitchHopLatency = 150e-9;    // s per switch crossed (U)
-inline constexpr double kNetworkStepLatency = 3e-6;    // s per collective step over NICs (U)
-inline constexpr double kNvlinkStepLatency = 1e-6;     // s per step inside the scale-up domain (U)
+inline constexpr double kSwitchHopLatency = 150e-9;  // s per switch crossed (U)
+inline constexpr double kNetworkStepLatency = 3e-6;  // s per collective step over NICs (U)
+inline constexpr double kNvlinkStepLatency = 1e-6;   // s per step inside the scale-up domain (U)
 
 struct CollectiveInputs {
   int scaleUpGpus = 1;
-  double scaleUpBandwidth = 0;    // B/s per GPU per direction
+  double scaleUpBandwidth = 0;  // B/s per GPU per direction
   std::int64_t leafGroupGpus = 0;
   std::int64_t podGpus = 0;
   std::int64_t siteGpus = 0;
-  double injection = 0;           // B/s per GPU
-  double podOversubscription = 1; // product over the tiers climbed inside a pod
-  double siteOversubscription = 1;// product over every tier below the top
+  double injection = 0;             // B/s per GPU
+  double podOversubscription = 1;   // product over the tiers climbed inside a pod
+  double siteOversubscription = 1;  // product over every tier below the top
   int podTiers = 1, tiers = 1;
 };
 

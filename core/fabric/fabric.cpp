@@ -16,10 +16,14 @@ namespace gigaplan::fabric {
 
 std::string tierName(int tier) {
   switch (tier) {
-    case 1: return "leaf";
-    case 2: return "spine";
-    case 3: return "core";
-    default: return "tier" + std::to_string(tier);
+    case 1:
+      return "leaf";
+    case 2:
+      return "spine";
+    case 3:
+      return "core";
+    default:
+      return "tier" + std::to_string(tier);
   }
 }
 
@@ -59,9 +63,12 @@ class TypeCache {
       t.gpu = catalog_.gpu(spec->gpu);
       t.gpus = spec->gpus;
       // GPUs per node: as the catalog says, else 8 (HGX/DGX) or 4 (Grace trays) when they divide.
-      if (spec->nodes > 0 && spec->gpus % spec->nodes == 0) t.gpusPerNode = spec->gpus / spec->nodes;
-      else if (spec->gpus % 8 == 0) t.gpusPerNode = 8;
-      else if (spec->gpus % 4 == 0) t.gpusPerNode = 4;
+      if (spec->nodes > 0 && spec->gpus % spec->nodes == 0)
+        t.gpusPerNode = spec->gpus / spec->nodes;
+      else if (spec->gpus % 8 == 0)
+        t.gpusPerNode = 8;
+      else if (spec->gpus % 4 == 0)
+        t.gpusPerNode = 4;
       t.nodes = t.gpus / t.gpusPerNode;
       t.nicRate = spec->nicRate > 0 ? spec->nicRate : (t.gpu ? t.gpu->nicRate : 0);
     }
@@ -142,12 +149,12 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
 
 // One switch while the tiers are sized: its links and the block of switches it stripes with.
 struct Sized {
-  int pod = kNone;               // pod it serves, kNone above the pods
-  int block = 0;                 // children of one block stripe over the same set of parents
-  int plane = 0;                 // position inside its block
-  int rail = 0;                  // leaves: rail within the leaf group
-  std::int64_t down = 0, up = 0; // links
-  std::int64_t free = 0;         // ports left once down and up are cabled
+  int pod = kNone;                // pod it serves, kNone above the pods
+  int block = 0;                  // children of one block stripe over the same set of parents
+  int plane = 0;                  // position inside its block
+  int rail = 0;                   // leaves: rail within the leaf group
+  std::int64_t down = 0, up = 0;  // links
+  std::int64_t free = 0;          // ports left once down and up are cabled
 };
 
 // Leaves of each group, each with ceil(down used / oversubscription) uplinks before striping.
@@ -184,7 +191,8 @@ struct PlaneSplit {
   bool striped = true;
 };
 
-PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::size_t last, int planes, int parentDown) {
+PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::size_t last, int planes,
+                       int parentDown) {
   PlaneSplit best;
   bool found = false;
   for (int g = planes; g >= 1; --g) {
@@ -198,8 +206,10 @@ PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::s
       auto it = std::find_if(k.begin(), k.end(), [&](const detail::StripeChild& c) {
         return c.up == tier[i].up && c.maxUp == tier[i].up + tier[i].free;
       });
-      if (it != k.end()) ++it->count;
-      else k.push_back({tier[i].up, tier[i].up + tier[i].free, 1});
+      if (it != k.end())
+        ++it->count;
+      else
+        k.push_back({tier[i].up, tier[i].up + tier[i].free, 1});
     }
     for (const auto& k : kids) {
       cand.groups.push_back(detail::stripe(k, parentDown));
@@ -219,8 +229,8 @@ PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::s
 // above, one pool. A tier that is the top of its domain takes all the domain's child blocks as one
 // block; a tier below it takes them `down` at a time (a switch reaches one switch of each).
 // Striping may raise children's uplinks (stripedUplinks), never lower them.
-std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detail::TierPlan& tp, int radix,
-                                          bool perPod, std::vector<std::string>& notes) {
+std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detail::TierPlan& tp, int radix, bool perPod,
+                                          std::vector<std::string>& notes) {
   const int t = tp.tiers;
   std::vector<std::vector<Sized>> tiers(t + 1);
   tiers[1] = std::move(leaves);
@@ -246,7 +256,8 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
       const PlaneSplit split = splitPlanes(below, i, e, planes, parentDown);
       if (!split.striped && !unevenNoted) {
         unevenNoted = true;
-        const std::string note = tierName(j) + " switches have too few ports for every switch below them to reach "
+        const std::string note = tierName(j) +
+                                 " switches have too few ports for every switch below them to reach "
                                  "each one evenly; counted by ports alone";
         if (std::find(notes.begin(), notes.end(), note) == notes.end()) notes.push_back(note);
       }
@@ -284,9 +295,8 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
 
 // sizeTiers on each plane's leaves apart (leaf l of a group is on plane l / (rails / planes)); the
 // leaves keep their order, the upper tiers list plane 0's switches first.
-std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes, int rails,
-                                           const detail::TierPlan& tp, int radix, bool perPod,
-                                           std::vector<std::string>& notes) {
+std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes, int rails, const detail::TierPlan& tp,
+                                           int radix, bool perPod, std::vector<std::string>& notes) {
   if (planes <= 1) return sizeTiers(std::move(leaves), tp, radix, perPod, notes);
   const int railsPerPlane = std::max(1, rails / planes);
   std::vector<std::vector<Sized>> all(tp.tiers + 1);
@@ -367,7 +377,7 @@ detail::CollectiveInputs scaleUpInputs(const TypeInfo* dominant, std::int64_t gp
   detail::CollectiveInputs in;
   if (dominant && dominant->spec) {
     in.scaleUpGpus = dominant->spec->scaleUpDomain > 0 ? dominant->spec->scaleUpDomain
-                                                        : (dominant->gpu ? dominant->gpu->scaleUpDomain : 1);
+                                                       : (dominant->gpu ? dominant->gpu->scaleUpDomain : 1);
     in.scaleUpBandwidth = dominant->gpu ? dominant->gpu->scaleUpBandwidth : 0;
   }
   in.siteGpus = gpus;
@@ -413,10 +423,12 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   }
   const catalog::Switch* sw = catalog.switchModel(plan.switchModel);
   if (!sw || sw->ports <= 0 || sw->portRate <= 0) {
-    res.problem = plan.switchModel.empty() ? "the network plan names no switch model"
-                                           : "switch model '" + plan.switchModel + "' is not in the catalog or has no ports";
+    res.problem = plan.switchModel.empty()
+                      ? "the network plan names no switch model"
+                      : "switch model '" + plan.switchModel + "' is not in the catalog or has no ports";
     res.injectionBandwidth = nicRate;
-    res.notes.push_back("without a switch model the collective bandwidths assume a non-blocking fabric at the NIC rate");
+    res.notes.push_back(
+        "without a switch model the collective bandwidths assume a non-blocking fabric at the NIC rate");
     res.collectives = detail::collectiveBandwidths(scaleUpInputs(dominant, res.gpus, nicRate));
     return res;
   }
@@ -439,7 +451,8 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     res.notes.push_back("switch ports (" + std::to_string(sw->ports) + ") split " + std::to_string(split.breakout) +
                         " ways to the NIC rate: " + std::to_string(split.radix) + " logical ports per switch");
   if (split.planes > 1)
-    res.notes.push_back("the NIC is faster than a switch port: each GPU uses " + std::to_string(split.planes) + " ports");
+    res.notes.push_back("the NIC is faster than a switch port: each GPU uses " + std::to_string(split.planes) +
+                        " ports");
 
   detail::SizingInput in;
   in.radix = split.radix;
@@ -466,9 +479,8 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
 
   // Every tier striped evenly over the one above: pod by pod up to the pod's top, then pooled.
   const bool perPod = g.pods.size() > 1;
-  const std::vector<std::vector<Sized>> sized =
-      sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]), fabricPlanes, rails, tp, split.radix,
-                 perPod, res.notes);
+  const std::vector<std::vector<Sized>> sized = sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]),
+                                                           fabricPlanes, rails, tp, split.radix, perPod, res.notes);
   std::int64_t upperSwitches = 0;
   for (int j = 1; j <= t; ++j) {
     Tier& st = res.tierStats[j - 1];
@@ -513,8 +525,8 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     const std::int64_t leaves = std::max<std::int64_t>(1, std::min<std::int64_t>(grp.leaves, c.endpoints));
     const std::int64_t perLeaf = ceilDiv(c.endpoints, leaves);
     const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints};
-    lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints,
-        ends, c.rack, kNone, 1);
+    lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
+        c.rack, kNone, 1);
   }
   auto uplinkEnds = [&](std::int64_t up) {
     // Lower end in this switch's cages; upper ends spread over its parents' cages.

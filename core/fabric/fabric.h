@@ -52,69 +52,69 @@ namespace gigaplan::fabric {
 /// ≤500 m, ≤2 km, longer.
 inline constexpr int kLengthBuckets = 9;
 inline constexpr std::array<double, kLengthBuckets - 1> kBucketLimits = {3, 5, 10, 30, 50, 100, 500, 2000};
-int lengthBucket(double length);          // 0 .. kLengthBuckets-1
-std::string_view bucketLabel(int bucket); // "<=3 m", ..., "<=2 km", ">2 km"
+int lengthBucket(double length);           // 0 .. kLengthBuckets-1
+std::string_view bucketLabel(int bucket);  // "<=3 m", ..., "<=2 km", ">2 km"
 
 /// One tier of switches, 1 = leaf. Ports are logical ports at the link rate (see breakout above).
 struct Tier {
   int tier = 1;
-  std::string name;              // "leaf", "spine", "core", "tier4", ...
+  std::string name;  // "leaf", "spine", "core", "tier4", ...
   std::int64_t switches = 0;
-  std::int64_t portsUsed = 0;    // linksDown + linksUp
-  std::int64_t portsFree = 0;    // switches × radix − portsUsed
-  std::int64_t linksDown = 0;    // links to the tier below (tier 1: to GPU NICs)
-  std::int64_t linksUp = 0;      // links to the tier above (0 at the top)
-  double oversubscription = 1;   // linksDown / linksUp (1 at the top tier)
+  std::int64_t portsUsed = 0;   // linksDown + linksUp
+  std::int64_t portsFree = 0;   // switches × radix − portsUsed
+  std::int64_t linksDown = 0;   // links to the tier below (tier 1: to GPU NICs)
+  std::int64_t linksUp = 0;     // links to the tier above (0 at the top)
+  double oversubscription = 1;  // linksDown / linksUp (1 at the top tier)
 };
 
 /// Cables of one medium in one length bucket.
 struct CableGroup {
-  std::string medium;            // catalog media id
+  std::string medium;  // catalog media id
   catalog::MediumKind kind = catalog::MediumKind::PassiveCopper;
-  int bucket = 0;                // lengthBucket()
+  int bucket = 0;  // lengthBucket()
   std::int64_t count = 0;
-  double totalLength = 0;        // m
-  std::int64_t transceivers = 0;    // modules plugged, both ends (twin-port switch cages count once)
-  std::int64_t nicTransceivers = 0; // of which in GPU NICs (their power is in the rack's rating)
-  double opticsPower = 0;           // W, switch-side ends only: network power
-  double nicOpticsPower = 0;        // W, NIC-side ends: already inside the compute racks' power
+  double totalLength = 0;            // m
+  std::int64_t transceivers = 0;     // modules plugged, both ends (twin-port switch cages count once)
+  std::int64_t nicTransceivers = 0;  // of which in GPU NICs (their power is in the rack's rating)
+  double opticsPower = 0;            // W, switch-side ends only: network power
+  double nicOpticsPower = 0;         // W, NIC-side ends: already inside the compute racks' power
 };
 
 /// Where one switch stands. Its id is switchId(placement): "leaf-g12-r3", "spine-7", "core-2".
 struct SwitchPlacement {
-  int tier = 1;                  // 1 = leaf
-  int index = 0;                 // within its tier, 0-based
-  int group = design::kNone;     // leaves: leaf group (rail group / SU); above: pod or kNone
-  int rail = design::kNone;      // leaves of a rail-optimized fabric: rail number, 0-based
-  design::Vec2 position;         // m, site coordinates
-  int hall = design::kNone;      // index into Layout::halls, kNone outside every hall
-  int rack = design::kNone;      // network rack it sits in (network-row placement), else kNone
-  int feed = design::kNone;      // Layout::power index feeding it when known (the adjacent rack's feed A)
-  double power = 0;              // W, Switch.power (without optics)
+  int tier = 1;               // 1 = leaf
+  int index = 0;              // within its tier, 0-based
+  int group = design::kNone;  // leaves: leaf group (rail group / SU); above: pod or kNone
+  int rail = design::kNone;   // leaves of a rail-optimized fabric: rail number, 0-based
+  design::Vec2 position;      // m, site coordinates
+  int hall = design::kNone;   // index into Layout::halls, kNone outside every hall
+  int rack = design::kNone;   // network rack it sits in (network-row placement), else kNone
+  int feed = design::kNone;   // Layout::power index feeding it when known (the adjacent rack's feed A)
+  double power = 0;           // W, Switch.power (without optics)
 };
 std::string switchId(const SwitchPlacement& s);
-std::string tierName(int tier);           // 1 "leaf", 2 "spine", 3 "core", 4 "tier4", ...
+std::string tierName(int tier);  // 1 "leaf", 2 "spine", 3 "core", 4 "tier4", ...
 
 /// A routed cable (or a bundle of identical ones) longer than every medium that carries its rate.
 /// longestReach == 0 means no catalog medium carries the link rate at all.
 struct OverlongCable {
-  int rack = design::kNone;       // compute rack at the lower end (GPU to leaf links)
-  int fromSwitch = design::kNone; // index into FabricResult::switches at the lower end (uplinks)
-  int tier = 1;                   // tier of the upper end (1 = cable to a leaf)
-  double length = 0;              // m, routed, with slack
-  double longestReach = 0;        // m, best the catalog offers at this rate
-  std::int64_t count = 0;         // identical cables in this bundle
+  int rack = design::kNone;        // compute rack at the lower end (GPU to leaf links)
+  int fromSwitch = design::kNone;  // index into FabricResult::switches at the lower end (uplinks)
+  int tier = 1;                    // tier of the upper end (1 = cable to a leaf)
+  double length = 0;               // m, routed, with slack
+  double longestReach = 0;         // m, best the catalog offers at this rate
+  std::int64_t count = 0;          // identical cables in this bundle
 };
 
 /// Not enough ports (or rack slots) to build the fabric as planned.
 struct PortShortfall {
   enum class Kind { SwitchPorts, RackSlots };
   Kind kind = Kind::SwitchPorts;
-  int tier = 1;                   // tier whose switches run out
-  int rack = design::kNone;       // RackSlots: the network rack that is full
-  std::int64_t needed = 0;        // ports per switch (or slots per rack) the plan requires
-  std::int64_t available = 0;     // ports per switch (or slots) there are
-  std::string message;            // planner-readable, e.g. "spine needs 128 ports to reach every leaf, has 64"
+  int tier = 1;                // tier whose switches run out
+  int rack = design::kNone;    // RackSlots: the network rack that is full
+  std::int64_t needed = 0;     // ports per switch (or slots per rack) the plan requires
+  std::int64_t available = 0;  // ports per switch (or slots) there are
+  std::string message;         // planner-readable, e.g. "spine needs 128 ports to reach every leaf, has 64"
 };
 
 /// Levels at which the training model places parallel groups.
@@ -125,19 +125,19 @@ std::string_view toString(Level);
 /// What a group of GPUs at one level gets from a collective (NCCL-style bus bandwidth per GPU).
 struct CollectiveBandwidth {
   Level level = Level::ScaleUp;
-  int groupGpus = 0;              // largest group that stays inside this level
-  double allReduce = 0;           // B/s bus bandwidth per GPU
-  double reduceScatter = 0;       // B/s
-  double allGather = 0;           // B/s
-  double allReduceLatency = 0;    // s, fixed cost of one collective of this group size
+  int groupGpus = 0;            // largest group that stays inside this level
+  double allReduce = 0;         // B/s bus bandwidth per GPU
+  double reduceScatter = 0;     // B/s
+  double allGather = 0;         // B/s
+  double allReduceLatency = 0;  // s, fixed cost of one collective of this group size
   double reduceScatterLatency = 0;
   double allGatherLatency = 0;
-  int switchHops = 0;             // worst-case switches crossed between two GPUs of the group
+  int switchHops = 0;  // worst-case switches crossed between two GPUs of the group
 };
 
 struct FabricResult {
-  std::string problem;            // non-empty when the fabric could not be synthesised (then counts are 0)
-  std::vector<std::string> notes; // assumptions applied (fallbacks), planner-readable
+  std::string problem;             // non-empty when the fabric could not be synthesised (then counts are 0)
+  std::vector<std::string> notes;  // assumptions applied (fallbacks), planner-readable
 
   design::Topology topology = design::Topology::RailOptimizedFatTree;
   std::string switchModel;        // catalog switch id
@@ -151,28 +151,28 @@ struct FabricResult {
   double injectionBandwidth = 0;  // B/s per GPU into the fabric
 
   int tiers = 0;
-  std::vector<Tier> tierStats;    // tierStats[0] = leaf
+  std::vector<Tier> tierStats;  // tierStats[0] = leaf
   std::int64_t totalSwitches = 0;
   double bisectionBandwidth = 0;  // B/s, one direction, worst half/half cut
   int maxHops = 0;                // switches crossed on the longest GPU-to-GPU path
   int pods = 0;
-  int podGpus = 0;                // GPUs in the largest pod
-  int leafGroups = 0;             // rail groups (scalable units) / leaves of a plain fat tree
-  int leafGroupGpus = 0;          // GPUs one leaf group serves when full
+  int podGpus = 0;        // GPUs in the largest pod
+  int leafGroups = 0;     // rail groups (scalable units) / leaves of a plain fat tree
+  int leafGroupGpus = 0;  // GPUs one leaf group serves when full
 
-  std::vector<CableGroup> cables; // by (medium, bucket), non-empty groups only
-  std::int64_t totalCables = 0;   // including any that no medium carries
-  double totalCableLength = 0;    // m
-  std::int64_t transceivers = 0;  // modules plugged (see CableGroup)
+  std::vector<CableGroup> cables;  // by (medium, bucket), non-empty groups only
+  std::int64_t totalCables = 0;    // including any that no medium carries
+  double totalCableLength = 0;     // m
+  std::int64_t transceivers = 0;   // modules plugged (see CableGroup)
   std::int64_t nicTransceivers = 0;
-  double opticsPower = 0;         // W, switch-side modules: network power
-  double nicOpticsPower = 0;      // W, NIC-side modules, included in the compute racks' power
-  int linksPerModule = 1;         // links one switch-side module carries (twin-port OSFP cage: 2)
-  double switchPower = 0;         // W, Σ Switch.power
+  double opticsPower = 0;     // W, switch-side modules: network power
+  double nicOpticsPower = 0;  // W, NIC-side modules, included in the compute racks' power
+  int linksPerModule = 1;     // links one switch-side module carries (twin-port OSFP cage: 2)
+  double switchPower = 0;     // W, Σ Switch.power
 
   std::vector<SwitchPlacement> switches;  // every switch, tier by tier
-  std::vector<int> rackPod;       // sized layout.racks; kNone for racks without GPUs
-  std::vector<int> rackRailGroup; // sized layout.racks; leaf group of the rack's first node
+  std::vector<int> rackPod;               // sized layout.racks; kNone for racks without GPUs
+  std::vector<int> rackRailGroup;         // sized layout.racks; leaf group of the rack's first node
 
   std::vector<OverlongCable> overlongCables;
   std::vector<PortShortfall> portShortfalls;

@@ -18,7 +18,9 @@ constexpr double kCoreRackPitch = 0.6;      // m, standard rack width (hardware.
 constexpr double kCoreRowPitch = 2.4;       // m, 1.2 m rack + 1.2 m aisle (U)
 constexpr double kDefaultPitch = 0.6;       // m, when a one-rack row gives no pitch
 
-double manhattan(Vec2 a, Vec2 b) { return std::abs(a.x - b.x) + std::abs(a.y - b.y); }
+double manhattan(Vec2 a, Vec2 b) {
+  return std::abs(a.x - b.x) + std::abs(a.y - b.y);
+}
 
 // Unit vector along the row and the distance between neighbouring racks.
 void rowGeometry(const design::Layout& layout, const design::Row& row, Vec2& dir, double& pitch) {
@@ -80,9 +82,10 @@ LeafPlacer::LeafPlacer(const design::Layout& layout, const design::NetworkPlan& 
     netRowsByHall_[std::min(h, layout.halls.size())].push_back(static_cast<int>(r));
   }
   if (netRows_.empty()) {
-    notes.push_back(plan.networkRows.empty()
-                        ? "leaf placement is 'network rows' but no row holds network racks: leaves placed at the end of rows"
-                        : "no row matches the plan's network rows: leaves placed at the end of rows");
+    notes.push_back(
+        plan.networkRows.empty()
+            ? "leaf placement is 'network rows' but no row holds network racks: leaves placed at the end of rows"
+            : "no row matches the plan's network rows: leaves placed at the end of rows");
     mode_ = design::LeafPlacement::EndOfRow;
     return;
   }
@@ -92,9 +95,12 @@ LeafPlacer::LeafPlacer(const design::Layout& layout, const design::NetworkPlan& 
 
 LeafSite LeafPlacer::place(const GroupExtent& g, std::vector<PortShortfall>& shortfalls) {
   switch (mode_) {
-    case design::LeafPlacement::EndOfRow: return atRow(g, false);
-    case design::LeafPlacement::MiddleOfRow: return atRow(g, true);
-    case design::LeafPlacement::NetworkRow: return inNetworkRow(g, shortfalls);
+    case design::LeafPlacement::EndOfRow:
+      return atRow(g, false);
+    case design::LeafPlacement::MiddleOfRow:
+      return atRow(g, true);
+    case design::LeafPlacement::NetworkRow:
+      return inNetworkRow(g, shortfalls);
   }
   return atRow(g, false);
 }
@@ -170,8 +176,8 @@ LeafSite LeafPlacer::inNetworkRow(const GroupExtent& g, std::vector<PortShortfal
     }
     auto& sf = shortfalls[idx];
     sf.needed = slotsUsed_[chosen] + g.switches;
-    sf.message = "network row " + row.id + " is full: rack " + rack.id + " would hold " +
-                 std::to_string(sf.needed) + " switches, has " + std::to_string(cap) + " slots";
+    sf.message = "network row " + row.id + " is full: rack " + rack.id + " would hold " + std::to_string(sf.needed) +
+                 " switches, has " + std::to_string(cap) + " slots";
   }
   slotsUsed_[chosen] += g.switches;
   const auto& rack = layout_.racks[chosen];

@@ -57,10 +57,10 @@ class LeafPlacer {
 
   const design::Layout& layout_;
   design::LeafPlacement mode_;
-  std::vector<int> atStart_, atEnd_;            // per row: switch racks already placed at each end
-  std::vector<std::vector<int>> netRowsByHall_; // network rows per hall (last entry: outside halls)
-  std::vector<int> netRows_;                    // all network rows
-  std::vector<int> slotsUsed_, slotShortfall_;  // per rack (network-row mode)
+  std::vector<int> atStart_, atEnd_;             // per row: switch racks already placed at each end
+  std::vector<std::vector<int>> netRowsByHall_;  // network rows per hall (last entry: outside halls)
+  std::vector<int> netRows_;                     // all network rows
+  std::vector<int> slotsUsed_, slotShortfall_;   // per rack (network-row mode)
 };
 
 /// Network racks of the spine/core room laid out in rows around `centre`. Each rack holds 16 RU of

@@ -17,11 +17,15 @@ std::int64_t satMul(std::int64_t a, std::int64_t b) {
 }
 
 // ceil(x) that ignores floating-point fuzz: 42 / 2.0000000001 is 21, not 22.
-std::int64_t fuzzyCeil(double x) { return static_cast<std::int64_t>(std::ceil(x - 1e-9)); }
+std::int64_t fuzzyCeil(double x) {
+  return static_cast<std::int64_t>(std::ceil(x - 1e-9));
+}
 
 }  // namespace
 
-std::int64_t ceilDiv(std::int64_t a, std::int64_t b) { return b <= 0 ? 0 : (a + b - 1) / b; }
+std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
+  return b <= 0 ? 0 : (a + b - 1) / b;
+}
 
 PortSplit splitPorts(int ports, double portRate, double nicRate) {
   PortSplit s;

@@ -33,10 +33,10 @@ int downPorts(int radix, double oversubscription);
 std::int64_t uplinksFor(std::int64_t downUsed, double oversubscription);
 
 struct SizingInput {
-  int radix = 0;                  // logical ports per switch
-  int rails = 1;                  // leaves per leaf group (rail-optimized); 1 for a plain fat tree
-  std::int64_t endpoints = 0;     // NIC ports to connect
-  double oversubscription = 1;    // at the leaf
+  int radix = 0;                // logical ports per switch
+  int rails = 1;                // leaves per leaf group (rail-optimized); 1 for a plain fat tree
+  std::int64_t endpoints = 0;   // NIC ports to connect
+  double oversubscription = 1;  // at the leaf
   double oversubscriptionAbovePod = 1;
   std::int64_t podEndpoints = 0;  // planner's pod size in endpoints, 0 = none
   int requestedTiers = 0;         // 0 = as few as needed

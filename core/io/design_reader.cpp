@@ -18,7 +18,7 @@ using design::Vec2;
 using units::Dimension;
 
 constexpr double kMaxCoord = model::kMaxCoordinate;  // m: a site is at most 100 km across (core/model)
-constexpr double kMaxPower = 1e11;     // W: 100 GW
+constexpr double kMaxPower = 1e11;                   // W: 100 GW
 
 class DesignReader {
  public:
@@ -31,10 +31,12 @@ class DesignReader {
     d.format = static_cast<int>(r_.integer(r_.require(root, "", "format"), "format", 1, 1000));
     if (d.format != kFormatVersion) {
       r_.fail(root["format"], "format", std::to_string(d.format),
-              "format " + std::to_string(kFormatVersion) + " (this GigaPlan reads version " + std::to_string(kFormatVersion) + ")");
+              "format " + std::to_string(kFormatVersion) + " (this GigaPlan reads version " +
+                  std::to_string(kFormatVersion) + ")");
     }
     readSite(r_.require(root, "", "site"), d.site);
-    if (auto n = root["catalog"]; n && !n.IsNull()) d.catalogOverrides = catalog::readOverrides(n, r_, "catalog", base_);
+    if (auto n = root["catalog"]; n && !n.IsNull())
+      d.catalogOverrides = catalog::readOverrides(n, r_, "catalog", base_);
     effective_ = catalog::withOverrides(base_, d.catalogOverrides);
     list(root, "", "power",
          [&](const YAML::Node& n, const std::string& p) { d.power.push_back(readPower(n, p, false)); });
@@ -78,19 +80,26 @@ class DesignReader {
 
   void readSite(const YAML::Node& n, design::SiteInfo& s) {
     const std::string p = "site";
-    r_.checkKeys(n, p, {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
-                        "max_failure_share"});
+    r_.checkKeys(n, p,
+                 {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
+                  "max_failure_share"});
     s.name = r_.string(r_.require(n, p, "name"), "site.name");
     r_.optional(n, p, "description", [&](const auto& c, const auto& cp) { s.description = r_.string(c, cp); });
     r_.optional(n, p, "location", [&](const auto& c, const auto& cp) { s.location = r_.string(c, cp); });
     s.size = vec(r_.require(n, p, "size"), "site.size", 1, kMaxCoord);
-    r_.optional(n, p, "ambient", [&](const auto& c, const auto& cp) { s.ambient = r_.quantity(c, cp, Dimension::Temperature, -60, 60); });
-    r_.optional(n, p, "wet_bulb", [&](const auto& c, const auto& cp) { s.wetBulb = r_.quantity(c, cp, Dimension::Temperature, -60, 40); });
+    r_.optional(n, p, "ambient", [&](const auto& c, const auto& cp) {
+      s.ambient = r_.quantity(c, cp, Dimension::Temperature, -60, 60);
+    });
+    r_.optional(n, p, "wet_bulb", [&](const auto& c, const auto& cp) {
+      s.wetBulb = r_.quantity(c, cp, Dimension::Temperature, -60, 40);
+    });
     r_.optional(n, p, "power_factor", [&](const auto& c, const auto& cp) { s.powerFactor = r_.number(c, cp, 0.5, 1); });
-    r_.optional(n, p, "storage_bandwidth",
-                [&](const auto& c, const auto& cp) { s.storageBandwidth = r_.quantity(c, cp, Dimension::DataRate, 0, 1e16); });
-    r_.optional(n, p, "max_failure_share",
-                [&](const auto& c, const auto& cp) { s.maxFailureShare = r_.quantity(c, cp, Dimension::Dimensionless, 0.001, 1); });
+    r_.optional(n, p, "storage_bandwidth", [&](const auto& c, const auto& cp) {
+      s.storageBandwidth = r_.quantity(c, cp, Dimension::DataRate, 0, 1e16);
+    });
+    r_.optional(n, p, "max_failure_share", [&](const auto& c, const auto& cp) {
+      s.maxFailureShare = r_.quantity(c, cp, Dimension::Dimensionless, 0.001, 1);
+    });
   }
 
   int count(const YAML::Node& n, const std::string& p) {
@@ -114,7 +123,8 @@ class DesignReader {
     s.where = where(n, p);
     s.id = r_.id(r_.require(n, p, "id"), YamlReader::join(p, "id"));
     readOnlyIn(n, p, s.onlyIn, inHall);
-    s.kind = static_cast<design::PowerKind>(r_.choice(r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
+    s.kind = static_cast<design::PowerKind>(r_.choice(
+        r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
         {"grid", "substation", "generator", "battery", "transformer", "switchboard", "ups", "busway", "pdu"}));
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     r_.optional(n, p, "model", [&](const auto& c, const auto& cp) {
@@ -127,21 +137,27 @@ class DesignReader {
       }
     });
     r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.idList(c, cp); });
-    r_.optional(n, p, "units", [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
-    r_.optional(n, p, "rating", [&](const auto& c, const auto& cp) { s.rating = r_.quantity(c, cp, Dimension::Power, 1, kMaxPower); });
+    r_.optional(n, p, "units",
+                [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
+    r_.optional(n, p, "rating",
+                [&](const auto& c, const auto& cp) { s.rating = r_.quantity(c, cp, Dimension::Power, 1, kMaxPower); });
     r_.optional(n, p, "redundancy", [&](const auto& c, const auto& cp) {
       s.redundancy = static_cast<design::Redundancy>(r_.choice(c, cp, {"none", "n+1", "2n"}));
     });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) {
+      s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation);
+    });
     const bool source = s.kind == design::PowerKind::Grid;
-    if (source && s.rating <= 0) r_.fail(n, YamlReader::join(p, "rating"), "no rating", "the grid connection's capacity, e.g. rating: 150 MW");
+    if (source && s.rating <= 0)
+      r_.fail(n, YamlReader::join(p, "rating"), "no rating", "the grid connection's capacity, e.g. rating: 150 MW");
     if (!source && s.model.empty() && s.rating <= 0) {
-      r_.fail(n, YamlReader::join(p, "model"), "neither model nor rating", "a catalog model (or a rating) for this " +
-                                                                              std::string(design::toString(s.kind)));
+      r_.fail(n, YamlReader::join(p, "model"), "neither model nor rating",
+              "a catalog model (or a rating) for this " + std::string(design::toString(s.kind)));
     }
-    if (source && !s.fedBy.empty()) r_.fail(n["fed_by"], YamlReader::join(p, "fed_by"), "a feed for a grid connection", "no fed_by on a source");
+    if (source && !s.fedBy.empty())
+      r_.fail(n["fed_by"], YamlReader::join(p, "fed_by"), "a feed for a grid connection", "no fed_by on a source");
     return s;
   }
 
@@ -149,15 +165,24 @@ class DesignReader {
     using K = design::PowerKind;
     using G = catalog::PowerGearKind;
     switch (k) {
-      case K::Grid: return false;
-      case K::Substation: return g == G::Substation || g == G::Transformer;
-      case K::Generator: return g == G::Generator;
-      case K::Battery: return g == G::Battery;
-      case K::Transformer: return g == G::Transformer || g == G::Substation;
-      case K::Switchboard: return g == G::Switchboard;
-      case K::Ups: return g == G::Ups;
-      case K::Busway: return g == G::Busway;
-      case K::Pdu: return g == G::Pdu || g == G::Busway;
+      case K::Grid:
+        return false;
+      case K::Substation:
+        return g == G::Substation || g == G::Transformer;
+      case K::Generator:
+        return g == G::Generator;
+      case K::Battery:
+        return g == G::Battery;
+      case K::Transformer:
+        return g == G::Transformer || g == G::Substation;
+      case K::Switchboard:
+        return g == G::Switchboard;
+      case K::Ups:
+        return g == G::Ups;
+      case K::Busway:
+        return g == G::Busway;
+      case K::Pdu:
+        return g == G::Pdu || g == G::Busway;
     }
     return false;
   }
@@ -170,12 +195,15 @@ class DesignReader {
     s.where = where(n, p);
     s.id = r_.id(r_.require(n, p, "id"), YamlReader::join(p, "id"));
     readOnlyIn(n, p, s.onlyIn, inHall);
-    s.kind = static_cast<design::CoolingKind>(r_.choice(r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
-                                                        {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}));
+    s.kind =
+        static_cast<design::CoolingKind>(r_.choice(r_.require(n, p, "kind"), YamlReader::join(p, "kind"),
+                                                   {"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"}));
     const YAML::Node m = r_.require(n, p, "model");
     s.model = r_.id(m, YamlReader::join(p, "model"));
     const catalog::CoolingGear* g = effective_.cooling(s.model);
-    if (!g) r_.fail(m, YamlReader::join(p, "model"), "'" + s.model + "'", "the id of cooling gear in the catalog (cooling.yaml)");
+    if (!g)
+      r_.fail(m, YamlReader::join(p, "model"), "'" + s.model + "'",
+              "the id of cooling gear in the catalog (cooling.yaml)");
     if (static_cast<int>(g->kind) != static_cast<int>(s.kind)) {
       r_.fail(m, YamlReader::join(p, "model"), "'" + s.model + "', a " + std::string(catalog::toString(g->kind)),
               "cooling gear of kind " + std::string(design::toString(s.kind)));
@@ -183,10 +211,13 @@ class DesignReader {
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     r_.optional(n, p, "rejects_to", [&](const auto& c, const auto& cp) { s.rejectsTo = r_.idList(c, cp); });
     r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.idList(c, cp); });
-    r_.optional(n, p, "units", [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
+    r_.optional(n, p, "units",
+                [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) {
+      s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation);
+    });
     return s;
   }
 
@@ -200,19 +231,24 @@ class DesignReader {
     readOnlyIn(n, p, s.onlyIn, true);
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     s.origin = vec(r_.require(n, p, "origin"), YamlReader::join(p, "origin"));
-    if (n["step"] && n["pitch"]) r_.fail(n["pitch"], YamlReader::join(p, "pitch"), "both step and pitch", "one of step or pitch");
+    if (n["step"] && n["pitch"])
+      r_.fail(n["pitch"], YamlReader::join(p, "pitch"), "both step and pitch", "one of step or pitch");
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
-    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) { s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
+    r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) {
+      s.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation);
+    });
     r_.optional(n, p, "pitch", [&](const auto& c, const auto& cp) {
       const double pitch = r_.quantity(c, cp, Dimension::Length, 0.1, 1000);
       const double a = (s.rotation + 90) * M_PI / 180;  // rows stack perpendicular to the row direction
       s.step = {std::round(pitch * std::cos(a) * 1e9) / 1e9, std::round(pitch * std::sin(a) * 1e9) / 1e9};
     });
     s.racks = static_cast<int>(r_.integer(r_.require(n, p, "racks"), YamlReader::join(p, "racks"), 1, 1000));
-    r_.optional(n, p, "rack_pitch", [&](const auto& c, const auto& cp) { s.rackPitch = r_.quantity(c, cp, Dimension::Length, 0.1, 100); });
+    r_.optional(n, p, "rack_pitch",
+                [&](const auto& c, const auto& cp) { s.rackPitch = r_.quantity(c, cp, Dimension::Length, 0.1, 100); });
     const YAML::Node rack = r_.require(n, p, "rack");
     s.rackType = r_.id(rack, YamlReader::join(p, "rack"));
-    if (!effective_.rack(s.rackType)) r_.fail(rack, YamlReader::join(p, "rack"), "'" + s.rackType + "'", "a rack type from the catalog (racks.yaml)");
+    if (!effective_.rack(s.rackType))
+      r_.fail(rack, YamlReader::join(p, "rack"), "'" + s.rackType + "'", "a rack type from the catalog (racks.yaml)");
     r_.optional(n, p, "feed_a", [&](const auto& c, const auto& cp) { s.feedA = r_.id(c, cp); });
     r_.optional(n, p, "feed_b", [&](const auto& c, const auto& cp) { s.feedB = r_.id(c, cp); });
     r_.optional(n, p, "cdu", [&](const auto& c, const auto& cp) { s.cdu = r_.id(c, cp); });
@@ -230,7 +266,8 @@ class DesignReader {
     h.origin = vec(r_.require(n, p, "origin"), YamlReader::join(p, "origin"));
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { h.step = vec(c, cp); });
     h.size = vec(r_.require(n, p, "size"), YamlReader::join(p, "size"), 1, kMaxCoord);
-    r_.optional(n, p, "height", [&](const auto& c, const auto& cp) { h.height = r_.quantity(c, cp, Dimension::Length, 2, 100); });
+    r_.optional(n, p, "height",
+                [&](const auto& c, const auto& cp) { h.height = r_.quantity(c, cp, Dimension::Length, 2, 100); });
     list(n, p, "rows", [&](const YAML::Node& c, const std::string& cp) { h.rows.push_back(readRow(c, cp)); });
     list(n, p, "power", [&](const YAML::Node& c, const std::string& cp) { h.power.push_back(readPower(c, cp, true)); });
     list(n, p, "cooling",
@@ -239,25 +276,34 @@ class DesignReader {
   }
 
   void readNetwork(const YAML::Node& n, const std::string& p, design::NetworkPlan& net) {
-    r_.checkKeys(n, p, {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
-                        "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack"});
+    r_.checkKeys(n, p,
+                 {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
+                  "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack"});
     net.where = where(n, p);
     r_.optional(n, p, "topology", [&](const auto& c, const auto& cp) {
       net.topology = static_cast<design::Topology>(r_.choice(c, cp, {"rail-optimized", "fat-tree", "leaf-spine"}));
     });
     r_.optional(n, p, "switch", [&](const auto& c, const auto& cp) {
       net.switchModel = r_.id(c, cp);
-      if (!effective_.switchModel(net.switchModel)) r_.fail(c, cp, "'" + net.switchModel + "'", "a switch from the catalog (switches.yaml)");
+      if (!effective_.switchModel(net.switchModel))
+        r_.fail(c, cp, "'" + net.switchModel + "'", "a switch from the catalog (switches.yaml)");
     });
     r_.optional(n, p, "tiers", [&](const auto& c, const auto& cp) {
       net.tiers = c.IsScalar() && c.Scalar() == "auto" ? 0 : static_cast<int>(r_.integer(c, cp, 1, 3));
     });
-    r_.optional(n, p, "oversubscription", [&](const auto& c, const auto& cp) { net.oversubscription = r_.number(c, cp, 1, 64); });
-    r_.optional(n, p, "pod_gpus", [&](const auto& c, const auto& cp) { net.podGpus = static_cast<int>(r_.integer(c, cp, 1, 10'000'000)); });
-    r_.optional(n, p, "oversubscription_above_pod", [&](const auto& c, const auto& cp) { net.oversubscriptionAbovePod = r_.number(c, cp, 1, 64); });
-    r_.optional(n, p, "nic", [&](const auto& c, const auto& cp) { net.nicRate = r_.quantity(c, cp, Dimension::DataRate, 1e8, 1e13); });
+    r_.optional(n, p, "oversubscription",
+                [&](const auto& c, const auto& cp) { net.oversubscription = r_.number(c, cp, 1, 64); });
+    r_.optional(n, p, "pod_gpus", [&](const auto& c, const auto& cp) {
+      net.podGpus = static_cast<int>(r_.integer(c, cp, 1, 10'000'000));
+    });
+    r_.optional(n, p, "oversubscription_above_pod",
+                [&](const auto& c, const auto& cp) { net.oversubscriptionAbovePod = r_.number(c, cp, 1, 64); });
+    r_.optional(n, p, "nic", [&](const auto& c, const auto& cp) {
+      net.nicRate = r_.quantity(c, cp, Dimension::DataRate, 1e8, 1e13);
+    });
     r_.optional(n, p, "leaf_placement", [&](const auto& c, const auto& cp) {
-      net.leafPlacement = static_cast<design::LeafPlacement>(r_.choice(c, cp, {"end-of-row", "middle-of-row", "network-row"}));
+      net.leafPlacement =
+          static_cast<design::LeafPlacement>(r_.choice(c, cp, {"end-of-row", "middle-of-row", "network-row"}));
     });
     r_.optional(n, p, "network_rows", [&](const auto& c, const auto& cp) { net.networkRows = r_.idList(c, cp); });
     r_.optional(n, p, "spine_position", [&](const auto& c, const auto& cp) {
@@ -265,7 +311,8 @@ class DesignReader {
       net.spinePositionSet = true;
     });
     r_.optional(n, p, "core_air_handler", [&](const auto& c, const auto& cp) { net.coreAirHandler = r_.id(c, cp); });
-    r_.optional(n, p, "tray_height", [&](const auto& c, const auto& cp) { net.trayHeight = r_.quantity(c, cp, Dimension::Length, 0, 20); });
+    r_.optional(n, p, "tray_height",
+                [&](const auto& c, const auto& cp) { net.trayHeight = r_.quantity(c, cp, Dimension::Length, 0, 20); });
     r_.optional(n, p, "slack", [&](const auto& c, const auto& cp) { net.slack = r_.number(c, cp, 0, 1); });
   }
 
@@ -277,10 +324,13 @@ class DesignReader {
       if (out.count(oid)) r_.fail(kv.first, op, "'" + oid + "' twice", "each object overridden once");
       design::Override o;
       const YAML::Node& v = kv.second;
-      r_.checkKeys(v, op, {"position", "rotation", "type", "model", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
+      r_.checkKeys(v, op,
+                   {"position", "rotation", "type", "model", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
       o.where = where(v, op);
       r_.optional(v, op, "position", [&](const auto& c, const auto& cp) { o.position = vec(c, cp); });
-      r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) { o.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation); });
+      r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) {
+        o.rotation = r_.number(c, cp, -model::kMaxRotation, model::kMaxRotation);
+      });
       r_.optional(v, op, "type", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
       r_.optional(v, op, "model", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
       r_.optional(v, op, "feed_a", [&](const auto& c, const auto& cp) { o.feedA = r_.id(c, cp); });

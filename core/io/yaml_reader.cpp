@@ -19,9 +19,9 @@ struct Walk {
 
   void visit(const YAML::Node& n, int depth) {
     if (++visited > reader.limits().maxNodes) {
-      reader.fail(n, "", std::to_string(reader.limits().maxNodes) + "+ nodes after alias expansion",
-                  "at most " + std::to_string(reader.limits().maxNodes) +
-                      " nodes (limit maxNodes; is this an alias bomb?)");
+      reader.fail(
+          n, "", std::to_string(reader.limits().maxNodes) + "+ nodes after alias expansion",
+          "at most " + std::to_string(reader.limits().maxNodes) + " nodes (limit maxNodes; is this an alias bomb?)");
     }
     if (depth > reader.limits().maxNesting) {
       reader.fail(n, "", "nesting " + std::to_string(depth) + " levels deep",
@@ -77,8 +77,8 @@ YAML::Node YamlReader::parseText(const std::string& text) const {
     root = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     // YAML::Mark is 0-based; ours is 1-based. e.msg is yaml-cpp's own phrasing of the problem.
-    throw LoadError({file_, e.mark.line + 1, e.mark.column + 1, "", "invalid YAML (" + e.msg + ")",
-                     "well-formed YAML"});
+    throw LoadError(
+        {file_, e.mark.line + 1, e.mark.column + 1, "", "invalid YAML (" + e.msg + ")", "well-formed YAML"});
   }
   Walk walk{*this};
   walk.visit(root, 0);
@@ -139,7 +139,8 @@ void YamlReader::checkKeys(const YAML::Node& n, const std::string& path,
 
 YAML::Node YamlReader::require(const YAML::Node& n, const std::string& path, const char* key) const {
   YAML::Node c = n[key];
-  if (!c.IsDefined() || c.IsNull()) fail(n, join(path, key), "no '" + std::string(key) + "'", "a value for '" + std::string(key) + "'");
+  if (!c.IsDefined() || c.IsNull())
+    fail(n, join(path, key), "no '" + std::string(key) + "'", "a value for '" + std::string(key) + "'");
   return c;
 }
 
@@ -200,8 +201,9 @@ double YamlReader::quantity(const YAML::Node& n, const std::string& path, units:
   const auto r = units::parse(s, dim);
   if (!r) fail(n, path, describe(n), r.error.substr(r.error.rfind("expected ", 0) == 0 ? 9 : 0));
   if (r.value < min || r.value > max) {
-    fail(n, path, describe(n), std::string(units::describe(dim)).substr(0, std::string(units::describe(dim)).find(" such")) + " " +
-                                   rangeText(min, max, dim));
+    fail(n, path, describe(n),
+         std::string(units::describe(dim)).substr(0, std::string(units::describe(dim)).find(" such")) + " " +
+             rangeText(min, max, dim));
   }
   return r.value;
 }

@@ -48,7 +48,9 @@ class DesignChecker {
   Violations& out_;
 };
 
-std::string at(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+std::string at(const std::string& path, std::size_t i) {
+  return path + "[" + std::to_string(i) + "]";
+}
 
 }  // namespace
 

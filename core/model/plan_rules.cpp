@@ -6,7 +6,9 @@ namespace {
 
 constexpr long long kMaxDim = 1'000'000'000;  // generous bound on any model dimension
 
-std::string n(long long v) { return std::to_string(v); }
+std::string n(long long v) {
+  return std::to_string(v);
+}
 
 class Checker {
  public:
@@ -38,7 +40,8 @@ void checkModel(const training::Model& m, const std::string& p, Violations& out)
     c.fail(p, "kv_heads", m.kvHeads, "a divisor of heads (" + n(m.heads) + ")");
   if (m.moe.experts == 0) {
     // A dense model: a file has no moe section, so nothing of one may be set.
-    if (m.moe.topK != 0) c.fail(join(p, "moe"), "top_k", m.moe.topK, "0 for a dense model (experts 0)");
+    if (m.moe.topK != 0)
+      c.fail(join(p, "moe"), "top_k", m.moe.topK, "0 for a dense model (experts 0)");
     else if (m.moe.expertFfnHidden != 0)
       c.fail(join(p, "moe"), "expert_ffn_hidden", m.moe.expertFfnHidden, "0 for a dense model (experts 0)");
   } else {
@@ -108,7 +111,8 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   // Fewer is a plan that leaves GPUs idle (as Meta ran Llama 3 on 16K of a 24K cluster); the
   // estimate notes how many.
   if (cluster && planGpus(par) > cluster->count)
-    out.push_back({p, "tp·pp·dp·cp = " + n(planGpus(par)) + " GPUs", "at most the cluster's " + n(cluster->count) + " GPUs"});
+    out.push_back(
+        {p, "tp·pp·dp·cp = " + n(planGpus(par)) + " GPUs", "at most the cluster's " + n(cluster->count) + " GPUs"});
   return out;
 }
 
@@ -122,7 +126,8 @@ Violations jobViolations(const training::Job& job, const std::string& path, cons
     training::Parallelism alone;
     alone.automatic = true;
     if (!(job.parallelism == alone))
-      out.push_back({join(path, "parallelism"), "'auto' with sizes or options set", "'auto' alone, or an explicit plan"});
+      out.push_back(
+          {join(path, "parallelism"), "'auto' with sizes or options set", "'auto' alone, or an explicit plan"});
     return out;
   }
   return planViolations(job, path, cluster);

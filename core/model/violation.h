@@ -30,8 +30,12 @@ struct Violation {
 using Violations = std::vector<Violation>;
 
 /// A value quoted the way the YAML reader quotes a scalar it found.
-inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
-inline std::string quoted(long long v) { return quoted(std::to_string(v)); }
+inline std::string quoted(const std::string& s) {
+  return "'" + s + "'";
+}
+inline std::string quoted(long long v) {
+  return quoted(std::to_string(v));
+}
 
 /// Joins a key path and a key: join("job", "model") == "job.model"; join("", "tp") == "tp".
 inline std::string join(const std::string& path, const std::string& key) {

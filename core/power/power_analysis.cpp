@@ -13,7 +13,9 @@ using engine::Severity;
 
 namespace {
 
-std::string w(double watts) { return units::format(watts, units::Dimension::Power); }
+std::string w(double watts) {
+  return units::format(watts, units::Dimension::Power);
+}
 
 void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
   const int n = static_cast<int>(layout.power.size());
@@ -23,12 +25,13 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
     const double load = r.peak.out[i], cap = g.capacity[i];
     if (cap > 0) r.utilisation[i] = load / cap;
     if (cap > 0 && load > cap * (1 + 1e-9))
-      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.overload",
-                                               node.id + " carries " + w(load) + " at peak against a continuous rating of " + w(cap),
-                                               load, cap));
+      r.findings.push_back(engine::makeFinding(
+          Severity::Error, node.id, "power.overload",
+          node.id + " carries " + w(load) + " at peak against a continuous rating of " + w(cap), load, cap));
     if (g.rank[i] == kNone)
-      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.cycle",
-                                               node.id + " is on or below a loop in the power chain (fed_by leads back to itself)"));
+      r.findings.push_back(
+          engine::makeFinding(Severity::Error, node.id, "power.cycle",
+                              node.id + " is on or below a loop in the power chain (fed_by leads back to itself)"));
     else if (g.supply[i].empty() && !g.source[i])
       r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.not-fed",
                                                node.id + " (" + std::string(design::toString(node.kind)) +
@@ -36,14 +39,14 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
                                                r.nominal.in[i], 0));
     if (g.source[i] && node.kind == PowerKind::Battery && r.nominal.in[i] > 0)
       r.findings.push_back(engine::makeFinding(Severity::Warning, node.id, "power.battery-load",
-                                               node.id + " is the only supply of some loads and carries " + w(r.nominal.in[i]) +
-                                                   " continuously; batteries only bridge outages",
+                                               node.id + " is the only supply of some loads and carries " +
+                                                   w(r.nominal.in[i]) + " continuously; batteries only bridge outages",
                                                r.nominal.in[i], 0));
   }
   for (const design::Rack& rack : layout.racks)
     if ((rack.feedA < 0 || rack.feedA >= n) && (rack.feedB < 0 || rack.feedB >= n))
-      r.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "power.not-fed", rack.id + " has no power feed",
-                                               rack.spec ? rack.spec->power : 0, 0));
+      r.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "power.not-fed",
+                                               rack.id + " has no power feed", rack.spec ? rack.spec->power : 0, 0));
 }
 
 void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
@@ -59,23 +62,24 @@ void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
   r.headroom = r.sourceCapacity - r.peakFacility;
   const double primaryDraw = r.peak.sourceDraw - r.peak.batteryDraw;
   if (primaryDraw > r.sourceCapacity * (1 + 1e-9))
-    r.findings.push_back(engine::makeFinding(Severity::Error, "", "power.source-short",
-                                             "The site draws " + w(primaryDraw) + " at peak but grid and generation provide " +
-                                                 w(r.sourceCapacity),
-                                             primaryDraw, r.sourceCapacity));
+    r.findings.push_back(engine::makeFinding(
+        Severity::Error, "", "power.source-short",
+        "The site draws " + w(primaryDraw) + " at peak but grid and generation provide " + w(r.sourceCapacity),
+        primaryDraw, r.sourceCapacity));
   // An outage can come at the busiest moment: batteries must carry the peak draw.
   if (r.batteryEnergy <= 0 || r.peakFacility <= 0) return;
   r.rideThrough = r.batteryEnergy / r.peakFacility;
   if (r.rideThrough < kRideThroughTarget)
-    r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.ride-through-short",
-                                             "Batteries carry the site for " + units::format(r.rideThrough, units::Dimension::Time) +
-                                                 " at its peak draw of " + w(r.peakFacility) +
-                                                 "; planning target 5 min (assumed, grade U)",
-                                             r.rideThrough / 60, kRideThroughTarget / 60));
+    r.findings.push_back(engine::makeFinding(
+        Severity::Warning, "", "power.ride-through-short",
+        "Batteries carry the site for " + units::format(r.rideThrough, units::Dimension::Time) +
+            " at its peak draw of " + w(r.peakFacility) + "; planning target 5 min (assumed, grade U)",
+        r.rideThrough / 60, kRideThroughTarget / 60));
   if (r.batteryPower < r.peakFacility)
     r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.battery-power-short",
-                                             "Batteries discharge at most " + w(r.batteryPower) + " but the site draws " +
-                                                 w(r.peakFacility) + " at peak; ride-through covers only part of the load",
+                                             "Batteries discharge at most " + w(r.batteryPower) +
+                                                 " but the site draws " + w(r.peakFacility) +
+                                                 " at peak; ride-through covers only part of the load",
                                              r.peakFacility, r.batteryPower));
 }
 

@@ -85,7 +85,8 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
     for (int k = begin[i]; k < begin[i + 1]; ++k) children[fill[parents[k]]++] = i;
   g.children.reserve(n, children.size());
   for (int i = 0; i < n; ++i)
-    g.children.add(std::span<const int>(children.data() + childCount[i], static_cast<std::size_t>(childCount[i + 1] - childCount[i])));
+    g.children.add(std::span<const int>(children.data() + childCount[i],
+                                        static_cast<std::size_t>(childCount[i + 1] - childCount[i])));
 
   for (int i = 0; i < n; ++i)
     for (int k = begin[i]; k < begin[i + 1]; ++k) {

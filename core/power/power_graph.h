@@ -35,17 +35,17 @@ class Adjacency {
 };
 
 struct PowerGraph {
-  std::vector<int> order;                  // parents before children; nodes in or below a cycle are absent
-  std::vector<int> rank;                   // position of each node in `order`, kNone when absent
-  Adjacency supply;                        // parents that carry the node's draw, without duplicates
-  Adjacency children;                      // nodes listing this one in fedBy
-  std::vector<double> efficiency;          // out / in at rated load; 1 for grid, generators and batteries
+  std::vector<int> order;                       // parents before children; nodes in or below a cycle are absent
+  std::vector<int> rank;                        // position of each node in `order`, kNone when absent
+  Adjacency supply;                             // parents that carry the node's draw, without duplicates
+  Adjacency children;                           // nodes listing this one in fedBy
+  std::vector<double> efficiency;               // out / in at rated load; 1 for grid, generators and batteries
   std::vector<const catalog::PowerGear*> gear;  // catalog entry with its efficiency curve (nullptr: flat `efficiency`)
-  std::vector<double> capacity;            // W of real power the node may carry continuously; 0 = unrated
-  std::vector<char> source;                // grid, generator or battery with no parent
+  std::vector<double> capacity;                 // W of real power the node may carry continuously; 0 = unrated
+  std::vector<char> source;                     // grid, generator or battery with no parent
   // A node is "caught" when one of its parents declares N+1 for its children and it has a sibling
   // there: its failure moves its load to those siblings instead of cutting its subtree.
-  std::vector<int> catcher;                // that parent, kNone when the node is not caught
+  std::vector<int> catcher;  // that parent, kNone when the node is not caught
   // A bank of units (units ≥ 2) whose remaining units carry its peak load with one unit out: a
   // single failure there stops nothing (see markSparedBanks). All 0 until marked.
   std::vector<char> spared;

@@ -194,7 +194,9 @@ class Transfer {
   int failed_ = kNone;
 };
 
-std::string mw(double w) { return units::format(w, units::Dimension::Power); }
+std::string mw(double w) {
+  return units::format(w, units::Dimension::Power);
+}
 
 }  // namespace
 

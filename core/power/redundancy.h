@@ -30,10 +30,10 @@
 namespace gigaplan::power {
 
 struct FailoverResult {
-  std::vector<double> worstUtilisation;  // per node: highest out / capacity with any one checked node failed,
-                                         // never below its normal peak utilisation
-  std::vector<int> worstFailure;         // the failed node behind worstUtilisation (kNone: never raised)
-  std::vector<engine::Finding> findings; // power.redundancy-lost, one per failure that overloads a survivor
+  std::vector<double> worstUtilisation;   // per node: highest out / capacity with any one checked node failed,
+                                          // never below its normal peak utilisation
+  std::vector<int> worstFailure;          // the failed node behind worstUtilisation (kNone: never raised)
+  std::vector<engine::Finding> findings;  // power.redundancy-lost, one per failure that overloads a survivor
   int failuresChecked = 0;
 };
 

@@ -35,7 +35,8 @@ SupplyDominators::SupplyDominators(const PowerGraph& graph) {
       }
     }
     const bool spared = node < static_cast<int>(graph.spared.size()) && graph.spared[node];
-    if (graph.catcher[node] == design::kNone && !spared) common.insert(std::lower_bound(common.begin(), common.end(), node), node);
+    if (graph.catcher[node] == design::kNone && !spared)
+      common.insert(std::lower_bound(common.begin(), common.end(), node), node);
     store(node, common);
     done[node] = 1;
   }

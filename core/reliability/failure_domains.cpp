@@ -17,8 +17,8 @@ namespace {
 // Element ids in one space: power nodes 0..P-1, cooling units P..P+C-1.
 class ElementSets {
  public:
-  ElementSets(const design::Layout& layout, const cooling::CoolingTopology& topology, const power::SupplyDominators& dom,
-              const std::vector<double>& heat)
+  ElementSets(const design::Layout& layout, const cooling::CoolingTopology& topology,
+              const power::SupplyDominators& dom, const std::vector<double>& heat)
       : powerCount_(static_cast<int>(layout.power.size())) {
     const int c = static_cast<int>(layout.cooling.size());
     coolingBegin_.assign(c, 0);
@@ -33,13 +33,15 @@ class ElementSets {
       const design::CoolingUnit& unit = layout.cooling[u];
       // A bank whose other units carry its heat with one unit out does not stop when one fails.
       const double load = u < static_cast<int>(heat.size()) ? heat[u] : 0.0;
-      const bool spared = unit.units >= 2 && load <= design::capacityWithOneUnitOut(unit.capacity, unit.units) * (1 + 1e-9);
+      const bool spared =
+          unit.units >= 2 && load <= design::capacityWithOneUnitOut(unit.capacity, unit.units) * (1 + 1e-9);
       set.clear();
       if (!spared) set.push_back(powerCount_ + u);
       feedCut(unit.fedBy, dom, feeds, next);
       unite(set, feeds);
-      const bool same = lastRejectsTo && *lastRejectsTo == unit.rejectsTo &&
-                        std::all_of(unit.rejectsTo.begin(), unit.rejectsTo.end(), [&](int s) { return s >= 0 && s < c && done[s]; });
+      const bool same =
+          lastRejectsTo && *lastRejectsTo == unit.rejectsTo &&
+          std::all_of(unit.rejectsTo.begin(), unit.rejectsTo.end(), [&](int s) { return s >= 0 && s < c && done[s]; });
       lastRejectsTo = &unit.rejectsTo;
       if (same) {
         unite(set, sinks);
@@ -113,7 +115,9 @@ class ElementSets {
   std::vector<int> coolingBegin_, coolingSize_, ids_;
 };
 
-bool valid(int i, std::size_t n) { return i >= 0 && i < static_cast<int>(n); }
+bool valid(int i, std::size_t n) {
+  return i >= 0 && i < static_cast<int>(n);
+}
 
 // 24576 → "24,576" (the report layer's formatter sits above the engine).
 std::string thousands(std::int64_t n) {
@@ -184,7 +188,8 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
 
   auto isSource = [&](int e) { return e < static_cast<int>(P) && graph.source[e]; };
   auto toElement = [&](int e) {
-    return e < static_cast<int>(P) ? Element{Element::Kind::Power, e} : Element{Element::Kind::Cooling, e - static_cast<int>(P)};
+    return e < static_cast<int>(P) ? Element{Element::Kind::Power, e}
+                                   : Element{Element::Kind::Cooling, e - static_cast<int>(P)};
   };
   FailureDomains fd;
   fd.powerGpus.assign(gpus.begin(), gpus.begin() + P);
@@ -215,27 +220,32 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
   return fd;
 }
 
-std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& fd, double maxShare) {
+std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& fd,
+                                               double maxShare) {
   std::vector<engine::Finding> out;
   if (fd.largest.kind == Element::Kind::None || fd.siteGpus <= 0 || maxShare <= 0) return out;
   const double share = static_cast<double>(fd.largestGpus) / static_cast<double>(fd.siteGpus);
   if (share <= maxShare * (1 + 1e-9)) return out;
   // Every element over the limit is named; the message of the largest leads.
-  auto over = [&](std::int64_t gpus) { return static_cast<double>(gpus) > maxShare * (1 + 1e-9) * static_cast<double>(fd.siteGpus); };
+  auto over = [&](std::int64_t gpus) {
+    return static_cast<double>(gpus) > maxShare * (1 + 1e-9) * static_cast<double>(fd.siteGpus);
+  };
   std::vector<std::pair<std::int64_t, std::string>> elements;
   for (std::size_t i = 0; i < layout.power.size(); ++i)
-    if (over(fd.powerGpus[i]) && !power::isSourceKind(layout.power[i].kind)) elements.emplace_back(fd.powerGpus[i], layout.power[i].id);
+    if (over(fd.powerGpus[i]) && !power::isSourceKind(layout.power[i].kind))
+      elements.emplace_back(fd.powerGpus[i], layout.power[i].id);
   for (std::size_t i = 0; i < layout.cooling.size(); ++i)
     if (over(fd.coolingGpus[i])) elements.emplace_back(fd.coolingGpus[i], layout.cooling[i].id);
   std::stable_sort(elements.begin(), elements.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   for (const auto& [gpus, id] : elements) {
     const double s = static_cast<double>(gpus) / static_cast<double>(fd.siteGpus);
-    out.push_back(engine::makeFinding(
-        engine::Severity::Warning, id, "reliability.large-failure-domain",
-        "A single failure of " + id + " stops " + thousands(gpus) + " GPUs (" + percent(s) + " of the site's " +
-            thousands(fd.siteGpus) + "); the design allows " + percent(maxShare) +
-            " (site.max_failure_share). Feed its load from two sides, add a spare unit, or state the risk and raise the share",
-        s, maxShare));
+    out.push_back(engine::makeFinding(engine::Severity::Warning, id, "reliability.large-failure-domain",
+                                      "A single failure of " + id + " stops " + thousands(gpus) + " GPUs (" +
+                                          percent(s) + " of the site's " + thousands(fd.siteGpus) +
+                                          "); the design allows " + percent(maxShare) +
+                                          " (site.max_failure_share). Feed its load from two sides, add a spare unit, "
+                                          "or state the risk and raise the share",
+                                      s, maxShare));
   }
   return out;
 }

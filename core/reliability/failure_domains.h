@@ -24,9 +24,9 @@
 #include <string>
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
-#include "core/base/finding.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
 
@@ -54,17 +54,18 @@ struct FailureDomains {
   std::string largestId;
   std::int64_t largestGpus = 0;
   int largestRacks = 0;
-  std::int64_t siteGpus = 0;              // GPUs of every rack, fed or not: the share's denominator
+  std::int64_t siteGpus = 0;  // GPUs of every rack, fed or not: the share's denominator
 };
 
 /// coolingHeat: W reaching each cooling unit (CoolingResult::unitHeat), to tell spared banks.
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
-                                     const power::SupplyDominators& dominators, const cooling::CoolingTopology& topology,
-                                     const std::vector<double>& coolingHeat);
+                                     const power::SupplyDominators& dominators,
+                                     const cooling::CoolingTopology& topology, const std::vector<double>& coolingHeat);
 
 /// reliability.large-failure-domain (warning), one per power node or cooling unit whose single
 /// failure stops more than `maxShare` of the site's GPUs (Design::site.maxFailureShare, 10 % by
 /// default): a site where one element stops a whole hall says so.
-std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& domains, double maxShare);
+std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, const FailureDomains& domains,
+                                               double maxShare);
 
 }  // namespace gigaplan::reliability

@@ -6,7 +6,8 @@
 
 namespace gigaplan::report {
 
-std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const engine::Evaluation& e, bool withTraining) {
+std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const engine::Evaluation& e,
+                                          bool withTraining) {
   const design::Design& d = r.design;
   std::vector<std::string> a = {
       "Loads: racks draw their catalog design power for energy and PUE, and their peak power for capacity checks.",
@@ -14,24 +15,27 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
       "Power flow: each node's draw is split evenly between its feeds; conversion losses follow each gear's rated "
       "efficiency at every load (an approximation: real efficiency falls at light load).",
-      "Substations and transformers are rated in MVA; their real-power capacity is rating \u00d7 the site power factor (" +
+      "Substations and transformers are rated in MVA; their real-power capacity is rating \u00d7 the site power factor "
+      "(" +
           fixed(d.site.powerFactor, 2) + ").",
       "Battery ride-through below " + fixed(power::kRideThroughTarget / 60, 0) +
           " minutes is flagged (a common UPS autonomy target; grade U).",
-      "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities and COP "
+      "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities "
+      "and COP "
       "are not derated with ambient. Heat of pumps, fans and compressors is passed on with the heat they move; "
       "losses of power gear standing inside a hall heat that hall's air, gear outside loses to ambient.",
-      "Fabric: cables are routed over trays at " + fixed(d.network.trayHeight, 1) + " m with " + percent(d.network.slack) +
-          " slack; each link takes the cheapest medium that reaches.",
+      "Fabric: cables are routed over trays at " + fixed(d.network.trayHeight, 1) + " m with " +
+          percent(d.network.slack) + " slack; each link takes the cheapest medium that reaches.",
       "Failure domains count what stops immediately when one element fails; batteries are not an alternate path.",
       "Site plan: north is +y of the site coordinates.",
   };
   for (const auto& n : e.fabric.notes) a.push_back("Fabric: " + n);
   if (withTraining) {
-    a.push_back("Training: the cluster is derived from this evaluation (most numerous GPU type, its scale-up domain, the "
-                "fabric's injection bandwidth and oversubscription, the PUE, IT and network power per GPU, the largest "
-                "failure domain); interruption rates are calibrated on Llama 3 (419 unexpected interruptions in 54 days on "
-                "16,384 H100) and scaled with GPU count; the checkpoint interval is Young/Daly's optimum.");
+    a.push_back(
+        "Training: the cluster is derived from this evaluation (most numerous GPU type, its scale-up domain, the "
+        "fabric's injection bandwidth and oversubscription, the PUE, IT and network power per GPU, the largest "
+        "failure domain); interruption rates are calibrated on Llama 3 (419 unexpected interruptions in 54 days on "
+        "16,384 H100) and scaled with GPU count; the checkpoint interval is Young/Daly's optimum.");
   }
   return a;
 }

@@ -33,7 +33,8 @@ std::vector<CatalogUse> catalogUsed(const design::ResolvedDesign& r, const engin
     ++racks[rack.type];
     if (rack.spec && !rack.spec->gpu.empty()) gpus[rack.spec->gpu] += rack.spec->gpus;
   }
-  if (!e.fabric.switchModel.empty() && e.fabric.totalSwitches > 0) switches[e.fabric.switchModel] += e.fabric.totalSwitches;
+  if (!e.fabric.switchModel.empty() && e.fabric.totalSwitches > 0)
+    switches[e.fabric.switchModel] += e.fabric.totalSwitches;
   for (const auto& c : e.fabric.cables) media[c.medium] += c.count;
   for (const auto& p : r.layout.power) {
     if (!p.model.empty()) power[p.model] += p.units;

@@ -17,9 +17,9 @@
 namespace gigaplan::report {
 
 struct CatalogUse {
-  std::string section;       // catalog section: "gpus", "racks", "switches", "media", "power_gear", "cooling_gear"
+  std::string section;  // catalog section: "gpus", "racks", "switches", "media", "power_gear", "cooling_gear"
   std::string id, name;
-  std::int64_t count = 0;    // GPUs, racks, switches, cables, units of gear
+  std::int64_t count = 0;  // GPUs, racks, switches, cables, units of gear
   catalog::Provenance provenance;
   bool changedByDesign = false;  // the design's `catalog:` section overrides or defines it
   bool planningDefault() const { return provenance.grade == "U"; }

@@ -37,7 +37,8 @@ void drawLimit(Drawing& d, double x, double top, double bottom, const std::strin
   if (label.empty()) return;
   // Centred over the line unless that would run off the drawing's right edge.
   const bool fits = x + textWidth(label, 6.5) / 2 < d.width() - 2;
-  d.text({fits ? x : d.width() - 2, top - 4}, label, {.size = 6.5, .anchor = fits ? Anchor::Middle : Anchor::End, .color = kBad});
+  d.text({fits ? x : d.width() - 2, top - 4}, label,
+         {.size = 6.5, .anchor = fits ? Anchor::Middle : Anchor::End, .color = kBad});
 }
 
 }  // namespace
@@ -105,7 +106,8 @@ Drawing stackedBar(const std::vector<Bar>& parts, const ChartOptions& o) {
   // Legend: swatch, label, value, flowing onto more lines as needed.
   double lx = x0, ly = bottom + 30;
   for (const auto& p : parts) {
-    const std::string text = p.label + " " + (p.valueText.empty() ? fixed(p.value * o.scale, 1) + " " + o.unit : p.valueText);
+    const std::string text =
+        p.label + " " + (p.valueText.empty() ? fixed(p.value * o.scale, 1) + " " + o.unit : p.valueText);
     const double w = 12 + textWidth(text, 7) + 12;
     if (lx + w > o.width && lx > x0) lx = x0, ly += 12;
     d.rect({lx, ly - 7, 8, 8}, Style::filled(p.color));

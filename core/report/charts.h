@@ -16,18 +16,18 @@ namespace gigaplan::report {
 
 struct Bar {
   std::string label;
-  double value = 0;          // SI
+  double value = 0;  // SI
   Color color = kMuted;
-  std::string valueText;     // printed after the bar (or in the legend); empty = the axis format
+  std::string valueText;  // printed after the bar (or in the legend); empty = the axis format
 };
 
 struct ChartOptions {
   double width = 515;
-  std::string unit;          // axis unit, e.g. "ms", "GiB", "%"
-  double scale = 1;          // SI value × scale = axis value
-  double limit = 0;          // SI; > 0 draws a dashed limit line (HBM capacity, 100 %)
-  std::string limitLabel;    // "HBM 192 GB"
-  double labelWidth = 130;   // pt for bar labels (bar charts)
+  std::string unit;         // axis unit, e.g. "ms", "GiB", "%"
+  double scale = 1;         // SI value × scale = axis value
+  double limit = 0;         // SI; > 0 draws a dashed limit line (HBM capacity, 100 %)
+  std::string limitLabel;   // "HBM 192 GB"
+  double labelWidth = 130;  // pt for bar labels (bar charts)
 };
 
 /// One horizontal bar per entry, with a value axis and grid lines.

@@ -19,7 +19,8 @@ namespace gigaplan::report {
 struct Color {
   std::uint8_t r = 0, g = 0, b = 0, a = 255;
   static constexpr Color rgb(std::uint32_t hex, std::uint8_t alpha = 255) {
-    return {static_cast<std::uint8_t>(hex >> 16), static_cast<std::uint8_t>(hex >> 8), static_cast<std::uint8_t>(hex), alpha};
+    return {static_cast<std::uint8_t>(hex >> 16), static_cast<std::uint8_t>(hex >> 8), static_cast<std::uint8_t>(hex),
+            alpha};
   }
   bool transparent() const { return a == 0; }
   /// "#rrggbb"
@@ -30,9 +31,9 @@ struct Color {
 inline constexpr Color kTransparent = {0, 0, 0, 0};
 inline constexpr Color kBlack = Color::rgb(0x000000);
 inline constexpr Color kWhite = Color::rgb(0xffffff);
-inline constexpr Color kInk = Color::rgb(0x222222);       // body text
-inline constexpr Color kMuted = Color::rgb(0x666666);     // secondary text, axes
-inline constexpr Color kRule = Color::rgb(0xbbbbbb);      // grid lines, borders
+inline constexpr Color kInk = Color::rgb(0x222222);    // body text
+inline constexpr Color kMuted = Color::rgb(0x666666);  // secondary text, axes
+inline constexpr Color kRule = Color::rgb(0xbbbbbb);   // grid lines, borders
 inline constexpr Color kOk = Color::rgb(0x2e8b57);
 inline constexpr Color kWarn = Color::rgb(0xe0a100);
 inline constexpr Color kBad = Color::rgb(0xc0392b);
@@ -54,7 +55,7 @@ struct Rect {
 struct Style {
   Color stroke = kTransparent;
   Color fill = kTransparent;
-  double width = 0.5;       // stroke width, pt
+  double width = 0.5;  // stroke width, pt
   bool dashed = false;
   static Style line(Color c, double w = 0.5) { return {c, kTransparent, w, false}; }
   static Style filled(Color c) { return {kTransparent, c, 0.5, false}; }
@@ -64,11 +65,11 @@ struct Style {
 enum class Anchor { Start, Middle, End };
 
 struct TextStyle {
-  double size = 8;           // pt
+  double size = 8;  // pt
   Anchor anchor = Anchor::Start;
   bool bold = false;
   Color color = kInk;
-  double rotation = 0;       // degrees, clockwise, about the anchor point
+  double rotation = 0;  // degrees, clockwise, about the anchor point
 };
 
 struct LineItem {
@@ -90,7 +91,7 @@ struct CircleItem {
   Style style;
 };
 struct TextItem {
-  Point at;  // baseline point of the anchor
+  Point at;          // baseline point of the anchor
   std::string text;  // UTF-8, plain (writers escape it)
   TextStyle style;
 };

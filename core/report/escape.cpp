@@ -8,11 +8,21 @@ std::string escapeXml(std::string_view text) {
   out.reserve(text.size() + 16);
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') break;
         out += c;
@@ -31,22 +41,42 @@ std::string escapeMarkdown(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;  // a reference, not a '>', so it never starts a quote
-      case '"': out += "&quot;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;  // a reference, not a '>', so it never starts a quote
+      case '"':
+        out += "&quot;";
+        break;
       case '\n':
       case '\r':
-      case '\t': out += ' '; break;
-      case '\\': case '`': case '*': case '_': case '[': case ']': case '|': case '~':
+      case '\t':
+        out += ' ';
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '|':
+      case '~':
         out += '\\';
         out += c;
         break;
-      case '#': case '-': case '+':
+      case '#':
+      case '-':
+      case '+':
         if (i == 0) out += '\\';
         out += c;
         break;
-      case '.': case ')':
+      case '.':
+      case ')':
         if (orderedList && i == digits) out += '\\';
         out += c;
         break;

@@ -10,7 +10,9 @@ namespace gigaplan::report {
 namespace {
 
 using units::Dimension;
-std::string f(double v, Dimension d) { return units::format(v, d); }
+std::string f(double v, Dimension d) {
+  return units::format(v, d);
+}
 
 }  // namespace
 
@@ -26,18 +28,21 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   for (const auto& t : e.compute.byType) {
     line("", std::to_string(t.count) + " × " + (t.name.empty() ? t.gpu : t.name));
   }
-  line("peak dense BF16 / FP8 / FP4", f(e.compute.peakBf16, Dimension::Compute) + " / " + f(e.compute.peakFp8, Dimension::Compute) +
-                                          " / " + f(e.compute.peakFp4, Dimension::Compute));
+  line("peak dense BF16 / FP8 / FP4", f(e.compute.peakBf16, Dimension::Compute) + " / " +
+                                          f(e.compute.peakFp8, Dimension::Compute) + " / " +
+                                          f(e.compute.peakFp4, Dimension::Compute));
   line("HBM", f(e.compute.hbm, Dimension::DataSize));
-  line("scale-up domains", std::to_string(e.compute.scaleUpDomains) + " × " + std::to_string(e.compute.scaleUpDomainSize) +
-                               " GPUs, " + f(e.compute.scaleUpBandwidthPerGpu, Dimension::DataRate) + " per GPU");
+  line("scale-up domains", std::to_string(e.compute.scaleUpDomains) + " × " +
+                               std::to_string(e.compute.scaleUpDomainSize) + " GPUs, " +
+                               f(e.compute.scaleUpBandwidthPerGpu, Dimension::DataRate) + " per GPU");
   o << "\nFabric\n";
   if (!e.fabric.problem.empty()) line("not built", e.fabric.problem);
   line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + std::to_string(e.fabric.totalSwitches));
   line("bisection", f(e.fabric.bisectionBandwidth, Dimension::DataRate));
   line("injection per GPU", f(e.fabric.injectionBandwidth, Dimension::DataRate));
   line("cables / transceivers", std::to_string(e.fabric.totalCables) + " / " + std::to_string(e.fabric.transceivers));
-  line("optics / switch power", f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));
+  line("optics / switch power",
+       f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));
   o << "\nPower\n";
   line("IT", f(e.power.it, Dimension::Power));
   line("network", f(e.power.network, Dimension::Power));
@@ -47,11 +52,12 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   char pue[32];
   std::snprintf(pue, sizeof pue, "%.3f", e.power.pue);
   line("PUE", pue);
-  line("sources (grid + generation)", f(e.power.sourceCapacity, Dimension::Power) + ", headroom " + f(e.power.headroom, Dimension::Power));
+  line("sources (grid + generation)",
+       f(e.power.sourceCapacity, Dimension::Power) + ", headroom " + f(e.power.headroom, Dimension::Power));
   line("battery ride-through", e.power.rideThrough > 0 ? f(e.power.rideThrough, Dimension::Time) : "none");
   o << "\nCooling\n";
-  line("heat (liquid / air)", f(e.cooling.heat, Dimension::Power) + " (" + f(e.cooling.liquidHeat, Dimension::Power) + " / " +
-                                  f(e.cooling.airHeat, Dimension::Power) + ")");
+  line("heat (liquid / air)", f(e.cooling.heat, Dimension::Power) + " (" + f(e.cooling.liquidHeat, Dimension::Power) +
+                                  " / " + f(e.cooling.airHeat, Dimension::Power) + ")");
   line("heat from chain losses", f(e.cooling.lossHeat, Dimension::Power));
   line("rejected to ambient", f(e.cooling.rejected, Dimension::Power));
   if (e.cooling.unassignedHeat > 0) line("heat with nowhere to go", f(e.cooling.unassignedHeat, Dimension::Power));
@@ -59,9 +65,9 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("cooling power", f(e.cooling.power, Dimension::Power));
   line("water", f(e.cooling.water, Dimension::Volume) + " per day");
   o << "\nReliability\n";
-  line("largest failure domain", e.reliability.largestGpus > 0
-                                     ? std::to_string(e.reliability.largestGpus) + " GPUs (" + e.reliability.largestId + ")"
-                                     : "none (no single piece of equipment stops a rack)");
+  line("largest failure domain", e.reliability.largestGpus > 0 ? std::to_string(e.reliability.largestGpus) + " GPUs (" +
+                                                                     e.reliability.largestId + ")"
+                                                               : "none (no single piece of equipment stops a rack)");
   o << "\nFindings: " << e.errors << " errors, " << e.warnings << " warnings, " << e.infos << " notes\n";
   int shown = 0;
   for (const auto& fi : e.findings) {

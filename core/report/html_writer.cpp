@@ -35,10 +35,14 @@ figure img.part { margin: 0; }
 
 const char* toneClass(Tone t) {
   switch (t) {
-    case Tone::Note: return "note";
-    case Tone::Warning: return "warning";
-    case Tone::Error: return "error";
-    case Tone::Normal: break;
+    case Tone::Note:
+      return "note";
+    case Tone::Warning:
+      return "warning";
+    case Tone::Error:
+      return "error";
+    case Tone::Normal:
+      break;
   }
   return "";
 }
@@ -52,7 +56,8 @@ struct BlockWriter {
   }
   void operator()(const KeyValues& kv) const {
     o << "<table class=\"kv\">\n";
-    for (const auto& e : kv.entries) o << "<tr><th>" << escapeXml(e.key) << "</th><td>" << escapeXml(e.value) << "</td></tr>\n";
+    for (const auto& e : kv.entries)
+      o << "<tr><th>" << escapeXml(e.key) << "</th><td>" << escapeXml(e.value) << "</td></tr>\n";
     o << "</table>\n";
   }
   void operator()(const Table& t) const {
@@ -100,9 +105,11 @@ struct BlockWriter {
 std::string toHtml(const ReportDocument& doc) {
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">\n"
+       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src "
+       "'unsafe-inline'\">\n"
        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-    << "<title>" << escapeXml(doc.title) << " \u2014 GigaPlan report</title>\n<style>" << kStyle << "</style>\n</head>\n<body>\n";
+    << "<title>" << escapeXml(doc.title) << " \u2014 GigaPlan report</title>\n<style>" << kStyle
+    << "</style>\n</head>\n<body>\n";
   o << "<header>\n<h1>" << escapeXml(doc.title) << "</h1>\n";
   if (!doc.subtitle.empty()) o << "<p class=\"subtitle\">" << escapeXml(doc.subtitle) << "</p>\n";
   o << "<div class=\"headlines\">\n";
@@ -117,7 +124,8 @@ std::string toHtml(const ReportDocument& doc) {
   if (!doc.sourceFile.empty()) o << "design file " << escapeXml(doc.sourceFile) << " \u00b7 ";
   o << "report by " << escapeXml(doc.generator) << "</p>\n</header>\n";
   o << "<nav><h2>Contents</h2><ol>\n";
-  for (const auto& s : doc.sections) o << "<li><a href=\"#" << escapeXml(s.id) << "\">" << escapeXml(s.title) << "</a></li>\n";
+  for (const auto& s : doc.sections)
+    o << "<li><a href=\"#" << escapeXml(s.id) << "\">" << escapeXml(s.title) << "</a></li>\n";
   o << "</ol></nav>\n";
   const BlockWriter w{o};
   for (const auto& s : doc.sections) {

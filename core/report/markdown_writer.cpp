@@ -11,10 +11,14 @@ namespace {
 
 std::string tonePrefix(Tone t) {
   switch (t) {
-    case Tone::Note: return "> ";
-    case Tone::Warning: return "> **Warning:** ";
-    case Tone::Error: return "> **Error:** ";
-    case Tone::Normal: break;
+    case Tone::Note:
+      return "> ";
+    case Tone::Warning:
+      return "> **Warning:** ";
+    case Tone::Error:
+      return "> **Error:** ";
+    case Tone::Normal:
+      break;
   }
   return "";
 }
@@ -59,7 +63,8 @@ struct BlockWriter {
     }
     const std::string name = p.id + ".png";
     out.files.push_back({imageDir + "/" + name, p.png});
-    o << "![" << escapeMarkdown(p.caption) << "](" << imageDir << "/" << name << ")\n\n*" << escapeMarkdown(p.caption) << "*\n\n";
+    o << "![" << escapeMarkdown(p.caption) << "](" << imageDir << "/" << name << ")\n\n*" << escapeMarkdown(p.caption)
+      << "*\n\n";
   }
 };
 
@@ -72,7 +77,8 @@ MarkdownReport toMarkdown(const ReportDocument& doc, const std::string& imageDir
   if (!doc.subtitle.empty()) o << escapeMarkdown(doc.subtitle) << "\n\n";
   o << "| figure | value | detail |\n| --- | ---: | --- |\n";
   for (const auto& h : doc.headlines) {
-    o << "| " << escapeMarkdown(h.label) << " | **" << escapeMarkdown(h.value) << "** | " << escapeMarkdown(h.detail) << " |\n";
+    o << "| " << escapeMarkdown(h.label) << " | **" << escapeMarkdown(h.value) << "** | " << escapeMarkdown(h.detail)
+      << " |\n";
   }
   o << "\n";
   for (const auto& n : doc.titleNotes) o << "> " << escapeMarkdown(n) << "\n\n";

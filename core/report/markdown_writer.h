@@ -15,7 +15,7 @@ namespace gigaplan::report {
 
 struct MarkdownReport {
   struct File {
-    std::string path;   // relative to the Markdown file: "<imageDir>/site-plan.svg"
+    std::string path;  // relative to the Markdown file: "<imageDir>/site-plan.svg"
     std::string bytes;
   };
   std::string text;

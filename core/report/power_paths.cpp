@@ -5,7 +5,9 @@ namespace gigaplan::report {
 
 using design::kNone;
 
-Color powerPathColor(int path) { return path == kNone ? Color::rgb(0x333333) : paletteColor(path + 3); }
+Color powerPathColor(int path) {
+  return path == kNone ? Color::rgb(0x333333) : paletteColor(path + 3);
+}
 
 PowerPaths powerPaths(const design::Layout& layout) {
   const int n = static_cast<int>(layout.power.size());

@@ -12,8 +12,12 @@ namespace {
 
 using design::kNone;
 
-double at(const std::vector<double>& v, int i) { return i >= 0 && i < static_cast<int>(v.size()) ? v[i] : 0.0; }
-std::int64_t at(const std::vector<std::int64_t>& v, int i) { return i >= 0 && i < static_cast<int>(v.size()) ? v[i] : 0; }
+double at(const std::vector<double>& v, int i) {
+  return i >= 0 && i < static_cast<int>(v.size()) ? v[i] : 0.0;
+}
+std::int64_t at(const std::vector<std::int64_t>& v, int i) {
+  return i >= 0 && i < static_cast<int>(v.size()) ? v[i] : 0;
+}
 
 class Builder {
  public:
@@ -79,9 +83,9 @@ class Builder {
       std::vector<int> kids;
       for (int c : children_[i]) kids.push_back(classOf_[c]);
       std::sort(kids.begin(), kids.end());
-      std::string key = std::to_string(static_cast<int>(node.kind)) + '|' + node.model + '|' + std::to_string(node.rating) +
-                        '|' + std::to_string(node.units) + '|' + std::to_string(static_cast<int>(node.redundancy)) + '|' +
-                        std::to_string(racksFed_[i]) + '|';
+      std::string key = std::to_string(static_cast<int>(node.kind)) + '|' + node.model + '|' +
+                        std::to_string(node.rating) + '|' + std::to_string(node.units) + '|' +
+                        std::to_string(static_cast<int>(node.redundancy)) + '|' + std::to_string(racksFed_[i]) + '|';
       for (int k : kids) key += std::to_string(k) + ',';
       const auto [pos, inserted] = interned.try_emplace(key, static_cast<int>(interned.size()));
       classOf_[i] = pos->second;
@@ -149,7 +153,8 @@ class Builder {
 
 }  // namespace
 
-PowerTree buildPowerTree(const design::Layout& layout, const engine::Evaluation& eval, const PowerTreeOptions& options) {
+PowerTree buildPowerTree(const design::Layout& layout, const engine::Evaluation& eval,
+                         const PowerTreeOptions& options) {
   return Builder(layout, eval).build(options);
 }
 

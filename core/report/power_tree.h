@@ -19,25 +19,25 @@ namespace gigaplan::report {
 
 struct PowerTreeRow {
   int depth = 0;
-  int parentRow = -1;              // index into PowerTree::rows, -1 for roots
-  std::vector<int> members;        // layout.power indices this row stands for (all of them, site-wide)
-  int perParent = 1;               // members per member of the parent row: the "× N"
-  std::string label;               // "ups-a", or "bw-1-a … bw-4-b" for a group
+  int parentRow = -1;        // index into PowerTree::rows, -1 for roots
+  std::vector<int> members;  // layout.power indices this row stands for (all of them, site-wide)
+  int perParent = 1;         // members per member of the parent row: the "× N"
+  std::string label;         // "ups-a", or "bw-1-a … bw-4-b" for a group
   design::PowerKind kind = design::PowerKind::Transformer;
   std::string model;
-  double rating = 0;               // W as written (VA for substations and transformers)
-  bool apparentRating = false;     // rating is MVA-type (capacity = rating × power factor)
+  double rating = 0;            // W as written (VA for substations and transformers)
+  bool apparentRating = false;  // rating is MVA-type (capacity = rating × power factor)
   int units = 1;
   // Worst over members:
-  double load = 0;                 // W delivered at design load
-  double peakLoad = 0;             // W delivered at peak
-  double utilisation = 0;          // peak / capacity
-  double failoverUtilisation = 0;  // worst with any one checked node failed
-  std::int64_t failureGpus = 0;    // GPUs that stop when this node fails
-  double totalLoad = 0;            // W, sum over members at design load
-  int racksFed = 0;                // racks fed directly (A or B), per member
+  double load = 0;                     // W delivered at design load
+  double peakLoad = 0;                 // W delivered at peak
+  double utilisation = 0;              // peak / capacity
+  double failoverUtilisation = 0;      // worst with any one checked node failed
+  std::int64_t failureGpus = 0;        // GPUs that stop when this node fails
+  double totalLoad = 0;                // W, sum over members at design load
+  int racksFed = 0;                    // racks fed directly (A or B), per member
   std::vector<std::string> alsoFedBy;  // other parents of the first member
-  bool onCycle = false;            // not reachable from a source without a loop
+  bool onCycle = false;                // not reachable from a source without a loop
 };
 
 struct PowerTree {
@@ -50,6 +50,7 @@ struct PowerTreeOptions {
   int expandAllUpTo = 60;  // chains with at most this many nodes are shown node by node
 };
 
-PowerTree buildPowerTree(const design::Layout& layout, const engine::Evaluation& eval, const PowerTreeOptions& options = {});
+PowerTree buildPowerTree(const design::Layout& layout, const engine::Evaluation& eval,
+                         const PowerTreeOptions& options = {});
 
 }  // namespace gigaplan::report

@@ -7,14 +7,21 @@ namespace gigaplan::report {
 
 namespace sections {
 
-std::string power(double watts) { return quantity(watts, units::Dimension::Power); }
-std::string rate(double bytesPerSecond) { return quantity(bytesPerSecond, units::Dimension::DataRate); }
+std::string power(double watts) {
+  return quantity(watts, units::Dimension::Power);
+}
+std::string rate(double bytesPerSecond) {
+  return quantity(bytesPerSecond, units::Dimension::DataRate);
+}
 
 Tone toneOf(int severity) {
   switch (static_cast<engine::Severity>(severity)) {
-    case engine::Severity::Error: return Tone::Error;
-    case engine::Severity::Warning: return Tone::Warning;
-    case engine::Severity::Info: return Tone::Note;
+    case engine::Severity::Error:
+      return Tone::Error;
+    case engine::Severity::Warning:
+      return Tone::Warning;
+    case engine::Severity::Info:
+      return Tone::Note;
   }
   return Tone::Normal;
 }
@@ -54,10 +61,12 @@ ReportDocument buildReport(const ReportInputs& in) {
   doc.sourceFile = d.sourceFile;
   doc.generator = "GigaPlan " GIGAPLAN_VERSION + std::string(in.generatedOn.empty() ? "" : ", " + in.generatedOn);
   doc.headlines = headlines(in);
-  doc.titleNotes.push_back("Figures marked \u2248 come from model approximations; the assumptions behind them are listed at "
-                           "the end of the report, with the source and grade of every catalog figure used.");
+  doc.titleNotes.push_back(
+      "Figures marked \u2248 come from model approximations; the assumptions behind them are listed at "
+      "the end of the report, with the source and grade of every catalog figure used.");
   if (in.eval.errors > 0) {
-    doc.titleNotes.push_back("The design has " + count(in.eval.errors) + " error findings: see Findings before relying on it.");
+    doc.titleNotes.push_back("The design has " + count(in.eval.errors) +
+                             " error findings: see Findings before relying on it.");
   }
   doc.sections.push_back(sections::summary(in));
   doc.sections.push_back(sections::site(in));

@@ -25,12 +25,12 @@ struct ReportInputs {
   const design::ResolvedDesign& design;
   const engine::Evaluation& eval;
   const TrainingPlan& training;
-  std::string picturePng;       // the 3D view as PNG bytes; empty when there is none
-  std::string pictureNote;      // why there is none ("no display available")
-  std::string generatedOn;      // date text for the title page; empty = omitted
-  double contentWidth = 515;    // pt: drawings are made this wide (A4 minus margins)
-  double maxFigureHeight = 680; // pt: tall diagrams are split into parts of at most this height
-  int maxFindingRows = 300;     // findings listed one by one; the rest are counted
+  std::string picturePng;        // the 3D view as PNG bytes; empty when there is none
+  std::string pictureNote;       // why there is none ("no display available")
+  std::string generatedOn;       // date text for the title page; empty = omitted
+  double contentWidth = 515;     // pt: drawings are made this wide (A4 minus margins)
+  double maxFigureHeight = 680;  // pt: tall diagrams are split into parts of at most this height
+  int maxFindingRows = 300;      // findings listed one by one; the rest are counted
 };
 
 ReportDocument buildReport(const ReportInputs& inputs);

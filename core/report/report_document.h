@@ -49,7 +49,7 @@ struct Table {
 /// A vector figure. Tall figures come in parts (e.g. the single-line diagram) that a paged back
 /// end may put on separate pages; the parts join seamlessly when stacked.
 struct Figure {
-  std::string id;       // file-name stem for formats that write images to files ("site-plan")
+  std::string id;  // file-name stem for formats that write images to files ("site-plan")
   std::string caption;
   std::vector<Drawing> parts;
 };
@@ -58,14 +58,14 @@ struct Figure {
 struct Picture {
   std::string id;
   std::string caption;
-  std::string png;      // empty when not available
-  std::string note;     // why it is missing
+  std::string png;   // empty when not available
+  std::string note;  // why it is missing
 };
 
 using Block = std::variant<Paragraph, KeyValues, Table, Figure, Picture>;
 
 struct Section {
-  std::string id;       // anchor ("power")
+  std::string id;  // anchor ("power")
   std::string title;
   std::vector<Block> blocks;
 };
@@ -76,11 +76,11 @@ struct Headline {
 };
 
 struct ReportDocument {
-  std::string title;          // the site name
-  std::string subtitle;       // description
+  std::string title;     // the site name
+  std::string subtitle;  // description
   std::string location;
   std::string sourceFile;
-  std::string generator;      // "GigaPlan 0.1.0"
+  std::string generator;  // "GigaPlan 0.1.0"
   std::vector<Headline> headlines;
   std::vector<std::string> titleNotes;  // short lines under the headlines (approximations, status)
   std::vector<Section> sections;

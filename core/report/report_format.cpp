@@ -22,7 +22,15 @@ std::string groupThousands(const std::string& text) {
 
 }  // namespace
 
-std::string count(std::int64_t n) { return groupThousands(std::to_string(n)); }
+std::string count(std::int64_t n) {
+  return groupThousands(std::to_string(n));
+}
+
+std::string counted(std::int64_t n, std::string_view singular, std::string_view plural) {
+  std::string noun(n == 1 ? singular : (plural.empty() ? singular : plural));
+  if (n != 1 && plural.empty()) noun += 's';
+  return count(n) + " " + noun;
+}
 
 std::string fixed(double v, int decimals) {
   if (!std::isfinite(v)) return "n/a";
@@ -45,9 +53,13 @@ std::string megawatts(double watts) {
   return fixed(mw, decimals) + " MW";
 }
 
-std::string pue(double value) { return value > 0 ? fixed(value, 3) : std::string("n/a"); }
+std::string pue(double value) {
+  return value > 0 ? fixed(value, 3) : std::string("n/a");
+}
 
-std::string percent(double fraction) { return fixed(100 * fraction, 1) + " %"; }
+std::string percent(double fraction) {
+  return fixed(100 * fraction, 1) + " %";
+}
 
 std::string quantity(double siValue, units::Dimension dim) {
   if (!std::isfinite(siValue)) return "n/a";
@@ -55,7 +67,8 @@ std::string quantity(double siValue, units::Dimension dim) {
 }
 
 std::string byteRate(double v) {
-  const std::pair<double, const char*> scales[] = {{1e18, "EB/s"}, {1e15, "PB/s"}, {1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}};
+  const std::pair<double, const char*> scales[] = {
+      {1e18, "EB/s"}, {1e15, "PB/s"}, {1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}};
   for (auto [factor, unit] : scales) {
     if (std::fabs(v) >= factor * 0.9995) {
       const double x = v / factor;

@@ -18,6 +18,10 @@ namespace gigaplan::report {
 /// Whole number with thousands separated by commas: 589824 → "589,824".
 std::string count(std::int64_t n);
 
+/// A count with its noun, singular or plural, thousands separated: counted(1, "hall") → "1 hall",
+/// counted(1536, "rack") → "1,536 racks", counted(2, "busway", "busways").
+std::string counted(std::int64_t n, std::string_view singular, std::string_view plural = {});
+
 /// Fixed decimals, with thousands separators in the integer part: fixed(12345.678, 1) → "12,345.7".
 std::string fixed(double v, int decimals);
 

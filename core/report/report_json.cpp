@@ -27,7 +27,8 @@ void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::E
   j.field("power_factor", d.site.powerFactor, kDigits);
   j.key("counts").beginObject();
   j.field("halls", static_cast<std::int64_t>(l.halls.size())).field("rows", static_cast<std::int64_t>(l.rows.size()));
-  j.field("racks", static_cast<std::int64_t>(l.racks.size())).field("power_nodes", static_cast<std::int64_t>(l.power.size()));
+  j.field("racks", static_cast<std::int64_t>(l.racks.size()))
+      .field("power_nodes", static_cast<std::int64_t>(l.power.size()));
   j.field("cooling_units", static_cast<std::int64_t>(l.cooling.size()));
   j.endObject();
   std::vector<std::int64_t> hallRacks(l.halls.size(), 0), hallGpus(l.halls.size(), 0);
@@ -60,10 +61,12 @@ void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::E
 void writeCluster(JsonWriter& j, const training::Cluster& c, const std::vector<training::IdleGpus>& idleTypes) {
   j.key("cluster").beginObject();
   j.field("gpu", c.gpu).field("count", c.count).field("scale_up_gpus", c.scaleUpSize);
-  j.field("scale_up_gbyte_s", c.scaleUpBandwidth / 1e9, kDigits).field("scale_out_gbps", c.scaleOutBandwidth * 8 / 1e9, kDigits);
+  j.field("scale_up_gbyte_s", c.scaleUpBandwidth / 1e9, kDigits)
+      .field("scale_out_gbps", c.scaleOutBandwidth * 8 / 1e9, kDigits);
   j.field("oversubscription", c.oversubscription, kDigits).field("pod_gpus", c.podGpus).field("leaf_gpus", c.leafGpus);
   j.field("pue", c.pue, kDigits).field("it_power_per_gpu_w", c.itPowerPerGpu, kDigits);
-  j.field("storage_gbyte_s", c.storageBandwidth / 1e9, kDigits).field("failure_domain_gpus", c.largestFailureDomainGpus);
+  j.field("storage_gbyte_s", c.storageBandwidth / 1e9, kDigits)
+      .field("failure_domain_gpus", c.largestFailureDomainGpus);
   j.key("idle_gpu_types").beginArray();
   for (const auto& idle : idleTypes) {
     j.beginObject().field("gpu", idle.gpu).field("count", static_cast<std::int64_t>(idle.count));
@@ -89,14 +92,19 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
   j.field("tflops_per_gpu", e.tflopsPerGpu, kDigits).field("mfu", e.mfu, kDigits).field("hfu", e.hfu, kDigits);
   j.field("memory_gib_per_gpu", e.memory.total / kGiB, kDigits).field("fits_memory", e.memory.fits);
   j.field("training_days", e.trainingDays, kDigits).field("effective_training_days", e.effectiveTrainingDays, kDigits);
-  j.field("goodput", e.reliability.goodput, kDigits).field("interruptions_per_day", e.reliability.interruptionsPerDay, kDigits);
+  j.field("goodput", e.reliability.goodput, kDigits)
+      .field("interruptions_per_day", e.reliability.interruptionsPerDay, kDigits);
   j.field("checkpoint_interval_min", e.reliability.checkpointInterval / 60, kDigits);
   j.field("checkpoint_write_s", e.reliability.checkpointWrite, kDigits);
-  j.field("gpu_hours", e.gpuHours, kDigits).field("energy_mwh", e.energyMwh, kDigits).field("it_energy_mwh", e.itEnergyMwh, kDigits);
+  j.field("gpu_hours", e.gpuHours, kDigits)
+      .field("energy_mwh", e.energyMwh, kDigits)
+      .field("it_energy_mwh", e.itEnergyMwh, kDigits);
   j.field("pue", e.pue, kDigits).field("power_per_gpu_w", e.powerPerGpu, kDigits);
   const training::StepBreakdown& b = e.step;
   j.key("breakdown").beginObject();
-  j.field("forward_s", b.forward, kDigits).field("backward_s", b.backward, kDigits).field("recompute_s", b.recompute, kDigits);
+  j.field("forward_s", b.forward, kDigits)
+      .field("backward_s", b.backward, kDigits)
+      .field("recompute_s", b.recompute, kDigits);
   j.field("tensor_parallel_s", b.tensorParallel, kDigits).field("context_parallel_s", b.contextParallel, kDigits);
   j.field("expert_parallel_s", b.expertParallel, kDigits).field("pipeline_bubble_s", b.pipelineBubble, kDigits);
   j.field("pipeline_p2p_s", b.pipelineP2p, kDigits).field("data_parallel_s", b.dataParallel, kDigits);
@@ -123,7 +131,8 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
 void writeTraining(JsonWriter& j, const TrainingPlan& t) {
   j.key("training").beginObject();
   j.field("present", t.present).field("ok", t.ok).field("problem", t.problem).field("searched", t.searched);
-  j.field("plans_valid", static_cast<std::int64_t>(t.plansValid)).field("plans_fitting", static_cast<std::int64_t>(t.plansFitting));
+  j.field("plans_valid", static_cast<std::int64_t>(t.plansValid))
+      .field("plans_fitting", static_cast<std::int64_t>(t.plansFitting));
   if (t.present) writeCluster(j, t.cluster, t.idle);
   if (t.ok) writeEstimate(j, t.estimate);
   j.endObject();
@@ -145,7 +154,11 @@ void writeSources(JsonWriter& j, const design::ResolvedDesign& r, const engine::
 std::string reportJson(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& t) {
   JsonWriter j;
   j.beginObject();
-  j.key("report").beginObject().field("schema", kReportSchema).field("generator", "GigaPlan " GIGAPLAN_VERSION).endObject();
+  j.key("report")
+      .beginObject()
+      .field("schema", kReportSchema)
+      .field("generator", "GigaPlan " GIGAPLAN_VERSION)
+      .endObject();
   writeDesign(j, r, e);
   j.key("evaluation");
   engine::writeEvaluationJson(j, e, r.layout, {.objects = true});

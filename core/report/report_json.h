@@ -18,6 +18,7 @@ namespace gigaplan::report {
 /// Identifies the document shape; bumped when keys change meaning or disappear.
 inline constexpr const char* kReportSchema = "gigaplan-report/1";
 
-std::string reportJson(const design::ResolvedDesign& design, const engine::Evaluation& eval, const TrainingPlan& training);
+std::string reportJson(const design::ResolvedDesign& design, const engine::Evaluation& eval,
+                       const TrainingPlan& training);
 
 }  // namespace gigaplan::report

@@ -26,8 +26,8 @@ Section billOfMaterials(const ReportInputs& in);
 Section sources(const ReportInputs& in);
 
 /// Shorthands used by every section.
-std::string power(double watts);        // "1.06 MW"
+std::string power(double watts);          // "1.06 MW"
 std::string rate(double bytesPerSecond);  // "800 Gb/s"
-Tone toneOf(int severity);              // engine::Severity as int → Tone
+Tone toneOf(int severity);                // engine::Severity as int → Tone
 
 }  // namespace gigaplan::report::sections

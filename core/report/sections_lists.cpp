@@ -14,8 +14,9 @@ Section findings(const ReportInputs& in) {
     s.blocks.push_back(Paragraph{"The engine found nothing to flag."});
     return s;
   }
-  s.blocks.push_back(Paragraph{count(e.errors) + " errors, " + count(e.warnings) + " warnings and " + count(e.infos) +
-                               " notes. Errors first; each names the object to look at (select it by id in GigaPlan's 3D view)."});
+  s.blocks.push_back(
+      Paragraph{count(e.errors) + " errors, " + count(e.warnings) + " warnings and " + count(e.infos) +
+                " notes. Errors first; each names the object to look at (select it by id in GigaPlan's 3D view)."});
   struct ByCode {
     engine::Severity severity;
     std::int64_t n = 0;
@@ -31,7 +32,8 @@ Section findings(const ReportInputs& in) {
   if (codes.size() > 1 && e.findings.size() > codes.size()) {
     Table t;
     t.caption = "Findings by kind";
-    t.columns = {{"code", Align::Left, 1.2}, {"severity", Align::Left}, {"count", Align::Right}, {"first", Align::Left, 2.5}};
+    t.columns = {
+        {"code", Align::Left, 1.2}, {"severity", Align::Left}, {"count", Align::Right}, {"first", Align::Left, 2.5}};
     for (const auto& code : order) {
       const ByCode& c = codes[code];
       t.rows.push_back({code, std::string(engine::toString(c.severity)), count(c.n),
@@ -42,16 +44,18 @@ Section findings(const ReportInputs& in) {
   }
   Table t;
   t.caption = "Every finding";
-  t.columns = {{"severity", Align::Left}, {"object", Align::Left, 1.2}, {"code", Align::Left, 1.2}, {"message", Align::Left, 4}};
+  t.columns = {
+      {"severity", Align::Left}, {"object", Align::Left, 1.2}, {"code", Align::Left, 1.2}, {"message", Align::Left, 4}};
   const std::size_t shown = std::min(e.findings.size(), static_cast<std::size_t>(std::max(in.maxFindingRows, 0)));
   for (std::size_t i = 0; i < shown; ++i) {
     const engine::Finding& f = e.findings[i];
-    t.rows.push_back({std::string(engine::toString(f.severity)), f.object.empty() ? "site" : f.object, f.code, f.message});
+    t.rows.push_back(
+        {std::string(engine::toString(f.severity)), f.object.empty() ? "site" : f.object, f.code, f.message});
     t.rowTones.push_back(toneOf(static_cast<int>(f.severity)));
   }
   if (shown < e.findings.size()) {
-    t.footnote = "Showing " + count(static_cast<std::int64_t>(shown)) + " of " + count(static_cast<std::int64_t>(e.findings.size())) +
-                 "; the JSON report lists every one.";
+    t.footnote = "Showing " + count(static_cast<std::int64_t>(shown)) + " of " +
+                 count(static_cast<std::int64_t>(e.findings.size())) + "; the JSON report lists every one.";
   }
   s.blocks.push_back(std::move(t));
   return s;
@@ -61,14 +65,16 @@ Section billOfMaterials(const ReportInputs& in) {
   Section s{"bom", "Bill of materials", {}};
   Table t;
   t.caption = "Equipment by catalog item (cables by medium and length bucket)";
-  t.columns = {{"category", Align::Left}, {"item", Align::Left, 1.3}, {"name", Align::Left, 2.2}, {"detail", Align::Left},
-               {"count", Align::Right}, {"length", Align::Right}};
+  t.columns = {{"category", Align::Left}, {"item", Align::Left, 1.3}, {"name", Align::Left, 2.2},
+               {"detail", Align::Left},   {"count", Align::Right},    {"length", Align::Right}};
   for (const auto& l : in.eval.bom) {
     t.rows.push_back({l.category, l.item, l.name, kindLabel(l.detail), count(l.count),
                       l.category == "cable" ? kApprox + length(l.length) : std::string()});
   }
-  if (t.rows.empty()) s.blocks.push_back(Paragraph{"Nothing to list."});
-  else s.blocks.push_back(std::move(t));
+  if (t.rows.empty())
+    s.blocks.push_back(Paragraph{"Nothing to list."});
+  else
+    s.blocks.push_back(std::move(t));
   return s;
 }
 
@@ -88,13 +94,14 @@ std::string sectionLabel(const std::string& section) {
 
 Section sources(const ReportInputs& in) {
   Section s{"sources", "Assumptions and sources", {}};
-  s.blocks.push_back(Paragraph{"Every catalog entry this design uses, with where its figures come from. Grades: V vendor "
-                               "document, S secondary source, E arithmetic on sourced inputs, U unverified \u2014 a planning "
-                               "default to replace with a quote or datasheet before committing."});
+  s.blocks.push_back(
+      Paragraph{"Every catalog entry this design uses, with where its figures come from. Grades: V vendor "
+                "document, S secondary source, E arithmetic on sourced inputs, U unverified \u2014 a planning "
+                "default to replace with a quote or datasheet before committing."});
   Table t;
   t.caption = "Catalog entries used";
-  t.columns = {{"kind", Align::Left}, {"id", Align::Left, 1.3}, {"used", Align::Right}, {"grade", Align::Left},
-               {"source", Align::Left, 3}, {"note", Align::Left, 2.2}};
+  t.columns = {{"kind", Align::Left},  {"id", Align::Left, 1.3},   {"used", Align::Right},
+               {"grade", Align::Left}, {"source", Align::Left, 3}, {"note", Align::Left, 2.2}};
   int defaults = 0;
   for (const CatalogUse& u : catalogUsed(in.design, in.eval)) {
     std::string note = u.provenance.note;
@@ -103,18 +110,19 @@ Section sources(const ReportInputs& in) {
       note.insert(0, note.empty() ? "planning default (grade U)" : "planning default (grade U); ");
     }
     if (u.changedByDesign) note += std::string(note.empty() ? "" : "; ") + "changed in the design's catalog: section";
-    t.rows.push_back({sectionLabel(u.section), u.id + (u.name.empty() ? "" : " (" + u.name + ")"), count(u.count), u.provenance.grade,
-                      u.provenance.source, note});
+    t.rows.push_back({sectionLabel(u.section), u.id + (u.name.empty() ? "" : " (" + u.name + ")"), count(u.count),
+                      u.provenance.grade, u.provenance.source, note});
     t.rowTones.push_back(u.planningDefault() ? Tone::Warning : Tone::Normal);
   }
   if (defaults > 0) {
-    s.blocks.push_back(Paragraph{count(defaults) + " of the entries used are planning defaults (grade U), highlighted below.",
-                                 Tone::Warning});
+    s.blocks.push_back(Paragraph{
+        count(defaults) + " of the entries used are planning defaults (grade U), highlighted below.", Tone::Warning});
   }
   s.blocks.push_back(std::move(t));
 
   s.blocks.push_back(Paragraph{"Modelling assumptions behind the figures:", Tone::Normal, true});
-  for (const auto& a : modelAssumptions(in.design, in.eval, in.training.ok)) s.blocks.push_back(Paragraph{a, Tone::Note});
+  for (const auto& a : modelAssumptions(in.design, in.eval, in.training.ok))
+    s.blocks.push_back(Paragraph{a, Tone::Note});
   return s;
 }
 

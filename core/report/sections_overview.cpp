@@ -13,22 +13,25 @@ Section summary(const ReportInputs& in) {
   const engine::Evaluation& e = in.eval;
   const design::Layout& l = in.design.layout;
   Section s{"summary", "Summary", {}};
-  std::string text = count(e.compute.gpus) + " GPUs in " + count(e.compute.racks) + " racks (" + count(e.compute.computeRacks) +
-                     " compute, " + count(e.compute.networkRacks) + " network, " + count(e.compute.storageRacks) +
-                     " storage) across " + count(static_cast<std::int64_t>(l.halls.size())) + (l.halls.size() == 1 ? " hall draw " : " halls draw ") +
-                     megawatts(e.power.it) + " of IT load; with network, cooling and conversion losses the facility draws " +
+  std::string text = count(e.compute.gpus) + " GPUs in " + count(e.compute.racks) + " racks (" +
+                     count(e.compute.computeRacks) + " compute, " + count(e.compute.networkRacks) + " network, " +
+                     count(e.compute.storageRacks) + " storage) across " +
+                     count(static_cast<std::int64_t>(l.halls.size())) +
+                     (l.halls.size() == 1 ? " hall draw " : " halls draw ") + megawatts(e.power.it) +
+                     " of IT load; with network, cooling and conversion losses the facility draws " +
                      megawatts(e.power.facility) + " (PUE " + pue(e.power.pue) + ").";
   if (e.power.sourceCapacity > 0) {
-    text += " Grid and generation provide " + megawatts(e.power.sourceCapacity) + ", leaving " + megawatts(e.power.headroom) +
-            " of headroom at peak.";
+    text += " Grid and generation provide " + megawatts(e.power.sourceCapacity) + ", leaving " +
+            megawatts(e.power.headroom) + " of headroom at peak.";
   }
   s.blocks.push_back(Paragraph{text});
   if (in.training.ok) {
     const training::Estimate& t = in.training.estimate;
-    s.blocks.push_back(Paragraph{"Training " + (t.job.model.name.empty() ? std::string("the design's job") : t.job.model.name) +
-                                 " on " + count(t.gpusUsed) + " GPUs takes " + kApprox + fixed(t.effectiveTrainingDays, 1) +
-                                 " days with interruptions (goodput " + percent(t.reliability.goodput) + ") and " + kApprox +
-                                 fixed(t.energyMwh, 0) + " MWh of facility energy."});
+    s.blocks.push_back(
+        Paragraph{"Training " + (t.job.model.name.empty() ? std::string("the design's job") : t.job.model.name) +
+                  " on " + count(t.gpusUsed) + " GPUs takes " + kApprox + fixed(t.effectiveTrainingDays, 1) +
+                  " days with interruptions (goodput " + percent(t.reliability.goodput) + ") and " + kApprox +
+                  fixed(t.energyMwh, 0) + " MWh of facility energy."});
   }
   if (e.errors + e.warnings > 0) {
     s.blocks.push_back(Paragraph{"The engine raised " + count(e.errors) + " errors and " + count(e.warnings) +
@@ -39,7 +42,8 @@ Section summary(const ReportInputs& in) {
   kv.entries = {
       {"Site", in.design.design.site.name},
       {"Location", in.design.design.site.location},
-      {"Design ambient", fixed(in.design.design.site.ambient, 1) + " \u00b0C dry bulb, " + fixed(in.design.design.site.wetBulb, 1) + " \u00b0C wet bulb"},
+      {"Design ambient", fixed(in.design.design.site.ambient, 1) + " \u00b0C dry bulb, " +
+                             fixed(in.design.design.site.wetBulb, 1) + " \u00b0C wet bulb"},
       {"Peak dense compute", quantity(e.compute.peakBf16, Dimension::Compute) + " BF16, " +
                                  quantity(e.compute.peakFp8, Dimension::Compute) + " FP8"},
       {"Fabric", std::to_string(e.fabric.tiers) + " tiers, " + count(e.fabric.totalSwitches) + " switches, bisection " +
@@ -58,7 +62,8 @@ Section summary(const ReportInputs& in) {
                                   {"network", e.power.network, paletteColor(4), megawatts(e.power.network)},
                                   {"cooling", e.power.cooling, paletteColor(1), kApprox + megawatts(e.power.cooling)},
                                   {"losses", e.power.losses, paletteColor(3), megawatts(e.power.losses)}};
-  Figure f{"power-breakdown", "Facility power at design load by use, against the source capacity", {stackedBar(parts, o)}};
+  Figure f{
+      "power-breakdown", "Facility power at design load by use, against the source capacity", {stackedBar(parts, o)}};
   f.parts.front().title = "Facility power by use";
   s.blocks.push_back(std::move(f));
   return s;
@@ -85,26 +90,30 @@ Section compute(const ReportInputs& in) {
   Section s{"compute", "Compute", {}};
   Table t;
   t.caption = "GPUs by type";
-  t.columns = {{"GPU", Align::Left, 2}, {"GPUs", Align::Right}, {"racks", Align::Right},
+  t.columns = {{"GPU", Align::Left, 2},           {"GPUs", Align::Right},    {"racks", Align::Right},
                {"scale-up domain", Align::Right}, {"domains", Align::Right}, {"scale-up per GPU", Align::Right}};
   for (const auto& g : c.byType) {
     t.rows.push_back({g.name.empty() ? g.gpu : g.name, count(g.count), count(g.racks), count(g.domainSize) + " GPUs",
                       count(g.domains), rate(g.scaleUpBandwidth)});
   }
-  if (t.rows.empty()) s.blocks.push_back(Paragraph{"The design has no GPUs.", Tone::Warning});
-  else s.blocks.push_back(std::move(t));
+  if (t.rows.empty())
+    s.blocks.push_back(Paragraph{"The design has no GPUs.", Tone::Warning});
+  else
+    s.blocks.push_back(std::move(t));
   KeyValues kv;
   kv.entries = {
       {"GPUs", count(c.gpus)},
       {"Racks", count(c.racks) + " (" + count(c.computeRacks) + " compute, " + count(c.networkRacks) + " network, " +
                     count(c.storageRacks) + " storage)"},
-      {"Peak dense BF16 / FP8 / FP4", quantity(c.peakBf16, Dimension::Compute) + " / " + quantity(c.peakFp8, Dimension::Compute) +
-                                          " / " + quantity(c.peakFp4, Dimension::Compute)},
+      {"Peak dense BF16 / FP8 / FP4", quantity(c.peakBf16, Dimension::Compute) + " / " +
+                                          quantity(c.peakFp8, Dimension::Compute) + " / " +
+                                          quantity(c.peakFp4, Dimension::Compute)},
       {"HBM", quantity(c.hbm, Dimension::DataSize) + ", " + byteRate(c.hbmBandwidth) + " aggregate"},
       {"Scale-up domains", count(c.scaleUpDomains) + " \u00d7 " + count(c.scaleUpDomainSize) + " GPUs, " +
                                rate(c.scaleUpBandwidthPerGpu) + " per GPU per direction"},
-      {"Storage", c.storageCapacity > 0 ? quantity(c.storageCapacity, Dimension::DataSize) + ", " + byteRate(c.storageBandwidth)
-                                        : std::string("no storage racks")},
+      {"Storage", c.storageCapacity > 0
+                      ? quantity(c.storageCapacity, Dimension::DataSize) + ", " + byteRate(c.storageBandwidth)
+                      : std::string("no storage racks")},
   };
   s.blocks.push_back(std::move(kv));
   return s;
@@ -116,15 +125,19 @@ Section fabric(const ReportInputs& in) {
   if (!f.problem.empty()) s.blocks.push_back(Paragraph{"The fabric could not be built: " + f.problem, Tone::Error});
   KeyValues kv;
   kv.entries = {
-      {"Topology", std::string(design::toString(f.topology)) + ", " + std::to_string(f.tiers) + " tiers, switch " + f.switchModel},
+      {"Topology",
+       std::string(design::toString(f.topology)) + ", " + std::to_string(f.tiers) + " tiers, switch " + f.switchModel},
       {"Switches", count(f.totalSwitches) + " (" + power(f.switchPower) + " without optics)"},
-      {"Endpoints", count(f.endpoints) + " NIC ports at " + rate(f.linkRate) + ", " + rate(f.injectionBandwidth) + " per GPU"},
-      {"Bisection", rate(f.bisectionBandwidth) + " one direction; longest path " + std::to_string(f.maxHops) + " switch hops"},
-      {"Pods / leaf groups", count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) + " GPUs; " +
-                                 count(f.leafGroups) + (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") +
-                                 count(f.leafGroupGpus) + " GPUs"},
-      {"Cables", count(f.totalCables) + ", " + kApprox + length(f.totalCableLength) + " routed; " + count(f.transceivers) +
-                     (f.transceivers == 1 ? " transceiver" : " transceivers") +
+      {"Endpoints",
+       count(f.endpoints) + " NIC ports at " + rate(f.linkRate) + ", " + rate(f.injectionBandwidth) + " per GPU"},
+      {"Bisection",
+       rate(f.bisectionBandwidth) + " one direction; longest path " + std::to_string(f.maxHops) + " switch hops"},
+      {"Pods / leaf groups", count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) +
+                                 " GPUs; " + count(f.leafGroups) +
+                                 (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") + count(f.leafGroupGpus) +
+                                 " GPUs"},
+      {"Cables", count(f.totalCables) + ", " + kApprox + length(f.totalCableLength) + " routed; " +
+                     count(f.transceivers) + (f.transceivers == 1 ? " transceiver" : " transceivers") +
                      (f.nicTransceivers > 0 ? " (" + count(f.nicTransceivers) + " in the GPU NICs, their " +
                                                   power(f.nicOpticsPower) + " inside the racks' rated power)"
                                             : std::string()) +
@@ -133,16 +146,22 @@ Section fabric(const ReportInputs& in) {
   s.blocks.push_back(std::move(kv));
   Table tiers;
   tiers.caption = "Switch tiers";
-  tiers.columns = {{"tier", Align::Left}, {"switches", Align::Right}, {"links down", Align::Right}, {"links up", Align::Right},
-                   {"ports used", Align::Right}, {"ports free", Align::Right}, {"oversubscription", Align::Right}};
+  tiers.columns = {{"tier", Align::Left},
+                   {"switches", Align::Right},
+                   {"links down", Align::Right},
+                   {"links up", Align::Right},
+                   {"ports used", Align::Right},
+                   {"ports free", Align::Right},
+                   {"oversubscription", Align::Right}};
   for (const auto& t : f.tierStats) {
-    tiers.rows.push_back({std::to_string(t.tier) + " " + t.name, count(t.switches), count(t.linksDown), count(t.linksUp),
-                          count(t.portsUsed), count(t.portsFree), fixed(t.oversubscription, 2) + ":1"});
+    tiers.rows.push_back({std::to_string(t.tier) + " " + t.name, count(t.switches), count(t.linksDown),
+                          count(t.linksUp), count(t.portsUsed), count(t.portsFree),
+                          fixed(t.oversubscription, 2) + ":1"});
   }
   if (!tiers.rows.empty()) s.blocks.push_back(std::move(tiers));
   Table cables;
   cables.caption = "Cables by medium and routed length";
-  cables.columns = {{"medium", Align::Left, 2}, {"length", Align::Left}, {"cables", Align::Right},
+  cables.columns = {{"medium", Align::Left, 2},     {"length", Align::Left},        {"cables", Align::Right},
                     {"total length", Align::Right}, {"transceivers", Align::Right}, {"optics power", Align::Right}};
   for (const auto& c : f.cables) {
     const catalog::CableMedium* m = in.design.catalog->medium(c.medium);
@@ -158,9 +177,9 @@ Section fabric(const ReportInputs& in) {
     std::int64_t n = 0;
     double longest = 0;
     for (const auto& o : f.overlongCables) n += o.count, longest = std::max(longest, o.length);
-    s.blocks.push_back(Paragraph{count(n) + " cables are longer than any medium reaches at this rate (longest " +
-                                     length(longest) + ").",
-                                 Tone::Error});
+    s.blocks.push_back(Paragraph{
+        count(n) + " cables are longer than any medium reaches at this rate (longest " + length(longest) + ").",
+        Tone::Error});
   }
   for (const auto& p : f.portShortfalls) s.blocks.push_back(Paragraph{p.message, Tone::Error});
   return s;

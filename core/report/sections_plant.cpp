@@ -11,7 +11,9 @@
 namespace gigaplan::report::sections {
 namespace {
 
-double at(const std::vector<double>& v, std::size_t i) { return i < v.size() ? v[i] : 0.0; }
+double at(const std::vector<double>& v, std::size_t i) {
+  return i < v.size() ? v[i] : 0.0;
+}
 
 Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
   const design::Layout& l = in.design.layout;
@@ -22,13 +24,15 @@ Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return util(a) > util(b); });
   Table t;
   t.caption = "Most loaded power nodes (by the higher of peak and fail-over utilisation)";
-  t.columns = {{"node", Align::Left, 2}, {"kind", Align::Left}, {"model", Align::Left, 1.5}, {"load", Align::Right},
-               {"peak", Align::Right}, {"rating", Align::Right}, {"utilisation", Align::Right}, {"fail-over", Align::Right}};
+  t.columns = {{"node", Align::Left, 2},      {"kind", Align::Left},      {"model", Align::Left, 1.5},
+               {"load", Align::Right},        {"peak", Align::Right},     {"rating", Align::Right},
+               {"utilisation", Align::Right}, {"fail-over", Align::Right}};
   for (std::size_t k = 0; k < order.size() && k < top; ++k) {
     const std::size_t i = order[k];
     const design::PowerNode& n = l.power[i];
-    t.rows.push_back({n.id, kindLabel(design::toString(n.kind)), n.model, power(at(p.nominal.out, i)), power(at(p.peak.out, i)),
-                      rating(n.rating, power::isApparentPowerRated(n.kind)), n.rating > 0 ? percent(at(p.utilisation, i)) : "\u2013",
+    t.rows.push_back({n.id, kindLabel(design::toString(n.kind)), n.model, power(at(p.nominal.out, i)),
+                      power(at(p.peak.out, i)), rating(n.rating, power::isApparentPowerRated(n.kind)),
+                      n.rating > 0 ? percent(at(p.utilisation, i)) : "\u2013",
                       at(p.failover.worstUtilisation, i) > 0 ? percent(at(p.failover.worstUtilisation, i)) : "\u2013"});
     t.rowTones.push_back(util(i) > 1 ? Tone::Error : util(i) >= 0.8 ? Tone::Warning : Tone::Normal);
   }
@@ -61,7 +65,8 @@ std::vector<LoopStats> loopStats(const design::Layout& l, const cooling::Cooling
 
 std::string unitsText(const std::map<std::string, int>& byKind) {
   std::string s;
-  for (const auto& [kind, n] : byKind) s += (s.empty() ? "" : ", ") + std::to_string(n) + " " + kind + (n > 1 ? "s" : "");
+  for (const auto& [kind, n] : byKind)
+    s += (s.empty() ? "" : ", ") + std::to_string(n) + " " + kind + (n > 1 ? "s" : "");
   return s;
 }
 
@@ -78,20 +83,22 @@ Section power(const ReportInputs& in) {
       {"Conversion losses", megawatts(p.losses)},
       {"Facility", megawatts(p.facility) + " at design load, " + megawatts(p.peakFacility) + " at peak"},
       {"PUE", pue(p.pue)},
-      {"Sources", "grid " + megawatts(p.gridCapacity) + ", generation " + megawatts(p.generationCapacity) + "; headroom at peak " +
-                      megawatts(p.headroom)},
-      {"Batteries", p.batteryEnergy > 0 ? quantity(p.batteryEnergy, units::Dimension::Energy) + ", " + megawatts(p.batteryPower) +
-                                              "; ride-through " + quantity(p.rideThrough, units::Dimension::Time)
-                                        : std::string("none")},
+      {"Sources", "grid " + megawatts(p.gridCapacity) + ", generation " + megawatts(p.generationCapacity) +
+                      "; headroom at peak " + megawatts(p.headroom)},
+      {"Batteries", p.batteryEnergy > 0
+                        ? quantity(p.batteryEnergy, units::Dimension::Energy) + ", " + megawatts(p.batteryPower) +
+                              "; ride-through " + quantity(p.rideThrough, units::Dimension::Time)
+                        : std::string("none")},
       {"Fail-over check", count(p.failover.failuresChecked) + " single failures simulated"},
   };
   s.blocks.push_back(std::move(kv));
   const PowerTree tree = buildPowerTree(in.design.layout, in.eval);
-  std::string how = "Each box is a power node under its first feed (other feeds are listed): load delivered at design load, "
-                    "rating (transformers and substations in MVA: capacity is rating \u00d7 the site power factor of " +
-                    fixed(in.design.design.site.powerFactor, 2) +
-                    "), and the bar shows peak load against capacity; fail-over is the worst utilisation with any one "
-                    "busway, UPS or transformer failed. The left edge carries the power path's colour, as in the site plan.";
+  std::string how =
+      "Each box is a power node under its first feed (other feeds are listed): load delivered at design load, "
+      "rating (transformers and substations in MVA: capacity is rating \u00d7 the site power factor of " +
+      fixed(in.design.design.site.powerFactor, 2) +
+      "), and the bar shows peak load against capacity; fail-over is the worst utilisation with any one "
+      "busway, UPS or transformer failed. The left edge carries the power path's colour, as in the site plan.";
   if (tree.collapsed) {
     how += " Identical sibling branches are drawn once as \u00d7 N (their figures are the largest in the group): " +
            count(tree.nodes) + " nodes in " + count(static_cast<std::int64_t>(tree.rows.size())) + " rows.";
@@ -101,7 +108,8 @@ Section power(const ReportInputs& in) {
   o.width = in.contentWidth;
   // Parts of about eight rows, so a paged format can fill the page the section starts on.
   o.maxPartHeight = std::min(in.maxFigureHeight, 250.0);
-  s.blocks.push_back(Figure{"single-line-diagram", "Power single-line diagram", singleLineDiagram(in.design.layout, tree, o)});
+  s.blocks.push_back(
+      Figure{"single-line-diagram", "Power single-line diagram", singleLineDiagram(in.design.layout, tree, o)});
   if (!in.design.layout.power.empty()) s.blocks.push_back(mostLoadedPowerNodes(in, 12));
   return s;
 }
@@ -129,8 +137,9 @@ Section cooling(const ReportInputs& in) {
   const std::vector<LoopStats> loops = loopStats(l, c);
   Table t;
   t.caption = "Cooling loops (units joined by rejects_to)";
-  t.columns = {{"loop", Align::Left}, {"units", Align::Left, 2.5}, {"hall heat", Align::Right}, {"hall capacity", Align::Right},
-               {"rejected", Align::Right}, {"max utilisation", Align::Right}, {"draw", Align::Right}};
+  t.columns = {{"loop", Align::Left},           {"units", Align::Left, 2.5}, {"hall heat", Align::Right},
+               {"hall capacity", Align::Right}, {"rejected", Align::Right},  {"max utilisation", Align::Right},
+               {"draw", Align::Right}};
   for (std::size_t i = 0; i < loops.size(); ++i) {
     const LoopStats& ls = loops[i];
     t.rows.push_back({std::to_string(i + 1), unitsText(ls.unitsByKind), power(ls.hallHeat), power(ls.hallCapacity),
@@ -152,8 +161,8 @@ Section cooling(const ReportInputs& in) {
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return loops[a].maxUtil > loops[b].maxUtil; });
     for (std::size_t k = 0; k < order.size() && k < 24; ++k) {
       const LoopStats& ls = loops[order[k]];
-      bars.push_back({"loop " + std::to_string(order[k] + 1) + ": " + ls.worstUnit, ls.maxUtil, utilisationColor(ls.maxUtil),
-                      percent(ls.maxUtil)});
+      bars.push_back({"loop " + std::to_string(order[k] + 1) + ": " + ls.worstUnit, ls.maxUtil,
+                      utilisationColor(ls.maxUtil), percent(ls.maxUtil)});
     }
   }
   if (!bars.empty()) {
@@ -171,9 +180,10 @@ Section cooling(const ReportInputs& in) {
     f.parts.front().title = "Cooling utilisation";
     s.blocks.push_back(std::move(f));
   }
-  s.blocks.push_back(Paragraph{"Pump and fan draw is taken as linear in load (real pumps follow a cube law, so part-load draw "
-                               "is overstated); chiller COP and capacities are not derated with ambient temperature.",
-                               Tone::Note});
+  s.blocks.push_back(
+      Paragraph{"Pump and fan draw is taken as linear in load (real pumps follow a cube law, so part-load draw "
+                "is overstated); chiller COP and capacities are not derated with ambient temperature.",
+                Tone::Note});
   return s;
 }
 
@@ -182,11 +192,12 @@ Section failureDomains(const ReportInputs& in) {
   const design::Layout& l = in.design.layout;
   const double gpus = static_cast<double>(std::max<std::int64_t>(in.eval.compute.gpus, 1));
   Section s{"failure-domains", "Failure domains", {}};
-  s.blocks.push_back(Paragraph{"A failure domain is what stops when one power node or cooling unit fails on its own (grid, "
-                               "generators and batteries excepted). The largest: " +
-                               count(r.largestGpus) + " GPUs in " + count(r.largestRacks) + " racks behind " +
-                               (r.largestId.empty() ? std::string("no single element") : r.largestId) + " (" +
-                               percent(static_cast<double>(r.largestGpus) / gpus) + " of the site)."});
+  s.blocks.push_back(
+      Paragraph{"A failure domain is what stops when one power node or cooling unit fails on its own (grid, "
+                "generators and batteries excepted). The largest: " +
+                count(r.largestGpus) + " GPUs in " + count(r.largestRacks) + " racks behind " +
+                (r.largestId.empty() ? std::string("no single element") : r.largestId) + " (" +
+                percent(static_cast<double>(r.largestGpus) / gpus) + " of the site)."});
   struct KindStats {
     int elements = 0, withDomain = 0;
     std::int64_t maxGpus = 0;
@@ -211,14 +222,16 @@ Section failureDomains(const ReportInputs& in) {
   }
   Table t;
   t.caption = "Single failures by kind of element";
-  t.columns = {{"kind", Align::Left, 1.5}, {"elements", Align::Right}, {"stop GPUs", Align::Right},
+  t.columns = {{"kind", Align::Left, 1.5},       {"elements", Align::Right},      {"stop GPUs", Align::Right},
                {"largest domain", Align::Right}, {"share of site", Align::Right}, {"largest behind", Align::Left, 1.5}};
   for (const auto& [kind, k] : byKind) {
-    t.rows.push_back({kind, count(k.elements), count(k.withDomain), count(k.maxGpus) + " GPUs, " + count(k.maxRacks) + " racks",
+    t.rows.push_back({kind, count(k.elements), count(k.withDomain),
+                      count(k.maxGpus) + " GPUs, " + count(k.maxRacks) + " racks",
                       percent(static_cast<double>(k.maxGpus) / gpus), k.maxGpus > 0 ? k.worst : "\u2013"});
   }
   if (!t.rows.empty()) {
-    t.footnote = "\"stop GPUs\": elements whose failure alone stops at least one GPU; redundant (2N, N+1) elements stop none.";
+    t.footnote =
+        "\"stop GPUs\": elements whose failure alone stops at least one GPU; redundant (2N, N+1) elements stop none.";
     s.blocks.push_back(std::move(t));
   }
   return s;

@@ -9,24 +9,31 @@ constexpr double kGiB = 1024.0 * 1024 * 1024;
 
 std::string planText(const training::Job& job) {
   const training::Parallelism& p = job.parallelism;
-  std::string s = "TP " + std::to_string(p.tp) + " \u00b7 PP " + std::to_string(p.pp) + " \u00b7 DP " + std::to_string(p.dp) +
-                  " \u00b7 CP " + std::to_string(p.cp);
+  std::string s = "TP " + std::to_string(p.tp) + " \u00b7 PP " + std::to_string(p.pp) + " \u00b7 DP " +
+                  std::to_string(p.dp) + " \u00b7 CP " + std::to_string(p.cp);
   if (p.ep > 1) s += " \u00b7 EP " + std::to_string(p.ep);
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
   if (p.sequenceParallel) s += ", sequence parallel";
-  if (p.fsdp) s += ", FSDP";
-  else if (p.distributedOptimizer) s += ", distributed optimizer";
+  if (p.fsdp)
+    s += ", FSDP";
+  else if (p.distributedOptimizer)
+    s += ", distributed optimizer";
   return s;
 }
 
 Figure stepChart(const training::Estimate& e, double width) {
   const training::StepBreakdown& b = e.step;
-  const std::pair<const char*, double> parts[] = {
-      {"forward", b.forward},           {"backward", b.backward},          {"recompute", b.recompute},
-      {"tensor parallel", b.tensorParallel}, {"context parallel", b.contextParallel}, {"expert parallel", b.expertParallel},
-      {"pipeline bubble", b.pipelineBubble}, {"pipeline p2p", b.pipelineP2p}, {"data parallel", b.dataParallel},
-      {"optimizer", b.optimizer}};
+  const std::pair<const char*, double> parts[] = {{"forward", b.forward},
+                                                  {"backward", b.backward},
+                                                  {"recompute", b.recompute},
+                                                  {"tensor parallel", b.tensorParallel},
+                                                  {"context parallel", b.contextParallel},
+                                                  {"expert parallel", b.expertParallel},
+                                                  {"pipeline bubble", b.pipelineBubble},
+                                                  {"pipeline p2p", b.pipelineP2p},
+                                                  {"data parallel", b.dataParallel},
+                                                  {"optimizer", b.optimizer}};
   const bool seconds = b.total >= 1;
   ChartOptions o;
   o.width = width;
@@ -40,8 +47,9 @@ Figure stepChart(const training::Estimate& e, double width) {
     bars.push_back({name, t, paletteColor(colour - 1),
                     fixed(t * o.scale, seconds ? 2 : 1) + " " + o.unit + " (" + percent(t / b.total) + ")"});
   }
-  Figure f{"step-time", kApprox + std::string("Step time ") + fixed(b.total * o.scale, seconds ? 2 : 1) + " " + o.unit +
-                            " on the critical path, by component (exposed communication only)",
+  Figure f{"step-time",
+           kApprox + std::string("Step time ") + fixed(b.total * o.scale, seconds ? 2 : 1) + " " + o.unit +
+               " on the critical path, by component (exposed communication only)",
            {barChart(bars, o)}};
   f.parts.front().title = "Step time breakdown";
   return f;
@@ -61,8 +69,9 @@ Figure memoryChart(const training::Estimate& e, double width) {
                                   {"optimizer", m.optimizer, paletteColor(2), gib(m.optimizer)},
                                   {"activations", m.activations, paletteColor(4), gib(m.activations)},
                                   {"buffers", m.buffers, paletteColor(9), gib(m.buffers)}};
-  Figure f{"memory", kApprox + std::string("Memory per GPU on the busiest pipeline stage: ") + gib(m.total) + " of " +
-                         gib(m.capacity) + (m.fits ? " (fits)" : " (does not fit)"),
+  Figure f{"memory",
+           kApprox + std::string("Memory per GPU on the busiest pipeline stage: ") + gib(m.total) + " of " +
+               gib(m.capacity) + (m.fits ? " (fits)" : " (does not fit)"),
            {stackedBar(parts, o)}};
   f.parts.front().title = "Memory per GPU";
   return f;
@@ -81,10 +90,11 @@ KeyValues clusterValues(const training::Cluster& c, const std::vector<training::
   kv.entries = {
       {"GPUs", count(c.count) + " \u00d7 " + c.gpu + idleText(idle)},
       {"Scale-up", std::to_string(c.scaleUpSize) + " GPUs per domain, " + rate(c.scaleUpBandwidth) + " per GPU"},
-      {"Scale-out", rate(c.scaleOutBandwidth) + " per GPU, leaf oversubscription " + fixed(c.oversubscription, 2) + ":1" +
-                        (c.podGpus > 0 ? ", pods of " + count(c.podGpus) + " GPUs" : std::string())},
+      {"Scale-out", rate(c.scaleOutBandwidth) + " per GPU, leaf oversubscription " + fixed(c.oversubscription, 2) +
+                        ":1" + (c.podGpus > 0 ? ", pods of " + count(c.podGpus) + " GPUs" : std::string())},
       {"IT power per GPU", power(c.itPowerPerGpu) + " (racks and network over GPUs); PUE " + pue(c.pue)},
-      {"Checkpoint storage", c.storageBandwidth > 0 ? byteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
+      {"Checkpoint storage",
+       c.storageBandwidth > 0 ? byteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
       {"Largest failure domain", count(c.largestFailureDomainGpus) + " GPUs"},
   };
   return kv;
@@ -96,9 +106,10 @@ Section training(const ReportInputs& in) {
   Section s{"training", "Training plan", {}};
   const TrainingPlan& t = in.training;
   if (!t.present) {
-    s.blocks.push_back(Paragraph{"The design has no job: section, so there is no training estimate. Add one (model, training, "
-                                 "parallelism) to see step time, memory, days, goodput and energy on this site.",
-                                 Tone::Note});
+    s.blocks.push_back(
+        Paragraph{"The design has no job: section, so there is no training estimate. Add one (model, training, "
+                  "parallelism) to see step time, memory, days, goodput and energy on this site.",
+                  Tone::Note});
     return s;
   }
   if (!t.ok) {
@@ -109,36 +120,40 @@ Section training(const ReportInputs& in) {
   const training::Job& job = e.job;
   // Warnings first: idle GPU types and a batch too small change what the numbers below mean.
   for (const auto& f : e.findings) {
-    s.blocks.push_back(Paragraph{f.message + " [" + f.code + "].", f.severity == engine::Severity::Error ? Tone::Error : Tone::Warning});
+    s.blocks.push_back(Paragraph{f.message + " [" + f.code + "].",
+                                 f.severity == engine::Severity::Error ? Tone::Error : Tone::Warning});
   }
   KeyValues kv;
   kv.entries = {
-      {"Model", (job.model.name.empty() ? std::string("unnamed") : job.model.name) + ": " + std::to_string(job.model.layers) +
-                    " layers, hidden " + count(job.model.hidden) + ", sequence " + count(job.model.seqLen) +
-                    (job.model.moe.experts > 0 ? ", " + std::to_string(job.model.moe.experts) + " experts" : std::string())},
+      {"Model",
+       (job.model.name.empty() ? std::string("unnamed") : job.model.name) + ": " + std::to_string(job.model.layers) +
+           " layers, hidden " + count(job.model.hidden) + ", sequence " + count(job.model.seqLen) +
+           (job.model.moe.experts > 0 ? ", " + std::to_string(job.model.moe.experts) + " experts" : std::string())},
       {"Training", fixed(job.training.tokens / 1e12, 2) + " T tokens, global batch " + count(job.training.globalBatch) +
                        " sequences, " + std::string(toString(job.training.precision))},
       {"Plan", planText(job) + (t.searched ? " (best of " + count(static_cast<std::int64_t>(t.plansFitting)) +
                                                  " fitting plans, parallelism: auto)"
                                            : std::string())},
       {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count) + " " + t.cluster.gpu + idleText(t.idle)},
-      {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox + count(static_cast<std::int64_t>(e.tokensPerSecond)) +
-                        " tokens/s"},
-      {"Throughput per GPU", kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " +
-                                 percent(e.hfu)},
-      {"Memory per GPU", kApprox + fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 0) + " GiB" +
-                             (e.memory.fits ? "" : " \u2014 does not fit")},
-      {"Training days", kApprox + fixed(e.trainingDays, 1) + " of compute, " + kApprox + fixed(e.effectiveTrainingDays, 1) +
-                            " with interruptions"},
+      {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox +
+                        count(static_cast<std::int64_t>(e.tokensPerSecond)) + " tokens/s"},
+      {"Throughput per GPU",
+       kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " + percent(e.hfu)},
+      {"Memory per GPU", kApprox + fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 0) +
+                             " GiB" + (e.memory.fits ? "" : " \u2014 does not fit")},
+      {"Training days", kApprox + fixed(e.trainingDays, 1) + " of compute, " + kApprox +
+                            fixed(e.effectiveTrainingDays, 1) + " with interruptions"},
       {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + fixed(e.reliability.interruptionsPerDay, 2) +
-                      " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
-                      fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
+                      " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) +
+                      " min (" + fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
       {"GPU-hours", kApprox + count(static_cast<std::int64_t>(e.gpuHours))},
       {"Energy", kApprox + count(static_cast<std::int64_t>(e.energyMwh)) + " MWh facility (" +
                      count(static_cast<std::int64_t>(e.itEnergyMwh)) + " MWh IT \u00d7 PUE " + pue(e.pue) + ")"},
   };
   s.blocks.push_back(std::move(kv));
-  if (!e.memory.fits) s.blocks.push_back(Paragraph{"The plan does not fit in HBM: the estimate is not achievable as planned.", Tone::Error});
+  if (!e.memory.fits)
+    s.blocks.push_back(
+        Paragraph{"The plan does not fit in HBM: the estimate is not achievable as planned.", Tone::Error});
   s.blocks.push_back(stepChart(e, in.contentWidth));
   s.blocks.push_back(memoryChart(e, in.contentWidth));
   s.blocks.push_back(Paragraph{"The cluster as the training model sees it, derived from this design's evaluation:"});

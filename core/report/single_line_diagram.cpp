@@ -19,7 +19,8 @@ constexpr double kRightColumn = 104;
 std::string detailText(const PowerTreeRow& r) {
   const bool group = r.members.size() > 1;
   std::string s = "load " + quantity(r.load, units::Dimension::Power) + (group ? " max" : "");
-  s += "  \u00b7  rating " + rating(r.rating, r.apparentRating) + (r.units > 1 ? " (" + std::to_string(r.units) + " units)" : "");
+  s += "  \u00b7  rating " + rating(r.rating, r.apparentRating) +
+       (r.units > 1 ? " (" + std::to_string(r.units) + " units)" : "");
   if (r.racksFed > 0) s += "  \u00b7  " + std::to_string(r.racksFed) + (r.racksFed == 1 ? " rack" : " racks");
   if (r.failureGpus > 0) s += "  \u00b7  failure stops " + count(r.failureGpus) + " GPUs";
   if (!r.alsoFedBy.empty()) {
@@ -42,8 +43,11 @@ void drawRow(Drawing& d, const PowerTreeRow& r, double y, double boxX, double wi
   std::string multiplier;
   if (r.members.size() > 1) {
     const std::string all = count(static_cast<std::int64_t>(r.members.size())) + " in all";
-    if (r.perParent <= 1) multiplier = all;
-    else multiplier = "\u00d7 " + count(r.perParent) + (static_cast<int>(r.members.size()) != r.perParent ? " each, " + all : "");
+    if (r.perParent <= 1)
+      multiplier = all;
+    else
+      multiplier =
+          "\u00d7 " + count(r.perParent) + (static_cast<int>(r.members.size()) != r.perParent ? " each, " + all : "");
   }
   const std::string kind = kindLabel(design::toString(r.kind)) + (r.model.empty() ? "" : " \u00b7 " + r.model);
   const double multW = multiplier.empty() ? 0 : textWidth("  " + multiplier, 7.5, true);

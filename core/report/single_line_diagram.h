@@ -20,6 +20,7 @@ struct DiagramOptions {
   double maxPartHeight = 680;
 };
 
-std::vector<Drawing> singleLineDiagram(const design::Layout& layout, const PowerTree& tree, const DiagramOptions& options = {});
+std::vector<Drawing> singleLineDiagram(const design::Layout& layout, const PowerTree& tree,
+                                       const DiagramOptions& options = {});
 
 }  // namespace gigaplan::report

@@ -51,8 +51,12 @@ std::vector<Point> footprint(const Frame& f, Vec2 c, double w, double d, double 
   return pts;
 }
 
-Color hallColor(int hall) { return hall == kNone ? kMuted : paletteColor(hall); }
-Color pathColor(const PowerPaths& p, int node) { return powerPathColor(p.nodePath[node]); }
+Color hallColor(int hall) {
+  return hall == kNone ? kMuted : paletteColor(hall);
+}
+Color pathColor(const PowerPaths& p, int node) {
+  return powerPathColor(p.nodePath[node]);
+}
 
 bool isSourceLike(PowerKind k) {
   return k == PowerKind::Grid || k == PowerKind::Generator || k == PowerKind::Battery || k == PowerKind::Substation;
@@ -112,18 +116,21 @@ struct Label {
 
 Rect boundsOf(const std::vector<Point>& pts) {
   double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-  for (const auto& p : pts) x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  for (const auto& p : pts)
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
   return {x0, y0, x1 - x0, y1 - y0};
 }
 
-Rect square(Point c, double half) { return {c.x - half, c.y - half, 2 * half, 2 * half}; }
+Rect square(Point c, double half) {
+  return {c.x - half, c.y - half, 2 * half, 2 * half};
+}
 
 bool overlaps(const Rect& a, const Rect& b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
-void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const PowerPaths& paths, const SitePlanOptions& o,
-               std::vector<Label>& labels) {
+void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const PowerPaths& paths,
+               const SitePlanOptions& o, std::vector<Label>& labels) {
   const int n = static_cast<int>(layout.power.size());
   const bool allLines = n <= o.maxFeedLines;
   for (int i = 0; i < n; ++i) {
@@ -144,7 +151,8 @@ void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const P
     Rect box = square(c, 1.4);
     if (isSourceLike(node.kind)) {
       const double r = std::max(std::max(w, dep) / 2, 4.0);
-      d.polygon({{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}}, Style::outlined(kSourceInk, kWhite, 0.4));
+      d.polygon({{c.x, c.y - r}, {c.x + r, c.y}, {c.x, c.y + r}, {c.x - r, c.y}},
+                Style::outlined(kSourceInk, kWhite, 0.4));
       box = square(c, r);
     } else if (std::min(w, dep) >= 1.2) {
       // To scale where the gear is big enough to see; transformers round so they read apart.
@@ -240,13 +248,21 @@ double drawLegend(Drawing& d, const std::vector<LegendItem>& items, double x0, d
     if (x + w > x0 + width && x > x0) x = x0, y += row;
     const Point c{x + 4, y - 2.5};
     switch (it.shape) {
-      case LegendItem::Shape::Square: d.rect({x, y - 6.5, 8, 8}, Style::filled(it.color)); break;
+      case LegendItem::Shape::Square:
+        d.rect({x, y - 6.5, 8, 8}, Style::filled(it.color));
+        break;
       case LegendItem::Shape::Diamond:
         d.polygon({{c.x, c.y - 4.5}, {c.x + 4.5, c.y}, {c.x, c.y + 4.5}, {c.x - 4.5, c.y}}, Style::filled(it.color));
         break;
-      case LegendItem::Shape::Circle: d.circle(c, 3.5, Style::filled(it.color)); break;
-      case LegendItem::Shape::Outline: d.rect({x, y - 6.5, 8, 8}, Style::outlined(kCoolingFill, it.color, 0.8)); break;
-      case LegendItem::Shape::Line: d.line({x, c.y}, {x + 8, c.y}, Style::line(it.color, 1.2)); break;
+      case LegendItem::Shape::Circle:
+        d.circle(c, 3.5, Style::filled(it.color));
+        break;
+      case LegendItem::Shape::Outline:
+        d.rect({x, y - 6.5, 8, 8}, Style::outlined(kCoolingFill, it.color, 0.8));
+        break;
+      case LegendItem::Shape::Line:
+        d.line({x, c.y}, {x + 8, c.y}, Style::line(it.color, 1.2));
+        break;
     }
     d.text({x + 11, y}, it.label, {.size = 7});
     x += w;
@@ -263,14 +279,16 @@ std::vector<LegendItem> legendItems(const design::Layout& layout, const PowerPat
     items.push_back({S::Square, hallColor(static_cast<int>(h)), hall.name.empty() ? hall.id : hall.name});
   }
   if (layout.halls.size() > kMaxListed) {
-    items.push_back({S::Square, kRule, "+" + count(static_cast<std::int64_t>(layout.halls.size() - kMaxListed)) +
-                                           " more halls (colours repeat)"});
+    items.push_back(
+        {S::Square, kRule,
+         "+" + count(static_cast<std::int64_t>(layout.halls.size() - kMaxListed)) + " more halls (colours repeat)"});
   }
   for (std::size_t p = 0; p < paths.names.size() && p < kMaxListed; ++p) {
     items.push_back({S::Line, powerPathColor(static_cast<int>(p)), "power path " + paths.names[p]});
   }
   if (paths.names.size() > kMaxListed) {
-    items.push_back({S::Line, kRule, "+" + count(static_cast<std::int64_t>(paths.names.size() - kMaxListed)) + " more power paths"});
+    items.push_back({S::Line, kRule,
+                     "+" + count(static_cast<std::int64_t>(paths.names.size() - kMaxListed)) + " more power paths"});
   }
   items.push_back({S::Diamond, kSourceInk, "grid / substation / generation"});
   items.push_back({S::Circle, kMuted, "transformer"});
@@ -308,8 +326,7 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
   d.title = "Site plan of " + site.name;
   if (site.size.x > 0 && site.size.y > 0) {
     const Point a = f.map({0, site.size.y});
-    d.rect({a.x, a.y, site.size.x * f.scale, site.size.y * f.scale},
-           Style{kRule, Color::rgb(0xf7f7f5), 0.6, true});
+    d.rect({a.x, a.y, site.size.x * f.scale, site.size.y * f.scale}, Style{kRule, Color::rgb(0xf7f7f5), 0.6, true});
   }
   for (std::size_t h = 0; h < layout.halls.size(); ++h) {
     const auto& hall = layout.halls[h];

@@ -53,8 +53,8 @@ struct Writer {
     o << "\"" << paint(s) << "/>\n";
   }
   void operator()(const CircleItem& c) const {
-    o << "<circle cx=\"" << num(c.c.x) << "\" cy=\"" << num(c.c.y) << "\" r=\"" << num(c.radius) << "\"" << paint(c.style)
-      << "/>\n";
+    o << "<circle cx=\"" << num(c.c.x) << "\" cy=\"" << num(c.c.y) << "\" r=\"" << num(c.radius) << "\""
+      << paint(c.style) << "/>\n";
   }
   void operator()(const TextItem& t) const {
     const char* anchor = t.style.anchor == Anchor::Middle ? "middle" : t.style.anchor == Anchor::End ? "end" : "start";
@@ -71,8 +71,8 @@ struct Writer {
     o << "<text x=\"" << num(t.at.x) << "\" y=\"" << num(t.at.y) << "\" font-size=\"" << num(t.size)
       << "\" xml:space=\"preserve\">";
     for (const Span& s : t.spans) {
-      o << "<tspan fill=\"" << s.color.hex() << "\"" << (s.bold ? " font-weight=\"bold\"" : "") << ">" << escapeXml(s.text)
-        << "</tspan>";
+      o << "<tspan fill=\"" << s.color.hex() << "\"" << (s.bold ? " font-weight=\"bold\"" : "") << ">"
+        << escapeXml(s.text) << "</tspan>";
     }
     o << "</text>\n";
   }

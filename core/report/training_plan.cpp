@@ -32,7 +32,8 @@ TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluat
     t.plansValid = s.candidates;
     t.plansFitting = s.fitting;
     if (s.best.empty()) {
-      t.problem = "no parallel plan fits in " + gpu->name + " memory (" + std::to_string(s.candidates) + " plans tried)";
+      t.problem =
+          "no parallel plan fits in " + gpu->name + " memory (" + std::to_string(s.candidates) + " plans tried)";
       return t;
     }
     job = s.best.front().job;

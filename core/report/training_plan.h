@@ -19,13 +19,13 @@
 namespace gigaplan::report {
 
 struct TrainingPlan {
-  bool present = false;        // the design has a job
-  bool ok = false;             // an estimate was made
-  std::string problem;         // why not, when present && !ok
+  bool present = false;  // the design has a job
+  bool ok = false;       // an estimate was made
+  std::string problem;   // why not, when present && !ok
   training::Cluster cluster;
   std::vector<training::IdleGpus> idle;  // the site's GPUs of other types the job does not use
   training::Estimate estimate;           // findings include training.idle-gpu-type for `idle`
-  bool searched = false;       // the plan came from the search (parallelism: auto)
+  bool searched = false;                 // the plan came from the search (parallelism: auto)
   std::size_t plansValid = 0, plansFitting = 0;
 };
 

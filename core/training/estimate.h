@@ -52,8 +52,8 @@ struct PlanScore {
   double energyPerStep = 0;  // J of IT energy
   double days = 0;           // effectiveTrainingDays
   double gpuHours = 0;
-  double energyMwh = 0;      // facility energy
-  double memory = 0;         // bytes per GPU
+  double energyMwh = 0;  // facility energy
+  double memory = 0;     // bytes per GPU
   bool fits = false;
 };
 PlanScore scorePlan(const Job& job, const Cluster& cluster, const GpuParams& gpu);

@@ -85,9 +85,9 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   const auto rankMemory = [&](double stageParams, double layerMicroBatches, bool holdsLogits) {
     MemoryBreakdown mem;
     const double params = par.fsdp ? stageParams / s.shardGroup : stageParams;
-    mem.weights = params * (lowPrecision ? 3 : 2);  // BF16 weights (+ FP8/FP4 cached copy)
-    if (par.fsdp) mem.weights += 2.0 * 2 * s.layerParams;  // current + prefetched layer, gathered
-    mem.gradients = params * 2;                              // BF16 gradient buffer
+    mem.weights = params * (lowPrecision ? 3 : 2);                              // BF16 weights (+ FP8/FP4 cached copy)
+    if (par.fsdp) mem.weights += 2.0 * 2 * s.layerParams;                       // current + prefetched layer, gathered
+    mem.gradients = params * 2;                                                 // BF16 gradient buffer
     mem.optimizer = 12 * (sharded ? stageParams / s.shardGroup : stageParams);  // FP32 master, m, v
     mem.activations = layerMicroBatches * stored + working + (holdsLogits ? logits : 0);
     // Tensor-parallel communication buffers hold one gathered activation each way.
@@ -101,8 +101,8 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   if (s.pp == 1) return rankMemory(s.stageParams, held(0, m.layers), true);
   // The busiest rank is the first (embedding, most micro-batches in flight), the second (a full
   // stage when the first gave up a layer), or the last (output layer and logits).
-  MemoryBreakdown busiest = rankMemory(s.firstStageLayers * s.layerParams + s.endParams,
-                                       held(0, s.firstStageLayers), false);
+  MemoryBreakdown busiest =
+      rankMemory(s.firstStageLayers * s.layerParams + s.endParams, held(0, s.firstStageLayers), false);
   const auto consider = [&](const MemoryBreakdown& b) {
     if (b.total > busiest.total) busiest = b;
   };

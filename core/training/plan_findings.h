@@ -41,9 +41,9 @@ inline constexpr double kSensibleBatchShare = 0.8;
 inline constexpr int kLargeBatchMicroBatches = 1 << 16;
 
 struct BatchAdvice {
-  double share = 1;        // this batch's MFU over the plan's large-batch MFU
+  double share = 1;  // this batch's MFU over the plan's large-batch MFU
   double largeBatchMfu = 0;
-  int sensibleBatch = 0;   // smallest global batch reaching kSensibleBatchShare (sequences); 0 = none below 2^31
+  int sensibleBatch = 0;  // smallest global batch reaching kSensibleBatchShare (sequences); 0 = none below 2^31
 };
 
 /// How far the job's batch holds its plan below the plan's large-batch MFU, and the smallest batch

@@ -124,10 +124,14 @@ struct Better {
   bool operator()(const RankedPlan& a, const RankedPlan& b) const {
     auto first = [&](const RankedPlan& p) {
       switch (rank) {
-        case RankBy::Energy: return p.energyMwh;
-        case RankBy::Step: return p.stepTime;
-        case RankBy::Cost: return p.cost;
-        case RankBy::Days: break;
+        case RankBy::Energy:
+          return p.energyMwh;
+        case RankBy::Step:
+          return p.stepTime;
+        case RankBy::Cost:
+          return p.cost;
+        case RankBy::Days:
+          break;
       }
       return p.days;
     };
@@ -164,10 +168,14 @@ double planCost(const Cluster& cluster, double wallDays, double facilityMwh, con
 
 std::string_view toString(RankBy r) {
   switch (r) {
-    case RankBy::Energy: return "energy";
-    case RankBy::Step: return "step";
-    case RankBy::Cost: return "cost";
-    case RankBy::Days: break;
+    case RankBy::Energy:
+      return "energy";
+    case RankBy::Step:
+      return "step";
+    case RankBy::Cost:
+      return "cost";
+    case RankBy::Days:
+      break;
   }
   return "days";
 }
@@ -222,8 +230,15 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
         if (!s.fits) continue;
         ++fits;
         const Parallelism& p = job.parallelism;
-        RankedPlan plan{Job{},  s.stepTime, s.energyPerStep, s.memory, s.days, s.energyMwh,
-                        planCost(cluster, s.days, s.energyMwh, o.prices), p.tp * p.pp * p.dp * p.cp, i};
+        RankedPlan plan{Job{},
+                        s.stepTime,
+                        s.energyPerStep,
+                        s.memory,
+                        s.days,
+                        s.energyMwh,
+                        planCost(cluster, s.days, s.energyMwh, o.prices),
+                        p.tp * p.pp * p.dp * p.cp,
+                        i};
         if (heaps[id].size() < o.top || better(plan, heaps[id].front())) {
           plan.job = job;
           keep(heaps[id], o.top, std::move(plan), better);

@@ -78,7 +78,7 @@ struct RankedPlan {
 struct SearchResult {
   std::vector<RankedPlan> best;  // best first by SearchOptions::rank, then its tie-break, less memory, enumeration
   RankBy rank = RankBy::Days;
-  std::size_t candidates = 0;    // valid plans enumerated
+  std::size_t candidates = 0;  // valid plans enumerated
   std::size_t evaluated = 0;
   std::size_t fitting = 0;  // of those evaluated, plans that fit in HBM
   bool cancelled = false;

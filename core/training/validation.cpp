@@ -193,8 +193,8 @@ std::vector<ValidationCase> validationCases() {
   // B200 runs on GB200's values (same silicon): a check.
   v.push_back(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 128 B200 FP8, TP4 PP8 CP2 VP8", kBridgeSource, "b200", 8,
                      l405, {4, 8, 2, 2, 8}, 64, 1, causal, 1667, bridgeFlops));
-  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 1,024 H100 FP8, TP8 PP8 CP2 VP8", kBridgeSource,
-                                 "h100-sxm", 8, l405, {8, 8, 8, 2, 8}, 512, 1, causal, 737, bridgeFlops),
+  v.push_back(calibrating(nvidia("Megatron-Bridge 25.11: Llama 3.1 405B, 1,024 H100 FP8, TP8 PP8 CP2 VP8",
+                                 kBridgeSource, "h100-sxm", 8, l405, {8, 8, 8, 2, 8}, 512, 1, causal, 737, bridgeFlops),
                           kH100Fp8));
   {
     ValidationCase c = nvidia("Megatron-Bridge 25.11: Llama 3 70B, 64 GB200 FP8, FSDP", kBridgeSource, "gb200", 72, l70,
@@ -267,8 +267,7 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
       const ValidationCase& c = results[i].testCase;
       const bool rowFp8 = c.job.training.precision != Precision::BF16;
       const std::string runsOn = c.cluster.gpu == "b200" ? "gb200" : c.cluster.gpu;
-      const bool match = calibrating ? c.calibrates == param
-                                     : c.calibrates.empty() && runsOn == gpu && rowFp8 == fp8;
+      const bool match = calibrating ? c.calibrates == param : c.calibrates.empty() && runsOn == gpu && rowFp8 == fp8;
       if (match) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);
     }
     return list;
@@ -305,13 +304,14 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
       << r.testCase.source << " |\n";
     passed += r.pass;
   }
-  o << "\n" << passed << " of " << results.size() << " within tolerance.\n\n## Calibration and checks\n\n"
+  o << "\n"
+    << passed << " of " << results.size() << " within tolerance.\n\n## Calibration and checks\n\n"
     << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it\n"
     << "(rows of the same GPU type and precision that did not take part in the calibration).\n\n"
     << "| parameter | calibrated on rows | checked by rows |\n|---|---|---|\n";
   for (const auto& [param, rows] : calibrationTable(results)) {
-    o << "| " << param << " | " << rows.first << " | " << (rows.second.empty() ? "none (no independent row)" : rows.second)
-      << " |\n";
+    o << "| " << param << " | " << rows.first << " | "
+      << (rows.second.empty() ? "none (no independent row)" : rows.second) << " |\n";
   }
   o << "\n## Assumptions per case\n\n";
   for (std::size_t i = 0; i < results.size(); ++i) {

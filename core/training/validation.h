@@ -1,7 +1,7 @@
-// Validation of the training model against published runs: the cases with their sources and the defaults assumed where a source leaves a detail out, the
-// comparison in each source's own FLOP convention, and the docs/validation.md report. Each row
-// either calibrates efficiency parameters (named in `calibrates`) or is an independent check of
-// values calibrated on other rows; no parameter is fitted on a check row.
+// Validation of the training model against published runs: the cases with their sources and the defaults assumed where
+// a source leaves a detail out, the comparison in each source's own FLOP convention, and the docs/validation.md report.
+// Each row either calibrates efficiency parameters (named in `calibrates`) or is an independent check of values
+// calibrated on other rows; no parameter is fitted on a check row.
 //
 //   auto results = runValidation(catalog);                    // throws std::runtime_error
 //   std::ofstream("docs/validation.md") << validationMarkdown(results);
@@ -62,8 +62,8 @@ std::vector<ValidationResult> runValidation(const catalog::Catalog& cat);
 std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibrationTable(
     const std::vector<ValidationResult>& results);
 
-/// docs/validation.md: predicted, published, error, role (calibration or check) and source per row, the memory the model
-/// gives each published plan against the GPU's HBM, then the efficiency parameters per GPU type.
+/// docs/validation.md: predicted, published, error, role (calibration or check) and source per row, the memory the
+/// model gives each published plan against the GPU's HBM, then the efficiency parameters per GPU type.
 std::string validationMarkdown(const std::vector<ValidationResult>& results, const catalog::Catalog& cat);
 
 }  // namespace gigaplan::training

@@ -12,59 +12,75 @@ namespace {
 
 struct UnitSymbol {
   std::string_view symbol;
-  double factor;       // multiply to get SI
-  double offset = 0;   // added after multiplying (kelvin -> °C)
+  double factor;      // multiply to get SI
+  double offset = 0;  // added after multiplying (kelvin -> °C)
 };
 
-constexpr UnitSymbol kPower[] = {{"W", 1}, {"kW", 1e3}, {"MW", 1e6}, {"GW", 1e9},
+constexpr UnitSymbol kPower[] = {{"W", 1},  {"kW", 1e3},  {"MW", 1e6},  {"GW", 1e9},
                                  {"VA", 1}, {"kVA", 1e3}, {"MVA", 1e6}, {"GVA", 1e9}};
-constexpr UnitSymbol kEnergy[] = {{"J", 1},          {"kJ", 1e3},         {"MJ", 1e6},
-                                  {"GJ", 1e9},       {"Wh", 3600},        {"kWh", 3.6e6},
-                                  {"MWh", 3.6e9},    {"GWh", 3.6e12}};
-constexpr UnitSymbol kLength[] = {{"mm", 1e-3}, {"cm", 1e-2}, {"m", 1},
-                                  {"km", 1e3},  {"ft", 0.3048}, {"in", 0.0254}};
-constexpr UnitSymbol kTime[] = {{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3},
-                                {"s", 1},     {"min", 60},  {"h", 3600},  {"d", 86400},
-                                {"days", 86400}, {"day", 86400}};
-constexpr UnitSymbol kDataRate[] = {
-    {"b/s", 0.125},      {"kb/s", 125.0},     {"Mb/s", 1.25e5},   {"Gb/s", 1.25e8},
-    {"Tb/s", 1.25e11},   {"Pb/s", 1.25e14},   {"bps", 0.125},     {"Gbps", 1.25e8},
-    {"Tbps", 1.25e11},   {"B/s", 1},          {"kB/s", 1e3},      {"KB/s", 1e3},
-    {"MB/s", 1e6},       {"GB/s", 1e9},       {"TB/s", 1e12},     {"PB/s", 1e15}};
-constexpr UnitSymbol kDataSize[] = {{"B", 1},     {"kB", 1e3},   {"KB", 1e3},
-                                    {"MB", 1e6},  {"GB", 1e9},   {"TB", 1e12},
-                                    {"PB", 1e15}, {"KiB", 1024.0}, {"MiB", 1048576.0},
-                                    {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}};
+constexpr UnitSymbol kEnergy[] = {{"J", 1},     {"kJ", 1e3},    {"MJ", 1e6},    {"GJ", 1e9},
+                                  {"Wh", 3600}, {"kWh", 3.6e6}, {"MWh", 3.6e9}, {"GWh", 3.6e12}};
+constexpr UnitSymbol kLength[] = {{"mm", 1e-3}, {"cm", 1e-2}, {"m", 1}, {"km", 1e3}, {"ft", 0.3048}, {"in", 0.0254}};
+constexpr UnitSymbol kTime[] = {{"ns", 1e-9}, {"us", 1e-6}, {"µs", 1e-6}, {"ms", 1e-3},    {"s", 1},
+                                {"min", 60},  {"h", 3600},  {"d", 86400}, {"days", 86400}, {"day", 86400}};
+constexpr UnitSymbol kDataRate[] = {{"b/s", 0.125},    {"kb/s", 125.0},   {"Mb/s", 1.25e5}, {"Gb/s", 1.25e8},
+                                    {"Tb/s", 1.25e11}, {"Pb/s", 1.25e14}, {"bps", 0.125},   {"Gbps", 1.25e8},
+                                    {"Tbps", 1.25e11}, {"B/s", 1},        {"kB/s", 1e3},    {"KB/s", 1e3},
+                                    {"MB/s", 1e6},     {"GB/s", 1e9},     {"TB/s", 1e12},   {"PB/s", 1e15}};
+constexpr UnitSymbol kDataSize[] = {{"B", 1},
+                                    {"kB", 1e3},
+                                    {"KB", 1e3},
+                                    {"MB", 1e6},
+                                    {"GB", 1e9},
+                                    {"TB", 1e12},
+                                    {"PB", 1e15},
+                                    {"KiB", 1024.0},
+                                    {"MiB", 1048576.0},
+                                    {"GiB", 1073741824.0},
+                                    {"TiB", 1099511627776.0}};
 constexpr UnitSymbol kTemperature[] = {{"degC", 1}, {"C", 1}, {"°C", 1}, {"K", 1, -273.15}};
 constexpr UnitSymbol kMass[] = {{"g", 1e-3}, {"kg", 1}, {"t", 1e3}, {"lb", 0.45359237}};
 constexpr UnitSymbol kVoltage[] = {{"V", 1}, {"kV", 1e3}};
 constexpr UnitSymbol kCurrent[] = {{"A", 1}, {"kA", 1e3}};
-constexpr UnitSymbol kFlow[] = {{"L/s", 1}, {"L/min", 1.0 / 60}, {"m3/h", 1000.0 / 3600},
-                                {"gpm", 3.785411784 / 60}};
+constexpr UnitSymbol kFlow[] = {{"L/s", 1}, {"L/min", 1.0 / 60}, {"m3/h", 1000.0 / 3600}, {"gpm", 3.785411784 / 60}};
 constexpr UnitSymbol kVolume[] = {{"L", 1}, {"m3", 1000}, {"gal", 3.785411784}};
-constexpr UnitSymbol kCompute[] = {{"FLOP/s", 1},     {"GFLOP/s", 1e9},  {"TFLOP/s", 1e12},
-                                   {"PFLOP/s", 1e15}, {"EFLOP/s", 1e18}, {"TF/s", 1e12},
-                                   {"PF/s", 1e15},    {"EF/s", 1e18}};
+constexpr UnitSymbol kCompute[] = {{"FLOP/s", 1},     {"GFLOP/s", 1e9}, {"TFLOP/s", 1e12}, {"PFLOP/s", 1e15},
+                                   {"EFLOP/s", 1e18}, {"TF/s", 1e12},   {"PF/s", 1e15},    {"EF/s", 1e18}};
 constexpr UnitSymbol kArea[] = {{"m2", 1}, {"ft2", 0.09290304}};
 constexpr UnitSymbol kRatio[] = {{"%", 0.01}};
 
 std::span<const UnitSymbol> symbolsFor(Dimension dim) {
   switch (dim) {
-    case Dimension::Dimensionless: return kRatio;
-    case Dimension::Power: return kPower;
-    case Dimension::Energy: return kEnergy;
-    case Dimension::Length: return kLength;
-    case Dimension::Time: return kTime;
-    case Dimension::DataRate: return kDataRate;
-    case Dimension::DataSize: return kDataSize;
-    case Dimension::Temperature: return kTemperature;
-    case Dimension::Mass: return kMass;
-    case Dimension::Voltage: return kVoltage;
-    case Dimension::Current: return kCurrent;
-    case Dimension::FlowRate: return kFlow;
-    case Dimension::Volume: return kVolume;
-    case Dimension::Compute: return kCompute;
-    case Dimension::Area: return kArea;
+    case Dimension::Dimensionless:
+      return kRatio;
+    case Dimension::Power:
+      return kPower;
+    case Dimension::Energy:
+      return kEnergy;
+    case Dimension::Length:
+      return kLength;
+    case Dimension::Time:
+      return kTime;
+    case Dimension::DataRate:
+      return kDataRate;
+    case Dimension::DataSize:
+      return kDataSize;
+    case Dimension::Temperature:
+      return kTemperature;
+    case Dimension::Mass:
+      return kMass;
+    case Dimension::Voltage:
+      return kVoltage;
+    case Dimension::Current:
+      return kCurrent;
+    case Dimension::FlowRate:
+      return kFlow;
+    case Dimension::Volume:
+      return kVolume;
+    case Dimension::Compute:
+      return kCompute;
+    case Dimension::Area:
+      return kArea;
   }
   return {};
 }
@@ -90,21 +106,36 @@ bool splitNumber(std::string_view text, double& number, std::string_view& rest) 
 
 std::string_view describe(Dimension dim) {
   switch (dim) {
-    case Dimension::Dimensionless: return "a number such as 0.5 or 50 %";
-    case Dimension::Power: return "a power such as 132 kW or 1.2 GW";
-    case Dimension::Energy: return "an energy such as 3854 kWh";
-    case Dimension::Length: return "a length such as 3.6 m";
-    case Dimension::Time: return "a time such as 30 s or 5 min";
-    case Dimension::DataRate: return "a data rate such as 800 Gb/s or 900 GB/s";
-    case Dimension::DataSize: return "a size such as 80 GB";
-    case Dimension::Temperature: return "a temperature such as 45 degC";
-    case Dimension::Mass: return "a mass such as 1360 kg";
-    case Dimension::Voltage: return "a voltage such as 415 V or 34.5 kV";
-    case Dimension::Current: return "a current such as 800 A";
-    case Dimension::FlowRate: return "a flow rate such as 60 L/s";
-    case Dimension::Volume: return "a volume such as 1000 L";
-    case Dimension::Compute: return "a compute rate such as 989 TFLOP/s";
-    case Dimension::Area: return "an area such as 1200 m2";
+    case Dimension::Dimensionless:
+      return "a number such as 0.5 or 50 %";
+    case Dimension::Power:
+      return "a power such as 132 kW or 1.2 GW";
+    case Dimension::Energy:
+      return "an energy such as 3854 kWh";
+    case Dimension::Length:
+      return "a length such as 3.6 m";
+    case Dimension::Time:
+      return "a time such as 30 s or 5 min";
+    case Dimension::DataRate:
+      return "a data rate such as 800 Gb/s or 900 GB/s";
+    case Dimension::DataSize:
+      return "a size such as 80 GB";
+    case Dimension::Temperature:
+      return "a temperature such as 45 degC";
+    case Dimension::Mass:
+      return "a mass such as 1360 kg";
+    case Dimension::Voltage:
+      return "a voltage such as 415 V or 34.5 kV";
+    case Dimension::Current:
+      return "a current such as 800 A";
+    case Dimension::FlowRate:
+      return "a flow rate such as 60 L/s";
+    case Dimension::Volume:
+      return "a volume such as 1000 L";
+    case Dimension::Compute:
+      return "a compute rate such as 989 TFLOP/s";
+    case Dimension::Area:
+      return "an area such as 1200 m2";
   }
   return "a value";
 }
@@ -162,9 +193,12 @@ std::string format(double v, Dimension dim) {
       std::snprintf(buf, sizeof buf, "%.4g", v);
       return buf;
     }
-    case Dimension::Power: return pick({{1, "W"}, {1e3, "kW"}, {1e6, "MW"}, {1e9, "GW"}});
-    case Dimension::Energy: return pick({{3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}});
-    case Dimension::Length: return pick({{1e-3, "mm"}, {1, "m"}, {1e3, "km"}});
+    case Dimension::Power:
+      return pick({{1, "W"}, {1e3, "kW"}, {1e6, "MW"}, {1e9, "GW"}});
+    case Dimension::Energy:
+      return pick({{3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}});
+    case Dimension::Length:
+      return pick({{1e-3, "mm"}, {1, "m"}, {1e3, "km"}});
     case Dimension::Time: {
       if (std::fabs(v) >= 86400) return pick({{86400, "d"}});
       if (std::fabs(v) >= 3600) return pick({{3600, "h"}});
@@ -175,7 +209,7 @@ std::string format(double v, Dimension dim) {
       const double bits = v * 8;
       char buf[64] = {};
       const std::pair<double, const char*> scales[] = {{1e15, "Pb/s"}, {1e12, "Tb/s"}, {1e9, "Gb/s"},
-                                                       {1e6, "Mb/s"}, {1e3, "kb/s"}, {1, "b/s"}};
+                                                       {1e6, "Mb/s"},  {1e3, "kb/s"},  {1, "b/s"}};
       for (auto [f, s] : scales) {
         if (std::fabs(bits) >= f * 0.9999 || f == 1) {
           std::snprintf(buf, sizeof buf, "%.3g %s", bits / f, s);
@@ -184,20 +218,27 @@ std::string format(double v, Dimension dim) {
       }
       return buf;
     }
-    case Dimension::DataSize: return pick({{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}, {1e15, "PB"}});
+    case Dimension::DataSize:
+      return pick({{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}, {1e15, "PB"}});
     case Dimension::Temperature: {
       char buf[64] = {};
       std::snprintf(buf, sizeof buf, "%.3g degC", v);
       return buf;
     }
-    case Dimension::Mass: return pick({{1, "kg"}, {1e3, "t"}});
-    case Dimension::Voltage: return pick({{1, "V"}, {1e3, "kV"}});
-    case Dimension::Current: return pick({{1, "A"}, {1e3, "kA"}});
-    case Dimension::FlowRate: return pick({{1, "L/s"}});
-    case Dimension::Volume: return pick({{1, "L"}, {1000, "m3"}});
+    case Dimension::Mass:
+      return pick({{1, "kg"}, {1e3, "t"}});
+    case Dimension::Voltage:
+      return pick({{1, "V"}, {1e3, "kV"}});
+    case Dimension::Current:
+      return pick({{1, "A"}, {1e3, "kA"}});
+    case Dimension::FlowRate:
+      return pick({{1, "L/s"}});
+    case Dimension::Volume:
+      return pick({{1, "L"}, {1000, "m3"}});
     case Dimension::Compute:
       return pick({{1, "FLOP/s"}, {1e12, "TFLOP/s"}, {1e15, "PFLOP/s"}, {1e18, "EFLOP/s"}});
-    case Dimension::Area: return pick({{1, "m2"}});
+    case Dimension::Area:
+      return pick({{1, "m2"}});
   }
   return std::to_string(v);
 }

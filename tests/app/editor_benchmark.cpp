@@ -8,7 +8,6 @@
 // Target (issue 6): an edit on the gigawatt campus shows updated metrics within 250 ms.
 #include <QApplication>
 #include <QDockWidget>
-#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
@@ -208,7 +207,8 @@ int main(int argc, char** argv) {
     window.findChild<QDockWidget*>("jobDock")->raise();
     window.findChild<QDockWidget*>("catalogDock")->raise();
     QTest::qWait(300);
-    const QString out = shotFile.isEmpty() ? QString("%1/main-window-job.png").arg(shots) : QString(shotFile).arg("job");
+    const QString out =
+        shotFile.isEmpty() ? QString("%1/main-window-job.png").arg(shots) : QString(shotFile).arg("job");
     std::printf("%s: %s\n", qPrintable(out), window.grab().toImage().save(out) ? "written" : "NOT WRITTEN");
   }
   return 0;

@@ -25,7 +25,9 @@ Run run(std::vector<std::string> args) {
   return r;
 }
 
-std::string sample(const char* name) { return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+std::string sample(const char* name) {
+  return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 }  // namespace
 
@@ -66,7 +68,8 @@ class TestCommandLine : public QObject {
       QVERIFY2(r.out.startsWith(QString::fromStdString("usage: gigaplan " + c.name)), qPrintable(r.out));
       QVERIFY(r.out.contains("   3  output not writable"));
     }
-    QVERIFY(run({"report", "--help"}).out.contains("The 3D picture needs OpenGL"));  // the Qt report, not gigaplan-cli's
+    QVERIFY(
+        run({"report", "--help"}).out.contains("The 3D picture needs OpenGL"));  // the Qt report, not gigaplan-cli's
     QVERIFY(run({"--help"}).out.contains("gigaplan screenshot FILE -o OUT.png"));
   }
 
@@ -103,11 +106,12 @@ class TestCommandLine : public QObject {
     const QString path = dir.filePath("overloaded.yaml");
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("format: 1\nsite: {name: o, size: [50 m, 50 m]}\n"
-            "power:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
-            "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\n"
-            "halls:\n  - id: h\n    origin: [0 m, 0 m]\n    size: [20 m, 20 m]\n"
-            "    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, feed_a: bw}\n");
+    f.write(
+        "format: 1\nsite: {name: o, size: [50 m, 50 m]}\n"
+        "power:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
+        "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\n"
+        "halls:\n  - id: h\n    origin: [0 m, 0 m]\n    size: [20 m, 20 m]\n"
+        "    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, feed_a: bw}\n");
     f.close();
     const Run r = run({"validate", path.toStdString()});
     QCOMPARE(r.code, 1);

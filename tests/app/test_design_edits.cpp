@@ -9,8 +9,8 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/gui/editing/design_edits.h"
-#include "core/model/footprint.h"
 #include "core/io/design_io.h"
+#include "core/model/footprint.h"
 
 using namespace gigaplan;
 using namespace gigaplan::app::editing;

@@ -6,8 +6,8 @@
 
 #include "app/document/document.h"
 #include "app/gui/editing/design_edits.h"
-#include "core/model/footprint.h"
 #include "core/evaluate/evaluation.h"
+#include "core/model/footprint.h"
 #include "design_test_support.h"
 
 using namespace gigaplan;

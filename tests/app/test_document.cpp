@@ -22,7 +22,9 @@ const catalog::Catalog& cat() {
   return *c;
 }
 
-QString sample(const char* name) { return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+QString sample(const char* name) {
+  return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 QByteArray readAll(const QString& path) {
   QFile f(path);
@@ -55,10 +57,15 @@ class TestDocument : public QObject {
     QVERIFY(doc.open(sample("teaching-hall.yaml")).isEmpty());
     const std::string original = io::designToYaml(doc.design());
     QSignalSpy changed(&doc, &app::Document::changed);
-    QVERIFY(doc.edit("Move rack", [](design::Design& d) { d.overrides["a-1"].position = design::Vec2{20, 20}; }).isEmpty());
+    QVERIFY(doc.edit("Move rack",
+                     [](design::Design& d) {
+                       d.overrides["a-1"].position = design::Vec2{20, 20};
+                     })
+                .isEmpty());
     QCOMPARE(changed.count(), 1);
     QVERIFY(doc.isModified());
-    const auto& rack = doc.resolved()->layout.racks[static_cast<std::size_t>(doc.resolved()->layout.rackIndex.at("a-1"))];
+    const auto& rack =
+        doc.resolved()->layout.racks[static_cast<std::size_t>(doc.resolved()->layout.rackIndex.at("a-1"))];
     QCOMPARE(rack.position.x, 20.0);
     doc.undoStack()->undo();
     QCOMPARE(io::designToYaml(doc.design()), original);
@@ -71,7 +78,13 @@ class TestDocument : public QObject {
     app::Document doc(cat());
     QVERIFY(doc.open(sample("teaching-hall.yaml")).isEmpty());
     for (int i = 1; i <= 5; ++i) {
-      QVERIFY(doc.edit("Move rack", [i](design::Design& d) { d.overrides["a-1"].position = design::Vec2{10.0 + i, 16}; }, 7).isEmpty());
+      QVERIFY(doc.edit(
+                     "Move rack",
+                     [i](design::Design& d) {
+                       d.overrides["a-1"].position = design::Vec2{10.0 + i, 16};
+                     },
+                     7)
+                  .isEmpty());
     }
     QCOMPARE(doc.undoStack()->count(), 1);
     doc.undoStack()->undo();

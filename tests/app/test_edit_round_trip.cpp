@@ -96,8 +96,8 @@ class RandomEditor {
         out = app::editing::addRow(*r, someHall(*r), someKey(r->catalog->racks), pick(1, 12));
         break;
       case 6:
-        out = app::editing::addEquipment(*r, someHall(*r),
-                                         pick(0, 1) ? someKey(r->catalog->powerGear) : someKey(r->catalog->coolingGear));
+        out = app::editing::addEquipment(
+            *r, someHall(*r), pick(0, 1) ? someKey(r->catalog->powerGear) : someKey(r->catalog->coolingGear));
         break;
       case 7:
         out = rackField(*r);
@@ -113,8 +113,8 @@ class RandomEditor {
         const ObjectSet set = someObjects(*r);
         const double target = oneOf<double>({-5, 0, 3.3, 12.345678, 250, 99'999, 150'000, -1e9});
         const design::Vec2 now = centreOf(*r, set);
-        out = app::editing::moveObjects(
-            *r, set, pick(0, 1) ? design::Vec2{target - now.x, 0} : design::Vec2{0, target - now.y});
+        out = app::editing::moveObjects(*r, set,
+                                        pick(0, 1) ? design::Vec2{target - now.x, 0} : design::Vec2{0, target - now.y});
         break;
       }
       case 11: {  // properties table: site name
@@ -152,9 +152,9 @@ class RandomEditor {
 
  private:
   static constexpr std::array<const char*, 17> kKinds = {
-      "move", "rotate", "set rotation", "delete", "duplicate", "add row", "add gear", "rack field", "gear model",
-      "clear overrides", "move to x/y", "site name", "job field", "job choice", "job add/remove", "job preset",
-      "job plan"};
+      "move",      "rotate",     "set rotation",   "delete",          "duplicate",   "add row",
+      "add gear",  "rack field", "gear model",     "clear overrides", "move to x/y", "site name",
+      "job field", "job choice", "job add/remove", "job preset",      "job plan"};
 
   std::string apply(int index, EditOutcome out) {
     std::ostringstream where;
@@ -189,7 +189,8 @@ class RandomEditor {
       return where.str() + ": accepted, saved, and the file does not load: " + e.what();
     }
     if (!sameDesign(back->design, doc_.design()))
-      return where.str() + ": reloaded design differs from the edited one in " + differences(back->design, doc_.design());
+      return where.str() + ": reloaded design differs from the edited one in " +
+             differences(back->design, doc_.design());
     if (io::designToYaml(back->design) != text) return where.str() + ": saving the reloaded design gives other text";
     if (back->layout.racks.size() != doc_.resolved()->layout.racks.size())
       return where.str() + ": reloaded layout has another rack count";
@@ -223,13 +224,16 @@ class RandomEditor {
     for (int i = 0; i < n; ++i) {
       switch (pick(0, 4)) {
         case 0:
-          if (!L.racks.empty()) ids.push_back(L.racks[static_cast<std::size_t>(pick(0, static_cast<int>(L.racks.size()) - 1))].id);
+          if (!L.racks.empty())
+            ids.push_back(L.racks[static_cast<std::size_t>(pick(0, static_cast<int>(L.racks.size()) - 1))].id);
           break;
         case 1:
-          if (!L.rows.empty()) ids.push_back(L.rows[static_cast<std::size_t>(pick(0, static_cast<int>(L.rows.size()) - 1))].id);
+          if (!L.rows.empty())
+            ids.push_back(L.rows[static_cast<std::size_t>(pick(0, static_cast<int>(L.rows.size()) - 1))].id);
           break;
         case 2:
-          if (!L.power.empty()) ids.push_back(L.power[static_cast<std::size_t>(pick(0, static_cast<int>(L.power.size()) - 1))].id);
+          if (!L.power.empty())
+            ids.push_back(L.power[static_cast<std::size_t>(pick(0, static_cast<int>(L.power.size()) - 1))].id);
           break;
         case 3:
           if (!L.cooling.empty())
@@ -247,15 +251,21 @@ class RandomEditor {
   static design::Vec2 centreOf(const design::ResolvedDesign& r, const ObjectSet& set) {
     design::Vec2 sum;
     double n = 0;
-    for (int i : set.racks) sum.x += r.layout.racks[static_cast<std::size_t>(i)].position.x, sum.y += r.layout.racks[static_cast<std::size_t>(i)].position.y, ++n;
-    for (int i : set.power) sum.x += r.layout.power[static_cast<std::size_t>(i)].position.x, sum.y += r.layout.power[static_cast<std::size_t>(i)].position.y, ++n;
-    for (int i : set.cooling) sum.x += r.layout.cooling[static_cast<std::size_t>(i)].position.x, sum.y += r.layout.cooling[static_cast<std::size_t>(i)].position.y, ++n;
+    for (int i : set.racks)
+      sum.x += r.layout.racks[static_cast<std::size_t>(i)].position.x,
+          sum.y += r.layout.racks[static_cast<std::size_t>(i)].position.y, ++n;
+    for (int i : set.power)
+      sum.x += r.layout.power[static_cast<std::size_t>(i)].position.x,
+          sum.y += r.layout.power[static_cast<std::size_t>(i)].position.y, ++n;
+    for (int i : set.cooling)
+      sum.x += r.layout.cooling[static_cast<std::size_t>(i)].position.x,
+          sum.y += r.layout.cooling[static_cast<std::size_t>(i)].position.y, ++n;
     return n > 0 ? design::Vec2{sum.x / n, sum.y / n} : design::Vec2{};
   }
 
   EditOutcome rackField(const design::ResolvedDesign& r) {
-    const RackField field = oneOf<RackField>({RackField::Type, RackField::FeedA, RackField::FeedB, RackField::Cdu,
-                                              RackField::AirHandler});
+    const RackField field =
+        oneOf<RackField>({RackField::Type, RackField::FeedA, RackField::FeedB, RackField::Cdu, RackField::AirHandler});
     std::string value;
     if (field == RackField::Type) {
       value = pick(0, 9) ? someKey(r.catalog->racks) : "no-such-rack";
@@ -274,10 +284,23 @@ class RandomEditor {
     if (!current.job) return EditOutcome::refuse("no job");
     design::Design d = current;
     training::Job& j = *d.job;
-    int* fields[] = {&j.model.layers, &j.model.hidden, &j.model.ffnHidden, &j.model.heads, &j.model.kvHeads,
-                     &j.model.seqLen, &j.model.vocab, &j.model.moe.experts, &j.model.moe.topK,
-                     &j.training.globalBatch, &j.training.microBatch, &j.parallelism.tp, &j.parallelism.pp,
-                     &j.parallelism.dp, &j.parallelism.cp, &j.parallelism.ep, &j.parallelism.virtualStages};
+    int* fields[] = {&j.model.layers,
+                     &j.model.hidden,
+                     &j.model.ffnHidden,
+                     &j.model.heads,
+                     &j.model.kvHeads,
+                     &j.model.seqLen,
+                     &j.model.vocab,
+                     &j.model.moe.experts,
+                     &j.model.moe.topK,
+                     &j.training.globalBatch,
+                     &j.training.microBatch,
+                     &j.parallelism.tp,
+                     &j.parallelism.pp,
+                     &j.parallelism.dp,
+                     &j.parallelism.cp,
+                     &j.parallelism.ep,
+                     &j.parallelism.virtualStages};
     const int f = pick(0, static_cast<int>(std::size(fields)) - 1);
     int& v = *fields[f];
     const int old = v;
@@ -322,7 +345,8 @@ class RandomEditor {
         j.training.precision = oneOf({training::Precision::BF16, training::Precision::FP8, training::Precision::FP4});
         break;
       case 4:
-        j.parallelism.recompute = oneOf({training::Recompute::None, training::Recompute::Selective, training::Recompute::Full});
+        j.parallelism.recompute =
+            oneOf({training::Recompute::None, training::Recompute::Selective, training::Recompute::Full});
         break;
       case 5: {  // the panel's "Choose automatically": auto holds no plan
         const bool on = !j.parallelism.automatic;
@@ -390,11 +414,13 @@ class TestEditRoundTrip : public QObject {
     RandomEditor editor(doc, seed);
     for (int i = 0; i < edits; ++i) {
       const std::string problem = editor.step(i);
-      QVERIFY2(problem.empty(), qPrintable(sample + " seed " + QString::number(seed) + ": " + QString::fromStdString(problem)));
+      QVERIFY2(problem.empty(),
+               qPrintable(sample + " seed " + QString::number(seed) + ": " + QString::fromStdString(problem)));
     }
     // Enough of each to mean something: most edits go through, and the document refused some
     // (a plan or a reference the loader would refuse).
-    QVERIFY2(editor.accepted >= edits / 4, qPrintable(QString("only %1 of %2 edits accepted").arg(editor.accepted).arg(edits)));
+    QVERIFY2(editor.accepted >= edits / 4,
+             qPrintable(QString("only %1 of %2 edits accepted").arg(editor.accepted).arg(edits)));
     qInfo("%s: %d accepted, %d refused by the editor, %d by the document's rules", qPrintable(sample), editor.accepted,
           editor.refusedByEditor, editor.refusedByDocument);
     // Undo all the way: the file as opened (Design snapshots, resolved again on each step).

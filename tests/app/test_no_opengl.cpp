@@ -35,7 +35,9 @@ using namespace gigaplan;
 
 namespace {
 
-QString sample(const char* name) { return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+QString sample(const char* name) {
+  return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 bool waitForEvaluation(app::MainWindow& w) {
   return QTest::qWaitFor(

@@ -30,7 +30,9 @@ namespace {
 constexpr const char* kRack = "a-3";
 constexpr const char* kNewType = "gb300-nvl72";
 
-QString samplePath(const char* name) { return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+QString samplePath(const char* name) {
+  return QString(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 QByteArray readAll(const QString& path) {
   QFile f(path);

@@ -31,7 +31,9 @@ void operator delete(void* p) noexcept {
   gLiveBytes -= static_cast<long long>(malloc_usable_size(p));
   std::free(p);
 }
-void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete(void* p, std::size_t) noexcept {
+  operator delete(p);
+}
 
 using namespace gigaplan;
 

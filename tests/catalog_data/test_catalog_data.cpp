@@ -31,11 +31,13 @@ struct Field {
   enum class Type { Text, Integer, Number, Quantity, Choice };
   Type type = Type::Text;
   Dimension dim = Dimension::Dimensionless;  // Quantity: the unit family it must parse as
-  double lo = 0, hi = 0;                      // Number: inclusive range
-  std::vector<std::string> choices;           // Choice: allowed values
+  double lo = 0, hi = 0;                     // Number: inclusive range
+  std::vector<std::string> choices;          // Choice: allowed values
 };
 
-Field text() { return {}; }
+Field text() {
+  return {};
+}
 Field integer() {
   Field f;
   f.type = Field::Type::Integer;
@@ -115,8 +117,8 @@ const std::vector<FileSchema>& schemas() {
                       {"switch_slots", integer()},
                       {"storage_bandwidth", quantity(Dimension::DataRate)},
                       {"storage_capacity", quantity(Dimension::DataSize)}}),
-       {"dgx-h100-rack", "dgx-b200-rack", "hgx-h100-liquid-64", "hgx-h100-16", "gb200-nvl72",
-        "gb300-nvl72", "mi300x-rack", "network-rack", "storage-rack"}},
+       {"dgx-h100-rack", "dgx-b200-rack", "hgx-h100-liquid-64", "hgx-h100-16", "gb200-nvl72", "gb300-nvl72",
+        "mi300x-rack", "network-rack", "storage-rack"}},
       {"switches.yaml",
        "switches",
        {{"ports", integer()},
@@ -133,20 +135,19 @@ const std::vector<FileSchema>& schemas() {
         {"max_reach", quantity(Dimension::Length)},
         {"transceiver_power", quantity(Dimension::Power)},
         {"transceivers_per_link", integer()}},
-       {"dac-400g", "acc-800g", "aoc-400g", "mm-400g", "sm-400g-dr4", "sm-800g-dr8",
-        "sm-800g-2fr4"}},
+       {"dac-400g", "acc-800g", "aoc-400g", "mm-400g", "sm-400g-dr4", "sm-800g-dr8", "sm-800g-2fr4"}},
       {"power.yaml",
        "power_gear",
-       withFootprint({{"kind", choice({"substation", "transformer", "switchboard", "ups", "busway",
-                                       "pdu", "generator", "battery"})},
+       withFootprint({{"kind", choice({"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator",
+                                       "battery"})},
                       {"rating", quantity(Dimension::Power)},
                       {"efficiency", number(0.5, 1)},
                       {"energy", quantity(Dimension::Energy)},
                       {"voltage_in", quantity(Dimension::Voltage)},
                       {"voltage_out", quantity(Dimension::Voltage)}}),
-       {"hv-substation-240mva", "unit-substation-3mva", "switchboard-4000a", "ups-1500kw",
-        "busway-800a", "rack-pdu-60a", "megapack-2xl-2h", "megapack-2xl-4h",
-        "gas-turbine-titan350", "gas-turbine-smt130", "genset-3mw"}},
+       {"hv-substation-240mva", "unit-substation-3mva", "switchboard-4000a", "ups-1500kw", "busway-800a",
+        "rack-pdu-60a", "megapack-2xl-2h", "megapack-2xl-4h", "gas-turbine-titan350", "gas-turbine-smt130",
+        "genset-3mw"}},
       {"cooling.yaml",
        "cooling_gear",
        withFootprint({{"kind", choice({"cdu", "chiller", "dry-cooler", "cooling-tower", "air-handler"})},
@@ -157,8 +158,8 @@ const std::vector<FileSchema>& schemas() {
                       {"water_per_kwh", number(0, 20)},
                       {"max_ambient", quantity(Dimension::Temperature)},
                       {"condenser", choice({"air", "water"})}}),
-       {"cdu-vertiv-2300", "in-rack-cdu-250", "chiller-water-cooled", "chiller-air-cooled",
-        "dry-cooler-adiabatic", "cooling-tower", "air-handler"}},
+       {"cdu-vertiv-2300", "in-rack-cdu-250", "chiller-water-cooled", "chiller-air-cooled", "dry-cooler-adiabatic",
+        "cooling-tower", "air-handler"}},
   };
   return all;
 }
@@ -170,11 +171,17 @@ const FileSchema& schemaFor(const std::string& file) {
   throw std::invalid_argument("no schema for " + file);
 }
 
-std::filesystem::path catalogDir() { return std::filesystem::path(GIGAPLAN_DEFAULT_RESOURCE_DIR) / "catalog"; }
+std::filesystem::path catalogDir() {
+  return std::filesystem::path(GIGAPLAN_DEFAULT_RESOURCE_DIR) / "catalog";
+}
 
-YAML::Node loadCatalogFile(const std::string& file) { return YAML::LoadFile((catalogDir() / file).string()); }
+YAML::Node loadCatalogFile(const std::string& file) {
+  return YAML::LoadFile((catalogDir() / file).string());
+}
 
-std::string scalarOf(const YAML::Node& node) { return node && node.IsScalar() ? node.Scalar() : std::string(); }
+std::string scalarOf(const YAML::Node& node) {
+  return node && node.IsScalar() ? node.Scalar() : std::string();
+}
 
 std::string joined(const std::vector<std::string>& lines) {
   std::string out;
@@ -199,7 +206,8 @@ void checkValue(const YAML::Node& node, const Field& field, const std::string& w
     return;
   }
   switch (field.type) {
-    case Field::Type::Text: return;
+    case Field::Type::Text:
+      return;
     case Field::Type::Integer: {
       long v = 0;
       if (!parseCount(s, v)) fail("a whole number >= 0 without a unit");
@@ -324,7 +332,9 @@ std::vector<std::string> checkEfficiency(const YAML::Node& root, const std::set<
 std::vector<std::string> checkSource(const std::string& where, const std::string& source, const std::string& grade,
                                      const std::string& note) {
   std::vector<std::string> problems;
-  auto fail = [&](const std::string& what) { problems.push_back(where + ": source: " + what + " in '" + source + "'"); };
+  auto fail = [&](const std::string& what) {
+    problems.push_back(where + ": source: " + what + " in '" + source + "'");
+  };
   if (source.rfind("none found", 0) == 0) {
     if (grade != "U") fail("'none found' needs grade U");
     if (note.find("planning default") == std::string::npos) fail("'none found' needs a note saying 'planning default'");
@@ -333,8 +343,9 @@ std::vector<std::string> checkSource(const std::string& where, const std::string
   // Paths and internal notes, looked for outside URLs (a URL's own slashes are fine).
   static const std::regex url(R"(https?://\S+)");
   const std::string outsideUrls = std::regex_replace(source, url, "URL");
-  static const std::regex local(R"((\.md\b|hardware\.md|training-runs|/work|shared/|reference/|~/|\./|(^|\s)/\w|\bGigaPlan\b))",
-                                std::regex::icase);
+  static const std::regex local(
+      R"((\.md\b|hardware\.md|training-runs|/work|shared/|reference/|~/|\./|(^|\s)/\w|\bGigaPlan\b))",
+      std::regex::icase);
   std::smatch m;
   if (std::regex_search(outsideUrls, m, local)) fail("names a local file or an internal note ('" + m.str() + "')");
   static const std::regex locator(
@@ -408,9 +419,8 @@ class TestCatalogData : public QObject {
       if (f.path().extension() == ".yaml") onDisk.insert(f.path().filename().string());
     }
     for (const auto& name : onDisk) {
-      const bool known = name == kEfficiencyFile ||
-                         std::any_of(schemas().begin(), schemas().end(),
-                                     [&](const FileSchema& s) { return s.file == name; });
+      const bool known = name == kEfficiencyFile || std::any_of(schemas().begin(), schemas().end(),
+                                                                [&](const FileSchema& s) { return s.file == name; });
       QVERIFY2(known, ("no schema in this test for catalog file " + name).c_str());
     }
     for (const auto& s : schemas()) {
@@ -463,30 +473,62 @@ class TestCatalogData : public QObject {
     QTest::addColumn<QString>("note");
     QTest::addColumn<QString>("expected");  // substring of the reported problem; empty = clean
     const QString good = "NVIDIA, H100 Tensor Core GPU datasheet, https://www.nvidia.com/en-us/data-center/h100/, 2023";
-    QTest::newRow("vendor page") << good << "V" << "" << "";
-    QTest::newRow("two documents") << good + "; Meta, The Llama 3 Herd of Models, arXiv 2407.21783, July 2024" << "P"
-                                   << "" << "";
-    QTest::newRow("document number") << "Schneider Electric, Galaxy VX technical specifications, document 990-5452, 2017"
-                                     << "V" << "" << "";
-    QTest::newRow("planning default") << "none found" << "U" << "U: planning default to override" << "";
-    QTest::newRow("internal note") << "hardware.md power chain (UPS up to 1.5 MW; V)" << "V" << ""
+    QTest::newRow("vendor page") << good << "V"
+                                 << ""
+                                 << "";
+    QTest::newRow("two documents") << good + "; Meta, The Llama 3 Herd of Models, arXiv 2407.21783, July 2024"
+                                   << "P"
+                                   << ""
+                                   << "";
+    QTest::newRow("document number")
+        << "Schneider Electric, Galaxy VX technical specifications, document 990-5452, 2017"
+        << "V"
+        << ""
+        << "";
+    QTest::newRow("planning default") << "none found"
+                                      << "U"
+                                      << "U: planning default to override"
+                                      << "";
+    QTest::newRow("internal note") << "hardware.md power chain (UPS up to 1.5 MW; V)"
+                                   << "V"
+                                   << ""
                                    << "names a local file";
-    QTest::newRow("machine path") << "NVIDIA, notes, /work/shared/reference/hardware.md, 2024" << "V" << ""
+    QTest::newRow("machine path") << "NVIDIA, notes, /work/shared/reference/hardware.md, 2024"
+                                  << "V"
+                                  << ""
                                   << "names a local file";
-    QTest::newRow("relative path") << "NVIDIA, notes, see shared/reference/x, 2024" << "V" << ""
+    QTest::newRow("relative path") << "NVIDIA, notes, see shared/reference/x, 2024"
+                                   << "V"
+                                   << ""
                                    << "names a local file";
-    QTest::newRow("our own default") << "GigaPlan planning default" << "U" << "planning default"
+    QTest::newRow("our own default") << "GigaPlan planning default"
+                                     << "U"
+                                     << "planning default"
                                      << "names a local file";
-    QTest::newRow("no publisher") << "nvidia.com H100 product page https://www.nvidia.com/h100 2023" << "V" << ""
+    QTest::newRow("no publisher") << "nvidia.com H100 product page https://www.nvidia.com/h100 2023"
+                                  << "V"
+                                  << ""
                                   << "without 'publisher, title'";
-    QTest::newRow("no URL or number") << "NVIDIA, H100 product page, 2023" << "V" << ""
+    QTest::newRow("no URL or number") << "NVIDIA, H100 product page, 2023"
+                                      << "V"
+                                      << ""
                                       << "without a URL or document number";
-    QTest::newRow("no date") << "NVIDIA, H100 product page, https://www.nvidia.com/en-us/data-center/h100/" << "V" << ""
+    QTest::newRow("no date") << "NVIDIA, H100 product page, https://www.nvidia.com/en-us/data-center/h100/"
+                             << "V"
+                             << ""
                              << "without a date";
-    QTest::newRow("second document bare") << good + "; ServeTheHome on Colossus" << "S" << ""
+    QTest::newRow("second document bare") << good + "; ServeTheHome on Colossus"
+                                          << "S"
+                                          << ""
                                           << "without a URL or document number";
-    QTest::newRow("none found but graded V") << "none found" << "V" << "planning default" << "needs grade U";
-    QTest::newRow("none found, no note") << "none found" << "U" << "" << "needs a note";
+    QTest::newRow("none found but graded V") << "none found"
+                                             << "V"
+                                             << "planning default"
+                                             << "needs grade U";
+    QTest::newRow("none found, no note") << "none found"
+                                         << "U"
+                                         << ""
+                                         << "needs a note";
   }
 
   void sourceCheckerCatchesMistakes() {
@@ -502,7 +544,8 @@ class TestCatalogData : public QObject {
     const bool found = std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
       return p.find(expected.toStdString()) != std::string::npos;
     });
-    QVERIFY2(found, ("expected a problem containing '" + expected.toStdString() + "', got:" + joined(problems)).c_str());
+    QVERIFY2(found,
+             ("expected a problem containing '" + expected.toStdString() + "', got:" + joined(problems)).c_str());
   }
 
   void efficiencyFileIsValid() {
@@ -580,34 +623,49 @@ class TestCatalogData : public QObject {
     QTest::addColumn<QString>("expected");  // substring of a reported problem; empty = clean
     const char* ok = "{id: x, name: X, source: s, grade: V, tdp: '700 W', scale_up_domain: 8}";
     QTest::newRow("clean") << "gpus.yaml" << QString("gpus: [%1]").arg(ok) << "";
-    QTest::newRow("no list") << "gpus.yaml" << "gpus: []" << "no entries";
-    QTest::newRow("missing grade") << "gpus.yaml" << "gpus: [{id: x, name: X, source: s}]" << "x: grade: missing";
-    QTest::newRow("empty source") << "gpus.yaml" << "gpus: [{id: x, name: X, source: '', grade: V}]"
+    QTest::newRow("no list") << "gpus.yaml"
+                             << "gpus: []"
+                             << "no entries";
+    QTest::newRow("missing grade") << "gpus.yaml"
+                                   << "gpus: [{id: x, name: X, source: s}]"
+                                   << "x: grade: missing";
+    QTest::newRow("empty source") << "gpus.yaml"
+                                  << "gpus: [{id: x, name: X, source: '', grade: V}]"
                                   << "x: source: missing";
-    QTest::newRow("bad grade") << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: X}]" << "grade: found 'X'";
+    QTest::newRow("bad grade") << "gpus.yaml"
+                               << "gpus: [{id: x, name: X, source: s, grade: X}]"
+                               << "grade: found 'X'";
     QTest::newRow("duplicate id") << "gpus.yaml" << QString("gpus: [%1, %1]").arg(ok) << "x: duplicate id";
-    QTest::newRow("U without note") << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: U}]"
+    QTest::newRow("U without note") << "gpus.yaml"
+                                    << "gpus: [{id: x, name: X, source: s, grade: U}]"
                                     << "note: grade U needs a note";
-    QTest::newRow("E without note") << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: E}]"
+    QTest::newRow("E without note") << "gpus.yaml"
+                                    << "gpus: [{id: x, name: X, source: s, grade: E}]"
                                     << "note: grade E needs a note";
-    QTest::newRow("unit of the wrong dimension")
-        << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: V, tdp: '700 GB'}]" << "tdp: found '700 GB'";
-    QTest::newRow("bare number for a quantity")
-        << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: V, hbm: 80}]" << "hbm: found '80'";
-    QTest::newRow("unknown key") << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: V, tdpp: '1 W'}]"
+    QTest::newRow("unit of the wrong dimension") << "gpus.yaml"
+                                                 << "gpus: [{id: x, name: X, source: s, grade: V, tdp: '700 GB'}]"
+                                                 << "tdp: found '700 GB'";
+    QTest::newRow("bare number for a quantity") << "gpus.yaml"
+                                                << "gpus: [{id: x, name: X, source: s, grade: V, hbm: 80}]"
+                                                << "hbm: found '80'";
+    QTest::newRow("unknown key") << "gpus.yaml"
+                                 << "gpus: [{id: x, name: X, source: s, grade: V, tdpp: '1 W'}]"
                                  << "tdpp: unknown key";
-    QTest::newRow("integer with a unit")
-        << "gpus.yaml" << "gpus: [{id: x, name: X, source: s, grade: V, scale_up_domain: 8 GPUs}]"
-        << "scale_up_domain: found '8 GPUs'";
-    QTest::newRow("fraction out of range")
-        << "racks.yaml" << "racks: [{id: r, name: R, source: s, grade: V, liquid_fraction: 1.5}]"
-        << "liquid_fraction: found '1.5'";
-    QTest::newRow("unknown kind") << "racks.yaml" << "racks: [{id: r, name: R, source: s, grade: V, kind: hybrid}]"
+    QTest::newRow("integer with a unit") << "gpus.yaml"
+                                         << "gpus: [{id: x, name: X, source: s, grade: V, scale_up_domain: 8 GPUs}]"
+                                         << "scale_up_domain: found '8 GPUs'";
+    QTest::newRow("fraction out of range") << "racks.yaml"
+                                           << "racks: [{id: r, name: R, source: s, grade: V, liquid_fraction: 1.5}]"
+                                           << "liquid_fraction: found '1.5'";
+    QTest::newRow("unknown kind") << "racks.yaml"
+                                  << "racks: [{id: r, name: R, source: s, grade: V, kind: hybrid}]"
                                   << "kind: found 'hybrid'";
-    QTest::newRow("number with a unit")
-        << "cooling.yaml" << "cooling_gear: [{id: c, name: C, source: s, grade: V, cop: 5 kW}]" << "cop: found '5 kW'";
+    QTest::newRow("number with a unit") << "cooling.yaml"
+                                        << "cooling_gear: [{id: c, name: C, source: s, grade: V, cop: 5 kW}]"
+                                        << "cop: found '5 kW'";
     QTest::newRow("approach parses as temperature")
-        << "cooling.yaml" << "cooling_gear: [{id: c, name: C, source: s, grade: V, approach: 4 kW}]"
+        << "cooling.yaml"
+        << "cooling_gear: [{id: c, name: C, source: s, grade: V, approach: 4 kW}]"
         << "approach: found '4 kW'";
   }
 
@@ -623,7 +681,8 @@ class TestCatalogData : public QObject {
     const bool found = std::any_of(problems.begin(), problems.end(), [&](const std::string& p) {
       return p.find(expected.toStdString()) != std::string::npos;
     });
-    QVERIFY2(found, ("expected a problem containing '" + expected.toStdString() + "', got:" + joined(problems)).c_str());
+    QVERIFY2(found,
+             ("expected a problem containing '" + expected.toStdString() + "', got:" + joined(problems)).c_str());
   }
 };
 

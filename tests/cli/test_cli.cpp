@@ -43,7 +43,9 @@ Run runProcess(const QString& exe, const QStringList& args) {
   return r;
 }
 
-std::string sample(const char* name) { return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name; }
+std::string sample(const char* name) {
+  return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
 
 }  // namespace
 
@@ -75,8 +77,10 @@ class TestCli : public QObject {
     QCOMPARE(run({"report", "x.yaml", "-o", "x.txt", "--help"}).code, 0);
     const Run all = run({"--help"});
     QCOMPARE(all.code, 0);
-    for (const auto& c : headless().commands()) QVERIFY(all.out.contains(QString::fromStdString("gigaplan-cli " + c.name)));
-    for (const char* code : {"   0  ok", "   1  findings", "   2  input not loadable", "   3  output not writable", "  64  usage"})
+    for (const auto& c : headless().commands())
+      QVERIFY(all.out.contains(QString::fromStdString("gigaplan-cli " + c.name)));
+    for (const char* code :
+         {"   0  ok", "   1  findings", "   2  input not loadable", "   3  output not writable", "  64  usage"})
       QVERIFY2(all.out.contains(code), code);
     QVERIFY(!all.out.contains("gigaplan-cli screenshot"));  // needs OpenGL: only in gigaplan
   }
@@ -108,11 +112,12 @@ class TestCli : public QObject {
   void everyExitCodeIsProduced() {
     QCOMPARE(run({"validate", sample("teaching-hall.yaml")}).code, 0);
     // Five GB200 NVL72 racks (5 × 132 kW) on one 546 kW busway: an overload finding of severity error.
-    const std::string overloaded = file(
-        "overloaded.yaml",
-        "format: 1\nsite: {name: o, size: [50 m, 50 m]}\npower:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
-        "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\nhalls:\n  - id: h\n    origin: [0 m, 0 m]\n"
-        "    size: [20 m, 20 m]\n    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, feed_a: bw}\n");
+    const std::string overloaded =
+        file("overloaded.yaml",
+             "format: 1\nsite: {name: o, size: [50 m, 50 m]}\npower:\n  - {id: grid, kind: grid, rating: 5 MW}\n"
+             "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid}\nhalls:\n  - id: h\n    origin: [0 m, 0 m]\n"
+             "    size: [20 m, 20 m]\n    rows:\n      - {id: r, origin: [2 m, 2 m], racks: 5, rack: gb200-nvl72, "
+             "feed_a: bw}\n");
     const Run findings = run({"validate", overloaded});
     QCOMPARE(findings.code, 1);
     QVERIFY(findings.err.contains("power.overload"));
@@ -121,9 +126,10 @@ class TestCli : public QObject {
     const std::string cluster = file("c.yaml",
                                      "cluster:\n  gpu: a100-sxm-80gb\n  count: 8\n  scale_up: {size: 8}\n"
                                      "  scale_out: {bandwidth_per_gpu: 200 Gb/s, oversubscription: 1}\n  pue: 1.2\n");
-    const std::string job = file("j.yaml",
-                                 "model: {name: huge, layers: 120, hidden: 28672, heads: 224, seq_len: 2048, vocab: 51200}\n"
-                                 "training: {tokens: 1e9, global_batch: 64, micro_batch: 1, precision: bf16}\n");
+    const std::string job =
+        file("j.yaml",
+             "model: {name: huge, layers: 120, hidden: 28672, heads: 224, seq_len: 2048, vocab: 51200}\n"
+             "training: {tokens: 1e9, global_batch: 64, micro_batch: 1, precision: bf16}\n");
     const Run none = run({"search", "--cluster", cluster, "--job", job, "--top", "3"});
     QVERIFY2(none.code == 1, qPrintable(none.out + none.err));
     QVERIFY(none.out.contains("no plan fits"));

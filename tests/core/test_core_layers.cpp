@@ -17,9 +17,9 @@
 namespace {
 
 struct Manifest {
-  std::vector<std::string> layers;                          // lowest first
-  std::map<std::string, int> layerOfFile;                   // "core/units/units.h" → index into layers
-  std::map<int, std::vector<std::string>> links;            // layer → its link libraries
+  std::vector<std::string> layers;                // lowest first
+  std::map<std::string, int> layerOfFile;         // "core/units/units.h" → index into layers
+  std::map<int, std::vector<std::string>> links;  // layer → its link libraries
   int rank(const std::string& layer) const {
     for (std::size_t i = 0; i < layers.size(); ++i) {
       if (layers[i] == layer) return static_cast<int>(i);
@@ -74,8 +74,7 @@ std::vector<std::string> badIncludes(const Manifest& m, const std::string& file,
     } else if (it == m.layerOfFile.end()) {
       bad.push_back(where + header + " is in no layer");
     } else if (it->second > own) {
-      bad.push_back(where + m.layers[own] + " includes " + header + " of " + m.layers[it->second] +
-                    ", a higher layer");
+      bad.push_back(where + m.layers[own] + " includes " + header + " of " + m.layers[it->second] + ", a higher layer");
     }
   }
   return bad;
@@ -149,14 +148,14 @@ class TestCoreLayers : public QObject {
     QCOMPARE(m.layerOfFile.at("core/engine/e.h"), 2);
 
     std::istringstream source(
-        "#include \"core/model/m.h\"\n"       // 1: own layer
+        "#include \"core/model/m.h\"\n"  // 1: own layer
         "\n"
-        "#include <vector>\n"                  // 3: not ours
+        "#include <vector>\n"                 // 3: not ours
         "#include \"core/base/a.h\"\n"        // 4: lower layer
         "  #  include \"core/engine/e.h\"\n"  // 5: higher layer
         "// #include \"core/engine/e.h\"\n"   // 6: a comment
         "#include \"core/gone/g.h\"\n"        // 7: in no layer
-        "#include \"a.h\"\n");                 // 8: relative
+        "#include \"a.h\"\n");                // 8: relative
     const std::vector<std::string> bad = badIncludes(m, "core/model/m.cpp", source);
     QCOMPARE(bad.size(), std::size_t{3});
     QCOMPARE(bad[0], std::string("core/model/m.cpp:5: model includes core/engine/e.h of engine, a higher layer"));

@@ -29,7 +29,10 @@ class TestCorePurity : public QObject {
       std::string line;
       for (int n = 1; std::getline(in, line); ++n) {
         if (std::regex_search(line, forbidden)) {
-          offenders << QString("%1:%2: %3").arg(QString::fromStdString(e.path().string())).arg(n).arg(QString::fromStdString(line));
+          offenders << QString("%1:%2: %3")
+                           .arg(QString::fromStdString(e.path().string()))
+                           .arg(n)
+                           .arg(QString::fromStdString(line));
         }
       }
     }

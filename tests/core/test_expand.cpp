@@ -97,7 +97,8 @@ class TestExpand : public QObject {
     QVERIFY(!l.rackIndex.count("h1-r1-4"));
     const auto& moved = l.racks[static_cast<std::size_t>(l.rackIndex.at("h1-r1-2"))];
     QCOMPARE(moved.position.x, 30.0);
-    QCOMPARE(QString::fromStdString(l.racks[static_cast<std::size_t>(l.rackIndex.at("h1-r1-3"))].type), QString("gb300-nvl72"));
+    QCOMPARE(QString::fromStdString(l.racks[static_cast<std::size_t>(l.rackIndex.at("h1-r1-3"))].type),
+             QString("gb300-nvl72"));
     const auto& row = l.rows[static_cast<std::size_t>(l.rowIndex.at("h1-r1"))];
     QCOMPARE(row.rackCount, 3);
     // The whole row h2-r1 moved: its racks follow the new start along the row.

@@ -54,106 +54,240 @@ class TestMalformed : public QObject {
   }
 
   void rejects_data() {
-    QTest::addColumn<QString>("replace");   // text in kBase to replace ("" = replace whole file)
+    QTest::addColumn<QString>("replace");  // text in kBase to replace ("" = replace whole file)
     QTest::addColumn<QString>("with");
     QTest::addColumn<QString>("location");  // "line:column"
     QTest::addColumn<QString>("message");   // must appear in the error text
 
-    QTest::newRow("unknown top-level key") << "cooling:" << "coolin:" << "7:1"
-        << "coolin: found unknown key 'coolin', expected one of: format, site";
-    QTest::newRow("missing format") << "format: 1\n" << "" << "1:1" << "format: found no 'format'";
-    QTest::newRow("future format") << "format: 1" << "format: 7" << "1:9" << "format: found 7, expected format 1";
-    QTest::newRow("site without name") << "{name: T, " << "{" << "2:7" << "site.name: found no 'name'";
-    QTest::newRow("missing unit") << "rating: 5 MW" << "rating: 5" << "4:36"
+    QTest::newRow("unknown top-level key") << "cooling:"
+                                           << "coolin:"
+                                           << "7:1"
+                                           << "coolin: found unknown key 'coolin', expected one of: format, site";
+    QTest::newRow("missing format") << "format: 1\n"
+                                    << ""
+                                    << "1:1"
+                                    << "format: found no 'format'";
+    QTest::newRow("future format") << "format: 1"
+                                   << "format: 7"
+                                   << "1:9"
+                                   << "format: found 7, expected format 1";
+    QTest::newRow("site without name") << "{name: T, "
+                                       << "{"
+                                       << "2:7"
+                                       << "site.name: found no 'name'";
+    QTest::newRow("missing unit")
+        << "rating: 5 MW"
+        << "rating: 5"
+        << "4:36"
         << "power[0].rating: found '5', expected a power such as 132 kW or 1.2 GW (a unit is required)";
-    QTest::newRow("wrong unit") << "rating: 5 MW" << "rating: 5 m" << "4:36" << "(unknown unit 'm')";
-    QTest::newRow("not a number") << "rating: 5 MW" << "rating: lots" << "4:36" << "found 'lots', expected a power";
-    QTest::newRow("nan") << "rating: 5 MW" << "rating: nan MW" << "4:36" << "found 'nan MW'";
-    QTest::newRow("negative racks") << "racks: 2" << "racks: -2" << "15:44"
-        << "halls[0].rows[0].racks: found '-2', expected a whole number from 1 to 1000";
-    QTest::newRow("fractional racks") << "racks: 2" << "racks: 2.5" << "15:44" << "expected a whole number";
-    QTest::newRow("absurd racks per row") << "racks: 2" << "racks: 100000" << "15:44" << "from 1 to 1000";
-    QTest::newRow("absurd power") << "rating: 5 MW" << "rating: 5e15 W" << "4:36" << "between";
-    QTest::newRow("unknown rack type") << "rack: gb200-nvl72" << "rack: gb900" << "15:53"
-        << "halls[0].rows[0].rack: found 'gb900', expected a rack type from the catalog";
-    QTest::newRow("unknown model") << "model: busway-800a" << "model: busway-9000a" << "6:35"
+    QTest::newRow("wrong unit") << "rating: 5 MW"
+                                << "rating: 5 m"
+                                << "4:36"
+                                << "(unknown unit 'm')";
+    QTest::newRow("not a number") << "rating: 5 MW"
+                                  << "rating: lots"
+                                  << "4:36"
+                                  << "found 'lots', expected a power";
+    QTest::newRow("nan") << "rating: 5 MW"
+                         << "rating: nan MW"
+                         << "4:36"
+                         << "found 'nan MW'";
+    QTest::newRow("negative racks") << "racks: 2"
+                                    << "racks: -2"
+                                    << "15:44"
+                                    << "halls[0].rows[0].racks: found '-2', expected a whole number from 1 to 1000";
+    QTest::newRow("fractional racks") << "racks: 2"
+                                      << "racks: 2.5"
+                                      << "15:44"
+                                      << "expected a whole number";
+    QTest::newRow("absurd racks per row") << "racks: 2"
+                                          << "racks: 100000"
+                                          << "15:44"
+                                          << "from 1 to 1000";
+    QTest::newRow("absurd power") << "rating: 5 MW"
+                                  << "rating: 5e15 W"
+                                  << "4:36"
+                                  << "between";
+    QTest::newRow("unknown rack type") << "rack: gb200-nvl72"
+                                       << "rack: gb900"
+                                       << "15:53"
+                                       << "halls[0].rows[0].rack: found 'gb900', expected a rack type from the catalog";
+    QTest::newRow("unknown model")
+        << "model: busway-800a"
+        << "model: busway-9000a"
+        << "6:35"
         << "power[2].model: found 'busway-9000a', expected the id of power gear in the catalog";
-    QTest::newRow("model of the wrong kind") << "model: busway-800a" << "model: ups-1500kw" << "6:35"
-        << "found 'ups-1500kw', a ups, expected power gear of kind busway";
-    QTest::newRow("wrong type for list") << "rows:\n      - {id: r, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw, cdu: cdu}"
-        << "rows: many" << "14:11" << "halls[0].rows: found 'many', expected a list";
-    QTest::newRow("duplicate key") << "{name: T, " << "{name: T, name: U, " << "2:17" << "site.name: found key 'name' twice";
-    QTest::newRow("duplicate id") << "  - {id: dc, kind" << "  - {id: cdu, kind" << "9:10"
-        << "cooling[1].id: found 'cdu', which is also made at line 8";
-    QTest::newRow("template without {i} makes duplicates") << "{id: tx, kind: transformer" << "{id: tx, count: 2, kind: transformer"
-        << "5:10" << "ids unique across the design (use {h}, {i}";
-    QTest::newRow("unknown feed") << "feed_a: bw," << "feed_a: bw-9," << "15:74"
+    QTest::newRow("model of the wrong kind") << "model: busway-800a"
+                                             << "model: ups-1500kw"
+                                             << "6:35"
+                                             << "found 'ups-1500kw', a ups, expected power gear of kind busway";
+    QTest::newRow("wrong type for list")
+        << "rows:\n      - {id: r, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw, cdu: cdu}"
+        << "rows: many"
+        << "14:11"
+        << "halls[0].rows: found 'many', expected a list";
+    QTest::newRow("duplicate key") << "{name: T, "
+                                   << "{name: T, name: U, "
+                                   << "2:17"
+                                   << "site.name: found key 'name' twice";
+    QTest::newRow("duplicate id") << "  - {id: dc, kind"
+                                  << "  - {id: cdu, kind"
+                                  << "9:10"
+                                  << "cooling[1].id: found 'cdu', which is also made at line 8";
+    QTest::newRow("template without {i} makes duplicates") << "{id: tx, kind: transformer"
+                                                           << "{id: tx, count: 2, kind: transformer"
+                                                           << "5:10"
+                                                           << "ids unique across the design (use {h}, {i}";
+    QTest::newRow("unknown feed")
+        << "feed_a: bw,"
+        << "feed_a: bw-9,"
+        << "15:74"
         << "halls[0].rows[0].feed_a: found 'bw-9' (for rack r-1), expected the id of a power node";
-    QTest::newRow("feed straight from the grid") << "feed_a: bw," << "feed_a: grid," << "15:74"
-        << "found 'grid', a grid (for rack r-1), expected a distribution node";
-    QTest::newRow("feed B equals feed A") << "feed_a: bw," << "feed_a: bw, feed_b: bw," << "15:86"
-        << "feed_b: found 'bw', the same as feed_a";
-    QTest::newRow("cdu is not a cdu") << "cdu: cdu}" << "cdu: dc}" << "15:83"
+    QTest::newRow("feed straight from the grid") << "feed_a: bw,"
+                                                 << "feed_a: grid,"
+                                                 << "15:74"
+                                                 << "found 'grid', a grid (for rack r-1), expected a distribution node";
+    QTest::newRow("feed B equals feed A") << "feed_a: bw,"
+                                          << "feed_a: bw, feed_b: bw,"
+                                          << "15:86"
+                                          << "feed_b: found 'bw', the same as feed_a";
+    QTest::newRow("cdu is not a cdu")
+        << "cdu: cdu}"
+        << "cdu: dc}"
+        << "15:83"
         << "halls[0].rows[0].cdu: found 'dc', a dry-cooler (for rack r-1), expected a CDU";
-    QTest::newRow("power cycle") << "fed_by: grid}" << "fed_by: bw}" << "6:56"
-        << "power[2].fed_by: found a cycle in the power graph: tx → bw → tx";
-    QTest::newRow("failure share above 100 %") << "{name: T, size: [50 m, 50 m]}"
-        << "{name: T, size: [50 m, 50 m], max_failure_share: 150 %}" << "2:56" << "site.max_failure_share: found '150 %', expected a number between 0.001 and 1";
-    QTest::newRow("cooling fed twice by one node") << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic}"
-        << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic, fed_by: [tx, tx]}" << "9:69"
+    QTest::newRow("power cycle") << "fed_by: grid}"
+                                 << "fed_by: bw}"
+                                 << "6:56"
+                                 << "power[2].fed_by: found a cycle in the power graph: tx → bw → tx";
+    QTest::newRow("failure share above 100 %")
+        << "{name: T, size: [50 m, 50 m]}"
+        << "{name: T, size: [50 m, 50 m], max_failure_share: 150 %}"
+        << "2:56"
+        << "site.max_failure_share: found '150 %', expected a number between 0.001 and 1";
+    QTest::newRow("cooling fed twice by one node")
+        << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic}"
+        << "{id: dc, kind: dry-cooler, model: dry-cooler-adiabatic, fed_by: [tx, tx]}"
+        << "9:69"
         << "fed_by: found 'tx' twice (for cooling unit dc), expected distinct feeds";
-    QTest::newRow("efficiency curve with one point") << "format: 1\n"
-        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %'}\n" << "4:37"
-        << "catalog.power_gear.busway-800a.efficiency_curve: found '50 %: 97 %' (1 point), expected at least two points";
-    QTest::newRow("efficiency curve not rising") << "format: 1\n"
-        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 25 %: 96 %'}\n" << "4:37"
+    QTest::newRow("efficiency curve with one point")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %'}\n"
+        << "4:37"
+        << "catalog.power_gear.busway-800a.efficiency_curve: found '50 %: 97 %' (1 point), expected at least two "
+           "points";
+    QTest::newRow("efficiency curve not rising")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 25 %: 96 %'}\n"
+        << "4:37"
         << "found '25 %: 96 %' after a load as high";
-    QTest::newRow("efficiency above 100 %") << "format: 1\n"
-        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 100 %: 101 %'}\n" << "4:37"
+    QTest::newRow("efficiency above 100 %")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    busway-800a: {efficiency_curve: '50 %: 97 %, 100 %: 101 %'}\n"
+        << "4:37"
         << "found an efficiency of '101 %', expected an efficiency from 50 % to 100 %";
-    QTest::newRow("grid without rating") << "{id: grid, kind: grid, rating: 5 MW}" << "{id: grid, kind: grid}" << "4:5"
-        << "power[0].rating: found no rating, expected the grid connection's capacity";
-    QTest::newRow("bad id pattern") << "{id: r," << "{id: 'r{j}'," << "15:14"
-        << "halls[0].rows[0].id: found 'r{j}', expected '{j}' uses an unknown variable";
-    QTest::newRow("{k} outside a row") << "{id: bw," << "{id: 'bw{k}'," << "6:10" << "is not defined here";
-    QTest::newRow("absurd template") << "racks: 2" << "count: 100000, racks: 1000" << "15:44"
-        << "expected at most 2000000 objects in a design (limit maxExpandedObjects)";
-    QTest::newRow("count too large") << "{id: tx, kind" << "{id: 'tx{i}', count: 1000000, kind" << "5:26"
-        << "count: found '1000000', expected a whole number from 1 to 100000";
-    QTest::newRow("override of a missing id") << "format: 1\n" << "format: 1\noverrides:\n  r-9: {position: [1 m, 1 m]}\n"
-        << "3:8" << "overrides.r-9: found 'r-9', expected the id of a rack, row, power node or cooling unit";
-    QTest::newRow("override with an unknown rack type") << "format: 1\n" << "format: 1\noverrides:\n  r-1: {type: dgx-z}\n"
-        << "3:15" << "overrides.r-1.type: found 'dgx-z', expected a rack type";
-    QTest::newRow("position is not a pair") << "origin: [2 m, 2 m]" << "origin: [2 m]" << "15:25"
-        << "origin: found a list, expected a pair [x, y]";
-    QTest::newRow("unknown catalog field") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {wattage: 1 kW}\n"
-        << "4:19" << "catalog.racks.gb200-nvl72.wattage: found unknown key 'wattage'";
-    QTest::newRow("new catalog entry without source") << "format: 1\n"
+    QTest::newRow("grid without rating") << "{id: grid, kind: grid, rating: 5 MW}"
+                                         << "{id: grid, kind: grid}"
+                                         << "4:5"
+                                         << "power[0].rating: found no rating, expected the grid connection's capacity";
+    QTest::newRow("bad id pattern") << "{id: r,"
+                                    << "{id: 'r{j}',"
+                                    << "15:14"
+                                    << "halls[0].rows[0].id: found 'r{j}', expected '{j}' uses an unknown variable";
+    QTest::newRow("{k} outside a row") << "{id: bw,"
+                                       << "{id: 'bw{k}',"
+                                       << "6:10"
+                                       << "is not defined here";
+    QTest::newRow("absurd template") << "racks: 2"
+                                     << "count: 100000, racks: 1000"
+                                     << "15:44"
+                                     << "expected at most 2000000 objects in a design (limit maxExpandedObjects)";
+    QTest::newRow("count too large") << "{id: tx, kind"
+                                     << "{id: 'tx{i}', count: 1000000, kind"
+                                     << "5:26"
+                                     << "count: found '1000000', expected a whole number from 1 to 100000";
+    QTest::newRow("override of a missing id")
+        << "format: 1\n"
+        << "format: 1\noverrides:\n  r-9: {position: [1 m, 1 m]}\n"
+        << "3:8"
+        << "overrides.r-9: found 'r-9', expected the id of a rack, row, power node or cooling unit";
+    QTest::newRow("override with an unknown rack type") << "format: 1\n"
+                                                        << "format: 1\noverrides:\n  r-1: {type: dgx-z}\n"
+                                                        << "3:15"
+                                                        << "overrides.r-1.type: found 'dgx-z', expected a rack type";
+    QTest::newRow("position is not a pair") << "origin: [2 m, 2 m]"
+                                            << "origin: [2 m]"
+                                            << "15:25"
+                                            << "origin: found a list, expected a pair [x, y]";
+    QTest::newRow("unknown catalog field") << "format: 1\n"
+                                           << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {wattage: 1 kW}\n"
+                                           << "4:19"
+                                           << "catalog.racks.gb200-nvl72.wattage: found unknown key 'wattage'";
+    QTest::newRow("new catalog entry without source")
+        << "format: 1\n"
         << "format: 1\ncatalog:\n  racks:\n    my-rack: {name: Mine, kind: compute, power: 50 kW}\n"
-        << "4:14" << "catalog.racks.my-rack.source: found no 'source' for new entry 'my-rack'";
-    QTest::newRow("bad catalog override unit") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {power: 120}\n"
-        << "4:26" << "catalog.racks.gb200-nvl72.power: found '120', expected a power";
-    QTest::newRow("catalog peak below power") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {peak_power: 100 kW}\n"
-        << "4:31" << "catalog.racks.gb200-nvl72.peak_power: found 100 kW, below power 132 kW, expected a peak_power of at least power";
-    QTest::newRow("catalog power raised above the peak") << "format: 1\n" << "format: 1\ncatalog:\n  racks:\n    gb300-nvl72: {power: 160 kW}\n"
-        << "4:18" << "catalog.racks.gb300-nvl72.peak_power: found 155 kW, below power 160 kW";
-    QTest::newRow("new chiller without condenser") << "format: 1\n"
-        << "format: 1\ncatalog:\n  cooling_gear:\n    my-chiller: {name: C, kind: chiller, capacity: 1 MW, cop: 5, source: S, grade: U}\n"
-        << "4:17" << "catalog.cooling_gear.my-chiller.condenser: found no 'condenser' for a chiller, expected condenser: air";
-    QTest::newRow("condenser on a CDU") << "format: 1\n" << "format: 1\ncatalog:\n  cooling_gear:\n    cdu-vertiv-2300: {condenser: water}\n"
-        << "4:34" << "catalog.cooling_gear.cdu-vertiv-2300.condenser: found a condenser on a cdu, expected condenser only on chillers";
-    QTest::newRow("unknown core air handler") << "format: 1\n" << "format: 1\nnetwork: {core_air_handler: ahu-9}\n" << "2:29"
+        << "4:14"
+        << "catalog.racks.my-rack.source: found no 'source' for new entry 'my-rack'";
+    QTest::newRow("bad catalog override unit") << "format: 1\n"
+                                               << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {power: 120}\n"
+                                               << "4:26"
+                                               << "catalog.racks.gb200-nvl72.power: found '120', expected a power";
+    QTest::newRow("catalog peak below power")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {peak_power: 100 kW}\n"
+        << "4:31"
+        << "catalog.racks.gb200-nvl72.peak_power: found 100 kW, below power 132 kW, expected a peak_power of at least "
+           "power";
+    QTest::newRow("catalog power raised above the peak")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  racks:\n    gb300-nvl72: {power: 160 kW}\n"
+        << "4:18"
+        << "catalog.racks.gb300-nvl72.peak_power: found 155 kW, below power 160 kW";
+    QTest::newRow("new chiller without condenser")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  cooling_gear:\n    my-chiller: {name: C, kind: chiller, capacity: 1 MW, cop: 5, "
+           "source: S, grade: U}\n"
+        << "4:17"
+        << "catalog.cooling_gear.my-chiller.condenser: found no 'condenser' for a chiller, expected condenser: air";
+    QTest::newRow("condenser on a CDU")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  cooling_gear:\n    cdu-vertiv-2300: {condenser: water}\n"
+        << "4:34"
+        << "catalog.cooling_gear.cdu-vertiv-2300.condenser: found a condenser on a cdu, expected condenser only on "
+           "chillers";
+    QTest::newRow("unknown core air handler")
+        << "format: 1\n"
+        << "format: 1\nnetwork: {core_air_handler: ahu-9}\n"
+        << "2:29"
         << "network.core_air_handler: found 'ahu-9' (for the core room), expected the id of an air handler";
-    QTest::newRow("core air handler is a CDU") << "format: 1\n" << "format: 1\nnetwork: {core_air_handler: cdu}\n" << "2:29"
+    QTest::newRow("core air handler is a CDU")
+        << "format: 1\n"
+        << "format: 1\nnetwork: {core_air_handler: cdu}\n"
+        << "2:29"
         << "network.core_air_handler: found 'cdu', a cdu (for the core room), expected an air handler";
-    QTest::newRow("invalid yaml") << "{name: T, size: [50 m, 50 m]}" << "{name: T, size: [50 m, 50 m}" << "2:34"
-        << "found invalid YAML";
-    QTest::newRow("tab indentation") << "  - id: h" << "\t- id: h" << "" << "found invalid YAML";
-    QTest::newRow("empty file") << "" << "" << "" << "found an empty file";
-    QTest::newRow("deep nesting") << "" << QString("x: ") + QString("[").repeated(40) + QString("]").repeated(40) << "1:" << "levels of nesting (limit maxNesting)";
-    QTest::newRow("alias bomb") << "" << QString::fromStdString(billionLaughs()) << "" << "(limit maxNodes; is this an alias bomb?)";
-    QTest::newRow("a list where a mapping belongs") << "" << "- a\n- b\n" << "1:1" << "found a list, expected a mapping";
-    QTest::newRow("NUL byte") << "format: 1" << QString("format: 1") + QChar(0) << "1:1" << "found a NUL byte";
+    QTest::newRow("invalid yaml") << "{name: T, size: [50 m, 50 m]}"
+                                  << "{name: T, size: [50 m, 50 m}"
+                                  << "2:34"
+                                  << "found invalid YAML";
+    QTest::newRow("tab indentation") << "  - id: h"
+                                     << "\t- id: h"
+                                     << ""
+                                     << "found invalid YAML";
+    QTest::newRow("empty file") << ""
+                                << ""
+                                << ""
+                                << "found an empty file";
+    QTest::newRow("deep nesting") << "" << QString("x: ") + QString("[").repeated(40) + QString("]").repeated(40)
+                                  << "1:"
+                                  << "levels of nesting (limit maxNesting)";
+    QTest::newRow("alias bomb") << "" << QString::fromStdString(billionLaughs()) << ""
+                                << "(limit maxNodes; is this an alias bomb?)";
+    QTest::newRow("a list where a mapping belongs") << ""
+                                                    << "- a\n- b\n"
+                                                    << "1:1"
+                                                    << "found a list, expected a mapping";
+    QTest::newRow("NUL byte") << "format: 1" << QString("format: 1") + QChar(0) << "1:1"
+                              << "found a NUL byte";
   }
 
   void rejects() {
@@ -191,7 +325,9 @@ class TestMalformed : public QObject {
     const std::string path = dir.filePath("racks.yaml").toStdString();
     QFile f(QString::fromStdString(path));
     QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("racks:\n  - {id: r, name: R, kind: compute, gpu: b200, power: 120 kW, peak_power: 100 kW, source: S, grade: U}\n");
+    f.write(
+        "racks:\n  - {id: r, name: R, kind: compute, gpu: b200, power: 120 kW, peak_power: 100 kW, source: S, grade: "
+        "U}\n");
     f.close();
     catalog::Catalog cat;
     try {
@@ -199,7 +335,8 @@ class TestMalformed : public QObject {
       QFAIL("loading succeeded but should have failed");
     } catch (const io::LoadError& e) {
       const QString what = QString::fromUtf8(e.what());
-      QVERIFY2(what.startsWith(QString::fromStdString(path) + ":2:75: racks[0].peak_power: found 100 kW, below power 120 kW"),
+      QVERIFY2(what.startsWith(QString::fromStdString(path) +
+                               ":2:75: racks[0].peak_power: found 100 kW, below power 120 kW"),
                qPrintable(what));
     }
   }

@@ -44,13 +44,15 @@ class TestModelRules : public QObject {
     QTest::addColumn<int>("value");
     QTest::addColumn<QString>("message");
     // 16 divides 64 heads but not 8 KV heads: the reported bug.
-    QTest::newRow("tp") << "tp" << 16 << "job.parallelism.tp: found '16', expected a divisor of heads (64) and kv_heads (8)";
+    QTest::newRow("tp") << "tp" << 16
+                        << "job.parallelism.tp: found '16', expected a divisor of heads (64) and kv_heads (8)";
     QTest::newRow("pp") << "pp" << 81 << "job.parallelism.pp: found '81', expected at most the number of layers (80)";
     // 2,048 sequences over DP 3 × micro-batch 1 do not split evenly.
     QTest::newRow("dp") << "dp" << 3
                         << "job.training.global_batch: found '2048', expected a multiple of dp × micro_batch (3)";
     QTest::newRow("cp") << "cp" << 3 << "job.parallelism.cp: found '3', expected a divisor of seq_len (8192)";
-    QTest::newRow("ep dense") << "ep" << 2 << "job.parallelism.ep: found '2', expected 1 for a dense model (no moe section)";
+    QTest::newRow("ep dense") << "ep" << 2
+                              << "job.parallelism.ep: found '2', expected 1 for a dense model (no moe section)";
     QTest::newRow("zero") << "tp" << 0 << "job.parallelism.tp: found '0', expected a whole number from 1 to 1000000000";
   }
   void planRulesNameTheKey() {

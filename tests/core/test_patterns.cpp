@@ -38,14 +38,22 @@ class TestPatterns : public QObject {
   void rejects_data() {
     QTest::addColumn<QString>("pattern");
     QTest::addColumn<QString>("errorPart");
-    QTest::newRow("unclosed") << "tx-{i" << "without its '}'";
-    QTest::newRow("stray close") << "tx-i}" << "without its '{'";
-    QTest::newRow("unknown variable") << "tx-{j}" << "unknown variable";
-    QTest::newRow("k outside a row") << "tx-{k}" << "not defined here";
-    QTest::newRow("zero group") << "tx-{i/0}" << "should read";
-    QTest::newRow("bad operator") << "tx-{i*2}" << "should read";
-    QTest::newRow("bad width") << "tx-{i:3}" << "a width like";
-    QTest::newRow("empty") << "tx-{}" << "a variable inside";
+    QTest::newRow("unclosed") << "tx-{i"
+                              << "without its '}'";
+    QTest::newRow("stray close") << "tx-i}"
+                                 << "without its '{'";
+    QTest::newRow("unknown variable") << "tx-{j}"
+                                      << "unknown variable";
+    QTest::newRow("k outside a row") << "tx-{k}"
+                                     << "not defined here";
+    QTest::newRow("zero group") << "tx-{i/0}"
+                                << "should read";
+    QTest::newRow("bad operator") << "tx-{i*2}"
+                                  << "should read";
+    QTest::newRow("bad width") << "tx-{i:3}"
+                               << "a width like";
+    QTest::newRow("empty") << "tx-{}"
+                           << "a variable inside";
   }
   void rejects() {
     QFETCH(QString, pattern);

@@ -19,7 +19,9 @@ const catalog::Catalog& testCatalog() {
   return cat;
 }
 
-std::string samplePath(const QString& name) { return GIGAPLAN_SOURCE_DIR "/samples/" + name.toStdString(); }
+std::string samplePath(const QString& name) {
+  return GIGAPLAN_SOURCE_DIR "/samples/" + name.toStdString();
+}
 
 }  // namespace
 

@@ -119,8 +119,8 @@ struct Site {
     return static_cast<int>(layout.power.size()) - 1;
   }
 
-  int cooling(const std::string& id, design::CoolingKind kind, const std::string& model, std::initializer_list<int> rejectsTo,
-              int fedBy = design::kNone, int units = 1) {
+  int cooling(const std::string& id, design::CoolingKind kind, const std::string& model,
+              std::initializer_list<int> rejectsTo, int fedBy = design::kNone, int units = 1) {
     design::CoolingUnit u;
     u.id = id;
     u.kind = kind;

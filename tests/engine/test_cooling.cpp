@@ -44,14 +44,17 @@ void outdoors(Site& s, std::initializer_list<int> nodes) {
   for (int n : nodes) s.layout.power[n].position = {60, 10};
 }
 
-void outdoors(Site& s, const Chain& c) { outdoors(s, {c.grid, c.tx, c.upsA, c.upsB, c.busA, c.busB}); }
+void outdoors(Site& s, const Chain& c) {
+  outdoors(s, {c.grid, c.tx, c.upsA, c.upsB, c.busA, c.busB});
+}
 
 // Everything drawn from the sources leaves the site as heat.
 void checkBalance(const engine::Evaluation& e) {
   const auto& k = e.cooling;
   QCOMPARE(k.unassignedHeat, 0.0);
-  QVERIFY2(std::fabs(e.power.facility - k.rejected) <= 1e-9 * e.power.facility,
-           qPrintable(QString("facility %1 W, rejected %2 W").arg(e.power.facility, 0, 'f', 3).arg(k.rejected, 0, 'f', 3)));
+  QVERIFY2(
+      std::fabs(e.power.facility - k.rejected) <= 1e-9 * e.power.facility,
+      qPrintable(QString("facility %1 W, rejected %2 W").arg(e.power.facility, 0, 'f', 3).arg(k.rejected, 0, 'f', 3)));
   QVERIFY(std::fabs(k.heat + k.lossHeat + k.power - k.rejected) <= 1e-9 * k.rejected);
 }
 
@@ -88,8 +91,8 @@ class TestCooling : public QObject {
     QVERIFY(qFuzzyCompare(k.water, 2 * 485.76 * 24.0));
     const double plant = 3.2e3 + 1.6e3 + 2 * 40.48e3 + 4.8576e3;
     QVERIFY(qFuzzyCompare(k.power, plant));
-    QVERIFY(qFuzzyCompare(k.capacity, 400e3 + 100e3));     // CDU + air handler
-    QVERIFY(qFuzzyCompare(k.rejectionCapacity, 1e6));      // the tower: the only unit releasing to ambient
+    QVERIFY(qFuzzyCompare(k.capacity, 400e3 + 100e3));  // CDU + air handler
+    QVERIFY(qFuzzyCompare(k.rejectionCapacity, 1e6));   // the tower: the only unit releasing to ambient
     QCOMPARE(k.loops, 1);
     QCOMPARE(k.unitLoop[p.cdu], k.unitLoop[p.ahu]);
     // The chain stands outdoors: its losses, 400 kW / 0.99 / 0.95 / 0.98 − 400 kW, go straight to
@@ -216,20 +219,34 @@ class TestCooling : public QObject {
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("object");
     QTest::addColumn<int>("severity");
-    QTest::newRow("cdu short") << 0 << "cooling.cdu-short" << "cdu1" << int(engine::Severity::Error);
-    QTest::newRow("chiller overload") << 1 << "cooling.overload" << "ch1" << int(engine::Severity::Error);
-    QTest::newRow("one chiller: no N+1") << 2 << "cooling.redundancy-lost" << "ch1" << int(engine::Severity::Warning);
-    QTest::newRow("two-unit CDU: no spare") << 3 << "cooling.redundancy-lost" << "cdu1" << int(engine::Severity::Warning);
-    QTest::newRow("no CDU") << 4 << "cooling.not-cooled" << "rack1" << int(engine::Severity::Error);
-    QTest::newRow("hall air, no air handler") << 5 << "cooling.not-cooled" << "h1" << int(engine::Severity::Error);
-    QTest::newRow("CDU rejects nowhere") << 6 << "cooling.no-heat-sink" << "cdu1" << int(engine::Severity::Error);
-    QTest::newRow("hot site") << 7 << "cooling.ambient-above-rating" << "ch1" << int(engine::Severity::Warning);
-    QTest::newRow("chiller without COP") << 8 << "cooling.cop-missing" << "ch1" << int(engine::Severity::Warning);
-    QTest::newRow("rejects_to loop") << 9 << "cooling.cycle" << "ch1" << int(engine::Severity::Error);
-    QTest::newRow("air handler rejects nowhere") << 10 << "cooling.no-heat-sink" << "ahu1" << int(engine::Severity::Error);
-    QTest::newRow("water-cooled chiller rejects nowhere") << 11 << "cooling.no-heat-sink" << "ch1" << int(engine::Severity::Error);
-    QTest::newRow("core room, no air handler") << 12 << "cooling.not-cooled" << "" << int(engine::Severity::Error);
-    QTest::newRow("losses feed the cooling draw") << 13 << "cooling.heat-runaway" << "" << int(engine::Severity::Error);
+    QTest::newRow("cdu short") << 0 << "cooling.cdu-short"
+                               << "cdu1" << int(engine::Severity::Error);
+    QTest::newRow("chiller overload") << 1 << "cooling.overload"
+                                      << "ch1" << int(engine::Severity::Error);
+    QTest::newRow("one chiller: no N+1") << 2 << "cooling.redundancy-lost"
+                                         << "ch1" << int(engine::Severity::Warning);
+    QTest::newRow("two-unit CDU: no spare") << 3 << "cooling.redundancy-lost"
+                                            << "cdu1" << int(engine::Severity::Warning);
+    QTest::newRow("no CDU") << 4 << "cooling.not-cooled"
+                            << "rack1" << int(engine::Severity::Error);
+    QTest::newRow("hall air, no air handler") << 5 << "cooling.not-cooled"
+                                              << "h1" << int(engine::Severity::Error);
+    QTest::newRow("CDU rejects nowhere") << 6 << "cooling.no-heat-sink"
+                                         << "cdu1" << int(engine::Severity::Error);
+    QTest::newRow("hot site") << 7 << "cooling.ambient-above-rating"
+                              << "ch1" << int(engine::Severity::Warning);
+    QTest::newRow("chiller without COP") << 8 << "cooling.cop-missing"
+                                         << "ch1" << int(engine::Severity::Warning);
+    QTest::newRow("rejects_to loop") << 9 << "cooling.cycle"
+                                     << "ch1" << int(engine::Severity::Error);
+    QTest::newRow("air handler rejects nowhere") << 10 << "cooling.no-heat-sink"
+                                                 << "ahu1" << int(engine::Severity::Error);
+    QTest::newRow("water-cooled chiller rejects nowhere") << 11 << "cooling.no-heat-sink"
+                                                          << "ch1" << int(engine::Severity::Error);
+    QTest::newRow("core room, no air handler") << 12 << "cooling.not-cooled"
+                                               << "" << int(engine::Severity::Error);
+    QTest::newRow("losses feed the cooling draw") << 13 << "cooling.heat-runaway"
+                                                  << "" << int(engine::Severity::Error);
   }
   void findings() {
     QFETCH(int, variant);
@@ -242,25 +259,45 @@ class TestCooling : public QObject {
     Plant p = buildPlant(s, c);
     auto& L = s.layout;
     switch (variant) {
-      case 0: s.catalog.coolingGear["cdu"].capacity = 300e3, L.cooling[p.cdu].capacity = 300e3; break;
-      case 1: L.cooling[p.ch1].capacity = L.cooling[p.ch2].capacity = 100e3; break;
-      case 2: L.cooling[p.cdu].rejectsTo = L.cooling[p.ahu].rejectsTo = {p.ch1}; break;
-      case 3: L.cooling[p.cdu].units = 2; break;  // 2 × 200 kW for 320 kW: one out leaves 200 kW
-      case 4: L.racks[c.racks[0]].cdu = design::kNone; break;
+      case 0:
+        s.catalog.coolingGear["cdu"].capacity = 300e3, L.cooling[p.cdu].capacity = 300e3;
+        break;
+      case 1:
+        L.cooling[p.ch1].capacity = L.cooling[p.ch2].capacity = 100e3;
+        break;
+      case 2:
+        L.cooling[p.cdu].rejectsTo = L.cooling[p.ahu].rejectsTo = {p.ch1};
+        break;
+      case 3:
+        L.cooling[p.cdu].units = 2;
+        break;  // 2 × 200 kW for 320 kW: one out leaves 200 kW
+      case 4:
+        L.racks[c.racks[0]].cdu = design::kNone;
+        break;
       case 5:  // no rack names an air handler and the only one stands outside the hall
         for (int r : c.racks) L.racks[r].airHandler = design::kNone;
         L.cooling[p.ahu].hall = design::kNone;
         L.cooling[p.ahu].position = {60, 10};
         break;
-      case 6: L.cooling[p.cdu].rejectsTo.clear(); break;
+      case 6:
+        L.cooling[p.cdu].rejectsTo.clear();
+        break;
       case 7:
         s.catalog.coolingGear["chiller"].maxAmbient = 25;
         s.design.site.ambient = 40;
         break;
-      case 8: s.catalog.coolingGear["chiller"].cop = 0; break;
-      case 9: L.cooling[p.tower].rejectsTo = {p.ch1}; break;
-      case 10: L.cooling[p.ahu].rejectsTo.clear(); break;
-      case 11: L.cooling[p.ch1].rejectsTo.clear(); break;
+      case 8:
+        s.catalog.coolingGear["chiller"].cop = 0;
+        break;
+      case 9:
+        L.cooling[p.tower].rejectsTo = {p.ch1};
+        break;
+      case 10:
+        L.cooling[p.ahu].rejectsTo.clear();
+        break;
+      case 11:
+        L.cooling[p.ch1].rejectsTo.clear();
+        break;
       case 12:  // a two-tier fabric whose spine stands in a core room outside the hall
         engine::fixture::closeRow(s);
         engine::fixture::addNetworkCatalog(s);
@@ -295,7 +332,8 @@ class TestCooling : public QObject {
     if (variant == 4) QVERIFY(qFuzzyCompare(e.cooling.unassignedHeat, 80e3));
     if (variant == 5) {  // 4 racks × 20 kW of air, the chain outdoors
       QVERIFY(qFuzzyCompare(it->value, 80e3));
-      QVERIFY2(it->message.find("air share of 4 racks (rack1, rack2, rack3, …)") != std::string::npos, it->message.c_str());
+      QVERIFY2(it->message.find("air share of 4 racks (rack1, rack2, rack3, …)") != std::string::npos,
+               it->message.c_str());
     }
     // What the unit would have passed on has no path to ambient: CDU 320 + 3.2 kW pumps; air
     // handler 80 + 1.6 kW fans.

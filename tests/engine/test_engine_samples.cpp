@@ -38,8 +38,9 @@ class TestEngineSamples : public QObject {
     QVERIFY(e.compute.gpus > 0);
     for (const power::PowerFlow* f : {&e.power.nominal, &e.power.peak}) {
       const double lhs = f->it + f->network + f->cooling + f->losses;
-      QVERIFY2(std::fabs(lhs - f->sourceDraw) <= 1e-9 * f->sourceDraw,
-               qPrintable(QString("%1 W in loads vs %2 W from sources").arg(lhs, 0, 'f', 3).arg(f->sourceDraw, 0, 'f', 3)));
+      QVERIFY2(
+          std::fabs(lhs - f->sourceDraw) <= 1e-9 * f->sourceDraw,
+          qPrintable(QString("%1 W in loads vs %2 W from sources").arg(lhs, 0, 'f', 3).arg(f->sourceDraw, 0, 'f', 3)));
       QCOMPARE(f->stranded, 0.0);
     }
     QVERIFY(e.power.pue > 1.0 && e.power.pue < 2.0);
@@ -47,9 +48,13 @@ class TestEngineSamples : public QObject {
     const cooling::CoolingResult& c = e.cooling;
     const double generated = e.power.facility;  // W drawn from the sources, all of it heat in the end
     QVERIFY2(std::fabs(generated - c.rejected) <= 1e-9 * generated,
-             qPrintable(QString("%1 W generated vs %2 W rejected to ambient").arg(generated, 0, 'f', 3).arg(c.rejected, 0, 'f', 3)));
+             qPrintable(QString("%1 W generated vs %2 W rejected to ambient")
+                            .arg(generated, 0, 'f', 3)
+                            .arg(c.rejected, 0, 'f', 3)));
     QVERIFY2(std::fabs(c.heat + c.lossHeat + c.power - generated) <= 1e-9 * generated,
-             qPrintable(QString("%1 W of heat placed vs %2 W generated").arg(c.heat + c.lossHeat + c.power, 0, 'f', 3).arg(generated, 0, 'f', 3)));
+             qPrintable(QString("%1 W of heat placed vs %2 W generated")
+                            .arg(c.heat + c.lossHeat + c.power, 0, 'f', 3)
+                            .arg(generated, 0, 'f', 3)));
     QVERIFY(std::fabs(c.lossHeat - e.power.losses) <= 1e-9 * generated);
     QCOMPARE(c.unassignedHeat, 0.0);
     for (const engine::Finding& f : e.findings)

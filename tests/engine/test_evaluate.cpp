@@ -187,7 +187,9 @@ class TestEvaluate : public QObject {
         plan.topology = design::Topology::RailOptimizedFatTree;
         plan.tiers = 1;
         break;
-      case 2: plan.switchModel.clear(); break;
+      case 2:
+        plan.switchModel.clear();
+        break;
       case 3:
         plan.leafPlacement = design::LeafPlacement::NetworkRow;
         plan.networkRows = {"no-such-row"};
@@ -213,7 +215,7 @@ class TestEvaluate : public QObject {
   void layoutFindings() {
     Site s;
     buildSite(s);
-    s.layout.racks[0].position = {0.1, 5};           // 0.6 m wide: 0.2 m past the hall's x = 0
+    s.layout.racks[0].position = {0.1, 5};                    // 0.6 m wide: 0.2 m past the hall's x = 0
     s.layout.racks[3].position = s.layout.racks[2].position;  // stacked on rack3
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     QCOMPARE(countCode(e, "layout.rack-outside-hall", "rack1"), 1);
@@ -226,7 +228,7 @@ class TestEvaluate : public QObject {
     Site s;
     buildSite(s);
     // warning: the two 500 kW chillers carry ~820 kW, no N+1
-    s.layout.racks[1].feedA = s.layout.racks[1].feedB = design::kNone;  // error
+    s.layout.racks[1].feedA = s.layout.racks[1].feedB = design::kNone;   // error
     s.design.network.leafPlacement = design::LeafPlacement::NetworkRow;  // info (fallback note)
     s.design.network.networkRows = {"nothing"};
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
@@ -240,7 +242,7 @@ class TestEvaluate : public QObject {
     Site s;
     buildSite(s);
     s.layout.racks[0].cdu = design::kNone;  // one error to list first
-    s.design.site.maxFailureShare = 1;  // the small hall is one failure domain; not this test's finding
+    s.design.site.maxFailureShare = 1;      // the small hall is one failure domain; not this test's finding
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const QJsonObject j = parse(engine::evaluationToJson(e, s.layout));
     QCOMPARE(j["gpus"].toInt(), 32);
@@ -252,7 +254,8 @@ class TestEvaluate : public QObject {
         {"cooling", {"heat_mw", "capacity_mw", "power_mw"}},
         {"reliability", {"largest_failure_domain_gpus"}}};
     for (const auto& [section, names] : keys)
-      for (const QString& name : names) QVERIFY2(j[section].toObject().contains(name), qPrintable(section + "." + name));
+      for (const QString& name : names)
+        QVERIFY2(j[section].toObject().contains(name), qPrintable(section + "." + name));
     QCOMPARE(j["compute"]["peak_bf16_pflops"].toDouble(), 32.0);
     QCOMPARE(j["fabric"]["switches"].toInt(), 1);
     QVERIFY(std::fabs(j["power"]["pue"].toDouble() - e.power.pue) < 1e-8);  // 9 significant digits

@@ -74,7 +74,8 @@ class TestPower : public QObject {
     buildChain(s);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     QCOMPARE(countCode(e, "power.overload"), 2);
-    const auto it = std::find_if(e.findings.begin(), e.findings.end(), [](auto& f) { return f.code == "power.overload"; });
+    const auto it =
+        std::find_if(e.findings.begin(), e.findings.end(), [](auto& f) { return f.code == "power.overload"; });
     QCOMPARE(it->value, 240e3);
     QCOMPARE(it->limit, 200e3);
     QVERIFY(it->severity == engine::Severity::Error);
@@ -386,8 +387,10 @@ class TestPower : public QObject {
     // The busway (one unit) still stops all four racks.
     QCOMPARE(e.reliability.powerGpus[bus], std::int64_t{16});
     // With one unit out the bank's own utilisation is out / (2 units).
-    if (spared) QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], out / (2 * unitRating)));
-    else QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], e.power.utilisation[tx]));
+    if (spared)
+      QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], out / (2 * unitRating)));
+    else
+      QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[tx], e.power.utilisation[tx]));
   }
 
   void wholeSparedBankStillFailsOver() {

@@ -67,14 +67,18 @@ class TestFabric : public QObject {
     //    4 |  127  | 1016 |  32  |  16   |  1020                  |  1024
     // The compute-and-UFM column adds the UFM appliance's 4 ports to the 8 per node; GigaPlan counts
     // GPU links (248, 504, 760, 1016). The leaves of the short SU are cabled up in full (256 per SU).
-    QTest::newRow("H100 1 SU") << "dgx-h100-rack" << "qm9700" << 8 << 1 << true << qint64(248) << qint64(8)
-                               << qint64(4) << qint64(0) << qint64(248) << qint64(256) << qint64(-1);
-    QTest::newRow("H100 2 SU") << "dgx-h100-rack" << "qm9700" << 8 << 2 << true << qint64(504) << qint64(16)
-                               << qint64(8) << qint64(0) << qint64(504) << qint64(512) << qint64(-1);
-    QTest::newRow("H100 3 SU") << "dgx-h100-rack" << "qm9700" << 8 << 3 << true << qint64(760) << qint64(24)
-                               << qint64(16) << qint64(0) << qint64(760) << qint64(768) << qint64(-1);
-    QTest::newRow("H100 4 SU") << "dgx-h100-rack" << "qm9700" << 8 << 4 << true << qint64(1016) << qint64(32)
-                               << qint64(16) << qint64(0) << qint64(1016) << qint64(1024) << qint64(-1);
+    QTest::newRow("H100 1 SU") << "dgx-h100-rack"
+                               << "qm9700" << 8 << 1 << true << qint64(248) << qint64(8) << qint64(4) << qint64(0)
+                               << qint64(248) << qint64(256) << qint64(-1);
+    QTest::newRow("H100 2 SU") << "dgx-h100-rack"
+                               << "qm9700" << 8 << 2 << true << qint64(504) << qint64(16) << qint64(8) << qint64(0)
+                               << qint64(504) << qint64(512) << qint64(-1);
+    QTest::newRow("H100 3 SU") << "dgx-h100-rack"
+                               << "qm9700" << 8 << 3 << true << qint64(760) << qint64(24) << qint64(16) << qint64(0)
+                               << qint64(760) << qint64(768) << qint64(-1);
+    QTest::newRow("H100 4 SU") << "dgx-h100-rack"
+                               << "qm9700" << 8 << 4 << true << qint64(1016) << qint64(32) << qint64(16) << qint64(0)
+                               << qint64(1016) << qint64(1024) << qint64(-1);
 
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B200 systems,
     // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-b200/latest/
@@ -87,19 +91,24 @@ class TestFabric : public QObject {
     //   16 |  512  |  4096 | 128  | 128   |  64  |   4096    |   4096     |   4096
     //   32 | 1024  |  8192 | 256  | 256   | 128  |   8192    |   8192     |   8192
     //   64 | 2048  | 16384 | 512  | 512   | 256  |  16384    |  16384     |  16384
-    QTest::newRow("B200 2 SU") << "dgx-b200-rack" << "qm9700" << 8 << 2 << false << qint64(512) << qint64(16)
-                               << qint64(8) << qint64(0) << qint64(512) << qint64(512) << qint64(-1);
-    QTest::newRow("B200 4 SU") << "dgx-b200-rack" << "qm9700" << 8 << 4 << false << qint64(1024) << qint64(32)
-                               << qint64(16) << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1);
-    QTest::newRow("B200 8 SU") << "dgx-b200-rack" << "qm9700" << 8 << 8 << false << qint64(2048) << qint64(64)
-                               << qint64(32) << qint64(0) << qint64(2048) << qint64(2048) << qint64(-1);
-    QTest::newRow("B200 16 SU") << "dgx-b200-rack" << "qm9700" << 8 << 16 << false << qint64(4096) << qint64(128)
-                                << qint64(128) << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096);
-    QTest::newRow("B200 32 SU") << "dgx-b200-rack" << "qm9700" << 8 << 32 << false << qint64(8192) << qint64(256)
-                                << qint64(256) << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192);
-    QTest::newRow("B200 64 SU") << "dgx-b200-rack" << "qm9700" << 8 << 64 << false << qint64(16384)
-                                << qint64(512) << qint64(512) << qint64(256) << qint64(16384) << qint64(16384)
-                                << qint64(16384);
+    QTest::newRow("B200 2 SU") << "dgx-b200-rack"
+                               << "qm9700" << 8 << 2 << false << qint64(512) << qint64(16) << qint64(8) << qint64(0)
+                               << qint64(512) << qint64(512) << qint64(-1);
+    QTest::newRow("B200 4 SU") << "dgx-b200-rack"
+                               << "qm9700" << 8 << 4 << false << qint64(1024) << qint64(32) << qint64(16) << qint64(0)
+                               << qint64(1024) << qint64(1024) << qint64(-1);
+    QTest::newRow("B200 8 SU") << "dgx-b200-rack"
+                               << "qm9700" << 8 << 8 << false << qint64(2048) << qint64(64) << qint64(32) << qint64(0)
+                               << qint64(2048) << qint64(2048) << qint64(-1);
+    QTest::newRow("B200 16 SU") << "dgx-b200-rack"
+                                << "qm9700" << 8 << 16 << false << qint64(4096) << qint64(128) << qint64(128)
+                                << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096);
+    QTest::newRow("B200 32 SU") << "dgx-b200-rack"
+                                << "qm9700" << 8 << 32 << false << qint64(8192) << qint64(256) << qint64(256)
+                                << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192);
+    QTest::newRow("B200 64 SU") << "dgx-b200-rack"
+                                << "qm9700" << 8 << 64 << false << qint64(16384) << qint64(512) << qint64(512)
+                                << qint64(256) << qint64(16384) << qint64(16384) << qint64(16384);
 
     // NVIDIA SuperPOD with DGX B300 Systems, NVIDIA Quantum-X800 InfiniBand switching and AC Power
     // Reference Architecture (RA-11339-001 V01), docs.nvidia.com/dgx-superpod/reference-architecture/
@@ -116,20 +125,21 @@ class TestFabric : public QObject {
     // 4 SU by hand: 32 leaves × 72 uplinks; the bare bound 2,304 / 144 = 16 spines would leave
     // each leaf 4.5 links per spine; the fewest spines that divide 72 from 16 up is 18 (4 each,
     // 128 of 144 spine ports used). 8 SU: 64 leaves, bound 32, next divisor of 72 is 36 (2 each).
-    QTest::newRow("B300 XDR 1 SU") << "dgx-b300-rack" << "q3400" << 18 << 1 << false << qint64(576) << qint64(8)
-                                   << qint64(4) << qint64(0) << qint64(576) << qint64(576) << qint64(-1);
-    QTest::newRow("B300 XDR 2 SU") << "dgx-b300-rack" << "q3400" << 18 << 2 << false << qint64(1152)
-                                   << qint64(16) << qint64(8) << qint64(0) << qint64(1152) << qint64(1152)
-                                   << qint64(-1);
-    QTest::newRow("B300 XDR 4 SU") << "dgx-b300-rack" << "q3400" << 18 << 4 << false << qint64(2304)
-                                   << qint64(32) << qint64(18) << qint64(0) << qint64(2304) << qint64(2304)
-                                   << qint64(-1);
-    QTest::newRow("B300 XDR 8 SU") << "dgx-b300-rack" << "q3400" << 18 << 8 << false << qint64(4608)
-                                   << qint64(64) << qint64(36) << qint64(0) << qint64(4608) << qint64(4608)
-                                   << qint64(-1);
-    QTest::newRow("B300 XDR 18 SU") << "dgx-b300-rack" << "q3400" << 18 << 18 << false << qint64(10368)
-                                    << qint64(144) << qint64(72) << qint64(0) << qint64(10368) << qint64(10368)
-                                    << qint64(-1);
+    QTest::newRow("B300 XDR 1 SU") << "dgx-b300-rack"
+                                   << "q3400" << 18 << 1 << false << qint64(576) << qint64(8) << qint64(4) << qint64(0)
+                                   << qint64(576) << qint64(576) << qint64(-1);
+    QTest::newRow("B300 XDR 2 SU") << "dgx-b300-rack"
+                                   << "q3400" << 18 << 2 << false << qint64(1152) << qint64(16) << qint64(8)
+                                   << qint64(0) << qint64(1152) << qint64(1152) << qint64(-1);
+    QTest::newRow("B300 XDR 4 SU") << "dgx-b300-rack"
+                                   << "q3400" << 18 << 4 << false << qint64(2304) << qint64(32) << qint64(18)
+                                   << qint64(0) << qint64(2304) << qint64(2304) << qint64(-1);
+    QTest::newRow("B300 XDR 8 SU") << "dgx-b300-rack"
+                                   << "q3400" << 18 << 8 << false << qint64(4608) << qint64(64) << qint64(36)
+                                   << qint64(0) << qint64(4608) << qint64(4608) << qint64(-1);
+    QTest::newRow("B300 XDR 18 SU") << "dgx-b300-rack"
+                                    << "q3400" << 18 << 18 << false << qint64(10368) << qint64(144) << qint64(72)
+                                    << qint64(0) << qint64(10368) << qint64(10368) << qint64(-1);
 
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B300 systems (Spectrum-X, DC
     // busbar), docs.nvidia.com/dgx-superpod/reference-architecture/scalable-infrastructure-b300/
@@ -143,21 +153,21 @@ class TestFabric : public QObject {
     //    8 |  512  | 4096 | 128  |  64   |   4096    |   4096
     //   16 | 1024  | 8192 | 256  | 128   |   8192    |   8192
     // The table counts 800G cables, each carrying two 400G links; GigaPlan counts links (× 2).
-    QTest::newRow("B300 Spectrum-X 1 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 1 << false << qint64(512)
-                                          << qint64(16) << qint64(8) << qint64(0) << qint64(1024) << qint64(1024)
-                                          << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 2 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 2 << false << qint64(1024)
-                                          << qint64(32) << qint64(16) << qint64(0) << qint64(2048) << qint64(2048)
-                                          << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 4 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 4 << false << qint64(2048)
-                                          << qint64(64) << qint64(32) << qint64(0) << qint64(4096) << qint64(4096)
-                                          << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 8 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 8 << false << qint64(4096)
-                                          << qint64(128) << qint64(64) << qint64(0) << qint64(8192) << qint64(8192)
-                                          << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 16 SU") << "dgx-b300-rack" << "sn5600-400g" << 16 << 16 << false
-                                           << qint64(8192) << qint64(256) << qint64(128) << qint64(0)
-                                           << qint64(16384) << qint64(16384) << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 1 SU") << "dgx-b300-rack"
+                                          << "sn5600-400g" << 16 << 1 << false << qint64(512) << qint64(16) << qint64(8)
+                                          << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 2 SU") << "dgx-b300-rack"
+                                          << "sn5600-400g" << 16 << 2 << false << qint64(1024) << qint64(32)
+                                          << qint64(16) << qint64(0) << qint64(2048) << qint64(2048) << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 4 SU") << "dgx-b300-rack"
+                                          << "sn5600-400g" << 16 << 4 << false << qint64(2048) << qint64(64)
+                                          << qint64(32) << qint64(0) << qint64(4096) << qint64(4096) << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 8 SU") << "dgx-b300-rack"
+                                          << "sn5600-400g" << 16 << 8 << false << qint64(4096) << qint64(128)
+                                          << qint64(64) << qint64(0) << qint64(8192) << qint64(8192) << qint64(-1);
+    QTest::newRow("B300 Spectrum-X 16 SU") << "dgx-b300-rack"
+                                           << "sn5600-400g" << 16 << 16 << false << qint64(8192) << qint64(256)
+                                           << qint64(128) << qint64(0) << qint64(16384) << qint64(16384) << qint64(-1);
   }
   void superPodTables() {
     QFETCH(QString, rack);
@@ -405,7 +415,7 @@ class TestFabric : public QObject {
       QVERIFY(c.fromSwitch != kNone && r.switches[c.fromSwitch].tier == 1);
       n += c.count;
     }
-    QCOMPARE(n, qint64(512));  // every leaf uplink
+    QCOMPARE(n, qint64(512));                      // every leaf uplink
     QCOMPARE(qint64(r.totalCables), allLinks(r));  // still counted, with no medium
     QCOMPARE(cablesOf(r, "mm-400g") + cablesOf(r, "dac-400g"), qint64(512));
   }

@@ -35,7 +35,9 @@ inline std::vector<std::string> samplePaths() {
   return paths;
 }
 
-inline std::string samplePath(const std::string& name) { return GIGAPLAN_SOURCE_DIR "/samples/" + name; }
+inline std::string samplePath(const std::string& name) {
+  return GIGAPLAN_SOURCE_DIR "/samples/" + name;
+}
 
 /// One row per sample: the column "path".
 inline void addSampleRows() {
@@ -51,7 +53,9 @@ struct Evaluated {
   report::TrainingPlan training;
 };
 
-inline std::shared_ptr<const design::ResolvedDesign> resolve(design::Design d) { return design::resolve(std::move(d), base()); }
+inline std::shared_ptr<const design::ResolvedDesign> resolve(design::Design d) {
+  return design::resolve(std::move(d), base());
+}
 
 /// The sample at `path`, evaluated once per process.
 inline const Evaluated& evaluated(const std::string& path) {

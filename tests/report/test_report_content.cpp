@@ -36,7 +36,9 @@ std::vector<std::string> texts(const report::Drawing& d) {
   return out;
 }
 
-int powerIndex(const design::Layout& l, const std::string& id) { return l.powerIndex.at(id); }
+int powerIndex(const design::Layout& l, const std::string& id) {
+  return l.powerIndex.at(id);
+}
 
 }  // namespace
 
@@ -46,11 +48,18 @@ class TestReportContent : public QObject {
   void numbers_data() {
     QTest::addColumn<QString>("actual");
     QTest::addColumn<QString>("expected");
-    auto row = [](const char* name, const std::string& a, const char* e) { QTest::newRow(name) << QString::fromStdString(a) << e; };
+    auto row = [](const char* name, const std::string& a, const char* e) {
+      QTest::newRow(name) << QString::fromStdString(a) << e;
+    };
     row("count 0", report::count(0), "0");
     row("count 999", report::count(999), "999");
     row("count 589824", report::count(589824), "589,824");
     row("count -1234", report::count(-1234), "-1,234");
+    row("counted 1 hall", report::counted(1, "hall"), "1 hall");
+    row("counted 0 racks", report::counted(0, "rack"), "0 racks");
+    row("counted 1536 racks", report::counted(1536, "rack"), "1,536 racks");
+    row("counted 2 busways", report::counted(2, "busway", "busways"), "2 busways");
+    row("counted 3 switches", report::counted(3, "switch", "switches"), "3 switches");
     row("MW small", report::megawatts(713e3), "0.713 MW");
     row("MW one", report::megawatts(1.105e6), "1.10 MW");  // printf rounding of the binary value
     row("MW tens", report::megawatts(12.34e6), "12.3 MW");
@@ -91,13 +100,20 @@ class TestReportContent : public QObject {
     QTest::addColumn<QString>("in");
     QTest::addColumn<QString>("out");
     // RFC 4648 §10 test vectors.
-    QTest::newRow("empty") << "" << "";
-    QTest::newRow("f") << "f" << "Zg==";
-    QTest::newRow("fo") << "fo" << "Zm8=";
-    QTest::newRow("foo") << "foo" << "Zm9v";
-    QTest::newRow("foob") << "foob" << "Zm9vYg==";
-    QTest::newRow("fooba") << "fooba" << "Zm9vYmE=";
-    QTest::newRow("foobar") << "foobar" << "Zm9vYmFy";
+    QTest::newRow("empty") << ""
+                           << "";
+    QTest::newRow("f") << "f"
+                       << "Zg==";
+    QTest::newRow("fo") << "fo"
+                        << "Zm8=";
+    QTest::newRow("foo") << "foo"
+                         << "Zm9v";
+    QTest::newRow("foob") << "foob"
+                          << "Zm9vYg==";
+    QTest::newRow("fooba") << "fooba"
+                           << "Zm9vYmE=";
+    QTest::newRow("foobar") << "foobar"
+                            << "Zm9vYmFy";
   }
   void base64() {
     QFETCH(QString, in);
@@ -109,7 +125,8 @@ class TestReportContent : public QObject {
     QCOMPARE(report::niceTicks(7.3), (std::vector<double>{0, 2, 4, 6, 8}));
     QCOMPARE(report::niceLength(23), 20.0);
     QCOMPARE(report::niceLength(80), 100.0);
-    const std::string e = report::elide("abcdefghijklmnop", 8, report::textWidth("abcd", 8) + report::textWidth("\u2026", 8));
+    const std::string e =
+        report::elide("abcdefghijklmnop", 8, report::textWidth("abcd", 8) + report::textWidth("\u2026", 8));
     QCOMPARE(e, std::string("abcd\u2026"));
   }
 
@@ -216,10 +233,12 @@ class TestReportContent : public QObject {
     const auto t = texts(d);
     QVERIFY(std::count(t.begin(), t.end(), "N") == 1);
     QVERIFY(std::count(t.begin(), t.end(), "0") >= 1);
-    QVERIFY(std::any_of(t.begin(), t.end(), [](const std::string& x) { return x.ends_with(" m") || x.ends_with(" km"); }));
+    QVERIFY(
+        std::any_of(t.begin(), t.end(), [](const std::string& x) { return x.ends_with(" m") || x.ends_with(" km"); }));
     QVERIFY(std::any_of(t.begin(), t.end(), [](const std::string& x) { return x == "transformer"; }));
     for (const auto& item : d.items()) {  // everything inside the drawing's width
-      if (const auto* r = std::get_if<report::RectItem>(&item)) QVERIFY(r->r.x >= -1 && r->r.x + r->r.w <= d.width() + 1);
+      if (const auto* r = std::get_if<report::RectItem>(&item))
+        QVERIFY(r->r.x >= -1 && r->r.x + r->r.w <= d.width() + 1);
     }
   }
 
@@ -244,7 +263,8 @@ class TestReportContent : public QObject {
     std::map<std::string, std::int64_t> racks;
     for (const auto& u : report::catalogUsed(*s.design, s.eval)) {
       QVERIFY2(!u.provenance.source.empty(), u.id.c_str());
-      QVERIFY2(std::string("VSEU").find(u.provenance.grade) != std::string::npos && u.provenance.grade.size() == 1, u.id.c_str());
+      QVERIFY2(std::string("VSEU").find(u.provenance.grade) != std::string::npos && u.provenance.grade.size() == 1,
+               u.id.c_str());
       if (u.section == "racks") racks[u.id] = u.count;
     }
     QCOMPARE(racks["gb200-nvl72"], 4);
@@ -283,8 +303,8 @@ class TestReportContent : public QObject {
       ids.push_back(sec.id);
       QVERIFY2(!sec.blocks.empty(), sec.id.c_str());
     }
-    QCOMPARE(ids, (std::vector<std::string>{"summary", "site", "compute", "fabric", "power", "cooling", "failure-domains",
-                                            "training", "findings", "bom", "sources"}));
+    QCOMPARE(ids, (std::vector<std::string>{"summary", "site", "compute", "fabric", "power", "cooling",
+                                            "failure-domains", "training", "findings", "bom", "sources"}));
     QCOMPARE(doc.headlines[0].value, report::count(s.eval.compute.gpus));
     QCOMPARE(doc.headlines[1].value, report::megawatts(s.eval.power.it));
     QCOMPARE(doc.headlines[2].value, report::megawatts(s.eval.power.facility));

@@ -94,9 +94,12 @@ std::optional<std::vector<std::vector<std::string>>> parseCsv(const std::string&
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-      else if (c == '"') quoted = false;
-      else field += c;
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+        field += '"', ++i;
+      else if (c == '"')
+        quoted = false;
+      else
+        field += c;
     } else if (c == '"') {
       if (!field.empty() || wasQuoted) return std::nullopt;
       quoted = wasQuoted = true;
@@ -137,7 +140,8 @@ class TestReportFormats : public QObject {
     const QString html = QString::fromStdString(report::toHtml(documentFor(s)));
     QVERIFY(html.startsWith("<!DOCTYPE html>"));
     QVERIFY(html.contains("Content-Security-Policy\" content=\"default-src 'none'"));
-    for (const char* remote : {"src=\"http", "href=\"http", "src=\"//", "url(", "<script", "<link", "@import", "<iframe"}) {
+    for (const char* remote :
+         {"src=\"http", "href=\"http", "src=\"//", "url(", "<script", "<link", "@import", "<iframe"}) {
       QVERIFY2(!html.contains(remote, Qt::CaseInsensitive), remote);
     }
     QVERIFY(html.contains("data:image/svg+xml;base64,"));
@@ -173,7 +177,8 @@ class TestReportFormats : public QObject {
 
   void schemaValidatorCatchesBrokenReports() {
     const auto& s = evaluated(report_fixture::samplePath("teaching-hall.yaml"));
-    const QJsonObject good = QJsonDocument::fromJson(QByteArray::fromStdString(report::reportJson(*s.design, s.eval, s.training))).object();
+    const QJsonObject good =
+        QJsonDocument::fromJson(QByteArray::fromStdString(report::reportJson(*s.design, s.eval, s.training))).object();
     QCOMPARE(validate(good, schema(), "$"), QString());
     QJsonObject missing = good;
     missing.remove("sources");
@@ -197,14 +202,16 @@ class TestReportFormats : public QObject {
     QFETCH(QString, path);
     const auto& s = evaluated(path.toStdString());
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(QByteArray::fromStdString(report::reportJson(*s.design, s.eval, s.training)), &error);
+    const QJsonDocument doc =
+        QJsonDocument::fromJson(QByteArray::fromStdString(report::reportJson(*s.design, s.eval, s.training)), &error);
     QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
     const QString violation = validate(doc.object(), schema(), "$");
     QVERIFY2(violation.isEmpty(), qPrintable(violation));
     const QJsonObject o = doc.object();
     QCOMPARE(o["report"]["schema"].toString(), QString(report::kReportSchema));
     QCOMPARE(o["evaluation"]["gpus"].toInteger(), s.eval.compute.gpus);
-    QCOMPARE(o["evaluation"]["objects"]["racks"].toArray().size(), static_cast<qsizetype>(s.design->layout.racks.size()));
+    QCOMPARE(o["evaluation"]["objects"]["racks"].toArray().size(),
+             static_cast<qsizetype>(s.design->layout.racks.size()));
     QCOMPARE(o["training"]["present"].toBool(), s.design->design.job.has_value());
     QCOMPARE(o["training"]["ok"].toBool(), s.training.ok);
     QVERIFY(!o["sources"].toArray().isEmpty());
@@ -216,7 +223,8 @@ class TestReportFormats : public QObject {
     const auto& s = evaluated(path.toStdString());
     const auto rows = parseCsv(report::bomCsv(s.eval.bom, *s.design->catalog));
     QVERIFY(rows.has_value());
-    QCOMPARE(rows->front(), (std::vector<std::string>{"category", "item", "name", "detail", "count", "total_length_m", "grade"}));
+    QCOMPARE(rows->front(),
+             (std::vector<std::string>{"category", "item", "name", "detail", "count", "total_length_m", "grade"}));
     QCOMPARE(rows->size(), s.eval.bom.size() + 1);
     for (std::size_t r = 1; r < rows->size(); ++r) {
       QCOMPARE((*rows)[r].size(), std::size_t(7));

@@ -54,7 +54,9 @@ QJsonObject evaluateJson(const QString& path) {
   return QJsonDocument::fromJson(QByteArray::fromStdString(out.str())).object();
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+  return QString::fromStdString(s);
+}
 
 }  // namespace
 
@@ -82,15 +84,16 @@ class TestReportPdf : public QObject {
     const QJsonObject json = evaluateJson(path);
     QVERIFY(!json.isEmpty());
     const QJsonObject power = json["power"].toObject();
-    const QStringList expected = {q(report::count(json["gpus"].toInteger())),
-                                  q(report::megawatts(power["it_mw"].toDouble() * 1e6)),
-                                  q(report::megawatts(power["facility_mw"].toDouble() * 1e6)),
-                                  q(report::pue(power["pue"].toDouble()))};
-    for (const QString& figure : expected) QVERIFY2(text.contains(figure), qPrintable(figure + " missing from the PDF text"));
+    const QStringList expected = {
+        q(report::count(json["gpus"].toInteger())), q(report::megawatts(power["it_mw"].toDouble() * 1e6)),
+        q(report::megawatts(power["facility_mw"].toDouble() * 1e6)), q(report::pue(power["pue"].toDouble()))};
+    for (const QString& figure : expected)
+      QVERIFY2(text.contains(figure), qPrintable(figure + " missing from the PDF text"));
     QVERIFY(text.contains(QString("page 1 of %1").arg(pages)));
     QVERIFY2(!text.contains(QChar(0xFB01)) && !text.contains(QChar(0xFB02)), "ligatures break searching the text");
     QVERIFY(text.contains(QString("page %1 of %1").arg(pages)));
-    for (const char* heading : {"Contents", "Site plan", "Power single-line diagram", "Bill of materials", "Assumptions and sources"}) {
+    for (const char* heading :
+         {"Contents", "Site plan", "Power single-line diagram", "Bill of materials", "Assumptions and sources"}) {
       QVERIFY2(text.contains(heading), heading);
     }
     QCOMPARE(imageCount(pdf), 0);  // without the 3D picture, every drawing and chart is vector
@@ -153,7 +156,8 @@ class TestReportPdf : public QObject {
       QVERIFY(text.contains("name") && text.contains("value"));
     }
     const QString all = pdfText(pdf);
-    for (int i : {1, 75, 150}) QVERIFY(all.contains(QString("row %1\n").arg(i)) || all.contains(QString("row %1 ").arg(i)));
+    for (int i : {1, 75, 150})
+      QVERIFY(all.contains(QString("row %1\n").arg(i)) || all.contains(QString("row %1 ").arg(i)));
     QVERIFY(all.contains("page 2 of") && all.contains("Tables"));  // running header and footer
   }
 

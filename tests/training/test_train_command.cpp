@@ -151,7 +151,8 @@ class TestTrainCommand : public QObject {
     // The SuperPOD sample carries a Llama 3 70B job on its 576 GB200.
     const Run r = train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/superpod-gb200-su.yaml", "--json"});
     QCOMPARE(r.code, 0);
-    QVERIFY2(r.out.find("\"gpus_used\": 576") != std::string::npos || r.out.find("576") != std::string::npos, r.out.c_str());
+    QVERIFY2(r.out.find("\"gpus_used\": 576") != std::string::npos || r.out.find("576") != std::string::npos,
+             r.out.c_str());
     QVERIFY(r.out.find("\"mfu\"") != std::string::npos);
   }
 

@@ -277,9 +277,12 @@ class TestTrainingModel : public QObject {
     QVERIFY(near(found->value, small.mfu, 1e-12));
     QVERIFY(near(found->limit, kSensibleBatchShare * a.largeBatchMfu, 1e-12));
     const std::string batch = std::to_string(a.sensibleBatch);
-    const std::string withComma = batch.size() > 3 ? batch.substr(0, batch.size() - 3) + "," + batch.substr(batch.size() - 3) : batch;
-    QVERIFY2(found->message.find("global batch of " + withComma + " sequences") != std::string::npos, found->message.c_str());
-    QVERIFY2(found->message.find("the global batch of 192 sequences is too small") != std::string::npos, found->message.c_str());
+    const std::string withComma =
+        batch.size() > 3 ? batch.substr(0, batch.size() - 3) + "," + batch.substr(batch.size() - 3) : batch;
+    QVERIFY2(found->message.find("global batch of " + withComma + " sequences") != std::string::npos,
+             found->message.c_str());
+    QVERIFY2(found->message.find("the global batch of 192 sequences is too small") != std::string::npos,
+             found->message.c_str());
     const Estimate large = estimate(plan(2304), c, g);
     QVERIFY(std::none_of(large.findings.begin(), large.findings.end(),
                          [](const auto& f) { return f.code == "training.batch-too-small"; }));
@@ -304,11 +307,13 @@ class TestTrainingModel : public QObject {
     QCOMPARE(idle[0].object, std::string("h100-sxm"));
     QCOMPARE(idle[0].value, 27648.0);
     QVERIFY(idle[0].severity == gigaplan::engine::Severity::Warning);
-    QCOMPARE(idle[0].message, std::string("27,648 h100-sxm GPUs sit idle: the training model maps a job onto one GPU "
-                                          "type, and this job runs on the site's 1,536 a100-sxm-80gb (the most numerous)"));
-    QCOMPARE(idle[1].message, std::string("1 a100-sxm-80gb GPU in scale-up domains of 4 sits idle: the training model "
-                                          "maps a job onto one GPU type and one scale-up domain size, and this job runs "
-                                          "on the site's 1,536 a100-sxm-80gb (the most numerous)"));
+    QCOMPARE(idle[0].message,
+             std::string("27,648 h100-sxm GPUs sit idle: the training model maps a job onto one GPU "
+                         "type, and this job runs on the site's 1,536 a100-sxm-80gb (the most numerous)"));
+    QCOMPARE(idle[1].message,
+             std::string("1 a100-sxm-80gb GPU in scale-up domains of 4 sits idle: the training model "
+                         "maps a job onto one GPU type and one scale-up domain size, and this job runs "
+                         "on the site's 1,536 a100-sxm-80gb (the most numerous)"));
     QVERIFY(estimateJson(e).find("\"code\": \"training.idle-gpu-type\"") != std::string::npos);
   }
 

@@ -9,8 +9,8 @@
 
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
-#include "core/io/design_io.h"
 #include "core/evaluate/job_cluster.h"
+#include "core/io/design_io.h"
 #include "core/report/training_plan.h"
 #include "core/training/estimate.h"
 #include "core/training/search.h"
@@ -118,9 +118,13 @@ class TestTrainingSearch : public QObject {
     };
     const std::vector<Case> cases = {
         {RankBy::Days, {}, [](const PlanScore& s, int) { return s.days; }, [](const RankedPlan& p) { return p.days; }},
-        {RankBy::Step, {}, [](const PlanScore& s, int) { return s.stepTime; },
+        {RankBy::Step,
+         {},
+         [](const PlanScore& s, int) { return s.stepTime; },
          [](const RankedPlan& p) { return p.stepTime; }},
-        {RankBy::Energy, {}, [](const PlanScore& s, int) { return s.energyMwh; },
+        {RankBy::Energy,
+         {},
+         [](const PlanScore& s, int) { return s.energyMwh; },
          [](const RankedPlan& p) { return p.energyMwh; }},
         {RankBy::Cost, gpuHours, cost(gpuHours), [](const RankedPlan& p) { return p.cost; }},
         {RankBy::Cost, tariff, cost(tariff), [](const RankedPlan& p) { return p.cost; }},
@@ -150,8 +154,8 @@ class TestTrainingSearch : public QObject {
     }
     const RankedPlan &days = tops[0], &step = tops[1], &energy = tops[2];
     QVERIFY(!(days.job == step.job) && !(days.job == energy.job) && !(step.job == energy.job));
-    QVERIFY(days.days < step.days);             // failures included, the fastest step is not the fastest training
-    QVERIFY(days.gpusUsed < step.gpusUsed);     // ... because it runs on more GPUs
+    QVERIFY(days.days < step.days);          // failures included, the fastest step is not the fastest training
+    QVERIFY(days.gpusUsed < step.gpusUsed);  // ... because it runs on more GPUs
     QVERIFY(energy.energyMwh < days.energyMwh);
     QVERIFY(energy.gpusUsed <= days.gpusUsed);
     // A GPU-hour price alone (every site GPU paid for) ranks like days; a tariff alone like energy.

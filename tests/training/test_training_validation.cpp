@@ -95,7 +95,8 @@ class TestTrainingValidation : public QObject {
       QVERIFY2(md.find(r.testCase.name) != std::string::npos, r.testCase.name.c_str());
       QVERIFY(md.find(r.testCase.source) != std::string::npos);
     }
-    QVERIFY(md.find("| # | case | metric | published | predicted | error | within | role | source |") != std::string::npos);
+    QVERIFY(md.find("| # | case | metric | published | predicted | error | within | role | source |") !=
+            std::string::npos);
     QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
     QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22 |") != std::string::npos);
     QVERIFY(md.find("gemm_peak_fraction = 0.76") != std::string::npos);  // parameters used, per GPU type

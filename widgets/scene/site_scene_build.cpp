@@ -289,8 +289,9 @@ void SiteScene::buildStatic() {
 
 void SiteScene::build(const design::Layout& layout, const catalog::Catalog& catalog) {
   const auto start = std::chrono::steady_clock::now();
-  layout_ = layout.catalog.get() == &catalog ? layout
-                                             : design::rebind(layout, std::make_shared<const catalog::Catalog>(catalog));
+  layout_ = layout.catalog.get() == &catalog
+                ? layout
+                : design::rebind(layout, std::make_shared<const catalog::Catalog>(catalog));
   catalog_ = layout_.catalog;
   selection_.clear();
   hover_.reset();

@@ -39,16 +39,18 @@ QString probeOpenGL() {
   // These platforms may create a context (offscreen reaches GLX when DISPLAY is set) but have no
   // OpenGL widgets: QOpenGLWidget says "not supported on this platform" and VTK then crashes.
   if (platform == QLatin1String("offscreen") || platform == QLatin1String("minimal")) {
-    return QStringLiteral("the Qt platform '%1' (QT_QPA_PLATFORM) draws no OpenGL widgets. Run GigaPlan on a "
-                          "desktop with OpenGL 3.2, or under xvfb-run with Mesa.")
+    return QStringLiteral(
+               "the Qt platform '%1' (QT_QPA_PLATFORM) draws no OpenGL widgets. Run GigaPlan on a "
+               "desktop with OpenGL 3.2, or under xvfb-run with Mesa.")
         .arg(platform);
   }
   QOpenGLContext context;
   context.setFormat(vtkSurfaceFormat());
   if (!context.create()) {
-    return QStringLiteral("no OpenGL context could be created on the Qt platform '%1' (a remote desktop or a "
-                          "virtual machine without GL?). Run GigaPlan on a desktop with OpenGL 3.2, or under "
-                          "xvfb-run with Mesa.")
+    return QStringLiteral(
+               "no OpenGL context could be created on the Qt platform '%1' (a remote desktop or a "
+               "virtual machine without GL?). Run GigaPlan on a desktop with OpenGL 3.2, or under "
+               "xvfb-run with Mesa.")
         .arg(platform);
   }
   QOffscreenSurface surface;

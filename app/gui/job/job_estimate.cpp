@@ -4,8 +4,8 @@
 #include <QObject>
 #include <cmath>
 
-#include "core/model/plan_rules.h"
 #include "core/evaluate/job_cluster.h"
+#include "core/model/plan_rules.h"
 #include "core/training/gpu_params.h"
 
 namespace gigaplan::app {

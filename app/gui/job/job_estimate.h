@@ -21,9 +21,9 @@ namespace gigaplan::app {
 struct JobOutlook {
   bool hasJob = false;
   training::Cluster cluster;
-  std::vector<training::IdleGpus> idle;         // the site's GPUs the job leaves idle (other types)
+  std::vector<training::IdleGpus> idle;        // the site's GPUs the job leaves idle (other types)
   std::optional<training::Estimate> estimate;  // findings include the idle GPU types
-  QString problem;  // why there is no estimate (no GPUs, plan does not fit the cluster, …)
+  QString problem;                             // why there is no estimate (no GPUs, plan does not fit the cluster, …)
 };
 
 /// The design's cluster: engine::clusterFromEvaluation (the most numerous GPU type, its

@@ -327,14 +327,16 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
   const auto findings =
       outlook.estimate ? outlook.estimate->findings : training::idleGpuFindings(outlook.idle, outlook.cluster);
   for (const auto& f : findings) {
-    warnings += tr("<p style='color:#b35c00'><b>Warning:</b> %1</p>").arg(QString::fromStdString(f.message).toHtmlEscaped());
+    warnings +=
+        tr("<p style='color:#b35c00'><b>Warning:</b> %1</p>").arg(QString::fromStdString(f.message).toHtmlEscaped());
   }
   if (!outlook.estimate) {
     summary_->setText(warnings + tr("<b>No estimate:</b> %1").arg(outlook.problem.toHtmlEscaped()));
     return;
   }
   const auto& e = *outlook.estimate;
-  summary_->setText(warnings + tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
+  summary_->setText(warnings +
+                    tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
                        "%7 GiB of %8 GiB per GPU%9")
                         .arg(e.effectiveTrainingDays, 0, 'f', 1)
                         .arg(e.gpusUsed)

@@ -32,10 +32,14 @@ QString planText(const training::Job& job) {
 
 QString rankLabel(training::RankBy rank) {
   switch (rank) {
-    case training::RankBy::Energy: return QObject::tr("facility energy, then days");
-    case training::RankBy::Step: return QObject::tr("step time, then energy");
-    case training::RankBy::Cost: return QObject::tr("cost at the prices given, then days");
-    case training::RankBy::Days: break;
+    case training::RankBy::Energy:
+      return QObject::tr("facility energy, then days");
+    case training::RankBy::Step:
+      return QObject::tr("step time, then energy");
+    case training::RankBy::Cost:
+      return QObject::tr("cost at the prices given, then days");
+    case training::RankBy::Days:
+      break;
   }
   return QObject::tr("days to train with failures, then energy");
 }
@@ -47,10 +51,11 @@ PlanChooser::PlanChooser(const training::SearchResult& result, const training::C
   setWindowTitle(tr("Best parallel plans"));
   for (const auto& p : result.best) plans_.push_back(training::estimate(p.job, cluster, gpu));
   auto* layout = new QVBoxLayout(this);
-  layout->addWidget(new QLabel(tr("%1 valid plans, %2 fit in memory. Best first by %3:")
-                                   .arg(QLocale().toString(static_cast<qulonglong>(result.candidates)),
-                                        QLocale().toString(static_cast<qulonglong>(result.fitting)), rankLabel(result.rank)),
-                               this));
+  layout->addWidget(
+      new QLabel(tr("%1 valid plans, %2 fit in memory. Best first by %3:")
+                     .arg(QLocale().toString(static_cast<qulonglong>(result.candidates)),
+                          QLocale().toString(static_cast<qulonglong>(result.fitting)), rankLabel(result.rank)),
+                 this));
   const bool cost = result.rank == training::RankBy::Cost;
   QStringList headers = {tr("Plan"), tr("GPUs"), tr("Step"), tr("MFU"), tr("Memory"), tr("Days"), tr("Energy")};
   if (cost) headers << tr("Cost");
