@@ -18,8 +18,8 @@ namespace gigaplan::catalog {
 
 struct Provenance {
   std::string source;  // where the figures come from (document, page, press article)
-  std::string grade;   // "V", "S", "E", "U" (see shared/reference/hardware.md)
-  std::string note;    // optional remark, e.g. "approximate: measured draw is ~76 % of rating"
+  std::string grade;  // "V", "S", "E", "U" V vendor document, S secondary, E arithmetic on sourced inputs, U unverified
+  std::string note;   // optional remark, e.g. "approximate: measured draw is ~76 % of rating"
 };
 
 struct Gpu {

@@ -15,7 +15,7 @@
 
 namespace gigaplan::fabric::detail {
 
-// Per-step costs. None is in shared/reference/hardware.md, so all are grade U (defaults of the
+// Per-step costs. No public document gives them, so all are grade U (defaults of the
 // right order: InfiniBand NDR / Spectrum-4 port-to-port ~0.1–0.2 µs, NCCL per-step overhead a few
 // µs over the network and ~1 µs over NVLink).
 inline constexpr double kSwitchHopLatency = 150e-9;  // s per switch crossed (U)
