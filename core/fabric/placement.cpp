@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/design/expand.h"
+#include "core/model/default_sizes.h"
 
 namespace gigaplan::fabric::detail {
 namespace {
@@ -14,10 +15,11 @@ using design::Vec2;
 
 constexpr double kSwitchUnitsPerRack = 16;  // RU of switches per core-room rack (U)
 constexpr std::int64_t kRacksPerRow = 20;   // core-room racks per row (U)
-constexpr double kCoreRackPitch =
-    0.6;  // m, standard rack width (a planning default, grade U: the common 600 mm rack width)
-constexpr double kCoreRowPitch = 2.4;  // m, 1.2 m rack + 1.2 m aisle (U)
-constexpr double kDefaultPitch = 0.6;  // m, when a one-rack row gives no pitch
+// m: core-room racks stand side by side at the planning default rack width (model/default_sizes.h).
+constexpr double kCoreRackPitch = model::kUnknownRackSize.width;
+// m: a default-depth rack plus an aisle as wide again (U).
+constexpr double kCoreRowPitch = 2 * model::kUnknownRackSize.depth;
+constexpr double kDefaultPitch = model::kUnknownRackSize.width;  // m, when a one-rack row gives no pitch
 
 double manhattan(Vec2 a, Vec2 b) {
   return std::abs(a.x - b.x) + std::abs(a.y - b.y);

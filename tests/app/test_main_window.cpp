@@ -35,6 +35,7 @@
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/settings.h"
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/site_tree_model.h"
 #include "app/gui/view_actions.h"
@@ -455,6 +456,41 @@ class TestMainWindow : public QObject {
       QVERIFY(shot.save(QString(GIGAPLAN_BINARY_DIR "/main-window-%1.png").arg(theme)));
     }
     window_->viewActions().setTheme("dark");
+  }
+
+  // The undo limit comes from the settings (edit/undoLimit, default 500): a window made after the
+  // planner set 3 keeps only the last 3 of 5 edits, and a value that is no number falls back to 500.
+  void undoLimitComesFromTheSettings() {
+    QCOMPARE(app::settings::undoLimit(), 500);
+    app::settings::setUndoLimit(3);
+    QCOMPARE(app::settings::undoLimit(), 3);
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow window(doc);
+    QCOMPARE(doc.undoStack()->undoLimit(), 3);
+    QVERIFY(doc.open(sample("teaching-hall.yaml")).isEmpty());
+    for (int i = 1; i <= 5; ++i) {
+      QVERIFY(doc.edit(QString("Move rack %1").arg(i),
+                       [i](design::Design& d) {
+                         d.overrides["a-1"].position = {{double(i), 1.0}};
+                       })
+                  .isEmpty());
+    }
+    QCOMPARE(doc.undoStack()->count(), 3);
+    int undone = 0;
+    while (doc.undoStack()->canUndo()) {
+      doc.undoStack()->undo();
+      ++undone;
+    }
+    QCOMPARE(undone, 3);
+    // After three undos the rack stands where the second edit put it: the first two fell off.
+    QCOMPARE(doc.design().overrides.at("a-1").position->x, 2.0);
+    QSettings().setValue("edit/undoLimit", "many");
+    QCOMPARE(app::settings::undoLimit(), 500);
+    QSettings().setValue("edit/undoLimit", -4);
+    QCOMPARE(app::settings::undoLimit(), 500);
+    QSettings().remove("edit/undoLimit");
   }
 
   void cleanupTestCase() {
