@@ -2,6 +2,7 @@
 #include "app/gui/design_editor.h"
 
 #include "app/document/document.h"
+#include "app/gui/counted.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -47,7 +48,7 @@ QString DesignEditor::describeSelection(const editing::ObjectSet& set) const {
     if (!set.power.empty()) return QString::fromStdString(L.power[static_cast<std::size_t>(set.power[0])].id);
     return QString::fromStdString(L.cooling[static_cast<std::size_t>(set.cooling[0])].id);
   }
-  return tr("%n objects", nullptr, static_cast<int>(set.size()));
+  return counted(set.size(), "object");
 }
 
 bool DesignEditor::rotateSelection() {

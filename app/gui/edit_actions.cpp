@@ -12,6 +12,7 @@
 #include "app/document/document.h"
 #include "app/gui/choices.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/view_shortcuts.h"
 #include "widgets/tools/select_tool.h"
 #include "widgets/viewport/site_view.h"
 
@@ -25,8 +26,10 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWid
   QUndoStack* stack = editor_.document().undoStack();
   undo_ = stack->createUndoAction(this, tr("&Undo"));
   undo_->setShortcut(QKeySequence::Undo);
+  undo_->setProperty("referenceName", tr("Undo"));  // the keyboard reference's name (help_actions.h)
   redo_ = stack->createRedoAction(this, tr("&Redo"));
   redo_->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+  redo_->setProperty("referenceName", tr("Redo"));
   auto make = [this](const QString& text, const QList<QKeySequence>& keys, const QString& tip, auto slot) {
     auto* a = new QAction(text, this);
     a->setShortcuts(keys);
@@ -34,7 +37,7 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWid
         QString("%1 (%2)").arg(tip, keys.isEmpty() ? QString() : keys.front().toString(QKeySequence::NativeText)));
     a->setStatusTip(tip);
     connect(a, &QAction::triggered, this, slot);
-    window_->addAction(a);  // shortcuts work wherever the focus is in the window
+    scopeShortcut(a, &editor_.view(), window_);  // bare keys only while the 3D view has the focus
     return a;
   };
   delete_ = make(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},

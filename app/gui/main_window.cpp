@@ -7,6 +7,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSortFilterProxyModel>
@@ -20,10 +21,12 @@
 #include "app/gui/app_style.h"
 #include "app/gui/catalog_palette.h"
 #include "app/gui/color_scalars.h"
+#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/help_actions.h"
 #include "app/gui/icons.h"
 #include "app/gui/job/job_estimate.h"
 #include "app/gui/job/job_panel.h"
@@ -77,6 +80,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       properties_(new PropertiesDock(*editor_, this)),
       job_(new JobPanel(*editor_, this)),
       palette_(new CatalogPalette(*editor_, this)),
+      helpActions_(new HelpActions(this)),
       selectionLabel_(new QLabel(this)),
       evaluationLabel_(new QLabel(this)),
       sceneTimer_(new QTimer(this)) {
@@ -231,22 +235,33 @@ void MainWindow::buildMenus() {
   file->addSeparator();
   file->addAction(fileActions_->quitAction());
 
-  editActions_->fillMenu(menuBar()->addMenu(tr("&Edit")));
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  editActions_->fillMenu(edit);
+  edit->addSeparator();
+  QAction* find = edit->addAction(tr("&Find…"), this, [this] {
+    QDockWidget* d = findChild<QDockWidget*>("siteDock");
+    d->show();
+    d->raise();
+    siteTree_->startFind();
+  });
+  find->setShortcut(QKeySequence::Find);
+  find->setStatusTip(tr("Find objects by id, name or kind in the site tree"));
   QMenu* view = menuBar()->addMenu(tr("&View"));
   viewActions_->fillMenu(view);
   view->addSeparator();
   docksMenu_ = view->addMenu(tr("&Panels"));
   for (QDockWidget* d : findChildren<QDockWidget*>()) docksMenu_->addAction(d->toggleViewAction());
   view->addAction(tr("&Reset panel layout"), this, &MainWindow::resetLayout);
+  helpActions_->fillMenu(menuBar()->addMenu(tr("&Help")));
 
   QToolBar* files = addToolBar(tr("File"));
   files->setObjectName("fileToolBar");
   setIconSize(QSize(20, 20));
   files->addAction(fileActions_->openAction());
   files->addAction(fileActions_->saveAction());
-  QToolBar* edit = addToolBar(tr("Edit"));
-  edit->setObjectName("editToolBar");
-  editActions_->fillToolBar(edit);
+  QToolBar* editBar = addToolBar(tr("Edit"));
+  editBar->setObjectName("editToolBar");
+  editActions_->fillToolBar(editBar);
   QToolBar* bar = addToolBar(tr("View"));
   bar->setObjectName("viewToolBar");
   viewActions_->fillToolBar(bar);
@@ -356,8 +371,8 @@ void MainWindow::updateTitle() {
 
 void MainWindow::updateStatus() {
   const int n = static_cast<int>(view_->selection().size());
-  selectionLabel_->setText(n == 0 ? tr("%n racks", nullptr, static_cast<int>(doc_.resolved()->layout.racks.size()))
-                                  : tr("%n selected", nullptr, n));
+  selectionLabel_->setText(n == 0 ? counted(doc_.resolved()->layout.racks.size(), "rack")
+                                  : tr("%1 selected").arg(QLocale().toString(n)));
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

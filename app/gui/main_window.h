@@ -32,6 +32,7 @@ class ViewActions;
 class MetricsPanel;
 class FindingsModel;
 class SiteTreeDock;
+class HelpActions;
 class PropertiesDock;
 class JobPanel;
 class CatalogPalette;
@@ -54,6 +55,7 @@ class MainWindow : public QMainWindow {
   PropertiesDock& properties() { return *properties_; }
   JobPanel& jobPanel() { return *job_; }
   CatalogPalette& palette() { return *palette_; }
+  HelpActions& help() { return *helpActions_; }
   EvaluationRunner& evaluations() { return runner_; }
   /// Why the 3D view cannot draw here (no OpenGL: widgets::openGLProblem()), or empty when it can.
   /// Without OpenGL a message takes the view's place and the status bar says so; the view stays
@@ -106,6 +108,7 @@ class MainWindow : public QMainWindow {
   PropertiesDock* properties_;
   JobPanel* job_;
   CatalogPalette* palette_;
+  HelpActions* helpActions_;
   QMenu* docksMenu_ = nullptr;
   QString viewUnavailable_;
   std::unique_ptr<widgets::SiteView> detachedView_;  // the view without OpenGL (see makeView)

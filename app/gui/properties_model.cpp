@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/document/document.h"
+#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
 #include "core/model/rack_power.h"
 #include "core/units/units.h"
@@ -226,7 +227,7 @@ void PropertiesModel::addEquipment() {
   const std::string firstId = power || !set_.power.empty()
                                   ? L.power[static_cast<std::size_t>(set_.power.empty() ? 0 : set_.power[0])].id
                                   : L.cooling[static_cast<std::size_t>(set_.cooling[0])].id;
-  add(Key::Selection, tr("Selection"), n == 1 ? qs(firstId) : tr("%n objects", nullptr, static_cast<int>(n)));
+  add(Key::Selection, tr("Selection"), n == 1 ? qs(firstId) : counted(n, "object"));
   if (power) {
     const auto kind = common(set_.power, [&](std::size_t i) { return std::string(design::toString(L.power[i].kind)); });
     const auto model = common(set_.power, [&](std::size_t i) { return L.power[i].model; });

@@ -1,8 +1,13 @@
 // Site tree dock (see site_tree_dock.h).
 #include "app/gui/site_tree_dock.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelection>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QSortFilterProxyModel>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <set>
@@ -12,14 +17,76 @@
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
+namespace {
+
+// Keeps an item when its own id, name or details hold every word of the search (case-insensitive),
+// or when one of its descendants does (recursive filtering).
+class SiteTreeFilter : public QSortFilterProxyModel {
+ public:
+  using QSortFilterProxyModel::QSortFilterProxyModel;
+
+  void setWords(const QString& text) {
+    words_ = text.toLower().split(' ', Qt::SkipEmptyParts);
+    invalidateFilter();
+  }
+  bool active() const { return !words_.isEmpty(); }
+
+  bool matches(const QModelIndex& source) const {
+    if (words_.isEmpty()) return true;
+    const QString text = (source.data(SiteTreeModel::IdRole).toString() + ' ' +
+                          source.siblingAtColumn(SiteTreeModel::Name).data().toString() + ' ' +
+                          source.siblingAtColumn(SiteTreeModel::Detail).data().toString())
+                             .toLower();
+    for (const QString& w : words_) {
+      if (!text.contains(w)) return false;
+    }
+    return true;
+  }
+
+ protected:
+  bool filterAcceptsRow(int row, const QModelIndex& parent) const override {
+    const QModelIndex i = sourceModel()->index(row, SiteTreeModel::Name, parent);
+    // Headings and network facts are not objects: they stay only when something below matches.
+    return !i.data(SiteTreeModel::IdRole).toString().isEmpty() && matches(i);
+  }
+
+ private:
+  QStringList words_;
+};
+
+}  // namespace
 
 SiteTreeDock::SiteTreeDock(Document& doc, widgets::SiteView& view, QWidget* parent)
-    : QWidget(parent), doc_(doc), view_(view), model_(new SiteTreeModel(this)), tree_(new QTreeView(this)) {
+    : QWidget(parent),
+      doc_(doc),
+      view_(view),
+      model_(new SiteTreeModel(this)),
+      filter_(new SiteTreeFilter(this)),
+      find_(new QLineEdit(this)),
+      findCount_(new QLabel(this)),
+      tree_(new QTreeView(this)) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  auto* findRow = new QHBoxLayout;
+  findRow->setContentsMargins(2, 2, 2, 0);
+  findRow->addWidget(find_, 1);
+  findRow->addWidget(findCount_);
+  layout->addLayout(findRow);
   layout->addWidget(tree_);
+  find_->setObjectName("siteFind");
+  find_->setPlaceholderText(tr("Find id, name or kind (Ctrl+F)"));
+  find_->setClearButtonEnabled(true);
+  find_->setToolTip(
+      tr("Keeps the objects whose id, name or details contain every word typed; "
+         "Enter selects them and flies the 3D view to them"));
+  findCount_->setObjectName("siteFindCount");
+  connect(find_, &QLineEdit::textChanged, this, &SiteTreeDock::applyFind);
+  connect(find_, &QLineEdit::returnPressed, this, &SiteTreeDock::goToHits);
+  filter_->setRecursiveFilteringEnabled(true);
+  filter_->setSourceModel(model_);
   tree_->setObjectName("siteTree");
-  tree_->setModel(model_);
+  tree_->setModel(filter_);
   tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
   tree_->setUniformRowHeights(true);  // keeps thousands of racks cheap to lay out
   tree_->header()->setStretchLastSection(true);
@@ -42,7 +109,7 @@ void SiteTreeDock::onDesignChanged() {
   model_->setDesign(doc_.resolved());
   syncing_ = false;
   if (fresh) {
-    tree_->expand(model_->groupIndex(SiteTreeModel::Halls));  // a newly opened site shows its halls
+    tree_->expand(filter_->mapFromSource(model_->groupIndex(SiteTreeModel::Halls)));  // a new site shows its halls
   } else {
     expandIds(expanded);
   }
@@ -61,7 +128,7 @@ QStringList SiteTreeDock::expandedIds() const {
   while (!stack.empty()) {
     const QModelIndex i = stack.back();
     stack.pop_back();
-    if (!tree_->isExpanded(i)) continue;
+    if (!tree_->isExpanded(filter_->mapFromSource(i))) continue;
     const QString id = i.data(SiteTreeModel::IdRole).toString();
     ids << (id.isEmpty() ? QString("#group%1").arg(i.row()) : id);
     for (int r = 0; r < model_->rowCount(i); ++r) {
@@ -75,8 +142,57 @@ QStringList SiteTreeDock::expandedIds() const {
 void SiteTreeDock::expandIds(const QStringList& ids) {
   for (const QString& id : ids) {
     const QModelIndex i = id.startsWith("#group") ? model_->index(id.mid(6).toInt(), 0) : model_->indexOfId(id);
-    if (i.isValid()) tree_->expand(i);
+    if (i.isValid()) tree_->expand(filter_->mapFromSource(i));
   }
+}
+
+QModelIndex SiteTreeDock::treeIndexOfId(const QString& id) const {
+  return filter_->mapFromSource(model_->indexOfId(id));
+}
+
+void SiteTreeDock::startFind() {
+  find_->setFocus(Qt::ShortcutFocusReason);
+  find_->selectAll();
+}
+
+void SiteTreeDock::applyFind(const QString& text) {
+  auto* filter = static_cast<SiteTreeFilter*>(filter_);
+  filter->setWords(text);
+  if (!filter->active()) {
+    findCount_->clear();
+    fromView(view_.selection());
+    return;
+  }
+  tree_->expandAll();  // only the branches leading to a match are left to expand
+  const qsizetype n = findHits().size();
+  findCount_->setText(n == 0   ? tr("no match")
+                      : n == 1 ? tr("1 match")
+                               : tr("%1 matches").arg(QLocale().toString(static_cast<qlonglong>(n))));
+}
+
+QStringList SiteTreeDock::findHits() const {
+  const auto* filter = static_cast<const SiteTreeFilter*>(filter_);
+  QStringList ids;
+  if (!filter->active()) return ids;
+  std::vector<QModelIndex> stack;
+  for (int r = filter_->rowCount() - 1; r >= 0; --r) stack.push_back(filter_->index(r, 0));
+  while (!stack.empty()) {
+    const QModelIndex i = stack.back();
+    stack.pop_back();
+    const QModelIndex source = filter_->mapToSource(i);
+    const QString id = source.data(SiteTreeModel::IdRole).toString();
+    if (!id.isEmpty() && filter->matches(source)) ids << id;
+    for (int r = filter_->rowCount(i) - 1; r >= 0; --r) stack.push_back(filter_->index(r, 0, i));
+  }
+  return ids;
+}
+
+bool SiteTreeDock::goToHits() {
+  const QStringList ids = findHits();
+  if (ids.isEmpty()) return false;
+  view_.setSelection(ids);
+  view_.fitSelection();
+  return true;
 }
 
 void SiteTreeDock::fromTree() {
@@ -127,6 +243,7 @@ void SiteTreeDock::fromView(const QStringList& ids) {
       k = end;
     }
   }
+  selection = filter_->mapSelectionFromSource(selection);
   syncing_ = true;
   tree_->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
   if (!selection.isEmpty()) {

@@ -3,6 +3,7 @@
 
 #include <QLocale>
 
+#include "app/gui/counted.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -124,7 +125,7 @@ void SiteTreeModel::rebuildNetwork() {
     return;
   }
   for (const auto& t : f.tierStats) {
-    network_.push_back({qs(t.name), tr("%n switches", nullptr, static_cast<int>(t.switches))});
+    network_.push_back({qs(t.name), counted(t.switches, "switch", "switches")});
   }
   network_.push_back({tr("Bisection"), qs(units::format(f.bisectionBandwidth, units::Dimension::DataRate))});
   network_.push_back({tr("Cables"), QLocale().toString(static_cast<qlonglong>(f.totalCables))});
@@ -281,16 +282,16 @@ QString SiteTreeModel::detail(Node n) const {
     case Kind::Group:
       switch (n.index) {
         case Halls:
-          return tr("%n racks", nullptr, static_cast<int>(L.racks.size()));
+          return counted(L.racks.size(), "rack");
         case PowerChain:
-          return tr("%n nodes", nullptr, static_cast<int>(L.power.size()));
+          return counted(L.power.size(), "node");
         case CoolingPlant:
-          return tr("%n units", nullptr, static_cast<int>(L.cooling.size()));
+          return counted(L.cooling.size(), "unit");
         default:
           return qs(std::string(design::toString(design_->design.network.topology)));
       }
     case Kind::Hall:
-      return tr("%n rows", nullptr, static_cast<int>(hallRows_[i].size()));
+      return counted(hallRows_[i].size(), "row");
     case Kind::Row: {
       const auto& row = L.rows[i];
       const QString type = row.rackCount > 0 ? qs(L.racks[static_cast<std::size_t>(row.firstRack)].type) : QString();

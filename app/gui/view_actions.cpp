@@ -8,6 +8,7 @@
 #include <QToolBar>
 
 #include "app/gui/settings.h"
+#include "app/gui/view_shortcuts.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/viewport/site_view.h"
 
@@ -24,6 +25,7 @@ void ViewActions::fillMenu(QMenu* menu) {
   auto add = [&](const QString& text, const QKeySequence& key, auto slot) {
     QAction* a = menu->addAction(text, this, slot);
     a->setShortcut(key);
+    scopeShortcut(a, &view_);
     return a;
   };
   add(tr("&Plan view"), QKeySequence(Qt::Key_7), [this] { view_.showPlan(); });

@@ -8,14 +8,18 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QTreeView>
 #include <iostream>
@@ -25,8 +29,10 @@
 #include "app/gui/breakdown_charts.h"
 #include "app/gui/catalog_palette.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/help_actions.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
@@ -115,6 +121,12 @@ class TestMainWindow : public QObject {
   QTemporaryDir tmp_;
 
   widgets::SiteView& view() { return window_->siteView(); }
+  // Dialogs of earlier steps (export progress, message boxes) took the activation; keys and focus
+  // need the window active again (there is no window manager under xvfb to give it back).
+  void activate() {
+    QApplication::setActiveWindow(window_.get());
+    QVERIFY(QTest::qWaitFor([&] { return QApplication::activeWindow() == window_.get(); }, 2000));
+  }
 
  private slots:
   void initTestCase() {
@@ -182,9 +194,8 @@ class TestMainWindow : public QObject {
     QCOMPARE(rows.size(), 1);
     QCOMPARE(rows.front().data(app::SiteTreeModel::IdRole).toString(), QString("a-4"));
     // …and the 3D view follows the tree.
-    auto& model = window_->siteTree().model();
     window_->siteTree().tree().selectionModel()->select(
-        model.indexOfId("b"), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        window_->siteTree().treeIndexOfId("b"), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     QCOMPARE(view().selection(), (QStringList{"b-1", "b-2", "b-3", "b-4"}));
     view().setSelection({"a-4"});
   }
@@ -456,6 +467,113 @@ class TestMainWindow : public QObject {
       QVERIFY(shot.save(QString(GIGAPLAN_BINARY_DIR "/main-window-%1.png").arg(theme)));
     }
     window_->viewActions().setTheme("dark");
+  }
+
+  // Bare-key shortcuts act only while the 3D view has the focus: R typed in the site tree or the
+  // search box rotates nothing; R in the view rotates the selection; Ctrl+Z works anywhere.
+  void bareKeysActOnlyInTheView() {
+    activate();
+    QVERIFY(doc_->open(sample("teaching-hall.yaml")).isEmpty());  // also when run on its own
+    QVERIFY(waitForEvaluation(*window_));
+    view().setSelection({"s-1"});
+    const auto rotation = [&] {
+      const auto& L = doc_->resolved()->layout;
+      return L.racks[static_cast<std::size_t>(L.rackIndex.at("s-1"))].rotation;
+    };
+    const double before = rotation();
+    const int steps = doc_->undoStack()->count();
+    window_->siteTree().tree().setFocus();
+    QTRY_VERIFY(window_->siteTree().tree().hasFocus());
+    QTest::keyClick(&window_->siteTree().tree(), Qt::Key_R);
+    QTest::keyClick(&window_->siteTree().tree(), Qt::Key_Delete);
+    QCOMPARE(rotation(), before);
+    QCOMPARE(doc_->undoStack()->count(), steps);
+    window_->siteTree().findBox().setFocus();
+    QTest::keyClicks(&window_->siteTree().findBox(), "rb");
+    QCOMPARE(window_->siteTree().findBox().text(), QString("rb"));
+    QCOMPARE(doc_->undoStack()->count(), steps);
+    window_->siteTree().findBox().clear();
+    view().setSelection({"s-1"});  // the tree's type-ahead search moved the selection
+    view().setFocus();
+    QTRY_VERIFY(view().hasFocus());
+    QVERIFY(window_->editActions().rotateAction()->isEnabled());
+    QTest::keyClick(&view(), Qt::Key_R);
+    QCOMPARE(doc_->undoStack()->count(), steps + 1);
+    QVERIFY(rotation() != before);
+    window_->siteTree().tree().setFocus();
+    QTest::keyClick(&window_->siteTree().tree(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(rotation(), before);
+    QCOMPARE(doc_->undoStack()->count(), steps + 1);  // undone, still on the stack for redo
+    QVERIFY(doc_->undoStack()->canRedo());
+  }
+
+  // Ctrl+F puts the focus in the site search; typing filters the tree to the matches (and the
+  // branches leading to them) with a count; Enter selects them in the 3D view and frames them.
+  void findsObjectsFromTheSearchBox() {
+    activate();
+    view().setSelection({});
+    view().setFocus();
+    QTest::keyClick(window_.get(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_VERIFY(window_->siteTree().findBox().hasFocus());
+    auto& tree = window_->siteTree();
+    // Counts read as in the reports (report::counted): the teaching hall holds 9 racks in 1 hall.
+    const auto& model = tree.model();
+    QCOMPARE(model.index(app::SiteTreeModel::Halls, app::SiteTreeModel::Detail).data().toString(), QString("9 racks"));
+    // The teaching hall's racks of row b are b-1 … b-4.
+    QTest::keyClicks(&tree.findBox(), "b-");
+    QCOMPARE(tree.findHits(), (QStringList{"b-1", "b-2", "b-3", "b-4"}));
+    const auto* count = window_->findChild<QLabel*>("siteFindCount");
+    QVERIFY(count);
+    QCOMPARE(count->text(), QString("4 matches"));
+    // Row a's items are filtered out of the tree, row b's racks are shown.
+    QVERIFY(!tree.treeIndexOfId("a-1").isValid());
+    QVERIFY(tree.treeIndexOfId("b-2").isValid());
+    const QModelIndex b2 = tree.treeIndexOfId("b-2");
+    QVERIFY(tree.tree().isExpanded(b2.parent()));
+    QTest::keyClick(&tree.findBox(), Qt::Key_Return);
+    QCOMPARE(view().selection(), (QStringList{"b-1", "b-2", "b-3", "b-4"}));
+    // Two words must both match; a word nothing holds leaves no hit.
+    tree.findBox().setText("b- 3");
+    QCOMPARE(tree.findHits(), QStringList{"b-3"});
+    QCOMPARE(count->text(), QString("1 match"));
+    tree.findBox().setText("no-such-thing");
+    QVERIFY(tree.findHits().isEmpty());
+    QCOMPARE(count->text(), QString("no match"));
+    QVERIFY(!tree.goToHits());
+    tree.findBox().clear();
+    QVERIFY(tree.treeIndexOfId("a-1").isValid());
+    QVERIFY(count->text().isEmpty());
+    view().setSelection({});
+  }
+
+  // Help: F1 opens the user guide (compiled into the app); the keyboard reference is built from
+  // the window's actions and says where each key acts; About names the version and the licence.
+  void helpMenuShowsGuideKeysAndAbout() {
+    activate();
+    QVERIFY(app::HelpActions::guideText().startsWith("# GigaPlan user guide"));
+    view().setFocus();
+    QTest::keyClick(window_.get(), Qt::Key_F1);
+    QDialog* guide = nullptr;
+    QTRY_VERIFY((guide = window_->findChild<QDialog*>("userGuide")) != nullptr && guide->isVisible());
+    const auto* text = guide->findChild<QTextBrowser*>("helpText");
+    QVERIFY(text->toPlainText().contains("Finding your way"));
+    guide->grab().save(QString(GIGAPLAN_BINARY_DIR "/help-user-guide.png"));
+    guide->close();
+    const QString keys = window_->help().keyboardAndMouseText();
+    QVERIFY2(keys.contains("| Edit › Rotate 90° | R | 3D view |"), qPrintable(keys));
+    QVERIFY2(keys.contains("| Edit › Undo | Ctrl+Z | window |"), qPrintable(keys));
+    QVERIFY2(keys.contains("| Edit › Find | Ctrl+F | window |"), qPrintable(keys));
+    QVERIFY2(keys.contains("| View › Plan view | 7 | 3D view |"), qPrintable(keys));
+    QVERIFY2(keys.contains("| Help › User guide | F1 | window |"), qPrintable(keys));
+    bool aboutShown = false;
+    QTimer::singleShot(0, [&] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!box) return;
+      aboutShown = box->text().contains(GIGAPLAN_VERSION) && box->text().contains("GNU General Public License");
+      box->accept();
+    });
+    window_->help().showAbout();
+    QVERIFY(aboutShown);
   }
 
   // The undo limit comes from the settings (edit/undoLimit, default 500): a window made after the

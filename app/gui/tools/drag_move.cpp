@@ -2,6 +2,7 @@
 #include "app/gui/tools/drag_move.h"
 
 #include "app/document/document.h"
+#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
 #include "widgets/tools/move_tool.h"
 
@@ -29,8 +30,7 @@ void DragMove::start() {
   mergeKey_ = editor_.newMergeKey();
   changed_ = false;
   applied_ = tried_ = {};
-  text_ = set_.size() == 1 ? tr("Move %1").arg(tool_.grabbedId())
-                           : tr("Move %n objects", nullptr, static_cast<int>(set_.size()));
+  text_ = set_.size() == 1 ? tr("Move %1").arg(tool_.grabbedId()) : tr("Move %1").arg(counted(set_.size(), "object"));
 }
 
 void DragMove::move(double dx, double dy) {
