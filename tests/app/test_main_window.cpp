@@ -511,6 +511,8 @@ class TestMainWindow : public QObject {
   // branches leading to them) with a count; Enter selects them in the 3D view and frames them.
   void findsObjectsFromTheSearchBox() {
     activate();
+    QVERIFY(doc_->open(sample("teaching-hall.yaml")).isEmpty());
+    QVERIFY(waitForEvaluation(*window_));
     view().setSelection({});
     view().setFocus();
     QTest::keyClick(window_.get(), Qt::Key_F, Qt::ControlModifier);
