@@ -1,6 +1,7 @@
 // The Help menu (see help_actions.h).
 #include "app/gui/help_actions.h"
 
+#include <vtkVersion.h>
 #include <QAction>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -12,7 +13,6 @@
 #include <QRegularExpression>
 #include <QTextBrowser>
 #include <QVBoxLayout>
-#include <vtkVersion.h>
 
 namespace gigaplan::app {
 namespace {
@@ -88,24 +88,25 @@ QString HelpActions::keyboardAndMouseText() const {
   for (const QAction* a : window_->menuBar()->actions()) {
     if (a->menu()) collect(a->menu(), plainText(a), rows);
   }
-  QString md = tr("# Keyboard\n\nKeys without Ctrl act only while the 3D view has the focus (click it first), so "
-                  "typing in the site tree, the search box or a panel never changes the site.\n\n"
-                  "| command | keys | acts in |\n|---|---|---|\n");
+  QString md =
+      tr("# Keyboard\n\nKeys without Ctrl act only while the 3D view has the focus (click it first), so "
+         "typing in the site tree, the search box or a panel never changes the site.\n\n"
+         "| command | keys | acts in |\n|---|---|---|\n");
   md += rows.join('\n');
-  md += tr(
-      "\n| Site › Find | Enter in the search box | search box |\n"
-      "| 3D view › Cancel a drag | Esc | 3D view |\n\n"
-      "# Mouse (3D view)\n\n"
-      "| gesture | does |\n|---|---|\n"
-      "| click an object | select it (Shift+click adds, Ctrl+click toggles) |\n"
-      "| drag a selected object | move the selection; snaps to the grid set in the toolbar; Esc cancels |\n"
-      "| drag on empty floor | orbit the camera |\n"
-      "| Ctrl+drag, or drag with Box select on | select everything inside the box |\n"
-      "| middle-drag | pan |\n"
-      "| wheel, right-drag | zoom towards the cursor |\n"
-      "| right-click | the selection's context menu (feeds, cooling, rotate, duplicate, delete) |\n"
-      "| hover | what the object is, its rating and load |\n"
-      "| double-click in the site tree | frame that object in the 3D view |\n");
+  md +=
+      tr("\n| Site › Find | Enter in the search box | search box |\n"
+         "| 3D view › Cancel a drag | Esc | 3D view |\n\n"
+         "# Mouse (3D view)\n\n"
+         "| gesture | does |\n|---|---|\n"
+         "| click an object | select it (Shift+click adds, Ctrl+click toggles) |\n"
+         "| drag a selected object | move the selection; snaps to the grid set in the toolbar; Esc cancels |\n"
+         "| drag on empty floor | orbit the camera |\n"
+         "| Ctrl+drag, or drag with Box select on | select everything inside the box |\n"
+         "| middle-drag | pan |\n"
+         "| wheel, right-drag | zoom towards the cursor |\n"
+         "| right-click | the selection's context menu (feeds, cooling, rotate, duplicate, delete) |\n"
+         "| hover | what the object is, its rating and load |\n"
+         "| double-click in the site tree | frame that object in the 3D view |\n");
   return md;
 }
 

@@ -118,7 +118,10 @@ void PdfComposer::operator()(const report::Table& t) {
 
   std::vector<std::string> headers;
   for (const auto& c : t.columns) headers.push_back(c.header);
-  const auto [headLines, headHeight] = wrapRow(headers, head);
+  // Named members, not a structured binding: clang 14 (the sanitizer build) cannot capture one.
+  const auto headRow = wrapRow(headers, head);
+  const auto& headLines = headRow.first;
+  const double headHeight = headRow.second;
   const double capHeight = t.caption.empty() ? 0 : flow_.lineHeight(cap) + 3;
   auto tableHead = [&](bool continued) {
     if (!t.caption.empty()) {
