@@ -5,12 +5,14 @@
 #include <QDoubleSpinBox>
 #include <QHeaderView>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableView>
 #include <QVBoxLayout>
 
 #include "app/document/document.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/properties_model.h"
+#include "core/model/design_validation.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -24,6 +26,7 @@ QWidget* ChoiceDelegate::createEditor(QWidget* parent, const QStyleOptionViewIte
       spin->setRange(-100000, 100000);  // metres and degrees
       spin->setDecimals(2);
     }
+    if (auto* spin = qobject_cast<QSpinBox*>(w)) spin->setRange(1, model::kMaxUnits);  // unit counts
     return w;
   }
   auto* combo = new QComboBox(parent);

@@ -42,6 +42,16 @@ std::optional<std::string> common(const std::vector<int>& items, F value) {
   return out;
 }
 
+// A bank's rating as the planner reads it: "2 × 1.5 MW ups-1500kw = 3 MW" for one node of
+// several units, the plain total otherwise (units 0: a selection of several nodes).
+QString bankRating(int units, double total, const std::string& model) {
+  const QString sum = fmt(total, units::Dimension::Power);
+  if (units < 2) return sum;
+  return QString("%1 × %2 %3 = %4")
+      .arg(QLocale().toString(units), fmt(total / units, units::Dimension::Power), qs(model), sum)
+      .simplified();
+}
+
 QString idText(const std::optional<std::string>& v) {
   if (!v) return mixed();
   return v->empty() ? noneLabel() : qs(*v);
@@ -237,7 +247,11 @@ void PropertiesModel::addEquipment() {
         first.spec ? powerModelChoices(*resolved->catalog, first.spec->kind) : std::vector<Choice>{});
     double rating = 0;
     for (int i : set_.power) rating += L.power[static_cast<std::size_t>(i)].rating;
-    add(Key::Rating, tr("Rating"), fmt(rating, units::Dimension::Power));
+    const auto count = common(set_.power, [&](std::size_t i) { return std::to_string(L.power[i].units); });
+    add(Key::Rating, tr("Rating"), bankRating(n == 1 ? first.units : 0, rating, first.model));
+    add(Key::Units, tr("Units"), count ? QLocale().toString(first.units) : mixed(), count ? first.units : 0,
+        first.kind != design::PowerKind::Grid && first.spec != nullptr, {},
+        tr("Identical units in parallel in this node; the rating is units × the model's"));
     QStringList feeds;
     for (int f : first.fedBy) feeds << qs(L.power[static_cast<std::size_t>(f)].id);
     if (n == 1) add(Key::FedBy, tr("Fed by"), feeds.isEmpty() ? tr("(a source)") : feeds.join(", "));
@@ -256,7 +270,10 @@ void PropertiesModel::addEquipment() {
         first.spec ? coolingModelChoices(*resolved->catalog, first.spec->kind) : std::vector<Choice>{});
     double capacity = 0;
     for (int i : set_.cooling) capacity += L.cooling[static_cast<std::size_t>(i)].capacity;
-    add(Key::Capacity, tr("Capacity"), fmt(capacity, units::Dimension::Power));
+    const auto count = common(set_.cooling, [&](std::size_t i) { return std::to_string(L.cooling[i].units); });
+    add(Key::Capacity, tr("Capacity"), bankRating(n == 1 ? first.units : 0, capacity, first.model));
+    add(Key::Units, tr("Units"), count ? QLocale().toString(first.units) : mixed(), count ? first.units : 0,
+        first.spec != nullptr, {}, tr("Identical units in parallel; the capacity is units × the model's"));
     QStringList sinks;
     for (int c : first.rejectsTo) sinks << qs(L.cooling[static_cast<std::size_t>(c)].id);
     if (n == 1 && !sinks.isEmpty()) add(Key::RejectsTo, tr("Rejects to"), sinks.join(", "));
@@ -371,6 +388,13 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       const design::Vec2 delta = key == Key::X ? design::Vec2{target - now, 0} : design::Vec2{0, target - now};
       return editor_.apply(tr("Move to %1 = %2 m").arg(key == Key::X ? "x" : "y").arg(target),
                            editing::moveObjects(*r, set_, delta));
+    }
+    case Key::Units: {
+      bool ok = false;
+      const int units = value.toInt(&ok);
+      if (!ok) return false;
+      return editor_.apply(tr("Set units to %1").arg(QLocale().toString(units)),
+                           editing::setEquipmentUnits(*r, set_, units));
     }
     case Key::Rotation: {
       bool ok = false;

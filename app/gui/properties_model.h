@@ -50,6 +50,7 @@ class PropertiesModel : public QAbstractTableModel {
     Gpus,
     Power,
     Rating,
+    Units,
     Capacity,
     FedBy,
     RejectsTo,

@@ -159,6 +159,7 @@ struct Override {
   std::optional<Vec2> position;  // site coordinates (racks: centre)
   std::optional<double> rotation;
   std::optional<std::string> type;  // rack type / model
+  std::optional<int> units;         // power and cooling gear: identical units in parallel
   std::optional<std::string> feedA, feedB, cdu, airHandler;
   bool removed = false;
   SourceLocation where;

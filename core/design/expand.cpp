@@ -314,6 +314,7 @@ class Expander {
         if (o.airHandler) refs.air = *o.airHandler;
         if (o.feedA || o.feedB || o.cdu || o.airHandler) refs.where = &o.where;
         if (o.removed) removed[static_cast<std::size_t>(it->second)] = anyRemoved = true;
+        if (o.units) fail(o.where, "units", "units on the rack '" + oid + "'", "units only on power or cooling gear");
       } else if (auto pit = out_.powerIndex.find(oid); pit != out_.powerIndex.end()) {
         PowerNode& n = out_.power[static_cast<std::size_t>(pit->second)];
         if (o.position) n.position = *o.position;
@@ -324,6 +325,11 @@ class Expander {
           n.rating = n.spec && n.rating == n.spec->rating * n.units ? g->rating * n.units : n.rating;
           n.spec = g;
           n.model = *o.type;
+        }
+        if (o.units) {
+          // The rating is the bank's: units × the catalog's, or a written rating shared per unit.
+          n.rating = n.rating / n.units * *o.units;
+          n.units = *o.units;
         }
         rejectRackOnly(o, oid);
       } else if (auto cit = out_.coolingIndex.find(oid); cit != out_.coolingIndex.end()) {
@@ -336,6 +342,10 @@ class Expander {
           u.spec = g;
           u.model = *o.type;
           u.capacity = g->capacity * u.units;
+        }
+        if (o.units) {
+          u.capacity = u.capacity / u.units * *o.units;
+          u.units = *o.units;
         }
         rejectRackOnly(o, oid);
       } else if (auto rit = out_.rowIndex.find(oid); rit != out_.rowIndex.end()) {
@@ -355,7 +365,7 @@ class Expander {
         row.start = start;
         row.rotation = rot;
         row.end = start + static_cast<double>(row.rackCount - 1) * pitch * dir;
-        if (o.type || o.feedA || o.feedB || o.cdu || o.airHandler || o.removed) {
+        if (o.type || o.units || o.feedA || o.feedB || o.cdu || o.airHandler || o.removed) {
           fail(o.where, "", "'" + oid + "' (a row) with rack settings",
                "only position and rotation for a row; override its racks by id");
         }

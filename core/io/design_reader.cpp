@@ -137,8 +137,9 @@ class DesignReader {
       }
     });
     r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.idList(c, cp); });
-    r_.optional(n, p, "units",
-                [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
+    r_.optional(n, p, "units", [&](const auto& c, const auto& cp) {
+      s.units = static_cast<int>(r_.integer(c, cp, 1, model::kMaxUnits));
+    });
     r_.optional(n, p, "rating",
                 [&](const auto& c, const auto& cp) { s.rating = r_.quantity(c, cp, Dimension::Power, 1, kMaxPower); });
     r_.optional(n, p, "redundancy", [&](const auto& c, const auto& cp) {
@@ -211,8 +212,9 @@ class DesignReader {
     r_.optional(n, p, "count", [&](const auto& c, const auto& cp) { s.count = count(c, cp); });
     r_.optional(n, p, "rejects_to", [&](const auto& c, const auto& cp) { s.rejectsTo = r_.idList(c, cp); });
     r_.optional(n, p, "fed_by", [&](const auto& c, const auto& cp) { s.fedBy = r_.idList(c, cp); });
-    r_.optional(n, p, "units",
-                [&](const auto& c, const auto& cp) { s.units = static_cast<int>(r_.integer(c, cp, 1, 100000)); });
+    r_.optional(n, p, "units", [&](const auto& c, const auto& cp) {
+      s.units = static_cast<int>(r_.integer(c, cp, 1, model::kMaxUnits));
+    });
     r_.optional(n, p, "position", [&](const auto& c, const auto& cp) { s.position = vec(c, cp); });
     r_.optional(n, p, "step", [&](const auto& c, const auto& cp) { s.step = vec(c, cp); });
     r_.optional(n, p, "rotation", [&](const auto& c, const auto& cp) {
@@ -324,8 +326,9 @@ class DesignReader {
       if (out.count(oid)) r_.fail(kv.first, op, "'" + oid + "' twice", "each object overridden once");
       design::Override o;
       const YAML::Node& v = kv.second;
-      r_.checkKeys(v, op,
-                   {"position", "rotation", "type", "model", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
+      r_.checkKeys(
+          v, op,
+          {"position", "rotation", "type", "model", "units", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
       o.where = where(v, op);
       r_.optional(v, op, "position", [&](const auto& c, const auto& cp) { o.position = vec(c, cp); });
       r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) {
@@ -333,6 +336,9 @@ class DesignReader {
       });
       r_.optional(v, op, "type", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
       r_.optional(v, op, "model", [&](const auto& c, const auto& cp) { o.type = r_.id(c, cp); });
+      r_.optional(v, op, "units", [&](const auto& c, const auto& cp) {
+        o.units = static_cast<int>(r_.integer(c, cp, 1, model::kMaxUnits));
+      });
       r_.optional(v, op, "feed_a", [&](const auto& c, const auto& cp) { o.feedA = r_.id(c, cp); });
       r_.optional(v, op, "feed_b", [&](const auto& c, const auto& cp) { o.feedB = r_.string(c, cp); });
       r_.optional(v, op, "cdu", [&](const auto& c, const auto& cp) { o.cdu = r_.string(c, cp); });

@@ -207,6 +207,7 @@ class Writer {
     if (o.position) vec("position", *o.position);
     if (o.rotation) kv("rotation", units::shortest(*o.rotation));
     if (o.type) kv("type", *o.type);
+    if (o.units) e_ << YAML::Key << "units" << YAML::Value << *o.units;
     if (o.feedA) kv("feed_a", *o.feedA);
     if (o.feedB) kv("feed_b", *o.feedB);
     if (o.cdu) kv("cdu", *o.cdu);

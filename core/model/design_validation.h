@@ -17,6 +17,8 @@ namespace gigaplan::model {
 inline constexpr double kMaxCoordinate = 100'000;
 /// Rotations are written in degrees within ±this.
 inline constexpr double kMaxRotation = 360;
+/// Identical units in parallel in one power node or cooling unit (`units`): 1 … this.
+inline constexpr int kMaxUnits = 100'000;
 
 /// Every broken rule, in file order (site, power, cooling, halls, job, overrides).
 Violations designViolations(const design::Design& design);

@@ -207,6 +207,41 @@ class TestDesignEditsGear : public QObject {
     qInfo("two additions on the gigawatt campus: %lld ms", static_cast<long long>(clock.elapsed()));
   }
 
+  // Units: a node that is its template's only instance has the template changed (the file keeps
+  // its style); one instance of a repeated template gets an override; racks and 0 are refused.
+  // tx-2 of kThreeHalls is a 3 MVA unit substation: 2 units are 6 MVA.
+  void setsUnitCounts() {
+    auto r = resolveText(test::kThreeHalls);
+    const auto& L = r->layout;
+    ObjectSet grid, tx2, rack;
+    grid.power = {L.powerIndex.at("grid")};
+    tx2.power = {L.powerIndex.at("tx-2")};
+    rack.racks = {0};
+    QVERIFY(!setEquipmentUnits(*r, rack, 2));
+    QVERIFY(!setEquipmentUnits(*r, tx2, 0));
+    QVERIFY(!setEquipmentUnits(*r, tx2, 1));  // unchanged
+    auto out = setEquipmentUnits(*r, tx2, 2);
+    QVERIFY(out);
+    QCOMPARE(out.design->overrides.at("tx-2").units, std::optional<int>(2));
+    QCOMPARE(out.design->power[1].units, 1);  // the template of tx-1 … tx-3 is untouched
+    auto back = roundTrip(*out.design);
+    QVERIFY(back);
+    const auto& n = back->layout.power[static_cast<std::size_t>(back->layout.powerIndex.at("tx-2"))];
+    QCOMPARE(n.units, 2);
+    QCOMPARE(n.rating, 2 * back->layout.power[static_cast<std::size_t>(back->layout.powerIndex.at("tx-1"))].rating);
+    // The teaching hall's ups-a is its own template: the template changes, no override appears.
+    auto hall = sample("teaching-hall.yaml");
+    ObjectSet ups;
+    ups.power = {hall->layout.powerIndex.at("ups-a")};
+    const int before = hall->layout.power[static_cast<std::size_t>(ups.power[0])].units;
+    auto t = setEquipmentUnits(*hall, ups, before + 1);
+    QVERIFY(t);
+    QVERIFY(!t.design->overrides.count("ups-a"));
+    auto again = roundTrip(*t.design);
+    QVERIFY(again);
+    QCOMPARE(again->layout.power[static_cast<std::size_t>(again->layout.powerIndex.at("ups-a"))].units, before + 1);
+  }
+
   void undoRemovesIt() {
     app::Document doc(cat());
     QVERIFY(doc.open(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml").isEmpty());

@@ -115,6 +115,37 @@ class TestExpand : public QObject {
     }
   }
 
+  // `units` on one node of a repeated template: ups-1500kw is rated 1.5 MW per cabinet, so 3
+  // units make 4.5 MW on ups-2 while ups-1 keeps its 1 × 1.5 MW; saving writes it back, and
+  // `units` on a rack or a row is refused with its location.
+  void unitsOverrideSetsTheBank() {
+    auto d = io::loadDesignText(kDesign, "x.yaml", cat());
+    d.overrides["ups-2"].units = 3;
+    auto r = design::resolve(d, cat());
+    const auto& l = r->layout;
+    const auto& ups2 = l.power[static_cast<std::size_t>(l.powerIndex.at("ups-2"))];
+    const auto& ups1 = l.power[static_cast<std::size_t>(l.powerIndex.at("ups-1"))];
+    QCOMPARE(ups2.units, 3);
+    QCOMPARE(ups2.rating, 4.5e6);
+    QCOMPARE(ups1.units, 1);
+    QCOMPARE(ups1.rating, 1.5e6);
+    const std::string text = io::designToYaml(d);
+    QVERIFY2(text.find("ups-2: {units: 3}") != std::string::npos, text.c_str());
+    QCOMPARE(io::loadDesignText(text, "y.yaml", cat()).overrides.at("ups-2").units, std::optional<int>(3));
+    for (const char* id : {"h1-r1-2", "h1-r1"}) {
+      auto bad = io::loadDesignText(kDesign, "x.yaml", cat());
+      bad.overrides[id].units = 2;
+      QVERIFY_THROWS_EXCEPTION(std::exception, design::resolve(bad, cat()));
+    }
+    const std::string text0 = std::string(kDesign) + "overrides:\n  ups-1: {units: 0}\n";
+    try {
+      io::loadDesignText(text0, "x.yaml", cat());
+      QFAIL("units: 0 was accepted");
+    } catch (const std::exception& e) {
+      QVERIFY2(std::string(e.what()).find("units") != std::string::npos, e.what());
+    }
+  }
+
   void rotatedRowsRunAlongTheirDirection() {
     std::string text = kDesign;
     text.replace(text.find("pitch: 3.6 m"), 12, "pitch: 3.6 m\n        rotation: 90");

@@ -5,6 +5,8 @@
 #include "app/gui/editing/design_edits.h"
 #include "app/gui/editing/edit_support.h"
 #include "app/gui/editing/template_map.h"
+#include "core/model/design_validation.h"
+#include "core/report/report_format.h"
 
 namespace gigaplan::app::editing {
 
@@ -119,6 +121,44 @@ EditOutcome setEquipmentModel(const design::ResolvedDesign& r, const ObjectSet& 
       return EditOutcome::refuse("'" + model + "' is not the same kind of gear as " + u.id + ".");
     d.overrides[u.id].type = model;
   }
+  return {std::move(d), {}, {}};
+}
+
+EditOutcome setEquipmentUnits(const design::ResolvedDesign& r, const ObjectSet& set, int units) {
+  if (set.power.empty() && set.cooling.empty()) return EditOutcome::refuse("Select power or cooling equipment first.");
+  if (!set.racks.empty()) return EditOutcome::refuse("Racks have no unit count; select only power or cooling gear.");
+  if (units < 1 || units > model::kMaxUnits)
+    return EditOutcome::refuse("A unit count is 1 to " + report::counted(model::kMaxUnits, "unit") + ".");
+  const design::Layout& L = r.layout;
+  const TemplateMap map(r.design, L);
+  design::Design d = r.design;
+  bool changed = false;
+  // The only instance of its template (count 1, and at site level or in a hall template made once):
+  // edit the template itself; otherwise this one instance gets an override.
+  auto apply = [&](const UnitOrigin& o, auto& specs, const std::string& id, int now) {
+    if (now == units) return;
+    changed = true;
+    auto& spec = specs[static_cast<std::size_t>(o.spec)];
+    const bool single = spec.count == 1 && (o.hallSpec < 0 || d.halls[static_cast<std::size_t>(o.hallSpec)].count == 1);
+    if (single && !d.overrides.count(id)) {
+      spec.units = units;
+    } else {
+      d.overrides[id].units = units;
+    }
+  };
+  for (int i : set.power) {
+    const auto& n = L.power[static_cast<std::size_t>(i)];
+    const UnitOrigin& o = map.power(i);
+    auto& specs = o.hallSpec < 0 ? d.power : d.halls[static_cast<std::size_t>(o.hallSpec)].power;
+    apply(o, specs, n.id, n.units);
+  }
+  for (int i : set.cooling) {
+    const auto& u = L.cooling[static_cast<std::size_t>(i)];
+    const UnitOrigin& o = map.cooling(i);
+    auto& specs = o.hallSpec < 0 ? d.cooling : d.halls[static_cast<std::size_t>(o.hallSpec)].cooling;
+    apply(o, specs, u.id, u.units);
+  }
+  if (!changed) return EditOutcome::refuse("The selection already has " + report::counted(units, "unit") + ".");
   return {std::move(d), {}, {}};
 }
 

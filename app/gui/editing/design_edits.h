@@ -85,6 +85,11 @@ EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, 
                          const std::string& value);
 /// Sets the catalog model of the selected power nodes and cooling units.
 EditOutcome setEquipmentModel(const design::ResolvedDesign& r, const ObjectSet& set, const std::string& model);
+/// Sets how many identical units stand in parallel in the selected power nodes and cooling units
+/// (1 … model::kMaxUnits). A node that is its template's only instance (count 1, one hall) has its
+/// template changed, so the file keeps its style; an instance of a repeated template gets an
+/// override. Refused for racks, out-of-range counts and an unchanged value.
+EditOutcome setEquipmentUnits(const design::ResolvedDesign& r, const ObjectSet& set, int units);
 /// Drops the selected objects' overrides (and those of fully selected rows): back to the template.
 EditOutcome clearOverrides(const design::ResolvedDesign& r, const ObjectSet& set);
 
