@@ -245,15 +245,17 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
     err << "gigaplan train: cannot write '" << path << "'\n";
     return kWriteError;
   }
-  int failed = 0;
   for (const auto& r : results) {
     if (!r.pass) {
-      ++failed;
-      err << "outside tolerance: " << r.testCase.name << " (" << fixed(100 * r.error, 1) << " %)\n";
+      err << (r.testCase.gap.empty() ? "outside tolerance: " : "outside tolerance (known gap): ") << r.testCase.name
+          << " (" << fixed(100 * r.error, 1) << " %)\n";
     }
   }
-  out << path << ": " << results.size() - failed << " of " << results.size() << " cases within tolerance\n";
-  return failed ? kFindings : kOk;
+  const ValidationTally t = tally(results);
+  out << path << ": " << t.within << " of " << results.size() << " cases within tolerance";
+  if (t.gaps > 0) out << ", " << t.gaps << " known gap" << (t.gaps == 1 ? "" : "s") << " listed in the report";
+  out << "\n";
+  return t.failed ? kFindings : kOk;
 }
 
 }  // namespace
