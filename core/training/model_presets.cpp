@@ -109,10 +109,10 @@ const std::vector<ModelPreset>& modelPresets() {
        "OpenAI 2025, gpt-oss-120b & gpt-oss-20b model card (arXiv 2508.10925); shape from its config.json "
        "(huggingface.co/openai/gpt-oss-120b). Tokens ('trillions'), batch and precision not published: 20 T tokens "
        "assumed and Megatron-Bridge 25.11's benchmark batch (1,280 sequences, BF16) stands in"},
-      {"Frontier MoE 7T-A172B (illustrative)", frontierMoe(), run(60e12, 8192, P::FP8),
+      {"Frontier MoE 7T-A172B (illustrative)", frontierMoe(), run(60e12, 32768, P::FP8),
        "Illustrative, not a published model: DeepSeek-V3's architecture scaled to 7.2 T parameters (172 B active) "
-       "for a gigawatt site, trained on 60 T tokens in FP8 with 8,192 sequences of 8,192 tokens per step (67 M "
-       "tokens, DeepSeek-V3's 63 M scaled)",
+       "for a gigawatt site, trained on 60 T tokens in FP8 with 32,768 sequences of 8,192 tokens per step (268 M "
+       "tokens: Llama 3's 16 M-token batch on 16 K GPUs scaled to the ~260 K GPUs a gigawatt site gives one job)",
        true},
   };
   return presets;

@@ -157,10 +157,18 @@ class TestTrainCommand : public QObject {
   }
 
   void designWithAnExplicitJobFile() {
-    // The teaching hall has no job; its most numerous GPU type is GB200 (288 of them).
-    const Run r = train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml"});
+    // The teaching hall without its job section (everything from "\njob:" on): `train` needs --job.
+    std::ifstream in(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string sample = text.str();
+    QVERIFY(sample.find("\njob:") != std::string::npos);
+    const std::string jobless = file("hall.yaml", sample.substr(0, sample.find("\njob:") + 1));
+    const Run r = train({"--cluster", jobless});
     QCOMPARE(r.code, 64);
     QVERIFY(r.err.find("has no job") != std::string::npos);
+    // The sample itself carries one (every sample does).
+    QCOMPARE(train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml"}).code, 0);
   }
 
   void hfuIsAtLeastMfu() {
