@@ -81,7 +81,7 @@ ValidationCase megatron(const Model& m, Plan p, int gpus, int globalBatch, int m
   c.source = kMegatronSource;
   c.assumptions = std::string(kMegatronDefaults) + (torchDdp ? "; PyTorch DDP (overlapped all-reduce)"
                                                              : "; Megatron local DDP (all-reduce after backward)");
-  c.job = job(m, globalBatch, microBatch, Precision::BF16, p);
+  c.job = job(m, globalBatch, microBatch, Precision::FP16, p);
   c.job.training.flashAttention = false;
   c.job.parallelism.recompute = Recompute::Full;
   c.job.parallelism.overlapGradReduce = torchDdp;
@@ -393,7 +393,7 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
     std::string list;
     for (std::size_t i = 0; i < results.size(); ++i) {
       const ValidationCase& c = results[i].testCase;
-      const bool rowFp8 = c.job.training.precision != Precision::BF16;
+      const bool rowFp8 = isLowPrecision(c.job.training.precision);
       const std::string runsOn = c.cluster.gpu == "b200" ? "gb200" : c.cluster.gpu;
       const bool match =
           calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && rowFp8 == fp8;
