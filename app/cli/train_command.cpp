@@ -14,6 +14,7 @@
 #include "app/cli/command_line.h"
 #include "core/io/diagnostic.h"
 #include "core/training/estimate_json.h"
+#include "core/training/flops.h"
 #include "core/training/job_reader.h"
 #include "core/training/plan_findings.h"
 #include "core/training/search.h"
@@ -153,6 +154,13 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
       << toString(e.job.training.precision) << ")\n";
   printFindings(out, e);
   row(out, "plan", planText(e.job));
+  row(out, "parameters",
+      fixed(parameterCount(e.job.model) / 1e9, 1) + " B (" + fixed(activeParameterCount(e.job.model) / 1e9, 1) +
+          " B active per token" +
+          (e.job.model.mtpDepth > 0
+               ? ", + " + fixed(mtpParameterCount(e.job.model) / 1e9, 1) + " B multi-token prediction"
+               : std::string()) +
+          ")");
   row(out, "step time", fixed(e.step.total, 3) + " s");
   row(out, "tokens/s", fixed(e.tokensPerSecond, 0));
   row(out, "model TFLOP/s per GPU", fixed(e.tflopsPerGpu, 1) + "   MFU " + percent(e.mfu) + "   HFU " + percent(e.hfu));

@@ -4,7 +4,7 @@
 #include "core/training/step_model.h"
 
 #include <algorithm>
-#include <vector>
+#include <array>
 
 #include "core/training/collectives.h"
 #include "core/training/flops.h"
@@ -64,13 +64,14 @@ class StepModel {
       int layers = 0, dense = 0;
       bool output = false;
     };
-    std::vector<Stage> stages;
+    std::array<Stage, 3> stages{};  // no allocation: the search scores millions of plans
+    std::size_t count = 0;
     if (s_.pp == 1) {
-      stages.push_back({m_.layers + s_.mtpDepth, s_.firstStageDense, true});
+      stages[count++] = {m_.layers + s_.mtpDepth, s_.firstStageDense, true};
     } else {
-      stages.push_back({s_.firstStageLayers, s_.firstStageDense, false});
-      if (s_.pp > 2) stages.push_back({s_.stageLayers, 0, false});
-      stages.push_back({s_.lastStageLayers + s_.mtpDepth, 0, true});
+      stages[count++] = {s_.firstStageLayers, s_.firstStageDense, false};
+      if (s_.pp > 2) stages[count++] = {s_.stageLayers, 0, false};
+      stages[count++] = {s_.lastStageLayers + s_.mtpDepth, 0, true};
     }
     auto fwdOf = [&](const LayerCost& c) { return c.fwd + c.tpFwd + c.cpFwd + c.epFwd; };
     auto bwdOf = [&](const LayerCost& c) {
@@ -83,7 +84,7 @@ class StepModel {
       return (st.layers - st.dense) * bwdOf(layer) + st.dense * bwdOf(dense) + (st.output ? out.bwd + mtp.bwd : 0);
     };
     std::size_t bi = 0;
-    for (std::size_t i = 1; i < stages.size(); ++i) {
+    for (std::size_t i = 1; i < count; ++i) {
       if (stageFwdOf(stages[i]) + stageBwdOf(stages[i]) > stageFwdOf(stages[bi]) + stageBwdOf(stages[bi])) bi = i;
     }
     const Stage busiest = stages[bi];
