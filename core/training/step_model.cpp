@@ -55,7 +55,7 @@ class StepModel {
     const OutputCost out = outputCost();
     // Multi-token prediction on the last stage: per depth one more layer, the 2h → h projection
     // of the embedding and hidden state, and another output layer.
-    const LinearTimes mtpProj = linear(s_.tokens, 2.0 * m_.hidden, m_.hidden / s_.tp);
+    const LinearTimes mtpProj = linear(s_.tokens, 2.0 * m_.hidden, static_cast<double>(m_.hidden) / s_.tp);
     const OutputCost mtp{s_.mtpDepth * (out.fwd + mtpProj.forward), s_.mtpDepth * (out.bwd + mtpProj.backward)};
 
     // The stages that can be busiest: the first (a MoE model's dense layers), a full middle one,
