@@ -146,6 +146,8 @@ std::string_view training::toString(Precision p) {
       return "fp8";
     case Precision::FP4:
       return "fp4";
+    case Precision::FP16:
+      return "fp16";
   }
   return "?";
 }

@@ -35,13 +35,31 @@ void checkModel(const training::Model& m, const std::string& p, Violations& out)
   c.atLeastOne(p, "seq_len", m.seqLen);
   c.atLeastOne(p, "vocab", m.vocab);
   if (!out.empty()) return;  // the ratios below need positive sizes
-  if (m.hidden % m.heads != 0) c.fail(p, "hidden", m.hidden, "a multiple of heads (" + n(m.heads) + ")");
+  // Without head_dim (or MLA's own head dims) a head is hidden / heads wide.
+  if (m.headDim == 0 && m.mla.kvLoraRank == 0 && m.hidden % m.heads != 0)
+    c.fail(p, "hidden", m.hidden, "a multiple of heads (" + n(m.heads) + "), or head_dim set");
+  if (m.headDim < 0 || m.headDim > kMaxDim) c.fail(p, "head_dim", m.headDim, "a whole number from 1 to 1000000000");
+  if (m.mtpDepth < 0 || m.mtpDepth > 1000) c.fail(p, "mtp_depth", m.mtpDepth, "a whole number from 0 to 1000");
+  if (m.mla.kvLoraRank > 0) {
+    const std::string ap = join(p, "mla");
+    if (m.mla.qLoraRank < 0 || m.mla.qLoraRank > kMaxDim)
+      c.fail(ap, "q_lora_rank", m.mla.qLoraRank, "a whole number from 0 to 1000000000");
+    c.atLeastOne(ap, "qk_nope_head_dim", m.mla.qkNopeHeadDim);
+    c.atLeastOne(ap, "qk_rope_head_dim", m.mla.qkRopeHeadDim);
+    c.atLeastOne(ap, "v_head_dim", m.mla.vHeadDim);
+  } else if (m.mla.kvLoraRank < 0 || !(m.mla == training::LatentAttention{})) {
+    c.fail(join(p, "mla"), "kv_lora_rank", m.mla.kvLoraRank, "a whole number from 1 to 1000000000");
+  }
   if (m.kvHeads > m.heads || m.heads % m.kvHeads != 0)
     c.fail(p, "kv_heads", m.kvHeads, "a divisor of heads (" + n(m.heads) + ")");
   if (m.moe.experts == 0) {
     // A dense model: a file has no moe section, so nothing of one may be set.
     if (m.moe.topK != 0)
       c.fail(join(p, "moe"), "top_k", m.moe.topK, "0 for a dense model (experts 0)");
+    else if (m.moe.sharedExperts != 0)
+      c.fail(join(p, "moe"), "shared_experts", m.moe.sharedExperts, "0 for a dense model (experts 0)");
+    else if (m.moe.denseLayers != 0)
+      c.fail(join(p, "moe"), "dense_layers", m.moe.denseLayers, "0 for a dense model (experts 0)");
     else if (m.moe.expertFfnHidden != 0)
       c.fail(join(p, "moe"), "expert_ffn_hidden", m.moe.expertFfnHidden, "0 for a dense model (experts 0)");
   } else {
@@ -52,6 +70,10 @@ void checkModel(const training::Model& m, const std::string& p, Violations& out)
       c.fail(mp, "top_k", m.moe.topK, "a whole number from 1 to " + n(m.moe.experts));
     else if (m.moe.expertFfnHidden < 1)
       c.fail(mp, "expert_ffn_hidden", m.moe.expertFfnHidden, "a whole number from 1 to 1000000000");
+    else if (m.moe.sharedExperts < 0 || m.moe.sharedExperts > 1'000'000)
+      c.fail(mp, "shared_experts", m.moe.sharedExperts, "a whole number from 0 to 1000000");
+    else if (m.moe.denseLayers < 0 || m.moe.denseLayers >= m.layers)
+      c.fail(mp, "dense_layers", m.moe.denseLayers, "a whole number from 0 to layers - 1 (" + n(m.layers - 1) + ")");
   }
 }
 

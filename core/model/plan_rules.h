@@ -1,8 +1,10 @@
 // The rules a training job must keep, on in-memory values: the one home of the checks the job
 // reader, the Job panel, the report's training section and the plan search all apply.
 //
-// Model:        every dimension ≥ 1; hidden a multiple of heads; kv_heads a divisor of heads;
-//               MoE: at least 2 experts, 1 ≤ top_k ≤ experts.
+// Model:        every dimension ≥ 1; hidden a multiple of heads (unless head_dim or MLA sets the
+//               head size); kv_heads a divisor of heads; MoE: at least 2 experts, 1 ≤ top_k ≤
+//               experts, shared_experts ≥ 0, 0 ≤ dense_layers < layers; MLA: every head dim ≥ 1;
+//               0 ≤ mtp_depth ≤ 1000.
 // Training:     tokens > 0, global_batch ≥ 1, micro_batch ≥ 1.
 // Auto:         `parallelism: auto` carries no sizes or options (the file holds none).
 // Plan (Megatron-LM's constraints; skipped while parallelism is `auto`): every size ≥ 1;

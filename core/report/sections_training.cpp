@@ -1,6 +1,7 @@
 // Report section: the training plan — the design's job estimated on the design's cluster.
 #include "core/report/charts.h"
 #include "core/report/report_sections.h"
+#include "core/training/flops.h"
 
 namespace gigaplan::report::sections {
 namespace {
@@ -128,7 +129,9 @@ Section training(const ReportInputs& in) {
       {"Model",
        (job.model.name.empty() ? std::string("unnamed") : job.model.name) + ": " + std::to_string(job.model.layers) +
            " layers, hidden " + count(job.model.hidden) + ", sequence " + count(job.model.seqLen) +
-           (job.model.moe.experts > 0 ? ", " + std::to_string(job.model.moe.experts) + " experts" : std::string())},
+           (job.model.moe.experts > 0 ? ", " + std::to_string(job.model.moe.experts) + " experts" : std::string()) +
+           ", " + fixed(training::parameterCount(job.model) / 1e9, 1) + " B parameters (" +
+           fixed(training::activeParameterCount(job.model) / 1e9, 1) + " B active per token)"},
       {"Training", fixed(job.training.tokens / 1e12, 2) + " T tokens, global batch " + count(job.training.globalBatch) +
                        " sequences, " + std::string(toString(job.training.precision))},
       {"Plan", planText(job) + (t.searched ? " (best of " + count(static_cast<std::int64_t>(t.plansFitting)) +

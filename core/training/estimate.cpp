@@ -63,8 +63,11 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
   double peak = gpu.peak(job.training.precision);
   if (peak <= 0) {
     peak = gpu.bf16;
-    e.notes.push_back(gpu.id + " has no " + std::string(toString(job.training.precision)) +
-                      " tensor cores: computed and reported against BF16");
+    e.notes.push_back(gpu.id + (job.training.precision == Precision::FP16 ? " lists no fp16 peak" : " has no ") +
+                      (job.training.precision == Precision::FP16
+                           ? std::string()
+                           : std::string(toString(job.training.precision)) + " tensor cores") +
+                      ": computed and reported against BF16");
   }
   e.mfu = perGpu / peak;
   e.hfu = e.step.hardwareFlops / e.step.total / e.gpusUsed / peak;
@@ -88,7 +91,7 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       " (0.25 GB/s per GPU) for checkpoints");
   }
   std::string keys;
-  const bool lowPrecisionUsed = job.training.precision != Precision::BF16 && gpu.peak(job.training.precision) > 0;
+  const bool lowPrecisionUsed = isLowPrecision(job.training.precision) && gpu.peak(job.training.precision) > 0;
   for (const auto& k : gpu.defaulted) {
     if (k == "gemm_peak_fraction_fp8" && !lowPrecisionUsed) continue;  // not used by this job
     keys += (keys.empty() ? "" : ", ") + k;

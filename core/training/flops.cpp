@@ -8,37 +8,89 @@ namespace {
 bool gptStyle(const Model& m) {
   return m.activation == Activation::Gelu;
 }
+bool latent(const Model& m) {
+  return m.mla.kvLoraRank > 0;
+}
 double mlpMatrices(const Model& m) {
   return m.activation == Activation::SwiGlu ? 3.0 : 2.0;
 }
-double headDim(const Model& m) {
-  return static_cast<double>(m.hidden) / m.heads;
+double gqaHeadDim(const Model& m) {
+  return m.headDim > 0 ? m.headDim : static_cast<double>(m.hidden) / m.heads;
 }
-
-// Query + key/value + output projection weights (GQA shrinks key/value to kvHeads).
-double attentionWeights(const Model& m) {
-  const double h = m.hidden;
-  return h * (h + 2.0 * m.kvHeads * headDim(m)) + h * h;
+double expertWeights(const Model& m) {  // one expert's MLP
+  return mlpMatrices(m) * m.hidden * static_cast<double>(m.moe.expertFfnHidden);
 }
-
 double denseMlpWeights(const Model& m) {
   return mlpMatrices(m) * m.hidden * static_cast<double>(m.ffnHidden);
+}
+double routerWeights(const Model& m) {
+  return static_cast<double>(m.hidden) * m.moe.experts;
+}
+// Weights every token of a MoE layer passes through in its MLP: top-k routed + shared + router.
+double activeMoeMlpWeights(const Model& m) {
+  return (m.moe.topK + m.moe.sharedExperts) * expertWeights(m) + routerWeights(m);
+}
+// Norms and biases of one layer. GPT: two LayerNorms (weight + bias) and biases on qkv, out, fc1,
+// fc2 = 13h in Megatron's formula; Llama: two RMSNorm weights.
+double smallWeights(const Model& m, double ffn) {
+  const double h = m.hidden;
+  return gptStyle(m) ? 4 * h + (queryWidth(m) + keyWidth(m) + valueWidth(m)) + h + ffn + h : 2 * h;
+}
+// Input embedding (and learned positions) that a token only looks up.
+double lookupParameters(const Model& m) {
+  const double vh = static_cast<double>(m.vocab) * m.hidden;
+  return gptStyle(m) ? static_cast<double>(m.seqLen) * m.hidden : vh;  // GPT's table doubles as the output layer
 }
 
 }  // namespace
 
+double queryHeadDim(const Model& m) {
+  return latent(m) ? static_cast<double>(m.mla.qkNopeHeadDim) + m.mla.qkRopeHeadDim : gqaHeadDim(m);
+}
+double queryWidth(const Model& m) {
+  return m.heads * queryHeadDim(m);
+}
+double keyWidth(const Model& m) {
+  return latent(m) ? queryWidth(m) : m.kvHeads * gqaHeadDim(m);
+}
+double valueWidth(const Model& m) {
+  return latent(m) ? static_cast<double>(m.heads) * m.mla.vHeadDim : m.kvHeads * gqaHeadDim(m);
+}
+
+double attentionParameters(const Model& m) {
+  const double h = m.hidden;
+  const double out = (latent(m) ? valueWidth(m) : queryWidth(m)) * h;
+  if (!latent(m)) return h * (queryWidth(m) + keyWidth(m) + valueWidth(m)) + out;
+  const LatentAttention& a = m.mla;
+  // Queries: h → q_lora → heads·(nope + rope), or h → heads·(nope + rope) without a query latent.
+  const double q =
+      a.qLoraRank > 0 ? h * a.qLoraRank + static_cast<double>(a.qLoraRank) * queryWidth(m) : h * queryWidth(m);
+  // Keys and values: h → kv_lora + the shared rope key, then kv_lora → heads·(nope + v).
+  const double kv = h * (a.kvLoraRank + a.qkRopeHeadDim) +
+                    static_cast<double>(a.kvLoraRank) * m.heads * (a.qkNopeHeadDim + a.vHeadDim);
+  return q + kv + out;
+}
+
+int moeLayerCount(const Model& m) {
+  return m.moe.experts > 0 ? m.layers - m.moe.denseLayers : 0;
+}
+int denseLayerCount(const Model& m) {
+  return m.layers - moeLayerCount(m);
+}
+
 double expertParameters(const Model& m) {
   if (m.moe.experts == 0) return 0;
-  return m.moe.experts * mlpMatrices(m) * m.hidden * static_cast<double>(m.moe.expertFfnHidden);
+  return m.moe.experts * expertWeights(m);
+}
+
+double denseLayerParameters(const Model& m) {
+  return attentionParameters(m) + denseMlpWeights(m) + smallWeights(m, m.ffnHidden);
 }
 
 double layerParameters(const Model& m) {
-  const double h = m.hidden;
-  // GPT: two LayerNorms (weight + bias) and biases on qkv (3h), out (h), fc1 (4h), fc2 (h) = 13h
-  // in Megatron's formula; Llama: two RMSNorm weights.
-  const double small = gptStyle(m) ? 4 * h + (h + 2.0 * m.kvHeads * headDim(m)) + h + m.ffnHidden + h : 2 * h;
-  const double mlp = m.moe.experts > 0 ? expertParameters(m) + h * m.moe.experts : denseMlpWeights(m);
-  return attentionWeights(m) + mlp + small;
+  if (m.moe.experts == 0) return denseLayerParameters(m);
+  return attentionParameters(m) + expertParameters(m) + m.moe.sharedExperts * expertWeights(m) + routerWeights(m) +
+         smallWeights(m, m.moe.expertFfnHidden);
 }
 
 double embeddingParameters(const Model& m) {
@@ -47,26 +99,35 @@ double embeddingParameters(const Model& m) {
 }
 
 double parameterCount(const Model& m) {
-  return m.layers * layerParameters(m) + embeddingParameters(m);
+  return moeLayerCount(m) * layerParameters(m) + denseLayerCount(m) * denseLayerParameters(m) + embeddingParameters(m);
+}
+
+double mtpParameterCount(const Model& m) {
+  const double h = m.hidden;
+  return m.mtpDepth * (layerParameters(m) + 2 * h * h + 2 * h);
 }
 
 double activeParameterCount(const Model& m) {
-  if (m.moe.experts == 0) return parameterCount(m);
-  const double inactive = expertParameters(m) * (1.0 - static_cast<double>(m.moe.topK) / m.moe.experts);
-  return parameterCount(m) - m.layers * inactive;
+  double moeLayer = 0;
+  if (m.moe.experts > 0) moeLayer = layerParameters(m) - expertParameters(m) + m.moe.topK * expertWeights(m);
+  return moeLayerCount(m) * moeLayer + denseLayerCount(m) * denseLayerParameters(m) + embeddingParameters(m) -
+         lookupParameters(m);
+}
+
+double denseLayerLinearFlopsPerToken(const Model& m) {
+  return 2.0 * (attentionParameters(m) + denseMlpWeights(m));
 }
 
 double layerLinearFlopsPerToken(const Model& m) {
-  const double mlp = m.moe.experts > 0
-                         ? m.moe.topK * mlpMatrices(m) * m.hidden * static_cast<double>(m.moe.expertFfnHidden) +
-                               static_cast<double>(m.hidden) * m.moe.experts
-                         : denseMlpWeights(m);
-  return 2.0 * (attentionWeights(m) + mlp);
+  if (m.moe.experts == 0) return denseLayerLinearFlopsPerToken(m);
+  return 2.0 * (attentionParameters(m) + activeMoeMlpWeights(m));
 }
 
 double layerAttentionFlopsPerToken(const Model& m, bool causal) {
-  // QKᵀ and AV: 2 × (2 · s · d) per head per query token = 4·s·h.
-  const double full = 4.0 * m.seqLen * static_cast<double>(m.hidden);
+  // QKᵀ: 2·s·(query/key width); AV: 2·s·(value width), over all heads, per query token. For
+  // multi-head attention with head dim h/heads this is 4·s·h.
+  const double full =
+      2.0 * m.seqLen * (queryWidth(m) + static_cast<double>(m.heads) * (latent(m) ? m.mla.vHeadDim : gqaHeadDim(m)));
   return causal ? full / 2 : full;
 }
 
@@ -74,11 +135,21 @@ double logitFlopsPerToken(const Model& m) {
   return 2.0 * m.hidden * static_cast<double>(m.vocab);
 }
 
+double linearFlopsPerToken(const Model& m) {
+  return moeLayerCount(m) * layerLinearFlopsPerToken(m) + denseLayerCount(m) * denseLayerLinearFlopsPerToken(m);
+}
+
+double mtpFlopsPerToken(const Model& m, bool causal) {
+  const double h = m.hidden;
+  return m.mtpDepth * (layerLinearFlopsPerToken(m) + layerAttentionFlopsPerToken(m, causal) + 2.0 * 2 * h * h +
+                       logitFlopsPerToken(m));
+}
+
 double modelFlopsPerToken(const Model& m, FlopConvention c) {
   const bool causal = c == FlopConvention::ModelCausal;
-  const double layer = layerLinearFlopsPerToken(m) + layerAttentionFlopsPerToken(m, causal);
+  const double layers = linearFlopsPerToken(m) + m.layers * layerAttentionFlopsPerToken(m, causal);
   const double passes = c == FlopConvention::MegatronRecompute ? 4.0 : 3.0;
-  return m.layers * layer * passes + 3.0 * logitFlopsPerToken(m);
+  return layers * passes + 3.0 * logitFlopsPerToken(m) + 3.0 * mtpFlopsPerToken(m, causal);
 }
 
 }  // namespace gigaplan::training

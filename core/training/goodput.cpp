@@ -46,7 +46,7 @@ int gpusPerHost(const Cluster& c) {
 }
 
 double checkpointBytes(const Job& job) {
-  return 14 * parameterCount(job.model);
+  return 14 * (parameterCount(job.model) + mtpParameterCount(job.model));  // MTP modules are checkpointed too
 }
 
 Goodput goodput(const Cluster& c, int gpus, double bytes) {

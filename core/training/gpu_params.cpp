@@ -42,6 +42,7 @@ GpuParams resolveGpu(const catalog::Gpu& gpu, const Cluster& cluster) {
   g.bf16 = gpu.bf16;
   g.fp8 = gpu.fp8;
   g.fp4 = gpu.fp4;
+  g.fp16 = gpu.fp16;
   g.hbm = gpu.hbm;
   g.hbmBandwidth = gpu.hbmBandwidth;
   g.tdp = gpu.tdp;

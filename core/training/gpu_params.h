@@ -35,6 +35,7 @@ struct Efficiency {
 struct GpuParams {
   std::string id;
   double bf16 = 0, fp8 = 0, fp4 = 0;  // dense FLOP/s
+  double fp16 = 0;                    // dense FLOP/s; 0 = the catalog lists none
   double hbm = 0;                     // bytes
   double hbmBandwidth = 0;            // B/s
   double tdp = 0;                     // W
@@ -44,8 +45,21 @@ struct GpuParams {
   Efficiency eff;
   std::vector<std::string> defaulted;  // efficiency keys taken from the generic defaults
 
-  /// Dense peak for a precision; FP8 on a GPU without FP8 falls back to 0 (caller reports it).
-  double peak(Precision p) const { return p == Precision::BF16 ? bf16 : p == Precision::FP8 ? fp8 : fp4; }
+  /// Dense peak for a precision; 0 when the GPU lacks it (FP8 on an A100) or the catalog lists no
+  /// FP16 figure (the caller then uses BF16 and reports it).
+  double peak(Precision p) const {
+    switch (p) {
+      case Precision::FP8:
+        return fp8;
+      case Precision::FP4:
+        return fp4;
+      case Precision::FP16:
+        return fp16;
+      case Precision::BF16:
+        break;
+    }
+    return bf16;
+  }
 };
 
 /// Combines a catalog GPU with the cluster's overrides (bandwidths, latencies, domain size).

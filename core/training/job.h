@@ -6,22 +6,39 @@
 
 namespace gigaplan::training {
 
-enum class Precision { BF16, FP8, FP4 };
+enum class Precision { BF16, FP8, FP4, FP16 };  // FP16: what 2020–2022 A100 runs used (same 2 bytes as BF16)
 enum class Recompute { None, Selective, Full };
 enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 
+/// Mixture of experts as frontier models build it (DeepSeek-V3, Qwen3, GPT-OSS): each MoE layer's
+/// MLP is `experts` routed experts of which a token visits `topK`, plus `sharedExperts` every token
+/// visits, all of `expertFfnHidden`; the first `denseLayers` layers keep a dense MLP of ffn_hidden.
 struct MoE {
-  int experts = 0;  // 0 = dense model
+  int experts = 0;  // routed experts; 0 = dense model
   int topK = 0;
   int expertFfnHidden = 0;
+  int sharedExperts = 0;  // always-active experts of expertFfnHidden each (DeepSeek-V3: 1)
+  int denseLayers = 0;    // the first k layers are dense (DeepSeek-V3: 3)
   friend bool operator==(const MoE&, const MoE&) = default;
+};
+
+/// Multi-head latent attention (DeepSeek-V2/V3): keys and values are projected down to a latent
+/// of kvLoraRank (queries to qLoraRank, 0 = a full query projection) and back up per head; every
+/// head's query and key carry qkNopeHeadDim + a decoupled RoPE part of qkRopeHeadDim, whose key
+/// part is shared by all heads; values are vHeadDim per head. kvLoraRank 0 = ordinary (GQA) attention.
+struct LatentAttention {
+  int qLoraRank = 0, kvLoraRank = 0, qkNopeHeadDim = 0, qkRopeHeadDim = 0, vHeadDim = 0;
+  friend bool operator==(const LatentAttention&, const LatentAttention&) = default;
 };
 
 struct Model {
   std::string name;
   int layers = 0, hidden = 0, ffnHidden = 0, heads = 0, kvHeads = 0, seqLen = 0, vocab = 0;
+  int headDim = 0;  // per attention head; 0 = hidden / heads (Qwen3 and GPT-OSS set their own)
   Activation activation = Activation::Gelu;
   MoE moe;
+  LatentAttention mla;
+  int mtpDepth = 0;  // multi-token prediction modules after the main model (DeepSeek-V3: 1)
   friend bool operator==(const Model&, const Model&) = default;
 };
 
@@ -71,6 +88,11 @@ struct Cluster {
   double storageBandwidth = 0;       // B/s for checkpoints; 0 = assumed default (reported as such)
   int largestFailureDomainGpus = 0;  // from the reliability analysis; 0 = one node
 };
+
+/// FP8 and FP4: linears take 1-byte (or smaller) inputs and keep a low-precision weight copy.
+inline bool isLowPrecision(Precision p) {
+  return p == Precision::FP8 || p == Precision::FP4;
+}
 
 std::string_view toString(Precision);
 std::string_view toString(Recompute);

@@ -51,8 +51,9 @@ class JobReader {
   }
 
   void readModel(const YAML::Node& n, const std::string& p, Model& m) {
-    r_.checkKeys(
-        n, p, {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "seq_len", "vocab", "activation", "moe"});
+    r_.checkKeys(n, p,
+                 {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "head_dim", "seq_len", "vocab",
+                  "activation", "moe", "mla", "mtp_depth"});
     r_.optional(n, p, "name", [&](auto& c, auto& cp) { m.name = r_.string(c, cp); });
     m.layers = positive(r_.require(n, p, "layers"), at(p, "layers"));
     m.hidden = positive(r_.require(n, p, "hidden"), at(p, "hidden"));
@@ -63,16 +64,33 @@ class JobReader {
     m.kvHeads = m.heads;
     optInt(n, p, "ffn_hidden", m.ffnHidden);
     optInt(n, p, "kv_heads", m.kvHeads);
+    optInt(n, p, "head_dim", m.headDim);
+    r_.optional(n, p, "mtp_depth",
+                [&](auto& c, auto& cp) { m.mtpDepth = static_cast<int>(r_.integer(c, cp, 0, 1'000)); });
+    if (auto mla = n["mla"]; mla && !mla.IsNull()) {
+      const std::string ap = at(p, "mla");
+      r_.checkKeys(mla, ap, {"q_lora_rank", "kv_lora_rank", "qk_nope_head_dim", "qk_rope_head_dim", "v_head_dim"});
+      LatentAttention& a = m.mla;
+      a.kvLoraRank = positive(r_.require(mla, ap, "kv_lora_rank"), at(ap, "kv_lora_rank"));
+      a.qkNopeHeadDim = positive(r_.require(mla, ap, "qk_nope_head_dim"), at(ap, "qk_nope_head_dim"));
+      a.qkRopeHeadDim = positive(r_.require(mla, ap, "qk_rope_head_dim"), at(ap, "qk_rope_head_dim"));
+      a.vHeadDim = positive(r_.require(mla, ap, "v_head_dim"), at(ap, "v_head_dim"));
+      optInt(mla, ap, "q_lora_rank", a.qLoraRank);
+    }
     r_.optional(n, p, "activation", [&](auto& c, auto& cp) {
       m.activation = static_cast<Activation>(r_.choice(c, cp, {"gelu", "swiglu"}));
     });
     if (auto moe = n["moe"]; moe && !moe.IsNull()) {
       const std::string mp = at(p, "moe");
-      r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden"});
+      r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden", "shared_experts", "dense_layers"});
       m.moe.experts = static_cast<int>(r_.integer(r_.require(moe, mp, "experts"), at(mp, "experts"), 2, 1'000'000));
       m.moe.topK = static_cast<int>(r_.integer(r_.require(moe, mp, "top_k"), at(mp, "top_k"), 1, 1'000'000));
       m.moe.expertFfnHidden = m.ffnHidden;
       optInt(moe, mp, "expert_ffn_hidden", m.moe.expertFfnHidden);
+      r_.optional(moe, mp, "shared_experts",
+                  [&](auto& c, auto& cp) { m.moe.sharedExperts = static_cast<int>(r_.integer(c, cp, 0, 1'000'000)); });
+      r_.optional(moe, mp, "dense_layers",
+                  [&](auto& c, auto& cp) { m.moe.denseLayers = static_cast<int>(r_.integer(c, cp, 0, kMaxDim)); });
     }
   }
 
@@ -82,7 +100,7 @@ class JobReader {
     t.globalBatch = positive(r_.require(n, p, "global_batch"), at(p, "global_batch"));
     optInt(n, p, "micro_batch", t.microBatch);
     r_.optional(n, p, "precision", [&](auto& c, auto& cp) {
-      t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4"}));
+      t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4", "fp16"}));
     });
     optBool(n, p, "flash_attention", t.flashAttention);
   }
@@ -141,13 +159,26 @@ void writeModel(YAML::Emitter& e, const Model& m) {
   e << YAML::Key << "ffn_hidden" << YAML::Value << m.ffnHidden << YAML::Key << "heads" << YAML::Value << m.heads;
   e << YAML::Key << "kv_heads" << YAML::Value << m.kvHeads << YAML::Key << "seq_len" << YAML::Value << m.seqLen;
   e << YAML::Key << "vocab" << YAML::Value << m.vocab;
+  if (m.headDim > 0) e << YAML::Key << "head_dim" << YAML::Value << m.headDim;
   if (m.activation != Activation::Gelu)
     e << YAML::Key << "activation" << YAML::Value << std::string(toString(m.activation));
   if (m.moe.experts > 0) {
     e << YAML::Key << "moe" << YAML::Value << YAML::Flow << YAML::BeginMap;
     e << YAML::Key << "experts" << YAML::Value << m.moe.experts << YAML::Key << "top_k" << YAML::Value << m.moe.topK;
-    e << YAML::Key << "expert_ffn_hidden" << YAML::Value << m.moe.expertFfnHidden << YAML::EndMap;
+    e << YAML::Key << "expert_ffn_hidden" << YAML::Value << m.moe.expertFfnHidden;
+    if (m.moe.sharedExperts > 0) e << YAML::Key << "shared_experts" << YAML::Value << m.moe.sharedExperts;
+    if (m.moe.denseLayers > 0) e << YAML::Key << "dense_layers" << YAML::Value << m.moe.denseLayers;
+    e << YAML::EndMap;
   }
+  if (m.mla.kvLoraRank > 0) {
+    const LatentAttention& a = m.mla;
+    e << YAML::Key << "mla" << YAML::Value << YAML::Flow << YAML::BeginMap;
+    if (a.qLoraRank > 0) e << YAML::Key << "q_lora_rank" << YAML::Value << a.qLoraRank;
+    e << YAML::Key << "kv_lora_rank" << YAML::Value << a.kvLoraRank << YAML::Key << "qk_nope_head_dim" << YAML::Value
+      << a.qkNopeHeadDim << YAML::Key << "qk_rope_head_dim" << YAML::Value << a.qkRopeHeadDim << YAML::Key
+      << "v_head_dim" << YAML::Value << a.vHeadDim << YAML::EndMap;
+  }
+  if (m.mtpDepth > 0) e << YAML::Key << "mtp_depth" << YAML::Value << m.mtpDepth;
   e << YAML::EndMap;
 }
 

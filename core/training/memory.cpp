@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "core/training/flops.h"
 #include "core/training/plan_shape.h"
 
 namespace gigaplan::training {
@@ -21,21 +22,29 @@ struct ActivationTerms {
 ActivationTerms terms(const Job& job) {
   const Model& m = job.model;
   const double h = m.hidden;
-  const bool lowPrecision = job.training.precision != Precision::BF16;
+  const bool lowPrecision = isLowPrecision(job.training.precision);
   const double linearIn = lowPrecision ? 1 : 2;  // FP8 linears keep their inputs in FP8
-  const double kv = static_cast<double>(m.kvHeads) / m.heads;
   const bool moe = m.moe.experts > 0;
   const double routed = moe ? m.moe.topK : 1;
   const double ffn = moe ? m.moe.expertFfnHidden : m.ffnHidden;
+  const double shared = moe ? static_cast<double>(m.moe.sharedExperts) * m.moe.expertFfnHidden : 0;
   const double gate = m.activation == Activation::SwiGlu ? 2 : 1;
   // GPT-style models train with dropout (a 1-byte mask after attention and after the MLP);
   // Llama-style models do not.
   const double masks = m.activation == Activation::Gelu ? 2 : 0;
+  // Attention tensors relative to the hidden size: Q and K for QKᵀ, V for AV, the out-projection
+  // input (heads × value head dim). Multi-head attention with head dim h/heads: 1 each.
+  const double q = queryWidth(m) / h, k = keyWidth(m) / h, v = valueWidth(m) / h;
+  const double out = m.mla.kvLoraRank > 0 ? static_cast<double>(m.heads) * m.mla.vHeadDim / h : q;
   ActivationTerms t;
   // Two norm inputs (2 each), QKV and FC1 inputs, the dropout masks.
   t.replicated = 4 + linearIn + linearIn * routed + masks;
-  // Q and K for QKᵀ, V for AV, out-projection input; activation input; FC2 input.
-  t.sharded = 2 + 2 * kv + 2 * kv + linearIn + routed * (2 * gate * ffn / h + linearIn * ffn / h);
+  // MLA: the query and key/value latents (and the shared RoPE key) feed the up-projections, which
+  // every TP rank computes from the whole latent.
+  if (m.mla.kvLoraRank > 0) t.replicated += linearIn * (m.mla.qLoraRank + m.mla.kvLoraRank + m.mla.qkRopeHeadDim) / h;
+  // Q, K, V; out-projection input; activation input and FC2 input of the routed (or dense) and
+  // shared experts.
+  t.sharded = 2 * q + 2 * k + 2 * v + linearIn * out + (routed * ffn + shared) * (2 * gate + linearIn) / h;
   t.attentionCore = 5.0 * m.heads * m.seqLen / (h * job.parallelism.cp);
   return t;
 }
@@ -55,7 +64,7 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   const PlanShape s = shapeOf(job);
   const Parallelism& par = job.parallelism;
   const Model& m = job.model;
-  const bool lowPrecision = job.training.precision != Precision::BF16;
+  const bool lowPrecision = isLowPrecision(job.training.precision);
   const bool sharded = par.distributedOptimizer || par.fsdp;
 
   const double perLayer = layerActivationBytes(job);
@@ -81,14 +90,18 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   // The last stage also holds the logits of one micro-batch: BF16 values plus FP32 softmax.
   const double logits = s.tokens * m.vocab / s.tp * 6;
 
-  // One pipeline rank: its parameters' state and its activations.
-  const auto rankMemory = [&](double stageParams, double layerMicroBatches, bool holdsLogits) {
+  // One pipeline rank: its parameters' state and its activations. Routed-expert weights shard
+  // their optimizer state (and, with FSDP, themselves) over the expert data-parallel group
+  // (dp·cp/ep ranks), the rest over dp·cp.
+  const auto rankMemory = [&](StageParams stage, double layerMicroBatches, bool holdsLogits) {
     MemoryBreakdown mem;
-    const double params = par.fsdp ? stageParams / s.shardGroup : stageParams;
-    mem.weights = params * (lowPrecision ? 3 : 2);                              // BF16 weights (+ FP8/FP4 cached copy)
-    if (par.fsdp) mem.weights += 2.0 * 2 * s.layerParams;                       // current + prefetched layer, gathered
-    mem.gradients = params * 2;                                                 // BF16 gradient buffer
-    mem.optimizer = 12 * (sharded ? stageParams / s.shardGroup : stageParams);  // FP32 master, m, v
+    const double rest = stage.total - stage.experts;
+    const double shardedParams = rest / s.shardGroup + stage.experts / s.expertShardGroup;
+    const double params = par.fsdp ? shardedParams : stage.total;
+    mem.weights = params * (lowPrecision ? 3 : 2);                 // BF16 weights (+ FP8/FP4 cached copy)
+    if (par.fsdp) mem.weights += 2.0 * 2 * s.layerParams;          // current + prefetched layer, gathered
+    mem.gradients = params * 2;                                    // BF16 gradient buffer
+    mem.optimizer = 12 * (sharded ? shardedParams : stage.total);  // FP32 master, m, v
     mem.activations = layerMicroBatches * stored + working + (holdsLogits ? logits : 0);
     // Tensor-parallel communication buffers hold one gathered activation each way.
     mem.buffers = kRuntimeBuffers + (s.tp > 1 ? 2 * 2 * s.tokens * m.hidden : 0);
@@ -97,17 +110,20 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
     mem.fits = mem.total <= mem.capacity;
     return mem;
   };
-
-  if (s.pp == 1) return rankMemory(s.stageParams, held(0, m.layers), true);
+  // Multi-token prediction runs its layers and logits on the last stage.
+  const int mtp = m.mtpDepth;
+  if (s.pp == 1)
+    return rankMemory(stageParameters(s, m.layers, s.firstStageDense, true, true), held(0, m.layers + mtp), true);
   // The busiest rank is the first (embedding, most micro-batches in flight), the second (a full
   // stage when the first gave up a layer), or the last (output layer and logits).
-  MemoryBreakdown busiest =
-      rankMemory(s.firstStageLayers * s.layerParams + s.endParams, held(0, s.firstStageLayers), false);
+  MemoryBreakdown busiest = rankMemory(stageParameters(s, s.firstStageLayers, s.firstStageDense, true, false),
+                                       held(0, s.firstStageLayers), false);
   const auto consider = [&](const MemoryBreakdown& b) {
     if (b.total > busiest.total) busiest = b;
   };
-  if (s.pp > 2) consider(rankMemory(s.stageLayers * s.layerParams, held(1, s.stageLayers), false));
-  consider(rankMemory(s.lastStageLayers * s.layerParams + s.endParams, held(s.pp - 1, s.lastStageLayers), true));
+  if (s.pp > 2) consider(rankMemory(stageParameters(s, s.stageLayers, 0, false, false), held(1, s.stageLayers), false));
+  consider(
+      rankMemory(stageParameters(s, s.lastStageLayers, 0, true, true), held(s.pp - 1, s.lastStageLayers + mtp), true));
   return busiest;
 }
 

@@ -33,16 +33,36 @@ PlanShape shapeOf(const Job& job) {
   s.firstStageLayers = s.pp == 1 ? m.layers : s.stageLayers - firstGivesUp;
   s.lastStageLayers = s.pp == 1 ? m.layers : std::max(0, s.stageLayers - (slack - firstGivesUp));
   if (s.pp == 1) s.stageLayers = m.layers;
+  // Expert weights shard over tensor parallelism too (Megatron-Core's default expert tensor
+  // parallel size is tp) and over expert parallelism.
   const double expert = expertParameters(m);
-  const double perLayer = (layerParameters(m) - expert) / s.tp + expert / (static_cast<double>(s.tp) * s.ep);
+  s.layerExpertParams = expert / (static_cast<double>(s.tp) * s.ep);
+  const double perLayer = (layerParameters(m) - expert) / s.tp + s.layerExpertParams;
+  s.denseLayerParams = denseLayerParameters(m) / s.tp;
+  // A MoE model's dense layers come first; they are modelled on the first stage (DeepSeek-V3's 3
+  // of 61 layers fit on any first stage of the published plans).
+  s.firstStageDense = std::min(denseLayerCount(m) == m.layers ? 0 : m.moe.denseLayers, s.firstStageLayers);
   // Embedding on the first stage, output layer (or tied copy) on the last: each stage holds one.
   const double vocabRows = static_cast<double>(m.vocab) * m.hidden;
   const double embedding = s.pp == 1 ? embeddingParameters(m) : std::max(vocabRows, embeddingParameters(m) / 2);
   s.layerParams = perLayer;
   s.endParams = embedding / s.tp;
-  s.stageParams = s.stageLayers * perLayer + s.endParams;
+  s.mtpDepth = m.mtpDepth;
+  s.mtpParams = (mtpParameterCount(m) - m.mtpDepth * expert) / s.tp + m.mtpDepth * s.layerExpertParams;
+  s.stageParams = s.pp == 1 ? stageParameters(s, m.layers, s.firstStageDense, true, true).total
+                            : s.stageLayers * perLayer + s.endParams;
   s.shardGroup = static_cast<double>(s.dp) * s.cp;
+  s.expertShardGroup = std::max(1.0, s.shardGroup / s.ep);
   return s;
+}
+
+StageParams stageParameters(const PlanShape& s, int layers, int dense, bool withEnd, bool withMtp) {
+  StageParams p;
+  const int moe = layers - dense + (withMtp ? s.mtpDepth : 0);
+  p.experts = moe * s.layerExpertParams;
+  p.total = (layers - dense) * s.layerParams + dense * s.denseLayerParams + (withEnd ? s.endParams : 0) +
+            (withMtp ? s.mtpParams : 0);
+  return p;
 }
 
 }  // namespace gigaplan::training

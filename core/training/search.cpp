@@ -55,6 +55,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
     if (gb % b == 0) mbs.push_back(b);
   }
 
+  // With fused attention, selective recomputation (of the attention core) is what the fused
+  // kernel's backward does anyway: the same time and memory as none, so it is not tried twice.
+  std::vector<Recompute> recomputeModes{Recompute::None, Recompute::Full};
+  if (!base.training.flashAttention) recomputeModes.insert(recomputeModes.begin() + 1, Recompute::Selective);
+
   std::vector<Candidate> out;
   Job probe = base;
   for (int mb : mbs) {
@@ -76,7 +81,7 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
             const int microBatches = gb / mb / dp;
             for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
               if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
-              for (Recompute rc : {Recompute::None, Recompute::Selective, Recompute::Full}) {
+              for (Recompute rc : recomputeModes) {
                 for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
                   const bool sharded = dp * c > 1;
                   for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {

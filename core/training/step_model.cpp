@@ -4,6 +4,7 @@
 #include "core/training/step_model.h"
 
 #include <algorithm>
+#include <array>
 
 #include "core/training/collectives.h"
 #include "core/training/flops.h"
@@ -40,7 +41,7 @@ class StepModel {
       : job_(job), m_(job.model), par_(job.parallelism), g_(gpu), c_(cluster), s_(shapeOf(job)) {
     const Precision p = job.training.precision;
     linearPeak_ = gpu.peak(p) > 0 ? gpu.peak(p) : gpu.bf16;
-    const bool low = p != Precision::BF16 && gpu.peak(p) > 0;
+    const bool low = isLowPrecision(p) && gpu.peak(p) > 0;
     linearFraction_ = low ? gpu.eff.gemmFractionLowPrecision : gpu.eff.gemmFraction;
     linearBytes_ = low ? 1 : 2;
     lowPrecision_ = low;
@@ -48,33 +49,66 @@ class StepModel {
   }
 
   StepBreakdown run() const {
-    const LayerCost layer = layerCost();
+    const bool moeModel = m_.moe.experts > 0;
+    const LayerCost layer = layerCost(moeModel);
+    const LayerCost dense = moeModel ? layerCost(false) : layer;
     const OutputCost out = outputCost();
-    const double layerFwd = layer.fwd + layer.tpFwd + layer.cpFwd + layer.epFwd;
-    const double layerBwd = layer.bwd + layer.tpBwd + layer.cpBwd + layer.epBwd + layer.recompute + layer.recomputeComm;
-    // Busiest stage: a full stage, or the last one with fewer layers plus the logits.
-    const double fullStage = s_.stageLayers * (layerFwd + layerBwd) + (s_.pp == 1 ? out.fwd + out.bwd : 0);
-    const double lastStage = s_.lastStageLayers * (layerFwd + layerBwd) + out.fwd + out.bwd;
-    const bool lastBusiest = s_.pp > 1 && lastStage > fullStage;
-    const int layers = lastBusiest ? s_.lastStageLayers : s_.stageLayers;
-    const bool withOutput = s_.pp == 1 || lastBusiest;
-    const double stageFwd = layers * layerFwd + (withOutput ? out.fwd : 0);
-    const double stageBwd = layers * layerBwd + (withOutput ? out.bwd : 0);
+    // Multi-token prediction on the last stage: per depth one more layer, the 2h → h projection
+    // of the embedding and hidden state, and another output layer.
+    const LinearTimes mtpProj = linear(s_.tokens, 2.0 * m_.hidden, static_cast<double>(m_.hidden) / s_.tp);
+    const OutputCost mtp{s_.mtpDepth * (out.fwd + mtpProj.forward), s_.mtpDepth * (out.bwd + mtpProj.backward)};
+
+    // The stages that can be busiest: the first (a MoE model's dense layers), a full middle one,
+    // the last (fewer layers, the logits and multi-token prediction); pp = 1 is one stage of all.
+    struct Stage {
+      int layers = 0, dense = 0;
+      bool output = false;
+    };
+    std::array<Stage, 3> stages{};  // no allocation: the search scores millions of plans
+    std::size_t count = 0;
+    if (s_.pp == 1) {
+      stages[count++] = {m_.layers + s_.mtpDepth, s_.firstStageDense, true};
+    } else {
+      stages[count++] = {s_.firstStageLayers, s_.firstStageDense, false};
+      if (s_.pp > 2) stages[count++] = {s_.stageLayers, 0, false};
+      stages[count++] = {s_.lastStageLayers + s_.mtpDepth, 0, true};
+    }
+    auto fwdOf = [&](const LayerCost& c) { return c.fwd + c.tpFwd + c.cpFwd + c.epFwd; };
+    auto bwdOf = [&](const LayerCost& c) {
+      return c.bwd + c.tpBwd + c.cpBwd + c.epBwd + c.recompute + c.recomputeComm;
+    };
+    auto stageFwdOf = [&](const Stage& st) {
+      return (st.layers - st.dense) * fwdOf(layer) + st.dense * fwdOf(dense) + (st.output ? out.fwd + mtp.fwd : 0);
+    };
+    auto stageBwdOf = [&](const Stage& st) {
+      return (st.layers - st.dense) * bwdOf(layer) + st.dense * bwdOf(dense) + (st.output ? out.bwd + mtp.bwd : 0);
+    };
+    std::size_t bi = 0;
+    for (std::size_t i = 1; i < count; ++i) {
+      if (stageFwdOf(stages[i]) + stageBwdOf(stages[i]) > stageFwdOf(stages[bi]) + stageBwdOf(stages[bi])) bi = i;
+    }
+    const Stage busiest = stages[bi];
+    const double stageFwd = stageFwdOf(busiest);
+    const double stageBwd = stageBwdOf(busiest);
     const double mb = s_.microBatches;
+    const double n = busiest.layers - busiest.dense, d = busiest.dense;
+    auto sum = [&](auto field) { return mb * (n * field(layer) + d * field(dense)); };
 
     StepBreakdown b;
-    b.forward = mb * (layers * layer.fwd + (withOutput ? out.fwd : 0));
-    b.backward = mb * (layers * layer.bwd + (withOutput ? out.bwd : 0));
-    b.recompute = mb * layers * layer.recompute;
-    b.tensorParallel = mb * layers * (layer.tpFwd + layer.tpBwd + layer.recomputeComm);
-    b.contextParallel = mb * layers * (layer.cpFwd + layer.cpBwd);
-    b.expertParallel = mb * layers * (layer.epFwd + layer.epBwd);
+    b.forward = sum([](const LayerCost& c) { return c.fwd; }) + (busiest.output ? mb * (out.fwd + mtp.fwd) : 0);
+    b.backward = sum([](const LayerCost& c) { return c.bwd; }) + (busiest.output ? mb * (out.bwd + mtp.bwd) : 0);
+    b.recompute = sum([](const LayerCost& c) { return c.recompute; });
+    b.tensorParallel = sum([](const LayerCost& c) { return c.tpFwd + c.tpBwd + c.recomputeComm; });
+    b.contextParallel = sum([](const LayerCost& c) { return c.cpFwd + c.cpBwd; });
+    b.expertParallel = sum([](const LayerCost& c) { return c.epFwd + c.epBwd; });
     if (s_.pp > 1) {
       b.pipelineBubble = (s_.pp - 1.0) / s_.v * (stageFwd + stageBwd);
       b.pipelineP2p = pipelineTransfers(stageFwd + stageBwd);
     }
-    b.dataParallel = dataParallel(stageFwd, stageBwd);
-    b.optimizer = optimizer();
+    const StageParams params = stageParameters(s_, busiest.layers - (busiest.output ? s_.mtpDepth : 0), busiest.dense,
+                                               busiest.output || bi == 0, busiest.output);
+    b.dataParallel = dataParallel(stageFwd, stageBwd, params);
+    b.optimizer = optimizer(params);
     b.total = b.forward + b.backward + b.recompute + b.tensorParallel + b.contextParallel + b.expertParallel +
               b.pipelineBubble + b.pipelineP2p + b.dataParallel + b.optimizer;
     b.hardwareFlops = hardwareFlops();
@@ -82,35 +116,57 @@ class StepModel {
   }
 
  private:
-  LayerCost layerCost() const {
+  // One layer: a MoE layer (`moeLayer`) or a dense-MLP one.
+  LayerCost layerCost(bool moeLayer) const {
     LayerCost c;
     const double h = m_.hidden, t = s_.tp, tokens = s_.tokens;
-    const double d = h / m_.heads;
-    const bool moe = m_.moe.experts > 0;
+    const double d = queryHeadDim(m_);
+    const bool moe = moeLayer && m_.moe.experts > 0;
     const double gate = m_.activation == Activation::SwiGlu ? 2 : 1;
 
-    // Linear layers: QKV, attention output, MLP in and out. With MoE each GPU holds E/ep experts
+    // Linear layers: attention projections, MLP in and out. With MoE each GPU holds E/ep experts
     // and, balanced, receives the top-k copies of as many tokens as it sends: each expert's GEMM
-    // has tokens·k·ep/E rows (small experts lose efficiency). The router is a small BF16 GEMM.
+    // has tokens·k·ep/E rows (small experts lose efficiency). Shared experts run on every token.
+    // The router is a small BF16 GEMM.
     double linFwd = 0, linBwd = 0;
     auto add = [&](LinearTimes lt, double times = 1) {
       linFwd += times * lt.forward;
       linBwd += times * lt.backward;
     };
-    add(linear(tokens, h, (h + 2.0 * m_.kvHeads * d) / t));
-    add(linear(tokens, h / t, h));
+    const LatentAttention& a = m_.mla;
+    if (a.kvLoraRank > 0) {
+      // MLA: the down-projections to the latents are computed whole on every TP rank; the
+      // up-projections and the output projection split over heads.
+      if (a.qLoraRank > 0) {
+        add(linear(tokens, h, a.qLoraRank));
+        add(linear(tokens, a.qLoraRank, queryWidth(m_) / t));
+      } else {
+        add(linear(tokens, h, queryWidth(m_) / t));
+      }
+      add(linear(tokens, h, static_cast<double>(a.kvLoraRank) + a.qkRopeHeadDim));
+      add(linear(tokens, a.kvLoraRank, static_cast<double>(m_.heads) * (a.qkNopeHeadDim + a.vHeadDim) / t));
+      add(linear(tokens, valueWidth(m_) / t, h));
+    } else {
+      add(linear(tokens, h, (queryWidth(m_) + keyWidth(m_) + valueWidth(m_)) / t));
+      add(linear(tokens, queryWidth(m_) / t, h));
+    }
     const double ffnTokens = moe ? tokens * m_.moe.topK : tokens;
     const double ffn = moe ? m_.moe.expertFfnHidden : m_.ffnHidden;
     const double expertsHere = moe ? static_cast<double>(m_.moe.experts) / s_.ep : 1;
     add(linear(ffnTokens / expertsHere, h, gate * ffn / t), expertsHere);
     add(linear(ffnTokens / expertsHere, ffn / t, h), expertsHere);
+    const double shared = moe ? static_cast<double>(m_.moe.sharedExperts) * m_.moe.expertFfnHidden : 0;
+    if (shared > 0) {
+      add(linear(tokens, h, gate * shared / t));
+      add(linear(tokens, shared / t, h));
+    }
     if (moe) add(linearTimes(g_, tokens, h, m_.moe.experts, g_.bf16, g_.eff.gemmFraction, 2));
 
     // Attention core.
     double attnFwd = 0, attnBwd = 0, attnRecompute = 0;
     if (job_.training.flashAttention) {
       // Causal: half of QKᵀ and AV is skipped. Backward recomputes QKᵀ inside the kernel: 2.5×.
-      const double flops = 2.0 * tokens * m_.seqLen * h / t;
+      const double flops = tokens * layerAttentionFlopsPerToken(m_, true) / t;
       attnFwd = fusedAttentionTime(g_, flops, d);
       attnBwd = 2.5 * attnFwd;
     } else {
@@ -132,10 +188,18 @@ class StepModel {
     // residuals run on 1/tp of the tokens with SP.
     const double normTokens = sp_ ? tokens / t : tokens;
     const double residual = gate == 2 ? 12 : 14;
-    double bytes = normTokens * h * (8 + residual) + ffnTokens * (gate == 2 ? 6 : 4) * ffn / t;
+    const double ffnUnits = ffnTokens * ffn + tokens * shared;  // activation inputs per layer
+    double bytes = normTokens * h * (8 + residual) + (gate == 2 ? 6 : 4) * ffnUnits / t;
     if (lowPrecision_) {
       // FP8 casts of every linear input with current scaling: read for amax, read, write 1 B.
-      bytes += 5 * (2 * normTokens * h + tokens * h / t + ffnTokens * ffn / t);
+      bytes += 5 * (2 * normTokens * h + tokens * h / t + ffnUnits / t);
+    }
+    if (moe) {
+      // Routing and token permutation: the router's FP32 scores are read and written by softmax
+      // and top-k (~4 passes × 4 B per expert); permutation reads each token (2 B per hidden unit)
+      // and writes its k copies in expert order, unpermutation reads the k copies and writes the
+      // weighted sum back: 2·(1 + k)·2 B per hidden unit per token.
+      bytes += tokens * (16.0 * m_.moe.experts + 4.0 * (1 + m_.moe.topK) * h);
     }
     const double ewFwd = memoryTime(g_, bytes);
     c.fwd = linFwd + attnFwd + ewFwd;
@@ -160,14 +224,16 @@ class StepModel {
       // Ring attention: cp-1 steps passing this rank's keys and values; backward also returns
       // their gradients. Overlapped with the attention blocks being computed.
       const Link link = groupLink(g_, c_, s_.cp, s_.tp);
-      const double kv = tokens * 2.0 * m_.kvHeads * d / t * kActivationBytes;
+      const double kv = tokens * (keyWidth(m_) + valueWidth(m_)) / t * kActivationBytes;
       const double ring = (s_.cp - 1) * p2pTime(link, kv);
       c.cpFwd = overlapped(ring, attnFwd, cost);
       c.cpBwd = overlapped(2 * ring, attnBwd, cost);
     }
     if (moe && s_.ep > 1) {
-      // Dispatch and combine all-to-all per pass, not overlapped.
-      const Link link = groupLink(g_, c_, s_.ep, s_.tp * s_.cp);
+      // Dispatch and combine all-to-all per pass, not overlapped, over the ranks of the
+      // expert-parallel group (consecutive after TP: inside the NVLink domain when tp·ep fits in
+      // it, through the NICs otherwise).
+      const Link link = groupLink(g_, c_, s_.ep, s_.tp);
       const double a2a = allToAllTime(link, s_.ep, tokens * m_.moe.topK * h / t * kActivationBytes);
       c.epFwd = c.epBwd = 2 * a2a;
     }
@@ -216,16 +282,25 @@ class StepModel {
     return s_.microBatches * steady + fillDrain;
   }
 
-  double dataParallel(double stageFwd, double stageBwd) const {
+  // Gradient reduction (and parameter gathering when sharded). Routed-expert gradients reduce over
+  // their own data-parallel group: the dp·cp/ep ranks holding the same experts, spaced tp·ep apart.
+  double dataParallel(double stageFwd, double stageBwd, const StageParams& params) const {
     const int n = s_.dp * s_.cp;
     if (n <= 1) return 0;
-    const Link link = groupLink(g_, c_, n, s_.tp);
-    const double bytes = s_.stageParams * kActivationBytes;  // BF16 gradients / parameters
     const double cost = g_.eff.overlapCost;
+    const int nExpert = static_cast<int>(s_.expertShardGroup);
+    const Link link = groupLink(g_, c_, n, s_.tp);
+    const Link expertLink = groupLink(g_, c_, std::max(1, nExpert), s_.tp * s_.ep);
+    const double bytes = (params.total - params.experts) * kActivationBytes;  // BF16 gradients / parameters
+    const double expertBytes = params.experts * kActivationBytes;
+    auto gather = [&] { return allGatherTime(link, n, bytes) + allGatherTime(expertLink, nExpert, expertBytes); };
+    auto scatter = [&] {
+      return reduceScatterTime(link, n, bytes) + reduceScatterTime(expertLink, nExpert, expertBytes);
+    };
     if (par_.fsdp) {
       // Gather parameters for forward and again for backward, reduce-scatter gradients, every
       // micro-batch, prefetched under that micro-batch's compute.
-      const double comm = 2 * allGatherTime(link, n, bytes) + reduceScatterTime(link, n, bytes);
+      const double comm = 2 * gather() + scatter();
       return s_.microBatches * overlapped(comm, stageFwd + stageBwd, cost);
     }
     // Gradients of a chunk are final after its last backward: the window is the last
@@ -236,18 +311,17 @@ class StepModel {
     };
     const double drain = stageBwd * (1 + (s_.pp - 1.0) / s_.v);
     const double warmup = stageFwd * std::min(s_.microBatches, s_.pp);
-    if (par_.distributedOptimizer) {
-      return exposed(reduceScatterTime(link, n, bytes), drain) + exposed(allGatherTime(link, n, bytes), warmup);
-    }
-    return exposed(allReduceTime(link, n, bytes), drain);
+    if (par_.distributedOptimizer) return exposed(scatter(), drain) + exposed(gather(), warmup);
+    return exposed(allReduceTime(link, n, bytes) + allReduceTime(expertLink, nExpert, expertBytes), drain);
   }
 
-  double optimizer() const {
+  double optimizer(const StageParams& params) const {
     // Adam, memory-bound: read the BF16 gradient (2 B), read and write FP32 master weights, m and
     // v (24 B), write BF16 weights (2 B), plus the gradient-norm pass (2 B) = 30 B per parameter.
     const bool sharded = par_.distributedOptimizer || par_.fsdp;
-    const double params = sharded ? s_.stageParams / s_.shardGroup : s_.stageParams;
-    return memoryTime(g_, 30 * params);
+    const double rest = params.total - params.experts;
+    const double held = sharded ? rest / s_.shardGroup + params.experts / s_.expertShardGroup : params.total;
+    return memoryTime(g_, 30 * held);
   }
 
   // FLOPs the hardware executes per step, counted in the same convention as the model FLOPs
@@ -257,9 +331,9 @@ class StepModel {
   double hardwareFlops() const {
     const double tokens = static_cast<double>(job_.training.globalBatch) * m_.seqLen;
     const double attention = layerAttentionFlopsPerToken(m_, false);
-    const double layer = layerLinearFlopsPerToken(m_) + attention;
-    double perToken = m_.layers * 3 * layer + 3 * logitFlopsPerToken(m_);
-    if (par_.recompute == Recompute::Full) perToken += m_.layers * layer;
+    const double layers = linearFlopsPerToken(m_) + m_.layers * attention;
+    double perToken = 3 * layers + 3 * logitFlopsPerToken(m_) + 3 * mtpFlopsPerToken(m_, false);
+    if (par_.recompute == Recompute::Full) perToken += layers;
     if (par_.recompute == Recompute::Selective) perToken += m_.layers * attention;
     return perToken * tokens;
   }

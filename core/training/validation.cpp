@@ -10,6 +10,7 @@
 
 #include "core/training/estimate.h"
 #include "core/training/gpu_params.h"
+#include "core/training/model_presets.h"
 
 namespace gigaplan::training {
 namespace {
@@ -80,7 +81,7 @@ ValidationCase megatron(const Model& m, Plan p, int gpus, int globalBatch, int m
   c.source = kMegatronSource;
   c.assumptions = std::string(kMegatronDefaults) + (torchDdp ? "; PyTorch DDP (overlapped all-reduce)"
                                                              : "; Megatron local DDP (all-reduce after backward)");
-  c.job = job(m, globalBatch, microBatch, Precision::BF16, p);
+  c.job = job(m, globalBatch, microBatch, Precision::FP16, p);
   c.job.training.flashAttention = false;
   c.job.parallelism.recompute = Recompute::Full;
   c.job.parallelism.overlapGradReduce = torchDdp;
@@ -122,6 +123,117 @@ Model megatronGpt(const std::string& name, int layers, int hidden, int heads) {
 
 namespace {
 constexpr const char* kH100Fp8 = "h100-sxm gemm_peak_fraction_fp8";  // all four H100 FP8 rows
+
+// Megatron-Bridge 25.11 MoE rows (tokens/s per GPU, forced-balanced routing, dropless). GB300 and
+// GB200 rows calibrate those GPUs' GEMM fractions (BF16 rows: gemm_peak_fraction, which no dense
+// row sets; MXFP8 rows: gemm_peak_fraction_fp8 with the dense FP8 rows); B200 and H100 rows are
+// independent checks (B200 runs on GB200's values, H100 on values set by the dense H100 rows).
+const Model& presetModel(const char* title) {
+  return findPreset(title)->model;
+}
+
+Model qwen3Small() {
+  // config.json of Qwen/Qwen3-30B-A3B: hidden 2048, 48 layers, 32 heads of 128, 4 KV heads,
+  // 128 experts of 768, top-8, vocab 151,936, untied.
+  Model m = presetModel("Qwen3 235B-A22B");
+  m.name = "Qwen3 30B-A3B";
+  m.layers = 48;
+  m.hidden = 2048;
+  m.ffnHidden = 6144;
+  m.heads = 32;
+  m.moe = {128, 8, 768, 0, 0};
+  return m;
+}
+
+struct MoeRow {
+  const char* system;  // "GB300"
+  const char* gpu;     // catalog id
+  int domain;          // NVLink domain
+  const Model* model;
+  int gpus;
+  Precision precision;
+  int globalBatch, microBatch, seq;
+  Plan plan;  // tp, pp, (dp derived), cp, v
+  int ep;
+  double tokensPerGpu;
+  const char* calibrates;     // nullptr = check
+  const char* gap = nullptr;  // what the model misses here (a known gap), nullptr = reproduced
+};
+
+constexpr const char* kMxfp8Gap =
+    "MXFP8 gains less on MoE than the model's FP8 GEMM rate gives: the published MXFP8/BF16 ratio on the "
+    "same GB300 plan is 1.13, the model's 1.38; block scaling and quantization of the dispatched tokens around "
+    "the grouped GEMMs are not modelled";
+constexpr const char* kSmallMoeGap =
+    "small hidden size (2,048–2,880): the model has no term for what these runs lose per MoE layer. Candidates: "
+    "the dispatcher's per-layer host synchronisation and kernel launches (Qwen3 30B-A3B runs 2.6× slower per "
+    "token on B200 at micro-batch 1 than on GB200 at micro-batch 4 in the same 8-GPU NVLink domain: a fixed cost "
+    "per micro-batch and layer) and, for GPT-OSS, attention with learned sinks outside the fused kernel (its "
+    "alternating 128-token sliding window, not modelled either, would make the prediction faster still)";
+
+void addMoeRows(std::vector<ValidationCase>& v) {
+  static const Model dsv3 = presetModel("DeepSeek-V3 671B");
+  static const Model q235 = presetModel("Qwen3 235B-A22B");
+  static const Model q30 = qwen3Small();
+  static const Model oss = presetModel("GPT-OSS 120B");
+  using P = Precision;
+  const char* gb300bf16 = "gb300 gemm_peak_fraction";
+  const char* gb200bf16 = "gb200 gemm_peak_fraction";
+  const char* gb200fp8 = "gb200 gemm_peak_fraction_fp8";
+  const MoeRow rows[] = {
+      {"GB300", "gb300", 72, &dsv3, 256, P::BF16, 4096, 1, 4096, {1, 2, 0, 1, 4}, 32, 3848, gb300bf16},
+      {"GB300", "gb300", 72, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 2, 0, 1, 4}, 32, 4357, nullptr, kMxfp8Gap},
+      {"GB300", "gb300", 72, &oss, 64, P::BF16, 1280, 2, 8192, {1, 1, 0, 1, 1}, 64, 18347, nullptr, kSmallMoeGap},
+      {"GB300", "gb300", 72, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 28934, nullptr, kSmallMoeGap},
+      {"GB300", "gb300", 72, &q235, 256, P::BF16, 8192, 2, 4096, {1, 4, 0, 1, 12}, 16, 6131, gb300bf16},
+      {"GB200", "gb200", 72, &dsv3, 256, P::BF16, 4096, 1, 4096, {1, 4, 0, 1, 4}, 64, 3139, gb200bf16},
+      {"GB200", "gb200", 72, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 8, 0, 1, 4}, 32, 4018, gb200fp8},
+      {"GB200", "gb200", 72, &oss, 64, P::BF16, 1280, 1, 8192, {1, 1, 0, 1, 1}, 64, 15876, nullptr, kSmallMoeGap},
+      {"GB200", "gb200", 72, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 23766, nullptr, kSmallMoeGap},
+      {"GB200", "gb200", 72, &q235, 256, P::BF16, 8192, 1, 4096, {1, 8, 0, 1, 3}, 32, 4916, gb200bf16},
+      {"B200", "b200", 8, &dsv3, 256, P::FP8, 2048, 1, 4096, {1, 16, 0, 1, 1}, 8, 2139, nullptr, kMxfp8Gap},
+      {"B200", "b200", 8, &oss, 64, P::BF16, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 8213, nullptr, kSmallMoeGap},
+      {"B200", "b200", 8, &q30, 8, P::FP8, 512, 1, 4096, {1, 1, 0, 1, 1}, 8, 9299, nullptr, kSmallMoeGap},
+      {"B200",
+       "b200",
+       8,
+       &q235,
+       64,
+       P::FP8,
+       1024,
+       1,
+       4096,
+       {1, 8, 0, 1, 2},
+       8,
+       3269,
+       nullptr,
+       "MXFP8 on MoE as row 24, and more: EP 8 on 8-GPU nodes holds 16 experts per GPU and reduces their "
+       "gradients across nodes through 400 Gb/s NICs; the published rate is 57 % of the model's, not understood"},
+      {"H100", "h100-sxm", 8, &oss, 64, P::BF16, 512, 4, 4096, {1, 4, 0, 1, 1}, 8, 5630, nullptr},
+      {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 512, 2, 4096, {1, 2, 0, 1, 24}, 8, 5275, nullptr, kSmallMoeGap},
+  };
+  for (const MoeRow& r : rows) {
+    Model m = *r.model;
+    m.seqLen = r.seq;
+    Plan p = r.plan;
+    p.dp = r.gpus / (p.tp * p.pp * p.cp);
+    char name[160];
+    std::snprintf(name, sizeof name, "Megatron-Bridge 25.11: %s, %d %s %s, TP%d PP%d%s EP%d", m.name.c_str(), r.gpus,
+                  r.system, r.precision == P::BF16 ? "BF16" : "MXFP8", p.tp, p.pp,
+                  p.v > 1 ? (" VP" + std::to_string(p.v)).c_str() : "", r.ep);
+    ValidationCase c = nvidia(name, kBridgeSource, r.gpu, r.domain, m, p, r.globalBatch, r.microBatch,
+                              FlopConvention::ModelCausal, r.tokensPerGpu,
+                              "; MoE: routing force-balanced and dropless as the table states; expert parallelism "
+                              "inside the data-parallel ranks; selective recomputation of the recipe modelled as none; "
+                              "tokens/s per GPU compared (no FLOP convention needed)");
+    c.job.training.precision = r.precision;
+    c.job.parallelism.ep = r.ep;
+    c.metric = ValidationMetric::TokensPerSecondPerGpu;
+    if (r.calibrates) c.calibrates = r.calibrates;
+    if (r.gap) c.gap = r.gap;
+    v.push_back(c);
+  }
+}
 }  // namespace
 
 std::vector<ValidationCase> validationCases() {
@@ -230,6 +342,7 @@ std::vector<ValidationCase> validationCases() {
     if (gpus == 8192) c.calibrates = "h100-sxm gemm_peak_fraction";
     v.push_back(c);
   }
+  addMoeRows(v);
   return v;
 }
 
@@ -238,6 +351,7 @@ double predict(const ValidationCase& c, const catalog::Catalog& cat) {
   if (!gpu) throw std::runtime_error("validation: GPU '" + c.cluster.gpu + "' is not in the catalog");
   const Estimate e = estimate(c.job, c.cluster, resolveGpu(*gpu, c.cluster));
   if (c.metric == ValidationMetric::TrainingDays) return e.trainingDays;
+  if (c.metric == ValidationMetric::TokensPerSecondPerGpu) return e.tokensPerSecond / e.gpusUsed;
   return e.tokensPerSecond * modelFlopsPerToken(c.job.model, c.convention) / e.gpusUsed / 1e12;
 }
 
@@ -255,6 +369,20 @@ std::vector<ValidationResult> runValidation(const catalog::Catalog& cat) {
   return out;
 }
 
+ValidationTally tally(const std::vector<ValidationResult>& results) {
+  ValidationTally t;
+  for (const auto& r : results) {
+    if (r.pass) {
+      ++t.within;
+    } else if (r.testCase.gap.empty()) {
+      ++t.failed;
+    } else {
+      ++t.gaps;
+    }
+  }
+  return t;
+}
+
 std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibrationTable(
     const std::vector<ValidationResult>& results) {
   std::vector<std::pair<std::string, std::pair<std::string, std::string>>> out;
@@ -265,9 +393,10 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
     std::string list;
     for (std::size_t i = 0; i < results.size(); ++i) {
       const ValidationCase& c = results[i].testCase;
-      const bool rowFp8 = c.job.training.precision != Precision::BF16;
+      const bool rowFp8 = isLowPrecision(c.job.training.precision);
       const std::string runsOn = c.cluster.gpu == "b200" ? "gb200" : c.cluster.gpu;
-      const bool match = calibrating ? c.calibrates == param : c.calibrates.empty() && runsOn == gpu && rowFp8 == fp8;
+      const bool match =
+          calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && rowFp8 == fp8;
       if (match) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);
     }
     return list;
@@ -287,25 +416,62 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     << "Generated by `gigaplan train --validation-report docs/validation.md` from the cases in\n"
     << "`core/training/validation.cpp`; do not edit by hand. Throughput is model TFLOP/s per GPU in each\n"
     << "source's own FLOP convention (noted per row); days are compute days for the tokens, without\n"
-    << "failures. Tolerances: ±10 % for Megatron-LM rows and estimates, ±15 % for NVIDIA FP8 rows.\n"
+    << "failures; the mixture-of-experts rows compare tokens/s per GPU, which needs no FLOP convention.\n"
+    << "Tolerances: ±10 % for Megatron-LM rows and estimates, ±15 % for NVIDIA rows.\n"
     << "Role: *calibrates* names the efficiency parameter the row was used to set (with the other rows\n"
-    << "naming it); *check* rows run on values set elsewhere and test the model independently.\n\n"
+    << "naming it); *check* rows run on values set elsewhere and test the model independently; a\n"
+    << "*known gap* is a published row the model does not reproduce yet, listed below with what is known\n"
+    << "of why — it sets no parameter and is not counted as a pass.\n\n"
     << "| # | case | metric | published | predicted | error | within | role | source |\n"
     << "|---|---|---|---|---|---|---|---|---|\n";
-  int passed = 0;
+  auto role = [](const ValidationCase& c) {
+    if (!c.gap.empty()) return std::string("known gap");
+    return c.calibrates.empty() ? std::string("check") : "calibrates " + c.calibrates;
+  };
+  auto metricName = [](ValidationMetric metric) {
+    return metric == ValidationMetric::TrainingDays            ? "days"
+           : metric == ValidationMetric::TokensPerSecondPerGpu ? "tokens/s per GPU"
+                                                               : "TFLOP/s per GPU";
+  };
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
-    const bool days = r.testCase.metric == ValidationMetric::TrainingDays;
-    o << "| " << i + 1 << " | " << r.testCase.name << " | " << (days ? "days" : "TFLOP/s per GPU") << " | ";
+    const ValidationMetric metric = r.testCase.metric;
+    o << "| " << i + 1 << " | " << r.testCase.name << " | " << metricName(metric) << " | ";
     std::snprintf(buf, sizeof buf, "%.0f | %.1f | %+.1f %% | ", r.testCase.published, r.predicted, 100 * r.error);
     o << buf << (r.pass ? "yes" : "**no**");
     std::snprintf(buf, sizeof buf, " (±%.0f %%)", 100 * r.testCase.tolerance);
-    o << buf << " | " << (r.testCase.calibrates.empty() ? "check" : "calibrates " + r.testCase.calibrates) << " | "
-      << r.testCase.source << " |\n";
-    passed += r.pass;
+    o << buf << " | " << role(r.testCase) << " | " << r.testCase.source << " |\n";
   }
-  o << "\n"
-    << passed << " of " << results.size() << " within tolerance.\n\n## Calibration and checks\n\n"
+  const ValidationTally t = tally(results);
+  o << "\n" << t.within << " of " << results.size() << " within tolerance";
+  if (t.gaps > 0) o << "; " << t.gaps << " known gap" << (t.gaps == 1 ? "" : "s") << " (below)";
+  if (t.failed > 0) o << "; " << t.failed << " outside tolerance";
+  o << ".\n\n## Mixture of experts: independent checks on B200 and H100\n\n"
+    << "Megatron-Bridge 25.11's MoE rows on B200 and H100. No parameter was set on them: B200 runs on\n"
+    << "GB200's values (same silicon), H100 on the values its dense rows set. Each must land within\n"
+    << "±15 %; the rows that do not are known gaps, shown here with their error all the same.\n\n"
+    << "| # | case | published | predicted | error | within |\n|---|---|---|---|---|---|\n";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const auto& r = results[i];
+    const std::string& gpu = r.testCase.cluster.gpu;
+    if (r.testCase.metric != ValidationMetric::TokensPerSecondPerGpu || (gpu != "b200" && gpu != "h100-sxm")) continue;
+    std::snprintf(buf, sizeof buf, "%.0f | %.0f | %+.1f %% | ", r.testCase.published, r.predicted, 100 * r.error);
+    o << "| " << i + 1 << " | " << r.testCase.name << " | " << buf
+      << (r.pass                   ? "yes"
+          : r.testCase.gap.empty() ? "**no**"
+                                   : "**no** (known gap)")
+      << " |\n";
+  }
+  if (t.gaps > 0) {
+    o << "\n## Known gaps\n\nPublished rows the model does not reproduce yet, and what is known of why.\n\n";
+    for (std::size_t i = 0; i < results.size(); ++i) {
+      const auto& r = results[i];
+      if (r.testCase.gap.empty()) continue;
+      std::snprintf(buf, sizeof buf, "%+.1f %%", 100 * r.error);
+      o << "- Row " << i + 1 << ", " << r.testCase.name << " (" << buf << "): " << r.testCase.gap << ".\n";
+    }
+  }
+  o << "\n## Calibration and checks\n\n"
     << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it\n"
     << "(rows of the same GPU type and precision that did not take part in the calibration).\n\n"
     << "| parameter | calibrated on rows | checked by rows |\n|---|---|---|\n";

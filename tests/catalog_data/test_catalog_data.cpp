@@ -101,7 +101,7 @@ const std::vector<FileSchema>& schemas() {
         {"scale_up_bandwidth", quantity(Dimension::DataRate)},
         {"scale_up_domain", integer()},
         {"nic", quantity(Dimension::DataRate)}},
-       {"a100-sxm-80gb", "h100-sxm", "h200-sxm", "b200", "gb200", "gb300", "mi300x", "mi355x"}},
+       {"a100-sxm-80gb", "h100-sxm", "h200-sxm", "h800-sxm", "b200", "gb200", "gb300", "mi300x", "mi355x"}},
       {"racks.yaml",
        "racks",
        withFootprint({{"kind", choice({"compute", "network", "storage"})},

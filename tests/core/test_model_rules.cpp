@@ -27,7 +27,11 @@ std::unique_ptr<catalog::Catalog> freshCatalog() {
 // heads, 8K sequence, 128,256 vocabulary) with a plan that keeps every rule.
 training::Job llama70b() {
   training::Job j;
-  j.model = {"Llama 3 70B", 80, 8192, 28672, 64, 8, 8192, 128256, training::Activation::SwiGlu, {}};
+  training::Model& m = j.model;
+  m.name = "Llama 3 70B";
+  m.layers = 80, m.hidden = 8192, m.ffnHidden = 28672, m.heads = 64, m.kvHeads = 8, m.seqLen = 8192;
+  m.vocab = 128256;
+  m.activation = training::Activation::SwiGlu;
   j.training.tokens = 15e12;
   j.training.globalBatch = 2048;
   j.parallelism.tp = 8, j.parallelism.pp = 4, j.parallelism.dp = 16;

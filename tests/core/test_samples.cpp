@@ -61,6 +61,8 @@ class TestSamples : public QObject {
     } catch (const io::LoadError& e) {
       QFAIL(e.what());
     }
+    // Every sample carries a training job, so the app opens on "how many days".
+    QVERIFY2(d.job.has_value(), "sample needs a job: section");
     // Header comment: what it shows and where its figures come from.
     QVERIFY2(d.headerComment.size() > 200, "sample needs a header comment");
     QVERIFY2(QString::fromStdString(d.headerComment).contains("Figures", Qt::CaseInsensitive) ||

@@ -255,7 +255,12 @@ class TestReportContent : public QObject {
     QVERIFY2(s.training.ok, s.training.problem.c_str());
     QCOMPARE(s.training.estimate.gpusUsed, 576);
     QVERIFY(s.training.estimate.effectiveTrainingDays > s.training.estimate.trainingDays);
-    QVERIFY(!evaluated(samplePath("teaching-hall.yaml")).training.present);
+    // A design without a job has no training section (every sample carries one: take it away).
+    design::Design jobless = io::loadDesign(samplePath("teaching-hall.yaml"), report_fixture::base());
+    QVERIFY(jobless.job.has_value());
+    jobless.job.reset();
+    const auto r = report_fixture::resolve(std::move(jobless));
+    QVERIFY(!report::planTraining(*r, engine::evaluate(r->design, r->layout, *r->catalog)).present);
   }
 
   void catalogEntriesUsed() {

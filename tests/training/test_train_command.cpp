@@ -157,10 +157,37 @@ class TestTrainCommand : public QObject {
   }
 
   void designWithAnExplicitJobFile() {
-    // The teaching hall has no job; its most numerous GPU type is GB200 (288 of them).
-    const Run r = train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml"});
+    // The teaching hall without its job section (everything from "\njob:" on): `train` needs --job.
+    std::ifstream in(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml");
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string sample = text.str();
+    QVERIFY(sample.find("\njob:") != std::string::npos);
+    const std::string jobless = file("hall.yaml", sample.substr(0, sample.find("\njob:") + 1));
+    const Run r = train({"--cluster", jobless});
     QCOMPARE(r.code, 64);
     QVERIFY(r.err.find("has no job") != std::string::npos);
+    // The sample itself carries one (every sample does).
+    QCOMPARE(train({"--cluster", GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml"}).code, 0);
+  }
+
+  void printsTotalAndActiveParameters() {
+    // DeepSeek-V3's published shape (tests/training/test_training_moe.cpp derives the counts): 671.0 B,
+    // 36.6 B active, 11.6 B in the multi-token-prediction module. On a 256-GPU GB200 cluster.
+    const std::string job =
+        "model: {name: dsv3, layers: 61, hidden: 7168, ffn_hidden: 18432, heads: 128, seq_len: 4096, vocab: 129280,\n"
+        "        activation: swiglu, mtp_depth: 1,\n"
+        "        moe: {experts: 256, top_k: 8, expert_ffn_hidden: 2048, shared_experts: 1, dense_layers: 3},\n"
+        "        mla: {q_lora_rank: 1536, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64,\n"
+        "              v_head_dim: 128}}\n"
+        "training: {tokens: 14.8e12, global_batch: 4096, precision: fp8}\n"
+        "parallelism: {pp: 8, dp: 32, ep: 32, distributed_optimizer: true}\n";
+    const Run r = train({"--cluster", file("c.yaml", "cluster: {gpu: gb200, count: 256, scale_up: {size: 72}}\n"),
+                         "--job", file("j.yaml", job)});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(r.out.find("671.0 B (36.6 B active per token, + 11.6 B multi-token prediction)") != std::string::npos,
+             r.out.c_str());
+    QVERIFY(r.out.find("EP32") != std::string::npos);
   }
 
   void hfuIsAtLeastMfu() {

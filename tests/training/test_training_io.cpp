@@ -79,6 +79,19 @@ class TestTrainingIo : public QObject {
         "training: {tokens: 1.5e12, global_batch: 64, micro_batch: 2, precision: fp8, flash_attention: false}\n"
         "parallelism: {tp: 2, pp: 2, dp: 4, cp: 2, ep: 4, virtual_stages: 2, sequence_parallel: true,\n"
         "              recompute: selective, distributed_optimizer: true, fsdp: true, overlap_grad_reduce: false}\n");
+    // DeepSeek-V3's shape: MLA, shared expert, first 3 layers dense, multi-token prediction; FP16.
+    QTest::newRow("frontier-moe") << QString(
+        "model: {name: dsv3, layers: 61, hidden: 7168, ffn_hidden: 18432, heads: 128, seq_len: 4096, vocab: 129280,\n"
+        "        activation: swiglu, mtp_depth: 1,\n"
+        "        moe: {experts: 256, top_k: 8, expert_ffn_hidden: 2048, shared_experts: 1, dense_layers: 3},\n"
+        "        mla: {q_lora_rank: 1536, kv_lora_rank: 512, qk_nope_head_dim: 128, qk_rope_head_dim: 64,\n"
+        "              v_head_dim: 128}}\n"
+        "training: {tokens: 14.8e12, global_batch: 15360, precision: fp16}\n"
+        "parallelism: {pp: 16, dp: 128, ep: 64}\n");
+    QTest::newRow("head-dim") << QString(
+        "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
+        "        activation: swiglu, moe: {experts: 128, top_k: 8, expert_ffn_hidden: 1536}}\n"
+        "training: {tokens: 36e12, global_batch: 8192, precision: bf16}\n");
   }
   void roundTrips() {
     QFETCH(QString, yaml);
@@ -120,9 +133,19 @@ class TestTrainingIo : public QObject {
     QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n"
                                << 3 << 26 << "parallelism.recompute"
                                << "one of: none, selective, full";
-    QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp16}\n"
+    QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp32}\n"
                                << 2 << 53 << "training.precision"
-                               << "one of: bf16, fp8, fp4";
+                               << "one of: bf16, fp8, fp4, fp16";
+    QTest::newRow("dense-layers")
+        << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 100, moe: {experts: 8, "
+           "top_k: 2, dense_layers: 4}}\n" +
+               training
+        << 1 << 110 << "model.moe.dense_layers"
+        << "a whole number from 0 to layers - 1 (3)";
+    QTest::newRow("mla")
+        << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 100, mla: {kv_lora_rank: 32}}\n" + training
+        << 1 << 73 << "model.mla.qk_nope_head_dim"
+        << "qk_nope_head_dim";
     QTest::newRow("missing") << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128}\n" + training << 1 << 8
                              << "model.vocab"
                              << "a value for 'vocab'";

@@ -13,6 +13,7 @@
 #include "core/io/design_io.h"
 #include "core/report/training_plan.h"
 #include "core/training/estimate.h"
+#include "core/training/model_presets.h"
 #include "core/training/search.h"
 #include "training_fixtures.h"
 
@@ -212,6 +213,34 @@ class TestTrainingSearch : public QObject {
     QVERIFY(cancelled.cancelled);
     QCOMPARE(cancelled.evaluated, std::size_t(0));
     QVERIFY(cancelled.best.empty());
+  }
+
+  // The gigawatt campus carries the illustrative frontier MoE (the preset's model and run) with
+  // the plan the search ranks first on the cluster its evaluation offers: a model change that
+  // moves the best plan fails here, so the sample is updated with it.
+  void carriesTheFrontierMoeWithItsBestPlan() {
+    const auto& cat = repositoryCatalog();
+    const auto site = design::resolve(io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/gigawatt-campus.yaml", cat), cat);
+    QVERIFY(site->design.job.has_value());
+    const Job& job = *site->design.job;
+    const ModelPreset* preset = findPreset("Frontier MoE 7T-A172B (illustrative)");
+    QVERIFY(preset && preset->illustrative);
+    QVERIFY(job.model == preset->model);
+    QVERIFY(job.training == preset->training);
+    QVERIFY(!job.parallelism.automatic);
+    const engine::Evaluation eval = engine::evaluate(site->design, site->layout, *site->catalog);
+    const Cluster c = engine::clusterFromEvaluation(site->design, eval);
+    const GpuParams g = resolveGpu(*cat.gpu(c.gpu), c);
+    Job base = job;
+    base.parallelism = {};
+    base.parallelism.automatic = true;
+    SearchOptions o;
+    o.top = 1;
+    const SearchResult r = searchPlans(base, c, g, o);
+    QCOMPARE(r.best.size(), std::size_t(1));
+    const Parallelism& best = r.best.front().job.parallelism;
+    QVERIFY2(best == job.parallelism, "the sample's plan is no longer the search's best: update its job section");
+    QCOMPARE(r.best.front().job.training.microBatch, job.training.microBatch);
   }
 
   void leavesGpusIdleWhenTheBatchDoesNotSplit() {

@@ -110,7 +110,13 @@ QWidget* JobPanel::buildEditor() {
   connect(preset_, &QComboBox::activated, this, [this](int i) {
     if (i < 1) return;
     const ModelPreset& p = modelPresets()[static_cast<std::size_t>(i - 1)];
-    editJob(tr("Set model to %1").arg(p.title), [&](Job& j) { j.model = p.model; });
+    // The published run comes with the shape: tokens, batch and precision (micro-batch and plan stay).
+    editJob(tr("Set model to %1").arg(p.title), [&](Job& j) {
+      j.model = p.model;
+      j.training.tokens = p.training.tokens;
+      j.training.globalBatch = p.training.globalBatch;
+      j.training.precision = p.training.precision;
+    });
   });
   model->addRow(tr("Preset"), preset_);
   auto* name = new QLineEdit;
@@ -169,7 +175,8 @@ QWidget* JobPanel::buildEditor() {
   intField(
       train, tr("Micro-batch"), 1, 4096, [](Job& j) -> int& { return j.training.microBatch; }, true);
   precision_ = new QComboBox;
-  for (auto p : {training::Precision::BF16, training::Precision::FP8, training::Precision::FP4}) {
+  for (auto p :
+       {training::Precision::BF16, training::Precision::FP8, training::Precision::FP4, training::Precision::FP16}) {
     precision_->addItem(QString::fromUtf8(training::toString(p).data()).toUpper(), static_cast<int>(p));
   }
   connect(precision_, &QComboBox::activated, this, [this](int i) {

@@ -1,5 +1,5 @@
-// Published model shapes a planner can start a job from. Shapes only; the training setup of a
-// new job is GPT-3's published one (see model_presets.cpp for sources).
+// Published model shapes a planner can start a job from, with their published training runs
+// (core/training/model_presets.h holds them and their sources); a new job starts from GPT-3's.
 #pragma once
 
 #include <QString>
@@ -13,6 +13,7 @@ struct ModelPreset {
   QString title;
   training::Model model;
   QString source;
+  training::TrainingSetup training;  // the published run: tokens, batch, precision
 };
 
 const std::vector<ModelPreset>& modelPresets();

@@ -1,0 +1,242 @@
+// Frontier mixture-of-experts models in the training model: parameters (total and active) of
+// DeepSeek-V3, Qwen3-235B-A22B and GPT-OSS-120B from their published configurations, derived by
+// hand below; FLOPs; memory with expert and distributed-optimizer sharding; the expert all-to-all
+// on the tier expert parallelism spans; the expert gradient reduction over its own group; FP16.
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/training/collectives.h"
+#include "core/training/estimate.h"
+#include "core/training/flops.h"
+#include "core/training/memory.h"
+#include "core/training/model_presets.h"
+#include "core/training/step_model.h"
+#include "training_fixtures.h"
+
+using namespace gigaplan::training;
+
+namespace {
+
+bool near(double a, double b, double rel) {
+  return std::fabs(a - b) <= rel * std::fabs(b);
+}
+
+const Model& preset(const char* title) {
+  const ModelPreset* p = findPreset(title);
+  if (!p) qFatal("no preset %s", title);
+  return p->model;
+}
+
+GpuParams catalogGpu(const char* id, int domain) {
+  Cluster c;
+  c.gpu = id;
+  c.count = 256;
+  c.scaleUpSize = domain;
+  return resolveGpu(*test::repositoryCatalog().gpu(id), c);
+}
+
+}  // namespace
+
+class TestTrainingMoe : public QObject {
+  Q_OBJECT
+
+ private slots:
+  // DeepSeek-V3 (config.json; h = 7168, 128 heads, vocab 129,280):
+  //   MLA per layer: q down 7168·1536 = 11,010,048; q up 1536·128·192 = 37,748,736;
+  //     kv down 7168·(512 + 64) = 4,128,768; kv up 512·128·(128 + 128) = 16,777,216;
+  //     out 128·128·7168 = 117,440,512                                  → 187,105,280
+  //   one expert 3·7168·2048 = 44,040,192; 256 routed = 11,274,289,152; router 7168·256 = 1,835,008
+  //   MoE layer = 187,105,280 + 11,274,289,152 + 44,040,192 (shared) + 1,835,008 + 2·7168 = 11,507,283,968
+  //   dense layer = 187,105,280 + 3·7168·18432 (396,361,728) + 14,336 = 583,481,344
+  //   embedding + head = 2·129,280·7168 = 1,853,358,080
+  //   total = 58·11,507,283,968 + 3·583,481,344 + 1,853,358,080 = 671,026,272,256  ("671B")
+  //   active: MoE layer 187,105,280 + 9·44,040,192 + 1,835,008 + 14,336 = 585,316,352;
+  //     58·585,316,352 + 3·583,481,344 + head 926,679,040 = 36,625,471,488  ("37B"; DeepSeek's
+  //     weight notes: 36.6 B including the 0.9 B output head)
+  //   MTP: one MoE layer + 2·7168² + 2·7168 = 11,610,058,752 ("11.5B unique parameters")
+  void deepSeekV3() {
+    const Model& m = preset("DeepSeek-V3 671B");
+    QCOMPARE(attentionParameters(m), 187'105'280.0);
+    QCOMPARE(layerParameters(m), 11'507'283'968.0);
+    QCOMPARE(denseLayerParameters(m), 583'481'344.0);
+    QCOMPARE(parameterCount(m), 671'026'272'256.0);
+    QCOMPARE(activeParameterCount(m), 36'625'471'488.0);
+    QCOMPARE(mtpParameterCount(m), 11'610'058'752.0);
+    QCOMPARE(moeLayerCount(m), 58);
+  }
+
+  // Qwen3-235B-A22B (config.json; h = 4096, 64 heads of 128, 4 KV heads, vocab 151,936, untied):
+  //   attention 4096·(8192 + 512 + 512) + 8192·4096 = 71,303,168
+  //   one expert 3·4096·1536 = 18,874,368; 128 = 2,415,919,104; router 4096·128 = 524,288
+  //   layer = 71,303,168 + 2,415,919,104 + 524,288 + 8,192 = 2,487,754,752
+  //   total = 94·2,487,754,752 + 2·151,936·4096 (1,244,659,712) = 235,093,606,400  ("235B")
+  //   active: 94·(71,303,168 + 8·18,874,368 + 524,288 + 8,192) + 622,329,856 = 21,955,018,752… per
+  //     layer 222,830,592 → 94·222,830,592 = 20,946,075,648 + 622,329,856 = 21,568,405,504  ("A22B")
+  void qwen3() {
+    const Model& m = preset("Qwen3 235B-A22B");
+    QCOMPARE(attentionParameters(m), 71'303'168.0);
+    QCOMPARE(layerParameters(m), 2'487'754'752.0);
+    QCOMPARE(parameterCount(m), 235'093'606'400.0);
+    QCOMPARE(activeParameterCount(m), 21'568'405'504.0);
+  }
+
+  // GPT-OSS-120B (config.json; h = 2880, 64 heads of 64, 8 KV heads, 128 experts of 2880, top-4,
+  // vocab 201,088, untied):
+  //   attention 2880·(4096 + 512 + 512) + 4096·2880 = 26,542,080
+  //   one expert 3·2880·2880 = 24,883,200; 128 = 3,185,049,600; router 2880·128 = 368,640
+  //   layer = 26,542,080 + 3,185,049,600 + 368,640 + 5,760 = 3,211,966,080
+  //   total = 36·3,211,966,080 + 2·201,088·2880 (1,158,266,880) = 116,789,045,760
+  //   The model card's 116.83 B also counts biases (attention, experts) and sinks, 0.04 %.
+  //   active: 36·(26,542,080 + 4·24,883,200 + 368,640 + 5,760) + 579,133,440 = 5,131,307,520
+  //   (model card: 5.13 B).
+  void gptOss() {
+    const Model& m = preset("GPT-OSS 120B");
+    QCOMPARE(parameterCount(m), 116'789'045'760.0);
+    QVERIFY(near(parameterCount(m), 116.83e9, 0.001));
+    QCOMPARE(activeParameterCount(m), 5'131'307'520.0);
+  }
+
+  // Training FLOPs per token are 6 × the active weights a token multiplies (input embedding
+  // excluded) plus the attention core: DeepSeek-V3 at 4,096 tokens, causal, MLA with QK head dim
+  // 192 and V head dim 128: per layer 2·4096·128·(192 + 128)/2 = 167,772,160 forward.
+  // Main model: 6·36,625,471,488 + 3·61·167,772,160 (+ MTP: its layer, projection and logits).
+  void flopsFollowActiveParameters() {
+    const Model& m = preset("DeepSeek-V3 671B");
+    QCOMPARE(layerAttentionFlopsPerToken(m, true), 167'772'160.0);
+    Model noMtp = m;
+    noMtp.mtpDepth = 0;
+    // (Norm weights are parameters but no matrix multiply: 61·2·7168 of 36.6 B, hence 1e-4.)
+    QVERIFY(near(modelFlopsPerToken(noMtp, FlopConvention::ModelCausal),
+                 6.0 * 36'625'471'488.0 + 3.0 * 61 * 167'772'160.0, 1e-4));
+    const double mtp = 585'316'352.0 + 2.0 * 7168 * 7168 + 7168.0 * 129280;  // layer, projection, head
+    QVERIFY(near(
+        modelFlopsPerToken(m, FlopConvention::ModelCausal) - modelFlopsPerToken(noMtp, FlopConvention::ModelCausal),
+        6 * mtp + 3 * 167'772'160.0, 1e-4));
+  }
+
+  // Expert weights shard over EP, their optimizer state over the expert data-parallel group
+  // (dp·cp/ep), the rest over dp·cp. DeepSeek-V3 on 256 GPUs, TP1 PP8 EP32 DP32, distributed
+  // optimizer: a middle stage (8 MoE layers) holds 8·(11,507,283,968 − 11,274,289,152) non-expert
+  // + 8·11,274,289,152/32 expert parameters = 1,863,958,528 + 2,818,572,288; optimizer state 12 B
+  // per parameter over 32 ranks (non-expert) and 32/32 = 1 rank (experts).
+  void expertShardingInMemory() {
+    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
+    job.training.globalBatch = 4096;
+    job.parallelism = {};
+    job.parallelism.pp = 8;
+    job.parallelism.dp = 32;
+    job.parallelism.ep = 32;
+    job.parallelism.distributedOptimizer = true;
+    const GpuParams g = catalogGpu("gb200", 72);
+    const MemoryBreakdown mem = memoryPerGpu(job, g);
+    // Busiest rank is a full stage here (8 layers; 61 layers on 8 stages: 7 + 8·6 + 6).
+    const double rest = 8.0 * (11'507'283'968.0 - 11'274'289'152.0), experts = 8.0 * 11'274'289'152.0 / 32;
+    const double optimizer = 12 * (rest / 32 + experts / 1);
+    QVERIFY(near(mem.optimizer, optimizer, 1e-9));
+    QVERIFY(near(mem.weights, (rest + experts) * 3, 1e-9));  // FP8: BF16 weights + FP8 copy
+    // EP 8 instead: each GPU holds 4× the experts (8 layers · 11,274,289,152 · (1/8 − 1/32) more
+    // at 3 B each), and their optimizer state shards over 32/8 = 4 ranks.
+    job.parallelism.ep = 8;
+    const MemoryBreakdown ep8 = memoryPerGpu(job, g);
+    QVERIFY(near(ep8.weights - mem.weights, 8 * 11'274'289'152.0 * (1.0 / 8 - 1.0 / 32) * 3, 1e-9));
+    QVERIFY(near(ep8.optimizer, 12 * (rest / 32 + 8 * 11'274'289'152.0 / 8 / 4), 1e-9));
+  }
+
+  // The all-to-all runs on NVLink while tp·ep fits in the scale-up domain and through the NICs once
+  // it leaves it: DeepSeek-V3 with EP 64 on GB200 NVL72 stays inside the domain; on 8-GPU B200
+  // nodes EP 64 crosses 8 domains, and 56 of 64 shares leave through the 800 Gb/s NIC.
+  void allToAllTier() {
+    const GpuParams nvl72 = catalogGpu("gb200", 72);
+    const GpuParams hgx = catalogGpu("b200", 8);
+    Cluster c;
+    c.count = 256;
+    const Link inside = groupLink(nvl72, c, 64, 1);
+    const Link across = groupLink(hgx, c, 64, 1);
+    QVERIFY(!inside.crossesDomains);
+    QVERIFY(across.crossesDomains);
+    const double bytes = 4096.0 * 8 * 7168 * 2;  // one micro-batch's 8 routed copies, BF16
+    // NVLink: 63/64 of the bytes at the domain's bus rate; NICs: 56/64 at the NIC rate.
+    QVERIFY(near(allToAllTime(inside, 64, bytes) - 6 * inside.latency, bytes * 63 / 64 / inside.scaleUp, 1e-9));
+    QVERIFY(near(allToAllTime(across, 64, bytes) - 6 * across.latency, bytes * 56 / 64 / across.scaleOut, 1e-9));
+
+    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
+    job.training.globalBatch = 4096;
+    job.parallelism = {};
+    job.parallelism.pp = 4;
+    job.parallelism.dp = 64;
+    job.parallelism.ep = 64;
+    job.parallelism.distributedOptimizer = true;
+    Cluster nvl;
+    nvl.gpu = "gb200";
+    nvl.count = 256;
+    nvl.scaleUpSize = 72;
+    Cluster eight = nvl;
+    eight.scaleUpSize = 8;
+    GpuParams g8 = nvl72;
+    g8.scaleUpSize = 8;
+    const double a2aInside = stepTime(job, nvl72, nvl).expertParallel;
+    const double a2aAcross = stepTime(job, g8, eight).expertParallel;
+    QVERIFY(a2aInside > 0);
+    QVERIFY(a2aAcross > 3 * a2aInside);
+  }
+
+  // Expert gradients reduce over the expert data-parallel group only: with EP = dp·cp there is no
+  // expert replica to reduce with, so the data-parallel time is the non-expert part's alone.
+  void expertGradientsReduceOverTheirGroup() {
+    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
+    job.training.globalBatch = 4096;
+    job.parallelism = {};
+    job.parallelism.pp = 4;
+    job.parallelism.dp = 64;
+    job.parallelism.ep = 64;
+    job.parallelism.overlapGradReduce = false;
+    Cluster c;
+    c.gpu = "gb200";
+    c.count = 256;
+    c.scaleUpSize = 72;
+    const GpuParams g = catalogGpu("gb200", 72);
+    const double full = stepTime(job, g, c).dataParallel;
+    job.parallelism.ep = 8;  // 8 replicas of each expert now reduce their gradients
+    const double replicated = stepTime(job, g, c).dataParallel;
+    QVERIFY(replicated > 2 * full);
+  }
+
+  // FP16 (2020–2022 A100 runs): 2-byte activations like BF16 and the catalog's FP16 peak, equal to
+  // BF16 on A100 (312 TFLOP/s); a GPU without an FP16 figure falls back to BF16 with a note.
+  void fp16() {
+    const GpuParams a100 = catalogGpu("a100-sxm-80gb", 8);
+    QCOMPARE(a100.peak(Precision::FP16), a100.peak(Precision::BF16));
+    Job job = test::gptJob(24, 2304, 24, 1, 1, 32, 512, 16);
+    Cluster c = test::a100Cluster(32);
+    const Estimate bf16 = estimate(job, c, a100);
+    job.training.precision = Precision::FP16;
+    const Estimate fp16 = estimate(job, c, a100);
+    QCOMPARE(fp16.step.total, bf16.step.total);
+    QCOMPARE(fp16.memory.total, bf16.memory.total);
+    GpuParams noFp16 = a100;
+    noFp16.fp16 = 0;
+    const Estimate fallback = estimate(job, c, noFp16);
+    bool noted = false;
+    for (const auto& n : fallback.notes) noted = noted || n.find("lists no fp16 peak") != std::string::npos;
+    QVERIFY(noted);
+  }
+
+  // Every preset keeps the model rules and names its source; only the frontier MoE is illustrative.
+  void presets() {
+    int illustrative = 0;
+    for (const auto& p : modelPresets()) {
+      QVERIFY2(!p.source.empty(), p.title.c_str());
+      illustrative += p.illustrative;
+      QVERIFY(p.training.tokens > 0 && p.training.globalBatch > 0);
+    }
+    QCOMPARE(illustrative, 1);
+    // The illustrative frontier MoE: several trillion parameters, tens of trillions of tokens.
+    const ModelPreset& f = *findPreset("Frontier MoE 7T-A172B (illustrative)");
+    QVERIFY(parameterCount(f.model) > 5e12 && parameterCount(f.model) < 10e12);
+    QVERIFY(f.training.tokens >= 10e12);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestTrainingMoe)
+#include "test_training_moe.moc"
