@@ -33,7 +33,7 @@ int validSinks(const design::Layout& layout, const design::CoolingUnit& u) {
 
 // What an hour's plant pass gives.
 struct PlantHour {
-  std::vector<double> unitPower;  // W per unit
+  std::vector<double> unitPower;              // W per unit
   double towerWater = 0, adiabaticWater = 0;  // L in the hour
   double throttledHeat = 0, throttledIt = 0;  // W
   int economising = 0;
@@ -43,13 +43,16 @@ struct PlantHour {
 class Plant {
  public:
   Plant(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e)
-      : layout_(layout), topology_(cooling::coolingTopology(layout)), design_{design.site.ambient, design.site.wetBulb} {
+      : layout_(layout),
+        topology_(cooling::coolingTopology(layout)),
+        design_{design.site.ambient, design.site.wetBulb} {
     const std::size_t n = layout.cooling.size();
     recv_.assign(n, 0.0);
     final_.assign(n, 0);
     for (std::size_t i = 0; i < n; ++i) {
       const design::CoolingUnit& u = layout.cooling[i];
-      final_[i] = validSinks(layout, u) == 0 && (u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower);
+      final_[i] =
+          validSinks(layout, u) == 0 && (u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower);
     }
     baseHeat(e);
     itRatios(e);
@@ -102,8 +105,7 @@ class Plant {
     std::vector<double> received(n, 0.0);
     for (int i : topology_.order) {
       const design::CoolingUnit& u = layout_.cooling[i];
-      const cooling::UnitFlow f =
-          cooling::runUnit(u, e.cooling.unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
+      const cooling::UnitFlow f = cooling::runUnit(u, e.cooling.unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
       const int sinks = validSinks(layout_, u);
       for (int s : u.rejectsTo)
         if (validUnit(layout_, s)) received[s] += f.passedOn / sinks;
@@ -212,8 +214,7 @@ std::string grouped(long long n) {
   return out;
 }
 
-void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e,
-             YearResult& y) {
+void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, YearResult& y) {
   double total = 0;
   for (std::size_t k = 0; k < layout.power.size() && k < e.power.nominal.in.size(); ++k) {
     const design::PowerNode& node = layout.power[k];
@@ -288,8 +289,8 @@ void add(PeriodFigures& p, const HourFigures& h, double carbon, double cost, dou
 
 }  // namespace
 
-YearResult simulateYear(const design::Design& design, const design::Layout& layout,
-                        const engine::Evaluation& e, const io::WeatherYear& weather) {
+YearResult simulateYear(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e,
+                        const io::WeatherYear& weather) {
   YearResult y;
   y.weatherFile = weather.file;
   y.location = weather.location;
@@ -389,8 +390,7 @@ io::WeatherYear constantYear(double dryBulb, double dewPoint, double pressure) {
   w.hours.reserve(io::kHoursPerYear);
   for (int m = 1; m <= 12; ++m)
     for (int d = 1; d <= kDays[m - 1]; ++d)
-      for (int h = 1; h <= 24; ++h)
-        w.hours.push_back({m, d, h, dryBulb, dewPoint, relativeHumidity, pressure});
+      for (int h = 1; h <= 24; ++h) w.hours.push_back({m, d, h, dryBulb, dewPoint, relativeHumidity, pressure});
   return w;
 }
 

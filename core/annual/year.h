@@ -57,16 +57,16 @@ struct HourFigures {
 /// Sums over a month or the year.
 struct PeriodFigures {
   int hours = 0;
-  double energy = 0;       // J at the meter
-  double itEnergy = 0;     // J of IT (and network) load served
-  double coolingEnergy = 0;  // J drawn by the cooling plant
-  double towerWater = 0;   // L evaporated by cooling towers
+  double energy = 0;          // J at the meter
+  double itEnergy = 0;        // J of IT (and network) load served
+  double coolingEnergy = 0;   // J drawn by the cooling plant
+  double towerWater = 0;      // L evaporated by cooling towers
   double adiabaticWater = 0;  // L sprayed by dry coolers' adiabatic assist
-  double carbon = 0;       // kg CO2 (grid at the site's intensity, generation at its catalog factor)
-  double cost = 0;         // energy × site.energy_price (0 when not given)
-  double lostGpuHours = 0;   // GPU-hours throttled away
-  int throttledHours = 0;    // hours with any throttling
-  int economiserHours = 0;   // hours with every chiller on free cooling
+  double carbon = 0;          // kg CO2 (grid at the site's intensity, generation at its catalog factor)
+  double cost = 0;            // energy × site.energy_price (0 when not given)
+  double lostGpuHours = 0;    // GPU-hours throttled away
+  int throttledHours = 0;     // hours with any throttling
+  int economiserHours = 0;    // hours with every chiller on free cooling
   double worstPue = 0;
   double pue() const { return itEnergy > 0 ? energy / itEnergy : 0; }
   double water() const { return towerWater + adiabaticWater; }
@@ -77,8 +77,8 @@ struct PeriodFigures {
 struct SourceEnergy {
   std::string id;
   design::PowerKind kind = design::PowerKind::Grid;
-  double share = 0;   // of the meter's energy
-  double energy = 0;  // J
+  double share = 0;          // of the meter's energy
+  double energy = 0;         // J
   double carbonFactor = -1;  // kg CO2 per kWh (grid: site.grid_carbon; generators: catalog); < 0 unknown
   double carbon = 0;         // kg
 };
@@ -94,8 +94,8 @@ struct YearResult {
   bool carbonComplete = true;  // false when a source drawing energy has no carbon factor
   bool hasPrice = false;
   std::int64_t gpus = 0;
-  double lostFraction = 0;   // lost GPU-hours / (GPUs × hours)
-  int chillers = 0;          // chiller units in the plant
+  double lostFraction = 0;         // lost GPU-hours / (GPUs × hours)
+  int chillers = 0;                // chiller units in the plant
   std::vector<std::string> notes;  // estimates and missing data the planner should know about
 };
 

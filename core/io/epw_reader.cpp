@@ -59,9 +59,14 @@ bool equalsNoCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-constexpr std::array<const char*, 8> kHeaders{"LOCATION",   "DESIGN CONDITIONS", "TYPICAL/EXTREME PERIODS",
-                                              "GROUND TEMPERATURES", "HOLIDAYS/DAYLIGHT SAVINGS",
-                                              "COMMENTS 1", "COMMENTS 2", "DATA PERIODS"};
+constexpr std::array<const char*, 8> kHeaders{"LOCATION",
+                                              "DESIGN CONDITIONS",
+                                              "TYPICAL/EXTREME PERIODS",
+                                              "GROUND TEMPERATURES",
+                                              "HOLIDAYS/DAYLIGHT SAVINGS",
+                                              "COMMENTS 1",
+                                              "COMMENTS 2",
+                                              "DATA PERIODS"};
 
 constexpr std::array<int, 13> kDaysInMonth{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 
@@ -196,7 +201,8 @@ class EpwParser {
     const int want = leap_ ? kHoursPerLeapYear : kHoursPerYear;
     const int got = static_cast<int>(year_.hours.size());
     if (got != want)
-      fail(lastRowLine + 1, 1, "", "the end of the file after " + grouped(got) + (got == 1 ? " hourly row" : " hourly rows"),
+      fail(lastRowLine + 1, 1, "",
+           "the end of the file after " + grouped(got) + (got == 1 ? " hourly row" : " hourly rows"),
            grouped(want) + " hourly rows (a full year" + (leap_ ? ", leap year" : "") + ")");
     if (leap_) {
       std::erase_if(year_.hours, [](const WeatherHour& h) { return h.month == 2 && h.day == 29; });
@@ -223,7 +229,8 @@ class EpwParser {
     const auto when = [](int m, int d, int hr) {
       return std::to_string(m) + "/" + std::to_string(d) + " hour " + std::to_string(hr);
     };
-    const std::string due = when(expected.month, expected.day, expected.hour) + " (rows follow the calendar hour by hour)";
+    const std::string due =
+        when(expected.month, expected.day, expected.hour) + " (rows follow the calendar hour by hour)";
     if (h.month != expected.month) fail(line_, f[1].column, "month", when(h.month, h.day, h.hour), due);
     if (h.day != expected.day) fail(line_, f[2].column, "day", when(h.month, h.day, h.hour), due);
     if (h.hour != expected.hour) fail(line_, f[3].column, "hour", when(h.month, h.day, h.hour), due);
@@ -252,7 +259,8 @@ WeatherYear readEpwText(std::string_view text, const std::string& fileName) {
 WeatherYear readEpw(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in)
-    throw LoadError(Diagnostic{path, 0, 0, "", "a file that cannot be opened (" + std::string(std::strerror(errno)) + ")",
+    throw LoadError(Diagnostic{path, 0, 0, "",
+                               "a file that cannot be opened (" + std::string(std::strerror(errno)) + ")",
                                "an EPW weather file"});
   std::string text(kMaxEpwBytes + 1, '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));

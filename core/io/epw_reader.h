@@ -9,9 +9,9 @@
 //   - the 8 headers in order; LOCATION's latitude, longitude, time zone and elevation numeric and in range;
 //   - one record per hour (DATA PERIODS), hours in calendar order from 1 January hour 1;
 //   - every row has at least the first 10 fields (through station pressure; the dictionary lists
-//     35, the rest unused here), the used ones numeric and within the dictionary's limits (dry bulb and dew point −70…70 °C, humidity 0…110 %, pressure
-//     31,000…120,000 Pa); a field at its missing-data code (99.9 °C, 999 %, 999999 Pa) is refused,
-//     since the year model has no value to put in its place;
+//     35, the rest unused here), the used ones numeric and within the dictionary's limits (dry bulb and dew point
+//     −70…70 °C, humidity 0…110 %, pressure 31,000…120,000 Pa); a field at its missing-data code (99.9 °C, 999 %,
+//     999999 Pa) is refused, since the year model has no value to put in its place;
 //   - 8,760 rows; a leap-year file of 8,784 rows is read with its 29 February dropped (the model
 //     runs a 365-day year; `leapDayDropped` says so); anything else is the wrong number of hours.
 // Bounded: at most kMaxEpwBytes are read, so a huge or endless input is refused, never a hang.
@@ -43,9 +43,9 @@ struct WeatherHour {
 };
 
 struct WeatherYear {
-  std::string file;      // where it was read from (for messages and reports)
-  std::string location;  // "Chicago Ohare Intl Ap, IL, USA"
-  std::string dataSource;  // LOCATION's data source field, e.g. "TMY3"
+  std::string file;                    // where it was read from (for messages and reports)
+  std::string location;                // "Chicago Ohare Intl Ap, IL, USA"
+  std::string dataSource;              // LOCATION's data source field, e.g. "TMY3"
   double latitude = 0, longitude = 0;  // degrees, north and east positive
   double timeZone = 0;                 // hours from UTC
   double elevation = 0;                // m

@@ -13,8 +13,7 @@ namespace gigaplan::report {
 
 namespace {
 
-constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                   "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 double mwh(double joules) {
   return joules / 3.6e9;
@@ -49,9 +48,8 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
   o << "Year of " << (c.design.empty() ? std::string("the design") : c.design) << " in " << y.location << " ("
     << y.weatherFile << ")\n";
   if (y.hours.empty()) return o.str() + "  no hours\n";
-  const auto [cold, hot] = std::minmax_element(y.hours.begin(), y.hours.end(), [](const auto& a, const auto& b) {
-    return a.dryBulb < b.dryBulb;
-  });
+  const auto [cold, hot] = std::minmax_element(y.hours.begin(), y.hours.end(),
+                                               [](const auto& a, const auto& b) { return a.dryBulb < b.dryBulb; });
   const auto wet = std::max_element(y.hours.begin(), y.hours.end(),
                                     [](const auto& a, const auto& b) { return a.wetBulb < b.wetBulb; });
   o << "  weather:     " << counted(t.hours, "hour") << ", dry bulb " << temperature(cold->dryBulb) << " to "
@@ -62,8 +60,8 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
     o << "               " << s.id << " (" << sourceKind(s.kind) << "): " << fixed(mwh(s.energy), 0) << " MWh ("
       << percent(s.share) << ")\n";
   const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
-  o << "  PUE:         " << pue(t.pue()) << " for the year; worst hour " << pue(worst.pue) << " (" << when(worst) << ", "
-    << temperature(worst.dryBulb) << " dry bulb, " << temperature(worst.wetBulb) << " wet bulb)\n";
+  o << "  PUE:         " << pue(t.pue()) << " for the year; worst hour " << pue(worst.pue) << " (" << when(worst)
+    << ", " << temperature(worst.dryBulb) << " dry bulb, " << temperature(worst.wetBulb) << " wet bulb)\n";
   o << "  water:       " << cubicMetres(t.water()) << " (cooling towers " << cubicMetres(t.towerWater)
     << ", adiabatic dry coolers " << cubicMetres(t.adiabaticWater) << "); WUE " << fixed(t.wue(), 3)
     << " L/kWh of IT\n";
@@ -75,16 +73,16 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
     o << tonnes(t.carbon) << "\n";
   else
     o << "incomplete (see notes); " << tonnes(t.carbon) << " from the sources with a factor\n";
-  o << "  cost:        " << (y.hasPrice ? fixed(t.cost, 0) + " (at site.energy_price per MWh)" : "no energy_price given")
-    << "\n";
-  o << "  throttling:  " << counted(t.throttledHours, "hour") << "; "
-    << fixed(t.lostGpuHours, 0) << " GPU-hours lost (" << fixed(y.lostFraction * 100, 3) << " % of the year's)\n";
+  o << "  cost:        "
+    << (y.hasPrice ? fixed(t.cost, 0) + " (at site.energy_price per MWh)" : "no energy_price given") << "\n";
+  o << "  throttling:  " << counted(t.throttledHours, "hour") << "; " << fixed(t.lostGpuHours, 0) << " GPU-hours lost ("
+    << fixed(y.lostFraction * 100, 3) << " % of the year's)\n";
   if (c.jobDays) {
     const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
     o << "  training:    the design's job takes " << fixed(*c.jobDays, 1) << " days at full speed; from 1 January, "
-      << (std::isfinite(wall) ? fixed(wall, 1) + " days with this year's throttling (+" +
-                                    fixed((wall - *c.jobDays) * 24, 1) + " h)"
-                              : std::string("it never finishes: every hour is throttled to nothing"))
+      << (std::isfinite(wall)
+              ? fixed(wall, 1) + " days with this year's throttling (+" + fixed((wall - *c.jobDays) * 24, 1) + " h)"
+              : std::string("it never finishes: every hour is throttled to nothing"))
       << "\n";
   }
   o << "\n  month  energy MWh    PUE  worst PUE  water m³  carbon t  throttled h  economiser h\n";
@@ -175,12 +173,18 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
     for (const annual::HourFigures& h : y.hours) j.value(static_cast<double>(get(h)), digits);
     j.endArray();
   };
-  array("dry_bulb_c", [](const annual::HourFigures& h) { return h.dryBulb; }, 4);
-  array("wet_bulb_c", [](const annual::HourFigures& h) { return h.wetBulb; }, 4);
-  array("facility_mw", [](const annual::HourFigures& h) { return h.facility / 1e6; }, 7);
-  array("pue", [](const annual::HourFigures& h) { return h.pue; }, 6);
-  array("water_l", [](const annual::HourFigures& h) { return h.water; }, 6);
-  array("throttled_it_mw", [](const annual::HourFigures& h) { return h.throttledIt / 1e6; }, 6);
+  array(
+      "dry_bulb_c", [](const annual::HourFigures& h) { return h.dryBulb; }, 4);
+  array(
+      "wet_bulb_c", [](const annual::HourFigures& h) { return h.wetBulb; }, 4);
+  array(
+      "facility_mw", [](const annual::HourFigures& h) { return h.facility / 1e6; }, 7);
+  array(
+      "pue", [](const annual::HourFigures& h) { return h.pue; }, 6);
+  array(
+      "water_l", [](const annual::HourFigures& h) { return h.water; }, 6);
+  array(
+      "throttled_it_mw", [](const annual::HourFigures& h) { return h.throttledIt / 1e6; }, 6);
   j.endObject();
   j.endObject();
   return j.str() + "\n";

@@ -73,7 +73,8 @@ class TestEpwReader : public QObject {
     QCOMPARE(w.hours[8759].dryBulb, 20.0);
     // Windows line endings and a trailing blank line are accepted.
     std::string crlf;
-    for (char c : test::epwText(test::epwRows(20, 10, 101325))) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    for (char c : test::epwText(test::epwRows(20, 10, 101325)))
+      crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     QCOMPARE(io::readEpwText(crlf + "\r\n", "t.epw").hours.size(), std::size_t{8760});
   }
 
@@ -143,7 +144,8 @@ class TestEpwReader : public QObject {
                                               ": hour: found 1/5 hour 6, expected 1/5 hour 4 (rows follow the "
                                               "calendar hour by hour)";
     QTest::newRow("hour not whole") << with(99, withField(row, 3, "4.5"))
-                                    << "t.epw:108:" + at(3) + ": hour: found '4.5', expected a whole number from 1 to 24";
+                                    << "t.epw:108:" + at(3) +
+                                           ": hour: found '4.5', expected a whole number from 1 to 24";
     QTest::newRow("month out of range") << with(99, withField(row, 1, "13"))
                                         << "t.epw:108:" + at(1) + ": month: found '13', expected a number from 1 to 12";
     QTest::newRow("too few fields") << with(99, "2001,1,5,4,60,A7,20.0\n")
@@ -160,14 +162,15 @@ class TestEpwReader : public QObject {
     QTest::newRow("blank line") << QString::fromStdString(test::epwText(gap))
                                 << "t.epw:59:1: found an empty line, expected an hourly row";
     std::string header = test::epwText(rows);
-    QTest::newRow("wrong header") << QString::fromStdString(
-                                         std::string(header).replace(header.find("TYPICAL/EXTREME"), 15, "TYPICAL-EXTREME"))
-                                  << "t.epw:3:1: TYPICAL/EXTREME PERIODS: found 'TYPICAL-EXTREME PERIODS', expected the "
-                                     "TYPICAL/EXTREME PERIODS header (line 3 of the 8 EPW header lines)";
-    QTest::newRow("latitude") << QString::fromStdString(std::string(header).replace(header.find("45.00"), 5, "95.00"))
-                              << "t.epw:1:39: LOCATION.latitude: found '95.00', expected a number from -90 to +90 degrees";
-    QTest::newRow("sub-hourly") << QString::fromStdString(
-                                       std::string(header).replace(header.find("DATA PERIODS,1,1"), 16, "DATA PERIODS,1,4"))
+    QTest::newRow("wrong header")
+        << QString::fromStdString(std::string(header).replace(header.find("TYPICAL/EXTREME"), 15, "TYPICAL-EXTREME"))
+        << "t.epw:3:1: TYPICAL/EXTREME PERIODS: found 'TYPICAL-EXTREME PERIODS', expected the "
+           "TYPICAL/EXTREME PERIODS header (line 3 of the 8 EPW header lines)";
+    QTest::newRow("latitude")
+        << QString::fromStdString(std::string(header).replace(header.find("45.00"), 5, "95.00"))
+        << "t.epw:1:39: LOCATION.latitude: found '95.00', expected a number from -90 to +90 degrees";
+    QTest::newRow("sub-hourly") << QString::fromStdString(std::string(header).replace(header.find("DATA PERIODS,1,1"),
+                                                                                      16, "DATA PERIODS,1,4"))
                                 << "t.epw:8:16: DATA PERIODS.records_per_hour: found 4, expected 1 (hourly data; "
                                    "sub-hourly files are not read)";
   }

@@ -239,10 +239,10 @@ class TestYear : public QObject {
       io::readSiteWeather(io::loadDesign(folder + "/missing.yaml", baseCatalog()));
       QFAIL("no error");
     } catch (const io::LoadError& e) {
-      QCOMPARE(QString(e.what()), QString::fromStdString(folder + "/missing.yaml:5:12: site.weather: found 'nope.epw' (" +
-                                                         folder +
-                                                         "/nope.epw: No such file or directory), expected an EPW "
-                                                         "weather file, its path relative to the design file"));
+      QCOMPARE(QString(e.what()),
+               QString::fromStdString(folder + "/missing.yaml:5:12: site.weather: found 'nope.epw' (" + folder +
+                                      "/nope.epw: No such file or directory), expected an EPW "
+                                      "weather file, its path relative to the design file"));
     }
     std::string bad = text;
     bad.replace(bad.find("350 g/kWh"), 9, "350 furlongs");
