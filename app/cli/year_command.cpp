@@ -28,10 +28,7 @@ std::string yearUsage() {
          "  --json: summary, months and hourly series; --csv: one row per hour.\n";
 }
 
-namespace {
-
-// Days the design's job takes at full speed, when it has one and a plan fits.
-std::optional<double> jobDays(const design::ResolvedDesign& r, const engine::Evaluation& e) {
+std::optional<double> designJobDays(const design::ResolvedDesign& r, const engine::Evaluation& e) {
   if (!r.design.job) return std::nullopt;
   const training::Cluster cluster = engine::clusterFromEvaluation(r.design, e);
   const catalog::Gpu* gpu = r.catalog->gpu(cluster.gpu);
@@ -49,8 +46,6 @@ std::optional<double> jobDays(const design::ResolvedDesign& r, const engine::Eva
   if (!(estimate.effectiveTrainingDays > 0)) return std::nullopt;
   return estimate.effectiveTrainingDays;
 }
-
-}  // namespace
 
 int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string file, weatherFile;
@@ -84,7 +79,7 @@ int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   }
   const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
   const annual::YearResult year = annual::simulateYear(r->design, r->layout, e, weather);
-  const report::YearContext context{file, jobDays(*r, e)};
+  const report::YearContext context{file, designJobDays(*r, e)};
   if (json)
     out << report::yearJson(year, context);
   else if (csv)

@@ -190,6 +190,83 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
   return j.str() + "\n";
 }
 
+Section yearSection(const annual::YearResult& y, const YearContext& c) {
+  Section s{"year", "A year of weather", {}};
+  const annual::PeriodFigures& t = y.year;
+  s.blocks.push_back(Paragraph{"The design run through " + counted(t.hours, "hour") + " of " + y.location + " (" +
+                                   y.weatherFile +
+                                   "): the plant's capacity, fan draw and chiller COP follow each hour's dry and "
+                                   "wet bulb; heat the plant cannot reject throttles the GPUs. These figures are "
+                                   "estimates (docs/annual.md).",
+                               Tone::Note});
+  KeyValues kv;
+  kv.entries.push_back({"Energy at the meter", fixed(mwh(t.energy), 0) + " MWh"});
+  kv.entries.push_back({"IT and network energy", fixed(mwh(t.itEnergy), 0) + " MWh"});
+  kv.entries.push_back({"Cooling energy", fixed(mwh(t.coolingEnergy), 0) + " MWh"});
+  kv.entries.push_back({"PUE for the year", pue(t.pue())});
+  if (!y.hours.empty()) {
+    const annual::HourFigures& w = y.hours[static_cast<std::size_t>(y.worstHour)];
+    kv.entries.push_back({"Worst hour's PUE", pue(w.pue) + " (" + when(w) + ", " + temperature(w.dryBulb) + ")"});
+  }
+  kv.entries.push_back({"Water", cubicMetres(t.water()) + " (towers " + cubicMetres(t.towerWater) +
+                                     ", adiabatic dry coolers " + cubicMetres(t.adiabaticWater) + ")"});
+  kv.entries.push_back({"WUE", fixed(t.wue(), 3) + " L/kWh of IT"});
+  kv.entries.push_back({"Carbon", y.carbonComplete ? tonnes(t.carbon) : "incomplete: " + tonnes(t.carbon) + " known"});
+  if (y.hasPrice) kv.entries.push_back({"Energy cost", fixed(t.cost, 0)});
+  if (y.chillers > 0) kv.entries.push_back({"Economiser hours", count(t.economiserHours)});
+  kv.entries.push_back({"Throttled hours", count(t.throttledHours)});
+  kv.entries.push_back({"GPU-hours lost", fixed(t.lostGpuHours, 0) + " (" + fixed(y.lostFraction * 100, 3) + " %)"});
+  if (c.jobDays) {
+    const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
+    kv.entries.push_back({"Training job", fixed(*c.jobDays, 1) + " days at full speed; " +
+                                              (std::isfinite(wall) ? fixed(wall, 1) + " days from 1 January"
+                                                                   : std::string("never finishes"))});
+  }
+  s.blocks.push_back(kv);
+
+  Table months;
+  months.caption = "By month";
+  months.columns = {{"Month"},
+                    {"Energy MWh", Align::Right},
+                    {"PUE", Align::Right},
+                    {"Worst PUE", Align::Right},
+                    {"Water m³", Align::Right},
+                    {"Carbon t", Align::Right},
+                    {"Throttled h", Align::Right},
+                    {"Economiser h", Align::Right}};
+  for (std::size_t m = 0; m < 12; ++m) {
+    const annual::PeriodFigures& p = y.months[m];
+    months.rows.push_back({kMonths[m], fixed(mwh(p.energy), 0), pue(p.pue()), pue(p.worstPue),
+                           fixed(p.water() / 1000, 0), fixed(p.carbon / 1000, 0), count(p.throttledHours),
+                           count(p.economiserHours)});
+  }
+  s.blocks.push_back(months);
+
+  std::vector<std::size_t> order(y.hours.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const std::size_t shown = std::min<std::size_t>(10, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      return y.hours[a].pue != y.hours[b].pue ? y.hours[a].pue > y.hours[b].pue : a < b;
+                    });
+  Table worst;
+  worst.caption = "The worst hours by PUE";
+  worst.columns = {{"Hour"},
+                   {"Dry bulb", Align::Right},
+                   {"Wet bulb", Align::Right},
+                   {"PUE", Align::Right},
+                   {"Facility", Align::Right},
+                   {"IT throttled", Align::Right}};
+  for (std::size_t k = 0; k < shown; ++k) {
+    const annual::HourFigures& h = y.hours[order[k]];
+    worst.rows.push_back({when(h), temperature(h.dryBulb), temperature(h.wetBulb), pue(h.pue), megawatts(h.facility),
+                          megawatts(h.throttledIt)});
+  }
+  s.blocks.push_back(worst);
+  for (const std::string& n : y.notes) s.blocks.push_back(Paragraph{n, Tone::Note});
+  return s;
+}
+
 std::string yearCsv(const annual::YearResult& y) {
   std::string out =
       "month,day,hour,dry_bulb_c,wet_bulb_c,facility_mw,it_mw,cooling_mw,pue,water_l,throttled_heat_mw,"

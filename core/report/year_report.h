@@ -9,6 +9,7 @@
 #include <string>
 
 #include "core/annual/year.h"
+#include "core/report/report_document.h"
 
 namespace gigaplan::report {
 
@@ -23,6 +24,10 @@ std::string yearText(const annual::YearResult& year, const YearContext& context)
 
 /// The same as JSON: summary, sources, months, notes, and the hourly series (arrays of 8,760).
 std::string yearJson(const annual::YearResult& year, const YearContext& context);
+
+/// The report's "A year of weather" section: headline annual figures, a table of months (energy,
+/// PUE, water, carbon, throttled and economiser hours), the ten worst hours by PUE, and the notes.
+Section yearSection(const annual::YearResult& year, const YearContext& context);
 
 /// One row per hour: month, day, hour, dry and wet bulb (°C), facility, IT, cooling (MW), PUE,
 /// water (L), throttled heat and IT (MW), chillers on free cooling.

@@ -15,6 +15,8 @@
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
 #include "core/io/epw_reader.h"
+#include "core/report/report_format.h"
+#include "core/report/year_report.h"
 #include "epw_text.h"
 
 using namespace gigaplan;
@@ -208,6 +210,25 @@ class TestYear : public QObject {
     double monthly = 0;
     for (const annual::PeriodFigures& m : y.months) monthly += m.energy;
     QVERIFY(std::abs(monthly - y.year.energy) <= 1e-9 * y.year.energy);
+  }
+
+  // The report section: twelve months summing to the year, the ten worst hours by PUE, worst first.
+  void reportSection() {
+    const Site s(load("teaching-hall.yaml"));
+    const annual::YearResult y = s.year(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw"));
+    const report::Section section = report::yearSection(y, {"teaching-hall.yaml", 30.0});
+    QCOMPARE(section.id, std::string("year"));
+    std::vector<const report::Table*> tables;
+    for (const report::Block& b : section.blocks)
+      if (const auto* t = std::get_if<report::Table>(&b)) tables.push_back(t);
+    QCOMPARE(tables.size(), std::size_t{2});
+    QCOMPARE(tables[0]->rows.size(), std::size_t{12});
+    QCOMPARE(tables[0]->rows[6][0], std::string("Jul"));
+    QCOMPARE(tables[1]->rows.size(), std::size_t{10});
+    const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
+    QCOMPARE(tables[1]->rows[0][3], report::pue(worst.pue));
+    for (std::size_t i = 1; i < tables[1]->rows.size(); ++i)
+      QVERIFY(std::stod(tables[1]->rows[i][3]) <= std::stod(tables[1]->rows[i - 1][3]));
   }
 
   // site.weather: read, resolved against the design's folder, written back; a missing file is an

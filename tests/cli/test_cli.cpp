@@ -174,7 +174,15 @@ class TestCli : public QObject {
     QVERIFY(design.find(key) != std::string::npos);
     std::string named = design;
     named.replace(named.find(key), key.size(), key + "  weather: " + chicago + "\n");
-    QCOMPARE(run({"year", file("named.yaml", named)}).code, 0);
+    const std::string namedFile = file("named.yaml", named);
+    QCOMPARE(run({"year", namedFile}).code, 0);
+    // A design that names its weather gets the year's section in its report.
+    const std::string html = dir_.filePath("named.html").toStdString();
+    QCOMPARE(run({"report", namedFile, "-o", html}).code, 0);
+    std::ifstream page(html);
+    const std::string content((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+    QVERIFY(content.find("A year of weather") != std::string::npos);
+    QVERIFY(content.find("The worst hours by PUE") != std::string::npos);
     std::string missing = design;
     missing.replace(missing.find(key), key.size(), key + "  weather: nowhere.epw\n");
     const Run bad = run({"year", file("missing.yaml", missing)});
