@@ -55,7 +55,7 @@ class Plant {
           validSinks(layout, u) == 0 && (u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower);
     }
     baseHeat(e);
-    itRatios(e);
+    itRatios();
     multipliers(design, e);
   }
 
@@ -117,8 +117,7 @@ class Plant {
   // Per unit, IT watts behind each watt of heat reaching it: the plant run on the racks' IT alone,
   // once with every unit's draw (heat per unit of IT, draws included) and once as pure transport
   // (IT upstream). Both are linear in the IT, so their ratio is the marginal one.
-  void itRatios(const engine::Evaluation& e) {
-    (void)e;
+  void itRatios() {
     cooling::CoolingDemand it;
     it.rackHeat.assign(layout_.racks.size(), 0.0);
     for (std::size_t r = 0; r < layout_.racks.size(); ++r)
