@@ -11,6 +11,7 @@
 #include "app/cli/summary_command.h"
 #include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
+#include "app/cli/year_command.h"
 
 namespace gigaplan::cli {
 namespace {
@@ -78,6 +79,8 @@ std::vector<Command> headlessCommands() {
        withCatalog(runSearchCommand)},
       {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
        reportUsage(ReportFlavour::Headless), runReport},
+      {"year", "gigaplan year FILE [--weather EPW] [--json|--csv]   a year of weather: energy, PUE, water, carbon",
+       yearUsage(), runYear},
   };
 }
 

@@ -113,6 +113,7 @@ struct PowerGear {
     return efficiencyCurve.back().efficiency;
   }
   double energy = 0;                     // J (batteries)
+  double co2PerKwh = -1;                 // generators: kg CO2 per kWh delivered (fuel burned); < 0 = not given
   double voltageIn = 0, voltageOut = 0;  // V
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m footprint for the 3D view and site plan
@@ -120,6 +121,23 @@ struct PowerGear {
 };
 
 enum class CoolingGearKind { Cdu, Chiller, DryCooler, CoolingTower, AirHandler };
+
+/// A chiller's electric input ratio (EIR = 1 / COP) against temperature, as the DOE-2 and
+/// EnergyPlus chiller models write it: a biquadratic in the leaving chilled-water temperature x
+/// and the entering condenser temperature y (°C), a + b x + c x² + d y + e y² + f x y, with x and
+/// y held inside the range the curve was fitted on. Only ratios of it are used (the COP at the
+/// design point is the catalog's `cop`), so the curve shapes the COP and never sets its level.
+struct ChillerCurve {
+  double a = 0, b = 0, c = 0, d = 0, e = 0, f = 0;
+  double xMin = 0, xMax = 0, yMin = 0, yMax = 0;
+  bool empty() const { return a == 0 && b == 0 && c == 0 && d == 0 && e == 0 && f == 0; }
+  double eir(double x, double y) const {
+    x = x < xMin ? xMin : (x > xMax ? xMax : x);
+    y = y < yMin ? yMin : (y > yMax ? yMax : y);
+    return a + b * x + c * x * x + d * y + e * y * y + f * x * y;
+  }
+  friend bool operator==(const ChillerCurve&, const ChillerCurve&) = default;
+};
 
 /// Where a chiller's condenser puts its heat: air-cooled to ambient, water-cooled down its
 /// rejects_to (towers, dry coolers). Required for chillers; Unstated for other kinds.
@@ -135,6 +153,8 @@ struct CoolingGear {
   double waterPerKwh = 0;                     // L of water per kWh of heat rejected (evaporative; 0 dry)
   double maxAmbient = 0;                      // degC above which capacity derates (0 = not modelled)
   Condenser condenser = Condenser::Unstated;  // chillers only
+  double chilledWater = 0;                    // degC, chillers: leaving chilled water at design (0 = not given)
+  ChillerCurve eirCurve;                      // chillers: COP against temperature (empty = COP held at `cop`)
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m
   Provenance provenance;

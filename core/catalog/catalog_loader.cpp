@@ -3,6 +3,7 @@
 #include "core/catalog/catalog_loader.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <functional>
@@ -222,12 +223,30 @@ const std::vector<Field<PowerGear>>& powerFields() {
         quantity<PowerGear>("energy", &PowerGear::energy, Dimension::Energy, 0, 1e15),
         quantity<PowerGear>("voltage_in", &PowerGear::voltageIn, Dimension::Voltage, 0, 1e6),
         quantity<PowerGear>("voltage_out", &PowerGear::voltageOut, Dimension::Voltage, 0, 1e6),
+        number<PowerGear>("co2_per_kwh", &PowerGear::co2PerKwh, 0, 3),
     };
     addFootprint(f);
     addProvenance(f);
     return f;
   }();
   return fields;
+}
+
+// eir_curve: [a, b, c, d, e, f, x_min, x_max, y_min, y_max] (see catalog::ChillerCurve).
+void readChillerCurve(CoolingGear& g, const YAML::Node& n, Reader r, const std::string& p) {
+  r.requireSequence(n, p);
+  if (n.size() != 10)
+    r.fail(n, p, std::to_string(n.size()) + " numbers",
+           "10 numbers: a, b, c, d, e, f, then the fitted ranges x_min, x_max (chilled water, degC), y_min, y_max "
+           "(condenser, degC)");
+  std::array<double, 10> v{};
+  for (std::size_t i = 0; i < v.size(); ++i) v[i] = r.number(n[i], YamlReader::index(p, i), -1e3, 1e3);
+  if (v[6] >= v[7] || v[8] >= v[9])
+    r.fail(n, p,
+           "ranges [" + units::shortest(v[6]) + ", " + units::shortest(v[7]) + "] and [" + units::shortest(v[8]) +
+               ", " + units::shortest(v[9]) + "]",
+           "x_min < x_max and y_min < y_max");
+  g.eirCurve = {v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8], v[9]};
 }
 
 const std::vector<Field<CoolingGear>>& coolingFields() {
@@ -243,6 +262,8 @@ const std::vector<Field<CoolingGear>>& coolingFields() {
         number<CoolingGear>("water_per_kwh", &CoolingGear::waterPerKwh, 0, 100),
         quantity<CoolingGear>("max_ambient", &CoolingGear::maxAmbient, Dimension::Temperature, -60, 80),
         enumeration<CoolingGear, Condenser>("condenser", &CoolingGear::condenser, {"air", "water"}),
+        quantity<CoolingGear>("chilled_water", &CoolingGear::chilledWater, Dimension::Temperature, -10, 40),
+        {"eir_curve", readChillerCurve},
     };
     addFootprint(f);
     addProvenance(f);
@@ -279,6 +300,10 @@ EntryProblem crossCheck(const CoolingGear& c) {
             "condenser: air (rejects to ambient) or water (rejects to towers or dry coolers)"};
   if (c.kind != CoolingGearKind::Chiller && c.condenser != Condenser::Unstated)
     return {"condenser", "a condenser on a " + std::string(toString(c.kind)), "condenser only on chillers"};
+  if (c.kind != CoolingGearKind::Chiller && !c.eirCurve.empty())
+    return {"eir_curve", "an eir_curve on a " + std::string(toString(c.kind)), "eir_curve only on chillers"};
+  if (c.kind != CoolingGearKind::Chiller && c.chilledWater != 0)
+    return {"chilled_water", "chilled_water on a " + std::string(toString(c.kind)), "chilled_water only on chillers"};
   return {};
 }
 

@@ -53,7 +53,8 @@ bool hasCompressor(const design::CoolingUnit& u) {
   return u.kind == CoolingKind::Chiller || (u.kind == CoolingKind::AirHandler && u.rejectsTo.empty());
 }
 
-// With nothing to reject to, can this unit put its heat into the ambient air?
+}  // namespace
+
 bool releasesToAmbient(const design::CoolingUnit& u) {
   switch (u.kind) {
     case CoolingKind::DryCooler:
@@ -68,6 +69,22 @@ bool releasesToAmbient(const design::CoolingUnit& u) {
   }
   return false;
 }
+
+UnitFlow runUnit(const design::CoolingUnit& u, double heat, double capacity, double cop) {
+  const catalog::CoolingGear* spec = u.spec;
+  const double own = spec ? spec->ownPower * u.units : 0.0;
+  const double fraction = capacity > 0 ? heat / capacity : (heat > 0 ? 1.0 : 0.0);
+  const double fans = own * fraction;
+  const double work = hasCompressor(u) && cop > 0 ? heat / cop : 0.0;
+  const bool outdoors = u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower;
+  UnitFlow f;
+  f.power = fans + work;
+  f.passedOn = heat + work + (outdoors ? 0.0 : fans);
+  f.toAmbient = outdoors ? fans : 0.0;
+  return f;
+}
+
+namespace {
 
 // Racks: liquid to the CDU (none: error), air to the air handler or else the hall's air.
 void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rackHeat, bool withFindings,
@@ -178,25 +195,6 @@ void spreadAirHeat(const design::Layout& layout, const CoolingTopology& t, const
         d.coreRoomHeat, 0));
 }
 
-// Electrical draw of one unit at its heat load; what it passes on and what its outdoor fans shed.
-struct UnitFlow {
-  double power = 0, passedOn = 0, toAmbient = 0;
-};
-
-UnitFlow runUnit(const design::CoolingUnit& u, double heat) {
-  const catalog::CoolingGear* spec = u.spec;
-  const double own = spec ? spec->ownPower * u.units : 0.0;
-  const double fraction = u.capacity > 0 ? heat / u.capacity : (heat > 0 ? 1.0 : 0.0);
-  const double fans = own * fraction;
-  const double work = hasCompressor(u) && spec && spec->cop > 0 ? heat / spec->cop : 0.0;
-  const bool outdoors = u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower;
-  UnitFlow f;
-  f.power = fans + work;
-  f.passedOn = heat + work + (outdoors ? 0.0 : fans);
-  f.toAmbient = outdoors ? fans : 0.0;
-  return f;
-}
-
 void checkUnits(const design::Layout& layout, double ambient, const std::vector<int>& indegree, CoolingResult& c) {
   for (int i = 0; i < static_cast<int>(layout.cooling.size()); ++i) {
     const design::CoolingUnit& u = layout.cooling[i];
@@ -302,7 +300,7 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
   for (int i : topology.order) {
     ordered[i] = 1;
     const design::CoolingUnit& u = layout.cooling[i];
-    const UnitFlow f = runUnit(u, c.unitHeat[i]);
+    const UnitFlow f = runUnit(u, c.unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
     c.unitPower[i] = f.power;
     c.unitRejected[i] = f.passedOn + f.toAmbient;
     c.rejected += f.toAmbient;

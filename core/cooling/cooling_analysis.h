@@ -100,6 +100,21 @@ struct CoolingDemand {
   std::vector<double> nodeLoss;  // W per power node: conversion losses, in − out (may be empty)
 };
 
+/// Electrical draw of one unit carrying `heat` W with `capacity` W available and a compressor COP
+/// `cop` (used only by chillers and DX air handlers; 0 = none): fans and pumps draw
+/// ownPower × units × heat / capacity, a compressor heat / cop. `passedOn` goes to its rejects_to
+/// (heat + compressor + indoor fans); `toAmbient` is what outdoor fans (dry coolers, towers) shed
+/// straight to the air. The one home of the plant's draw: analyzeCooling runs it at the catalog
+/// ratings, the year model (core/annual) at each hour's (core/cooling/ambient.h).
+struct UnitFlow {
+  double power = 0, passedOn = 0, toAmbient = 0;
+};
+UnitFlow runUnit(const design::CoolingUnit& unit, double heat, double capacity, double cop);
+
+/// With nothing to reject to, can this unit put its heat into the ambient air (dry cooler, tower,
+/// air-cooled chiller, DX air handler)?
+bool releasesToAmbient(const design::CoolingUnit& unit);
+
 /// ambient: site design dry bulb, degC. withFindings = false skips the checks (used while
 /// evaluate() settles the losses, and for the peak-load pass that only feeds the power flow).
 CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology& topology, const CoolingDemand& demand,

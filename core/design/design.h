@@ -151,6 +151,13 @@ struct SiteInfo {
   double storageBandwidth = 0;  // B/s for checkpoints (0 = from storage racks)
   // Share of the site's GPUs one failure may stop before a warning says so (key max_failure_share).
   double maxFailureShare = 0.10;
+  // The year model (core/annual): an EPW weather file as written (resolved against the design
+  // file's folder; "" = none), the grid's carbon intensity in kg CO2 per kWh at the meter and the
+  // energy price per MWh (currency of the planner's choice); negative = not given.
+  std::string weather;
+  double gridCarbon = -1;
+  double energyPrice = -1;
+  SourceLocation where;  // of the site mapping and its keys (site.weather errors point here)
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
 };
 

@@ -82,7 +82,8 @@ class DesignReader {
     const std::string p = "site";
     r_.checkKeys(n, p,
                  {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
-                  "max_failure_share"});
+                  "max_failure_share", "weather", "grid_carbon", "energy_price"});
+    s.where = where(n, p);
     s.name = r_.string(r_.require(n, p, "name"), "site.name");
     r_.optional(n, p, "description", [&](const auto& c, const auto& cp) { s.description = r_.string(c, cp); });
     r_.optional(n, p, "location", [&](const auto& c, const auto& cp) { s.location = r_.string(c, cp); });
@@ -100,6 +101,32 @@ class DesignReader {
     r_.optional(n, p, "max_failure_share", [&](const auto& c, const auto& cp) {
       s.maxFailureShare = r_.quantity(c, cp, Dimension::Dimensionless, 0.001, 1);
     });
+    r_.optional(n, p, "weather", [&](const auto& c, const auto& cp) {
+      s.weather = r_.string(c, cp);
+      if (s.weather.empty()) r_.fail(c, cp, "an empty path", "the path of an EPW weather file");
+    });
+    r_.optional(n, p, "grid_carbon", [&](const auto& c, const auto& cp) { s.gridCarbon = carbonIntensity(c, cp); });
+    r_.optional(n, p, "energy_price", [&](const auto& c, const auto& cp) { s.energyPrice = r_.number(c, cp, 0, 1e6); });
+  }
+
+  // "0.35 kg/kWh" or "350 g/kWh" → kg CO2 per kWh.
+  double carbonIntensity(const YAML::Node& n, const std::string& p) {
+    const std::string text = r_.string(n, p);
+    const std::string expected = "a carbon intensity such as '0.35 kg/kWh' or '350 g/kWh' (0 to 2 kg/kWh)";
+    double scale = 0;
+    std::string number;
+    for (const auto& [unit, factor] : {std::pair{"kg/kWh", 1.0}, std::pair{"g/kWh", 1e-3}}) {
+      const std::string u = unit;
+      if (text.size() > u.size() && text.compare(text.size() - u.size(), u.size(), u) == 0) {
+        scale = factor;
+        number = text.substr(0, text.size() - u.size());
+        break;
+      }
+    }
+    const units::ParseResult v = units::parseNumber(number);
+    if (scale == 0 || !v || v.value * scale < 0 || v.value * scale > 2)
+      r_.fail(n, p, YamlReader::describe(n), expected);
+    return v.value * scale;
   }
 
   int count(const YAML::Node& n, const std::string& p) {

@@ -95,6 +95,9 @@ class Writer {
     if (s.powerFactor != defaults.powerFactor) kv("power_factor", units::shortest(s.powerFactor));
     if (s.storageBandwidth > 0) q("storage_bandwidth", s.storageBandwidth, Dimension::DataRate);
     if (s.maxFailureShare != defaults.maxFailureShare) kv("max_failure_share", units::shortest(s.maxFailureShare));
+    if (!s.weather.empty()) kv("weather", s.weather);
+    if (s.gridCarbon >= 0) kv("grid_carbon", units::shortest(s.gridCarbon) + " kg/kWh");
+    if (s.energyPrice >= 0) kv("energy_price", units::shortest(s.energyPrice));
     e_ << YAML::EndMap;
   }
 

@@ -10,8 +10,10 @@
 //   std::string html = report::toHtml(doc);
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "core/annual/year.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/report/report_document.h"
@@ -25,12 +27,14 @@ struct ReportInputs {
   const design::ResolvedDesign& design;
   const engine::Evaluation& eval;
   const TrainingPlan& training;
-  std::string picturePng;        // the 3D view as PNG bytes; empty when there is none
-  std::string pictureNote;       // why there is none ("no display available")
-  std::string generatedOn;       // date text for the title page; empty = omitted
-  double contentWidth = 515;     // pt: drawings are made this wide (A4 minus margins)
-  double maxFigureHeight = 680;  // pt: tall diagrams are split into parts of at most this height
-  int maxFindingRows = 300;      // findings listed one by one; the rest are counted
+  std::string picturePng;                    // the 3D view as PNG bytes; empty when there is none
+  std::string pictureNote;                   // why there is none ("no display available")
+  std::string generatedOn;                   // date text for the title page; empty = omitted
+  double contentWidth = 515;                 // pt: drawings are made this wide (A4 minus margins)
+  double maxFigureHeight = 680;              // pt: tall diagrams are split into parts of at most this height
+  int maxFindingRows = 300;                  // findings listed one by one; the rest are counted
+  const annual::YearResult* year = nullptr;  // the year of weather, when the design names one (its section)
+  std::optional<double> jobDays;             // the design's job at full speed, for the year section
 };
 
 ReportDocument buildReport(const ReportInputs& inputs);

@@ -28,7 +28,7 @@ using units::Dimension;
 
 // What one YAML key holds.
 struct Field {
-  enum class Type { Text, Integer, Number, Quantity, Choice };
+  enum class Type { Text, Integer, Number, Quantity, Choice, NumberList };
   Type type = Type::Text;
   Dimension dim = Dimension::Dimensionless;  // Quantity: the unit family it must parse as
   double lo = 0, hi = 0;                     // Number: inclusive range
@@ -54,6 +54,12 @@ Field number(double lo, double hi) {
   f.type = Field::Type::Number;
   f.lo = lo;
   f.hi = hi;
+  return f;
+}
+// A flow list of plain numbers (a chiller's eir_curve).
+Field numberList() {
+  Field f;
+  f.type = Field::Type::NumberList;
   return f;
 }
 Field choice(std::vector<std::string> values) {
@@ -144,7 +150,8 @@ const std::vector<FileSchema>& schemas() {
                       {"efficiency", number(0.5, 1)},
                       {"energy", quantity(Dimension::Energy)},
                       {"voltage_in", quantity(Dimension::Voltage)},
-                      {"voltage_out", quantity(Dimension::Voltage)}}),
+                      {"voltage_out", quantity(Dimension::Voltage)},
+                      {"co2_per_kwh", number(0, 3)}}),
        {"hv-substation-240mva", "unit-substation-3mva", "switchboard-4000a", "ups-1500kw", "busway-800a",
         "rack-pdu-60a", "megapack-2xl-2h", "megapack-2xl-4h", "gas-turbine-titan350", "gas-turbine-smt130",
         "genset-3mw"}},
@@ -157,7 +164,9 @@ const std::vector<FileSchema>& schemas() {
                       {"approach", quantity(Dimension::Temperature)},
                       {"water_per_kwh", number(0, 20)},
                       {"max_ambient", quantity(Dimension::Temperature)},
-                      {"condenser", choice({"air", "water"})}}),
+                      {"condenser", choice({"air", "water"})},
+                      {"chilled_water", quantity(Dimension::Temperature)},
+                      {"eir_curve", numberList()}}),
        {"cdu-vertiv-2300", "in-rack-cdu-250", "chiller-water-cooled", "chiller-air-cooled", "dry-cooler-adiabatic",
         "cooling-tower", "air-handler"}},
   };
@@ -201,6 +210,13 @@ void checkValue(const YAML::Node& node, const Field& field, const std::string& w
   auto fail = [&](const std::string& expected) {
     problems.push_back(where + ": found '" + s + "', expected " + expected);
   };
+  if (field.type == Field::Type::NumberList) {
+    if (!node.IsSequence() || node.size() == 0) problems.push_back(where + ": expected a list of numbers");
+    for (std::size_t i = 0; node.IsSequence() && i < node.size(); ++i)
+      if (!node[i].IsScalar() || !units::parseNumber(node[i].Scalar()))
+        problems.push_back(where + "[" + std::to_string(i) + "]: expected a plain number");
+    return;
+  }
   if (!node.IsScalar() || s.empty()) {
     problems.push_back(where + ": expected a non-empty scalar");
     return;
@@ -230,6 +246,8 @@ void checkValue(const YAML::Node& node, const Field& field, const std::string& w
       }
       return;
     }
+    case Field::Type::NumberList:
+      return;  // checked above
     case Field::Type::Choice: {
       for (const auto& c : field.choices) {
         if (c == s) return;

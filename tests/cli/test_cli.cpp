@@ -2,9 +2,13 @@
 // table, the report without Qt, and the executable's link (no Qt Widgets, no VTK — no Qt at all).
 #include <QtTest>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "app/cli/command_line.h"
@@ -141,6 +145,57 @@ class TestCli : public QObject {
     QCOMPARE(unwritable.code, 3);
     QVERIFY2(unwritable.err.contains("cannot write /nonexistent/folder/r.json"), qPrintable(unwritable.err));
     QCOMPARE(run({"evaluate"}).code, 64);
+  }
+
+  // `year`: text, JSON (8,760 hourly values) and CSV (a header and 8,760 rows) of a sample through
+  // a bundled typical year; the design's own site.weather resolved against its folder; a missing
+  // weather file named at its key (exit 2); usage errors exit 64.
+  void yearCommand() {
+    const std::string chicago = GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw";
+    const Run text = run({"year", sample("teaching-hall.yaml"), "--weather", chicago});
+    QVERIFY2(text.code == 0, qPrintable(text.err));
+    QVERIFY2(text.out.contains("8,760 hours, dry bulb -22.8 °C to 35.0 °C"), qPrintable(text.out));
+    QVERIFY(text.out.contains("PUE:") && text.out.contains("worst hour"));
+    const Run json = run({"year", sample("teaching-hall.yaml"), "--weather", chicago, "--json"});
+    QCOMPARE(json.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(o["hours"].toInt(), 8760);
+    QCOMPARE(o["hourly"].toObject()["pue"].toArray().size(), 8760);
+    QCOMPARE(o["months"].toArray().size(), 12);
+    QVERIFY(o["pue"].toDouble() > 1);
+    const Run csv = run({"year", sample("teaching-hall.yaml"), "--weather", chicago, "--csv"});
+    QCOMPARE(csv.code, 0);
+    QCOMPARE(csv.out.count('\n'), 8761);
+    QVERIFY(csv.out.startsWith("month,day,hour,dry_bulb_c,"));
+
+    std::ifstream in(sample("teaching-hall.yaml"));
+    std::string design((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string key = "  ambient: 35 degC\n";
+    QVERIFY(design.find(key) != std::string::npos);
+    std::string named = design;
+    named.replace(named.find(key), key.size(), key + "  weather: " + chicago + "\n");
+    const std::string namedFile = file("named.yaml", named);
+    QCOMPARE(run({"year", namedFile}).code, 0);
+    // A design that names its weather gets the year's section in its report.
+    const std::string html = dir_.filePath("named.html").toStdString();
+    QCOMPARE(run({"report", namedFile, "-o", html}).code, 0);
+    std::ifstream page(html);
+    const std::string content((std::istreambuf_iterator<char>(page)), std::istreambuf_iterator<char>());
+    QVERIFY(content.find("A year of weather") != std::string::npos);
+    QVERIFY(content.find("The worst hours by PUE") != std::string::npos);
+    std::string missing = design;
+    missing.replace(missing.find(key), key.size(), key + "  weather: nowhere.epw\n");
+    const Run bad = run({"year", file("missing.yaml", missing)});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("missing.yaml:25:12: site.weather: found 'nowhere.epw'"), qPrintable(bad.err));
+    const Run none = run({"year", sample("teaching-hall.yaml")});
+    QCOMPARE(none.code, 2);
+    QVERIFY2(none.err.contains("site.weather: found no weather file, expected site: weather: FILE"),
+             qPrintable(none.err));
+    QCOMPARE(run({"year"}).code, 64);
+    QCOMPARE(run({"year", sample("teaching-hall.yaml"), "--weather"}).code, 64);
+    QCOMPARE(run({"year", sample("teaching-hall.yaml"), "--json", "--csv"}).code, 64);
+    QCOMPARE(run({"year", sample("teaching-hall.yaml"), "--frob"}).code, 64);
   }
 
   void reportWithoutQt() {

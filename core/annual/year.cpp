@@ -1,0 +1,396 @@
+// simulateYear: the plant downstream of the CDUs and air handlers run hour by hour (see year.h).
+#include "core/annual/year.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+
+#include "core/annual/psychrometrics.h"
+#include "core/cooling/ambient.h"
+#include "core/cooling/cooling_analysis.h"
+#include "core/cooling/heat_order.h"
+#include "core/model/rack_power.h"
+#include "core/power/power_graph.h"
+#include "core/units/units.h"
+
+namespace gigaplan::annual {
+
+using design::CoolingKind;
+
+namespace {
+
+constexpr double kHour = 3600;  // s
+
+bool validUnit(const design::Layout& layout, int u) {
+  return u >= 0 && u < static_cast<int>(layout.cooling.size());
+}
+
+int validSinks(const design::Layout& layout, const design::CoolingUnit& u) {
+  int n = 0;
+  for (int s : u.rejectsTo) n += validUnit(layout, s);
+  return n;
+}
+
+// What an hour's plant pass gives.
+struct PlantHour {
+  std::vector<double> unitPower;              // W per unit
+  double towerWater = 0, adiabaticWater = 0;  // L in the hour
+  double throttledHeat = 0, throttledIt = 0;  // W
+  int economising = 0;
+};
+
+// Everything that does not change with the weather, computed once.
+class Plant {
+ public:
+  Plant(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e)
+      : layout_(layout),
+        topology_(cooling::coolingTopology(layout)),
+        design_{design.site.ambient, design.site.wetBulb} {
+    const std::size_t n = layout.cooling.size();
+    recv_.assign(n, 0.0);
+    final_.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      const design::CoolingUnit& u = layout.cooling[i];
+      final_[i] =
+          validSinks(layout, u) == 0 && (u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower);
+    }
+    baseHeat(e);
+    itRatios();
+    multipliers(design, e);
+  }
+
+  const cooling::Ambient& designAir() const { return design_; }
+  const std::vector<double>& unitMultiplier() const { return unitMultiplier_; }
+  double itMultiplier() const { return itMultiplier_; }
+
+  // The plant at air `now`; `out.unitPower` must hold one slot per unit.
+  void run(const cooling::Ambient& now, PlantHour& out) {
+    const cooling::PlantWeather w{design_, now};
+    std::fill(recv_.begin(), recv_.end(), 0.0);
+    out.towerWater = out.adiabaticWater = out.throttledHeat = out.throttledIt = 0;
+    out.economising = 0;
+    for (int i : topology_.order) {
+      const design::CoolingUnit& u = layout_.cooling[i];
+      const double heat = base_[i] + recv_[i];
+      const double capacity = cooling::capacityAt(u, w);
+      double cop = u.spec ? u.spec->cop : 0.0;
+      if (u.kind == CoolingKind::Chiller) {
+        const bool free = cooling::economising(layout_, u, now);
+        out.economising += free ? u.units : 0;
+        cop = free ? 0.0 : cooling::copAt(layout_, u, w);  // free cooling: the compressor stops
+      }
+      double carried = heat;
+      if (final_[i] && heat > capacity) {  // full fans; the rest is throttled at the GPUs
+        out.throttledHeat += heat - capacity;
+        out.throttledIt += (heat - capacity) * itRatio_[i];
+        carried = capacity;
+      }
+      const cooling::UnitFlow f = cooling::runUnit(u, carried, capacity, cop);
+      out.unitPower[i] = f.power;
+      if (u.spec && u.spec->waterPerKwh > 0) {
+        const double litres = u.spec->waterPerKwh * carried / 1000.0;  // one hour: W → kWh is / 1000
+        (u.kind == CoolingKind::CoolingTower ? out.towerWater : out.adiabaticWater) += litres;
+      }
+      const int sinks = validSinks(layout_, u);
+      for (int s : u.rejectsTo)
+        if (validUnit(layout_, s)) recv_[s] += f.passedOn / sinks;
+    }
+  }
+
+ private:
+  // Heat reaching each unit from racks, halls and the core room: the evaluation's unit heat less
+  // what upstream units pass on at the design point.
+  void baseHeat(const engine::Evaluation& e) {
+    const std::size_t n = layout_.cooling.size();
+    std::vector<double> received(n, 0.0);
+    for (int i : topology_.order) {
+      const design::CoolingUnit& u = layout_.cooling[i];
+      const cooling::UnitFlow f = cooling::runUnit(u, e.cooling.unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
+      const int sinks = validSinks(layout_, u);
+      for (int s : u.rejectsTo)
+        if (validUnit(layout_, s)) received[s] += f.passedOn / sinks;
+    }
+    base_.assign(n, 0.0);
+    for (std::size_t i = 0; i < n; ++i) base_[i] = std::max(0.0, e.cooling.unitHeat[i] - received[i]);
+  }
+
+  // Per unit, IT watts behind each watt of heat reaching it: the plant run on the racks' IT alone,
+  // once with every unit's draw (heat per unit of IT, draws included) and once as pure transport
+  // (IT upstream). Both are linear in the IT, so their ratio is the marginal one.
+  void itRatios() {
+    cooling::CoolingDemand it;
+    it.rackHeat.assign(layout_.racks.size(), 0.0);
+    for (std::size_t r = 0; r < layout_.racks.size(); ++r)
+      it.rackHeat[r] = model::rackItPower(layout_.racks[r]).nominal;
+    const cooling::CoolingResult withDraw = cooling::analyzeCooling(layout_, topology_, it, design_.dryBulb, false);
+    // Pure transport: the same plant with no unit drawing anything.
+    design::Layout transport = layout_;
+    std::map<const catalog::CoolingGear*, catalog::CoolingGear> idle;
+    for (design::CoolingUnit& u : transport.cooling) {
+      if (!u.spec) continue;
+      auto [at, fresh] = idle.try_emplace(u.spec, *u.spec);
+      if (fresh) {
+        at->second.ownPower = 0;
+        at->second.cop = 0;
+      }
+      u.spec = &at->second;
+    }
+    const cooling::CoolingResult upstream = cooling::analyzeCooling(transport, topology_, it, design_.dryBulb, false);
+    itRatio_.assign(layout_.cooling.size(), 0.0);
+    for (std::size_t i = 0; i < itRatio_.size(); ++i)
+      if (withDraw.unitHeat[i] > 0) itRatio_[i] = upstream.unitHeat[i] / withDraw.unitHeat[i];
+  }
+
+  // W at the meter per W drawn at each node: its in / out at the design point, times its parents'
+  // multipliers in the shares the power flow uses.
+  void multipliers(const design::Design& design, const engine::Evaluation& e) {
+    const power::PowerGraph g = power::buildPowerGraph(layout_, design.site.powerFactor);
+    const std::size_t nodes = layout_.power.size();
+    std::vector<double> m(nodes, 0.0);
+    const power::PowerFlow& flow = e.power.nominal;
+    double facility = 0;
+    int facilitySources = 0;
+    for (int node : g.order) {
+      const double out = node < static_cast<int>(flow.out.size()) ? flow.out[node] : 0.0;
+      const double in = node < static_cast<int>(flow.in.size()) ? flow.in[node] : 0.0;
+      const double ratio = out > 0 ? in / out : g.input(node, 1.0);
+      const auto parents = g.supply[node];
+      if (parents.empty()) {
+        m[node] = g.source[node] ? ratio : 0.0;
+        if (g.source[node] && layout_.power[node].kind != design::PowerKind::Battery) {
+          facility += m[node];
+          ++facilitySources;
+        }
+        continue;
+      }
+      double up = 0;
+      for (int p : parents) up += g.share(p, parents) * m[p];
+      m[node] = ratio * up;
+    }
+    const double facilityMultiplier = facilitySources > 0 ? facility / facilitySources : 1.0;
+    unitMultiplier_.assign(layout_.cooling.size(), facilityMultiplier);
+    for (std::size_t i = 0; i < layout_.cooling.size(); ++i) {
+      double sum = 0;
+      int feeds = 0;
+      for (int f : layout_.cooling[i].fedBy)
+        if (f >= 0 && f < static_cast<int>(nodes)) {
+          sum += m[f];
+          ++feeds;
+        }
+      if (feeds > 0) unitMultiplier_[i] = sum / feeds;
+    }
+    double weighted = 0, it = 0;
+    for (const design::Rack& rack : layout_.racks) {
+      const double load = model::rackItPower(rack).nominal;
+      double sum = 0;
+      int feeds = 0;
+      for (int f : {rack.feedA, rack.feedB})
+        if (f >= 0 && f < static_cast<int>(nodes)) {
+          sum += m[f];
+          ++feeds;
+        }
+      if (feeds == 0 || load <= 0) continue;
+      weighted += load * sum / feeds;
+      it += load;
+    }
+    itMultiplier_ = it > 0 ? weighted / it : facilityMultiplier;
+  }
+
+  const design::Layout& layout_;
+  cooling::CoolingTopology topology_;
+  cooling::Ambient design_;
+  std::vector<double> base_, itRatio_, recv_, unitMultiplier_;
+  std::vector<char> final_;
+  double itMultiplier_ = 1;
+};
+
+std::string grouped(long long n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, YearResult& y) {
+  double total = 0;
+  for (std::size_t k = 0; k < layout.power.size() && k < e.power.nominal.in.size(); ++k) {
+    const design::PowerNode& node = layout.power[k];
+    if (!power::isSourceKind(node.kind) || !node.fedBy.empty()) continue;
+    SourceEnergy s;
+    s.id = node.id;
+    s.kind = node.kind;
+    s.share = e.power.nominal.in[k];
+    total += s.share;
+    if (node.kind == design::PowerKind::Grid) s.carbonFactor = design.site.gridCarbon;
+    if (node.kind == design::PowerKind::Generator && node.spec) s.carbonFactor = node.spec->co2PerKwh;
+    if (node.kind == design::PowerKind::Battery) s.carbonFactor = 0;  // stores energy, burns nothing
+    y.sources.push_back(s);
+  }
+  for (SourceEnergy& s : y.sources) s.share = total > 0 ? s.share / total : 0;
+  std::erase_if(y.sources, [](const SourceEnergy& s) { return s.share <= 0; });
+}
+
+void notes(const design::Design& design, const design::Layout& layout, YearResult& y) {
+  std::map<std::string, int> noCurve, noApproach, noSetpoint;
+  for (const design::CoolingUnit& u : layout.cooling) {
+    if (!u.spec) continue;
+    if (u.kind == CoolingKind::Chiller) {
+      y.chillers += u.units;
+      if (u.spec->eirCurve.empty()) noCurve[u.model] += u.units;
+      if (u.spec->condenser == catalog::Condenser::Water && u.spec->chilledWater == 0) noSetpoint[u.model] += u.units;
+    }
+    if ((u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower) && u.spec->approach <= 0)
+      noApproach[u.model] += u.units;
+  }
+  for (const auto& [model, n] : noCurve)
+    y.notes.push_back("COP of " + grouped(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
+                      ") held at its catalog figure: its entry has no eir_curve");
+  for (const auto& [model, n] : noSetpoint)
+    y.notes.push_back(grouped(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
+                      ") never on free cooling: its entry has no chilled_water setpoint");
+  for (const auto& [model, n] : noApproach)
+    y.notes.push_back("Capacity of " + grouped(n) + " " + model + (n == 1 ? " unit" : " units") +
+                      " not derated with ambient: its entry has no approach");
+  if (y.leapDayDropped) y.notes.push_back("Leap-year weather: 29 February left out (a 365-day year)");
+  std::vector<std::string> grid, generators;
+  for (const SourceEnergy& s : y.sources) {
+    if (s.carbonFactor >= 0) continue;
+    y.carbonComplete = false;
+    (s.kind == design::PowerKind::Grid ? grid : generators).push_back(s.id);
+  }
+  const auto list = [](const std::vector<std::string>& ids, const char* one, const char* many) {
+    std::string s = grouped(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
+    for (std::size_t i = 0; i < ids.size() && i < 3; ++i) s += (i ? ", " : "") + ids[i];
+    return s + (ids.size() > 3 ? ", …)" : ")");
+  };
+  if (!grid.empty())
+    y.notes.push_back("No carbon for " + list(grid, "grid connection", "grid connections") +
+                      ": set site.grid_carbon (kg/kWh)");
+  if (!generators.empty())
+    y.notes.push_back("No carbon for " + list(generators, "generator", "generators") +
+                      ": their catalog entries have no co2_per_kwh");
+  if (design.site.energyPrice < 0) y.notes.push_back("No cost: set site.energy_price (per MWh)");
+}
+
+void add(PeriodFigures& p, const HourFigures& h, double carbon, double cost, double lostGpuHours) {
+  ++p.hours;
+  p.energy += h.facility * kHour;
+  p.itEnergy += (h.it + h.network) * kHour;
+  p.coolingEnergy += h.cooling * kHour;
+  p.carbon += carbon;
+  p.cost += cost;
+  p.lostGpuHours += lostGpuHours;
+  p.throttledHours += h.throttledIt > 0 || h.throttledHeat > 0;
+  p.worstPue = std::max(p.worstPue, h.pue);
+}
+
+}  // namespace
+
+YearResult simulateYear(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e,
+                        const io::WeatherYear& weather) {
+  YearResult y;
+  y.weatherFile = weather.file;
+  y.location = weather.location;
+  y.leapDayDropped = weather.leapDayDropped;
+  y.gpus = e.compute.gpus;
+  sources(design, layout, e, y);
+  notes(design, layout, y);
+  y.hasPrice = design.site.energyPrice >= 0;
+
+  Plant plant(design, layout, e);
+  const std::size_t units = layout.cooling.size();
+  PlantHour reference, hour;
+  reference.unitPower.assign(units, 0.0);
+  hour.unitPower.assign(units, 0.0);
+  plant.run(plant.designAir(), reference);
+  const std::vector<double>& multiplier = plant.unitMultiplier();
+
+  y.hours.reserve(weather.hours.size());
+  for (const io::WeatherHour& w : weather.hours) {
+    HourFigures h;
+    h.month = w.month;
+    h.day = w.day;
+    h.hour = w.hour;
+    h.dryBulb = w.dryBulb;
+    h.wetBulb = wetBulb(w.dryBulb, w.dewPoint, w.pressure);
+    plant.run({h.dryBulb, h.wetBulb}, hour);
+    // Only the change from the design point is added, so an hour at the design point is the
+    // instant evaluation bit for bit.
+    double coolingChange = 0, meterChange = 0;
+    for (std::size_t i = 0; i < units; ++i) {
+      const double change = hour.unitPower[i] - reference.unitPower[i];
+      coolingChange += change;
+      meterChange += change * multiplier[i];
+    }
+    h.throttledHeat = hour.throttledHeat - reference.throttledHeat;
+    h.throttledIt = std::min(e.power.it, hour.throttledIt - reference.throttledIt);
+    if (h.throttledIt <= 0) h.throttledHeat = h.throttledIt = 0;
+    h.it = e.power.it - h.throttledIt;
+    h.network = e.power.network;
+    h.cooling = e.power.cooling + coolingChange;
+    h.facility = e.power.facility + meterChange - h.throttledIt * plant.itMultiplier();
+    h.pue = h.it + h.network > 0 ? h.facility / (h.it + h.network) : 0;
+    h.water = hour.towerWater + hour.adiabaticWater;
+    h.chillersEconomising = hour.economising;
+
+    const double kwh = h.facility * kHour / 3.6e6;
+    double carbon = 0;
+    for (SourceEnergy& s : y.sources) {
+      s.energy += s.share * h.facility * kHour;
+      if (s.carbonFactor > 0) {
+        s.carbon += s.share * kwh * s.carbonFactor;
+        carbon += s.share * kwh * s.carbonFactor;
+      }
+    }
+    const double cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
+    const double lost = e.power.it > 0 ? h.throttledIt / e.power.it * static_cast<double>(y.gpus) : 0;
+    const bool free = y.chillers > 0 && hour.economising >= y.chillers;
+    for (PeriodFigures* p : {&y.months[static_cast<std::size_t>(std::clamp(w.month, 1, 12) - 1)], &y.year}) {
+      add(*p, h, carbon, cost, lost);
+      p->towerWater += hour.towerWater;
+      p->adiabaticWater += hour.adiabaticWater;
+      p->economiserHours += free;
+    }
+    if (y.hours.empty() || h.pue > y.hours[static_cast<std::size_t>(y.worstHour)].pue)
+      y.worstHour = static_cast<int>(y.hours.size());
+    y.hours.push_back(h);
+  }
+  if (y.gpus > 0 && y.year.hours > 0)
+    y.lostFraction = y.year.lostGpuHours / (static_cast<double>(y.gpus) * y.year.hours);
+  return y;
+}
+
+double jobWallHours(const YearResult& year, double fullSpeedHours, int startHour) {
+  const std::size_t n = year.hours.size();
+  if (fullSpeedHours <= 0) return 0;
+  if (n == 0) return std::numeric_limits<double>::infinity();
+  double done = 0, wall = 0;
+  constexpr int kMaxYears = 1000;
+  for (std::size_t k = 0; k < n * kMaxYears; ++k) {
+    const HourFigures& h = year.hours[(static_cast<std::size_t>(std::max(startHour, 0)) + k) % n];
+    const double full = h.it + h.throttledIt;
+    const double rate = full > 0 ? h.it / full : 1.0;
+    if (done + rate >= fullSpeedHours) return wall + (fullSpeedHours - done) / rate;
+    done += rate;
+    wall += 1;
+  }
+  return std::numeric_limits<double>::infinity();
+}
+
+io::WeatherYear constantYear(double dryBulb, double dewPoint, double pressure) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  io::WeatherYear w;
+  w.file = "constant weather";
+  w.location = "constant " + units::format(dryBulb, units::Dimension::Temperature);
+  const double relativeHumidity =
+      std::min(100.0, 100 * saturationPressure(std::min(dewPoint, dryBulb)) / saturationPressure(dryBulb));
+  w.hours.reserve(io::kHoursPerYear);
+  for (int m = 1; m <= 12; ++m)
+    for (int d = 1; d <= kDays[m - 1]; ++d)
+      for (int h = 1; h <= 24; ++h) w.hours.push_back({m, d, h, dryBulb, dewPoint, relativeHumidity, pressure});
+  return w;
+}
+
+}  // namespace gigaplan::annual

@@ -1,0 +1,284 @@
+// Text, JSON and CSV of the year model (see year_report.h).
+#include "core/report/year_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "core/base/json_writer.h"
+#include "core/report/report_format.h"
+
+namespace gigaplan::report {
+
+namespace {
+
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+double mwh(double joules) {
+  return joules / 3.6e9;
+}
+
+std::string temperature(double c) {
+  return fixed(c, 1) + " °C";
+}
+
+std::string when(const annual::HourFigures& h) {
+  return std::string(kMonths[std::clamp(h.month, 1, 12) - 1]) + " " + std::to_string(h.day) + ", hour " +
+         std::to_string(h.hour);
+}
+
+std::string sourceKind(design::PowerKind k) {
+  return std::string(design::toString(k));
+}
+
+std::string tonnes(double kg) {
+  return fixed(kg / 1000, 0) + " t CO2";
+}
+
+std::string cubicMetres(double litres) {
+  return fixed(litres / 1000, 0) + " m³";
+}
+
+}  // namespace
+
+std::string yearText(const annual::YearResult& y, const YearContext& c) {
+  std::ostringstream o;
+  const annual::PeriodFigures& t = y.year;
+  o << "Year of " << (c.design.empty() ? std::string("the design") : c.design) << " in " << y.location << " ("
+    << y.weatherFile << ")\n";
+  if (y.hours.empty()) return o.str() + "  no hours\n";
+  const auto [cold, hot] = std::minmax_element(y.hours.begin(), y.hours.end(),
+                                               [](const auto& a, const auto& b) { return a.dryBulb < b.dryBulb; });
+  const auto wet = std::max_element(y.hours.begin(), y.hours.end(),
+                                    [](const auto& a, const auto& b) { return a.wetBulb < b.wetBulb; });
+  o << "  weather:     " << counted(t.hours, "hour") << ", dry bulb " << temperature(cold->dryBulb) << " to "
+    << temperature(hot->dryBulb) << ", wet bulb up to " << temperature(wet->wetBulb) << "\n";
+  o << "  energy:      " << fixed(mwh(t.energy), 0) << " MWh at the meter; IT and network " << fixed(mwh(t.itEnergy), 0)
+    << " MWh; cooling " << fixed(mwh(t.coolingEnergy), 0) << " MWh\n";
+  for (const annual::SourceEnergy& s : y.sources)
+    o << "               " << s.id << " (" << sourceKind(s.kind) << "): " << fixed(mwh(s.energy), 0) << " MWh ("
+      << percent(s.share) << ")\n";
+  const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
+  o << "  PUE:         " << pue(t.pue()) << " for the year; worst hour " << pue(worst.pue) << " (" << when(worst)
+    << ", " << temperature(worst.dryBulb) << " dry bulb, " << temperature(worst.wetBulb) << " wet bulb)\n";
+  o << "  water:       " << cubicMetres(t.water()) << " (cooling towers " << cubicMetres(t.towerWater)
+    << ", adiabatic dry coolers " << cubicMetres(t.adiabaticWater) << "); WUE " << fixed(t.wue(), 3)
+    << " L/kWh of IT\n";
+  if (y.chillers > 0)
+    o << "  economiser:  " << counted(t.economiserHours, "hour") << " with all " << count(y.chillers)
+      << " chillers on free cooling\n";
+  o << "  carbon:      ";
+  if (y.carbonComplete)
+    o << tonnes(t.carbon) << "\n";
+  else
+    o << "incomplete (see notes); " << tonnes(t.carbon) << " from the sources with a factor\n";
+  o << "  cost:        "
+    << (y.hasPrice ? fixed(t.cost, 0) + " (at site.energy_price per MWh)" : "no energy_price given") << "\n";
+  o << "  throttling:  " << counted(t.throttledHours, "hour") << "; " << fixed(t.lostGpuHours, 0) << " GPU-hours lost ("
+    << fixed(y.lostFraction * 100, 3) << " % of the year's)\n";
+  if (c.jobDays) {
+    const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
+    o << "  training:    the design's job takes " << fixed(*c.jobDays, 1) << " days at full speed; from 1 January, "
+      << (std::isfinite(wall)
+              ? fixed(wall, 1) + " days with this year's throttling (+" + fixed((wall - *c.jobDays) * 24, 1) + " h)"
+              : std::string("it never finishes: every hour is throttled to nothing"))
+      << "\n";
+  }
+  o << "\n  month  energy MWh    PUE  worst PUE  water m³  carbon t  throttled h  economiser h\n";
+  for (std::size_t m = 0; m < 12; ++m) {
+    const annual::PeriodFigures& p = y.months[m];
+    char line[160];
+    std::snprintf(line, sizeof line, "  %-5s %11s %6s %10s %9s %9s %12s %13s\n", kMonths[m],
+                  fixed(mwh(p.energy), 0).c_str(), pue(p.pue()).c_str(), pue(p.worstPue).c_str(),
+                  fixed(p.water() / 1000, 0).c_str(), fixed(p.carbon / 1000, 0).c_str(),
+                  count(p.throttledHours).c_str(), count(p.economiserHours).c_str());
+    o << line;
+  }
+  if (!y.notes.empty()) {
+    o << "\nNotes:\n";
+    for (const std::string& n : y.notes) o << "  - " << n << "\n";
+  }
+  o << "  - Estimates: dry coolers and towers derate linearly with the approach left; chiller COP from its "
+       "catalog curve; free cooling only when condenser water reaches the chilled-water setpoint (docs/annual.md)\n";
+  return o.str();
+}
+
+std::string yearJson(const annual::YearResult& y, const YearContext& c) {
+  JsonWriter j;
+  const annual::PeriodFigures& t = y.year;
+  j.beginObject();
+  j.field("design", c.design).field("weather_file", y.weatherFile).field("location", y.location);
+  j.field("hours", t.hours).field("leap_day_dropped", y.leapDayDropped);
+  j.field("energy_mwh", mwh(t.energy)).field("it_energy_mwh", mwh(t.itEnergy));
+  j.field("cooling_energy_mwh", mwh(t.coolingEnergy));
+  j.field("pue", t.pue());
+  if (!y.hours.empty()) {
+    const annual::HourFigures& w = y.hours[static_cast<std::size_t>(y.worstHour)];
+    j.key("worst_hour").beginObject();
+    j.field("index", y.worstHour).field("month", w.month).field("day", w.day).field("hour", w.hour);
+    j.field("pue", w.pue).field("dry_bulb_c", w.dryBulb).field("wet_bulb_c", w.wetBulb);
+    j.endObject();
+  }
+  j.field("water_m3", t.water() / 1000).field("tower_water_m3", t.towerWater / 1000);
+  j.field("adiabatic_water_m3", t.adiabaticWater / 1000).field("wue_l_per_kwh", t.wue());
+  j.field("economiser_hours", t.economiserHours).field("chillers", y.chillers);
+  j.field("carbon_t", t.carbon / 1000).field("carbon_complete", y.carbonComplete);
+  j.key("cost");
+  if (y.hasPrice)
+    j.value(t.cost);
+  else
+    j.null();
+  j.field("throttled_hours", t.throttledHours).field("lost_gpu_hours", t.lostGpuHours);
+  j.field("lost_fraction", y.lostFraction).field("gpus", static_cast<std::int64_t>(y.gpus));
+  if (c.jobDays) {
+    const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
+    j.key("job").beginObject().field("days_at_full_speed", *c.jobDays);
+    j.key("days_with_weather");
+    if (std::isfinite(wall))
+      j.value(wall);
+    else
+      j.null();
+    j.endObject();
+  }
+  j.key("sources").beginArray();
+  for (const annual::SourceEnergy& s : y.sources) {
+    j.beginObject().field("id", s.id).field("kind", sourceKind(s.kind)).field("share", s.share);
+    j.field("energy_mwh", mwh(s.energy));
+    j.key("kg_co2_per_kwh");
+    if (s.carbonFactor >= 0)
+      j.value(s.carbonFactor);
+    else
+      j.null();
+    j.field("carbon_t", s.carbon / 1000).endObject();
+  }
+  j.endArray();
+  j.key("months").beginArray();
+  for (std::size_t m = 0; m < 12; ++m) {
+    const annual::PeriodFigures& p = y.months[m];
+    j.beginObject().field("month", static_cast<int>(m) + 1).field("hours", p.hours);
+    j.field("energy_mwh", mwh(p.energy)).field("it_energy_mwh", mwh(p.itEnergy)).field("pue", p.pue());
+    j.field("worst_pue", p.worstPue).field("water_m3", p.water() / 1000).field("carbon_t", p.carbon / 1000);
+    j.field("cost", p.cost).field("lost_gpu_hours", p.lostGpuHours).field("throttled_hours", p.throttledHours);
+    j.field("economiser_hours", p.economiserHours).endObject();
+  }
+  j.endArray();
+  j.key("notes").beginArray();
+  for (const std::string& n : y.notes) j.value(n);
+  j.endArray();
+  // The hourly series as parallel arrays (the heat map and charts read these).
+  j.key("hourly").beginObject();
+  const auto array = [&](const char* name, auto get, int digits) {
+    j.key(name).beginArray();
+    for (const annual::HourFigures& h : y.hours) j.value(static_cast<double>(get(h)), digits);
+    j.endArray();
+  };
+  array(
+      "dry_bulb_c", [](const annual::HourFigures& h) { return h.dryBulb; }, 4);
+  array(
+      "wet_bulb_c", [](const annual::HourFigures& h) { return h.wetBulb; }, 4);
+  array(
+      "facility_mw", [](const annual::HourFigures& h) { return h.facility / 1e6; }, 7);
+  array(
+      "pue", [](const annual::HourFigures& h) { return h.pue; }, 6);
+  array(
+      "water_l", [](const annual::HourFigures& h) { return h.water; }, 6);
+  array(
+      "throttled_it_mw", [](const annual::HourFigures& h) { return h.throttledIt / 1e6; }, 6);
+  j.endObject();
+  j.endObject();
+  return j.str() + "\n";
+}
+
+Section yearSection(const annual::YearResult& y, const YearContext& c) {
+  Section s{"year", "A year of weather", {}};
+  const annual::PeriodFigures& t = y.year;
+  s.blocks.push_back(Paragraph{"The design run through " + counted(t.hours, "hour") + " of " + y.location + " (" +
+                                   y.weatherFile +
+                                   "): the plant's capacity, fan draw and chiller COP follow each hour's dry and "
+                                   "wet bulb; heat the plant cannot reject throttles the GPUs. These figures are "
+                                   "estimates (docs/annual.md).",
+                               Tone::Note});
+  KeyValues kv;
+  kv.entries.push_back({"Energy at the meter", fixed(mwh(t.energy), 0) + " MWh"});
+  kv.entries.push_back({"IT and network energy", fixed(mwh(t.itEnergy), 0) + " MWh"});
+  kv.entries.push_back({"Cooling energy", fixed(mwh(t.coolingEnergy), 0) + " MWh"});
+  kv.entries.push_back({"PUE for the year", pue(t.pue())});
+  if (!y.hours.empty()) {
+    const annual::HourFigures& w = y.hours[static_cast<std::size_t>(y.worstHour)];
+    kv.entries.push_back({"Worst hour's PUE", pue(w.pue) + " (" + when(w) + ", " + temperature(w.dryBulb) + ")"});
+  }
+  kv.entries.push_back({"Water", cubicMetres(t.water()) + " (towers " + cubicMetres(t.towerWater) +
+                                     ", adiabatic dry coolers " + cubicMetres(t.adiabaticWater) + ")"});
+  kv.entries.push_back({"WUE", fixed(t.wue(), 3) + " L/kWh of IT"});
+  kv.entries.push_back({"Carbon", y.carbonComplete ? tonnes(t.carbon) : "incomplete: " + tonnes(t.carbon) + " known"});
+  if (y.hasPrice) kv.entries.push_back({"Energy cost", fixed(t.cost, 0)});
+  if (y.chillers > 0) kv.entries.push_back({"Economiser hours", count(t.economiserHours)});
+  kv.entries.push_back({"Throttled hours", count(t.throttledHours)});
+  kv.entries.push_back({"GPU-hours lost", fixed(t.lostGpuHours, 0) + " (" + fixed(y.lostFraction * 100, 3) + " %)"});
+  if (c.jobDays) {
+    const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
+    kv.entries.push_back({"Training job", fixed(*c.jobDays, 1) + " days at full speed; " +
+                                              (std::isfinite(wall) ? fixed(wall, 1) + " days from 1 January"
+                                                                   : std::string("never finishes"))});
+  }
+  s.blocks.push_back(kv);
+
+  Table months;
+  months.caption = "By month";
+  months.columns = {{"Month"},
+                    {"Energy MWh", Align::Right},
+                    {"PUE", Align::Right},
+                    {"Worst PUE", Align::Right},
+                    {"Water m³", Align::Right},
+                    {"Carbon t", Align::Right},
+                    {"Throttled h", Align::Right},
+                    {"Economiser h", Align::Right}};
+  for (std::size_t m = 0; m < 12; ++m) {
+    const annual::PeriodFigures& p = y.months[m];
+    months.rows.push_back({kMonths[m], fixed(mwh(p.energy), 0), pue(p.pue()), pue(p.worstPue),
+                           fixed(p.water() / 1000, 0), fixed(p.carbon / 1000, 0), count(p.throttledHours),
+                           count(p.economiserHours)});
+  }
+  s.blocks.push_back(months);
+
+  std::vector<std::size_t> order(y.hours.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const std::size_t shown = std::min<std::size_t>(10, order.size());
+  std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(shown), order.end(),
+                    [&](std::size_t a, std::size_t b) {
+                      return y.hours[a].pue != y.hours[b].pue ? y.hours[a].pue > y.hours[b].pue : a < b;
+                    });
+  Table worst;
+  worst.caption = "The worst hours by PUE";
+  worst.columns = {{"Hour"},
+                   {"Dry bulb", Align::Right},
+                   {"Wet bulb", Align::Right},
+                   {"PUE", Align::Right},
+                   {"Facility", Align::Right},
+                   {"IT throttled", Align::Right}};
+  for (std::size_t k = 0; k < shown; ++k) {
+    const annual::HourFigures& h = y.hours[order[k]];
+    worst.rows.push_back({when(h), temperature(h.dryBulb), temperature(h.wetBulb), pue(h.pue), megawatts(h.facility),
+                          megawatts(h.throttledIt)});
+  }
+  s.blocks.push_back(worst);
+  for (const std::string& n : y.notes) s.blocks.push_back(Paragraph{n, Tone::Note});
+  return s;
+}
+
+std::string yearCsv(const annual::YearResult& y) {
+  std::string out =
+      "month,day,hour,dry_bulb_c,wet_bulb_c,facility_mw,it_mw,cooling_mw,pue,water_l,throttled_heat_mw,"
+      "throttled_it_mw,chillers_economising\n";
+  char line[320];
+  for (const annual::HourFigures& h : y.hours) {
+    std::snprintf(line, sizeof line, "%d,%d,%d,%.2f,%.3f,%.6f,%.6f,%.6f,%.5f,%.3f,%.6f,%.6f,%d\n", h.month, h.day,
+                  h.hour, h.dryBulb, h.wetBulb, h.facility / 1e6, h.it / 1e6, h.cooling / 1e6, h.pue, h.water,
+                  h.throttledHeat / 1e6, h.throttledIt / 1e6, h.chillersEconomising);
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace gigaplan::report

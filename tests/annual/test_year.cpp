@@ -1,0 +1,281 @@
+// The year model on hand-checkable cases: a constant year at the design conditions is the instant
+// evaluation bit for bit; a hotter year never has a lower PUE; a dry cooler above its design
+// limit throttles exactly the heat it cannot reject; the ambient curves at hand-worked points;
+// carbon and cost from the design's keys; a design's weather file resolved and its errors located.
+#include <QtTest>
+
+#include <QTemporaryDir>
+#include <fstream>
+
+#include "core/annual/psychrometrics.h"
+#include "core/annual/year.h"
+#include "core/catalog/catalog_loader.h"
+#include "core/cooling/ambient.h"
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/io/design_io.h"
+#include "core/io/epw_reader.h"
+#include "core/report/report_format.h"
+#include "core/report/year_report.h"
+#include "epw_text.h"
+
+using namespace gigaplan;
+
+namespace {
+
+const catalog::Catalog& baseCatalog() {
+  static const catalog::Catalog c = catalog::loadDirectory(catalog::defaultResourceDir() + "/catalog");
+  return c;
+}
+
+std::string sample(const char* name) {
+  return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
+
+struct Site {
+  std::shared_ptr<const design::ResolvedDesign> r;
+  engine::Evaluation e;
+  explicit Site(design::Design d) : r(design::resolve(std::move(d), baseCatalog())) {
+    e = engine::evaluate(r->design, r->layout, *r->catalog);
+  }
+  annual::YearResult year(const io::WeatherYear& w) const { return annual::simulateYear(r->design, r->layout, e, w); }
+};
+
+design::Design load(const char* name) {
+  return io::loadDesign(sample(name), baseCatalog());
+}
+
+// Every hour of a weather year shifted by `dt` (dry bulb and dew point alike: hotter and more humid).
+io::WeatherYear shifted(io::WeatherYear w, double dt) {
+  for (io::WeatherHour& h : w.hours) {
+    h.dryBulb += dt;
+    h.dewPoint += dt;
+  }
+  return w;
+}
+
+}  // namespace
+
+class TestYear : public QObject {
+  Q_OBJECT
+
+ private slots:
+  // capacity(now) = capacity × (1 + (design − now) / approach): the catalog's adiabatic dry cooler
+  // (1,000 kW, approach 8 K) at 37 °C with a 35 °C design is 1,000 × (1 − 2/8) = 750 kW; at 43 °C
+  // (design + approach) nothing; a tower (5,000 kW, approach 4 K to the wet bulb) at 26 °C wet bulb
+  // with a 24 °C design is 5,000 × (1 − 2/4) = 2,500 kW.
+  void ambientCurvesAtHandWorkedPoints() {
+    const catalog::Catalog& cat = baseCatalog();
+    design::CoolingUnit dc;
+    dc.kind = design::CoolingKind::DryCooler;
+    dc.spec = cat.cooling("dry-cooler-adiabatic");
+    dc.capacity = 1e6;
+    const cooling::Ambient design{35, 24};
+    QCOMPARE(cooling::capacityAt(dc, {design, design}), 1e6);
+    QCOMPARE(cooling::capacityAt(dc, {design, {37, 24}}), 750e3);
+    QCOMPARE(cooling::capacityAt(dc, {design, {43, 24}}), 0.0);
+    QCOMPARE(cooling::capacityAt(dc, {design, {50, 24}}), 0.0);
+    QCOMPARE(cooling::capacityAt(dc, {design, {27, 24}}), 2e6);
+    design::CoolingUnit tower;
+    tower.kind = design::CoolingKind::CoolingTower;
+    tower.spec = cat.cooling("cooling-tower");
+    tower.capacity = 5e6;
+    QCOMPARE(cooling::capacityAt(tower, {design, {35, 26}}), 2.5e6);
+    // A water-cooled chiller on that tower sees wet bulb + 4 K: 28 °C at design, 30 °C at 26 °C
+    // wet bulb. With the DOE-2 centrifugal EIR curve at 6.67 °C chilled water,
+    //   EIR(6.67, 28) = 0.933678591 − 0.058199196·6.67 + 0.00449937·6.67² + 0.002429466·28
+    //                   + 0.000485893·28² − 0.001214733·6.67·28 = 0.96776…
+    //   EIR(6.67, 30) = … + 0.002429466·30 + 0.000485893·30² − 0.001214733·6.67·30 = 1.01278…
+    // so COP = 5.5 × 0.96776 / 1.01278 = 5.2555.
+    design::Layout layout;
+    layout.cooling.push_back(tower);
+    design::CoolingUnit chiller;
+    chiller.kind = design::CoolingKind::Chiller;
+    chiller.spec = cat.cooling("chiller-water-cooled");
+    chiller.rejectsTo = {0};
+    layout.cooling.push_back(chiller);
+    QCOMPARE(cooling::condenserTemperature(layout, chiller, design), 28.0);
+    QCOMPARE(cooling::copAt(layout, chiller, {design, design}), 5.5);
+    const auto eir = [](double x, double y) {
+      return 0.933678591 - 0.058199196 * x + 0.00449937 * x * x + 0.002429466 * y + 0.000485893 * y * y -
+             0.001214733 * x * y;
+    };
+    const double expected = 5.5 * eir(6.67, 28) / eir(6.67, 30);
+    QVERIFY(std::abs(expected - 5.2555) < 1e-4);
+    QVERIFY(std::abs(cooling::copAt(layout, chiller, {design, {35, 26}}) - expected) < 1e-12);
+    // Free cooling once the tower water (wet bulb + 4) reaches the 6.67 °C chilled water.
+    QVERIFY(cooling::economising(layout, chiller, {5, 2.67}));
+    QVERIFY(!cooling::economising(layout, chiller, {5, 2.68}));
+  }
+
+  // A year of constant air at the design point (dry bulb = site.ambient, wet bulb = site.wet_bulb)
+  // is the instant evaluation: every hour's draw, cooling and PUE equal to the last bit, water per
+  // hour 1/24 of the day's, the year 8,760 such hours.
+  void constantDesignYearIsTheInstantEvaluation() {
+    for (const char* name : {"gigawatt-campus.yaml", "teaching-hall.yaml", "colossus1-like.yaml"}) {
+      design::Design d = load(name);
+      const io::WeatherYear w = io::readEpwText(test::epwText(test::epwRows(d.site.ambient, 19.5, 101325)), "c.epw");
+      d.site.wetBulb = annual::wetBulb(d.site.ambient, 19.5, 101325);  // the same doubles the year computes
+      const Site s(d);
+      const annual::YearResult y = s.year(w);
+      QCOMPARE(y.hours.size(), std::size_t{8760});
+      for (const annual::HourFigures& h : y.hours) {
+        QCOMPARE(h.facility, s.e.power.facility);
+        QCOMPARE(h.pue, s.e.power.pue);
+        QCOMPARE(h.cooling, s.e.power.cooling);
+        QCOMPARE(h.it, s.e.power.it);
+        QCOMPARE(h.throttledIt, 0.0);
+        QVERIFY(std::abs(h.water * 24 - s.e.cooling.water) <= 1e-9 * std::max(1.0, s.e.cooling.water));
+      }
+      QVERIFY(std::abs(y.year.energy - s.e.power.facility * 3600 * 8760) <= 1e-12 * y.year.energy);
+      QVERIFY(std::abs(y.year.pue() - s.e.power.pue) < 1e-12);
+      QCOMPARE(y.year.throttledHours, 0);
+      QCOMPARE(y.lostFraction, 0.0);
+    }
+  }
+
+  // Hotter and more humid by 3 K every hour: no hour's PUE lower, nor the year's. (Water may fall:
+  // heat a throttled hour does not make is not evaporated.)
+  void hotterYearNeverLowersPue() {
+    const Site s(load("gigawatt-campus.yaml"));
+    const io::WeatherYear chicago = io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw");
+    const annual::YearResult base = s.year(chicago), hot = s.year(shifted(chicago, 3));
+    for (std::size_t i = 0; i < base.hours.size(); ++i)
+      QVERIFY2(hot.hours[i].pue >= base.hours[i].pue - 1e-12, qPrintable(QString::number(i)));
+    QVERIFY(hot.year.pue() > base.year.pue());
+    QVERIFY(hot.year.coolingEnergy > base.year.coolingEnergy);
+    QVERIFY(hot.year.economiserHours <= base.year.economiserHours);
+    QVERIFY(hot.year.lostGpuHours >= base.year.lostGpuHours);
+    // Cold hours are cheaper than the design point: Chicago's year beats the 35 °C instant PUE.
+    QVERIFY(base.year.pue() < s.e.power.pue);
+    QVERIFY(base.year.economiserHours > 0);
+  }
+
+  // The teaching hall's CDU rejects to two adiabatic dry coolers (1,000 kW each, approach 8 K,
+  // design 35 °C) — nothing else in its path depends on the air. Pick the dry bulb T at which each
+  // dry cooler can take 80 % of the heat reaching it at design: 1,000 kW × (1 + (35 − T)/8) =
+  // 0.8 × heat, T = 35 + 8 × (1 − 0.8 × heat / 1,000 kW). Every hour at T must throttle exactly
+  // heat − 0.8 × heat per dry cooler: the heat it cannot reject. The IT shed for it is that heat
+  // less the CDU pumps' share (CDU pumps draw 47.8 kW per 2,300 kW of heat: each watt of IT brings
+  // 1 + 47.8/2300 W to the dry coolers), so IT = heat / (1 + 47.8/2300).
+  void dryCoolerAboveItsLimitThrottlesExactlyTheHeat() {
+    design::Design d = load("teaching-hall.yaml");
+    const Site s(d);
+    const design::Layout& layout = s.r->layout;
+    double heat = 0, capacity = 0;
+    int coolers = 0;
+    for (std::size_t i = 0; i < layout.cooling.size(); ++i)
+      if (layout.cooling[i].kind == design::CoolingKind::DryCooler) {
+        heat += s.e.cooling.unitHeat[i];
+        capacity += layout.cooling[i].capacity;
+        ++coolers;
+      }
+    QCOMPARE(coolers, 2);
+    QCOMPARE(capacity, 2e6);
+    QVERIFY(heat > 0 && heat < capacity);
+    const double t = 35 + 8 * (1 - 0.8 * heat / capacity);
+    // The year computes in whole 0.1 K from the file; use the exact T through the in-memory year.
+    io::WeatherYear w = annual::constantYear(t, -10, 101325);
+    const annual::YearResult y = s.year(w);
+    const double expected = 0.2 * heat;
+    for (const annual::HourFigures& h : {y.hours.front(), y.hours[4000], y.hours.back()}) {
+      QVERIFY2(std::abs(h.throttledHeat - expected) <= 1e-9 * expected,
+               qPrintable(QString("%1 vs %2").arg(h.throttledHeat).arg(expected)));
+      QVERIFY(std::abs(h.throttledIt - expected / (1 + 47.8 / 2300)) <= 1e-6 * expected);
+      QVERIFY(h.it < s.e.power.it);
+    }
+    QCOMPARE(y.year.throttledHours, 8760);
+    QVERIFY(y.lostFraction > 0);
+    // At the design dry bulb nothing is throttled.
+    const annual::YearResult atDesign = s.year(annual::constantYear(35, -10, 101325));
+    QCOMPARE(atDesign.year.throttledHours, 0);
+    // A job of 100 full-speed hours takes 100 / (share of IT running) hours through that year.
+    const double running = y.hours.front().it / (y.hours.front().it + y.hours.front().throttledIt);
+    QVERIFY(std::abs(annual::jobWallHours(y, 100) - 100 / running) < 1e-6);
+    QCOMPARE(annual::jobWallHours(atDesign, 100), 100.0);
+  }
+
+  // Carbon = meter kWh × share × factor; cost = MWh × price. The teaching hall draws from one grid.
+  void carbonAndCostFromTheDesign() {
+    design::Design d = load("teaching-hall.yaml");
+    d.site.gridCarbon = 0.4;
+    d.site.energyPrice = 80;
+    const Site s(d);
+    const annual::YearResult y = s.year(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/mannheim.epw"));
+    QVERIFY(y.carbonComplete);
+    QVERIFY(y.hasPrice);
+    const double kwh = y.year.energy / 3.6e6;
+    QVERIFY(std::abs(y.year.carbon - 0.4 * kwh) <= 1e-9 * y.year.carbon);
+    QVERIFY(std::abs(y.year.cost - 80 * kwh / 1000) <= 1e-9 * y.year.cost);
+    double monthly = 0;
+    for (const annual::PeriodFigures& m : y.months) monthly += m.energy;
+    QVERIFY(std::abs(monthly - y.year.energy) <= 1e-9 * y.year.energy);
+  }
+
+  // The report section: twelve months summing to the year, the ten worst hours by PUE, worst first.
+  void reportSection() {
+    const Site s(load("teaching-hall.yaml"));
+    const annual::YearResult y = s.year(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw"));
+    const report::Section section = report::yearSection(y, {"teaching-hall.yaml", 30.0});
+    QCOMPARE(section.id, std::string("year"));
+    std::vector<const report::Table*> tables;
+    for (const report::Block& b : section.blocks)
+      if (const auto* t = std::get_if<report::Table>(&b)) tables.push_back(t);
+    QCOMPARE(tables.size(), std::size_t{2});
+    QCOMPARE(tables[0]->rows.size(), std::size_t{12});
+    QCOMPARE(tables[0]->rows[6][0], std::string("Jul"));
+    QCOMPARE(tables[1]->rows.size(), std::size_t{10});
+    const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
+    QCOMPARE(tables[1]->rows[0][3], report::pue(worst.pue));
+    for (std::size_t i = 1; i < tables[1]->rows.size(); ++i)
+      QVERIFY(std::stod(tables[1]->rows[i][3]) <= std::stod(tables[1]->rows[i - 1][3]));
+  }
+
+  // site.weather: read, resolved against the design's folder, written back; a missing file is an
+  // error at the key's line and column; a bad grid_carbon is located like any key.
+  void siteWeatherKey() {
+    QTemporaryDir dir;
+    const std::string folder = dir.path().toStdString();
+    std::filesystem::create_directories(folder + "/w");
+    std::ofstream(folder + "/w/flat.epw") << test::epwText(test::epwRows(20, 10, 101325));
+    const std::string text =
+        "format: 1\nsite:\n  name: s\n  size: [50 m, 50 m]\n  weather: w/flat.epw\n  grid_carbon: 350 g/kWh\n"
+        "  energy_price: 75\npower:\n  - {id: grid, kind: grid, rating: 5 MW}\n";
+    std::ofstream(folder + "/site.yaml") << text;
+    const design::Design d = io::loadDesign(folder + "/site.yaml", baseCatalog());
+    QCOMPARE(d.site.weather, std::string("w/flat.epw"));
+    QCOMPARE(d.site.gridCarbon, 0.35);
+    QCOMPARE(d.site.energyPrice, 75.0);
+    QCOMPARE(io::siteWeatherPath(d), folder + "/w/flat.epw");
+    QCOMPARE(io::readSiteWeather(d).hours.size(), std::size_t{8760});
+    const design::Design again = io::loadDesignText(io::designToYaml(d), "again.yaml", baseCatalog());
+    QCOMPARE(again.site.weather, d.site.weather);
+    QCOMPARE(again.site.gridCarbon, d.site.gridCarbon);
+    QCOMPARE(again.site.energyPrice, d.site.energyPrice);
+
+    std::string missing = text;
+    missing.replace(missing.find("w/flat.epw"), 10, "nope.epw");
+    std::ofstream(folder + "/missing.yaml") << missing;
+    try {
+      io::readSiteWeather(io::loadDesign(folder + "/missing.yaml", baseCatalog()));
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(QString(e.what()),
+               QString::fromStdString(folder + "/missing.yaml:5:12: site.weather: found 'nope.epw' (" + folder +
+                                      "/nope.epw: No such file or directory), expected an EPW "
+                                      "weather file, its path relative to the design file"));
+    }
+    std::string bad = text;
+    bad.replace(bad.find("350 g/kWh"), 9, "350 furlongs");
+    try {
+      io::loadDesignText(bad, "bad.yaml", baseCatalog());
+      QFAIL("no error");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(QString(e.what()), QString("bad.yaml:6:16: site.grid_carbon: found '350 furlongs', expected a carbon "
+                                          "intensity such as '0.35 kg/kWh' or '350 g/kWh' (0 to 2 kg/kWh)"));
+    }
+  }
+};
+
+QTEST_GUILESS_MAIN(TestYear)
+#include "test_year.moc"
