@@ -7,6 +7,7 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/evaluate_command.h"
+#include "app/cli/power_profile_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/summary_command.h"
 #include "app/cli/train_command.h"
@@ -78,6 +79,9 @@ std::vector<Command> headlessCommands() {
        withCatalog(runSearchCommand)},
       {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
        reportUsage(ReportFlavour::Headless), runReport},
+      {"power-profile",
+       "gigaplan power-profile FILE [--seconds S] [--csv|--json]   power waveform, grid, batteries, turbines",
+       powerProfileUsage(), runPowerProfile},
   };
 }
 
