@@ -55,8 +55,8 @@ void printFigures(std::ostream& out, const std::string& title, const dynamics::S
   row(out, "peak / trough / swing", power(f.peak) + " / " + power(f.trough) + " / " + power(f.swing));
   row(out, "mean", power(f.mean));
   row(out, "fastest ramp", power(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s");
-  row(out, "dominant frequency", units::formatFrequency(f.dominantFrequency) + " (" + power(f.dominantAmplitude) +
-                                     " amplitude)");
+  row(out, "dominant frequency",
+      units::formatFrequency(f.dominantFrequency) + " (" + power(f.dominantAmplitude) + " amplitude)");
   row(out, "swing energy in " + units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh),
       fixed(100 * f.bandShare, 1) + " % (largest line " + power(f.bandAmplitude) + " at " +
           units::formatFrequency(f.bandFrequency) + ")");
@@ -67,23 +67,24 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
   const std::size_t n = p.waveform.size();
   out << "power profile: " << e.gpusUsed << " GPUs training, step " << fixed(p.step.period, 3) << " s, "
       << fixed(seconds, 0) << " s at " << fixed(1 / p.waveform.dt, 0) << " Hz (" << n << " samples)\n";
-  row(out, "GPU power per step", "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " +
-                                     power(p.states.comm) + ", idle " + power(p.states.idle) + ")");
+  row(out, "GPU power per step",
+      "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " + power(p.states.comm) + ", idle " +
+          power(p.states.idle) + ")");
   row(out, "energy per step at sources", units::format(p.siteEnergyPerStep, Dimension::Energy));
   int checkpoints = 0, restarts = 0;
   for (const auto& v : p.timeline) {
     checkpoints += v.activity == dynamics::Activity::Checkpoint;
     restarts += v.activity == dynamics::Activity::Restart;
   }
-  row(out, "events", std::to_string(checkpoints) + (checkpoints == 1 ? " checkpoint, " : " checkpoints, ") +
-                         std::to_string(restarts) + (restarts == 1 ? " failure with restart" : " failures with restarts"));
+  row(out, "events",
+      std::to_string(checkpoints) + (checkpoints == 1 ? " checkpoint, " : " checkpoints, ") + std::to_string(restarts) +
+          (restarts == 1 ? " failure with restart" : " failures with restarts"));
   printFigures(out, "at the sources (before batteries and generators):", p.site, spec);
   printFigures(out, "at the grid meter (after batteries and generators):", p.grid.figures, spec);
   row(out, "largest change in a second", power(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s");
   row(out, "largest change in a minute", power(p.grid.minute.range) + " at t = " + fixed(p.grid.minute.at, 1) + " s");
-  out << "sources: grid " << power(p.sources.grid) << ", generation " << power(p.sources.generation)
-      << ", batteries " << power(p.sources.batteryPower) << " / "
-      << units::format(p.sources.batteryEnergy, Dimension::Energy) << "\n";
+  out << "sources: grid " << power(p.sources.grid) << ", generation " << power(p.sources.generation) << ", batteries "
+      << power(p.sources.batteryPower) << " / " << units::format(p.sources.batteryEnergy, Dimension::Energy) << "\n";
   if (spec.gpuPowerFloor > 0)
     row(out, "GPU power floor " + fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
         units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training");
@@ -97,8 +98,7 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
   else
     row(out, "smallest battery",
         power(b.power) + ", " + units::format(b.energy, Dimension::Energy) + " keeps the grid within its limits");
-  for (const auto& f : p.findings)
-    out << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
+  for (const auto& f : p.findings) out << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
   for (const auto& note : p.notes) out << "  approximate: " << note << "\n";
 }
 
@@ -109,9 +109,9 @@ void printCsv(std::ostream& out, const dynamics::PowerProfile& p) {
   char line[320];
   for (std::size_t i = 0; i < w.size(); ++i) {
     const double soc = d.stateOfCharge.empty() ? 0 : d.stateOfCharge[i];
-    std::snprintf(line, sizeof line, "%.1f,%s,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f\n",
-                  static_cast<double>(i) * w.dt, std::string(dynamics::toString(w.activity[i])).c_str(),
-                  w.gpuPower[i], w.it[i], w.cooling[i], w.site[i], d.battery[i], d.generation[i], d.grid[i], soc);
+    std::snprintf(line, sizeof line, "%.1f,%s,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f\n", static_cast<double>(i) * w.dt,
+                  std::string(dynamics::toString(w.activity[i])).c_str(), w.gpuPower[i], w.it[i], w.cooling[i],
+                  w.site[i], d.battery[i], d.generation[i], d.grid[i], soc);
     out << line;
   }
 }
@@ -194,7 +194,8 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
     } else if (a == "--json") {
       json = true;
     } else if (a == "--seconds" || a == "--job") {
-      if (i + 1 >= args.size()) return err << "gigaplan power-profile: " << a << " needs a value\n" << kProfileUsage, kUsage;
+      if (i + 1 >= args.size())
+        return err << "gigaplan power-profile: " << a << " needs a value\n" << kProfileUsage, kUsage;
       const std::string v = args[++i];
       if (a == "--job") {
         jobFile = v;
@@ -213,7 +214,8 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
     }
   }
   if (file.empty()) return err << "gigaplan power-profile: FILE is required\n" << kProfileUsage, kUsage;
-  if (csv && json) return err << "gigaplan power-profile: --csv and --json exclude each other\n" << kProfileUsage, kUsage;
+  if (csv && json)
+    return err << "gigaplan power-profile: --csv and --json exclude each other\n" << kProfileUsage, kUsage;
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;

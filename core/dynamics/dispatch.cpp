@@ -124,12 +124,12 @@ std::vector<engine::Finding> gridFindings(const GridCheck& g, const design::Powe
   using engine::Severity;
   std::vector<engine::Finding> out;
   if (!g.rampOk)
-    out.push_back(engine::makeFinding(
-        Severity::Error, "", "dynamics.grid-ramp",
-        "The grid sees " + mw(g.minute.range) + " of change within a minute, first above the connection's ramp limit of " +
-            units::formatPowerRamp(spec.gridRampLimit) + " (power_dynamics.grid_ramp_limit) at " +
-            clock(g.minute.firstBreach),
-        g.minute.range, spec.gridRampLimit * 60));
+    out.push_back(engine::makeFinding(Severity::Error, "", "dynamics.grid-ramp",
+                                      "The grid sees " + mw(g.minute.range) +
+                                          " of change within a minute, first above the connection's ramp limit of " +
+                                          units::formatPowerRamp(spec.gridRampLimit) +
+                                          " (power_dynamics.grid_ramp_limit) at " + clock(g.minute.firstBreach),
+                                      g.minute.range, spec.gridRampLimit * 60));
   if (!g.stepOk)
     out.push_back(engine::makeFinding(
         Severity::Error, "", "dynamics.grid-step",

@@ -32,14 +32,14 @@ inline constexpr double kStateOfChargeRestore = 900;  // s
 
 /// The responding sources of a layout, summed over its nodes (units × catalog).
 struct Sources {
-  double batteryPower = 0;       // W
-  double batteryEnergy = 0;      // J
-  double batteryResponse = 0;    // s (the slowest bank's)
-  double batteryEfficiency = 1;  // round trip (the lowest bank's)
-  double generation = 0;         // W rated
-  double generationRamp = 0;     // W/s for the whole fleet (0: follows at once)
-  double generationMinLoad = 0;  // share of rating (rating-weighted)
-  double grid = 0;               // W of grid connection rating
+  double batteryPower = 0;         // W
+  double batteryEnergy = 0;        // J
+  double batteryResponse = 0;      // s (the slowest bank's)
+  double batteryEfficiency = 1;    // round trip (the lowest bank's)
+  double generation = 0;           // W rated
+  double generationRamp = 0;       // W/s for the whole fleet (0: follows at once)
+  double generationMinLoad = 0;    // share of rating (rating-weighted)
+  double grid = 0;                 // W of grid connection rating
   std::vector<std::string> notes;  // figures the catalog did not give and what was assumed
 };
 Sources sourcesOf(const design::Layout& layout);

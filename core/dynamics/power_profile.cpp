@@ -46,17 +46,20 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
                       units::format(p.states.comm, units::Dimension::Power) +
                       " communication-bound are planning shares of its TDP (grade U)");
   else
-    p.notes.push_back("GPU power states (" + gpu.id + "): busy " + units::format(p.states.busy, units::Dimension::Power) +
-                      " (TDP), communication-bound " + units::format(p.states.comm, units::Dimension::Power) +
-                      ", idle " + units::format(p.states.idle, units::Dimension::Power) +
-                      " — catalog planning defaults, see its note");
-  p.notes.push_back("only the job's GPUs swing; the rest of each rack, the network and GPUs the job leaves idle keep "
-                    "their design draw");
-  p.notes.push_back("chain losses at the power analysis's design-load ratio (exact for flat efficiencies); cooling "
-                    "follows the heat with a " +
-                    units::format(spec.coolingTimeConstant, units::Dimension::Time) + " first-order lag");
-  p.notes.push_back("checkpoints, failures and restarts placed at the estimate's expected interval and rate, not "
-                    "drawn at random");
+    p.notes.push_back(
+        "GPU power states (" + gpu.id + "): busy " + units::format(p.states.busy, units::Dimension::Power) +
+        " (TDP), communication-bound " + units::format(p.states.comm, units::Dimension::Power) + ", idle " +
+        units::format(p.states.idle, units::Dimension::Power) + " — catalog planning defaults, see its note");
+  p.notes.push_back(
+      "only the job's GPUs swing; the rest of each rack, the network and GPUs the job leaves idle keep "
+      "their design draw");
+  p.notes.push_back(
+      "chain losses at the power analysis's design-load ratio (exact for flat efficiencies); cooling "
+      "follows the heat with a " +
+      units::format(spec.coolingTimeConstant, units::Dimension::Time) + " first-order lag");
+  p.notes.push_back(
+      "checkpoints, failures and restarts placed at the estimate's expected interval and rate, not "
+      "drawn at random");
   if (p.sources.batteryPower > 0)
     p.notes.push_back("batteries: planning control (a " + units::format(kSmoothing, units::Dimension::Time) +
                       " smoothing filter, pulled back to half charge over " +

@@ -30,14 +30,14 @@ struct PowerProfile {
   Scenario scenario;
   std::vector<Interval> timeline;
   PowerStates states;
-  StepShape step;          // with the design's GPU power floor
-  StepShape stepNoFloor;   // without it (for the floor's cost)
+  StepShape step;         // with the design's GPU power floor
+  StepShape stepNoFloor;  // without it (for the floor's cost)
   SiteChain chain;
   Sources sources;
-  Waveform waveform;       // at the sources, before batteries and generators
-  Dispatch dispatch;       // battery, generation, grid, state of charge
-  SeriesFigures site;      // figures of waveform.site (band from the design)
-  GridCheck grid;          // figures of dispatch.grid against the limits
+  Waveform waveform;             // at the sources, before batteries and generators
+  Dispatch dispatch;             // battery, generation, grid, state of charge
+  SeriesFigures site;            // figures of waveform.site (band from the design)
+  GridCheck grid;                // figures of dispatch.grid against the limits
   double siteEnergyPerStep = 0;  // J at the sources per training step, cooling at steady state
   double floorCostPerDay = 0;    // J per day of training the floor adds at the sources (0 without)
   BatterySizing smallestBattery;

@@ -52,8 +52,8 @@ struct Segment {
 /// A step's per-GPU power, the GPU power floor applied (floor: share of busy power, 0 = none).
 struct StepShape {
   std::vector<Segment> segments;
-  double period = 0;  // s
-  double energy = 0;  // J per GPU per step
+  double period = 0;      // s
+  double energy = 0;      // J per GPU per step
   double floorPower = 0;  // W per GPU held at least while the job runs (0 = no floor)
   double idle = 0;        // W per GPU when the job does not run
   double mean() const { return period > 0 ? energy / period : 0; }
@@ -90,13 +90,13 @@ std::vector<Interval> timeline(const Scenario& s);
 
 /// How a watt on the job's GPUs reaches the sources, from the power analysis at design load.
 struct SiteChain {
-  double jobGpus = 0;      // GPUs that swing
-  double busy = 0;         // W per GPU in the compute phase (the design load assumes it)
-  double idle = 0;         // W per GPU while the job is not running
-  double itDesign = 0;     // W of rack IT at design load (job GPUs busy)
-  double network = 0;      // W of network gear (constant)
-  double coolingDesign = 0;       // W of cooling gear at design load
-  double chainFactor = 1;         // W at the sources per W of load (1 + losses ÷ load)
+  double jobGpus = 0;               // GPUs that swing
+  double busy = 0;                  // W per GPU in the compute phase (the design load assumes it)
+  double idle = 0;                  // W per GPU while the job is not running
+  double itDesign = 0;              // W of rack IT at design load (job GPUs busy)
+  double network = 0;               // W of network gear (constant)
+  double coolingDesign = 0;         // W of cooling gear at design load
+  double chainFactor = 1;           // W at the sources per W of load (1 + losses ÷ load)
   double coolingTimeConstant = 60;  // s
   /// IT load (racks + network) when each job GPU draws `gpuPower`.
   double load(double gpuPower) const;
@@ -109,10 +109,10 @@ SiteChain siteChain(const power::PowerResult& power, int jobGpus, const PowerSta
 /// The sampled series: sample i covers [i·dt, (i+1)·dt). The chart and the report read these.
 struct Waveform {
   double dt = 0.1;
-  std::vector<double> gpuPower;  // W per job GPU
-  std::vector<double> it;        // W of IT and network load
-  std::vector<double> cooling;   // W of cooling gear (lagging the heat)
-  std::vector<double> site;      // W at the sources: chain factor × (IT + cooling)
+  std::vector<double> gpuPower;    // W per job GPU
+  std::vector<double> it;          // W of IT and network load
+  std::vector<double> cooling;     // W of cooling gear (lagging the heat)
+  std::vector<double> site;        // W at the sources: chain factor × (IT + cooling)
   std::vector<Activity> activity;  // what the job does at the start of each sample
   std::size_t size() const { return site.size(); }
 };
