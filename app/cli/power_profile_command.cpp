@@ -13,6 +13,7 @@
 #include "core/evaluate/evaluation.h"
 #include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
+#include "core/report/report_format.h"
 #include "core/training/job_reader.h"
 #include "core/training/search.h"
 #include "core/units/rates.h"
@@ -65,8 +66,9 @@ void printFigures(std::ostream& out, const std::string& title, const dynamics::S
 void printText(std::ostream& out, const dynamics::PowerProfile& p, const training::Estimate& e,
                const design::PowerDynamicsSpec& spec, double seconds) {
   const std::size_t n = p.waveform.size();
-  out << "power profile: " << e.gpusUsed << " GPUs training, step " << fixed(p.step.period, 3) << " s, "
-      << fixed(seconds, 0) << " s at " << fixed(1 / p.waveform.dt, 0) << " Hz (" << n << " samples)\n";
+  out << "power profile: " << report::counted(e.gpusUsed, "GPU") << " training, step " << fixed(p.step.period, 3)
+      << " s, " << report::counted(std::llround(seconds), "second") << " at " << fixed(1 / p.waveform.dt, 0) << " Hz ("
+      << report::counted(static_cast<std::int64_t>(n), "sample") << ")\n";
   row(out, "GPU power per step",
       "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " + power(p.states.comm) + ", idle " +
           power(p.states.idle) + ")");
@@ -77,8 +79,8 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
     restarts += v.activity == dynamics::Activity::Restart;
   }
   row(out, "events",
-      std::to_string(checkpoints) + (checkpoints == 1 ? " checkpoint, " : " checkpoints, ") + std::to_string(restarts) +
-          (restarts == 1 ? " failure with restart" : " failures with restarts"));
+      report::counted(checkpoints, "checkpoint") + ", " +
+          report::counted(restarts, "failure with restart", "failures with restarts"));
   printFigures(out, "at the sources (before batteries and generators):", p.site, spec);
   printFigures(out, "at the grid meter (after batteries and generators):", p.grid.figures, spec);
   row(out, "largest change in a second", power(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s");

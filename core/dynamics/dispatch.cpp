@@ -57,19 +57,32 @@ Dispatch dispatch(const std::vector<double>& site, double dt, const Sources& src
   if (battery) d.stateOfCharge.assign(n, 0.0);
   const double halfTrip = std::sqrt(std::clamp(src.batteryEfficiency, 0.01, 1.0));  // each way
   const double smooth = 1 - std::exp(-dt / kSmoothing);
-  const double respond = src.batteryResponse > 0 ? 1 - std::exp(-dt / src.batteryResponse) : 1;
+  // Response time read as 95 % of a command reached: a first-order lag of a third of it.
+  const double respond = src.batteryResponse > 0 ? 1 - std::exp(-3 * dt / src.batteryResponse) : 1;
   const double share = src.generation > 0 ? src.generation / (src.generation + src.grid) : 0;
   const double genLow = src.generationMinLoad * src.generation;
-  double energy = src.batteryEnergy / 2, filtered = site[0], asked = site[0], out = 0;
+  double energy = src.batteryEnergy / 2, filtered = site[0], out = 0;
   double gen = std::clamp(site[0] * share, genLow, src.generation);
+  double asked = site[0] - gen;  // what the grid was asked for in the previous sample
   for (std::size_t i = 0; i < n; ++i) {
     const double load = site[i];
+    // Generators follow their share of the smoothed draw, at their ramp rate, above minimum load.
+    filtered += smooth * (load - filtered);
+    const double want = std::clamp(filtered * share, genLow, src.generation);
+    if (src.generation > 0)
+      gen = src.generationRamp > 0 ? std::clamp(want, gen - src.generationRamp * dt, gen + src.generationRamp * dt)
+                                   : want;
+    d.generation[i] = gen;
     if (battery) {
-      filtered += smooth * (load - filtered);
-      double target = filtered - (energy / src.batteryEnergy - 0.5) * src.batteryEnergy / kStateOfChargeRestore;
-      if (gridRampLimit > 0) target = std::clamp(target, asked - gridRampLimit * dt, asked + gridRampLimit * dt);
+      // The grid is asked for the smoothed rest (pulled towards half charge), held to its ramp
+      // limit; the battery covers the difference — the fast part and the generators' lag.
+      double target = filtered - gen - (energy / src.batteryEnergy - 0.5) * src.batteryEnergy / kStateOfChargeRestore;
+      if (gridRampLimit > 0) {
+        const double step = kRampMargin * gridRampLimit * dt;
+        target = std::clamp(target, asked - step, asked + step);
+      }
       asked = target;
-      const double command = std::clamp(load - target, -src.batteryPower, src.batteryPower);
+      const double command = std::clamp(load - gen - target, -src.batteryPower, src.batteryPower);
       out += respond * (command - out);
       if (out > 0) {
         out = std::min(out, energy * halfTrip / dt);
@@ -82,14 +95,7 @@ Dispatch dispatch(const std::vector<double>& site, double dt, const Sources& src
       d.battery[i] = out;
       d.stateOfCharge[i] = energy / src.batteryEnergy;
     }
-    const double sources = load - d.battery[i];
-    if (src.generation > 0) {
-      const double want = std::clamp(sources * share, genLow, src.generation);
-      gen = src.generationRamp > 0 ? std::clamp(want, gen - src.generationRamp * dt, gen + src.generationRamp * dt)
-                                   : want;
-    }
-    d.generation[i] = gen;
-    d.grid[i] = sources - gen;
+    d.grid[i] = load - d.battery[i] - gen;
   }
   return d;
 }
@@ -168,11 +174,18 @@ BatterySizing smallestBattery(const std::vector<double>& site, double dt, const 
     return b;
   }
   const auto [lo, hi] = std::minmax_element(site.begin(), site.end());
-  const double powerHigh = std::max(1e6, 1.5 * (*hi - *lo));
+  const double powerHigh = std::max({1e6, 1.5 * (*hi - *lo), sources.batteryPower});
   const double energyHigh = powerHigh * 2 * 3600;  // two hours at full power
   if (!holds(powerHigh, energyHigh)) {
     b.note = "no battery up to " + mw(powerHigh) + " and " + units::format(energyHigh, units::Dimension::Energy) +
-             " keeps the grid within its limits (generators' minimum load or ramp, or the limits themselves)";
+             " keeps the grid within its limits";
+    const double response = trial.batteryResponse;
+    trial.batteryResponse = 0;
+    if (response > 0 && holds(powerHigh, energyHigh))
+      b.note += ": swings faster than the batteries' " + units::format(response, units::Dimension::Time) +
+                " response reach the grid (a GPU power floor or storage in the racks must take them)";
+    else
+      b.note += " (the generators' minimum load or ramp, or the limits themselves)";
     return b;
   }
   auto bisect = [](double low, double high, auto&& ok) {

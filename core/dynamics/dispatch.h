@@ -3,12 +3,14 @@
 // the grid sees stays within the connection's limits (design key power_dynamics). Also the
 // sizing answer: the smallest battery (power, then energy) that keeps the grid within them.
 //
-// Battery control (a planning model, docs/power-dynamics.md): the sources are asked for the
-// site's draw smoothed by a first-order filter (kSmoothing), nudged back towards half charge
-// (kStateOfChargeRestore) and held to the grid's ramp limit; the battery delivers the
-// difference within its power and energy, reaching a command after its response time (first
-// order), losing its round trip half on the way in and half on the way out. Generators take
-// their share of what the sources carry by rating, as parallel parents share a node's draw.
+// Control (a planning model, docs/power-dynamics.md): the site's draw smoothed by a first-order
+// filter (kSmoothing) is what the slow sources are asked for. Generators take their share of it
+// by rating (as parallel parents share a node's draw), at their ramp rate and above their minimum
+// load. The grid is asked for the rest of the smoothed draw, nudged back towards half charge
+// (kStateOfChargeRestore) and held to kRampMargin of its ramp limit; the battery delivers the difference — the
+// fast part and the generators' lag — within its power and energy, reaching 95 % of a command
+// within its response time (a first-order lag of a third of it), losing its round trip half on the way in and half on
+// the way out. Without a battery the grid takes everything the generators do not.
 //
 //   Sources s = sourcesOf(layout);
 //   Dispatch d = dispatch(w.site, w.dt, s, spec.gridRampLimit);
@@ -29,6 +31,10 @@ namespace gigaplan::dynamics {
 inline constexpr double kSmoothing = 30;  // s
 /// Time constant of the pull back towards half charge (grade U planning default).
 inline constexpr double kStateOfChargeRestore = 900;  // s
+
+/// Share of the grid's ramp limit the control plans to use, leaving the rest for what the
+/// battery's response lets through (grade U planning default).
+inline constexpr double kRampMargin = 0.8;
 
 /// The responding sources of a layout, summed over its nodes (units × catalog).
 struct Sources {
