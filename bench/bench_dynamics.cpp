@@ -44,7 +44,7 @@ void run(benchmark::State& state, const design::PowerDynamicsSpec& spec, bool si
   const Campus& c = campus();
   for (auto _ : state) {
     const dynamics::PowerProfile p = dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
-                                                            {.seconds = 3600, .dt = 0.1, .sizeBattery = size});
+                                                            {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = size});
     benchmark::DoNotOptimize(p.grid.figures.swing);
     state.counters["samples"] = static_cast<double>(p.waveform.size());
     state.counters["grid_swing_MW"] = p.grid.figures.swing / 1e6;
@@ -77,7 +77,7 @@ void BM_SmallestBatteryBisection(benchmark::State& state) {
   design::PowerDynamicsSpec spec = exampleLimits();
   spec.gridLargestStep = 0;
   const dynamics::PowerProfile p = dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
-                                                          {.seconds = 3600, .dt = 0.1, .sizeBattery = false});
+                                                          {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = false});
   dynamics::Sources instant = p.sources;
   instant.batteryResponse = 0;
   for (auto _ : state) {

@@ -25,12 +25,13 @@ namespace {
 using units::Dimension;
 
 constexpr const char* kProfileUsage =
-    "usage: gigaplan power-profile FILE [--seconds S] [--job FILE] [--csv|--json]\n"
+    "usage: gigaplan power-profile FILE [--seconds S] [--stop S] [--job FILE] [--csv|--json]\n"
     "  The site's power waveform while the design's training plan runs, sampled at 10 Hz for S seconds\n"
     "  (default 3600, at most 86400): peak, trough, swing, fastest ramp, dominant frequency and the share of\n"
     "  the swing in the design's band (power_dynamics.oscillation_band, 0.1-20 Hz unless set), at the sources\n"
     "  and at the grid meter after the batteries and generators; grid limits broken (power_dynamics), the GPU\n"
     "  power floor's cost and the smallest battery that keeps the grid within its limits.\n"
+    "  --stop S stops the job S seconds in (the site drops to idle); by default it runs to the end.\n"
     "  --job FILE replaces the design's job (a design without one needs it); parallelism: auto takes the\n"
     "  best plan by days. --csv writes the sampled series, --json the figures and the series.\n"
     "  Exits 0 when computed (limits broken are reported, as evaluate does), 1 when no plan fits in memory.\n"
@@ -187,7 +188,7 @@ std::string powerProfileUsage() {
 
 int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   std::string file, jobFile;
-  double seconds = 3600;
+  double seconds = 3600, stop = 0;
   bool csv = false, json = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
@@ -195,7 +196,7 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
       csv = true;
     } else if (a == "--json") {
       json = true;
-    } else if (a == "--seconds" || a == "--job") {
+    } else if (a == "--seconds" || a == "--job" || a == "--stop") {
       if (i + 1 >= args.size())
         return err << "gigaplan power-profile: " << a << " needs a value\n" << kProfileUsage, kUsage;
       const std::string v = args[++i];
@@ -205,10 +206,10 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
       }
       const auto r = units::parseNumber(v);
       if (!r || !(r.value >= 1) || r.value > 86400)
-        return err << "gigaplan power-profile: --seconds needs a number from 1 to 86400, found '" << v << "'\n"
+        return err << "gigaplan power-profile: " << a << " needs a number from 1 to 86400, found '" << v << "'\n"
                    << kProfileUsage,
                kUsage;
-      seconds = r.value;
+      (a == "--stop" ? stop : seconds) = r.value;
     } else if (file.empty() && a.rfind('-', 0) != 0) {
       file = a;
     } else {
@@ -258,7 +259,7 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
   }
   const training::Estimate e = training::estimate(job, cluster, params);
   const dynamics::PowerProfile p =
-      dynamics::powerProfile(r->layout, eval.power, e, *gpu, r->design.powerDynamics, {.seconds = seconds});
+      dynamics::powerProfile(r->layout, eval.power, e, *gpu, r->design.powerDynamics, {.seconds = seconds, .jobStop = stop});
   if (csv)
     printCsv(out, p);
   else if (json)

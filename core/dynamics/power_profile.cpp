@@ -27,6 +27,7 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
   p.step = stepShape(estimate.step, p.states, spec.gpuPowerFloor);
   p.stepNoFloor = stepShape(estimate.step, p.states, 0);
   p.scenario = scenarioFor(estimate, options.seconds);
+  p.scenario.jobStop = options.jobStop;
   p.timeline = timeline(p.scenario);
   p.chain = siteChain(power, estimate.gpusUsed, p.states, spec.coolingTimeConstant);
   p.sources = sourcesOf(layout);

@@ -23,6 +23,7 @@ namespace gigaplan::dynamics {
 struct ProfileOptions {
   double seconds = 3600;  // simulated
   double dt = 0.1;        // s between samples (10 Hz)
+  double jobStop = 0;     // s at which the job stops (0: runs to the end)
   bool sizeBattery = true;
 };
 

@@ -95,26 +95,23 @@ std::vector<Interval> timeline(const Scenario& s) {
   double t = std::min(s.jobStart, end);
   if (t > 0) out.push_back({0, t, Activity::Idle});
   double nextFailure = s.firstFailure > 0 ? s.firstFailure : INFINITY;
-  double sinceCheckpoint = 0;
   while (t < stop) {
-    const double checkpointAt =
-        s.checkpointInterval > 0 && s.checkpointWrite > 0 ? t + (s.checkpointInterval - sinceCheckpoint) : INFINITY;
+    // Every training interval starts after the job start, a checkpoint or a restart: the next
+    // checkpoint is one interval of training away.
+    const double checkpointAt = s.checkpointInterval > 0 && s.checkpointWrite > 0 ? t + s.checkpointInterval : INFINITY;
     const double until = std::min({checkpointAt, nextFailure, stop});
     if (until > t) out.push_back({t, until, Activity::Training});
-    sinceCheckpoint += until - t;
     t = until;
     if (t >= stop) break;
     if (t == nextFailure) {
       const double back = std::min(t + s.restart, stop);
       if (back > t) out.push_back({t, back, Activity::Restart});
       t = back;
-      sinceCheckpoint = 0;  // training resumes from the last checkpoint
       nextFailure = s.failureInterval > 0 ? t + s.failureInterval : INFINITY;
     } else {
-      const double done = std::min(t + s.checkpointWrite, stop);
+      const double done = std::min({t + s.checkpointWrite, stop, nextFailure});  // a failure cuts a write short
       out.push_back({t, done, Activity::Checkpoint});
       t = done;
-      sinceCheckpoint = 0;
     }
   }
   if (t < end) out.push_back({t, end, Activity::Idle});

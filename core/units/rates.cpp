@@ -39,7 +39,7 @@ std::string formatPowerRamp(double wattsPerSecond) {
 std::string formatPowerRampExact(double wattsPerSecond) {
   // Per second reads back exactly; per minute when that is exact too (the usual grid-code form).
   const double perMinute = wattsPerSecond * 60;
-  const std::string minute = formatExact(perMinute, Dimension::Power) + "/min";
+  std::string minute = formatExact(perMinute, Dimension::Power) + "/min";
   if (const ParseResult back = parsePowerRamp(minute); back && back.value == wattsPerSecond) return minute;
   return formatExact(wattsPerSecond, Dimension::Power) + "/s";
 }

@@ -178,6 +178,9 @@ class TestCli : public QObject {
     QVERIFY(lines[0].startsWith("time_s,activity,gpu_w,it_w,cooling_w,site_w,battery_w,generation_w,grid_w"));
     QVERIFY2(lines[1].startsWith("0.0,idle,"), qPrintable(lines[1]));  // the job starts after 6 s of idle
     QVERIFY2(lines[600].startsWith("59.9,training,"), qPrintable(lines[600]));
+    const Run stopped = run({"power-profile", su, "--seconds", "60", "--stop", "40", "--csv"});
+    QCOMPARE(stopped.code, 0);
+    QVERIFY(stopped.out.split('\n', Qt::SkipEmptyParts)[401].startsWith("40.0,idle,"));
     const Run json = run({"power-profile", su, "--seconds", "60", "--json"});
     QCOMPARE(json.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();

@@ -145,6 +145,25 @@ class TestDynamics : public QObject {
                    t[i].activity == std::get<2>(expected[i]),
                qPrintable(QString("interval %1: %2–%3").arg(i).arg(t[i].start).arg(t[i].end)));
     }
+    // A failure during a write cuts it short: failure at 135 s, inside the 130–140 s write, over
+    // 300 s: idle 0–30, train 30–130, checkpoint 130–135, restart 135–195, train 195–295,
+    // checkpoint 295–300.
+    s.duration = 300;
+    s.firstFailure = 135;
+    const std::vector<Interval> cut = timeline(s);
+    const std::vector<double> ends = {30, 130, 135, 195, 295, 300};
+    QCOMPARE(cut.size(), ends.size());
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+      QVERIFY(near(cut[i].end, ends[i], 1e-9));
+      if (i > 0) QCOMPARE(cut[i].start, cut[i - 1].end);  // contiguous, never back in time
+    }
+    QVERIFY(cut[2].activity == Activity::Checkpoint && cut[3].activity == Activity::Restart);
+    // The job stops at 250 s: idle from there to the end.
+    s.jobStop = 250;
+    const std::vector<Interval> stopped = timeline(s);
+    QVERIFY(near(stopped.back().start, 250, 1e-9) && near(stopped.back().end, 300, 1e-9));
+    QVERIFY(stopped.back().activity == Activity::Idle);
+    QVERIFY(stopped[stopped.size() - 2].activity == Activity::Training);
   }
 
   // Energy through the chain on the engine's reference chain: 4 racks of 100 kW, 4 GPUs each
