@@ -43,8 +43,9 @@ const Campus& campus() {
 void run(benchmark::State& state, const design::PowerDynamicsSpec& spec, bool size) {
   const Campus& c = campus();
   for (auto _ : state) {
-    const dynamics::PowerProfile p = dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
-                                                            {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = size});
+    const dynamics::PowerProfile p =
+        dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
+                               {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = size});
     benchmark::DoNotOptimize(p.grid.figures.swing);
     state.counters["samples"] = static_cast<double>(p.waveform.size());
     state.counters["grid_swing_MW"] = p.grid.figures.swing / 1e6;
@@ -76,8 +77,9 @@ void BM_SmallestBatteryBisection(benchmark::State& state) {
   const Campus& c = campus();
   design::PowerDynamicsSpec spec = exampleLimits();
   spec.gridLargestStep = 0;
-  const dynamics::PowerProfile p = dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
-                                                          {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = false});
+  const dynamics::PowerProfile p =
+      dynamics::powerProfile(c.resolved->layout, c.eval.power, c.estimate, *c.gpu, spec,
+                             {.seconds = 3600, .dt = 0.1, .jobStop = 0, .sizeBattery = false});
   dynamics::Sources instant = p.sources;
   instant.batteryResponse = 0;
   for (auto _ : state) {

@@ -258,8 +258,8 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
     job = s.best.front().job;
   }
   const training::Estimate e = training::estimate(job, cluster, params);
-  const dynamics::PowerProfile p =
-      dynamics::powerProfile(r->layout, eval.power, e, *gpu, r->design.powerDynamics, {.seconds = seconds, .jobStop = stop});
+  const dynamics::PowerProfile p = dynamics::powerProfile(r->layout, eval.power, e, *gpu, r->design.powerDynamics,
+                                                          {.seconds = seconds, .jobStop = stop});
   if (csv)
     printCsv(out, p);
   else if (json)
