@@ -7,6 +7,7 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/evaluate_command.h"
+#include "app/cli/power_profile_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/summary_command.h"
 #include "app/cli/train_command.h"
@@ -81,6 +82,9 @@ std::vector<Command> headlessCommands() {
        reportUsage(ReportFlavour::Headless), runReport},
       {"year", "gigaplan year FILE [--weather EPW] [--json|--csv]   a year of weather: energy, PUE, water, carbon",
        yearUsage(), runYear},
+      {"power-profile",
+       "gigaplan power-profile FILE [--seconds S] [--csv|--json]   power waveform, grid, batteries, turbines",
+       powerProfileUsage(), runPowerProfile},
   };
 }
 

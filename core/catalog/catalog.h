@@ -32,6 +32,10 @@ struct Gpu {
   double scaleUpBandwidth = 0;        // B/s per GPU per direction (NVLink / Infinity Fabric)
   int scaleUpDomain = 8;              // GPUs per scale-up domain in its usual system
   double nicRate = 0;                 // B/s per GPU scale-out
+  // Power states for the site's power waveform (core/dynamics); busy is the TDP. 0 = not given:
+  // the waveform then uses its grade-U planning fractions of the TDP and says so.
+  double idlePower = 0;  // W, GPU waiting at a barrier (checkpoint, restart, pipeline bubble)
+  double commPower = 0;  // W, GPU in exposed communication or memory-bound work (NCCL, optimizer)
   // Training-model calibration for this GPU type (keys owned by core/training; each documented
   // in the catalog file with its origin), e.g. "gemm_peak_fraction".
   std::map<std::string, double> efficiency;
@@ -114,6 +118,12 @@ struct PowerGear {
   }
   double energy = 0;                     // J (batteries)
   double co2PerKwh = -1;                 // generators: kg CO2 per kWh delivered (fuel burned); < 0 = not given
+  double energy = 0;  // J (batteries)
+  // How the gear responds in time (core/dynamics); 0 = not given.
+  double responseTime = 0;               // s, batteries: from a command to full power
+  double roundTripEfficiency = 0;        // batteries: energy out / energy in over a cycle
+  double rampRate = 0;                   // W/s, generators: fastest change of output while running
+  double minLoad = 0;                    // generators: lowest steady output, fraction of rating
   double voltageIn = 0, voltageOut = 0;  // V
   double width = model::kUnknownGearSize.width, depth = model::kUnknownGearSize.depth,
          height = model::kUnknownGearSize.height;  // m footprint for the 3D view and site plan

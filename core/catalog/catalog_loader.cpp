@@ -10,6 +10,8 @@
 #include <set>
 #include <vector>
 
+#include "core/units/rates.h"
+
 namespace gigaplan::catalog {
 namespace {
 
@@ -105,6 +107,8 @@ const std::vector<Field<Gpu>>& gpuFields() {
         quantity<Gpu>("scale_up_bandwidth", &Gpu::scaleUpBandwidth, Dimension::DataRate, 1e8, 1e14),
         whole<Gpu>("scale_up_domain", &Gpu::scaleUpDomain, 1, 100000),
         quantity<Gpu>("nic", &Gpu::nicRate, Dimension::DataRate, 1e8, 1e13),
+        quantity<Gpu>("idle_power", &Gpu::idlePower, Dimension::Power, 1, 1e5),
+        quantity<Gpu>("comm_power", &Gpu::commPower, Dimension::Power, 1, 1e5),
     };
     addProvenance(f);
     return f;
@@ -210,6 +214,16 @@ Field<PowerGear> efficiencyCurve() {
           }};
 }
 
+// "7 MW/min": a generator's ramp rate (units/rates.h), stored in W/s.
+Field<PowerGear> rampRate() {
+  return {"ramp_rate", [](PowerGear& g, const YAML::Node& n, Reader r, const std::string& p) {
+            const std::string text = r.string(n, p);
+            const units::ParseResult v = units::parsePowerRamp(text);
+            if (!v || v.value <= 0) r.fail(n, p, "'" + text + "'", "a power ramp above zero such as 7 MW/min");
+            g.rampRate = v.value;
+          }};
+}
+
 const std::vector<Field<PowerGear>>& powerFields() {
   static const auto fields = [] {
     std::vector<Field<PowerGear>> f{
@@ -224,6 +238,10 @@ const std::vector<Field<PowerGear>>& powerFields() {
         quantity<PowerGear>("voltage_in", &PowerGear::voltageIn, Dimension::Voltage, 0, 1e6),
         quantity<PowerGear>("voltage_out", &PowerGear::voltageOut, Dimension::Voltage, 0, 1e6),
         number<PowerGear>("co2_per_kwh", &PowerGear::co2PerKwh, 0, 3),
+        quantity<PowerGear>("response_time", &PowerGear::responseTime, Dimension::Time, 0, 3600),
+        number<PowerGear>("round_trip_efficiency", &PowerGear::roundTripEfficiency, 0.5, 1),
+        rampRate(),
+        number<PowerGear>("min_load", &PowerGear::minLoad, 0, 1),
     };
     addFootprint(f);
     addProvenance(f);
@@ -289,6 +307,32 @@ EntryProblem crossCheck(const RackType& r) {
     return {"peak_power",
             units::format(r.peakPower, Dimension::Power) + ", below power " + units::format(r.power, Dimension::Power),
             "a peak_power of at least power (capacity is checked at the peak)"};
+  return {};
+}
+
+// The power states order as the GPU works harder: idle ≤ communication-bound ≤ busy (the TDP).
+EntryProblem crossCheck(const Gpu& g) {
+  const auto w = [](double v) { return units::format(v, Dimension::Power); };
+  if (g.commPower > 0 && g.commPower > g.tdp)
+    return {"comm_power", w(g.commPower) + ", above tdp " + w(g.tdp), "a comm_power of at most tdp"};
+  if (g.idlePower > 0 && g.idlePower > (g.commPower > 0 ? g.commPower : g.tdp))
+    return {"idle_power",
+            w(g.idlePower) + ", above " + (g.commPower > 0 ? "comm_power " + w(g.commPower) : "tdp " + w(g.tdp)),
+            "an idle_power of at most comm_power and tdp"};
+  return {};
+}
+
+// Response figures belong to the gear that has them: a battery's response and round trip, a
+// generator's ramp and minimum load.
+EntryProblem crossCheck(const PowerGear& g) {
+  const bool battery = g.kind == PowerGearKind::Battery, generator = g.kind == PowerGearKind::Generator;
+  const std::string kind(toString(g.kind));
+  if (!battery && g.responseTime > 0)
+    return {"response_time", "response_time on a " + kind, "response_time only on batteries"};
+  if (!battery && g.roundTripEfficiency > 0)
+    return {"round_trip_efficiency", "round_trip_efficiency on a " + kind, "round_trip_efficiency only on batteries"};
+  if (!generator && g.rampRate > 0) return {"ramp_rate", "ramp_rate on a " + kind, "ramp_rate only on generators"};
+  if (!generator && g.minLoad > 0) return {"min_load", "min_load on a " + kind, "min_load only on generators"};
   return {};
 }
 

@@ -161,6 +161,18 @@ struct SiteInfo {
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
 };
 
+/// What the grid connection tolerates and how the site softens its swings (key power_dynamics;
+/// read by core/dynamics). A limit of 0 is not stated: nothing is checked against it.
+struct PowerDynamicsSpec {
+  double gridRampLimit = 0;             // W/s over any minute (file: "30 MW/min")
+  double gridLargestStep = 0;           // W, largest change within one second
+  double gridOscillationLimit = 0;      // W, amplitude of any oscillation inside the band
+  double bandLow = 0.1, bandHigh = 20;  // Hz, the band grid operators watch (arXiv 2508.14318)
+  double gpuPowerFloor = 0;             // share of busy power the GPUs hold at least (0 = off)
+  double coolingTimeConstant = 60;      // s, first-order lag of cooling power behind heat
+  friend bool operator==(const PowerDynamicsSpec&, const PowerDynamicsSpec&) = default;
+};
+
 /// A planner's change to one expanded object, addressed by its id. Unset fields keep the template's.
 struct Override {
   std::optional<Vec2> position;  // site coordinates (racks: centre)
@@ -185,6 +197,7 @@ struct Design {
   std::vector<HallSpec> halls;
   NetworkPlan network;
   std::optional<training::Job> job;
+  PowerDynamicsSpec powerDynamics;
   std::map<std::string, Override> overrides;
   std::string headerComment;  // the file's leading comment block, kept on save
   std::string sourceFile;     // where it was loaded from (not saved)

@@ -10,6 +10,7 @@
 #include "core/io/yaml_reader.h"
 #include "core/model/design_validation.h"
 #include "core/training/job_reader.h"
+#include "core/units/rates.h"
 
 namespace gigaplan::io {
 namespace {
@@ -27,7 +28,9 @@ class DesignReader {
   design::Design read(const YAML::Node& root) {
     design::Design d;
     if (!root.IsDefined() || root.IsNull()) r_.fail(root, "", "an empty file", "a design with 'format' and 'site'");
-    r_.checkKeys(root, "", {"format", "site", "catalog", "power", "cooling", "halls", "network", "job", "overrides"});
+    r_.checkKeys(
+        root, "",
+        {"format", "site", "catalog", "power", "cooling", "halls", "network", "job", "overrides", "power_dynamics"});
     d.format = static_cast<int>(r_.integer(r_.require(root, "", "format"), "format", 1, 1000));
     if (d.format != kFormatVersion) {
       r_.fail(root["format"], "format", std::to_string(d.format),
@@ -46,6 +49,7 @@ class DesignReader {
     if (auto n = root["network"]; n && !n.IsNull()) readNetwork(n, "network", d.network);
     if (auto n = root["job"]; n && !n.IsNull()) d.job = training::readJob(n, r_.file(), "job");
     if (auto n = root["overrides"]; n && !n.IsNull()) readOverrides(n, "overrides", d.overrides);
+    if (auto n = root["power_dynamics"]; n && !n.IsNull()) readPowerDynamics(n, d.powerDynamics);
     return d;
   }
 
@@ -127,6 +131,48 @@ class DesignReader {
     if (scale == 0 || !v || v.value * scale < 0 || v.value * scale > 2)
       r_.fail(n, p, YamlReader::describe(n), expected);
     return v.value * scale;
+  }
+
+  // `power_dynamics:` — the grid connection's tolerance and the site's smoothing (design.h).
+  void readPowerDynamics(const YAML::Node& n, design::PowerDynamicsSpec& s) {
+    const std::string p = "power_dynamics";
+    r_.requireMap(n, p);
+    r_.checkKeys(n, p,
+                 {"grid_ramp_limit", "grid_largest_step", "grid_oscillation_limit", "oscillation_band",
+                  "gpu_power_floor", "cooling_time_constant"});
+    r_.optional(n, p, "grid_ramp_limit", [&](const auto& c, const auto& cp) {
+      const std::string text = r_.string(c, cp);
+      const units::ParseResult v = units::parsePowerRamp(text);
+      if (!v || v.value <= 0) r_.fail(c, cp, "'" + text + "'", "a power ramp above zero such as 30 MW/min");
+      s.gridRampLimit = v.value;
+    });
+    r_.optional(n, p, "grid_largest_step", [&](const auto& c, const auto& cp) {
+      s.gridLargestStep = r_.quantity(c, cp, Dimension::Power, 1, 1e11);
+    });
+    r_.optional(n, p, "grid_oscillation_limit", [&](const auto& c, const auto& cp) {
+      s.gridOscillationLimit = r_.quantity(c, cp, Dimension::Power, 1, 1e11);
+    });
+    r_.optional(n, p, "oscillation_band", [&](const auto& c, const auto& cp) {
+      const std::string expected = "a band [low, high] such as [0.1 Hz, 20 Hz], low below high, high at most 1 kHz";
+      if (!c.IsSequence() || c.size() != 2) r_.fail(c, cp, YamlReader::describe(c), expected);
+      double hz[2] = {0, 0};
+      for (std::size_t i = 0; i < 2; ++i) {
+        const std::string text = r_.string(c[i], YamlReader::index(cp, i));
+        const units::ParseResult v = units::parseFrequency(text);
+        if (!v) r_.fail(c[i], YamlReader::index(cp, i), "'" + text + "'", expected);
+        hz[i] = v.value;
+      }
+      if (!(hz[0] < hz[1]) || hz[1] > 1000)
+        r_.fail(c, cp, "[" + r_.string(c[0], cp) + ", " + r_.string(c[1], cp) + "]", expected);
+      s.bandLow = hz[0];
+      s.bandHigh = hz[1];
+    });
+    r_.optional(n, p, "gpu_power_floor", [&](const auto& c, const auto& cp) {
+      s.gpuPowerFloor = r_.quantity(c, cp, Dimension::Dimensionless, 0, 1);
+    });
+    r_.optional(n, p, "cooling_time_constant", [&](const auto& c, const auto& cp) {
+      s.coolingTimeConstant = r_.quantity(c, cp, Dimension::Time, 0.1, 86400);
+    });
   }
 
   int count(const YAML::Node& n, const std::string& p) {

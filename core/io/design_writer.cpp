@@ -9,6 +9,7 @@
 
 #include "core/io/design_io.h"
 #include "core/training/job_reader.h"
+#include "core/units/rates.h"
 #include "core/units/units.h"
 
 namespace gigaplan::io {
@@ -58,6 +59,7 @@ class Writer {
       e_ << YAML::Key << "job" << YAML::Value;
       training::writeJob(e_, *d.job);
     }
+    powerDynamics(d.powerDynamics);
     if (!d.overrides.empty()) {
       e_ << YAML::Key << "overrides" << YAML::Value << YAML::BeginMap;
       for (const auto& [id, o] : d.overrides) override_(id, o);
@@ -98,6 +100,23 @@ class Writer {
     if (!s.weather.empty()) kv("weather", s.weather);
     if (s.gridCarbon >= 0) kv("grid_carbon", units::shortest(s.gridCarbon) + " kg/kWh");
     if (s.energyPrice >= 0) kv("energy_price", units::shortest(s.energyPrice));
+    e_ << YAML::EndMap;
+  }
+
+  void powerDynamics(const design::PowerDynamicsSpec& s) {
+    const design::PowerDynamicsSpec defaults;
+    if (s == defaults) return;
+    e_ << YAML::Key << "power_dynamics" << YAML::Value << YAML::BeginMap;
+    if (s.gridRampLimit > 0) kv("grid_ramp_limit", units::formatPowerRampExact(s.gridRampLimit));
+    if (s.gridLargestStep > 0) q("grid_largest_step", s.gridLargestStep, Dimension::Power);
+    if (s.gridOscillationLimit > 0) q("grid_oscillation_limit", s.gridOscillationLimit, Dimension::Power);
+    if (s.bandLow != defaults.bandLow || s.bandHigh != defaults.bandHigh) {
+      e_ << YAML::Key << "oscillation_band" << YAML::Value << YAML::Flow << YAML::BeginSeq
+         << units::formatFrequencyExact(s.bandLow) << units::formatFrequencyExact(s.bandHigh) << YAML::EndSeq;
+    }
+    if (s.gpuPowerFloor != defaults.gpuPowerFloor) kv("gpu_power_floor", units::shortest(s.gpuPowerFloor));
+    if (s.coolingTimeConstant != defaults.coolingTimeConstant)
+      q("cooling_time_constant", s.coolingTimeConstant, Dimension::Time);
     e_ << YAML::EndMap;
   }
 

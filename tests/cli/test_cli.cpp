@@ -219,6 +219,44 @@ class TestCli : public QObject {
     QVERIFY(!QFileInfo::exists(dir_.filePath("r.pdf")));
   }
 
+  // power-profile: the series as CSV (10 Hz: 600 rows for 60 s), the figures as JSON, the text with
+  // a grid limit broken, and its usage errors.
+  void powerProfile() {
+    const std::string su = sample("superpod-gb200-su.yaml");
+    const Run csv = run({"power-profile", su, "--seconds", "60", "--csv"});
+    QVERIFY2(csv.code == 0, qPrintable(csv.err));
+    const QStringList lines = csv.out.split('\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 601);
+    QVERIFY(lines[0].startsWith("time_s,activity,gpu_w,it_w,cooling_w,site_w,battery_w,generation_w,grid_w"));
+    QVERIFY2(lines[1].startsWith("0.0,idle,"), qPrintable(lines[1]));  // the job starts after 6 s of idle
+    QVERIFY2(lines[600].startsWith("59.9,training,"), qPrintable(lines[600]));
+    const Run stopped = run({"power-profile", su, "--seconds", "60", "--stop", "40", "--csv"});
+    QCOMPARE(stopped.code, 0);
+    QVERIFY(stopped.out.split('\n', Qt::SkipEmptyParts)[401].startsWith("40.0,idle,"));
+    const Run json = run({"power-profile", su, "--seconds", "60", "--json"});
+    QCOMPARE(json.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(o["series"].toObject()["site_w"].toArray().size(), 600);
+    QVERIFY(o["site"].toObject()["swing_w"].toDouble() > 0);
+    // One SU of 576 GB200 swings by hundreds of kW: a 100 kW largest step is broken.
+    std::ifstream in(su);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string limited =
+        file("limited.yaml", text.str() + "\npower_dynamics:\n  grid_largest_step: 100 kW\n  gpu_power_floor: 80 %\n");
+    const Run t = run({"power-profile", limited, "--seconds", "120"});
+    QVERIFY2(t.code == 0, qPrintable(t.err));
+    QVERIFY2(t.out.contains("error [dynamics.grid-step]"), qPrintable(t.out));
+    QVERIFY(t.out.contains("GPU power floor 80 % costs"));
+    QVERIFY(t.out.contains("smallest battery"));
+    QVERIFY(t.out.contains("approximate:"));
+    QCOMPARE(run({"power-profile", sample("teaching-hall.yaml")}).code, 64);  // no job
+    QCOMPARE(run({"power-profile", su, "--seconds", "0"}).code, 64);
+    QCOMPARE(run({"power-profile", su, "--csv", "--json"}).code, 64);
+    QCOMPARE(run({"power-profile", su, "--frobnicate"}).code, 64);
+    QCOMPARE(run({"power-profile", "/nonexistent/site.yaml"}).code, 2);
+  }
+
   // The executable itself: the same table, the right exit codes, and nothing of Qt or VTK linked.
   void executable() {
     const Run version = runProcess(GIGAPLAN_CLI_EXE, {"--version"});

@@ -1,0 +1,73 @@
+// The power profile end to end (see power_profile.h).
+#include "core/dynamics/power_profile.h"
+
+#include <cmath>
+
+#include "core/units/units.h"
+
+namespace gigaplan::dynamics {
+namespace {
+
+// J at the sources per step: the job's GPUs over the step, everything else constant, cooling at
+// its steady draw (proportional to the load), all through the chain.
+double energyAtSources(const StepShape& s, const SiteChain& c) {
+  const double design = c.itDesign + c.network;
+  const double coolingShare = design > 0 ? c.coolingDesign / design : 0;
+  const double steady = (c.itDesign - c.jobGpus * c.busy + c.network) * s.period;
+  return c.chainFactor * (1 + coolingShare) * (c.jobGpus * s.energy + steady);
+}
+
+}  // namespace
+
+PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,
+                          const training::Estimate& estimate, const catalog::Gpu& gpu,
+                          const design::PowerDynamicsSpec& spec, const ProfileOptions& options) {
+  PowerProfile p;
+  p.states = powerStates(gpu);
+  p.step = stepShape(estimate.step, p.states, spec.gpuPowerFloor);
+  p.stepNoFloor = stepShape(estimate.step, p.states, 0);
+  p.scenario = scenarioFor(estimate, options.seconds);
+  p.scenario.jobStop = options.jobStop;
+  p.timeline = timeline(p.scenario);
+  p.chain = siteChain(power, estimate.gpusUsed, p.states, spec.coolingTimeConstant);
+  p.sources = sourcesOf(layout);
+  p.waveform = sampleWaveform(p.step, p.timeline, p.chain, options.dt, options.seconds);
+  p.dispatch = dispatch(p.waveform.site, options.dt, p.sources, spec.gridRampLimit);
+  p.site = analyzeSeries(p.waveform.site, options.dt, spec.bandLow, spec.bandHigh);
+  p.grid = checkGrid(p.dispatch.grid, options.dt, spec);
+  p.findings = gridFindings(p.grid, spec);
+  p.siteEnergyPerStep = energyAtSources(p.step, p.chain);
+  if (spec.gpuPowerFloor > 0 && p.step.period > 0)
+    p.floorCostPerDay = (p.siteEnergyPerStep - energyAtSources(p.stepNoFloor, p.chain)) * 86400 / p.step.period;
+  if (options.sizeBattery) p.smallestBattery = smallestBattery(p.waveform.site, options.dt, p.sources, spec);
+
+  if (p.states.assumed)
+    p.notes.push_back("the catalog gives no idle_power or comm_power for " + gpu.id + ": " +
+                      units::format(p.states.idle, units::Dimension::Power) + " idle and " +
+                      units::format(p.states.comm, units::Dimension::Power) +
+                      " communication-bound are planning shares of its TDP (grade U)");
+  else
+    p.notes.push_back(
+        "GPU power states (" + gpu.id + "): busy " + units::format(p.states.busy, units::Dimension::Power) +
+        " (TDP), communication-bound " + units::format(p.states.comm, units::Dimension::Power) + ", idle " +
+        units::format(p.states.idle, units::Dimension::Power) + " — catalog planning defaults, see its note");
+  p.notes.push_back(
+      "only the job's GPUs swing; the rest of each rack, the network and GPUs the job leaves idle keep "
+      "their design draw");
+  p.notes.push_back(
+      "chain losses at the power analysis's design-load ratio (exact for flat efficiencies); cooling "
+      "follows the heat with a " +
+      units::format(spec.coolingTimeConstant, units::Dimension::Time) + " first-order lag");
+  p.notes.push_back(
+      "checkpoints, failures and restarts placed at the estimate's expected interval and rate, not "
+      "drawn at random");
+  if (p.sources.batteryPower > 0)
+    p.notes.push_back("batteries: planning control (a " + units::format(kSmoothing, units::Dimension::Time) +
+                      " smoothing filter, pulled back to half charge over " +
+                      units::format(kStateOfChargeRestore, units::Dimension::Time) + ")");
+  for (const auto& n : p.sources.notes) p.notes.push_back(n);
+  if (!p.smallestBattery.note.empty()) p.notes.push_back("smallest battery: " + p.smallestBattery.note);
+  return p;
+}
+
+}  // namespace gigaplan::dynamics

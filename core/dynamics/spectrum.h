@@ -1,0 +1,43 @@
+// What a planner reads off a sampled power series: peak, trough, swing, the fastest ramp, the
+// largest change within a window (a second: a step; a minute: a ramp), and its spectrum — the
+// dominant frequency and the share of the swing's energy inside a band (grid operators watch
+// 0.1–20 Hz, arXiv 2508.14318). The transform is Eigen's FFT module (kissfft inside), never our own.
+//
+//   SeriesFigures f = analyzeSeries(w.site, w.dt, 0.1, 20);
+//   f.swing, f.fastestRamp, f.dominantFrequency, f.bandShare ...
+#pragma once
+
+#include <vector>
+
+namespace gigaplan::dynamics {
+
+/// One-sided amplitude spectrum of a series (its mean removed): amplitude[k] is the amplitude of
+/// the sinusoid at frequency[k] = k / (n · dt), so a sine of amplitude A shows A at its frequency.
+struct Spectrum {
+  std::vector<double> frequency;  // Hz
+  std::vector<double> amplitude;  // same unit as the series
+};
+Spectrum amplitudeSpectrum(const std::vector<double>& series, double dt);
+
+/// The largest (max − min) inside any window of `window` seconds, where it first happens (the
+/// window's end, s), and when the range first exceeded `limit` (−1 when never, or limit ≤ 0).
+struct WindowChange {
+  double range = 0;
+  double at = 0;
+  double firstBreach = -1;
+};
+WindowChange largestChange(const std::vector<double>& series, double dt, double window, double limit = 0);
+
+struct SeriesFigures {
+  double mean = 0, peak = 0, trough = 0, swing = 0;  // W
+  double energy = 0;                                 // J over the series
+  double fastestRamp = 0;                            // W/s between neighbouring samples (absolute)
+  double fastestRampAt = 0;                          // s
+  double dominantFrequency = 0;                      // Hz of the largest spectral line (0 for a flat series)
+  double dominantAmplitude = 0;                      // W
+  double bandShare = 0;                              // share of the swing's energy (variance) inside the band
+  double bandFrequency = 0, bandAmplitude = 0;       // the largest line inside the band
+};
+SeriesFigures analyzeSeries(const std::vector<double>& series, double dt, double bandLow, double bandHigh);
+
+}  // namespace gigaplan::dynamics

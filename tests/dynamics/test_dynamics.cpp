@@ -1,0 +1,358 @@
+// Power dynamics (core/dynamics) on hand-computable cases: a square wave's fundamental and odd
+// harmonics, a step's shape with and without a power floor, the timeline of checkpoints and
+// failures, energy through the power chain, a load step through a battery of known size, grid
+// limits breached at the right time, and the design keys (absent: as before; present: read,
+// saved, and a bad value named with its line). Each expectation is derived in its comment.
+#include <QtTest>
+
+#include <cmath>
+#include <numeric>
+
+#include "../engine/engine_fixture.h"
+#include "core/catalog/catalog_loader.h"
+#include "core/dynamics/power_profile.h"
+#include "core/io/design_io.h"
+#include "core/io/diagnostic.h"
+
+using namespace gigaplan;
+using namespace gigaplan::dynamics;
+
+namespace {
+
+bool near(double a, double b, double tolerance) {
+  return std::fabs(a - b) <= tolerance;
+}
+
+// A step with every phase: forward 1 s, backward 2 s, exposed TP 1 s, bubble 1 s, DP 0.5 s,
+// optimizer 0.5 s — 6 s in all.
+training::StepBreakdown sampleStep() {
+  training::StepBreakdown b;
+  b.forward = 1;
+  b.backward = 2;
+  b.tensorParallel = 1;
+  b.pipelineBubble = 1;
+  b.dataParallel = 0.5;
+  b.optimizer = 0.5;
+  b.total = 6;
+  return b;
+}
+
+Sources gridOnly() {
+  Sources s;
+  s.grid = 1e9;
+  return s;
+}
+
+const PowerStates kStates{1000, 400, 100, false};  // busy, comm, idle W
+
+}  // namespace
+
+class TestDynamics : public QObject {
+  Q_OBJECT
+ private slots:
+  // A 0/1 square wave of period 2 s sampled at 10 Hz (20 samples: 10 high, 10 low), 100 periods.
+  // Its DFT line k (of the period) has amplitude (2/20)·|sin(k·π/2) / sin(k·π/20)|:
+  //   k = 1 (0.5 Hz): 0.1 / sin 9°  = 0.639245  (2/π = 0.6366 for the continuous wave)
+  //   k = 2 (1 Hz):   sin π = 0       — no even harmonics at 50 % duty
+  //   k = 3 (1.5 Hz): 0.1 / sin 27° = 0.220269
+  // Parseval: the variance 0.25 = Σ A²/2, so Σ A² = 0.5 and the fundamental holds
+  // 0.639245² / 0.5 = 81.73 % of the swing's energy.
+  void squareWaveFundamentalAndOddHarmonics() {
+    std::vector<double> x(2000);
+    for (std::size_t i = 0; i < x.size(); ++i) x[i] = (i % 20) < 10 ? 1.0 : 0.0;
+    const Spectrum s = amplitudeSpectrum(x, 0.1);
+    QCOMPARE(s.frequency.size(), std::size_t{1001});
+    // Line k of the period is bin 100·k (100 periods in the record).
+    QVERIFY(near(s.frequency[100], 0.5, 1e-12));
+    QVERIFY(near(s.amplitude[100], 0.1 / std::sin(M_PI / 20), 1e-9));
+    QVERIFY(near(s.amplitude[200], 0, 1e-9));
+    QVERIFY(near(s.amplitude[300], 0.1 / std::sin(3 * M_PI / 20), 1e-9));
+    QVERIFY(near(s.amplitude[150], 0, 1e-9));  // nothing between the lines
+    const SeriesFigures f = analyzeSeries(x, 0.1, 0.4, 0.6);
+    QVERIFY(near(f.dominantFrequency, 0.5, 1e-12));
+    QVERIFY(near(f.bandShare, std::pow(0.1 / std::sin(M_PI / 20), 2) / 0.5, 1e-9));
+    QCOMPARE(f.peak, 1.0);
+    QCOMPARE(f.trough, 0.0);
+    QCOMPARE(f.swing, 1.0);
+    QVERIFY(near(f.mean, 0.5, 1e-12));
+    QVERIFY(near(f.fastestRamp, 10, 1e-9));  // 1 in one 0.1 s sample
+    // A sine of amplitude 3 at 2 Hz shows 3 at 2 Hz.
+    std::vector<double> sine(1000);
+    for (std::size_t i = 0; i < sine.size(); ++i) sine[i] = 5 + 3 * std::sin(2 * M_PI * 2 * 0.1 * i);
+    const SeriesFigures g = analyzeSeries(sine, 0.1, 0.1, 20);
+    QVERIFY(near(g.dominantFrequency, 2, 1e-12));
+    QVERIFY(near(g.dominantAmplitude, 3, 1e-9));
+    QVERIFY(near(g.bandShare, 1, 1e-12));
+  }
+
+  // 0 for 10 samples, a ramp of 1 per sample for 20 samples, then flat at 20 (dt 0.1 s).
+  // A one-second window holds 11 samples (i − 10 … i): the ramp changes the series by 10 within
+  // it, first above 9.5 at sample 19 (x[9] = 0, x[19] = 10), t = 1.9 s; within the whole 3 s by 20.
+  void largestChangeInAWindow() {
+    std::vector<double> x(40, 0.0);
+    for (std::size_t i = 10; i < 40; ++i) x[i] = std::min(20.0, static_cast<double>(i - 9));
+    const WindowChange second = largestChange(x, 0.1, 1, 9.5);
+    QVERIFY(near(second.range, 10, 1e-12));
+    QVERIFY(near(second.firstBreach, 1.9, 1e-12));
+    const WindowChange all = largestChange(x, 0.1, 10, 0);
+    QVERIFY(near(all.range, 20, 1e-12));
+    QCOMPARE(all.firstBreach, -1.0);
+  }
+
+  // Busy 1000 W, comm 400 W, idle 100 W. Compute 3 s and the exposed TP 1 s blend to
+  // (1000·3 + 400·1) / 4 = 850 W over 4 s; fill and drain ramp 100 ↔ 850 W over 0.5 s each
+  // (237.5 J each); DP and optimizer at 400 W for 0.5 s each (200 J each):
+  //   237.5 + 3400 + 237.5 + 200 + 200 = 4275 J per 6 s step.
+  // With a 50 % floor (500 W): the ramps cross 500 W after (500 − 100) / 750 · 0.5 = 0.2667 s:
+  //   0.2667·500 + 0.2333·(500 + 850)/2 = 290.83 J each; DP and optimizer 250 J each:
+  //   290.83·2 + 3400 + 500 = 4481.67 J.
+  void stepShapeAndFloor() {
+    const StepShape s = stepShape(sampleStep(), kStates);
+    QVERIFY(near(s.period, 6, 1e-12));
+    QVERIFY(near(s.energy, 4275, 1e-9));
+    QCOMPARE(s.segments.size(), std::size_t{5});
+    QVERIFY(near(s.segments[1].from, 850, 1e-12));
+    const StepShape f = stepShape(sampleStep(), kStates, 0.5);
+    QVERIFY(near(f.period, 6, 1e-12));
+    QVERIFY(near(f.energy, 2 * (0.8 / 3 * 500 + (0.5 - 0.8 / 3) * 675) + 3400 + 500, 1e-9));
+    QVERIFY(near(f.energy, 4481.6667, 1e-3));
+    for (const Segment& seg : f.segments) QVERIFY(seg.from >= 500 - 1e-9 && seg.to >= 500 - 1e-9);
+  }
+
+  // Start at 30 s; checkpoints every 100 s of training taking 10 s; a failure at 250 s and a
+  // 60 s restart; failures every 400 s after each restart; 600 s in all:
+  //   idle 0–30, train 30–130, checkpoint 130–140, train 140–240, checkpoint 240–250,
+  //   restart 250–310 (the failure falls as the checkpoint ends), train 310–410,
+  //   checkpoint 410–420, train 420–520, checkpoint 520–530, train 530–600.
+  void timelineOfCheckpointsAndFailures() {
+    Scenario s;
+    s.duration = 600;
+    s.jobStart = 30;
+    s.checkpointInterval = 100;
+    s.checkpointWrite = 10;
+    s.firstFailure = 250;
+    s.failureInterval = 400;
+    s.restart = 60;
+    const std::vector<Interval> t = timeline(s);
+    const std::vector<std::tuple<double, double, Activity>> expected = {
+        {0, 30, Activity::Idle},          {30, 130, Activity::Training},    {130, 140, Activity::Checkpoint},
+        {140, 240, Activity::Training},   {240, 250, Activity::Checkpoint}, {250, 310, Activity::Restart},
+        {310, 410, Activity::Training},   {410, 420, Activity::Checkpoint}, {420, 520, Activity::Training},
+        {520, 530, Activity::Checkpoint}, {530, 600, Activity::Training}};
+    QCOMPARE(t.size(), expected.size());
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      QVERIFY2(near(t[i].start, std::get<0>(expected[i]), 1e-9) && near(t[i].end, std::get<1>(expected[i]), 1e-9) &&
+                   t[i].activity == std::get<2>(expected[i]),
+               qPrintable(QString("interval %1: %2–%3").arg(i).arg(t[i].start).arg(t[i].end)));
+    }
+    // A failure during a write cuts it short: failure at 135 s, inside the 130–140 s write, over
+    // 300 s: idle 0–30, train 30–130, checkpoint 130–135, restart 135–195, train 195–295,
+    // checkpoint 295–300.
+    s.duration = 300;
+    s.firstFailure = 135;
+    const std::vector<Interval> cut = timeline(s);
+    const std::vector<double> ends = {30, 130, 135, 195, 295, 300};
+    QCOMPARE(cut.size(), ends.size());
+    for (std::size_t i = 0; i < cut.size(); ++i) {
+      QVERIFY(near(cut[i].end, ends[i], 1e-9));
+      if (i > 0) QCOMPARE(cut[i].start, cut[i - 1].end);  // contiguous, never back in time
+    }
+    QVERIFY(cut[2].activity == Activity::Checkpoint && cut[3].activity == Activity::Restart);
+    // The job stops at 250 s: idle from there to the end.
+    s.jobStop = 250;
+    const std::vector<Interval> stopped = timeline(s);
+    QVERIFY(near(stopped.back().start, 250, 1e-9) && near(stopped.back().end, 300, 1e-9));
+    QVERIFY(stopped.back().activity == Activity::Idle);
+    QVERIFY(stopped[stopped.size() - 2].activity == Activity::Training);
+  }
+
+  // Energy through the chain on the engine's reference chain: 4 racks of 100 kW, 4 GPUs each
+  // (here 20 kW busy, 2 kW idle: 80 kW of each rack's 100 kW swings), busway 99 %, UPS 95 %,
+  // transformer 98 %, no cooling. Busy: the sources give 400 kW / (0.99·0.95·0.98), the power
+  // analysis's facility figure; idle: 400 − 16·(20 − 2) = 112 kW of IT through the same chain.
+  // Sampling keeps energy: 10 steps of 4275 J·(scaled) per GPU over 60 s of training.
+  void energyThroughTheChain() {
+    engine::fixture::Site site;
+    engine::fixture::buildChain(site);
+    site.catalog.gpus["g1"].tdp = 20e3;
+    site.catalog.gpus["g1"].commPower = 8e3;
+    site.catalog.gpus["g1"].idlePower = 2e3;
+    const engine::Evaluation e = engine::evaluate(site.design, site.layout, site.catalog);
+    const PowerStates states = powerStates(site.catalog.gpus["g1"]);
+    QVERIFY(!states.assumed);
+    const SiteChain chain = siteChain(e.power, 16, states, 60);
+    const double eta = 0.99 * 0.95 * 0.98;
+    QVERIFY(near(chain.chainFactor, 1 / eta, 1e-12));
+    training::StepBreakdown computeOnly;
+    computeOnly.forward = 1;
+    const StepShape busy = stepShape(computeOnly, states);
+    const Waveform w = sampleWaveform(busy, {{0, 10, Activity::Training}}, chain, 0.1, 10);
+    for (double v : w.site) QVERIFY(near(v, e.power.facility, 1e-6));
+    QVERIFY(near(e.power.facility, 400e3 / eta, 1e-6));
+    const Waveform idle = sampleWaveform(busy, {{0, 10, Activity::Idle}}, chain, 0.1, 10);
+    QVERIFY(near(idle.site.front(), 112e3 / eta, 1e-6));
+
+    // The sample step scaled ×20 (busy 20 kW …): 4275 × 20 = 85.5 kJ per GPU per 6 s step.
+    const StepShape shape = stepShape(sampleStep(), states);
+    QVERIFY(near(shape.energy, 85.5e3, 1e-6));
+    const Waveform t = sampleWaveform(shape, {{0, 60, Activity::Training}}, chain, 0.1, 60);
+    QCOMPARE(t.size(), std::size_t{600});
+    const double gpuEnergy = std::accumulate(t.gpuPower.begin(), t.gpuPower.end(), 0.0) * 0.1;
+    QVERIFY(near(gpuEnergy, 10 * 85.5e3, 1e-6));
+    // With no cooling, the site's energy is the chain factor on the IT energy: the constant
+    // 400 − 16·20 = 80 kW for 60 s plus the GPUs'.
+    const double siteEnergy = std::accumulate(t.site.begin(), t.site.end(), 0.0) * 0.1;
+    QVERIFY(near(siteEnergy, (80e3 * 60 + 16 * 10 * 85.5e3) / eta, 1e-3));
+  }
+
+  // A 60 MW step (100 → 160 MW at t = 10 s) through an ideal battery of 20 MW and 200 MJ
+  // (55.6 kWh), starting half full, with a 1 MW/s (60 MW/min) grid ramp limit, no generators.
+  // Before the step the battery idles (load = target). At the step the target moves 0.1 MW, the
+  // battery saturates at 20 MW and the grid jumps to 140 MW — a 40 MW step. The 100 MJ left last
+  // 100 MJ / 20 MW = 5 s (50 samples): then the battery is empty and the grid jumps to 160 MW.
+  // A 30 MW largest-step limit is first broken at the step, t = 10.0 s.
+  void stepThroughABatteryOfKnownSize() {
+    std::vector<double> site(300, 100e6);
+    for (std::size_t i = 100; i < site.size(); ++i) site[i] = 160e6;
+    Sources s;
+    s.batteryPower = 20e6;
+    s.batteryEnergy = 200e6;
+    s.grid = 1e9;
+    const Dispatch d = dispatch(site, 0.1, s, 1e6);
+    QCOMPARE(d.grid[99], 100e6);
+    QCOMPARE(d.battery[99], 0.0);
+    for (std::size_t i = 100; i < 150; ++i) {
+      QVERIFY2(near(d.battery[i], 20e6, 1e-3), qPrintable(QString("sample %1: %2").arg(i).arg(d.battery[i])));
+      QVERIFY(near(d.grid[i], 140e6, 1e-3));
+    }
+    QVERIFY(near(d.stateOfCharge[149], 0, 1e-12));
+    QVERIFY(near(d.battery[150], 0, 1e-3));
+    QVERIFY(near(d.grid[150], 160e6, 1e-3));
+    design::PowerDynamicsSpec spec;
+    spec.gridLargestStep = 30e6;
+    const GridCheck g = checkGrid(d.grid, 0.1, spec);
+    QVERIFY(!g.stepOk);
+    QVERIFY(g.rampOk && g.oscillationOk);  // not stated: not checked
+    QVERIFY(near(g.second.firstBreach, 10.0, 1e-9));
+    QVERIFY(near(g.second.range, 40e6, 1e-3));
+    const auto findings = gridFindings(g, spec);
+    QCOMPARE(findings.size(), std::size_t{1});
+    QCOMPARE(findings[0].code, std::string("dynamics.grid-step"));
+    QVERIFY2(findings[0].message.find("t = 10.0 s") != std::string::npos, findings[0].message.c_str());
+    QVERIFY(findings[0].message.find("power_dynamics.grid_largest_step") != std::string::npos);
+    // The same step with no battery: the grid sees all 60 MW at once.
+    const Dispatch bare = dispatch(site, 0.1, gridOnly(), 1e6);
+    QCOMPARE(bare.grid[100] - bare.grid[99], 60e6);
+    QVERIFY(bare.stateOfCharge.empty());
+  }
+
+  // The smallest battery for that step under a 30 MW largest step (ideal battery): at the step
+  // the grid sees 60 MW less the battery's power (the target moves only 0.08 MW), so the power
+  // must reach 30 MW less 0.08 MW; with 2 h of energy the search ends within 0.5 % of its 90 MW
+  // range (1.5 × the 60 MW swing) above that.
+  void smallestBatteryForAStep() {
+    std::vector<double> site(3000, 100e6);
+    for (std::size_t i = 100; i < site.size(); ++i) site[i] = 160e6;
+    design::PowerDynamicsSpec spec;
+    spec.gridLargestStep = 30e6;
+    spec.gridRampLimit = 1e6;
+    const BatterySizing b = smallestBattery(site, 0.1, gridOnly(), spec);
+    QVERIFY(b.checked && b.found);
+    QVERIFY2(b.power >= 29.92e6 - 1 && b.power <= 29.92e6 + 0.005 * 90e6, qPrintable(QString::number(b.power)));
+    QVERIFY(b.energy > 0);
+    QVERIFY(!b.note.empty());  // an ideal battery, said so
+    Sources sized = gridOnly();
+    sized.batteryPower = b.power;
+    sized.batteryEnergy = b.energy;
+    QVERIFY(checkGrid(dispatch(site, 0.1, sized, spec.gridRampLimit).grid, 0.1, spec).ok());
+    sized.batteryPower = 0.9 * b.power;
+    QVERIFY(!checkGrid(dispatch(site, 0.1, sized, spec.gridRampLimit).grid, 0.1, spec).ok());
+    // No limit stated: nothing to size.
+    QVERIFY(!smallestBattery(site, 0.1, gridOnly(), {}).checked);
+  }
+
+  // A generator fleet following slowly: 100 MW of generation of 200 MW sources, so half the
+  // smoothed draw, ramping at 0.1 MW/s, minimum load 20 %; no battery. A 40 MW step at t = 10 s:
+  // the smoothed draw rises as 40·(1 − e^(−t/30 s)) MW, its half at 0.67 MW/s at first, faster
+  // than the fleet's 0.1 MW/s, so the fleet ramps at 0.1 MW/s: 50.01 MW in the first sample and
+  // 51 MW after 10 s; the grid takes the rest at once. After 390 s (13 time constants) the fleet
+  // carries half of 140 MW to within 20 MW·e^(−13) ≈ 45 W.
+  void generatorsFollowAtTheirRampRate() {
+    std::vector<double> site(4000, 100e6);
+    for (std::size_t i = 100; i < site.size(); ++i) site[i] = 140e6;
+    Sources s;
+    s.generation = 100e6;
+    s.grid = 100e6;
+    s.generationRamp = 0.1e6;
+    s.generationMinLoad = 0.2;
+    const Dispatch d = dispatch(site, 0.1, s, 0);
+    QVERIFY(near(d.generation[99], 50e6, 1e-3));
+    QVERIFY(near(d.generation[100], 50.01e6, 1e-3));
+    QVERIFY(near(d.grid[100], 140e6 - 50.01e6, 1e-3));
+    QVERIFY(near(d.generation[199], 51e6, 1e-3));
+    QVERIFY(near(d.generation[3999], 70e6, 100));
+    QVERIFY(near(d.grid[3999], 70e6, 100));
+    // Idle site of 10 MW: generators hold their 20 MW minimum load and the grid exports 10 MW.
+    const Dispatch low = dispatch(std::vector<double>(10, 10e6), 0.1, s, 0);
+    QVERIFY(near(low.generation[0], 20e6, 1e-3));
+    QVERIFY(near(low.grid[0], -10e6, 1e-3));
+  }
+
+  // The design keys: absent, a design reads and saves as before (defaults, no section written);
+  // present, they are read and saved back; a malformed ramp is named with its line and key.
+  void designKeys() {
+    const catalog::Catalog cat = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+    const std::string base = "format: 1\nsite: {name: t, size: [50 m, 50 m]}\n";
+    const design::Design plain = io::loadDesignText(base, "plain.yaml", cat);
+    QVERIFY(plain.powerDynamics == design::PowerDynamicsSpec{});
+    QVERIFY(io::designToYaml(plain).find("power_dynamics") == std::string::npos);
+
+    const std::string keys = base +
+                             "power_dynamics:\n  grid_ramp_limit: 30 MW/min\n  grid_largest_step: 20 MW\n"
+                             "  grid_oscillation_limit: 5 MW\n  oscillation_band: [0.2 Hz, 15 Hz]\n"
+                             "  gpu_power_floor: 60 %\n  cooling_time_constant: 2 min\n";
+    const design::Design d = io::loadDesignText(keys, "keys.yaml", cat);
+    QVERIFY(near(d.powerDynamics.gridRampLimit, 30e6 / 60, 1e-9));
+    QCOMPARE(d.powerDynamics.gridLargestStep, 20e6);
+    QCOMPARE(d.powerDynamics.gridOscillationLimit, 5e6);
+    QCOMPARE(d.powerDynamics.bandLow, 0.2);
+    QCOMPARE(d.powerDynamics.bandHigh, 15.0);
+    QCOMPARE(d.powerDynamics.gpuPowerFloor, 0.6);
+    QCOMPARE(d.powerDynamics.coolingTimeConstant, 120.0);
+    const design::Design again = io::loadDesignText(io::designToYaml(d), "again.yaml", cat);
+    QVERIFY(again.powerDynamics == d.powerDynamics);
+
+    try {
+      io::loadDesignText(base + "power_dynamics:\n  grid_ramp_limit: 30 MW\n", "bad.yaml", cat);
+      QFAIL("a ramp without a time unit was accepted");
+    } catch (const io::LoadError& e) {
+      const std::string what = e.what();
+      QVERIFY2(what.find("bad.yaml:4:20: power_dynamics.grid_ramp_limit: found '30 MW'") != std::string::npos,
+               what.c_str());
+    }
+    try {
+      io::loadDesignText(base + "power_dynamics:\n  oscillation_band: [20 Hz, 1 Hz]\n", "band.yaml", cat);
+      QFAIL("a band with low above high was accepted");
+    } catch (const io::LoadError& e) {
+      QVERIFY2(std::string(e.what()).find("power_dynamics.oscillation_band") != std::string::npos, e.what());
+    }
+  }
+
+  // The catalog's response figures: read with units, and only on the gear that has them.
+  void catalogResponseFigures() {
+    const catalog::Catalog cat = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+    const catalog::PowerGear* megapack = cat.power("megapack-2xl-2h");
+    QVERIFY(megapack);
+    QCOMPARE(megapack->roundTripEfficiency, 0.9);
+    QVERIFY(near(megapack->responseTime, 0.2, 1e-12));
+    const catalog::PowerGear* titan = cat.power("gas-turbine-titan350");
+    QVERIFY(titan);
+    QVERIFY(near(titan->rampRate, 7e6 / 60, 1e-6));  // 7 MW/min
+    QCOMPARE(titan->minLoad, 0.5);
+    const catalog::Gpu* gb200 = cat.gpu("gb200");
+    QVERIFY(gb200 && gb200->idlePower > 0 && gb200->idlePower < gb200->commPower && gb200->commPower < gb200->tdp);
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDynamics)
+#include "test_dynamics.moc"
