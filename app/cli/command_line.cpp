@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli/catalog_access.h"
+#include "app/cli/compare_command.h"
 #include "app/cli/evaluate_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/summary_command.h"
@@ -78,6 +79,8 @@ std::vector<Command> headlessCommands() {
        withCatalog(runSearchCommand)},
       {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
        reportUsage(ReportFlavour::Headless), runReport},
+      {"compare", "gigaplan compare A.yaml B.yaml [--json|--md]   two designs side by side: metrics, findings",
+       compareUsage(), runCompare},
   };
 }
 
