@@ -62,8 +62,7 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
     else
       return err << "gigaplan compare: unexpected '" << a << "'\n" << compareUsage(), kUsage;
   }
-  if (files.size() != 2)
-    return err << "gigaplan compare: needs two design files\n" << compareUsage(), kUsage;
+  if (files.size() != 2) return err << "gigaplan compare: needs two design files\n" << compareUsage(), kUsage;
   if (json && markdown)
     return err << "gigaplan compare: --json and --md exclude each other\n" << compareUsage(), kUsage;
   const catalog::Catalog* base = baseCatalog(err);

@@ -70,7 +70,8 @@ std::vector<Figure> figures(const ComparedDesign& d) {
         {"training_gpus", "Training", "GPUs used", "", 0, static_cast<double>(t.gpusUsed)},
         {"step_time_s", "Training", "Step time", "s", kSignificant, t.step.total},
         {"mfu", "Training", "MFU", "%", 1, t.mfu * 100},
-        {"training_days", "Training", "Training time (with interruptions)", "days", kSignificant, t.effectiveTrainingDays},
+        {"training_days", "Training", "Training time (with interruptions)", "days", kSignificant,
+         t.effectiveTrainingDays},
         {"goodput", "Training", "Goodput", "%", 1, t.reliability.goodput * 100},
         {"energy_mwh", "Training", "Facility energy", "MWh", kSignificant, t.energyMwh},
     };

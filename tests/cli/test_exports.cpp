@@ -71,6 +71,37 @@ class TestExports : public QObject {
     QCOMPARE(missing.code, 2);
     QVERIFY2(has(missing.err, "missing.yaml"), missing.err.c_str());
   }
+
+  void exportWritesEveryOutput() {
+    const std::string topo = path("topology.conf"), cables = path("cables.csv"), bom = path("bom.csv");
+    const Run r =
+        run({"export", sample("superpod-gb200-su.yaml"), "--slurm-topology", topo, "--cables", cables, "--bom", bom});
+    QCOMPARE(r.code, 0);
+    // 8 NVL72 racks × 18 compute trays = 144 nodes (the switch levels are checked against the
+    // fabric in test_handover; here the files and the summary lines).
+    QVERIFY2(has(r.out, "Slurm topology (tree), 144 nodes"), r.out.c_str());
+    QVERIFY2(has(r.out, "cable schedule") && has(r.out, "bill of materials"), r.out.c_str());
+    std::ifstream t(topo), c(cables), b(bom);
+    std::stringstream ts, cs, bs;
+    ts << t.rdbuf(), cs << c.rdbuf(), bs << b.rdbuf();
+    QVERIFY2(has(ts.str(), "SwitchName=") && has(ts.str(), "TopologyPlugin=topology/tree"), ts.str().c_str());
+    QVERIFY(cs.str().rfind("from,to,link,medium", 0) == 0);
+    QVERIFY(bs.str().rfind("category,item,name,detail,count,total_length_m,grade,source,note", 0) == 0);
+    const Run block = run({"export", sample("superpod-gb200-su.yaml"), "--slurm-topology", topo, "--block"});
+    QCOMPARE(block.code, 0);
+    QVERIFY2(has(block.out, "Slurm topology (block), 144 nodes, 8 blocks"), block.out.c_str());
+  }
+
+  void exportErrors() {
+    QCOMPARE(run({"export", sample("teaching-hall.yaml")}).code, 64);  // no output named
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--cables"}).code, 64);
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--block", "--cables", path("c.csv")}).code, 64);
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--gltf", path("x.gltf")}).code, 64);
+    QCOMPARE(run({"export", path("missing.yaml"), "--bom", path("b.csv")}).code, 2);
+    const Run unwritable = run({"export", sample("teaching-hall.yaml"), "--bom", path("no/such/dir/b.csv")});
+    QCOMPARE(unwritable.code, 3);
+    QVERIFY2(has(unwritable.err, "no/such/dir/b.csv"), unwritable.err.c_str());
+  }
 };
 
 QTEST_APPLESS_MAIN(TestExports)

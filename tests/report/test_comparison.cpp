@@ -71,9 +71,8 @@ class TestComparison : public QObject {
   void removedRacksShowAsDifferences() {
     const Evaluated& a = report_fixture::evaluated(report_fixture::samplePath("teaching-hall.yaml"));
     const Evaluated b = smallerHall();
-    const report::Comparison c =
-        report::compare({"teaching-hall.yaml", *a.design, a.eval, &a.training}, {"smaller.yaml", *b.design, b.eval,
-                                                                                 &b.training});
+    const report::Comparison c = report::compare({"teaching-hall.yaml", *a.design, a.eval, &a.training},
+                                                 {"smaller.yaml", *b.design, b.eval, &b.training});
     // Two GB200 NVL72 racks of 72 GPUs each (catalog racks.yaml: gb200-nvl72, gpus 72) leave:
     // 144 GPUs and 2 racks fewer, 2 of the 4 NVLink domains of the GB200 row.
     const auto& gpus = metric(c, "gpus");
@@ -94,7 +93,7 @@ class TestComparison : public QObject {
     QCOMPARE(c.kept + c.appeared.size(), b.eval.findings.size());
 
     const std::string text = report::comparisonText(c);
-    QVERIFY2(text.find("\u2212144") != std::string::npos, text.c_str());  // the GPU difference, signed
+    QVERIFY2(text.find("\u2212144") != std::string::npos, text.c_str());     // the GPU difference, signed
     QVERIFY2(text.find("\u221292.0 %") != std::string::npos, text.c_str());  // the grid
     const std::string md = report::comparisonMarkdown(c);
     QVERIFY(md.find("| GPUs |") != std::string::npos);
@@ -125,8 +124,8 @@ class TestComparison : public QObject {
     const Evaluated& a = report_fixture::evaluated(report_fixture::samplePath("teaching-hall.yaml"));
     const Evaluated& b = report_fixture::evaluated(report_fixture::samplePath("llama3-cluster.yaml"));
     QVERIFY(b.training.ok);
-    const report::Comparison c = report::compare({"a", *a.design, a.eval, nullptr}, {"b", *b.design, b.eval,
-                                                                                      &b.training});
+    const report::Comparison c =
+        report::compare({"a", *a.design, a.eval, nullptr}, {"b", *b.design, b.eval, &b.training});
     const auto& days = metric(c, "training_days");
     QVERIFY(!days.inA && days.inB);
     QVERIFY(!days.change());
