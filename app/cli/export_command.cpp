@@ -80,16 +80,16 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       return kFindings;
     }
     files.emplace_back(slurm, t.text);
-    lines.push_back(slurm + ": Slurm topology (" + (block ? "block" : "tree") + "), " + report::counted(t.nodes, "node") +
-                    (block ? ", " + report::counted(t.blocks, "block")
-                           : ", " + report::counted(t.leafSwitches + t.podSwitches + t.topSwitches, "switch",
-                                                    "switches")));
+    lines.push_back(
+        slurm + ": Slurm topology (" + (block ? "block" : "tree") + "), " + report::counted(t.nodes, "node") +
+        (block ? ", " + report::counted(t.blocks, "block")
+               : ", " + report::counted(t.leafSwitches + t.podSwitches + t.topSwitches, "switch", "switches")));
   }
   if (!cables.empty()) {
     files.emplace_back(cables, report::cableScheduleCsv(*r, e));
-    lines.push_back(cables + ": cable schedule, " + report::counted(static_cast<std::int64_t>(e.fabric.cableRuns.size()),
-                                                                     "bundle") +
-                    ", " + report::counted(e.fabric.totalCables, "cable"));
+    lines.push_back(cables + ": cable schedule, " +
+                    report::counted(static_cast<std::int64_t>(e.fabric.cableRuns.size()), "bundle") + ", " +
+                    report::counted(e.fabric.totalCables, "cable"));
   }
   if (!bom.empty()) {
     files.emplace_back(bom, report::bomCsvWithSources(e.bom, *r->catalog));

@@ -104,7 +104,7 @@ std::vector<engine::Finding> missingIn(const std::vector<engine::Finding>& from,
 }
 
 std::string signedFixed(double v, int decimals) {
-  const std::string body = fixed(std::fabs(v), decimals);
+  std::string body = fixed(std::fabs(v), decimals);
   if (body.find_first_not_of("0.,") == std::string::npos) return body;  // rounds to zero
   return (v < 0 ? "\u2212" : "+") + body;
 }

@@ -64,9 +64,9 @@ std::string header(const design::ResolvedDesign& d, const engine::Evaluation& e,
     << ", written by GigaPlan " GIGAPLAN_VERSION " from the synthesised fabric.\n";
   o << "# slurm.conf: TopologyPlugin=" << plugin << "\n";
   o << "# " << what << "\n";
-  o << "# " << counted(e.fabric.gpus, "GPU") << "; " << counted(e.fabric.totalSwitches, "physical switch",
-                                                                 "physical switches")
-    << " in " << counted(e.fabric.tiers, "tier") << ".\n";
+  o << "# " << counted(e.fabric.gpus, "GPU") << "; "
+    << counted(e.fabric.totalSwitches, "physical switch", "physical switches") << " in "
+    << counted(e.fabric.tiers, "tier") << ".\n";
   return o.str();
 }
 
@@ -135,8 +135,8 @@ SlurmTopology slurmTopology(const design::ResolvedDesign& d, const engine::Evalu
       if (n.rack != lastRack) {
         const design::Rack& rack = d.layout.racks[static_cast<std::size_t>(n.rack)];
         const catalog::Gpu* gpu = rack.spec ? d.catalog->gpu(rack.spec->gpu) : nullptr;
-        const int domainGpus = rack.spec && rack.spec->scaleUpDomain > 0 ? rack.spec->scaleUpDomain
-                                                                          : (gpu ? gpu->scaleUpDomain : 1);
+        const int domainGpus =
+            rack.spec && rack.spec->scaleUpDomain > 0 ? rack.spec->scaleUpDomain : (gpu ? gpu->scaleUpDomain : 1);
         domainNodes = std::max(1, domainGpus / std::max(1, n.nodeGpus));
         lastRack = n.rack;
         inBlock = domainNodes;  // a domain never spans racks

@@ -37,7 +37,8 @@ std::vector<std::string> expand(const std::string& list) {
       const std::string a = r.substr(0, dash), b = dash == std::string::npos ? a : r.substr(dash + 1);
       for (long long v = std::stoll(a); v <= std::stoll(b); ++v) {
         std::string digits = std::to_string(v);
-        if (a.size() > 1 && a[0] == '0') digits = std::string(a.size() - std::min(a.size(), digits.size()), '0') + digits;
+        if (a.size() > 1 && a[0] == '0')
+          digits = std::string(a.size() - std::min(a.size(), digits.size()), '0') + digits;
         out.push_back(prefix + digits);
       }
     }
@@ -169,20 +170,21 @@ class TestHandover : public QObject {
   }
 
   void nodeNamePattern() {
-    std::string text = "format: 1\nsite: {name: p, size: [40 m, 20 m]}\n"
-                       "power:\n  - {id: grid, kind: grid, rating: 5 MW, position: [1 m, 1 m]}\n"
-                       "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid, position: [3 m, 3 m]}\n"
-                       "halls:\n  - id: h\n    origin: [2 m, 2 m]\n    size: [30 m, 10 m]\n"
-                       "    rows:\n      - {id: a, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw}\n"
-                       "network: {topology: rail-optimized, switch: qm9700, node_names: 'gpu{i:03}'}\n";
+    std::string text =
+        "format: 1\nsite: {name: p, size: [40 m, 20 m]}\n"
+        "power:\n  - {id: grid, kind: grid, rating: 5 MW, position: [1 m, 1 m]}\n"
+        "  - {id: bw, kind: busway, model: busway-800a, fed_by: grid, position: [3 m, 3 m]}\n"
+        "halls:\n  - id: h\n    origin: [2 m, 2 m]\n    size: [30 m, 10 m]\n"
+        "    rows:\n      - {id: a, origin: [2 m, 2 m], racks: 2, rack: gb200-nvl72, feed_a: bw}\n"
+        "network: {topology: rail-optimized, switch: qm9700, node_names: 'gpu{i:03}'}\n";
     auto d = report_fixture::resolve(io::loadDesignText(text, "p.yaml", report_fixture::base()));
     QCOMPARE(d->design.network.nodeNames, std::string("gpu{i:03}"));
     const engine::Evaluation e = engine::evaluate(d->design, d->layout, *d->catalog);
     const report::SlurmTopology t = report::slurmTopology(*d, e, report::SlurmForm::Block);
     // Two NVL72 racks of 18 nodes, numbered across the site: gpu001..018, gpu019..036.
-    QVERIFY2(t.text.find("BlockName=block1 Nodes=gpu[001-018]\nBlockName=block2 Nodes=gpu[019-036]\n") !=
-                 std::string::npos,
-             t.text.c_str());
+    QVERIFY2(
+        t.text.find("BlockName=block1 Nodes=gpu[001-018]\nBlockName=block2 Nodes=gpu[019-036]\n") != std::string::npos,
+        t.text.c_str());
     // It round-trips through the writer.
     QCOMPARE(io::loadDesignText(io::designToYaml(d->design), "again.yaml", report_fixture::base()).network.nodeNames,
              std::string("gpu{i:03}"));
