@@ -34,5 +34,9 @@ set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)  # Depends from the binaries' libraries (dpkg-shlibdeps)
-set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "")
+if(TARGET gigaplan)
+  # Loaded at run time, so dpkg-shlibdeps cannot see them: Qt's xcb platform plugin (libqt6gui6 only
+  # recommends it) and Mesa's drivers for the 3D view.
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, libgl1-mesa-dri")
+endif()
 include(CPack)

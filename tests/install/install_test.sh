@@ -21,6 +21,10 @@ if [ "$mode" = package ]; then
   info=$(dpkg-deb -I "$deb")
   grep -q "^ Package: gigaplan" <<<"$info" || fail "package name"
   grep -q "^ Depends: .*libyaml-cpp" <<<"$info" || fail "Depends lacks libyaml-cpp: $info"
+  if grep -q " ./usr/bin/gigaplan\$" <<<"$contents"; then
+    grep -q "^ Depends: .*qt6-qpa-plugins" <<<"$info" || fail "Depends lacks Qt's platform plugins: $info"
+    grep -q "^ Depends: .*libqt6widgets6" <<<"$info" || fail "Depends lacks Qt Widgets: $info"
+  fi
   # The packed binary runs from the unpacked tree and finds the packed catalog.
   dpkg-deb -x "$deb" "$stage/root"
   env -u GIGAPLAN_RESOURCES "$stage/root/usr/bin/gigaplan-cli" validate "$stage/root/usr/share/gigaplan/samples/teaching-hall.yaml" >/dev/null ||
