@@ -6,8 +6,10 @@
 #include <ostream>
 
 #include "app/cli/catalog_access.h"
+#include "app/cli/compare_command.h"
 #include "app/cli/evaluate_command.h"
 #include "app/cli/power_profile_command.h"
+#include "app/cli/export_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/summary_command.h"
 #include "app/cli/train_command.h"
@@ -58,9 +60,9 @@ std::string exitCodeTable() {
   return "exit codes:\n"
          "   0  ok\n"
          "   1  findings: a design has errors (validate), no parallel plan fits (train, search), validation\n"
-         "      rows outside tolerance (train --validation-report)\n"
+         "      rows outside tolerance (train --validation-report), no fabric to describe (export --slurm-topology)\n"
          "   2  input not loadable: a design, cluster, job or the catalog (file:line:column: key: found, expected)\n"
-         "   3  output not writable (report, train --validation-report, screenshot)\n"
+         "   3  output not writable (report, export, train --validation-report, screenshot)\n"
          "  64  usage: unknown command or option, missing or malformed argument\n";
 }
 
@@ -85,6 +87,12 @@ std::vector<Command> headlessCommands() {
       {"power-profile",
        "gigaplan power-profile FILE [--seconds S] [--csv|--json]   power waveform, grid, batteries, turbines",
        powerProfileUsage(), runPowerProfile},
+      {"compare", "gigaplan compare A.yaml B.yaml [--json|--md]   two designs side by side: metrics, findings",
+       compareUsage(), runCompare},
+      {"export",
+       "gigaplan export FILE [--slurm-topology OUT [--block]] [--cables OUT.csv] [--bom OUT.csv]\n"
+       "                                              Slurm topology, cable schedule, BOM with sources",
+       exportUsage(), runExport},
   };
 }
 

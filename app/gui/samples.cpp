@@ -10,8 +10,10 @@ namespace gigaplan::app {
 
 QString samplesFolder() {
   if (const QByteArray env = qgetenv("GIGAPLAN_SAMPLES"); !env.isEmpty()) return QString::fromUtf8(env);
-  const QString beside = QString::fromStdString(catalog::defaultResourceDir()) + "/../samples";
-  if (QFileInfo::exists(beside)) return QDir(beside).canonicalPath();
+  // Installed: share/gigaplan/samples next to the catalog; in the source tree: samples/ beside resources/.
+  const QString resources = QString::fromStdString(catalog::defaultResourceDir());
+  for (const QString& folder : {resources + "/samples", resources + "/../samples"})
+    if (QFileInfo::exists(folder)) return QDir(folder).canonicalPath();
   return QStringLiteral(GIGAPLAN_DEFAULT_SAMPLES_DIR);
 }
 

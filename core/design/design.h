@@ -136,6 +136,7 @@ struct NetworkPlan {
   std::string coreAirHandler;  // air handler taking the heat of the core room's switches ("" = none)
   double trayHeight = 3.0;     // m above floor where cable trays run
   double slack = 0.1;          // fraction added to every routed cable
+  std::string nodeNames;       // host-name pattern of compute nodes (core/design/node_names.h); "" = default
   SourceLocation where;
   friend bool operator==(const NetworkPlan&, const NetworkPlan&) = default;
 };

@@ -79,6 +79,13 @@ int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
   return m;
 }
 
+std::int64_t CableTally::transceivers(int m, const BundleEnds& ends) const {
+  const catalog::CableMedium& med = *ranked_[static_cast<std::size_t>(m)].medium;
+  if (med.transceiversPerLink <= 0) return 0;
+  const bool pluggable = med.kind != catalog::MediumKind::ActiveOptical;
+  return ends.nicEnds + (pluggable ? ends.switchModules : ends.switchEnds);
+}
+
 void CableTally::finish(FabricResult& r) const {
   r.cables.clear();
   r.totalCables = unservedCount_;

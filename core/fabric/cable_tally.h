@@ -38,6 +38,12 @@ class CableTally {
   /// Counts `count` cables of `length` m; returns the medium index or -1 (counted as unserved).
   int add(double length, std::int64_t count, const BundleEnds& ends);
 
+  /// The catalog id of ranked medium `m` (an index add() returned).
+  const std::string& mediumId(int m) const { return ranked_[static_cast<std::size_t>(m)].id; }
+
+  /// Modules one bundle of medium `m` plugs, counted as finish() counts them.
+  std::int64_t transceivers(int m, const BundleEnds& ends) const;
+
   /// Longest reach among media that carry the link rate (0 when none does).
   double longestReach() const { return longestReach_; }
 

@@ -140,6 +140,14 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
       grp.weight += static_cast<double>(take);
       if (res.rackRailGroup[r] == kNone) res.rackRailGroup[r] = gi;
       g.chunks.push_back({static_cast<int>(r), gi, take * portsPerSlot});
+      // Nodes of this chunk: rail-optimized slots are nodes; otherwise the nodes whose first port
+      // falls in the chunk's ports [done, done + take).
+      const std::int64_t done = (railOpt ? t.nodes : rackEndpoints) - remaining;
+      const std::int64_t nodePorts = railOpt ? 1 : static_cast<std::int64_t>(t.gpusPerNode) * planes;
+      const std::int64_t first = ceilDiv(done, nodePorts), end = ceilDiv(done + take, nodePorts);
+      if (end > first)
+        res.nodeSpans.push_back(
+            {static_cast<int>(r), gi, static_cast<int>(first), static_cast<int>(end - first), t.gpusPerNode});
       fill += take;
       remaining -= take;
     }
@@ -514,9 +522,14 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   const int perModule = std::max(1, split.radix / std::max(1, sw->cages > 0 ? sw->cages : sw->ports));
   res.linksPerModule = perModule;
   detail::CableTally tally(catalog, split.linkRate);
-  auto lay = [&](double length, std::int64_t count, const detail::BundleEnds& ends, int rack, int fromSwitch,
-                 int tier) {
-    if (tally.add(length, count, ends) < 0 && count > 0)
+  res.cableRuns.reserve(g.chunks.size() + static_cast<std::size_t>(totalLeaves + upperSwitches));
+  auto lay = [&](double length, std::int64_t count, const detail::BundleEnds& ends, int rack, int fromSwitch, int tier,
+                 int group = kNone) {
+    const int m = tally.add(length, count, ends);
+    if (m >= 0)
+      res.cableRuns.push_back(
+          {rack, fromSwitch, group, tier, tally.mediumId(m), count, length, tally.transceivers(m, ends)});
+    else if (count > 0)
       res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(), count});
   };
   for (const Chunk& c : g.chunks) {
@@ -526,7 +539,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     const std::int64_t perLeaf = ceilDiv(c.endpoints, leaves);
     const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints};
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
-        c.rack, kNone, 1);
+        c.rack, kNone, 1, c.group);
   }
   auto uplinkEnds = [&](std::int64_t up) {
     // Lower end in this switch's cages; upper ends spread over its parents' cages.

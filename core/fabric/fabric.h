@@ -117,6 +117,32 @@ struct PortShortfall {
   std::string message;         // planner-readable, e.g. "spine needs 128 ports to reach every leaf, has 64"
 };
 
+/// One bundle of identical cables as routed: the rows of a cable schedule. The lower end is a
+/// compute rack (GPU links: to every leaf of `group`, one rail each) or a switch (uplinks: spread
+/// evenly over the tier above it, within its pod up to the pod's top). Cables no medium reaches
+/// are in overlongCables, not here.
+struct CableRun {
+  int rack = design::kNone;        // compute rack at the lower end (GPU links), else kNone
+  int fromSwitch = design::kNone;  // index into switches at the lower end (uplinks), else kNone
+  int group = design::kNone;       // GPU links: the leaf group they reach
+  int toTier = 1;                  // tier of the upper end
+  std::string medium;              // catalog media id
+  std::int64_t count = 0;          // cables in the bundle
+  double length = 0;               // m per cable, routed, with slack
+  std::int64_t transceivers = 0;   // modules plugged on both ends (as CableGroup counts them)
+};
+
+/// Nodes of one rack wired to one leaf group: racks in layout order, a rack split between two
+/// groups gives two spans. In a plain fat tree (one port per slot) a node whose ports straddle two
+/// leaves belongs to the leaf of its first port. Scheduler exports (Slurm topology) read these.
+struct NodeSpan {
+  int rack = 0;       // index into Layout::racks
+  int group = 0;      // leaf group (FabricResult::leafGroups)
+  int firstNode = 0;  // 0-based within the rack
+  int nodes = 0;
+  int nodeGpus = 1;  // GPUs per node of this rack type
+};
+
 /// Levels at which the training model places parallel groups.
 enum class Level { ScaleUp = 0, Leaf = 1, Pod = 2, Site = 3 };
 inline constexpr int kLevels = 4;
@@ -173,7 +199,9 @@ struct FabricResult {
   std::vector<SwitchPlacement> switches;  // every switch, tier by tier
   std::vector<int> rackPod;               // sized layout.racks; kNone for racks without GPUs
   std::vector<int> rackRailGroup;         // sized layout.racks; leaf group of the rack's first node
+  std::vector<NodeSpan> nodeSpans;        // every compute node's leaf group, in layout order
 
+  std::vector<CableRun> cableRuns;  // every routed bundle, in the order they were laid
   std::vector<OverlongCable> overlongCables;
   std::vector<PortShortfall> portShortfalls;
 

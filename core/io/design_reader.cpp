@@ -6,6 +6,7 @@
 
 #include "core/catalog/catalog_loader.h"
 #include "core/design/expand.h"
+#include "core/design/node_names.h"
 #include "core/io/design_io.h"
 #include "core/io/yaml_reader.h"
 #include "core/model/design_validation.h"
@@ -351,9 +352,10 @@ class DesignReader {
   }
 
   void readNetwork(const YAML::Node& n, const std::string& p, design::NetworkPlan& net) {
-    r_.checkKeys(n, p,
-                 {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
-                  "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack"});
+    r_.checkKeys(
+        n, p,
+        {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
+         "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack", "node_names"});
     net.where = where(n, p);
     r_.optional(n, p, "topology", [&](const auto& c, const auto& cp) {
       net.topology = static_cast<design::Topology>(r_.choice(c, cp, {"rail-optimized", "fat-tree", "leaf-spine"}));
@@ -389,6 +391,11 @@ class DesignReader {
     r_.optional(n, p, "tray_height",
                 [&](const auto& c, const auto& cp) { net.trayHeight = r_.quantity(c, cp, Dimension::Length, 0, 20); });
     r_.optional(n, p, "slack", [&](const auto& c, const auto& cp) { net.slack = r_.number(c, cp, 0, 1); });
+    r_.optional(n, p, "node_names", [&](const auto& c, const auto& cp) {
+      net.nodeNames = r_.string(c, cp);
+      if (const std::string problem = design::nodeNamePatternProblem(net.nodeNames); !problem.empty())
+        r_.fail(c, cp, "'" + net.nodeNames + "'", problem);
+    });
   }
 
   void readOverrides(const YAML::Node& n, const std::string& p, std::map<std::string, design::Override>& out) {

@@ -221,6 +221,7 @@ class Writer {
     if (!n.coreAirHandler.empty()) kv("core_air_handler", n.coreAirHandler);
     if (n.trayHeight != d.trayHeight) q("tray_height", n.trayHeight, Dimension::Length);
     if (n.slack != d.slack) kv("slack", units::shortest(n.slack));
+    if (!n.nodeNames.empty()) kv("node_names", n.nodeNames);
     e_ << YAML::EndMap;
   }
 

@@ -8,8 +8,8 @@
 namespace gigaplan::report {
 namespace {
 
-// The grade of the catalog entry behind a BOM line ("" for grid connections and unknown ids).
-std::string gradeOf(const engine::BomLine& l, const catalog::Catalog& c) {
+// The catalog entry's provenance behind a BOM line (nullptr for grid connections and unknown ids).
+const catalog::Provenance* provenanceOf(const engine::BomLine& l, const catalog::Catalog& c) {
   const catalog::Provenance* p = nullptr;
   if (l.category == "rack") {
     if (auto* r = c.rack(l.item)) p = &r->provenance;
@@ -22,6 +22,11 @@ std::string gradeOf(const engine::BomLine& l, const catalog::Catalog& c) {
   } else if (l.category == "transceiver" || l.category == "cable") {
     if (auto* m = c.medium(l.item)) p = &m->provenance;
   }
+  return p;
+}
+
+std::string gradeOf(const engine::BomLine& l, const catalog::Catalog& c) {
+  const catalog::Provenance* p = provenanceOf(l, c);
   return p ? p->grade : std::string();
 }
 
@@ -38,6 +43,23 @@ std::string bomCsv(const std::vector<engine::BomLine>& bom, const catalog::Catal
     }
     out += csvField(l.category) + ',' + csvField(l.item) + ',' + csvField(l.name) + ',' + csvField(l.detail) + ',' +
            std::to_string(l.count) + ',' + length + ',' + csvField(gradeOf(l, catalog)) + "\r\n";
+  }
+  return out;
+}
+
+std::string bomCsvWithSources(const std::vector<engine::BomLine>& bom, const catalog::Catalog& catalog) {
+  std::string out = "category,item,name,detail,count,total_length_m,grade,source,note\r\n";
+  for (const auto& l : bom) {
+    std::string length;
+    if (l.category == "cable") {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.1f", l.length);
+      length = buf;
+    }
+    const catalog::Provenance* p = provenanceOf(l, catalog);
+    out += csvField(l.category) + ',' + csvField(l.item) + ',' + csvField(l.name) + ',' + csvField(l.detail) + ',' +
+           std::to_string(l.count) + ',' + length + ',' + csvField(p ? p->grade : "") + ',' +
+           csvField(p ? p->source : "") + ',' + csvField(p ? p->note : "") + "\r\n";
   }
   return out;
 }

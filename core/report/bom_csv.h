@@ -16,4 +16,8 @@ namespace gigaplan::report {
 
 std::string bomCsv(const std::vector<engine::BomLine>& bom, const catalog::Catalog& catalog);
 
+/// The same lines for procurement, with the catalog entry's source and note after the grade:
+///   category,item,name,detail,count,total_length_m,grade,source,note
+std::string bomCsvWithSources(const std::vector<engine::BomLine>& bom, const catalog::Catalog& catalog);
+
 }  // namespace gigaplan::report

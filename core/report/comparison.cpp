@@ -1,0 +1,299 @@
+// Two designs side by side (see comparison.h).
+#include "core/report/comparison.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+#include <tuple>
+
+#include "core/base/json_writer.h"
+#include "core/report/escape.h"
+#include "core/report/report_format.h"
+
+namespace gigaplan::report {
+namespace {
+
+constexpr double MW = 1e6;
+constexpr int kSignificant = -1;  // decimals chosen so the larger side shows three significant figures
+
+struct Figure {
+  std::string key, section, label, unit;
+  int decimals = 0;
+  double value = 0;
+};
+
+// The headline figures of one design, in the order the table shows them. One list for both
+// sides, so a metric is never on one side only unless the design lacks it (training).
+std::vector<Figure> figures(const ComparedDesign& d) {
+  const engine::Evaluation& e = d.eval;
+  std::vector<Figure> f = {
+      {"gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)},
+      {"racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)},
+      {"peak_bf16_pflops", "Compute", "Peak dense BF16", "PFLOP/s", kSignificant, e.compute.peakBf16 / 1e15},
+      {"peak_fp8_pflops", "Compute", "Peak dense FP8", "PFLOP/s", kSignificant, e.compute.peakFp8 / 1e15},
+      {"hbm_tb", "Compute", "HBM", "TB", kSignificant, e.compute.hbm / 1e12},
+      {"scale_up_domains", "Compute", "Scale-up domains", "", 0, static_cast<double>(e.compute.scaleUpDomains)},
+      {"tiers", "Fabric", "Fabric tiers", "", 0, static_cast<double>(e.fabric.tiers)},
+      {"switches", "Fabric", "Switches", "", 0, static_cast<double>(e.fabric.totalSwitches)},
+      {"bisection_tbps", "Fabric", "Bisection", "Tb/s", kSignificant, e.fabric.bisectionBandwidth * 8 / 1e12},
+      {"cables", "Fabric", "Cables", "", 0, static_cast<double>(e.fabric.totalCables)},
+      {"cable_length_km", "Fabric", "Cable length", "km", kSignificant, e.fabric.totalCableLength / 1e3},
+      {"transceivers", "Fabric", "Transceivers", "", 0, static_cast<double>(e.fabric.transceivers)},
+      {"switch_power_mw", "Fabric", "Switch power", "MW", kSignificant, e.fabric.switchPower / MW},
+      {"optics_power_mw", "Fabric", "Switch-side optics power", "MW", kSignificant, e.fabric.opticsPower / MW},
+      {"it_mw", "Power", "IT load", "MW", kSignificant, e.power.it / MW},
+      {"network_mw", "Power", "Network", "MW", kSignificant, e.power.network / MW},
+      {"cooling_mw", "Power", "Cooling", "MW", kSignificant, e.power.cooling / MW},
+      {"losses_mw", "Power", "Conversion losses", "MW", kSignificant, e.power.losses / MW},
+      {"facility_mw", "Power", "Facility power", "MW", kSignificant, e.power.facility / MW},
+      {"peak_facility_mw", "Power", "Peak facility power", "MW", kSignificant, e.power.peakFacility / MW},
+      {"pue", "Power", "PUE", "", 3, e.power.pue},
+      {"source_capacity_mw", "Power", "Grid + generation", "MW", kSignificant, e.power.sourceCapacity / MW},
+      {"headroom_mw", "Power", "Headroom at peak", "MW", kSignificant, e.power.headroom / MW},
+      {"ride_through_min", "Power", "Battery ride-through", "min", kSignificant, e.power.rideThrough / 60},
+      {"heat_mw", "Cooling", "Heat", "MW", kSignificant, e.cooling.heat / MW},
+      {"capacity_mw", "Cooling", "Cooling capacity", "MW", kSignificant, e.cooling.capacity / MW},
+      {"cooling_power_mw", "Cooling", "Cooling plant power", "MW", kSignificant, e.cooling.power / MW},
+      {"water_m3_per_day", "Cooling", "Water", "m³/day", kSignificant, e.cooling.water / 1e3},
+      {"largest_failure_domain_gpus", "Reliability", "Largest failure domain", "GPUs", 0,
+       static_cast<double>(e.reliability.largestGpus)},
+      {"errors", "Findings", "Errors", "", 0, static_cast<double>(e.errors)},
+      {"warnings", "Findings", "Warnings", "", 0, static_cast<double>(e.warnings)},
+      {"infos", "Findings", "Notes", "", 0, static_cast<double>(e.infos)},
+  };
+  if (d.training && d.training->ok) {
+    const training::Estimate& t = d.training->estimate;
+    const std::vector<Figure> more = {
+        {"training_gpus", "Training", "GPUs used", "", 0, static_cast<double>(t.gpusUsed)},
+        {"step_time_s", "Training", "Step time", "s", kSignificant, t.step.total},
+        {"mfu", "Training", "MFU", "%", 1, t.mfu * 100},
+        {"training_days", "Training", "Training time (with interruptions)", "days", kSignificant,
+         t.effectiveTrainingDays},
+        {"goodput", "Training", "Goodput", "%", 1, t.reliability.goodput * 100},
+        {"energy_mwh", "Training", "Facility energy", "MWh", kSignificant, t.energyMwh},
+    };
+    f.insert(f.end(), more.begin(), more.end());
+  }
+  return f;
+}
+
+using FindingKey = std::tuple<int, std::string, std::string>;
+FindingKey keyOf(const engine::Finding& f) {
+  return {static_cast<int>(f.severity), f.code, f.object};
+}
+
+// Findings of `from` that `other` lacks, each key counted: two of a kind in A and one in B leave one.
+std::vector<engine::Finding> missingIn(const std::vector<engine::Finding>& from,
+                                       const std::vector<engine::Finding>& other, std::size_t* kept) {
+  std::map<FindingKey, int> available;
+  for (const auto& f : other) ++available[keyOf(f)];
+  std::vector<engine::Finding> missing;
+  for (const auto& f : from) {
+    auto it = available.find(keyOf(f));
+    if (it != available.end() && it->second > 0) {
+      --it->second;
+      if (kept) ++*kept;
+    } else {
+      missing.push_back(f);
+    }
+  }
+  return missing;
+}
+
+std::string signedFixed(double v, int decimals) {
+  std::string body = fixed(std::fabs(v), decimals);
+  if (body.find_first_not_of("0.,") == std::string::npos) return body;  // rounds to zero
+  return (v < 0 ? "\u2212" : "+") + body;
+}
+
+std::string valueText(const ComparedMetric& m, bool side) {
+  if (!(side ? m.inB : m.inA)) return "\u2013";
+  return fixed(side ? m.b : m.a, m.decimals) + (m.unit.empty() ? "" : " " + m.unit);
+}
+
+std::string differenceText(const ComparedMetric& m) {
+  if (!m.inA || !m.inB) return "";
+  return signedFixed(m.difference(), m.decimals) + (m.unit.empty() || m.unit == "%" ? "" : " " + m.unit) +
+         (m.unit == "%" ? " points" : "");
+}
+
+std::string changeText(const ComparedMetric& m) {
+  if (!m.inA || !m.inB) return m.inB ? "only in B" : "only in A";
+  if (const auto c = m.change()) return signedFixed(*c * 100, 1) + " %";
+  return m.b == 0 ? "" : "new";
+}
+
+bool differs(const ComparedMetric& m) {
+  if (m.inA != m.inB) return true;
+  return fixed(m.a, m.decimals) != fixed(m.b, m.decimals);
+}
+
+// Display width of UTF-8 text: counts code points (every character we print is one column wide).
+std::size_t columns(const std::string& s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char ch) { return (static_cast<unsigned char>(ch) & 0xC0) != 0x80; }));
+}
+
+std::string pad(const std::string& s, std::size_t width, bool right) {
+  const std::size_t w = columns(s);
+  const std::string fill(w < width ? width - w : 0, ' ');
+  return right ? fill + s : s + fill;
+}
+
+std::string findingLine(const engine::Finding& f) {
+  return std::string(engine::toString(f.severity)) + " " + (f.object.empty() ? "site" : f.object) + " [" + f.code +
+         "] " + f.message;
+}
+
+}  // namespace
+
+std::optional<double> ComparedMetric::change() const {
+  if (!inA || !inB || a == 0) return std::nullopt;
+  return (b - a) / std::fabs(a);
+}
+
+std::size_t Comparison::changedMetrics() const {
+  return static_cast<std::size_t>(std::count_if(metrics.begin(), metrics.end(), differs));
+}
+
+Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
+  Comparison c;
+  c.labelA = a.label;
+  c.labelB = b.label;
+  c.siteA = a.design.design.site.name;
+  c.siteB = b.design.design.site.name;
+  const std::vector<Figure> fa = figures(a), fb = figures(b);
+  auto add = [&](const Figure& f) -> ComparedMetric& {
+    c.metrics.push_back({f.key, f.section, f.label, f.unit, f.decimals});
+    return c.metrics.back();
+  };
+  for (const Figure& f : fa) {
+    ComparedMetric& m = add(f);
+    m.a = f.value;
+    const auto it = std::find_if(fb.begin(), fb.end(), [&](const Figure& g) { return g.key == f.key; });
+    if (it != fb.end())
+      m.b = it->value;
+    else
+      m.inB = false;
+  }
+  for (const Figure& f : fb) {
+    if (std::any_of(fa.begin(), fa.end(), [&](const Figure& g) { return g.key == f.key; })) continue;
+    ComparedMetric& m = add(f);
+    m.inA = false;
+    m.b = f.value;
+  }
+  for (ComparedMetric& m : c.metrics) {
+    if (m.decimals != kSignificant) continue;
+    const double larger = std::max(m.inA ? std::fabs(m.a) : 0.0, m.inB ? std::fabs(m.b) : 0.0);
+    m.decimals = larger > 0 ? std::clamp(2 - static_cast<int>(std::floor(std::log10(larger))), 0, 3) : 0;
+  }
+  c.appeared = missingIn(b.eval.findings, a.eval.findings, nullptr);
+  c.disappeared = missingIn(a.eval.findings, b.eval.findings, &c.kept);
+  return c;
+}
+
+std::string comparisonText(const Comparison& c, bool onlyChanged) {
+  std::ostringstream o;
+  o << "A: " << c.labelA << (c.siteA.empty() ? "" : " (" + c.siteA + ")") << "\n";
+  o << "B: " << c.labelB << (c.siteB.empty() ? "" : " (" + c.siteB + ")") << "\n";
+  std::vector<std::array<std::string, 5>> rows;
+  std::vector<std::string> sections;
+  for (const auto& m : c.metrics) {
+    if (onlyChanged && !differs(m)) continue;
+    rows.push_back({m.label, valueText(m, false), valueText(m, true), differenceText(m), changeText(m)});
+    sections.push_back(m.section);
+  }
+  std::array<std::size_t, 5> width = {6, 1, 1, 10, 6};
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], columns(r[i]));
+  const auto row = [&](const std::array<std::string, 5>& r) {
+    std::string line = "  " + pad(r[0], width[0], false);
+    for (std::size_t i = 1; i < r.size(); ++i) line += "  " + pad(r[i], width[i], true);
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    o << line << "\n";
+  };
+  o << "\n";
+  row({"metric", "A", "B", "difference", "change"});
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (i == 0 || sections[i] != sections[i - 1]) o << sections[i] << "\n";
+    row(rows[i]);
+  }
+  if (onlyChanged) {
+    const std::size_t same = c.metrics.size() - c.changedMetrics();
+    o << "  (" << counted(static_cast<std::int64_t>(same), "metric") << " equal, not shown)\n";
+  }
+  o << "\nFindings that appear in B: " << count(static_cast<std::int64_t>(c.appeared.size())) << "\n";
+  for (const auto& f : c.appeared) o << "  + " << findingLine(f) << "\n";
+  o << "Findings that disappear in B: " << count(static_cast<std::int64_t>(c.disappeared.size())) << "\n";
+  for (const auto& f : c.disappeared) o << "  - " << findingLine(f) << "\n";
+  o << "Findings in both: " << count(static_cast<std::int64_t>(c.kept)) << "\n";
+  return o.str();
+}
+
+std::string comparisonMarkdown(const Comparison& c, bool onlyChanged) {
+  std::ostringstream o;
+  o << "# Comparison\n\n";
+  o << "- **A**: " << escapeMarkdown(c.labelA) << (c.siteA.empty() ? "" : " — " + escapeMarkdown(c.siteA)) << "\n";
+  o << "- **B**: " << escapeMarkdown(c.labelB) << (c.siteB.empty() ? "" : " — " + escapeMarkdown(c.siteB)) << "\n\n";
+  std::string section;
+  for (const auto& m : c.metrics) {
+    if (onlyChanged && !differs(m)) continue;
+    if (m.section != section) {
+      section = m.section;
+      o << "\n## " << section << "\n\n| metric | A | B | difference | change |\n|---|--:|--:|--:|--:|\n";
+    }
+    o << "| " << escapeMarkdown(m.label) << " | " << valueText(m, false) << " | " << valueText(m, true) << " | "
+      << differenceText(m) << " | " << changeText(m) << " |\n";
+  }
+  const auto list = [&](const char* title, const std::vector<engine::Finding>& fs) {
+    o << "\n## " << title << " (" << count(static_cast<std::int64_t>(fs.size())) << ")\n\n";
+    if (fs.empty()) o << "None.\n";
+    for (const auto& f : fs) o << "- " << escapeMarkdown(findingLine(f)) << "\n";
+  };
+  list("Findings that appear in B", c.appeared);
+  list("Findings that disappear in B", c.disappeared);
+  o << "\n" << counted(static_cast<std::int64_t>(c.kept), "finding") << " in both.\n";
+  return o.str();
+}
+
+std::string comparisonJson(const Comparison& c) {
+  JsonWriter j;
+  j.beginObject();
+  j.key("a").beginObject().field("label", c.labelA).field("site", c.siteA).endObject();
+  j.key("b").beginObject().field("label", c.labelB).field("site", c.siteB).endObject();
+  j.key("metrics").beginArray();
+  for (const auto& m : c.metrics) {
+    j.beginObject().field("key", m.key).field("section", m.section).field("label", m.label).field("unit", m.unit);
+    j.key("a");
+    m.inA ? j.value(m.a, 9) : j.null();
+    j.key("b");
+    m.inB ? j.value(m.b, 9) : j.null();
+    j.key("difference");
+    m.inA&& m.inB ? j.value(m.difference(), 9) : j.null();
+    j.key("change");
+    const auto ch = m.change();
+    ch ? j.value(*ch, 9) : j.null();
+    j.endObject();
+  }
+  j.endArray();
+  const auto list = [&](const char* key, const std::vector<engine::Finding>& fs) {
+    j.key(key).beginArray();
+    for (const auto& f : fs) {
+      j.beginObject().field("severity", engine::toString(f.severity)).field("object", f.object);
+      j.field("code", f.code).field("message", f.message).endObject();
+    }
+    j.endArray();
+  };
+  j.key("findings").beginObject();
+  list("appeared", c.appeared);
+  list("disappeared", c.disappeared);
+  j.field("kept", static_cast<std::int64_t>(c.kept));
+  j.endObject();
+  j.endObject();
+  return j.str() + "\n";
+}
+
+}  // namespace gigaplan::report

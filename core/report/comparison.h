@@ -1,0 +1,71 @@
+// Two designs side by side: every headline metric of each (compute, fabric, power, cooling,
+// failure domains, findings, training) with the difference and the percentage change, and the
+// findings that appear or disappear going from A to B. One comparison, several presentations
+// (text for the terminal, Markdown, JSON), so `gigaplan compare`, reports and the app agree.
+//
+//   report::ComparedDesign a{"a.yaml", *ra, ea, &ta}, b{"b.yaml", *rb, eb, &tb};
+//   report::Comparison c = report::compare(a, b);
+//   std::cout << report::comparisonText(c);
+//
+// A finding is the same in both when its severity, code and object agree (its message may carry
+// a figure that moved); what is left over on either side appeared or disappeared.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/base/finding.h"
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/report/training_plan.h"
+
+namespace gigaplan::report {
+
+/// One design of a comparison. `training` may be null (then no training metrics are compared).
+struct ComparedDesign {
+  std::string label;  // what the planner calls it: the file name, "file#variant"
+  const design::ResolvedDesign& design;
+  const engine::Evaluation& eval;
+  const TrainingPlan* training = nullptr;
+};
+
+/// One headline metric in display units (MW, PFLOP/s, days …), as A and B have it.
+struct ComparedMetric {
+  std::string key;      // stable, for JSON: "facility_mw" (the names of `evaluate --json`)
+  std::string section;  // "Compute", "Fabric", "Power", "Cooling", "Reliability", "Findings", "Training"
+  std::string label;    // "Facility power"
+  std::string unit;     // "MW", "" for plain counts and ratios
+  int decimals = 0;     // how many decimals the text shows
+  double a = 0, b = 0;
+  bool inA = true, inB = true;  // false when that design has no such figure (no training job)
+
+  double difference() const { return b - a; }
+  /// (b − a) / |a|; nothing when a is zero or either side lacks the figure.
+  std::optional<double> change() const;
+};
+
+struct Comparison {
+  std::string labelA, labelB;
+  std::string siteA, siteB;  // the designs' site names
+  std::vector<ComparedMetric> metrics;
+  std::vector<engine::Finding> appeared;     // in B, not in A
+  std::vector<engine::Finding> disappeared;  // in A, not in B
+  std::size_t kept = 0;                      // findings in both
+
+  /// Metrics whose value differs (beyond the text's precision, or present on one side only).
+  std::size_t changedMetrics() const;
+};
+
+Comparison compare(const ComparedDesign& a, const ComparedDesign& b);
+
+/// Aligned table for the terminal: metric, A, B, difference, change; then the findings lists.
+/// `onlyChanged` leaves out metrics that are equal.
+std::string comparisonText(const Comparison& c, bool onlyChanged = false);
+/// The same as Markdown tables (names escaped).
+std::string comparisonMarkdown(const Comparison& c, bool onlyChanged = false);
+/// Everything, as JSON: {"a": {...}, "b": {...}, "metrics": [...], "findings": {...}}.
+std::string comparisonJson(const Comparison& c);
+
+}  // namespace gigaplan::report

@@ -1,0 +1,108 @@
+// The hand-over commands of gigaplan-cli: `compare` (two designs side by side) and `export`
+// (Slurm topology, cable schedule, bill of materials with sources): their output, their usage
+// errors (64) and load errors (2).
+#include <QtTest>
+
+#include <QTemporaryDir>
+#include <fstream>
+#include <sstream>
+
+#include "app/cli/command_line.h"
+
+using namespace gigaplan;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out, err;
+};
+
+Run run(const std::vector<std::string>& args) {
+  static const cli::CommandLine line("gigaplan-cli", cli::headlessCommands(), cli::CommandLine::NoGui);
+  std::ostringstream out, err;
+  Run r;
+  r.code = line.run(args, out, err).value_or(-1);
+  r.out = out.str();
+  r.err = err.str();
+  return r;
+}
+
+std::string sample(const char* name) {
+  return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name;
+}
+
+bool has(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+}  // namespace
+
+class TestExports : public QObject {
+  Q_OBJECT
+
+  QTemporaryDir dir_;
+
+  std::string path(const char* name) const { return dir_.filePath(name).toStdString(); }
+
+ private slots:
+  void compareTwoSamples() {
+    // Teaching hall: 4 GB200 NVL72 × 72 GPUs + 3 DGX H100 racks × 32 (the fourth is a network rack)
+    // = 384; SuperPOD GB200 SU: 8 NVL72 × 72 = 576. B − A = 192 = +50.0 % of A. The hall's three
+    // large-failure-domain warnings (cdu-1, ahu-1, ahu-2) are gone in the SU.
+    const Run r = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml")});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(has(r.out, "GPUs") && has(r.out, "576") && has(r.out, "+192") && has(r.out, "+50.0 %"), r.out.c_str());
+    QVERIFY2(has(r.out, "Findings that disappear in B: 3"), r.out.c_str());
+    const Run j = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml"), "--json"});
+    QCOMPARE(j.code, 0);
+    QVERIFY(has(j.out, "\"key\": \"gpus\"") && has(j.out, "\"b\": 576"));
+    const Run md = run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--md", "--changed"});
+    QCOMPARE(md.code, 0);
+    QVERIFY2(has(md.out, "# Comparison") && has(md.out, "3 findings in both"), md.out.c_str());
+    QVERIFY2(!has(md.out, "| GPUs |"), md.out.c_str());  // --changed: nothing differs
+  }
+
+  void compareErrors() {
+    QCOMPARE(run({"compare", sample("teaching-hall.yaml")}).code, 64);
+    QCOMPARE(run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--bogus"}).code, 64);
+    QCOMPARE(run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--json", "--md"}).code, 64);
+    const Run missing = run({"compare", sample("teaching-hall.yaml"), path("missing.yaml")});
+    QCOMPARE(missing.code, 2);
+    QVERIFY2(has(missing.err, "missing.yaml"), missing.err.c_str());
+  }
+
+  void exportWritesEveryOutput() {
+    const std::string topo = path("topology.conf"), cables = path("cables.csv"), bom = path("bom.csv");
+    const Run r =
+        run({"export", sample("superpod-gb200-su.yaml"), "--slurm-topology", topo, "--cables", cables, "--bom", bom});
+    QCOMPARE(r.code, 0);
+    // 8 NVL72 racks × 18 compute trays = 144 nodes (the switch levels are checked against the
+    // fabric in test_handover; here the files and the summary lines).
+    QVERIFY2(has(r.out, "Slurm topology (tree), 144 nodes"), r.out.c_str());
+    QVERIFY2(has(r.out, "cable schedule") && has(r.out, "bill of materials"), r.out.c_str());
+    std::ifstream t(topo), c(cables), b(bom);
+    std::stringstream ts, cs, bs;
+    ts << t.rdbuf(), cs << c.rdbuf(), bs << b.rdbuf();
+    QVERIFY2(has(ts.str(), "SwitchName=") && has(ts.str(), "TopologyPlugin=topology/tree"), ts.str().c_str());
+    QVERIFY(cs.str().rfind("from,to,link,medium", 0) == 0);
+    QVERIFY(bs.str().rfind("category,item,name,detail,count,total_length_m,grade,source,note", 0) == 0);
+    const Run block = run({"export", sample("superpod-gb200-su.yaml"), "--slurm-topology", topo, "--block"});
+    QCOMPARE(block.code, 0);
+    QVERIFY2(has(block.out, "Slurm topology (block), 144 nodes, 8 blocks"), block.out.c_str());
+  }
+
+  void exportErrors() {
+    QCOMPARE(run({"export", sample("teaching-hall.yaml")}).code, 64);  // no output named
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--cables"}).code, 64);
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--block", "--cables", path("c.csv")}).code, 64);
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--gltf", path("x.gltf")}).code, 64);
+    QCOMPARE(run({"export", path("missing.yaml"), "--bom", path("b.csv")}).code, 2);
+    const Run unwritable = run({"export", sample("teaching-hall.yaml"), "--bom", path("no/such/dir/b.csv")});
+    QCOMPARE(unwritable.code, 3);
+    QVERIFY2(has(unwritable.err, "no/such/dir/b.csv"), unwritable.err.c_str());
+  }
+};
+
+QTEST_APPLESS_MAIN(TestExports)
+#include "test_exports.moc"
