@@ -116,9 +116,8 @@ struct PowerGear {
     }
     return efficiencyCurve.back().efficiency;
   }
-  double energy = 0;                     // J (batteries)
-  double co2PerKwh = -1;                 // generators: kg CO2 per kWh delivered (fuel burned); < 0 = not given
-  double energy = 0;  // J (batteries)
+  double energy = 0;      // J (batteries)
+  double co2PerKwh = -1;  // generators: kg CO2 per kWh delivered (fuel burned); < 0 = not given
   // How the gear responds in time (core/dynamics); 0 = not given.
   double responseTime = 0;               // s, batteries: from a command to full power
   double roundTripEfficiency = 0;        // batteries: energy out / energy in over a cycle
