@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/annual/psychrometrics.h"
+#include "core/base/thousands.h"
 #include "core/cooling/ambient.h"
 #include "core/cooling/cooling_analysis.h"
 #include "core/cooling/heat_order.h"
@@ -205,12 +206,7 @@ class Plant {
 };
 
 std::string grouped(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  return base::thousands(n);
 }
 
 void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, YearResult& y) {

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/base/thousands.h"
+
 namespace gigaplan::io {
 
 namespace {
@@ -44,12 +46,7 @@ std::string quoted(std::string_view s) {
 }
 
 std::string grouped(long long n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return out;
+  return base::thousands(n);
 }
 
 bool equalsNoCase(std::string_view a, std::string_view b) {

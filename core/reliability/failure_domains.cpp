@@ -6,6 +6,7 @@
 #include <iterator>
 #include <span>
 
+#include "core/base/thousands.h"
 #include "core/cooling/heat_order.h"
 
 namespace gigaplan::reliability {
@@ -119,15 +120,7 @@ bool valid(int i, std::size_t n) {
   return i >= 0 && i < static_cast<int>(n);
 }
 
-// 24576 → "24,576" (the report layer's formatter sits above the engine).
-std::string thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return n < 0 ? "-" + out : out;
-}
+using base::thousands;
 
 // 0.1 → "10 %", 0.125 → "12.5 %", 1 → "100 %".
 std::string percent(double fraction) {

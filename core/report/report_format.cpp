@@ -4,26 +4,14 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/base/thousands.h"
+
 namespace gigaplan::report {
-namespace {
 
-// Inserts commas every three digits of the integer part of a plain decimal text ("-12345.6").
-std::string groupThousands(const std::string& text) {
-  const std::size_t start = (!text.empty() && text[0] == '-') ? 1 : 0;
-  std::size_t end = text.find('.');
-  if (end == std::string::npos) end = text.size();
-  std::string out = text.substr(0, start);
-  for (std::size_t i = start; i < end; ++i) {
-    if (i > start && (end - i) % 3 == 0) out += ',';
-    out += text[i];
-  }
-  return out + text.substr(end);
-}
-
-}  // namespace
+using base::groupThousands;
 
 std::string count(std::int64_t n) {
-  return groupThousands(std::to_string(n));
+  return base::thousands(n);
 }
 
 std::string counted(std::int64_t n, std::string_view singular, std::string_view plural) {

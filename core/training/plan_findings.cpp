@@ -5,19 +5,13 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/base/thousands.h"
 #include "core/training/step_model.h"
 
 namespace gigaplan::training {
 namespace {
 
-std::string thousands(long long n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
+using base::thousands;
 
 std::string percent(double fraction) {
   char buf[32];
