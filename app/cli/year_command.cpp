@@ -8,13 +8,10 @@
 #include "app/cli/command_line.h"
 #include "core/annual/year.h"
 #include "core/design/resolved_design.h"
-#include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
 #include "core/io/epw_reader.h"
+#include "core/report/training_plan.h"
 #include "core/report/year_report.h"
-#include "core/training/estimate.h"
-#include "core/training/gpu_params.h"
-#include "core/training/search.h"
 
 namespace gigaplan::cli {
 
@@ -29,22 +26,10 @@ std::string yearUsage() {
 }
 
 std::optional<double> designJobDays(const design::ResolvedDesign& r, const engine::Evaluation& e) {
-  if (!r.design.job) return std::nullopt;
-  const training::Cluster cluster = engine::clusterFromEvaluation(r.design, e);
-  const catalog::Gpu* gpu = r.catalog->gpu(cluster.gpu);
-  if (!gpu || cluster.count <= 0) return std::nullopt;
-  const training::GpuParams params = training::resolveGpu(*gpu, cluster);
-  training::Job job = *r.design.job;
-  if (job.parallelism.automatic) {
-    training::SearchOptions options;
-    options.top = 1;
-    const training::SearchResult best = training::searchPlans(job, cluster, params, options);
-    if (best.best.empty()) return std::nullopt;
-    job = best.best.front().job;
-  }
-  const training::Estimate estimate = training::estimate(job, cluster, params);
-  if (!(estimate.effectiveTrainingDays > 0)) return std::nullopt;
-  return estimate.effectiveTrainingDays;
+  // The report's training numbers: the design's job on its cluster, `auto` searched (one home).
+  const report::TrainingPlan t = report::planTraining(r, e);
+  if (!t.ok || !(t.estimate.effectiveTrainingDays > 0)) return std::nullopt;
+  return t.estimate.effectiveTrainingDays;
 }
 
 int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -88,18 +88,24 @@ void Document::reset() {
   emit changed();
 }
 
-QString Document::edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey) {
-  design::Design next = resolved_->design;
-  change(next);
+QString Document::check(design::Design next, std::shared_ptr<const design::ResolvedDesign>* resolved) const {
   // The rules loading applies, on the edited values (core/model), then resolving (references).
   if (const auto violation = model::firstDesignViolation(next)) return QString::fromStdString(violation->toString());
-  auto afterDesign = std::make_shared<const design::Design>(next);
-  std::shared_ptr<const design::ResolvedDesign> after;
   try {
-    after = design::resolve(std::move(next), base_);
+    auto after = design::resolve(std::move(next), base_);
+    if (resolved) *resolved = std::move(after);
   } catch (const std::exception& e) {
     return QString::fromUtf8(e.what());
   }
+  return {};
+}
+
+QString Document::edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey) {
+  design::Design next = resolved_->design;
+  change(next);
+  auto afterDesign = std::make_shared<const design::Design>(next);
+  std::shared_ptr<const design::ResolvedDesign> after;
+  if (QString why = check(std::move(next), &after); !why.isEmpty()) return why;
   if (!snapshot_) snapshot_ = std::make_shared<const design::Design>(resolved_->design);
   undo_.push(new EditCommand(*this, text, snapshot_, std::move(afterDesign), std::move(after), mergeKey));
   return {};

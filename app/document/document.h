@@ -41,6 +41,9 @@ class Document : public QObject {
   /// that would save a file that does not reload is never made. Edits with the same non-negative
   /// `mergeKey` in a row merge into one undo step (a drag is one step).
   QString edit(const QString& text, const std::function<void(design::Design&)>& change, int mergeKey = -1);
+  /// The rules edit() applies, on a candidate design: "" and the resolved design when it keeps
+  /// them all, else the rule's message. Lets a gesture say before the drop why it would be refused.
+  QString check(design::Design next, std::shared_ptr<const design::ResolvedDesign>* resolved = nullptr) const;
 
   const design::Design& design() const { return resolved_->design; }
   std::shared_ptr<const design::ResolvedDesign> resolved() const { return resolved_; }

@@ -1,6 +1,7 @@
 // Catalog palette (see catalog_palette.h).
 #include "app/gui/catalog_palette.h"
 
+#include <QDoubleSpinBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -44,10 +45,47 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
       addRow_(new QPushButton(tr("Add row"), this)),
       addRack_(new QPushButton(tr("Add rack"), this)),
       addGear_(new QPushButton(tr("Add unit"), this)),
-      apply_(new QPushButton(tr("Use for selection"), this)) {
+      apply_(new QPushButton(tr("Use for selection"), this)),
+      hallWidth_(new QDoubleSpinBox(this)),
+      hallDepth_(new QDoubleSpinBox(this)),
+      gridRating_(new QDoubleSpinBox(this)),
+      addHall_(new QPushButton(tr("Add hall"), this)),
+      addGrid_(new QPushButton(tr("Add grid"), this)) {
   setObjectName("catalogPalette");
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
+  // A site starts from a hall and a grid connection, neither of which is a catalog entry.
+  auto spin = [this](QDoubleSpinBox* box, const char* name, double lo, double hi, double value, const QString& suffix,
+                     const QString& tip) {
+    box->setObjectName(name);
+    box->setRange(lo, hi);
+    box->setDecimals(1);
+    box->setValue(value);
+    box->setSuffix(suffix);
+    box->setToolTip(tip);
+    box->setGroupSeparatorShown(true);
+  };
+  spin(hallWidth_, "hallWidth", 5, 2000, 60, tr(" m"), tr("Width (east–west) of a new hall"));
+  spin(hallDepth_, "hallDepth", 5, 2000, 30, tr(" m"), tr("Depth (north–south) of a new hall"));
+  spin(gridRating_, "gridRating", 0.1, 5000, 20, tr(" MW"), tr("Capacity of a new grid connection"));
+  addHall_->setObjectName("addHall");
+  addGrid_->setObjectName("addGrid");
+  addHall_->setToolTip(tr("Add an empty hall of this size east of the others; rows and gear then go there"));
+  addGrid_->setToolTip(tr("Add a grid connection of this capacity in the yard of the selected hall"));
+  auto* hallRow = new QHBoxLayout;
+  hallRow->addWidget(hallWidth_);
+  hallRow->addWidget(new QLabel(QStringLiteral("×"), this));
+  hallRow->addWidget(hallDepth_);
+  hallRow->addWidget(addHall_);
+  layout->addLayout(hallRow);
+  auto* gridRow = new QHBoxLayout;
+  gridRow->addWidget(gridRating_);
+  gridRow->addWidget(addGrid_);
+  gridRow->addStretch(1);
+  layout->addLayout(gridRow);
+  connect(addHall_, &QPushButton::clicked, this, [this] { editor_.addHall(hallWidth_->value(), hallDepth_->value()); });
+  connect(addGrid_, &QPushButton::clicked, this, [this] { editor_.addGridConnection(gridRating_->value() * 1e6); });
+
   search_->setPlaceholderText(tr("Filter the catalog…"));
   search_->setClearButtonEnabled(true);
   layout->addWidget(search_);

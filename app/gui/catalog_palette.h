@@ -2,13 +2,15 @@
 // with its key figures and source. A rack type can be added as a new row (or a single rack) in
 // the selected hall at the first free place; power or cooling gear as one new unit in or next to
 // the selected hall (editing::addEquipment); any entry can be applied to the selected objects of
-// its kind (rack type to racks, model to power or cooling equipment).
+// its kind (rack type to racks, model to power or cooling equipment). Above the catalog, a new
+// empty hall of a given size and a grid connection of a given rating: what a site starts from.
 #pragma once
 
 #include <QWidget>
 
 class QLineEdit;
 class QPushButton;
+class QDoubleSpinBox;
 class QSpinBox;
 class QTreeWidget;
 
@@ -40,6 +42,8 @@ class CatalogPalette : public QWidget {
   QTreeWidget* tree_;
   QSpinBox* racks_;
   QPushButton *addRow_, *addRack_, *addGear_, *apply_;
+  QDoubleSpinBox *hallWidth_, *hallDepth_, *gridRating_;
+  QPushButton *addHall_, *addGrid_;
   const void* filledFrom_ = nullptr;
 };
 

@@ -68,6 +68,38 @@ std::vector<Choice> coolingModelChoices(const catalog::Catalog& catalog, catalog
   return out;
 }
 
+std::vector<Choice> switchChoices(const catalog::Catalog& catalog) {
+  std::vector<Choice> out;
+  for (const auto& [id, sw] : catalog.switches) {
+    out.push_back({qs(id), QObject::tr("%1 — %2, %3 ports").arg(qs(id), qs(sw.name)).arg(sw.ports)});
+  }
+  return out;
+}
+
+namespace {
+template <class E>
+std::vector<Choice> enumChoices(std::initializer_list<E> values) {
+  std::vector<Choice> out;
+  for (E v : values) out.push_back({qs(std::string(design::toString(v))), qs(std::string(design::toString(v)))});
+  return out;
+}
+}  // namespace
+
+std::vector<Choice> redundancyChoices() {
+  using R = design::Redundancy;
+  return enumChoices({R::None, R::NPlus1, R::TwoN});
+}
+
+std::vector<Choice> topologyChoices() {
+  using T = design::Topology;
+  return enumChoices({T::RailOptimizedFatTree, T::FatTree, T::LeafSpine});
+}
+
+std::vector<Choice> leafPlacementChoices() {
+  using P = design::LeafPlacement;
+  return enumChoices({P::EndOfRow, P::MiddleOfRow, P::NetworkRow});
+}
+
 std::vector<Choice> feedChoices(const design::Layout& layout, int hall, design::Vec2 near, bool allowNone,
                                 std::size_t limit) {
   const auto distribution = [](const design::PowerNode& n) {

@@ -19,6 +19,11 @@ struct Choice {
 std::vector<Choice> rackTypeChoices(const catalog::Catalog& catalog);
 std::vector<Choice> powerModelChoices(const catalog::Catalog& catalog, catalog::PowerGearKind kind);
 std::vector<Choice> coolingModelChoices(const catalog::Catalog& catalog, catalog::CoolingGearKind kind);
+std::vector<Choice> switchChoices(const catalog::Catalog& catalog);
+/// The values an enum takes in the design file ("2n", "rail-optimized", "end-of-row").
+std::vector<Choice> redundancyChoices();
+std::vector<Choice> topologyChoices();
+std::vector<Choice> leafPlacementChoices();
 
 /// Distribution nodes (transformer, switchboard, UPS, busway, PDU) of `hall` and of the site,
 /// nearest to `near` first; at most `limit` (0 = all). Starts with "(none)" when `allowNone`.

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
+#include <set>
+#include <unordered_map>
 
 namespace gigaplan::app {
 namespace {
@@ -53,6 +56,55 @@ ColorScalars findings(const design::Layout& l, const engine::Evaluation& e) {
   return s;
 }
 
+// A colour per category such that categories whose racks stand next to each other (centres
+// within kNeighbourDistance: along a row, across an aisle) differ: greedy colouring of that
+// neighbour graph, categories in order. Only a site where one domain touches more than
+// `colours` − 1 others can run out, and then colours repeat.
+std::vector<int> neighbourColours(const design::Layout& l, const std::vector<double>& category, int categories,
+                                  int colours) {
+  constexpr double kNeighbourDistance = 3.0;                // m: the next rack, or the row across a 1.2 m aisle
+  std::unordered_map<std::int64_t, std::vector<int>> grid;  // 3 m cells → racks
+  auto cell = [](double x, double y) {
+    return (static_cast<std::int64_t>(std::floor(x / kNeighbourDistance)) << 32) ^
+           static_cast<std::int64_t>(static_cast<std::uint32_t>(std::floor(y / kNeighbourDistance)));
+  };
+  for (std::size_t r = 0; r < l.racks.size(); ++r) {
+    if (!std::isnan(category[r]))
+      grid[cell(l.racks[r].position.x, l.racks[r].position.y)].push_back(static_cast<int>(r));
+  }
+  std::vector<std::set<int>> near(static_cast<std::size_t>(categories));
+  for (std::size_t r = 0; r < l.racks.size(); ++r) {
+    if (std::isnan(category[r])) continue;
+    const auto a = static_cast<int>(category[r]);
+    const design::Vec2 p = l.racks[r].position;
+    for (int dx = -1; dx <= 1; ++dx) {
+      for (int dy = -1; dy <= 1; ++dy) {
+        const auto it = grid.find(cell(p.x + dx * kNeighbourDistance, p.y + dy * kNeighbourDistance));
+        if (it == grid.end()) continue;
+        for (int o : it->second) {
+          const auto b = static_cast<int>(category[static_cast<std::size_t>(o)]);
+          const design::Vec2 q = l.racks[static_cast<std::size_t>(o)].position;
+          if (b != a && std::hypot(p.x - q.x, p.y - q.y) <= kNeighbourDistance) {
+            near[static_cast<std::size_t>(a)].insert(b);
+          }
+        }
+      }
+    }
+  }
+  std::vector<int> colour(static_cast<std::size_t>(categories), -1);
+  for (int c = 0; c < categories; ++c) {
+    std::vector<char> taken(static_cast<std::size_t>(colours), 0);
+    for (int n : near[static_cast<std::size_t>(c)]) {
+      const int k = colour[static_cast<std::size_t>(n)];
+      if (k >= 0) taken[static_cast<std::size_t>(k % colours)] = 1;
+    }
+    int pick = 0;
+    while (pick < colours && taken[static_cast<std::size_t>(pick)]) ++pick;
+    colour[static_cast<std::size_t>(c)] = pick < colours ? pick : c % colours;
+  }
+  return colour;
+}
+
 ColorScalars failureDomain(const design::Layout& l, const engine::Evaluation& e, const std::string& focus) {
   ColorScalars s;
   const auto& fd = e.reliability;
@@ -83,6 +135,8 @@ ColorScalars failureDomain(const design::Layout& l, const engine::Evaluation& e,
     }
     s.racks[r] = it->second;
   }
+  s.categoryColors =
+      neighbourColours(l, s.racks, static_cast<int>(s.categories.size()), widgets::scene::qualitativeColorCount());
   s.label = "Failure domain (largest)";
   return s;
 }

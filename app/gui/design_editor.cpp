@@ -1,6 +1,8 @@
 // GUI edits into undoable commands (see design_editor.h).
 #include "app/gui/design_editor.h"
 
+#include <QLocale>
+
 #include "app/document/document.h"
 #include "app/gui/counted.h"
 #include "widgets/viewport/site_view.h"
@@ -15,9 +17,7 @@ QStringList DesignEditor::selectedIds() const {
 }
 
 editing::ObjectSet DesignEditor::selected() const {
-  std::vector<std::string> ids;
-  for (const QString& id : view_.selection()) ids.push_back(id.toStdString());
-  return editing::objectsOf(doc_.resolved()->layout, ids);
+  return objectsOf(view_.selection());
 }
 
 bool DesignEditor::apply(const QString& text, editing::EditOutcome outcome, int mergeKey) {
@@ -38,6 +38,60 @@ bool DesignEditor::apply(const QString& text, editing::EditOutcome outcome, int 
     select(ids);
   }
   return true;
+}
+
+editing::ObjectSet DesignEditor::objectsOf(const QStringList& ids) const {
+  std::vector<std::string> v;
+  for (const QString& id : ids) v.push_back(id.toStdString());
+  return editing::objectsOf(doc_.resolved()->layout, v);
+}
+
+editing::LinkOutcome DesignEditor::previewLink(const QStringList& from, const QString& to, bool secondFeed) {
+  const auto r = doc_.resolved();
+  if (preview_.design == r && preview_.from == from && preview_.to == to && preview_.secondFeed == secondFeed)
+    return preview_.outcome;
+  const editing::ObjectSet set = objectsOf(from);
+  editing::LinkOutcome out = editing::linkBetween(*r, set, to.toStdString(), secondFeed);
+  if (out.link) {
+    editing::EditOutcome edit = editing::connectObjects(*r, set, to.toStdString(), secondFeed);
+    std::shared_ptr<const design::ResolvedDesign> after;
+    if (!edit) {
+      out.refusal = edit.refusal;
+    } else if (const QString why = doc_.check(std::move(*edit.design), &after); !why.isEmpty()) {
+      out.refusal = why.toStdString();
+    } else {
+      if (evaluatedDesign_ != r) {
+        evaluation_ = std::make_shared<engine::Evaluation>(engine::evaluate(r->design, r->layout, *r->catalog));
+        evaluatedDesign_ = r;
+      }
+      const engine::Evaluation next = engine::evaluate(after->design, after->layout, *after->catalog);
+      out.refusal = editing::newOverload(*r, *evaluation_, *after, next, to.toStdString());
+    }
+    if (!out.refusal.empty()) out.link.reset();
+  }
+  preview_ = {r, from, to, secondFeed, out};
+  return out;
+}
+
+bool DesignEditor::connectLink(const QStringList& from, const QString& to, bool secondFeed) {
+  const editing::LinkOutcome link = previewLink(from, to, secondFeed);
+  if (!link.link) {
+    emit message(tr("Not connected: %1").arg(QString::fromStdString(link.refusal)));
+    return false;
+  }
+  const auto r = doc_.resolved();
+  if (!apply(tr("Connect %1").arg(QString::fromStdString(link.description)),
+             editing::connectObjects(*r, objectsOf(from), to.toStdString(), secondFeed)))
+    return false;
+  emit message(tr("Connected: %1").arg(QString::fromStdString(link.description)));
+  return true;
+}
+
+bool DesignEditor::disconnectLink(const QStringList& from, const QString& to) {
+  const auto r = doc_.resolved();
+  const editing::ObjectSet set = objectsOf(from);
+  return apply(tr("Disconnect %1 from %2").arg(describeSelection(set), to),
+               editing::disconnectObjects(*r, set, to.toStdString()));
 }
 
 QString DesignEditor::describeSelection(const editing::ObjectSet& set) const {
@@ -91,7 +145,24 @@ int DesignEditor::currentHall() const {
     return L.power[static_cast<std::size_t>(set.power[0])].hall;
   if (!set.cooling.empty() && L.cooling[static_cast<std::size_t>(set.cooling[0])].hall >= 0)
     return L.cooling[static_cast<std::size_t>(set.cooling[0])].hall;
+  if (const auto it = L.hallIndex.find(workHall_.toStdString()); it != L.hallIndex.end()) return it->second;
   return 0;
+}
+
+bool DesignEditor::addHall(double width, double depth) {
+  editing::EditOutcome out = editing::addHall(*doc_.resolved(), {width, depth});
+  const QString id = out && !out.select.empty() ? QString::fromStdString(out.select.front()) : QString();
+  out.select.clear();  // a hall has no objects to select yet
+  if (!apply(tr("Add hall %1 × %2").arg(QLocale().toString(width), QLocale().toString(depth)) + " m", std::move(out)))
+    return false;
+  workHall_ = id;
+  view_.setSelection({});
+  emit message(tr("Added %1: rows and gear now go there").arg(id));
+  return true;
+}
+
+bool DesignEditor::addGridConnection(double rating) {
+  return apply(tr("Add grid connection"), editing::addGridConnection(*doc_.resolved(), currentHall(), rating));
 }
 
 bool DesignEditor::addRow(const QString& rackType, int racks) {

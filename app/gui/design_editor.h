@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QStringList>
 #include <functional>
+#include <memory>
 
 #include "app/gui/editing/design_edits.h"
 
@@ -50,7 +51,26 @@ class DesignEditor : public QObject {
   /// Adds one unit of catalog power or cooling gear in or next to the hall of the selection (else
   /// the first hall; see editing::addEquipment) and selects it.
   bool addEquipment(const QString& model);
-  /// Layout::halls index of the first selected object's hall, else 0 (-1 without halls).
+  /// What dropping the objects `from` onto `to` would connect (editing::linkBetween), or why it
+  /// would be refused: the link itself, then the rules every edit keeps (Document::check: a loop
+  /// in the power graph, a source as a rack feed, a sink that is not one), then capacity (the
+  /// engine's peak utilisation, editing::newOverload). The last answer is kept, so a cursor
+  /// resting on one target costs one evaluation.
+  editing::LinkOutcome previewLink(const QStringList& from, const QString& to, bool secondFeed);
+  /// Makes that link as one undoable edit; a refusal is announced through message().
+  bool connectLink(const QStringList& from, const QString& to, bool secondFeed);
+  /// Removes the links from `from` to `to` as one undoable edit.
+  bool disconnectLink(const QStringList& from, const QString& to);
+  /// Adds an empty hall of `width` × `depth` m east of the others (editing::addHall); it becomes
+  /// the hall rows and gear are added to until something else is selected.
+  bool addHall(double width, double depth);
+  /// Adds a grid connection of `rating` W in the yard of the current hall.
+  bool addGridConnection(double rating);
+  /// The hall rows and gear go to when the selection names none (a hall picked in the site tree,
+  /// or the one just added).
+  void setWorkHall(const QString& id) { workHall_ = id; }
+  /// Layout::halls index of the first selected object's hall, else the work hall, else 0 (-1
+  /// without halls).
   int currentHall() const;
   /// Selects objects an edit created once the 3D view shows them (the window may redraw the
   /// site a moment after the edit; see MainWindow).
@@ -64,11 +84,25 @@ class DesignEditor : public QObject {
 
  private:
   QString describeSelection(const editing::ObjectSet& set) const;
+  editing::ObjectSet objectsOf(const QStringList& ids) const;
+
+  struct LinkPreview {
+    std::shared_ptr<const design::ResolvedDesign> design;  // the design it was judged on
+    QStringList from;
+    QString to;
+    bool secondFeed = false;
+    editing::LinkOutcome outcome;
+  };
+  LinkPreview preview_;
+  // The engine's answer for the current design, for capacity checks while wiring.
+  std::shared_ptr<const design::ResolvedDesign> evaluatedDesign_;
+  std::shared_ptr<const engine::Evaluation> evaluation_;
 
   Document& doc_;
   widgets::SiteView& view_;
   std::function<void(const QStringList&)> selectHook_;
   double grid_ = 0.6;
+  QString workHall_;
   int mergeKey_ = 1000;
 };
 

@@ -14,6 +14,7 @@
 #include "app/gui/design_editor.h"
 #include "app/gui/view_shortcuts.h"
 #include "widgets/tools/select_tool.h"
+#include "widgets/tools/wire_tool.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -21,8 +22,8 @@ namespace {
 constexpr int kMenuChoices = 12;  // nearest feeds / cooling units offered in the context menu
 }
 
-EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWidget* window)
-    : QObject(window), editor_(editor), select_(select), window_(window) {
+EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widgets::WireTool& wire, QWidget* window)
+    : QObject(window), editor_(editor), select_(select), wireTool_(wire), window_(window) {
   QUndoStack* stack = editor_.document().undoStack();
   undo_ = stack->createUndoAction(this, tr("&Undo"));
   undo_->setShortcut(QKeySequence::Undo);
@@ -57,6 +58,33 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, QWid
               [] {});
   box_->setCheckable(true);
   connect(box_, &QAction::toggled, this, [this](bool on) { select_.setBoxMode(on); });
+  wire_ = make(tr("&Wire"), {QKeySequence(Qt::Key_W)},
+               tr("Drag from racks or gear onto their feed, CDU, air handler or heat sink to connect them"), [] {});
+  wire_->setCheckable(true);
+  connect(wire_, &QAction::toggled, this, [this](bool on) {
+    wireTool_.setEnabled(on);
+    if (on) box_->setChecked(false);
+  });
+  connect(box_, &QAction::toggled, this, [this](bool on) {
+    if (on) wire_->setChecked(false);
+  });
+  // Each target the cursor reaches is judged once: the line and cursor show the verdict, the
+  // status bar what the drop would do or why not.
+  connect(&wireTool_, &widgets::WireTool::hovered, this,
+          [this](const QStringList& from, const QString& to, bool second) {
+            if (to.isEmpty()) {
+              wireTool_.setVerdict(true);
+              emit editor_.message(tr("Drop onto a feed, CDU, air handler or heat sink"));
+              return;
+            }
+            const editing::LinkOutcome link = editor_.previewLink(from, to, second);
+            wireTool_.setVerdict(link.link.has_value());
+            emit editor_.message(link.link ? tr("Connect: %1").arg(QString::fromStdString(link.description))
+                                           : tr("Cannot connect: %1").arg(QString::fromStdString(link.refusal)));
+          });
+  connect(&wireTool_, &widgets::WireTool::dropped, this,
+          [this](const QStringList& from, const QString& to, bool second) { editor_.connectLink(from, to, second); });
+  connect(&wireTool_, &widgets::WireTool::cancelled, this, [this] { emit editor_.message(tr("Nothing connected")); });
   clear_ = make(tr("&Clear overrides"), {}, tr("Put the selected objects back as their templates make them"),
                 [this] { editor_.clearSelectionOverrides(); });
   connect(&editor_.view(), &widgets::SiteView::selectionChanged, this, &EditActions::updateEnabled);
@@ -81,6 +109,7 @@ void EditActions::fillMenu(QMenu* menu) {
   menu->addAction(selectAll_);
   menu->addAction(selectNone_);
   menu->addAction(box_);
+  menu->addAction(wire_);
 }
 
 void EditActions::fillToolBar(QToolBar* bar) {
@@ -91,6 +120,7 @@ void EditActions::fillToolBar(QToolBar* bar) {
   bar->addAction(duplicate_);
   bar->addAction(delete_);
   bar->addAction(box_);
+  bar->addAction(wire_);
   bar->addSeparator();
   bar->addWidget(new QLabel(tr(" Grid "), bar));
   grid_ = new QDoubleSpinBox(bar);
@@ -136,6 +166,43 @@ void EditActions::assignMenu(QMenu* menu, const QString& title, int field) {
   }
 }
 
+void EditActions::disconnectMenu(QMenu* menu) {
+  // Everything the selection is wired to: feeds, cooling, fed_by and rejects_to.
+  const auto r = editor_.document().resolved();
+  const design::Layout& L = r->layout;
+  const auto set = editor_.selected();
+  std::vector<std::pair<std::string, QString>> links;  // target id, what it is to the selection
+  auto add = [&](const std::string& id, const QString& role) {
+    for (const auto& l : links)
+      if (l.first == id) return;
+    links.push_back({id, role});
+  };
+  auto power = [&](int i) { return L.power[static_cast<std::size_t>(i)].id; };
+  auto cooling = [&](int i) { return L.cooling[static_cast<std::size_t>(i)].id; };
+  for (int i : set.racks) {
+    const design::Rack& rack = L.racks[static_cast<std::size_t>(i)];
+    if (rack.feedA != design::kNone) add(power(rack.feedA), tr("feed A"));
+    if (rack.feedB != design::kNone) add(power(rack.feedB), tr("feed B"));
+    if (rack.cdu != design::kNone) add(cooling(rack.cdu), tr("CDU"));
+    if (rack.airHandler != design::kNone) add(cooling(rack.airHandler), tr("air handler"));
+  }
+  for (int i : set.power)
+    for (int p : L.power[static_cast<std::size_t>(i)].fedBy) add(power(p), tr("feed"));
+  for (int i : set.cooling) {
+    for (int p : L.cooling[static_cast<std::size_t>(i)].fedBy) add(power(p), tr("pump and fan feed"));
+    for (int c : L.cooling[static_cast<std::size_t>(i)].rejectsTo) add(cooling(c), tr("heat sink"));
+  }
+  if (links.empty()) return;
+  QMenu* sub = menu->addMenu(tr("Disconnect from"));
+  sub->setObjectName("disconnectMenu");
+  constexpr std::size_t kMaxEntries = 24;
+  for (std::size_t k = 0; k < links.size() && k < kMaxEntries; ++k) {
+    const QString id = QString::fromStdString(links[k].first);
+    sub->addAction(tr("%1 (%2)").arg(id, links[k].second), this,
+                   [this, id] { editor_.disconnectLink(editor_.view().selection(), id); });
+  }
+}
+
 void EditActions::fillContextMenu(QMenu* menu) {
   menu->addAction(rotate_);
   menu->addAction(duplicate_);
@@ -148,6 +215,7 @@ void EditActions::fillContextMenu(QMenu* menu) {
     assignMenu(menu, tr("CDU"), static_cast<int>(editing::RackField::Cdu));
     assignMenu(menu, tr("Air handler"), static_cast<int>(editing::RackField::AirHandler));
   }
+  disconnectMenu(menu);
   menu->addSeparator();
   menu->addAction(tr("Fit selection"), &editor_.view(), &widgets::SiteView::fitSelection);
 }

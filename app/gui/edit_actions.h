@@ -1,7 +1,8 @@
 // Edit menu and toolbar: undo and redo (with the usual shortcuts), delete, duplicate (Ctrl+D),
-// rotate 90° (R), select all / none, box selection (B), clear overrides, and the snapping grid.
-// Also the 3D view's context menu (a right click without a drag), which adds feed and cooling
-// reassignment for the selected racks.
+// rotate 90° (R), select all / none, box selection (B), wiring (W: drag from objects onto their
+// feed, CDU or heat sink), clear overrides, and the snapping grid. Also the 3D view's context menu
+// (a right click without a drag), which adds feed and cooling reassignment for the selected racks
+// and disconnects the selection from what it is wired to.
 #pragma once
 
 #include <QObject>
@@ -15,7 +16,8 @@ class QWidget;
 
 namespace gigaplan::widgets {
 class SelectTool;
-}
+class WireTool;
+}  // namespace gigaplan::widgets
 
 namespace gigaplan::app {
 
@@ -24,7 +26,7 @@ class DesignEditor;
 class EditActions : public QObject {
   Q_OBJECT
  public:
-  EditActions(DesignEditor& editor, widgets::SelectTool& select, QWidget* window);
+  EditActions(DesignEditor& editor, widgets::SelectTool& select, widgets::WireTool& wire, QWidget* window);
 
   void fillMenu(QMenu* menu);
   void fillToolBar(QToolBar* bar);
@@ -37,6 +39,7 @@ class EditActions : public QObject {
   QAction* duplicateAction() const { return duplicate_; }
   QAction* rotateAction() const { return rotate_; }
   QAction* boxAction() const { return box_; }
+  QAction* wireAction() const { return wire_; }
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -44,11 +47,13 @@ class EditActions : public QObject {
  private:
   void updateEnabled();
   void assignMenu(QMenu* menu, const QString& title, int field);
+  void disconnectMenu(QMenu* menu);
 
   DesignEditor& editor_;
   widgets::SelectTool& select_;
+  widgets::WireTool& wireTool_;
   QWidget* window_;
-  QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_;
+  QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_, *wire_;
   QDoubleSpinBox* grid_ = nullptr;
   QPoint rightPress_;
 };

@@ -2,6 +2,7 @@
 #include "app/gui/file_actions.h"
 
 #include <QAction>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -123,6 +124,11 @@ bool FileActions::openFile(const QString& path) {
 
 bool FileActions::save() {
   if (doc_.filePath().isEmpty()) return saveAs();
+  if (isBundledSample(doc_.filePath())) {
+    emit statusMessage(tr("%1 is a bundled sample and stays as shipped: choose where to save your copy")
+                           .arg(QFileInfo(doc_.filePath()).fileName()));
+    return saveAs();
+  }
   if (doc_.changedOnDisk()) {
     const auto answer = QMessageBox::question(
         window_, tr("File changed on disk"),
@@ -141,16 +147,30 @@ bool FileActions::save() {
 }
 
 bool FileActions::saveAs() {
-  QString path = QFileDialog::getSaveFileName(
-      window_, tr("Save design as"), doc_.filePath().isEmpty() ? settings::lastFolder() : doc_.filePath(), kFilter);
+  // A new design or a sample starts in the folder last saved to (else the documents folder) under
+  // its own name; a file of the planner's next to itself.
+  const QString current = doc_.filePath();
+  const QString start = current.isEmpty() || isBundledSample(current)
+                            ? QDir(settings::saveFolder())
+                                  .filePath(current.isEmpty() ? tr("untitled.yaml") : QFileInfo(current).fileName())
+                            : current;
+  QString path = QFileDialog::getSaveFileName(window_, tr("Save design as"), start, kFilter);
   if (path.isEmpty()) return false;
   if (QFileInfo(path).suffix().isEmpty()) path += ".yaml";
+  if (isBundledSample(path)) {
+    QMessageBox::warning(window_, tr("Not saved"),
+                         tr("%1 is in the bundled samples folder, which stays as shipped. Save your design in "
+                            "another folder.")
+                             .arg(QFileInfo(path).fileName()));
+    return false;
+  }
   const QString error = doc_.save(path);
   if (!error.isEmpty()) {
     QMessageBox::critical(window_, tr("Not saved"), error);
     return false;
   }
   settings::addRecentFile(path);
+  settings::setSaveFolder(QFileInfo(path).absolutePath());
   emit statusMessage(tr("Saved %1").arg(path));
   return true;
 }

@@ -10,12 +10,12 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QSortFilterProxyModel>
+#include <QScreen>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoView>
+#include <algorithm>
 
 #include "app/document/document.h"
 #include "app/gui/app_style.h"
@@ -26,6 +26,7 @@
 #include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/findings_panel.h"
 #include "app/gui/help_actions.h"
 #include "app/gui/icons.h"
 #include "app/gui/job/job_estimate.h"
@@ -34,12 +35,14 @@
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/samples.h"
 #include "app/gui/settings.h"
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/tools/drag_move.h"
 #include "app/gui/view_actions.h"
 #include "widgets/tools/move_tool.h"
 #include "widgets/tools/select_tool.h"
+#include "widgets/tools/wire_tool.h"
 #include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_view.h"
 
@@ -67,15 +70,15 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       // select tool's box mode would take it.
       selectTool_(new widgets::SelectTool(*view_)),
       moveTool_(new widgets::MoveTool(*view_)),
+      // Installed after the move tool, so with wiring on a press on an object draws a connection.
+      wireTool_(new widgets::WireTool(*view_)),
       dragMove_(new DragMove(*moveTool_, *editor_, this)),
       fileActions_(new FileActions(doc, this)),
       reportActions_(new ReportActions(doc, runner_, this)),
       viewActions_(new ViewActions(*view_, this)),
-      editActions_(new EditActions(*editor_, *selectTool_, this)),
+      editActions_(new EditActions(*editor_, *selectTool_, *wireTool_, this)),
       metrics_(new MetricsPanel(this)),
-      findings_(new FindingsModel(this)),
-      findingsSorted_(new QSortFilterProxyModel(this)),
-      findingsView_(new QTableView(this)),
+      findings_(new FindingsPanel(*view_, this)),
       siteTree_(new SiteTreeDock(doc, *view_, this)),
       properties_(new PropertiesDock(*editor_, this)),
       job_(new JobPanel(*editor_, this)),
@@ -144,6 +147,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(reportActions_, &ReportActions::statusMessage, this,
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  connect(siteTree_, &SiteTreeDock::hallChosen, editor_, &DesignEditor::setWorkHall);
   connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(view_, &widgets::SiteView::selectionChanged, this, [this] {
     updateStatus();
@@ -151,16 +155,24 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   });
 
   defaultState_ = saveState(kStateVersion);
-  if (const QByteArray g = settings::windowGeometry(); !g.isEmpty())
-    restoreGeometry(g);
-  else
-    resize(1600, 960);
+  const QByteArray g = settings::windowGeometry();
+  if (!g.isEmpty()) restoreGeometry(g);
+  // A first start, or a window saved on a larger screen: the default size, within this screen.
+  const QRect screenArea = screen() ? screen()->availableGeometry() : QRect(0, 0, 1600, 960);
+  if (g.isEmpty() || width() > screenArea.width() || height() > screenArea.height()) {
+    resize(std::min(1600, screenArea.width()), std::min(960, screenArea.height()));
+    move(screenArea.topLeft() + QPoint((screenArea.width() - width()) / 2, (screenArea.height() - height()) / 2));
+  }
   if (const QByteArray s = settings::windowState(); !s.isEmpty()) restoreState(s, kStateVersion);
   applyTheme(viewActions_->theme());
   onDesignChanged();
 }
 
 MainWindow::~MainWindow() = default;
+
+QTreeView& MainWindow::findingsView() {
+  return findings_->view();
+}
 
 QDockWidget* MainWindow::dock(const QString& title, const QString& name, QWidget* content, Qt::DockWidgetArea area) {
   auto* d = new QDockWidget(title, this);
@@ -183,23 +195,7 @@ void MainWindow::buildDocks() {
   tabifyDockWidget(metrics, job);
   metrics->raise();
 
-  findingsSorted_->setSourceModel(findings_);
-  findingsView_->setObjectName("findingsView");
-  findingsView_->setModel(findingsSorted_);
-  findingsView_->setSelectionBehavior(QAbstractItemView::SelectRows);
-  findingsView_->setSelectionMode(QAbstractItemView::SingleSelection);
-  findingsView_->setAlternatingRowColors(true);
-  findingsView_->horizontalHeader()->setStretchLastSection(true);
-  findingsView_->verticalHeader()->hide();
-  findingsView_->verticalHeader()->setDefaultSectionSize(findingsView_->fontMetrics().height() + 6);
-  findingsView_->setWordWrap(false);
-  connect(findingsView_, &QTableView::clicked, this, [this](const QModelIndex& index) {
-    const QString id = index.data(FindingsModel::ObjectIdRole).toString();
-    if (id.isEmpty()) return;
-    view_->setSelection({id});
-    view_->fitSelection();
-  });
-  QDockWidget* findings = dock(tr("Findings"), "findingsDock", findingsView_, Qt::BottomDockWidgetArea);
+  QDockWidget* findings = dock(tr("Findings"), "findingsDock", findings_, Qt::BottomDockWidgetArea);
   auto* history = new QUndoView(doc_.undoStack(), this);
   history->setObjectName("undoHistory");
   history->setEmptyLabel(tr("<opened>"));
@@ -217,9 +213,28 @@ void MainWindow::sizeDocks() {
 
 void MainWindow::showEvent(QShowEvent* event) {
   QMainWindow::showEvent(event);
-  // Dock sizes only take once the window has its size; a saved layout brings its own.
+  // Dock sizes only take once the window has its size; a saved layout brings its own, unless it
+  // no longer fits this window (saved on a larger screen): then the default layout.
   if (!sized_ && settings::windowState().isEmpty()) sizeDocks();
+  if (!sized_ && !settings::windowState().isEmpty()) {
+    QTimer::singleShot(0, this, [this] {
+      if (panelsFit()) return;
+      resetLayout();
+      statusBar()->showMessage(tr("The saved panel layout did not fit this window; panels are back in place"), 8000);
+    });
+  }
   sized_ = true;
+}
+
+bool MainWindow::panelsFit() const {
+  // Every shown panel at least as large as its content asks, and room left for the site.
+  for (const QDockWidget* d : findChildren<QDockWidget*>()) {
+    if (!d->isVisible() || d->isFloating() || !d->widget()) continue;
+    const QSize need = d->widget()->minimumSizeHint();
+    if (d->widget()->width() + 1 < need.width() || d->widget()->height() + 1 < need.height()) return false;
+  }
+  const QWidget* centre = centralWidget();
+  return !centre || (centre->width() >= kMinViewWidth && centre->height() >= kMinViewHeight);
 }
 
 void MainWindow::buildMenus() {
@@ -310,7 +325,6 @@ void MainWindow::rebuildScene() {
 void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   metrics_->show(result);
   findings_->setEvaluation(result.evaluation);
-  findingsView_->resizeColumnsToContents();
   siteTree_->showEvaluation(result);
   properties_->model().setEvaluation(result);
   const JobOutlook outlook = outlookFor(*result.design, *result.evaluation);
@@ -364,7 +378,8 @@ void MainWindow::applyIcons() {
 }
 
 void MainWindow::updateTitle() {
-  const QString name = doc_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_.filePath()).fileName();
+  QString name = doc_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_.filePath()).fileName();
+  if (isBundledSample(doc_.filePath())) name += tr(" (sample, read-only)");
   setWindowTitle(QString("%1[*] — %2 — GigaPlan").arg(name, QString::fromStdString(doc_.design().site.name)));
   setWindowModified(doc_.isModified());
 }

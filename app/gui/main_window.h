@@ -11,13 +11,13 @@
 class QDockWidget;
 class QTimer;
 class QLabel;
-class QTableView;
-class QSortFilterProxyModel;
+class QTreeView;
 
 namespace gigaplan::widgets {
 class SiteView;
 class SelectTool;
 class MoveTool;
+class WireTool;
 }  // namespace gigaplan::widgets
 
 namespace gigaplan::app {
@@ -30,7 +30,7 @@ class FileActions;
 class ReportActions;
 class ViewActions;
 class MetricsPanel;
-class FindingsModel;
+class FindingsPanel;
 class SiteTreeDock;
 class HelpActions;
 class PropertiesDock;
@@ -50,7 +50,8 @@ class MainWindow : public QMainWindow {
   ViewActions& viewActions() { return *viewActions_; }
   EditActions& editActions() { return *editActions_; }
   MetricsPanel& metrics() { return *metrics_; }
-  QTableView& findingsView() { return *findingsView_; }
+  QTreeView& findingsView();
+  FindingsPanel& findingsPanel() { return *findings_; }
   SiteTreeDock& siteTree() { return *siteTree_; }
   PropertiesDock& properties() { return *properties_; }
   JobPanel& jobPanel() { return *job_; }
@@ -63,6 +64,10 @@ class MainWindow : public QMainWindow {
   const QString& viewUnavailable() const { return viewUnavailable_; }
   /// Puts the docks back where a new installation has them.
   void resetLayout();
+  /// True when every shown panel is at least the size its content needs and the 3D view keeps
+  /// kMinViewWidth × kMinViewHeight.
+  bool panelsFit() const;
+  static constexpr int kMinViewWidth = 360, kMinViewHeight = 240;
 
  signals:
   /// The dashboard shows this evaluation; after an edit, its numbers have been painted
@@ -95,15 +100,14 @@ class MainWindow : public QMainWindow {
   DesignEditor* editor_;
   widgets::SelectTool* selectTool_;
   widgets::MoveTool* moveTool_;
+  widgets::WireTool* wireTool_;
   DragMove* dragMove_;
   FileActions* fileActions_;
   ReportActions* reportActions_;
   ViewActions* viewActions_;
   EditActions* editActions_;
   MetricsPanel* metrics_;
-  FindingsModel* findings_;
-  QSortFilterProxyModel* findingsSorted_;
-  QTableView* findingsView_;
+  FindingsPanel* findings_;
   SiteTreeDock* siteTree_;
   PropertiesDock* properties_;
   JobPanel* job_;

@@ -8,8 +8,11 @@
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <cmath>
+#include <map>
 
 #include "app/gui/breakdown_charts.h"
+#include "app/gui/counted.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -23,6 +26,46 @@ QString percent(double f) {
 QString peak(double v) {
   return v > 0 ? fmt(v, units::Dimension::Compute) : QObject::tr("not supported");
 }
+// How each figure is derived, shown as the tooltip of its row and tile.
+QString derivation(const QString& name) {
+  static const std::map<QString, const char*> how = {
+      {"GPUs", "GPUs of every compute rack in the layout: each rack type's GPUs from the catalog, summed."},
+      {"Racks", "Racks in the layout, compute, network and storage, after templates and overrides."},
+      {"Peak BF16", "Sum over the GPUs of each GPU type's dense BF16 peak from the catalog (no sparsity)."},
+      {"Peak FP8", "Sum over the GPUs of each GPU type's dense FP8 peak from the catalog (no sparsity)."},
+      {"Peak FP4", "Sum over the GPUs of each GPU type's dense FP4 peak from the catalog (no sparsity)."},
+      {"HBM", "GPU memory: each GPU type's HBM from the catalog, summed."},
+      {"Fabric", "The compute fabric built from the layout: switch tiers and switches, leaves to spines."},
+      {"Bisection",
+       "One direction through the worst half/half cut of the compute fabric: the narrowest tier's links × link "
+       "rate ÷ 2."},
+      {"IT power", "Rack IT load at design (nominal) power that some feed carries."},
+      {"Facility power",
+       "Drawn from the sources at design load: IT + network + cooling gear + conversion losses in the power "
+       "chain."},
+      {"PUE", "Facility power ÷ (IT + network power), at design load."},
+      {"Sources", "Grid connection ratings plus on-site generation (batteries apart)."},
+      {"Headroom", "Sources − facility power at peak rack load."},
+      {"Battery ride-through", "Battery energy ÷ facility draw at peak load."},
+      {"Heat", "Heat from racks and network gear the plant takes: liquid share to CDUs, air share to air handlers."},
+      {"Cooling power", "Electrical draw of all cooling gear: pumps, fans and compressors (heat ÷ COP)."},
+      {"Water", "Evaporation and blow-down of adiabatic coolers and towers at the design ambient, per day."},
+      {"Largest failure domain", "The most GPUs one failed power node or cooling unit stops, and which one."},
+      {"Training", "Wall-clock days to train the job's tokens, with checkpoints, failures and restarts."},
+      {"Training days", "Wall-clock days to train the job's tokens, with checkpoints, failures and restarts."},
+      {"Job", "The design's training job (Job panel)."},
+      {"Plan", "Parallelism of the job: tensor × pipeline × data (× expert) and the GPUs it uses."},
+      {"Step time", "Modelled time of one optimizer step: compute, exposed communication and pipeline bubble."},
+      {"MFU", "Model FLOP/s over the dense peak of the precision used."},
+      {"Goodput", "Share of wall time spent on useful steps once checkpoints and failures are counted."},
+      {"Energy", "Facility energy of the run: IT power × PUE over the wall time."},
+      {"Findings", "What the engine's checks found, by severity (Findings panel)."},
+      {"Evaluated in", "Wall time of the last evaluation of the whole design."},
+  };
+  const auto it = how.find(name);
+  return it == how.end() ? QString() : QObject::tr(it->second);
+}
+
 }  // namespace
 
 QFormLayout* MetricsPanel::section(const QString& title, QVBoxLayout* into) {
@@ -66,6 +109,8 @@ MetricsPanel::MetricsPanel(QWidget* parent)
       label->setWordWrap(true);
       label->setObjectName(QString("metric:%1").arg(name));
       form->addRow(tr(name), label);
+      label->setToolTip(derivation(name));
+      if (QWidget* caption = form->labelForField(label)) caption->setToolTip(derivation(name));
       labels_[tr(name)] = label;
     }
   }
@@ -113,6 +158,8 @@ QWidget* MetricsPanel::buildTiles() {
 void MetricsPanel::setTile(int i, const QString& caption, const QString& value) {
   tiles_[static_cast<std::size_t>(i)].first->setText(caption);
   tiles_[static_cast<std::size_t>(i)].second->setText(value);
+  // The tile (caption, value and frame) explains its figure.
+  tiles_[static_cast<std::size_t>(i)].first->parentWidget()->setToolTip(derivation(caption));
 }
 
 QLabel* MetricsPanel::row(const QString& name) const {
@@ -146,12 +193,14 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Battery ride-through"))->setText(e.power.rideThrough > 0 ? fmt(e.power.rideThrough, D::Time) : tr("none"));
   row(tr("Heat"))->setText(fmt(e.cooling.heat, D::Power));
   row(tr("Cooling power"))->setText(fmt(e.cooling.power, D::Power));
-  row(tr("Water"))->setText(tr("%1 m³/day").arg(e.cooling.water / 1000.0, 0, 'f', 0));
+  row(tr("Water"))->setText(tr("%1 m³/day").arg(QLocale().toString(std::llround(e.cooling.water / 1000.0))));
   row(tr("Largest failure domain"))
       ->setText(tr("%1 GPUs (%2)")
                     .arg(QLocale().toString(static_cast<qlonglong>(e.reliability.largestGpus)),
                          QString::fromStdString(e.reliability.largestId)));
-  row(tr("Findings"))->setText(tr("%1 errors, %2 warnings, %3 notes").arg(e.errors).arg(e.warnings).arg(e.infos));
+  row(tr("Findings"))
+      ->setText(
+          QStringList{counted(e.errors, "error"), counted(e.warnings, "warning"), counted(e.infos, "info")}.join(", "));
   row(tr("Evaluated in"))->setText(tr("%1 ms").arg(r.seconds * 1000, 0, 'f', 1));
   powerChart_->show(e.power);
   setTile(0, tr("GPUs"), row(tr("GPUs"))->text());
@@ -182,7 +231,13 @@ void MetricsPanel::showJob(const JobOutlook& o) {
                               .arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
                                    QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
   row(tr("Plan"))
-      ->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5").arg(p.tp).arg(p.pp).arg(p.dp).arg(p.cp).arg(p.ep));
+      ->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5%6")
+                    .arg(p.tp)
+                    .arg(p.pp)
+                    .arg(QLocale().toString(p.dp))
+                    .arg(p.cp)
+                    .arg(p.ep)
+                    .arg(o.searched ? tr(" (chosen automatically: the search's best)") : QString()));
   row(tr("Step time"))
       ->setText(
           tr("%1 s, %2 tokens/s").arg(e.step.total, 0, 'f', 3).arg(QLocale().toString(e.tokensPerSecond, 'f', 0)));

@@ -2,6 +2,7 @@
 #include "app/gui/properties_model.h"
 
 #include <QLocale>
+#include <QRegularExpression>
 #include <algorithm>
 #include <cmath>
 #include <set>
@@ -50,6 +51,24 @@ QString bankRating(int units, double total, const std::string& model) {
   return QString("%1 × %2 %3 = %4")
       .arg(QLocale().toString(units), fmt(total / units, units::Dimension::Power), qs(model), sum)
       .simplified();
+}
+
+// "tx-1, tx-2": the ids a list of layout indices names (power nodes or cooling units).
+std::string idList(const design::Layout& L, const std::vector<int>& items, bool power) {
+  std::string out;
+  for (int i : items) {
+    if (!out.empty()) out += ", ";
+    out += power ? L.power[static_cast<std::size_t>(i)].id : L.cooling[static_cast<std::size_t>(i)].id;
+  }
+  return out;
+}
+
+// The ids a planner typed: separated by commas and/or spaces.
+std::vector<std::string> splitIds(const QString& text) {
+  std::vector<std::string> out;
+  for (const QString& part : text.split(QRegularExpression("[,\\s]+"), Qt::SkipEmptyParts))
+    out.push_back(part.toStdString());
+  return out;
 }
 
 QString idText(const std::optional<std::string>& v) {
@@ -129,7 +148,18 @@ void PropertiesModel::addSite() {
   add(Key::SiteSize, tr("Size"), tr("%1 × %2").arg(metres(d.site.size.x), metres(d.site.size.y)));
   add(Key::Ambient, tr("Design ambient"), tr("%1 °C dry bulb, %2 °C wet bulb").arg(d.site.ambient).arg(d.site.wetBulb));
   add(Key::Selection, tr("Contents"),
-      tr("%1 halls, %2 rows, %3 racks").arg(L.halls.size()).arg(L.rows.size()).arg(L.racks.size()));
+      QStringList{counted(L.halls.size(), "hall"), counted(L.rows.size(), "row"), counted(L.racks.size(), "rack")}.join(
+          ", "));
+  // The network the engine builds from the layout.
+  const auto& cat = *editor_.document().resolved()->catalog;
+  const std::string sw = d.network.switchModel;
+  add(Key::NetworkSwitch, tr("Network switch"), sw.empty() ? noneLabel() : qs(sw), qs(sw), true, switchChoices(cat),
+      tr("The switch model every tier of the compute fabric is built from"));
+  const QString topology = qs(std::string(design::toString(d.network.topology)));
+  add(Key::Topology, tr("Topology"), topology, topology, true, topologyChoices());
+  const QString leaves = qs(std::string(design::toString(d.network.leafPlacement)));
+  add(Key::LeafPlacement, tr("Leaf placement"), leaves, leaves, true, leafPlacementChoices(),
+      tr("Where leaf switches stand: at the end or middle of each row, or in network rows"));
 }
 
 void PropertiesModel::addPlacement(bool editable) {
@@ -252,9 +282,21 @@ void PropertiesModel::addEquipment() {
     add(Key::Units, tr("Units"), count ? QLocale().toString(first.units) : mixed(), count ? first.units : 0,
         first.kind != design::PowerKind::Grid && first.spec != nullptr, {},
         tr("Identical units in parallel in this node; the rating is units × the model's"));
-    QStringList feeds;
-    for (int f : first.fedBy) feeds << qs(L.power[static_cast<std::size_t>(f)].id);
-    if (n == 1) add(Key::FedBy, tr("Fed by"), feeds.isEmpty() ? tr("(a source)") : feeds.join(", "));
+    const auto redundancy =
+        common(set_.power, [&](std::size_t i) { return std::string(design::toString(L.power[i].redundancy)); });
+    if (first.kind != design::PowerKind::Grid) {
+      add(Key::Redundancy, tr("Redundancy"), idText(redundancy), redundancy ? qs(*redundancy) : QString(), true,
+          redundancyChoices(), tr("What this node promises its children (2n: their two feeds are independent)"));
+    }
+    const auto feeds = common(set_.power, [&](std::size_t i) { return idList(L, L.power[i].fedBy, true); });
+    if (first.kind != design::PowerKind::Grid) {
+      add(Key::FedBy, tr("Fed by"),
+          !feeds           ? mixed()
+          : feeds->empty() ? tr("(a source)")
+                           : qs(*feeds),
+          feeds ? qs(*feeds) : QString(), true, {},
+          tr("The power nodes upstream, separated by commas; in the 3D view, Wire (W) and drag onto them"));
+    }
     if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
           tr("%1 % at peak")
@@ -274,9 +316,23 @@ void PropertiesModel::addEquipment() {
     add(Key::Capacity, tr("Capacity"), bankRating(n == 1 ? first.units : 0, capacity, first.model));
     add(Key::Units, tr("Units"), count ? QLocale().toString(first.units) : mixed(), count ? first.units : 0,
         first.spec != nullptr, {}, tr("Identical units in parallel; the capacity is units × the model's"));
-    QStringList sinks;
-    for (int c : first.rejectsTo) sinks << qs(L.cooling[static_cast<std::size_t>(c)].id);
-    if (n == 1 && !sinks.isEmpty()) add(Key::RejectsTo, tr("Rejects to"), sinks.join(", "));
+    const bool sinkKind = first.kind == design::CoolingKind::Cdu || first.kind == design::CoolingKind::AirHandler;
+    const auto sinks = common(set_.cooling, [&](std::size_t i) { return idList(L, L.cooling[i].rejectsTo, false); });
+    if (sinkKind || (sinks && !sinks->empty())) {
+      add(Key::RejectsTo, tr("Rejects to"),
+          !sinks           ? mixed()
+          : sinks->empty() ? noneLabel()
+                           : qs(*sinks),
+          sinks ? qs(*sinks) : QString(), true, {},
+          tr("Chillers, dry coolers or towers taking this unit's heat, separated by commas"));
+    }
+    const auto pumps = common(set_.cooling, [&](std::size_t i) { return idList(L, L.cooling[i].fedBy, true); });
+    add(Key::FedBy, tr("Fed by"),
+        !pumps           ? mixed()
+        : pumps->empty() ? tr("(the facility)")
+                         : qs(*pumps),
+        pumps ? qs(*pumps) : QString(), true, {},
+        tr("Power nodes feeding the pumps and fans, separated by commas (none: drawn at the sources)"));
     if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
           tr("%1 %").arg(
@@ -396,6 +452,28 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       return editor_.apply(tr("Set units to %1").arg(QLocale().toString(units)),
                            editing::setEquipmentUnits(*r, set_, units));
     }
+    case Key::Redundancy: {
+      design::Redundancy want = design::Redundancy::None;
+      for (auto red : {design::Redundancy::None, design::Redundancy::NPlus1, design::Redundancy::TwoN}) {
+        if (design::toString(red) == v) want = red;
+      }
+      return editor_.apply(tr("Set redundancy to %1").arg(value.toString()), editing::setRedundancy(*r, set_, want));
+    }
+    case Key::NetworkSwitch:
+      return editor_.apply(tr("Set network switch to %1").arg(value.toString()),
+                           editing::setNetworkField(*r, editing::NetworkField::Switch, v));
+    case Key::Topology:
+      return editor_.apply(tr("Set topology to %1").arg(value.toString()),
+                           editing::setNetworkField(*r, editing::NetworkField::Topology, v));
+    case Key::LeafPlacement:
+      return editor_.apply(tr("Set leaf placement to %1").arg(value.toString()),
+                           editing::setNetworkField(*r, editing::NetworkField::LeafPlacement, v));
+    case Key::FedBy:
+      return editor_.apply(tr("Set feeds to %1").arg(value.toString().isEmpty() ? noneLabel() : value.toString()),
+                           editing::setPowerFeeds(*r, set_, splitIds(value.toString())));
+    case Key::RejectsTo:
+      return editor_.apply(tr("Set heat sinks to %1").arg(value.toString().isEmpty() ? noneLabel() : value.toString()),
+                           editing::setHeatSinks(*r, set_, splitIds(value.toString())));
     case Key::Rotation: {
       bool ok = false;
       const double deg = value.toDouble(&ok);

@@ -55,7 +55,11 @@ class PropertiesModel : public QAbstractTableModel {
     FedBy,
     RejectsTo,
     Utilisation,
-    Overrides
+    Overrides,
+    Redundancy,
+    NetworkSwitch,
+    Topology,
+    LeafPlacement
   };
 
   explicit PropertiesModel(DesignEditor& editor, QObject* parent = nullptr);

@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileDialog>
@@ -10,11 +11,13 @@
 #include <QFutureWatcher>
 #include <QMessageBox>
 #include <QProgressDialog>
+#include <QRegularExpression>
 #include <QScopeGuard>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include "app/document/document.h"
 #include "app/document/evaluation_runner.h"
+#include "app/gui/samples.h"
 #include "app/gui/settings.h"
 #include "app/report/export_report.h"
 #include "core/report/training_plan.h"
@@ -26,12 +29,28 @@ ReportActions::ReportActions(Document& doc, EvaluationRunner& runner, QWidget* w
   export_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   export_->setStatusTip(tr("Write the design report: PDF, HTML, Markdown, JSON or a bill of materials in CSV"));
   connect(export_, &QAction::triggered, this, [this] {
-    const QString base = doc_.filePath().isEmpty() ? settings::lastFolder() + "/report.pdf"
-                                                   : QFileInfo(doc_.filePath()).absolutePath() + "/" +
-                                                         QFileInfo(doc_.filePath()).completeBaseName() + ".pdf";
-    QString path = QFileDialog::getSaveFileName(window_, tr("Export report"), base, reportFileFilter());
+    // The folder and format of the last export; the first time, the design's folder (the
+    // documents folder for a sample or a new design) and PDF.
+    const QString design = doc_.filePath();
+    const QString folder = !settings::exportFolder().isEmpty()           ? settings::exportFolder()
+                           : design.isEmpty() || isBundledSample(design) ? settings::saveFolder()
+                                                                         : QFileInfo(design).absolutePath();
+    const QString format = settings::exportFormat();
+    const QString stem = design.isEmpty() ? tr("report") : QFileInfo(design).completeBaseName();
+    QString filter;
+    for (const QString& f : reportFileFilter().split(";;")) {
+      if (f.contains("*." + format + " ") || f.contains("*." + format + ")")) filter = f;
+    }
+    QString path = QFileDialog::getSaveFileName(
+        window_, tr("Export report"), QDir(folder).filePath(stem + "." + format), reportFileFilter(), &filter);
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += ".pdf";
+    if (QFileInfo(path).suffix().isEmpty()) {
+      // No suffix typed: the format of the filter chosen ("PDF report (*.pdf)" → pdf).
+      const qsizetype star = filter.indexOf("*.");
+      path += star >= 0 ? "." + filter.mid(star + 2).section(QRegularExpression("[ )]"), 0, 0) : QString(".pdf");
+    }
+    settings::setExportFolder(QFileInfo(path).absolutePath());
+    settings::setExportFormat(QFileInfo(path).suffix().toLower());
     QString error;
     if (exportTo(path, &error)) {
       emit statusMessage(tr("Report written to %1 in %2 s").arg(path).arg(lastSeconds_, 0, 'f', 1));

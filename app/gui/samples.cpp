@@ -17,6 +17,14 @@ QString samplesFolder() {
   return QStringLiteral(GIGAPLAN_DEFAULT_SAMPLES_DIR);
 }
 
+bool isBundledSample(const QString& path) {
+  if (path.isEmpty()) return false;
+  const QFileInfo file(path);
+  const QString folder = QDir(samplesFolder()).canonicalPath();
+  const QString dir = file.exists() ? file.canonicalPath() : QDir(file.absolutePath()).canonicalPath();
+  return !folder.isEmpty() && dir == folder;
+}
+
 std::vector<SampleFile> bundledSamples() {
   const QString folder = samplesFolder();
   const std::pair<const char*, const char*> known[] = {

@@ -13,6 +13,8 @@ struct SampleFile {
 
 /// The samples folder: $GIGAPLAN_SAMPLES, next to the resources, or the source tree's samples/.
 QString samplesFolder();
+/// True when `path` is a file in the samples folder: samples open read-only (Save asks where).
+bool isBundledSample(const QString& path);
 /// Every sample, smallest first.
 std::vector<SampleFile> bundledSamples();
 

@@ -1,8 +1,10 @@
 // QSettings keys and defaults (see settings.h).
 #include "app/gui/settings.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSettings>
+#include <QStandardPaths>
 #include <algorithm>
 
 #include "app/gui/samples.h"
@@ -14,6 +16,9 @@ constexpr auto kTheme = "view/theme";
 constexpr auto kGeometry = "window/geometry";
 constexpr auto kState = "window/state";
 constexpr auto kFolder = "files/lastFolder";
+constexpr auto kSaveFolder = "files/saveFolder";
+constexpr auto kExportFolder = "export/folder";
+constexpr auto kExportFormat = "export/format";
 constexpr auto kUndoLimit = "edit/undoLimit";
 constexpr int kMaxRecent = 10;
 constexpr int kDefaultUndoLimit = 500;
@@ -64,6 +69,40 @@ QString lastFolder() {
 }
 void setLastFolder(const QString& folder) {
   QSettings().setValue(kFolder, folder);
+}
+
+QString saveFolder() {
+  const QString saved = QSettings().value(kSaveFolder).toString();
+  if (!saved.isEmpty() && QFileInfo(saved).isDir() && !isBundledSample(QDir(saved).filePath("x.yaml"))) return saved;
+  const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+  // A file dialog shown a folder that does not exist opens somewhere else.
+  if (docs.isEmpty() || !QDir().mkpath(docs)) return QDir::homePath();
+  return docs;
+}
+
+void setSaveFolder(const QString& folder) {
+  QSettings().setValue(kSaveFolder, folder);
+}
+
+QString exportFolder() {
+  const QString folder = QSettings().value(kExportFolder).toString();
+  return QFileInfo(folder).isDir() ? folder : QString();
+}
+
+void setExportFolder(const QString& folder) {
+  QSettings().setValue(kExportFolder, folder);
+}
+
+QString exportFormat() {
+  const QString f = QSettings().value(kExportFormat).toString();
+  for (const char* known : {"pdf", "html", "htm", "md", "json", "csv"}) {
+    if (f == QLatin1String(known)) return f;
+  }
+  return QStringLiteral("pdf");
+}
+
+void setExportFormat(const QString& suffix) {
+  QSettings().setValue(kExportFormat, suffix);
 }
 
 }  // namespace gigaplan::app::settings

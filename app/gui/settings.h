@@ -23,7 +23,17 @@ void setWindowState(const QByteArray& s);
 int undoLimit();
 void setUndoLimit(int steps);
 
-QString lastFolder();  // for file dialogs; default: the samples folder
+QString lastFolder();  // for opening files; default: the samples folder
 void setLastFolder(const QString& folder);
+/// Where Save As starts: the folder last saved to, else the user's documents — never the bundled
+/// samples.
+QString saveFolder();
+void setSaveFolder(const QString& folder);
+/// The folder and format (file suffix: "pdf", "html", …) of the last report export ("" and "pdf"
+/// before the first).
+QString exportFolder();
+void setExportFolder(const QString& folder);
+QString exportFormat();
+void setExportFormat(const QString& suffix);
 
 }  // namespace gigaplan::app::settings

@@ -44,6 +44,10 @@ class SiteTreeDock : public QWidget {
   bool goToHits();
   void showEvaluation(const EvaluatedDesign& result);
 
+ signals:
+  /// A hall was picked on its own in the tree (its id).
+  void hallChosen(const QString& id);
+
  private:
   void onDesignChanged();
   void fromTree();

@@ -181,10 +181,19 @@ struct Override {
   std::optional<std::string> type;  // rack type / model
   std::optional<int> units;         // power and cooling gear: identical units in parallel
   std::optional<std::string> feedA, feedB, cdu, airHandler;
+  // Power and cooling gear: the whole list of what feeds it (power nodes) and where it rejects its
+  // heat (cooling units), replacing the template's for this one object; an empty list clears it.
+  std::optional<std::vector<std::string>> fedBy, rejectsTo;
   bool removed = false;
   SourceLocation where;
   friend bool operator==(const Override&, const Override&) = default;
 };
+
+/// True when the override changes nothing (its source location aside): the editor then drops it.
+inline bool changesNothing(const Override& o) {
+  return !o.position && !o.rotation && !o.type && !o.units && !o.feedA && !o.feedB && !o.cdu && !o.airHandler &&
+         !o.fedBy && !o.rejectsTo && !o.removed;
+}
 
 struct Design {
   int format = 1;

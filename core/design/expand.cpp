@@ -315,6 +315,9 @@ class Expander {
         if (o.feedA || o.feedB || o.cdu || o.airHandler) refs.where = &o.where;
         if (o.removed) removed[static_cast<std::size_t>(it->second)] = anyRemoved = true;
         if (o.units) fail(o.where, "units", "units on the rack '" + oid + "'", "units only on power or cooling gear");
+        if (o.fedBy) fail(o.where, "fed_by", "fed_by on the rack '" + oid + "'", "feed_a and feed_b for a rack");
+        if (o.rejectsTo)
+          fail(o.where, "rejects_to", "rejects_to on the rack '" + oid + "'", "cdu or air_handler for a rack");
       } else if (auto pit = out_.powerIndex.find(oid); pit != out_.powerIndex.end()) {
         PowerNode& n = out_.power[static_cast<std::size_t>(pit->second)];
         if (o.position) n.position = *o.position;
@@ -331,6 +334,9 @@ class Expander {
           n.rating = n.rating / n.units * *o.units;
           n.units = *o.units;
         }
+        if (o.fedBy) replaceRefs(powerFeeds_, pit->second, *o.fedBy, o.where);
+        if (o.rejectsTo)
+          fail(o.where, "rejects_to", "rejects_to on the power node '" + oid + "'", "rejects_to only on cooling units");
         rejectRackOnly(o, oid);
       } else if (auto cit = out_.coolingIndex.find(oid); cit != out_.coolingIndex.end()) {
         CoolingUnit& u = out_.cooling[static_cast<std::size_t>(cit->second)];
@@ -347,6 +353,8 @@ class Expander {
           u.capacity = u.capacity / u.units * *o.units;
           u.units = *o.units;
         }
+        if (o.fedBy) replaceRefs(coolingFeeds_, cit->second, *o.fedBy, o.where);
+        if (o.rejectsTo) replaceRefs(coolingSinks_, cit->second, *o.rejectsTo, o.where);
         rejectRackOnly(o, oid);
       } else if (auto rit = out_.rowIndex.find(oid); rit != out_.rowIndex.end()) {
         // A row override moves or turns the whole row about its first rack.
@@ -365,7 +373,7 @@ class Expander {
         row.start = start;
         row.rotation = rot;
         row.end = start + static_cast<double>(row.rackCount - 1) * pitch * dir;
-        if (o.type || o.units || o.feedA || o.feedB || o.cdu || o.airHandler || o.removed) {
+        if (o.type || o.units || o.feedA || o.feedB || o.cdu || o.airHandler || o.fedBy || o.rejectsTo || o.removed) {
           fail(o.where, "", "'" + oid + "' (a row) with rack settings",
                "only position and rotation for a row; override its racks by id");
         }
@@ -520,6 +528,13 @@ class Expander {
     std::string id;
     const SourceLocation* where;
   };
+  // An override's fed_by / rejects_to list replaces the references the template gave that object
+  // (one scan of the list per such override; the editor writes them only for wired objects).
+  static void replaceRefs(std::vector<Ref>& refs, int self, const std::vector<std::string>& ids,
+                          const SourceLocation& where) {
+    std::erase_if(refs, [self](const Ref& r) { return r.self == self; });
+    for (const auto& id : ids) refs.push_back({self, id, &where});
+  }
 
   const Design& d_;
   const catalog::Catalog& cat_;

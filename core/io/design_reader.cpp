@@ -406,9 +406,9 @@ class DesignReader {
       if (out.count(oid)) r_.fail(kv.first, op, "'" + oid + "' twice", "each object overridden once");
       design::Override o;
       const YAML::Node& v = kv.second;
-      r_.checkKeys(
-          v, op,
-          {"position", "rotation", "type", "model", "units", "feed_a", "feed_b", "cdu", "air_handler", "removed"});
+      r_.checkKeys(v, op,
+                   {"position", "rotation", "type", "model", "units", "feed_a", "feed_b", "cdu", "air_handler",
+                    "fed_by", "rejects_to", "removed"});
       o.where = where(v, op);
       r_.optional(v, op, "position", [&](const auto& c, const auto& cp) { o.position = vec(c, cp); });
       r_.optional(v, op, "rotation", [&](const auto& c, const auto& cp) {
@@ -419,10 +419,13 @@ class DesignReader {
       r_.optional(v, op, "units", [&](const auto& c, const auto& cp) {
         o.units = static_cast<int>(r_.integer(c, cp, 1, model::kMaxUnits));
       });
-      r_.optional(v, op, "feed_a", [&](const auto& c, const auto& cp) { o.feedA = r_.id(c, cp); });
+      // "" clears a feed (an unfed rack is a finding, not a load error), as for feed_b.
+      r_.optional(v, op, "feed_a", [&](const auto& c, const auto& cp) { o.feedA = r_.string(c, cp); });
       r_.optional(v, op, "feed_b", [&](const auto& c, const auto& cp) { o.feedB = r_.string(c, cp); });
       r_.optional(v, op, "cdu", [&](const auto& c, const auto& cp) { o.cdu = r_.string(c, cp); });
       r_.optional(v, op, "air_handler", [&](const auto& c, const auto& cp) { o.airHandler = r_.string(c, cp); });
+      r_.optional(v, op, "fed_by", [&](const auto& c, const auto& cp) { o.fedBy = r_.idList(c, cp); });
+      r_.optional(v, op, "rejects_to", [&](const auto& c, const auto& cp) { o.rejectsTo = r_.idList(c, cp); });
       r_.optional(v, op, "removed", [&](const auto& c, const auto& cp) { o.removed = r_.boolean(c, cp); });
       out[oid] = std::move(o);
     }

@@ -235,6 +235,8 @@ class Writer {
     if (o.feedB) kv("feed_b", *o.feedB);
     if (o.cdu) kv("cdu", *o.cdu);
     if (o.airHandler) kv("air_handler", *o.airHandler);
+    if (o.fedBy) ids("fed_by", *o.fedBy);
+    if (o.rejectsTo) ids("rejects_to", *o.rejectsTo);
     if (o.removed) e_ << YAML::Key << "removed" << YAML::Value << true;
     e_ << YAML::EndMap;
   }

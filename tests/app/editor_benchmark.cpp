@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTest>
 #include <QTimer>
 #include <algorithm>
@@ -26,6 +27,7 @@
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/site_tree_dock.h"
 #include "app/gui/view_actions.h"
 #include "core/design/resolved_design.h"
 #include "widgets/scene/site_scene.h"
@@ -164,6 +166,66 @@ int main(int argc, char** argv) {
         "then the 3D scene rebuild %5.1f ms)\n",
         i, typeEdit ? "rack type" : "move     ", done, applied, resolveMs.back(), evaluation.back(), sceneMs.back());
   }
+  // Wiring (issue 14: ≤ 250 ms from the drop to updated metrics): give a node fed by one parent a
+  // second parent of the same kind, then take it away — each as the wire tool does it: the verdict
+  // shown while hovering (link, the design's rules, capacity by the engine), then the edit.
+  std::vector<double> wireTotal, wirePreview;
+  {
+    const auto& L = doc.resolved()->layout;
+    std::string child, parent;
+    for (const auto& n : L.power) {
+      if (n.fedBy.size() != 1 || !child.empty()) continue;
+      const auto& up = L.power[static_cast<std::size_t>(n.fedBy[0])];
+      for (const auto& other : L.power) {
+        if (other.kind == up.kind && other.id != up.id && other.hall == up.hall) {
+          child = n.id, parent = other.id;
+          break;
+        }
+      }
+    }
+    for (int i = 0; i < edits && !child.empty(); ++i) {
+      const QStringList from{QString::fromStdString(child)};
+      const QString to = QString::fromStdString(parent);
+      shown = false;
+      QElapsedTimer e;
+      e.start();
+      editClock = &e;
+      const bool connect = i % 2 == 0;
+      if (connect) {
+        (void)window.editor().previewLink(from, to, false);
+        wirePreview.push_back(e.nsecsElapsed() / 1e6);
+      }
+      const bool ok = connect ? window.editor().connectLink(from, to, false) : window.editor().disconnectLink(from, to);
+      if (!ok) {
+        std::printf("  wiring %s → %s refused: %s\n", child.c_str(), parent.c_str(),
+                    qPrintable(window.editor().previewLink(from, to, false).refusal.empty()
+                                   ? QString("(see the status bar)")
+                                   : QString::fromStdString(window.editor().previewLink(from, to, false).refusal)));
+        editClock = nullptr;
+        break;
+      }
+      if (!QTest::qWaitFor([&] { return shown; }, 60000)) return 6;
+      wireTotal.push_back(shownAt);
+      editClock = nullptr;
+      std::printf("  wiring %d (%s %s → %s): metrics on screen %7.1f ms\n", i, connect ? "connect   " : "disconnect",
+                  parent.c_str(), child.c_str(), shownAt);
+    }
+  }
+  // Search (issue 14: ≤ 100 ms from Enter to the hit selected and framed).
+  std::vector<double> searchMs;
+  for (const QString query : {"ups", "cdu", "tx-1"}) {
+    window.siteTree().findBox().setText(query);
+    QElapsedTimer e;
+    e.start();
+    const bool hit = window.siteTree().goToHits();
+    window.siteView().repaint();
+    searchMs.push_back(e.nsecsElapsed() / 1e6);
+    std::printf("  search \"%s\": %s, %lld selected, %.1f ms to the hit framed\n", qPrintable(query),
+                hit ? "found" : "nothing", static_cast<long long>(window.siteView().selection().size()),
+                searchMs.back());
+  }
+  window.siteTree().findBox().clear();
+
   // Camera moves while an evaluation runs: orbit a few frames right after an edit.
   if (edits > 0)
     window.editor().apply("move back",
@@ -181,6 +243,12 @@ int main(int argc, char** argv) {
               median(resolveMs), median(sceneMs));
   std::printf("  evaluation in the background: median %.1f ms\n", median(evaluation));
   std::printf("3D frame while orbiting: median %.1f ms\n", median(frames));
+  std::printf(
+      "wiring edit to metrics painted: median %.1f ms, worst %.1f ms (target 250 ms); verdict while "
+      "hovering: median %.1f ms\n",
+      median(wireTotal), maxOf(wireTotal), median(wirePreview));
+  std::printf("search to the hit selected and framed: median %.1f ms, worst %.1f ms (target 100 ms)\n",
+              median(searchMs), maxOf(searchMs));
 
   if (!reportFile.isEmpty()) {
     QString error;

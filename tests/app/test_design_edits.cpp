@@ -198,6 +198,10 @@ class TestDesignEdits : public QObject {
     for (int k = 1; k <= 4; ++k)
       QVERIFY(index.overlapping(rackFootprint(rack(*after, "b-copy-" + std::to_string(k)))).empty());
     QCOMPARE(rack(*after, "b-copy-1").feedA, rack(*after, "b-1").feedA);
+    // A copy of the copy is another copy of b, not "b-copy-copy".
+    const EditOutcome again = duplicateRows(*after, ids(*after, {"b-copy-1"}));
+    QVERIFY2(again, again.refusal.c_str());
+    QCOMPARE(again.select, std::vector<std::string>{"b-copy1"});
   }
 
   void addsARowAtAFreePlace() {

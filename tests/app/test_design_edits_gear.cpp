@@ -242,6 +242,61 @@ class TestDesignEditsGear : public QObject {
     QCOMPARE(again->layout.power[static_cast<std::size_t>(again->layout.powerIndex.at("ups-a"))].units, before + 1);
   }
 
+  // A site from nothing: an empty hall 20 m in from the corner, a second one 20 m east of it, a
+  // third of the size asked for; the site grows to hold them; a hall drawn onto another is refused
+  // with the reason. A grid connection lands in the hall's yard with its rating. All of it saves
+  // and loads again.
+  void addsHallsAndAGridConnection() {
+    app::Document doc(cat());
+    doc.reset();
+    auto r = doc.resolved();
+    QVERIFY(r->layout.halls.empty());
+    auto one = addHall(*r, {60, 30});
+    QVERIFY2(one, one.refusal.c_str());
+    QCOMPARE(one.select, std::vector<std::string>{"hall-1"});
+    auto a = roundTrip(*one.design);
+    QVERIFY(a);
+    QCOMPARE(a->layout.halls.size(), std::size_t{1});
+    const design::Hall& h1 = a->layout.halls[0];
+    QCOMPARE(h1.name, std::string("Hall 1"));
+    QCOMPARE(h1.origin.x, 20.0);
+    QCOMPARE(h1.origin.y, 20.0);
+    QCOMPARE(h1.size.x, 60.0);
+    QVERIFY(a->design.site.size.x >= 100 && a->design.site.size.y >= 70);
+
+    auto two = addHall(*a, {40, 25});
+    QVERIFY2(two, two.refusal.c_str());
+    auto b = roundTrip(*two.design);
+    QVERIFY(b);
+    const design::Hall& h2 = b->layout.halls[1];
+    QCOMPARE(h2.id, std::string("hall-2"));
+    QCOMPARE(h2.origin.x, 100.0);  // 20 m east of hall-1's east wall at 80 m
+    QCOMPARE(h2.origin.y, 20.0);
+    QVERIFY(b->design.site.size.x >= 160);  // the hall and 20 m beyond it
+
+    const auto onTop = addHall(*b, {10, 10}, design::Vec2{30, 30});
+    QVERIFY(!onTop);
+    QVERIFY2(onTop.refusal.find("overlap Hall 1") != std::string::npos, onTop.refusal.c_str());
+    QVERIFY(!addHall(*b, {0.5, 10}));
+
+    auto grid = addGridConnection(*b, 0, 20e6);
+    QVERIFY2(grid, grid.refusal.c_str());
+    QCOMPARE(grid.select, std::vector<std::string>{"grid"});
+    auto c = roundTrip(*grid.design);
+    QVERIFY(c);
+    const auto& g = c->layout.power[static_cast<std::size_t>(c->layout.powerIndex.at("grid"))];
+    QVERIFY(g.kind == design::PowerKind::Grid);
+    QCOMPARE(g.rating, 20e6);
+    const design::Hall& hall = c->layout.halls[0];
+    const bool outside = g.position.x < hall.origin.x || g.position.x > hall.origin.x + hall.size.x ||
+                         g.position.y < hall.origin.y || g.position.y > hall.origin.y + hall.size.y;
+    QVERIFY(outside);
+    QVERIFY(!addGridConnection(*c, 0, 0));
+    auto second = addGridConnection(*c, 0, 5e6);
+    QVERIFY(second);
+    QCOMPARE(second.select, std::vector<std::string>{"grid-1"});
+  }
+
   void undoRemovesIt() {
     app::Document doc(cat());
     QVERIFY(doc.open(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml").isEmpty());

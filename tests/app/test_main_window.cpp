@@ -10,7 +10,10 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -21,7 +24,9 @@
 #include <QTemporaryDir>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeView>
+#include <functional>
 #include <iostream>
 
 #include "app/cli/catalog_access.h"
@@ -32,6 +37,7 @@
 #include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/findings_panel.h"
 #include "app/gui/help_actions.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/job/plan_chooser.h"
@@ -41,6 +47,7 @@
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
 #include "app/gui/report_actions.h"
+#include "app/gui/samples.h"
 #include "app/gui/settings.h"
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/site_tree_model.h"
@@ -102,6 +109,22 @@ void answerNextQuestion(QMessageBox::StandardButton button, bool* asked) {
   timer->start();
 }
 
+// Answers the next file dialog with `file`; notes the folder it opened in and the file it offered.
+void answerNextFileDialog(const QString& file, QString* openedIn, QString* offered = nullptr) {
+  auto* timer = new QTimer;
+  timer->setInterval(20);
+  QObject::connect(timer, &QTimer::timeout, [timer, file, openedIn, offered] {
+    if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+      if (openedIn) *openedIn = dialog->directory().absolutePath();
+      if (offered) *offered = dialog->selectedFiles().value(0);
+      timer->deleteLater();
+      dialog->selectFile(file);
+      QMetaObject::invokeMethod(dialog, "accept");
+    }
+  });
+  timer->start();
+}
+
 // Frames an object so clicks on it land on a few dozen pixels, then clears the selection.
 void frame(widgets::SiteView& view, const QStringList& ids) {
   view.setSelection(ids);
@@ -156,6 +179,15 @@ class TestMainWindow : public QObject {
     QVERIFY(!window_->windowTitle().contains("*") || !window_->isWindowModified());
     QVERIFY(!window_->metrics().value("Facility power").startsWith("—"));
     QVERIFY(window_->metrics().powerChart().slice("IT") > 0);
+    // Every figure says how it is derived; counts read as words.
+    for (const char* name : {"GPUs", "PUE", "Facility power", "Water", "Largest failure domain"}) {
+      auto* label = window_->metrics().findChild<QLabel*>(QString("metric:%1").arg(name));
+      QVERIFY2(label && !label->toolTip().isEmpty(), name);
+    }
+    QVERIFY(window_->metrics().findChild<QLabel*>("metric:PUE")->toolTip().contains("Facility power ÷"));
+    const QRegularExpression findings("^\\d+ errors?, \\d+ warnings?, \\d+ infos?$");
+    QVERIFY2(findings.match(window_->metrics().value("Findings")).hasMatch(),
+             qPrintable(window_->metrics().value("Findings")));
   }
 
   void itemModelsAreWellBehaved() {
@@ -359,21 +391,65 @@ class TestMainWindow : public QObject {
       QVERIFY2(props.setData(i, QString()), qPrintable(window_->statusBar()->currentMessage()));
     }
     QVERIFY(waitForEvaluation(*window_));
-    auto& table = window_->findingsView();
-    auto* model = table.model();
-    int row = -1;
-    for (int r = 0; r < model->rowCount() && row < 0; ++r) {
-      const QString id = model->index(r, 0).data(app::FindingsModel::ObjectIdRole).toString();
-      if (!id.isEmpty() && !view().scene().resolve({id.toStdString()}).empty()) row = r;
+    // Findings are grouped by kind: open the groups and find a finding on a rack.
+    auto& tree = window_->findingsView();
+    auto* model = tree.model();
+    tree.expandAll();
+    QModelIndex hit;
+    for (int g = 0; g < model->rowCount() && !hit.isValid(); ++g) {
+      const QModelIndex group = model->index(g, 0);
+      QVERIFY(group.data(app::FindingsModel::IsGroupRole).toBool());
+      for (int r = 0; r < model->rowCount(group) && !hit.isValid(); ++r) {
+        const QModelIndex f = model->index(r, 1, group);
+        const QString id = f.data(app::FindingsModel::ObjectIdRole).toString();
+        if (!id.isEmpty() && !view().scene().resolve({id.toStdString()}).empty()) hit = f;
+      }
     }
-    QVERIFY2(row >= 0, "an unfed rack is a finding on that rack");
-    const QString id = model->index(row, 0).data(app::FindingsModel::ObjectIdRole).toString();
+    QVERIFY2(hit.isValid(), "an unfed rack is a finding on that rack");
+    const QString id = hit.data(app::FindingsModel::ObjectIdRole).toString();
     view().setSelection({});
-    table.scrollTo(model->index(row, 1));
-    QTest::mouseClick(table.viewport(), Qt::LeftButton, {}, table.visualRect(model->index(row, 1)).center());
+    tree.scrollTo(hit);
+    QTest::mouseClick(tree.viewport(), Qt::LeftButton, {}, tree.visualRect(hit).center());
     const auto expected = view().scene().resolve({id.toStdString()});
     QCOMPARE(static_cast<std::size_t>(view().selection().size()), expected.size());
     QVERIFY2(view().selection().contains(id) || expected.size() > 1, qPrintable(view().selection().join(',')));
+  }
+
+  // The findings panel counts each severity, hides one when its toggle is off (a group goes with
+  // its last shown finding), and lists the findings flat when grouping is off.
+  void findingsGroupAndFilter() {
+    auto& panel = window_->findingsPanel();
+    auto& tree = window_->findingsView();
+    const auto& eval = *window_->evaluations().latest().evaluation;
+    std::array<int, 3> n{0, 0, 0};
+    for (const auto& f : eval.findings) ++n[static_cast<std::size_t>(f.severity)];
+    auto label = [](int count, const char* one, const char* many) {
+      return QString("%1 %2").arg(QLocale().toString(count), count == 1 ? one : many);
+    };
+    QCOMPARE(panel.severityButton(engine::Severity::Error).text(), label(n[2], "error", "errors"));
+    QCOMPARE(panel.severityButton(engine::Severity::Warning).text(), label(n[1], "warning", "warnings"));
+    QCOMPARE(panel.severityButton(engine::Severity::Info).text(), label(n[0], "info", "infos"));
+    auto leaves = [&] {
+      int count = 0;
+      for (int g = 0; g < tree.model()->rowCount(); ++g) {
+        const QModelIndex i = tree.model()->index(g, 0);
+        count += i.data(app::FindingsModel::IsGroupRole).toBool() ? tree.model()->rowCount(i) : 1;
+      }
+      return count;
+    };
+    QCOMPARE(leaves(), n[0] + n[1] + n[2]);
+    QVERIFY(n[1] > 0);
+    QTest::mouseClick(&panel.severityButton(engine::Severity::Warning), Qt::LeftButton);
+    QCOMPARE(leaves(), n[0] + n[2]);
+    for (int g = 0; g < tree.model()->rowCount(); ++g)
+      QVERIFY(tree.model()->index(g, 0).data(app::FindingsModel::SeverityRole).toInt() !=
+                  int(engine::Severity::Warning) ||
+              tree.model()->rowCount(tree.model()->index(g, 0)) > 0);
+    QTest::mouseClick(&panel.severityButton(engine::Severity::Warning), Qt::LeftButton);
+    QTest::mouseClick(&panel.groupButton(), Qt::LeftButton);
+    QCOMPARE(tree.model()->rowCount(), n[0] + n[1] + n[2]);  // flat
+    QTest::mouseClick(&panel.groupButton(), Qt::LeftButton);
+    QVERIFY(tree.model()->rowCount() < n[0] + n[1] + n[2] || n[0] + n[1] + n[2] <= 1);
   }
 
   void paletteAddsARow() {
@@ -401,6 +477,73 @@ class TestMainWindow : public QObject {
     doc_->undoStack()->undo();
     QCOMPARE(doc_->resolved()->layout.power.size(), power);
     QVERIFY(!doc_->resolved()->layout.powerIndex.count("ups-1"));
+  }
+
+  // Wiring as a planner does it: W, then drag from ups-a onto tx-2 (its second feed); a rack
+  // dragged onto a chiller is refused with the reason while the cursor is over it, and nothing
+  // changes; the accepted link is one undo step; the context menu disconnects it again.
+  void wiresByDragging() {
+    activate();
+    frame(view(), {"ups-a", "tx-2", "chiller-1", "b-1"});
+    view().setFocus();
+    auto fedBy = [&](const std::string& id) {
+      const auto& L = doc_->resolved()->layout;
+      QStringList out;
+      for (int p : L.power[static_cast<std::size_t>(L.powerIndex.at(id))].fedBy)
+        out << QString::fromStdString(L.power[static_cast<std::size_t>(p)].id);
+      return out;
+    };
+    QCOMPARE(fedBy("ups-a"), QStringList{"tx-1"});
+    QTest::keyClick(&view(), Qt::Key_W);
+    QVERIFY(window_->editActions().wireAction()->isChecked());
+    const int steps = doc_->undoStack()->index();
+    auto drag = [&](const QString& a, const QString& b, const std::function<void()>& whileOver) {
+      const QPointF from = widgets::widgetPointOf(view(), topOf(view(), a));
+      const QPointF to = widgets::widgetPointOf(view(), topOf(view(), b));
+      QTest::mousePress(&view(), Qt::LeftButton, {}, from.toPoint());
+      for (int i = 1; i <= 8; ++i) {
+        QTest::mouseMove(&view(), (from + (to - from) * (i / 8.0)).toPoint());
+        QTest::qWait(5);
+      }
+      if (whileOver) whileOver();
+      QTest::mouseRelease(&view(), Qt::LeftButton, {}, to.toPoint());
+    };
+    // Refused: racks give their heat to CDUs and air handlers, not to a chiller.
+    drag("b-1", "chiller-1", [&] {
+      QVERIFY(view().scene().wireVisible());
+      QCOMPARE(view().cursor().shape(), Qt::ForbiddenCursor);
+      QVERIFY2(window_->statusBar()->currentMessage().contains("CDU or an air handler"),
+               qPrintable(window_->statusBar()->currentMessage()));
+      window_->grab().save(tmp_.filePath("wire-refused.png"));
+    });
+    QVERIFY(!view().scene().wireVisible());
+    QCOMPARE(doc_->undoStack()->index(), steps);
+    QVERIFY(window_->statusBar()->currentMessage().startsWith("Not connected"));
+    // Accepted: ups-a gets tx-2 as a second feed, in one undo step.
+    drag("ups-a", "tx-2", [&] {
+      QCOMPARE(view().cursor().shape(), Qt::CrossCursor);
+      QVERIFY2(window_->statusBar()->currentMessage().contains("tx-2 → feeds ups-a"),
+               qPrintable(window_->statusBar()->currentMessage()));
+      window_->grab().save(tmp_.filePath("wire-allowed.png"));
+    });
+    QCOMPARE(fedBy("ups-a"), (QStringList{"tx-1", "tx-2"}));
+    QCOMPARE(doc_->undoStack()->index(), steps + 1);
+    doc_->undoStack()->undo();
+    QCOMPARE(fedBy("ups-a"), QStringList{"tx-1"});
+    doc_->undoStack()->redo();
+    // The editor's disconnect (what the context menu's "Disconnect from" entries call).
+    view().setSelection({"ups-a"});
+    QVERIFY(window_->editor().disconnectLink({"ups-a"}, "tx-2"));
+    QCOMPARE(fedBy("ups-a"), QStringList{"tx-1"});
+    QTest::keyClick(&view(), Qt::Key_W);
+    QVERIFY(!window_->editActions().wireAction()->isChecked());
+    if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS")) {
+      for (const char* f : {"wire-refused.png", "wire-allowed.png"})
+        QFile::copy(tmp_.filePath(f), QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(f));
+    }
+    doc_->undoStack()->undo();  // the disconnect
+    doc_->undoStack()->undo();  // the connect
+    QCOMPARE(doc_->undoStack()->index(), steps);
   }
 
   void jobPanelFindsAndAppliesTheBestPlan() {
@@ -611,6 +754,131 @@ class TestMainWindow : public QObject {
     QSettings().setValue("edit/undoLimit", -4);
     QCOMPARE(app::settings::undoLimit(), 500);
     QSettings().remove("edit/undoLimit");
+  }
+
+  // A laptop screen: at 1366 × 768 no panel is squeezed below what its content needs and the 3D
+  // view keeps room; a layout saved on a large screen that does not fit here is put back.
+  void fitsALaptopScreen() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    const QByteArray savedState = app::settings::windowState();
+    const QByteArray savedGeometry = app::settings::windowGeometry();
+    {
+      // A layout from a large screen: the findings panel 700 px tall.
+      app::Document doc(*base);
+      app::MainWindow big(doc);
+      big.resize(1900, 1150);
+      big.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&big));
+      big.resizeDocks({big.findChild<QDockWidget*>("findingsDock")}, {700}, Qt::Vertical);
+      QTest::qWait(50);
+      QVERIFY(big.close());  // closing saves the layout, as when the planner quits
+    }
+    for (const bool savedLayout : {true, false}) {
+      if (savedLayout)
+        QVERIFY(!app::settings::windowState().isEmpty());
+      else
+        app::settings::setWindowState({});
+      app::Document doc(*base);
+      app::MainWindow window(doc);
+      window.resize(1366, 768);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      QVERIFY(window.fileActions().openFile(sample("teaching-hall.yaml")));
+      QVERIFY(waitForEvaluation(window));
+      QTest::qWait(100);
+      QVERIFY2(window.panelsFit(), savedLayout ? "saved layout" : "default layout");
+      for (const QDockWidget* d : window.findChildren<QDockWidget*>()) {
+        if (!d->isVisible() || !d->widget()) continue;
+        const QSize need = d->widget()->minimumSizeHint();
+        QVERIFY2(d->widget()->width() + 1 >= need.width() && d->widget()->height() + 1 >= need.height(),
+                 qPrintable(QString("%1: %2×%3 < %4×%5")
+                                .arg(d->objectName())
+                                .arg(d->widget()->width())
+                                .arg(d->widget()->height())
+                                .arg(need.width())
+                                .arg(need.height())));
+      }
+      QVERIFY(window.siteView().width() >= app::MainWindow::kMinViewWidth);
+      QVERIFY(window.siteView().height() >= app::MainWindow::kMinViewHeight);
+      {
+        // A kind's line is one line; its findings' messages wrap to the column.
+        auto& tree = window.findingsView();
+        const QModelIndex group = tree.model()->index(0, app::FindingsModel::Message);
+        tree.expand(tree.model()->index(0, 0));
+        const QModelIndex child = tree.model()->index(0, app::FindingsModel::Message, tree.model()->index(0, 0));
+        QVERIFY(group.isValid() && child.isValid());
+        const int line = tree.fontMetrics().height();
+        QVERIFY2(tree.visualRect(group).height() < 2 * line,
+                 qPrintable(QString::number(tree.visualRect(group).height())));
+        const int width = tree.fontMetrics().horizontalAdvance(child.data().toString());
+        if (width > tree.columnWidth(app::FindingsModel::Message))
+          QVERIFY2(tree.visualRect(child).height() >= 2 * line,
+                   qPrintable(QString::number(tree.visualRect(child).height())));
+      }
+      const QString shot = QString("laptop-1366x768%1.png").arg(savedLayout ? "-reset" : "");
+      QVERIFY(window.grab().save(tmp_.filePath(shot)));
+      if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
+        QFile::copy(tmp_.filePath(shot), QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(shot));
+    }
+    app::settings::setWindowState(savedState);
+    app::settings::setWindowGeometry(savedGeometry);
+  }
+
+  // Samples open read-only: the title says so; Save asks where, starting in the documents folder
+  // (never the samples); a path inside the samples folder is refused; the sample stays as shipped.
+  void samplesOpenReadOnly() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow window(doc);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString samplePath = sample("teaching-hall.yaml");
+    QFile shippedFile(samplePath);
+    QVERIFY(shippedFile.open(QIODevice::ReadOnly));
+    const QByteArray shipped = shippedFile.readAll();
+    QVERIFY(window.fileActions().openFile(samplePath));
+    QVERIFY2(window.windowTitle().contains("read-only"), qPrintable(window.windowTitle()));
+    QVERIFY(doc.edit("Move rack", [](design::Design& d) { d.overrides["a-1"].position = {{12.0, 7.0}}; }).isEmpty());
+
+    const QString documents = QDir(app::settings::saveFolder()).absolutePath();
+    const QString samples = QDir(app::samplesFolder()).absolutePath();
+    QVERIFY(documents != samples);
+
+    // Into the samples folder: refused with a message, nothing written.
+    QString startedIn;
+    bool warned = false;
+    answerNextFileDialog(QDir(samples).filePath("my-copy.yaml"), &startedIn);
+    answerNextQuestion(QMessageBox::Ok, &warned);
+    QVERIFY(!window.fileActions().save());
+    QVERIFY(warned);
+    QCOMPARE(startedIn, documents);
+    QVERIFY(!QFileInfo::exists(QDir(samples).filePath("my-copy.yaml")));
+
+    // Elsewhere: saved there; the document now is that file, no longer read-only.
+    const QString target = tmp_.filePath("my-hall.yaml");
+    answerNextFileDialog(target, &startedIn);
+    QVERIFY(window.fileActions().save());
+    QCOMPARE(startedIn, documents);
+    QCOMPARE(doc.filePath(), target);
+    QVERIFY(!window.windowTitle().contains("read-only"));
+    QVERIFY(QFileInfo::exists(target));
+    shippedFile.seek(0);
+    QCOMPARE(shippedFile.readAll(), shipped);
+    QCOMPARE(QDir(app::settings::saveFolder()).absolutePath(), QDir(tmp_.path()).absolutePath());
+
+    // Export remembers its folder and format: first next to the design as PDF, then where and as
+    // what the planner last exported.
+    QVERIFY(QDir(tmp_.path()).mkpath("out"));
+    QString offered;
+    answerNextFileDialog(tmp_.filePath("out/hall.html"), nullptr, &offered);
+    window.reportActions().exportAction()->trigger();
+    QCOMPARE(QFileInfo(offered).absoluteFilePath(), QFileInfo(tmp_.filePath("my-hall.pdf")).absoluteFilePath());
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(tmp_.filePath("out/hall.html")), 20000);
+    answerNextFileDialog(tmp_.filePath("out/hall2.html"), nullptr, &offered);
+    window.reportActions().exportAction()->trigger();
+    QCOMPARE(QFileInfo(offered).absoluteFilePath(), QFileInfo(tmp_.filePath("out/my-hall.html")).absoluteFilePath());
   }
 
   void cleanupTestCase() {

@@ -48,15 +48,21 @@ bool isCategorical(ColorBy mode);
 /// values are comparable (rack kW and transformer MW are not: colour racks by power draw, and
 /// nodes by utilisation).
 struct ColorScalars {
-  std::string label;                                      // legend title; empty = displayName(mode)
-  std::string unit;                                       // legend unit, e.g. "kW"
-  double unitScale = 1.0;                                 // SI → legend unit (W → kW: 1e-3)
-  std::vector<double> racks;                              // indexed like Layout::racks
-  std::vector<double> power;                              // indexed like Layout::power
-  std::vector<double> cooling;                            // indexed like Layout::cooling
-  std::vector<std::string> categories;                    // categorical modes: names of values 0, 1, 2 …
+  std::string label;                    // legend title; empty = displayName(mode)
+  std::string unit;                     // legend unit, e.g. "kW"
+  double unitScale = 1.0;               // SI → legend unit (W → kW: 1e-3)
+  std::vector<double> racks;            // indexed like Layout::racks
+  std::vector<double> power;            // indexed like Layout::power
+  std::vector<double> cooling;          // indexed like Layout::cooling
+  std::vector<std::string> categories;  // categorical modes: names of values 0, 1, 2 …
+  // Categorical modes: the qualitative colour (0 … qualitativeColorCount() − 1) of each category,
+  // chosen by whoever knows which categories are neighbours; empty = the mode's default colours.
+  std::vector<int> categoryColors;
   double min = std::numeric_limits<double>::quiet_NaN();  // legend range (SI); NaN = from data
   double max = std::numeric_limits<double>::quiet_NaN();
 };
+
+/// How many qualitative colours categorical modes cycle through (ColorScalars::categoryColors).
+int qualitativeColorCount();
 
 }  // namespace gigaplan::widgets::scene

@@ -28,6 +28,10 @@ void forEachValue(const ColorScalars& s, F f) {
 
 }  // namespace
 
+int qualitativeColorCount() {
+  return static_cast<int>(std::size(kQualitative));
+}
+
 ScalarPalette::ScalarPalette(ColorBy mode, const ColorScalars& scalars)
     : mode_(mode), categorical_(isCategorical(mode)), unitScale_(scalars.unitScale) {
   title_ = scalars.label.empty() ? std::string(displayName(mode)) : scalars.label;
@@ -42,6 +46,11 @@ ScalarPalette::ScalarPalette(ColorBy mode, const ColorScalars& scalars)
     if (mode == ColorBy::Findings) lead = {kNeutral, 0x4e79a7, 0xf2b134, 0xe15759};
     if (mode == ColorBy::FailureDomain) lead = {kNeutral, 0xe15759};
     for (int i = 0; i < categoryCount_; ++i) {
+      if (static_cast<std::size_t>(i) < scalars.categoryColors.size()) {
+        const auto slot = static_cast<std::size_t>(std::max(0, scalars.categoryColors[static_cast<std::size_t>(i)]));
+        categoryColors_.push_back(Rgb::hex(kQualitative[slot % std::size(kQualitative)]));
+        continue;
+      }
       const unsigned hex = i < static_cast<int>(lead.size())
                                ? lead[i]
                                : kQualitative[(i - (mode == ColorBy::FailureDomain ? 1 : 0)) % std::size(kQualitative)];

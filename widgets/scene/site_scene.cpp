@@ -83,6 +83,9 @@ SiteScene::SiteScene(vtkRenderer* renderer)
   hoverOutline_ = makeActor(renderer_);
   selectionOutline_->GetProperty()->SetLineWidth(3);
   hoverOutline_->GetProperty()->SetLineWidth(2);
+  wire_ = makeActor(renderer_);
+  wire_->GetProperty()->SetLineWidth(4);
+  wire_->SetVisibility(false);
 
   legend_ = vtkSmartPointer<vtkScalarBarActor>::New();
   legend_->SetBarRatio(0.22);
@@ -123,7 +126,7 @@ SiteScene::~SiteScene() {
   for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
   for (const auto& l : layers_) renderer_->RemoveActor(l->actor());
   for (vtkActor* a : {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(),
-                      powerLinks_.Get(), hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get()})
+                      powerLinks_.Get(), hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get(), wire_.Get()})
     renderer_->RemoveActor(a);
   renderer_->RemoveViewProp(legend_);
 }
@@ -191,6 +194,7 @@ void SiteScene::applyTheme() {
   for (const auto& a : rowLabels_) setColor(a, theme_.text);
   setColor(selectionOutline_, theme_.selection);
   setColor(hoverOutline_, theme_.hover);
+  setColor(wire_, wireAllowed_ ? theme_.wire : theme_.refused);
   for (vtkTextProperty* t :
        {legend_->GetTitleTextProperty(), legend_->GetLabelTextProperty(), legend_->GetAnnotationTextProperty()}) {
     t->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
@@ -340,6 +344,18 @@ void SiteScene::setSelection(std::vector<ObjectRef> refs) {
   selection_ = std::move(refs);
   applyColors();
   updateOutlines();
+}
+
+void SiteScene::setWire(std::optional<std::array<double, 6>> segment, bool allowed) {
+  wire_->SetVisibility(segment.has_value());
+  if (!segment) return;
+  wireAllowed_ = allowed;
+  setColor(wire_, allowed ? theme_.wire : theme_.refused);
+  vtkPolyDataMapper::SafeDownCast(wire_->GetMapper())->SetInputData(linesMesh({*segment}));
+}
+
+bool SiteScene::wireVisible() const {
+  return wire_->GetVisibility() != 0;
 }
 
 void SiteScene::setHover(std::optional<ObjectRef> ref) {

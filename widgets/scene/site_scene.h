@@ -83,6 +83,10 @@ class SiteScene {
   void setSelection(std::vector<ObjectRef> refs);
   const std::vector<ObjectRef>& selection() const { return selection_; }
   void setHover(std::optional<ObjectRef> ref);
+  /// A connection being drawn from `from` to `to` (site coordinates, m), in the theme's wire colour
+  /// when allowed and its refusal colour when not; nullopt hides it.
+  void setWire(std::optional<std::array<double, 6>> segment, bool allowed = true);
+  bool wireVisible() const;
   std::optional<ObjectRef> hover() const { return hover_; }
 
   /// Nearest object hit by the ray origin + t·direction (world coordinates), tested against
@@ -155,7 +159,8 @@ class SiteScene {
   bool labelsVisible_ = true;
   Quality quality_ = Quality::Interactive;
   unsigned long renderObserver_ = 0;
-  vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_;
+  vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_, wire_;
+  bool wireAllowed_ = true;
   vtkSmartPointer<vtkScalarBarActor> legend_;
   bool legendVisible_ = true;
   int legendEntries_ = 0;  // categorical entries; 0 for a colour ramp

@@ -18,6 +18,8 @@ Theme darkTheme() {
   t.powerLink = Rgb::hex(0xffb347);
   t.selection = Rgb::hex(0xff5ce1);
   t.hover = Rgb::hex(0xffffff);
+  t.wire = Rgb::hex(0x4ade80);
+  t.refused = Rgb::hex(0xff4d4d);
   t.noData = Rgb::hex(0x6b737c);
   return t;
 }
@@ -36,6 +38,8 @@ Theme lightTheme() {
   t.powerLink = Rgb::hex(0xc8641b);
   t.selection = Rgb::hex(0xd6007e);
   t.hover = Rgb::hex(0x111111);
+  t.wire = Rgb::hex(0x15803d);
+  t.refused = Rgb::hex(0xc81e1e);
   t.noData = Rgb::hex(0xb4bac1);
   return t;
 }

@@ -28,6 +28,7 @@ struct Theme {
   Rgb text;              // labels and legend
   Rgb pipe, powerLink;   // coolant pipes, power feeds between nodes
   Rgb selection, hover;  // outlines of selected and hovered objects
+  Rgb wire, refused;     // a connection being drawn: allowed, refused
   Rgb noData;            // objects without a value in the current colour mode
 };
 

@@ -46,15 +46,11 @@ std::optional<std::string> design::Override::*overrideField(RackField f) {
   return &design::Override::type;
 }
 
-bool isEmpty(const design::Override& o) {
-  return !o.position && !o.rotation && !o.type && !o.feedA && !o.feedB && !o.cdu && !o.airHandler && !o.removed;
-}
-
 void eraseField(design::Design& d, const std::string& id, std::optional<std::string> design::Override::*field) {
   const auto it = d.overrides.find(id);
   if (it == d.overrides.end()) return;
   it->second.*field = std::nullopt;
-  if (isEmpty(it->second)) d.overrides.erase(it);
+  if (design::changesNothing(it->second)) d.overrides.erase(it);
 }
 
 // Row templates whose every row (in every hall) is fully selected.
@@ -74,16 +70,10 @@ std::vector<std::pair<int, int>> wholeRowSpecs(const design::ResolvedDesign& r, 
 
 }  // namespace
 
-EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field,
-                         const std::string& value) {
-  if (set.racks.empty()) return EditOutcome::refuse("Select racks first.");
-  if (field == RackField::Type && !r.catalog->rack(value))
-    return EditOutcome::refuse("'" + value + "' is not a rack type in the catalog.");
-  if (field == RackField::Type && value.empty()) return EditOutcome::refuse("A rack needs a type.");
+void detail::writeRackField(const design::ResolvedDesign& r, const TemplateMap& map, design::Design& d,
+                            const ObjectSet& set, RackField field, const std::string& value) {
   const design::Layout& L = r.layout;
-  const TemplateMap map(r.design, L);
   const std::vector<char> mask = rackMask(L, set);
-  design::Design d = r.design;
   std::vector<char> done(L.racks.size(), 0);
   for (const auto& [hs, rs] : wholeRowSpecs(r, map, mask)) {
     design::RowSpec& spec = d.halls[static_cast<std::size_t>(hs)].rows[static_cast<std::size_t>(rs)];
@@ -98,6 +88,17 @@ EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, 
     if (!done[static_cast<std::size_t>(i)])
       d.overrides[L.racks[static_cast<std::size_t>(i)].id].*overrideField(field) = value;
   }
+}
+
+EditOutcome setRackField(const design::ResolvedDesign& r, const ObjectSet& set, RackField field,
+                         const std::string& value) {
+  if (set.racks.empty()) return EditOutcome::refuse("Select racks first.");
+  if (field == RackField::Type && !r.catalog->rack(value))
+    return EditOutcome::refuse("'" + value + "' is not a rack type in the catalog.");
+  if (field == RackField::Type && value.empty()) return EditOutcome::refuse("A rack needs a type.");
+  const TemplateMap map(r.design, r.layout);
+  design::Design d = r.design;
+  writeRackField(r, map, d, set, field, value);
   return {std::move(d), {}, {}};
 }
 

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
 
 namespace gigaplan::app::editing {
 
@@ -78,6 +79,16 @@ EditOutcome addEquipment(const design::ResolvedDesign& r, int hall, const std::s
 /// True when addEquipment puts gear of this catalog model outside the halls.
 bool standsInYard(const catalog::Catalog& cat, const std::string& model);
 
+/// Adds an empty hall of `size` (m) with a fresh id ("hall-2", named "Hall 2"): at `origin` (its
+/// south-west corner, site coordinates) when given, else east of the easternmost hall (20 m
+/// apart) or, on an empty site, 20 m in from its south-west corner, leaving the yard around it
+/// free. Refused when it would overlap a hall or stand on gear; the site grows to hold it with
+/// 20 m to spare. Selects nothing (a hall has no objects yet); `select` holds the hall's id.
+EditOutcome addHall(const design::ResolvedDesign& r, design::Vec2 size, std::optional<design::Vec2> origin = {});
+/// Adds a grid connection (a source) of `rating` W with a fresh id ("grid", "grid-2") in the yard
+/// of the hall (Layout::halls index; -1: anywhere on the site). Selects it.
+EditOutcome addGridConnection(const design::ResolvedDesign& r, int hall, double rating);
+
 enum class RackField { Type, FeedA, FeedB, Cdu, AirHandler };
 /// Sets a rack field (catalog rack id, power node id, cooling unit id; "" clears a feed or
 /// cooling assignment) on the selected racks.
@@ -90,6 +101,61 @@ EditOutcome setEquipmentModel(const design::ResolvedDesign& r, const ObjectSet& 
 /// template changed, so the file keeps its style; an instance of a repeated template gets an
 /// override. Refused for racks, out-of-range counts and an unchanged value.
 EditOutcome setEquipmentUnits(const design::ResolvedDesign& r, const ObjectSet& set, int units);
+/// Sets what feeds the selected power nodes (fed_by: upstream power nodes) or the pumps and fans of
+/// the selected cooling units (their power feeds), replacing the list; empty makes a node a source
+/// (refused for distribution gear by the design's rules when it then feeds nothing). A node that is
+/// its template's only instance has its template changed; an instance of a repeated template gets
+/// a `fed_by` override.
+EditOutcome setPowerFeeds(const design::ResolvedDesign& r, const ObjectSet& set, const std::vector<std::string>& ids);
+/// Sets where the selected cooling units reject their heat (rejects_to: chillers, dry coolers,
+/// towers), replacing the list; written as setPowerFeeds writes fed_by.
+EditOutcome setHeatSinks(const design::ResolvedDesign& r, const ObjectSet& set, const std::vector<std::string>& ids);
+
+/// What dragging from objects onto another one connects (the 3D view's wiring gesture).
+enum class Link {
+  FeedA,       // racks → a distribution node (transformer, switchboard, UPS, busway, PDU)
+  FeedB,       // racks → their second, independent feed
+  Cdu,         // racks → a CDU (their liquid heat)
+  AirHandler,  // racks → an air handler (their air heat)
+  PowerFeed,   // power node or cooling unit → an upstream power node (fed_by)
+  HeatSink     // CDU or air handler → a chiller, dry cooler or cooling tower (rejects_to)
+};
+/// The link a drag from `from` onto the object `to` (an id) makes: racks take feed A while their
+/// feed A is empty, else feed B (`secondFeed` asks for feed B outright). Refused, with the reason in
+/// the planner's words, for a pairing that means nothing (a rack onto a chiller), a link that is
+/// already there, or an object onto itself. The design's own rules (a loop in the power graph, a
+/// source between racks and their feeds) are the loader's: Document::edit applies them.
+struct LinkOutcome {
+  std::optional<Link> link;
+  std::string refusal;
+  std::string description;  // "feed A of 16 racks ← ups-2"
+};
+LinkOutcome linkBetween(const design::ResolvedDesign& r, const ObjectSet& from, const std::string& to,
+                        bool secondFeed = false);
+/// Makes that link (one edit).
+EditOutcome connectObjects(const design::ResolvedDesign& r, const ObjectSet& from, const std::string& to,
+                           bool secondFeed = false);
+/// The first power node or cooling unit that `after` loads past its rating where `before` did
+/// not (or loads further past it), in the planner's words — "ups-2 would carry 3.4 MW at peak, 113 %
+/// of its 3 MW rating" — preferring `prefer` (the drop target); "" when none. The judgement is the
+/// engine's peak utilisation (power.overload, cooling.over-capacity). Both designs have the same
+/// objects (a wiring edit).
+std::string newOverload(const design::ResolvedDesign& before, const engine::Evaluation& beforeEval,
+                        const design::ResolvedDesign& after, const engine::Evaluation& afterEval,
+                        const std::string& prefer = {});
+/// Removes every link from the objects to `to` (feeds, cooling, fed_by, rejects_to); refused when
+/// there is none.
+EditOutcome disconnectObjects(const design::ResolvedDesign& r, const ObjectSet& from, const std::string& to);
+
+/// Sets the redundancy the selected power nodes promise their children ("2n": each child's two
+/// feeds are independent). Written on the nodes' templates, so every node a template makes
+/// promises the same; refused for grid connections and racks.
+EditOutcome setRedundancy(const design::ResolvedDesign& r, const ObjectSet& set, design::Redundancy redundancy);
+/// The network plan's switch model (a catalog switch), topology and leaf placement, by their
+/// design-file names ("qm9700", "rail-optimized", "end-of-row").
+enum class NetworkField { Switch, Topology, LeafPlacement };
+EditOutcome setNetworkField(const design::ResolvedDesign& r, NetworkField field, const std::string& value);
+
 /// Drops the selected objects' overrides (and those of fully selected rows): back to the template.
 EditOutcome clearOverrides(const design::ResolvedDesign& r, const ObjectSet& set);
 

@@ -22,6 +22,10 @@ using model::powerFootprint;
 using model::rackFootprint;
 }  // namespace gigaplan::app::editing
 
+namespace gigaplan::app::editing {
+class TemplateMap;
+}
+
 namespace gigaplan::app::editing::detail {
 
 /// Coordinates written to the file are rounded to the micrometre, so 9.8 + 3 saves as 12.8.
@@ -48,6 +52,10 @@ std::string newOverlap(const design::Layout& layout, const FootprintIndex& index
 
 /// Every id the layout uses (halls, rows, racks, power, cooling).
 std::unordered_set<std::string> usedIds(const design::Layout& layout);
+/// setRackField on a design being edited: a row template whose every row is in `set` changes
+/// (and its racks' overrides of the field go); other racks get an override.
+void writeRackField(const design::ResolvedDesign& r, const TemplateMap& map, design::Design& d, const ObjectSet& set,
+                    RackField field, const std::string& value);
 /// Replaces each {i…} of a pattern by its value for instance `i`, keeping {h} and {k}.
 std::string fixInstance(const std::string& pattern, int i);
 

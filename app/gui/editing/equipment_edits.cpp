@@ -5,6 +5,9 @@
 
 #include "app/gui/editing/design_edits.h"
 #include "app/gui/editing/edit_support.h"
+#include "core/model/default_sizes.h"
+#include "core/model/design_validation.h"
+#include "core/units/units.h"
 
 namespace gigaplan::app::editing {
 
@@ -230,6 +233,88 @@ EditOutcome addEquipment(const design::ResolvedDesign& r, int hallIndex, const s
   EditOutcome out;
   out.design = std::move(d);
   out.select.push_back(id);
+  return out;
+}
+
+}  // namespace gigaplan::app::editing
+
+namespace gigaplan::app::editing {
+
+namespace {
+constexpr double kHallGap = 20;  // m between a new hall and its neighbours, and to the site's edge
+}
+
+EditOutcome addHall(const design::ResolvedDesign& r, Vec2 size, std::optional<Vec2> origin) {
+  if (!(size.x >= 1 && size.y >= 1) || size.x > model::kMaxCoordinate || size.y > model::kMaxCoordinate)
+    return EditOutcome::refuse("A hall is at least 1 m × 1 m.");
+  const design::Layout& L = r.layout;
+  const FootprintIndex index = FootprintIndex::ofLayout(L);
+  auto clear = [&](Vec2 o) -> std::string {
+    const Footprint f{{o.x + 0.5 * size.x, o.y + 0.5 * size.y}, size.x, size.y, 0};
+    for (const auto& h : L.halls) {
+      if (overlaps(f, hallFootprint(h))) return "it would overlap " + h.name + ".";
+    }
+    for (const Item& item : index.overlapping(f)) return "it would stand on " + describe(L, item) + ".";
+    return {};
+  };
+  Vec2 at;
+  if (origin) {
+    at = roundVec(*origin);
+    if (at.x < 0 || at.y < 0) return EditOutcome::refuse("Not added: a hall starts on the site (x and y ≥ 0).");
+    if (std::string why = clear(at); !why.empty()) return EditOutcome::refuse("Not added: " + why);
+  } else if (L.halls.empty()) {
+    at = {kHallGap, kHallGap};
+    while (!clear(at).empty() && at.x < model::kMaxCoordinate) at.x += kHallGap;
+  } else {
+    double east = 0;
+    for (const auto& h : L.halls) east = std::max(east, h.origin.x + h.size.x);
+    at = {east + kHallGap, L.halls.front().origin.y};
+    while (!clear(at).empty() && at.x < model::kMaxCoordinate) at.x += kHallGap;
+  }
+  if (at.x + size.x > model::kMaxCoordinate || at.y + size.y > model::kMaxCoordinate)
+    return EditOutcome::refuse("Not added: no free place for the hall within " +
+                               units::format(model::kMaxCoordinate, units::Dimension::Length) + ".");
+  design::Design d = r.design;
+  const std::unordered_set<std::string> used = usedIds(L);
+  int n = 1;
+  while (used.count("hall-" + std::to_string(n))) ++n;
+  design::HallSpec& h = d.halls.emplace_back();
+  h.id = "hall-" + std::to_string(n);
+  h.name = "Hall " + std::to_string(n);
+  h.origin = at;
+  h.size = roundVec(size);
+  d.site.size.x = std::max(d.site.size.x, roundMetres(at.x + size.x + kHallGap));
+  d.site.size.y = std::max(d.site.size.y, roundMetres(at.y + size.y + kHallGap));
+  EditOutcome out;
+  out.select.push_back(h.id);
+  out.design = std::move(d);
+  return out;
+}
+
+EditOutcome addGridConnection(const design::ResolvedDesign& r, int hallIndex, double rating) {
+  if (!(rating > 0) || rating > 1e11) return EditOutcome::refuse("A grid connection needs a rating above 0 W.");
+  const design::Layout& L = r.layout;
+  const bool hasHall = hallIndex >= 0 && hallIndex < static_cast<int>(L.halls.size());
+  NewGear g;
+  g.powerKind = design::PowerKind::Grid;
+  g.prefix = "grid";
+  g.yard = true;
+  g.width = model::kUnknownGearSize.width;
+  g.depth = model::kUnknownGearSize.depth;
+  const Floor floor(r);
+  const std::optional<Vec2> at = hasHall ? placeInYard(floor, L.halls[static_cast<std::size_t>(hallIndex)], g)
+                                         : placeOnSite(floor, r.design.site, g);
+  if (!at) return EditOutcome::refuse("No free place on the site for a grid connection.");
+  const std::unordered_set<std::string> used = usedIds(L);
+  design::Design d = r.design;
+  design::PowerNodeSpec& s = d.power.emplace_back();
+  s.id = used.count("grid") ? freshId("grid", used) : "grid";
+  s.kind = design::PowerKind::Grid;
+  s.rating = rating;
+  s.position = roundVec(*at);
+  EditOutcome out;
+  out.select.push_back(s.id);
+  out.design = std::move(d);
   return out;
 }
 

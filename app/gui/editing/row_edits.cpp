@@ -48,6 +48,17 @@ std::string freshRowId(const std::string& base, bool bareFirst, const std::vecto
   }
 }
 
+// The id a copy is named after: a copy of "a-copy2" is another copy of "a" ("a-copy3"), never
+// "a-copy2-copy".
+std::string copyStem(const std::string& id) {
+  const std::size_t at = id.rfind("-copy");
+  if (at == std::string::npos || at == 0) return id;
+  for (std::size_t i = at + 5; i < id.size(); ++i) {
+    if (id[i] < '0' || id[i] > '9') return id;
+  }
+  return id.substr(0, at);
+}
+
 struct RowShape {
   Vec2 origin;  // hall-relative centre of the first rack
   double rotation = 0, rackPitch = 0.6;
@@ -135,7 +146,7 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
     addToIndex(L, index, halls, shape);
 
     design::RowSpec N;
-    N.id = freshRowId(R.id + "-copy", true, {hall.instance}, S.racks, used);
+    N.id = freshRowId(copyStem(R.id) + "-copy", true, {hall.instance}, S.racks, used);
     if (H.count > 1) N.onlyIn = hall.id;
     N.origin = roundVec(shape.origin);
     N.rotation = normalizeDegrees(R.rotation);

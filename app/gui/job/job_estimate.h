@@ -1,7 +1,7 @@
 // The training job of a design on the design's own cluster: the cluster as the training model
 // sees it, derived from the evaluation (GPU type and count, scale-up domain, NIC bandwidth,
 // fabric pods and leaf groups, PUE, IT power per GPU, storage, largest failure domain), and the
-// estimate for the job's explicit plan.
+// estimate for the job's plan — for `parallelism: auto`, the best plan the search finds.
 //
 //   JobOutlook o = outlookFor(*evaluated.design, *evaluated.evaluation);
 //   if (o.estimate) showDays(o.estimate->effectiveTrainingDays); else showWhy(o.problem);
@@ -24,13 +24,9 @@ struct JobOutlook {
   std::vector<training::IdleGpus> idle;        // the site's GPUs the job leaves idle (other types)
   std::optional<training::Estimate> estimate;  // findings include the idle GPU types
   QString problem;                             // why there is no estimate (no GPUs, plan does not fit the cluster, …)
+  bool searched = false;                       // `parallelism: auto`: the plan is the search's best
 };
 
-/// The design's cluster: engine::clusterFromEvaluation (the most numerous GPU type, its
-/// domain, the fabric as built, PUE, IT and network power per GPU, storage, failure domains).
-training::Cluster clusterOf(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);
-/// "" when the job's explicit plan can run on the cluster; else what is wrong, in planner words.
-QString planProblem(const training::Job& job, const training::Cluster& cluster);
 JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);
 
 }  // namespace gigaplan::app

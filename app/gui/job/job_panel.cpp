@@ -343,17 +343,23 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
   }
   const auto& e = *outlook.estimate;
   summary_->setText(warnings +
-                    tr("<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
+                    tr("%10<b>%1 days</b> on %2 GPUs (%3 days of compute, goodput %4 %) · step %5 s · MFU %6 % · "
                        "%7 GiB of %8 GiB per GPU%9")
                         .arg(e.effectiveTrainingDays, 0, 'f', 1)
-                        .arg(e.gpusUsed)
+                        .arg(QLocale().toString(e.gpusUsed))
                         .arg(e.trainingDays, 0, 'f', 1)
                         .arg(100 * e.reliability.goodput, 0, 'f', 1)
                         .arg(e.step.total, 0, 'f', 3)
                         .arg(100 * e.mfu, 0, 'f', 1)
                         .arg(e.memory.total / (1024.0 * 1024 * 1024), 0, 'f', 1)
                         .arg(e.memory.capacity / (1024.0 * 1024 * 1024), 0, 'f', 0)
-                        .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>")));
+                        .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>"))
+                        .arg(outlook.searched ? tr("Best plan found automatically (TP %1 · PP %2 · DP %3 · EP %4):<br>")
+                                                    .arg(e.job.parallelism.tp)
+                                                    .arg(e.job.parallelism.pp)
+                                                    .arg(QLocale().toString(e.job.parallelism.dp))
+                                                    .arg(e.job.parallelism.ep)
+                                              : QString()));
 }
 
 training::RankBy JobPanel::rankBy() const {
