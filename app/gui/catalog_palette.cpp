@@ -113,6 +113,11 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   gearRow->addWidget(apply_, 1);
   layout->addLayout(gearRow);
   addGear_->setObjectName("addGear");
+  addRow_->setObjectName("addRow");
+  addRack_->setObjectName("addRack");
+  apply_->setObjectName("useForSelection");
+  racks_->setObjectName("rowRacks");
+  search_->setObjectName("paletteFilter");
   addRow_->setToolTip(tr("Add a row of the chosen rack type to the selected hall, at the first free place"));
   addRack_->setToolTip(tr("Add one rack of the chosen type (a row of one) to the selected hall"));
   apply_->setToolTip(tr("Give the selected racks this type, or the selected equipment this model"));

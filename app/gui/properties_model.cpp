@@ -71,6 +71,10 @@ std::vector<std::string> splitIds(const QString& text) {
   return out;
 }
 
+QString pendingText() {
+  return QObject::tr("— (evaluating)");
+}
+
 QString idText(const std::optional<std::string>& v) {
   if (!v) return mixed();
   return v->empty() ? noneLabel() : qs(*v);
@@ -107,7 +111,21 @@ void PropertiesModel::refresh() {
 
 void PropertiesModel::setEvaluation(const EvaluatedDesign& result) {
   evaluated_ = result;
-  if (result.design == editor_.document().resolved()) refresh();
+  if (result.design != editor_.document().resolved()) return;
+  // The evaluation adds figures (utilisation, power) to the same properties: update the values in
+  // place, so a field the planner is typing into stays open; reset only when the rows change.
+  std::vector<Key> before;
+  for (const Prop& p : props_) before.push_back(p.key);
+  std::vector<Prop> old = std::move(props_);
+  rebuild();
+  std::vector<Key> after;
+  for (const Prop& p : props_) after.push_back(p.key);
+  if (after == before) {
+    if (!props_.empty()) emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    return;
+  }
+  props_ = std::move(old);
+  refresh();
 }
 
 int PropertiesModel::rowOf(Key key) const {
@@ -241,10 +259,14 @@ void PropertiesModel::addRacks() {
                           .arg(fmt(power.nominal, units::Dimension::Power), fmt(power.peak, units::Dimension::Power));
   if (power.fromSwitches && !evaluated) powerText += tr(" (switches counted after the evaluation)");
   add(Key::Power, power.fromSwitches ? tr("Power") : tr("IT power"), powerText);
+  // Always present (a row appearing when the evaluation lands would reset the table and close
+  // the field the planner is typing into).
   if (evaluated) {
     double util = 0;
     for (int i : racks) util = std::max(util, evaluated_.evaluation->rackFeedUtilisation[static_cast<std::size_t>(i)]);
     add(Key::Utilisation, tr("Feed utilisation"), tr("%1 % at peak (highest)").arg(100 * util, 0, 'f', 1));
+  } else {
+    add(Key::Utilisation, tr("Feed utilisation"), pendingText());
   }
   if (racks.size() == 1) {
     const auto it = d.overrides.find(first.id);
@@ -297,10 +319,13 @@ void PropertiesModel::addEquipment() {
           feeds ? qs(*feeds) : QString(), true, {},
           tr("The power nodes upstream, separated by commas; in the 3D view, Wire (W) and drag onto them"));
     }
-    if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
+    if (n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
-          tr("%1 % at peak")
-              .arg(100 * evaluated_.evaluation->power.utilisation[static_cast<std::size_t>(set_.power[0])], 0, 'f', 1));
+          evaluated_.evaluation && evaluated_.design == resolved
+              ? tr("%1 % at peak")
+                    .arg(100 * evaluated_.evaluation->power.utilisation[static_cast<std::size_t>(set_.power[0])], 0,
+                         'f', 1)
+              : pendingText());
     }
   } else if (cooling) {
     const auto kind =
@@ -333,11 +358,13 @@ void PropertiesModel::addEquipment() {
                          : qs(*pumps),
         pumps ? qs(*pumps) : QString(), true, {},
         tr("Power nodes feeding the pumps and fans, separated by commas (none: drawn at the sources)"));
-    if (evaluated_.evaluation && evaluated_.design == resolved && n == 1) {
+    if (n == 1) {
       add(Key::Utilisation, tr("Utilisation"),
-          tr("%1 %").arg(
-              100 * evaluated_.evaluation->cooling.unitUtilisation[static_cast<std::size_t>(set_.cooling[0])], 0, 'f',
-              1));
+          evaluated_.evaluation && evaluated_.design == resolved
+              ? tr("%1 %").arg(
+                    100 * evaluated_.evaluation->cooling.unitUtilisation[static_cast<std::size_t>(set_.cooling[0])], 0,
+                    'f', 1)
+              : pendingText());
     }
   }
   addPlacement(true);

@@ -19,4 +19,9 @@ inline constexpr Size3 kUnknownRackSize{0.6, 1.2, 2.3};
 /// placeholder so it can be seen and selected (grade U).
 inline constexpr Size3 kUnknownGearSize{1.0, 1.0, 2.0};
 
+/// A grid connection (which has no catalog model) is drawn as a pylon of this size where the
+/// utility's line comes in; new gear keeps clear of it — a marker (grade U), not a substation's
+/// footprint.
+inline constexpr Size3 kGridConnectionSize{8.0, 8.0, 18.0};
+
 }  // namespace gigaplan::model

@@ -68,8 +68,8 @@ bool hasFootprint(const design::CoolingUnit& unit) {
 }
 
 Footprint powerFootprint(const design::PowerNode& node, design::Vec2 centre, double rotation) {
-  return {centre, node.spec ? node.spec->width : kUnknownGearSize.width,
-          node.spec ? node.spec->depth : kUnknownGearSize.depth, rotation};
+  const Size3 none = node.kind == design::PowerKind::Grid ? kGridConnectionSize : kUnknownGearSize;
+  return {centre, node.spec ? node.spec->width : none.width, node.spec ? node.spec->depth : none.depth, rotation};
 }
 
 Footprint coolingFootprint(const design::CoolingUnit& unit, design::Vec2 centre, double rotation) {

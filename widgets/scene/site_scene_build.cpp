@@ -22,8 +22,9 @@ namespace gigaplan::widgets::scene {
 namespace {
 
 constexpr double kDegree = std::numbers::pi / 180.0;
-// Sizes used only when the catalog has no entry (grid connections have no model): display only.
-constexpr std::array<double, 3> kGridSize{8, 8, 18};
+// Grid connections have no model: core's marker size (core/model/default_sizes.h).
+constexpr std::array<double, 3> kGridSize{model::kGridConnectionSize.width, model::kGridConnectionSize.depth,
+                                          model::kGridConnectionSize.height};
 // Objects whose catalog entry is missing: core's planning defaults (core/model/default_sizes.h).
 constexpr std::array<double, 3> kUnknownGearSize{model::kUnknownGearSize.width, model::kUnknownGearSize.depth,
                                                  model::kUnknownGearSize.height};

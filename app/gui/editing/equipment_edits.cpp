@@ -92,15 +92,16 @@ Footprint hallFootprint(const design::Hall& h) {
   return {{h.origin.x + 0.5 * h.size.x, h.origin.y + 0.5 * h.size.y}, h.size.x, h.size.y, 0};
 }
 
-// Floor taken by everything in the layout: racks, gear, halls. Busways and PDUs take no floor, but
-// their markers count here so that new ones do not stack on old ones in the 3D view.
+// Floor taken by everything in the layout: racks, gear, halls. Busways, PDUs and grid connections
+// take no floor, but their markers count here so that new gear does not stack on them in the 3D
+// view (and a click finds the one it aims at).
 class Floor {
  public:
   explicit Floor(const design::ResolvedDesign& r)
       : L_(r.layout), site_(r.design.site), index_(FootprintIndex::ofLayout(L_)) {
     for (std::size_t i = 0; i < L_.power.size(); ++i) {
       const auto& n = L_.power[i];
-      if (n.spec && !hasFootprint(n))
+      if (!hasFootprint(n))
         index_.add({ItemKind::Power, static_cast<int>(i)}, powerFootprint(n, n.position, n.rotation));
     }
   }
@@ -299,8 +300,8 @@ EditOutcome addGridConnection(const design::ResolvedDesign& r, int hallIndex, do
   g.powerKind = design::PowerKind::Grid;
   g.prefix = "grid";
   g.yard = true;
-  g.width = model::kUnknownGearSize.width;
-  g.depth = model::kUnknownGearSize.depth;
+  g.width = model::kGridConnectionSize.width;
+  g.depth = model::kGridConnectionSize.depth;
   const Floor floor(r);
   const std::optional<Vec2> at = hasHall ? placeInYard(floor, L.halls[static_cast<std::size_t>(hallIndex)], g)
                                          : placeOnSite(floor, r.design.site, g);
