@@ -150,6 +150,9 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   connect(siteTree_, &SiteTreeDock::hallChosen, editor_, &DesignEditor::setWorkHall);
   connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(view_, &widgets::SiteView::selectionChanged, this, [this] {
+    // The planner picked something while the scene waited to show an edit: their pick wins over
+    // what the edit would have selected.
+    selectionPending_ = false;
     updateStatus();
     if (viewActions_->colorBy() == widgets::scene::ColorBy::FailureDomain) applyColors();
   });
