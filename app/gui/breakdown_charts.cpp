@@ -60,7 +60,7 @@ void PowerChart::show(const power::PowerResult& p) {
   }
   chart()->setTitle(tr("Facility power %1, PUE %2")
                         .arg(QString::fromStdString(units::format(p.facility, units::Dimension::Power)))
-                        .arg(p.pue, 0, 'f', 3));
+                        .arg(p.pue > 0 ? QString::number(p.pue, 'f', 3) : QStringLiteral("—")));
 }
 
 double PowerChart::slice(const QString& name) const {

@@ -309,8 +309,11 @@ void MainWindow::rebuildScene() {
   if (!sceneStale_) return;
   sceneStale_ = false;
   auto resolved = doc_.resolved();
-  const bool frame = !shown_ || freshDesign_;
+  // A site's first objects (a new design's first hall) are framed too; later edits keep the camera.
+  const bool frame = !shown_ || freshDesign_ || siteWasEmpty_;
   freshDesign_ = false;
+  const auto& L = resolved->layout;
+  siteWasEmpty_ = L.halls.empty() && L.racks.empty() && L.power.empty() && L.cooling.empty();
   const QStringList selection = selectionPending_ ? pendingSelection_ : view_->selection();
   const QStringList before = view_->selection();
   selectionPending_ = false;

@@ -122,6 +122,7 @@ class MainWindow : public QMainWindow {
   QByteArray defaultState_;
   bool shown_ = false;  // the view has shown a design (so the next edit keeps the camera)
   bool freshDesign_ = false;
+  bool siteWasEmpty_ = false;  // the scene last shown had nothing on the site
   bool sized_ = false;  // docks got their first sizes  // the next change replaces the design (open, new, recovery)
   // After an edit the dashboard goes first: the 3D view is rebuilt when the new metrics are on
   // screen, or after a short wait, so a slow 3D frame never holds the numbers back.

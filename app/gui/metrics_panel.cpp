@@ -187,7 +187,7 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Bisection"))->setText(fmt(e.fabric.bisectionBandwidth, D::DataRate));
   row(tr("IT power"))->setText(fmt(e.power.it, D::Power));
   row(tr("Facility power"))->setText(fmt(e.power.facility, D::Power));
-  row(tr("PUE"))->setText(QString::number(e.power.pue, 'f', 3));
+  row(tr("PUE"))->setText(e.power.pue > 0 ? QString::number(e.power.pue, 'f', 3) : QStringLiteral("—"));
   row(tr("Sources"))->setText(fmt(e.power.sourceCapacity, D::Power));
   row(tr("Headroom"))->setText(fmt(e.power.headroom, D::Power));
   row(tr("Battery ride-through"))->setText(e.power.rideThrough > 0 ? fmt(e.power.rideThrough, D::Time) : tr("none"));
