@@ -26,8 +26,6 @@ struct Field {
   bool required = false;
 };
 
-constexpr double kBig = 1e30;
-
 template <class T>
 Field<T> quantity(std::string_view key, double T::*m, Dimension d, double min, double max, bool req = false) {
   return {key, [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = r.quantity(n, p, d, min, max); },

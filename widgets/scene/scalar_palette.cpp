@@ -33,7 +33,7 @@ int qualitativeColorCount() {
 }
 
 ScalarPalette::ScalarPalette(ColorBy mode, const ColorScalars& scalars)
-    : mode_(mode), categorical_(isCategorical(mode)), unitScale_(scalars.unitScale) {
+    : categorical_(isCategorical(mode)), unitScale_(scalars.unitScale) {
   title_ = scalars.label.empty() ? std::string(displayName(mode)) : scalars.label;
   if (!scalars.unit.empty()) title_ += " (" + scalars.unit + ")";
 

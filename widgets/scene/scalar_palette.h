@@ -40,7 +40,6 @@ class ScalarPalette {
   Rgb ramp(double fraction) const;
   Rgb category(int index) const;
 
-  ColorBy mode_;
   bool categorical_ = false;
   std::string title_;
   double unitScale_ = 1;
