@@ -85,6 +85,54 @@ bool standsInYard(const catalog::Catalog& cat, const std::string& model);
 /// free. Refused when it would overlap a hall or stand on gear; the site grows to hold it with
 /// 20 m to spare. Selects nothing (a hall has no objects yet); `select` holds the hall's id.
 EditOutcome addHall(const design::ResolvedDesign& r, design::Vec2 size, std::optional<design::Vec2> origin = {});
+/// A hall drawn as a rectangle between two corners `a` and `b` (site coordinates, m), the
+/// corners snapped to whole metres; `refusal` says why it cannot be added ("" = it can).
+struct HallSketch {
+  design::Vec2 origin, size;
+  std::string refusal;
+};
+HallSketch sketchHall(const design::ResolvedDesign& r, design::Vec2 a, design::Vec2 b);
+/// Adds the sketched hall (addHall at its origin).
+EditOutcome drawHall(const design::ResolvedDesign& r, design::Vec2 a, design::Vec2 b);
+/// Moves a hall (Layout::halls index; `origin` its south-west corner) and sets its size (m). Its
+/// racks and gear move with it (their position overrides too). Every hall of a hall template
+/// moves by as much and takes the new size: they share one spec. Refused when a hall would
+/// overlap another hall or stand on yard gear, or something inside would end up outside its
+/// walls. The site grows to hold the halls.
+EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hall, design::Vec2 origin, design::Vec2 size);
+/// Deletes a hall with everything inside it (and their overrides and network-row entries). The
+/// last hall of a hall template lowers its count; other halls of a template are refused (the
+/// ones after them would be renumbered). What the rest of the site still refers to in the hall
+/// is refused by the design's rules when the edit is applied (Document::check).
+EditOutcome deleteHall(const design::ResolvedDesign& r, int hall);
+/// Takes the last hall of a hall template out of it, as a hall of its own with the same ids,
+/// place and contents (every {h} bound to its number); the template's count drops by one.
+EditOutcome breakOutHall(const design::ResolvedDesign& r, int hall);
+/// Copies a hall with its rows, gear and their overrides as a new hall (fresh id "hall-N") east
+/// of the easternmost one. Ids inside take the new hall's id ("h2-bw1" → "hall-4-bw1", "ups-3"
+/// → "hall-4-ups-3"); links between objects inside the hall follow the copies, links to the
+/// yard stay (the copy shares the source's transformers and chillers until rewired). `select`
+/// holds the new hall's id.
+EditOutcome duplicateHall(const design::ResolvedDesign& r, int hall);
+
+/// A row drawn by dragging from `from` to `to` (site coordinates, m) inside a hall: along x or y,
+/// whichever the drag follows more, from the end nearer the hall's south-west corner; each rack's
+/// edge on the 0.6 m floor grid; as many racks of `rackType` as the length holds at their pitch
+/// (the rack width). `refusal` says why it cannot be added: outside a hall, past its walls, on
+/// other objects or without a 1.2 m aisle beside them.
+struct RowSketch {
+  int hall = -1;        // Layout::halls index
+  design::Vec2 first;   // centre of the first rack, site coordinates
+  double rotation = 0;  // degrees: 0 along +x, 90 along +y
+  int racks = 0;
+  double pitch = 0, width = 0, depth = 0;  // m
+  std::string refusal;
+};
+RowSketch sketchRow(const design::ResolvedDesign& r, const std::string& rackType, design::Vec2 from, design::Vec2 to);
+/// Adds the sketched row (a new row template in the hall's spec, only_in when it makes several
+/// halls) and selects it.
+EditOutcome drawRow(const design::ResolvedDesign& r, const std::string& rackType, design::Vec2 from, design::Vec2 to);
+
 /// Adds a grid connection (a source) of `rating` W with a fresh id ("grid", "grid-2") in the yard
 /// of the hall (Layout::halls index; -1: anywhere on the site). Selects it.
 EditOutcome addGridConnection(const design::ResolvedDesign& r, int hall, double rating);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numbers>
 
+#include "core/design/expand.h"
 #include "core/design/pattern.h"
 
 namespace gigaplan::app::editing::detail {
@@ -91,6 +92,10 @@ std::unordered_set<std::string> usedIds(const design::Layout& layout) {
 }
 
 std::string fixInstance(const std::string& pattern, int i) {
+  return fixVariable(pattern, 'i', i);
+}
+
+std::string fixVariable(const std::string& pattern, char variable, int value) {
   std::string out;
   std::size_t pos = 0;
   while (pos < pattern.size()) {
@@ -102,8 +107,10 @@ std::string fixInstance(const std::string& pattern, int i) {
     }
     out += pattern.substr(pos, open - pos);
     const std::string token = pattern.substr(open, close - open + 1);
-    if (token.size() > 2 && token[1] == 'i') {
-      const auto r = design::expandPattern(token, {0, i, 0});
+    if (token.size() > 2 && token[1] == variable) {
+      design::PatternVars vars;
+      (variable == 'h' ? vars.h : variable == 'i' ? vars.i : vars.k) = value;
+      const auto r = design::expandPattern(token, vars);
       out += r.error.empty() ? r.text : token;
     } else {
       out += token;
@@ -111,6 +118,19 @@ std::string fixInstance(const std::string& pattern, int i) {
     pos = close + 1;
   }
   return out;
+}
+
+Footprint hallFootprint(const design::Hall& h) {
+  return {{h.origin.x + 0.5 * h.size.x, h.origin.y + 0.5 * h.size.y}, h.size.x, h.size.y, 0};
+}
+
+bool insideHall(const design::Hall& hall, const Footprint& f) {
+  const design::Vec2 dir = design::direction(f.rotation);
+  const double hx = 0.5 * (f.width * std::abs(dir.x) + f.depth * std::abs(dir.y));
+  const double hy = 0.5 * (f.width * std::abs(dir.y) + f.depth * std::abs(dir.x));
+  const double eps = 1e-6;
+  return f.centre.x - hx >= hall.origin.x - eps && f.centre.x + hx <= hall.origin.x + hall.size.x + eps &&
+         f.centre.y - hy >= hall.origin.y - eps && f.centre.y + hy <= hall.origin.y + hall.size.y + eps;
 }
 
 }  // namespace gigaplan::app::editing::detail

@@ -58,5 +58,13 @@ void writeRackField(const design::ResolvedDesign& r, const TemplateMap& map, des
                     RackField field, const std::string& value);
 /// Replaces each {i…} of a pattern by its value for instance `i`, keeping {h} and {k}.
 std::string fixInstance(const std::string& pattern, int i);
+/// Replaces each {v…} of a pattern for the variable `variable` ('h', 'i' or 'k') by its value,
+/// keeping the others: fixVariable("h{h}-bw{i/4}", 'h', 2) is "h2-bw{i/4}".
+std::string fixVariable(const std::string& pattern, char variable, int value);
+
+/// The floor a hall covers.
+Footprint hallFootprint(const design::Hall& h);
+/// True when the footprint lies within the hall's walls.
+bool insideHall(const design::Hall& hall, const Footprint& f);
 
 }  // namespace gigaplan::app::editing::detail

@@ -88,10 +88,6 @@ std::optional<NewGear> gearOf(const catalog::Catalog& cat, const std::string& mo
   return std::nullopt;
 }
 
-Footprint hallFootprint(const design::Hall& h) {
-  return {{h.origin.x + 0.5 * h.size.x, h.origin.y + 0.5 * h.size.y}, h.size.x, h.size.y, 0};
-}
-
 // Floor taken by everything in the layout: racks, gear, halls. Busways, PDUs and grid connections
 // take no floor, but their markers count here so that new gear does not stack on them in the 3D
 // view (and a click finds the one it aims at).
@@ -277,8 +273,11 @@ EditOutcome addHall(const design::ResolvedDesign& r, Vec2 size, std::optional<Ve
                                units::format(model::kMaxCoordinate, units::Dimension::Length) + ".");
   design::Design d = r.design;
   const std::unordered_set<std::string> used = usedIds(L);
+  // A fresh id and a name no hall shows yet (a template's "Hall 1" is not this hall's).
+  std::unordered_set<std::string> names;
+  for (const auto& hall : L.halls) names.insert(hall.name);
   int n = 1;
-  while (used.count("hall-" + std::to_string(n))) ++n;
+  while (used.count("hall-" + std::to_string(n)) || names.count("Hall " + std::to_string(n))) ++n;
   design::HallSpec& h = d.halls.emplace_back();
   h.id = "hall-" + std::to_string(n);
   h.name = "Hall " + std::to_string(n);

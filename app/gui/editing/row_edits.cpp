@@ -1,6 +1,7 @@
 // Duplicating rows and adding rows from the palette (see design_edits.h).
 #include <algorithm>
 #include <cmath>
+#include <sstream>
 
 #include "app/gui/editing/design_edits.h"
 #include "app/gui/editing/edit_support.h"
@@ -19,15 +20,6 @@ constexpr double kWallMargin = 1.0;  // m kept free along the hall walls for new
 constexpr double kAisle = 1.2;       // m of aisle a new row keeps on each side (hot / cold aisle)
 constexpr double kScanStep = 0.6;    // m, the scan grid for free places (one rack width)
 constexpr int kMaxOffsets = 40;      // row pitches tried on each side for a copy
-
-bool insideHall(const design::Hall& hall, const Footprint& f) {
-  const Vec2 dir = design::direction(f.rotation);
-  const double hx = 0.5 * (f.width * std::abs(dir.x) + f.depth * std::abs(dir.y));
-  const double hy = 0.5 * (f.width * std::abs(dir.y) + f.depth * std::abs(dir.x));
-  const double eps = 1e-6;
-  return f.centre.x - hx >= hall.origin.x - eps && f.centre.x + hx <= hall.origin.x + hall.size.x + eps &&
-         f.centre.y - hy >= hall.origin.y - eps && f.centre.y + hy <= hall.origin.y + hall.size.y + eps;
-}
 
 std::string expandFor(const std::string& pattern, int h) {
   return design::expandPattern(pattern, {h, 1, 0}).text;
@@ -216,6 +208,97 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
   if (H.count > 1) N.onlyIn = hall.id;
   N.origin = roundVec(shape.origin);
   N.racks = racks;
+  N.rackType = rackType;
+  design::Design d = r.design;
+  d.halls[static_cast<std::size_t>(hall.specIndex)].rows.push_back(N);
+  EditOutcome out;
+  out.design = std::move(d);
+  out.select.push_back(expandFor(N.id, hall.instance));
+  return out;
+}
+
+namespace {
+// The hall whose floor holds the point, -1 when none.
+int hallHolding(const design::Layout& L, Vec2 p) {
+  for (std::size_t h = 0; h < L.halls.size(); ++h) {
+    const design::Hall& hall = L.halls[h];
+    if (p.x >= hall.origin.x && p.x <= hall.origin.x + hall.size.x && p.y >= hall.origin.y &&
+        p.y <= hall.origin.y + hall.size.y)
+      return static_cast<int>(h);
+  }
+  return -1;
+}
+
+// `centre` moved so the rack's edge (half of `extent` before it) falls on the floor grid.
+double snapEdge(double centre, double extent) {
+  return std::round((centre - 0.5 * extent) / kScanStep) * kScanStep + 0.5 * extent;
+}
+}  // namespace
+
+RowSketch sketchRow(const design::ResolvedDesign& r, const std::string& rackType, Vec2 from, Vec2 to) {
+  RowSketch s;
+  const design::Layout& L = r.layout;
+  const catalog::RackType* type = r.catalog->rack(rackType);
+  if (!type) {
+    s.refusal = "'" + rackType + "' is not a rack type in the catalog.";
+    return s;
+  }
+  s.pitch = s.width = type->width;
+  s.depth = type->depth;
+  s.hall = hallHolding(L, from);
+  if (s.hall < 0) {
+    s.refusal = "Start a row inside a hall.";
+    return s;
+  }
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(s.hall)];
+  const double dx = to.x - from.x, dy = to.y - from.y;
+  const bool alongY = std::abs(dy) > std::abs(dx);
+  s.rotation = alongY ? 90 : 0;
+  const double length = alongY ? std::abs(dy) : std::abs(dx);
+  s.racks = 1 + static_cast<int>(std::floor(length / s.pitch + 0.5));
+  // The first rack is the one nearest the hall's south-west corner, whichever way the drag ran.
+  const double startAlong = alongY ? std::min(from.y, to.y) : std::min(from.x, to.x);
+  const double across = alongY ? from.x : from.y;
+  const double relAlong = startAlong - (alongY ? hall.origin.y : hall.origin.x);
+  const double relAcross = across - (alongY ? hall.origin.x : hall.origin.y);
+  const double a = snapEdge(relAlong, s.width), c = snapEdge(relAcross, s.depth);
+  const Vec2 rel = alongY ? Vec2{c, a} : Vec2{a, c};
+  s.first = {hall.origin.x + rel.x, hall.origin.y + rel.y};
+
+  RowShape shape;
+  shape.type = type;
+  shape.rackPitch = s.pitch;
+  shape.racks = s.racks;
+  shape.rotation = s.rotation;
+  shape.origin = rel;
+  const std::vector<int> halls{s.hall};
+  // Inside the walls first, then clear of everything with an aisle on both faces.
+  RowShape bare = shape;
+  if (!fits(L, FootprintIndex{}, halls, bare)) {
+    s.refusal = "The row would run past the walls of " + hall.name + ".";
+    return s;
+  }
+  shape.aisle = kAisle;
+  if (!fits(L, FootprintIndex::ofLayout(L), halls, shape)) {
+    std::ostringstream why;
+    why << "The row would stand on other objects or leave less than a " << kAisle << " m aisle beside them.";
+    s.refusal = why.str();
+  }
+  return s;
+}
+
+EditOutcome drawRow(const design::ResolvedDesign& r, const std::string& rackType, Vec2 from, Vec2 to) {
+  const RowSketch s = sketchRow(r, rackType, from, to);
+  if (!s.refusal.empty()) return EditOutcome::refuse("Row not added: " + s.refusal);
+  const design::Layout& L = r.layout;
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(s.hall)];
+  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
+  design::RowSpec N;
+  N.id = freshRowId(hall.id + "-row", false, {hall.instance}, s.racks, usedIds(L));
+  if (H.count > 1) N.onlyIn = hall.id;
+  N.origin = roundVec({s.first.x - hall.origin.x, s.first.y - hall.origin.y});
+  N.rotation = s.rotation;
+  N.racks = s.racks;
   N.rackType = rackType;
   design::Design d = r.design;
   d.halls[static_cast<std::size_t>(hall.specIndex)].rows.push_back(N);

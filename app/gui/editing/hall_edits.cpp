@@ -1,0 +1,356 @@
+// Halls drawn, moved, resized, duplicated, deleted and taken out of their template (see
+// design_edits.h). A hall template's halls share one spec, so these edits work on specs: moving
+// or resizing one hall of a template moves or resizes them all, and only the last hall of a
+// template can leave it (the others would be renumbered, and with them every id they make).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "app/gui/editing/design_edits.h"
+#include "app/gui/editing/edit_support.h"
+#include "core/design/pattern.h"
+#include "core/model/design_validation.h"
+#include "core/units/units.h"
+
+namespace gigaplan::app::editing {
+
+using namespace detail;
+using design::Vec2;
+
+namespace {
+
+constexpr double kHallGrid = 1.0;     // m: a drawn hall's corners snap to whole metres
+constexpr double kMinHallSide = 5.0;  // m: a drag shorter than this is not a hall
+
+std::string bindHall(const std::string& pattern, int h) {
+  return fixVariable(pattern, 'h', h);
+}
+
+std::vector<std::string> bindHall(std::vector<std::string> patterns, int h) {
+  for (auto& p : patterns) p = bindHall(p, h);
+  return patterns;
+}
+
+// Instance `h` of hall template H as a hall of its own, `id` its expanded id: count 1, every {h}
+// bound, only the templates made in that hall, their `only_in` dropped.
+design::HallSpec standalone(const design::HallSpec& H, int h, const std::string& id) {
+  design::HallSpec s = H;
+  s.id = id;
+  s.count = 1;
+  s.step = {};
+  s.origin = {H.origin.x + (h - 1) * H.step.x, H.origin.y + (h - 1) * H.step.y};
+  const auto name = design::expandPattern(H.name, {h, 0, 0});
+  s.name = name.error.empty() ? name.text : bindHall(H.name, h);
+  s.rows.clear(), s.power.clear(), s.cooling.clear();
+  for (design::RowSpec row : H.rows) {
+    if (!design::madeInHall(row.onlyIn, id)) continue;
+    row.onlyIn.clear();
+    row.id = bindHall(row.id, h);
+    row.feedA = bindHall(row.feedA, h), row.feedB = bindHall(row.feedB, h);
+    row.cdu = bindHall(row.cdu, h), row.airHandler = bindHall(row.airHandler, h);
+    s.rows.push_back(std::move(row));
+  }
+  for (design::PowerNodeSpec p : H.power) {
+    if (!design::madeInHall(p.onlyIn, id)) continue;
+    p.onlyIn.clear();
+    p.id = bindHall(p.id, h);
+    p.fedBy = bindHall(p.fedBy, h);
+    s.power.push_back(std::move(p));
+  }
+  for (design::CoolingUnitSpec c : H.cooling) {
+    if (!design::madeInHall(c.onlyIn, id)) continue;
+    c.onlyIn.clear();
+    c.id = bindHall(c.id, h);
+    c.fedBy = bindHall(c.fedBy, h), c.rejectsTo = bindHall(c.rejectsTo, h);
+    s.cooling.push_back(std::move(c));
+  }
+  return s;
+}
+
+// Ids of what stands in a set of halls (Layout::halls indices): the halls, their rows, racks,
+// power nodes and cooling units.
+std::set<std::string> idsIn(const design::Layout& L, const std::set<int>& halls) {
+  std::set<std::string> ids;
+  for (int h : halls) ids.insert(L.halls[static_cast<std::size_t>(h)].id);
+  for (const auto& row : L.rows)
+    if (halls.count(row.hall)) ids.insert(row.id);
+  for (const auto& rack : L.racks)
+    if (halls.count(rack.hall)) ids.insert(rack.id);
+  for (const auto& p : L.power)
+    if (halls.count(p.hall)) ids.insert(p.id);
+  for (const auto& c : L.cooling)
+    if (halls.count(c.hall)) ids.insert(c.id);
+  return ids;
+}
+
+// The halls a spec makes (Layout::halls indices).
+std::set<int> hallsOfSpec(const design::Layout& L, int spec) {
+  std::set<int> out;
+  for (std::size_t h = 0; h < L.halls.size(); ++h)
+    if (L.halls[h].specIndex == spec) out.insert(static_cast<int>(h));
+  return out;
+}
+
+// Renames what a copied hall holds: ids that start with the old hall's id take the new one's in
+// its place ("h2-bw1" → "hall-4-bw1"), others are prefixed with it ("ups-3" → "hall-4-ups-3"). A
+// reference is renamed when it names something inside the old hall, else it keeps pointing at the
+// same object (a transformer in the yard).
+struct Renamer {
+  std::string from, to;
+  std::set<std::string> inside;  // expanded ids of what the old hall holds
+
+  std::string id(const std::string& s) const {
+    const bool prefixed = s.size() >= from.size() && s.compare(0, from.size(), from) == 0 &&
+                          (s.size() == from.size() || !std::isalnum(static_cast<unsigned char>(s[from.size()])));
+    return prefixed ? to + s.substr(from.size()) : to + "-" + s;
+  }
+  bool names(const std::string& pattern) const {
+    const auto e = design::expandPattern(pattern, {1, 1, 1});
+    return e.error.empty() && inside.count(e.text);
+  }
+  std::string ref(const std::string& pattern) const { return names(pattern) ? id(pattern) : pattern; }
+  std::vector<std::string> refs(std::vector<std::string> patterns) const {
+    for (auto& p : patterns) p = ref(p);
+    return patterns;
+  }
+};
+
+// Every rack, power node and cooling unit in the halls, with its footprint.
+struct Content {
+  Footprint footprint;
+  int hall;
+  std::string what;
+};
+std::vector<Content> contentsOf(const design::Layout& L, const std::set<int>& halls) {
+  std::vector<Content> out;
+  for (std::size_t i = 0; i < L.racks.size(); ++i) {
+    const auto& rack = L.racks[i];
+    if (halls.count(rack.hall)) out.push_back({rackFootprint(rack), rack.hall, "rack " + rack.id});
+  }
+  for (std::size_t i = 0; i < L.power.size(); ++i) {
+    const auto& p = L.power[i];
+    if (halls.count(p.hall) && hasFootprint(p))
+      out.push_back({powerFootprint(p, p.position, p.rotation), p.hall, p.id});
+  }
+  for (std::size_t i = 0; i < L.cooling.size(); ++i) {
+    const auto& c = L.cooling[i];
+    if (halls.count(c.hall) && hasFootprint(c))
+      out.push_back({coolingFootprint(c, c.position, c.rotation), c.hall, c.id});
+  }
+  return out;
+}
+
+void growSite(design::Design& d, Vec2 corner) {
+  d.site.size.x = std::max(d.site.size.x, roundMetres(corner.x));
+  d.site.size.y = std::max(d.site.size.y, roundMetres(corner.y));
+}
+
+bool validHall(const design::Layout& L, int hall) {
+  return hall >= 0 && hall < static_cast<int>(L.halls.size());
+}
+
+}  // namespace
+
+HallSketch sketchHall(const design::ResolvedDesign& r, Vec2 a, Vec2 b) {
+  HallSketch s;
+  const auto snap = [](double v) { return std::round(v / kHallGrid) * kHallGrid; };
+  const Vec2 p{snap(a.x), snap(a.y)}, q{snap(b.x), snap(b.y)};
+  s.origin = {std::min(p.x, q.x), std::min(p.y, q.y)};
+  s.size = {std::abs(q.x - p.x), std::abs(q.y - p.y)};
+  if (s.size.x < kMinHallSide || s.size.y < kMinHallSide) {
+    s.refusal = "Drag out a hall at least 5 m × 5 m.";
+    return s;
+  }
+  const EditOutcome out = addHall(r, s.size, s.origin);
+  if (!out) s.refusal = out.refusal;
+  return s;
+}
+
+EditOutcome drawHall(const design::ResolvedDesign& r, Vec2 a, Vec2 b) {
+  const HallSketch s = sketchHall(r, a, b);
+  if (!s.refusal.empty()) return EditOutcome::refuse(s.refusal);
+  return addHall(r, s.size, s.origin);
+}
+
+EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hallIndex, Vec2 origin, Vec2 size) {
+  const design::Layout& L = r.layout;
+  if (!validHall(L, hallIndex)) return EditOutcome::refuse("There is no such hall.");
+  if (!(size.x >= 1 && size.y >= 1) || size.x > model::kMaxCoordinate || size.y > model::kMaxCoordinate)
+    return EditOutcome::refuse("A hall is at least 1 m × 1 m.");
+  if (origin.x < 0 || origin.y < 0) return EditOutcome::refuse("A hall stands on the site (x and y ≥ 0).");
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  origin = roundVec(origin), size = roundVec(size);
+  const Vec2 delta{origin.x - hall.origin.x, origin.y - hall.origin.y};
+  if (std::abs(delta.x) < 1e-9 && std::abs(delta.y) < 1e-9 && std::abs(size.x - hall.size.x) < 1e-9 &&
+      std::abs(size.y - hall.size.y) < 1e-9)
+    return EditOutcome::refuse("The hall already stands there at that size.");
+  const std::set<int> moved = hallsOfSpec(L, hall.specIndex);
+
+  // Where each hall of the template would stand.
+  std::vector<design::Hall> after;
+  for (int h : moved) {
+    design::Hall n = L.halls[static_cast<std::size_t>(h)];
+    n.origin = {n.origin.x + delta.x, n.origin.y + delta.y};
+    n.size = size;
+    after.push_back(n);
+  }
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    for (std::size_t j = i + 1; j < after.size(); ++j) {
+      if (overlaps(hallFootprint(after[i]), hallFootprint(after[j])))
+        return EditOutcome::refuse("The halls " + after[i].name + " and " + after[j].name +
+                                   " of the template would overlap: their step is shorter than the new size.");
+    }
+    for (std::size_t h = 0; h < L.halls.size(); ++h) {
+      if (moved.count(static_cast<int>(h))) continue;
+      if (overlaps(hallFootprint(after[i]), hallFootprint(L.halls[h])))
+        return EditOutcome::refuse(after[i].name + " would overlap " + L.halls[h].name + ".");
+    }
+    if (after[i].origin.x + size.x > model::kMaxCoordinate || after[i].origin.y + size.y > model::kMaxCoordinate)
+      return EditOutcome::refuse("The hall would leave the largest site GigaPlan lays out.");
+  }
+  // Everything inside moves with its hall and must still fit.
+  std::size_t k = 0;
+  std::map<int, const design::Hall*> newHall;
+  for (int h : moved) newHall[h] = &after[k++];
+  for (Content c : contentsOf(L, moved)) {
+    c.footprint.centre = {c.footprint.centre.x + delta.x, c.footprint.centre.y + delta.y};
+    if (!insideHall(*newHall.at(c.hall), c.footprint))
+      return EditOutcome::refuse(c.what + " would stand outside " + newHall.at(c.hall)->name +
+                                 ": move it or keep the hall larger.");
+  }
+  // Yard gear the halls would now cover.
+  const FootprintIndex index = FootprintIndex::ofLayout(L);
+  for (const design::Hall& n : after) {
+    for (const Item& item : index.overlapping(hallFootprint(n))) {
+      const auto i = static_cast<std::size_t>(item.index);
+      const int in = item.kind == ItemKind::Rack    ? L.racks[i].hall
+                     : item.kind == ItemKind::Power ? L.power[i].hall
+                                                    : L.cooling[i].hall;
+      if (!moved.count(in)) return EditOutcome::refuse(n.name + " would stand on " + describe(L, item) + ".");
+    }
+  }
+
+  design::Design d = r.design;
+  design::HallSpec& H = d.halls[static_cast<std::size_t>(hall.specIndex)];
+  H.origin = roundVec({H.origin.x + delta.x, H.origin.y + delta.y});
+  H.size = size;
+  // Overrides place objects in site coordinates: they move with their hall.
+  const std::set<std::string> inside = idsIn(L, moved);
+  for (auto& [id, o] : d.overrides) {
+    if (o.position && inside.count(id)) o.position = roundVec({o.position->x + delta.x, o.position->y + delta.y});
+  }
+  for (const design::Hall& n : after) growSite(d, {n.origin.x + n.size.x, n.origin.y + n.size.y});
+  EditOutcome out;
+  out.design = std::move(d);
+  return out;
+}
+
+EditOutcome deleteHall(const design::ResolvedDesign& r, int hallIndex) {
+  const design::Layout& L = r.layout;
+  if (!validHall(L, hallIndex)) return EditOutcome::refuse("There is no such hall.");
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
+  if (H.count > 1 && hall.instance != H.count)
+    return EditOutcome::refuse(hall.name + " is hall " + std::to_string(hall.instance) + " of the " +
+                               std::to_string(H.count) +
+                               " its template makes; only the last one can go without "
+                               "renumbering the others (lower the template's count, or delete its racks).");
+  const std::set<std::string> gone = idsIn(L, {hallIndex});
+  design::Design d = r.design;
+  if (H.count == 1) {
+    d.halls.erase(d.halls.begin() + hall.specIndex);
+  } else {
+    design::HallSpec& T = d.halls[static_cast<std::size_t>(hall.specIndex)];
+    --T.count;
+    std::erase_if(T.rows, [&](const design::RowSpec& s) { return s.onlyIn == hall.id; });
+    std::erase_if(T.power, [&](const design::PowerNodeSpec& s) { return s.onlyIn == hall.id; });
+    std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == hall.id; });
+  }
+  std::erase_if(d.overrides, [&](const auto& kv) { return gone.count(kv.first) > 0; });
+  std::erase_if(d.network.networkRows, [&](const std::string& row) { return gone.count(row) > 0; });
+  if (gone.count(d.network.coreAirHandler)) d.network.coreAirHandler.clear();
+  EditOutcome out;
+  out.design = std::move(d);
+  return out;
+}
+
+EditOutcome breakOutHall(const design::ResolvedDesign& r, int hallIndex) {
+  const design::Layout& L = r.layout;
+  if (!validHall(L, hallIndex)) return EditOutcome::refuse("There is no such hall.");
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
+  if (H.count == 1) return EditOutcome::refuse(hall.name + " is already a hall of its own.");
+  if (hall.instance != H.count)
+    return EditOutcome::refuse(
+        "Only the last hall of a template can leave it without renumbering the others: " + hall.name + " is hall " +
+        std::to_string(hall.instance) + " of " + std::to_string(H.count) + ".");
+  design::Design d = r.design;
+  design::HallSpec own = standalone(H, hall.instance, hall.id);
+  design::HallSpec& T = d.halls[static_cast<std::size_t>(hall.specIndex)];
+  --T.count;
+  std::erase_if(T.rows, [&](const design::RowSpec& s) { return s.onlyIn == hall.id; });
+  std::erase_if(T.power, [&](const design::PowerNodeSpec& s) { return s.onlyIn == hall.id; });
+  std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == hall.id; });
+  d.halls.insert(d.halls.begin() + hall.specIndex + 1, std::move(own));
+  EditOutcome out;
+  out.design = std::move(d);
+  out.select.push_back(hall.id);
+  return out;
+}
+
+EditOutcome duplicateHall(const design::ResolvedDesign& r, int hallIndex) {
+  const design::Layout& L = r.layout;
+  if (!validHall(L, hallIndex)) return EditOutcome::refuse("There is no such hall.");
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  // addHall finds the place (east of the others) and the fresh id.
+  EditOutcome placed = addHall(r, hall.size);
+  if (!placed) return EditOutcome::refuse("Not duplicated: " + placed.refusal);
+  design::Design d = std::move(*placed.design);
+  design::HallSpec& copy = d.halls.back();
+  const design::HallSpec source =
+      standalone(r.design.halls[static_cast<std::size_t>(hall.specIndex)], hall.instance, hall.id);
+  const Renamer rename{hall.id, copy.id, idsIn(L, {hallIndex})};
+  copy.height = source.height;
+  for (design::RowSpec row : source.rows) {
+    row.id = rename.id(row.id);
+    row.feedA = rename.ref(row.feedA), row.feedB = rename.ref(row.feedB);
+    row.cdu = rename.ref(row.cdu), row.airHandler = rename.ref(row.airHandler);
+    copy.rows.push_back(std::move(row));
+  }
+  for (design::PowerNodeSpec p : source.power) {
+    p.id = rename.id(p.id);
+    p.fedBy = rename.refs(p.fedBy);
+    copy.power.push_back(std::move(p));
+  }
+  for (design::CoolingUnitSpec c : source.cooling) {
+    c.id = rename.id(c.id);
+    c.fedBy = rename.refs(c.fedBy), c.rejectsTo = rename.refs(c.rejectsTo);
+    copy.cooling.push_back(std::move(c));
+  }
+  // What the source's objects override, the copies override too, one hall further on.
+  const Vec2 delta{copy.origin.x - hall.origin.x, copy.origin.y - hall.origin.y};
+  std::map<std::string, design::Override> added;
+  for (const auto& [id, o] : r.design.overrides) {
+    if (!rename.inside.count(id) || id == hall.id) continue;
+    design::Override n = o;
+    if (n.position) n.position = roundVec({n.position->x + delta.x, n.position->y + delta.y});
+    for (auto* f : {&n.feedA, &n.feedB, &n.cdu, &n.airHandler})
+      if (*f) *f = rename.ref(**f);
+    if (n.fedBy) n.fedBy = rename.refs(*n.fedBy);
+    if (n.rejectsTo) n.rejectsTo = rename.refs(*n.rejectsTo);
+    n.where = {};
+    added[rename.id(id)] = std::move(n);
+  }
+  d.overrides.insert(added.begin(), added.end());
+  std::vector<std::string> networkRows;
+  for (const std::string& row : d.network.networkRows)
+    if (rename.inside.count(row)) networkRows.push_back(rename.id(row));
+  d.network.networkRows.insert(d.network.networkRows.end(), networkRows.begin(), networkRows.end());
+  EditOutcome out;
+  out.select.push_back(copy.id);
+  out.design = std::move(d);
+  return out;
+}
+
+}  // namespace gigaplan::app::editing

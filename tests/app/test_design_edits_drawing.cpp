@@ -1,0 +1,215 @@
+// Laying out halls and rows with the mouse, as edits: a hall drawn as a rectangle, a row drawn by
+// dragging, and a hall moved, resized, deleted, duplicated and taken out of its template — each
+// checked on the three-hall site (one template, halls h1–h3 of 50 m × 40 m, 60 m apart), for what
+// it writes, what it refuses and why, and that the result saves and loads again.
+#include <QtTest>
+
+#include "app/gui/editing/design_edits.h"
+#include "design_test_support.h"
+
+using namespace gigaplan;
+using namespace gigaplan::app::editing;
+using design::Vec2;
+using test::cat;
+using test::kThreeHalls;
+using test::resolveText;
+using test::roundTrip;
+
+namespace {
+
+int hallIndex(const design::ResolvedDesign& r, const std::string& id) {
+  return r.layout.hallIndex.at(id);
+}
+
+int racksIn(const design::ResolvedDesign& r, const std::string& hall) {
+  int n = 0;
+  for (const auto& rack : r.layout.racks) n += r.layout.halls[static_cast<std::size_t>(rack.hall)].id == hall;
+  return n;
+}
+
+const design::Rack& rack(const design::ResolvedDesign& r, const std::string& id) {
+  return r.layout.racks[static_cast<std::size_t>(r.layout.rackIndex.at(id))];
+}
+
+const design::PowerNode& nodeOf(const design::ResolvedDesign& r, int index) {
+  return r.layout.power[static_cast<std::size_t>(index)];
+}
+
+// The design after the edit, resolved; fails the test when the edit was refused.
+std::shared_ptr<const design::ResolvedDesign> applied(const EditOutcome& out) {
+  if (!out) {
+    qWarning("refused: %s", out.refusal.c_str());
+    return nullptr;
+  }
+  return design::resolve(*out.design, cat());
+}
+
+void expectRefusal(const EditOutcome& out, const char* part) {
+  QVERIFY2(!out, "the edit should have been refused");
+  QVERIFY2(QString::fromStdString(out.refusal).contains(part), out.refusal.c_str());
+}
+
+}  // namespace
+
+class TestDesignEditsDrawing : public QObject {
+  Q_OBJECT
+ private slots:
+  void drawsAHallSnappedToWholeMetres() {
+    const auto r = resolveText(kThreeHalls);
+    const HallSketch s = sketchHall(*r, {230.6, 40.4}, {190.3, 10.2});  // dragged from any corner
+    QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+    QCOMPARE(s.origin.x, 190.0);
+    QCOMPARE(s.origin.y, 10.0);
+    QCOMPARE(s.size.x, 41.0);
+    QCOMPARE(s.size.y, 30.0);
+    const auto after = applied(drawHall(*r, {230.6, 40.4}, {190.3, 10.2}));
+    QVERIFY(after);
+    QCOMPARE(after->layout.halls.size(), std::size_t(4));
+    const design::Hall& h = after->layout.halls.back();
+    QCOMPARE(h.origin.x, 190.0);
+    QCOMPARE(h.size.x, 41.0);
+    // A new hall never takes a name another hall shows ("Hall 1" is h1's).
+    QVERIFY(h.name != "Hall 1" && h.name != "Hall 2" && h.name != "Hall 3");
+    QVERIFY(after->design.site.size.x >= 231.0);
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void refusesAHallTooSmallOrOnAnother() {
+    const auto r = resolveText(kThreeHalls);
+    expectRefusal(drawHall(*r, {190, 10}, {193, 40}), "at least 5 m");
+    expectRefusal(drawHall(*r, {40, 20}, {80, 45}), "overlap Hall 1");
+    QVERIFY(!sketchHall(*r, {40, 20}, {80, 45}).refusal.empty());
+  }
+
+  void drawsARowAlongTheDrag() {
+    const auto r = resolveText(kThreeHalls);
+    // In h2 (corner at 70, 10): 4.8 m east from (10.1, 25.2) inside the hall.
+    const RowSketch s = sketchRow(*r, "dgx-h100-rack", {80.1, 35.2}, {84.9, 35.3});
+    QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+    QCOMPARE(s.hall, hallIndex(*r, "h2"));
+    QCOMPARE(s.rotation, 0.0);
+    QCOMPARE(s.racks, 9);           // 4.8 m at a 0.6 m pitch: 8 gaps, 9 racks
+    QCOMPARE(s.first.x, 70 + 9.9);  // the rack's west edge on the 0.6 m grid
+    const EditOutcome out = drawRow(*r, "dgx-h100-rack", {80.1, 35.2}, {84.9, 35.3});
+    const auto after = applied(out);
+    QVERIFY(after);
+    QCOMPARE(out.select, std::vector<std::string>{"h2-row1"});
+    QCOMPARE(racksIn(*after, "h2"), 8 + 9);
+    QCOMPARE(racksIn(*after, "h1"), 8);  // only the hall it was drawn in
+    QCOMPARE(rack(*after, "h2-row1-9").position.x, 70 + 9.9 + 8 * 0.6);
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void drawsARowAlongYFromEitherEnd() {
+    const auto r = resolveText(kThreeHalls);
+    const RowSketch down = sketchRow(*r, "dgx-h100-rack", {100, 40}, {100.4, 32});
+    const RowSketch up = sketchRow(*r, "dgx-h100-rack", {100, 32}, {100.4, 40});
+    QVERIFY2(down.refusal.empty(), down.refusal.c_str());
+    QCOMPARE(down.rotation, 90.0);
+    QCOMPARE(down.racks, up.racks);
+    QCOMPARE(down.first.y, up.first.y);  // the first rack is the southern one either way
+    QVERIFY(down.first.y < 33);
+  }
+
+  void refusesARowOutsideAHallPastItsWallsOrOnRacks() {
+    const auto r = resolveText(kThreeHalls);
+    expectRefusal(drawRow(*r, "dgx-h100-rack", {65, 20}, {68, 20}), "inside a hall");
+    expectRefusal(drawRow(*r, "dgx-h100-rack", {115, 20}, {130, 20}), "walls of Hall 2");
+    // Across the existing rows of h2 (racks at 6–7.8 m east of its corner).
+    expectRefusal(drawRow(*r, "dgx-h100-rack", {74, 16}, {80, 16}), "aisle");
+    expectRefusal(drawRow(*r, "no-such-rack", {80, 30}, {84, 30}), "not a rack type");
+  }
+
+  void movesAndResizesEveryHallOfTheTemplate() {
+    const auto r = resolveText(kThreeHalls);
+    const Vec2 before = rack(*r, "h3-r1-1").position;
+    const auto after = applied(setHallGeometry(*r, hallIndex(*r, "h2"), {75, 12}, {52, 41}));
+    QVERIFY(after);
+    QCOMPARE(after->design.halls.size(), std::size_t(1));
+    for (const auto& h : after->layout.halls) {
+      QCOMPARE(h.size.x, 52.0);
+      QCOMPARE(h.size.y, 41.0);
+    }
+    QCOMPARE(after->layout.halls[1].origin.x, 75.0);
+    QCOMPARE(after->layout.halls[0].origin.x, 15.0);  // the template moved by (5, 2)
+    QCOMPARE(rack(*after, "h3-r1-1").position.x, before.x + 5);
+    QCOMPARE(rack(*after, "h3-r1-1").position.y, before.y + 2);
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void refusesAResizeThatLeavesRacksOutsideOrHallsOverlapping() {
+    const auto r = resolveText(kThreeHalls);
+    const int h1 = hallIndex(*r, "h1");
+    expectRefusal(setHallGeometry(*r, h1, {10, 10}, {5, 40}), "outside Hall 1");
+    expectRefusal(setHallGeometry(*r, h1, {10, 10}, {65, 40}), "would overlap");
+    expectRefusal(setHallGeometry(*r, h1, {10, 10}, {50, 40}), "already stands there");
+    // Onto the transformers in the yard (y = 70 m).
+    expectRefusal(setHallGeometry(*r, h1, {10, 10}, {50, 62}), "would stand on");
+  }
+
+  void deletesOnlyTheLastHallOfATemplate() {
+    const auto r = resolveText(kThreeHalls);
+    expectRefusal(deleteHall(*r, hallIndex(*r, "h2")), "only the last one");
+    const auto after = applied(deleteHall(*r, hallIndex(*r, "h3")));
+    QVERIFY(after);
+    QCOMPARE(after->layout.halls.size(), std::size_t(2));
+    QCOMPARE(after->layout.racks.size(), std::size_t(16));
+    QCOMPARE(after->design.halls[0].count, 2);
+  }
+
+  void takesTheLastHallOutOfItsTemplateKeepingItsIds() {
+    const auto r = resolveText(kThreeHalls);
+    expectRefusal(breakOutHall(*r, hallIndex(*r, "h1")), "Only the last hall");
+    const auto after = applied(breakOutHall(*r, hallIndex(*r, "h3")));
+    QVERIFY(after);
+    QCOMPARE(after->design.halls.size(), std::size_t(2));
+    QCOMPARE(after->design.halls[0].count, 2);
+    QCOMPARE(after->design.halls[1].id, std::string("h3"));
+    QCOMPARE(after->design.halls[1].name, std::string("Hall 3"));
+    // Same objects, same places, same feeds: only how the file says it changed.
+    QCOMPARE(after->layout.racks.size(), r->layout.racks.size());
+    for (const auto& before : r->layout.racks) {
+      const design::Rack& now = rack(*after, before.id);
+      QCOMPARE(now.position.x, before.position.x);
+      QCOMPARE(nodeOf(*after, now.feedA).id, nodeOf(*r, before.feedA).id);
+    }
+    const auto& bw = after->layout.power[static_cast<std::size_t>(after->layout.powerIndex.at("h3-bw1"))];
+    QCOMPARE(nodeOf(*after, bw.fedBy.at(0)).id, std::string("tx-3"));
+    expectRefusal(breakOutHall(*after, hallIndex(*after, "h3")), "already a hall of its own");
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void duplicatesAHallWithItsContents() {
+    const auto r = resolveText(kThreeHalls);
+    const EditOutcome out = duplicateHall(*r, hallIndex(*r, "h2"));
+    const auto after = applied(out);
+    QVERIFY(after);
+    QCOMPARE(out.select.size(), std::size_t(1));
+    const std::string id = out.select.front();
+    QCOMPARE(racksIn(*after, id), 8);
+    const design::Hall& copy = after->layout.halls.back();
+    QCOMPARE(copy.id, id);
+    QVERIFY(copy.origin.x >= 180);  // east of h3
+    // Links inside the hall follow the copies; the transformer in the yard is the source's.
+    const design::Rack& first = rack(*after, id + "-r1-1");
+    QCOMPARE(nodeOf(*after, first.feedA).id, id + "-bw1");
+    QCOMPARE(nodeOf(*after, nodeOf(*after, first.feedA).fedBy.at(0)).id, std::string("tx-2"));
+    QCOMPARE(after->layout.cooling[static_cast<std::size_t>(first.airHandler)].id, id + "-ahu");
+    QCOMPARE(first.position.x - copy.origin.x, rack(*r, "h2-r1-1").position.x - 70);
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void duplicatesARackOverrideWithTheHall() {
+    std::string text = kThreeHalls;
+    text += "overrides:\n  h1-r2-3: {type: network-rack}\n";
+    const auto r = resolveText(text);
+    const EditOutcome out = duplicateHall(*r, hallIndex(*r, "h1"));
+    const auto after = applied(out);
+    QVERIFY(after);
+    QCOMPARE(rack(*after, out.select.front() + "-r2-3").type, std::string("network-rack"));
+    QCOMPARE(rack(*after, out.select.front() + "-r2-2").type, std::string("dgx-h100-rack"));
+  }
+};
+
+QTEST_GUILESS_MAIN(TestDesignEditsDrawing)
+#include "test_design_edits_drawing.moc"
