@@ -231,6 +231,7 @@ void CatalogPalette::updateButtons() {
   const bool rack = !id.isEmpty() && group == Racks;
   const bool hasHall = !editor_.document().resolved()->layout.halls.empty();
   addRow_->setEnabled(rack && hasHall);
+  if (rack) editor_.setDrawRackType(id);  // what Draw row lays
   addRack_->setEnabled(rack && hasHall);
   const bool gear = !id.isEmpty() && (group == Power || group == Cooling);
   addGear_->setEnabled(gear);

@@ -2,6 +2,9 @@
 #include "app/gui/design_editor.h"
 
 #include <QLocale>
+#include <algorithm>
+#include <cmath>
+#include <map>
 
 #include "app/document/document.h"
 #include "app/gui/counted.h"
@@ -173,6 +176,110 @@ bool DesignEditor::addRow(const QString& rackType, int racks) {
 
 bool DesignEditor::addEquipment(const QString& model) {
   return apply(tr("Add %1").arg(model), editing::addEquipment(*doc_.resolved(), currentHall(), model.toStdString()));
+}
+
+namespace {
+int hallNamed(const design::Layout& L, const QString& id) {
+  const auto it = L.hallIndex.find(id.toStdString());
+  return it == L.hallIndex.end() ? -1 : it->second;
+}
+
+QString metresText(double v) {
+  return QLocale().toString(v, 'f', v == std::round(v) ? 0 : 1) + " m";
+}
+}  // namespace
+
+DesignEditor::Sketch DesignEditor::sketch(Shape shape, QPointF from, QPointF to) const {
+  const auto r = doc_.resolved();
+  Sketch out;
+  if (shape == Shape::Hall) {
+    const editing::HallSketch s = editing::sketchHall(*r, {from.x(), from.y()}, {to.x(), to.y()});
+    const double x0 = s.origin.x, y0 = s.origin.y, x1 = x0 + s.size.x, y1 = y0 + s.size.y;
+    out.outline = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+    out.allowed = s.refusal.empty();
+    out.message = out.allowed ? tr("Hall %1 × %2 at %3, %4")
+                                    .arg(metresText(s.size.x), metresText(s.size.y), metresText(x0), metresText(y0))
+                              : tr("Cannot add the hall: %1").arg(QString::fromStdString(s.refusal));
+    return out;
+  }
+  const QString type = drawRackType();
+  const editing::RowSketch s = editing::sketchRow(*r, type.toStdString(), {from.x(), from.y()}, {to.x(), to.y()});
+  if (s.racks > 0) {
+    const design::Vec2 dir = s.rotation == 0 ? design::Vec2{1, 0} : design::Vec2{0, 1};
+    const design::Vec2 across{-dir.y, dir.x};
+    const double a0 = -0.5 * s.width, a1 = (s.racks - 1) * s.pitch + 0.5 * s.width, c = 0.5 * s.depth;
+    auto at = [&](double along, double side) -> std::array<double, 2> {
+      return {s.first.x + along * dir.x + side * across.x, s.first.y + along * dir.y + side * across.y};
+    };
+    out.outline = {at(a0, -c), at(a1, -c), at(a1, c), at(a0, c)};
+  }
+  out.allowed = s.refusal.empty();
+  out.message = out.allowed ? tr("Row of %1 × %2").arg(s.racks).arg(type)
+                            : tr("Cannot add the row: %1").arg(QString::fromStdString(s.refusal));
+  return out;
+}
+
+bool DesignEditor::draw(Shape shape, QPointF from, QPointF to) {
+  const auto r = doc_.resolved();
+  if (shape == Shape::Hall) {
+    editing::EditOutcome out = editing::drawHall(*r, {from.x(), from.y()}, {to.x(), to.y()});
+    const QString id = out && !out.select.empty() ? QString::fromStdString(out.select.front()) : QString();
+    out.select.clear();
+    if (!apply(tr("Draw hall"), std::move(out))) return false;
+    workHall_ = id;
+    view_.setSelection({});
+    emit message(tr("Added %1: rows and gear now go there").arg(id));
+    return true;
+  }
+  const QString type = drawRackType();
+  return apply(tr("Draw row of %1").arg(type),
+               editing::drawRow(*r, type.toStdString(), {from.x(), from.y()}, {to.x(), to.y()}));
+}
+
+QString DesignEditor::drawRackType() const {
+  if (!drawRackType_.isEmpty()) return drawRackType_;
+  const auto r = doc_.resolved();
+  std::map<std::string, int> uses;
+  for (const auto& rack : r->layout.racks) ++uses[rack.type];
+  const auto best = std::max_element(uses.begin(), uses.end(), [](auto& a, auto& b) { return a.second < b.second; });
+  if (best != uses.end()) return QString::fromStdString(best->first);
+  for (const auto& [id, type] : r->catalog->racks)
+    if (!type.gpu.empty()) return QString::fromStdString(id);  // a compute rack
+  return r->catalog->racks.empty() ? QString() : QString::fromStdString(r->catalog->racks.begin()->first);
+}
+
+bool DesignEditor::setHallGeometry(const QString& hall, double x, double y, double width, double depth) {
+  const auto r = doc_.resolved();
+  return apply(tr("Move or resize %1").arg(hall),
+               editing::setHallGeometry(*r, hallNamed(r->layout, hall), {x, y}, {width, depth}));
+}
+
+bool DesignEditor::duplicateHall(const QString& hall) {
+  const auto r = doc_.resolved();
+  editing::EditOutcome out = editing::duplicateHall(*r, hallNamed(r->layout, hall));
+  const QString id = out && !out.select.empty() ? QString::fromStdString(out.select.front()) : QString();
+  out.select = {id.toStdString()};  // its racks, once the view shows them
+  if (!apply(tr("Duplicate %1").arg(hall), std::move(out))) return false;
+  workHall_ = id;
+  emit message(tr("Duplicated %1 as %2").arg(hall, id));
+  return true;
+}
+
+bool DesignEditor::deleteHall(const QString& hall) {
+  const auto r = doc_.resolved();
+  if (!apply(tr("Delete %1").arg(hall), editing::deleteHall(*r, hallNamed(r->layout, hall)))) return false;
+  if (workHall_ == hall) workHall_.clear();
+  view_.setSelection({});
+  emit message(tr("Deleted %1 and everything in it").arg(hall));
+  return true;
+}
+
+bool DesignEditor::breakOutHall(const QString& hall) {
+  const auto r = doc_.resolved();
+  if (!apply(tr("Take %1 out of its template").arg(hall), editing::breakOutHall(*r, hallNamed(r->layout, hall))))
+    return false;
+  emit message(tr("%1 is now a hall of its own").arg(hall));
+  return true;
 }
 
 }  // namespace gigaplan::app

@@ -8,9 +8,12 @@
 #pragma once
 
 #include <QObject>
+#include <QPointF>
 #include <QStringList>
+#include <array>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "app/gui/editing/design_edits.h"
 
@@ -64,6 +67,28 @@ class DesignEditor : public QObject {
   /// Adds an empty hall of `width` × `depth` m east of the others (editing::addHall); it becomes
   /// the hall rows and gear are added to until something else is selected.
   bool addHall(double width, double depth);
+  /// What the Draw hall and Draw row modes make of a drag from `from` to `to` (floor, m).
+  enum class Shape { Hall, Row };
+  struct Sketch {
+    std::vector<std::array<double, 2>> outline;  // closed, site coordinates
+    bool allowed = false;
+    QString message;  // what dropping would add, or why it would not
+  };
+  Sketch sketch(Shape shape, QPointF from, QPointF to) const;
+  /// Adds the sketched hall or row (of drawRackType()) as one undoable edit.
+  bool draw(Shape shape, QPointF from, QPointF to);
+  /// The rack type Draw row lays: the one chosen in the palette, else the design's most common,
+  /// else the catalog's first.
+  QString drawRackType() const;
+  void setDrawRackType(const QString& id) { drawRackType_ = id; }
+
+  /// Hall edits (editing::setHallGeometry, duplicateHall, deleteHall, breakOutHall) on the hall
+  /// with this id, each one undoable command.
+  bool setHallGeometry(const QString& hall, double x, double y, double width, double depth);
+  bool duplicateHall(const QString& hall);
+  bool deleteHall(const QString& hall);
+  bool breakOutHall(const QString& hall);
+
   /// Adds a grid connection of `rating` W in the yard of the current hall.
   bool addGridConnection(double rating);
   /// The hall rows and gear go to when the selection names none (a hall picked in the site tree,
@@ -103,6 +128,7 @@ class DesignEditor : public QObject {
   std::function<void(const QStringList&)> selectHook_;
   double grid_ = 0.6;
   QString workHall_;
+  QString drawRackType_;
   int mergeKey_ = 1000;
 };
 

@@ -14,6 +14,8 @@
 #include "app/gui/design_editor.h"
 #include "app/gui/view_shortcuts.h"
 #include "widgets/tools/select_tool.h"
+#include "widgets/tools/sketch_tool.h"
+#include "widgets/tools/view_geometry.h"
 #include "widgets/tools/wire_tool.h"
 #include "widgets/viewport/site_view.h"
 
@@ -61,13 +63,7 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
   wire_ = make(tr("&Wire"), {QKeySequence(Qt::Key_W)},
                tr("Drag from racks or gear onto their feed, CDU, air handler or heat sink to connect them"), [] {});
   wire_->setCheckable(true);
-  connect(wire_, &QAction::toggled, this, [this](bool on) {
-    wireTool_.setEnabled(on);
-    if (on) box_->setChecked(false);
-  });
-  connect(box_, &QAction::toggled, this, [this](bool on) {
-    if (on) wire_->setChecked(false);
-  });
+  connect(wire_, &QAction::toggled, this, [this](bool on) { wireTool_.setEnabled(on); });
   // Each target the cursor reaches is judged once: the line and cursor show the verdict, the
   // status bar what the drop would do or why not.
   connect(&wireTool_, &widgets::WireTool::hovered, this,
@@ -85,6 +81,42 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
   connect(&wireTool_, &widgets::WireTool::dropped, this,
           [this](const QStringList& from, const QString& to, bool second) { editor_.connectLink(from, to, second); });
   connect(&wireTool_, &widgets::WireTool::cancelled, this, [this] { emit editor_.message(tr("Nothing connected")); });
+  // Drawing: a rectangle on the floor makes a hall, a drag inside a hall a row. Both show the plan
+  // view, where the floor is seen square on.
+  sketch_ = new widgets::SketchTool(editor_.view());
+  drawHall_ =
+      make(tr("Draw &hall"), {QKeySequence(Qt::Key_H)}, tr("Drag a rectangle on the site to add a hall there"), [] {});
+  drawRow_ = make(tr("Draw r&ow"), {QKeySequence(Qt::SHIFT | Qt::Key_R)},
+                  tr("Drag inside a hall to lay a row of the palette's rack type"), [] {});
+  for (QAction* mode : {box_, wire_, drawHall_, drawRow_}) {
+    mode->setCheckable(true);
+    connect(mode, &QAction::toggled, this, [this, mode](bool on) {
+      if (!on) return;
+      for (QAction* other : {box_, wire_, drawHall_, drawRow_})
+        if (other != mode) other->setChecked(false);
+    });
+  }
+  auto drawing = [this](bool on) {
+    sketch_->setEnabled(drawHall_->isChecked() || drawRow_->isChecked());
+    if (on) {
+      editor_.view().showPlan();
+      emit editor_.message(drawHall_->isChecked()
+                               ? tr("Drag a rectangle on the site for the new hall (Esc cancels)")
+                               : tr("Drag inside a hall to lay a row of %1 (Esc cancels)").arg(editor_.drawRackType()));
+    }
+  };
+  connect(drawHall_, &QAction::toggled, this, drawing);
+  connect(drawRow_, &QAction::toggled, this, drawing);
+  auto shape = [this] { return drawHall_->isChecked() ? DesignEditor::Shape::Hall : DesignEditor::Shape::Row; };
+  connect(sketch_, &widgets::SketchTool::sketched, this, [this, shape](QPointF from, QPointF to) {
+    const DesignEditor::Sketch s = editor_.sketch(shape(), from, to);
+    sketch_->setOutline(s.outline, s.allowed);
+    emit editor_.message(s.message);
+  });
+  connect(sketch_, &widgets::SketchTool::finished, this,
+          [this, shape](QPointF from, QPointF to) { editor_.draw(shape(), from, to); });
+  connect(sketch_, &widgets::SketchTool::cancelled, this, [this] { emit editor_.message(tr("Nothing drawn")); });
+
   clear_ = make(tr("&Clear overrides"), {}, tr("Put the selected objects back as their templates make them"),
                 [this] { editor_.clearSelectionOverrides(); });
   connect(&editor_.view(), &widgets::SiteView::selectionChanged, this, &EditActions::updateEnabled);
@@ -110,6 +142,8 @@ void EditActions::fillMenu(QMenu* menu) {
   menu->addAction(selectNone_);
   menu->addAction(box_);
   menu->addAction(wire_);
+  menu->addAction(drawHall_);
+  menu->addAction(drawRow_);
 }
 
 void EditActions::fillToolBar(QToolBar* bar) {
@@ -121,6 +155,8 @@ void EditActions::fillToolBar(QToolBar* bar) {
   bar->addAction(delete_);
   bar->addAction(box_);
   bar->addAction(wire_);
+  bar->addAction(drawHall_);
+  bar->addAction(drawRow_);
   bar->addSeparator();
   bar->addWidget(new QLabel(tr(" Grid "), bar));
   grid_ = new QDoubleSpinBox(bar);
@@ -216,8 +252,34 @@ void EditActions::fillContextMenu(QMenu* menu) {
     assignMenu(menu, tr("Air handler"), static_cast<int>(editing::RackField::AirHandler));
   }
   disconnectMenu(menu);
+  hallMenu(menu);
   menu->addSeparator();
   menu->addAction(tr("Fit selection"), &editor_.view(), &widgets::SiteView::fitSelection);
+}
+
+void EditActions::hallMenu(QMenu* menu) {
+  // The hall whose floor was clicked.
+  const auto floor = widgets::floorPointAt(editor_.view(), QPointF(rightPress_), 0);
+  if (!floor) return;
+  const auto r = editor_.document().resolved();
+  const design::Hall* hall = nullptr;
+  for (const auto& h : r->layout.halls) {
+    if ((*floor)[0] >= h.origin.x && (*floor)[0] <= h.origin.x + h.size.x && (*floor)[1] >= h.origin.y &&
+        (*floor)[1] <= h.origin.y + h.size.y)
+      hall = &h;
+  }
+  if (!hall) return;
+  const QString id = QString::fromStdString(hall->id);
+  const int count = r->design.halls[static_cast<std::size_t>(hall->specIndex)].count;
+  menu->addSeparator();
+  QMenu* sub = menu->addMenu(tr("Hall %1").arg(QString::fromStdString(hall->name)));
+  sub->setObjectName("hallMenu");
+  sub->addAction(tr("Select its racks"), this, [this, id] { editor_.view().setSelection({id}); });
+  sub->addAction(tr("Duplicate hall"), this, [this, id] { editor_.duplicateHall(id); });
+  sub->addAction(tr("Delete hall"), this, [this, id] { editor_.deleteHall(id); });
+  if (count > 1)
+    sub->addAction(tr("Take out of its template (%1 halls)").arg(count), this,
+                   [this, id] { editor_.breakOutHall(id); });
 }
 
 bool EditActions::eventFilter(QObject*, QEvent* event) {

@@ -1,6 +1,8 @@
 // Edit menu and toolbar: undo and redo (with the usual shortcuts), delete, duplicate (Ctrl+D),
 // rotate 90° (R), select all / none, box selection (B), wiring (W: drag from objects onto their
-// feed, CDU or heat sink), clear overrides, and the snapping grid. Also the 3D view's context menu
+// feed, CDU or heat sink), drawing a hall (H: a rectangle on the floor) or a row (Shift+R: a drag
+// inside a hall), clear overrides, and the snapping grid. The modes B, W, H and Shift+R exclude
+// one another. Also the 3D view's context menu
 // (a right click without a drag), which adds feed and cooling reassignment for the selected racks
 // and disconnects the selection from what it is wired to.
 #pragma once
@@ -16,6 +18,7 @@ class QWidget;
 
 namespace gigaplan::widgets {
 class SelectTool;
+class SketchTool;
 class WireTool;
 }  // namespace gigaplan::widgets
 
@@ -40,6 +43,9 @@ class EditActions : public QObject {
   QAction* rotateAction() const { return rotate_; }
   QAction* boxAction() const { return box_; }
   QAction* wireAction() const { return wire_; }
+  QAction* drawHallAction() const { return drawHall_; }
+  QAction* drawRowAction() const { return drawRow_; }
+  widgets::SketchTool& sketchTool() const { return *sketch_; }
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -48,12 +54,16 @@ class EditActions : public QObject {
   void updateEnabled();
   void assignMenu(QMenu* menu, const QString& title, int field);
   void disconnectMenu(QMenu* menu);
+  /// Duplicate, delete or take out of its template the hall whose floor was right-clicked.
+  void hallMenu(QMenu* menu);
 
   DesignEditor& editor_;
   widgets::SelectTool& select_;
   widgets::WireTool& wireTool_;
   QWidget* window_;
   QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_, *wire_;
+  QAction *drawHall_, *drawRow_;
+  widgets::SketchTool* sketch_;
   QDoubleSpinBox* grid_ = nullptr;
   QPoint rightPress_;
 };

@@ -40,6 +40,7 @@
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/tools/drag_move.h"
 #include "app/gui/view_actions.h"
+#include "widgets/scene/site_scene.h"
 #include "widgets/tools/move_tool.h"
 #include "widgets/tools/select_tool.h"
 #include "widgets/tools/wire_tool.h"
@@ -116,6 +117,17 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   // The side panels run the full height; findings and history sit under the 3D view only.
   setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
   setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+  // Where the cursor is on the ground, in site coordinates (x east, y north).
+  auto* cursorLabel = new QLabel(this);
+  cursorLabel->setObjectName("cursorLabel");
+  cursorLabel->setToolTip(tr("Site coordinates under the cursor: x to the east, y to the north"));
+  cursorLabel->setMinimumWidth(cursorLabel->fontMetrics().horizontalAdvance("x 00,000.0 m  y 00,000.0 m"));
+  statusBar()->addPermanentWidget(cursorLabel);
+  connect(view_, &widgets::SiteView::cursorMoved, cursorLabel, [cursorLabel](std::optional<QPointF> p) {
+    const QLocale l;
+    cursorLabel->setText(p ? tr("x %1 m  y %2 m").arg(l.toString(p->x(), 'f', 1), l.toString(p->y(), 'f', 1))
+                           : QString());
+  });
   statusBar()->addPermanentWidget(selectionLabel_);
   statusBar()->addPermanentWidget(evaluationLabel_);
   buildDocks();
@@ -148,6 +160,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
   connect(reportActions_, &ReportActions::statusMessage, this,
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(siteTree_, &SiteTreeDock::hallChosen, editor_, &DesignEditor::setWorkHall);
+  connect(siteTree_, &SiteTreeDock::hallChosen, &properties_->model(), &PropertiesModel::setHall);
   connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(view_, &widgets::SiteView::selectionChanged, this, [this] {
     // The planner picked something while the scene waited to show an edit: their pick wins over
@@ -309,8 +322,11 @@ void MainWindow::rebuildScene() {
   if (!sceneStale_) return;
   sceneStale_ = false;
   auto resolved = doc_.resolved();
-  // A site's first objects (a new design's first hall) are framed too; later edits keep the camera.
-  const bool frame = !shown_ || freshDesign_ || siteWasEmpty_;
+  // A fresh design is framed in the isometric view; a site's first objects (a new design's first
+  // hall) are framed from where the camera looks (the plan stays the plan while drawing); later
+  // edits keep the camera.
+  const bool frame = !shown_ || freshDesign_;
+  const bool firstObjects = !frame && siteWasEmpty_;
   freshDesign_ = false;
   const auto& L = resolved->layout;
   siteWasEmpty_ = L.halls.empty() && L.racks.empty() && L.power.empty() && L.cooling.empty();
@@ -319,9 +335,11 @@ void MainWindow::rebuildScene() {
   selectionPending_ = false;
   {
     const QSignalBlocker quiet(view_);  // the rebuild's transient selection is not news
+    view_->scene().setSiteSize(resolved->design.site.size.x, resolved->design.site.size.y);
     view_->setSite(resolved->layout, *resolved->catalog, frame);
     view_->setSelection(frame ? QStringList() : selection);
   }
+  if (firstObjects) view_->fitAll();
   shown_ = true;
   if (view_->selection() != before) emit view_->selectionChanged(view_->selection());
   applyColors();

@@ -100,6 +100,12 @@ PropertiesModel::PropertiesModel(DesignEditor& editor, QObject* parent) : QAbstr
 
 void PropertiesModel::setSelection(const QStringList& ids) {
   ids_ = ids;
+  hall_.clear();
+  refresh();
+}
+
+void PropertiesModel::setHall(const QString& id) {
+  hall_ = id;
   refresh();
 }
 
@@ -144,8 +150,11 @@ void PropertiesModel::rebuild() {
   props_.clear();
   std::vector<std::string> ids;
   for (const QString& id : ids_) ids.push_back(id.toStdString());
-  set_ = editing::objectsOf(editor_.document().resolved()->layout, ids);
-  if (set_.empty())
+  const design::Layout& layout = editor_.document().resolved()->layout;
+  set_ = editing::objectsOf(layout, ids);
+  if (const auto hall = layout.hallIndex.find(hall_.toStdString()); !hall_.isEmpty() && hall != layout.hallIndex.end())
+    addHall(hall->second);
+  else if (set_.empty())
     addSite();
   else if (!set_.racks.empty() && set_.power.empty() && set_.cooling.empty())
     addRacks();
@@ -178,6 +187,37 @@ void PropertiesModel::addSite() {
   const QString leaves = qs(std::string(design::toString(d.network.leafPlacement)));
   add(Key::LeafPlacement, tr("Leaf placement"), leaves, leaves, true, leafPlacementChoices(),
       tr("Where leaf switches stand: at the end or middle of each row, or in network rows"));
+}
+
+void PropertiesModel::addHall(int index) {
+  const auto r = editor_.document().resolved();
+  const design::Layout& L = r->layout;
+  const design::Hall& h = L.halls[static_cast<std::size_t>(index)];
+  const design::HallSpec& spec = r->design.halls[static_cast<std::size_t>(h.specIndex)];
+  add(Key::Hall, tr("Hall"), tr("%1 (%2)").arg(qs(h.name), qs(h.id)));
+  const QString together =
+      spec.count > 1 ? tr("Moves and resizes all %1 halls of its template").arg(QLocale().toString(spec.count))
+                     : QString();
+  if (spec.count > 1)
+    add(Key::HallTemplate, tr("Template"),
+        tr("Hall %1 of %2 made by %3, %4 apart")
+            .arg(QLocale().toString(h.instance), QLocale().toString(spec.count), qs(spec.id),
+                 metres(std::hypot(spec.step.x, spec.step.y))),
+        {}, false, {}, together);
+  const QString corner = tr("South-west corner, site coordinates") + (together.isEmpty() ? "" : ". " + together);
+  add(Key::HallX, tr("Corner x"), metres(h.origin.x), h.origin.x, true, {}, corner);
+  add(Key::HallY, tr("Corner y"), metres(h.origin.y), h.origin.y, true, {}, corner);
+  add(Key::HallWidth, tr("Width (x)"), metres(h.size.x), h.size.x, true, {}, together);
+  add(Key::HallDepth, tr("Depth (y)"), metres(h.size.y), h.size.y, true, {}, together);
+  int rows = 0, racks = 0, power = 0, cooling = 0;
+  for (const auto& row : L.rows) rows += row.hall == index;
+  for (const auto& rack : L.racks) racks += rack.hall == index;
+  for (const auto& p : L.power) power += p.hall == index;
+  for (const auto& c : L.cooling) cooling += c.hall == index;
+  add(Key::Selection, tr("Contents"),
+      QStringList{counted(rows, "row"), counted(racks, "rack"), counted(power, "power node"),
+                  counted(cooling, "cooling unit")}
+          .join(", "));
 }
 
 void PropertiesModel::addPlacement(bool editable) {
@@ -462,6 +502,19 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       return field(RackField::AirHandler, tr("air handler"));
     case Key::Model:
       return editor_.apply(tr("Set model to %1").arg(value.toString()), editing::setEquipmentModel(*r, set_, v));
+    case Key::HallX:
+    case Key::HallY:
+    case Key::HallWidth:
+    case Key::HallDepth: {
+      bool ok = false;
+      const double length = value.toDouble(&ok);
+      const auto it = r->layout.hallIndex.find(hall_.toStdString());
+      if (!ok || !std::isfinite(length) || it == r->layout.hallIndex.end()) return false;
+      const design::Hall& h = r->layout.halls[static_cast<std::size_t>(it->second)];
+      design::Vec2 origin = h.origin, size = h.size;
+      (key == Key::HallX ? origin.x : key == Key::HallY ? origin.y : key == Key::HallWidth ? size.x : size.y) = length;
+      return editor_.setHallGeometry(hall_, origin.x, origin.y, size.x, size.y);
+    }
     case Key::X:
     case Key::Y: {
       bool ok = false;

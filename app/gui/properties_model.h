@@ -59,13 +59,21 @@ class PropertiesModel : public QAbstractTableModel {
     Redundancy,
     NetworkSwitch,
     Topology,
-    LeafPlacement
+    LeafPlacement,
+    HallX,
+    HallY,
+    HallWidth,
+    HallDepth,
+    HallTemplate
   };
 
   explicit PropertiesModel(DesignEditor& editor, QObject* parent = nullptr);
 
   /// Shows the properties of these objects (ids as the 3D view reports them).
   void setSelection(const QStringList& ids);
+  /// Shows a hall (picked in the site tree) until the selection changes: its corner and size,
+  /// editable (every hall of its template moves and resizes with it), its template and contents.
+  void setHall(const QString& id);
   /// Re-reads the document (after an edit, undo or open).
   void refresh();
   /// Utilisation figures when the evaluation is of the current design.
@@ -95,12 +103,14 @@ class PropertiesModel : public QAbstractTableModel {
   void addRacks();
   void addEquipment();
   void addPlacement(bool editable);
+  void addHall(int hall);
   void add(Key key, const QString& name, const QString& text, QVariant edit = {}, bool editable = false,
            std::vector<Choice> choices = {}, const QString& tip = {});
   bool apply(Key key, const QVariant& value);
 
   DesignEditor& editor_;
   QStringList ids_;
+  QString hall_;  // the hall shown, "" when the selection is shown
   editing::ObjectSet set_;
   EvaluatedDesign evaluated_;
   std::vector<Prop> props_;

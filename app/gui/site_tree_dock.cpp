@@ -202,12 +202,13 @@ void SiteTreeDock::fromTree() {
     const QString id = i.data(SiteTreeModel::IdRole).toString();
     if (!id.isEmpty()) ids << id;
   }
-  // A hall picked on its own is where rows and gear added next go (it may have no racks yet).
-  if (ids.size() == 1 && model_->design() && model_->design()->layout.hallIndex.count(ids.front().toStdString()))
-    emit hallChosen(ids.front());
   syncing_ = true;
   view_.setSelection(ids);  // rows and halls stand for their racks
   syncing_ = false;
+  // A hall picked on its own is where rows and gear added next go (it may have no racks yet), and
+  // what Properties shows: announced after the selection, which would otherwise replace it.
+  if (ids.size() == 1 && model_->design() && model_->design()->layout.hallIndex.count(ids.front().toStdString()))
+    emit hallChosen(ids.front());
 }
 
 void SiteTreeDock::fromView(const QStringList& ids) {

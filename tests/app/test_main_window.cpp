@@ -17,6 +17,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
@@ -57,6 +58,7 @@
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
+#include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/view_geometry.h"
 #include "widgets/viewport/graphics_setup.h"
@@ -998,6 +1000,137 @@ class TestMainWindow : public QObject {
   // hall, rows, network and storage racks, grid, transformers, UPS, busways with A and B feeds,
   // CDU, dry coolers, air handlers, chillers — saved, and evaluated to the sample's GPUs, IT power
   // (±1 %), PUE (±0.01) and findings.
+  // Drawing with the mouse on a laptop screen: a hall as a rectangle in plan view (H), a row by a
+  // drag inside it (Shift+R), a refused row outside it, Esc cancelling; then the hall resized in
+  // Properties and duplicated from its context menu; the cursor's coordinates, the scale bar and
+  // the north arrow; every step one undo.
+  void drawsHallsAndRowsWithTheMouse() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto& v = w.siteView();
+    v.setAnimationDuration(0);
+    QApplication::setActiveWindow(&w);
+    w.fileActions().newAction()->trigger();
+    QVERIFY(doc.resolved()->layout.halls.empty());
+    auto shot = [&](const char* name) {
+      QTest::qWait(50);
+      const QString file = tmp_.filePath(name);
+      QVERIFY(w.grab().save(file));
+      if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
+        QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
+    };
+    auto at = [&](double x, double y) { return widgets::widgetPointOf(v, {x, y, 0}).toPoint(); };
+    auto drag = [&](QPointF from, QPointF to, const std::function<void()>& whileDragging = {}) {
+      QTest::mousePress(&v, Qt::LeftButton, {}, at(from.x(), from.y()));
+      for (int i = 1; i <= 8; ++i) {
+        const QPointF p = from + (to - from) * (i / 8.0);
+        QTest::mouseMove(&v, at(p.x(), p.y()));
+        QTest::qWait(5);
+      }
+      if (whileDragging) whileDragging();
+      QTest::mouseRelease(&v, Qt::LeftButton, {}, at(to.x(), to.y()));
+    };
+    const int steps = doc.undoStack()->index();
+
+    // H: the plan view, and a rectangle dragged from one corner to the other.
+    v.setFocus();
+    QTest::keyClick(&v, Qt::Key_H);
+    QVERIFY(w.editActions().drawHallAction()->isChecked());
+    QTRY_VERIFY(v.scene().overlay().scaleShown());  // looking straight down
+    QVERIFY(v.scene().overlay().northShown());
+    QVERIFY2(QString::fromStdString(v.scene().overlay().scaleLabel()).endsWith(" m"),
+             v.scene().overlay().scaleLabel().c_str());
+    drag({20.2, 20.3}, {59.8, 44.1}, [&] {
+      QVERIFY(v.scene().wireVisible());
+      QVERIFY2(w.statusBar()->currentMessage().contains("40 m × 24 m"), qPrintable(w.statusBar()->currentMessage()));
+      shot("draw-hall.png");
+    });
+    QTRY_COMPARE(doc.resolved()->layout.halls.size(), std::size_t{1});
+    const design::Hall hall = doc.resolved()->layout.halls.front();
+    QCOMPARE(hall.origin.x, 20.0);
+    QCOMPARE(hall.origin.y, 20.0);
+    QCOMPARE(hall.size.x, 40.0);
+    QCOMPARE(hall.size.y, 24.0);
+    QCOMPARE(doc.undoStack()->index(), steps + 1);
+    QVERIFY(!v.scene().wireVisible());
+
+    // The cursor's place on the ground, in the status bar.
+    auto* cursor = w.findChild<QLabel*>("cursorLabel");
+    QVERIFY(cursor);
+    {
+      // A move with no button held (QTest::mouseMove moves the X pointer instead when none is).
+      const QPointF p = at(30, 30);
+      QMouseEvent move(QEvent::MouseMove, p, v.mapToGlobal(p), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+      QApplication::sendEvent(&v, &move);
+    }
+    QTRY_VERIFY(cursor->text().startsWith("x "));
+    const QStringList parts = cursor->text().split(' ', Qt::SkipEmptyParts);  // x 30.0 m y 30.0 m
+    QCOMPARE(parts.size(), 6);
+    QVERIFY2(std::abs(QLocale().toDouble(parts[1]) - 30) < 0.6 && std::abs(QLocale().toDouble(parts[4]) - 30) < 0.6,
+             qPrintable(cursor->text()));
+
+    // Shift+R: a row dragged 7 m east inside the hall; the status bar says what it will be.
+    QTest::keyClick(&v, Qt::Key_R, Qt::ShiftModifier);
+    QVERIFY(w.editActions().drawRowAction()->isChecked());
+    QVERIFY(!w.editActions().drawHallAction()->isChecked());
+    const QString rackType = w.editor().drawRackType();
+    drag({25, 30}, {32, 30}, [&] {
+      QVERIFY2(w.statusBar()->currentMessage().startsWith("Row of 13 × " + rackType),
+               qPrintable(w.statusBar()->currentMessage()));
+      shot("draw-row.png");
+    });
+    QTRY_COMPARE(doc.resolved()->layout.racks.size(), std::size_t{13});
+    QCOMPARE(doc.undoStack()->index(), steps + 2);
+    // Outside the hall: refused before the drop, with the reason; nothing changes.
+    drag({5, 5}, {12, 5}, [&] {
+      QCOMPARE(v.cursor().shape(), Qt::ForbiddenCursor);
+      QVERIFY2(w.statusBar()->currentMessage().contains("Start a row inside a hall"),
+               qPrintable(w.statusBar()->currentMessage()));
+    });
+    QCOMPARE(doc.undoStack()->index(), steps + 2);
+    // Esc cancels a drag.
+    QTest::mousePress(&v, Qt::LeftButton, {}, at(25, 38));
+    QTest::mouseMove(&v, at(30, 38));
+    QTest::mouseMove(&v, at(34, 38));
+    QTest::keyClick(&v, Qt::Key_Escape);
+    QTest::mouseRelease(&v, Qt::LeftButton, {}, at(34, 38));
+    QCOMPARE(doc.undoStack()->index(), steps + 2);
+    QTest::keyClick(&v, Qt::Key_R, Qt::ShiftModifier);
+    QVERIFY(!w.editActions().drawRowAction()->isChecked());
+
+    // The hall in Properties: 4 m wider.
+    selectInTree(w, {QString::fromStdString(hall.id)});
+    QTRY_VERIFY(w.properties().model().rowOf(app::PropertiesModel::Key::HallWidth) >= 0);
+    editProperty(w, app::PropertiesModel::Key::HallWidth, "44");
+    QTRY_COMPARE(doc.resolved()->layout.halls.front().size.x, 44.0);
+    QCOMPARE(doc.undoStack()->index(), steps + 3);
+
+    // Its context menu (a right click on its floor) duplicates it with its row.
+    v.setFocus();
+    QTimer::singleShot(200, [&] {
+      auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+      QMenu* sub = menu ? menu->findChild<QMenu*>("hallMenu") : nullptr;
+      for (QAction* a : sub ? sub->actions() : QList<QAction*>{})
+        if (a->text() == "Duplicate hall") a->trigger();
+      if (menu) menu->close();
+    });
+    const QPoint floor = at(50, 42);
+    QTest::mousePress(&v, Qt::RightButton, {}, floor);
+    QTest::mouseRelease(&v, Qt::RightButton, {}, floor);
+    QTRY_COMPARE(doc.resolved()->layout.halls.size(), std::size_t{2});
+    QCOMPARE(doc.resolved()->layout.racks.size(), std::size_t{26});
+    QCOMPARE(doc.undoStack()->index(), steps + 4);
+    v.fitAll();
+    shot("draw-duplicated.png");
+    for (int k = 0; k < 4; ++k) doc.undoStack()->undo();
+    QVERIFY(doc.resolved()->layout.halls.empty());
+  }
+
   void buildsTheTeachingHallFromNew() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);

@@ -17,6 +17,7 @@
 #include <cmath>
 
 #include "widgets/scene/glyph_layer.h"
+#include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/scalar_palette.h"
 #include "widgets/scene/scene_geometry.h"
 #include "widgets/scene/shapes.h"
@@ -116,6 +117,7 @@ SiteScene::SiteScene(vtkRenderer* renderer)
   head->SetLightTypeToHeadlight();
   head->SetIntensity(0.35);
   renderer_->AddLight(head);
+  overlay_ = std::make_unique<PlanOverlay>(renderer_);
   renderObserver_ = renderer_->AddObserver(vtkCommand::StartEvent, this, &SiteScene::onRenderStart);
   applyTheme();
   applyColors();
@@ -123,6 +125,7 @@ SiteScene::SiteScene(vtkRenderer* renderer)
 
 SiteScene::~SiteScene() {
   renderer_->RemoveObserver(renderObserver_);
+  overlay_.reset();
   for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
   for (const auto& l : layers_) renderer_->RemoveActor(l->actor());
   for (vtkActor* a : {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(),
@@ -169,8 +172,13 @@ void SiteScene::layoutLegend() {
   legend_->SetPosition2(width - 8.0 / w, height);
 }
 
+void SiteScene::setPixelRatio(double ratio) {
+  overlay_->setPixelRatio(ratio);
+}
+
 void SiteScene::onRenderStart() {
   layoutLegend();
+  overlay_->update();
   // Row labels are 0.45 m tall: beyond ~100 m they are under 7 px on an 800 px view at 30°,
   // i.e. noise that still costs triangles.
   constexpr double kRowLabelDistance = 100;
@@ -195,6 +203,7 @@ void SiteScene::applyTheme() {
   setColor(selectionOutline_, theme_.selection);
   setColor(hoverOutline_, theme_.hover);
   setColor(wire_, wireAllowed_ ? theme_.wire : theme_.refused);
+  if (overlay_) overlay_->setColor(theme_.text);
   for (vtkTextProperty* t :
        {legend_->GetTitleTextProperty(), legend_->GetLabelTextProperty(), legend_->GetAnnotationTextProperty()}) {
     t->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
@@ -346,12 +355,12 @@ void SiteScene::setSelection(std::vector<ObjectRef> refs) {
   updateOutlines();
 }
 
-void SiteScene::setWire(std::optional<std::array<double, 6>> segment, bool allowed) {
-  wire_->SetVisibility(segment.has_value());
-  if (!segment) return;
+void SiteScene::setWire(const std::vector<std::array<double, 6>>& segments, bool allowed) {
+  wire_->SetVisibility(!segments.empty());
+  if (segments.empty()) return;
   wireAllowed_ = allowed;
   setColor(wire_, allowed ? theme_.wire : theme_.refused);
-  vtkPolyDataMapper::SafeDownCast(wire_->GetMapper())->SetInputData(linesMesh({*segment}));
+  vtkPolyDataMapper::SafeDownCast(wire_->GetMapper())->SetInputData(linesMesh(segments));
 }
 
 bool SiteScene::wireVisible() const {

@@ -33,6 +33,7 @@ class vtkPolyData;
 namespace gigaplan::widgets::scene {
 
 class GlyphLayer;
+class PlanOverlay;
 
 class SiteScene {
  public:
@@ -64,6 +65,12 @@ class SiteScene {
   /// Share of a width × height view the legend covers at the right (0 when hidden); camera
   /// framing keeps the site out of it.
   double legendReserve(int width, int height) const;
+  /// The site's extent (m, from its south-west corner at 0, 0): the ground covers it, so an empty
+  /// site shows where halls can be drawn. Takes effect at the next build. 0 × 0: the layout's.
+  void setSiteSize(double width, double depth) { siteSize_ = {width, depth}; }
+  /// The scale bar and north arrow, as last drawn.
+  const PlanOverlay& overlay() const { return *overlay_; }
+  void setPixelRatio(double ratio);
   void setLabelsVisible(bool visible);
 
   /// Interactive: solid background, no antialiasing (Mesa renders in software; every pass
@@ -83,9 +90,10 @@ class SiteScene {
   void setSelection(std::vector<ObjectRef> refs);
   const std::vector<ObjectRef>& selection() const { return selection_; }
   void setHover(std::optional<ObjectRef> ref);
-  /// A connection being drawn from `from` to `to` (site coordinates, m), in the theme's wire colour
-  /// when allowed and its refusal colour when not; nullopt hides it.
-  void setWire(std::optional<std::array<double, 6>> segment, bool allowed = true);
+  /// Lines being drawn (a connection, the outline of a hall or row being sketched): segments
+  /// x0, y0, z0, x1, y1, z1 in site coordinates (m), in the theme's wire colour when allowed and
+  /// its refusal colour when not; none hides them.
+  void setWire(const std::vector<std::array<double, 6>>& segments, bool allowed = true);
   bool wireVisible() const;
   std::optional<ObjectRef> hover() const { return hover_; }
 
@@ -159,6 +167,8 @@ class SiteScene {
   bool labelsVisible_ = true;
   Quality quality_ = Quality::Interactive;
   unsigned long renderObserver_ = 0;
+  std::unique_ptr<PlanOverlay> overlay_;
+  std::array<double, 2> siteSize_{0, 0};
   vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_, wire_;
   bool wireAllowed_ = true;
   vtkSmartPointer<vtkScalarBarActor> legend_;

@@ -171,6 +171,7 @@ void SiteScene::buildStatic() {
     for (std::size_t i = 0; i < l->size(); ++i) grow(l->bounds(i));
   for (const design::Hall& h : layout_.halls)
     grow({h.origin.x, h.origin.x + h.size.x, h.origin.y, h.origin.y + h.size.y, 0, h.height});
+  if (siteSize_[0] > 0 && siteSize_[1] > 0) grow({0, siteSize_[0], 0, siteSize_[1], 0, 0});
   if (!std::isfinite(bounds_[0])) bounds_ = {-10, 10, -10, 10, 0, 1};
   const double span = std::max(bounds_[1] - bounds_[0], bounds_[3] - bounds_[2]);
   const double margin = std::max(8.0, 0.06 * span);

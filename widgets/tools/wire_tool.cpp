@@ -33,7 +33,7 @@ void WireTool::setVerdict(bool allowed) {
   if (!dragging()) return;
   view_.setCursor(target_.isEmpty() || allowed ? Qt::CrossCursor : Qt::ForbiddenCursor);
   if (end_) {  // recolour the line where it stands
-    view_.scene().setWire(std::array<double, 6>{start_[0], start_[1], start_[2], (*end_)[0], (*end_)[1], (*end_)[2]},
+    view_.scene().setWire({{start_[0], start_[1], start_[2], (*end_)[0], (*end_)[1], (*end_)[2]}},
                           target_.isEmpty() || allowed_);
     view_.update();
   }
@@ -72,7 +72,7 @@ void WireTool::move(QPointF pos, Qt::KeyboardModifiers mods) {
   if (!end) end = floorPointAt(view_, pos, start_[2]);
   end_ = end;
   if (end) {
-    view_.scene().setWire(std::array<double, 6>{start_[0], start_[1], start_[2], (*end)[0], (*end)[1], (*end)[2]},
+    view_.scene().setWire({{start_[0], start_[1], start_[2], (*end)[0], (*end)[1], (*end)[2]}},
                           target_.isEmpty() || allowed_);
   }
   view_.setCursor(target_.isEmpty() || allowed_ ? Qt::CrossCursor : Qt::ForbiddenCursor);
@@ -83,7 +83,7 @@ void WireTool::finish() {
   from_.clear();
   end_.reset();
   target_.clear();
-  view_.scene().setWire(std::nullopt);
+  view_.scene().setWire({});
   view_.setCursor(enabled_ ? Qt::CrossCursor : Qt::ArrowCursor);
   view_.update();
 }

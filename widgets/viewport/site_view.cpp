@@ -61,6 +61,7 @@ void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& cat
   // Keep what was selected, by id: an edit re-expands the layout but the planner's selection stays.
   const QStringList before = selection();
   scene_->build(layout, catalog);
+  scene_->setPixelRatio(devicePixelRatioF());
   std::vector<std::string> keys;
   for (const QString& id : before) keys.push_back(id.toStdString());
   scene_->setSelection(scene_->resolve(keys));
@@ -237,10 +238,20 @@ void SiteView::mouseReleaseEvent(QMouseEvent* event) {
 void SiteView::mouseMoveEvent(QMouseEvent* event) {
   VtkViewport::mouseMoveEvent(event);
   if (event->buttons() == Qt::NoButton) updateHover(event->position(), event->globalPosition().toPoint());
+  emit cursorMoved(floorAt(event->position()));
+}
+
+std::optional<QPointF> SiteView::floorAt(const QPointF& pos) const {
+  const double dpr = pixelRatio();
+  const int* size = interactor()->GetSize();
+  const auto hit = hitPlane(displayRay(renderer(), pos.x() * dpr, size[1] - 1 - pos.y() * dpr), 0);
+  if (!hit) return std::nullopt;
+  return QPointF((*hit)[0], (*hit)[1]);
 }
 
 void SiteView::leaveEvent(QEvent* event) {
   VtkViewport::leaveEvent(event);
+  emit cursorMoved(std::nullopt);
   if (scene_->hover()) {
     scene_->setHover(std::nullopt);
     QToolTip::hideText();

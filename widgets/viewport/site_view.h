@@ -9,9 +9,11 @@
 //   view.setSelection({"h1-row03-07"}); view.fitSelection();
 #pragma once
 
+#include <QPointF>
 #include <QStringList>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 #include "core/catalog/catalog.h"
 #include "core/design/layout.h"
@@ -65,12 +67,17 @@ class SiteView : public VtkViewport {
   /// Id of the object under a widget position, or an empty string.
   QString objectIdAt(const QPoint& pos) const;
   QString hoveredId() const;
+  /// The point on the ground (z = 0, site coordinates, m) under a widget position, if any.
+  std::optional<QPointF> floorAt(const QPointF& pos) const;
   /// Time the last pick (hover or click) took, in seconds.
   double lastPickSeconds() const { return lastPickSeconds_; }
 
  signals:
   void selectionChanged(const QStringList& ids);
   void hoverChanged(const QString& id);
+  /// The ground point under the cursor as it moves over the view (none: off the ground or out
+  /// of the view); the window shows it as coordinates.
+  void cursorMoved(std::optional<QPointF> floor);
 
  protected:
   void mousePressEvent(QMouseEvent* event) override;
