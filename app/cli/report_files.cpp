@@ -35,14 +35,14 @@ std::optional<ReportFormat> reportFormatFor(const std::string& path) {
 
 ReportFiles renderTextReport(ReportFormat format, const std::string& path, const design::ResolvedDesign& design,
                              const engine::Evaluation& eval, const report::TrainingPlan* training,
-                             const report::ReportDocument* document) {
+                             const report::ReportDocument* document, bool unsavedEdits) {
   ReportFiles out;
   switch (format) {
     case ReportFormat::Csv:
       out.files.push_back({path, report::bomCsv(eval.bom, *design.catalog)});
       break;
     case ReportFormat::Json:
-      out.files.push_back({path, report::reportJson(design, eval, *training)});
+      out.files.push_back({path, report::reportJson(design, eval, *training, unsavedEdits)});
       break;
     case ReportFormat::Html:
       out.files.push_back({path, report::toHtml(*document)});

@@ -38,7 +38,7 @@ struct ReportFiles {
 /// and Markdown; Csv (the bill of materials) needs neither.
 ReportFiles renderTextReport(ReportFormat format, const std::string& path, const design::ResolvedDesign& design,
                              const engine::Evaluation& eval, const report::TrainingPlan* training,
-                             const report::ReportDocument* document);
+                             const report::ReportDocument* document, bool unsavedEdits = false);
 
 /// Writes `bytes` to a temporary file next to `path` and renames it over `path`: a failure leaves
 /// an existing file as it was. False, with "cannot write PATH: reason" in `error`, on failure.

@@ -66,7 +66,8 @@ ReportExport::ReportExport(std::shared_ptr<const design::ResolvedDesign> design,
       path_(std::move(path)),
       format_(reportFormatFor(path_)),
       picture_(options.picture),
-      date_(options.date) {
+      date_(options.date),
+      unsavedEdits_(options.unsavedEdits) {
   if (options.training) training_ = *options.training;
 }
 
@@ -102,6 +103,7 @@ void ReportExport::build() {
   in.generatedOn = (date_.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : date_).toStdString();
   in.picturePng = picturePng_;
   in.pictureNote = pictureNote_.toStdString();
+  in.unsavedEdits = unsavedEdits_;
   document_ = report::buildReport(in);
   timings_.build = lap(clock);
 }
@@ -117,7 +119,7 @@ bool ReportExport::render(QString* error) {
     if (ok) files_.files.push_back({path_.toStdString(), std::move(bytes)});
   } else {
     files_ = cli::renderTextReport(*format_, path_.toStdString(), *design_, *eval_, training_ ? &*training_ : nullptr,
-                                   document_ ? &*document_ : nullptr);
+                                   document_ ? &*document_ : nullptr, unsavedEdits_);
   }
   timings_.write = lap(clock);
   return ok;

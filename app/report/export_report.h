@@ -38,6 +38,7 @@ struct ExportOptions {
   bool picture = true;                             // include the 3D picture when a display allows it
   QString date;                                    // title-page date; empty = today
   const report::TrainingPlan* training = nullptr;  // precomputed plan; null = planned here
+  bool unsavedEdits = false;                       // the design differs from its file: the report says so
 };
 
 /// Seconds spent in each step of the last export, for `gigaplan report --bench`.
@@ -88,6 +89,7 @@ class ReportExport {
   std::optional<ReportFormat> format_;
   bool picture_ = true;
   QString date_;
+  bool unsavedEdits_ = false;
   std::optional<report::TrainingPlan> training_;
   std::string picturePng_;
   QString pictureNote_ = QStringLiteral("No 3D picture: left out on request.");

@@ -86,7 +86,11 @@ void PdfComposer::titlePage() {
   flow_.y += 12;
   contents();
   std::string meta = "Report by " + doc_.generator;
-  if (!doc_.sourceFile.empty()) meta = "Design file " + doc_.sourceFile + "  \u00b7  " + meta;
+  if (!doc_.source.empty()) {
+    std::string source = doc_.source;
+    source[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(source[0])));
+    meta = source + "  \u00b7  " + meta;
+  }
   flow_.y = std::max(flow_.y + 10, flow_.bottom() - 24);
   textLines(flow_.wrap(q(meta), reportFont(7.5), width), reportFont(7.5), kGrey, 0, {}, {});
 }

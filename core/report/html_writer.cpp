@@ -121,7 +121,7 @@ std::string toHtml(const ReportDocument& doc) {
   for (const auto& n : doc.titleNotes) o << "<p class=\"note\">" << escapeXml(n) << "</p>\n";
   o << "<p class=\"meta\">";
   if (!doc.location.empty()) o << escapeXml(doc.location) << " \u00b7 ";
-  if (!doc.sourceFile.empty()) o << "design file " << escapeXml(doc.sourceFile) << " \u00b7 ";
+  if (!doc.source.empty()) o << escapeXml(doc.source) << " \u00b7 ";
   o << "report by " << escapeXml(doc.generator) << "</p>\n</header>\n";
   o << "<nav><h2>Contents</h2><ol>\n";
   for (const auto& s : doc.sections)

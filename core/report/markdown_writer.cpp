@@ -83,7 +83,7 @@ MarkdownReport toMarkdown(const ReportDocument& doc, const std::string& imageDir
   o << "\n";
   for (const auto& n : doc.titleNotes) o << "> " << escapeMarkdown(n) << "\n\n";
   if (!doc.location.empty()) o << escapeMarkdown(doc.location) << " \u00b7 ";
-  if (!doc.sourceFile.empty()) o << "design file " << escapeMarkdown(doc.sourceFile) << " \u00b7 ";
+  if (!doc.source.empty()) o << escapeMarkdown(doc.source) << " \u00b7 ";
   o << "report by " << escapeMarkdown(doc.generator) << "\n\n## Contents\n\n";
   // Section ids are the builder's own fixed words ("power", "failure-domains"), never design text.
   for (const auto& s : doc.sections) o << "- [" << escapeMarkdown(s.title) << "](#" << s.id << ")\n";

@@ -60,6 +60,14 @@ ReportDocument buildReport(const ReportInputs& in) {
   doc.subtitle = d.site.description;
   doc.location = d.site.location;
   doc.sourceFile = d.sourceFile;
+  if (in.unsavedEdits) {
+    doc.source = d.sourceFile.empty() ? "a design not yet saved" : "unsaved edits to " + d.sourceFile;
+    doc.titleNotes.push_back(d.sourceFile.empty() ? "This report is of a design that has not been saved to a file."
+                                                  : "This report is of edits not yet saved: " + d.sourceFile +
+                                                        " on disk does not contain them.");
+  } else if (!d.sourceFile.empty()) {
+    doc.source = "design file " + d.sourceFile;
+  }
   doc.generator = "GigaPlan " GIGAPLAN_VERSION + std::string(in.generatedOn.empty() ? "" : ", " + in.generatedOn);
   doc.headlines = headlines(in);
   doc.titleNotes.push_back(

@@ -35,6 +35,7 @@ struct ReportInputs {
   int maxFindingRows = 300;                  // findings listed one by one; the rest are counted
   const annual::YearResult* year = nullptr;  // the year of weather, when the design names one (its section)
   std::optional<double> jobDays;             // the design's job at full speed, for the year section
+  bool unsavedEdits = false;                 // the design differs from its file on disk
 };
 
 ReportDocument buildReport(const ReportInputs& inputs);

@@ -80,6 +80,9 @@ struct ReportDocument {
   std::string subtitle;  // description
   std::string location;
   std::string sourceFile;
+  // Where the figures come from, as the title page says it: "design file campus.yaml", or
+  // "unsaved edits to campus.yaml" when the design on screen differs from the file.
+  std::string source;
   std::string generator;  // "GigaPlan 0.1.0"
   std::vector<Headline> headlines;
   std::vector<std::string> titleNotes;  // short lines under the headlines (approximations, status)

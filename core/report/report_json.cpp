@@ -16,12 +16,12 @@ void pair(JsonWriter& j, std::string_view key, design::Vec2 v) {
   j.key(key).beginArray().value(v.x, kDigits).value(v.y, kDigits).endArray();
 }
 
-void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::Evaluation& e) {
+void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::Evaluation& e, bool unsavedEdits) {
   const design::Design& d = r.design;
   const design::Layout& l = r.layout;
   j.key("design").beginObject();
   j.field("name", d.site.name).field("description", d.site.description).field("location", d.site.location);
-  j.field("file", d.sourceFile);
+  j.field("file", d.sourceFile).field("unsaved_edits", unsavedEdits);
   pair(j, "size_m", d.site.size);
   j.field("ambient_c", d.site.ambient, kDigits).field("wet_bulb_c", d.site.wetBulb, kDigits);
   j.field("power_factor", d.site.powerFactor, kDigits);
@@ -151,7 +151,8 @@ void writeSources(JsonWriter& j, const design::ResolvedDesign& r, const engine::
 
 }  // namespace
 
-std::string reportJson(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& t) {
+std::string reportJson(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& t,
+                       bool unsavedEdits) {
   JsonWriter j;
   j.beginObject();
   j.key("report")
@@ -159,7 +160,7 @@ std::string reportJson(const design::ResolvedDesign& r, const engine::Evaluation
       .field("schema", kReportSchema)
       .field("generator", "GigaPlan " GIGAPLAN_VERSION)
       .endObject();
-  writeDesign(j, r, e);
+  writeDesign(j, r, e, unsavedEdits);
   j.key("evaluation");
   engine::writeEvaluationJson(j, e, r.layout, {.objects = true});
   writeTraining(j, t);

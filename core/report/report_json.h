@@ -18,7 +18,8 @@ namespace gigaplan::report {
 /// Identifies the document shape; bumped when keys change meaning or disappear.
 inline constexpr const char* kReportSchema = "gigaplan-report/1";
 
+/// `unsavedEdits`: the design differs from its file on disk ("design.unsaved_edits").
 std::string reportJson(const design::ResolvedDesign& design, const engine::Evaluation& eval,
-                       const TrainingPlan& training);
+                       const TrainingPlan& training, bool unsavedEdits = false);
 
 }  // namespace gigaplan::report

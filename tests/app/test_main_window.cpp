@@ -482,6 +482,22 @@ class TestMainWindow : public QObject {
     QFile pdf(tmp_.filePath("report.pdf"));
     QVERIFY(pdf.open(QIODevice::ReadOnly));
     QVERIFY(pdf.read(5) == "%PDF-");
+    // A report of unsaved edits says so; of the saved file, it names the file.
+    auto html = [&] {
+      const QString path = tmp_.filePath("report.html");
+      QString error;
+      if (!window_->reportActions().exportTo(path, &error)) return error;
+      QFile f(path);
+      return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString("cannot read");
+    };
+    QVERIFY(!doc_->isModified());
+    QVERIFY(html().contains("design file "));
+    QVERIFY(doc_->edit("Rename site", [](design::Design& d) { d.site.name += " (edited)"; }).isEmpty());
+    QVERIFY(doc_->isModified());
+    const QString edited = html();
+    QVERIFY2(edited.contains("unsaved edits to ") && !edited.contains("design file "), qPrintable(edited.left(3000)));
+    doc_->undoStack()->undo();
+    QVERIFY(!doc_->isModified());
   }
 
   void colourModesChangeThePixels() {

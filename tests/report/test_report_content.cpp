@@ -10,10 +10,12 @@
 #include "core/report/catalog_usage.h"
 #include "core/report/charts.h"
 #include "core/report/escape.h"
+#include "core/report/html_writer.h"
 #include "core/report/power_paths.h"
 #include "core/report/power_tree.h"
 #include "core/report/report_builder.h"
 #include "core/report/report_format.h"
+#include "core/report/report_json.h"
 #include "core/report/single_line_diagram.h"
 #include "core/report/site_plan.h"
 #include "core/report/svg_writer.h"
@@ -295,6 +297,25 @@ class TestReportContent : public QObject {
     QCOMPARE(every.rowTones.front(), report::Tone::Error);  // errors come first
     QCOMPARE(every.footnote, "Showing 1 of " + report::count(static_cast<std::int64_t>(e.findings.size())) +
                                  "; the JSON report lists every one.");
+  }
+
+  // A report of unsaved edits never names the file on disk as its source.
+  void saysWhenTheEditsAreUnsaved() {
+    const auto& s = evaluated(samplePath("teaching-hall.yaml"));
+    const std::string file = s.design->design.sourceFile;
+    QVERIFY(!file.empty());
+    report::ReportInputs in{*s.design, s.eval, s.training};
+    QCOMPARE(report::buildReport(in).source, "design file " + file);
+    in.unsavedEdits = true;
+    const report::ReportDocument doc = report::buildReport(in);
+    QCOMPARE(doc.source, "unsaved edits to " + file);
+    QVERIFY(std::any_of(doc.titleNotes.begin(), doc.titleNotes.end(),
+                        [](const std::string& n) { return n.find("edits not yet saved") != std::string::npos; }));
+    QVERIFY(report::toHtml(doc).find("unsaved edits to ") != std::string::npos);
+    QVERIFY(report::toHtml(doc).find("design file ") == std::string::npos);
+    QVERIFY(report::reportJson(*s.design, s.eval, s.training, true).find("\"unsaved_edits\": true") !=
+            std::string::npos);
+    QVERIFY(report::reportJson(*s.design, s.eval, s.training).find("\"unsaved_edits\": false") != std::string::npos);
   }
 
   void reportHasEverySection_data() { report_fixture::addSampleRows(); }
