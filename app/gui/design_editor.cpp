@@ -8,6 +8,7 @@
 
 #include "app/document/document.h"
 #include "app/gui/counted.h"
+#include "core/fabric/placement.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {
@@ -202,6 +203,18 @@ DesignEditor::Sketch DesignEditor::sketch(Shape shape, QPointF from, QPointF to)
                               : tr("Cannot add the hall: %1").arg(QString::fromStdString(s.refusal));
     return out;
   }
+  if (shape == Shape::Measure) {
+    // The straight line and the route a cable takes along the trays (x first, then y).
+    out.outline = {{from.x(), from.y()}, {to.x(), from.y()}, {to.x(), to.y()}};
+    out.allowed = true;
+    const design::NetworkPlan& plan = r->design.network;
+    const double straight = std::hypot(to.x() - from.x(), to.y() - from.y());
+    const double cable = fabric::trayCableLength({from.x(), from.y()}, {to.x(), to.y()}, plan);
+    out.message = tr("Distance %1 straight; a cable along the trays %2 (%3 m up and down at each end, %4 % slack)")
+                      .arg(metresText(straight), metresText(cable), QLocale().toString(fabric::trayDrop(plan), 'f', 1),
+                           QLocale().toString(100 * std::max(0.0, plan.slack), 'f', 0));
+    return out;
+  }
   const QString type = drawRackType();
   const editing::RowSketch s = editing::sketchRow(*r, type.toStdString(), {from.x(), from.y()}, {to.x(), to.y()});
   if (s.racks > 0) {
@@ -221,6 +234,10 @@ DesignEditor::Sketch DesignEditor::sketch(Shape shape, QPointF from, QPointF to)
 
 bool DesignEditor::draw(Shape shape, QPointF from, QPointF to) {
   const auto r = doc_.resolved();
+  if (shape == Shape::Measure) {
+    emit message(sketch(shape, from, to).message);
+    return true;
+  }
   if (shape == Shape::Hall) {
     editing::EditOutcome out = editing::drawHall(*r, {from.x(), from.y()}, {to.x(), to.y()});
     const QString id = out && !out.select.empty() ? QString::fromStdString(out.select.front()) : QString();

@@ -68,14 +68,15 @@ class DesignEditor : public QObject {
   /// the hall rows and gear are added to until something else is selected.
   bool addHall(double width, double depth);
   /// What the Draw hall and Draw row modes make of a drag from `from` to `to` (floor, m).
-  enum class Shape { Hall, Row };
+  enum class Shape { Hall, Row, Measure };
   struct Sketch {
     std::vector<std::array<double, 2>> outline;  // closed, site coordinates
     bool allowed = false;
     QString message;  // what dropping would add, or why it would not
   };
   Sketch sketch(Shape shape, QPointF from, QPointF to) const;
-  /// Adds the sketched hall or row (of drawRackType()) as one undoable edit.
+  /// Adds the sketched hall or row (of drawRackType()) as one undoable edit; a measurement is
+  /// announced through message() and changes nothing.
   bool draw(Shape shape, QPointF from, QPointF to);
   /// The rack type Draw row lays: the one chosen in the palette, else the design's most common,
   /// else the catalog's first.

@@ -88,26 +88,34 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
       make(tr("Draw &hall"), {QKeySequence(Qt::Key_H)}, tr("Drag a rectangle on the site to add a hall there"), [] {});
   drawRow_ = make(tr("Draw r&ow"), {QKeySequence(Qt::SHIFT | Qt::Key_R)},
                   tr("Drag inside a hall to lay a row of the palette's rack type"), [] {});
-  for (QAction* mode : {box_, wire_, drawHall_, drawRow_}) {
+  measure_ = make(tr("&Measure"), {QKeySequence(Qt::Key_M)},
+                  tr("Drag between two points: the straight distance and a cable's length along the trays"), [] {});
+  for (QAction* mode : {box_, wire_, drawHall_, drawRow_, measure_}) {
     mode->setCheckable(true);
     connect(mode, &QAction::toggled, this, [this, mode](bool on) {
       if (!on) return;
-      for (QAction* other : {box_, wire_, drawHall_, drawRow_})
+      for (QAction* other : {box_, wire_, drawHall_, drawRow_, measure_})
         if (other != mode) other->setChecked(false);
     });
   }
   auto drawing = [this](bool on) {
-    sketch_->setEnabled(drawHall_->isChecked() || drawRow_->isChecked());
-    if (on) {
-      editor_.view().showPlan();
-      emit editor_.message(drawHall_->isChecked()
-                               ? tr("Drag a rectangle on the site for the new hall (Esc cancels)")
-                               : tr("Drag inside a hall to lay a row of %1 (Esc cancels)").arg(editor_.drawRackType()));
+    sketch_->setEnabled(drawHall_->isChecked() || drawRow_->isChecked() || measure_->isChecked());
+    if (!on) return;
+    if (measure_->isChecked()) {
+      emit editor_.message(tr("Drag from one point to another to measure (Esc cancels)"));
+      return;
     }
+    editor_.view().showPlan();
+    emit editor_.message(drawHall_->isChecked()
+                             ? tr("Drag a rectangle on the site for the new hall (Esc cancels)")
+                             : tr("Drag inside a hall to lay a row of %1 (Esc cancels)").arg(editor_.drawRackType()));
   };
-  connect(drawHall_, &QAction::toggled, this, drawing);
-  connect(drawRow_, &QAction::toggled, this, drawing);
-  auto shape = [this] { return drawHall_->isChecked() ? DesignEditor::Shape::Hall : DesignEditor::Shape::Row; };
+  for (QAction* mode : {drawHall_, drawRow_, measure_}) connect(mode, &QAction::toggled, this, drawing);
+  auto shape = [this] {
+    return drawHall_->isChecked()  ? DesignEditor::Shape::Hall
+           : drawRow_->isChecked() ? DesignEditor::Shape::Row
+                                   : DesignEditor::Shape::Measure;
+  };
   connect(sketch_, &widgets::SketchTool::sketched, this, [this, shape](QPointF from, QPointF to) {
     const DesignEditor::Sketch s = editor_.sketch(shape(), from, to);
     sketch_->setOutline(s.outline, s.allowed);
@@ -144,6 +152,7 @@ void EditActions::fillMenu(QMenu* menu) {
   menu->addAction(wire_);
   menu->addAction(drawHall_);
   menu->addAction(drawRow_);
+  menu->addAction(measure_);
 }
 
 void EditActions::fillToolBar(QToolBar* bar) {
@@ -157,6 +166,7 @@ void EditActions::fillToolBar(QToolBar* bar) {
   bar->addAction(wire_);
   bar->addAction(drawHall_);
   bar->addAction(drawRow_);
+  bar->addAction(measure_);
   bar->addSeparator();
   bar->addWidget(new QLabel(tr(" Grid "), bar));
   grid_ = new QDoubleSpinBox(bar);

@@ -1,10 +1,9 @@
 // Edit menu and toolbar: undo and redo (with the usual shortcuts), delete, duplicate (Ctrl+D),
 // rotate 90° (R), select all / none, box selection (B), wiring (W: drag from objects onto their
 // feed, CDU or heat sink), drawing a hall (H: a rectangle on the floor) or a row (Shift+R: a drag
-// inside a hall), clear overrides, and the snapping grid. The modes B, W, H and Shift+R exclude
-// one another. Also the 3D view's context menu
-// (a right click without a drag), which adds feed and cooling reassignment for the selected racks
-// and disconnects the selection from what it is wired to.
+// inside a hall), measuring (M: straight and along the cable trays), clear overrides, and the snapping grid. The modes
+// B, W, H, Shift+R and M exclude one another. Also the 3D view's context menu (a right click without a drag), which
+// adds feed and cooling reassignment for the selected racks and disconnects the selection from what it is wired to.
 #pragma once
 
 #include <QObject>
@@ -45,6 +44,7 @@ class EditActions : public QObject {
   QAction* wireAction() const { return wire_; }
   QAction* drawHallAction() const { return drawHall_; }
   QAction* drawRowAction() const { return drawRow_; }
+  QAction* measureAction() const { return measure_; }
   widgets::SketchTool& sketchTool() const { return *sketch_; }
 
  protected:
@@ -62,7 +62,7 @@ class EditActions : public QObject {
   widgets::WireTool& wireTool_;
   QWidget* window_;
   QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_, *wire_;
-  QAction *drawHall_, *drawRow_;
+  QAction *drawHall_, *drawRow_, *measure_;
   widgets::SketchTool* sketch_;
   QDoubleSpinBox* grid_ = nullptr;
   QPoint rightPress_;

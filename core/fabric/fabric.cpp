@@ -517,7 +517,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   // Cables: GPU → leaf per rack chunk, leaf → tier 2 per leaf, then per upper switch. Modules are
   // counted by what is plugged: a switch cage holds res.linksPerModule links (twin-port OSFP: 2).
   const Vec2 spine = plan.spinePositionSet ? plan.spinePosition : Vec2{(minX + maxX) / 2, (minY + maxY) / 2};
-  const double drop = std::max(0.0, plan.trayHeight - detail::kPortHeight);
+  const double drop = trayDrop(plan);
   const double slack = std::max(0.0, plan.slack);
   const int perModule = std::max(1, split.radix / std::max(1, sw->cages > 0 ? sw->cages : sw->ports));
   res.linksPerModule = perModule;

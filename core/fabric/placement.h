@@ -30,6 +30,25 @@ inline double routedLength(design::Vec2 a, design::Vec2 b, double drop, double s
 /// Index of the hall containing `p`, or kNone.
 int hallAt(const design::Layout& layout, design::Vec2 p);
 
+}  // namespace gigaplan::fabric::detail
+
+namespace gigaplan::fabric {
+
+/// The drop (m) from the cable trays to a port, at each end of a cable.
+inline double trayDrop(const design::NetworkPlan& plan) {
+  return plan.trayHeight > detail::kPortHeight ? plan.trayHeight - detail::kPortHeight : 0.0;
+}
+/// A cable between ports at plan points `a` and `b` (m) as the fabric model lays it: along the
+/// trays (rectilinear in plan), a drop at each end, plus the plan's slack. The measuring tool
+/// shows the same length.
+inline double trayCableLength(design::Vec2 a, design::Vec2 b, const design::NetworkPlan& plan) {
+  return detail::routedLength(a, b, trayDrop(plan), plan.slack > 0 ? plan.slack : 0.0);
+}
+
+}  // namespace gigaplan::fabric
+
+namespace gigaplan::fabric::detail {
+
 /// True when row id `id` matches a networkRows entry: exact, or with `*` / `{...}` matching any run.
 bool idMatches(std::string_view pattern, std::string_view id);
 

@@ -1143,6 +1143,24 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc.undoStack()->index(), steps + 4);
     v.fitAll();
     shot("draw-duplicated.png");
+
+    // M measures: 30 m east and 24 m north is 38.4 m straight; a cable runs 54 m along the trays
+    // plus a 1.8 m drop at each end (3 m trays, ports at 1.2 m) and 10 % slack: 63.4 m.
+    v.setFocus();
+    QTest::keyClick(&v, Qt::Key_M);
+    QVERIFY(w.editActions().measureAction()->isChecked());
+    drag({20, 20}, {50, 44}, [&] { shot("measure.png"); });
+    {
+      // The mouse lands on whole pixels, about 0.3 m apart at this zoom.
+      const QString m = w.statusBar()->currentMessage();
+      const auto hit =
+          QRegularExpression("Distance ([\\d.]+) m straight; a cable along the trays ([\\d.]+) m").match(m);
+      QVERIFY2(hit.hasMatch(), qPrintable(m));
+      QVERIFY2(std::abs(hit.captured(1).toDouble() - 38.4) < 0.6 && std::abs(hit.captured(2).toDouble() - 63.4) < 1.2,
+               qPrintable(m));
+    }
+    QCOMPARE(doc.undoStack()->index(), steps + 4);  // measuring changes nothing
+    QTest::keyClick(&v, Qt::Key_M);
     for (int k = 0; k < 4; ++k) doc.undoStack()->undo();
     QVERIFY(doc.resolved()->layout.halls.empty());
   }
