@@ -11,8 +11,10 @@
 
 #include "app/document/document.h"
 #include "app/gui/choices.h"
+#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/view_shortcuts.h"
+#include "widgets/scene/site_scene.h"
 #include "widgets/tools/select_tool.h"
 #include "widgets/tools/sketch_tool.h"
 #include "widgets/tools/view_geometry.h"
@@ -44,7 +46,17 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
     return a;
   };
   delete_ = make(tr("&Delete"), {QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)},
-                 tr("Delete the selected racks, rows or equipment"), [this] { editor_.deleteSelection(); });
+                 tr("Delete the selected racks, rows, equipment, or the picked feed or pipe"), [this] {
+                   const auto& scene = editor_.view().scene();
+                   if (scene.selectedLink() < 0) {
+                     editor_.deleteSelection();
+                     return;
+                   }
+                   const auto& link = scene.links()[static_cast<std::size_t>(scene.selectedLink())];
+                   QStringList from;
+                   for (const auto& id : link.from) from << QString::fromStdString(id);
+                   editor_.disconnectLink(from, QString::fromStdString(link.to));
+                 });
   duplicate_ = make(tr("D&uplicate rows"), {QKeySequence(Qt::CTRL | Qt::Key_D)},
                     tr("Copy the selected rows one row pitch to the side"), [this] { editor_.duplicateSelection(); });
   rotate_ = make(tr("&Rotate 90°"), {QKeySequence(Qt::Key_R)}, tr("Turn the selection 90° about its centre"),
@@ -128,6 +140,18 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
   clear_ = make(tr("&Clear overrides"), {}, tr("Put the selected objects back as their templates make them"),
                 [this] { editor_.clearSelectionOverrides(); });
   connect(&editor_.view(), &widgets::SiteView::selectionChanged, this, &EditActions::updateEnabled);
+  connect(&editor_.view(), &widgets::SiteView::linkSelected, this, [this](int index) {
+    updateEnabled();
+    if (index < 0) return;
+    const auto& link = editor_.view().scene().links()[static_cast<std::size_t>(index)];
+    using Kind = widgets::scene::SiteScene::Link::Kind;
+    const QString what = link.kind == Kind::Feed      ? tr("Feed")
+                         : link.kind == Kind::Coolant ? tr("Coolant pipe")
+                                                      : tr("Heat-rejection pipe");
+    const QString from =
+        link.from.size() == 1 ? QString::fromStdString(link.from.front()) : counted(link.from.size(), "rack");
+    emit editor_.message(tr("%1 %2 → %3: Delete removes it").arg(what, QString::fromStdString(link.to), from));
+  });
   editor_.view().installEventFilter(this);
   updateEnabled();
 }
@@ -135,6 +159,7 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
 void EditActions::updateEnabled() {
   const bool any = !editor_.view().selection().isEmpty();
   for (QAction* a : {delete_, duplicate_, rotate_, selectNone_, clear_}) a->setEnabled(any);
+  if (editor_.view().scene().selectedLink() >= 0) delete_->setEnabled(true);
 }
 
 void EditActions::fillMenu(QMenu* menu) {

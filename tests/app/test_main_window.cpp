@@ -675,6 +675,46 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc_->undoStack()->index(), steps);
   }
 
+  // A feed drawn in the view is an object of its own: a click on its line picks it (the status bar
+  // names it), Delete removes it in one undo step.
+  void picksAndDeletesAFeed() {
+    activate();
+    frame(view(), {"ups-a", "tx-1"});
+    const auto& links = view().scene().links();
+    int feed = -1;
+    for (std::size_t i = 0; i < links.size(); ++i)
+      if (links[i].to == "tx-1" && links[i].from == std::vector<std::string>{"ups-a"}) feed = static_cast<int>(i);
+    QVERIFY(feed >= 0);
+    // The middle of its longest segment, where no object stands.
+    const auto& segments = links[static_cast<std::size_t>(feed)].segments;
+    const auto longest = *std::max_element(segments.begin(), segments.end(), [](const auto& a, const auto& b) {
+      return std::hypot(a[3] - a[0], a[4] - a[1]) < std::hypot(b[3] - b[0], b[4] - b[1]);
+    });
+    const QPoint on = widgets::widgetPointOf(view(), {(longest[0] + longest[3]) / 2, (longest[1] + longest[4]) / 2,
+                                                      (longest[2] + longest[5]) / 2})
+                          .toPoint();
+    QVERIFY2(view().objectIdAt(on).isEmpty(), qPrintable(view().objectIdAt(on)));
+    QTest::mouseClick(&view(), Qt::LeftButton, {}, on);
+    QTRY_COMPARE(view().scene().selectedLink(), feed);
+    QVERIFY2(window_->statusBar()->currentMessage().contains("Feed tx-1 → ups-a"),
+             qPrintable(window_->statusBar()->currentMessage()));
+    window_->grab().save(tmp_.filePath("feed-picked.png"));
+    const int steps = doc_->undoStack()->index();
+    view().setFocus();
+    QTest::keyClick(&view(), Qt::Key_Delete);
+    const auto fedBy = [&] {
+      const auto& L = doc_->resolved()->layout;
+      return L.power[static_cast<std::size_t>(L.powerIndex.at("ups-a"))].fedBy.size();
+    };
+    QTRY_COMPARE(fedBy(), std::size_t{0});
+    QCOMPARE(doc_->undoStack()->index(), steps + 1);
+    doc_->undoStack()->undo();
+    QCOMPARE(fedBy(), std::size_t{1});
+    if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
+      QFile::copy(tmp_.filePath("feed-picked.png"),
+                  QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath("feed-picked.png"));
+  }
+
   void jobPanelFindsAndAppliesTheBestPlan() {
     // The teaching hall has unsaved edits: opening another design asks first.
     QVERIFY(window_->isWindowModified());

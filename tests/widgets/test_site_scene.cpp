@@ -120,9 +120,9 @@ class TestSiteScene : public QObject {
     QCOMPARE(site.layout.racks.size(), std::size_t{8000});
     QCOMPARE(scene.instanceCounts()[0], std::size_t{8000});
     QCOMPARE(glyphActors(r), 4);
-    // 14 fixed actors (the wiring line among them) plus one row-label actor per hall: nothing
-    // grows with the rack count.
-    QCOMPARE(r->GetActors()->GetNumberOfItems(), 14 + 16);
+    // 15 fixed actors (the wiring line and the picked-link outline among them) plus one row-label
+    // actor per hall: nothing grows with the rack count.
+    QCOMPARE(r->GetActors()->GetNumberOfItems(), 15 + 16);
   }
 
   void emptyLayoutBuildsAnEmptySite() {

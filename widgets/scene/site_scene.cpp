@@ -80,6 +80,9 @@ SiteScene::SiteScene(vtkRenderer* renderer)
   powerLinks_ = makeActor(renderer_);
   hallLabels_ = makeActor(renderer_);
   for (const auto& l : layers_) renderer_->AddActor(l->actor());
+  linkOutline_ = makeActor(renderer_);
+  linkOutline_->GetProperty()->SetLineWidth(4);
+  linkOutline_->SetVisibility(false);
   selectionOutline_ = makeActor(renderer_);
   hoverOutline_ = makeActor(renderer_);
   selectionOutline_->GetProperty()->SetLineWidth(3);
@@ -128,8 +131,9 @@ SiteScene::~SiteScene() {
   overlay_.reset();
   for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
   for (const auto& l : layers_) renderer_->RemoveActor(l->actor());
-  for (vtkActor* a : {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(),
-                      powerLinks_.Get(), hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get(), wire_.Get()})
+  for (vtkActor* a :
+       {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(), powerLinks_.Get(),
+        hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get(), wire_.Get(), linkOutline_.Get()})
     renderer_->RemoveActor(a);
   renderer_->RemoveViewProp(legend_);
 }
@@ -201,6 +205,7 @@ void SiteScene::applyTheme() {
   setColor(hallLabels_, theme_.text);
   for (const auto& a : rowLabels_) setColor(a, theme_.text);
   setColor(selectionOutline_, theme_.selection);
+  setColor(linkOutline_, theme_.selection);
   setColor(hoverOutline_, theme_.hover);
   setColor(wire_, wireAllowed_ ? theme_.wire : theme_.refused);
   if (overlay_) overlay_->setColor(theme_.text);
@@ -361,6 +366,15 @@ void SiteScene::setWire(const std::vector<std::array<double, 6>>& segments, bool
   wireAllowed_ = allowed;
   setColor(wire_, allowed ? theme_.wire : theme_.refused);
   vtkPolyDataMapper::SafeDownCast(wire_->GetMapper())->SetInputData(linesMesh(segments));
+}
+
+void SiteScene::setSelectedLink(int index) {
+  if (index < 0 || index >= static_cast<int>(links_.size())) index = -1;
+  selectedLink_ = index;
+  linkOutline_->SetVisibility(index >= 0);
+  if (index >= 0)
+    vtkPolyDataMapper::SafeDownCast(linkOutline_->GetMapper())
+        ->SetInputData(linesMesh(links_[static_cast<std::size_t>(index)].segments));
 }
 
 bool SiteScene::wireVisible() const {

@@ -95,6 +95,20 @@ class SiteScene {
   /// its refusal colour when not; none hides them.
   void setWire(const std::vector<std::array<double, 6>>& segments, bool allowed = true);
   bool wireVisible() const;
+
+  /// A drawn connection: a power feed (a node's fed_by), a coolant pipe (a CDU to the racks of a
+  /// row it cools) or a heat-rejection pipe (a unit's rejects_to). `from` is what is connected,
+  /// `to` what it is connected to, by id, as DesignEditor::disconnectLink takes them.
+  struct Link {
+    enum class Kind { Feed, Coolant, HeatRejection } kind = Kind::Feed;
+    std::vector<std::string> from;
+    std::string to;
+    std::vector<std::array<double, 6>> segments;  // as drawn, site coordinates (m)
+  };
+  const std::vector<Link>& links() const { return links_; }
+  /// Outlines one link in the selection colour (-1: none); the objects' selection is the view's.
+  void setSelectedLink(int index);
+  int selectedLink() const { return selectedLink_; }
   std::optional<ObjectRef> hover() const { return hover_; }
 
   /// Nearest object hit by the ray origin + t·direction (world coordinates), tested against
@@ -169,6 +183,9 @@ class SiteScene {
   unsigned long renderObserver_ = 0;
   std::unique_ptr<PlanOverlay> overlay_;
   std::array<double, 2> siteSize_{0, 0};
+  std::vector<Link> links_;
+  int selectedLink_ = -1;
+  vtkSmartPointer<vtkActor> linkOutline_;
   vtkSmartPointer<vtkActor> selectionOutline_, hoverOutline_, wire_;
   bool wireAllowed_ = true;
   vtkSmartPointer<vtkScalarBarActor> legend_;

@@ -196,11 +196,22 @@ void SiteScene::buildStatic() {
     const design::Vec2 p = layout_.power[static_cast<std::size_t>(i)].position;
     return {p.x, p.y, 0.2};
   };
+  links_.clear();
+  selectedLink_ = -1;
+  linkOutline_->SetVisibility(false);
+  // Each link keeps the segments drawn for it, so a click on a line can name it.
+  auto addLink = [&](Link::Kind kind, std::vector<std::string> from, std::string to, std::vector<Segment>& out,
+                     std::size_t first) {
+    links_.push_back(
+        {kind, std::move(from), std::move(to), {out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}});
+  };
   std::vector<Segment> feeds;
   for (std::size_t i = 0; i < layout_.power.size(); ++i)
     for (int up : layout_.power[i].fedBy) {
       if (up < 0 || up >= static_cast<int>(layout_.power.size())) continue;
+      const std::size_t first = feeds.size();
       route(feeds, powerEnd(up), powerEnd(static_cast<int>(i)));
+      addLink(Link::Kind::Feed, {layout_.power[i].id}, layout_.power[static_cast<std::size_t>(up)].id, feeds, first);
     }
   setMesh(powerLinks_, linesMesh(feeds));
 
@@ -232,13 +243,25 @@ void SiteScene::buildStatic() {
     else
       ux = std::cos(end.rotation * kDegree), uy = std::sin(end.rotation * kDegree);
     const double half = end.size[0] / 2 + 0.2;
+    const std::size_t first = pipes.size();
     pipes.push_back({c.x, c.y, 0.3, end.position[0] + ux * half, end.position[1] + uy * half, 0.3});
+    std::vector<std::string> racks;
+    if (key.second >= 0 && key.second < static_cast<int>(layout_.rows.size())) {
+      const design::Row& row = layout_.rows[static_cast<std::size_t>(key.second)];
+      for (int k = row.firstRack; k < row.firstRack + row.rackCount; ++k)
+        if (layout_.racks[static_cast<std::size_t>(k)].cdu == key.first)
+          racks.push_back(layout_.racks[static_cast<std::size_t>(k)].id);
+    }
+    addLink(Link::Kind::Coolant, std::move(racks), layout_.cooling[static_cast<std::size_t>(key.first)].id, pipes,
+            first);
   }
   for (const design::CoolingUnit& u : layout_.cooling)
     for (int to : u.rejectsTo) {
       if (to < 0 || to >= static_cast<int>(layout_.cooling.size())) continue;
       const design::Vec2 b = layout_.cooling[static_cast<std::size_t>(to)].position;
+      const std::size_t first = pipes.size();
       route(pipes, {u.position.x, u.position.y, 0.5}, {b.x, b.y, 0.5});
+      addLink(Link::Kind::HeatRejection, {u.id}, layout_.cooling[static_cast<std::size_t>(to)].id, pipes, first);
     }
   setMesh(pipes_, linesMesh(pipes));
 

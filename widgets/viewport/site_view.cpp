@@ -159,6 +159,10 @@ void SiteView::applySelection(std::vector<scene::ObjectRef> refs) {
   const QStringList before = selection();
   scene_->setSelection(std::move(refs));
   const QStringList after = selection();
+  if (!after.isEmpty() && scene_->selectedLink() >= 0) {  // objects and a connection are not picked together
+    scene_->setSelectedLink(-1);
+    emit linkSelected(-1);
+  }
   if (after == before) return;
   update();
   emit selectionChanged(after);
@@ -232,7 +236,35 @@ void SiteView::mouseReleaseEvent(QMouseEvent* event) {
     refs.clear();
     if (hit) refs.push_back(*hit);
   }
+  // A plain click on no object but on a drawn feed or pipe picks that connection.
+  const int link = !hit && !(mods & (Qt::ControlModifier | Qt::ShiftModifier)) ? linkAt(event->position()) : -1;
   applySelection(std::move(refs));
+  if (link != scene_->selectedLink()) {
+    scene_->setSelectedLink(link);
+    update();
+    emit linkSelected(link);
+  }
+}
+
+int SiteView::linkAt(const QPointF& pos) const {
+  constexpr double kLinkSlop = 5;  // px either side of a line
+  const double dpr = pixelRatio();
+  const int* size = interactor()->GetSize();
+  const double px = pos.x() * dpr, py = size[1] - 1 - pos.y() * dpr;
+  int best = -1;
+  double bestDistance = kLinkSlop * dpr;
+  const auto& links = scene_->links();
+  for (std::size_t i = 0; i < links.size(); ++i) {
+    for (const auto& s : links[i].segments) {
+      const auto a = worldToDisplay(renderer(), {s[0], s[1], s[2]});
+      const auto b = worldToDisplay(renderer(), {s[3], s[4], s[5]});
+      const double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
+      const double t = len2 > 0 ? std::clamp(((px - a[0]) * dx + (py - a[1]) * dy) / len2, 0.0, 1.0) : 0.0;
+      const double d = std::hypot(a[0] + t * dx - px, a[1] + t * dy - py);
+      if (d < bestDistance) bestDistance = d, best = static_cast<int>(i);
+    }
+  }
+  return best;
 }
 
 void SiteView::mouseMoveEvent(QMouseEvent* event) {

@@ -67,6 +67,9 @@ class SiteView : public VtkViewport {
   /// Id of the object under a widget position, or an empty string.
   QString objectIdAt(const QPoint& pos) const;
   QString hoveredId() const;
+  /// The drawn connection (SiteScene::links index) within a few pixels of a widget position,
+  /// nearest first; -1 when none.
+  int linkAt(const QPointF& pos) const;
   /// The point on the ground (z = 0, site coordinates, m) under a widget position, if any.
   std::optional<QPointF> floorAt(const QPointF& pos) const;
   /// Time the last pick (hover or click) took, in seconds.
@@ -75,6 +78,8 @@ class SiteView : public VtkViewport {
  signals:
   void selectionChanged(const QStringList& ids);
   void hoverChanged(const QString& id);
+  /// A click picked a connection (SiteScene::links index; -1: the link selection was cleared).
+  void linkSelected(int index);
   /// The ground point under the cursor as it moves over the view (none: off the ground or out
   /// of the view); the window shows it as coordinates.
   void cursorMoved(std::optional<QPointF> floor);
