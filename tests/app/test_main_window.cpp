@@ -238,6 +238,15 @@ std::vector<std::pair<int, std::string>> findingKinds(const engine::Evaluation& 
   return out;
 }
 
+// Saves a picture of the window in `dir` and, with GIGAPLAN_KEEP_SCREENSHOTS set, copies it there.
+void saveShot(QWidget& w, const QTemporaryDir& dir, const char* name) {
+  QTest::qWait(50);
+  const QString file = dir.filePath(name);
+  QVERIFY(w.grab().save(file));
+  if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
+    QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
+}
+
 // Frames an object so clicks on it land on a few dozen pixels, then clears the selection.
 void frame(widgets::SiteView& view, const QStringList& ids) {
   view.setSelection(ids);
@@ -1052,10 +1061,6 @@ class TestMainWindow : public QObject {
     QCOMPARE(QFileInfo(offered).absoluteFilePath(), QFileInfo(tmp_.filePath("out/my-hall.html")).absoluteFilePath());
   }
 
-  // Issue 14's acceptance: the teaching hall built from File → New with the mouse and keyboard —
-  // hall, rows, network and storage racks, grid, transformers, UPS, busways with A and B feeds,
-  // CDU, dry coolers, air handlers, chillers — saved, and evaluated to the sample's GPUs, IT power
-  // (±1 %), PUE (±0.01) and findings.
   // Drawing with the mouse on a laptop screen: a hall as a rectangle in plan view (H), a row by a
   // drag inside it (Shift+R), a refused row outside it, Esc cancelling; then the hall resized in
   // Properties and duplicated from its context menu; the cursor's coordinates, the scale bar and
@@ -1073,13 +1078,7 @@ class TestMainWindow : public QObject {
     QApplication::setActiveWindow(&w);
     w.fileActions().newAction()->trigger();
     QVERIFY(doc.resolved()->layout.halls.empty());
-    auto shot = [&](const char* name) {
-      QTest::qWait(50);
-      const QString file = tmp_.filePath(name);
-      QVERIFY(w.grab().save(file));
-      if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-        QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
-    };
+    auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     auto at = [&](double x, double y) { return widgets::widgetPointOf(v, {x, y, 0}).toPoint(); };
     auto drag = [&](QPointF from, QPointF to, const std::function<void()>& whileDragging = {}) {
       QTest::mousePress(&v, Qt::LeftButton, {}, at(from.x(), from.y()));
@@ -1205,6 +1204,10 @@ class TestMainWindow : public QObject {
     QVERIFY(doc.resolved()->layout.halls.empty());
   }
 
+  // Issue 14's acceptance: the teaching hall built from File → New with the mouse and keyboard —
+  // hall, rows, network and storage racks, grid, transformers, UPS, busways with A and B feeds,
+  // CDU, dry coolers, air handlers, chillers — saved, and evaluated to the sample's GPUs, IT power
+  // (±1 %), PUE (±0.01) and findings.
   void buildsTheTeachingHallFromNew() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);
@@ -1215,13 +1218,7 @@ class TestMainWindow : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&w));
     w.siteView().setAnimationDuration(0);
     QApplication::setActiveWindow(&w);
-    auto shot = [&](const char* name) {
-      QTest::qWait(50);
-      const QString file = tmp_.filePath(name);
-      QVERIFY(w.grab().save(file));
-      if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-        QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
-    };
+    auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     w.fileActions().newAction()->trigger();
     QVERIFY(doc.resolved()->layout.halls.empty());
     auto& palette = w.palette();

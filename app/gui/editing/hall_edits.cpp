@@ -146,6 +146,13 @@ void growSite(design::Design& d, Vec2 corner) {
   d.site.size.y = std::max(d.site.size.y, roundMetres(corner.y));
 }
 
+// Drops from a hall template what is made only in the hall `id` (rows, gear with only_in).
+void dropMadeOnlyIn(design::HallSpec& T, const std::string& id) {
+  std::erase_if(T.rows, [&](const design::RowSpec& s) { return s.onlyIn == id; });
+  std::erase_if(T.power, [&](const design::PowerNodeSpec& s) { return s.onlyIn == id; });
+  std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == id; });
+}
+
 bool validHall(const design::Layout& L, int hall) {
   return hall >= 0 && hall < static_cast<int>(L.halls.size());
 }
@@ -263,9 +270,7 @@ EditOutcome deleteHall(const design::ResolvedDesign& r, int hallIndex) {
   } else {
     design::HallSpec& T = d.halls[static_cast<std::size_t>(hall.specIndex)];
     --T.count;
-    std::erase_if(T.rows, [&](const design::RowSpec& s) { return s.onlyIn == hall.id; });
-    std::erase_if(T.power, [&](const design::PowerNodeSpec& s) { return s.onlyIn == hall.id; });
-    std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == hall.id; });
+    dropMadeOnlyIn(T, hall.id);
   }
   std::erase_if(d.overrides, [&](const auto& kv) { return gone.count(kv.first) > 0; });
   std::erase_if(d.network.networkRows, [&](const std::string& row) { return gone.count(row) > 0; });
@@ -289,9 +294,7 @@ EditOutcome breakOutHall(const design::ResolvedDesign& r, int hallIndex) {
   design::HallSpec own = standalone(H, hall.instance, hall.id);
   design::HallSpec& T = d.halls[static_cast<std::size_t>(hall.specIndex)];
   --T.count;
-  std::erase_if(T.rows, [&](const design::RowSpec& s) { return s.onlyIn == hall.id; });
-  std::erase_if(T.power, [&](const design::PowerNodeSpec& s) { return s.onlyIn == hall.id; });
-  std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == hall.id; });
+  dropMadeOnlyIn(T, hall.id);
   d.halls.insert(d.halls.begin() + hall.specIndex + 1, std::move(own));
   EditOutcome out;
   out.design = std::move(d);

@@ -170,6 +170,29 @@ EditOutcome duplicateRows(const design::ResolvedDesign& r, const ObjectSet& set)
   return out;
 }
 
+namespace {
+// The design with a new row template of `racks` racks in the hall (Layout::halls index), its first
+// rack at `origin` (hall-relative) — only in that hall when its spec makes several — selected.
+EditOutcome withNewRow(const design::ResolvedDesign& r, int hallIndex, const std::string& rackType, int racks,
+                       Vec2 origin, double rotation) {
+  const design::Hall& hall = r.layout.halls[static_cast<std::size_t>(hallIndex)];
+  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
+  design::RowSpec N;
+  N.id = freshRowId(hall.id + "-row", false, {hall.instance}, racks, usedIds(r.layout));
+  if (H.count > 1) N.onlyIn = hall.id;
+  N.origin = roundVec(origin);
+  N.rotation = rotation;
+  N.racks = racks;
+  N.rackType = rackType;
+  design::Design d = r.design;
+  d.halls[static_cast<std::size_t>(hall.specIndex)].rows.push_back(N);
+  EditOutcome out;
+  out.design = std::move(d);
+  out.select.push_back(expandFor(N.id, hall.instance));
+  return out;
+}
+}  // namespace
+
 EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::string& rackType, int racks) {
   const design::Layout& L = r.layout;
   if (hallIndex < 0 || hallIndex >= static_cast<int>(L.halls.size()))
@@ -201,20 +224,7 @@ EditOutcome addRow(const design::ResolvedDesign& r, int hallIndex, const std::st
   if (!found)
     return EditOutcome::refuse("No free place in " + hall.name + " for a row of " + std::to_string(racks) + " racks.");
 
-  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
-  const auto used = usedIds(L);
-  design::RowSpec N;
-  N.id = freshRowId(hall.id + "-row", false, {hall.instance}, racks, used);
-  if (H.count > 1) N.onlyIn = hall.id;
-  N.origin = roundVec(shape.origin);
-  N.racks = racks;
-  N.rackType = rackType;
-  design::Design d = r.design;
-  d.halls[static_cast<std::size_t>(hall.specIndex)].rows.push_back(N);
-  EditOutcome out;
-  out.design = std::move(d);
-  out.select.push_back(expandFor(N.id, hall.instance));
-  return out;
+  return withNewRow(r, hallIndex, rackType, racks, shape.origin, 0);
 }
 
 namespace {
@@ -290,22 +300,8 @@ RowSketch sketchRow(const design::ResolvedDesign& r, const std::string& rackType
 EditOutcome drawRow(const design::ResolvedDesign& r, const std::string& rackType, Vec2 from, Vec2 to) {
   const RowSketch s = sketchRow(r, rackType, from, to);
   if (!s.refusal.empty()) return EditOutcome::refuse("Row not added: " + s.refusal);
-  const design::Layout& L = r.layout;
-  const design::Hall& hall = L.halls[static_cast<std::size_t>(s.hall)];
-  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
-  design::RowSpec N;
-  N.id = freshRowId(hall.id + "-row", false, {hall.instance}, s.racks, usedIds(L));
-  if (H.count > 1) N.onlyIn = hall.id;
-  N.origin = roundVec({s.first.x - hall.origin.x, s.first.y - hall.origin.y});
-  N.rotation = s.rotation;
-  N.racks = s.racks;
-  N.rackType = rackType;
-  design::Design d = r.design;
-  d.halls[static_cast<std::size_t>(hall.specIndex)].rows.push_back(N);
-  EditOutcome out;
-  out.design = std::move(d);
-  out.select.push_back(expandFor(N.id, hall.instance));
-  return out;
+  const design::Hall& hall = r.layout.halls[static_cast<std::size_t>(s.hall)];
+  return withNewRow(r, s.hall, rackType, s.racks, {s.first.x - hall.origin.x, s.first.y - hall.origin.y}, s.rotation);
 }
 
 }  // namespace gigaplan::app::editing
