@@ -291,6 +291,27 @@ bool DesignEditor::deleteHall(const QString& hall) {
   return true;
 }
 
+bool DesignEditor::repeatHall(const QString& hall, int count, double stepX, double stepY) {
+  const auto r = doc_.resolved();
+  const int index = hallNamed(r->layout, hall);
+  const int before =
+      index < 0
+          ? 0
+          : r->design.halls[static_cast<std::size_t>(r->layout.halls[static_cast<std::size_t>(index)].specIndex)].count;
+  if (!apply(count == 1 ? tr("Make %1 a single hall").arg(hall) : tr("Repeat %1 × %2").arg(hall).arg(count),
+             editing::repeatHall(*r, index, count, {stepX, stepY})))
+    return false;
+  // A hall that started repeating was renamed ("hall-1" → "hall-1-1"): follow it.
+  const auto& L = doc_.resolved()->layout;
+  if (!L.hallIndex.count(hall.toStdString()) && before == 1 && L.hallIndex.count(hall.toStdString() + "-1")) {
+    workHall_ = hall + "-1";
+    emit hallRenamed(hall, workHall_);
+  }
+  emit message(count == 1 ? tr("%1 is a single hall").arg(hall)
+                          : tr("%1's template now makes %2 halls").arg(hall).arg(count));
+  return true;
+}
+
 bool DesignEditor::breakOutHall(const QString& hall) {
   const auto r = doc_.resolved();
   if (!apply(tr("Take %1 out of its template").arg(hall), editing::breakOutHall(*r, hallNamed(r->layout, hall))))

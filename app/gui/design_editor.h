@@ -89,6 +89,9 @@ class DesignEditor : public QObject {
   bool duplicateHall(const QString& hall);
   bool deleteHall(const QString& hall);
   bool breakOutHall(const QString& hall);
+  /// Sets how many halls the hall's template makes and their step (editing::repeatHall); the
+  /// Properties panel keeps showing the hall under its new id.
+  bool repeatHall(const QString& hall, int count, double stepX, double stepY);
 
   /// Adds a grid connection of `rating` W in the yard of the current hall.
   bool addGridConnection(double rating);
@@ -107,6 +110,8 @@ class DesignEditor : public QObject {
  signals:
   /// Something to tell the planner (a refused edit, what an edit did).
   void message(const QString& text);
+  /// An edit gave a hall a new id (a hall of its own that started repeating).
+  void hallRenamed(const QString& from, const QString& to);
 
  private:
   QString describeSelection(const editing::ObjectSet& set) const;

@@ -104,7 +104,12 @@ QString HelpActions::keyboardAndMouseText() const {
          "| Ctrl+drag, or drag with Box select on | select everything inside the box |\n"
          "| middle-drag | pan |\n"
          "| wheel, right-drag | zoom towards the cursor |\n"
-         "| right-click | the selection's context menu (feeds, cooling, rotate, duplicate, delete) |\n"
+         "| click a drawn feed or pipe | pick that connection; Delete removes it |\n"
+         "| drag with Draw hall on (H) | a rectangle on the site: a new hall |\n"
+         "| drag with Draw row on (Shift+R) | a row inside a hall, as long as the drag |\n"
+         "| drag with Measure on (M) | the distance, straight and along the cable trays |\n"
+         "| right-click | the selection's context menu (feeds, cooling, rotate, duplicate, delete); on a "
+         "hall's floor also duplicate, delete or take the hall out of its template |\n"
          "| hover | what the object is, its rating and load |\n"
          "| double-click in the site tree | frame that object in the 3D view |\n");
   return md;

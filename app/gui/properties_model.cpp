@@ -95,6 +95,7 @@ QString overriddenFields(const design::Override& o) {
 }  // namespace
 
 PropertiesModel::PropertiesModel(DesignEditor& editor, QObject* parent) : QAbstractTableModel(parent), editor_(editor) {
+  connect(&editor_, &DesignEditor::hallRenamed, this, &PropertiesModel::renameHall);
   rebuild();
 }
 
@@ -102,6 +103,10 @@ void PropertiesModel::setSelection(const QStringList& ids) {
   ids_ = ids;
   hall_.clear();
   refresh();
+}
+
+void PropertiesModel::renameHall(const QString& from, const QString& to) {
+  if (hall_ == from) setHall(to);
 }
 
 void PropertiesModel::setHall(const QString& id) {
@@ -209,6 +214,13 @@ void PropertiesModel::addHall(int index) {
   add(Key::HallY, tr("Corner y"), metres(h.origin.y), h.origin.y, true, {}, corner);
   add(Key::HallWidth, tr("Width (x)"), metres(h.size.x), h.size.x, true, {}, together);
   add(Key::HallDepth, tr("Depth (y)"), metres(h.size.y), h.size.y, true, {}, together);
+  add(Key::HallCount, tr("Halls in template"), QLocale().toString(spec.count), spec.count, true, {},
+      tr("How many halls this hall's template makes, one step apart (1 = a hall of its own)"));
+  if (spec.count > 1) {
+    const QString step = tr("From one hall's corner to the next");
+    add(Key::HallStepX, tr("Step x"), metres(spec.step.x), spec.step.x, true, {}, step);
+    add(Key::HallStepY, tr("Step y"), metres(spec.step.y), spec.step.y, true, {}, step);
+  }
   int rows = 0, racks = 0, power = 0, cooling = 0;
   for (const auto& row : L.rows) rows += row.hall == index;
   for (const auto& rack : L.racks) racks += rack.hall == index;
@@ -514,6 +526,24 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       design::Vec2 origin = h.origin, size = h.size;
       (key == Key::HallX ? origin.x : key == Key::HallY ? origin.y : key == Key::HallWidth ? size.x : size.y) = length;
       return editor_.setHallGeometry(hall_, origin.x, origin.y, size.x, size.y);
+    }
+    case Key::HallCount:
+    case Key::HallStepX:
+    case Key::HallStepY: {
+      bool ok = false;
+      const double number = value.toDouble(&ok);
+      const auto it = r->layout.hallIndex.find(hall_.toStdString());
+      if (!ok || !std::isfinite(number) || it == r->layout.hallIndex.end()) return false;
+      const design::Hall& h = r->layout.halls[static_cast<std::size_t>(it->second)];
+      const design::HallSpec& spec = r->design.halls[static_cast<std::size_t>(h.specIndex)];
+      // A hall of its own repeats eastwards with a 20 m gap unless told otherwise.
+      design::Vec2 step = spec.count > 1 ? spec.step : design::Vec2{h.size.x + 20, 0};
+      int count = spec.count;
+      if (key == Key::HallCount)
+        count = static_cast<int>(std::lround(number));
+      else
+        (key == Key::HallStepX ? step.x : step.y) = number;
+      return editor_.repeatHall(hall_, count, step.x, step.y);
     }
     case Key::X:
     case Key::Y: {

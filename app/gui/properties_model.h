@@ -64,7 +64,10 @@ class PropertiesModel : public QAbstractTableModel {
     HallY,
     HallWidth,
     HallDepth,
-    HallTemplate
+    HallTemplate,
+    HallCount,
+    HallStepX,
+    HallStepY
   };
 
   explicit PropertiesModel(DesignEditor& editor, QObject* parent = nullptr);
@@ -74,6 +77,8 @@ class PropertiesModel : public QAbstractTableModel {
   /// Shows a hall (picked in the site tree) until the selection changes: its corner and size,
   /// editable (every hall of its template moves and resizes with it), its template and contents.
   void setHall(const QString& id);
+  /// Keeps showing a hall an edit renamed.
+  void renameHall(const QString& from, const QString& to);
   /// Re-reads the document (after an edit, undo or open).
   void refresh();
   /// Utilisation figures when the evaluation is of the current design.

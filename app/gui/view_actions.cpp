@@ -57,6 +57,16 @@ void ViewActions::fillMenu(QMenu* menu) {
     view_.scene().setLegendVisible(on);
     view_.update();
   });
+  // The legend stands at the right, clear of the framed site; it moves to the bottom corner when
+  // it hides something at the top.
+  QAction* bottom = menu->addAction(tr("Legend at the &bottom"));
+  bottom->setObjectName("legendAtBottom");
+  bottom->setCheckable(true);
+  connect(legend, &QAction::toggled, bottom, &QAction::setEnabled);
+  connect(bottom, &QAction::toggled, this, [this](bool on) {
+    view_.scene().setLegendAtBottom(on);
+    view_.update();
+  });
   QAction* labels = menu->addAction(tr("Show la&bels"));
   labels->setCheckable(true);
   labels->setChecked(true);

@@ -1,4 +1,5 @@
-// View menu and toolbar: camera presets, colour-by mode, theme, labels and legend.
+// View menu and toolbar: camera presets, colour-by mode, theme, labels and legend (shown or not,
+// top or bottom right).
 #pragma once
 
 #include <QObject>

@@ -74,6 +74,16 @@ class TestDesignEditsDrawing : public QObject {
     QVERIFY(roundTrip(after->design));
   }
 
+  void linesUpWithTheWallsOfOtherHalls() {
+    const auto r = resolveText(kThreeHalls);
+    // h3's walls run along y = 10 m and y = 50 m: corners drawn within 1.5 m of them snap there.
+    const HallSketch s = sketchHall(*r, {190.4, 11.2}, {231.3, 48.9});
+    QCOMPARE(s.origin.y, 10.0);
+    QCOMPARE(s.size.y, 40.0);
+    QCOMPARE(s.origin.x, 190.0);  // no wall near: whole metres
+    QCOMPARE(s.size.x, 41.0);
+  }
+
   void refusesAHallTooSmallOrOnAnother() {
     const auto r = resolveText(kThreeHalls);
     expectRefusal(drawHall(*r, {190, 10}, {193, 40}), "at least 5 m");
@@ -197,6 +207,47 @@ class TestDesignEditsDrawing : public QObject {
     QCOMPARE(after->layout.cooling[static_cast<std::size_t>(first.airHandler)].id, id + "-ahu");
     QCOMPARE(first.position.x - copy.origin.x, rack(*r, "h2-r1-1").position.x - 70);
     QVERIFY(roundTrip(after->design));
+  }
+
+  void repeatsAHallOfItsOwnAsATemplate() {
+    std::string text = kThreeHalls;
+    text += "overrides:\n  h3-r2-3: {type: network-rack}\n";
+    const auto r = resolveText(text);
+    const auto own = applied(breakOutHall(*r, hallIndex(*r, "h3")));
+    QVERIFY(own);
+    const int h3 = hallIndex(*own, "h3");
+    // South of it stands transformer tx-3 (y = 70 m); too close and the halls overlap.
+    expectRefusal(repeatHall(*own, h3, 2, {0, 45}), "would stand on tx-3");
+    expectRefusal(repeatHall(*own, h3, 2, {20, 0}), "would overlap");
+    expectRefusal(repeatHall(*own, h3, 0, {60, 0}), "1 to 1000 halls");
+    const auto after = applied(repeatHall(*own, h3, 2, {60, 0}));
+    QVERIFY(after);
+    QCOMPARE(after->layout.halls.size(), std::size_t(4));
+    QCOMPARE(racksIn(*after, "h3-1"), 8);
+    QCOMPARE(racksIn(*after, "h3-2"), 8);
+    QCOMPARE(after->layout.halls.back().name, std::string("Hall 3-2"));
+    QCOMPARE(after->layout.halls.back().origin.x, 190.0);
+    // The first hall keeps its override; the new one is as the template makes it.
+    QCOMPARE(rack(*after, "h3-1-r2-3").type, std::string("network-rack"));
+    QCOMPARE(rack(*after, "h3-2-r2-3").type, std::string("dgx-h100-rack"));
+    // Links inside follow each hall; the yard transformer is shared.
+    const design::Rack& second = rack(*after, "h3-2-r1-1");
+    QCOMPARE(nodeOf(*after, second.feedA).id, std::string("h3-2-bw1"));
+    QCOMPARE(nodeOf(*after, nodeOf(*after, second.feedA).fedBy.at(0)).id, std::string("tx-3"));
+    QVERIFY(after->design.site.size.x >= 240);
+    QVERIFY(roundTrip(after->design));
+  }
+
+  void repeatsFewerHalls() {
+    const auto r = resolveText(kThreeHalls);
+    const auto after = applied(repeatHall(*r, hallIndex(*r, "h2"), 2, {60, 0}));
+    QVERIFY(after);
+    QCOMPARE(after->layout.halls.size(), std::size_t(2));
+    QCOMPARE(after->layout.racks.size(), std::size_t(16));
+    expectRefusal(repeatHall(*r, 0, 3, {60, 0}), "already makes 3 halls");
+    const auto wider = applied(repeatHall(*r, 0, 3, {55, 0}));
+    QVERIFY(wider);
+    QCOMPARE(wider->layout.halls[2].origin.x, 10.0 + 2 * 55);
   }
 
   void duplicatesARackOverrideWithTheHall() {

@@ -509,6 +509,21 @@ class TestMainWindow : public QObject {
     QVERIFY(!doc_->isModified());
   }
 
+  // The legend can be hidden or moved to the bottom corner, from the View menu.
+  void legendMovesToTheBottom() {
+    auto* bottom = window_->findChild<QAction*>("legendAtBottom");
+    QVERIFY(bottom && bottom->isEnabled());
+    view().update();
+    QTest::qWait(50);
+    const double top = view().scene().legendPosition()[1];
+    bottom->trigger();
+    view().update();
+    QTRY_VERIFY(view().scene().legendPosition()[1] < top - 0.1);
+    bottom->trigger();
+    view().update();
+    QTRY_COMPARE(view().scene().legendPosition()[1], top);
+  }
+
   void colourModesChangeThePixels() {
     window_->viewActions().setColorBy(widgets::scene::ColorBy::Type);
     QTest::qWait(50);
@@ -1200,7 +1215,21 @@ class TestMainWindow : public QObject {
     }
     QCOMPARE(doc.undoStack()->index(), steps + 4);  // measuring changes nothing
     QTest::keyClick(&v, Qt::Key_M);
-    for (int k = 0; k < 4; ++k) doc.undoStack()->undo();
+
+    // The copy repeated as a template of two halls, 20 m apart, from its properties.
+    const QString copy = QString::fromStdString(doc.resolved()->layout.halls.back().id);
+    selectInTree(w, {copy});
+    QTRY_VERIFY(w.properties().model().rowOf(app::PropertiesModel::Key::HallCount) >= 0);
+    editProperty(w, app::PropertiesModel::Key::HallCount, "2");
+    QTRY_COMPARE(doc.resolved()->layout.halls.size(), std::size_t{3});
+    QCOMPARE(doc.resolved()->layout.racks.size(), std::size_t{39});
+    QCOMPARE(doc.undoStack()->index(), steps + 5);
+    // Properties follow the hall under its new id, now with the template's step.
+    QTRY_VERIFY(w.properties().model().rowOf(app::PropertiesModel::Key::HallStepX) >= 0);
+    QVERIFY(doc.resolved()->layout.hallIndex.count(copy.toStdString() + "-2"));
+    v.fitAll();
+    shot("draw-repeated.png");
+    for (int k = 0; k < 5; ++k) doc.undoStack()->undo();
     QVERIFY(doc.resolved()->layout.halls.empty());
   }
 

@@ -172,8 +172,13 @@ void SiteScene::layoutLegend() {
   const double height = legendEntries_ > 0 ? std::min(0.9, (legendEntries_ * font * 2.2 + font * 3.0) / h)
                                            : std::min(0.6, font * 20.0 / h);
   const double width = legendReserve(w, h);
-  legend_->SetPosition(1.0 - width, 0.97 - height);
+  legend_->SetPosition(1.0 - width, legendAtBottom_ ? 0.03 : 0.97 - height);
   legend_->SetPosition2(width - 8.0 / w, height);
+}
+
+std::array<double, 2> SiteScene::legendPosition() const {
+  const double* p = legend_->GetPosition();
+  return {p[0], p[1]};
 }
 
 void SiteScene::setPixelRatio(double ratio) {

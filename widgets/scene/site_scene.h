@@ -62,6 +62,10 @@ class SiteScene {
   const ColorScalars& colorScalars() const { return scalars_; }
   void setLegendVisible(bool visible);
   bool legendVisible() const { return legendVisible_; }
+  /// The legend's corner: top right (default) or bottom right.
+  void setLegendAtBottom(bool bottom) { legendAtBottom_ = bottom; }
+  /// Where the legend was last laid out: lower-left corner, in normalized viewport coordinates.
+  std::array<double, 2> legendPosition() const;
   /// Share of a width × height view the legend covers at the right (0 when hidden); camera
   /// framing keeps the site out of it.
   double legendReserve(int width, int height) const;
@@ -190,6 +194,7 @@ class SiteScene {
   bool wireAllowed_ = true;
   vtkSmartPointer<vtkScalarBarActor> legend_;
   bool legendVisible_ = true;
+  bool legendAtBottom_ = false;
   int legendEntries_ = 0;  // categorical entries; 0 for a colour ramp
 };
 

@@ -85,8 +85,9 @@ bool standsInYard(const catalog::Catalog& cat, const std::string& model);
 /// free. Refused when it would overlap a hall or stand on gear; the site grows to hold it with
 /// 20 m to spare. Selects nothing (a hall has no objects yet); `select` holds the hall's id.
 EditOutcome addHall(const design::ResolvedDesign& r, design::Vec2 size, std::optional<design::Vec2> origin = {});
-/// A hall drawn as a rectangle between two corners `a` and `b` (site coordinates, m), the
-/// corners snapped to whole metres; `refusal` says why it cannot be added ("" = it can).
+/// A hall drawn as a rectangle between two corners `a` and `b` (site coordinates, m), each
+/// coordinate snapped to another hall's wall within 1.5 m (so halls line up), else to whole
+/// metres; `refusal` says why it cannot be added ("" = it can).
 struct HallSketch {
   design::Vec2 origin, size;
   std::string refusal;
@@ -105,6 +106,13 @@ EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hall, design::V
 /// ones after them would be renumbered). What the rest of the site still refers to in the hall
 /// is refused by the design's rules when the edit is applied (Document::check).
 EditOutcome deleteHall(const design::ResolvedDesign& r, int hall);
+/// Makes the hall's template make `count` halls (1 … 1000), `step` apart (m, corner to corner).
+/// A hall of its own that starts repeating gets ids that vary with the hall: the hall's own id
+/// takes "-{h}" ("hall-1" → "hall-1-{h}", so its first hall is "hall-1-1"; its name likewise), and every id inside
+/// becomes one of that hall's ("ups-3" → "hall-1-{h}-ups-3"); links to the yard stay, and
+/// overrides follow the first hall. Fewer halls drop the last ones with their contents. Refused
+/// when a new hall would overlap a hall or stand on yard gear.
+EditOutcome repeatHall(const design::ResolvedDesign& r, int hall, int count, design::Vec2 step);
 /// Takes the last hall of a hall template out of it, as a hall of its own with the same ids,
 /// place and contents (every {h} bound to its number); the template's count drops by one.
 EditOutcome breakOutHall(const design::ResolvedDesign& r, int hall);

@@ -22,6 +22,7 @@ namespace {
 
 constexpr double kHallGrid = 1.0;     // m: a drawn hall's corners snap to whole metres
 constexpr double kMinHallSide = 5.0;  // m: a drag shorter than this is not a hall
+constexpr double kEdgeSnap = 1.5;     // m: a drawn corner this near another hall's wall lines up with it
 
 std::string bindHall(const std::string& pattern, int h) {
   return fixVariable(pattern, 'h', h);
@@ -161,8 +162,19 @@ bool validHall(const design::Layout& L, int hall) {
 
 HallSketch sketchHall(const design::ResolvedDesign& r, Vec2 a, Vec2 b) {
   HallSketch s;
-  const auto snap = [](double v) { return std::round(v / kHallGrid) * kHallGrid; };
-  const Vec2 p{snap(a.x), snap(a.y)}, q{snap(b.x), snap(b.y)};
+  // Other halls' walls first (a new hall lines up with its neighbours), else whole metres.
+  std::vector<double> wallsX, wallsY;
+  for (const auto& h : r.layout.halls) {
+    wallsX.insert(wallsX.end(), {h.origin.x, h.origin.x + h.size.x});
+    wallsY.insert(wallsY.end(), {h.origin.y, h.origin.y + h.size.y});
+  }
+  const auto snap = [](double v, const std::vector<double>& walls) {
+    double best = std::round(v / kHallGrid) * kHallGrid, distance = kEdgeSnap;
+    for (double w : walls)
+      if (std::abs(w - v) < distance) distance = std::abs(w - v), best = w;
+    return best;
+  };
+  const Vec2 p{snap(a.x, wallsX), snap(a.y, wallsY)}, q{snap(b.x, wallsX), snap(b.y, wallsY)};
   s.origin = {std::min(p.x, q.x), std::min(p.y, q.y)};
   s.size = {std::abs(q.x - p.x), std::abs(q.y - p.y)};
   if (s.size.x < kMinHallSide || s.size.y < kMinHallSide) {
@@ -275,6 +287,106 @@ EditOutcome deleteHall(const design::ResolvedDesign& r, int hallIndex) {
   std::erase_if(d.overrides, [&](const auto& kv) { return gone.count(kv.first) > 0; });
   std::erase_if(d.network.networkRows, [&](const std::string& row) { return gone.count(row) > 0; });
   if (gone.count(d.network.coreAirHandler)) d.network.coreAirHandler.clear();
+  EditOutcome out;
+  out.design = std::move(d);
+  return out;
+}
+
+EditOutcome repeatHall(const design::ResolvedDesign& r, int hallIndex, int count, Vec2 step) {
+  const design::Layout& L = r.layout;
+  if (!validHall(L, hallIndex)) return EditOutcome::refuse("There is no such hall.");
+  constexpr int kMaxRepeats = 1000;
+  if (count < 1 || count > kMaxRepeats)
+    return EditOutcome::refuse("A hall template makes 1 to " + std::to_string(kMaxRepeats) + " halls.");
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  const design::HallSpec& H = r.design.halls[static_cast<std::size_t>(hall.specIndex)];
+  step = roundVec(step);
+  if (count == H.count && (count == 1 || (step.x == H.step.x && step.y == H.step.y)))
+    return EditOutcome::refuse("The template already makes " + std::to_string(count) +
+                               (count == 1 ? " hall." : " halls that far apart."));
+  if (count > 1 && std::abs(step.x) < H.size.x && std::abs(step.y) < H.size.y)
+    return EditOutcome::refuse("Halls " + units::format(std::hypot(step.x, step.y), units::Dimension::Length) +
+                               " apart would overlap: the step must clear the hall's width or depth.");
+  // Where each hall would stand, checked against every other hall and the yard.
+  const std::set<int> mine = hallsOfSpec(L, hall.specIndex);
+  const FootprintIndex index = FootprintIndex::ofLayout(L);
+  for (int k = 0; k < count; ++k) {
+    design::Hall n = hall;
+    n.origin = {H.origin.x + k * step.x, H.origin.y + k * step.y};
+    n.size = H.size;
+    n.name = "hall " + std::to_string(k + 1) + " of the template";
+    if (n.origin.x < 0 || n.origin.y < 0 || n.origin.x + n.size.x > model::kMaxCoordinate ||
+        n.origin.y + n.size.y > model::kMaxCoordinate)
+      return EditOutcome::refuse("The " + n.name + " would leave the site (x and y from 0 to " +
+                                 units::format(model::kMaxCoordinate, units::Dimension::Length) + ").");
+    for (std::size_t h = 0; h < L.halls.size(); ++h) {
+      if (mine.count(static_cast<int>(h))) continue;
+      if (overlaps(hallFootprint(n), hallFootprint(L.halls[h])))
+        return EditOutcome::refuse("The " + n.name + " would overlap " + L.halls[h].name + ".");
+    }
+    for (const Item& item : index.overlapping(hallFootprint(n))) {
+      const auto i = static_cast<std::size_t>(item.index);
+      const int in = item.kind == ItemKind::Rack    ? L.racks[i].hall
+                     : item.kind == ItemKind::Power ? L.power[i].hall
+                                                    : L.cooling[i].hall;
+      if (!mine.count(in)) return EditOutcome::refuse("The " + n.name + " would stand on " + describe(L, item) + ".");
+    }
+  }
+
+  design::Design d = r.design;
+  design::HallSpec& T = d.halls[static_cast<std::size_t>(hall.specIndex)];
+  if (H.count == 1 && count > 1 && H.id.find("{h") == std::string::npos) {
+    // Ids that vary with the hall; the first hall's overrides keep their objects.
+    const Renamer rename{H.id, H.id + "-{h}", idsIn(L, {hallIndex})};
+    const auto first = [&](const std::string& pattern) { return bindHall(pattern, 1); };
+    T.id = rename.to;
+    if (T.name.find("{h") == std::string::npos) T.name += "-{h}";
+    for (design::RowSpec& row : T.rows) {
+      row.id = rename.id(row.id);
+      row.feedA = rename.ref(row.feedA), row.feedB = rename.ref(row.feedB);
+      row.cdu = rename.ref(row.cdu), row.airHandler = rename.ref(row.airHandler);
+    }
+    for (design::PowerNodeSpec& p : T.power) p.id = rename.id(p.id), p.fedBy = rename.refs(p.fedBy);
+    for (design::CoolingUnitSpec& c : T.cooling)
+      c.id = rename.id(c.id), c.fedBy = rename.refs(c.fedBy), c.rejectsTo = rename.refs(c.rejectsTo);
+    std::map<std::string, design::Override> overrides;
+    for (auto& [id, o] : d.overrides) {
+      if (!rename.inside.count(id) || id == hall.id) {
+        overrides.emplace(id, std::move(o));
+        continue;
+      }
+      for (auto* f : {&o.feedA, &o.feedB, &o.cdu, &o.airHandler})
+        if (*f) *f = first(rename.ref(**f));
+      if (o.fedBy) o.fedBy = bindHall(rename.refs(*o.fedBy), 1);
+      if (o.rejectsTo) o.rejectsTo = bindHall(rename.refs(*o.rejectsTo), 1);
+      overrides.emplace(first(rename.id(id)), std::move(o));
+    }
+    d.overrides = std::move(overrides);
+    // What the rest of the site names inside the hall now names its first copy.
+    for (design::PowerNodeSpec& p : d.power)
+      for (auto& f : p.fedBy) f = rename.names(f) ? first(rename.id(f)) : f;
+    for (design::CoolingUnitSpec& c : d.cooling) {
+      for (auto& f : c.fedBy) f = rename.names(f) ? first(rename.id(f)) : f;
+      for (auto& f : c.rejectsTo) f = rename.names(f) ? first(rename.id(f)) : f;
+    }
+    for (auto& row : d.network.networkRows)
+      if (rename.inside.count(row)) row = first(rename.id(row));
+    if (rename.inside.count(d.network.coreAirHandler))
+      d.network.coreAirHandler = first(rename.id(d.network.coreAirHandler));
+  }
+  if (count < H.count) {
+    // The halls beyond the new count go, with what they hold and what was made only there.
+    std::set<int> gone;
+    for (int h : mine)
+      if (L.halls[static_cast<std::size_t>(h)].instance > count) gone.insert(h);
+    const std::set<std::string> ids = idsIn(L, gone);
+    for (int h : gone) dropMadeOnlyIn(T, L.halls[static_cast<std::size_t>(h)].id);
+    std::erase_if(d.overrides, [&](const auto& kv) { return ids.count(kv.first) > 0; });
+    std::erase_if(d.network.networkRows, [&](const std::string& row) { return ids.count(row) > 0; });
+  }
+  T.count = count;
+  T.step = count > 1 ? step : Vec2{};
+  for (int k = 0; k < count; ++k) growSite(d, {T.origin.x + k * step.x + T.size.x, T.origin.y + k * step.y + T.size.y});
   EditOutcome out;
   out.design = std::move(d);
   return out;
