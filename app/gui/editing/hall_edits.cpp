@@ -154,6 +154,14 @@ void dropMadeOnlyIn(design::HallSpec& T, const std::string& id) {
   std::erase_if(T.cooling, [&](const design::CoolingUnitSpec& s) { return s.onlyIn == id; });
 }
 
+// The hall a rack, power node or cooling unit stands in (kNone: the yard).
+int hallOf(const design::Layout& L, Item item) {
+  const auto i = static_cast<std::size_t>(item.index);
+  return item.kind == ItemKind::Rack    ? L.racks[i].hall
+         : item.kind == ItemKind::Power ? L.power[i].hall
+                                        : L.cooling[i].hall;
+}
+
 bool validHall(const design::Layout& L, int hall) {
   return hall >= 0 && hall < static_cast<int>(L.halls.size());
 }
@@ -242,10 +250,7 @@ EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hallIndex, Vec2
   const FootprintIndex index = FootprintIndex::ofLayout(L);
   for (const design::Hall& n : after) {
     for (const Item& item : index.overlapping(hallFootprint(n))) {
-      const auto i = static_cast<std::size_t>(item.index);
-      const int in = item.kind == ItemKind::Rack    ? L.racks[i].hall
-                     : item.kind == ItemKind::Power ? L.power[i].hall
-                                                    : L.cooling[i].hall;
+      const int in = hallOf(L, item);
       if (!moved.count(in)) return EditOutcome::refuse(n.name + " would stand on " + describe(L, item) + ".");
     }
   }
@@ -325,10 +330,7 @@ EditOutcome repeatHall(const design::ResolvedDesign& r, int hallIndex, int count
         return EditOutcome::refuse("The " + n.name + " would overlap " + L.halls[h].name + ".");
     }
     for (const Item& item : index.overlapping(hallFootprint(n))) {
-      const auto i = static_cast<std::size_t>(item.index);
-      const int in = item.kind == ItemKind::Rack    ? L.racks[i].hall
-                     : item.kind == ItemKind::Power ? L.power[i].hall
-                                                    : L.cooling[i].hall;
+      const int in = hallOf(L, item);
       if (!mine.count(in)) return EditOutcome::refuse("The " + n.name + " would stand on " + describe(L, item) + ".");
     }
   }
