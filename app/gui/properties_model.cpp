@@ -517,16 +517,7 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
     case Key::HallX:
     case Key::HallY:
     case Key::HallWidth:
-    case Key::HallDepth: {
-      bool ok = false;
-      const double length = value.toDouble(&ok);
-      const auto it = r->layout.hallIndex.find(hall_.toStdString());
-      if (!ok || !std::isfinite(length) || it == r->layout.hallIndex.end()) return false;
-      const design::Hall& h = r->layout.halls[static_cast<std::size_t>(it->second)];
-      design::Vec2 origin = h.origin, size = h.size;
-      (key == Key::HallX ? origin.x : key == Key::HallY ? origin.y : key == Key::HallWidth ? size.x : size.y) = length;
-      return editor_.setHallGeometry(hall_, origin.x, origin.y, size.x, size.y);
-    }
+    case Key::HallDepth:
     case Key::HallCount:
     case Key::HallStepX:
     case Key::HallStepY: {
@@ -535,6 +526,14 @@ bool PropertiesModel::apply(Key key, const QVariant& value) {
       const auto it = r->layout.hallIndex.find(hall_.toStdString());
       if (!ok || !std::isfinite(number) || it == r->layout.hallIndex.end()) return false;
       const design::Hall& h = r->layout.halls[static_cast<std::size_t>(it->second)];
+      if (key == Key::HallX || key == Key::HallY || key == Key::HallWidth || key == Key::HallDepth) {
+        design::Vec2 origin = h.origin, size = h.size;
+        (key == Key::HallX       ? origin.x
+         : key == Key::HallY     ? origin.y
+         : key == Key::HallWidth ? size.x
+                                 : size.y) = number;
+        return editor_.setHallGeometry(hall_, origin.x, origin.y, size.x, size.y);
+      }
       const design::HallSpec& spec = r->design.halls[static_cast<std::size_t>(h.specIndex)];
       // A hall of its own repeats eastwards with a 20 m gap unless told otherwise.
       design::Vec2 step = spec.count > 1 ? spec.step : design::Vec2{h.size.x + 20, 0};
