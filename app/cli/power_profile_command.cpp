@@ -7,6 +7,7 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
+#include "app/cli/text_rows.h"
 #include "core/base/json_writer.h"
 #include "core/design/resolved_design.h"
 #include "core/dynamics/power_profile.h"
@@ -21,6 +22,9 @@
 
 namespace gigaplan::cli {
 namespace {
+
+// Values start in this column of the figures table.
+constexpr std::size_t kProfileLabelWidth = 30;
 
 using units::Dimension;
 
@@ -37,70 +41,68 @@ constexpr const char* kProfileUsage =
     "  Exits 0 when computed (limits broken are reported, as evaluate does), 1 when no plan fits in memory.\n"
     "  The model is approximate: see the notes it prints and docs/power-dynamics.md.\n";
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string power(double w) {
   return units::format(w, Dimension::Power);
-}
-
-void row(std::ostream& out, const std::string& label, const std::string& value) {
-  out << "  " << label << std::string(label.size() < 30 ? 30 - label.size() : 1, ' ') << value << "\n";
 }
 
 void printFigures(std::ostream& out, const std::string& title, const dynamics::SeriesFigures& f,
                   const design::PowerDynamicsSpec& spec) {
   out << title << "\n";
-  row(out, "peak / trough / swing", power(f.peak) + " / " + power(f.trough) + " / " + power(f.swing));
-  row(out, "mean", power(f.mean));
-  row(out, "fastest ramp", power(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s");
-  row(out, "dominant frequency",
-      units::formatFrequency(f.dominantFrequency) + " (" + power(f.dominantAmplitude) + " amplitude)");
-  row(out, "swing energy in " + units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh),
-      fixed(100 * f.bandShare, 1) + " % (largest line " + power(f.bandAmplitude) + " at " +
-          units::formatFrequency(f.bandFrequency) + ")");
+  labelRow(out, kProfileLabelWidth, "peak / trough / swing",
+           power(f.peak) + " / " + power(f.trough) + " / " + power(f.swing));
+  labelRow(out, kProfileLabelWidth, "mean", power(f.mean));
+  labelRow(out, kProfileLabelWidth, "fastest ramp",
+           power(f.fastestRamp) + "/s at t = " + report::fixed(f.fastestRampAt, 1) + " s");
+  labelRow(out, kProfileLabelWidth, "dominant frequency",
+           units::formatFrequency(f.dominantFrequency) + " (" + power(f.dominantAmplitude) + " amplitude)");
+  labelRow(out, kProfileLabelWidth,
+           "swing energy in " + units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh),
+           report::fixed(100 * f.bandShare, 1) + " % (largest line " + power(f.bandAmplitude) + " at " +
+               units::formatFrequency(f.bandFrequency) + ")");
 }
 
 void printText(std::ostream& out, const dynamics::PowerProfile& p, const training::Estimate& e,
                const design::PowerDynamicsSpec& spec, double seconds) {
   const std::size_t n = p.waveform.size();
-  out << "power profile: " << report::counted(e.gpusUsed, "GPU") << " training, step " << fixed(p.step.period, 3)
-      << " s, " << report::counted(std::llround(seconds), "second") << " at " << fixed(1 / p.waveform.dt, 0) << " Hz ("
-      << report::counted(static_cast<std::int64_t>(n), "sample") << ")\n";
-  row(out, "GPU power per step",
-      "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " + power(p.states.comm) + ", idle " +
-          power(p.states.idle) + ")");
-  row(out, "energy per step at sources", units::format(p.siteEnergyPerStep, Dimension::Energy));
+  out << "power profile: " << report::counted(e.gpusUsed, "GPU") << " training, step "
+      << report::fixed(p.step.period, 3) << " s, " << report::counted(std::llround(seconds), "second") << " at "
+      << report::fixed(1 / p.waveform.dt, 0) << " Hz (" << report::counted(static_cast<std::int64_t>(n), "sample")
+      << ")\n";
+  labelRow(out, kProfileLabelWidth, "GPU power per step",
+           "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " + power(p.states.comm) +
+               ", idle " + power(p.states.idle) + ")");
+  labelRow(out, kProfileLabelWidth, "energy per step at sources",
+           units::format(p.siteEnergyPerStep, Dimension::Energy));
   int checkpoints = 0, restarts = 0;
   for (const auto& v : p.timeline) {
     checkpoints += v.activity == dynamics::Activity::Checkpoint;
     restarts += v.activity == dynamics::Activity::Restart;
   }
-  row(out, "events",
-      report::counted(checkpoints, "checkpoint") + ", " +
-          report::counted(restarts, "failure with restart", "failures with restarts"));
+  labelRow(out, kProfileLabelWidth, "events",
+           report::counted(checkpoints, "checkpoint") + ", " +
+               report::counted(restarts, "failure with restart", "failures with restarts"));
   printFigures(out, "at the sources (before batteries and generators):", p.site, spec);
   printFigures(out, "at the grid meter (after batteries and generators):", p.grid.figures, spec);
-  row(out, "largest change in a second", power(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s");
-  row(out, "largest change in a minute", power(p.grid.minute.range) + " at t = " + fixed(p.grid.minute.at, 1) + " s");
+  labelRow(out, kProfileLabelWidth, "largest change in a second",
+           power(p.grid.second.range) + " at t = " + report::fixed(p.grid.second.at, 1) + " s");
+  labelRow(out, kProfileLabelWidth, "largest change in a minute",
+           power(p.grid.minute.range) + " at t = " + report::fixed(p.grid.minute.at, 1) + " s");
   out << "sources: grid " << power(p.sources.grid) << ", generation " << power(p.sources.generation) << ", batteries "
       << power(p.sources.batteryPower) << " / " << units::format(p.sources.batteryEnergy, Dimension::Energy) << "\n";
   if (spec.gpuPowerFloor > 0)
-    row(out, "GPU power floor " + fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
-        units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training");
+    labelRow(out, kProfileLabelWidth, "GPU power floor " + report::fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
+             units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training");
   const dynamics::BatterySizing& b = p.smallestBattery;
   if (!b.checked)
-    row(out, "smallest battery", "not sized: the design states no grid limit (power_dynamics)");
+    labelRow(out, kProfileLabelWidth, "smallest battery",
+             "not sized: the design states no grid limit (power_dynamics)");
   else if (!b.found)
-    row(out, "smallest battery", "none found");
+    labelRow(out, kProfileLabelWidth, "smallest battery", "none found");
   else if (b.power <= 0)
-    row(out, "smallest battery", "none needed: the grid stays within its limits without one");
+    labelRow(out, kProfileLabelWidth, "smallest battery", "none needed: the grid stays within its limits without one");
   else
-    row(out, "smallest battery",
-        power(b.power) + ", " + units::format(b.energy, Dimension::Energy) + " keeps the grid within its limits");
+    labelRow(out, kProfileLabelWidth, "smallest battery",
+             power(b.power) + ", " + units::format(b.energy, Dimension::Energy) + " keeps the grid within its limits");
   for (const auto& f : p.findings) out << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
   for (const auto& note : p.notes) out << "  approximate: " << note << "\n";
 }

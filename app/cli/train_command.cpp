@@ -12,7 +12,9 @@
 #include <ostream>
 
 #include "app/cli/command_line.h"
+#include "app/cli/text_rows.h"
 #include "core/io/diagnostic.h"
+#include "core/report/report_format.h"
 #include "core/training/estimate_json.h"
 #include "core/training/flops.h"
 #include "core/training/job_reader.h"
@@ -23,6 +25,9 @@
 
 namespace gigaplan::cli {
 namespace {
+
+// Values start in this column of the figures table.
+constexpr std::size_t kTrainLabelWidth = 24;
 
 using namespace training;
 
@@ -104,16 +109,6 @@ Args parse(const std::vector<std::string>& args, bool search) {
   return a;
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-std::string percent(double fraction) {
-  return fixed(100 * fraction, 1) + " %";
-}
-
 std::string planText(const Job& job) {
   const Parallelism& p = job.parallelism;
   return "TP" + std::to_string(p.tp) + " PP" + std::to_string(p.pp) + " DP" + std::to_string(p.dp) + " CP" +
@@ -139,44 +134,42 @@ std::string rankText(RankBy r) {
   return "days to train with failures, then energy";
 }
 
-void row(std::ostream& out, const std::string& label, const std::string& value) {
-  out << "  " << label << std::string(label.size() < 24 ? 24 - label.size() : 1, ' ') << value << "\n";
-}
-
 void printFindings(std::ostream& out, const Estimate& e) {
   for (const auto& f : e.findings)
     out << "  " << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
 }
 
 void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
-  constexpr double kGiB = 1024.0 * 1024 * 1024;
   out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << e.gpusUsed << " × " << c.gpu << " ("
       << toString(e.job.training.precision) << ")\n";
   printFindings(out, e);
-  row(out, "plan", planText(e.job));
-  row(out, "parameters",
-      fixed(parameterCount(e.job.model) / 1e9, 1) + " B (" + fixed(activeParameterCount(e.job.model) / 1e9, 1) +
-          " B active per token" +
-          (e.job.model.mtpDepth > 0
-               ? ", + " + fixed(mtpParameterCount(e.job.model) / 1e9, 1) + " B multi-token prediction"
-               : std::string()) +
-          ")");
-  row(out, "step time", fixed(e.step.total, 3) + " s");
-  row(out, "tokens/s", fixed(e.tokensPerSecond, 0));
-  row(out, "model TFLOP/s per GPU", fixed(e.tflopsPerGpu, 1) + "   MFU " + percent(e.mfu) + "   HFU " + percent(e.hfu));
-  row(out, "memory per GPU",
-      fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 1) + " GiB (" +
-          (e.memory.fits ? "fits" : "DOES NOT FIT") + ")");
-  row(out, "training",
-      fixed(e.trainingDays, 1) + " days of compute, " + fixed(e.effectiveTrainingDays, 1) +
-          " days with interruptions (goodput " + percent(e.reliability.goodput) + ")");
-  row(out, "interruptions",
-      fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
-          fixed(e.reliability.checkpointInterval / 60, 1) + " min (" + fixed(e.reliability.checkpointWrite, 1) +
-          " s to write)");
-  row(out, "GPU-hours", fixed(e.gpuHours, 0));
-  row(out, "energy",
-      fixed(e.energyMwh, 1) + " MWh (IT " + fixed(e.itEnergyMwh, 1) + " MWh × PUE " + fixed(e.pue, 2) + ")");
+  labelRow(out, kTrainLabelWidth, "plan", planText(e.job));
+  labelRow(out, kTrainLabelWidth, "parameters",
+           report::fixed(parameterCount(e.job.model) / 1e9, 1) + " B (" +
+               report::fixed(activeParameterCount(e.job.model) / 1e9, 1) + " B active per token" +
+               (e.job.model.mtpDepth > 0
+                    ? ", + " + report::fixed(mtpParameterCount(e.job.model) / 1e9, 1) + " B multi-token prediction"
+                    : std::string()) +
+               ")");
+  labelRow(out, kTrainLabelWidth, "step time", report::fixed(e.step.total, 3) + " s");
+  labelRow(out, kTrainLabelWidth, "tokens/s", report::fixed(e.tokensPerSecond, 0));
+  labelRow(out, kTrainLabelWidth, "model TFLOP/s per GPU",
+           report::fixed(e.tflopsPerGpu, 1) + "   MFU " + report::percent(e.mfu) + "   HFU " + report::percent(e.hfu));
+  labelRow(out, kTrainLabelWidth, "memory per GPU",
+           report::fixed(e.memory.total / units::kGiB, 1) + " GiB of " +
+               report::fixed(e.memory.capacity / units::kGiB, 1) + " GiB (" +
+               (e.memory.fits ? "fits" : "DOES NOT FIT") + ")");
+  labelRow(out, kTrainLabelWidth, "training",
+           report::fixed(e.trainingDays, 1) + " days of compute, " + report::fixed(e.effectiveTrainingDays, 1) +
+               " days with interruptions (goodput " + report::percent(e.reliability.goodput) + ")");
+  labelRow(out, kTrainLabelWidth, "interruptions",
+           report::fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
+               report::fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
+               report::fixed(e.reliability.checkpointWrite, 1) + " s to write)");
+  labelRow(out, kTrainLabelWidth, "GPU-hours", report::fixed(e.gpuHours, 0));
+  labelRow(out, kTrainLabelWidth, "energy",
+           report::fixed(e.energyMwh, 1) + " MWh (IT " + report::fixed(e.itEnergyMwh, 1) + " MWh × PUE " +
+               report::fixed(e.pue, 2) + ")");
   out << "  step breakdown:\n";
   const StepBreakdown& b = e.step;
   const std::pair<const char*, double> parts[] = {{"forward", b.forward},
@@ -191,7 +184,8 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
                                                   {"optimizer", b.optimizer}};
   for (const auto& [name, seconds] : parts) {
     if (seconds <= 0) continue;
-    row(out, std::string("  ") + name, fixed(seconds, 3) + " s  " + percent(seconds / b.total));
+    labelRow(out, kTrainLabelWidth, std::string("  ") + name,
+             report::fixed(seconds, 3) + " s  " + report::percent(seconds / b.total));
   }
   for (const auto& n : e.notes) out << "  note: " << n << "\n";
 }
@@ -256,7 +250,7 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
   for (const auto& r : results) {
     if (!r.pass) {
       err << (r.testCase.gap.empty() ? "outside tolerance: " : "outside tolerance (known gap): ") << r.testCase.name
-          << " (" << fixed(100 * r.error, 1) << " %)\n";
+          << " (" << report::fixed(100 * r.error, 1) << " %)\n";
     }
   }
   const ValidationTally t = tally(results);
@@ -332,8 +326,8 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
     const Estimate& e = estimates[i];
     char line[256];
     std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f", i + 1,
-                  planText(e.job).c_str(), e.step.total, e.tflopsPerGpu, 100 * e.mfu,
-                  e.memory.total / (1024.0 * 1024 * 1024), e.effectiveTrainingDays, e.energyMwh);
+                  planText(e.job).c_str(), e.step.total, e.tflopsPerGpu, 100 * e.mfu, e.memory.total / units::kGiB,
+                  e.effectiveTrainingDays, e.energyMwh);
     out << line;
     if (cost) {
       std::snprintf(line, sizeof line, " %12.0f", r.best[i].cost);

@@ -10,6 +10,7 @@
 #include <QValueAxis>
 #include <algorithm>
 
+#include "app/gui/qt_text.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -51,15 +52,13 @@ void PowerChart::show(const power::PowerResult& p) {
                                                                  {tr("Cooling"), {p.cooling, kCooling}},
                                                                  {tr("Losses"), {p.losses, kLosses}}};
   for (const auto& [name, value] : parts) {
-    auto* s = series_->append(
-        QString("%1 %2").arg(name, QString::fromStdString(units::format(value.first, units::Dimension::Power))),
-        std::max(0.0, value.first));
+    auto* s = series_->append(QString("%1 %2").arg(name, watts(value.first)), std::max(0.0, value.first));
     s->setColor(value.second);
     s->setBorderColor(Qt::transparent);
     s->setProperty("part", name);
   }
   chart()->setTitle(tr("Facility power %1, PUE %2")
-                        .arg(QString::fromStdString(units::format(p.facility, units::Dimension::Power)))
+                        .arg(watts(p.facility))
                         .arg(p.pue > 0 ? QString::number(p.pue, 'f', 3) : QStringLiteral("—")));
 }
 

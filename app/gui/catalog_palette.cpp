@@ -13,6 +13,7 @@
 
 #include "app/document/document.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/qt_text.h"
 #include "core/units/units.h"
 #include "widgets/viewport/site_view.h"
 
@@ -23,12 +24,6 @@ enum Group { Racks, Power, Cooling };
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kGroupRole = Qt::UserRole + 2;
 
-QString qs(const std::string& s) {
-  return QString::fromStdString(s);
-}
-QString watts(double w) {
-  return qs(units::format(w, units::Dimension::Power));
-}
 QString tip(const catalog::Provenance& p) {
   return QObject::tr("Source: %1\nGrade: %2%3")
       .arg(qs(p.source), qs(p.grade), p.note.empty() ? QString() : "\n" + qs(p.note));

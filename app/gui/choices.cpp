@@ -1,5 +1,6 @@
 // Choice lists for fields (see choices.h).
 #include "app/gui/choices.h"
+#include "app/gui/qt_text.h"
 
 #include <QObject>
 #include <algorithm>
@@ -9,13 +10,6 @@
 
 namespace gigaplan::app {
 namespace {
-
-QString qs(const std::string& s) {
-  return QString::fromStdString(s);
-}
-QString watts(double w) {
-  return qs(units::format(w, units::Dimension::Power));
-}
 
 template <class Unit, class Keep>
 std::vector<Choice> nearby(const std::vector<Unit>& units, int hall, design::Vec2 near, bool allowNone,

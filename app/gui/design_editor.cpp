@@ -7,7 +7,7 @@
 #include <map>
 
 #include "app/document/document.h"
-#include "app/gui/counted.h"
+#include "app/gui/qt_text.h"
 #include "core/fabric/placement.h"
 #include "widgets/viewport/site_view.h"
 

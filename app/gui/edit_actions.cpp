@@ -11,8 +11,8 @@
 
 #include "app/document/document.h"
 #include "app/gui/choices.h"
-#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/view_shortcuts.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/select_tool.h"

@@ -7,7 +7,7 @@
 #include <QLocale>
 #include <map>
 
-#include "app/gui/counted.h"
+#include "app/gui/qt_text.h"
 
 namespace gigaplan::app {
 namespace {

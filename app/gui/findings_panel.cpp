@@ -11,8 +11,8 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
-#include "app/gui/counted.h"
 #include "app/gui/findings_model.h"
+#include "app/gui/qt_text.h"
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::app {

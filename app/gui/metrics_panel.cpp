@@ -12,19 +12,16 @@
 #include <map>
 
 #include "app/gui/breakdown_charts.h"
-#include "app/gui/counted.h"
+#include "app/gui/qt_text.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
 namespace {
-QString fmt(double v, units::Dimension d) {
-  return QString::fromStdString(units::format(v, d));
-}
 QString percent(double f) {
   return QString("%1 %").arg(100 * f, 0, 'f', 1);
 }
 QString peak(double v) {
-  return v > 0 ? fmt(v, units::Dimension::Compute) : QObject::tr("not supported");
+  return v > 0 ? quantity(v, units::Dimension::Compute) : QObject::tr("not supported");
 }
 // How each figure is derived, shown as the tooltip of its row and tile.
 QString derivation(const QString& name) {
@@ -180,19 +177,20 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Peak BF16"))->setText(peak(e.compute.peakBf16));
   row(tr("Peak FP8"))->setText(peak(e.compute.peakFp8));
   row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4));
-  row(tr("HBM"))->setText(fmt(e.compute.hbm, D::DataSize));
+  row(tr("HBM"))->setText(quantity(e.compute.hbm, D::DataSize));
   row(tr("Fabric"))
       ->setText(e.fabric.problem.empty() ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches)
                                          : QString::fromStdString(e.fabric.problem));
-  row(tr("Bisection"))->setText(fmt(e.fabric.bisectionBandwidth, D::DataRate));
-  row(tr("IT power"))->setText(fmt(e.power.it, D::Power));
-  row(tr("Facility power"))->setText(fmt(e.power.facility, D::Power));
+  row(tr("Bisection"))->setText(quantity(e.fabric.bisectionBandwidth, D::DataRate));
+  row(tr("IT power"))->setText(quantity(e.power.it, D::Power));
+  row(tr("Facility power"))->setText(quantity(e.power.facility, D::Power));
   row(tr("PUE"))->setText(e.power.pue > 0 ? QString::number(e.power.pue, 'f', 3) : QStringLiteral("—"));
-  row(tr("Sources"))->setText(fmt(e.power.sourceCapacity, D::Power));
-  row(tr("Headroom"))->setText(fmt(e.power.headroom, D::Power));
-  row(tr("Battery ride-through"))->setText(e.power.rideThrough > 0 ? fmt(e.power.rideThrough, D::Time) : tr("none"));
-  row(tr("Heat"))->setText(fmt(e.cooling.heat, D::Power));
-  row(tr("Cooling power"))->setText(fmt(e.cooling.power, D::Power));
+  row(tr("Sources"))->setText(quantity(e.power.sourceCapacity, D::Power));
+  row(tr("Headroom"))->setText(quantity(e.power.headroom, D::Power));
+  row(tr("Battery ride-through"))
+      ->setText(e.power.rideThrough > 0 ? quantity(e.power.rideThrough, D::Time) : tr("none"));
+  row(tr("Heat"))->setText(quantity(e.cooling.heat, D::Power));
+  row(tr("Cooling power"))->setText(quantity(e.cooling.power, D::Power));
   row(tr("Water"))->setText(tr("%1 m³/day").arg(QLocale().toString(std::llround(e.cooling.water / 1000.0))));
   row(tr("Largest failure domain"))
       ->setText(tr("%1 GPUs (%2)")

@@ -8,8 +8,8 @@
 #include <set>
 
 #include "app/document/document.h"
-#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/qt_text.h"
 #include "core/model/rack_power.h"
 #include "core/units/units.h"
 
@@ -18,12 +18,6 @@ namespace {
 
 using Key = PropertiesModel::Key;
 
-QString qs(const std::string& s) {
-  return QString::fromStdString(s);
-}
-QString fmt(double v, units::Dimension d) {
-  return qs(units::format(v, d));
-}
 QString mixed() {
   return QObject::tr("(mixed)");
 }
@@ -46,10 +40,10 @@ std::optional<std::string> common(const std::vector<int>& items, F value) {
 // A bank's rating as the planner reads it: "2 × 1.5 MW ups-1500kw = 3 MW" for one node of
 // several units, the plain total otherwise (units 0: a selection of several nodes).
 QString bankRating(int units, double total, const std::string& model) {
-  const QString sum = fmt(total, units::Dimension::Power);
+  const QString sum = quantity(total, units::Dimension::Power);
   if (units < 2) return sum;
   return QString("%1 × %2 %3 = %4")
-      .arg(QLocale().toString(units), fmt(total / units, units::Dimension::Power), qs(model), sum)
+      .arg(QLocale().toString(units), quantity(total / units, units::Dimension::Power), qs(model), sum)
       .simplified();
 }
 
@@ -307,8 +301,9 @@ void PropertiesModel::addRacks() {
   const model::RackPower power = evaluated ? model::sumRackPower(L, racks, &evaluated_.evaluation->rackPower,
                                                                  &evaluated_.evaluation->rackPeakPower)
                                            : model::sumRackPower(L, racks);
-  QString powerText = tr("%1 design, %2 peak")
-                          .arg(fmt(power.nominal, units::Dimension::Power), fmt(power.peak, units::Dimension::Power));
+  QString powerText =
+      tr("%1 design, %2 peak")
+          .arg(quantity(power.nominal, units::Dimension::Power), quantity(power.peak, units::Dimension::Power));
   if (power.fromSwitches && !evaluated) powerText += tr(" (switches counted after the evaluation)");
   add(Key::Power, power.fromSwitches ? tr("Power") : tr("IT power"), powerText);
   // Always present (a row appearing when the evaluation lands would reset the table and close

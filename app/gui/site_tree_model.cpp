@@ -3,18 +3,11 @@
 
 #include <QLocale>
 
-#include "app/gui/counted.h"
+#include "app/gui/qt_text.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
 namespace {
-
-QString qs(const std::string& s) {
-  return QString::fromStdString(s);
-}
-QString power(double w) {
-  return qs(units::format(w, units::Dimension::Power));
-}
 
 const char* groupName(int g) {
   switch (g) {
@@ -302,13 +295,13 @@ QString SiteTreeModel::detail(Node n) const {
     case Kind::Power: {
       const auto& p = L.power[i];
       return QString("%1 %2 %3")
-          .arg(qs(std::string(design::toString(p.kind))), qs(p.model), power(p.rating))
+          .arg(qs(std::string(design::toString(p.kind))), qs(p.model), watts(p.rating))
           .simplified();
     }
     case Kind::Cooling: {
       const auto& c = L.cooling[i];
       return QString("%1 %2 %3")
-          .arg(qs(std::string(design::toString(c.kind))), qs(c.model), power(c.capacity))
+          .arg(qs(std::string(design::toString(c.kind))), qs(c.model), watts(c.capacity))
           .simplified();
     }
     case Kind::NetworkItem:

@@ -205,10 +205,6 @@ class Plant {
   double itMultiplier_ = 1;
 };
 
-std::string grouped(long long n) {
-  return base::thousands(n);
-}
-
 void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, YearResult& y) {
   double total = 0;
   for (std::size_t k = 0; k < layout.power.size() && k < e.power.nominal.in.size(); ++k) {
@@ -241,13 +237,13 @@ void notes(const design::Design& design, const design::Layout& layout, YearResul
       noApproach[u.model] += u.units;
   }
   for (const auto& [model, n] : noCurve)
-    y.notes.push_back("COP of " + grouped(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
+    y.notes.push_back("COP of " + base::thousands(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
                       ") held at its catalog figure: its entry has no eir_curve");
   for (const auto& [model, n] : noSetpoint)
-    y.notes.push_back(grouped(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
+    y.notes.push_back(base::thousands(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
                       ") never on free cooling: its entry has no chilled_water setpoint");
   for (const auto& [model, n] : noApproach)
-    y.notes.push_back("Capacity of " + grouped(n) + " " + model + (n == 1 ? " unit" : " units") +
+    y.notes.push_back("Capacity of " + base::thousands(n) + " " + model + (n == 1 ? " unit" : " units") +
                       " not derated with ambient: its entry has no approach");
   if (y.leapDayDropped) y.notes.push_back("Leap-year weather: 29 February left out (a 365-day year)");
   std::vector<std::string> grid, generators;
@@ -257,7 +253,7 @@ void notes(const design::Design& design, const design::Layout& layout, YearResul
     (s.kind == design::PowerKind::Grid ? grid : generators).push_back(s.id);
   }
   const auto list = [](const std::vector<std::string>& ids, const char* one, const char* many) {
-    std::string s = grouped(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
+    std::string s = base::thousands(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
     for (std::size_t i = 0; i < ids.size() && i < 3; ++i) s += (i ? ", " : "") + ids[i];
     return s + (ids.size() > 3 ? ", …)" : ")");
   };

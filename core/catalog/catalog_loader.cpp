@@ -10,6 +10,7 @@
 #include <set>
 #include <vector>
 
+#include "core/base/text.h"
 #include "core/units/rates.h"
 
 namespace gigaplan::catalog {
@@ -173,11 +174,6 @@ const std::vector<Field<CableMedium>>& mediumFields() {
   return fields;
 }
 
-std::string trim(const std::string& s) {
-  const std::size_t a = s.find_first_not_of(" \t"), b = s.find_last_not_of(" \t");
-  return a == std::string::npos ? std::string() : s.substr(a, b - a + 1);
-}
-
 // "25 %: 95.2 %, 50 %: 96.5 %, 75 %: 96.8 %, 100 %: 96.7 %": load → efficiency pairs, one scalar so
 // that a design's override reads exactly like the catalog.
 Field<PowerGear> efficiencyCurve() {
@@ -189,10 +185,11 @@ Field<PowerGear> efficiencyCurve() {
             std::size_t start = 0;
             while (start <= text.size()) {
               const std::size_t end = std::min(text.find(',', start), text.size());
-              const std::string pair = trim(text.substr(start, end - start));
+              const std::string pair(base::trimBlanks(std::string_view(text).substr(start, end - start)));
               const std::size_t colon = pair.find(':');
               if (colon == std::string::npos) r.fail(n, p, "'" + pair + "' (no ':')", expected);
-              const std::string loadText = trim(pair.substr(0, colon)), effText = trim(pair.substr(colon + 1));
+              const std::string loadText(base::trimBlanks(std::string_view(pair).substr(0, colon)));
+              const std::string effText(base::trimBlanks(std::string_view(pair).substr(colon + 1)));
               const auto load = units::parse(loadText, Dimension::Dimensionless);
               const auto eff = units::parse(effText, Dimension::Dimensionless);
               if (!load || !eff) r.fail(n, p, "'" + pair + "'", expected);

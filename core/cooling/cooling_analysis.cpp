@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/base/thousands.h"
 #include "core/cooling/heat_order.h"
 #include "core/units/units.h"
 
@@ -16,23 +17,9 @@ using engine::Severity;
 
 namespace {
 
-std::string w(double watts) {
-  return units::format(watts, units::Dimension::Power);
-}
-
-// 2304 → "2,304".
-std::string grouped(long long n) {
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
 // "16 racks (a1-r1-1, a1-r1-2, …)": a count and the first few ids.
 std::string named(const std::vector<std::string>& ids, const char* one, const char* many) {
-  std::string s = grouped(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
+  std::string s = base::thousands(static_cast<long long>(ids.size())) + " " + (ids.size() == 1 ? one : many) + " (";
   for (std::size_t i = 0; i < ids.size() && i < 3; ++i) s += (i ? ", " : "") + ids[i];
   return s + (ids.size() > 3 ? ", …)" : ")");
 }
@@ -101,9 +88,9 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
       } else {
         c.unassignedHeat += liquid;
         if (withFindings)
-          c.findings.push_back(engine::makeFinding(Severity::Error, rack.id, "cooling.not-cooled",
-                                                   rack.id + " sends " + w(liquid) + " to liquid but has no CDU",
-                                                   liquid, 0));
+          c.findings.push_back(engine::makeFinding(
+              Severity::Error, rack.id, "cooling.not-cooled",
+              rack.id + " sends " + units::formatPower(liquid) + " to liquid but has no CDU", liquid, 0));
       }
     }
     if (air <= 0) continue;
@@ -116,7 +103,8 @@ void spreadRackHeat(const design::Layout& layout, const std::vector<double>& rac
       if (withFindings)
         c.findings.push_back(engine::makeFinding(
             Severity::Error, rack.id, "cooling.not-cooled",
-            rack.id + " sends " + w(air) + " to air but has no air handler and stands in no hall", air, 0));
+            rack.id + " sends " + units::formatPower(air) + " to air but has no air handler and stands in no hall", air,
+            0));
     }
   }
 }
@@ -154,11 +142,12 @@ engine::Finding hallNotCooled(const design::Layout& layout, const CoolingTopolog
   auto add = [&](const std::string& part) { what += (what.empty() ? "" : "; ") + part; };
   if (!racks.empty()) add("air share of " + named(racks, "rack", "racks"));
   if (!nodes.empty()) add("losses of " + named(nodes, "power node", "power nodes"));
-  if (at(d.hallHeat, static_cast<std::size_t>(h)) > 0) add(w(d.hallHeat[h]) + " of switches outside racks");
+  if (at(d.hallHeat, static_cast<std::size_t>(h)) > 0)
+    add(units::formatPower(d.hallHeat[h]) + " of switches outside racks");
   const design::Hall& hall = layout.halls[h];
   return engine::makeFinding(Severity::Error, hall.id, "cooling.not-cooled",
-                             "Hall " + hall.id + " has no air handler for the " + w(heat) + " released into its air (" +
-                                 what + "): add one, or name an air_handler for its rows",
+                             "Hall " + hall.id + " has no air handler for the " + units::formatPower(heat) +
+                                 " released into its air (" + what + "): add one, or name an air_handler for its rows",
                              heat, 0);
 }
 
@@ -188,8 +177,8 @@ void spreadAirHeat(const design::Layout& layout, const CoolingTopology& t, const
   if (withFindings)
     c.findings.push_back(engine::makeFinding(
         Severity::Error, "", "cooling.not-cooled",
-        "The core room's " + grouped(d.coreRoomSwitches) + (d.coreRoomSwitches == 1 ? " switch" : " switches") +
-            (d.coreRoomIds.empty() ? "" : " (" + d.coreRoomIds + ")") + " shed " + w(d.coreRoomHeat) +
+        "The core room's " + base::thousands(d.coreRoomSwitches) + (d.coreRoomSwitches == 1 ? " switch" : " switches") +
+            (d.coreRoomIds.empty() ? "" : " (" + d.coreRoomIds + ")") + " shed " + units::formatPower(d.coreRoomHeat) +
             " outside every hall with no air handler to take it: name one with network core_air_handler, or put "
             "spine_position inside a hall",
         d.coreRoomHeat, 0));
@@ -201,20 +190,22 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
     const double heat = c.unitHeat[i];
     if (heat > u.capacity * (1 + 1e-9)) {
       const bool cdu = u.kind == CoolingKind::Cdu;
-      c.findings.push_back(engine::makeFinding(Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
-                                               u.id + " must remove " + w(heat) + " but is rated " + w(u.capacity),
-                                               heat, u.capacity));
+      c.findings.push_back(engine::makeFinding(
+          Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
+          u.id + " must remove " + units::formatPower(heat) + " but is rated " + units::formatPower(u.capacity), heat,
+          u.capacity));
     }
     const double oneOut = design::capacityWithOneUnitOut(u.capacity, u.units);
     if (u.units >= 2 && indegree[i] == 0 && heat > oneOut * (1 + 1e-9))
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
                                                u.id + " has no spare unit: with one of its " + std::to_string(u.units) +
-                                                   " units out it is rated " + w(oneOut) + " for " + w(heat),
+                                                   " units out it is rated " + units::formatPower(oneOut) + " for " +
+                                                   units::formatPower(heat),
                                                heat, oneOut));
     bool sinks = false;
     for (int s : u.rejectsTo) sinks = sinks || validUnit(layout, s);
     if (!sinks && !releasesToAmbient(u)) {
-      const std::string out = w(c.unitRejected[i]);
+      const std::string out = units::formatPower(c.unitRejected[i]);
       const std::string why =
           u.kind == CoolingKind::Cdu
               ? u.id + " rejects " + out + " to no chiller, dry cooler or tower: the heat has nowhere to go"
@@ -263,12 +254,12 @@ void checkPlantRedundancy(const design::Layout& layout, const std::vector<int>& 
     const double spare = g.capacity - g.largest;
     if (g.heat <= spare * (1 + 1e-9)) continue;
     const design::CoolingUnit& u = layout.cooling[g.first];
-    c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
-                                             "The " + std::string(design::toString(u.kind)) +
-                                                 " plant of the loop with " + u.id + " (" + std::to_string(g.members) +
-                                                 " units) carries " + w(g.heat) +
-                                                 "; with its largest unit out it is rated " + w(spare) + " (no N+1)",
-                                             g.heat, spare));
+    c.findings.push_back(
+        engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
+                            "The " + std::string(design::toString(u.kind)) + " plant of the loop with " + u.id + " (" +
+                                std::to_string(g.members) + " units) carries " + units::formatPower(g.heat) +
+                                "; with its largest unit out it is rated " + units::formatPower(spare) + " (no N+1)",
+                            g.heat, spare));
   }
 }
 

@@ -113,10 +113,6 @@ GridCheck checkGrid(const std::vector<double>& grid, double dt, const design::Po
 
 namespace {
 
-std::string mw(double w) {
-  return units::format(w, units::Dimension::Power);
-}
-
 std::string clock(double t) {
   const auto s = static_cast<long long>(std::floor(t));
   char buf[48];
@@ -131,24 +127,25 @@ std::vector<engine::Finding> gridFindings(const GridCheck& g, const design::Powe
   std::vector<engine::Finding> out;
   if (!g.rampOk)
     out.push_back(engine::makeFinding(Severity::Error, "", "dynamics.grid-ramp",
-                                      "The grid sees " + mw(g.minute.range) +
+                                      "The grid sees " + units::formatPower(g.minute.range) +
                                           " of change within a minute, first above the connection's ramp limit of " +
                                           units::formatPowerRamp(spec.gridRampLimit) +
                                           " (power_dynamics.grid_ramp_limit) at " + clock(g.minute.firstBreach),
                                       g.minute.range, spec.gridRampLimit * 60));
   if (!g.stepOk)
-    out.push_back(engine::makeFinding(
-        Severity::Error, "", "dynamics.grid-step",
-        "The grid sees a step of " + mw(g.second.range) + " within a second, first above the largest step of " +
-            mw(spec.gridLargestStep) + " (power_dynamics.grid_largest_step) at " + clock(g.second.firstBreach),
-        g.second.range, spec.gridLargestStep));
+    out.push_back(engine::makeFinding(Severity::Error, "", "dynamics.grid-step",
+                                      "The grid sees a step of " + units::formatPower(g.second.range) +
+                                          " within a second, first above the largest step of " +
+                                          units::formatPower(spec.gridLargestStep) +
+                                          " (power_dynamics.grid_largest_step) at " + clock(g.second.firstBreach),
+                                      g.second.range, spec.gridLargestStep));
   if (!g.oscillationOk)
     out.push_back(engine::makeFinding(
         Severity::Error, "", "dynamics.grid-oscillation",
-        "The grid sees an oscillation of " + mw(g.figures.bandAmplitude) + " amplitude at " +
-            units::formatFrequency(g.figures.bandFrequency) + ", above the limit of " + mw(spec.gridOscillationLimit) +
-            " in " + units::formatFrequency(spec.bandLow) + "–" + units::formatFrequency(spec.bandHigh) +
-            " (power_dynamics.grid_oscillation_limit), over the whole record",
+        "The grid sees an oscillation of " + units::formatPower(g.figures.bandAmplitude) + " amplitude at " +
+            units::formatFrequency(g.figures.bandFrequency) + ", above the limit of " +
+            units::formatPower(spec.gridOscillationLimit) + " in " + units::formatFrequency(spec.bandLow) + "–" +
+            units::formatFrequency(spec.bandHigh) + " (power_dynamics.grid_oscillation_limit), over the whole record",
         g.figures.bandAmplitude, spec.gridOscillationLimit));
   return out;
 }
@@ -177,8 +174,8 @@ BatterySizing smallestBattery(const std::vector<double>& site, double dt, const 
   const double powerHigh = std::max({1e6, 1.5 * (*hi - *lo), sources.batteryPower});
   const double energyHigh = powerHigh * 2 * 3600;  // two hours at full power
   if (!holds(powerHigh, energyHigh)) {
-    b.note = "no battery up to " + mw(powerHigh) + " and " + units::format(energyHigh, units::Dimension::Energy) +
-             " keeps the grid within its limits";
+    b.note = "no battery up to " + units::formatPower(powerHigh) + " and " +
+             units::format(energyHigh, units::Dimension::Energy) + " keeps the grid within its limits";
     const double response = trial.batteryResponse;
     trial.batteryResponse = 0;
     if (response > 0 && holds(powerHigh, energyHigh))

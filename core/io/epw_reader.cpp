@@ -9,25 +9,20 @@
 #include <filesystem>
 #include <fstream>
 
+#include "core/base/text.h"
 #include "core/base/thousands.h"
 
 namespace gigaplan::io {
 
 namespace {
 
-struct Field {
+struct CsvField {
   std::string_view text;
   int column = 1;  // 1-based position of the field's first character
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
-
-std::vector<Field> split(std::string_view line) {
-  std::vector<Field> fields;
+std::vector<CsvField> split(std::string_view line) {
+  std::vector<CsvField> fields;
   std::size_t start = 0;
   for (std::size_t i = 0; i <= line.size(); ++i) {
     if (i == line.size() || line[i] == ',') {
@@ -43,10 +38,6 @@ std::string quoted(std::string_view s) {
   std::string out = "'";
   for (char c : s.substr(0, 40)) out += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
   return out + (s.size() > 40 ? "…'" : "'");
-}
-
-std::string grouped(long long n) {
-  return base::thousands(n);
 }
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
@@ -73,8 +64,8 @@ class EpwParser {
 
   WeatherYear parse() {
     if (text_.size() > kMaxEpwBytes)
-      fail(0, 0, "", grouped(static_cast<long long>(text_.size())) + " bytes",
-           "an EPW file of at most " + grouped(static_cast<long long>(kMaxEpwBytes)) +
+      fail(0, 0, "", base::thousands(static_cast<long long>(text_.size())) + " bytes",
+           "an EPW file of at most " + base::thousands(static_cast<long long>(kMaxEpwBytes)) +
                " bytes (a year of hourly weather is about 1.6 MB)");
     for (std::size_t h = 0; h < kHeaders.size(); ++h) header(h);
     rows();
@@ -98,8 +89,8 @@ class EpwParser {
     return true;
   }
 
-  double number(const Field& f, const std::string& name, double min, double max, const std::string& range) const {
-    const std::string_view t = trim(f.text);
+  double number(const CsvField& f, const std::string& name, double min, double max, const std::string& range) const {
+    const std::string_view t = base::trimBlanks(f.text);
     const std::string_view digits = t.starts_with('+') ? t.substr(1) : t;  // from_chars takes no '+'
     double v = 0;
     const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
@@ -109,10 +100,10 @@ class EpwParser {
     return v;
   }
 
-  int whole(const Field& f, const std::string& name, int min, int max) const {
+  int whole(const CsvField& f, const std::string& name, int min, int max) const {
     const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
     const double v = number(f, name, min, max, range);
-    if (v != std::floor(v)) fail(line_, f.column, name, quoted(trim(f.text)), "a whole number " + range);
+    if (v != std::floor(v)) fail(line_, f.column, name, quoted(base::trimBlanks(f.text)), "a whole number " + range);
     return static_cast<int>(v);
   }
 
@@ -122,30 +113,30 @@ class EpwParser {
     if (!nextLine(line))
       fail(line_ + 1, 1, name, "the end of the file",
            "the " + name + " header (line " + std::to_string(index + 1) + " of the 8 EPW header lines)");
-    const std::vector<Field> f = split(line);
-    if (!equalsNoCase(trim(f[0].text), name))
+    const std::vector<CsvField> f = split(line);
+    if (!equalsNoCase(base::trimBlanks(f[0].text), name))
       fail(line_, 1, name, quoted(f[0].text),
            "the " + name + " header (line " + std::to_string(index + 1) + " of the 8 EPW header lines)");
     if (index == 0) location(f);
     if (index == kHeaders.size() - 1) dataPeriods(f);
   }
 
-  void location(const std::vector<Field>& f) {
+  void location(const std::vector<CsvField>& f) {
     if (f.size() < 10)
       fail(line_, static_cast<int>(f.back().column + f.back().text.size()), "LOCATION",
            std::to_string(f.size()) + " fields",
            "10: LOCATION, city, state, country, source, WMO, latitude, longitude, time zone, elevation");
-    year_.location = std::string(trim(f[1].text));
+    year_.location = std::string(base::trimBlanks(f[1].text));
     for (std::size_t i : {2u, 3u})
-      if (!trim(f[i].text).empty()) year_.location += ", " + std::string(trim(f[i].text));
-    year_.dataSource = std::string(trim(f[4].text));
+      if (!base::trimBlanks(f[i].text).empty()) year_.location += ", " + std::string(base::trimBlanks(f[i].text));
+    year_.dataSource = std::string(base::trimBlanks(f[4].text));
     year_.latitude = number(f[6], "LOCATION.latitude", -90, 90, "from -90 to +90 degrees");
     year_.longitude = number(f[7], "LOCATION.longitude", -180, 180, "from -180 to +180 degrees");
     year_.timeZone = number(f[8], "LOCATION.time_zone", -12, 14, "from -12 to +14 hours");
     year_.elevation = number(f[9], "LOCATION.elevation", -1000, 9999.9, "from -1000 to 9999.9 m");
   }
 
-  void dataPeriods(const std::vector<Field>& f) {
+  void dataPeriods(const std::vector<CsvField>& f) {
     if (f.size() < 3)
       fail(line_, 1, "DATA PERIODS", std::to_string(f.size()) + " fields",
            "DATA PERIODS, number of periods, records per hour, …");
@@ -176,21 +167,21 @@ class EpwParser {
     std::string_view line;
     int lastRowLine = line_;
     while (nextLine(line)) {
-      if (trim(line).empty()) {
+      if (base::trimBlanks(line).empty()) {
         // Blank lines may end the file; one before another row is an error.
         const std::size_t save = pos_;
         const int saveLine = line_;
         std::string_view rest;
         bool more = false;
         while (nextLine(rest))
-          if (!trim(rest).empty()) more = true;
+          if (!base::trimBlanks(rest).empty()) more = true;
         if (more) fail(saveLine, 1, "", "an empty line", "an hourly row");
         pos_ = save;
         break;
       }
       if (expected.month > 12)
         fail(line_, 1, "", "a row after 31 December hour 24",
-             "the end of the file (" + grouped(leap_ ? kHoursPerLeapYear : kHoursPerYear) + " hourly rows)");
+             "the end of the file (" + base::thousands(leap_ ? kHoursPerLeapYear : kHoursPerYear) + " hourly rows)");
       row(line, expected);
       lastRowLine = line_;
       expected = advance(expected);
@@ -199,8 +190,8 @@ class EpwParser {
     const int got = static_cast<int>(year_.hours.size());
     if (got != want)
       fail(lastRowLine + 1, 1, "",
-           "the end of the file after " + grouped(got) + (got == 1 ? " hourly row" : " hourly rows"),
-           grouped(want) + " hourly rows (a full year" + (leap_ ? ", leap year" : "") + ")");
+           "the end of the file after " + base::thousands(got) + (got == 1 ? " hourly row" : " hourly rows"),
+           base::thousands(want) + " hourly rows (a full year" + (leap_ ? ", leap year" : "") + ")");
     if (leap_) {
       std::erase_if(year_.hours, [](const WeatherHour& h) { return h.month == 2 && h.day == 29; });
       year_.leapDayDropped = true;
@@ -208,7 +199,7 @@ class EpwParser {
   }
 
   void row(std::string_view line, When& expected) {
-    const std::vector<Field> f = split(line);
+    const std::vector<CsvField> f = split(line);
     if (f.size() < 10)
       fail(line_, static_cast<int>(f.back().column + f.back().text.size()), "", std::to_string(f.size()) + " fields",
            "at least 10 comma-separated fields (year, month, day, hour, minute, data source, dry bulb, dew point, "

@@ -3,9 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 #include "core/model/default_sizes.h"
+#include "core/units/units.h"
 
 namespace gigaplan::model {
 namespace {
@@ -15,7 +15,7 @@ struct Axes {
 };
 
 Axes axesOf(const Footprint& f) {
-  const double a = f.rotation * std::numbers::pi / 180.0;
+  const double a = f.rotation * units::kDegree;
   const double c = std::cos(a), s = std::sin(a);
   return {c, s, -s, c};
 }

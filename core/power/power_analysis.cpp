@@ -13,10 +13,6 @@ using engine::Severity;
 
 namespace {
 
-std::string w(double watts) {
-  return units::format(watts, units::Dimension::Power);
-}
-
 void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
   const int n = static_cast<int>(layout.power.size());
   r.utilisation.assign(n, 0.0);
@@ -25,9 +21,10 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
     const double load = r.peak.out[i], cap = g.capacity[i];
     if (cap > 0) r.utilisation[i] = load / cap;
     if (cap > 0 && load > cap * (1 + 1e-9))
-      r.findings.push_back(engine::makeFinding(
-          Severity::Error, node.id, "power.overload",
-          node.id + " carries " + w(load) + " at peak against a continuous rating of " + w(cap), load, cap));
+      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.overload",
+                                               node.id + " carries " + units::formatPower(load) +
+                                                   " at peak against a continuous rating of " + units::formatPower(cap),
+                                               load, cap));
     if (g.rank[i] == kNone)
       r.findings.push_back(
           engine::makeFinding(Severity::Error, node.id, "power.cycle",
@@ -40,7 +37,8 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
     if (g.source[i] && node.kind == PowerKind::Battery && r.nominal.in[i] > 0)
       r.findings.push_back(engine::makeFinding(Severity::Warning, node.id, "power.battery-load",
                                                node.id + " is the only supply of some loads and carries " +
-                                                   w(r.nominal.in[i]) + " continuously; batteries only bridge outages",
+                                                   units::formatPower(r.nominal.in[i]) +
+                                                   " continuously; batteries only bridge outages",
                                                r.nominal.in[i], 0));
   }
   for (const design::Rack& rack : layout.racks)
@@ -62,10 +60,11 @@ void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
   r.headroom = r.sourceCapacity - r.peakFacility;
   const double primaryDraw = r.peak.sourceDraw - r.peak.batteryDraw;
   if (primaryDraw > r.sourceCapacity * (1 + 1e-9))
-    r.findings.push_back(engine::makeFinding(
-        Severity::Error, "", "power.source-short",
-        "The site draws " + w(primaryDraw) + " at peak but grid and generation provide " + w(r.sourceCapacity),
-        primaryDraw, r.sourceCapacity));
+    r.findings.push_back(engine::makeFinding(Severity::Error, "", "power.source-short",
+                                             "The site draws " + units::formatPower(primaryDraw) +
+                                                 " at peak but grid and generation provide " +
+                                                 units::formatPower(r.sourceCapacity),
+                                             primaryDraw, r.sourceCapacity));
   // An outage can come at the busiest moment: batteries must carry the peak draw.
   if (r.batteryEnergy <= 0 || r.peakFacility <= 0) return;
   r.rideThrough = r.batteryEnergy / r.peakFacility;
@@ -73,12 +72,12 @@ void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
     r.findings.push_back(engine::makeFinding(
         Severity::Warning, "", "power.ride-through-short",
         "Batteries carry the site for " + units::format(r.rideThrough, units::Dimension::Time) +
-            " at its peak draw of " + w(r.peakFacility) + "; planning target 5 min (assumed, grade U)",
+            " at its peak draw of " + units::formatPower(r.peakFacility) + "; planning target 5 min (assumed, grade U)",
         r.rideThrough / 60, kRideThroughTarget / 60));
   if (r.batteryPower < r.peakFacility)
     r.findings.push_back(engine::makeFinding(Severity::Warning, "", "power.battery-power-short",
-                                             "Batteries discharge at most " + w(r.batteryPower) +
-                                                 " but the site draws " + w(r.peakFacility) +
+                                             "Batteries discharge at most " + units::formatPower(r.batteryPower) +
+                                                 " but the site draws " + units::formatPower(r.peakFacility) +
                                                  " at peak; ride-through covers only part of the load",
                                              r.peakFacility, r.batteryPower));
 }

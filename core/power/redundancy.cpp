@@ -194,10 +194,6 @@ class Transfer {
   int failed_ = kNone;
 };
 
-std::string mw(double w) {
-  return units::format(w, units::Dimension::Power);
-}
-
 }  // namespace
 
 FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, const SupplyDominators& dom,
@@ -273,7 +269,8 @@ FailoverResult checkFailover(const design::Layout& layout, const PowerGraph& g, 
     if (worst == kNone) continue;
     const design::PowerNode& w = layout.power[worst];
     std::string msg = "With " + layout.power[x].id + " failed, " + w.id + " would carry " +
-                      mw(peak.out[worst] + t.delta(worst)) + " against a rating of " + mw(g.capacity[worst]);
+                      units::formatPower(peak.out[worst] + t.delta(worst)) + " against a rating of " +
+                      units::formatPower(g.capacity[worst]);
     if (overloaded > 1) msg += " (" + std::to_string(overloaded - 1) + " other nodes overloaded too)";
     result.findings.push_back(engine::makeFinding(engine::Severity::Error, layout.power[x].id, "power.redundancy-lost",
                                                   msg, peak.out[worst] + t.delta(worst), g.capacity[worst]));

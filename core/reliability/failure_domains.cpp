@@ -123,7 +123,7 @@ bool valid(int i, std::size_t n) {
 using base::thousands;
 
 // 0.1 → "10 %", 0.125 → "12.5 %", 1 → "100 %".
-std::string percent(double fraction) {
+std::string significantPercent(double fraction) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.3g %%", fraction * 100);
   return buf;
@@ -234,8 +234,8 @@ std::vector<engine::Finding> checkFailureShare(const design::Layout& layout, con
     const double s = static_cast<double>(gpus) / static_cast<double>(fd.siteGpus);
     out.push_back(engine::makeFinding(engine::Severity::Warning, id, "reliability.large-failure-domain",
                                       "A single failure of " + id + " stops " + thousands(gpus) + " GPUs (" +
-                                          percent(s) + " of the site's " + thousands(fd.siteGpus) +
-                                          "); the design allows " + percent(maxShare) +
+                                          significantPercent(s) + " of the site's " + thousands(fd.siteGpus) +
+                                          "); the design allows " + significantPercent(maxShare) +
                                           " (site.max_failure_share). Feed its load from two sides, add a spare unit, "
                                           "or state the risk and raise the share",
                                       s, maxShare));

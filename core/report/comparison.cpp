@@ -19,7 +19,7 @@ namespace {
 constexpr double MW = 1e6;
 constexpr int kSignificant = -1;  // decimals chosen so the larger side shows three significant figures
 
-struct Figure {
+struct ComparedFigure {
   std::string key, section, label, unit;
   int decimals = 0;
   double value = 0;
@@ -27,9 +27,9 @@ struct Figure {
 
 // The headline figures of one design, in the order the table shows them. One list for both
 // sides, so a metric is never on one side only unless the design lacks it (training).
-std::vector<Figure> figures(const ComparedDesign& d) {
+std::vector<ComparedFigure> figures(const ComparedDesign& d) {
   const engine::Evaluation& e = d.eval;
-  std::vector<Figure> f = {
+  std::vector<ComparedFigure> f = {
       {"gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)},
       {"racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)},
       {"peak_bf16_pflops", "Compute", "Peak dense BF16", "PFLOP/s", kSignificant, e.compute.peakBf16 / 1e15},
@@ -66,7 +66,7 @@ std::vector<Figure> figures(const ComparedDesign& d) {
   };
   if (d.training && d.training->ok) {
     const training::Estimate& t = d.training->estimate;
-    const std::vector<Figure> more = {
+    const std::vector<ComparedFigure> more = {
         {"training_gpus", "Training", "GPUs used", "", 0, static_cast<double>(t.gpusUsed)},
         {"step_time_s", "Training", "Step time", "s", kSignificant, t.step.total},
         {"mfu", "Training", "MFU", "%", 1, t.mfu * 100},
@@ -165,22 +165,22 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   c.labelB = b.label;
   c.siteA = a.design.design.site.name;
   c.siteB = b.design.design.site.name;
-  const std::vector<Figure> fa = figures(a), fb = figures(b);
-  auto add = [&](const Figure& f) -> ComparedMetric& {
+  const std::vector<ComparedFigure> fa = figures(a), fb = figures(b);
+  auto add = [&](const ComparedFigure& f) -> ComparedMetric& {
     c.metrics.push_back({f.key, f.section, f.label, f.unit, f.decimals});
     return c.metrics.back();
   };
-  for (const Figure& f : fa) {
+  for (const ComparedFigure& f : fa) {
     ComparedMetric& m = add(f);
     m.a = f.value;
-    const auto it = std::find_if(fb.begin(), fb.end(), [&](const Figure& g) { return g.key == f.key; });
+    const auto it = std::find_if(fb.begin(), fb.end(), [&](const ComparedFigure& g) { return g.key == f.key; });
     if (it != fb.end())
       m.b = it->value;
     else
       m.inB = false;
   }
-  for (const Figure& f : fb) {
-    if (std::any_of(fa.begin(), fa.end(), [&](const Figure& g) { return g.key == f.key; })) continue;
+  for (const ComparedFigure& f : fb) {
+    if (std::any_of(fa.begin(), fa.end(), [&](const ComparedFigure& g) { return g.key == f.key; })) continue;
     ComparedMetric& m = add(f);
     m.inA = false;
     m.b = f.value;

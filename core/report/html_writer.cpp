@@ -47,7 +47,7 @@ const char* toneClass(Tone t) {
   return "";
 }
 
-struct BlockWriter {
+struct HtmlBlockWriter {
   std::ostringstream& o;
 
   void operator()(const Paragraph& p) const {
@@ -127,7 +127,7 @@ std::string toHtml(const ReportDocument& doc) {
   for (const auto& s : doc.sections)
     o << "<li><a href=\"#" << escapeXml(s.id) << "\">" << escapeXml(s.title) << "</a></li>\n";
   o << "</ol></nav>\n";
-  const BlockWriter w{o};
+  const HtmlBlockWriter w{o};
   for (const auto& s : doc.sections) {
     o << "<section id=\"" << escapeXml(s.id) << "\">\n<h2>" << escapeXml(s.title) << "</h2>\n";
     for (const Block& b : s.blocks) std::visit(w, b);

@@ -23,7 +23,7 @@ std::string tonePrefix(Tone t) {
   return "";
 }
 
-struct BlockWriter {
+struct MarkdownBlockWriter {
   std::ostringstream& o;
   MarkdownReport& out;
   const std::string& imageDir;
@@ -88,7 +88,7 @@ MarkdownReport toMarkdown(const ReportDocument& doc, const std::string& imageDir
   // Section ids are the builder's own fixed words ("power", "failure-domains"), never design text.
   for (const auto& s : doc.sections) o << "- [" << escapeMarkdown(s.title) << "](#" << s.id << ")\n";
   o << "\n";
-  const BlockWriter w{o, out, imageDir};
+  const MarkdownBlockWriter w{o, out, imageDir};
   for (const auto& s : doc.sections) {
     o << "<a id=\"" << s.id << "\"></a>\n\n## " << escapeMarkdown(s.title) << "\n\n";
     for (const Block& b : s.blocks) std::visit(w, b);

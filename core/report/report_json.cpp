@@ -5,11 +5,11 @@
 #include "core/evaluate/evaluation_json.h"
 #include "core/report/assumptions.h"
 #include "core/report/catalog_usage.h"
+#include "core/units/units.h"
 
 namespace gigaplan::report {
 namespace {
 
-constexpr double kGiB = 1024.0 * 1024 * 1024;
 constexpr int kDigits = 9;
 
 void pair(JsonWriter& j, std::string_view key, design::Vec2 v) {
@@ -90,7 +90,7 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
   j.endObject();
   j.field("step_time_s", e.step.total, kDigits).field("tokens_per_s", e.tokensPerSecond, kDigits);
   j.field("tflops_per_gpu", e.tflopsPerGpu, kDigits).field("mfu", e.mfu, kDigits).field("hfu", e.hfu, kDigits);
-  j.field("memory_gib_per_gpu", e.memory.total / kGiB, kDigits).field("fits_memory", e.memory.fits);
+  j.field("memory_gib_per_gpu", e.memory.total / units::kGiB, kDigits).field("fits_memory", e.memory.fits);
   j.field("training_days", e.trainingDays, kDigits).field("effective_training_days", e.effectiveTrainingDays, kDigits);
   j.field("goodput", e.reliability.goodput, kDigits)
       .field("interruptions_per_day", e.reliability.interruptionsPerDay, kDigits);
@@ -112,9 +112,10 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
   j.endObject();
   const training::MemoryBreakdown& m = e.memory;
   j.key("memory").beginObject();
-  j.field("weights_gib", m.weights / kGiB, kDigits).field("gradients_gib", m.gradients / kGiB, kDigits);
-  j.field("optimizer_gib", m.optimizer / kGiB, kDigits).field("activations_gib", m.activations / kGiB, kDigits);
-  j.field("buffers_gib", m.buffers / kGiB, kDigits).field("capacity_gib", m.capacity / kGiB, kDigits);
+  j.field("weights_gib", m.weights / units::kGiB, kDigits).field("gradients_gib", m.gradients / units::kGiB, kDigits);
+  j.field("optimizer_gib", m.optimizer / units::kGiB, kDigits)
+      .field("activations_gib", m.activations / units::kGiB, kDigits);
+  j.field("buffers_gib", m.buffers / units::kGiB, kDigits).field("capacity_gib", m.capacity / units::kGiB, kDigits);
   j.endObject();
   j.key("notes").beginArray();
   for (const auto& n : e.notes) j.value(n);

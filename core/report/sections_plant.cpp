@@ -11,7 +11,7 @@
 namespace gigaplan::report::sections {
 namespace {
 
-double at(const std::vector<double>& v, std::size_t i) {
+double valueAt(const std::vector<double>& v, std::size_t i) {
   return i < v.size() ? v[i] : 0.0;
 }
 
@@ -20,7 +20,9 @@ Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
   const power::PowerResult& p = in.eval.power;
   std::vector<std::size_t> order(l.power.size());
   std::iota(order.begin(), order.end(), 0);
-  auto util = [&](std::size_t i) { return std::max(at(p.utilisation, i), at(p.failover.worstUtilisation, i)); };
+  auto util = [&](std::size_t i) {
+    return std::max(valueAt(p.utilisation, i), valueAt(p.failover.worstUtilisation, i));
+  };
   std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return util(a) > util(b); });
   Table t;
   t.caption = "Most loaded power nodes (by the higher of peak and fail-over utilisation)";
@@ -30,10 +32,11 @@ Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
   for (std::size_t k = 0; k < order.size() && k < top; ++k) {
     const std::size_t i = order[k];
     const design::PowerNode& n = l.power[i];
-    t.rows.push_back({n.id, kindLabel(design::toString(n.kind)), n.model, power(at(p.nominal.out, i)),
-                      power(at(p.peak.out, i)), rating(n.rating, power::isApparentPowerRated(n.kind)),
-                      n.rating > 0 ? percent(at(p.utilisation, i)) : "\u2013",
-                      at(p.failover.worstUtilisation, i) > 0 ? percent(at(p.failover.worstUtilisation, i)) : "\u2013"});
+    t.rows.push_back(
+        {n.id, kindLabel(design::toString(n.kind)), n.model, power(valueAt(p.nominal.out, i)),
+         power(valueAt(p.peak.out, i)), rating(n.rating, power::isApparentPowerRated(n.kind)),
+         n.rating > 0 ? percent(valueAt(p.utilisation, i)) : "\u2013",
+         valueAt(p.failover.worstUtilisation, i) > 0 ? percent(valueAt(p.failover.worstUtilisation, i)) : "\u2013"});
     t.rowTones.push_back(util(i) > 1 ? Tone::Error : util(i) >= 0.8 ? Tone::Warning : Tone::Normal);
   }
   return t;
@@ -54,11 +57,11 @@ std::vector<LoopStats> loopStats(const design::Layout& l, const cooling::Cooling
     const design::CoolingUnit& unit = l.cooling[u];
     s.unitsByKind[kindLabel(design::toString(unit.kind))] += unit.units;
     const bool hallSide = unit.kind == design::CoolingKind::Cdu || unit.kind == design::CoolingKind::AirHandler;
-    if (hallSide) s.hallHeat += at(c.unitHeat, u), s.hallCapacity += unit.capacity;
-    if (unit.rejectsTo.empty()) s.rejected += at(c.unitRejected, u), s.rejectionCapacity += unit.capacity;
-    s.power += at(c.unitPower, u);
-    s.water += at(c.unitWater, u);
-    if (at(c.unitUtilisation, u) >= s.maxUtil) s.maxUtil = at(c.unitUtilisation, u), s.worstUnit = unit.id;
+    if (hallSide) s.hallHeat += valueAt(c.unitHeat, u), s.hallCapacity += unit.capacity;
+    if (unit.rejectsTo.empty()) s.rejected += valueAt(c.unitRejected, u), s.rejectionCapacity += unit.capacity;
+    s.power += valueAt(c.unitPower, u);
+    s.water += valueAt(c.unitWater, u);
+    if (valueAt(c.unitUtilisation, u) >= s.maxUtil) s.maxUtil = valueAt(c.unitUtilisation, u), s.worstUnit = unit.id;
   }
   return loops;
 }
@@ -152,7 +155,7 @@ Section cooling(const ReportInputs& in) {
   std::vector<Bar> bars;
   if (l.cooling.size() <= 24) {
     for (std::size_t u = 0; u < l.cooling.size(); ++u) {
-      const double util = at(c.unitUtilisation, u);
+      const double util = valueAt(c.unitUtilisation, u);
       bars.push_back({l.cooling[u].id, util, utilisationColor(util), percent(util)});
     }
   } else {

@@ -2,11 +2,10 @@
 #include "core/report/charts.h"
 #include "core/report/report_sections.h"
 #include "core/training/flops.h"
+#include "core/units/units.h"
 
 namespace gigaplan::report::sections {
 namespace {
-
-constexpr double kGiB = 1024.0 * 1024 * 1024;
 
 std::string planText(const training::Job& job) {
   const training::Parallelism& p = job.parallelism;
@@ -61,10 +60,10 @@ Figure memoryChart(const training::Estimate& e, double width) {
   ChartOptions o;
   o.width = width;
   o.unit = "GiB";
-  o.scale = 1 / kGiB;
+  o.scale = 1 / units::kGiB;
   o.limit = m.capacity;
-  o.limitLabel = "HBM " + fixed(m.capacity / kGiB, 0) + " GiB";
-  auto gib = [](double v) { return fixed(v / kGiB, 1) + " GiB"; };
+  o.limitLabel = "HBM " + fixed(m.capacity / units::kGiB, 0) + " GiB";
+  auto gib = [](double v) { return fixed(v / units::kGiB, 1) + " GiB"; };
   const std::vector<Bar> parts = {{"weights", m.weights, paletteColor(0), gib(m.weights)},
                                   {"gradients", m.gradients, paletteColor(1), gib(m.gradients)},
                                   {"optimizer", m.optimizer, paletteColor(2), gib(m.optimizer)},
@@ -142,8 +141,9 @@ Section training(const ReportInputs& in) {
                         count(static_cast<std::int64_t>(e.tokensPerSecond)) + " tokens/s"},
       {"Throughput per GPU",
        kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " + percent(e.hfu)},
-      {"Memory per GPU", kApprox + fixed(e.memory.total / kGiB, 1) + " GiB of " + fixed(e.memory.capacity / kGiB, 0) +
-                             " GiB" + (e.memory.fits ? "" : " \u2014 does not fit")},
+      {"Memory per GPU", kApprox + fixed(e.memory.total / units::kGiB, 1) + " GiB of " +
+                             fixed(e.memory.capacity / units::kGiB, 0) + " GiB" +
+                             (e.memory.fits ? "" : " \u2014 does not fit")},
       {"Training days", kApprox + fixed(e.trainingDays, 1) + " of compute, " + kApprox +
                             fixed(e.effectiveTrainingDays, 1) + " with interruptions"},
       {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + fixed(e.reliability.interruptionsPerDay, 2) +

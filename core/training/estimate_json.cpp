@@ -1,5 +1,6 @@
 // JSON form of training estimates (see estimate_json.h).
 #include "core/training/estimate_json.h"
+#include "core/units/units.h"
 
 #include <cstdint>
 
@@ -8,8 +9,6 @@ namespace gigaplan::training {
 using report::JsonWriter;
 
 namespace {
-
-constexpr double kGiB = 1024.0 * 1024 * 1024;
 
 void writePlan(JsonWriter& w, const Job& job) {
   const Parallelism& p = job.parallelism;
@@ -34,9 +33,9 @@ void writeBreakdown(JsonWriter& w, const StepBreakdown& b) {
 
 void writeMemory(JsonWriter& w, const MemoryBreakdown& m) {
   w.key("memory").beginObject();
-  w.key("weights_gib").value(m.weights / kGiB).key("gradients_gib").value(m.gradients / kGiB);
-  w.key("optimizer_gib").value(m.optimizer / kGiB).key("activations_gib").value(m.activations / kGiB);
-  w.key("buffers_gib").value(m.buffers / kGiB).key("capacity_gib").value(m.capacity / kGiB);
+  w.key("weights_gib").value(m.weights / units::kGiB).key("gradients_gib").value(m.gradients / units::kGiB);
+  w.key("optimizer_gib").value(m.optimizer / units::kGiB).key("activations_gib").value(m.activations / units::kGiB);
+  w.key("buffers_gib").value(m.buffers / units::kGiB).key("capacity_gib").value(m.capacity / units::kGiB);
   w.endObject();
 }
 
@@ -49,7 +48,7 @@ void writeFields(JsonWriter& w, const Estimate& e) {
   w.key("tflops_per_gpu").value(e.tflopsPerGpu);
   w.key("mfu").value(e.mfu);
   w.key("hfu").value(e.hfu);
-  w.key("memory_gib_per_gpu").value(e.memory.total / kGiB);
+  w.key("memory_gib_per_gpu").value(e.memory.total / units::kGiB);
   w.key("fits_memory").value(e.memory.fits);
   w.key("training_days").value(e.trainingDays);
   w.key("effective_training_days").value(e.effectiveTrainingDays);

@@ -13,7 +13,7 @@ namespace {
 
 using base::thousands;
 
-std::string percent(double fraction) {
+std::string wholePercent(double fraction) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.0f %%", 100 * fraction);
   return buf;
@@ -89,15 +89,16 @@ std::vector<engine::Finding> batchFindings(const Job& job, const Cluster& cluste
       char tokens[32];
       std::snprintf(tokens, sizeof tokens, "%.1f", static_cast<double>(a.sensibleBatch) * seq / 1e6);
       advice = "; a global batch of " + thousands(a.sensibleBatch) + " sequences (" + tokens + " M tokens) reaches " +
-               percent(kSensibleBatchShare) + " of it with this plan, if convergence allows";
+               wholePercent(kSensibleBatchShare) + " of it with this plan, if convergence allows";
     } else {
-      advice = "; no batch up to 2^30 sequences reaches " + percent(kSensibleBatchShare) + " of it with this plan";
+      advice = "; no batch up to 2^30 sequences reaches " + wholePercent(kSensibleBatchShare) + " of it with this plan";
     }
     out.push_back(engine::makeFinding(
         engine::Severity::Warning, "", "training.batch-too-small",
         "the global batch of " + thousands(job.training.globalBatch) + " sequences is too small for this plan on " +
             thousands(1LL * job.parallelism.tp * job.parallelism.pp * job.parallelism.dp * job.parallelism.cp) +
-            " GPUs: MFU " + percent(mfu) + ", " + percent(a.share) + " of the " + percent(a.largeBatchMfu) +
+            " GPUs: MFU " + wholePercent(mfu) + ", " + wholePercent(a.share) + " of the " +
+            wholePercent(a.largeBatchMfu) +
             " the same plan reaches with a large batch (pipeline bubble and gradient reduction)" + advice,
         mfu, kSensibleBatchShare * a.largeBatchMfu));
   }

@@ -11,6 +11,7 @@
 #include "core/training/estimate.h"
 #include "core/training/gpu_params.h"
 #include "core/training/model_presets.h"
+#include "core/units/units.h"
 
 namespace gigaplan::training {
 namespace {
@@ -492,13 +493,12 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     << "(Korthikanti et al. 2022, table 2) and are written out per tensor in `core/training/memory.cpp`.\n\n"
     << "| # | case | weights | gradients | optimizer | activations | buffers | total GiB | HBM GiB | fits |\n"
     << "|---|---|---|---|---|---|---|---|---|---|\n";
-  constexpr double kGiB = 1024.0 * 1024 * 1024;
   int over = 0;
   for (std::size_t i = 0; i < results.size(); ++i) {
     const MemoryBreakdown& m = results[i].memory;
-    std::snprintf(buf, sizeof buf, "%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | ", m.weights / kGiB,
-                  m.gradients / kGiB, m.optimizer / kGiB, m.activations / kGiB, m.buffers / kGiB, m.total / kGiB,
-                  m.capacity / kGiB);
+    std::snprintf(buf, sizeof buf, "%.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | ", m.weights / units::kGiB,
+                  m.gradients / units::kGiB, m.optimizer / units::kGiB, m.activations / units::kGiB,
+                  m.buffers / units::kGiB, m.total / units::kGiB, m.capacity / units::kGiB);
     o << "| " << i + 1 << " | " << results[i].testCase.name << " | " << buf;
     if (m.fits) {
       o << "yes |\n";

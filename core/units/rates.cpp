@@ -1,17 +1,12 @@
 // Power ramps and frequencies (see rates.h).
 #include "core/units/rates.h"
+#include "core/base/text.h"
 
 #include <cmath>
 #include <cstdio>
 
 namespace gigaplan::units {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 std::string threeDigits(double v) {
   char buf[32];
@@ -25,8 +20,8 @@ ParseResult parsePowerRamp(std::string_view text) {
   const std::string expected = "expected a power ramp such as 30 MW/min or 500 kW/s";
   const std::size_t slash = text.rfind('/');
   if (slash == std::string_view::npos) return {0, expected};
-  const ParseResult power = parse(trim(text.substr(0, slash)), Dimension::Power);
-  const std::string per = "1 " + std::string(trim(text.substr(slash + 1)));
+  const ParseResult power = parse(base::trimBlanks(text.substr(0, slash)), Dimension::Power);
+  const std::string per = "1 " + std::string(base::trimBlanks(text.substr(slash + 1)));
   const ParseResult time = parse(per, Dimension::Time);
   if (!power || !time || time.value <= 0) return {0, expected};
   return {power.value / time.value, {}};
@@ -46,13 +41,13 @@ std::string formatPowerRampExact(double wattsPerSecond) {
 
 ParseResult parseFrequency(std::string_view text) {
   const std::string expected = "expected a frequency such as 0.1 Hz or 20 Hz";
-  text = trim(text);
+  text = base::trimBlanks(text);
   double factor = 0;
   std::string_view number;
   for (const auto& [symbol, f] : {std::pair<std::string_view, double>{"mHz", 1e-3}, {"kHz", 1e3}, {"Hz", 1}}) {
     if (text.size() > symbol.size() && text.substr(text.size() - symbol.size()) == symbol) {
       factor = f;
-      number = trim(text.substr(0, text.size() - symbol.size()));
+      number = base::trimBlanks(text.substr(0, text.size() - symbol.size()));
       break;
     }
   }

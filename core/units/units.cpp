@@ -1,5 +1,6 @@
 // Unit parsing and printing: a small table of unit symbols per dimension.
 #include "core/units/units.h"
+#include "core/base/text.h"
 
 #include <array>
 #include <charconv>
@@ -85,12 +86,6 @@ std::span<const UnitSymbol> symbolsFor(Dimension dim) {
   return {};
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 // Splits "132kW" / "132 kW" into the number and the rest; returns false when no number leads.
 bool splitNumber(std::string_view text, double& number, std::string_view& rest) {
   const char* begin = text.data();
@@ -98,7 +93,7 @@ bool splitNumber(std::string_view text, double& number, std::string_view& rest) 
   if (begin != end && *begin == '+') ++begin;  // from_chars does not take a leading '+'
   auto [ptr, ec] = std::from_chars(begin, end, number, std::chars_format::general);
   if (ec != std::errc() || ptr == begin) return false;
-  rest = trim(std::string_view(ptr, static_cast<size_t>(end - ptr)));
+  rest = base::trimBlanks(std::string_view(ptr, static_cast<size_t>(end - ptr)));
   return true;
 }
 
@@ -143,7 +138,7 @@ std::string_view describe(Dimension dim) {
 ParseResult parseNumber(std::string_view text) {
   ParseResult r;
   std::string_view rest;
-  if (!splitNumber(trim(text), r.value, rest) || !rest.empty() || !std::isfinite(r.value)) {
+  if (!splitNumber(base::trimBlanks(text), r.value, rest) || !rest.empty() || !std::isfinite(r.value)) {
     r.error = "expected a number";
   }
   return r;
@@ -152,7 +147,7 @@ ParseResult parseNumber(std::string_view text) {
 ParseResult parse(std::string_view text, Dimension dim) {
   ParseResult r;
   std::string_view rest;
-  text = trim(text);
+  text = base::trimBlanks(text);
   if (!splitNumber(text, r.value, rest) || !std::isfinite(r.value)) {
     r.error = "expected " + std::string(describe(dim));
     return r;

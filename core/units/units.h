@@ -7,10 +7,16 @@
 //   units::format(1.2e9, units::Dimension::Power)               // "1.2 GW"
 #pragma once
 
+#include <numbers>
 #include <string>
 #include <string_view>
 
 namespace gigaplan::units {
+
+/// Radians in one degree: designs store rotations in degrees, trigonometry takes radians.
+inline constexpr double kDegree = std::numbers::pi / 180.0;
+/// Bytes in a gibibyte: memory sizes print in GiB, as GPU and framework documentation state them.
+inline constexpr double kGiB = 1024.0 * 1024 * 1024;
 
 enum class Dimension {
   Dimensionless,  // plain number, optional "%"" (0.5 or 50 %)
@@ -46,6 +52,10 @@ ParseResult parse(std::string_view text, Dimension dim);
 /// Prints an SI value with a sensible unit prefix and 3 significant digits: format(1.2e9, Power)
 /// == "1.2 GW". DataRate prints bits per second ("800 Gb/s"), as network people say it.
 std::string format(double siValue, Dimension dim);
+/// A power as format() writes it: formatPower(1.2e6) is "1.2 MW".
+inline std::string formatPower(double watts) {
+  return format(watts, Dimension::Power);
+}
 
 /// Prints an SI value so that parse() gives back exactly the same double: the largest unit whose
 /// shortest decimal form round-trips ("132 kW", "0.6 m", "1.25e+08 B/s" only when nothing better).

@@ -13,14 +13,13 @@
 #include <vtkUnsignedCharArray.h>
 #include <cmath>
 #include <limits>
-#include <numbers>
 #include <utility>
+
+#include "core/units/units.h"
 
 namespace gigaplan::widgets::scene {
 
-namespace {
-constexpr double kDegree = std::numbers::pi / 180.0;
-}
+namespace {}
 
 GlyphLayer::GlyphLayer(std::vector<vtkSmartPointer<vtkPolyData>> shapes,
                        std::vector<vtkSmartPointer<vtkPolyData>> coarse)
@@ -133,7 +132,7 @@ int GlyphLayer::intersect(const std::array<double, 3>& origin, const std::array<
   for (std::size_t i = 0; i < instances_.size(); ++i) {
     const Instance& in = instances_[i];
     // Into the instance frame: translate to its base centre, turn by -rotation about z.
-    const double c = std::cos(in.rotation * kDegree), s = std::sin(in.rotation * kDegree);
+    const double c = std::cos(in.rotation * units::kDegree), s = std::sin(in.rotation * units::kDegree);
     const double ox = origin[0] - in.position[0], oy = origin[1] - in.position[1];
     const double o[3] = {c * ox + s * oy, -s * ox + c * oy, origin[2] - in.position[2]};
     const double d[3] = {c * direction[0] + s * direction[1], -s * direction[0] + c * direction[1], direction[2]};
@@ -160,7 +159,7 @@ int GlyphLayer::intersect(const std::array<double, 3>& origin, const std::array<
 
 std::array<std::array<double, 3>, 8> GlyphLayer::corners(std::size_t i, double grow) const {
   const Instance& in = instances_[i];
-  const double c = std::cos(in.rotation * kDegree), s = std::sin(in.rotation * kDegree);
+  const double c = std::cos(in.rotation * units::kDegree), s = std::sin(in.rotation * units::kDegree);
   const double hx = in.size[0] / 2 + grow, hy = in.size[1] / 2 + grow;
   std::array<std::array<double, 3>, 8> out{};
   int k = 0;

@@ -8,8 +8,9 @@
 #include <vtkPolyData.h>
 #include <vtkVectorText.h>
 #include <cmath>
-#include <numbers>
 #include <unordered_map>
+
+#include "core/units/units.h"
 
 namespace gigaplan::widgets::scene {
 
@@ -137,7 +138,7 @@ vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
     if (label.maxWidth > 0 && (b[1] - b[0]) * scale > label.maxWidth) scale = label.maxWidth / (b[1] - b[0]);
     const double cx = label.align == Label::Centre ? (b[0] + b[1]) / 2 : b[1];
     const double cy = 0.5;
-    const double a = label.rotation * std::numbers::pi / 180.0;
+    const double a = label.rotation * units::kDegree;
     const double c = std::cos(a), s = std::sin(a);
     const vtkIdType base = points->GetNumberOfPoints();
     for (vtkIdType i = 0; i < outline->GetNumberOfPoints(); ++i) {

@@ -8,11 +8,11 @@
 #include <chrono>
 #include <cmath>
 #include <map>
-#include <numbers>
 #include <tuple>
 
 #include "core/design/resolved_design.h"
 #include "core/model/default_sizes.h"
+#include "core/units/units.h"
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/scene_geometry.h"
 #include "widgets/scene/site_scene.h"
@@ -21,7 +21,6 @@ namespace gigaplan::widgets::scene {
 
 namespace {
 
-constexpr double kDegree = std::numbers::pi / 180.0;
 // Grid connections have no model: core's marker size (core/model/default_sizes.h).
 constexpr std::array<double, 3> kGridSize{model::kGridConnectionSize.width, model::kGridConnectionSize.depth,
                                           model::kGridConnectionSize.height};
@@ -48,7 +47,7 @@ void addUnits(GlyphLayer& layer, const design::Vec2& at, double rotation, const 
   const int cols = static_cast<int>(std::ceil(std::sqrt(static_cast<double>(n))));
   const int rows = (n + cols - 1) / cols;
   const double gap = std::max(1.0, 0.3 * std::min(size[0], size[1]));
-  const double c = std::cos(rotation * kDegree), s = std::sin(rotation * kDegree);
+  const double c = std::cos(rotation * units::kDegree), s = std::sin(rotation * units::kDegree);
   for (int k = 0; k < n; ++k) {
     const double lx = (k % cols - (cols - 1) / 2.0) * (size[0] + gap);
     const double ly = (k / cols - (rows - 1) / 2.0) * (size[1] + gap);
@@ -123,9 +122,9 @@ void SiteScene::buildInstances() {
     const Instance& b = racks.instance(static_cast<std::size_t>(run.last));
     const double dx = b.position[0] - a.position[0], dy = b.position[1] - a.position[1];
     const double length = std::hypot(dx, dy);
-    const double rotation = length > 1e-6 ? std::atan2(dy, dx) / kDegree : a.rotation;
+    const double rotation = length > 1e-6 ? std::atan2(dy, dx) / units::kDegree : a.rotation;
     const double offset = side == 0 ? -kBarOffset : kBarOffset;
-    const double nx = -std::sin(rotation * kDegree), ny = std::cos(rotation * kDegree);
+    const double nx = -std::sin(rotation * units::kDegree), ny = std::cos(rotation * units::kDegree);
     Instance in;
     in.position = {(a.position[0] + b.position[0]) / 2 + nx * offset, (a.position[1] + b.position[1]) / 2 + ny * offset,
                    run.height + kBarClearance};
@@ -241,7 +240,7 @@ void SiteScene::buildStatic() {
     if (len > 1e-6)
       ux /= len, uy /= len;
     else
-      ux = std::cos(end.rotation * kDegree), uy = std::sin(end.rotation * kDegree);
+      ux = std::cos(end.rotation * units::kDegree), uy = std::sin(end.rotation * units::kDegree);
     const double half = end.size[0] / 2 + 0.2;
     const std::size_t first = pipes.size();
     pipes.push_back({c.x, c.y, 0.3, end.position[0] + ux * half, end.position[1] + uy * half, 0.3});
@@ -282,7 +281,7 @@ void SiteScene::buildStatic() {
   for (const design::Row& row : layout_.rows) {
     if (row.rackCount <= 0 || row.firstRack < 0 || row.firstRack >= static_cast<int>(layout_.racks.size())) continue;
     const Instance& first = layer(0).instance(static_cast<std::size_t>(row.firstRack));
-    const double a = row.rotation * kDegree;
+    const double a = row.rotation * units::kDegree;
     const double back = first.size[0] / 2 + 0.35;
     Label l;
     l.text = row.id;

@@ -10,11 +10,6 @@
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::widgets {
-namespace {
-// Same as SiteView's click slop: a press and release closer than this is a click.
-constexpr double kDragSlop = 4;
-}  // namespace
-
 MoveTool::MoveTool(SiteView& view) : QObject(&view), view_(view) {
   view.installEventFilter(this);
 }

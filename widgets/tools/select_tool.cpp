@@ -10,10 +10,6 @@
 #include "widgets/viewport/site_view.h"
 
 namespace gigaplan::widgets {
-namespace {
-constexpr int kDragSlop = 4;
-}
-
 SelectTool::SelectTool(SiteView& view)
     : QObject(&view), view_(view), band_(new QRubberBand(QRubberBand::Rectangle, &view)) {
   view.installEventFilter(this);

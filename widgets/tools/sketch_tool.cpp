@@ -11,7 +11,6 @@
 
 namespace gigaplan::widgets {
 namespace {
-constexpr double kDragSlop = 4;          // px: a press and release closer than this is a click
 constexpr double kOutlineHeight = 0.05;  // m above the floor, so the outline is not hidden by it
 }  // namespace
 

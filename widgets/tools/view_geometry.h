@@ -14,6 +14,10 @@ namespace gigaplan::widgets {
 
 class SiteView;
 
+/// Logical pixels the cursor may travel between press and release and still make a click, not a
+/// drag (Manhattan distance); every editing tool uses it.
+inline constexpr double kDragSlop = 4;
+
 /// Widget coordinates (logical pixels, origin top-left) of a world point.
 QPointF widgetPointOf(const SiteView& view, const std::array<double, 3>& world);
 /// The world point under a widget position on the plane z = height, if the ray meets it in front

@@ -5,13 +5,13 @@
 #include <vtkRenderer.h>
 #include <algorithm>
 #include <cmath>
-#include <numbers>
+
+#include "core/units/units.h"
 
 namespace gigaplan::widgets {
 
 namespace {
 
-constexpr double kDegree = std::numbers::pi / 180.0;
 using V3 = std::array<double, 3>;
 
 double dot(const V3& a, const V3& b) {
@@ -26,7 +26,7 @@ struct Basis {
 };
 
 Basis basis(double azimuth, double elevation) {
-  const double a = azimuth * kDegree, e = elevation * kDegree;
+  const double a = azimuth * units::kDegree, e = elevation * units::kDegree;
   Basis b;
   b.back = {std::cos(e) * std::cos(a), std::cos(e) * std::sin(a), std::sin(e)};
   // The elevation tangent: perpendicular to the view, pointing "up the screen"; defined at 90°.
@@ -48,11 +48,11 @@ CameraPose readPose(vtkCamera* camera) {
   p.distance = std::sqrt(dot(w, w));
   if (p.distance <= 0) return p;
   for (double& c : w) c /= p.distance;
-  p.elevation = std::asin(std::clamp(w[2], -1.0, 1.0)) / kDegree;
+  p.elevation = std::asin(std::clamp(w[2], -1.0, 1.0)) / units::kDegree;
   if (std::hypot(w[0], w[1]) > 1e-6)
-    p.azimuth = std::atan2(w[1], w[0]) / kDegree;
+    p.azimuth = std::atan2(w[1], w[0]) / units::kDegree;
   else
-    p.azimuth = std::atan2(-up[1], -up[0]) / kDegree;  // looking straight down: from the view-up
+    p.azimuth = std::atan2(-up[1], -up[0]) / units::kDegree;  // looking straight down: from the view-up
   return p;
 }
 
@@ -81,7 +81,7 @@ CameraPose framePose(double azimuth, double elevation, const std::array<double, 
     vmax = std::max(vmax, corners[static_cast<std::size_t>(i)][1]);
   }
   const double uc = (umin + umax) / 2, vc = (vmin + vmax) / 2;
-  const double tanV = std::tan(viewAngle / 2 * kDegree) * (1 - margin);
+  const double tanV = std::tan(viewAngle / 2 * units::kDegree) * (1 - margin);
   const double tanH = tanV * aspect * (1 - rightReserve);
   // A point at lateral offset s and depth d (towards the camera) stays in view when the camera
   // distance D satisfies |s| / (D - d) <= tan(half angle).

@@ -3,10 +3,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 
 #include "core/design/expand.h"
 #include "core/design/pattern.h"
+#include "core/units/units.h"
 
 namespace gigaplan::app::editing::detail {
 
@@ -27,7 +27,7 @@ double normalizeDegrees(double degrees) {
 }
 
 design::Vec2 rotateAbout(design::Vec2 p, design::Vec2 centre, double degrees) {
-  const double a = degrees * std::numbers::pi / 180.0;
+  const double a = degrees * units::kDegree;
   const double c = std::cos(a), s = std::sin(a);
   const double x = p.x - centre.x, y = p.y - centre.y;
   return {centre.x + x * c - y * s, centre.y + x * s + y * c};

@@ -28,6 +28,9 @@ class TemplateMap;
 
 namespace gigaplan::app::editing::detail {
 
+/// Metres kept free along a hall's walls by the rows and the gear the editor places in it.
+inline constexpr double kWallMargin = 1.0;
+
 /// Coordinates written to the file are rounded to the micrometre, so 9.8 + 3 saves as 12.8.
 double roundMetres(double v);
 design::Vec2 roundVec(design::Vec2 v);

@@ -17,7 +17,6 @@ using design::Vec2;
 namespace {
 
 constexpr double kClearance = 1.0;   // m of free floor kept around new gear for access and service
-constexpr double kWallMargin = 1.0;  // m kept free along the hall walls (as for new rows)
 constexpr double kHallStep = 0.6;    // m, the scan grid inside a hall (one rack width)
 constexpr double kYardStep = 1.0;    // m, the scan grid outside
 constexpr double kMaxYardGap = 500;  // m from the hall wall searched for yard gear

@@ -16,10 +16,9 @@ using design::Vec2;
 
 namespace {
 
-constexpr double kWallMargin = 1.0;  // m kept free along the hall walls for new rows
-constexpr double kAisle = 1.2;       // m of aisle a new row keeps on each side (hot / cold aisle)
-constexpr double kScanStep = 0.6;    // m, the scan grid for free places (one rack width)
-constexpr int kMaxOffsets = 40;      // row pitches tried on each side for a copy
+constexpr double kAisle = 1.2;     // m of aisle a new row keeps on each side (hot / cold aisle)
+constexpr double kScanStep = 0.6;  // m, the scan grid for free places (one rack width)
+constexpr int kMaxOffsets = 40;    // row pitches tried on each side for a copy
 
 std::string expandFor(const std::string& pattern, int h) {
   return design::expandPattern(pattern, {h, 1, 0}).text;

@@ -22,6 +22,7 @@
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
 #include "core/training/gpu_params.h"
+#include "core/units/units.h"
 
 namespace gigaplan::app {
 namespace {
@@ -351,8 +352,8 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
                         .arg(100 * e.reliability.goodput, 0, 'f', 1)
                         .arg(e.step.total, 0, 'f', 3)
                         .arg(100 * e.mfu, 0, 'f', 1)
-                        .arg(e.memory.total / (1024.0 * 1024 * 1024), 0, 'f', 1)
-                        .arg(e.memory.capacity / (1024.0 * 1024 * 1024), 0, 'f', 0)
+                        .arg(e.memory.total / units::kGiB, 0, 'f', 1)
+                        .arg(e.memory.capacity / units::kGiB, 0, 'f', 0)
                         .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>"))
                         .arg(outlook.searched ? tr("Best plan found automatically (TP %1 · PP %2 · DP %3 · EP %4):<br>")
                                                     .arg(e.job.parallelism.tp)

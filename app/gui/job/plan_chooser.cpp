@@ -9,6 +9,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "core/units/units.h"
+
 namespace gigaplan::app {
 
 QString planText(const training::Job& job) {
@@ -72,7 +74,7 @@ PlanChooser::PlanChooser(const training::SearchResult& result, const training::C
                          QLocale().toString(e.gpusUsed),
                          tr("%1 s").arg(e.step.total, 0, 'f', 3),
                          tr("%1 %").arg(100 * e.mfu, 0, 'f', 1),
-                         tr("%1 GiB").arg(e.memory.total / (1024.0 * 1024 * 1024), 0, 'f', 1),
+                         tr("%1 GiB").arg(e.memory.total / units::kGiB, 0, 'f', 1),
                          tr("%1").arg(e.effectiveTrainingDays, 0, 'f', 1),
                          tr("%1 MWh").arg(QLocale().toString(e.energyMwh, 'f', 0))};
     if (cost) cells << QLocale().toString(result.best[static_cast<std::size_t>(r)].cost, 'f', 0);

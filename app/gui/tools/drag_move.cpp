@@ -2,8 +2,8 @@
 #include "app/gui/tools/drag_move.h"
 
 #include "app/document/document.h"
-#include "app/gui/counted.h"
 #include "app/gui/design_editor.h"
+#include "app/gui/qt_text.h"
 #include "widgets/tools/move_tool.h"
 
 namespace gigaplan::app {
