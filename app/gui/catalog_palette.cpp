@@ -50,8 +50,8 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   // A site starts from a hall and a grid connection, neither of which is a catalog entry.
-  auto spin = [this](QDoubleSpinBox* box, const char* name, double lo, double hi, double value, const QString& suffix,
-                     const QString& tip) {
+  auto spin = [](QDoubleSpinBox* box, const char* name, double lo, double hi, double value, const QString& suffix,
+                 const QString& tip) {
     box->setObjectName(name);
     box->setRange(lo, hi);
     box->setDecimals(1);

@@ -185,9 +185,6 @@ int hallNamed(const design::Layout& L, const QString& id) {
   return it == L.hallIndex.end() ? -1 : it->second;
 }
 
-QString metresText(double v) {
-  return QLocale().toString(v, 'f', v == std::round(v) ? 0 : 1) + " m";
-}
 }  // namespace
 
 DesignEditor::Sketch DesignEditor::sketch(Shape shape, QPointF from, QPointF to) const {

@@ -13,8 +13,10 @@
 #include "app/gui/choices.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/qt_text.h"
+#include "app/gui/tools/hall_drag.h"
 #include "app/gui/view_shortcuts.h"
 #include "widgets/scene/site_scene.h"
+#include "widgets/tools/hall_grip_tool.h"
 #include "widgets/tools/select_tool.h"
 #include "widgets/tools/sketch_tool.h"
 #include "widgets/tools/view_geometry.h"
@@ -95,6 +97,9 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
   connect(&wireTool_, &widgets::WireTool::cancelled, this, [this] { emit editor_.message(tr("Nothing connected")); });
   // Drawing: a rectangle on the floor makes a hall, a drag inside a hall a row. Both show the plan
   // view, where the floor is seen square on.
+  // Halls held by a wall move, by a corner resize (while no other tool owns the mouse).
+  hallGrip_ = new widgets::HallGripTool(editor_.view());
+  new HallDrag(*hallGrip_, editor_, this);
   sketch_ = new widgets::SketchTool(editor_.view());
   drawHall_ =
       make(tr("Draw &hall"), {QKeySequence(Qt::Key_H)}, tr("Drag a rectangle on the site to add a hall there"), [] {});
@@ -105,9 +110,12 @@ EditActions::EditActions(DesignEditor& editor, widgets::SelectTool& select, widg
   for (QAction* mode : {box_, wire_, drawHall_, drawRow_, measure_}) {
     mode->setCheckable(true);
     connect(mode, &QAction::toggled, this, [this, mode](bool on) {
-      if (!on) return;
-      for (QAction* other : {box_, wire_, drawHall_, drawRow_, measure_})
-        if (other != mode) other->setChecked(false);
+      if (on) {
+        for (QAction* other : {box_, wire_, drawHall_, drawRow_, measure_})
+          if (other != mode) other->setChecked(false);
+      }
+      hallGrip_->setEnabled(!wire_->isChecked() && !drawHall_->isChecked() && !drawRow_->isChecked() &&
+                            !measure_->isChecked());
     });
   }
   auto drawing = [this](bool on) {

@@ -18,6 +18,7 @@ class QWidget;
 namespace gigaplan::widgets {
 class SelectTool;
 class SketchTool;
+class HallGripTool;
 class WireTool;
 }  // namespace gigaplan::widgets
 
@@ -46,6 +47,7 @@ class EditActions : public QObject {
   QAction* drawRowAction() const { return drawRow_; }
   QAction* measureAction() const { return measure_; }
   widgets::SketchTool& sketchTool() const { return *sketch_; }
+  widgets::HallGripTool& hallGripTool() const { return *hallGrip_; }
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -64,6 +66,7 @@ class EditActions : public QObject {
   QAction *undo_, *redo_, *delete_, *duplicate_, *rotate_, *selectAll_, *selectNone_, *box_, *clear_, *wire_;
   QAction *drawHall_, *drawRow_, *measure_;
   widgets::SketchTool* sketch_;
+  widgets::HallGripTool* hallGrip_;
   QDoubleSpinBox* grid_ = nullptr;
   QPoint rightPress_;
 };

@@ -100,6 +100,8 @@ QString HelpActions::keyboardAndMouseText() const {
          "| gesture | does |\n|---|---|\n"
          "| click an object | select it (Shift+click adds, Ctrl+click toggles) |\n"
          "| drag a selected object | move the selection; snaps to the grid set in the toolbar; Esc cancels |\n"
+         "| drag a hall's wall (four-way arrow) | move the hall with everything in it; Esc cancels |\n"
+         "| drag a hall's corner (diagonal arrow) | resize the hall; the opposite corner stays |\n"
          "| drag on empty floor | orbit the camera |\n"
          "| Ctrl+drag, or drag with Box select on | select everything inside the box |\n"
          "| middle-drag | pan |\n"

@@ -6,7 +6,9 @@
 //   item->setText(quantity(rack.power, units::Dimension::Power));
 #pragma once
 
+#include <QLocale>
 #include <QString>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -28,6 +30,12 @@ inline QString qs(const std::string& s) {
 /// A value in SI units, formatted with its unit as core formats it everywhere.
 inline QString quantity(double siValue, units::Dimension dimension) {
   return QString::fromStdString(units::format(siValue, dimension));
+}
+
+/// Metres as the editing messages show them: whole metres without decimals ("40 m"), else one
+/// decimal ("33.5 m"), in the user's locale.
+inline QString metresText(double v) {
+  return QLocale().toString(v, 'f', v == std::round(v) ? 0 : 1) + " m";
 }
 
 inline QString watts(double w) {

@@ -147,6 +147,79 @@ class TestDesignEditsDrawing : public QObject {
     QVERIFY(roundTrip(after->design));
   }
 
+  void movesAHallByItsWallsInWholeMetresOrOntoANeighboursWall() {
+    // A hall of its own east of h3 (h3: x 130–180 m, y 10–50 m).
+    const auto r = applied(drawHall(*resolveText(kThreeHalls), {190, 10}, {231, 40}));
+    QVERIFY(r);
+    const int h4 = static_cast<int>(r->layout.halls.size()) - 1;
+    // No wall within 1.5 m: the move goes in whole metres.
+    HallSketch s = hallDragged(*r, h4, HallGrip::Walls, {-7.6, 3.3});
+    QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+    QCOMPARE(s.origin.x, 182.0);
+    QCOMPARE(s.origin.y, 13.0);
+    QCOMPARE(s.size.x, 41.0);  // a move keeps the size
+    // The west wall comes within 1.5 m of h3's east wall (180 m) and lines up with it; the south
+    // and north walls (12.9 m, 42.9 m) are near no wall, so y still goes in whole metres.
+    s = hallDragged(*r, h4, HallGrip::Walls, {-9.2, 2.9});
+    QCOMPARE(s.origin.x, 180.0);
+    QCOMPARE(s.origin.y, 13.0);
+    const auto after = applied(dragHall(*r, h4, HallGrip::Walls, {-9.2, 2.9}));
+    QVERIFY(after);
+    QCOMPARE(after->layout.halls[static_cast<std::size_t>(h4)].origin.x, 180.0);
+    QVERIFY(roundTrip(after->design));
+    // Less than half a metre east, and the south wall 0.4 m from the line of the others' (10 m):
+    // where it was.
+    s = hallDragged(*r, h4, HallGrip::Walls, {0.3, -0.4});
+    QCOMPARE(s.origin.x, 190.0);
+    QCOMPARE(s.origin.y, 10.0);
+    // Onto h3: refused with the reason, as Properties would be.
+    expectRefusal(dragHall(*r, h4, HallGrip::Walls, {-30, 0}), "would overlap");
+  }
+
+  void resizesAHallByACornerWhileTheOppositeOneStays() {
+    const auto r = applied(drawHall(*resolveText(kThreeHalls), {190, 10}, {231, 40}));
+    QVERIFY(r);
+    const int h4 = static_cast<int>(r->layout.halls.size()) - 1;
+    // The north-east corner out: x in whole metres, y onto h3's north wall (50 m) 0.8 m away.
+    HallSketch s = hallDragged(*r, h4, HallGrip::NorthEast, {5.4, 9.2});
+    QVERIFY2(s.refusal.empty(), s.refusal.c_str());
+    QCOMPARE(s.origin.x, 190.0);
+    QCOMPARE(s.origin.y, 10.0);
+    QCOMPARE(s.size.x, 46.0);
+    QCOMPARE(s.size.y, 40.0);
+    // The south-west corner in: the north-east one stays at (231, 40).
+    s = hallDragged(*r, h4, HallGrip::SouthWest, {3.2, 4.4});
+    QCOMPARE(s.origin.x, 193.0);
+    QCOMPARE(s.origin.y, 14.0);
+    QCOMPARE(s.size.x, 38.0);
+    QCOMPARE(s.size.y, 26.0);
+    // Dragged past the opposite corner, the rectangle turns over instead of going negative.
+    s = hallDragged(*r, h4, HallGrip::SouthEast, {-51, 0});
+    QCOMPARE(s.origin.x, 180.0);
+    QCOMPARE(s.size.x, 10.0);
+    const auto after = applied(dragHall(*r, h4, HallGrip::NorthWest, {-2.2, 6.1}));
+    QVERIFY(after);
+    const design::Hall& h = after->layout.halls[static_cast<std::size_t>(h4)];
+    QCOMPARE(h.origin.x, 188.0);
+    QCOMPARE(h.size.x, 43.0);
+    QCOMPARE(h.size.y, 36.0);
+    QVERIFY(roundTrip(after->design));
+    expectRefusal(dragHall(*r, h4, HallGrip::NorthEast, {-38, 0}), "at least 5 m");
+  }
+
+  void dragsEveryHallOfATemplateWithoutSnappingToThem() {
+    const auto r = resolveText(kThreeHalls);
+    // The template's halls move together, so their walls are nothing to line up with: 0.4 m east
+    // is no move, 2.2 m north is 2 m, for all three.
+    const HallSketch s = hallDragged(*r, hallIndex(*r, "h2"), HallGrip::Walls, {0.4, 2.2});
+    QCOMPARE(s.origin.x, 70.0);
+    QCOMPARE(s.origin.y, 12.0);
+    const auto after = applied(dragHall(*r, hallIndex(*r, "h2"), HallGrip::Walls, {0.4, 2.2}));
+    QVERIFY(after);
+    for (const auto& h : after->layout.halls) QCOMPARE(h.origin.y, 12.0);
+    QCOMPARE(rack(*after, "h1-r1-1").position.y, rack(*r, "h1-r1-1").position.y + 2);
+  }
+
   void refusesAResizeThatLeavesRacksOutsideOrHallsOverlapping() {
     const auto r = resolveText(kThreeHalls);
     const int h1 = hallIndex(*r, "h1");

@@ -247,6 +247,32 @@ void saveShot(QWidget& w, const QTemporaryDir& dir, const char* name) {
     QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
 }
 
+// Where a point of the ground (site metres) shows in the view.
+QPoint floorPoint(widgets::SiteView& v, double x, double y) {
+  return widgets::widgetPointOf(v, {x, y, 0}).toPoint();
+}
+
+// The cursor moved over a point of the ground with no button held (QTest::mouseMove moves the X
+// pointer instead when none is); returns the cursor shape the view then shows.
+Qt::CursorShape hoverFloor(widgets::SiteView& v, double x, double y) {
+  const QPointF p = floorPoint(v, x, y);
+  QMouseEvent move(QEvent::MouseMove, p, v.mapToGlobal(p), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
+  QApplication::sendEvent(&v, &move);
+  return v.cursor().shape();
+}
+
+// A left drag across the ground in eight steps; `whileDragging` runs before the release.
+void dragFloor(widgets::SiteView& v, QPointF from, QPointF to, const std::function<void()>& whileDragging = {}) {
+  QTest::mousePress(&v, Qt::LeftButton, {}, floorPoint(v, from.x(), from.y()));
+  for (int i = 1; i <= 8; ++i) {
+    const QPointF p = from + (to - from) * (i / 8.0);
+    QTest::mouseMove(&v, floorPoint(v, p.x(), p.y()));
+    QTest::qWait(5);
+  }
+  if (whileDragging) whileDragging();
+  QTest::mouseRelease(&v, Qt::LeftButton, {}, floorPoint(v, to.x(), to.y()));
+}
+
 // Frames an object so clicks on it land on a few dozen pixels, then clears the selection.
 void frame(widgets::SiteView& view, const QStringList& ids) {
   view.setSelection(ids);
@@ -1094,16 +1120,9 @@ class TestMainWindow : public QObject {
     w.fileActions().newAction()->trigger();
     QVERIFY(doc.resolved()->layout.halls.empty());
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
-    auto at = [&](double x, double y) { return widgets::widgetPointOf(v, {x, y, 0}).toPoint(); };
+    auto at = [&](double x, double y) { return floorPoint(v, x, y); };
     auto drag = [&](QPointF from, QPointF to, const std::function<void()>& whileDragging = {}) {
-      QTest::mousePress(&v, Qt::LeftButton, {}, at(from.x(), from.y()));
-      for (int i = 1; i <= 8; ++i) {
-        const QPointF p = from + (to - from) * (i / 8.0);
-        QTest::mouseMove(&v, at(p.x(), p.y()));
-        QTest::qWait(5);
-      }
-      if (whileDragging) whileDragging();
-      QTest::mouseRelease(&v, Qt::LeftButton, {}, at(to.x(), to.y()));
+      dragFloor(v, from, to, whileDragging);
     };
     const int steps = doc.undoStack()->index();
 
@@ -1132,12 +1151,7 @@ class TestMainWindow : public QObject {
     // The cursor's place on the ground, in the status bar.
     auto* cursor = w.findChild<QLabel*>("cursorLabel");
     QVERIFY(cursor);
-    {
-      // A move with no button held (QTest::mouseMove moves the X pointer instead when none is).
-      const QPointF p = at(30, 30);
-      QMouseEvent move(QEvent::MouseMove, p, v.mapToGlobal(p), Qt::NoButton, Qt::NoButton, Qt::NoModifier);
-      QApplication::sendEvent(&v, &move);
-    }
+    hoverFloor(v, 30, 30);
     QTRY_VERIFY(cursor->text().startsWith("x "));
     const QStringList parts = cursor->text().split(' ', Qt::SkipEmptyParts);  // x 30.0 m y 30.0 m
     QCOMPARE(parts.size(), 6);
@@ -1231,6 +1245,93 @@ class TestMainWindow : public QObject {
     shot("draw-repeated.png");
     for (int k = 0; k < 5; ++k) doc.undoStack()->undo();
     QVERIFY(doc.resolved()->layout.halls.empty());
+  }
+
+  // A hall's walls move it and its corners resize it, with the mouse: the cursor shows the grip
+  // under it, the drag is one undo step, snapped to whole metres, and Esc puts the hall back.
+  void movesAndResizesAHallByItsWallsAndCorners() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    w.resize(1366, 768);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    auto& v = w.siteView();
+    v.setAnimationDuration(0);
+    QApplication::setActiveWindow(&w);
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    v.showPlan();
+    v.fitAll();
+    QTest::qWait(50);
+    // Hall 1: x 10–50 m, y 10–34 m; rack a-1 stands inside it.
+    auto hall = [&] { return doc.resolved()->layout.halls.front(); };
+    QCOMPARE(hall().origin.x, 10.0);
+    const design::Vec2 rackBefore = positionOf(doc, "a-1");
+    auto at = [&](double x, double y) { return floorPoint(v, x, y); };
+    auto hover = [&](double x, double y) { return hoverFloor(v, x, y); };
+    auto drag = [&](QPointF from, QPointF to, const std::function<void()>& whileDragging = {}) {
+      dragFloor(v, from, to, whileDragging);
+    };
+    const int steps = doc.undoStack()->index();
+
+    // The cursor says what a press would hold: a wall moves, a corner resizes (north-east is up
+    // and to the right in plan view), the floor away from the walls is the camera's.
+    QCOMPARE(hover(30, 10), Qt::SizeAllCursor);
+    QCOMPARE(hover(50, 34), Qt::SizeBDiagCursor);
+    QCOMPARE(hover(10, 34), Qt::SizeFDiagCursor);
+    QVERIFY(hover(30, 25) != Qt::SizeAllCursor);
+
+    // The south wall dragged 4.3 m east and 3.2 m south: the hall and its racks move 4 m and 3 m.
+    drag({30, 10}, {34.3, 6.8});
+    QTRY_COMPARE(hall().origin.x, 14.0);
+    QCOMPARE(hall().origin.y, 7.0);
+    QCOMPARE(hall().size.x, 40.0);
+    QCOMPARE(positionOf(doc, "a-1").x, rackBefore.x + 4);
+    QCOMPARE(positionOf(doc, "a-1").y, rackBefore.y - 3);
+    QCOMPARE(doc.undoStack()->index(), steps + 1);  // one step however far the mouse went
+    QVERIFY2(w.statusBar()->currentMessage().startsWith("Move hall-1"), qPrintable(w.statusBar()->currentMessage()));
+    QTest::keyClick(&v, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_COMPARE(hall().origin.x, 10.0);
+    QCOMPARE(hall().origin.y, 10.0);
+
+    // The north-east corner out to (55.6, 39.7): 46 m × 30 m, the south-west corner stays and the
+    // racks do not move.
+    QTRY_COMPARE(hover(50, 34), Qt::SizeBDiagCursor);  // the scene shows the undone hall again
+    drag({50, 34}, {55.6, 39.7}, [&] {
+      QVERIFY2(w.statusBar()->currentMessage().startsWith("Resize hall-1: 46 m × 30 m"),
+               qPrintable(w.statusBar()->currentMessage()));
+      saveShot(w, tmp_, "hall-resize.png");
+    });
+    QTRY_COMPARE(hall().size.x, 46.0);
+    QCOMPARE(hall().size.y, 30.0);
+    QCOMPARE(hall().origin.x, 10.0);
+    QCOMPARE(hall().origin.y, 10.0);
+    QCOMPARE(positionOf(doc, "a-1").x, rackBefore.x);
+    QCOMPARE(doc.undoStack()->index(), steps + 1);
+    QVERIFY2(w.statusBar()->currentMessage().contains("46 m × 30 m at 10 m, 10 m"),
+             qPrintable(w.statusBar()->currentMessage()));
+
+    // Esc during a drag of the west wall: the hall goes back, nothing is added to the history.
+    QTRY_COMPARE(hover(10, 25), Qt::SizeAllCursor);
+    QTest::mousePress(&v, Qt::LeftButton, {}, at(10, 25));
+    QTest::mouseMove(&v, at(8, 25));
+    QTest::mouseMove(&v, at(5, 25));
+    QTRY_COMPARE(hall().origin.x, 5.0);
+    QTest::keyClick(&v, Qt::Key_Escape);
+    QTest::mouseRelease(&v, Qt::LeftButton, {}, at(5, 25));
+    QTRY_COMPARE(hall().origin.x, 10.0);
+    QCOMPARE(hall().size.x, 46.0);
+    QCOMPARE(doc.undoStack()->index(), steps + 1);
+
+    // While another tool owns the mouse (here drawing halls), walls are not held.
+    v.setFocus();
+    QTest::keyClick(&v, Qt::Key_H);
+    QVERIFY(w.editActions().drawHallAction()->isChecked());
+    QVERIFY(hover(30, 10) != Qt::SizeAllCursor);
+    QTest::keyClick(&v, Qt::Key_H);
+    QCOMPARE(hover(30, 10), Qt::SizeAllCursor);
   }
 
   // Issue 14's acceptance: the teaching hall built from File → New with the mouse and keyboard —

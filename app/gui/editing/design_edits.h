@@ -101,6 +101,17 @@ EditOutcome drawHall(const design::ResolvedDesign& r, design::Vec2 a, design::Ve
 /// overlap another hall or stand on yard gear, or something inside would end up outside its
 /// walls. The site grows to hold the halls.
 EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hall, design::Vec2 origin, design::Vec2 size);
+/// Where the mouse holds a hall: by its walls (the hall moves) or by a corner (it is resized,
+/// the opposite corner staying put).
+enum class HallGrip { Walls, SouthWest, SouthEast, NorthWest, NorthEast };
+/// Where a hall (Layout::halls index) dragged by `grip` through `delta` (m, site axes) would
+/// stand. Moved: a wall that comes within 1.5 m of another hall's wall lines up with it, else the
+/// move is in whole metres. Resized: the corner snaps as a drawn hall's do (sketchHall), and the
+/// hall stays at least 5 m × 5 m (else `refusal`). The other halls of its template move and
+/// resize with it, so they are not snapped to.
+HallSketch hallDragged(const design::ResolvedDesign& r, int hall, HallGrip grip, design::Vec2 delta);
+/// hallDragged applied with setHallGeometry.
+EditOutcome dragHall(const design::ResolvedDesign& r, int hall, HallGrip grip, design::Vec2 delta);
 /// Deletes a hall with everything inside it (and their overrides and network-row entries). The
 /// last hall of a hall template lowers its count; other halls of a template are refused (the
 /// ones after them would be renumbered). What the rest of the site still refers to in the hall

@@ -24,6 +24,41 @@ constexpr double kHallGrid = 1.0;     // m: a drawn hall's corners snap to whole
 constexpr double kMinHallSide = 5.0;  // m: a drag shorter than this is not a hall
 constexpr double kEdgeSnap = 1.5;     // m: a drawn corner this near another hall's wall lines up with it
 
+// The x and y of the walls of every hall not made by hall spec `exceptSpec` (-1: every hall),
+// which a drawn or dragged hall lines up with.
+struct HallWalls {
+  std::vector<double> x, y;
+};
+HallWalls wallsOfHalls(const design::Layout& L, int exceptSpec) {
+  HallWalls w;
+  for (const auto& h : L.halls) {
+    if (h.specIndex == exceptSpec) continue;
+    w.x.insert(w.x.end(), {h.origin.x, h.origin.x + h.size.x});
+    w.y.insert(w.y.end(), {h.origin.y, h.origin.y + h.size.y});
+  }
+  return w;
+}
+
+// A corner coordinate: the nearest wall within kEdgeSnap, else whole metres.
+double snapToWalls(double v, const std::vector<double>& walls) {
+  double best = std::round(v / kHallGrid) * kHallGrid, distance = kEdgeSnap;
+  for (double w : walls)
+    if (std::abs(w - v) < distance) distance = std::abs(w - v), best = w;
+  return best;
+}
+
+// A move of walls at `low` and `high` by `delta` along one axis: the smallest change that puts
+// either wall on another hall's wall within kEdgeSnap, else `delta` in whole metres.
+double snapMove(double low, double high, double delta, const std::vector<double>& walls) {
+  double best = std::round(delta / kHallGrid) * kHallGrid, distance = kEdgeSnap;
+  for (double w : walls) {
+    for (double edge : {low + delta, high + delta}) {
+      if (std::abs(w - edge) < distance) distance = std::abs(w - edge), best = delta + (w - edge);
+    }
+  }
+  return best;
+}
+
 std::string bindHall(const std::string& pattern, int h) {
   return fixVariable(pattern, 'h', h);
 }
@@ -170,19 +205,9 @@ bool validHall(const design::Layout& L, int hall) {
 
 HallSketch sketchHall(const design::ResolvedDesign& r, Vec2 a, Vec2 b) {
   HallSketch s;
-  // Other halls' walls first (a new hall lines up with its neighbours), else whole metres.
-  std::vector<double> wallsX, wallsY;
-  for (const auto& h : r.layout.halls) {
-    wallsX.insert(wallsX.end(), {h.origin.x, h.origin.x + h.size.x});
-    wallsY.insert(wallsY.end(), {h.origin.y, h.origin.y + h.size.y});
-  }
-  const auto snap = [](double v, const std::vector<double>& walls) {
-    double best = std::round(v / kHallGrid) * kHallGrid, distance = kEdgeSnap;
-    for (double w : walls)
-      if (std::abs(w - v) < distance) distance = std::abs(w - v), best = w;
-    return best;
-  };
-  const Vec2 p{snap(a.x, wallsX), snap(a.y, wallsY)}, q{snap(b.x, wallsX), snap(b.y, wallsY)};
+  const HallWalls walls = wallsOfHalls(r.layout, -1);
+  const Vec2 p{snapToWalls(a.x, walls.x), snapToWalls(a.y, walls.y)};
+  const Vec2 q{snapToWalls(b.x, walls.x), snapToWalls(b.y, walls.y)};
   s.origin = {std::min(p.x, q.x), std::min(p.y, q.y)};
   s.size = {std::abs(q.x - p.x), std::abs(q.y - p.y)};
   if (s.size.x < kMinHallSide || s.size.y < kMinHallSide) {
@@ -268,6 +293,40 @@ EditOutcome setHallGeometry(const design::ResolvedDesign& r, int hallIndex, Vec2
   EditOutcome out;
   out.design = std::move(d);
   return out;
+}
+
+HallSketch hallDragged(const design::ResolvedDesign& r, int hallIndex, HallGrip grip, Vec2 delta) {
+  const design::Layout& L = r.layout;
+  HallSketch s;
+  if (!validHall(L, hallIndex)) {
+    s.refusal = "There is no such hall.";
+    return s;
+  }
+  const design::Hall& hall = L.halls[static_cast<std::size_t>(hallIndex)];
+  // The halls of its own template move and resize with it: they are not walls to line up with.
+  const HallWalls walls = wallsOfHalls(L, hall.specIndex);
+  const Vec2 low = hall.origin, high{hall.origin.x + hall.size.x, hall.origin.y + hall.size.y};
+  if (grip == HallGrip::Walls) {
+    s.origin = {low.x + snapMove(low.x, high.x, delta.x, walls.x), low.y + snapMove(low.y, high.y, delta.y, walls.y)};
+    s.size = hall.size;
+    return s;
+  }
+  // A corner: it follows the cursor (snapped as a drawn corner is); the opposite one stays.
+  const bool east = grip == HallGrip::SouthEast || grip == HallGrip::NorthEast;
+  const bool north = grip == HallGrip::NorthWest || grip == HallGrip::NorthEast;
+  const Vec2 fixed{east ? low.x : high.x, north ? low.y : high.y};
+  const Vec2 moved{snapToWalls((east ? high.x : low.x) + delta.x, walls.x),
+                   snapToWalls((north ? high.y : low.y) + delta.y, walls.y)};
+  s.origin = {std::min(fixed.x, moved.x), std::min(fixed.y, moved.y)};
+  s.size = {std::abs(moved.x - fixed.x), std::abs(moved.y - fixed.y)};
+  if (s.size.x < kMinHallSide || s.size.y < kMinHallSide) s.refusal = "A hall is at least 5 m × 5 m.";
+  return s;
+}
+
+EditOutcome dragHall(const design::ResolvedDesign& r, int hallIndex, HallGrip grip, Vec2 delta) {
+  const HallSketch s = hallDragged(r, hallIndex, grip, delta);
+  if (!s.refusal.empty()) return EditOutcome::refuse(s.refusal);
+  return setHallGeometry(r, hallIndex, s.origin, s.size);
 }
 
 EditOutcome deleteHall(const design::ResolvedDesign& r, int hallIndex) {
