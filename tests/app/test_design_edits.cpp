@@ -74,6 +74,30 @@ class TestDesignEdits : public QObject {
     QVERIFY2(near(s.x, ex) && near(s.y, ey), qPrintable(QString("%1 %2").arg(s.x).arg(s.y)));
   }
 
+  void linesGearUpWithOtherGear() {
+    const auto r = teachingHall();
+    // ups-a stands at (70, 14) m; tx-1 at (60, 14), the dry coolers at x = 84 m (y 10 and 16), the
+    // hall's A busways at y = 15, 19, 23, 27 m.
+    const auto aligned = [&](std::vector<std::string> moved, design::Vec2 raw) {
+      return alignDelta(*r, ids(*r, std::move(moved)), raw, snapDelta(raw, 0, 0.6));
+    };
+    // 0.3 m off tx-1's line: back on it (y), while x keeps the grid.
+    design::Vec2 d = aligned({"ups-a"}, {4.3, 0.3});
+    QVERIFY2(near(d.x, 4.2) && near(d.y, 0), qPrintable(QString("%1 %2").arg(d.x).arg(d.y)));
+    // 0.3 m off the dry coolers' line: onto x = 84 m; y onto the hall's busway bw-1-a (y = 15 m).
+    d = aligned({"ups-a"}, {13.7, 1.1});
+    QVERIFY2(near(d.x, 14) && near(d.y, 1), qPrintable(QString("%1 %2").arg(d.x).arg(d.y)));
+    // Nothing within 0.5 m on either axis (x 77.6 m, y 11.9 m): the grid's snap.
+    d = aligned({"ups-a"}, {7.6, -2.1});
+    QVERIFY2(near(d.x, 7.8) && near(d.y, -2.4), qPrintable(QString("%1 %2").arg(d.x).arg(d.y)));
+    // The moved units are no lines to align with: ups-a and ups-b share x = 70 m.
+    d = aligned({"ups-a", "ups-b"}, {0.2, 0});
+    QVERIFY2(near(d.x, 0) && near(d.y, 0), qPrintable(QString("%1 %2").arg(d.x).arg(d.y)));
+    // Racks follow their row's pitch: the grid's snap as it is.
+    d = aligned({"a-1", "ups-a"}, {13.7, 1.1});
+    QVERIFY2(near(d.x, 13.8) && near(d.y, 1.2), qPrintable(QString("%1 %2").arg(d.x).arg(d.y)));
+  }
+
   void footprintsOverlap_data() {
     QTest::addColumn<double>("dx");
     QTest::addColumn<double>("dy");

@@ -51,6 +51,11 @@ struct EditOutcome {
 /// A drag vector snapped to `grid` metres along and across a row at `rotation` degrees.
 design::Vec2 snapDelta(design::Vec2 delta, double rotation, double grid);
 
+/// A drag of power and cooling gear lined up with the other gear: on each axis where a moved
+/// unit's centre, moved by `raw`, comes within 0.5 m of another unit's centre line, the move takes
+/// that line; elsewhere it keeps `snapped` (the grid's). A set with racks keeps `snapped`: racks
+/// follow their row's pitch.
+design::Vec2 alignDelta(const design::ResolvedDesign& r, const ObjectSet& set, design::Vec2 raw, design::Vec2 snapped);
 /// Moves by `delta` (m). Refused when a moved object would overlap one it did not overlap before.
 EditOutcome moveObjects(const design::ResolvedDesign& r, const ObjectSet& set, design::Vec2 delta);
 /// Turns the objects by `degrees` (counter-clockwise) about the centre of their bounding box.

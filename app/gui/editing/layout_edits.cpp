@@ -15,6 +15,8 @@ using design::Vec2;
 
 namespace {
 
+constexpr double kAlignSnap = 0.5;  // m: a moved unit's centre this near another unit's lines up with it
+
 void sortUnique(std::vector<int>& v) {
   std::sort(v.begin(), v.end());
   v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -126,6 +128,36 @@ Vec2 snapDelta(Vec2 delta, double rotation, double grid) {
   const double a = std::round((delta.x * dir.x + delta.y * dir.y) / grid) * grid;
   const double b = std::round((delta.x * across.x + delta.y * across.y) / grid) * grid;
   return {a * dir.x + b * across.x, a * dir.y + b * across.y};
+}
+
+Vec2 alignDelta(const design::ResolvedDesign& r, const ObjectSet& set, Vec2 raw, Vec2 snapped) {
+  if (set.empty() || !set.racks.empty()) return snapped;
+  const design::Layout& L = r.layout;
+  std::vector<bool> movedPower(L.power.size()), movedCooling(L.cooling.size());
+  std::vector<Vec2> targets;
+  for (int i : set.power) {
+    movedPower[static_cast<std::size_t>(i)] = true;
+    const Vec2 p = L.power[static_cast<std::size_t>(i)].position;
+    targets.push_back({p.x + raw.x, p.y + raw.y});
+  }
+  for (int i : set.cooling) {
+    movedCooling[static_cast<std::size_t>(i)] = true;
+    const Vec2 p = L.cooling[static_cast<std::size_t>(i)].position;
+    targets.push_back({p.x + raw.x, p.y + raw.y});
+  }
+  Vec2 out = snapped;
+  double bestX = kAlignSnap, bestY = kAlignSnap;
+  const auto consider = [&](Vec2 q) {
+    for (const Vec2& t : targets) {
+      if (std::abs(q.x - t.x) < bestX) bestX = std::abs(q.x - t.x), out.x = raw.x + (q.x - t.x);
+      if (std::abs(q.y - t.y) < bestY) bestY = std::abs(q.y - t.y), out.y = raw.y + (q.y - t.y);
+    }
+  };
+  for (std::size_t i = 0; i < L.power.size(); ++i)
+    if (!movedPower[i]) consider(L.power[i].position);
+  for (std::size_t i = 0; i < L.cooling.size(); ++i)
+    if (!movedCooling[i]) consider(L.cooling[i].position);
+  return {roundMetres(out.x), roundMetres(out.y)};
 }
 
 EditOutcome moveObjects(const design::ResolvedDesign& r, const ObjectSet& set, Vec2 delta) {

@@ -35,7 +35,9 @@ void DragMove::start() {
 
 void DragMove::move(double dx, double dy) {
   if (!start_ || set_.empty()) return;
-  const design::Vec2 delta = editing::snapDelta({dx, dy}, rowRotation_, editor_.grid());
+  // The grid's snap, and gear lined up with other gear's centres within 0.5 m.
+  const design::Vec2 delta =
+      editing::alignDelta(*start_, set_, {dx, dy}, editing::snapDelta({dx, dy}, rowRotation_, editor_.grid()));
   if (delta == tried_) return;
   tried_ = delta;
   if (delta == design::Vec2{}) {
