@@ -191,7 +191,7 @@ bool SiteTreeDock::goToHits() {
   const QStringList ids = findHits();
   if (ids.isEmpty()) return false;
   view_.setSelection(ids);
-  view_.fitSelection();
+  view_.goToSelection();
   return true;
 }
 

@@ -148,6 +148,12 @@ void SiteView::fitSelection() {
   moveCamera(frame(now.azimuth, now.elevation, b, 0.15));
 }
 
+void SiteView::goToSelection() {
+  onCameraMoving();
+  fitSelection();
+  onCameraResting();  // an animated move keeps the coarse gear until it ends
+}
+
 QStringList SiteView::selection() const {
   QStringList ids;
   for (const scene::ObjectRef& r : scene_->selection()) ids << QString::fromStdString(scene_->idOf(r));

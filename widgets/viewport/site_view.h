@@ -54,6 +54,11 @@ class SiteView : public VtkViewport {
   void fitAll();
   /// Keeps the current angles, frames the selected objects (the whole site when none).
   void fitSelection();
+  /// fitSelection for a jump the user asked for (a search hit): the frames on the way — the
+  /// only one when moves are instant — draw coarse gear, and full detail follows once the camera
+  /// has rested (200 ms), as after an orbit. On a large site in a software renderer the hit shows
+  /// in a fraction of a full frame's time.
+  void goToSelection();
   /// Length of camera moves in milliseconds; 0 jumps (tests, screenshots).
   void setAnimationDuration(int ms) { animationMs_ = ms; }
   CameraPose cameraPose() const;
