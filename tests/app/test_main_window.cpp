@@ -247,6 +247,17 @@ void saveShot(QWidget& w, const QTemporaryDir& dir, const char* name) {
     QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
 }
 
+// Shows a window of its own at laptop size (1366 × 768), active, with instant camera moves; false
+// when it never appears.
+bool showOnLaptop(app::MainWindow& w) {
+  w.resize(1366, 768);
+  w.show();
+  if (!QTest::qWaitForWindowExposed(&w)) return false;
+  w.siteView().setAnimationDuration(0);
+  QApplication::setActiveWindow(&w);
+  return true;
+}
+
 // Where a point of the ground (site metres) shows in the view.
 QPoint floorPoint(widgets::SiteView& v, double x, double y) {
   return widgets::widgetPointOf(v, {x, y, 0}).toPoint();
@@ -1111,12 +1122,8 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    w.resize(1366, 768);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(showOnLaptop(w));
     auto& v = w.siteView();
-    v.setAnimationDuration(0);
-    QApplication::setActiveWindow(&w);
     w.fileActions().newAction()->trigger();
     QVERIFY(doc.resolved()->layout.halls.empty());
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
@@ -1254,12 +1261,8 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    w.resize(1366, 768);
-    w.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(showOnLaptop(w));
     auto& v = w.siteView();
-    v.setAnimationDuration(0);
-    QApplication::setActiveWindow(&w);
     QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
     QVERIFY(waitForEvaluation(w));
     v.showPlan();

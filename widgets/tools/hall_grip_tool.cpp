@@ -36,7 +36,7 @@ void HallGripTool::setEnabled(bool on) {
   if (!on) {
     if (dragging_) cancel();
     pressed_ = false;
-    showGrip({}, {});
+    showGrip({});
   }
   enabled_ = on;
 }
@@ -52,32 +52,27 @@ HallGripTool::Hold HallGripTool::holdAt(QPointF pos) const {
     constexpr std::array<Grip, 4> kCorners = {Grip::SouthWest, Grip::SouthEast, Grip::NorthEast, Grip::NorthWest};
     for (std::size_t k = 0; k < 4; ++k) {
       const QPointF d = pos - c[k];
-      if (std::hypot(d.x(), d.y()) <= kCornerReach) return {QString::fromStdString(h.id), kCorners[k]};
+      if (std::hypot(d.x(), d.y()) > kCornerReach) continue;
+      // The diagonal from the opposite corner, as the hall lies on screen.
+      const QPointF diagonal = c[k] - c[(k + 2) % 4];
+      return {QString::fromStdString(h.id), kCorners[k],
+              (diagonal.x() > 0) == (diagonal.y() > 0) ? Qt::SizeFDiagCursor : Qt::SizeBDiagCursor};
     }
     for (std::size_t k = 0; k < 4; ++k) {
       const double d = distanceToSegment(pos, c[k], c[(k + 1) % 4]);
-      if (d <= bestDistance) bestDistance = d, best = {QString::fromStdString(h.id), Grip::Walls};
+      if (d <= bestDistance) bestDistance = d, best = {QString::fromStdString(h.id), Grip::Walls, Qt::SizeAllCursor};
     }
   }
   return best;
 }
 
-void HallGripTool::showGrip(const Hold& hold, QPointF pos) {
+void HallGripTool::showGrip(const Hold& hold) {
   if (hold.grip == Grip::None) {
     if (cursorSet_) view_.unsetCursor();
     cursorSet_ = false;
     return;
   }
-  Qt::CursorShape shape = Qt::SizeAllCursor;
-  if (hold.grip != Grip::Walls) {
-    // The diagonal through the corner as it lies on screen, from the hall's centre.
-    for (const auto& h : view_.scene().layout().halls) {
-      if (h.id != hold.hall.toStdString()) continue;
-      const QPointF d = pos - widgetPointOf(view_, {h.origin.x + h.size.x / 2, h.origin.y + h.size.y / 2, 0});
-      shape = (d.x() > 0) == (d.y() > 0) ? Qt::SizeFDiagCursor : Qt::SizeBDiagCursor;
-    }
-  }
-  view_.setCursor(shape);
+  view_.setCursor(hold.cursor);
   cursorSet_ = true;
 }
 
@@ -108,7 +103,7 @@ bool HallGripTool::eventFilter(QObject*, QEvent* event) {
     case QEvent::MouseMove: {
       auto* e = static_cast<QMouseEvent*>(event);
       if (!pressed_) {
-        if (e->buttons() == Qt::NoButton) showGrip(holdAt(e->position()), e->position());
+        if (e->buttons() == Qt::NoButton) showGrip(holdAt(e->position()));
         return false;  // the view still reports the cursor's coordinates
       }
       const QPointF d = e->position() - pressPos_;
@@ -137,7 +132,7 @@ bool HallGripTool::eventFilter(QObject*, QEvent* event) {
       return true;
     }
     case QEvent::Leave:
-      if (!pressed_) showGrip({}, {});
+      if (!pressed_) showGrip({});
       return false;
     default:
       return false;

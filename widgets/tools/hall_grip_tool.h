@@ -24,6 +24,7 @@ class HallGripTool : public QObject {
   struct Hold {
     QString hall;  // the hall's id ("" with Grip::None)
     Grip grip = Grip::None;
+    Qt::CursorShape cursor = Qt::ArrowCursor;  // what shows the grip: a four-way or diagonal arrow
   };
 
   /// Installs itself as an event filter on `view` (which must outlive it).
@@ -54,7 +55,7 @@ class HallGripTool : public QObject {
   bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
-  void showGrip(const Hold& hold, QPointF pos);
+  void showGrip(const Hold& hold);
   void cancel();
 
   SiteView& view_;
