@@ -302,6 +302,7 @@ bool DesignEditor::repeatHall(const QString& hall, int count, double stepX, doub
   const auto& L = doc_.resolved()->layout;
   if (!L.hallIndex.count(hall.toStdString()) && before == 1 && L.hallIndex.count(hall.toStdString() + "-1")) {
     workHall_ = hall + "-1";
+    select({workHall_});  // its racks, under their new ids: the old ones are gone
     emit hallRenamed(hall, workHall_);
   }
   emit message(count == 1 ? tr("%1 is a single hall").arg(hall)

@@ -95,8 +95,24 @@ PropertiesModel::PropertiesModel(DesignEditor& editor, QObject* parent) : QAbstr
 
 void PropertiesModel::setSelection(const QStringList& ids) {
   ids_ = ids;
-  hall_.clear();
+  // A hall stands for its racks in the 3D view: the same racks, picked again (the view shows an
+  // edit), keep the hall; anything else replaces it.
+  if (!hall_.isEmpty() && !selectsHallRacks(ids)) hall_.clear();
   refresh();
+}
+
+bool PropertiesModel::selectsHallRacks(const QStringList& ids) const {
+  const auto r = editor_.document().resolved();
+  const auto hall = r->layout.hallIndex.find(hall_.toStdString());
+  if (hall == r->layout.hallIndex.end() || ids.isEmpty()) return false;
+  std::size_t racks = 0;
+  for (const design::Rack& rack : r->layout.racks) racks += rack.hall == hall->second ? 1 : 0;
+  if (static_cast<std::size_t>(ids.size()) != racks) return false;
+  return std::all_of(ids.begin(), ids.end(), [&](const QString& id) {
+    const auto it = r->layout.rackIndex.find(id.toStdString());
+    return it != r->layout.rackIndex.end() &&
+           r->layout.racks[static_cast<std::size_t>(it->second)].hall == hall->second;
+  });
 }
 
 void PropertiesModel::renameHall(const QString& from, const QString& to) {

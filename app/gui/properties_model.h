@@ -104,6 +104,7 @@ class PropertiesModel : public QAbstractTableModel {
     QString tip;
   };
   void rebuild();
+  bool selectsHallRacks(const QStringList& ids) const;  // exactly the racks of hall_
   void addSite();
   void addRacks();
   void addEquipment();

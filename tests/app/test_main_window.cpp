@@ -1248,6 +1248,11 @@ class TestMainWindow : public QObject {
     // Properties follow the hall under its new id, now with the template's step.
     QTRY_VERIFY(w.properties().model().rowOf(app::PropertiesModel::Key::HallStepX) >= 0);
     QVERIFY(doc.resolved()->layout.hallIndex.count(copy.toStdString() + "-2"));
+    // ... and still do once the 3D view has shown the edit, its selection now the renamed hall's.
+    QTest::qWait(300);
+    QVERIFY(w.properties().model().rowOf(app::PropertiesModel::Key::HallStepX) >= 0);
+    QVERIFY(!w.siteView().selection().isEmpty());
+    for (const QString& id : w.siteView().selection()) QVERIFY2(id.startsWith(copy + "-1"), qPrintable(id));
     v.fitAll();
     shot("draw-repeated.png");
     for (int k = 0; k < 5; ++k) doc.undoStack()->undo();
