@@ -247,9 +247,11 @@ std::string shortest(double v) {
 std::string formatExact(double v, Dimension dim) {
   if (dim == Dimension::Dimensionless) return shortest(v);
   const auto symbols = symbolsFor(dim);
-  // Prefer the unit giving the shortest text among those that read back exactly; VA, bps and the
-  // like are aliases we accept but never write.
+  // Prefer the unit giving the shortest text among those that read back exactly, and of texts as
+  // short, the unit nearest the base unit ("33.45 m", not "3345 cm"); VA, bps and the like are
+  // aliases we accept but never write.
   std::string best;
+  double bestDistance = 0;  // |log10 factor| of the best unit
   for (const auto& u : symbols) {
     if (u.symbol == "VA" || u.symbol == "kVA" || u.symbol == "MVA" || u.symbol == "GVA" || u.symbol == "bps" ||
         u.symbol == "Gbps" || u.symbol == "Tbps" || u.symbol == "C" || u.symbol == "°C" || u.symbol == "µs" ||
@@ -259,7 +261,13 @@ std::string formatExact(double v, Dimension dim) {
     const double scaled = (v - u.offset) / u.factor;
     std::string candidate = shortest(scaled) + " " + std::string(u.symbol);
     const auto back = parse(candidate, dim);
-    if (back && back.value == v && (best.empty() || candidate.size() < best.size())) best = candidate;
+    if (!back || back.value != v) continue;
+    const double distance = std::abs(std::log10(u.factor));
+    if (best.empty() || candidate.size() < best.size() ||
+        (candidate.size() == best.size() && distance < bestDistance)) {
+      best = candidate;
+      bestDistance = distance;
+    }
   }
   if (best.empty()) {
     for (const auto& u : symbols) {

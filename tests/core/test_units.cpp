@@ -105,6 +105,10 @@ class TestUnits : public QObject {
   void exactFormatPrefersShortUnits() {
     QCOMPARE(QString::fromStdString(formatExact(132e3, Dimension::Power)), QString("132 kW"));
     QCOMPARE(QString::fromStdString(formatExact(3.6, Dimension::Length)), QString("3.6 m"));
+    // Of texts as short, the one nearest the base unit: a planner writes metres, not centimetres.
+    QCOMPARE(QString::fromStdString(formatExact(33.45, Dimension::Length)), QString("33.45 m"));
+    QCOMPARE(QString::fromStdString(formatExact(0.6, Dimension::Length)), QString("0.6 m"));
+    QCOMPARE(QString::fromStdString(formatExact(0.012, Dimension::Length)), QString("12 mm"));
   }
 };
 
