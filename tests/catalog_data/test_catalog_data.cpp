@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -19,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog/catalog_loader.h"
 #include "core/units/units.h"
 
 namespace {
@@ -157,7 +159,8 @@ const std::vector<FileSchema>& schemas() {
                       {"response_time", quantity(Dimension::Time)},
                       {"round_trip_efficiency", number(0.5, 1)},
                       {"ramp_rate", text()},  // "7 MW/min" (core/units/rates.h; the loader checks it)
-                      {"min_load", number(0, 1)}}),
+                      {"min_load", number(0, 1)},
+                      {"efficiency_curve", text()}}),  // "25 %: 99.6 %, …" (the loader checks it)
        {"hv-substation-240mva", "unit-substation-3mva", "switchboard-4000a", "ups-1500kw", "busway-800a",
         "rack-pdu-60a", "megapack-2xl-2h", "megapack-2xl-4h", "gas-turbine-titan350", "gas-turbine-smt130",
         "genset-3mw"}},
@@ -624,6 +627,23 @@ class TestCatalogData : public QObject {
       QVERIFY2(power > 0 && peak >= power, (where + ": needs power > 0 and peak_power >= power").c_str());
     }
     QVERIFY(computeRacks >= 7);  // the seven required compute rack types
+  }
+
+  // Gear with a published efficiency curve states, as its rated efficiency, the curve's value at
+  // rated load: the two figures a planner reads for one unit do not disagree.
+  void efficiencyCurvesAgreeWithRatedEfficiency() {
+    const gigaplan::catalog::Catalog c = gigaplan::catalog::loadDirectory(catalogDir().string());
+    int curves = 0;
+    for (const auto& [id, gear] : c.powerGear) {
+      if (gear.efficiencyCurve.size() < 2) continue;
+      ++curves;
+      QVERIFY2(std::abs(gear.efficiencyAt(1.0) - gear.efficiency) < 5e-4,
+               qPrintable(QString("%1: efficiency %2 against %3 at rated load on its curve")
+                              .arg(QString::fromStdString(id))
+                              .arg(gear.efficiency)
+                              .arg(gear.efficiencyAt(1.0))));
+    }
+    QVERIFY(curves >= 2);  // the unit substations
   }
 
   // Spot checks that the headline figures survived into the data with the right units.
