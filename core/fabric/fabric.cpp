@@ -89,6 +89,7 @@ struct Group {
 };
 struct Pod {
   std::int64_t gpus = 0, endpoints = 0, leaves = 0;
+  std::int64_t reserved = 0;  // endpoints and the group slots left empty to keep racks whole
 };
 struct Chunk {  // part of one rack wired to one leaf group
   int rack = 0, group = 0;
@@ -98,13 +99,18 @@ struct Grouping {
   std::vector<Group> groups;
   std::vector<Pod> pods;
   std::vector<Chunk> chunks;
+  std::int64_t reserved = 0;  // Σ Pod::reserved: the endpoints the tiers above must reach
 };
 
 // Racks in layout order fill pods (whole racks, up to the pod's endpoints) and, inside a pod,
 // leaf groups of `slotsPerGroup` slots: nodes for a rail-optimized fabric (each node gives one
 // port to every leaf of its group), NIC ports for a plain fat tree (one leaf per group).
-Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt, int planes,
-                    std::int64_t slotsPerGroup, std::int64_t podEndpoints, FabricResult& res) {
+// A rail-optimized rack that fits in one group is cabled to one group: when it does not fit in
+// what is left of the current group, that space stays empty and the rack starts the next. So an
+// NVL72 rack (18 trays) takes a 64-port leaf per rail on its own, as NVIDIA's GB200 SuperPOD
+// cables it, and DGX racks of 4 nodes fill groups of 32 or 72 nodes exactly.
+Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt, int planes, int rails,
+                    std::int64_t slotsPerGroup, std::int64_t podEndpoints, bool podsOfGpus, FabricResult& res) {
   Grouping g;
   g.chunks.reserve(layout.racks.size() + 16);
   std::int64_t fill = slotsPerGroup;
@@ -113,18 +119,32 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
     const TypeInfo& t = types.get(rack);
     if (t.gpus <= 0) continue;
     const std::int64_t rackEndpoints = static_cast<std::int64_t>(t.gpus) * planes;
-    if (g.pods.empty() ||
-        (podEndpoints > 0 && g.pods.back().endpoints > 0 && g.pods.back().endpoints + rackEndpoints > podEndpoints)) {
+    const std::int64_t portsPerSlot = railOpt ? static_cast<std::int64_t>(t.gpusPerNode) * planes : 1;
+    const std::int64_t slots = railOpt ? t.nodes : rackEndpoints;
+    // (Nodes that give a port to every rail; in a site whose other nodes have more rails, a group's
+    // leaves take the ports as they come.)
+    const bool skip = railOpt && portsPerSlot == rails && slots <= slotsPerGroup && fill < slotsPerGroup &&
+                      fill + slots > slotsPerGroup;
+    std::int64_t skipped = skip ? (slotsPerGroup - fill) * portsPerSlot : 0;
+    // A pod the planner sized in GPUs holds that many; a pod the tiers sized holds its slots.
+    const std::int64_t podFill = podsOfGpus       ? g.pods.empty() ? 0 : g.pods.back().endpoints + rackEndpoints
+                                 : g.pods.empty() ? 0
+                                                  : g.pods.back().reserved + skipped + rackEndpoints;
+    if (g.pods.empty() || (podEndpoints > 0 && g.pods.back().reserved > 0 && podFill > podEndpoints)) {
       g.pods.push_back({});
       fill = slotsPerGroup;  // a leaf group never spans pods
+      skipped = 0;
+    } else if (skip) {
+      fill = slotsPerGroup;
     }
     Pod& pod = g.pods.back();
     pod.gpus += t.gpus;
     pod.endpoints += rackEndpoints;
+    pod.reserved += skipped + rackEndpoints;
+    g.reserved += skipped + rackEndpoints;
     const int podIndex = static_cast<int>(g.pods.size()) - 1;
     res.rackPod[r] = podIndex;
-    const std::int64_t portsPerSlot = railOpt ? static_cast<std::int64_t>(t.gpusPerNode) * planes : 1;
-    std::int64_t remaining = railOpt ? t.nodes : rackEndpoints;
+    std::int64_t remaining = slots;
     while (remaining > 0) {
       if (fill >= slotsPerGroup) {
         g.groups.push_back({podIndex, static_cast<int>(r), static_cast<int>(r)});
@@ -142,7 +162,7 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
       g.chunks.push_back({static_cast<int>(r), gi, take * portsPerSlot});
       // Nodes of this chunk: rail-optimized slots are nodes; otherwise the nodes whose first port
       // falls in the chunk's ports [done, done + take).
-      const std::int64_t done = (railOpt ? t.nodes : rackEndpoints) - remaining;
+      const std::int64_t done = slots - remaining;
       const std::int64_t nodePorts = railOpt ? 1 : static_cast<std::int64_t>(t.gpusPerNode) * planes;
       const std::int64_t first = ceilDiv(done, nodePorts), end = ceilDiv(done + take, nodePorts);
       if (end > first)
@@ -191,7 +211,8 @@ std::vector<Sized> sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, i
 
 // Parents of one block of children: the children's planes (i-th switch of every child block) are
 // split into groups of `g` planes; each group stripes over its own parents. Tries every g that
-// divides the planes and keeps the fewest parents (the whole block as one group first).
+// divides the planes and keeps the fewest parents (the whole block as one group first). With
+// `byRail`, leaves' rails are the planes and each rail has parents of its own (g = 1).
 struct PlaneSplit {
   int planesPerGroup = 1;
   std::vector<detail::Stripe> groups;
@@ -199,18 +220,22 @@ struct PlaneSplit {
   bool striped = true;
 };
 
-PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::size_t last, int planes,
-                       int parentDown) {
+int planeOf(const Sized& s, bool byRail) {
+  return byRail ? s.rail : s.plane;
+}
+
+PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::size_t last, int planes, int parentDown,
+                       bool byRail) {
   PlaneSplit best;
   bool found = false;
-  for (int g = planes; g >= 1; --g) {
+  for (int g = byRail ? 1 : planes; g >= 1; --g) {
     if (planes % g != 0) continue;
     PlaneSplit cand;
     cand.planesPerGroup = g;
     const int groups = planes / g;
     std::vector<std::vector<detail::StripeChild>> kids(groups);
     for (std::size_t i = first; i < last; ++i) {
-      auto& k = kids[tier[i].plane / g];
+      auto& k = kids[planeOf(tier[i], byRail) / g];
       auto it = std::find_if(k.begin(), k.end(), [&](const detail::StripeChild& c) {
         return c.up == tier[i].up && c.maxUp == tier[i].up + tier[i].free;
       });
@@ -238,7 +263,7 @@ PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::s
 // block; a tier below it takes them `down` at a time (a switch reaches one switch of each).
 // Striping may raise children's uplinks (stripedUplinks), never lower them.
 std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detail::TierPlan& tp, int radix, bool perPod,
-                                          std::vector<std::string>& notes) {
+                                          bool railOpt, std::vector<std::string>& notes) {
   const int t = tp.tiers;
   std::vector<std::vector<Sized>> tiers(t + 1);
   tiers[1] = std::move(leaves);
@@ -249,6 +274,10 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
     const bool inPods = perPod && j <= tp.podTiers;
     const bool domainTop = j == t || (perPod && j == tp.podTiers);
     const int parentDown = tp.down[j];
+    // Pods under a core: each rail's leaves stripe over spines of their own, as NVIDIA's three-tier
+    // SuperPODs build them (H100 and B200 at 16 SU and up, GB200 from 2 SU): a spine serves one
+    // rail. Two tiers share their spines among the rails (B300 XDR up to 18 SU).
+    const bool byRail = railOpt && j == 2 && inPods && t >= 3;
     std::size_t i = 0;
     while (i < below.size()) {
       // One parent block: child blocks from i on, same domain, all of them or `parentDown` of them.
@@ -258,10 +287,10 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
       while (e < below.size() && (!inPods || below[e].pod == domain)) {
         if (!domainTop && childBlocks == parentDown && below[e].block != below[e - 1].block) break;
         if (e == i || below[e].block != below[e - 1].block) ++childBlocks;
-        planes = std::max(planes, below[e].plane + 1);
+        planes = std::max(planes, planeOf(below[e], byRail) + 1);
         ++e;
       }
-      const PlaneSplit split = splitPlanes(below, i, e, planes, parentDown);
+      const PlaneSplit split = splitPlanes(below, i, e, planes, parentDown, byRail);
       if (!split.striped && !unevenNoted) {
         unevenNoted = true;
         const std::string note = tierName(j) +
@@ -275,7 +304,7 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
         const detail::Stripe& st = split.groups[k];
         std::int64_t links = 0;
         for (std::size_t c = i; c < e; ++c) {
-          if (below[c].plane / split.planesPerGroup != static_cast<int>(k)) continue;
+          if (planeOf(below[c], byRail) / split.planesPerGroup != static_cast<int>(k)) continue;
           if (st.striped) {
             const std::int64_t up = detail::stripedUplinks(below[c].up, st.parents);
             below[c].free -= up - below[c].up;
@@ -304,8 +333,8 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
 // sizeTiers on each plane's leaves apart (leaf l of a group is on plane l / (rails / planes)); the
 // leaves keep their order, the upper tiers list plane 0's switches first.
 std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes, int rails, const detail::TierPlan& tp,
-                                           int radix, bool perPod, std::vector<std::string>& notes) {
-  if (planes <= 1) return sizeTiers(std::move(leaves), tp, radix, perPod, notes);
+                                           int radix, bool perPod, bool railOpt, std::vector<std::string>& notes) {
+  if (planes <= 1) return sizeTiers(std::move(leaves), tp, radix, perPod, railOpt, notes);
   const int railsPerPlane = std::max(1, rails / planes);
   std::vector<std::vector<Sized>> all(tp.tiers + 1);
   for (int p = 0; p < planes; ++p) {
@@ -313,7 +342,7 @@ std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes
     std::vector<Sized> mine;
     for (std::size_t i = 0; i < leaves.size(); ++i)
       if (leaves[i].rail / railsPerPlane == p) index.push_back(i), mine.push_back(leaves[i]);
-    std::vector<std::vector<Sized>> part = sizeTiers(std::move(mine), tp, radix, perPod, notes);
+    std::vector<std::vector<Sized>> part = sizeTiers(std::move(mine), tp, radix, perPod, railOpt, notes);
     for (std::size_t k = 0; k < index.size(); ++k) leaves[index[k]] = part[1][k];
     for (int j = 2; j <= tp.tiers; ++j) all[j].insert(all[j].end(), part[j].begin(), part[j].end());
   }
@@ -366,13 +395,13 @@ void checkPorts(FabricResult& res, const detail::TierPlan& tp, const Grouping& g
   };
   auto childName = [](int j) { return j == 2 ? std::string("leaf") : tierName(j - 1) + " group"; };
   if (g.pods.size() <= 1 || tp.podTiers >= t) {
-    const std::int64_t need = children(t, res.endpoints / planes, totalLeaves);
+    const std::int64_t need = children(t, g.reserved / planes, totalLeaves);
     if (need > tp.down[t]) addShortfall(res, t, need, tp.down[t], childName(t));
     return;
   }
   const int top = tp.podTiers;
   std::int64_t need = 0;
-  for (const Pod& p : g.pods) need = std::max(need, children(top, p.endpoints / planes, p.leaves / planes));
+  for (const Pod& p : g.pods) need = std::max(need, children(top, p.reserved / planes, p.leaves / planes));
   if (need > tp.down[top]) addShortfall(res, top, need, tp.down[top], childName(top));
   std::int64_t reach = 1;
   for (int j = top + 1; j < t; ++j) reach *= tp.down[j];
@@ -475,10 +504,23 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   in.requestedTiers = plan.tiers;
   in.leafSpine = plan.topology == design::Topology::LeafSpine;
   detail::TierPlan tp = detail::planTiers(in);
+  if (railOpt && tp.tiers >= 2) {
+    // Racks kept whole in leaf groups leave group slots empty: the tiers above reach every slot.
+    FabricResult scratch;
+    scratch.rackPod.assign(layout.racks.size(), kNone);
+    scratch.rackRailGroup.assign(layout.racks.size(), kNone);
+    const std::int64_t reserved =
+        groupRacks(layout, types, railOpt, split.planes, rails, tp.down[1], 0, false, scratch).reserved;
+    if (reserved > res.endpoints) {
+      in.endpoints = reserved / fabricPlanes;
+      tp = detail::planTiers(in);
+    }
+  }
   res.notes.insert(res.notes.end(), tp.notes.begin(), tp.notes.end());
 
   // Pass 1: pods and leaf groups.
-  Grouping g = groupRacks(layout, types, railOpt, split.planes, tp.down[1], tp.podEndpoints * fabricPlanes, res);
+  Grouping g = groupRacks(layout, types, railOpt, split.planes, rails, tp.down[1], tp.podEndpoints * fabricPlanes,
+                          tp.plannerPods, res);
   if (plan.tiers == 0) fitPodsUnderTop(tp, static_cast<std::int64_t>(g.pods.size()), split.radix);
   const int t = tp.tiers;
   res.tiers = t;
@@ -487,8 +529,9 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
 
   // Every tier striped evenly over the one above: pod by pod up to the pod's top, then pooled.
   const bool perPod = g.pods.size() > 1;
-  const std::vector<std::vector<Sized>> sized = sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]),
-                                                           fabricPlanes, rails, tp, split.radix, perPod, res.notes);
+  const std::vector<std::vector<Sized>> sized =
+      sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]), fabricPlanes, rails, tp, split.radix,
+                 perPod, railOpt, res.notes);
   std::int64_t upperSwitches = 0;
   for (int j = 1; j <= t; ++j) {
     Tier& st = res.tierStats[j - 1];
@@ -584,7 +627,10 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   for (const Pod& p : g.pods) res.podGpus = std::max<int>(res.podGpus, static_cast<int>(p.gpus));
   res.leafGroups = static_cast<int>(g.groups.size());
   const int gpusPerNode = dominant ? dominant->gpusPerNode : 1;
-  res.leafGroupGpus = railOpt ? tp.down[1] * gpusPerNode : std::max(1, tp.down[1] / split.planes);
+  // A full rail-optimized group holds the whole racks that fit (see groupRacks).
+  const int rackNodes = dominant ? dominant->nodes : 0;
+  const int groupNodes = rackNodes > 0 && rackNodes <= tp.down[1] ? tp.down[1] / rackNodes * rackNodes : tp.down[1];
+  res.leafGroupGpus = railOpt ? groupNodes * gpusPerNode : std::max(1, tp.down[1] / split.planes);
   checkPorts(res, tp, g, totalLeaves, fabricPlanes);
 
   // Collectives.

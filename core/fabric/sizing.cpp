@@ -70,21 +70,29 @@ Stripe stripe(const std::vector<StripeChild>& children, int parentDown) {
     maxM = std::min(maxM, std::max(c.up, c.maxUp));  // a parent needs at least one link from each child
   }
   if (total == 0 || parentDown <= 0) return s;
-  auto linksPerParent = [&](std::int64_t m) {
+  // exact: every child's uplinks divide evenly over the m parents (no link added to stripe).
+  auto linksPerParent = [&](std::int64_t m, bool exact) {
     std::int64_t n = 0;
     for (const StripeChild& c : children)
       if (c.up > 0 && c.count > 0) {
-        if (stripedUplinks(c.up, m) > std::max(c.up, c.maxUp)) return kSaturate;
+        if (exact ? c.up % m != 0 : stripedUplinks(c.up, m) > std::max(c.up, c.maxUp)) return kSaturate;
         n = std::min(kSaturate, n + satMul(ceilDiv(c.up, m), c.count));
       }
     return n;
   };
-  for (std::int64_t m = ceilDiv(total, parentDown); m <= maxM; ++m) {
-    const std::int64_t n = linksPerParent(m);
-    if (n <= parentDown) {
-      s.parents = m;
-      s.linksPerParent = n;
-      return s;
+  // Uplinks as needed where a count divides them all (NVIDIA's SuperPOD tables run as many links
+  // up as down at each tier: GB200 stripes a rail's 18 uplinks per leaf over 6 spines, not 20 over
+  // 5), within twice the port bound; else the fewest parents once uplinks are rounded up (a group
+  // of 31 nodes: 32 uplinks over 4 spines rather than 31 over 31).
+  const std::int64_t bound = ceilDiv(total, parentDown);
+  for (const bool exact : {true, false}) {
+    for (std::int64_t m = bound; m <= (exact ? std::min(maxM, 2 * bound) : maxM); ++m) {
+      const std::int64_t n = linksPerParent(m, exact);
+      if (n <= parentDown) {
+        s.parents = m;
+        s.linksPerParent = n;
+        return s;
+      }
     }
   }
   s.striped = false;

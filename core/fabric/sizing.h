@@ -64,11 +64,14 @@ struct StripeChild {
 };
 
 /// Fewest parents m over which every child stripes evenly: each child runs the same number of
-/// links, ceil(up / m), to every parent (its uplinks rounded up to m × ceil(up / m) ≤ maxUp), and
-/// each parent's down ports hold Σ ceil(up / m) ≤ parentDown. `striped` is false when no m does
+/// links, ceil(up / m), to every parent, and each parent's down ports hold Σ ceil(up / m) ≤
+/// parentDown. An m that divides every child's uplinks comes first (up to twice the bare bound
+/// ceil(Σ up / parentDown)); only when none fits are uplinks rounded up to m × ceil(up / m) ≤
+/// maxUp. `striped` is false when no m does
 /// (too many children for a parent's ports): then parents is the bare bound ceil(Σ up / parentDown)
 /// and the caller reports the port shortfall. Linear in distinct children × parentDown.
 ///   stripe({{72, 72, 32}}, 144) → 18   (B300 XDR 4 SU: 32 leaves × 72 uplinks, 4 links per spine)
+///   stripe({{18, 46, 8}}, 32)   → 6    (GB200, one rail of an SU: 3 links per spine, not 5 × 4)
 struct Stripe {
   std::int64_t parents = 0;
   std::int64_t linksPerParent = 0;  // Σ ceil(up / m): down ports used on each parent

@@ -55,6 +55,9 @@ class TestFabric : public QObject {
     QTest::addColumn<qint64>("nodeLeaf");
     QTest::addColumn<qint64>("leafSpine");
     QTest::addColumn<qint64>("spineCore");
+    QTest::addColumn<int>("tiersAsked");   // 0: as few as the size needs
+    QTest::addColumn<int>("suPerPod");     // pods under the core (three tiers)
+    QTest::addColumn<int>("groupsPerSu");  // leaf groups (one leaf per rail each)
 
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX H100 systems (RA-11333-001),
     // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-h100/latest/
@@ -69,16 +72,16 @@ class TestFabric : public QObject {
     // GPU links (248, 504, 760, 1016). The leaves of the short SU are cabled up in full (256 per SU).
     QTest::newRow("H100 1 SU") << "dgx-h100-rack"
                                << "qm9700" << 8 << 1 << true << qint64(248) << qint64(8) << qint64(4) << qint64(0)
-                               << qint64(248) << qint64(256) << qint64(-1);
+                               << qint64(248) << qint64(256) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("H100 2 SU") << "dgx-h100-rack"
                                << "qm9700" << 8 << 2 << true << qint64(504) << qint64(16) << qint64(8) << qint64(0)
-                               << qint64(504) << qint64(512) << qint64(-1);
+                               << qint64(504) << qint64(512) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("H100 3 SU") << "dgx-h100-rack"
                                << "qm9700" << 8 << 3 << true << qint64(760) << qint64(24) << qint64(16) << qint64(0)
-                               << qint64(760) << qint64(768) << qint64(-1);
+                               << qint64(760) << qint64(768) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("H100 4 SU") << "dgx-h100-rack"
                                << "qm9700" << 8 << 4 << true << qint64(1016) << qint64(32) << qint64(16) << qint64(0)
-                               << qint64(1016) << qint64(1024) << qint64(-1);
+                               << qint64(1016) << qint64(1024) << qint64(-1) << 0 << 0 << 1;
 
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B200 systems,
     // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-b200/latest/
@@ -93,22 +96,22 @@ class TestFabric : public QObject {
     //   64 | 2048  | 16384 | 512  | 512   | 256  |  16384    |  16384     |  16384
     QTest::newRow("B200 2 SU") << "dgx-b200-rack"
                                << "qm9700" << 8 << 2 << false << qint64(512) << qint64(16) << qint64(8) << qint64(0)
-                               << qint64(512) << qint64(512) << qint64(-1);
+                               << qint64(512) << qint64(512) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B200 4 SU") << "dgx-b200-rack"
                                << "qm9700" << 8 << 4 << false << qint64(1024) << qint64(32) << qint64(16) << qint64(0)
-                               << qint64(1024) << qint64(1024) << qint64(-1);
+                               << qint64(1024) << qint64(1024) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B200 8 SU") << "dgx-b200-rack"
                                << "qm9700" << 8 << 8 << false << qint64(2048) << qint64(64) << qint64(32) << qint64(0)
-                               << qint64(2048) << qint64(2048) << qint64(-1);
+                               << qint64(2048) << qint64(2048) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B200 16 SU") << "dgx-b200-rack"
                                 << "qm9700" << 8 << 16 << false << qint64(4096) << qint64(128) << qint64(128)
-                                << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096);
+                                << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096) << 0 << 4 << 1;
     QTest::newRow("B200 32 SU") << "dgx-b200-rack"
                                 << "qm9700" << 8 << 32 << false << qint64(8192) << qint64(256) << qint64(256)
-                                << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192);
+                                << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192) << 0 << 4 << 1;
     QTest::newRow("B200 64 SU") << "dgx-b200-rack"
                                 << "qm9700" << 8 << 64 << false << qint64(16384) << qint64(512) << qint64(512)
-                                << qint64(256) << qint64(16384) << qint64(16384) << qint64(16384);
+                                << qint64(256) << qint64(16384) << qint64(16384) << qint64(16384) << 0 << 4 << 1;
 
     // NVIDIA SuperPOD with DGX B300 Systems, NVIDIA Quantum-X800 InfiniBand switching and AC Power
     // Reference Architecture (RA-11339-001 V01), docs.nvidia.com/dgx-superpod/reference-architecture/
@@ -127,19 +130,19 @@ class TestFabric : public QObject {
     // 128 of 144 spine ports used). 8 SU: 64 leaves, bound 32, next divisor of 72 is 36 (2 each).
     QTest::newRow("B300 XDR 1 SU") << "dgx-b300-rack"
                                    << "q3400" << 18 << 1 << false << qint64(576) << qint64(8) << qint64(4) << qint64(0)
-                                   << qint64(576) << qint64(576) << qint64(-1);
+                                   << qint64(576) << qint64(576) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B300 XDR 2 SU") << "dgx-b300-rack"
                                    << "q3400" << 18 << 2 << false << qint64(1152) << qint64(16) << qint64(8)
-                                   << qint64(0) << qint64(1152) << qint64(1152) << qint64(-1);
+                                   << qint64(0) << qint64(1152) << qint64(1152) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B300 XDR 4 SU") << "dgx-b300-rack"
                                    << "q3400" << 18 << 4 << false << qint64(2304) << qint64(32) << qint64(18)
-                                   << qint64(0) << qint64(2304) << qint64(2304) << qint64(-1);
+                                   << qint64(0) << qint64(2304) << qint64(2304) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B300 XDR 8 SU") << "dgx-b300-rack"
                                    << "q3400" << 18 << 8 << false << qint64(4608) << qint64(64) << qint64(36)
-                                   << qint64(0) << qint64(4608) << qint64(4608) << qint64(-1);
+                                   << qint64(0) << qint64(4608) << qint64(4608) << qint64(-1) << 0 << 0 << 1;
     QTest::newRow("B300 XDR 18 SU") << "dgx-b300-rack"
                                     << "q3400" << 18 << 18 << false << qint64(10368) << qint64(144) << qint64(72)
-                                    << qint64(0) << qint64(10368) << qint64(10368) << qint64(-1);
+                                    << qint64(0) << qint64(10368) << qint64(10368) << qint64(-1) << 0 << 0 << 1;
 
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B300 systems (Spectrum-X, DC
     // busbar), docs.nvidia.com/dgx-superpod/reference-architecture/scalable-infrastructure-b300/
@@ -155,19 +158,56 @@ class TestFabric : public QObject {
     // The table counts 800G cables, each carrying two 400G links; GigaPlan counts links (× 2).
     QTest::newRow("B300 Spectrum-X 1 SU") << "dgx-b300-rack"
                                           << "sn5600-400g" << 16 << 1 << false << qint64(512) << qint64(16) << qint64(8)
-                                          << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 2 SU") << "dgx-b300-rack"
-                                          << "sn5600-400g" << 16 << 2 << false << qint64(1024) << qint64(32)
-                                          << qint64(16) << qint64(0) << qint64(2048) << qint64(2048) << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 4 SU") << "dgx-b300-rack"
-                                          << "sn5600-400g" << 16 << 4 << false << qint64(2048) << qint64(64)
-                                          << qint64(32) << qint64(0) << qint64(4096) << qint64(4096) << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 8 SU") << "dgx-b300-rack"
-                                          << "sn5600-400g" << 16 << 8 << false << qint64(4096) << qint64(128)
-                                          << qint64(64) << qint64(0) << qint64(8192) << qint64(8192) << qint64(-1);
-    QTest::newRow("B300 Spectrum-X 16 SU") << "dgx-b300-rack"
-                                           << "sn5600-400g" << 16 << 16 << false << qint64(8192) << qint64(256)
-                                           << qint64(128) << qint64(0) << qint64(16384) << qint64(16384) << qint64(-1);
+                                          << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("B300 Spectrum-X 2 SU")
+        << "dgx-b300-rack"
+        << "sn5600-400g" << 16 << 2 << false << qint64(1024) << qint64(32) << qint64(16) << qint64(0) << qint64(2048)
+        << qint64(2048) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("B300 Spectrum-X 4 SU")
+        << "dgx-b300-rack"
+        << "sn5600-400g" << 16 << 4 << false << qint64(2048) << qint64(64) << qint64(32) << qint64(0) << qint64(4096)
+        << qint64(4096) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("B300 Spectrum-X 8 SU")
+        << "dgx-b300-rack"
+        << "sn5600-400g" << 16 << 8 << false << qint64(4096) << qint64(128) << qint64(64) << qint64(0) << qint64(8192)
+        << qint64(8192) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("B300 Spectrum-X 16 SU")
+        << "dgx-b300-rack"
+        << "sn5600-400g" << 16 << 16 << false << qint64(8192) << qint64(256) << qint64(128) << qint64(0)
+        << qint64(16384) << qint64(16384) << qint64(-1) << 0 << 0 << 1;
+
+    // NVIDIA DGX SuperPOD Reference Architecture featuring DGX GB200 (RA-11338-001 V01, 16 June
+    // 2025), docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-gb200/
+    // latest/network-fabrics.html (QM9700 NDR; 8 NVL72 racks per SU, 18 trays of 4 GPUs each with a
+    // 400 Gb/s ConnectX-7 per GPU: 4 rails). NVIDIA's table itself was not readable in the copies
+    // we had; these rows are as four independent write-ups of the RA give them, agreeing:
+    //   SU | GPUs | leaf | spine | core
+    //    1 |  576 |  32  |   9   |  –      (each rack a leaf per rail, 18 down / 18 up; 2 links per spine)
+    //    2 | 1152 |  64  |  48   |  18
+    //    4 | 2304 | 128  |  96   |  36
+    //    8 | 4608 | 256  | 192   |  72
+    //   16 | 9216 | 512  | 384   | 144
+    // By hand: a second rack does not fit in the 14 trays a leaf has left, so each rack has a leaf
+    // per rail (32 per SU). From 2 SU the RA builds pods of one SU under a core: each rail's 8
+    // leaves stripe their 18 uplinks over 6 spines of their own (3 links each, 24 down and 24 up);
+    // the cores take 24 × 24 = 576 spine uplinks per SU, 9 cores of 64 ports per SU. On its own
+    // GigaPlan sizes 2 SU as two tiers (64 leaves, 18 spines: 82 switches, not 130); the row asks
+    // for three tiers and pods of one SU, as the RA builds them to grow to 16 SU.
+    QTest::newRow("GB200 1 SU") << "gb200-nvl72"
+                                << "qm9700" << 8 << 1 << false << qint64(576) << qint64(32) << qint64(9) << qint64(0)
+                                << qint64(576) << qint64(576) << qint64(-1) << 0 << 0 << 8;
+    QTest::newRow("GB200 2 SU") << "gb200-nvl72"
+                                << "qm9700" << 8 << 2 << false << qint64(1152) << qint64(64) << qint64(48) << qint64(18)
+                                << qint64(1152) << qint64(1152) << qint64(1152) << 3 << 1 << 8;
+    QTest::newRow("GB200 4 SU") << "gb200-nvl72"
+                                << "qm9700" << 8 << 4 << false << qint64(2304) << qint64(128) << qint64(96)
+                                << qint64(36) << qint64(2304) << qint64(2304) << qint64(2304) << 0 << 1 << 8;
+    QTest::newRow("GB200 8 SU") << "gb200-nvl72"
+                                << "qm9700" << 8 << 8 << false << qint64(4608) << qint64(256) << qint64(192)
+                                << qint64(72) << qint64(4608) << qint64(4608) << qint64(4608) << 0 << 1 << 8;
+    QTest::newRow("GB200 16 SU") << "gb200-nvl72"
+                                 << "qm9700" << 8 << 16 << false << qint64(9216) << qint64(512) << qint64(384)
+                                 << qint64(144) << qint64(9216) << qint64(9216) << qint64(9216) << 0 << 1 << 8;
   }
   void superPodTables() {
     QFETCH(QString, rack);
@@ -182,6 +222,9 @@ class TestFabric : public QObject {
     QFETCH(qint64, nodeLeaf);
     QFETCH(qint64, leafSpine);
     QFETCH(qint64, spineCore);
+    QFETCH(int, tiersAsked);
+    QFETCH(int, suPerPod);
+    QFETCH(int, groupsPerSu);
     const auto cat = fixture::makeCatalog();
     auto layout = fixture::makeLayout(cat, su, racksPerSu, rack.toStdString());
     if (ufmInLastSu) {
@@ -190,6 +233,8 @@ class TestFabric : public QObject {
     }
     auto plan = qm9700Plan();
     plan.switchModel = switchModel.toStdString();
+    plan.tiers = tiersAsked;
+    if (tiersAsked > 0) plan.podGpus = static_cast<int>(gpus / su * suPerPod);
     const auto r = analyzeFabric(layout, plan, cat);
     QVERIFY2(r.problem.empty(), r.problem.c_str());
     QCOMPARE(qint64(r.gpus), gpus);
@@ -203,15 +248,15 @@ class TestFabric : public QObject {
     QCOMPARE(qint64(r.tierStats[0].linksDown), nodeLeaf);
     QCOMPARE(qint64(r.tierStats[0].linksUp), leafSpine);
     if (spineCore >= 0) QCOMPARE(qint64(r.tierStats[1].linksUp), spineCore);
-    QCOMPARE(r.leafGroups, su);
-    QCOMPARE(r.rails, 8 * r.planes);
+    QCOMPARE(r.leafGroups, su * groupsPerSu);
+    QCOMPARE(qint64(r.tierStats[0].switches), qint64(r.leafGroups) * r.rails);  // a leaf per rail and group
     QCOMPARE(qint64(r.totalCables), allLinks(r));
     QVERIFY(r.portShortfalls.empty());
     QCOMPARE(int(r.switches.size()), int(r.totalSwitches));
     // Non-blocking: the narrowest level is the GPUs' own links.
     QCOMPARE(r.bisectionBandwidth, double(nodeLeaf) * r.linkRate / 2);
-    QCOMPARE(r.rackRailGroup[racksPerSu * (su - 1)], su - 1);
-    QCOMPARE(r.pods, cores > 0 ? su / 4 : 1);  // 3 tiers: pods of 4 SU under the core
+    QCOMPARE(r.rackRailGroup[racksPerSu * (su - 1)], groupsPerSu * (su - 1));
+    QCOMPARE(r.pods, cores > 0 ? su / suPerPod : 1);  // 3 tiers: pods of suPerPod SU under the core
     QCOMPARE(r.rackPod.back(), r.pods - 1);
   }
 
@@ -311,11 +356,11 @@ class TestFabric : public QObject {
     QVERIFY(r.collective(Level::Site).allReduceLatency > r.collective(Level::ScaleUp).allReduceLatency);
   }
 
-  // 2 SU (64 DGX) at 2:1: leaves of 42 down / 21 up (42 + 21 ≤ 64), so leaf groups of 42 nodes:
-  // 8 leaves × 42 down and 8 leaves × 22 down (11 up needed). Spines: the bound is 256 / 64 = 4,
-  // but a full leaf's 21 uplinks (at most 22 free ports) stripe only over 7 or 21 spines: 4, 5, 6
-  // would need 24, 25, 24 uplinks. 7 spines: full leaves 3 links each (21), short leaves 2 each
-  // (14 ≥ 11); spine ports 8 × 3 + 8 × 2 = 40 ≤ 64. Uplinks 168 + 112 = 280, bisection 280 links.
+  // 2 SU (64 DGX, racks of 4) at 2:1: leaves of 42 down / 21 up (42 + 21 ≤ 64). Racks stay whole
+  // in a leaf group, so a group takes 10 racks (40 nodes) and the second the other 6 (24 nodes):
+  // 8 leaves × 40 down (20 up needed, 24 ports free) and 8 leaves × 24 down (12 up, 40 free).
+  // Spines: the bound is 256 / 64 = 4, and 4 stripes evenly: full leaves 5 links to each (20),
+  // short leaves 3 each (12); spine ports 8 × 5 + 8 × 3 = 64. Uplinks 160 + 96 = 256: exactly 2:1.
   void oversubscriptionStripes() {
     const auto cat = fixture::makeCatalog();
     const auto layout = fixture::makeLayout(cat, 2, 8, "dgx-h100-rack");
@@ -324,11 +369,12 @@ class TestFabric : public QObject {
     QCOMPARE(qint64(full.tierStats[1].switches), qint64(8));
     plan.oversubscription = 2;
     const auto half = analyzeFabric(layout, plan, cat);
-    QCOMPARE(qint64(half.tierStats[1].switches), qint64(7));
-    QCOMPARE(qint64(half.tierStats[0].linksUp), qint64(280));
-    QCOMPARE(half.tierStats[0].oversubscription, 512.0 / 280.0);
-    QCOMPARE(half.bisectionBandwidth, 280 * 400 * kGbps / 2);
-    QCOMPARE(half.collective(Level::Site).allReduce, 400 * kGbps * 280 / 512);
+    QCOMPARE(qint64(half.tierStats[1].switches), qint64(4));
+    QCOMPARE(qint64(half.tierStats[0].linksUp), qint64(256));
+    QCOMPARE(half.tierStats[0].oversubscription, 2.0);
+    QCOMPARE(half.bisectionBandwidth, 256 * 400 * kGbps / 2);
+    QCOMPARE(half.collective(Level::Site).allReduce, 400 * kGbps * 256 / 512);
+    QCOMPARE(half.rackRailGroup[10], 1);  // the 11th rack starts the second group
     QVERIFY(half.totalSwitches < full.totalSwitches);
   }
 
@@ -489,16 +535,28 @@ class TestFabric : public QObject {
   }
 
   void nvl72RailGroups() {
-    // 18 trays of 4 GPUs per rack, 32 trays per rail group: racks 1–2 start in group 0, rack 3 in 1.
+    // 18 trays of 4 GPUs per rack, 32 trays per rail group: a second rack does not fit in the
+    // 14 trays left, so each rack has a leaf per rail of its own (18 down, 18 up).
     const auto cat = fixture::makeCatalog();
     const auto layout = fixture::makeLayout(cat, 1, 8, "gb200-nvl72");
     const auto r = analyzeFabric(layout, qm9700Plan(), cat);
     QCOMPARE(r.rails, 4);
-    QCOMPARE(r.leafGroupGpus, 128);
+    QCOMPARE(r.leafGroupGpus, 72);
     QCOMPARE(r.rackRailGroup[0], 0);
-    QCOMPARE(r.rackRailGroup[1], 0);
-    QCOMPARE(r.rackRailGroup[2], 1);
-    QCOMPARE(r.leafGroups, 5);  // 144 trays / 32
+    QCOMPARE(r.rackRailGroup[1], 1);
+    QCOMPARE(r.rackRailGroup[7], 7);
+    QCOMPARE(r.leafGroups, 8);
+    // Beside 8-rail DGX nodes, a tray's 4 ports reach half of the rails: racks fill groups as the
+    // ports come (the first group takes 18 trays of one rack and 14 of the next).
+    auto mixed = layout;
+    for (std::size_t k = 4; k < 8; ++k) {
+      mixed.racks[k].type = "dgx-h100-rack";
+      mixed.racks[k].spec = cat.rack("dgx-h100-rack");
+    }
+    const auto m = analyzeFabric(mixed, qm9700Plan(), cat);
+    QCOMPARE(m.rails, 8);
+    QCOMPARE(m.rackRailGroup[1], 0);
+    QCOMPARE(m.rackRailGroup[2], 1);
     QCOMPARE(qint64(r.tierStats[0].linksDown), qint64(576));
     QCOMPARE(r.collective(Level::ScaleUp).groupGpus, 72);
     QCOMPARE(r.collective(Level::ScaleUp).allReduce, 900e9);

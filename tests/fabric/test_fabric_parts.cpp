@@ -114,6 +114,19 @@ class TestFabricParts : public QObject {
     QCOMPARE(qint64(s.parents), qint64(4));
     QCOMPARE(qint64(s.linksPerParent), qint64(64));
     QCOMPARE(qint64(detail::stripedUplinks(31, 4)), qint64(32));
+    // One rail of a GB200 SU: 8 leaves × 18 uplinks (46 free ports) on spines of 32 down. The
+    // bound is 5 (144 / 32), and 5 spines would take 4 links from each leaf (20, two added); 6
+    // divide 18: 3 links from each leaf, 24 spine ports.
+    s = detail::stripe({{18, 46, 8}}, 32);
+    QCOMPARE(qint64(s.parents), qint64(6));
+    QCOMPARE(qint64(s.linksPerParent), qint64(24));
+    QCOMPARE(qint64(detail::stripedUplinks(18, 6)), qint64(18));
+    // A divisor beyond twice the bound is not taken: 17 uplinks on 8 leaves, bound 5 (136 / 32);
+    // 17 is prime and more than 10, so uplinks round up: 5 spines, 4 links from each leaf (20).
+    s = detail::stripe({{17, 47, 8}}, 32);
+    QCOMPARE(qint64(s.parents), qint64(5));
+    QCOMPARE(qint64(s.linksPerParent), qint64(32));
+    QCOMPARE(qint64(detail::stripedUplinks(17, 5)), qint64(20));
     // 128 leaves cannot each reach 64-port spines: not striped, the bare bound 4,096 / 64.
     s = detail::stripe({{32, 32, 128}}, 64);
     QVERIFY(!s.striped);
