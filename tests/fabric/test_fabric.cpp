@@ -83,6 +83,31 @@ class TestFabric : public QObject {
                                << "qm9700" << 8 << 4 << true << qint64(1016) << qint64(32) << qint64(16) << qint64(0)
                                << qint64(1016) << qint64(1024) << qint64(-1) << 0 << 0 << 1;
 
+    // The same document (RA-11333-001 V11, 22 September 2023), Table 3 "Larger SuperPOD component
+    // counts" (32 nodes per SU, no node given up to the UFM; the HTML edition prints the last row as
+    // "56" SU, the PDF as 64, which its 2,048 nodes confirm):
+    //   SU | nodes | GPUs  | leaf | spine | core | node-leaf | leaf-spine | spine-core
+    //    4 |  128  |  1024 |  32  |  16   |  –   |   1024    |   1024     |     –
+    //    8 |  256  |  2048 |  64  |  32   |  –   |   2048    |   2048     |     –
+    //   16 |  512  |  4096 | 128  | 128   |  64  |   4096    |   4096     |   4096
+    //   32 | 1024  |  8192 | 256  | 256   | 128  |   8192    |   8192     |   8192
+    //   64 | 2048  | 16384 | 512  | 512   | 256  |  16384    |  16384     |  16384
+    QTest::newRow("H100 larger 4 SU") << "dgx-h100-rack"
+                                      << "qm9700" << 8 << 4 << false << qint64(1024) << qint64(32) << qint64(16)
+                                      << qint64(0) << qint64(1024) << qint64(1024) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("H100 larger 8 SU") << "dgx-h100-rack"
+                                      << "qm9700" << 8 << 8 << false << qint64(2048) << qint64(64) << qint64(32)
+                                      << qint64(0) << qint64(2048) << qint64(2048) << qint64(-1) << 0 << 0 << 1;
+    QTest::newRow("H100 larger 16 SU") << "dgx-h100-rack"
+                                       << "qm9700" << 8 << 16 << false << qint64(4096) << qint64(128) << qint64(128)
+                                       << qint64(64) << qint64(4096) << qint64(4096) << qint64(4096) << 0 << 4 << 1;
+    QTest::newRow("H100 larger 32 SU") << "dgx-h100-rack"
+                                       << "qm9700" << 8 << 32 << false << qint64(8192) << qint64(256) << qint64(256)
+                                       << qint64(128) << qint64(8192) << qint64(8192) << qint64(8192) << 0 << 4 << 1;
+    QTest::newRow("H100 larger 64 SU") << "dgx-h100-rack"
+                                       << "qm9700" << 8 << 64 << false << qint64(16384) << qint64(512) << qint64(512)
+                                       << qint64(256) << qint64(16384) << qint64(16384) << qint64(16384) << 0 << 4 << 1;
+
     // NVIDIA DGX SuperPOD Reference Architecture featuring DGX B200 systems,
     // docs.nvidia.com/dgx-superpod/reference-architecture-scalable-infrastructure-b200/latest/
     // dgx-superpod-architecture.html, table "Larger SuperPOD component counts" (online edition,
