@@ -14,9 +14,10 @@
 #include "core/evaluate/evaluation.h"
 #include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
+#include "core/report/power_swings.h"
 #include "core/report/report_format.h"
+#include "core/report/training_plan.h"
 #include "core/training/job_reader.h"
-#include "core/training/search.h"
 #include "core/units/rates.h"
 #include "core/units/units.h"
 
@@ -41,24 +42,8 @@ constexpr const char* kProfileUsage =
     "  Exits 0 when computed (limits broken are reported, as evaluate does), 1 when no plan fits in memory.\n"
     "  The model is approximate: see the notes it prints and docs/power-dynamics.md.\n";
 
-std::string power(double w) {
-  return units::format(w, Dimension::Power);
-}
-
-void printFigures(std::ostream& out, const std::string& title, const dynamics::SeriesFigures& f,
-                  const design::PowerDynamicsSpec& spec) {
-  out << title << "\n";
-  labelRow(out, kProfileLabelWidth, "peak / trough / swing",
-           power(f.peak) + " / " + power(f.trough) + " / " + power(f.swing));
-  labelRow(out, kProfileLabelWidth, "mean", power(f.mean));
-  labelRow(out, kProfileLabelWidth, "fastest ramp",
-           power(f.fastestRamp) + "/s at t = " + report::fixed(f.fastestRampAt, 1) + " s");
-  labelRow(out, kProfileLabelWidth, "dominant frequency",
-           units::formatFrequency(f.dominantFrequency) + " (" + power(f.dominantAmplitude) + " amplitude)");
-  labelRow(out, kProfileLabelWidth,
-           "swing energy in " + units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh),
-           report::fixed(100 * f.bandShare, 1) + " % (largest line " + power(f.bandAmplitude) + " at " +
-               units::formatFrequency(f.bandFrequency) + ")");
+void printRows(std::ostream& out, const report::LabelledRows& rows) {
+  for (const auto& [label, value] : rows) labelRow(out, kProfileLabelWidth, label, value);
 }
 
 void printText(std::ostream& out, const dynamics::PowerProfile& p, const training::Estimate& e,
@@ -68,41 +53,11 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
       << report::fixed(p.step.period, 3) << " s, " << report::counted(std::llround(seconds), "second") << " at "
       << report::fixed(1 / p.waveform.dt, 0) << " Hz (" << report::counted(static_cast<std::int64_t>(n), "sample")
       << ")\n";
-  labelRow(out, kProfileLabelWidth, "GPU power per step",
-           "mean " + power(p.step.mean()) + " (busy " + power(p.states.busy) + ", comm " + power(p.states.comm) +
-               ", idle " + power(p.states.idle) + ")");
-  labelRow(out, kProfileLabelWidth, "energy per step at sources",
-           units::format(p.siteEnergyPerStep, Dimension::Energy));
-  int checkpoints = 0, restarts = 0;
-  for (const auto& v : p.timeline) {
-    checkpoints += v.activity == dynamics::Activity::Checkpoint;
-    restarts += v.activity == dynamics::Activity::Restart;
-  }
-  labelRow(out, kProfileLabelWidth, "events",
-           report::counted(checkpoints, "checkpoint") + ", " +
-               report::counted(restarts, "failure with restart", "failures with restarts"));
-  printFigures(out, "at the sources (before batteries and generators):", p.site, spec);
-  printFigures(out, "at the grid meter (after batteries and generators):", p.grid.figures, spec);
-  labelRow(out, kProfileLabelWidth, "largest change in a second",
-           power(p.grid.second.range) + " at t = " + report::fixed(p.grid.second.at, 1) + " s");
-  labelRow(out, kProfileLabelWidth, "largest change in a minute",
-           power(p.grid.minute.range) + " at t = " + report::fixed(p.grid.minute.at, 1) + " s");
-  out << "sources: grid " << power(p.sources.grid) << ", generation " << power(p.sources.generation) << ", batteries "
-      << power(p.sources.batteryPower) << " / " << units::format(p.sources.batteryEnergy, Dimension::Energy) << "\n";
-  if (spec.gpuPowerFloor > 0)
-    labelRow(out, kProfileLabelWidth, "GPU power floor " + report::fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
-             units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training");
-  const dynamics::BatterySizing& b = p.smallestBattery;
-  if (!b.checked)
-    labelRow(out, kProfileLabelWidth, "smallest battery",
-             "not sized: the design states no grid limit (power_dynamics)");
-  else if (!b.found)
-    labelRow(out, kProfileLabelWidth, "smallest battery", "none found");
-  else if (b.power <= 0)
-    labelRow(out, kProfileLabelWidth, "smallest battery", "none needed: the grid stays within its limits without one");
-  else
-    labelRow(out, kProfileLabelWidth, "smallest battery",
-             power(b.power) + ", " + units::format(b.energy, Dimension::Energy) + " keeps the grid within its limits");
+  printRows(out, report::profileRows(p, spec));
+  out << "at the sources (before batteries and generators):\n";
+  printRows(out, report::seriesRows(p.site, spec));
+  out << "at the grid meter (after batteries and generators):\n";
+  printRows(out, report::seriesRows(p.grid.figures, spec));
   for (const auto& f : p.findings) out << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
   for (const auto& note : p.notes) out << "  approximate: " << note << "\n";
 }
@@ -224,18 +179,16 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;
-  training::Job job;
-  training::Cluster cluster;
   engine::Evaluation eval;
   try {
     r = design::resolve(io::loadDesign(file, *base), *base);
     eval = engine::evaluate(r->design, r->layout, *r->catalog);
-    cluster = engine::clusterFromEvaluation(r->design, eval);
-    if (!jobFile.empty()) {
-      job = training::loadJobFile(jobFile, &cluster);
-    } else if (r->design.job) {
-      job = *r->design.job;
-    } else {
+    if (!jobFile.empty()) {  // the file's job on the design's cluster, planned as the report plans it
+      const training::Cluster cluster = engine::clusterFromEvaluation(r->design, eval);
+      auto withJob = std::make_shared<design::ResolvedDesign>(*r);
+      withJob->design.job = training::loadJobFile(jobFile, &cluster);
+      r = std::move(withJob);
+    } else if (!r->design.job) {
       err << "gigaplan power-profile: " << file << " has no job: give one with --job FILE\n";
       return kUsage;
     }
@@ -243,23 +196,17 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
     err << e.what() << "\n";
     return kLoadError;
   }
-  const catalog::Gpu* gpu = r->catalog->gpu(cluster.gpu);
-  if (cluster.count <= 0 || !gpu) {
+  const report::TrainingPlan plan = report::planTraining(*r, eval);
+  const catalog::Gpu* gpu = plan.cluster.gpu.empty() ? nullptr : r->catalog->gpu(plan.cluster.gpu);
+  if (plan.cluster.count <= 0 || !gpu) {
     err << "gigaplan power-profile: " << file << " has no GPUs to train on\n";
     return kFindings;
   }
-  const training::GpuParams params = training::resolveGpu(*gpu, cluster);
-  if (job.parallelism.automatic) {
-    training::SearchOptions o;
-    o.top = 1;
-    const training::SearchResult s = training::searchPlans(job, cluster, params, o);
-    if (s.best.empty()) {
-      err << "gigaplan power-profile: no parallel plan fits in " << cluster.gpu << " memory\n";
-      return kFindings;
-    }
-    job = s.best.front().job;
+  if (!plan.ok) {
+    err << "gigaplan power-profile: " << plan.problem << "\n";
+    return kFindings;
   }
-  const training::Estimate e = training::estimate(job, cluster, params);
+  const training::Estimate& e = plan.estimate;
   const dynamics::PowerProfile p = dynamics::powerProfile(r->layout, eval.power, e, *gpu, r->design.powerDynamics,
                                                           {.seconds = seconds, .jobStop = stop});
   if (csv)

@@ -11,11 +11,10 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
-#include "app/cli/year_command.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
-#include "core/io/epw_reader.h"
 #include "core/report/report_builder.h"
+#include "core/report/report_extras.h"
 
 namespace gigaplan::cli {
 
@@ -132,17 +131,14 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     training.push_back(lap(clock));
     if (*a.format == ReportFormat::Html || *a.format == ReportFormat::Markdown) {
       report::ReportInputs in{*r, e, *plan};
-      std::optional<annual::YearResult> year;
-      if (!r->design.site.weather.empty()) {  // the design names its weather: the year's section
-        try {
-          year = annual::simulateYear(r->design, r->layout, e, io::readSiteWeather(r->design));
-        } catch (const io::LoadError& error) {
-          err << error.what() << "\n";
-          return kLoadError;
-        }
-        in.year = &*year;
-        in.jobDays = designJobDays(*r, e);
+      report::ReportExtras extras;  // the year of weather, the power swings
+      try {
+        extras = report::reportExtras(*r, e, *plan);
+      } catch (const io::LoadError& error) {
+        err << error.what() << "\n";
+        return kLoadError;
       }
+      report::attach(in, extras);
       in.generatedOn = a.date.empty() ? todayIso() : a.date;
       in.pictureNote = a.picture ? "No 3D picture: gigaplan-cli draws none (gigaplan report adds it)."
                                  : "No 3D picture: left out on request.";

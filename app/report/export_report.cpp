@@ -8,7 +8,9 @@
 
 #include "app/report/pdf_writer.h"
 #include "app/report/site_picture.h"
+#include "core/io/diagnostic.h"
 #include "core/report/report_builder.h"
+#include "core/report/report_extras.h"
 
 namespace gigaplan::app {
 namespace {
@@ -100,6 +102,14 @@ void ReportExport::build() {
   timings_.training = lap(clock);
   if (*format_ == ReportFormat::Json) return;
   report::ReportInputs in{*design_, *eval_, *training_};
+  report::ReportExtras extras;  // the year of weather, the power swings
+  try {
+    extras = report::reportExtras(*design_, *eval_, *training_);
+  } catch (const io::LoadError& e) {
+    buildError_ = QString::fromStdString(e.what());
+    return;
+  }
+  report::attach(in, extras);
   in.generatedOn = (date_.isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : date_).toStdString();
   in.picturePng = picturePng_;
   in.pictureNote = pictureNote_.toStdString();
@@ -109,6 +119,10 @@ void ReportExport::build() {
 }
 
 bool ReportExport::render(QString* error) {
+  if (!buildError_.isEmpty()) {
+    if (error) *error = buildError_;
+    return false;
+  }
   QElapsedTimer clock;
   clock.start();
   files_ = {};

@@ -94,6 +94,7 @@ class ReportExport {
   std::string picturePng_;
   QString pictureNote_ = QStringLiteral("No 3D picture: left out on request.");
   std::optional<report::ReportDocument> document_;
+  QString buildError_;  // what build() could not read (the design's weather file); render() reports it
   cli::ReportFiles files_;
   ExportTimings timings_;
 };

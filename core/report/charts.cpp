@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/report/report_format.h"
 
@@ -57,6 +58,112 @@ std::vector<double> niceTicks(double max, int target) {
   std::vector<double> ticks;
   for (int i = 0; ticks.empty() || ticks.back() < max * (1 - 1e-9); ++i) ticks.push_back(i * step);
   return ticks;
+}
+
+std::vector<double> niceRange(double lo, double hi, int target) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
+  if (hi - lo <= std::max(std::abs(hi), 1.0) * 1e-9) {  // a flat line: a band around it
+    const double pad = std::max(std::abs(hi) * 0.05, 1.0);
+    lo -= pad, hi += pad;
+  }
+  const std::vector<double> unit = niceTicks(hi - lo, target);
+  const double step = unit.size() > 1 ? unit[1] : hi - lo;
+  std::vector<double> ticks;
+  for (double t = std::floor(lo / step) * step; ticks.empty() || ticks.back() < hi - step * 1e-9; t += step)
+    ticks.push_back(std::abs(t) < step * 1e-9 ? 0 : t);
+  return ticks;
+}
+
+namespace {
+
+// "0:30", "1:00:00": time labels on a time axis of seconds.
+std::string clockText(double seconds) {
+  const long s = std::lround(seconds);
+  char text[32];
+  if (s >= 3600)
+    std::snprintf(text, sizeof text, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+  else
+    std::snprintf(text, sizeof text, "%ld:%02ld", s / 60, s % 60);
+  return text;
+}
+
+}  // namespace
+
+Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& o) {
+  constexpr double kLegend = 14, kAxisLabels = 16, kValueLabels = 40;
+  Drawing d(o.width, o.height);
+  const double left = kValueLabels, right = o.width - 6, top = kLegend + 4, bottom = o.height - kAxisLabels;
+  double lo = INFINITY, hi = -INFINITY;
+  for (const Series& s : series) {
+    if (!s.values) continue;
+    const std::size_t end = std::min(s.values->size(), o.first + o.count);
+    for (std::size_t i = o.first; i < end; ++i) {
+      lo = std::min(lo, (*s.values)[i] * s.scale * o.scale);
+      hi = std::max(hi, (*s.values)[i] * s.scale * o.scale);
+    }
+  }
+  if (!(lo <= hi)) lo = 0, hi = 1;
+  const std::vector<double> ticks = niceRange(lo, hi, 4);
+  const double y0 = ticks.front(), y1 = ticks.back();
+  auto yAt = [&](double v) { return bottom - (bottom - top) * (v - y0) / (y1 - y0); };
+  for (double t : ticks) {
+    d.line({left, yAt(t)}, {right, yAt(t)}, Style::line(kRule, 0.3));
+    d.text({left - 3, yAt(t) + 2.5}, fixed(t, t == std::round(t) ? 0 : 1) + " " + o.unit,
+           {.size = 6.5, .anchor = Anchor::End, .color = kMuted});
+  }
+  // Time axis: about six labels on a clock's steps (10 s, 1 min, 10 min …), at whole multiples.
+  const double span = static_cast<double>(o.count) * o.dx;
+  const double t0 = static_cast<double>(o.first) * o.dx;
+  double step = 43200;
+  for (double candidate :
+       {1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0, 21600.0}) {
+    if (candidate * 6 >= span) {
+      step = candidate;
+      break;
+    }
+  }
+  for (double t = std::ceil(t0 / step - 1e-9) * step; t <= t0 + span * (1 + 1e-9); t += step) {
+    const double x = left + (right - left) * (t - t0) / std::max(span, 1e-9);
+    d.line({x, bottom}, {x, bottom + 3}, Style::line(kMuted, 0.5));
+    d.text({x, bottom + 11}, clockText(t), {.size = 6.5, .anchor = Anchor::Middle, .color = kMuted});
+  }
+  d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
+  // Lines: one point per sample, or each column's lowest and highest sample in time order.
+  const std::size_t columns = static_cast<std::size_t>(std::max(1.0, (right - left) * 2));
+  double legendX = left;
+  for (const Series& s : series) {
+    if (!s.values || s.values->size() <= o.first) continue;
+    const std::size_t end = std::min(s.values->size(), o.first + o.count);
+    const std::size_t n = end - o.first;
+    std::vector<Point> points;
+    auto xAt = [&](std::size_t i) {
+      return left + (right - left) * static_cast<double>(i - o.first) /
+                        static_cast<double>(std::max<std::size_t>(1, o.count - 1));
+    };
+    auto v = [&](std::size_t i) { return (*s.values)[i] * s.scale * o.scale; };
+    if (n <= columns) {
+      for (std::size_t i = o.first; i < end; ++i) points.push_back({xAt(i), yAt(v(i))});
+    } else {
+      for (std::size_t c = 0; c < columns; ++c) {
+        const std::size_t a = o.first + n * c / columns, b = o.first + n * (c + 1) / columns;
+        std::size_t lowAt = a, highAt = a;
+        for (std::size_t i = a; i < b; ++i) {
+          if (v(i) < v(lowAt)) lowAt = i;
+          if (v(i) > v(highAt)) highAt = i;
+        }
+        const std::size_t firstAt = std::min(lowAt, highAt), secondAt = std::max(lowAt, highAt);
+        points.push_back({xAt(firstAt), yAt(v(firstAt))});
+        if (secondAt != firstAt) points.push_back({xAt(secondAt), yAt(v(secondAt))});
+      }
+    }
+    // Earlier series a little wider, so a later one drawn over the same values leaves them showing.
+    const double width = 0.8 + 0.6 * static_cast<double>(series.size() - 1 - (&s - series.data()));
+    d.polygon(std::move(points), Style::line(s.color, width), false);
+    d.line({legendX, 7}, {legendX + 12, 7}, Style::line(s.color, 1.5));
+    d.text({legendX + 15, 9.5}, s.label, {.size = 7});
+    legendX += 15 + textWidth(s.label, 7) + 14;
+  }
+  return d;
 }
 
 Drawing barChart(const std::vector<Bar>& bars, const ChartOptions& o) {

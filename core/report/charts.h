@@ -39,4 +39,27 @@ Drawing stackedBar(const std::vector<Bar>& parts, const ChartOptions& options);
 /// Axis ticks from 0 to at least `max`: about `target` steps of 1, 2 or 5 × 10^n.
 std::vector<double> niceTicks(double max, int target = 5);
 
+/// Ticks of the same steps covering [lo, hi] (lo may be above 0: a band of MW).
+std::vector<double> niceRange(double lo, double hi, int target = 5);
+
+/// One line of a time series chart: values (SI) sampled every `LineChartOptions::dx`.
+struct Series {
+  std::string label;
+  const std::vector<double>* values = nullptr;
+  Color color = kInk;
+  double scale = 1;  // values × scale are drawn (state of charge as a share of the axis)
+};
+
+struct LineChartOptions {
+  double width = 515, height = 170;
+  std::size_t first = 0, count = 0;  // the samples drawn: [first, first + count)
+  double dx = 1;                     // s between samples
+  std::string unit = "MW";           // the value axis
+  double scale = 1e-6;               // SI × scale = axis value
+};
+
+/// Lines over time, with value and time axes and a legend. A series longer than the plot has
+/// points is drawn as its minimum and maximum per column, so no peak is lost.
+Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& options);
+
 }  // namespace gigaplan::report

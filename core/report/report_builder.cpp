@@ -1,5 +1,6 @@
 // Report assembly: title page figures, then the sections in reading order (see report_builder.h).
 #include "core/report/report_builder.h"
+#include "core/report/power_swings.h"
 #include "core/report/year_report.h"
 
 #include "core/report/report_sections.h"
@@ -83,6 +84,11 @@ ReportDocument buildReport(const ReportInputs& in) {
   doc.sections.push_back(sections::fabric(in));
   doc.sections.push_back(sections::power(in));
   doc.sections.push_back(sections::cooling(in));
+  if (in.swings)
+    doc.sections.push_back(
+        powerSwingsSection(*in.swings, in.design.design.powerDynamics,
+                           {in.training.ok ? in.training.estimate.gpusUsed : 0,
+                            static_cast<double>(in.swings->waveform.size()) * in.swings->waveform.dt}));
   if (in.year) doc.sections.push_back(yearSection(*in.year, {in.design.design.sourceFile, in.jobDays}));
   doc.sections.push_back(sections::failureDomains(in));
   doc.sections.push_back(sections::training(in));

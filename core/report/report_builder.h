@@ -15,6 +15,7 @@
 
 #include "core/annual/year.h"
 #include "core/design/resolved_design.h"
+#include "core/dynamics/power_profile.h"
 #include "core/evaluate/evaluation.h"
 #include "core/report/report_document.h"
 #include "core/report/training_plan.h"
@@ -27,15 +28,16 @@ struct ReportInputs {
   const design::ResolvedDesign& design;
   const engine::Evaluation& eval;
   const TrainingPlan& training;
-  std::string picturePng;                    // the 3D view as PNG bytes; empty when there is none
-  std::string pictureNote;                   // why there is none ("no display available")
-  std::string generatedOn;                   // date text for the title page; empty = omitted
-  double contentWidth = 515;                 // pt: drawings are made this wide (A4 minus margins)
-  double maxFigureHeight = 680;              // pt: tall diagrams are split into parts of at most this height
-  int maxFindingRows = 300;                  // findings listed one by one; the rest are counted
-  const annual::YearResult* year = nullptr;  // the year of weather, when the design names one (its section)
-  std::optional<double> jobDays;             // the design's job at full speed, for the year section
-  bool unsavedEdits = false;                 // the design differs from its file on disk
+  std::string picturePng;                          // the 3D view as PNG bytes; empty when there is none
+  std::string pictureNote;                         // why there is none ("no display available")
+  std::string generatedOn;                         // date text for the title page; empty = omitted
+  double contentWidth = 515;                       // pt: drawings are made this wide (A4 minus margins)
+  double maxFigureHeight = 680;                    // pt: tall diagrams are split into parts of at most this height
+  int maxFindingRows = 300;                        // findings listed one by one; the rest are counted
+  const annual::YearResult* year = nullptr;        // the year of weather, when the design names one (its section)
+  const dynamics::PowerProfile* swings = nullptr;  // the job's power waveform (the power swings section)
+  std::optional<double> jobDays;                   // the design's job at full speed, for the year section
+  bool unsavedEdits = false;                       // the design differs from its file on disk
 };
 
 ReportDocument buildReport(const ReportInputs& inputs);

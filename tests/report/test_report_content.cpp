@@ -12,8 +12,10 @@
 #include "core/report/escape.h"
 #include "core/report/html_writer.h"
 #include "core/report/power_paths.h"
+#include "core/report/power_swings.h"
 #include "core/report/power_tree.h"
 #include "core/report/report_builder.h"
+#include "core/report/report_extras.h"
 #include "core/report/report_format.h"
 #include "core/report/report_json.h"
 #include "core/report/single_line_diagram.h"
@@ -130,6 +132,67 @@ class TestReportContent : public QObject {
     const std::string e =
         report::elide("abcdefghijklmnop", 8, report::textWidth("abcd", 8) + report::textWidth("\u2026", 8));
     QCOMPARE(e, std::string("abcd\u2026"));
+  }
+
+  void lineChartKeepsEveryPeak() {
+    QCOMPARE(report::niceRange(602, 1250, 4), (std::vector<double>{600, 800, 1000, 1200, 1400}));
+    QCOMPARE(report::niceRange(5, 5, 4).front() < 5, true);  // a flat line gets a band around it
+    // 36,000 samples at 1 MW with one sample at 3 MW and one at 0.5 MW: far more samples than the
+    // plot has columns, yet both extremes are drawn.
+    std::vector<double> mw(36000, 1e6);
+    mw[12345] = 3e6;
+    mw[30001] = 0.5e6;
+    report::LineChartOptions o;
+    o.count = mw.size();
+    o.dx = 0.1;
+    const report::Drawing d = report::lineChart({{"site", &mw, report::paletteColor(0)}}, o);
+    const report::PolygonItem* line = nullptr;
+    for (const auto& item : d.items())
+      if (const auto* p = std::get_if<report::PolygonItem>(&item)) line = p;
+    QVERIFY(line && !line->closed);
+    QVERIFY(line->points.size() < 2000);  // two points per column at most
+    const auto [lowest, highest] =
+        std::minmax_element(line->points.begin(), line->points.end(),
+                            [](const report::Point& a, const report::Point& b) { return a.y < b.y; });
+    // y grows downwards: the 3 MW sample is the topmost point, the 0.5 MW one the lowest; the
+    // axis runs 0 to 3 MW in 1 MW steps over the plot's height.
+    QVERIFY(highest->y - lowest->y > 0.8 * (d.height() - 34));
+    QVERIFY(std::abs(lowest->x - (40 + (509 - 40) * 12345.0 / 35999)) < 1);
+    // Time labels on a clock: an hour in 10-minute steps.
+    std::vector<std::string> labels;
+    for (const auto& item : d.items())
+      if (const auto* t = std::get_if<report::TextItem>(&item)) labels.push_back(t->text);
+    for (const char* want : {"0:00", "10:00", "50:00", "1:00:00", "3 MW", "site"})
+      QVERIFY2(std::find(labels.begin(), labels.end(), want) != labels.end(), want);
+  }
+
+  // The power swings section: the figures at the sources and at the grid meter, the rows the
+  // command line prints, the charts; and the report has it whenever the design's job is planned.
+  void powerSwingsSection() {
+    const auto& s = evaluated(report_fixture::samplePath("superpod-gb200-su.yaml"));
+    QVERIFY(s.training.ok);
+    const report::ReportExtras x = report::reportExtras(*s.design, s.eval, s.training);
+    QVERIFY(x.swings);
+    QVERIFY(!x.year);  // the sample names no weather
+    report::ReportInputs in{*s.design, s.eval, s.training};
+    report::attach(in, x);
+    const report::ReportDocument doc = report::buildReport(in);
+    const auto sec = std::find_if(doc.sections.begin(), doc.sections.end(),
+                                  [](const report::Section& c) { return c.id == "power-swings"; });
+    QVERIFY(sec != doc.sections.end());
+    QCOMPARE(std::prev(sec)->id, std::string("cooling"));
+    int figures = 0;
+    const report::Table* table = nullptr;
+    for (const auto& b : sec->blocks) {
+      figures += std::holds_alternative<report::Figure>(b);
+      if (const auto* t = std::get_if<report::Table>(&b)) table = t;
+    }
+    QCOMPARE(figures, 2);  // no battery on the sample: no state of charge
+    QVERIFY(table);
+    QCOMPARE(table->rows.size(), std::size_t(5));
+    QCOMPARE(table->columns[2].header, std::string("at the grid meter"));
+    QCOMPARE(table->rows[0][1], report::seriesRows(x.swings->site, s.design->design.powerDynamics)[0].second);
+    QVERIFY(x.swings->site.swing > 100e3);  // 576 GPUs swing by hundreds of kW
   }
 
   void svgIsWellFormedAndEscaped() {
@@ -331,6 +394,12 @@ class TestReportContent : public QObject {
     }
     QCOMPARE(ids, (std::vector<std::string>{"summary", "site", "compute", "fabric", "power", "cooling",
                                             "failure-domains", "training", "findings", "bom", "sources"}));
+    // With the extras, the power swings follow the cooling whenever the job has a plan.
+    const report::ReportExtras x = report::reportExtras(*s.design, s.eval, s.training);
+    QCOMPARE(bool(x.swings), s.training.ok);
+    report::attach(in, x);
+    const report::ReportDocument full = report::buildReport(in);
+    QCOMPARE(full.sections.size(), doc.sections.size() + (x.swings ? 1 : 0) + (x.year ? 1 : 0));
     QCOMPARE(doc.headlines[0].value, report::count(s.eval.compute.gpus));
     QCOMPARE(doc.headlines[1].value, report::megawatts(s.eval.power.it));
     QCOMPARE(doc.headlines[2].value, report::megawatts(s.eval.power.facility));

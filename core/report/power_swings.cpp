@@ -1,0 +1,136 @@
+// The figures of a power profile as rows and as a report section (see power_swings.h).
+#include "core/report/power_swings.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/report/charts.h"
+#include "core/report/report_format.h"
+#include "core/units/rates.h"
+#include "core/units/units.h"
+
+namespace gigaplan::report {
+namespace {
+
+using units::Dimension;
+
+std::string watts(double w) {
+  return units::format(w, Dimension::Power);
+}
+
+std::string band(const design::PowerDynamicsSpec& spec) {
+  return units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh);
+}
+
+Tone toneOfSeverity(engine::Severity s) {
+  return s == engine::Severity::Error ? Tone::Error : s == engine::Severity::Warning ? Tone::Warning : Tone::Note;
+}
+
+}  // namespace
+
+LabelledRows seriesRows(const dynamics::SeriesFigures& f, const design::PowerDynamicsSpec& spec) {
+  return {
+      {"peak / trough / swing", watts(f.peak) + " / " + watts(f.trough) + " / " + watts(f.swing)},
+      {"mean", watts(f.mean)},
+      {"fastest ramp", watts(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s"},
+      {"dominant frequency",
+       units::formatFrequency(f.dominantFrequency) + " (" + watts(f.dominantAmplitude) + " amplitude)"},
+      {"swing energy in " + band(spec), fixed(100 * f.bandShare, 1) + " % (largest line " + watts(f.bandAmplitude) +
+                                            " at " + units::formatFrequency(f.bandFrequency) + ")"},
+  };
+}
+
+LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDynamicsSpec& spec) {
+  LabelledRows rows;
+  rows.push_back({"GPU power per step", "mean " + watts(p.step.mean()) + " (busy " + watts(p.states.busy) + ", comm " +
+                                            watts(p.states.comm) + ", idle " + watts(p.states.idle) + ")"});
+  rows.push_back({"energy per step at sources", units::format(p.siteEnergyPerStep, Dimension::Energy)});
+  int checkpoints = 0, restarts = 0;
+  for (const auto& v : p.timeline) {
+    checkpoints += v.activity == dynamics::Activity::Checkpoint;
+    restarts += v.activity == dynamics::Activity::Restart;
+  }
+  rows.push_back({"events", counted(checkpoints, "checkpoint") + ", " +
+                                counted(restarts, "failure with restart", "failures with restarts")});
+  rows.push_back({"grid: largest change in a second",
+                  watts(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s"});
+  rows.push_back({"grid: largest change in a minute",
+                  watts(p.grid.minute.range) + " at t = " + fixed(p.grid.minute.at, 1) + " s"});
+  rows.push_back({"sources", "grid " + watts(p.sources.grid) + ", generation " + watts(p.sources.generation) +
+                                 ", batteries " + watts(p.sources.batteryPower) + " / " +
+                                 units::format(p.sources.batteryEnergy, Dimension::Energy)});
+  if (spec.gpuPowerFloor > 0)
+    rows.push_back({"GPU power floor " + fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
+                    units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training"});
+  const dynamics::BatterySizing& b = p.smallestBattery;
+  std::string battery;
+  if (!b.checked)
+    battery = "not sized: the design states no grid limit (power_dynamics)";
+  else if (!b.found)
+    battery = "none found";
+  else if (b.power <= 0)
+    battery = "none needed: the grid stays within its limits without one";
+  else
+    battery = watts(b.power) + ", " + units::format(b.energy, Dimension::Energy) + " keeps the grid within its limits";
+  rows.push_back({"smallest battery", battery});
+  return rows;
+}
+
+Section powerSwingsSection(const dynamics::PowerProfile& p, const design::PowerDynamicsSpec& spec,
+                           const SwingContext& c) {
+  Section s{"power-swings", "Power swings", {}};
+  s.blocks.push_back(Paragraph{
+      "The training job's draw, sampled at " + fixed(1 / p.waveform.dt, 0) + " Hz over " +
+      counted(std::llround(c.seconds), "second") + ": " + counted(c.gpus, "GPU") +
+      " computing and communicating together once per step (" + fixed(p.step.period, 3) +
+      " s), checkpoints and failures with their restarts at their expected times. At the sources before the "
+      "batteries and generators, and at the grid meter after them. A first-order planning model: see the notes "
+      "below."});
+  Table t;
+  t.columns = {{"", Align::Left, 1.2}, {"at the sources", Align::Right, 1}, {"at the grid meter", Align::Right, 1}};
+  const LabelledRows site = seriesRows(p.site, spec), grid = seriesRows(p.grid.figures, spec);
+  for (std::size_t i = 0; i < site.size(); ++i) t.rows.push_back({site[i].first, site[i].second, grid[i].second});
+  s.blocks.push_back(std::move(t));
+  KeyValues kv;
+  for (auto& [label, value] : profileRows(p, spec)) kv.entries.push_back({label, value});
+  s.blocks.push_back(std::move(kv));
+
+  const std::vector<Series> lines = {{"at the sources", &p.waveform.site, paletteColor(0)},
+                                     {"at the grid meter", &p.dispatch.grid, paletteColor(1)}};
+  const std::size_t n = p.waveform.size();
+  if (n > 1) {
+    LineChartOptions o;
+    o.dx = p.waveform.dt;
+    // The job starts after a short idle: the two minutes from just before it show single steps.
+    std::size_t start = 0;
+    while (start < n && p.waveform.activity[start] == dynamics::Activity::Idle) ++start;
+    o.first = start > 50 ? start - 50 : 0;
+    o.count = std::min<std::size_t>(n - o.first, static_cast<std::size_t>(std::llround(120 / p.waveform.dt)));
+    s.blocks.push_back(
+        Figure{"power-swings-steps", "Site power as the job starts: step by step", {lineChart(lines, o)}});
+    o.first = 0;
+    o.count = n;
+    s.blocks.push_back(Figure{
+        "power-swings-record", "The whole record: each column's lowest and highest sample", {lineChart(lines, o)}});
+    if (!p.dispatch.stateOfCharge.empty()) {
+      LineChartOptions soc = o;
+      soc.unit = "%";
+      soc.scale = 100;
+      soc.height = 110;
+      s.blocks.push_back(Figure{"power-swings-battery",
+                                "Battery state of charge",
+                                {lineChart({{"state of charge", &p.dispatch.stateOfCharge, paletteColor(2)}}, soc)}});
+    }
+  }
+  for (const auto& f : p.findings)
+    s.blocks.push_back(
+        Paragraph{std::string(engine::toString(f.severity)) + ": " + f.message, toneOfSeverity(f.severity)});
+  if (!p.notes.empty()) {
+    std::string text = "Approximate: ";
+    for (std::size_t i = 0; i < p.notes.size(); ++i) text += (i ? "; " : "") + p.notes[i];
+    s.blocks.push_back(Paragraph{text + ".", Tone::Note});
+  }
+  return s;
+}
+
+}  // namespace gigaplan::report

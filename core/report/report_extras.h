@@ -1,0 +1,35 @@
+// What a report adds to a design's evaluation and training plan, made once for every front end
+// (the command line's HTML and Markdown, the app's PDF and the rest): the year of weather when
+// the design names its weather file, and the power swings of its training job.
+//
+//   const TrainingPlan plan = report::planTraining(*resolved, eval);
+//   const ReportExtras extras = report::reportExtras(*resolved, eval, plan);   // io::LoadError
+//   ReportInputs in{*resolved, eval, plan};
+//   report::attach(in, extras);
+#pragma once
+
+#include <optional>
+
+#include "core/annual/year.h"
+#include "core/dynamics/power_profile.h"
+#include "core/report/report_builder.h"
+
+namespace gigaplan::report {
+
+/// Seconds of the power record a report shows (the first hour at 10 Hz).
+inline constexpr double kReportSwingSeconds = 3600;
+
+struct ReportExtras {
+  std::optional<annual::YearResult> year;        // the design names its weather (site.weather)
+  std::optional<double> jobDays;                 // the job at full speed, for the year section
+  std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
+};
+
+/// Throws io::LoadError when the design's weather file cannot be read.
+ReportExtras reportExtras(const design::ResolvedDesign& design, const engine::Evaluation& eval,
+                          const TrainingPlan& plan);
+
+/// Points `inputs` at the extras (which must outlive it).
+void attach(ReportInputs& inputs, const ReportExtras& extras);
+
+}  // namespace gigaplan::report
