@@ -97,6 +97,30 @@ class TestReportPdf : public QObject {
       QVERIFY2(text.contains(heading), heading);
     }
     QCOMPARE(imageCount(pdf), 0);  // without the 3D picture, every drawing and chart is vector
+    QCOMPARE(text.contains("Power swings"), s.training.ok);  // the job's draw, when it has a plan
+  }
+
+  // A design that names its weather file: the app's PDF has the year of weather (the command
+  // line's HTML had it alone); one that names a missing file fails with the file's name.
+  void pdfHasTheYearOfWeather() {
+    const auto& s = evaluated(report_fixture::samplePath("superpod-gb200-su.yaml"));
+    design::Design d = s.design->design;
+    d.site.weather = GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw";
+    const auto r = report_fixture::resolve(d);
+    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    const QString pdf = dir_.filePath("weather.pdf");
+    app::ExportOptions o;
+    o.picture = false;
+    QString error;
+    QVERIFY2(app::exportReport(*r, e, pdf, o, &error), qPrintable(error));
+    const QString text = pdfText(pdf);
+    QVERIFY(text.contains("A year of weather"));
+    QVERIFY(text.contains("Power swings"));
+    d.site.weather = "/nonexistent/weather.epw";
+    const auto missing = report_fixture::resolve(d);
+    QVERIFY(!app::exportReport(*missing, e, dir_.filePath("missing.pdf"), o, &error));
+    QVERIFY2(error.contains("weather.epw"), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(dir_.filePath("missing.pdf")));
   }
 
   void everyFormatForEverySample_data() { report_fixture::addSampleRows(); }
