@@ -31,6 +31,7 @@
 #include "app/gui/job/job_estimate.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/metrics_panel.h"
+#include "app/gui/power_swings_panel.h"
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
 #include "app/gui/qt_text.h"
@@ -49,7 +50,7 @@
 
 namespace gigaplan::app {
 namespace {
-constexpr int kStateVersion = 2;  // bump when docks change, so old layouts are not restored
+constexpr int kStateVersion = 3;  // bump when docks change, so old layouts are not restored
 // Longest an edit waits for its evaluation before the 3D view is redrawn anyway.
 constexpr int kSceneWaitMs = 120;
 
@@ -83,6 +84,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       siteTree_(new SiteTreeDock(doc, *view_, this)),
       properties_(new PropertiesDock(*editor_, this)),
       job_(new JobPanel(*editor_, this)),
+      swings_(new PowerSwingsPanel(this)),
       palette_(new CatalogPalette(*editor_, this)),
       helpActions_(new HelpActions(this)),
       selectionLabel_(new QLabel(this)),
@@ -217,6 +219,9 @@ void MainWindow::buildDocks() {
   history->setEmptyLabel(tr("<opened>"));
   QDockWidget* historyDock = dock(tr("History"), "historyDock", history, Qt::BottomDockWidgetArea);
   tabifyDockWidget(findings, historyDock);
+  QDockWidget* swings = dock(tr("Power swings"), "powerSwingsDock", swings_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(historyDock, swings);
+  connect(swings, &QDockWidget::visibilityChanged, swings_, &PowerSwingsPanel::setOnScreen);
   findings->raise();
 }
 
@@ -354,6 +359,7 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   const JobOutlook outlook = outlookFor(*result.design, *result.evaluation);
   metrics_->showJob(outlook);
   job_->showOutlook(outlook);
+  swings_->showDesign(result, outlook);
   applyColors();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
@@ -384,6 +390,7 @@ void MainWindow::applyColors() {
 void MainWindow::applyTheme(const QString& name) {
   applyAppTheme(name);
   metrics_->setDark(name != "light");
+  swings_->setDark(name != "light");
   applyIcons();
 }
 

@@ -31,6 +31,7 @@ class ReportActions;
 class ViewActions;
 class MetricsPanel;
 class FindingsPanel;
+class PowerSwingsPanel;
 class SiteTreeDock;
 class HelpActions;
 class PropertiesDock;
@@ -55,6 +56,7 @@ class MainWindow : public QMainWindow {
   SiteTreeDock& siteTree() { return *siteTree_; }
   PropertiesDock& properties() { return *properties_; }
   JobPanel& jobPanel() { return *job_; }
+  PowerSwingsPanel& powerSwings() { return *swings_; }
   CatalogPalette& palette() { return *palette_; }
   HelpActions& help() { return *helpActions_; }
   EvaluationRunner& evaluations() { return runner_; }
@@ -111,6 +113,7 @@ class MainWindow : public QMainWindow {
   SiteTreeDock* siteTree_;
   PropertiesDock* properties_;
   JobPanel* job_;
+  PowerSwingsPanel* swings_;
   CatalogPalette* palette_;
   HelpActions* helpActions_;
   QMenu* docksMenu_ = nullptr;

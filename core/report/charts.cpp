@@ -74,6 +74,31 @@ std::vector<double> niceRange(double lo, double hi, int target) {
   return ticks;
 }
 
+std::vector<std::size_t> envelope(const std::vector<double>& values, std::size_t first, std::size_t count,
+                                  std::size_t columns) {
+  std::vector<std::size_t> out;
+  const std::size_t end = std::min(values.size(), first + count);
+  if (first >= end) return out;
+  const std::size_t n = end - first;
+  columns = std::max<std::size_t>(1, columns);
+  if (n <= 2 * columns) {
+    for (std::size_t i = first; i < end; ++i) out.push_back(i);
+    return out;
+  }
+  out.reserve(2 * columns);
+  for (std::size_t c = 0; c < columns; ++c) {
+    const std::size_t a = first + n * c / columns, b = first + n * (c + 1) / columns;
+    std::size_t lowAt = a, highAt = a;
+    for (std::size_t i = a; i < b; ++i) {
+      if (values[i] < values[lowAt]) lowAt = i;
+      if (values[i] > values[highAt]) highAt = i;
+    }
+    out.push_back(std::min(lowAt, highAt));
+    if (lowAt != highAt) out.push_back(std::max(lowAt, highAt));
+  }
+  return out;
+}
+
 namespace {
 
 // "0:30", "1:00:00": time labels on a time axis of seconds.
@@ -129,33 +154,18 @@ Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& o) 
   }
   d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
   // Lines: one point per sample, or each column's lowest and highest sample in time order.
-  const std::size_t columns = static_cast<std::size_t>(std::max(1.0, (right - left) * 2));
+  const std::size_t columns = static_cast<std::size_t>(std::max(1.0, right - left));  // two samples each
   double legendX = left;
   for (const Series& s : series) {
     if (!s.values || s.values->size() <= o.first) continue;
     const std::size_t end = std::min(s.values->size(), o.first + o.count);
-    const std::size_t n = end - o.first;
     std::vector<Point> points;
     auto xAt = [&](std::size_t i) {
       return left + (right - left) * static_cast<double>(i - o.first) /
                         static_cast<double>(std::max<std::size_t>(1, o.count - 1));
     };
-    auto v = [&](std::size_t i) { return (*s.values)[i] * s.scale * o.scale; };
-    if (n <= columns) {
-      for (std::size_t i = o.first; i < end; ++i) points.push_back({xAt(i), yAt(v(i))});
-    } else {
-      for (std::size_t c = 0; c < columns; ++c) {
-        const std::size_t a = o.first + n * c / columns, b = o.first + n * (c + 1) / columns;
-        std::size_t lowAt = a, highAt = a;
-        for (std::size_t i = a; i < b; ++i) {
-          if (v(i) < v(lowAt)) lowAt = i;
-          if (v(i) > v(highAt)) highAt = i;
-        }
-        const std::size_t firstAt = std::min(lowAt, highAt), secondAt = std::max(lowAt, highAt);
-        points.push_back({xAt(firstAt), yAt(v(firstAt))});
-        if (secondAt != firstAt) points.push_back({xAt(secondAt), yAt(v(secondAt))});
-      }
-    }
+    for (std::size_t i : envelope(*s.values, o.first, end - o.first, columns))
+      points.push_back({xAt(i), yAt((*s.values)[i] * s.scale * o.scale)});
     // Earlier series a little wider, so a later one drawn over the same values leaves them showing.
     const double width = 0.8 + 0.6 * static_cast<double>(series.size() - 1 - (&s - series.data()));
     d.polygon(std::move(points), Style::line(s.color, width), false);

@@ -42,6 +42,11 @@ std::vector<double> niceTicks(double max, int target = 5);
 /// Ticks of the same steps covering [lo, hi] (lo may be above 0: a band of MW).
 std::vector<double> niceRange(double lo, double hi, int target = 5);
 
+/// Samples of values[first, first + count) to draw in `columns` columns: all of them when they fit,
+/// else each column's lowest and highest sample in time order, so no peak is lost.
+std::vector<std::size_t> envelope(const std::vector<double>& values, std::size_t first, std::size_t count,
+                                  std::size_t columns);
+
 /// One line of a time series chart: values (SI) sampled every `LineChartOptions::dx`.
 struct Series {
   std::string label;

@@ -10,12 +10,16 @@ ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluat
   if (plan.ok && plan.estimate.effectiveTrainingDays > 0) x.jobDays = plan.estimate.effectiveTrainingDays;
   if (!r.design.site.weather.empty())
     x.year = annual::simulateYear(r.design, r.layout, e, io::readSiteWeather(r.design));
-  if (plan.ok) {
-    if (const catalog::Gpu* gpu = r.catalog->gpu(plan.cluster.gpu))
-      x.swings = dynamics::powerProfile(r.layout, e.power, plan.estimate, *gpu, r.design.powerDynamics,
-                                        {.seconds = kReportSwingSeconds});
-  }
+  if (plan.ok) x.swings = jobSwings(r, e, plan.estimate, plan.cluster.gpu);
   return x;
+}
+
+std::optional<dynamics::PowerProfile> jobSwings(const design::ResolvedDesign& r, const engine::Evaluation& e,
+                                                const training::Estimate& estimate, const std::string& gpuId,
+                                                double seconds) {
+  const catalog::Gpu* gpu = gpuId.empty() ? nullptr : r.catalog->gpu(gpuId);
+  if (!gpu) return std::nullopt;
+  return dynamics::powerProfile(r.layout, e.power, estimate, *gpu, r.design.powerDynamics, {.seconds = seconds});
 }
 
 void attach(ReportInputs& in, const ReportExtras& x) {

@@ -25,6 +25,12 @@ struct ReportExtras {
   std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
 };
 
+/// The power waveform of the design's job (`estimate` on GPUs of type `gpu`) over `seconds`, or
+/// nothing when the catalog has no such GPU. The one way every front end makes it.
+std::optional<dynamics::PowerProfile> jobSwings(const design::ResolvedDesign& design, const engine::Evaluation& eval,
+                                                const training::Estimate& estimate, const std::string& gpu,
+                                                double seconds = kReportSwingSeconds);
+
 /// Throws io::LoadError when the design's weather file cannot be read.
 ReportExtras reportExtras(const design::ResolvedDesign& design, const engine::Evaluation& eval,
                           const TrainingPlan& plan);

@@ -58,6 +58,8 @@ ParseResult parseFrequency(std::string_view text) {
 }
 
 std::string formatFrequency(double hertz) {
+  // Below 0.1 Hz a frequency reads better with its period beside it ("0.000556 Hz, every 30 min").
+  if (hertz > 0 && hertz < 0.1) return threeDigits(hertz) + " Hz, every " + format(1 / hertz, Dimension::Time);
   return threeDigits(hertz) + " Hz";
 }
 

@@ -22,6 +22,7 @@ std::string formatPowerRampExact(double wattsPerSecond);
 
 /// "0.1 Hz", "20 Hz", "50 mHz", "1 kHz". Hz when ok.
 ParseResult parseFrequency(std::string_view text);
+/// 3 significant digits; below 0.1 Hz with the period too ("0.000556 Hz, every 30 min").
 std::string formatFrequency(double hertz);
 std::string formatFrequencyExact(double hertz);
 

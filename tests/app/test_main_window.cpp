@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
+#include <QChartView>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -47,8 +48,10 @@
 #include "app/gui/job/plan_search.h"
 #include "app/gui/main_window.h"
 #include "app/gui/metrics_panel.h"
+#include "app/gui/power_swings_panel.h"
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
+#include "app/gui/qt_text.h"
 #include "app/gui/report_actions.h"
 #include "app/gui/samples.h"
 #include "app/gui/settings.h"
@@ -1257,6 +1260,72 @@ class TestMainWindow : public QObject {
     shot("draw-repeated.png");
     for (int k = 0; k < 5; ++k) doc.undoStack()->undo();
     QVERIFY(doc.resolved()->layout.halls.empty());
+  }
+
+  // The Power swings tab: the job's draw over its first hour, made once the tab is on screen,
+  // zoomed with the buttons and by dragging across the chart; a design without a job says so.
+  void showsThePowerSwings() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
+    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    auto& panel = w.powerSwings();
+    shot("power-swings-hidden.png");
+    QVERIFY(!panel.profile() && !panel.busy());  // its tab behind Findings: nothing computed yet
+    auto* dock = w.findChild<QDockWidget*>("powerSwingsDock");
+    QVERIFY(dock);
+    dock->raise();
+    QTRY_VERIFY(panel.profile() != nullptr);
+    const auto* p = panel.profile();
+    QCOMPARE(p->waveform.size(), std::size_t(36000));  // an hour at 10 Hz
+    QVERIFY2(panel.headline().contains(app::watts(p->site.swing)), qPrintable(panel.headline()));
+    QVERIFY(panel.headline().contains("Smallest battery: not sized"));
+    // The whole hour, drawn as each column's extremes: far fewer points than samples.
+    QCOMPARE(panel.visibleRange(), std::make_pair(0.0, 3600.0));
+    QVERIFY(panel.sitePoints() > 100 && panel.sitePoints() < 5000);
+    // One minute from just before the job starts: every sample drawn.
+    QTest::mouseClick(w.findChild<QToolButton*>("powerSwingsSpan60"), Qt::LeftButton);
+    auto [from, to] = panel.visibleRange();
+    QCOMPARE(to - from, 60.0);
+    QVERIFY(from > 0 && from < 60);
+    QTRY_VERIFY(panel.sitePoints() >= 600);
+    shot("power-swings-minute.png");
+    // Two steps.
+    QTest::mouseClick(w.findChild<QToolButton*>("powerSwingsSpan0"), Qt::LeftButton);
+    std::tie(from, to) = panel.visibleRange();
+    QCOMPARE(to - from, 2 * p->step.period + 10);
+    // Dragging across the middle half of the plot zooms in on it.
+    QTest::mouseClick(w.findChild<QToolButton*>("powerSwingsSpan3600"), Qt::LeftButton);
+    QChartView* view = panel.chartView();
+    const QRectF plot = view->chart()->plotArea();
+    const QPoint a = view->mapFromScene(view->chart()->mapToScene(plot.left() + plot.width() / 4, plot.center().y()));
+    const QPoint b =
+        view->mapFromScene(view->chart()->mapToScene(plot.left() + plot.width() * 3 / 4, plot.center().y()));
+    QTest::mousePress(view->viewport(), Qt::LeftButton, {}, a);
+    QTest::mouseMove(view->viewport(), (a + b) / 2);
+    QTest::mouseMove(view->viewport(), b);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, {}, b);
+    std::tie(from, to) = panel.visibleRange();
+    QVERIFY2(std::abs(from - 900) < 60 && std::abs(to - 2700) < 60, qPrintable(QString("%1 to %2").arg(from).arg(to)));
+    shot("power-swings-zoomed.png");
+    QCOMPARE(panel.chargePoints(), 0);  // no battery on this site
+    // A site with batteries: their charge on the right axis, and the grid meter's own line.
+    QVERIFY(w.fileActions().openFile(sample("colossus1-like.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.profile() && !panel.busy() && panel.chargePoints() > 100, 20000);
+    QVERIFY(panel.headline().contains("Battery charge"));
+    shot("power-swings-battery.png");
+    // A design without a job: the tab says why there is nothing to show.
+    w.fileActions().newAction()->trigger();
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY(panel.profile() == nullptr || !panel.chartView()->isVisible());
+    auto* message = w.findChild<QLabel*>("powerSwingsMessage");
+    QTRY_VERIFY(message->isVisible());
+    QVERIFY2(message->text().contains("no training job"), qPrintable(message->text()));
   }
 
   // A hall's walls move it and its corners resize it, with the mouse: the cursor shows the grip
