@@ -63,15 +63,15 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
 }
 
 void printCsv(std::ostream& out, const dynamics::PowerProfile& p) {
-  out << "time_s,activity,gpu_w,it_w,cooling_w,site_w,battery_w,generation_w,grid_w,state_of_charge\n";
+  out << "time_s,activity,gpu_w,it_w,shelf_w,cooling_w,site_w,battery_w,generation_w,grid_w,state_of_charge\n";
   const dynamics::Waveform& w = p.waveform;
   const dynamics::Dispatch& d = p.dispatch;
   char line[320];
   for (std::size_t i = 0; i < w.size(); ++i) {
     const double soc = d.stateOfCharge.empty() ? 0 : d.stateOfCharge[i];
-    std::snprintf(line, sizeof line, "%.1f,%s,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f\n", static_cast<double>(i) * w.dt,
-                  std::string(dynamics::toString(w.activity[i])).c_str(), w.gpuPower[i], w.it[i], w.cooling[i],
-                  w.site[i], d.battery[i], d.generation[i], d.grid[i], soc);
+    std::snprintf(line, sizeof line, "%.1f,%s,%.1f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.0f,%.4f\n",
+                  static_cast<double>(i) * w.dt, std::string(dynamics::toString(w.activity[i])).c_str(), w.gpuPower[i],
+                  w.it[i], w.shelf[i], w.cooling[i], w.site[i], d.battery[i], d.generation[i], d.grid[i], soc);
     out << line;
   }
 }
@@ -128,6 +128,7 @@ void printJson(std::ostream& out, const dynamics::PowerProfile& p) {
   j.endArray();
   j.key("series").beginObject();
   series(j, "gpu_w", p.waveform.gpuPower);
+  series(j, "shelf_w", p.waveform.shelf);
   series(j, "site_w", p.waveform.site);
   series(j, "battery_w", p.dispatch.battery);
   series(j, "generation_w", p.dispatch.generation);

@@ -61,6 +61,8 @@ struct RackType {
   int switchSlots = 0;                             // network racks: switches it holds
   double storageBandwidth = 0;                     // storage racks: B/s read/write aggregate
   double storageCapacity = 0;                      // storage racks: bytes
+  // J stored in the rack's power shelves to ride its own swings (GB300's PSUs); 0 = none.
+  double shelfStorage = 0;
   Provenance provenance;
 };
 

@@ -132,6 +132,7 @@ const std::vector<Field<RackType>>& rackFields() {
         whole<RackType>("switch_slots", &RackType::switchSlots, 0, 100),
         quantity<RackType>("storage_bandwidth", &RackType::storageBandwidth, Dimension::DataRate, 0, 1e15),
         quantity<RackType>("storage_capacity", &RackType::storageCapacity, Dimension::DataSize, 0, 1e20),
+        quantity<RackType>("shelf_storage", &RackType::shelfStorage, Dimension::Energy, 0, 1e9),
     };
     addFootprint(f);
     addProvenance(f);

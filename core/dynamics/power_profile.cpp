@@ -30,6 +30,7 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
   p.scenario.jobStop = options.jobStop;
   p.timeline = timeline(p.scenario);
   p.chain = siteChain(power, estimate.gpusUsed, p.states, spec.coolingTimeConstant);
+  p.chain.shelfStorage = shelfStorageFor(layout, gpu.id, estimate.gpusUsed);
   p.sources = sourcesOf(layout);
   p.waveform = sampleWaveform(p.step, p.timeline, p.chain, options.dt, options.seconds);
   p.dispatch = dispatch(p.waveform.site, options.dt, p.sources, spec.gridRampLimit);
@@ -61,6 +62,13 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
   p.notes.push_back(
       "checkpoints, failures and restarts placed at the estimate's expected interval and rate, not "
       "drawn at random");
+  if (p.chain.shelfStorage > 0)
+    p.notes.push_back("power-shelf storage: " + units::format(p.chain.shelfStorage, units::Dimension::Energy) +
+                      " behind the job's GPUs, modelled as a first-order filter of " +
+                      units::format(shelfTimeConstant(p.chain), units::Dimension::Time) +
+                      " (half of it on the job's largest swing) recharging over " +
+                      units::format(kShelfRestore, units::Dimension::Time) +
+                      " — its controller is not published (grade U)");
   if (p.sources.batteryPower > 0)
     p.notes.push_back("batteries: planning control (a " + units::format(kSmoothing, units::Dimension::Time) +
                       " smoothing filter, pulled back to half charge over " +

@@ -142,7 +142,39 @@ SiteChain siteChain(const power::PowerResult& power, int jobGpus, const PowerSta
   return c;
 }
 
+double shelfStorageFor(const design::Layout& layout, const std::string& gpu, int jobGpus) {
+  double storage = 0, gpus = 0;
+  for (const design::Rack& r : layout.racks)
+    if (r.spec && r.spec->gpu == gpu && r.spec->gpus > 0) storage += r.spec->shelfStorage, gpus += r.spec->gpus;
+  return gpus > 0 ? storage / gpus * std::min<double>(jobGpus, gpus) : 0;
+}
+
+double shelfTimeConstant(const SiteChain& chain) {
+  const double swing = chain.jobGpus * (chain.busy - chain.idle);
+  return chain.shelfStorage > 0 && swing > 0 ? chain.shelfStorage / 2 / swing : 0;
+}
+
 namespace {
+
+// The power shelves' storage: the racks' input follows their load through a first-order filter
+// (time constant `tau`, discretised exactly for the load held over each sample: the filter's mean
+// over the sample) and is pulled back to half charge over kShelfRestore, the storage giving or
+// taking the difference within its energy. Returns W given (+) or taken (−) per sample.
+std::vector<double> shelfFlow(const std::vector<double>& load, double dt, double storage, double tau) {
+  std::vector<double> flow(load.size(), 0.0);
+  if (storage <= 0 || tau <= 0 || load.empty()) return flow;
+  const double decay = std::exp(-dt / tau), meanLag = tau / dt * (1 - decay);
+  const double restore = (1 - std::exp(-dt / kShelfRestore)) / dt;
+  double charge = storage / 2, smooth = load.front();
+  for (std::size_t i = 0; i < load.size(); ++i) {
+    const double gap = load[i] - smooth;
+    smooth = load[i] - gap * decay;
+    const double give = gap * meanLag - (storage / 2 - charge) * restore;
+    flow[i] = std::clamp(give, (charge - storage) / dt, charge / dt);
+    charge -= flow[i] * dt;
+  }
+  return flow;
+}
 
 // Energy per GPU from the start of interval `v` to `u` seconds into it.
 double energyInto(const Interval& v, double u, const StepShape& shape) {
@@ -201,13 +233,14 @@ Waveform sampleWaveform(const StepShape& shape, const std::vector<Interval>& tim
   w.it.resize(n);
   w.cooling.resize(n);
   w.site.resize(n);
+  for (std::size_t i = 0; i < n; ++i) w.it[i] = chain.load(w.gpuPower[i]);
+  w.shelf = shelfFlow(w.it, dt, chain.shelfStorage, shelfTimeConstant(chain));
   const double keep = chain.coolingTimeConstant > 0 ? std::exp(-dt / chain.coolingTimeConstant) : 0;
-  double cooling = n > 0 ? chain.coolingAt(chain.load(w.gpuPower[0])) : 0;
+  double cooling = n > 0 ? chain.coolingAt(w.it[0]) : 0;
   for (std::size_t i = 0; i < n; ++i) {
-    w.it[i] = chain.load(w.gpuPower[i]);
     cooling = keep * cooling + (1 - keep) * chain.coolingAt(w.it[i]);
     w.cooling[i] = cooling;
-    w.site[i] = chain.chainFactor * (w.it[i] + cooling);
+    w.site[i] = chain.chainFactor * (w.it[i] - w.shelf[i] + cooling);
   }
   return w;
 }

@@ -14,6 +14,9 @@
 //   data-parallel reduction and the optimizer step at communication-bound power.
 // - Checkpoint writes and restarts (after a failure: drop to idle, restore, then the first step
 //   ramps through its fill) hold the job's GPUs at idle power.
+// - Storage in the racks' power shelves (GB300's PSUs) rides the racks' own swings: their input
+//   follows their load through a first-order filter whose time constant spends half the storage
+//   on the job's largest swing, within the storage's energy. Cooling follows the load itself.
 // - The chain's losses are the power analysis's: the sources deliver facility ÷ (IT + network +
 //   cooling) per watt of load at design load — exact for gear with a flat efficiency, first order
 //   for gear with a curve.
@@ -26,6 +29,7 @@
 #include <vector>
 
 #include "core/catalog/catalog.h"
+#include "core/design/layout.h"
 #include "core/power/power_analysis.h"
 #include "core/training/estimate.h"
 
@@ -35,6 +39,10 @@ namespace gigaplan::dynamics {
 /// defaults (docs/power-dynamics.md): the published work shows the phases, not their draw.
 inline constexpr double kAssumedIdleShare = 0.15;
 inline constexpr double kAssumedCommShare = 0.45;
+/// Time constant of the power shelves' pull back to half charge (grade U planning default: no
+/// public figure for GB300's charge controller). Long beside a step: a rise's energy comes back
+/// on the fall that follows it, and recharging adds little to the peak; it corrects drift.
+inline constexpr double kShelfRestore = 30;  // s
 
 /// W per GPU in each state; busy is the TDP.
 struct PowerStates {
@@ -98,6 +106,7 @@ struct SiteChain {
   double coolingDesign = 0;         // W of cooling gear at design load
   double chainFactor = 1;           // W at the sources per W of load (1 + losses ÷ load)
   double coolingTimeConstant = 60;  // s
+  double shelfStorage = 0;          // J in the power shelves of the job's racks (0: none)
   /// IT load (racks + network) when each job GPU draws `gpuPower`.
   double load(double gpuPower) const;
   /// Cooling gear's steady draw at that load (proportional to the heat, as at design load).
@@ -106,13 +115,22 @@ struct SiteChain {
 SiteChain siteChain(const power::PowerResult& power, int jobGpus, const PowerStates& states,
                     double coolingTimeConstant);
 
+/// J of power-shelf storage behind `jobGpus` GPUs of type `gpu`: the storage per GPU of the
+/// layout's racks of that GPU (catalog shelf_storage) times the job's GPUs.
+double shelfStorageFor(const design::Layout& layout, const std::string& gpu, int jobGpus);
+
+/// The first-order filter's time constant: half the storage spent on the job's largest swing
+/// (every job GPU from idle to busy). 0 without storage or swing.
+double shelfTimeConstant(const SiteChain& chain);
+
 /// The sampled series: sample i covers [i·dt, (i+1)·dt). The chart and the report read these.
 struct Waveform {
   double dt = 0.1;
   std::vector<double> gpuPower;    // W per job GPU
   std::vector<double> it;          // W of IT and network load
   std::vector<double> cooling;     // W of cooling gear (lagging the heat)
-  std::vector<double> site;        // W at the sources: chain factor × (IT + cooling)
+  std::vector<double> shelf;       // W the power shelves' storage gives (+) or takes (−); 0s without
+  std::vector<double> site;        // W at the sources: chain factor × (IT − shelf + cooling)
   std::vector<Activity> activity;  // what the job does at the start of each sample
   std::size_t size() const { return site.size(); }
 };

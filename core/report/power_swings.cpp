@@ -59,6 +59,13 @@ LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDyn
   rows.push_back({"sources", "grid " + watts(p.sources.grid) + ", generation " + watts(p.sources.generation) +
                                  ", batteries " + watts(p.sources.batteryPower) + " / " +
                                  units::format(p.sources.batteryEnergy, Dimension::Energy)});
+  if (p.chain.shelfStorage > 0) {
+    double taken = 0;  // the largest share of a sample's draw the shelves took off the sources
+    for (std::size_t i = 0; i < p.waveform.shelf.size(); ++i) taken = std::max(taken, std::abs(p.waveform.shelf[i]));
+    rows.push_back({"power-shelf storage", units::format(p.chain.shelfStorage, Dimension::Energy) + " (" +
+                                               fixed(p.chain.shelfStorage / p.chain.jobGpus, 0) +
+                                               " J per GPU); most it gave or took in a sample " + watts(taken)});
+  }
   if (spec.gpuPowerFloor > 0)
     rows.push_back({"GPU power floor " + fixed(100 * spec.gpuPowerFloor, 0) + " % costs",
                     units::format(p.floorCostPerDay, Dimension::Energy) + " per day of training"});

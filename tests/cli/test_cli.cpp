@@ -227,7 +227,7 @@ class TestCli : public QObject {
     QVERIFY2(csv.code == 0, qPrintable(csv.err));
     const QStringList lines = csv.out.split('\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 601);
-    QVERIFY(lines[0].startsWith("time_s,activity,gpu_w,it_w,cooling_w,site_w,battery_w,generation_w,grid_w"));
+    QVERIFY(lines[0].startsWith("time_s,activity,gpu_w,it_w,shelf_w,cooling_w,site_w,battery_w,generation_w,grid_w"));
     QVERIFY2(lines[1].startsWith("0.0,idle,"), qPrintable(lines[1]));  // the job starts after 6 s of idle
     QVERIFY2(lines[600].startsWith("59.9,training,"), qPrintable(lines[600]));
     const Run stopped = run({"power-profile", su, "--seconds", "60", "--stop", "40", "--csv"});
@@ -250,6 +250,14 @@ class TestCli : public QObject {
     QVERIFY(t.out.contains("GPU power floor 80 % costs"));
     QVERIFY(t.out.contains("smallest battery"));
     QVERIFY(t.out.contains("approximate:"));
+    QVERIFY(!t.out.contains("power-shelf storage"));  // GB200's shelves store nothing we know of
+    // The same SU of GB300 racks: 576 GPUs × 65 J in their power shelves take the fastest edges.
+    std::string gb300 = text.str();
+    for (std::size_t at; (at = gb300.find("gb200-nvl72")) != std::string::npos;) gb300.replace(at, 11, "gb300-nvl72");
+    const Run shelves = run({"power-profile", file("gb300.yaml", gb300), "--seconds", "120"});
+    QVERIFY2(shelves.code == 0, qPrintable(shelves.err));
+    QVERIFY2(shelves.out.contains("power-shelf storage           10.4 Wh (65 J per GPU)"), qPrintable(shelves.out));
+    QVERIFY(shelves.out.contains("approximate: power-shelf storage"));
     // A design without a job needs --job: the teaching hall with its job: section cut out.
     std::ifstream hallIn(sample("teaching-hall.yaml"));
     std::string hall, line;

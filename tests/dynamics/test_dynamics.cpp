@@ -1,6 +1,7 @@
 // Power dynamics (core/dynamics) on hand-computable cases: a square wave's fundamental and odd
 // harmonics, a step's shape with and without a power floor, the timeline of checkpoints and
-// failures, energy through the power chain, a load step through a battery of known size, grid
+// failures, energy through the power chain, a load step through the racks' power-shelf storage
+// and through a battery of known size, grid
 // limits breached at the right time, and the design keys (absent: as before; present: read,
 // saved, and a bad value named with its line). Each expectation is derived in its comment.
 #include <QtTest>
@@ -205,6 +206,83 @@ class TestDynamics : public QObject {
     QVERIFY(near(siteEnergy, (80e3 * 60 + 16 * 10 * 85.5e3) / eta, 1e-3));
   }
 
+  // Storage in the power shelves on a load step. 100 GPUs of busy 1 kW and idle 200 W in racks
+  // with nothing else: the IT load steps from 20 kW to 100 kW (ΔP = 80 kW) at t = 1 s, a sample
+  // boundary at 10 Hz, and back at t = 5 s. 16 kJ of storage: the filter's time constant spends half of it on ΔP,
+  // τ = 8 kJ / 80 kW = 0.1 s = dt. Over the first sample after the step the filter's mean lags
+  // the load by ΔP · (τ/dt)(1 − e^−1) = 80 kW · 0.632 = 50.57 kW: the storage gives that and the
+  // sources see 100 − 50.57 = 49.43 kW. The storage gives at most the 8 kJ above half charge
+  // (ΔP·τ, less the slow recharge over kShelfRestore = 30 s), takes as much back on the fall (the
+  // mirror: −50.57 kW in its first sample) and ends near half charge. Without storage the sources see the load.
+  // With 1.6 kJ (a tenth) τ = 0.01 s, the filter's mean lag over the sample is 80 kW · 0.1 · (1 − e^−10) = 7.9996 kW.
+  // On a 0.2 s square wave (up one sample, down the next) the storage's charge stays within what it holds.
+  void powerShelfStorageOnAStep() {
+    SiteChain chain;
+    chain.jobGpus = 100;
+    chain.busy = 1000;
+    chain.idle = 200;
+    chain.itDesign = 100e3;
+    StepShape shape;
+    shape.segments = {{1.0, 1000, 1000}};
+    shape.period = 1;
+    shape.energy = 1000;
+    shape.idle = 200;
+    const std::vector<Interval> timeline = {
+        {0, 1, Activity::Idle}, {1, 5, Activity::Training}, {5, 10, Activity::Idle}};
+    const Waveform plain = sampleWaveform(shape, timeline, chain, 0.1, 10);
+    QVERIFY(near(plain.site[9], 20e3, 1e-6) && near(plain.site[10], 100e3, 1e-6));
+    for (double v : plain.shelf) QCOMPARE(v, 0.0);
+
+    chain.shelfStorage = 16e3;
+    QVERIFY(near(shelfTimeConstant(chain), 0.1, 1e-12));
+    const Waveform w = sampleWaveform(shape, timeline, chain, 0.1, 10);
+    QVERIFY(near(w.site[9], 20e3, 1e-6));
+    const double lag = 80e3 * (1 - std::exp(-1.0));
+    QVERIFY2(near(w.shelf[10], lag, 1e-6), qPrintable(QString::number(w.shelf[10])));
+    QVERIFY(near(w.site[10], 100e3 - lag, 1e-6));
+    double given = 0, most = 0;
+    for (double v : w.shelf) given += v * 0.1, most = std::max(most, given);
+    QVERIFY(most <= 8e3 + 1e-6 && most > 0.95 * 8e3);
+    QVERIFY2(near(w.shelf[50], -lag, 0.02 * lag), qPrintable(QString::number(w.shelf[50])));
+    // The 4 s at high load recharged about 8 kJ · (1 − e^(−4/30)) = 1 kJ, which the fall then
+    // overfilled by and the last 5 s give back at the same slow rate: within 15 % of half.
+    QVERIFY2(given < 0 && given > -0.15 * 8e3, qPrintable(QString::number(given)));
+
+    chain.shelfStorage = 1.6e3;
+    const Waveform small = sampleWaveform(shape, timeline, chain, 0.1, 10);
+    const double smallLag = 80e3 * 0.1 * (1 - std::exp(-10.0));
+    QVERIFY2(near(small.shelf[10], smallLag, 1e-6), qPrintable(QString::number(small.shelf[10])));
+    QVERIFY(near(small.site[10], 100e3 - smallLag, 1e-6));
+    StepShape square;
+    square.segments = {{0.1, 1000, 1000}, {0.1, 200, 200}};
+    square.period = 0.2;
+    square.energy = 120;
+    square.idle = 200;
+    const Waveform sq = sampleWaveform(square, {{0, 1, Activity::Idle}, {1, 10, Activity::Training}}, chain, 0.1, 10);
+    double charge = 800;
+    for (double v : sq.shelf) {
+      charge -= v * 0.1;
+      QVERIFY(charge >= -1e-9 && charge <= 1600 + 1e-9);
+    }
+  }
+
+  // The shelf storage behind a job: the layout's racks of the job's GPU type, per GPU, times
+  // the job's GPUs (never more than the racks hold); other GPU types' racks do not count.
+  void shelfStorageOfTheJobsRacks() {
+    catalog::RackType a, b;
+    a.gpu = "g1", a.gpus = 72, a.shelfStorage = 4680;
+    b.gpu = "g2", b.gpus = 8, b.shelfStorage = 1e6;
+    design::Layout layout;
+    design::Rack rack;
+    rack.spec = &a;
+    layout.racks.assign(3, rack);
+    rack.spec = &b;
+    layout.racks.push_back(rack);
+    QVERIFY(near(shelfStorageFor(layout, "g1", 100), 100 * 65.0, 1e-9));
+    QVERIFY(near(shelfStorageFor(layout, "g1", 1000), 3 * 4680.0, 1e-9));
+    QCOMPARE(shelfStorageFor(layout, "g3", 100), 0.0);
+  }
+
   // A 60 MW step (100 → 160 MW at t = 10 s) through an ideal battery of 20 MW and 200 MJ
   // (55.6 kWh), starting half full, with a 1 MW/s (60 MW/min) grid ramp limit, no generators.
   // Before the step the battery idles (load = target). At the step the target moves 0.1 MW, the
@@ -349,6 +427,9 @@ class TestDynamics : public QObject {
     QVERIFY(titan);
     QVERIFY(near(titan->rampRate, 7e6 / 60, 1e-6));  // 7 MW/min
     QCOMPARE(titan->minLoad, 0.5);
+    const catalog::RackType* gb300 = cat.rack("gb300-nvl72");
+    QVERIFY(gb300);
+    QVERIFY(near(gb300->shelfStorage, 72 * 65.0, 1e-9));  // 65 J per GPU (NVIDIA, 2025)
     const catalog::Gpu* gb200 = cat.gpu("gb200");
     QVERIFY(gb200 && gb200->idlePower > 0 && gb200->idlePower < gb200->commPower && gb200->commPower < gb200->tdp);
   }
