@@ -244,9 +244,8 @@ QString PowerSwingsPanel::headline() const {
     if (label == "smallest battery")
       text += QStringLiteral("<br>") + tr("Smallest battery: %1").arg(qs(value).toHtmlEscaped());
   if (!p.findings.empty())
-    text +=
-        QStringLiteral("<br><span style='color:#e05a4f'>%1</span>")
-            .arg(tr("%n grid limit(s) broken: see Findings in the report", "", static_cast<int>(p.findings.size())));
+    text += QStringLiteral("<br><span style='color:#e05a4f'>%1</span>")
+                .arg(tr("%n finding(s) on the swings: see the report", "", static_cast<int>(p.findings.size())));
   return text;
 }
 

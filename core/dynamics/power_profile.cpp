@@ -37,6 +37,14 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
   p.site = analyzeSeries(p.waveform.site, options.dt, spec.bandLow, spec.bandHigh);
   p.grid = checkGrid(p.dispatch.grid, options.dt, spec);
   p.findings = gridFindings(p.grid, spec);
+  if (spec.gpuPowerFloor > kLargestPowerFloor)
+    p.findings.push_back(engine::makeFinding(
+        engine::Severity::Warning, "", "dynamics.power-floor",
+        "A GPU power floor of " + units::format(spec.gpuPowerFloor * 100, units::Dimension::Dimensionless) +
+            " % of busy power (power_dynamics.gpu_power_floor) is above the " +
+            units::format(kLargestPowerFloor * 100, units::Dimension::Dimensionless) +
+            " % that GB200's power smoothing offers (arXiv 2508.14318): the GPUs may not hold it",
+        spec.gpuPowerFloor, kLargestPowerFloor));
   p.siteEnergyPerStep = energyAtSources(p.step, p.chain);
   if (spec.gpuPowerFloor > 0 && p.step.period > 0)
     p.floorCostPerDay = (p.siteEnergyPerStep - energyAtSources(p.stepNoFloor, p.chain)) * 86400 / p.step.period;

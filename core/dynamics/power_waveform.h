@@ -44,6 +44,12 @@ inline constexpr double kAssumedCommShare = 0.45;
 /// on the fall that follows it, and recharging adds little to the peak; it corrects drift.
 inline constexpr double kShelfRestore = 30;  // s
 
+/// The highest GPU power floor GB200's power smoothing offers, as a share of TDP ("the current
+/// solution in GB200 only allows a maximum MPF of 90% of TDP": Microsoft, OpenAI, NVIDIA, Power
+/// Stabilization for AI Training Datacenters, arXiv 2508.14318, 2025). A design's floor above it
+/// is computed as asked, with a warning.
+inline constexpr double kLargestPowerFloor = 0.9;
+
 /// W per GPU in each state; busy is the TDP.
 struct PowerStates {
   double busy = 0, comm = 0, idle = 0;
