@@ -41,6 +41,7 @@
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/tools/drag_move.h"
 #include "app/gui/view_actions.h"
+#include "app/gui/year_panel.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/move_tool.h"
 #include "widgets/tools/select_tool.h"
@@ -50,7 +51,7 @@
 
 namespace gigaplan::app {
 namespace {
-constexpr int kStateVersion = 3;  // bump when docks change, so old layouts are not restored
+constexpr int kStateVersion = 4;  // bump when docks change, so old layouts are not restored
 // Longest an edit waits for its evaluation before the 3D view is redrawn anyway.
 constexpr int kSceneWaitMs = 120;
 
@@ -85,6 +86,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       properties_(new PropertiesDock(*editor_, this)),
       job_(new JobPanel(*editor_, this)),
       swings_(new PowerSwingsPanel(this)),
+      year_(new YearPanel(*editor_, this)),
       palette_(new CatalogPalette(*editor_, this)),
       helpActions_(new HelpActions(this)),
       selectionLabel_(new QLabel(this)),
@@ -222,6 +224,16 @@ void MainWindow::buildDocks() {
   QDockWidget* swings = dock(tr("Power swings"), "powerSwingsDock", swings_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(historyDock, swings);
   connect(swings, &QDockWidget::visibilityChanged, swings_, &PowerSwingsPanel::setOnScreen);
+  QDockWidget* year = dock(tr("Year"), "yearDock", year_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(swings, year);
+  connect(year, &QDockWidget::visibilityChanged, year_, &YearPanel::setOnScreen);
+  // The charts need height: a docked chart tab brought forward makes the bottom area at least
+  // two fifths of the window (the planner's own larger size is kept).
+  for (QDockWidget* chart : {swings, year})
+    connect(chart, &QDockWidget::visibilityChanged, this, [this, chart](bool shown) {
+      const int room = height() * 2 / 5;
+      if (shown && !chart->isFloating() && chart->height() < room) resizeDocks({chart}, {room}, Qt::Vertical);
+    });
   findings->raise();
 }
 
@@ -360,6 +372,7 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   metrics_->showJob(outlook);
   job_->showOutlook(outlook);
   swings_->showDesign(result, outlook);
+  year_->showDesign(result, outlook.estimate ? std::optional(outlook.estimate->effectiveTrainingDays) : std::nullopt);
   applyColors();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));

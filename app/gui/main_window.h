@@ -32,6 +32,7 @@ class ViewActions;
 class MetricsPanel;
 class FindingsPanel;
 class PowerSwingsPanel;
+class YearPanel;
 class SiteTreeDock;
 class HelpActions;
 class PropertiesDock;
@@ -57,6 +58,7 @@ class MainWindow : public QMainWindow {
   PropertiesDock& properties() { return *properties_; }
   JobPanel& jobPanel() { return *job_; }
   PowerSwingsPanel& powerSwings() { return *swings_; }
+  YearPanel& yearPanel() { return *year_; }
   CatalogPalette& palette() { return *palette_; }
   HelpActions& help() { return *helpActions_; }
   EvaluationRunner& evaluations() { return runner_; }
@@ -114,6 +116,7 @@ class MainWindow : public QMainWindow {
   PropertiesDock* properties_;
   JobPanel* job_;
   PowerSwingsPanel* swings_;
+  YearPanel* year_;
   CatalogPalette* palette_;
   HelpActions* helpActions_;
   QMenu* docksMenu_ = nullptr;

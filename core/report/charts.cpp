@@ -235,4 +235,109 @@ Drawing stackedBar(const std::vector<Bar>& parts, const ChartOptions& o) {
   return d;
 }
 
+Color heatColor(double t) {
+  // Nine steps after the viridis scale (perceptually uniform, readable in grey and by the colour
+  // blind): van der Walt and Smith, matplotlib, 2015.
+  static constexpr std::array<std::uint32_t, kHeatSteps> kSteps = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c,
+                                                                   0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
+  const int i = std::clamp(static_cast<int>(std::floor(t * kHeatSteps)), 0, kHeatSteps - 1);
+  return Color::rgb(kSteps[static_cast<std::size_t>(i)]);
+}
+
+namespace {
+
+constexpr const char* kMonthInitials[12] = {"J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"};
+constexpr int kMonthDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+}  // namespace
+
+Drawing heatMap(const std::vector<double>& hourly, const HeatMapOptions& o) {
+  constexpr double kLeft = 30, kTop = 4, kCell = 5, kLegend = 150;
+  const double right = o.width - kLegend - 8, bottom = kTop + 24 * kCell;
+  Drawing d(o.width, bottom + 22);
+  const std::size_t days = std::min<std::size_t>(365, (hourly.size() + 23) / 24);
+  if (days == 0) return d;
+  double lo = INFINITY, hi = -INFINITY;
+  for (double v : hourly) lo = std::min(lo, v), hi = std::max(hi, v);
+  const double span = hi - lo;
+  auto step = [&](double v) {
+    return span > 0 ? std::clamp(static_cast<int>(std::floor((v - lo) / span * kHeatSteps)), 0, kHeatSteps - 1) : 0;
+  };
+  const double dayWidth = (right - kLeft) / 365;
+  // One rectangle per run of hours in a day on the same colour step; a hair wider than a day so
+  // that neighbouring days leave no seam.
+  for (std::size_t day = 0; day < days; ++day) {
+    const double x = kLeft + dayWidth * static_cast<double>(day);
+    std::size_t hour = 0;
+    while (hour < 24 && day * 24 + hour < hourly.size()) {
+      const int c = step(hourly[day * 24 + hour]);
+      std::size_t end = hour + 1;
+      while (end < 24 && day * 24 + end < hourly.size() && step(hourly[day * 24 + end]) == c) ++end;
+      d.rect({x, kTop + kCell * static_cast<double>(hour), dayWidth + 0.25, kCell * static_cast<double>(end - hour)},
+             Style::filled(heatColor((c + 0.5) / kHeatSteps)));
+      hour = end;
+    }
+  }
+  // Hours of the day (hour 1 is 00:00-01:00) and months.
+  for (int h : {0, 6, 12, 18, 24}) {
+    const double y = kTop + kCell * h;
+    d.line({kLeft - 3, y}, {kLeft, y}, Style::line(kMuted, 0.5));
+    d.text({kLeft - 5, y + 2.3}, (h < 10 ? "0" : "") + std::to_string(h) + ":00",
+           {.size = 6, .anchor = Anchor::End, .color = kMuted});
+  }
+  int first = 0;
+  for (int m = 0; m < 12; ++m) {
+    const double x = kLeft + dayWidth * first;
+    d.line({x, bottom}, {x, bottom + 3}, Style::line(kMuted, 0.5));
+    d.text({x + dayWidth * kMonthDays[m] / 2, bottom + 10}, kMonthInitials[m],
+           {.size = 6.5, .anchor = Anchor::Middle, .color = kMuted});
+    first += kMonthDays[m];
+  }
+  d.rect({kLeft, kTop, right - kLeft, bottom - kTop}, Style::line(kMuted, 0.4));
+  // Legend: the steps from low to high with the year's range.
+  const double lx = right + 14, lw = kLegend - 20;
+  d.text({lx, kTop + 8}, o.label, {.size = 7, .bold = true});
+  for (int i = 0; i < kHeatSteps; ++i)
+    d.rect({lx + lw * i / kHeatSteps, kTop + 14, lw / kHeatSteps + 0.25, 10},
+           Style::filled(heatColor((i + 0.5) / kHeatSteps)));
+  auto value = [&](double v) { return fixed(v * o.scale, o.decimals) + (o.unit.empty() ? "" : " " + o.unit); };
+  d.text({lx, kTop + 33}, value(lo), {.size = 6.5, .color = kMuted});
+  d.text({lx + lw, kTop + 33}, value(hi), {.size = 6.5, .anchor = Anchor::End, .color = kMuted});
+  d.text({lx, kTop + 46}, "lowest to highest hour", {.size = 6, .color = kMuted});
+  return d;
+}
+
+Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width) {
+  constexpr double kTitle = 12, kAxis = 34, kHeight = 130, kGap = 10;
+  Drawing d(width, kHeight);
+  if (panels.empty()) return d;
+  const double panelWidth =
+      (width - kGap * static_cast<double>(panels.size() - 1)) / static_cast<double>(panels.size());
+  const double top = kTitle + 6, bottom = kHeight - 14;
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    const MonthlyPanel& panel = panels[p];
+    const double x0 = (panelWidth + kGap) * static_cast<double>(p), left = x0 + kAxis, right = x0 + panelWidth;
+    d.text({x0, kTitle - 3}, panel.title + " (" + panel.unit + ")", {.size = 7, .bold = true});
+    double max = 0;
+    for (double v : panel.values) max = std::max(max, v * panel.scale);
+    const std::vector<double> ticks = niceTicks(max, 4);
+    const double axisMax = std::max(ticks.back(), 1e-12);
+    auto yAt = [&](double v) { return bottom - (bottom - top) * v / axisMax; };
+    for (double t : ticks) {
+      d.line({left, yAt(t)}, {right, yAt(t)}, Style::line(kRule, 0.3));
+      d.text({left - 3, yAt(t) + 2.3}, fixed(t, t == std::round(t) ? 0 : 1),
+             {.size = 6, .anchor = Anchor::End, .color = kMuted});
+    }
+    const double column = (right - left) / 12;
+    for (int m = 0; m < 12; ++m) {
+      const double v = std::max(0.0, panel.values[static_cast<std::size_t>(m)] * panel.scale);
+      const double x = left + column * m;
+      d.rect({x + column * 0.15, yAt(v), column * 0.7, bottom - yAt(v)}, Style::filled(panel.color));
+      d.text({x + column / 2, bottom + 9}, kMonthInitials[m], {.size = 6, .anchor = Anchor::Middle, .color = kMuted});
+    }
+    d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
+  }
+  return d;
+}
+
 }  // namespace gigaplan::report

@@ -7,6 +7,7 @@
 //   Drawing d = report::barChart({{"forward", 1.2, paletteColor(0)}, {"backward", 2.4, paletteColor(1)}}, o);
 #pragma once
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -66,5 +67,35 @@ struct LineChartOptions {
 /// Lines over time, with value and time axes and a legend. A series longer than the plot has
 /// points is drawn as its minimum and maximum per column, so no peak is lost.
 Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& options);
+
+struct HeatMapOptions {
+  double width = 515;
+  std::string label;  // what the colours mean, before the legend's scale ("PUE")
+  std::string unit;   // after each legend value ("MW"; empty for a ratio)
+  double scale = 1;   // SI × scale = legend value
+  int decimals = 2;   // legend values
+};
+
+/// Colour on the heat maps' sequential scale (dark blue, low, through teal and green to yellow,
+/// high) for `t` in [0, 1]; kHeatSteps distinct colours.
+inline constexpr int kHeatSteps = 9;
+Color heatColor(double t);
+
+/// A year of hourly values (8,760, from 1 January hour 1; fewer are drawn as far as they go) as a
+/// day × hour map: the days of the year left to right under month ticks, the hours of the day top
+/// to bottom, each cell coloured from the year's lowest value to its highest, with a legend.
+Drawing heatMap(const std::vector<double>& hourly, const HeatMapOptions& options);
+
+/// One panel of monthly columns: twelve values (SI), their unit and colour.
+struct MonthlyPanel {
+  std::string title;  // "Energy at the meter"
+  std::array<double, 12> values{};
+  std::string unit;  // "MWh"
+  double scale = 1;  // SI × scale = axis value
+  Color color = kInk;
+};
+
+/// Panels of twelve monthly columns side by side, each with its own axis.
+Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width = 515);
 
 }  // namespace gigaplan::report

@@ -61,7 +61,7 @@ LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDyn
                                  units::format(p.sources.batteryEnergy, Dimension::Energy)});
   if (p.chain.shelfStorage > 0) {
     double taken = 0;  // the largest share of a sample's draw the shelves took off the sources
-    for (std::size_t i = 0; i < p.waveform.shelf.size(); ++i) taken = std::max(taken, std::abs(p.waveform.shelf[i]));
+    for (double w : p.waveform.shelf) taken = std::max(taken, std::abs(w));
     rows.push_back({"power-shelf storage", units::format(p.chain.shelfStorage, Dimension::Energy) + " (" +
                                                fixed(p.chain.shelfStorage / p.chain.jobGpus, 0) +
                                                " J per GPU); most it gave or took in a sample " + watts(taken)});

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "core/base/json_writer.h"
+#include "core/report/charts.h"
 #include "core/report/report_format.h"
 
 namespace gigaplan::report {
@@ -190,6 +191,42 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
   return j.str() + "\n";
 }
 
+std::vector<Figure> yearFigures(const annual::YearResult& y) {
+  std::vector<Figure> out;
+  if (y.hours.empty()) return out;
+  std::vector<double> hourly(y.hours.size());
+  for (std::size_t i = 0; i < hourly.size(); ++i) hourly[i] = y.hours[i].pue;
+  out.push_back(Figure{"year-pue",
+                       "PUE through the year: each day a column, each hour of the day a row",
+                       {heatMap(hourly, {.label = "PUE", .unit = "", .scale = 1, .decimals = 3})}});
+  if (y.year.throttledHours > 0) {
+    for (std::size_t i = 0; i < hourly.size(); ++i) hourly[i] = y.hours[i].throttledIt;
+    out.push_back(Figure{"year-throttled",
+                         "IT throttled because the plant could not reject the heat",
+                         {heatMap(hourly, {.label = "IT throttled", .unit = "MW", .scale = 1e-6, .decimals = 1})}});
+  }
+  MonthlyPanel energy{"Energy at the meter", {}, "MWh", 1 / 3.6e9, paletteColor(0)};
+  MonthlyPanel water{"Water", {}, "m³", 1e-3, paletteColor(1)};
+  MonthlyPanel carbon{"Carbon", {}, "t CO2", 1e-3, paletteColor(2)};
+  for (std::size_t m = 0; m < 12; ++m) {
+    energy.values[m] = y.months[m].energy;
+    water.values[m] = y.months[m].water();
+    carbon.values[m] = y.months[m].carbon;
+  }
+  // A panel only for what the year has: no water without towers or adiabatic assist, no carbon
+  // without an intensity (the figures above say so).
+  std::vector<MonthlyPanel> panels{energy};
+  if (y.year.water() > 0) panels.push_back(water);
+  if (y.year.carbon > 0) panels.push_back(carbon);
+  std::string caption = "Energy";
+  if (panels.size() == 3)
+    caption += ", water and carbon";
+  else if (panels.size() == 2)
+    caption += y.year.water() > 0 ? " and water" : " and carbon";
+  out.push_back(Figure{"year-months", caption + " by month", {monthlyColumns(panels)}});
+  return out;
+}
+
 Section yearSection(const annual::YearResult& y, const YearContext& c) {
   Section s{"year", "A year of weather", {}};
   const annual::PeriodFigures& t = y.year;
@@ -223,6 +260,7 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
                                                                    : std::string("never finishes"))});
   }
   s.blocks.push_back(kv);
+  for (Figure& f : yearFigures(y)) s.blocks.push_back(std::move(f));
 
   Table months;
   months.caption = "By month";

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/annual/year.h"
 #include "core/report/report_document.h"
@@ -24,6 +25,10 @@ std::string yearText(const annual::YearResult& year, const YearContext& context)
 
 /// The same as JSON: summary, sources, months, notes, and the hourly series (arrays of 8,760).
 std::string yearJson(const annual::YearResult& year, const YearContext& context);
+
+/// The year's charts, for the report and the app alike: the hourly PUE as a day × hour heat map,
+/// the IT throttled the same way when any hour throttles, and energy, water and carbon by month.
+std::vector<Figure> yearFigures(const annual::YearResult& year);
 
 /// The report's "A year of weather" section: headline annual figures, a table of months (energy,
 /// PUE, water, carbon, throttled and economiser hours), the ten worst hours by PUE, and the notes.

@@ -186,6 +186,8 @@ class TestYear : public QObject {
     }
     QCOMPARE(y.year.throttledHours, 8760);
     QVERIFY(y.lostFraction > 0);
+    const std::vector<report::Figure> figures = report::yearFigures(y);
+    QVERIFY(std::any_of(figures.begin(), figures.end(), [](const auto& f) { return f.id == "year-throttled"; }));
     // At the design dry bulb nothing is throttled.
     const annual::YearResult atDesign = s.year(annual::constantYear(35, -10, 101325));
     QCOMPARE(atDesign.year.throttledHours, 0);
@@ -225,6 +227,13 @@ class TestYear : public QObject {
     QCOMPARE(tables[0]->rows.size(), std::size_t{12});
     QCOMPARE(tables[0]->rows[6][0], std::string("Jul"));
     QCOMPARE(tables[1]->rows.size(), std::size_t{10});
+    // Its charts: the PUE heat map and the months; the teaching hall never throttles in Chicago,
+    // so no throttling map, and without a grid carbon intensity no carbon panel.
+    std::vector<std::string> figures;
+    for (const report::Block& b : section.blocks)
+      if (const auto* f = std::get_if<report::Figure>(&b)) figures.push_back(f->id);
+    QCOMPARE(y.year.throttledHours, 0);
+    QCOMPARE(figures, (std::vector<std::string>{"year-pue", "year-months"}));
     const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
     QCOMPARE(tables[1]->rows[0][3], report::pue(worst.pue));
     for (std::size_t i = 1; i < tables[1]->rows.size(); ++i)

@@ -21,6 +21,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -58,9 +59,11 @@
 #include "app/gui/site_tree_dock.h"
 #include "app/gui/site_tree_model.h"
 #include "app/gui/view_actions.h"
+#include "app/gui/year_panel.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
+#include "core/report/charts.h"
 #include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/view_geometry.h"
@@ -1326,6 +1329,72 @@ class TestMainWindow : public QObject {
     auto* message = w.findChild<QLabel*>("powerSwingsMessage");
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains("no training job"), qPrintable(message->text()));
+  }
+
+  // The Year tab: a design without weather offers to choose a file; naming one (one undo step)
+  // runs the year in the background once the tab is on screen — the report's annual figures and
+  // its charts, painted with the report's colours; a file that cannot be read says why, by name.
+  void showsTheYearOfWeather() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
+    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    auto& panel = w.yearPanel();
+    auto* dock = w.findChild<QDockWidget*>("yearDock");
+    QVERIFY(dock);
+    dock->raise();
+    QTRY_VERIFY(panel.isVisible());
+    QVERIFY2(panel.message().contains("names no weather file"), qPrintable(panel.message()));
+    auto* choose = w.findChild<QPushButton*>("yearChooseWeather");
+    QVERIFY(choose && choose->isVisible());
+    shot("year-no-weather.png");
+
+    const int steps = doc.undoStack()->count();
+    QVERIFY(panel.setWeatherFile(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw"));
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY_WITH_TIMEOUT(panel.year() != nullptr && !panel.busy(), 20000);
+    QCOMPARE(panel.year()->hours.size(), std::size_t(8760));
+    QVERIFY2(panel.summary().contains("PUE for the year"), qPrintable(panel.summary()));
+    QVERIFY(panel.summary().contains("Training job"));  // the design's job, across the year
+    const auto& figures = panel.figureView().figures();
+    QVERIFY(figures.size() >= 2);
+    QCOMPARE(QString::fromStdString(figures.front().id), QString("year-pue"));
+    QCOMPARE(QString::fromStdString(figures.back().id), QString("year-months"));
+    QVERIFY(panel.figureView().height() > 200);
+    // The heat map's colours are on screen: pixels of the scale's darkest and brightest steps.
+    QScrollArea* scroll = nullptr;
+    for (QWidget* p = panel.figureView().parentWidget(); p && !scroll; p = p->parentWidget())
+      scroll = qobject_cast<QScrollArea*>(p);
+    QVERIFY(scroll);
+    scroll->ensureWidgetVisible(&panel.figureView(), 0, 0);
+    QTest::qWait(50);
+    const QImage image = panel.figureView().grab().toImage();
+    int heat = 0;
+    for (int y = 0; y < image.height(); y += 2)
+      for (int x = 0; x < image.width(); x += 2) {
+        const QColor c = image.pixelColor(x, y);
+        for (const report::Color step : {report::heatColor(0), report::heatColor(0.5), report::heatColor(1)})
+          if (std::abs(c.red() - step.r) + std::abs(c.green() - step.g) + std::abs(c.blue() - step.b) < 24) ++heat;
+      }
+    QVERIFY2(heat > 100, qPrintable(QString::number(heat)));
+    shot("year-chicago.png");
+
+    // A file that cannot be read: the message names site.weather and the file.
+    QVERIFY(panel.setWeatherFile(tmp_.filePath("missing.epw")));
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.busy() && panel.message().contains("missing.epw"), 20000);
+    QVERIFY2(panel.message().contains("site.weather"), qPrintable(panel.message()));
+    QVERIFY(panel.year() == nullptr);
+    // Undo twice: back to no weather file, and the panel says so again.
+    doc.undoStack()->undo();
+    doc.undoStack()->undo();
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY(panel.message().contains("names no weather file"));
   }
 
   // A hall's walls move it and its corners resize it, with the mouse: the cursor shows the grip

@@ -166,6 +166,38 @@ class TestReportContent : public QObject {
       QVERIFY2(std::find(labels.begin(), labels.end(), want) != labels.end(), want);
   }
 
+  // A year whose value is the hour of the day (0 … 23): the scale runs 0 to 23 in nine steps,
+  // floor(v / 23 · 9), so each day's column is nine runs of one colour (hours 0–2, 3–5, 6–7, …)
+  // and the map is 365 × 9 cells, the legend's nine swatches and the frame: 3,295 rectangles. The
+  // top-left cell is the lowest step's colour, the bottom-right the highest's; the legend prints
+  // the range. Twelve monthly values 1 … 12 MWh: December's column is twelve times January's.
+  void heatMapAndMonthlyColumns() {
+    std::vector<double> hourly(8760);
+    for (std::size_t i = 0; i < hourly.size(); ++i) hourly[i] = static_cast<double>(i % 24);
+    const report::Drawing map = report::heatMap(hourly, {.label = "hour", .unit = "h", .scale = 1, .decimals = 0});
+    std::vector<const report::RectItem*> rects;
+    std::vector<std::string> labels;
+    for (const auto& item : map.items()) {
+      if (const auto* r = std::get_if<report::RectItem>(&item)) rects.push_back(r);
+      if (const auto* t = std::get_if<report::TextItem>(&item)) labels.push_back(t->text);
+    }
+    QCOMPARE(rects.size(), std::size_t{365 * 9 + 9 + 1});
+    QVERIFY(rects.front()->style.fill == report::heatColor(0));
+    QCOMPARE(rects.front()->r.h, 3 * 5.0);  // hours 0–2, 5 pt each
+    QVERIFY(rects[365 * 9 - 1]->style.fill == report::heatColor(1));
+    for (const char* want : {"0 h", "23 h", "00:00", "12:00", "J", "D", "hour"})
+      QVERIFY2(std::find(labels.begin(), labels.end(), want) != labels.end(), want);
+
+    report::MonthlyPanel energy{"Energy", {}, "MWh", 1 / 3.6e9, report::paletteColor(0)};
+    for (std::size_t m = 0; m < 12; ++m) energy.values[m] = static_cast<double>(m + 1) * 3.6e9;
+    const report::Drawing columns = report::monthlyColumns({energy, energy, energy});
+    std::vector<double> heights;
+    for (const auto& item : columns.items())
+      if (const auto* r = std::get_if<report::RectItem>(&item)) heights.push_back(r->r.h);
+    QCOMPARE(heights.size(), std::size_t{36});
+    QVERIFY(std::abs(heights[11] - 12 * heights[0]) < 1e-9);
+  }
+
   // The power swings section: the figures at the sources and at the grid meter, the rows the
   // command line prints, the charts; and the report has it whenever the design's job is planned.
   void powerSwingsSection() {
