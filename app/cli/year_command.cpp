@@ -18,10 +18,11 @@ namespace gigaplan::cli {
 std::string yearUsage() {
   return "usage: gigaplan year FILE [--weather EPW] [--json|--csv]\n"
          "  The design through 8,760 hours of weather: energy at the meter and per source, annual and\n"
-         "  worst-hour PUE, water (m³, WUE), carbon (site.grid_carbon, generators' co2_per_kwh), cost\n"
-         "  (site.energy_price per MWh), economiser hours and the compute lost to throttling when the\n"
-         "  plant cannot reject the heat. The weather is the EPW file the design names (site.weather,\n"
-         "  relative to the design file) or --weather EPW; typical years ship in resources/weather/.\n"
+         "  worst-hour PUE, water (m³, WUE), carbon (site.grid_carbon, or site.grid_carbon_hourly: a file of one\n"
+         "  intensity per hour; generators' co2_per_kwh), cost (site.energy_price per MWh), economiser hours\n"
+         "  and the compute lost to throttling when the plant cannot reject the heat. The weather is the EPW\n"
+         "  file the design names (site.weather, relative to the design file) or --weather EPW; typical years\n"
+         "  ship in resources/weather/.\n"
          "  --json: summary, months and hourly series; --csv: one row per hour.\n";
 }
 
@@ -54,17 +55,22 @@ int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostrea
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;
-  io::WeatherYear weather;
+  std::optional<engine::Evaluation> e;
+  annual::YearResult year;
   try {
     r = design::resolve(io::loadDesign(file, *base), *base);
-    weather = weatherFile.empty() ? io::readSiteWeather(r->design) : io::readEpw(weatherFile);
-  } catch (const io::LoadError& e) {
-    err << e.what() << "\n";
+    e = engine::evaluate(r->design, r->layout, *r->catalog);
+    if (weatherFile.empty()) {
+      year = annual::simulateSiteYear(r->design, r->layout, *e);
+    } else {
+      const io::WeatherYear weather = io::readEpw(weatherFile);
+      year = annual::simulateSiteYear(r->design, r->layout, *e, &weather);
+    }
+  } catch (const io::LoadError& error) {
+    err << error.what() << "\n";
     return kLoadError;
   }
-  const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
-  const annual::YearResult year = annual::simulateYear(r->design, r->layout, e, weather);
-  const report::YearContext context{file, designJobDays(*r, e)};
+  const report::YearContext context{file, designJobDays(*r, *e)};
   if (json)
     out << report::yearJson(year, context);
   else if (csv)

@@ -160,7 +160,7 @@ void YearPanel::start() {
     Made m;
     try {
       const design::ResolvedDesign& r = *e.design;
-      m.year = annual::simulateYear(r.design, r.layout, *e.evaluation, io::readSiteWeather(r.design));
+      m.year = annual::simulateSiteYear(r.design, r.layout, *e.evaluation);
       m.section = report::yearSection(*m.year, {.design = r.design.sourceFile, .jobDays = jobDays});
     } catch (const io::LoadError& error) {
       m.error = error.what();

@@ -10,6 +10,7 @@
 #include "core/cooling/ambient.h"
 #include "core/cooling/cooling_analysis.h"
 #include "core/cooling/heat_order.h"
+#include "core/io/carbon_reader.h"
 #include "core/model/rack_power.h"
 #include "core/power/power_graph.h"
 #include "core/units/units.h"
@@ -205,7 +206,8 @@ class Plant {
   double itMultiplier_ = 1;
 };
 
-void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, YearResult& y) {
+void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, bool hourlyGrid,
+             YearResult& y) {
   double total = 0;
   for (std::size_t k = 0; k < layout.power.size() && k < e.power.nominal.in.size(); ++k) {
     const design::PowerNode& node = layout.power[k];
@@ -215,7 +217,7 @@ void sources(const design::Design& design, const design::Layout& layout, const e
     s.kind = node.kind;
     s.share = e.power.nominal.in[k];
     total += s.share;
-    if (node.kind == design::PowerKind::Grid) s.carbonFactor = design.site.gridCarbon;
+    if (node.kind == design::PowerKind::Grid) s.carbonFactor = hourlyGrid ? 0 : design.site.gridCarbon;
     if (node.kind == design::PowerKind::Generator && node.spec) s.carbonFactor = node.spec->co2PerKwh;
     if (node.kind == design::PowerKind::Battery) s.carbonFactor = 0;  // stores energy, burns nothing
     y.sources.push_back(s);
@@ -281,13 +283,14 @@ void add(PeriodFigures& p, const HourFigures& h, double carbon, double cost, dou
 }  // namespace
 
 YearResult simulateYear(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e,
-                        const io::WeatherYear& weather) {
+                        const io::WeatherYear& weather, const std::vector<double>& gridCarbonHourly) {
   YearResult y;
   y.weatherFile = weather.file;
   y.location = weather.location;
   y.leapDayDropped = weather.leapDayDropped;
   y.gpus = e.compute.gpus;
-  sources(design, layout, e, y);
+  const bool hourlyGrid = !gridCarbonHourly.empty();
+  sources(design, layout, e, hourlyGrid, y);
   notes(design, layout, y);
   y.hasPrice = design.site.energyPrice >= 0;
 
@@ -329,11 +332,15 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
 
     const double kwh = h.facility * kHour / 3.6e6;
     double carbon = 0;
+    const std::size_t index = y.hours.size();
     for (SourceEnergy& s : y.sources) {
       s.energy += s.share * h.facility * kHour;
-      if (s.carbonFactor > 0) {
-        s.carbon += s.share * kwh * s.carbonFactor;
-        carbon += s.share * kwh * s.carbonFactor;
+      const double factor = hourlyGrid && s.kind == design::PowerKind::Grid
+                                ? gridCarbonHourly[std::min(index, gridCarbonHourly.size() - 1)]
+                                : s.carbonFactor;
+      if (factor > 0) {
+        s.carbon += s.share * kwh * factor;
+        carbon += s.share * kwh * factor;
       }
     }
     const double cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
@@ -351,7 +358,21 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   }
   if (y.gpus > 0 && y.year.hours > 0)
     y.lostFraction = y.year.lostGpuHours / (static_cast<double>(y.gpus) * y.year.hours);
+  if (hourlyGrid) {
+    // The grid's factor as reported: the year's energy-weighted mean of its hourly intensity.
+    for (SourceEnergy& s : y.sources)
+      if (s.kind == design::PowerKind::Grid && s.energy > 0) s.carbonFactor = s.carbon / (s.energy / 3.6e6);
+    y.notes.push_back("Grid carbon hour by hour from " + design.site.gridCarbonHourly +
+                      " (the grid's factor shown is the year's energy-weighted mean)");
+  }
   return y;
+}
+
+YearResult simulateSiteYear(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e,
+                            const io::WeatherYear* weather) {
+  const std::vector<double> carbon = io::readSiteGridCarbon(design);
+  if (weather) return simulateYear(design, layout, e, *weather, carbon);
+  return simulateYear(design, layout, e, io::readSiteWeather(design), carbon);
 }
 
 double jobWallHours(const YearResult& year, double fullSpeedHours, int startHour) {

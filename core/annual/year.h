@@ -99,9 +99,18 @@ struct YearResult {
   std::vector<std::string> notes;  // estimates and missing data the planner should know about
 };
 
-/// Runs `evaluation` (of `layout`, expanded from `design`) through the weather year.
+/// Runs `evaluation` (of `layout`, expanded from `design`) through the weather year. The grid's
+/// carbon is `gridCarbonHourly` (kg/kWh, one per hour of the weather) when given, else the
+/// design's constant site.grid_carbon.
 YearResult simulateYear(const design::Design& design, const design::Layout& layout,
-                        const engine::Evaluation& evaluation, const io::WeatherYear& weather);
+                        const engine::Evaluation& evaluation, const io::WeatherYear& weather,
+                        const std::vector<double>& gridCarbonHourly = {});
+
+/// The design's own year: the weather file it names (or `weather` when given) and its grid's
+/// hourly carbon when it names a file of it. Every front end makes the year this way. Throws
+/// io::LoadError when a file cannot be read.
+YearResult simulateSiteYear(const design::Design& design, const design::Layout& layout,
+                            const engine::Evaluation& evaluation, const io::WeatherYear* weather = nullptr);
 
 /// Wall-clock hours a job needing `fullSpeedHours` of the whole site takes when it starts at hour
 /// `startHour` of the year: each hour advances it by the share of the site's IT still running

@@ -154,9 +154,11 @@ struct SiteInfo {
   double maxFailureShare = 0.10;
   // The year model (core/annual): an EPW weather file as written (resolved against the design
   // file's folder; "" = none), the grid's carbon intensity in kg CO2 per kWh at the meter and the
-  // energy price per MWh (currency of the planner's choice); negative = not given.
+  // energy price per MWh (currency of the planner's choice); negative = not given. Instead of a
+  // constant intensity, grid_carbon_hourly names a file of one per hour (core/io/carbon_reader.h).
   std::string weather;
   double gridCarbon = -1;
+  std::string gridCarbonHourly;
   double energyPrice = -1;
   SourceLocation where;  // of the site mapping and its keys (site.weather errors point here)
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;

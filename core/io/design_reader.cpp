@@ -87,7 +87,7 @@ class DesignReader {
     const std::string p = "site";
     r_.checkKeys(n, p,
                  {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
-                  "max_failure_share", "weather", "grid_carbon", "energy_price"});
+                  "max_failure_share", "weather", "grid_carbon", "grid_carbon_hourly", "energy_price"});
     s.where = where(n, p);
     s.name = r_.string(r_.require(n, p, "name"), "site.name");
     r_.optional(n, p, "description", [&](const auto& c, const auto& cp) { s.description = r_.string(c, cp); });
@@ -111,6 +111,14 @@ class DesignReader {
       if (s.weather.empty()) r_.fail(c, cp, "an empty path", "the path of an EPW weather file");
     });
     r_.optional(n, p, "grid_carbon", [&](const auto& c, const auto& cp) { s.gridCarbon = carbonIntensity(c, cp); });
+    r_.optional(n, p, "grid_carbon_hourly", [&](const auto& c, const auto& cp) {
+      s.gridCarbonHourly = r_.string(c, cp);
+      if (s.gridCarbonHourly.empty())
+        r_.fail(c, cp, "an empty path", "the path of an hourly carbon intensity file (CSV)");
+      if (s.gridCarbon >= 0)
+        r_.fail(c, cp, "both grid_carbon and grid_carbon_hourly",
+                "one of them: a constant intensity or a file of one per hour");
+    });
     r_.optional(n, p, "energy_price", [&](const auto& c, const auto& cp) { s.energyPrice = r_.number(c, cp, 0, 1e6); });
   }
 

@@ -99,6 +99,7 @@ class Writer {
     if (s.maxFailureShare != defaults.maxFailureShare) kv("max_failure_share", units::shortest(s.maxFailureShare));
     if (!s.weather.empty()) kv("weather", s.weather);
     if (s.gridCarbon >= 0) kv("grid_carbon", units::shortest(s.gridCarbon) + " kg/kWh");
+    if (!s.gridCarbonHourly.empty()) kv("grid_carbon_hourly", s.gridCarbonHourly);
     if (s.energyPrice >= 0) kv("energy_price", units::shortest(s.energyPrice));
     e_ << YAML::EndMap;
   }

@@ -11,34 +11,11 @@
 
 #include "core/base/text.h"
 #include "core/base/thousands.h"
+#include "core/io/text_lines.h"
 
 namespace gigaplan::io {
 
 namespace {
-
-struct CsvField {
-  std::string_view text;
-  int column = 1;  // 1-based position of the field's first character
-};
-
-std::vector<CsvField> split(std::string_view line) {
-  std::vector<CsvField> fields;
-  std::size_t start = 0;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    if (i == line.size() || line[i] == ',') {
-      fields.push_back({line.substr(start, i - start), static_cast<int>(start) + 1});
-      start = i + 1;
-    }
-  }
-  return fields;
-}
-
-// "'12.5x'": the field as found, shortened so a binary blob does not flood the message.
-std::string quoted(std::string_view s) {
-  std::string out = "'";
-  for (char c : s.substr(0, 40)) out += std::isprint(static_cast<unsigned char>(c)) ? c : '?';
-  return out + (s.size() > 40 ? "…'" : "'");
-}
 
 bool equalsNoCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -60,7 +37,7 @@ constexpr std::array<int, 13> kDaysInMonth{0, 31, 28, 31, 30, 31, 30, 31, 31, 30
 
 class EpwParser {
  public:
-  EpwParser(std::string_view text, std::string file) : text_(text) { year_.file = std::move(file); }
+  EpwParser(std::string_view text, std::string file) : text_(text), lines_(text) { year_.file = std::move(file); }
 
   WeatherYear parse() {
     if (text_.size() > kMaxEpwBytes)
@@ -78,32 +55,25 @@ class EpwParser {
     throw LoadError(Diagnostic{year_.file, line, column, field, found, expected});
   }
 
-  // The next line without its end-of-line; false at the end of the text.
   bool nextLine(std::string_view& line) {
-    if (pos_ >= text_.size()) return false;
-    const std::size_t end = text_.find('\n', pos_);
-    line = text_.substr(pos_, end == std::string_view::npos ? std::string_view::npos : end - pos_);
-    pos_ = end == std::string_view::npos ? text_.size() : end + 1;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ++line_;
-    return true;
+    const bool more = lines_.next(line);
+    line_ = lines_.line();
+    return more;
   }
 
   double number(const CsvField& f, const std::string& name, double min, double max, const std::string& range) const {
     const std::string_view t = base::trimBlanks(f.text);
-    const std::string_view digits = t.starts_with('+') ? t.substr(1) : t;  // from_chars takes no '+'
-    double v = 0;
-    const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
-    if (digits.empty() || ec != std::errc{} || end != digits.data() + digits.size() || !std::isfinite(v))
-      fail(line_, f.column, name, t.empty() ? "an empty field" : quoted(f.text), "a number " + range);
-    if (v < min || v > max) fail(line_, f.column, name, quoted(t), "a number " + range);
-    return v;
+    const std::optional<double> v = parseCsvNumber(t);
+    if (!v) fail(line_, f.column, name, t.empty() ? "an empty field" : quotedField(f.text), "a number " + range);
+    if (*v < min || *v > max) fail(line_, f.column, name, quotedField(t), "a number " + range);
+    return *v;
   }
 
   int whole(const CsvField& f, const std::string& name, int min, int max) const {
     const std::string range = "from " + std::to_string(min) + " to " + std::to_string(max);
     const double v = number(f, name, min, max, range);
-    if (v != std::floor(v)) fail(line_, f.column, name, quoted(base::trimBlanks(f.text)), "a whole number " + range);
+    if (v != std::floor(v))
+      fail(line_, f.column, name, quotedField(base::trimBlanks(f.text)), "a whole number " + range);
     return static_cast<int>(v);
   }
 
@@ -113,9 +83,9 @@ class EpwParser {
     if (!nextLine(line))
       fail(line_ + 1, 1, name, "the end of the file",
            "the " + name + " header (line " + std::to_string(index + 1) + " of the 8 EPW header lines)");
-    const std::vector<CsvField> f = split(line);
+    const std::vector<CsvField> f = splitCsv(line);
     if (!equalsNoCase(base::trimBlanks(f[0].text), name))
-      fail(line_, 1, name, quoted(f[0].text),
+      fail(line_, 1, name, quotedField(f[0].text),
            "the " + name + " header (line " + std::to_string(index + 1) + " of the 8 EPW header lines)");
     if (index == 0) location(f);
     if (index == kHeaders.size() - 1) dataPeriods(f);
@@ -169,14 +139,7 @@ class EpwParser {
     while (nextLine(line)) {
       if (base::trimBlanks(line).empty()) {
         // Blank lines may end the file; one before another row is an error.
-        const std::size_t save = pos_;
-        const int saveLine = line_;
-        std::string_view rest;
-        bool more = false;
-        while (nextLine(rest))
-          if (!base::trimBlanks(rest).empty()) more = true;
-        if (more) fail(saveLine, 1, "", "an empty line", "an hourly row");
-        pos_ = save;
+        if (!lines_.onlyBlanksLeft()) fail(line_, 1, "", "an empty line", "an hourly row");
         break;
       }
       if (expected.month > 12)
@@ -199,7 +162,7 @@ class EpwParser {
   }
 
   void row(std::string_view line, When& expected) {
-    const std::vector<CsvField> f = split(line);
+    const std::vector<CsvField> f = splitCsv(line);
     if (f.size() < 10)
       fail(line_, static_cast<int>(f.back().column + f.back().text.size()), "", std::to_string(f.size()) + " fields",
            "at least 10 comma-separated fields (year, month, day, hour, minute, data source, dry bulb, dew point, "
@@ -232,7 +195,7 @@ class EpwParser {
   }
 
   std::string_view text_;
-  std::size_t pos_ = 0;
+  TextLines lines_;
   int line_ = 0;
   bool leap_ = false;
   WeatherYear year_;
@@ -245,35 +208,37 @@ WeatherYear readEpwText(std::string_view text, const std::string& fileName) {
 }
 
 WeatherYear readEpw(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw LoadError(Diagnostic{path, 0, 0, "",
-                               "a file that cannot be opened (" + std::string(std::strerror(errno)) + ")",
-                               "an EPW weather file"});
-  std::string text(kMaxEpwBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  return readEpwText(text, path);
+  return readEpwText(readBounded(path, kMaxEpwBytes, "an EPW weather file"), path);
 }
 
-std::string siteWeatherPath(const design::Design& design) {
-  const std::filesystem::path file(design.site.weather);
+std::string pathBesideDesign(const design::Design& design, const std::string& path) {
+  const std::filesystem::path file(path);
   if (file.is_absolute() || design.sourceFile.empty()) return file.string();
   return (std::filesystem::path(design.sourceFile).parent_path() / file).lexically_normal().string();
 }
 
+std::string siteFile(const design::Design& design, const std::string& key, const std::string& value,
+                     const std::string& expected) {
+  std::string path = pathBesideDesign(design, value);
+  std::ifstream probe(path, std::ios::binary);
+  if (!probe) {
+    const auto [line, column] = design.site.where.of(key);
+    throw LoadError(Diagnostic{design.sourceFile, line, column, "site." + key,
+                               "'" + value + "' (" + path + ": " + std::strerror(errno) + ")", expected});
+  }
+  return path;
+}
+
+std::string siteWeatherPath(const design::Design& design) {
+  return pathBesideDesign(design, design.site.weather);
+}
+
 WeatherYear readSiteWeather(const design::Design& design) {
-  const auto [line, column] = design.site.where.of("weather");
   if (design.site.weather.empty())
     throw LoadError(Diagnostic{design.sourceFile, design.site.where.line, design.site.where.column, "site.weather",
                                "no weather file", "site: weather: FILE (an EPW file), or --weather FILE"});
-  const std::string path = siteWeatherPath(design);
-  std::ifstream probe(path, std::ios::binary);
-  if (!probe)
-    throw LoadError(Diagnostic{design.sourceFile, line, column, "site.weather",
-                               "'" + design.site.weather + "' (" + path + ": " + std::strerror(errno) + ")",
-                               "an EPW weather file, its path relative to the design file"});
-  return readEpw(path);
+  return readEpw(
+      siteFile(design, "weather", design.site.weather, "an EPW weather file, its path relative to the design file"));
 }
 
 }  // namespace gigaplan::io

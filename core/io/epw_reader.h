@@ -58,6 +58,14 @@ WeatherYear readEpw(const std::string& path);
 /// The same from text in memory; `fileName` is used in messages.
 WeatherYear readEpwText(std::string_view text, const std::string& fileName);
 
+/// `path` resolved against the folder of the design file (design.sourceFile) unless absolute.
+std::string pathBesideDesign(const design::Design& design, const std::string& path);
+
+/// The path the site's key `key` (value `value`) names, resolved beside the design; throws
+/// LoadError at that key's line and column when the file cannot be opened (`expected` says what).
+std::string siteFile(const design::Design& design, const std::string& key, const std::string& value,
+                     const std::string& expected);
+
 /// The path site.weather names, resolved against the folder of the design file (design.sourceFile).
 std::string siteWeatherPath(const design::Design& design);
 

@@ -8,8 +8,7 @@ namespace gigaplan::report {
 ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& plan) {
   ReportExtras x;
   if (plan.ok && plan.estimate.effectiveTrainingDays > 0) x.jobDays = plan.estimate.effectiveTrainingDays;
-  if (!r.design.site.weather.empty())
-    x.year = annual::simulateYear(r.design, r.layout, e, io::readSiteWeather(r.design));
+  if (!r.design.site.weather.empty()) x.year = annual::simulateSiteYear(r.design, r.layout, e);
   if (plan.ok) x.swings = jobSwings(r, e, plan.estimate, plan.cluster.gpu);
   return x;
 }

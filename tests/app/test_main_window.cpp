@@ -1365,7 +1365,7 @@ class TestMainWindow : public QObject {
     QVERIFY(figures.size() >= 2);
     QCOMPARE(QString::fromStdString(figures.front().id), QString("year-pue"));
     QCOMPARE(QString::fromStdString(figures.back().id), QString("year-months"));
-    QVERIFY(panel.figureView().height() > 200);
+    QTRY_VERIFY(panel.figureView().height() > 200);  // laid out once the figures are set
     // The heat map's colours are on screen: pixels of the scale's darkest and brightest steps.
     QScrollArea* scroll = nullptr;
     for (QWidget* p = panel.figureView().parentWidget(); p && !scroll; p = p->parentWidget())
