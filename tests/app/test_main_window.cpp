@@ -125,14 +125,26 @@ void answerNextQuestion(QMessageBox::StandardButton button, bool* asked) {
 void answerNextFileDialog(const QString& file, QString* openedIn, QString* offered = nullptr) {
   auto* timer = new QTimer;
   timer->setInterval(20);
-  QObject::connect(timer, &QTimer::timeout, [timer, file, openedIn, offered] {
-    if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+  auto seen = std::make_shared<bool>(false);
+  QObject::connect(timer, &QTimer::timeout, [timer, file, openedIn, offered, seen] {
+    auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+    if (!dialog) return;
+    if (!*seen) {  // what the dialog offered, before the answer is typed in
+      *seen = true;
       if (openedIn) *openedIn = dialog->directory().absolutePath();
       if (offered) *offered = dialog->selectedFiles().value(0);
-      timer->deleteLater();
-      dialog->selectFile(file);
-      QMetaObject::invokeMethod(dialog, "accept");
     }
+    // Typed into the name field as a planner would: QFileDialog::selectFile leaves a field that has
+    // the focus alone once the dialog is on screen.
+    if (auto* name = dialog->findChild<QLineEdit*>("fileNameEdit"))
+      name->setText(file);
+    else
+      dialog->selectFile(file);
+    // A dialog still settling (its folder loading) can put its own name back: answer on a later
+    // tick, once the file asked for is the one selected.
+    if (QFileInfo(dialog->selectedFiles().value(0)).absoluteFilePath() != QFileInfo(file).absoluteFilePath()) return;
+    timer->deleteLater();
+    QMetaObject::invokeMethod(dialog, "accept");
   });
   timer->start();
 }
