@@ -2,6 +2,7 @@
 #include "core/annual/year.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
@@ -268,16 +269,23 @@ void notes(const design::Design& design, const design::Layout& layout, YearResul
   if (design.site.energyPrice < 0) y.notes.push_back("No cost: set site.energy_price (per MWh)");
 }
 
-void add(PeriodFigures& p, const HourFigures& h, double carbon, double cost, double lostGpuHours) {
+// Adds `share` of hour `h` (1: all of it) to a period.
+void add(PeriodFigures& p, const HourFigures& h, double lostGpuHours, double share = 1) {
   ++p.hours;
-  p.energy += h.facility * kHour;
-  p.itEnergy += (h.it + h.network) * kHour;
-  p.coolingEnergy += h.cooling * kHour;
-  p.carbon += carbon;
-  p.cost += cost;
-  p.lostGpuHours += lostGpuHours;
+  p.energy += h.facility * kHour * share;
+  p.itEnergy += (h.it + h.network) * kHour * share;
+  p.coolingEnergy += h.cooling * kHour * share;
+  p.carbon += h.carbon * share;
+  p.cost += h.cost * share;
+  p.lostGpuHours += lostGpuHours * share;
   p.throttledHours += h.throttledIt > 0 || h.throttledHeat > 0;
   p.worstPue = std::max(p.worstPue, h.pue);
+}
+
+// GPU-hours an hour loses to throttling.
+double lostGpuHours(const HourFigures& h, const YearResult& y) {
+  const double it = h.it + h.throttledIt;
+  return it > 0 ? h.throttledIt / it * static_cast<double>(y.gpus) : 0;
 }
 
 }  // namespace
@@ -343,11 +351,13 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
         carbon += s.share * kwh * factor;
       }
     }
-    const double cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
-    const double lost = e.power.it > 0 ? h.throttledIt / e.power.it * static_cast<double>(y.gpus) : 0;
+    h.carbon = carbon;
+    h.cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
+    h.towerWater = hour.towerWater;
+    const double lost = lostGpuHours(h, y);
     const bool free = y.chillers > 0 && hour.economising >= y.chillers;
     for (PeriodFigures* p : {&y.months[static_cast<std::size_t>(std::clamp(w.month, 1, 12) - 1)], &y.year}) {
-      add(*p, h, carbon, cost, lost);
+      add(*p, h, lost);
       p->towerWater += hour.towerWater;
       p->adiabaticWater += hour.adiabaticWater;
       p->economiserHours += free;
@@ -390,6 +400,22 @@ double jobWallHours(const YearResult& year, double fullSpeedHours, int startHour
     wall += 1;
   }
   return std::numeric_limits<double>::infinity();
+}
+
+PeriodFigures jobFigures(const YearResult& year, double fullSpeedHours, int startHour) {
+  PeriodFigures p;
+  const double wall = jobWallHours(year, fullSpeedHours, startHour);
+  if (!std::isfinite(wall) || year.hours.empty()) return p;
+  const std::size_t n = year.hours.size(), first = static_cast<std::size_t>(std::max(startHour, 0));
+  double left = wall;
+  for (std::size_t k = 0; left > 1e-12; ++k, left -= 1) {
+    const HourFigures& h = year.hours[(first + k) % n];
+    const double share = std::min(1.0, left);
+    add(p, h, lostGpuHours(h, year), share);
+    p.towerWater += h.towerWater * share;
+    p.adiabaticWater += (h.water - h.towerWater) * share;
+  }
+  return p;
 }
 
 io::WeatherYear constantYear(double dryBulb, double dewPoint, double pressure) {

@@ -49,9 +49,12 @@ struct HourFigures {
   double cooling = 0;        // pumps, fans, compressors
   double pue = 0;            // facility / (it + network)
   double water = 0;          // L used in the hour
+  double towerWater = 0;     // L of it evaporated by cooling towers (the rest: adiabatic assist)
   double throttledHeat = 0;  // W of heat the plant could not reject
   double throttledIt = 0;    // W of IT shed for it
   int chillersEconomising = 0;
+  double carbon = 0;  // kg CO2 in the hour
+  double cost = 0;    // energy × site.energy_price
 };
 
 /// Sums over a month or the year.
@@ -116,6 +119,11 @@ YearResult simulateSiteYear(const design::Design& design, const design::Layout& 
 /// `startHour` of the year: each hour advances it by the share of the site's IT still running
 /// (throttling slows every GPU alike); the year repeats. Infinity when no hour advances it.
 double jobWallHours(const YearResult& year, double fullSpeedHours, int startHour = 0);
+
+/// What a job needing `fullSpeedHours` of the whole site costs over its wall-clock run from hour
+/// `startHour` (jobWallHours): the sums of the hours it runs through, the last one in part, the
+/// year repeating. `hours` counts the hours it touches. Empty when it never finishes.
+PeriodFigures jobFigures(const YearResult& year, double fullSpeedHours, int startHour = 0);
 
 /// A year of one constant hour (dry bulb, dew point, pressure): for tests and "what if" runs.
 io::WeatherYear constantYear(double dryBulb, double dewPoint, double pressure);

@@ -41,6 +41,16 @@ std::string cubicMetres(double litres) {
   return fixed(litres / 1000, 0) + " m³";
 }
 
+// What the design's job costs over its run from 1 January: "1,234 MWh, 56 m³ of water, 789 t CO2".
+std::string jobRun(const annual::YearResult& y, double jobDays) {
+  const annual::PeriodFigures j = annual::jobFigures(y, jobDays * 24);
+  if (j.hours == 0) return "never finishes";
+  std::string s = fixed(mwh(j.energy), 0) + " MWh at the meter, " + cubicMetres(j.water()) + " of water, " +
+                  tonnes(j.carbon) + (y.carbonComplete ? "" : " (sources without a factor not counted)");
+  if (y.hasPrice) s += ", cost " + fixed(j.cost, 0);
+  return s;
+}
+
 }  // namespace
 
 std::string yearText(const annual::YearResult& y, const YearContext& c) {
@@ -85,6 +95,7 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
               ? fixed(wall, 1) + " days with this year's throttling (+" + fixed((wall - *c.jobDays) * 24, 1) + " h)"
               : std::string("it never finishes: every hour is throttled to nothing"))
       << "\n";
+    if (std::isfinite(wall)) o << "  the run:     " << jobRun(y, *c.jobDays) << "\n";
   }
   o << "\n  month  energy MWh    PUE  worst PUE  water m³  carbon t  throttled h  economiser h\n";
   for (std::size_t m = 0; m < 12; ++m) {
@@ -140,6 +151,11 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
       j.value(wall);
     else
       j.null();
+    const annual::PeriodFigures run = annual::jobFigures(y, *c.jobDays * 24);
+    if (run.hours > 0) {
+      j.field("energy_j", run.energy).field("water_l", run.water()).field("carbon_kg", run.carbon);
+      if (y.hasPrice) j.field("cost", run.cost);
+    }
     j.endObject();
   }
   j.key("sources").beginArray();
@@ -258,6 +274,7 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
     kv.entries.push_back({"Training job", fixed(*c.jobDays, 1) + " days at full speed; " +
                                               (std::isfinite(wall) ? fixed(wall, 1) + " days from 1 January"
                                                                    : std::string("never finishes"))});
+    if (std::isfinite(wall)) kv.entries.push_back({"Training run", jobRun(y, *c.jobDays)});
   }
   s.blocks.push_back(kv);
   for (Figure& f : yearFigures(y)) s.blocks.push_back(std::move(f));

@@ -194,6 +194,17 @@ class TestYear : public QObject {
     // A job of 100 full-speed hours takes 100 / (share of IT running) hours through that year.
     const double running = y.hours.front().it / (y.hours.front().it + y.hours.front().throttledIt);
     QVERIFY(std::abs(annual::jobWallHours(y, 100) - 100 / running) < 1e-6);
+    // Its run costs every hour's figures over those wall hours, the last in part: with every hour
+    // alike, the hour's energy, water and lost GPU-hours times 100 / running; ceil of it touched.
+    const annual::PeriodFigures run = annual::jobFigures(y, 100);
+    const double wall = 100 / running;
+    const annual::HourFigures& h = y.hours.front();
+    QCOMPARE(run.hours, static_cast<int>(std::ceil(wall)));
+    QVERIFY(std::abs(run.energy - h.facility * 3600 * wall) <= 1e-9 * run.energy);
+    QVERIFY(std::abs(run.water() - h.water * wall) <= 1e-9 * std::max(1.0, run.water()));
+    const double lostPerHour = h.throttledIt / (h.it + h.throttledIt) * static_cast<double>(y.gpus);
+    QVERIFY(std::abs(run.lostGpuHours - lostPerHour * wall) <= 1e-9 * run.lostGpuHours);
+    QCOMPARE(annual::jobFigures(atDesign, 0).hours, 0);
     QCOMPARE(annual::jobWallHours(atDesign, 100), 100.0);
   }
 
