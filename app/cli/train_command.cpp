@@ -172,16 +172,7 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
                report::fixed(e.pue, 2) + ")");
   out << "  step breakdown:\n";
   const StepBreakdown& b = e.step;
-  const std::pair<const char*, double> parts[] = {{"forward", b.forward},
-                                                  {"backward", b.backward},
-                                                  {"recompute", b.recompute},
-                                                  {"tensor parallel", b.tensorParallel},
-                                                  {"context parallel", b.contextParallel},
-                                                  {"expert parallel", b.expertParallel},
-                                                  {"pipeline bubble", b.pipelineBubble},
-                                                  {"pipeline p2p", b.pipelineP2p},
-                                                  {"data parallel", b.dataParallel},
-                                                  {"optimizer", b.optimizer}};
+  const auto parts = training::stepParts(b);
   for (const auto& [name, seconds] : parts) {
     if (seconds <= 0) continue;
     labelRow(out, kTrainLabelWidth, std::string("  ") + name,

@@ -24,16 +24,7 @@ std::string planText(const training::Job& job) {
 
 Figure stepChart(const training::Estimate& e, double width) {
   const training::StepBreakdown& b = e.step;
-  const std::pair<const char*, double> parts[] = {{"forward", b.forward},
-                                                  {"backward", b.backward},
-                                                  {"recompute", b.recompute},
-                                                  {"tensor parallel", b.tensorParallel},
-                                                  {"context parallel", b.contextParallel},
-                                                  {"expert parallel", b.expertParallel},
-                                                  {"pipeline bubble", b.pipelineBubble},
-                                                  {"pipeline p2p", b.pipelineP2p},
-                                                  {"data parallel", b.dataParallel},
-                                                  {"optimizer", b.optimizer}};
+  const auto parts = training::stepParts(b);
   const bool seconds = b.total >= 1;
   ChartOptions o;
   o.width = width;

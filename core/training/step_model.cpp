@@ -354,4 +354,17 @@ StepBreakdown stepTime(const Job& job, const GpuParams& gpu, const Cluster& clus
   return StepModel(job, gpu, cluster).run();
 }
 
+std::array<StepPart, 10> stepParts(const StepBreakdown& b) {
+  return {{{"forward", b.forward},
+           {"backward", b.backward},
+           {"recompute", b.recompute},
+           {"tensor parallel", b.tensorParallel},
+           {"context parallel", b.contextParallel},
+           {"expert parallel", b.expertParallel},
+           {"pipeline bubble", b.pipelineBubble},
+           {"pipeline p2p", b.pipelineP2p},
+           {"data parallel", b.dataParallel},
+           {"optimizer", b.optimizer}}};
+}
+
 }  // namespace gigaplan::training

@@ -7,6 +7,8 @@
 //   double tokensPerSecond = job.training.globalBatch * job.model.seqLen / b.total;
 #pragma once
 
+#include <array>
+
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
 
@@ -24,6 +26,15 @@ struct StepBreakdown {  // seconds per step on the busiest pipeline stage
   double total = 0;
   double hardwareFlops = 0;  // FLOPs actually executed per step by all GPUs (recompute included)
 };
+
+/// One part of a step, named as the report and the command line list it.
+struct StepPart {
+  const char* name;
+  double seconds;
+};
+/// The parts of a step in the order a step spends them: forward, backward, recompute, the exposed
+/// TP / CP / EP transfers, the pipeline bubble and p2p, the data-parallel reduction, the optimizer.
+std::array<StepPart, 10> stepParts(const StepBreakdown& b);
 
 /// Step time of an explicit plan (job.parallelism must not be automatic).
 StepBreakdown stepTime(const Job& job, const GpuParams& gpu, const Cluster& cluster);
