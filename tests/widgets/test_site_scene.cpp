@@ -175,6 +175,15 @@ class TestSiteScene : public QObject {
     QCOMPARE(*scene.fillColor({ObjectKind::Rack, 3}), bytes(*p.color(60e3)));
     QCOMPARE(*scene.fillColor({ObjectKind::Rack, 5}), bytes(scene.theme().noData));
     QCOMPARE(*scene.fillColor(*scene.find("ups-1")), bytes(scene.theme().noData));  // no power values
+    // A selection recolours only what it changes, and gives back the value's colour, not the type's.
+    scene.setSelection({{ObjectKind::Rack, 3}});
+    QVERIFY(*scene.fillColor({ObjectKind::Rack, 3}) != bytes(*p.color(60e3)));
+    QCOMPARE(*scene.fillColor({ObjectKind::Rack, 0}), bytes(*p.color(120e3)));
+    scene.setSelection({{ObjectKind::Rack, 5}});
+    QCOMPARE(*scene.fillColor({ObjectKind::Rack, 3}), bytes(*p.color(60e3)));
+    QVERIFY(*scene.fillColor({ObjectKind::Rack, 5}) != bytes(scene.theme().noData));
+    scene.setSelection({});
+    QCOMPARE(*scene.fillColor({ObjectKind::Rack, 5}), bytes(scene.theme().noData));
     scene.setColorBy(ColorBy::Type);
     QCOMPARE(*scene.fillColor({ObjectKind::Rack, 3}), bytes(typeColor(RackShape::RackScale)));
   }

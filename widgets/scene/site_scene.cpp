@@ -15,6 +15,7 @@
 #include <vtkTextProperty.h>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/plan_overlay.h"
@@ -281,21 +282,15 @@ void SiteScene::applyColors() {
     for (std::size_t i = 0; i < l.size(); ++i) {
       const Instance& in = l.instance(i);
       const ObjectRef ref = in.owner;
-      Rgb c;
+      Rgb c = baseColor(in, ref, palette);
       if (palette) {
-        const std::optional<double> v = valueOf(ref);
-        c = v ? palette->color(*v).value_or(theme_.noData) : theme_.noData;
+        // the legend is the palette's
       } else if (ref.kind == ObjectKind::Rack) {
-        c = typeColor(static_cast<RackShape>(in.shape));
         rackShapes[static_cast<std::size_t>(in.shape)] = true;
       } else if (ref.kind == ObjectKind::Power) {
-        const design::PowerKind kind = layout_.power[static_cast<std::size_t>(ref.index)].kind;
-        c = typeColor(kind);
-        powerKinds[static_cast<std::size_t>(kind)] = true;
+        powerKinds[static_cast<std::size_t>(layout_.power[static_cast<std::size_t>(ref.index)].kind)] = true;
       } else {
-        const design::CoolingKind kind = layout_.cooling[static_cast<std::size_t>(ref.index)].kind;
-        c = typeColor(kind);
-        coolingKinds[static_cast<std::size_t>(kind)] = true;
+        coolingKinds[static_cast<std::size_t>(layout_.cooling[static_cast<std::size_t>(ref.index)].kind)] = true;
       }
       if (selected[static_cast<std::size_t>(ref.kind)][static_cast<std::size_t>(ref.index)])
         c = mix(c, theme_.selection, kSelectionTint);
@@ -331,6 +326,35 @@ void SiteScene::applyColors() {
   legend_->SetVisibility(legendVisible_);
 }
 
+Rgb SiteScene::baseColor(const Instance& in, ObjectRef ref, const std::optional<ScalarPalette>& palette) const {
+  if (palette) {
+    const std::optional<double> v = valueOf(ref);
+    return v ? palette->color(*v).value_or(theme_.noData) : theme_.noData;
+  }
+  if (ref.kind == ObjectKind::Rack) return typeColor(static_cast<RackShape>(in.shape));
+  if (ref.kind == ObjectKind::Power) return typeColor(layout_.power[static_cast<std::size_t>(ref.index)].kind);
+  return typeColor(layout_.cooling[static_cast<std::size_t>(ref.index)].kind);
+}
+
+void SiteScene::recolor(const std::vector<ObjectRef>& changed) {
+  // The colour applyColors gives an instance, for the ones whose selection changed.
+  std::optional<ScalarPalette> palette;
+  if (mode_ != ColorBy::Type) palette.emplace(mode_, scalars_);
+  std::vector<char> touched(layers_.size(), 0);
+  for (const ObjectRef& ref : changed) {
+    const bool selected = std::binary_search(selection_.begin(), selection_.end(), ref);
+    for (const Handle& h : handles(ref)) {
+      GlyphLayer& l = *layers_[static_cast<std::size_t>(h.layer)];
+      Rgb c = baseColor(l.instance(h.index), ref, palette);
+      if (selected) c = mix(c, theme_.selection, kSelectionTint);
+      l.setColor(h.index, c);
+      touched[static_cast<std::size_t>(h.layer)] = 1;
+    }
+  }
+  for (std::size_t li = 0; li < layers_.size(); ++li)
+    if (touched[li]) layers_[li]->colorsChanged();
+}
+
 const std::vector<SiteScene::Handle>& SiteScene::handles(ObjectRef ref) const {
   static const std::vector<Handle> none;
   const auto& perKind = handles_[static_cast<std::size_t>(ref.kind)];
@@ -360,8 +384,11 @@ void SiteScene::setSelection(std::vector<ObjectRef> refs) {
   refs.erase(std::unique(refs.begin(), refs.end()), refs.end());
   std::erase_if(refs, [&](const ObjectRef& r) { return handles(r).empty(); });
   if (refs == selection_) return;
+  std::vector<ObjectRef> changed;
+  std::set_symmetric_difference(selection_.begin(), selection_.end(), refs.begin(), refs.end(),
+                                std::back_inserter(changed));
   selection_ = std::move(refs);
-  applyColors();
+  recolor(changed);
   updateOutlines();
 }
 

@@ -34,6 +34,8 @@ namespace gigaplan::widgets::scene {
 
 class GlyphLayer;
 class PlanOverlay;
+class ScalarPalette;
+struct Instance;
 
 class SiteScene {
  public:
@@ -152,6 +154,11 @@ class SiteScene {
   void buildStatic();
   void applyTheme();
   void applyColors();
+  /// Recolours only the instances of `changed` (a selection change): the other layers keep their
+  /// colour buffers, so the next frame uploads no more than the layers touched.
+  void recolor(const std::vector<ObjectRef>& changed);
+  /// An instance's colour in the current mode, before the selection tint.
+  Rgb baseColor(const Instance& in, ObjectRef ref, const std::optional<ScalarPalette>& palette) const;
   void updateOutlines();
   const std::vector<Handle>& handles(ObjectRef ref) const;
   const GlyphLayer& layer(int i) const { return *layers_[static_cast<std::size_t>(i)]; }
