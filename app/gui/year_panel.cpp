@@ -84,6 +84,7 @@ YearPanel::YearPanel(DesignEditor& editor, QWidget* parent)
       editor_(editor),
       message_(new QLabel(this)),
       choose_(new QPushButton(tr("Choose weather file…"), this)),
+      carbon_(new QPushButton(tr("Hourly grid carbon…"), this)),
       summary_(new QLabel(this)),
       figures_(new FigureView(this)),
       scroll_(new QScrollArea(this)) {
@@ -92,6 +93,10 @@ YearPanel::YearPanel(DesignEditor& editor, QWidget* parent)
   message_->setWordWrap(true);
   choose_->setObjectName("yearChooseWeather");
   choose_->setToolTip(tr("Name a typical-year hourly weather file (EPW) as the site's weather (site.weather)"));
+  carbon_->setObjectName("yearChooseGridCarbon");
+  carbon_->setToolTip(
+      tr("Name a file of the grid's carbon intensity hour by hour (site.grid_carbon_hourly): a "
+         "header naming g/kWh or kg/kWh, then 8,760 rows"));
   summary_->setObjectName("yearSummary");
   summary_->setWordWrap(true);
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -103,6 +108,7 @@ YearPanel::YearPanel(DesignEditor& editor, QWidget* parent)
   column->addWidget(message_);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(choose_);
+  buttons->addWidget(carbon_);
   buttons->addStretch(1);
   column->addLayout(buttons);
   column->addWidget(summary_);
@@ -116,6 +122,7 @@ YearPanel::YearPanel(DesignEditor& editor, QWidget* parent)
   layout->addWidget(scroll_);
 
   connect(choose_, &QPushButton::clicked, this, &YearPanel::chooseWeather);
+  connect(carbon_, &QPushButton::clicked, this, &YearPanel::chooseGridCarbon);
   connect(&watcher_, &QFutureWatcher<Made>::finished, this, &YearPanel::finished);
   message_->setText(tr("The design's year of weather shows here once it is evaluated."));
   summary_->hide();
@@ -215,14 +222,29 @@ QString YearPanel::message() const {
   return message_->text();
 }
 
-bool YearPanel::setWeatherFile(const QString& path) {
-  const auto r = editor_.document().resolved();
-  design::Design d = r->design;
+QString YearPanel::besideDesign(const QString& path) const {
   const QString file = editor_.document().filePath();
-  d.site.weather = (file.isEmpty() ? QFileInfo(path).absoluteFilePath()
-                                   : QFileInfo(file).dir().relativeFilePath(QFileInfo(path).absoluteFilePath()))
-                       .toStdString();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  return file.isEmpty() ? absolute : QFileInfo(file).dir().relativeFilePath(absolute);
+}
+
+bool YearPanel::setWeatherFile(const QString& path) {
+  design::Design d = editor_.document().design();
+  d.site.weather = besideDesign(path).toStdString();
   return editor_.apply(tr("Set weather file to %1").arg(QFileInfo(path).fileName()), {std::move(d), {}, {}});
+}
+
+bool YearPanel::setGridCarbonFile(const QString& path) {
+  design::Design d = editor_.document().design();
+  d.site.gridCarbonHourly = besideDesign(path).toStdString();
+  d.site.gridCarbon = -1;  // one or the other (design_reader)
+  return editor_.apply(tr("Set hourly grid carbon to %1").arg(QFileInfo(path).fileName()), {std::move(d), {}, {}});
+}
+
+void YearPanel::chooseGridCarbon() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Hourly grid carbon"), QString(),
+                                                    tr("Comma-separated values (*.csv *.txt);;All files (*)"));
+  if (!path.isEmpty()) setGridCarbonFile(path);
 }
 
 void YearPanel::chooseWeather() {

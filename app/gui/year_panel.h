@@ -59,6 +59,9 @@ class YearPanel : public QWidget {
   /// Names `path` as the design's weather file (relative to the design file when it has one):
   /// one undo step. False, with the reason in the status, when the edit is refused.
   bool setWeatherFile(const QString& path);
+  /// Names `path` as the grid's hourly carbon file (site.grid_carbon_hourly, replacing a constant
+  /// grid_carbon), the same way: one undo step.
+  bool setGridCarbonFile(const QString& path);
 
   /// For tests: the year on screen (none without weather, while computing, or when it failed).
   const annual::YearResult* year() const { return year_ ? &*year_ : nullptr; }
@@ -79,6 +82,9 @@ class YearPanel : public QWidget {
   void start();
   void finished();
   void chooseWeather();
+  void chooseGridCarbon();
+  /// `path` as the design stores it: relative to the design file when it has one.
+  QString besideDesign(const QString& path) const;
 
   DesignEditor& editor_;
   std::optional<EvaluatedDesign> request_;  // the latest design that names a weather file
@@ -89,6 +95,7 @@ class YearPanel : public QWidget {
 
   QLabel* message_;
   QPushButton* choose_;
+  QPushButton* carbon_;
   QLabel* summary_;
   FigureView* figures_;
   QScrollArea* scroll_;

@@ -32,6 +32,7 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QTreeWidget>
+#include <fstream>
 #include <functional>
 #include <iostream>
 
@@ -1397,15 +1398,26 @@ class TestMainWindow : public QObject {
     QVERIFY2(heat > 100, qPrintable(QString::number(heat)));
     shot("year-chicago.png");
 
+    // The grid's carbon hour by hour, from a file beside it: one more undo step, and the year says so.
+    QVERIFY(w.findChild<QPushButton*>("yearChooseGridCarbon")->isVisible());
+    {
+      std::ofstream carbon(tmp_.filePath("grid.csv").toStdString());
+      carbon << "hour,intensity (g/kWh)\n";
+      for (int h = 1; h <= 8760; ++h) carbon << h << "," << 300 + h % 24 << "\n";
+    }
+    QVERIFY(panel.setGridCarbonFile(tmp_.filePath("grid.csv")));
+    QCOMPARE(doc.undoStack()->count(), steps + 2);
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.busy() && panel.summary().contains("Grid carbon hour by hour"), 20000);
+
     // A file that cannot be read: the message names site.weather and the file.
     QVERIFY(panel.setWeatherFile(tmp_.filePath("missing.epw")));
     QVERIFY(waitForEvaluation(w));
     QTRY_VERIFY_WITH_TIMEOUT(!panel.busy() && panel.message().contains("missing.epw"), 20000);
     QVERIFY2(panel.message().contains("site.weather"), qPrintable(panel.message()));
     QVERIFY(panel.year() == nullptr);
-    // Undo twice: back to no weather file, and the panel says so again.
-    doc.undoStack()->undo();
-    doc.undoStack()->undo();
+    // Undo three times: back to no weather file, and the panel says so again.
+    for (int i = 0; i < 3; ++i) doc.undoStack()->undo();
     QVERIFY(waitForEvaluation(w));
     QTRY_VERIFY(panel.message().contains("names no weather file"));
   }
