@@ -372,7 +372,9 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   metrics_->showJob(outlook);
   job_->showOutlook(outlook);
   swings_->showDesign(result, outlook);
-  year_->showDesign(result, outlook.estimate ? std::optional(outlook.estimate->effectiveTrainingDays) : std::nullopt);
+  year_->showDesign(result, outlook.estimate && outlook.estimate->effectiveTrainingDays > 0
+                                ? std::optional(outlook.estimate->effectiveTrainingDays)
+                                : std::nullopt);
   applyColors();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));

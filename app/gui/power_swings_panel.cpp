@@ -139,10 +139,9 @@ PowerSwingsPanel::PowerSwingsPanel(QWidget* parent)
   refill_->setInterval(0);
   connect(refill_, &QTimer::timeout, this, &PowerSwingsPanel::refill);
   connect(time_, &QValueAxis::rangeChanged, refill_, qOverload<>(&QTimer::start));
-  connect(&watcher_, &QFutureWatcher<std::optional<dynamics::PowerProfile>>::finished, this,
-          &PowerSwingsPanel::finished);
+  connect(&watcher_, &QFutureWatcher<Made>::finished, this, &PowerSwingsPanel::finished);
   setDark(true);
-  finished();  // nothing yet: the message alone
+  showState();  // nothing yet: the message alone
 }
 
 PowerSwingsPanel::~PowerSwingsPanel() {
@@ -170,11 +169,11 @@ void PowerSwingsPanel::showDesign(const EvaluatedDesign& evaluated, const JobOut
                           : tr("No power swings: the design has no training job (add one in the Job panel)."));
   }
   stale_ = true;
+  ++generation_;
+  // Without a job nothing is shown; with one, the last profile stays until the new one replaces it.
+  if (!request_) profile_.reset();
   if (onScreen_) start();
-  if (!request_) {
-    profile_.reset();
-    finished();
-  }
+  showState();
 }
 
 void PowerSwingsPanel::setOnScreen(bool onScreen) {
@@ -185,18 +184,33 @@ void PowerSwingsPanel::setOnScreen(bool onScreen) {
 void PowerSwingsPanel::start() {
   if (!request_ || watcher_.isRunning()) return;  // a running one restarts on finishing
   stale_ = false;
+  computing_ = generation_;
   const Request r = *request_;
-  watcher_.setFuture(QtConcurrent::run(
-      [r] { return report::jobSwings(*r.evaluated.design, *r.evaluated.evaluation, r.estimate, r.gpu); }));
+  watcher_.setFuture(QtConcurrent::run([r] {
+    Made m;
+    try {
+      m.profile = report::jobSwings(*r.evaluated.design, *r.evaluated.evaluation, r.estimate, r.gpu);
+    } catch (const std::exception& e) {  // never silently: the panel says what stopped it
+      m.error = e.what();
+    }
+    return m;
+  }));
 }
 
 void PowerSwingsPanel::finished() {
-  if (watcher_.isFinished() && watcher_.future().isValid() && watcher_.future().resultCount() > 0)
-    profile_ = watcher_.result();
+  if (computing_ == generation_ && watcher_.future().resultCount() > 0) {  // this design's, not an older one's
+    const Made m = watcher_.result();
+    profile_ = m.profile;
+    if (!m.error.empty()) message_->setText(tr("No power swings: %1").arg(qs(m.error).toHtmlEscaped()));
+  }
   if (stale_ && request_ && onScreen_) {  // the design changed while this one was computed
     start();
     return;
   }
+  showState();
+}
+
+void PowerSwingsPanel::showState() {
   const bool shown = profile_ && request_;
   figures_->setVisible(shown);
   view_->setVisible(shown);
@@ -225,7 +239,7 @@ void PowerSwingsPanel::finished() {
 }
 
 QString PowerSwingsPanel::headline() const {
-  if (!profile_) return {};
+  if (!profile_ || !request_) return {};
   const dynamics::PowerProfile& p = *profile_;
   auto key = [](const QColor& c, const QString& name) {
     return QStringLiteral("<span style='color:%1'>&#9632;</span> <b>%2</b>").arg(c.name(), name);

@@ -59,7 +59,8 @@ class PowerSwingsPanel : public QWidget {
  private:
   void start();
   void finished();
-  void refill();  // the series for the visible window, each column's lowest and highest sample
+  void showState();  // the chart and figures for profile_, or the message
+  void refill();     // the series for the visible window, each column's lowest and highest sample
   double jobStart() const;
 
   struct Request {
@@ -70,7 +71,13 @@ class PowerSwingsPanel : public QWidget {
   std::optional<Request> request_;  // the latest design with an estimate; none without one
   bool stale_ = false;              // request_ not yet computed
   bool onScreen_ = false;
-  QFutureWatcher<std::optional<dynamics::PowerProfile>> watcher_;
+  int generation_ = 0;  // counts showDesign calls: a result for an older one is dropped
+  int computing_ = -1;  // the generation the running or last job was started for
+  struct Made {
+    std::optional<dynamics::PowerProfile> profile;
+    std::string error;  // what stopped it (an exception in the model)
+  };
+  QFutureWatcher<Made> watcher_;
   std::optional<dynamics::PowerProfile> profile_;
 
   QLabel* figures_;

@@ -169,7 +169,7 @@ void YearPanel::start() {
       const design::ResolvedDesign& r = *e.design;
       m.year = annual::simulateSiteYear(r.design, r.layout, *e.evaluation);
       m.section = report::yearSection(*m.year, {.design = r.design.sourceFile, .jobDays = jobDays});
-    } catch (const io::LoadError& error) {
+    } catch (const std::exception& error) {  // a file that cannot be read (io::LoadError), or worse
       m.error = error.what();
     }
     return m;
@@ -223,9 +223,11 @@ QString YearPanel::message() const {
 }
 
 QString YearPanel::besideDesign(const QString& path) const {
-  const QString file = editor_.document().filePath();
+  // Relative to where the core resolves it (io::pathBesideDesign: the design's sourceFile), else
+  // absolute: a design never read from a file has no folder to be relative to.
+  const QString source = QString::fromStdString(editor_.document().design().sourceFile);
   const QString absolute = QFileInfo(path).absoluteFilePath();
-  return file.isEmpty() ? absolute : QFileInfo(file).dir().relativeFilePath(absolute);
+  return source.isEmpty() ? absolute : QFileInfo(source).dir().relativeFilePath(absolute);
 }
 
 bool YearPanel::setWeatherFile(const QString& path) {

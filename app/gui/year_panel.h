@@ -83,7 +83,7 @@ class YearPanel : public QWidget {
   void finished();
   void chooseWeather();
   void chooseGridCarbon();
-  /// `path` as the design stores it: relative to the design file when it has one.
+  /// `path` as the design stores it: relative to the file the design was read from, if any.
   QString besideDesign(const QString& path) const;
 
   DesignEditor& editor_;

@@ -368,7 +368,8 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   }
   if (y.gpus > 0 && y.year.hours > 0)
     y.lostFraction = y.year.lostGpuHours / (static_cast<double>(y.gpus) * y.year.hours);
-  if (hourlyGrid) {
+  if (hourlyGrid && std::any_of(y.sources.begin(), y.sources.end(),
+                                [](const SourceEnergy& s) { return s.kind == design::PowerKind::Grid; })) {
     // The grid's factor as reported: the year's energy-weighted mean of its hourly intensity.
     for (SourceEnergy& s : y.sources)
       if (s.kind == design::PowerKind::Grid && s.energy > 0) s.carbonFactor = s.carbon / (s.energy / 3.6e6);

@@ -74,7 +74,8 @@ class CarbonParser {
     std::string_view line;
     do {
       if (!lines_.next(line)) fail(lines_.line() + 1, 1, "header", "the end of the file", expected);
-    } while (base::trimBlanks(line).starts_with('#'));
+      if (lines_.line() == 1 && line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);  // a UTF-8 byte-order mark
+    } while (base::trimBlanks(line).empty() || base::trimBlanks(line).starts_with('#'));
     const CsvField last = splitCsv(line).back();
     const std::string_view name = base::trimBlanks(last.text);
     if (name.find("kg/kWh") != std::string_view::npos) {

@@ -325,7 +325,8 @@ Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width) {
     auto yAt = [&](double v) { return bottom - (bottom - top) * v / axisMax; };
     for (double t : ticks) {
       d.line({left, yAt(t)}, {right, yAt(t)}, Style::line(kRule, 0.3));
-      d.text({left - 3, yAt(t) + 2.3}, fixed(t, t == std::round(t) ? 0 : 1),
+      const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;  // as many decimals as the step needs
+      d.text({left - 3, yAt(t) + 2.3}, fixed(t, step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9))),
              {.size = 6, .anchor = Anchor::End, .color = kMuted});
     }
     const double column = (right - left) / 12;

@@ -51,6 +51,10 @@ class TestCarbonReader : public QObject {
     QCOMPARE(kg.size(), std::size_t{8760});
     QCOMPARE(kg[0], 0.25);
     QCOMPARE(kg[8759], 0.5);
+    // Excel's "CSV UTF-8" starts with a byte-order mark; blank lines may come before the header.
+    const std::vector<double> bom =
+        io::readCarbonCsvText("\xEF\xBB\xBF# from a spreadsheet\n\n" + carbonText(8760).substr(14), "c.csv");
+    QCOMPARE(bom.size(), std::size_t{8760});
   }
 
   // 8,784 rows: hours 1,417–1,440 (29 February) are left out, so 1 March hour 1 (row 1,441) is

@@ -1339,7 +1339,8 @@ class TestMainWindow : public QObject {
     // A design without a job: the tab says why there is nothing to show.
     w.fileActions().newAction()->trigger();
     QVERIFY(waitForEvaluation(w));
-    QTRY_VERIFY(panel.profile() == nullptr || !panel.chartView()->isVisible());
+    QTRY_VERIFY(panel.profile() == nullptr && !panel.chartView()->isVisible());
+    QVERIFY(panel.headline().isEmpty());
     auto* message = w.findChild<QLabel*>("powerSwingsMessage");
     QTRY_VERIFY(message->isVisible());
     QVERIFY2(message->text().contains("no training job"), qPrintable(message->text()));
