@@ -57,7 +57,8 @@ void Document::adopt(design::Design d, const QString& path, bool modified) {
 }
 
 QString Document::save(const QString& path) {
-  const std::string text = io::designToYaml(resolved_->design);
+  // Files the site names relative to itself stay found from the new folder (Save As).
+  const std::string text = io::designToYaml(io::relocated(resolved_->design, path.toStdString()));
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly)) return tr("Cannot write %1: %2").arg(path, file.errorString());
   if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())) {

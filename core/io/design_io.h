@@ -28,8 +28,13 @@ design::Design loadDesignText(const std::string& text, const std::string& fileNa
 /// loading the text gives back an equal Design.
 std::string designToYaml(const design::Design& design);
 
-/// Writes designToYaml to `path` (atomically: a temporary file renamed over the target).
-/// Throws std::runtime_error with the reason when the file cannot be written.
+/// The design as it is to be written to `path`: the files its site names relative to itself
+/// (site.weather, site.grid_carbon_hourly) re-expressed relative to `path`'s folder, so that a
+/// copy saved elsewhere still finds them; its sourceFile becomes `path`.
+design::Design relocated(const design::Design& design, const std::string& path);
+
+/// Writes designToYaml(relocated(design, path)) to `path` (atomically: a temporary file renamed
+/// over the target). Throws std::runtime_error with the reason when the file cannot be written.
 void saveDesign(const design::Design& design, const std::string& path);
 
 }  // namespace gigaplan::io

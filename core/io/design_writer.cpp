@@ -257,8 +257,22 @@ std::string designToYaml(const design::Design& d) {
   return out;
 }
 
-void saveDesign(const design::Design& d, const std::string& path) {
-  const std::string text = designToYaml(d);
+design::Design relocated(const design::Design& design, const std::string& path) {
+  design::Design d = design;
+  namespace fs = std::filesystem;
+  const fs::path from = fs::path(design.sourceFile).parent_path(), to = fs::path(path).parent_path();
+  for (std::string* file : {&d.site.weather, &d.site.gridCarbonHourly}) {
+    if (file->empty() || fs::path(*file).is_absolute() || design.sourceFile.empty()) continue;
+    const fs::path target = fs::absolute(from / *file).lexically_normal();
+    const fs::path rebased = target.lexically_relative(fs::absolute(to.empty() ? "." : to).lexically_normal());
+    *file = rebased.empty() ? target.string() : rebased.string();
+  }
+  d.sourceFile = path;
+  return d;
+}
+
+void saveDesign(const design::Design& design, const std::string& path) {
+  const std::string text = designToYaml(relocated(design, path));
   const std::string tmp = path + ".saving";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);

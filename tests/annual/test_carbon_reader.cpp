@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <filesystem>
 #include <fstream>
 
 #include "core/annual/year.h"
@@ -144,6 +145,12 @@ class TestCarbonReader : public QObject {
     QCOMPARE(io::readSiteGridCarbon(d).size(), std::size_t{8760});
     io::saveDesign(d, folder + "/copy.yaml");
     QCOMPARE(io::loadDesign(folder + "/copy.yaml", cat).site.gridCarbonHourly, std::string("carbon.csv"));
+    // Saved into another folder, the path is re-expressed from there: the copy still finds the file.
+    std::filesystem::create_directories(folder + "/elsewhere");
+    io::saveDesign(d, folder + "/elsewhere/copy.yaml");
+    const design::Design moved = io::loadDesign(folder + "/elsewhere/copy.yaml", cat);
+    QCOMPARE(moved.site.gridCarbonHourly, std::string("../carbon.csv"));
+    QCOMPARE(io::readSiteGridCarbon(moved).size(), std::size_t{8760});
 
     std::ofstream(folder + "/both.yaml") << std::string(site).insert(site.find("  grid_carbon_hourly"),
                                                                      "  grid_carbon: 0.3 kg/kWh\n");
