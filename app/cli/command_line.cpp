@@ -9,6 +9,7 @@
 #include "app/cli/compare_command.h"
 #include "app/cli/evaluate_command.h"
 #include "app/cli/export_command.h"
+#include "app/cli/phases_command.h"
 #include "app/cli/power_profile_command.h"
 #include "app/cli/report_command.h"
 #include "app/cli/summary_command.h"
@@ -84,6 +85,8 @@ std::vector<Command> headlessCommands() {
        reportUsage(ReportFlavour::Headless), runReport},
       {"year", "gigaplan year FILE [--weather EPW] [--json|--csv]   a year of weather: energy, PUE, water, carbon",
        yearUsage(), runYear},
+      {"phases", "gigaplan phases FILE [--no-year] [--json|--csv]   the site phase by phase, the job's finish date",
+       phasesUsage(), runPhases},
       {"power-profile",
        "gigaplan power-profile FILE [--seconds S] [--csv|--json]   power waveform, grid, batteries, turbines",
        powerProfileUsage(), runPowerProfile},

@@ -19,4 +19,10 @@ std::string thousands(std::int64_t n) {
   return groupThousands(std::to_string(n));
 }
 
+std::string counted(std::int64_t n, std::string_view singular, std::string_view plural) {
+  std::string noun(n == 1 ? singular : (plural.empty() ? singular : plural));
+  if (n != 1 && plural.empty()) noun += 's';
+  return thousands(n) + " " + noun;
+}
+
 }  // namespace gigaplan::base

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace gigaplan::base {
 
@@ -14,5 +15,8 @@ namespace gigaplan::base {
 std::string groupThousands(const std::string& text);
 /// A whole number with thousands separated by commas: 24576 → "24,576", -1234 → "-1,234".
 std::string thousands(std::int64_t n);
+/// A count with its noun, singular or plural: counted(1, "hall") → "1 hall", counted(1536, "rack") →
+/// "1,536 racks", counted(2, "busway", "busways") (plural "" = singular + "s").
+std::string counted(std::int64_t n, std::string_view singular, std::string_view plural = {});
 
 }  // namespace gigaplan::base

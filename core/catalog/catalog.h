@@ -66,6 +66,12 @@ struct RackType {
   Provenance provenance;
 };
 
+/// B/s per GPU into the scale-out fabric from a rack of this type: its own NIC rate, else its GPU's
+/// (0 when neither is known). The fabric sizes for the fastest; a job runs at its GPUs' own.
+inline double rackNicRate(const RackType& rack, const Gpu* gpu) {
+  return rack.nicRate > 0 ? rack.nicRate : (gpu ? gpu->nicRate : 0);
+}
+
 struct Switch {
   std::string id, name;
   int ports = 0;        // at portRate

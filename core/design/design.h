@@ -191,6 +191,21 @@ struct Override {
   friend bool operator==(const Override&, const Override&) = default;
 };
 
+/// One step of a phased build-out (key `phases`): on `date`, what `online` names comes into service
+/// and what `retire` names goes out of it (bridge generation once the grid arrives). A name is the
+/// id of a hall, row, rack, power node or cooling unit as expanded ("h2", "h2-row3"), or a template's
+/// id as written ("h{h}-tx{i}"), and may hold '*' for any run of characters. Naming a hall names
+/// everything in it, a row its racks; the most specific name wins. What no phase brings online is
+/// there from the first phase. Dates rise strictly. Checked, with the names matched, by expand()
+/// (core/design/phases.h).
+struct PhaseSpec {
+  std::string name;  // "" = "Phase N"
+  int date = 0;      // days since 1970-01-01 (core/base/date.h)
+  std::vector<std::string> online, retire;
+  SourceLocation where;  // fields "name", "date", "online[0]", "retire[0]", …
+  friend bool operator==(const PhaseSpec&, const PhaseSpec&) = default;
+};
+
 /// True when the override changes nothing (its source location aside): the editor then drops it.
 inline bool changesNothing(const Override& o) {
   return !o.position && !o.rotation && !o.type && !o.units && !o.feedA && !o.feedB && !o.cdu && !o.airHandler &&
@@ -211,8 +226,9 @@ struct Design {
   std::optional<training::Job> job;
   PowerDynamicsSpec powerDynamics;
   std::map<std::string, Override> overrides;
-  std::string headerComment;  // the file's leading comment block, kept on save
-  std::string sourceFile;     // where it was loaded from (not saved)
+  std::vector<PhaseSpec> phases;  // empty = the whole design at once
+  std::string headerComment;      // the file's leading comment block, kept on save
+  std::string sourceFile;         // where it was loaded from (not saved)
 };
 
 /// True when a template inside a hall template with `onlyIn` is made in the hall `hallId`.

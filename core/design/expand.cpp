@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "core/design/pattern.h"
+#include "core/design/phases.h"
 
 namespace gigaplan::design {
 namespace {
@@ -69,6 +70,7 @@ class Expander {
     applyOverrides();
     resolve();
     checkPowerCycles();
+    assignPhases(d_, out_, templates_);
     return std::move(out_);
   }
 
@@ -136,6 +138,7 @@ class Expander {
       n.rotation = s.rotation;
       const int self = static_cast<int>(out_.power.size());
       out_.power.push_back(std::move(n));
+      templates_.power.push_back(&s.id);
       for (const auto& f : s.fedBy) {
         powerFeeds_.push_back({self, pattern(f, v, s.where, "fed_by"), &s.where});
       }
@@ -157,6 +160,7 @@ class Expander {
       u.rotation = s.rotation;
       const int self = static_cast<int>(out_.cooling.size());
       out_.cooling.push_back(std::move(u));
+      templates_.cooling.push_back(&s.id);
       for (const auto& r : s.rejectsTo) coolingSinks_.push_back({self, pattern(r, v, s.where, "rejects_to"), &s.where});
       for (const auto& f : s.fedBy) coolingFeeds_.push_back({self, pattern(f, v, s.where, "fed_by"), &s.where});
     }
@@ -229,6 +233,7 @@ class Expander {
         out_.racks.push_back(std::move(rack));
       }
       out_.rows.push_back(std::move(row));
+      templates_.rows.push_back(&s.id);
     }
   }
 
@@ -542,6 +547,7 @@ class Expander {
   Layout out_;
   std::vector<RackRefs> rackRefs_;
   std::vector<Ref> powerFeeds_, coolingSinks_, coolingFeeds_;
+  TemplateIds templates_;  // the template each row, power node and cooling unit came from (phases)
 };
 
 }  // namespace

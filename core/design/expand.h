@@ -6,7 +6,8 @@
 // Throws io::LoadError naming the spec (file:line:column and key path) for: an unknown or wrong-kind
 // reference, a duplicate id, an override of an id that does not exist, a cycle in the power graph,
 // a template that would expand past the limits, a bad id pattern, or an `only_in` naming no hall of
-// its hall template. Linear in the objects made.
+// its hall template, or phases that go back in time or name nothing (core/design/phases.h sets
+// every object's phase). Linear in the objects made.
 #pragma once
 
 #include "core/catalog/catalog.h"

@@ -24,12 +24,21 @@ namespace gigaplan::design {
 
 inline constexpr int kNone = -1;
 
+// Phases (Design::phases): every object carries the index of the phase it comes into service in
+// (`online`, 0 without phases) and the one it is retired in (`retired`, kNone = never); a hall
+// and a row carry the earliest of their contents' and the last retirement, when all of them retire.
+// Set by expand() (core/design/phases.h).
+inline bool inService(int online, int retired, int phase) {
+  return phase >= online && (retired == kNone || phase < retired);
+}
+
 struct Hall {
   std::string id, name;
   Vec2 origin, size;  // site coordinates of the corner; extent
   double height = 6;
   int specIndex = 0;  // Design::halls index
   int instance = 1;   // {h}
+  int online = 0, retired = kNone;
 };
 
 struct Row {
@@ -38,6 +47,7 @@ struct Row {
   int firstRack = 0, rackCount = 0;  // racks[firstRack .. firstRack+rackCount)
   Vec2 start, end;                   // centres of the first and last rack, site coordinates
   double rotation = 0;
+  int online = 0, retired = kNone;
 };
 
 struct Rack {
@@ -50,6 +60,7 @@ struct Rack {
   double rotation = 0;                  // degrees
   int feedA = kNone, feedB = kNone;     // indices into Layout::power
   int cdu = kNone, airHandler = kNone;  // indices into Layout::cooling
+  int online = 0, retired = kNone;      // phases (see inService)
 };
 
 struct PowerNode {
@@ -64,6 +75,7 @@ struct PowerNode {
   int hall = kNone;  // kNone for site-level nodes
   Vec2 position;     // site coordinates
   double rotation = 0;
+  int online = 0, retired = kNone;
 };
 
 struct CoolingUnit {
@@ -78,6 +90,7 @@ struct CoolingUnit {
   int hall = kNone;
   Vec2 position;
   double rotation = 0;
+  int online = 0, retired = kNone;
 };
 
 /// What a bank of `units` identical units (a node's or cooling unit's `units`) is rated with one
@@ -93,6 +106,7 @@ struct Layout {
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
   int coreAirHandler = kNone;  // NetworkPlan::coreAirHandler: cools the switches outside every hall
+  int phaseCount = 0;          // Design::phases.size(): 0 = no phases, everything in service
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
   /// The catalog every `spec` points into, when the Layout owns it (null: borrowed, see above).
   std::shared_ptr<const catalog::Catalog> catalog;

@@ -38,6 +38,8 @@ ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Cat
       last->name = gpu ? gpu->name : spec->gpu;
       last->domainSize = std::max(size, 1);
       last->scaleUpBandwidth = gpu ? gpu->scaleUpBandwidth : 0;
+      const double nic = catalog::rackNicRate(*spec, gpu);
+      if (nic > 0) last->nicRate = last->nicRate > 0 ? std::min(last->nicRate, nic) : nic;
       lastSpec = spec;
     }
     last->count += spec->gpus;

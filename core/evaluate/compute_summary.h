@@ -22,6 +22,7 @@ struct GpuTypeSummary {
   int domainSize = 0;           // GPUs per scale-up domain (rack type's, else the GPU's)
   std::int64_t domains = 0;     // ceil(count / domainSize)
   double scaleUpBandwidth = 0;  // B/s per GPU per direction
+  double nicRate = 0;           // B/s per GPU scale-out, the slowest of its racks (catalog::rackNicRate)
 };
 
 struct ComputeSummary {

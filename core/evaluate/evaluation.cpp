@@ -114,13 +114,7 @@ void collectFindings(Evaluation& e, std::vector<Finding>&& layoutFindings, std::
   append(e.findings, std::move(e.cooling.findings));
   e.power.findings.clear();
   e.cooling.findings.clear();
-  std::stable_sort(e.findings.begin(), e.findings.end(),
-                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
-  for (const Finding& f : e.findings) {
-    e.errors += f.severity == Severity::Error;
-    e.warnings += f.severity == Severity::Warning;
-    e.infos += f.severity == Severity::Info;
-  }
+  addFindings(e, {});
 }
 
 void perRackValues(const design::Layout& layout, Evaluation& e) {
@@ -190,6 +184,18 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   collectFindings(e, std::move(checks), fabricFindings(layout, e.fabric));
   perRackValues(layout, e);
   return e;
+}
+
+void addFindings(Evaluation& e, std::vector<Finding> more) {
+  append(e.findings, std::move(more));
+  std::stable_sort(e.findings.begin(), e.findings.end(),
+                   [](const Finding& a, const Finding& b) { return a.severity > b.severity; });
+  e.errors = e.warnings = e.infos = 0;
+  for (const Finding& f : e.findings) {
+    e.errors += f.severity == Severity::Error;
+    e.warnings += f.severity == Severity::Warning;
+    e.infos += f.severity == Severity::Info;
+  }
 }
 
 }  // namespace gigaplan::engine

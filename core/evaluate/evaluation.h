@@ -56,4 +56,8 @@ struct Evaluation {
 /// `catalog` is the effective catalog (design overrides applied) that `layout` points into.
 Evaluation evaluate(const design::Design& design, const design::Layout& layout, const catalog::Catalog& catalog);
 
+/// Adds findings from outside the analyses (a phase's, core/evaluate/phases.h), keeping the order
+/// (errors, warnings, infos) and the counts.
+void addFindings(Evaluation& evaluation, std::vector<Finding> more);
+
 }  // namespace gigaplan::engine

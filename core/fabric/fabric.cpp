@@ -70,7 +70,7 @@ class TypeCache {
       else if (spec->gpus % 4 == 0)
         t.gpusPerNode = 4;
       t.nodes = t.gpus / t.gpusPerNode;
-      t.nicRate = spec->nicRate > 0 ? spec->nicRate : (t.gpu ? t.gpu->nicRate : 0);
+      t.nicRate = catalog::rackNicRate(*spec, t.gpu);
     }
     return t;
   }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/base/date.h"
 #include "core/catalog/catalog_loader.h"
 #include "core/design/expand.h"
 #include "core/design/node_names.h"
@@ -29,9 +30,9 @@ class DesignReader {
   design::Design read(const YAML::Node& root) {
     design::Design d;
     if (!root.IsDefined() || root.IsNull()) r_.fail(root, "", "an empty file", "a design with 'format' and 'site'");
-    r_.checkKeys(
-        root, "",
-        {"format", "site", "catalog", "power", "cooling", "halls", "network", "job", "overrides", "power_dynamics"});
+    r_.checkKeys(root, "",
+                 {"format", "site", "catalog", "power", "cooling", "halls", "network", "job", "overrides",
+                  "power_dynamics", "phases"});
     d.format = static_cast<int>(r_.integer(r_.require(root, "", "format"), "format", 1, 1000));
     if (d.format != kFormatVersion) {
       r_.fail(root["format"], "format", std::to_string(d.format),
@@ -51,6 +52,7 @@ class DesignReader {
     if (auto n = root["job"]; n && !n.IsNull()) d.job = training::readJob(n, r_.file(), "job");
     if (auto n = root["overrides"]; n && !n.IsNull()) readOverrides(n, "overrides", d.overrides);
     if (auto n = root["power_dynamics"]; n && !n.IsNull()) readPowerDynamics(n, d.powerDynamics);
+    list(root, "", "phases", [&](const YAML::Node& n, const std::string& p) { d.phases.push_back(readPhase(n, p)); });
     return d;
   }
 
@@ -182,6 +184,36 @@ class DesignReader {
     r_.optional(n, p, "cooling_time_constant", [&](const auto& c, const auto& cp) {
       s.coolingTimeConstant = r_.quantity(c, cp, Dimension::Time, 0.1, 86400);
     });
+  }
+
+  // One entry of `phases:` (design.h). The names are matched and the dates' order checked by
+  // expand(), which every loaded or edited design goes through; here each list item's place is kept.
+  design::PhaseSpec readPhase(const YAML::Node& n, const std::string& p) {
+    r_.requireMap(n, p);
+    r_.checkKeys(n, p, {"name", "date", "online", "retire"});
+    design::PhaseSpec s;
+    s.where = where(n, p);
+    r_.optional(n, p, "name", [&](const auto& c, const auto& cp) { s.name = r_.string(c, cp); });
+    const YAML::Node date = r_.require(n, p, "date");
+    const std::string text = r_.string(date, YamlReader::join(p, "date"));
+    const std::optional<int> day = base::parseDate(text);
+    if (!day)
+      r_.fail(
+          date, YamlReader::join(p, "date"), "'" + text + "'",
+          "a date YYYY-MM-DD between " + std::to_string(base::kFirstYear) + " and " + std::to_string(base::kLastYear));
+    s.date = *day;
+    for (const char* key : {"online", "retire"}) {
+      r_.optional(n, p, key, [&](const auto& c, const auto& cp) {
+        std::vector<std::string>& names = std::string_view(key) == "online" ? s.online : s.retire;
+        names = r_.idList(c, cp, true);
+        for (std::size_t i = 0; i < names.size(); ++i) {
+          const YAML::Node item = c.IsSequence() ? c[i] : c;
+          const auto m = item.Mark();
+          s.where.fields.push_back({std::string(key) + "[" + std::to_string(i) + "]", m.line + 1, m.column + 1});
+        }
+      });
+    }
+    return s;
   }
 
   int count(const YAML::Node& n, const std::string& p) {

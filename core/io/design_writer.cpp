@@ -7,6 +7,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/base/date.h"
 #include "core/io/design_io.h"
 #include "core/training/job_reader.h"
 #include "core/units/rates.h"
@@ -65,6 +66,11 @@ class Writer {
       for (const auto& [id, o] : d.overrides) override_(id, o);
       e_ << YAML::EndMap;
     }
+    if (!d.phases.empty()) {
+      e_ << YAML::Key << "phases" << YAML::Value << YAML::BeginSeq;
+      for (const auto& p : d.phases) phase(p);
+      e_ << YAML::EndSeq;
+    }
     e_ << YAML::EndMap;
   }
 
@@ -101,6 +107,23 @@ class Writer {
     if (s.gridCarbon >= 0) kv("grid_carbon", units::shortest(s.gridCarbon) + " kg/kWh");
     if (!s.gridCarbonHourly.empty()) kv("grid_carbon_hourly", s.gridCarbonHourly);
     if (s.energyPrice >= 0) kv("energy_price", units::shortest(s.energyPrice));
+    e_ << YAML::EndMap;
+  }
+
+  void phase(const design::PhaseSpec& p) {
+    e_ << YAML::BeginMap;
+    if (!p.name.empty()) kv("name", p.name);
+    kv("date", base::isoDate(p.date));
+    if (!p.online.empty()) {
+      e_ << YAML::Key << "online" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const auto& s : p.online) e_ << s;
+      e_ << YAML::EndSeq;
+    }
+    if (!p.retire.empty()) {
+      e_ << YAML::Key << "retire" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+      for (const auto& s : p.retire) e_ << s;
+      e_ << YAML::EndSeq;
+    }
     e_ << YAML::EndMap;
   }
 

@@ -149,10 +149,13 @@ std::string YamlReader::string(const YAML::Node& n, const std::string& path) con
   return n.Scalar();
 }
 
-std::string YamlReader::id(const YAML::Node& n, const std::string& path) const {
+std::string YamlReader::id(const YAML::Node& n, const std::string& path, bool wildcards) const {
   std::string s = string(n, path);
-  if (s.empty() || s.size() > 128 || !std::all_of(s.begin(), s.end(), isIdChar)) {
-    fail(n, path, describe(n), "an id of 1-128 letters, digits, '-', '_', '.' (patterns may use {h}, {i}, {k})");
+  const auto ok = [wildcards](char c) { return isIdChar(c) || (wildcards && c == '*'); };
+  if (s.empty() || s.size() > 128 || !std::all_of(s.begin(), s.end(), ok)) {
+    fail(n, path, describe(n),
+         std::string("an id of 1-128 letters, digits, '-', '_', '.' (patterns may use {h}, {i}, {k}") +
+             (wildcards ? "; '*' matches any characters)" : ")"));
   }
   return s;
 }
@@ -227,15 +230,15 @@ std::pair<double, double> YamlReader::pair(const YAML::Node& n, const std::strin
   return {quantity(n[0], index(path, 0), dim, min, max), quantity(n[1], index(path, 1), dim, min, max)};
 }
 
-std::vector<std::string> YamlReader::idList(const YAML::Node& n, const std::string& path) const {
+std::vector<std::string> YamlReader::idList(const YAML::Node& n, const std::string& path, bool wildcards) const {
   std::vector<std::string> out;
   if (n.IsScalar()) {
-    out.push_back(id(n, path));
+    out.push_back(id(n, path, wildcards));
     return out;
   }
   requireSequence(n, path);
   out.reserve(n.size());
-  for (std::size_t i = 0; i < n.size(); ++i) out.push_back(id(n[i], index(path, i)));
+  for (std::size_t i = 0; i < n.size(); ++i) out.push_back(id(n[i], index(path, i), wildcards));
   return out;
 }
 

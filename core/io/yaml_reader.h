@@ -45,8 +45,9 @@ class YamlReader {
   YAML::Node require(const YAML::Node& n, const std::string& path, const char* key) const;
 
   std::string string(const YAML::Node& n, const std::string& path) const;
-  /// An identifier: letters, digits, '-', '_', '.', and pattern braces "{i/4}".
-  std::string id(const YAML::Node& n, const std::string& path) const;
+  /// An identifier: letters, digits, '-', '_', '.', and pattern braces "{i/4}"; with `wildcards`,
+  /// also '*' (a name that matches ids, as a phase's `online` list).
+  std::string id(const YAML::Node& n, const std::string& path, bool wildcards = false) const;
   bool boolean(const YAML::Node& n, const std::string& path) const;
   long long integer(const YAML::Node& n, const std::string& path, long long min, long long max) const;
   double number(const YAML::Node& n, const std::string& path, double min, double max) const;
@@ -56,7 +57,7 @@ class YamlReader {
   /// "[x, y]" of quantities.
   std::pair<double, double> pair(const YAML::Node& n, const std::string& path, units::Dimension dim, double min,
                                  double max) const;
-  std::vector<std::string> idList(const YAML::Node& n, const std::string& path) const;
+  std::vector<std::string> idList(const YAML::Node& n, const std::string& path, bool wildcards = false) const;
 
   /// Helpers for optional keys: leave `out` untouched when the key is absent.
   template <class F>

@@ -1,6 +1,8 @@
 // Training job rules (see plan_rules.h).
 #include "core/model/plan_rules.h"
 
+#include <algorithm>
+
 namespace gigaplan::model {
 namespace {
 
@@ -89,6 +91,18 @@ void checkTraining(const training::TrainingSetup& t, const std::string& p, Viola
 
 long long planGpus(const training::Parallelism& p) {
   return static_cast<long long>(p.tp) * p.pp * p.dp * p.cp;
+}
+
+std::optional<training::Job> withDataParallelFor(const training::Job& job, const training::Cluster& cluster) {
+  if (job.parallelism.automatic) return std::nullopt;
+  const long long perReplica = planGpus(job.parallelism) / std::max(1, job.parallelism.dp);
+  if (perReplica <= 0) return std::nullopt;
+  training::Job out = job;
+  for (long long dp = std::min<long long>(job.parallelism.dp, cluster.count / perReplica); dp >= 1; --dp) {
+    out.parallelism.dp = static_cast<int>(dp);
+    if (planViolations(out, "job", &cluster).empty()) return out;
+  }
+  return std::nullopt;
 }
 
 Violations modelViolations(const training::Model& model, const std::string& path) {

@@ -39,5 +39,10 @@ Violations planViolations(const training::Job& job, const std::string& path = "j
                           const training::Cluster* cluster = nullptr);
 /// The GPUs a plan occupies: tp·pp·dp·cp.
 long long planGpus(const training::Parallelism& p);
+/// The job's plan on a cluster that may be smaller than it asks: the same tp, pp, cp, ep and
+/// global batch with the largest data-parallel size (at most the plan's) that keeps every plan
+/// rule on `cluster` — fewer replicas, more gradient accumulation, as a run grows onto a site
+/// coming online. nullopt for `auto` or when not even one replica fits.
+std::optional<training::Job> withDataParallelFor(const training::Job& job, const training::Cluster& cluster);
 
 }  // namespace gigaplan::model

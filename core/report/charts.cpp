@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/base/date.h"
 #include "core/report/report_format.h"
 
 namespace gigaplan::report {
@@ -307,6 +308,25 @@ Drawing heatMap(const std::vector<double>& hourly, const HeatMapOptions& o) {
   return d;
 }
 
+namespace {
+
+// A small panel's value axis from 0 up to at least `max`: grid lines and labels at nice ticks, with
+// as many decimals as the step needs. Returns the axis' top value.
+double panelAxis(Drawing& d, double left, double right, double top, double bottom, double max) {
+  const std::vector<double> ticks = niceTicks(max, 4);
+  const double axisMax = std::max(ticks.back(), 1e-12);
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+  for (double t : ticks) {
+    const double y = bottom - (bottom - top) * t / axisMax;
+    d.line({left, y}, {right, y}, Style::line(kRule, 0.3));
+    d.text({left - 3, y + 2.3}, fixed(t, decimals), {.size = 6, .anchor = Anchor::End, .color = kMuted});
+  }
+  return axisMax;
+}
+
+}  // namespace
+
 Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width) {
   constexpr double kTitle = 12, kAxis = 34, kHeight = 130, kGap = 10;
   Drawing d(width, kHeight);
@@ -320,15 +340,8 @@ Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width) {
     d.text({x0, kTitle - 3}, panel.title + " (" + panel.unit + ")", {.size = 7, .bold = true});
     double max = 0;
     for (double v : panel.values) max = std::max(max, v * panel.scale);
-    const std::vector<double> ticks = niceTicks(max, 4);
-    const double axisMax = std::max(ticks.back(), 1e-12);
+    const double axisMax = panelAxis(d, left, right, top, bottom, max);
     auto yAt = [&](double v) { return bottom - (bottom - top) * v / axisMax; };
-    for (double t : ticks) {
-      d.line({left, yAt(t)}, {right, yAt(t)}, Style::line(kRule, 0.3));
-      const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;  // as many decimals as the step needs
-      d.text({left - 3, yAt(t) + 2.3}, fixed(t, step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9))),
-             {.size = 6, .anchor = Anchor::End, .color = kMuted});
-    }
     const double column = (right - left) / 12;
     for (int m = 0; m < 12; ++m) {
       const double v = std::max(0.0, panel.values[static_cast<std::size_t>(m)] * panel.scale);
@@ -337,6 +350,53 @@ Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width) {
       d.text({x + column / 2, bottom + 9}, kMonthInitials[m], {.size = 6, .anchor = Anchor::Middle, .color = kMuted});
     }
     d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
+  }
+  return d;
+}
+
+Drawing timelinePanels(const std::vector<TimelinePanel>& panels, const std::vector<int>& dates, int endDay,
+                       double width) {
+  constexpr double kTitle = 12, kAxis = 34, kHeight = 130, kGap = 10;
+  Drawing d(width, kHeight);
+  if (panels.empty() || dates.empty() || endDay <= dates.front()) return d;
+  const double panelWidth =
+      (width - kGap * static_cast<double>(panels.size() - 1)) / static_cast<double>(panels.size());
+  const double top = kTitle + 6, bottom = kHeight - 14;
+  const double span = static_cast<double>(endDay - dates.front());
+  for (std::size_t p = 0; p < panels.size(); ++p) {
+    const TimelinePanel& panel = panels[p];
+    const double x0 = (panelWidth + kGap) * static_cast<double>(p), left = x0 + kAxis, right = x0 + panelWidth;
+    const auto xAt = [&](int day) { return left + (right - left) * static_cast<double>(day - dates.front()) / span; };
+    d.text({x0, kTitle - 3}, panel.title + (panel.unit.empty() ? "" : " (" + panel.unit + ")"),
+           {.size = 7, .bold = true});
+    double max = 0;
+    for (double v : panel.values) max = std::max(max, v * panel.scale);
+    const double axisMax = panelAxis(d, left, right, top, bottom, max);
+    auto yAt = [&](double v) { return bottom - (bottom - top) * v / axisMax; };
+    for (std::size_t i = 0; i < dates.size() && i < panel.values.size(); ++i) {
+      const double xa = xAt(dates[i]), xb = xAt(i + 1 < dates.size() ? dates[i + 1] : endDay);
+      const double v = std::max(0.0, panel.values[i] * panel.scale);
+      d.rect({xa, yAt(v), xb - xa, bottom - yAt(v)}, Style::filled(lighter(panel.color, 0.55)));
+      d.line({xa, yAt(v)}, {xb, yAt(v)}, Style::line(panel.color, 1.2));
+      if (i > 0)
+        d.line({xa, yAt(std::max(0.0, panel.values[i - 1] * panel.scale))}, {xa, yAt(v)},
+               Style::line(panel.color, 1.2));
+      if (xb - xa >= 8)
+        d.text({(xa + xb) / 2, bottom - 3}, std::to_string(i + 1),
+               {.size = 6, .anchor = Anchor::Middle, .color = kInk});
+    }
+    d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
+    // Years: the first at the axis start, then a tick at each 1 January inside the span.
+    const int firstYear = base::yearOf(dates.front()), lastYear = base::yearOf(endDay);
+    d.text({left, bottom + 10}, std::to_string(firstYear), {.size = 6, .anchor = Anchor::Start, .color = kMuted});
+    for (int year = firstYear + 1; year <= lastYear; ++year) {
+      const std::optional<int> jan1 = base::parseDate(std::to_string(year) + "-01-01");
+      if (!jan1 || *jan1 < dates.front() || *jan1 > endDay) continue;
+      const double x = xAt(*jan1);
+      d.line({x, bottom}, {x, bottom + 3}, Style::line(kMuted, 0.5));
+      if (right - x >= 12 && x - left >= 24)
+        d.text({x, bottom + 10}, std::to_string(year), {.size = 6, .anchor = Anchor::Middle, .color = kMuted});
+    }
   }
   return d;
 }

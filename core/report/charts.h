@@ -98,4 +98,18 @@ struct MonthlyPanel {
 /// Panels of twelve monthly columns side by side, each with its own axis.
 Drawing monthlyColumns(const std::vector<MonthlyPanel>& panels, double width = 515);
 
+/// One panel of a timeline: a value per step (SI) held from that step's date to the next.
+struct TimelinePanel {
+  std::string title;  // "GPUs"
+  std::vector<double> values;
+  std::string unit;  // "MW"; empty for a count
+  double scale = 1;  // SI × scale = axis value
+  Color color = kInk;
+};
+
+/// Panels side by side of values held as steps over time: step i from dates[i] to dates[i + 1]
+/// (the last to `endDay`), in days since 1970-01-01; each step numbered, the years marked.
+Drawing timelinePanels(const std::vector<TimelinePanel>& panels, const std::vector<int>& dates, int endDay,
+                       double width = 515);
+
 }  // namespace gigaplan::report

@@ -89,6 +89,7 @@ ReportDocument buildReport(const ReportInputs& in) {
         powerSwingsSection(*in.swings, in.design.design.powerDynamics,
                            {in.training.ok ? in.training.estimate.gpusUsed : 0,
                             static_cast<double>(in.swings->waveform.size()) * in.swings->waveform.dt}));
+  if (in.phases && !in.phases->phases.empty()) doc.sections.push_back(phasesSection(*in.phases));
   if (in.year) doc.sections.push_back(yearSection(*in.year, {in.design.design.sourceFile, in.jobDays}));
   doc.sections.push_back(sections::failureDomains(in));
   doc.sections.push_back(sections::training(in));

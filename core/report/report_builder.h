@@ -17,6 +17,7 @@
 #include "core/design/resolved_design.h"
 #include "core/dynamics/power_profile.h"
 #include "core/evaluate/evaluation.h"
+#include "core/report/phases_report.h"
 #include "core/report/report_document.h"
 #include "core/report/training_plan.h"
 
@@ -36,6 +37,7 @@ struct ReportInputs {
   int maxFindingRows = 300;                        // findings listed one by one; the rest are counted
   const annual::YearResult* year = nullptr;        // the year of weather, when the design names one (its section)
   const dynamics::PowerProfile* swings = nullptr;  // the job's power waveform (the power swings section)
+  const PhasesOverview* phases = nullptr;          // the design's phases, when it has them (their section)
   std::optional<double> jobDays;                   // the design's job at full speed, for the year section
   bool unsavedEdits = false;                       // the design differs from its file on disk
 };

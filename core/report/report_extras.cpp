@@ -10,6 +10,7 @@ ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluat
   if (plan.ok && plan.estimate.effectiveTrainingDays > 0) x.jobDays = plan.estimate.effectiveTrainingDays;
   if (!r.design.site.weather.empty()) x.year = annual::simulateSiteYear(r.design, r.layout, e);
   if (plan.ok) x.swings = jobSwings(r, e, plan.estimate, plan.cluster.gpu);
+  if (!r.design.phases.empty()) x.phases = overviewPhases(r, true);
   return x;
 }
 
@@ -25,6 +26,7 @@ void attach(ReportInputs& in, const ReportExtras& x) {
   in.year = x.year ? &*x.year : nullptr;
   in.jobDays = x.jobDays;
   in.swings = x.swings ? &*x.swings : nullptr;
+  in.phases = x.phases ? &*x.phases : nullptr;
 }
 
 }  // namespace gigaplan::report

@@ -1,6 +1,6 @@
 // What a report adds to a design's evaluation and training plan, made once for every front end
 // (the command line's HTML and Markdown, the app's PDF and the rest): the year of weather when
-// the design names its weather file, and the power swings of its training job.
+// the design names its weather file, the power swings of its training job, and its phases.
 //
 //   const TrainingPlan plan = report::planTraining(*resolved, eval);
 //   const ReportExtras extras = report::reportExtras(*resolved, eval, plan);   // io::LoadError
@@ -12,6 +12,7 @@
 
 #include "core/annual/year.h"
 #include "core/dynamics/power_profile.h"
+#include "core/report/phases_report.h"
 #include "core/report/report_builder.h"
 
 namespace gigaplan::report {
@@ -23,6 +24,7 @@ struct ReportExtras {
   std::optional<annual::YearResult> year;        // the design names its weather (site.weather)
   std::optional<double> jobDays;                 // the job at full speed, for the year section
   std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
+  std::optional<PhasesOverview> phases;          // the design has phases (with a year each, given weather)
 };
 
 /// The power waveform of the design's job (`estimate` on GPUs of type `gpu`) over `seconds`, or
@@ -31,7 +33,7 @@ std::optional<dynamics::PowerProfile> jobSwings(const design::ResolvedDesign& de
                                                 const training::Estimate& estimate, const std::string& gpu,
                                                 double seconds = kReportSwingSeconds);
 
-/// Throws io::LoadError when the design's weather file cannot be read.
+/// Throws io::LoadError when the design's weather or carbon file cannot be read.
 ReportExtras reportExtras(const design::ResolvedDesign& design, const engine::Evaluation& eval,
                           const TrainingPlan& plan);
 

@@ -15,9 +15,7 @@ std::string count(std::int64_t n) {
 }
 
 std::string counted(std::int64_t n, std::string_view singular, std::string_view plural) {
-  std::string noun(n == 1 ? singular : (plural.empty() ? singular : plural));
-  if (n != 1 && plural.empty()) noun += 's';
-  return count(n) + " " + noun;
+  return base::counted(n, singular, plural);
 }
 
 std::string fixed(double v, int decimals) {

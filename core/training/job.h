@@ -2,6 +2,7 @@
 // Read from a job file or a design's `job:` section (core/io), consumed by the training model.
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace gigaplan::training {
@@ -48,6 +49,9 @@ struct TrainingSetup {
   int microBatch = 1;
   Precision precision = Precision::BF16;
   bool flashAttention = true;  // fused attention kernel; false = unfused softmax (Megatron-LM 2021)
+  // When the run begins, in days since 1970-01-01 (key `start: 2026-05-01`): on a design with
+  // phases the run starts then and takes each phase's rate; none = at the first phase.
+  std::optional<int> start;
   friend bool operator==(const TrainingSetup&, const TrainingSetup&) = default;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "core/base/date.h"
 #include "core/io/yaml_reader.h"
 #include "core/model/plan_rules.h"
 #include "core/units/units.h"
@@ -95,7 +96,7 @@ class JobReader {
   }
 
   void readTraining(const YAML::Node& n, const std::string& p, TrainingSetup& t) {
-    r_.checkKeys(n, p, {"tokens", "global_batch", "micro_batch", "precision", "flash_attention"});
+    r_.checkKeys(n, p, {"tokens", "global_batch", "micro_batch", "precision", "flash_attention", "start"});
     t.tokens = r_.number(r_.require(n, p, "tokens"), at(p, "tokens"), 1, 1e18);
     t.globalBatch = positive(r_.require(n, p, "global_batch"), at(p, "global_batch"));
     optInt(n, p, "micro_batch", t.microBatch);
@@ -103,6 +104,14 @@ class JobReader {
       t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4", "fp16"}));
     });
     optBool(n, p, "flash_attention", t.flashAttention);
+    r_.optional(n, p, "start", [&](auto& c, auto& cp) {
+      const std::string text = r_.string(c, cp);
+      t.start = base::parseDate(text);
+      if (!t.start)
+        r_.fail(c, cp, "'" + text + "'",
+                "a date YYYY-MM-DD between " + std::to_string(base::kFirstYear) + " and " +
+                    std::to_string(base::kLastYear));
+    });
   }
 
   void readParallelism(const YAML::Node& n, const std::string& p, Job& job) {
@@ -189,6 +198,7 @@ void writeTraining(YAML::Emitter& e, const TrainingSetup& t) {
   e << YAML::Key << "micro_batch" << YAML::Value << t.microBatch;
   e << YAML::Key << "precision" << YAML::Value << std::string(toString(t.precision));
   if (!t.flashAttention) e << YAML::Key << "flash_attention" << YAML::Value << false;
+  if (t.start) e << YAML::Key << "start" << YAML::Value << base::isoDate(*t.start);
   e << YAML::EndMap;
 }
 

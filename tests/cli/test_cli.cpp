@@ -198,6 +198,46 @@ class TestCli : public QObject {
     QCOMPARE(run({"year", sample("teaching-hall.yaml"), "--frob"}).code, 64);
   }
 
+  // `phases`: the gigawatt sample phase by phase (text, JSON with every phase's findings and the
+  // job's finish date, CSV one row per phase); a phase with errors exits 1; a design without phases
+  // says so; a phase naming nothing is a load error at its key (exit 2); usage errors exit 64.
+  void phasesCommand() {
+    const Run text = run({"phases", sample("gigawatt-campus.yaml")});
+    QVERIFY2(text.code == 0, qPrintable(text.err + text.out));
+    QVERIFY2(text.out.contains("5 phases, 2 Mar 2026 to 3 May 2027"), qPrintable(text.out));
+    QVERIFY(text.out.contains("Hall A1 on turbines") && text.out.contains("finishes "));
+    const Run json = run({"phases", sample("gigawatt-campus.yaml"), "--json"});
+    QCOMPARE(json.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    const QJsonArray phases = o["phases"].toArray();
+    QCOMPARE(phases.size(), 5);
+    QCOMPARE(phases[0].toObject()["date"].toString(), QString("2026-03-02"));
+    QCOMPARE(phases[4].toObject()["gpus"].toInteger(), 428544);
+    QVERIFY(phases[0].toObject()["findings"].toArray().size() >= 1);
+    QCOMPARE(o["job"].toObject()["start"].toString(), QString("2026-05-04"));
+    QVERIFY(o["job"].toObject()["finish"].toString() > QString("2026-05-04"));
+    const Run csv = run({"phases", sample("gigawatt-campus.yaml"), "--csv"});
+    QCOMPARE(csv.code, 0);
+    QCOMPARE(csv.out.count('\n'), 6);
+    QVERIFY(csv.out.startsWith("phase,date,name,gpus,"));
+
+    std::ifstream in(sample("teaching-hall.yaml"));
+    const std::string design((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const Run none = run({"phases", sample("teaching-hall.yaml")});
+    QCOMPARE(none.code, 0);
+    QVERIFY(none.out.contains("has no phases"));
+    // The storage rack's air handler comes a phase later: an error in the first phase, exit 1.
+    const Run early = run({"phases", file("early.yaml", design + "phases:\n  - {date: 2026-01-05}\n"
+                                                                 "  - {date: 2026-04-01, online: [ahu-2]}\n")});
+    QCOMPARE(early.code, 1);
+    QVERIFY2(early.out.contains("ahu-2 comes online only in 'Phase 2' (1 Apr 2026)"), qPrintable(early.out));
+    const Run bad = run({"phases", file("bad.yaml", design + "phases:\n  - {date: 2026-01-05, online: [zz]}\n")});
+    QCOMPARE(bad.code, 2);
+    QVERIFY2(bad.err.contains("bad.yaml:152:33: phases[0].online[0]: found 'zz'"), qPrintable(bad.err));
+    QCOMPARE(run({"phases"}).code, 64);
+    QCOMPARE(run({"phases", sample("teaching-hall.yaml"), "--json", "--csv"}).code, 64);
+  }
+
   void reportWithoutQt() {
     for (const char* name : {"r.html", "r.md", "r.json", "r.csv"}) {
       const std::string out = dir_.filePath(name).toStdString();

@@ -431,7 +431,15 @@ class TestReportContent : public QObject {
     QCOMPARE(bool(x.swings), s.training.ok);
     report::attach(in, x);
     const report::ReportDocument full = report::buildReport(in);
-    QCOMPARE(full.sections.size(), doc.sections.size() + (x.swings ? 1 : 0) + (x.year ? 1 : 0));
+    QCOMPARE(full.sections.size(), doc.sections.size() + (x.swings ? 1 : 0) + (x.year ? 1 : 0) + (x.phases ? 1 : 0));
+    QCOMPARE(bool(x.phases), !s.design->design.phases.empty());
+    if (x.phases) {  // the phases follow the power swings, before the year
+      const auto at = std::find_if(full.sections.begin(), full.sections.end(),
+                                   [](const report::Section& sec) { return sec.id == "phases"; });
+      QVERIFY(at != full.sections.end() && at != full.sections.begin());
+      QVERIFY((at - 1)->id == (x.swings ? "power-swings" : "cooling"));
+      QCOMPARE(at->blocks.size(), std::size_t(x.year ? 6 : 5));  // note, table, chart, job lead-in and figures
+    }
     QCOMPARE(doc.headlines[0].value, report::count(s.eval.compute.gpus));
     QCOMPARE(doc.headlines[1].value, report::megawatts(s.eval.power.it));
     QCOMPARE(doc.headlines[2].value, report::megawatts(s.eval.power.facility));
