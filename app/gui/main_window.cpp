@@ -31,6 +31,7 @@
 #include "app/gui/job/job_estimate.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/metrics_panel.h"
+#include "app/gui/phases_panel.h"
 #include "app/gui/power_swings_panel.h"
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
@@ -87,6 +88,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       job_(new JobPanel(*editor_, this)),
       swings_(new PowerSwingsPanel(this)),
       year_(new YearPanel(*editor_, this)),
+      phases_(new PhasesPanel(*view_, this)),
       palette_(new CatalogPalette(*editor_, this)),
       helpActions_(new HelpActions(this)),
       selectionLabel_(new QLabel(this)),
@@ -227,9 +229,12 @@ void MainWindow::buildDocks() {
   QDockWidget* year = dock(tr("Year"), "yearDock", year_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(swings, year);
   connect(year, &QDockWidget::visibilityChanged, year_, &YearPanel::setOnScreen);
+  QDockWidget* phases = dock(tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(year, phases);
+  connect(phases, &QDockWidget::visibilityChanged, phases_, &PhasesPanel::setOnScreen);
   // The charts need height: a docked chart tab brought forward makes the bottom area at least
   // two fifths of the window (the planner's own larger size is kept).
-  for (QDockWidget* chart : {swings, year})
+  for (QDockWidget* chart : {swings, year, phases})
     connect(chart, &QDockWidget::visibilityChanged, this, [this, chart](bool shown) {
       const int room = height() * 2 / 5;
       if (shown && !chart->isFloating() && chart->height() < room) resizeDocks({chart}, {room}, Qt::Vertical);
@@ -375,6 +380,7 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   year_->showDesign(result, outlook.estimate && outlook.estimate->effectiveTrainingDays > 0
                                 ? std::optional(outlook.estimate->effectiveTrainingDays)
                                 : std::nullopt);
+  phases_->showDesign(result);
   applyColors();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));

@@ -31,6 +31,7 @@ class ReportActions;
 class ViewActions;
 class MetricsPanel;
 class FindingsPanel;
+class PhasesPanel;
 class PowerSwingsPanel;
 class YearPanel;
 class SiteTreeDock;
@@ -59,6 +60,7 @@ class MainWindow : public QMainWindow {
   JobPanel& jobPanel() { return *job_; }
   PowerSwingsPanel& powerSwings() { return *swings_; }
   YearPanel& yearPanel() { return *year_; }
+  PhasesPanel& phasesPanel() { return *phases_; }
   CatalogPalette& palette() { return *palette_; }
   HelpActions& help() { return *helpActions_; }
   EvaluationRunner& evaluations() { return runner_; }
@@ -117,6 +119,7 @@ class MainWindow : public QMainWindow {
   JobPanel* job_;
   PowerSwingsPanel* swings_;
   YearPanel* year_;
+  PhasesPanel* phases_;
   CatalogPalette* palette_;
   HelpActions* helpActions_;
   QMenu* docksMenu_ = nullptr;

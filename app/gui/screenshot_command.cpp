@@ -10,6 +10,7 @@
 #include "app/document/evaluation_runner.h"
 #include "app/gui/color_scalars.h"
 #include "core/io/design_io.h"
+#include "core/report/report_format.h"
 #include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_screenshot.h"
 
@@ -17,8 +18,9 @@ namespace gigaplan::app {
 
 std::string screenshotUsage() {
   return "usage: gigaplan screenshot FILE -o OUT.png [--view plan|iso] [--color-by KEY] [--size WxH] [--theme "
-         "dark|light]\n"
+         "dark|light] [--phase N]\n"
          "  Renders the site to a PNG without showing a window; needs OpenGL on a display (or xvfb-run -a).\n"
+         "  --phase N: the site as it stands at the design's Nth phase (what is not yet built drawn pale).\n"
          "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
 }
 
@@ -46,6 +48,7 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
   const std::string usageText = screenshotUsage();
   const char* usage = usageText.c_str();
   QString file, output;
+  int phase = 0;  // 1-based as written; 0 = none
   widgets::ScreenshotOptions options;
   for (int i = 0; i < args.size(); ++i) {
     const QString& a = args[i];
@@ -73,6 +76,10 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
       auto theme = widgets::scene::themeByName(value().toStdString());
       if (!theme) return err << "gigaplan screenshot: --theme takes dark or light\n", cli::kUsage;
       options.theme = *theme;
+    } else if (a == "--phase") {
+      bool ok = false;
+      phase = value().toInt(&ok);
+      if (!ok || phase < 1) return err << "gigaplan screenshot: --phase takes a phase number from 1\n", cli::kUsage;
     } else if (file.isEmpty() && !a.startsWith('-')) {
       file = a;
     } else {
@@ -89,6 +96,15 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
   } catch (const std::exception& e) {
     err << e.what() << "\n";
     return cli::kLoadError;
+  }
+  if (phase > 0) {
+    const int phases = static_cast<int>(resolved->design.phases.size());
+    if (phase > phases) {
+      err << "gigaplan screenshot: --phase " << phase << ", but " << file.toStdString() << " has "
+          << (phases == 0 ? std::string("no phases") : report::counted(phases, "phase")) << "\n";
+      return cli::kUsage;
+    }
+    options.phase = phase - 1;
   }
   if (options.colorBy != widgets::scene::ColorBy::Type) {
     const auto evaluated = EvaluationRunner::evaluateNow(resolved);

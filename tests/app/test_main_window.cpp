@@ -18,11 +18,13 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QSlider>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -51,6 +53,7 @@
 #include "app/gui/job/plan_search.h"
 #include "app/gui/main_window.h"
 #include "app/gui/metrics_panel.h"
+#include "app/gui/phases_panel.h"
 #include "app/gui/power_swings_panel.h"
 #include "app/gui/properties_dock.h"
 #include "app/gui/properties_model.h"
@@ -1421,6 +1424,118 @@ class TestMainWindow : public QObject {
     for (int i = 0; i < 3; ++i) doc.undoStack()->undo();
     QVERIFY(waitForEvaluation(w));
     QTRY_VERIFY(panel.message().contains("names no weather file"));
+  }
+
+  // The Phases tab: nothing worked out while it is hidden; raised, the gigawatt campus's five
+  // phases fill the slider and the table; at each phase the 3D view draws what is not yet built
+  // pale (its pixels counted), the heading and the phase's findings follow the slider (keys, a
+  // table row), a finding's click selects its object, the job's finish date shows, and another
+  // tab brings the whole site back. A design without phases says how to add them. At laptop size
+  // and on a large screen.
+  void showsTheSiteComingOnline() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
+    QVERIFY(w.fileActions().openFile(sample("gigawatt-campus.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    auto& panel = w.phasesPanel();
+    auto& v = w.siteView();
+    QVERIFY(!panel.overview() && !panel.busy());  // its tab behind Findings: nothing worked out yet
+    QCOMPARE(v.scene().phase(), -1);
+    auto* dock = w.findChild<QDockWidget*>("phasesDock");
+    QVERIFY(dock);
+    dock->raise();
+    QTRY_VERIFY_WITH_TIMEOUT(panel.overview() != nullptr && !panel.busy(), 20000);
+    QCOMPARE(panel.overview()->phases.size(), std::size_t(5));
+    QCOMPARE(panel.slider().maximum(), 4);
+    QCOMPARE(panel.table().rowCount(), 5);
+    QVERIFY2(panel.message().contains("5 phases from 2 Mar 2026 to 3 May 2027"), qPrintable(panel.message()));
+    QCOMPARE(panel.table().item(0, 3)->text(), QString("55,296"));  // GPUs of phase 1
+    QVERIFY2(panel.heading().contains("Phase 1 of 5") && panel.heading().contains("Hall A1 on turbines"),
+             qPrintable(panel.heading()));
+    QVERIFY2(panel.jobText().contains("Finish"), qPrintable(panel.jobText()));
+    QVERIFY(!panel.figureView().figures().empty());
+
+    // Phase 1: hall A1 in its colours, hall A2 (and the rest) pale.
+    QCOMPARE(v.scene().phase(), 0);
+    const auto a1 = v.scene().find("a1-r1-1"), a2 = v.scene().find("a2-r1-1");
+    QVERIFY(a1 && a2);
+    QVERIFY(v.scene().inServiceAtPhase(*a1) && !v.scene().inServiceAtPhase(*a2));
+    QVERIFY(*v.scene().fillColor(*a1) != *v.scene().fillColor(*a2));
+    const std::array<int, 3> pale = *v.scene().fillColor(*a2);
+    auto paleShare = [&](const QImage& image) {
+      int n = 0, all = 0;
+      for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3) {
+          const QColor c = image.pixelColor(x, y);
+          ++all;
+          if (std::abs(c.red() - pale[0]) + std::abs(c.green() - pale[1]) + std::abs(c.blue() - pale[2]) < 40) ++n;
+        }
+      return double(n) / all;
+    };
+    v.showIsometric();
+    QTest::qWait(50);
+    const QImage wholeIso = [&] {
+      v.setPhase(-1);
+      QTest::qWait(50);
+      QImage image = v.grabFramebuffer();
+      v.setPhase(0);
+      QTest::qWait(50);
+      return image;
+    }();
+    const double first = paleShare(v.grabFramebuffer());
+    shot("phases-first.png");
+
+    // A key press moves the slider: phase 2 brings hall A2 in; pale pixels fall.
+    panel.slider().setFocus();
+    QTest::keyClick(&panel.slider(), Qt::Key_Right);
+    QCOMPARE(panel.phase(), 1);
+    QCOMPARE(v.scene().phase(), 1);
+    QVERIFY(v.scene().inServiceAtPhase(*a2));
+    QVERIFY2(panel.heading().contains("Phase 2 of 5") && panel.heading().contains("110,592 GPUs"),
+             qPrintable(panel.heading()));
+    QTest::qWait(50);
+    const double second = paleShare(v.grabFramebuffer());
+    QVERIFY2(second < first, qPrintable(QString("%1 %2").arg(first).arg(second)));
+    // A table row picks the last phase: nothing pale; its findings hold.
+    panel.table().setCurrentCell(4, 0);
+    QCOMPARE(panel.phase(), 4);
+    QTest::qWait(50);
+    const double last = paleShare(v.grabFramebuffer());
+    QVERIFY2(last < second && last <= paleShare(wholeIso) + 0.001,
+             qPrintable(QString("%1 %2 %3").arg(second).arg(last).arg(paleShare(wholeIso))));
+    shot("phases-last.png");
+
+    // Back to phase 1: its warning (sub-1 not yet energised) is listed; a click selects sub-1.
+    panel.setPhase(0);
+    QVERIFY(panel.findings().count() >= 1);
+    QListWidgetItem* sub = nullptr;
+    for (int i = 0; i < panel.findings().count(); ++i)
+      if (panel.findings().item(i)->text().contains("sub-1 comes online only in")) sub = panel.findings().item(i);
+    QVERIFY(sub);
+    const QRect at = panel.findings().visualItemRect(sub);
+    QTest::mouseClick(panel.findings().viewport(), Qt::LeftButton, {}, at.center());
+    QTRY_COMPARE(v.selection(), QStringList{"sub-1"});
+
+    // On a large screen.
+    w.resize(1920, 1200);
+    QTest::qWait(100);
+    shot("phases-large.png");
+    // Another tab in front: the whole site again.
+    w.findChild<QDockWidget*>("findingsDock")->raise();
+    QTRY_COMPARE(v.scene().phase(), -1);
+    QVERIFY(v.scene().inServiceAtPhase(*a2));
+
+    // A design without phases: the panel says how to add them; the view is whole.
+    dock->raise();
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY(panel.message().contains("has no phases"));
+    QVERIFY(!panel.overview());
+    QCOMPARE(v.scene().phase(), -1);
   }
 
   // A hall's walls move it and its corners resize it, with the mouse: the cursor shows the grip

@@ -234,6 +234,27 @@ void SiteScene::setColorBy(ColorBy mode, const ColorScalars& scalars) {
   applyColors();
 }
 
+void SiteScene::setPhase(int phase) {
+  phase_ = phase;
+  buildStatic();  // the feeds and pipes drawn are those between objects standing at the phase
+  applyColors();
+}
+
+bool SiteScene::inServiceAtPhase(ObjectRef ref) const {
+  if (phase_ < 0 || phase_ >= layout_.phaseCount || ref.index < 0) return true;
+  const auto i = static_cast<std::size_t>(ref.index);
+  switch (ref.kind) {
+    case ObjectKind::Rack:
+      return i >= layout_.racks.size() || design::inService(layout_.racks[i].online, layout_.racks[i].retired, phase_);
+    case ObjectKind::Power:
+      return i >= layout_.power.size() || design::inService(layout_.power[i].online, layout_.power[i].retired, phase_);
+    case ObjectKind::Cooling:
+      return i >= layout_.cooling.size() ||
+             design::inService(layout_.cooling[i].online, layout_.cooling[i].retired, phase_);
+  }
+  return true;
+}
+
 void SiteScene::setLegendVisible(bool visible) {
   legendVisible_ = visible;
   legend_->SetVisibility(visible);
@@ -327,6 +348,7 @@ void SiteScene::applyColors() {
 }
 
 Rgb SiteScene::baseColor(const Instance& in, ObjectRef ref, const std::optional<ScalarPalette>& palette) const {
+  if (!inServiceAtPhase(ref)) return mix(theme_.noData, theme_.backgroundTop, 0.55);  // not built yet, or retired
   if (palette) {
     const std::optional<double> v = valueOf(ref);
     return v ? palette->color(*v).value_or(theme_.noData) : theme_.noData;

@@ -92,6 +92,15 @@ class SiteScene {
   void setDetail(Detail detail);
   Detail detail() const { return detail_; }
 
+  /// Shows the site as it stands at `phase` (Design::phases, 0-based): what is not in service
+  /// then (design::inService) is drawn in a pale grey, and only the feeds and pipes between objects
+  /// in service are drawn. -1, or a phase the layout does not have:
+  /// everything as designed (the default). Kept across build().
+  void setPhase(int phase);
+  int phase() const { return phase_; }
+  /// False when the object is not in service at the phase shown.
+  bool inServiceAtPhase(ObjectRef ref) const;
+
   /// Selected objects are tinted and outlined in the theme's selection colour.
   void setSelection(std::vector<ObjectRef> refs);
   const std::vector<ObjectRef>& selection() const { return selection_; }
@@ -172,6 +181,7 @@ class SiteScene {
   std::shared_ptr<const catalog::Catalog> catalog_;  // == layout_.catalog
   Theme theme_;
   ColorBy mode_ = ColorBy::Type;
+  int phase_ = -1;  // setPhase
   Detail detail_ = Detail::Full;
   ColorScalars scalars_;
   std::vector<ObjectRef> selection_;

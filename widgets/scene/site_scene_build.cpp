@@ -205,9 +205,12 @@ void SiteScene::buildStatic() {
         {kind, std::move(from), std::move(to), {out.begin() + static_cast<std::ptrdiff_t>(first), out.end()}});
   };
   std::vector<Segment> feeds;
+  // At a phase (setPhase) only the connections between objects in service then are drawn.
+  auto standing = [this](ObjectKind kind, std::size_t i) { return inServiceAtPhase({kind, static_cast<int>(i)}); };
   for (std::size_t i = 0; i < layout_.power.size(); ++i)
     for (int up : layout_.power[i].fedBy) {
       if (up < 0 || up >= static_cast<int>(layout_.power.size())) continue;
+      if (!standing(ObjectKind::Power, i) || !standing(ObjectKind::Power, static_cast<std::size_t>(up))) continue;
       const std::size_t first = feeds.size();
       route(feeds, powerEnd(up), powerEnd(static_cast<int>(i)));
       addLink(Link::Kind::Feed, {layout_.power[i].id}, layout_.power[static_cast<std::size_t>(up)].id, feeds, first);
@@ -220,6 +223,7 @@ void SiteScene::buildStatic() {
   for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
     const design::Rack& r = layout_.racks[i];
     if (r.cdu < 0 || r.cdu >= static_cast<int>(layout_.cooling.size())) continue;
+    if (!standing(ObjectKind::Rack, i) || !standing(ObjectKind::Cooling, static_cast<std::size_t>(r.cdu))) continue;
     auto [it, fresh] = cduRows.try_emplace({r.cdu, r.row}, static_cast<int>(i), static_cast<int>(i));
     if (fresh) continue;
     if (r.slot < layout_.racks[static_cast<std::size_t>(it->second.first)].slot) it->second.first = static_cast<int>(i);
@@ -254,14 +258,17 @@ void SiteScene::buildStatic() {
     addLink(Link::Kind::Coolant, std::move(racks), layout_.cooling[static_cast<std::size_t>(key.first)].id, pipes,
             first);
   }
-  for (const design::CoolingUnit& u : layout_.cooling)
+  for (std::size_t ui = 0; ui < layout_.cooling.size(); ++ui) {
+    const design::CoolingUnit& u = layout_.cooling[ui];
     for (int to : u.rejectsTo) {
       if (to < 0 || to >= static_cast<int>(layout_.cooling.size())) continue;
+      if (!standing(ObjectKind::Cooling, ui) || !standing(ObjectKind::Cooling, static_cast<std::size_t>(to))) continue;
       const design::Vec2 b = layout_.cooling[static_cast<std::size_t>(to)].position;
       const std::size_t first = pipes.size();
       route(pipes, {u.position.x, u.position.y, 0.5}, {b.x, b.y, 0.5});
       addLink(Link::Kind::HeatRejection, {u.id}, layout_.cooling[static_cast<std::size_t>(to)].id, pipes, first);
     }
+  }
   setMesh(pipes_, linesMesh(pipes));
 
   // Labels lying on the floor: hall names below each hall, row ids before each row's first rack.

@@ -19,6 +19,7 @@ QImage renderSiteImage(const design::Layout& layout, const catalog::Catalog& cat
   view.scene().setQuality(scene::SiteScene::Quality::Print);
   view.setSite(layout, catalog);
   view.setColorBy(o.colorBy, o.scalars);
+  view.setPhase(o.phase);
   view.scene().setLegendVisible(o.legend);
   view.scene().setLabelsVisible(o.labels);
   view.setSelection(o.selection);

@@ -31,6 +31,7 @@ struct ScreenshotOptions {
   bool frameSelection = false;               // frame the selection instead of the site
   bool legend = true;
   bool labels = true;
+  int phase = -1;  // the site as it stands at this phase (0-based; SiteScene::setPhase), -1 = all
 };
 
 /// The site rendered at options.size; a null image if OpenGL could not be initialised.

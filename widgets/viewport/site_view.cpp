@@ -79,6 +79,12 @@ void SiteView::setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalar
   update();
 }
 
+void SiteView::setPhase(int phase) {
+  if (scene_->phase() == phase) return;
+  scene_->setPhase(phase);
+  update();
+}
+
 void SiteView::setTheme(const scene::Theme& theme) {
   scene_->setTheme(theme);
   update();

@@ -43,6 +43,8 @@ class SiteView : public VtkViewport {
   void setSite(const design::Layout& layout, const catalog::Catalog& catalog, bool fit = true);
   void setColorBy(scene::ColorBy mode, const scene::ColorScalars& scalars = {});
   void setTheme(const scene::Theme& theme);
+  /// The site as it stands at a phase (SiteScene::setPhase; -1 = everything as designed).
+  void setPhase(int phase);
   scene::SiteScene& scene() { return *scene_; }
   const scene::SiteScene& scene() const { return *scene_; }
 
