@@ -266,7 +266,8 @@ void notes(const design::Design& design, const design::Layout& layout, YearResul
   if (!generators.empty())
     y.notes.push_back("No carbon for " + list(generators, "generator", "generators") +
                       ": their catalog entries have no co2_per_kwh");
-  if (design.site.energyPrice < 0) y.notes.push_back("No cost: set site.energy_price (per MWh)");
+  if (design.site.energyPrice < 0 && design.site.energyTariff.empty())
+    y.notes.push_back("No cost: set site.energy_price (per MWh) or site.energy_tariff (time-of-use periods)");
 }
 
 // Adds `share` of hour `h` (1: all of it) to a period.
@@ -300,7 +301,18 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   const bool hourlyGrid = !gridCarbonHourly.empty();
   sources(design, layout, e, hourlyGrid, y);
   notes(design, layout, y);
-  y.hasPrice = design.site.energyPrice >= 0;
+  y.hasPrice = design.site.energyPrice >= 0 || !design.site.energyTariff.empty();
+  const std::vector<design::TariffPeriod>& tariff = design.site.energyTariff;
+  const bool byDay = std::any_of(tariff.begin(), tariff.end(), [](const design::TariffPeriod& t) {
+    return t.days != design::TariffPeriod::Days::All;
+  });
+  if (!tariff.empty())
+    y.notes.push_back("Energy priced by a time-of-use tariff of " +
+                      base::counted(static_cast<std::int64_t>(tariff.size()), "period") + " (site.energy_tariff)" +
+                      (byDay && weather.firstWeekday < 0
+                           ? "; the weather file does not say which weekday 1 January is, so weeks start on a Monday"
+                           : ""));
+  const int firstWeekday = std::max(0, weather.firstWeekday);  // 0 = Monday
 
   Plant plant(design, layout, e);
   const std::size_t units = layout.cooling.size();
@@ -352,7 +364,14 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
       }
     }
     h.carbon = carbon;
-    h.cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
+    if (!tariff.empty()) {
+      const int day = static_cast<int>(index / 24);
+      const bool weekend = (firstWeekday + day) % 7 >= 5;  // Saturday, Sunday
+      h.cost =
+          kwh / 1000 * design::tariffPrice(tariff, std::clamp(w.month, 1, 12), std::clamp(w.hour - 1, 0, 23), weekend);
+    } else {
+      h.cost = y.hasPrice ? kwh / 1000 * design.site.energyPrice : 0;
+    }
     h.towerWater = hour.towerWater;
     const double lost = lostGpuHours(h, y);
     const bool free = y.chillers > 0 && hour.economising >= y.chillers;

@@ -141,6 +141,26 @@ struct NetworkPlan {
   friend bool operator==(const NetworkPlan&, const NetworkPlan&) = default;
 };
 
+/// One period of a time-of-use energy tariff (site.energy_tariff): a price per MWh for the hours
+/// it covers. Months and hours are ranges that may wrap ([11, 2] is November to February, [22, 6]
+/// is 22:00 to 06:00); the first period covering an hour prices it (tariffPrice).
+struct TariffPeriod {
+  enum class Days { All, Weekdays, Weekends };
+  double price = 0;                    // per MWh, the planner's currency
+  int firstMonth = 1, lastMonth = 12;  // 1–12, inclusive
+  int fromHour = 0, toHour = 24;       // hours of the day: from ≤ hour < to (local clock time), 0–24
+  Days days = Days::All;
+  friend bool operator==(const TariffPeriod&, const TariffPeriod&) = default;
+};
+
+/// The price per MWh of an hour of the day (`hour` 0–23, the hour beginning then) in `month` (1–12)
+/// on a weekend day or not: the first period of `tariff` covering it, or -1 when none does.
+double tariffPrice(const std::vector<TariffPeriod>& tariff, int month, int hour, bool weekend);
+
+/// The first month, hour and day kind no period covers ("July, 03:00 on weekends"), or "" when the
+/// tariff prices every hour of the year.
+std::string tariffGap(const std::vector<TariffPeriod>& tariff);
+
 struct SiteInfo {
   std::string name;
   std::string description;
@@ -160,7 +180,8 @@ struct SiteInfo {
   double gridCarbon = -1;
   std::string gridCarbonHourly;
   double energyPrice = -1;
-  SourceLocation where;  // of the site mapping and its keys (site.weather errors point here)
+  std::vector<TariffPeriod> energyTariff;  // time-of-use prices, instead of a constant energy_price
+  SourceLocation where;                    // of the site mapping and its keys (site.weather errors point here)
   friend bool operator==(const SiteInfo&, const SiteInfo&) = default;
 };
 

@@ -87,9 +87,10 @@ class DesignReader {
 
   void readSite(const YAML::Node& n, design::SiteInfo& s) {
     const std::string p = "site";
-    r_.checkKeys(n, p,
-                 {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
-                  "max_failure_share", "weather", "grid_carbon", "grid_carbon_hourly", "energy_price"});
+    r_.checkKeys(
+        n, p,
+        {"name", "description", "location", "size", "ambient", "wet_bulb", "power_factor", "storage_bandwidth",
+         "max_failure_share", "weather", "grid_carbon", "grid_carbon_hourly", "energy_price", "energy_tariff"});
     s.where = where(n, p);
     s.name = r_.string(r_.require(n, p, "name"), "site.name");
     r_.optional(n, p, "description", [&](const auto& c, const auto& cp) { s.description = r_.string(c, cp); });
@@ -122,6 +123,41 @@ class DesignReader {
                 "one of them: a constant intensity or a file of one per hour");
     });
     r_.optional(n, p, "energy_price", [&](const auto& c, const auto& cp) { s.energyPrice = r_.number(c, cp, 0, 1e6); });
+    r_.optional(n, p, "energy_tariff", [&](const auto& c, const auto& cp) {
+      if (s.energyPrice >= 0)
+        r_.fail(c, cp, "both energy_price and energy_tariff", "one of them: a constant price or time-of-use periods");
+      r_.requireSequence(c, cp);
+      for (std::size_t i = 0; i < c.size(); ++i) s.energyTariff.push_back(tariffPeriod(c[i], YamlReader::index(cp, i)));
+      if (const std::string gap = design::tariffGap(s.energyTariff); !gap.empty())
+        r_.fail(c, cp, "a tariff that leaves hours without a price (the first: " + gap + ")",
+                "periods that price every hour of the year (end with one without months, hours or days)");
+    });
+  }
+
+  // One period of site.energy_tariff: {price: 95, months: [6, 9], hours: [14, 20], days: weekdays}.
+  design::TariffPeriod tariffPeriod(const YAML::Node& n, const std::string& p) {
+    r_.requireMap(n, p);
+    r_.checkKeys(n, p, {"price", "months", "hours", "days"});
+    design::TariffPeriod t;
+    t.price = r_.number(r_.require(n, p, "price"), YamlReader::join(p, "price"), 0, 1e6);
+    const auto range = [&](const char* key, int lo, int hi, int& first, int& last, const std::string& expected) {
+      r_.optional(n, p, key, [&](const auto& c, const auto& cp) {
+        if (!c.IsSequence() || c.size() != 2) r_.fail(c, cp, YamlReader::describe(c), expected);
+        first = static_cast<int>(r_.integer(c[0], YamlReader::index(cp, 0), lo, hi));
+        last = static_cast<int>(r_.integer(c[1], YamlReader::index(cp, 1), lo, hi));
+      });
+    };
+    range("months", 1, 12, t.firstMonth, t.lastMonth,
+          "[first, last] months, 1–12 (inclusive; [11, 2] is November to February)");
+    range("hours", 0, 24, t.fromHour, t.toHour, "[from, to] hours of the day, 0–24 ([22, 6] is 22:00 to 06:00)");
+    if (t.fromHour == t.toHour || t.fromHour == 24 || t.toHour == 0)
+      r_.fail(n["hours"], YamlReader::join(p, "hours"),
+              "[" + std::to_string(t.fromHour) + ", " + std::to_string(t.toHour) + "]",
+              "from 0–23 and to 1–24, not equal (the hours from ≤ hour < to)");
+    r_.optional(n, p, "days", [&](const auto& c, const auto& cp) {
+      t.days = static_cast<design::TariffPeriod::Days>(r_.choice(c, cp, {"all", "weekdays", "weekends"}));
+    });
+    return t;
   }
 
   // "0.35 kg/kWh" or "350 g/kWh" → kg CO2 per kWh.

@@ -107,6 +107,23 @@ class Writer {
     if (s.gridCarbon >= 0) kv("grid_carbon", units::shortest(s.gridCarbon) + " kg/kWh");
     if (!s.gridCarbonHourly.empty()) kv("grid_carbon_hourly", s.gridCarbonHourly);
     if (s.energyPrice >= 0) kv("energy_price", units::shortest(s.energyPrice));
+    if (!s.energyTariff.empty()) {
+      e_ << YAML::Key << "energy_tariff" << YAML::Value << YAML::BeginSeq;
+      for (const design::TariffPeriod& t : s.energyTariff) {
+        e_ << YAML::Flow << YAML::BeginMap << YAML::Key << "price" << YAML::Value << units::shortest(t.price);
+        if (t.firstMonth != 1 || t.lastMonth != 12)
+          e_ << YAML::Key << "months" << YAML::Value << YAML::Flow << YAML::BeginSeq << t.firstMonth << t.lastMonth
+             << YAML::EndSeq;
+        if (t.fromHour != 0 || t.toHour != 24)
+          e_ << YAML::Key << "hours" << YAML::Value << YAML::Flow << YAML::BeginSeq << t.fromHour << t.toHour
+             << YAML::EndSeq;
+        if (t.days != design::TariffPeriod::Days::All)
+          e_ << YAML::Key << "days" << YAML::Value
+             << (t.days == design::TariffPeriod::Days::Weekdays ? "weekdays" : "weekends");
+        e_ << YAML::EndMap;
+      }
+      e_ << YAML::EndSeq;
+    }
     e_ << YAML::EndMap;
   }
 

@@ -115,6 +115,17 @@ class EpwParser {
     if (perHour != 1)
       fail(line_, f[2].column, "DATA PERIODS.records_per_hour", std::to_string(perHour),
            "1 (hourly data; sub-hourly files are not read)");
+    if (f.size() > 4 && !base::trimBlanks(f[4].text).empty()) {  // the start day of week (time-of-use tariffs)
+      static constexpr std::array<std::string_view, 7> kDays = {"monday", "tuesday",  "wednesday", "thursday",
+                                                                "friday", "saturday", "sunday"};
+      std::string day(base::trimBlanks(f[4].text));
+      for (char& c : day) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      for (std::size_t d = 0; d < kDays.size(); ++d)
+        if (day == kDays[d]) year_.firstWeekday = static_cast<int>(d);
+      if (year_.firstWeekday < 0)
+        fail(line_, f[4].column, "DATA PERIODS.start_day_of_week", "'" + std::string(base::trimBlanks(f[4].text)) + "'",
+             "a day of the week (Sunday, Monday, … Saturday)");
+    }
   }
 
   // The calendar position the next row must have.

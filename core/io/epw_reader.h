@@ -50,6 +50,7 @@ struct WeatherYear {
   double timeZone = 0;                 // hours from UTC
   double elevation = 0;                // m
   bool leapDayDropped = false;         // the file had 8,784 hours; 29 February was left out
+  int firstWeekday = -1;               // of 1 January, 0 = Monday … 6 = Sunday (DATA PERIODS); -1 not given
   std::vector<WeatherHour> hours;      // 8,760, from 1 January hour 1
 };
 

@@ -173,6 +173,10 @@ class TestEpwReader : public QObject {
                                                                                       16, "DATA PERIODS,1,4"))
                                 << "t.epw:8:16: DATA PERIODS.records_per_hour: found 4, expected 1 (hourly data; "
                                    "sub-hourly files are not read)";
+    QTest::newRow("start day") << QString::fromStdString(
+                                      std::string(header).replace(header.find("Sunday"), 6, "Funday"))
+                               << "t.epw:8:23: DATA PERIODS.start_day_of_week: found 'Funday', expected a day of the "
+                                  "week (Sunday, Monday, … Saturday)";
   }
 
   void malformedInputIsLocated() {

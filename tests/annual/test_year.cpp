@@ -225,6 +225,85 @@ class TestYear : public QObject {
     QVERIFY(std::abs(monthly - y.year.energy) <= 1e-9 * y.year.energy);
   }
 
+  // Time-of-use: the first period covering an hour prices it; ranges wrap; a gap is named.
+  void tariffPeriodsPriceTheHours() {
+    using design::TariffPeriod;
+    const std::vector<TariffPeriod> tou = {
+        {120, 6, 9, 14, 20, TariffPeriod::Days::Weekdays},  // summer weekday afternoons
+        {30, 11, 2, 22, 6, TariffPeriod::Days::All},        // winter nights, wrapping both ways
+        {60, 1, 12, 0, 24, TariffPeriod::Days::All},        // the rest
+    };
+    QCOMPARE(design::tariffPrice(tou, 7, 15, false), 120.0);
+    QCOMPARE(design::tariffPrice(tou, 7, 15, true), 60.0);
+    QCOMPARE(design::tariffPrice(tou, 7, 20, false), 60.0);  // to is exclusive
+    QCOMPARE(design::tariffPrice(tou, 12, 23, true), 30.0);
+    QCOMPARE(design::tariffPrice(tou, 1, 3, false), 30.0);
+    QCOMPARE(design::tariffPrice(tou, 3, 3, false), 60.0);
+    QCOMPARE(design::tariffGap(tou), std::string());
+    const std::vector<TariffPeriod> partial(tou.begin(), tou.begin() + 2);
+    QCOMPARE(design::tariffPrice(partial, 3, 3, false), -1.0);
+    QCOMPARE(design::tariffGap(partial), std::string("January, 06:00 on weekdays"));
+  }
+
+  // A constant year with a two-rate tariff: weekday daytime (08:00–20:00) at 100, the rest at 40.
+  // 365 days from a Monday hold 261 weekdays: 3,132 peak hours and 5,628 others at the same draw,
+  // so the year costs MW × (3,132 × 100 + 5,628 × 40). From a Sunday (the EPW says so): 260
+  // weekdays, 3,120 peak hours.
+  void timeOfUseCost() {
+    design::Design d = load("teaching-hall.yaml");
+    d.site.energyTariff = {{100, 1, 12, 8, 20, design::TariffPeriod::Days::Weekdays}, {40, 1, 12, 0, 24, {}}};
+    const Site s(d);
+    io::WeatherYear w = annual::constantYear(20, 5, 101325);
+    QCOMPARE(w.firstWeekday, -1);
+    annual::YearResult y = s.year(w);
+    QVERIFY(y.hasPrice);
+    const double mw = y.hours.front().facility / 1e6;
+    QVERIFY(std::abs(y.year.cost - mw * (3132 * 100 + 5628 * 40)) <= 1e-9 * y.year.cost);
+    QVERIFY(std::any_of(y.notes.begin(), y.notes.end(),
+                        [](const std::string& n) { return n.find("weeks start on a Monday") != std::string::npos; }));
+    w.firstWeekday = 6;  // Sunday
+    y = s.year(w);
+    QVERIFY(std::abs(y.year.cost - mw * (3120 * 100 + 5640 * 40)) <= 1e-9 * y.year.cost);
+    QCOMPARE(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw").firstWeekday, 6);
+    QCOMPARE(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/mannheim.epw").firstWeekday, 0);
+  }
+
+  // site.energy_tariff: read and written back; every bad period located at its key.
+  void energyTariffKey() {
+    const std::string head = "format: 1\nsite:\n  name: s\n  size: [50 m, 50 m]\n";
+    const std::string tail = "power:\n  - {id: grid, kind: grid, rating: 5 MW}\n";
+    const std::string good = head +
+                             "  energy_tariff:\n    - {price: 95, months: [6, 9], hours: [14, 20], days: weekdays}\n"
+                             "    - {price: 55}\n" +
+                             tail;
+    const design::Design d = io::loadDesignText(good, "t.yaml", baseCatalog());
+    QCOMPARE(d.site.energyTariff.size(), std::size_t{2});
+    QCOMPARE(d.site.energyTariff[0].toHour, 20);
+    QCOMPARE(d.site.energyTariff[0].days, design::TariffPeriod::Days::Weekdays);
+    const design::Design again = io::loadDesignText(io::designToYaml(d), "again.yaml", baseCatalog());
+    QVERIFY(again.site.energyTariff == d.site.energyTariff);
+    const std::vector<std::pair<std::string, std::string>> bad = {
+        {"  energy_tariff:\n    - {price: 95, hours: [14, 20]}\n",
+         "t.yaml:6:5: site.energy_tariff: found a tariff that leaves hours without a price (the first: January, "
+         "00:00 on weekdays)"},
+        {"  energy_price: 50\n  energy_tariff:\n    - {price: 55}\n",
+         "t.yaml:7:5: site.energy_tariff: found both energy_price and energy_tariff"},
+        {"  energy_tariff:\n    - {price: 55, hours: [5, 5]}\n",
+         "t.yaml:6:26: site.energy_tariff[0].hours: found [5, 5], expected from 0–23 and to 1–24"},
+        {"  energy_tariff:\n    - {price: 55, months: [0, 5]}\n", "t.yaml:6:28: site.energy_tariff[0].months[0]"},
+        {"  energy_tariff:\n    - {price: 55, days: sundays}\n", "t.yaml:6:25: site.energy_tariff[0].days"},
+        {"  energy_tariff:\n    - {cost: 55}\n", "site.energy_tariff[0].cost"},
+    };
+    for (const auto& [text, expect] : bad) {
+      try {
+        io::loadDesignText(head + text + tail, "t.yaml", baseCatalog());
+        QFAIL(("no error for " + text).c_str());
+      } catch (const io::LoadError& e) {
+        QVERIFY2(std::string(e.what()).find(expect) != std::string::npos, e.what());
+      }
+    }
+  }
+
   // The report section: twelve months summing to the year, the ten worst hours by PUE, worst first.
   void reportSection() {
     const Site s(load("teaching-hall.yaml"));
