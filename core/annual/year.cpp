@@ -302,6 +302,7 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   sources(design, layout, e, hourlyGrid, y);
   notes(design, layout, y);
   y.hasPrice = design.site.energyPrice >= 0 || !design.site.energyTariff.empty();
+  y.hasTariff = !design.site.energyTariff.empty();
   const std::vector<design::TariffPeriod>& tariff = design.site.energyTariff;
   const bool byDay = std::any_of(tariff.begin(), tariff.end(), [](const design::TariffPeriod& t) {
     return t.days != design::TariffPeriod::Days::All;
@@ -365,7 +366,8 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
     }
     h.carbon = carbon;
     if (!tariff.empty()) {
-      const int day = static_cast<int>(index / 24);
+      // The calendar day: a leap year's 29 February was dropped, so March on is one day later.
+      const int day = static_cast<int>(index / 24) + (weather.leapDayDropped && w.month >= 3 ? 1 : 0);
       const bool weekend = (firstWeekday + day) % 7 >= 5;  // Saturday, Sunday
       h.cost =
           kwh / 1000 * design::tariffPrice(tariff, std::clamp(w.month, 1, 12), std::clamp(w.hour - 1, 0, 23), weekend);

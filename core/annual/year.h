@@ -96,6 +96,7 @@ struct YearResult {
   std::vector<SourceEnergy> sources;
   bool carbonComplete = true;  // false when a source drawing energy has no carbon factor
   bool hasPrice = false;
+  bool hasTariff = false;  // priced by site.energy_tariff (time of use), not one energy_price
   std::int64_t gpus = 0;
   double lostFraction = 0;         // lost GPU-hours / (GPUs × hours)
   int chillers = 0;                // chiller units in the plant

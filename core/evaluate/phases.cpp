@@ -169,7 +169,8 @@ class PhaseCut {
   const int p_;
   PhaseLayout out_;
   std::vector<int> powerMap_, coolingMap_;
-  std::map<std::pair<bool, int>, Dependents> missing_;  // ordered: findings come out in layout order
+  // Ordered: findings come out cooling units first, then power nodes, each in layout order.
+  std::map<std::pair<bool, int>, Dependents> missing_;
 };
 
 }  // namespace

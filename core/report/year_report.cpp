@@ -85,7 +85,10 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
   else
     o << "incomplete (see notes); " << tonnes(t.carbon) << " from the sources with a factor\n";
   o << "  cost:        "
-    << (y.hasPrice ? fixed(t.cost, 0) + " (at site.energy_price per MWh)" : "no energy_price given") << "\n";
+    << (!y.hasPrice   ? std::string("no energy_price or energy_tariff given")
+        : y.hasTariff ? fixed(t.cost, 0) + " (at site.energy_tariff's time-of-use prices per MWh)"
+                      : fixed(t.cost, 0) + " (at site.energy_price per MWh)")
+    << "\n";
   o << "  throttling:  " << counted(t.throttledHours, "hour") << "; " << fixed(t.lostGpuHours, 0) << " GPU-hours lost ("
     << fixed(y.lostFraction * 100, 3) << " % of the year's)\n";
   if (c.jobDays) {

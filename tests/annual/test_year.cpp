@@ -264,6 +264,15 @@ class TestYear : public QObject {
     w.firstWeekday = 6;  // Sunday
     y = s.year(w);
     QVERIFY(std::abs(y.year.cost - mw * (3120 * 100 + 5640 * 40)) <= 1e-9 * y.year.cost);
+    // A leap year read without its 29 February: 2024 began on a Monday, and March 2024 (from a
+    // Friday) has 10 weekend days — priced at 100 only then, the year costs MW × 10 × 24 × 100.
+    d.site.energyTariff = {{100, 3, 3, 0, 24, design::TariffPeriod::Days::Weekends}, {0, 1, 12, 0, 24, {}}};
+    const Site leap(d);
+    w.firstWeekday = 0;
+    w.leapDayDropped = true;
+    y = leap.year(w);
+    QVERIFY2(std::abs(y.year.cost - mw * 10 * 24 * 100) <= 1e-9 * y.year.cost,
+             qPrintable(QString::number(y.year.cost / (mw * 24 * 100))));
     QCOMPARE(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw").firstWeekday, 6);
     QCOMPARE(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/mannheim.epw").firstWeekday, 0);
   }
