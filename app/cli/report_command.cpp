@@ -39,6 +39,13 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
       if (i + 1 < args.size() && !args[i + 1].empty() && std::isdigit(static_cast<unsigned char>(args[i + 1][0]))) {
         a.benchRuns = std::clamp(std::atoi(args[++i].c_str()), 1, 100);
       }
+    } else if (s == "--uncertainty") {
+      std::string n;
+      value(n);
+      const int samples = std::atoi(n.c_str());
+      if (a.error.empty() && (samples < 10 || samples > 100000 || std::to_string(samples) != n))
+        a.error = "--uncertainty takes a number of samples from 10 to 100000";
+      a.uncertainty = samples;
     } else if (a.file.empty() && s.rfind('-', 0) != 0) {
       a.file = s;
     } else {
@@ -56,10 +63,13 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
 std::string reportUsage(ReportFlavour flavour) {
   std::string text =
       "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] [--bench [N]]\n"
+      "                       [--uncertainty N]\n"
       "  A design report; the format from OUT's extension: .pdf, .html (one self-contained file), .md\n"
       "  (with an OUT_images/ folder), .json (everything the evaluation knows), .csv (bill of materials).\n"
       "  --no-3d leaves out the 3D picture; --date sets the title page's date (default today);\n"
-      "  --bench N repeats the export N times (default 3) and prints the median time of each step.\n";
+      "  --bench N repeats the export N times (default 3) and prints the median time of each step.\n"
+      "  --uncertainty N adds a \"How sure\" section: a Monte Carlo of N samples over the graded catalog figures\n"
+      "  (gigaplan evaluate --uncertainty).\n";
   if (flavour == ReportFlavour::Headless) {
     text +=
         "  gigaplan-cli writes every format but PDF and never the 3D picture (it links no Qt and no VTK);\n"
@@ -133,7 +143,7 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       report::ReportInputs in{*r, e, *plan};
       report::ReportExtras extras;  // the year of weather, the power swings
       try {
-        extras = report::reportExtras(*r, e, *plan);
+        extras = report::reportExtras(*r, e, *plan, a.uncertainty);
       } catch (const io::LoadError& error) {
         err << error.what() << "\n";
         return kLoadError;

@@ -22,7 +22,8 @@ struct ReportArgs {
   std::string file, output, date, error;  // error: why the arguments are unusable; empty when fine
   std::optional<ReportFormat> format;
   bool picture = true;
-  int benchRuns = 0;  // 0 = no benchmark
+  int benchRuns = 0;    // 0 = no benchmark
+  int uncertainty = 0;  // Monte Carlo samples for the "How sure" section; 0 = none
 };
 
 ReportArgs parseReportArgs(const std::vector<std::string>& args);

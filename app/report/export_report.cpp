@@ -69,7 +69,8 @@ ReportExport::ReportExport(std::shared_ptr<const design::ResolvedDesign> design,
       format_(reportFormatFor(path_)),
       picture_(options.picture),
       date_(options.date),
-      unsavedEdits_(options.unsavedEdits) {
+      unsavedEdits_(options.unsavedEdits),
+      uncertainty_(options.uncertainty) {
   if (options.training) training_ = *options.training;
 }
 
@@ -104,7 +105,7 @@ void ReportExport::build() {
   report::ReportInputs in{*design_, *eval_, *training_};
   report::ReportExtras extras;  // the year of weather, the power swings
   try {
-    extras = report::reportExtras(*design_, *eval_, *training_);
+    extras = report::reportExtras(*design_, *eval_, *training_, uncertainty_);
   } catch (const io::LoadError& e) {
     buildError_ = QString::fromStdString(e.what());
     return;

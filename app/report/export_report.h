@@ -39,6 +39,7 @@ struct ExportOptions {
   QString date;                                    // title-page date; empty = today
   const report::TrainingPlan* training = nullptr;  // precomputed plan; null = planned here
   bool unsavedEdits = false;                       // the design differs from its file: the report says so
+  int uncertainty = 0;                             // Monte Carlo samples for "How sure"; 0 = none
 };
 
 /// Seconds spent in each step of the last export, for `gigaplan report --bench`.
@@ -90,6 +91,7 @@ class ReportExport {
   bool picture_ = true;
   QString date_;
   bool unsavedEdits_ = false;
+  int uncertainty_ = 0;  // ExportOptions::uncertainty
   std::optional<report::TrainingPlan> training_;
   std::string picturePng_;
   QString pictureNote_ = QStringLiteral("No 3D picture: left out on request.");

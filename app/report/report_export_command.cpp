@@ -61,6 +61,7 @@ int runReportExport(const std::vector<std::string>& args, std::ostream& out, std
   ExportOptions options;
   options.picture = a.picture;
   options.date = QString::fromStdString(a.date);
+  options.uncertainty = a.uncertainty;
   std::vector<double> load, evaluate, training, picture, build, write, total;
   const int runs = std::max(1, a.benchRuns);
   for (int run = 0; run < runs; ++run) {

@@ -401,4 +401,42 @@ Drawing timelinePanels(const std::vector<TimelinePanel>& panels, const std::vect
   return d;
 }
 
+Drawing tornadoChart(const std::vector<TornadoInput>& inputs, double nominal, const std::string& unit, double scale,
+                     double width) {
+  constexpr double kLabel = 220, kRow = 14, kTop = 6, kAxis = 22;
+  const double height = kTop + kRow * static_cast<double>(inputs.size()) + kAxis;
+  Drawing d(width, height);
+  if (inputs.empty()) return d;
+  double lo = nominal * scale, hi = nominal * scale;
+  for (const TornadoInput& in : inputs) {
+    lo = std::min({lo, in.low * scale, in.high * scale});
+    hi = std::max({hi, in.low * scale, in.high * scale});
+  }
+  if (!(hi > lo)) hi = lo + std::max(1e-9, std::abs(lo) * 0.01);
+  const std::vector<double> ticks = niceRange(lo, hi, 5);
+  const double axisLo = ticks.front(), axisHi = std::max(ticks.back(), axisLo + 1e-12);
+  const double left = kLabel, right = width - 10, bottom = kTop + kRow * static_cast<double>(inputs.size());
+  const auto xAt = [&](double v) { return left + (right - left) * (v - axisLo) / (axisHi - axisLo); };
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
+  for (double t : ticks) {
+    d.line({xAt(t), kTop}, {xAt(t), bottom}, Style::line(kRule, 0.3));
+    d.text({xAt(t), bottom + 10}, fixed(t, decimals), {.size = 6, .anchor = Anchor::Middle, .color = kMuted});
+  }
+  d.text({right, bottom + 19}, unit, {.size = 6, .anchor = Anchor::End, .color = kMuted});
+  const Color dark = paletteColor(0), light = lighter(dark, 0.55);
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    const TornadoInput& in = inputs[i];
+    const double y = kTop + kRow * static_cast<double>(i);
+    d.text({left - 4, y + kRow * 0.65}, in.label, {.size = 6.5, .anchor = Anchor::End});
+    const double x0 = xAt(nominal * scale);
+    for (const auto& [value, colour] : {std::pair{in.low, light}, std::pair{in.high, dark}}) {
+      const double x = xAt(value * scale);
+      d.rect({std::min(x0, x), y + 2, std::abs(x - x0), kRow - 4}, Style::filled(colour));
+    }
+  }
+  d.line({xAt(nominal * scale), kTop - 2}, {xAt(nominal * scale), bottom + 2}, Style::line(kInk, 0.8));
+  return d;
+}
+
 }  // namespace gigaplan::report

@@ -112,4 +112,16 @@ struct TimelinePanel {
 Drawing timelinePanels(const std::vector<TimelinePanel>& panels, const std::vector<int>& dates, int endDay,
                        double width = 515);
 
+/// One input of a tornado chart: the outcome (SI) with the input at its low and at its high value.
+struct TornadoInput {
+  std::string label;
+  double low = 0, high = 0;
+};
+
+/// A tornado: one row per input, as given (largest swing first), a bar from the nominal outcome
+/// to the outcome at the input's low value (light) and one to its high value (dark), around a
+/// line at the nominal.
+Drawing tornadoChart(const std::vector<TornadoInput>& inputs, double nominal, const std::string& unit, double scale,
+                     double width = 515);
+
 }  // namespace gigaplan::report

@@ -93,6 +93,7 @@ ReportDocument buildReport(const ReportInputs& in) {
   if (in.year) doc.sections.push_back(yearSection(*in.year, {in.design.design.sourceFile, in.jobDays}));
   doc.sections.push_back(sections::failureDomains(in));
   doc.sections.push_back(sections::training(in));
+  if (in.uncertainty) doc.sections.push_back(uncertaintySection(*in.uncertainty));
   doc.sections.push_back(sections::findings(in));
   doc.sections.push_back(sections::billOfMaterials(in));
   doc.sections.push_back(sections::sources(in));

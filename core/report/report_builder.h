@@ -20,6 +20,7 @@
 #include "core/report/phases_report.h"
 #include "core/report/report_document.h"
 #include "core/report/training_plan.h"
+#include "core/report/uncertainty.h"
 
 namespace gigaplan::report {
 
@@ -38,6 +39,7 @@ struct ReportInputs {
   const annual::YearResult* year = nullptr;        // the year of weather, when the design names one (its section)
   const dynamics::PowerProfile* swings = nullptr;  // the job's power waveform (the power swings section)
   const PhasesOverview* phases = nullptr;          // the design's phases, when it has them (their section)
+  const Uncertainty* uncertainty = nullptr;        // the Monte Carlo, when asked for ("How sure")
   std::optional<double> jobDays;                   // the design's job at full speed, for the year section
   bool unsavedEdits = false;                       // the design differs from its file on disk
 };

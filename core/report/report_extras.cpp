@@ -5,12 +5,18 @@
 
 namespace gigaplan::report {
 
-ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& plan) {
+ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& plan,
+                          int uncertaintySamples) {
   ReportExtras x;
   if (plan.ok && plan.estimate.effectiveTrainingDays > 0) x.jobDays = plan.estimate.effectiveTrainingDays;
   if (!r.design.site.weather.empty()) x.year = annual::simulateSiteYear(r.design, r.layout, e);
   if (plan.ok) x.swings = jobSwings(r, e, plan.estimate, plan.cluster.gpu);
   if (!r.design.phases.empty()) x.phases = overviewPhases(r, true);
+  if (uncertaintySamples > 0) {
+    UncertaintyOptions o;
+    o.samples = uncertaintySamples;
+    x.uncertainty = propagateUncertainty(r, o);
+  }
   return x;
 }
 
@@ -27,6 +33,7 @@ void attach(ReportInputs& in, const ReportExtras& x) {
   in.jobDays = x.jobDays;
   in.swings = x.swings ? &*x.swings : nullptr;
   in.phases = x.phases ? &*x.phases : nullptr;
+  in.uncertainty = x.uncertainty ? &*x.uncertainty : nullptr;
 }
 
 }  // namespace gigaplan::report

@@ -14,6 +14,7 @@
 #include "core/dynamics/power_profile.h"
 #include "core/report/phases_report.h"
 #include "core/report/report_builder.h"
+#include "core/report/uncertainty.h"
 
 namespace gigaplan::report {
 
@@ -25,6 +26,7 @@ struct ReportExtras {
   std::optional<double> jobDays;                 // the job at full speed, for the year section
   std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
   std::optional<PhasesOverview> phases;          // the design has phases (with a year each, given weather)
+  std::optional<Uncertainty> uncertainty;        // asked for: a Monte Carlo of that many samples
 };
 
 /// The power waveform of the design's job (`estimate` on GPUs of type `gpu`) over `seconds`, or
@@ -34,8 +36,9 @@ std::optional<dynamics::PowerProfile> jobSwings(const design::ResolvedDesign& de
                                                 double seconds = kReportSwingSeconds);
 
 /// Throws io::LoadError when the design's weather or carbon file cannot be read.
+/// `uncertaintySamples` > 0 adds the "How sure" section's Monte Carlo (core/report/uncertainty.h).
 ReportExtras reportExtras(const design::ResolvedDesign& design, const engine::Evaluation& eval,
-                          const TrainingPlan& plan);
+                          const TrainingPlan& plan, int uncertaintySamples = 0);
 
 /// Points `inputs` at the extras (which must outlive it).
 void attach(ReportInputs& inputs, const ReportExtras& extras);

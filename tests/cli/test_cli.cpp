@@ -198,6 +198,33 @@ class TestCli : public QObject {
     QCOMPARE(run({"year", sample("teaching-hall.yaml"), "--frob"}).code, 64);
   }
 
+  // `evaluate --uncertainty N`: the bands and tornado in text and as one more JSON member; the
+  // spread per grade changes them; bad values exit 64.
+  void evaluateUncertainty() {
+    const Run text = run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "50"});
+    QVERIFY2(text.code == 0, qPrintable(text.err));
+    QVERIFY2(text.out.contains("How sure: 50 samples over") && text.out.contains("What moves facility power most"),
+             qPrintable(text.out));
+    const Run json = run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "50", "--json"});
+    QCOMPARE(json.code, 0);
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QVERIFY(o.contains("power"));  // the evaluation's own members stay
+    const QJsonObject facility = o["uncertainty"].toObject()["facility_w"].toObject();
+    QVERIFY(facility["p10"].toDouble() < facility["p90"].toDouble());
+    const Run narrow = run(
+        {"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "50", "--json", "--spread", "V=0,S=0,E=0,U=0.01"});
+    const QJsonObject tight =
+        QJsonDocument::fromJson(narrow.out.toUtf8()).object()["uncertainty"].toObject()["facility_w"].toObject();
+    QVERIFY(tight["p90"].toDouble() - tight["p10"].toDouble() <
+            0.2 * (facility["p90"].toDouble() - facility["p10"].toDouble()));
+    QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "5"}).code, 64);
+    QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty"}).code, 64);
+    QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "50", "--spread", "X=0.1"}).code, 64);
+    QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--spread", "U=0.1"}).code, 64);
+  }
+
   // `phases`: the gigawatt sample phase by phase (text, JSON with every phase's findings and the
   // job's finish date, CSV one row per phase); a phase with errors exits 1; a design without phases
   // says so; a phase naming nothing is a load error at its key (exit 2); usage errors exit 64.

@@ -1,0 +1,153 @@
+// The Monte Carlo over graded catalog figures: no spread gives the nominal design; the same seed
+// gives the same bands on any number of threads; each tornado bar is the design evaluated with
+// that one figure at its P10 or P90 (checked against the design with the figure overridden in its
+// own catalog section); the bands are ordered and hold the nominal; the section and JSON carry them.
+#include <QtTest>
+
+#include <cmath>
+
+#include "core/catalog/catalog_loader.h"
+#include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
+#include "core/io/design_io.h"
+#include "core/report/report_extras.h"
+#include "core/report/training_plan.h"
+#include "core/report/uncertainty.h"
+#include "core/units/units.h"
+
+using namespace gigaplan;
+
+namespace {
+
+const catalog::Catalog& baseCatalog() {
+  static const catalog::Catalog c = catalog::loadDirectory(catalog::defaultResourceDir() + "/catalog");
+  return c;
+}
+
+std::shared_ptr<const design::ResolvedDesign> sample(const char* name) {
+  return design::resolve(io::loadDesign(std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name, baseCatalog()),
+                         baseCatalog());
+}
+
+bool close(double a, double b, double rel = 1e-9) {
+  return std::abs(a - b) <= rel * std::max(std::abs(a), std::abs(b));
+}
+
+}  // namespace
+
+class TestUncertainty : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void noSpreadIsTheNominalDesign() {
+    const auto r = sample("teaching-hall.yaml");
+    report::UncertaintyOptions o;
+    o.samples = 20;
+    o.spread = {{"V", 0}, {"S", 0}, {"E", 0}, {"U", 0}};
+    const report::Uncertainty u = report::propagateUncertainty(*r, o);
+    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    QCOMPARE(u.inputs, 0);
+    QCOMPARE(u.facility.nominal, e.power.facility);
+    QCOMPARE(u.facility.p10, e.power.facility);
+    QCOMPARE(u.facility.p90, e.power.facility);
+    QCOMPARE(u.pue.p50, e.power.pue);
+    QVERIFY(u.byFacility.empty() && u.byDays.empty());
+  }
+
+  void sameSeedSameBandsOnAnyThreads() {
+    const auto r = sample("teaching-hall.yaml");
+    report::UncertaintyOptions o;
+    o.samples = 60;
+    o.threads = 1;
+    const report::Uncertainty one = report::propagateUncertainty(*r, o);
+    o.threads = 3;
+    const report::Uncertainty three = report::propagateUncertainty(*r, o);
+    QCOMPARE(one.facility.p10, three.facility.p10);
+    QCOMPARE(one.facility.p90, three.facility.p90);
+    QCOMPARE(one.days.p50, three.days.p50);
+    o.seed = 2;
+    const report::Uncertainty other = report::propagateUncertainty(*r, o);
+    QVERIFY(other.facility.p10 != one.facility.p10);
+  }
+
+  void bandsAreOrderedAroundTheNominal() {
+    const auto r = sample("teaching-hall.yaml");
+    report::UncertaintyOptions o;
+    o.samples = 400;
+    const report::Uncertainty u = report::propagateUncertainty(*r, o);
+    QVERIFY(u.inputs >= 5);
+    QVERIFY(u.job);
+    for (const report::Band* b : {&u.facility, &u.pue, &u.water, &u.days, &u.energy}) {
+      QVERIFY(b->p10 <= b->p50 && b->p50 <= b->p90);
+      QVERIFY(b->p10 < b->nominal && b->nominal < b->p90);
+    }
+    // The racks' power is graded U (±20 %) and is most of the load: the facility's P10–P90 is
+    // about ±1.28 × 20 % of the IT share, far wider than a V-graded figure would make it.
+    QVERIFY(u.facility.p90 / u.facility.nominal > 1.1 && u.facility.p10 / u.facility.nominal < 0.9);
+  }
+
+  void aTornadoBarIsThatFigureAlone() {
+    // The teaching hall's GB200 rack power at its P90 (1 + 1.2816 σ): the tornado's high outcome is
+    // the design evaluated with that rack power written in its own catalog section.
+    const auto r = sample("teaching-hall.yaml");
+    report::UncertaintyOptions o;
+    o.samples = 10;
+    const report::Uncertainty u = report::propagateUncertainty(*r, o);
+    const report::TornadoBar* bar = nullptr;
+    for (const report::TornadoBar& b : u.byFacility)
+      if (b.input.rfind("rack gb200-nvl72: power", 0) == 0) bar = &b;
+    QVERIFY(bar);
+    const catalog::RackType& rack = *r->catalog->rack("gb200-nvl72");
+    const double sigma = u.spread.at(rack.provenance.grade.empty() ? "U" : rack.provenance.grade);
+    design::Design d = r->design;
+    const double factor = 1 + 1.2815515655446004 * sigma;
+    d.catalogOverrides["racks"]["gb200-nvl72"]["power"] =
+        units::formatExact(rack.power * factor, units::Dimension::Power);
+    d.catalogOverrides["racks"]["gb200-nvl72"]["peak_power"] =
+        units::formatExact(rack.peakPower * factor, units::Dimension::Power);
+    const auto high = design::resolve(d, baseCatalog());
+    const engine::Evaluation e = engine::evaluate(high->design, high->layout, *high->catalog);
+    QVERIFY2(close(bar->facilityHigh, e.power.facility, 1e-6),
+             qPrintable(QString("%1 vs %2").arg(bar->facilityHigh).arg(e.power.facility)));
+    QVERIFY(bar->facilityHigh > u.facility.nominal && bar->facilityLow < u.facility.nominal);
+    // Sorted by swing, largest first.
+    for (std::size_t i = 1; i < u.byFacility.size(); ++i)
+      QVERIFY(std::abs(u.byFacility[i].facilityHigh - u.byFacility[i].facilityLow) <=
+              std::abs(u.byFacility[i - 1].facilityHigh - u.byFacility[i - 1].facilityLow));
+  }
+
+  void sectionAndJson() {
+    const auto r = sample("teaching-hall.yaml");
+    report::UncertaintyOptions o;
+    o.samples = 30;
+    const report::Uncertainty u = report::propagateUncertainty(*r, o);
+    const report::Section s = report::uncertaintySection(u);
+    QCOMPARE(s.id, std::string("uncertainty"));
+    int figures = 0, tables = 0;
+    for (const report::Block& b : s.blocks) {
+      figures += std::holds_alternative<report::Figure>(b);
+      tables += std::holds_alternative<report::Table>(b);
+    }
+    QCOMPARE(tables, 1);
+    QCOMPARE(figures, 2);  // training days and facility power
+    const QJsonObject j = QJsonDocument::fromJson(QByteArray::fromStdString(report::uncertaintyJson(u))).object();
+    QCOMPARE(j["samples"].toInt(), 30);
+    QVERIFY(j["facility_w"].toObject()["p10"].toDouble() <= j["facility_w"].toObject()["p90"].toDouble());
+    QVERIFY(!j["tornado_facility"].toArray().isEmpty());
+    QVERIFY(report::uncertaintyText(u).find("V ±2 %, S ±5 %, E ±10 %, U ±20 %") != std::string::npos);
+    // In a report when asked for: right after the training section.
+    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    const report::TrainingPlan plan = report::planTraining(*r, e);
+    report::ReportInputs in{*r, e, plan};
+    const report::ReportExtras x = report::reportExtras(*r, e, plan, 20);
+    report::attach(in, x);
+    const report::ReportDocument doc = report::buildReport(in);
+    const auto at = std::find_if(doc.sections.begin(), doc.sections.end(),
+                                 [](const report::Section& sec) { return sec.id == "uncertainty"; });
+    QVERIFY(at != doc.sections.end() && (at - 1)->id == "training");
+    QVERIFY(!report::reportExtras(*r, e, plan).uncertainty);
+  }
+};
+
+QTEST_APPLESS_MAIN(TestUncertainty)
+#include "test_uncertainty.moc"
