@@ -7,7 +7,9 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QLocale>
+#include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 #include <cmath>
 #include <map>
 
@@ -86,6 +88,24 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   column->setContentsMargins(6, 6, 6, 6);
   column->setSpacing(6);
   column->addWidget(buildTiles());
+  rangesButton_ = new QToolButton;
+  rangesButton_->setObjectName("metricsRanges");
+  rangesButton_->setText(tr("Ranges"));
+  rangesButton_->setCheckable(true);
+  rangesButton_->setToolTip(
+      tr("How sure are these numbers: P10–P90 ranges from the catalog's grades (V ±2 %, S ±5 %, E ±10 %, U ±20 %), "
+         "a Monte Carlo of 1,000 samples worked out in the background after each change. Hover a tile to see its "
+         "range."));
+  rangesLabel_ = new QLabel;
+  rangesLabel_->setObjectName("metricsRangesText");
+  rangesLabel_->setWordWrap(true);
+  rangesLabel_->setForegroundRole(QPalette::PlaceholderText);
+  auto* rangesRow = new QHBoxLayout;
+  rangesRow->addWidget(rangesButton_);
+  rangesRow->addWidget(rangesLabel_, 1);
+  column->addLayout(rangesRow);
+  connect(rangesButton_, &QToolButton::toggled, this, &MetricsPanel::setRangesShown);
+  connect(&rangesWatcher_, &QFutureWatcher<report::Uncertainty>::finished, this, &MetricsPanel::rangesFinished);
   column->addWidget(powerChart_);
   column->addWidget(stepChart_);
   const std::pair<const char*, std::vector<const char*>> groups[] = {
@@ -155,8 +175,9 @@ QWidget* MetricsPanel::buildTiles() {
 void MetricsPanel::setTile(int i, const QString& caption, const QString& value) {
   tiles_[static_cast<std::size_t>(i)].first->setText(caption);
   tiles_[static_cast<std::size_t>(i)].second->setText(value);
-  // The tile (caption, value and frame) explains its figure.
+  // The tile (caption, value and frame) explains its figure, and its range when worked out.
   tiles_[static_cast<std::size_t>(i)].first->parentWidget()->setToolTip(derivation(caption));
+  if (rangesButton_) applyRanges();
 }
 
 QLabel* MetricsPanel::row(const QString& name) const {
@@ -170,6 +191,11 @@ QString MetricsPanel::value(const QString& name) const {
 
 void MetricsPanel::show(const EvaluatedDesign& r) {
   if (!r.evaluation) return;
+  latest_ = r.design;
+  if (ranges_ || rangesWatcher_.isRunning()) {  // the bands on screen were the last design's
+    ranges_.reset();
+    rangesStale_ = true;
+  }
   const engine::Evaluation& e = *r.evaluation;
   using D = units::Dimension;
   row(tr("GPUs"))->setText(QLocale().toString(static_cast<qlonglong>(e.compute.gpus)));
@@ -206,6 +232,92 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   setTile(2, tr("PUE"), row(tr("PUE"))->text());
   bisection_ = row(tr("Bisection"))->text();
   if (tiles_[3].first->text() == tr("Bisection")) setTile(3, tr("Bisection"), bisection_);
+  if (rangesButton_->isChecked()) startRanges();
+  applyRanges();
+}
+
+MetricsPanel::~MetricsPanel() {
+  rangesWatcher_.waitForFinished();
+}
+
+void MetricsPanel::setRangesShown(bool on) {
+  if (rangesButton_->isChecked() != on) rangesButton_->setChecked(on);  // toggled() comes back here
+  if (on && !ranges_) startRanges();
+  if (!on) ranges_.reset();
+  applyRanges();
+}
+
+void MetricsPanel::startRanges() {
+  if (!latest_) return;
+  if (rangesWatcher_.isRunning()) {  // the newest design is worked out once the running one ends
+    rangesStale_ = true;
+    return;
+  }
+  rangesStale_ = false;
+  rangesFor_ = latest_;
+  report::UncertaintyOptions o;
+  o.samples = rangeSamples_;
+  const auto design = rangesFor_;
+  rangesWatcher_.setFuture(QtConcurrent::run([design, o] {
+    try {
+      return report::propagateUncertainty(*design, o);
+    } catch (const std::exception&) {  // never leave the panel waiting
+      return report::Uncertainty{};
+    }
+  }));
+}
+
+void MetricsPanel::rangesFinished() {
+  if (!rangesButton_->isChecked()) return;
+  if (rangesStale_ || rangesFor_ != latest_) {
+    startRanges();
+    applyRanges();
+    return;
+  }
+  if (rangesWatcher_.future().resultCount() == 0) return;
+  ranges_ = rangesWatcher_.result();
+  applyRanges();
+  emit rangesShown();
+}
+
+// The tiles' tooltips and the line beneath them: each figure's derivation, then its band.
+void MetricsPanel::applyRanges() {
+  const auto band = [](const report::Band& b, const std::function<QString(double)>& text) {
+    return tr("P10–P90: %1 – %2 (P50 %3)").arg(text(b.p10), text(b.p90), text(b.p50));
+  };
+  const auto power = [](double w) { return quantity(w, units::Dimension::Power); };
+  const auto ratio = [](double v) { return QString::number(v, 'f', 3); };
+  const auto days = [](double d) { return tr("%1 days").arg(d, 0, 'f', 1); };
+  for (std::size_t i = 0; i < tiles_.size(); ++i) {
+    const QString caption = tiles_[i].first->text();
+    QString tip = derivation(caption);
+    if (ranges_ && ranges_->samples > 0) {
+      if (caption == tr("Facility power")) tip += "\n\n" + band(ranges_->facility, power);
+      if (caption == tr("PUE")) tip += "\n\n" + band(ranges_->pue, ratio);
+      if (caption == tr("Training") && ranges_->job) tip += "\n\n" + band(ranges_->days, days);
+    }
+    tiles_[i].first->parentWidget()->setToolTip(tip);
+  }
+  if (!rangesButton_->isChecked()) {
+    rangesLabel_->clear();
+  } else if (!ranges_) {
+    rangesLabel_->setText(tr("Working out ranges…"));
+  } else {
+    QString text = tr("P10–P90 from %1 over %2: facility %3 – %4, PUE %5 – %6")
+                       .arg(counted(ranges_->samples, "sample"), counted(ranges_->inputs, "graded figure"),
+                            power(ranges_->facility.p10), power(ranges_->facility.p90), ratio(ranges_->pue.p10),
+                            ratio(ranges_->pue.p90));
+    if (ranges_->job) text += tr(", training %1 – %2").arg(days(ranges_->days.p10), days(ranges_->days.p90));
+    rangesLabel_->setText(text + ".");
+  }
+}
+
+QString MetricsPanel::tileToolTip(int tile) const {
+  return tiles_[static_cast<std::size_t>(tile)].first->parentWidget()->toolTip();
+}
+
+QString MetricsPanel::rangesText() const {
+  return rangesLabel_->text();
 }
 
 void MetricsPanel::showJob(const JobOutlook& o) {

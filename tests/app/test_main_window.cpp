@@ -1426,6 +1426,45 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(panel.message().contains("names no weather file"));
   }
 
+  // Ranges on the metric tiles: off by default (nothing computed); a click on "Ranges" works out the
+  // Monte Carlo in the background, and the facility, PUE and training tiles show P10–P90 on hover,
+  // with a line beneath; an edit clears them and works them out again for the new design.
+  void metricTilesShowRanges() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    auto& m = w.metrics();
+    m.setRangeSamples(200);
+    QVERIFY(!m.ranges() && !m.rangesBusy());
+    QVERIFY(!m.tileToolTip(1).contains("P10"));
+    w.findChild<QDockWidget*>("metricsDock")->raise();
+    QTRY_VERIFY(m.rangesButton().isVisible());
+    QTest::mouseClick(&m.rangesButton(), Qt::LeftButton);
+    QVERIFY(m.rangesButton().isChecked());
+    QTRY_VERIFY_WITH_TIMEOUT(m.ranges() != nullptr, 20000);
+    QCOMPARE(m.ranges()->samples, 200);
+    QVERIFY2(m.tileToolTip(1).contains("P10–P90:"), qPrintable(m.tileToolTip(1)));   // facility power
+    QVERIFY(m.tileToolTip(2).contains("P10–P90:"));                                  // PUE
+    QVERIFY2(m.tileToolTip(3).contains("days (P50"), qPrintable(m.tileToolTip(3)));  // training
+    QVERIFY2(m.rangesText().startsWith("P10–P90 from 200 samples over"), qPrintable(m.rangesText()));
+    saveShot(w, tmp_, "metrics-ranges.png");
+    const double before = m.ranges()->facility.nominal;
+    // An edit: the bands go, then come back for the design with one rack fewer.
+    w.siteView().setSelection({"a-1"});
+    QVERIFY(w.editor().deleteSelection());
+    QVERIFY(waitForEvaluation(w));
+    QTRY_VERIFY_WITH_TIMEOUT(m.ranges() != nullptr && !m.rangesBusy(), 20000);
+    QVERIFY(m.ranges()->facility.nominal < before);
+    QTest::mouseClick(&m.rangesButton(), Qt::LeftButton);
+    QVERIFY(!m.ranges());
+    QVERIFY(!m.tileToolTip(1).contains("P10"));
+    QVERIFY(m.rangesText().isEmpty());
+  }
+
   // The Phases tab: nothing worked out while it is hidden; raised, the gigawatt campus's five
   // phases fill the slider and the table; at each phase the 3D view draws what is not yet built
   // pale (its pixels counted), the heading and the phase's findings follow the slider (keys, a
