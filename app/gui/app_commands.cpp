@@ -2,6 +2,7 @@
 #include "app/gui/app_commands.h"
 
 #include "app/cli/report_command.h"
+#include "app/gui/scene_export_command.h"
 #include "app/gui/screenshot_command.h"
 #include "app/report/report_export_command.h"
 
@@ -16,6 +17,8 @@ cli::CommandLine appCommandLine() {
             "                                              render the site without a window (needs OpenGL: a display "
             "or xvfb-run)",
             screenshotUsage(), runScreenshotCommand});
+  line.set({"scene", "gigaplan scene FILE -o OUT.gltf [--phase N]   the 3D scene as glTF 2.0 (Blender, web viewers)",
+            sceneUsage(), runSceneExport});
   return line;
 }
 

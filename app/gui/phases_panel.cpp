@@ -35,7 +35,7 @@ QColor toneColor(report::Tone tone) {
 
 PhasesPanel::PhasesPanel(widgets::SiteView& view, QWidget* parent)
     : QWidget(parent),
-      view_(view),
+      view_(&view),
       message_(new QLabel(this)),
       slider_(new QSlider(Qt::Horizontal, this)),
       heading_(new QLabel(this)),
@@ -103,9 +103,9 @@ PhasesPanel::PhasesPanel(widgets::SiteView& view, QWidget* parent)
   });
   connect(findings_, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
     const QString id = item->data(kObjectRole).toString();
-    if (id.isEmpty()) return;
-    view_.setSelection({id});
-    view_.fitSelection();
+    if (id.isEmpty() || !view_) return;
+    view_->setSelection({id});
+    view_->fitSelection();
   });
   connect(&watcher_, &QFutureWatcher<report::PhasesOverview>::finished, this, &PhasesPanel::finished);
   message_->setText(tr("The design's phases show here once it is evaluated."));
@@ -283,7 +283,8 @@ void PhasesPanel::showPhase() {
 }
 
 void PhasesPanel::applyToView() {
-  view_.setPhase(onScreen_ && overview_ && !overview_->phases.empty() ? slider_->value() : -1);
+  if (!view_) return;
+  view_->setPhase(onScreen_ && overview_ && !overview_->phases.empty() ? slider_->value() : -1);
 }
 
 QString PhasesPanel::heading() const {

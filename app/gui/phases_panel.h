@@ -11,6 +11,7 @@
 #pragma once
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QWidget>
 #include <optional>
 
@@ -66,7 +67,9 @@ class PhasesPanel : public QWidget {
   void showPhase();
   void applyToView();
 
-  widgets::SiteView& view_;
+  // The window's view; a QPointer because a window without OpenGL destroys its detached view
+  // before the docks hide (and tell this panel it left the screen).
+  QPointer<widgets::SiteView> view_;
   std::optional<EvaluatedDesign> request_;  // the latest design with phases
   bool stale_ = false, onScreen_ = false;
   QFutureWatcher<report::PhasesOverview> watcher_;

@@ -1,6 +1,9 @@
 // The command line as scripts and CI use it: exit codes, messages on stderr, help and version.
 #include <QtTest>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <sstream>
 
@@ -80,6 +83,76 @@ class TestCommandLine : public QObject {
     QVERIFY2(r.err.contains("gigaplan: 'evalute' is not a command; did you mean 'evaluate'?"), qPrintable(r.err));
     QCOMPARE(run({"screenshto"}).code, 64);
     QVERIFY(run({"screenshto"}).err.contains("did you mean 'screenshot'?"));
+  }
+
+  // `gigaplan scene`: glTF 2.0 of the 3D scene — a JSON asset of version 2.0 whose scene holds one
+  // node per mesh, one mesh per non-empty glyph layer (racks, power gear, cooling gear, busways)
+  // and drawn static layer, each mesh's accessors within its inline buffers, vertex colours on the
+  // glyph meshes, y up (the nodes turn the site's z up onto y); --phase; errors exit 64 / 2 / 3.
+  void sceneExportsGltf() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("site.gltf");
+    const Run r = run({"scene", sample("teaching-hall.yaml"), "-o", path.toStdString()});
+    QVERIFY2(r.code == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(": 10 meshes"), qPrintable(r.out));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QJsonParseError error;
+    const QJsonObject g = QJsonDocument::fromJson(f.readAll(), &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    QCOMPARE(g["asset"].toObject()["version"].toString(), QString("2.0"));
+    const QJsonArray meshes = g["meshes"].toArray(), nodes = g["nodes"].toArray(), accessors = g["accessors"].toArray();
+    const QJsonArray views = g["bufferViews"].toArray(), buffers = g["buffers"].toArray();
+    // 4 glyph layers (racks, power, cooling, busway bars) + ground, hall floors, hall outlines,
+    // power feeds, pipes and hall names (the teaching hall is too small for the campus road).
+    QCOMPARE(meshes.size(), 10);
+    int meshNodes = 0;
+    for (const QJsonValue n : nodes) {
+      if (!n.toObject().contains("mesh")) continue;
+      ++meshNodes;
+      const QJsonArray m = n.toObject()["matrix"].toArray();
+      QCOMPARE(m.size(), 16);
+      QVERIFY(std::abs(m[9].toDouble() - 1) < 1e-9 && std::abs(m[6].toDouble() + 1) < 1e-9);  // z → y, y → −z
+    }
+    QCOMPARE(meshNodes, 10);
+    int coloured = 0;
+    for (const QJsonValue m : meshes) {
+      for (const QJsonValue p : m.toObject()["primitives"].toArray()) {
+        const QJsonObject attributes = p.toObject()["attributes"].toObject();
+        QVERIFY(attributes.contains("POSITION"));
+        coloured += attributes.contains("COLOR_0");
+        for (const QString& key : attributes.keys()) {
+          const int a = attributes[key].toInt();
+          QVERIFY(a >= 0 && a < accessors.size());
+          const int v = accessors[a].toObject()["bufferView"].toInt();
+          QVERIFY(v >= 0 && v < views.size());
+          const QJsonObject view = views[v].toObject();
+          const int b = view["buffer"].toInt();
+          QVERIFY(b >= 0 && b < buffers.size());
+          QVERIFY(view["byteOffset"].toInt() + view["byteLength"].toInt() <=
+                  buffers[b].toObject()["byteLength"].toInt());
+          QVERIFY(buffers[b].toObject()["uri"].toString().startsWith("data:application/octet-stream;base64,"));
+        }
+      }
+    }
+    QCOMPARE(coloured, 4);
+    // The rack layer's vertices: 9 racks of the teaching hall, each its full shape.
+    const int rackPositions =
+        accessors
+            [meshes[0].toObject()["primitives"].toArray()[0].toObject()["attributes"].toObject()["POSITION"].toInt()]
+                .toObject()["count"]
+                .toInt();
+    QVERIFY2(rackPositions >= 9 * 8, qPrintable(QString::number(rackPositions)));
+
+    QCOMPARE(
+        run({"scene", sample("gigawatt-campus.yaml"), "-o", dir.filePath("p.gltf").toStdString(), "--phase", "2"}).code,
+        0);
+    QCOMPARE(
+        run({"scene", sample("teaching-hall.yaml"), "-o", dir.filePath("p.gltf").toStdString(), "--phase", "1"}).code,
+        64);  // no phases
+    QCOMPARE(run({"scene", sample("teaching-hall.yaml"), "-o", dir.filePath("x.png").toStdString()}).code, 64);
+    QCOMPARE(run({"scene", "missing.yaml", "-o", path.toStdString()}).code, 2);
+    QCOMPARE(run({"scene", sample("teaching-hall.yaml"), "-o", "/nonexistent/dir/site.gltf"}).code, 3);
   }
 
   void validateGoodSample() {

@@ -100,6 +100,45 @@ void GlyphLayer::commit() {
   actor_->SetVisibility(n > 0);
 }
 
+vtkSmartPointer<vtkPolyData> GlyphLayer::realized() const {
+  auto points = vtkSmartPointer<vtkPoints>::New();
+  points->SetDataTypeToDouble();
+  auto polys = vtkSmartPointer<vtkCellArray>::New();
+  auto colors = vtkSmartPointer<vtkUnsignedCharArray>::New();
+  colors->SetName("color");
+  colors->SetNumberOfComponents(3);
+  for (std::size_t i = 0; i < instances_.size(); ++i) {
+    const Instance& in = instances_[i];
+    const vtkPolyData* shape =
+        shapes_[static_cast<std::size_t>(std::clamp(in.shape, 0, static_cast<int>(shapes_.size()) - 1))];
+    vtkPolyData* s = const_cast<vtkPolyData*>(shape);  // GetPoint/GetPolys are not const in VTK 9.1
+    const double a = in.rotation * units::kDegree, c = std::cos(a), sn = std::sin(a);
+    const std::array<std::uint8_t, 3> rgb = color(i);
+    const vtkIdType first = points->GetNumberOfPoints();
+    for (vtkIdType p = 0; p < s->GetNumberOfPoints(); ++p) {
+      double x[3];
+      s->GetPoint(p, x);
+      const double px = x[0] * in.size[0], py = x[1] * in.size[1], pz = x[2] * in.size[2];
+      points->InsertNextPoint(in.position[0] + c * px - sn * py, in.position[1] + sn * px + c * py,
+                              in.position[2] + pz);
+      colors->InsertNextTypedTuple(rgb.data());
+    }
+    vtkCellArray* cells = s->GetPolys();
+    vtkIdType count = 0;
+    const vtkIdType* ids = nullptr;
+    for (cells->InitTraversal(); cells->GetNextCell(count, ids);) {
+      std::vector<vtkIdType> shifted(ids, ids + count);
+      for (vtkIdType& id : shifted) id += first;
+      polys->InsertNextCell(count, shifted.data());
+    }
+  }
+  auto mesh = vtkSmartPointer<vtkPolyData>::New();
+  mesh->SetPoints(points);
+  mesh->SetPolys(polys);
+  mesh->GetPointData()->SetScalars(colors);
+  return mesh;
+}
+
 void GlyphLayer::setCoarse(bool coarse) {
   if (coarseShapes_.size() != shapes_.size() || coarse == coarse_) return;
   coarse_ = coarse;

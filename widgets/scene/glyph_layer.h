@@ -56,6 +56,10 @@ class GlyphLayer {
   void colorsChanged();
   std::array<std::uint8_t, 3> color(std::size_t i) const;
 
+  /// Every instance's full shape placed, sized, turned and coloured as drawn, in one mesh (site
+  /// coordinates, a "color" RGB point array): what an exporter takes in place of the glyphs.
+  vtkSmartPointer<vtkPolyData> realized() const;
+
   /// Nearest instance hit by the ray origin + t·direction (t > 0), or -1. `t` receives the hit.
   int intersect(const std::array<double, 3>& origin, const std::array<double, 3>& direction, double& t) const;
   /// World-space axis-aligned bounds of instance i: xmin, xmax, ymin, ymax, zmin, zmax.

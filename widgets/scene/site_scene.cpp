@@ -5,16 +5,19 @@
 #include <vtkActor.h>
 #include <vtkCamera.h>
 #include <vtkCommand.h>
+#include <vtkGLTFExporter.h>
 #include <vtkLight.h>
 #include <vtkLookupTable.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
+#include <vtkRenderWindow.h>
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <iterator>
 
 #include "widgets/scene/glyph_layer.h"
@@ -232,6 +235,55 @@ void SiteScene::setColorBy(ColorBy mode, const ColorScalars& scalars) {
   mode_ = mode;
   scalars_ = scalars;
   applyColors();
+}
+
+int SiteScene::exportGltf(const std::string& path, std::string* error) const {
+  // A render window the exporter walks (never shown or rendered) holding plain mesh actors: the
+  // exporter writes vtkPolyDataMapper inputs, so each glyph layer is realised first.
+  auto window = vtkSmartPointer<vtkRenderWindow>::New();
+  auto renderer = vtkSmartPointer<vtkRenderer>::New();
+  window->AddRenderer(renderer);
+  int meshes = 0;
+  const auto add = [&](vtkPolyData* mesh, const double* colour, bool colours) {
+    if (!mesh || mesh->GetNumberOfPoints() == 0) return;
+    auto mapper = vtkSmartPointer<vtkPolyDataMapper>::New();
+    mapper->SetInputData(mesh);
+    mapper->SetScalarVisibility(colours);
+    if (colours) mapper->SetColorModeToDirectScalars();
+    auto actor = vtkSmartPointer<vtkActor>::New();
+    actor->SetMapper(mapper);
+    actor->SetOrientation(-90, 0, 0);  // the site's z up becomes glTF's y up: (x, y, z) → (x, z, −y)
+    if (colour) actor->GetProperty()->SetColor(colour[0], colour[1], colour[2]);
+    renderer->AddActor(actor);
+    ++meshes;
+  };
+  for (const auto& layer : layers_) {
+    if (layer->size() == 0) continue;
+    add(layer->realized(), nullptr, true);
+  }
+  for (const auto& actor : {ground_, road_, hallFloors_, hallOutlines_, powerLinks_, pipes_, hallLabels_}) {
+    if (!actor || !actor->GetVisibility()) continue;
+    auto* mapper = vtkPolyDataMapper::SafeDownCast(actor->GetMapper());
+    if (mapper) add(vtkPolyData::SafeDownCast(mapper->GetInput()), actor->GetProperty()->GetColor(), false);
+  }
+  {
+    std::ofstream probe(path, std::ios::binary);  // the exporter does not say when it cannot write
+    if (!probe) {
+      if (error) *error = "cannot write " + path;
+      return -1;
+    }
+  }
+  auto exporter = vtkSmartPointer<vtkGLTFExporter>::New();
+  exporter->SetRenderWindow(window);
+  exporter->SetFileName(path.c_str());
+  exporter->InlineDataOn();
+  exporter->Write();
+  std::ifstream written(path, std::ios::binary | std::ios::ate);
+  if (!written || written.tellg() <= 0) {
+    if (error) *error = "the glTF exporter wrote nothing to " + path;
+    return -1;
+  }
+  return meshes;
 }
 
 void SiteScene::setPhase(int phase) {

@@ -150,6 +150,13 @@ class SiteScene {
   std::optional<std::array<double, 3>> pickPoint(ObjectRef ref) const;
   /// Current fill colour of the object's first instance (0..255).
   std::optional<std::array<int, 3>> fillColor(ObjectRef ref) const;
+  /// Writes the scene as glTF 2.0 (one .gltf file, its buffers inline): every rack, power and
+  /// cooling unit and busway as drawn (full shapes, current colours and phase), the ground, hall
+  /// floors and outlines, feeds, pipes and hall names; metres, y up as glTF has it (the site's x
+  /// east, z up → glTF x, y, with north along −z). Returns the meshes written, or -1 with the
+  /// reason in `error`.
+  int exportGltf(const std::string& path, std::string* error = nullptr) const;
+
   /// Drawn instances per layer: racks, power gear, cooling gear, busway bars.
   std::array<std::size_t, 4> instanceCounts() const;
 

@@ -1,0 +1,82 @@
+// `gigaplan scene` (see scene_export_command.h).
+#include "app/gui/scene_export_command.h"
+
+#include <vtkRenderer.h>
+#include <vtkSmartPointer.h>
+#include <ostream>
+
+#include "app/cli/catalog_access.h"
+#include "app/cli/command_line.h"
+#include "core/design/resolved_design.h"
+#include "core/io/design_io.h"
+#include "core/report/report_format.h"
+#include "widgets/scene/site_scene.h"
+#include "widgets/scene/theme.h"
+
+namespace gigaplan::app {
+
+std::string sceneUsage() {
+  return "usage: gigaplan scene FILE -o OUT.gltf [--phase N] [--theme dark|light]\n"
+         "  The site's 3D scene as glTF 2.0 (one file, its buffers inline), for Blender or a web viewer: every\n"
+         "  rack, power and cooling unit and busway as the app draws it, coloured by type, with the ground,\n"
+         "  halls, feeds, pipes and hall names; in metres, y up (glTF's axes). --phase N: the site at its Nth phase\n"
+         "  (what is not yet built drawn pale, only feeds and pipes in service). Needs no display.\n";
+}
+
+int runSceneExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::string file, output;
+  int phase = 0;
+  widgets::scene::Theme theme = widgets::scene::lightTheme();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    const bool hasValue = i + 1 < args.size();
+    if ((a == "-o" || a == "--output") && hasValue) {
+      output = args[++i];
+    } else if (a == "--phase" && hasValue) {
+      phase = std::atoi(args[++i].c_str());
+      if (phase < 1) return err << "gigaplan scene: --phase takes a phase number from 1\n", cli::kUsage;
+    } else if (a == "--theme" && hasValue) {
+      const auto t = widgets::scene::themeByName(args[++i]);
+      if (!t) return err << "gigaplan scene: --theme takes dark or light\n", cli::kUsage;
+      theme = *t;
+    } else if (file.empty() && a.rfind('-', 0) != 0) {
+      file = a;
+    } else {
+      return err << sceneUsage(), cli::kUsage;
+    }
+  }
+  if (file.empty() || output.empty()) return err << sceneUsage(), cli::kUsage;
+  if (output.size() < 5 || output.compare(output.size() - 5, 5, ".gltf") != 0)
+    return err << "gigaplan scene: the output is glTF: name it OUT.gltf\n", cli::kUsage;
+  const catalog::Catalog* base = cli::baseCatalog(err);
+  if (!base) return cli::kLoadError;
+  std::shared_ptr<const design::ResolvedDesign> r;
+  try {
+    r = design::resolve(io::loadDesign(file, *base), *base);
+  } catch (const std::exception& e) {
+    err << e.what() << "\n";
+    return cli::kLoadError;
+  }
+  const int phases = static_cast<int>(r->design.phases.size());
+  if (phase > phases) {
+    err << "gigaplan scene: --phase " << phase << ", but " << file << " has "
+        << (phases == 0 ? std::string("no phases") : report::counted(phases, "phase")) << "\n";
+    return cli::kUsage;
+  }
+  auto renderer = vtkSmartPointer<vtkRenderer>::New();  // holds the scene's actors; never rendered
+  widgets::scene::SiteScene scene(renderer);
+  scene.setTheme(theme);
+  scene.setSiteSize(r->design.site.size.x, r->design.site.size.y);
+  scene.build(r->layout, *r->catalog);
+  if (phase > 0) scene.setPhase(phase - 1);
+  std::string error;
+  const int meshes = scene.exportGltf(output, &error);
+  if (meshes < 0) {
+    err << "gigaplan scene: " << error << "\n";
+    return cli::kWriteError;
+  }
+  out << output << ": " << report::counted(meshes, "mesh", "meshes") << "\n";
+  return cli::kOk;
+}
+
+}  // namespace gigaplan::app
