@@ -3,12 +3,15 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QScreen>
 #include <QStatusBar>
@@ -285,6 +288,25 @@ void MainWindow::buildMenus() {
   file->addAction(fileActions_->saveAction());
   file->addAction(fileActions_->saveAsAction());
   file->addAction(reportActions_->exportAction());
+  QAction* scene = file->addAction(tr("Export 3D Scene (glTF)…"));
+  scene->setObjectName("exportSceneAction");
+  scene->setStatusTip(tr("Write the 3D scene as glTF 2.0 for Blender or a web viewer, as the view shows it"));
+  connect(scene, &QAction::triggered, this, [this] {
+    const QString design = doc_.filePath();
+    const QString stem = design.isEmpty() ? tr("site") : QFileInfo(design).completeBaseName();
+    const QString folder = settings::exportFolder().isEmpty() ? settings::saveFolder() : settings::exportFolder();
+    QString path = QFileDialog::getSaveFileName(this, tr("Export 3D scene"), QDir(folder).filePath(stem + ".gltf"),
+                                                tr("glTF 2.0 (*.gltf)"));
+    if (path.isEmpty()) return;
+    if (QFileInfo(path).suffix().isEmpty()) path += ".gltf";
+    settings::setExportFolder(QFileInfo(path).absolutePath());
+    std::string error;
+    const int meshes = view_->scene().exportGltf(path.toStdString(), &error);
+    if (meshes < 0)
+      QMessageBox::warning(this, tr("3D scene not written"), QString::fromStdString(error));
+    else
+      statusBar()->showMessage(tr("3D scene written to %1 (%2)").arg(path, counted(meshes, "mesh", "meshes")), 8000);
+  });
   file->addSeparator();
   file->addAction(fileActions_->quitAction());
 

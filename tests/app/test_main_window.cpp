@@ -1559,6 +1559,15 @@ class TestMainWindow : public QObject {
     QTest::mouseClick(panel.findings().viewport(), Qt::LeftButton, {}, at.center());
     QTRY_COMPARE(v.selection(), QStringList{"sub-1"});
 
+    // File → Export 3D Scene (glTF)…: the scene as shown, through the save dialog.
+    auto* exportScene = w.findChild<QAction*>("exportSceneAction");
+    QVERIFY(exportScene);
+    answerNextFileDialog(tmp_.filePath("campus-phase-1.gltf"), nullptr);
+    exportScene->trigger();
+    QTRY_VERIFY(QFileInfo(tmp_.filePath("campus-phase-1.gltf")).size() > 1'000'000);
+    QVERIFY2(w.statusBar()->currentMessage().contains("3D scene written to"),
+             qPrintable(w.statusBar()->currentMessage()));
+
     // On a large screen.
     w.resize(1920, 1200);
     QTest::qWait(100);
