@@ -64,7 +64,7 @@ std::string exitCodeTable() {
          "      rows outside tolerance (train --validation-report), no fabric to describe (export --slurm-topology),\n"
          "      a phase with errors (phases)\n"
          "   2  input not loadable: a design, cluster, job or the catalog (file:line:column: key: found, expected)\n"
-         "   3  output not writable (report, export, train --validation-report, screenshot)\n"
+         "   3  output not writable (report, export, train --validation-report, screenshot, scene)\n"
          "  64  usage: unknown command or option, missing or malformed argument\n";
 }
 
@@ -74,7 +74,9 @@ std::vector<Command> headlessCommands() {
       {"summary", "gigaplan summary FILE                         what a design holds, in a few lines", summaryUsage(),
        runSummary},
       {"evaluate",
-       "gigaplan evaluate FILE [--json] [--objects]   compute, fabric, power, cooling, failure domains, findings",
+       "gigaplan evaluate FILE [--json] [--objects] [--uncertainty N]   compute, fabric, power, cooling, failure "
+       "domains,\n"
+       "                                              findings; with N, P10–P90 ranges from the catalog's grades",
        evaluateUsage(), runEvaluate},
       {"train",
        "gigaplan train --cluster FILE [--job FILE] [--json]   step time, MFU, memory, days, energy, goodput\n"

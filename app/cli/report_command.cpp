@@ -57,6 +57,10 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
     a.format = reportFormatFor(a.output);
     if (!a.format) a.error = "cannot tell the format of '" + a.output + "': use .pdf, .html, .md, .json or .csv";
   }
+  if (a.error.empty() && a.uncertainty > 0 && (*a.format == ReportFormat::Json || *a.format == ReportFormat::Csv))
+    a.error =
+        "--uncertainty adds a section to PDF, HTML and Markdown reports; for JSON use gigaplan evaluate "
+        "--uncertainty N --json";
   return a;
 }
 

@@ -298,7 +298,7 @@ void MainWindow::buildMenus() {
     QString path = QFileDialog::getSaveFileName(this, tr("Export 3D scene"), QDir(folder).filePath(stem + ".gltf"),
                                                 tr("glTF 2.0 (*.gltf)"));
     if (path.isEmpty()) return;
-    if (QFileInfo(path).suffix().isEmpty()) path += ".gltf";
+    if (QFileInfo(path).suffix().compare("gltf", Qt::CaseInsensitive) != 0) path += ".gltf";  // glTF text
     settings::setExportFolder(QFileInfo(path).absolutePath());
     std::string error;
     const int meshes = view_->scene().exportGltf(path.toStdString(), &error);

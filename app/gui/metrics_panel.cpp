@@ -302,6 +302,8 @@ void MetricsPanel::applyRanges() {
     rangesLabel_->clear();
   } else if (!ranges_) {
     rangesLabel_->setText(tr("Working out ranges…"));
+  } else if (ranges_->samples == 0) {
+    rangesLabel_->setText(tr("The ranges could not be worked out for this design."));
   } else {
     QString text = tr("P10–P90 from %1 over %2: facility %3 – %4, PUE %5 – %6")
                        .arg(counted(ranges_->samples, "sample"), counted(ranges_->inputs, "graded figure"),

@@ -255,7 +255,7 @@ Uncertainty propagateUncertainty(const design::ResolvedDesign& r, const Uncertai
   if (u.job) u.byDays = ranked([](const TornadoBar& b) { return std::abs(b.daysHigh - b.daysLow); });
   u.notes.push_back(
       "Each sample scales every catalog figure the design uses by a factor drawn from a normal distribution of its "
-      "grade's spread (truncated at ±3σ); ratings and capacities stay as designed.");
+      "grade's spread (a draw beyond ±3σ counts as ±3σ); ratings and capacities stay as designed.");
   if (u.job)
     u.notes.push_back("Training days and energy are the nominal design's plan (" +
                       std::string(plan.searched ? "the search's best" : "the job's own") +

@@ -1,7 +1,7 @@
 // How sure is a number: a Monte Carlo over the graded catalog figures a design uses. Each entry's
 // grade (V vendor document, S secondary, E arithmetic on sourced inputs, U unverified) carries a
 // stated relative spread; every sample scales each figure the design depends on by a factor drawn
-// from a normal distribution of that spread (truncated at ±3σ), evaluates the site again and
+// from a normal distribution of that spread (a draw beyond ±3σ counts as ±3σ), evaluates the site again and
 // estimates its job on the plan the nominal design gets. The result: P10 / P50 / P90 of facility
 // power, PUE, training days, the run's energy and the site's water; and a tornado: each input alone
 // at its own P10 and P90, ranked by how far it moves training days and facility power.

@@ -95,6 +95,7 @@ class TestCommandLine : public QObject {
     const Run r = run({"scene", sample("teaching-hall.yaml"), "-o", path.toStdString()});
     QVERIFY2(r.code == 0, qPrintable(r.err));
     QVERIFY2(r.out.contains(": 10 meshes"), qPrintable(r.out));
+    QVERIFY(!QFile::exists(path + ".part"));  // written beside it and renamed over it
     QFile f(path);
     QVERIFY(f.open(QIODevice::ReadOnly));
     QJsonParseError error;
@@ -153,6 +154,17 @@ class TestCommandLine : public QObject {
     QCOMPARE(run({"scene", sample("teaching-hall.yaml"), "-o", dir.filePath("x.png").toStdString()}).code, 64);
     QCOMPARE(run({"scene", "missing.yaml", "-o", path.toStdString()}).code, 2);
     QCOMPARE(run({"scene", sample("teaching-hall.yaml"), "-o", "/nonexistent/dir/site.gltf"}).code, 3);
+    // The report's "How sure" section is for documents; JSON ranges come from evaluate.
+    const Run json = run(
+        {"report", sample("teaching-hall.yaml"), "-o", dir.filePath("r.json").toStdString(), "--uncertainty", "20"});
+    QCOMPARE(json.code, 64);
+    QVERIFY2(json.err.contains("gigaplan evaluate --uncertainty N --json"), qPrintable(json.err));
+    const Run html = run({"report", sample("teaching-hall.yaml"), "-o", dir.filePath("r.html").toStdString(),
+                          "--uncertainty", "20", "--no-3d"});
+    QVERIFY2(html.code == 0, qPrintable(html.err));
+    QFile page(dir.filePath("r.html"));
+    QVERIFY(page.open(QIODevice::ReadOnly));
+    QVERIFY(page.readAll().contains("How sure are these numbers"));
   }
 
   void validateGoodSample() {

@@ -17,6 +17,7 @@
 #include <vtkTextProperty.h>
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -266,8 +267,11 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
     auto* mapper = vtkPolyDataMapper::SafeDownCast(actor->GetMapper());
     if (mapper) add(vtkPolyData::SafeDownCast(mapper->GetInput()), actor->GetProperty()->GetColor(), false);
   }
+  // Written beside the target and renamed over it: a failed export never leaves a broken file
+  // where a good one was. The exporter does not say when it cannot write, so a probe does.
+  const std::string temporary = path + ".part";
   {
-    std::ofstream probe(path, std::ios::binary);  // the exporter does not say when it cannot write
+    std::ofstream probe(temporary, std::ios::binary);
     if (!probe) {
       if (error) *error = "cannot write " + path;
       return -1;
@@ -275,12 +279,19 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
   }
   auto exporter = vtkSmartPointer<vtkGLTFExporter>::New();
   exporter->SetRenderWindow(window);
-  exporter->SetFileName(path.c_str());
+  exporter->SetFileName(temporary.c_str());
   exporter->InlineDataOn();
   exporter->Write();
-  std::ifstream written(path, std::ios::binary | std::ios::ate);
-  if (!written || written.tellg() <= 0) {
+  std::error_code ec;
+  if (std::filesystem::file_size(temporary, ec) == 0 || ec) {
+    std::filesystem::remove(temporary, ec);
     if (error) *error = "the glTF exporter wrote nothing to " + path;
+    return -1;
+  }
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ec);
+    if (error) *error = "cannot write " + path + ": " + ec.message();
     return -1;
   }
   return meshes;
