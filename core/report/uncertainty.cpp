@@ -22,7 +22,6 @@
 namespace gigaplan::report {
 namespace {
 
-constexpr double kJoulesPerMwh = 3.6e9;
 constexpr double kZ90 = 1.2815515655446004;  // the standard normal's 90th percentile
 constexpr std::size_t kTornadoBars = 10;
 
