@@ -12,6 +12,7 @@
 #include "core/evaluate/job_cluster.h"
 #include "core/model/plan_rules.h"
 #include "core/report/charts.h"
+#include "core/report/escape.h"
 #include "core/report/report_format.h"
 #include "core/report/training_plan.h"
 
@@ -284,13 +285,7 @@ std::string phasesCsv(const PhasesOverview& o) {
   for (std::size_t i = 0; i < o.phases.size(); ++i) {
     const engine::PhaseResult& p = o.phases[i];
     const engine::Evaluation& e = p.evaluation;
-    std::string name = p.label;
-    if (name.find_first_of(",\"\n") != std::string::npos) {
-      std::string q = "\"";
-      for (char c : name) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-      name = q + "\"";
-    }
-    out << p.phase + 1 << "," << base::isoDate(p.date) << "," << name << "," << e.compute.gpus << ","
+    out << p.phase + 1 << "," << base::isoDate(p.date) << "," << csvField(p.label) << "," << e.compute.gpus << ","
         << num(e.compute.peakBf16 / 1e18, 3) << "," << num(e.power.it / 1e6, 3) << "," << num(e.power.facility / 1e6, 3)
         << "," << num(e.power.sourceCapacity / 1e6, 3) << "," << num(e.power.pue, 4) << "," << e.errors << ","
         << e.warnings;
