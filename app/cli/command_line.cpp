@@ -70,7 +70,8 @@ std::string exitCodeTable() {
 
 std::vector<Command> headlessCommands() {
   return {
-      {"validate", "gigaplan validate FILE...                     check designs", validateUsage(), runValidate},
+      {"validate", "gigaplan validate FILE...                     check designs and each one's variants",
+       validateUsage(), runValidate},
       {"summary", "gigaplan summary FILE                         what a design holds, in a few lines", summaryUsage(),
        runSummary},
       {"evaluate",
@@ -84,7 +85,9 @@ std::vector<Command> headlessCommands() {
        trainUsage(), withCatalog(runTrainCommand)},
       {"search", "gigaplan search --cluster FILE [--job FILE] [--top N] [--json]   best parallel plans", searchUsage(),
        withCatalog(runSearchCommand)},
-      {"report", "gigaplan report FILE -o OUT.{html,md,json,csv}   design report (no PDF, no 3D picture)",
+      {"report",
+       "gigaplan report FILE -o OUT.{html,md,json,csv} [--compare OTHER]   design report (no PDF, no 3D "
+       "picture)",
        reportUsage(ReportFlavour::Headless), runReport},
       {"year", "gigaplan year FILE [--weather EPW] [--json|--csv]   a year of weather: energy, PUE, water, carbon",
        yearUsage(), runYear},
@@ -93,7 +96,9 @@ std::vector<Command> headlessCommands() {
       {"power-profile",
        "gigaplan power-profile FILE [--seconds S] [--csv|--json]   power waveform, grid, batteries, turbines",
        powerProfileUsage(), runPowerProfile},
-      {"compare", "gigaplan compare A.yaml B.yaml [--json|--md]   two designs side by side: metrics, findings",
+      {"compare",
+       "gigaplan compare A B [--json|--md] [--changed]   two designs side by side: metrics, findings, objects\n"
+       "                                              (a FILE may be FILE#variant: one of its variants)",
        compareUsage(), runCompare},
       {"export",
        "gigaplan export FILE [--slurm-topology OUT [--block]] [--cables OUT.csv] [--bom OUT.csv]\n"

@@ -12,7 +12,7 @@
 namespace gigaplan::cli {
 
 bool isDesignFile(const std::string& path) {
-  std::ifstream in(path);
+  std::ifstream in(io::splitDesignRef(path).file);  // "site.yaml#gb300": a variant of a design
   std::string line;
   // A design states its format on a top-level line; cluster files start with `cluster:`.
   for (int n = 0; n < 200 && std::getline(in, line); ++n) {

@@ -46,6 +46,10 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
       if (a.error.empty() && (samples < 10 || samples > 100000 || std::to_string(samples) != n))
         a.error = "--uncertainty takes a number of samples from 10 to 100000";
       a.uncertainty = samples;
+    } else if (s == "--compare") {
+      std::string other;
+      value(other);
+      if (a.error.empty()) a.compareWith.push_back(other);
     } else if (a.file.empty() && s.rfind('-', 0) != 0) {
       a.file = s;
     } else {
@@ -61,19 +65,40 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
     a.error =
         "--uncertainty adds a section to PDF, HTML and Markdown reports; for JSON use gigaplan evaluate "
         "--uncertainty N --json";
+  if (a.error.empty() && !a.compareWith.empty() && (*a.format == ReportFormat::Json || *a.format == ReportFormat::Csv))
+    a.error = "--compare adds a section to PDF, HTML and Markdown reports; for JSON use gigaplan compare A B --json";
   return a;
+}
+
+bool loadComparisons(const ReportArgs& args, const catalog::Catalog& base, std::vector<report::LoadedDesign>& out,
+                     std::ostream& err) {
+  try {
+    for (const std::string& ref : args.compareWith) out.push_back(report::loadForComparison(ref, base));
+  } catch (const io::LoadError& e) {
+    err << e.what() << "\n";
+    return false;
+  }
+  return true;
+}
+
+std::vector<const report::LoadedDesign*> pointersTo(const std::vector<report::LoadedDesign>& designs) {
+  std::vector<const report::LoadedDesign*> p;
+  for (const auto& d : designs) p.push_back(&d);
+  return p;
 }
 
 std::string reportUsage(ReportFlavour flavour) {
   std::string text =
       "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] [--bench [N]]\n"
-      "                       [--uncertainty N]\n"
+      "                       [--uncertainty N] [--compare OTHER]...\n"
       "  A design report; the format from OUT's extension: .pdf, .html (one self-contained file), .md\n"
       "  (with an OUT_images/ folder), .json (everything the evaluation knows), .csv (bill of materials).\n"
       "  --no-3d leaves out the 3D picture; --date sets the title page's date (default today);\n"
       "  --bench N repeats the export N times (default 3) and prints the median time of each step.\n"
       "  --uncertainty N adds a \"How sure\" section: a Monte Carlo of N samples over the graded catalog figures\n"
-      "  (gigaplan evaluate --uncertainty).\n";
+      "  (gigaplan evaluate --uncertainty).\n"
+      "  --compare OTHER adds a section comparing the design with OTHER (a design file, or FILE#variant\n"
+      "  for one of a design's variants): the figures that differ, findings and objects (gigaplan compare).\n";
   if (flavour == ReportFlavour::Headless) {
     text +=
         "  gigaplan-cli writes every format but PDF and never the 3D picture (it links no Qt and no VTK);\n"
@@ -123,6 +148,8 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     t = now;
     return s;
   };
+  std::vector<report::LoadedDesign> others;
+  if (!loadComparisons(a, *base, others, err)) return kLoadError;
   std::vector<double> load, evaluate, training, build, write, total;
   const int runs = std::max(1, a.benchRuns);
   std::size_t bytes = 0;
@@ -147,7 +174,7 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       report::ReportInputs in{*r, e, *plan};
       report::ReportExtras extras;  // the year of weather, the power swings
       try {
-        extras = report::reportExtras(*r, e, *plan, a.uncertainty);
+        extras = report::reportExtras(*r, e, *plan, a.uncertainty, pointersTo(others));
       } catch (const io::LoadError& error) {
         err << error.what() << "\n";
         return kLoadError;

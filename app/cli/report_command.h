@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "app/cli/report_files.h"
+#include "core/catalog/catalog.h"
+#include "core/report/comparison.h"
 
 namespace gigaplan::cli {
 
@@ -22,11 +24,19 @@ struct ReportArgs {
   std::string file, output, date, error;  // error: why the arguments are unusable; empty when fine
   std::optional<ReportFormat> format;
   bool picture = true;
-  int benchRuns = 0;    // 0 = no benchmark
-  int uncertainty = 0;  // Monte Carlo samples for the "How sure" section; 0 = none
+  int benchRuns = 0;                     // 0 = no benchmark
+  int uncertainty = 0;                   // Monte Carlo samples for the "How sure" section; 0 = none
+  std::vector<std::string> compareWith;  // --compare: designs ("file#variant") to compare this one with
 };
 
 ReportArgs parseReportArgs(const std::vector<std::string>& args);
+
+/// The designs of --compare, loaded, evaluated and planned (report::loadForComparison); false with
+/// the load error on `err` when one does not load.
+bool loadComparisons(const ReportArgs& args, const catalog::Catalog& base, std::vector<report::LoadedDesign>& out,
+                     std::ostream& err);
+/// Pointers to each of `designs`, as report::reportExtras takes them.
+std::vector<const report::LoadedDesign*> pointersTo(const std::vector<report::LoadedDesign>& designs);
 
 enum class ReportFlavour { Headless, WithQt };
 /// The usage text of either runner.

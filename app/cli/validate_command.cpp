@@ -15,8 +15,42 @@ namespace gigaplan::cli {
 std::string validateUsage() {
   return "usage: gigaplan validate FILE...\n"
          "  Loads each design in full (syntax, units, references, templates), evaluates it and lists the\n"
-         "  findings of severity error on stderr; one line per file on stdout.\n";
+         "  findings of severity error on stderr; one line per file on stdout. A design's variants are\n"
+         "  checked too, one line each (FILE#name); FILE#name checks that variant alone.\n";
 }
+
+namespace {
+
+// Loads, evaluates and reports one design ("file" or "file#variant"); the design's variants, so
+// that the caller checks them too. Updates `worst` with the exit code this design calls for.
+std::vector<design::VariantSpec> validateOne(const std::string& ref, const catalog::Catalog& base, std::ostream& out,
+                                             std::ostream& err, int& worst) {
+  try {
+    auto resolved = design::resolve(io::loadDesign(ref, base), base);
+    const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+    for (const auto& f : e.findings) {
+      if (f.severity == engine::Severity::Error)
+        err << ref << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code
+            << "]\n";
+    }
+    const design::Layout& l = resolved->layout;
+    using report::counted;
+    out << ref << ": " << (e.hasErrors() ? "errors" : "ok") << " — "
+        << counted(static_cast<std::int64_t>(l.halls.size()), "hall") << ", "
+        << counted(static_cast<std::int64_t>(l.racks.size()), "rack") << ", "
+        << counted(static_cast<std::int64_t>(l.power.size()), "power node") << ", "
+        << counted(static_cast<std::int64_t>(l.cooling.size()), "cooling unit") << "; " << counted(e.errors, "error")
+        << ", " << counted(e.warnings, "warning") << "\n";
+    if (e.hasErrors() && worst == kOk) worst = kFindings;
+    return resolved->design.variants;
+  } catch (const io::LoadError& e) {
+    err << e.what() << "\n";
+    worst = kLoadError;
+    return {};
+  }
+}
+
+}  // namespace
 
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   if (args.empty()) {
@@ -26,28 +60,9 @@ int runValidate(const std::vector<std::string>& args, std::ostream& out, std::os
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   int worst = kOk;
-  for (const auto& file : args) {
-    try {
-      auto resolved = design::resolve(io::loadDesign(file, *base), *base);
-      const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
-      for (const auto& f : e.findings) {
-        if (f.severity == engine::Severity::Error)
-          err << file << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code
-              << "]\n";
-      }
-      const design::Layout& l = resolved->layout;
-      using report::counted;
-      out << file << ": " << (e.hasErrors() ? "errors" : "ok") << " — "
-          << counted(static_cast<std::int64_t>(l.halls.size()), "hall") << ", "
-          << counted(static_cast<std::int64_t>(l.racks.size()), "rack") << ", "
-          << counted(static_cast<std::int64_t>(l.power.size()), "power node") << ", "
-          << counted(static_cast<std::int64_t>(l.cooling.size()), "cooling unit") << "; " << counted(e.errors, "error")
-          << ", " << counted(e.warnings, "warning") << "\n";
-      if (e.hasErrors() && worst == kOk) worst = kFindings;
-    } catch (const io::LoadError& e) {
-      err << e.what() << "\n";
-      worst = kLoadError;
-    }
+  for (const auto& ref : args) {
+    for (const auto& v : validateOne(ref, *base, out, err, worst))
+      validateOne(ref + "#" + v.name, *base, out, err, worst);
   }
   return worst;
 }

@@ -30,13 +30,15 @@ QString Document::open(const QString& path) {
   try {
     auto resolved = design::resolve(io::loadDesign(path.toStdString(), base_), base_);
     undo_.clear();
-    dirtyWithoutUndo_ = false;
+    // A variant ("site.yaml#gb300") is a design of its own that no file holds yet: Save asks where.
+    const bool variant = !resolved->design.variant.empty();
+    dirtyWithoutUndo_ = variant;
     resolved_ = std::move(resolved);
     snapshot_.reset();
-    path_ = path;
+    path_ = variant ? QString() : path;
     rememberDiskState();
     emit filePathChanged(path_);
-    emit modifiedChanged(false);
+    emit modifiedChanged(isModified());
     emit changed();
     return {};
   } catch (const std::exception& e) {

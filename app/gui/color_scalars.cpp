@@ -201,6 +201,10 @@ ColorScalars colorScalars(ColorBy mode, const design::ResolvedDesign& d, const e
     }
     case ColorBy::Findings:
       return findings(l, e);
+    case ColorBy::Difference:
+      // The comparison panel's (ComparePanel::differenceScalars); without a comparison, nothing.
+      s.categories = {"Nothing compared"};
+      return s;
   }
   return s;
 }

@@ -114,7 +114,9 @@ bool FileActions::openFile(const QString& path) {
     emit statusMessage(tr("Not opened: %1").arg(error));
     return false;
   }
-  doc_.adopt(std::move(*design), path, false);
+  // A variant ("site.yaml#gb300") is a design of its own that no file holds yet: Save asks where.
+  const bool variant = !design->variant.empty();
+  doc_.adopt(std::move(*design), variant ? QString() : path, variant);
   lastOpenSeconds_ = timer.elapsed() / 1000.0;
   settings::addRecentFile(path);
   settings::setLastFolder(QFileInfo(path).absolutePath());

@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -24,6 +25,7 @@
 #include "app/gui/app_style.h"
 #include "app/gui/catalog_palette.h"
 #include "app/gui/color_scalars.h"
+#include "app/gui/compare_panel.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
@@ -92,6 +94,7 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
       swings_(new PowerSwingsPanel(this)),
       year_(new YearPanel(*editor_, this)),
       phases_(new PhasesPanel(*view_, this)),
+      compare_(new ComparePanel(doc, this)),
       palette_(new CatalogPalette(*editor_, this)),
       helpActions_(new HelpActions(this)),
       selectionLabel_(new QLabel(this)),
@@ -168,6 +171,16 @@ MainWindow::MainWindow(Document& doc, QWidget* parent)
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });
   connect(reportActions_, &ReportActions::statusMessage, this,
           [this](const QString& m) { statusBar()->showMessage(m, 8000); });
+  reportActions_->setComparedDesign([this] { return compare_->other(); });
+  connect(compare_, &ComparePanel::showDifferencesRequested, this,
+          [this] { viewActions_->setColorBy(widgets::scene::ColorBy::Difference); });
+  connect(compare_, &ComparePanel::comparisonShown, this, [this] {
+    if (viewActions_->colorBy() == widgets::scene::ColorBy::Difference) applyColors();
+  });
+  connect(compare_, &ComparePanel::objectChosen, this, [this](const QString& id) {
+    view_->setSelection({id});
+    view_->fitSelection();
+  });
   connect(siteTree_, &SiteTreeDock::hallChosen, editor_, &DesignEditor::setWorkHall);
   connect(siteTree_, &SiteTreeDock::hallChosen, &properties_->model(), &PropertiesModel::setHall);
   connect(editor_, &DesignEditor::message, this, [this](const QString& m) { statusBar()->showMessage(m, 8000); });
@@ -235,9 +248,11 @@ void MainWindow::buildDocks() {
   QDockWidget* phases = dock(tr("Phases"), "phasesDock", phases_, Qt::BottomDockWidgetArea);
   tabifyDockWidget(year, phases);
   connect(phases, &QDockWidget::visibilityChanged, phases_, &PhasesPanel::setOnScreen);
+  QDockWidget* compare = dock(tr("Compare"), "compareDock", compare_, Qt::BottomDockWidgetArea);
+  tabifyDockWidget(phases, compare);
   // The charts need height: a docked chart tab brought forward makes the bottom area at least
   // two fifths of the window (the planner's own larger size is kept).
-  for (QDockWidget* chart : {swings, year, phases})
+  for (QDockWidget* chart : {swings, year, phases, compare})
     connect(chart, &QDockWidget::visibilityChanged, this, [this, chart](bool shown) {
       const int room = height() * 2 / 5;
       if (shown && !chart->isFloating() && chart->height() < room) resizeDocks({chart}, {room}, Qt::Vertical);
@@ -288,6 +303,20 @@ void MainWindow::buildMenus() {
   file->addAction(fileActions_->saveAction());
   file->addAction(fileActions_->saveAsAction());
   file->addAction(reportActions_->exportAction());
+  QAction* compareWith = file->addAction(tr("Compare With…"));
+  compareWith->setObjectName("compareWithAction");
+  compareWith->setStatusTip(tr("Compare the design with one of its variants or another design file"));
+  connect(compareWith, &QAction::triggered, this, [this] {
+    QDockWidget* d = findChild<QDockWidget*>("compareDock");
+    d->show();
+    d->raise();
+    if (doc_.design().variants.empty()) {
+      compare_->chooseFile();
+    } else {
+      compare_->choice().setFocus();
+      compare_->choice().showPopup();
+    }
+  });
   QAction* scene = file->addAction(tr("Export 3D Scene (glTF)…"));
   scene->setObjectName("exportSceneAction");
   scene->setStatusTip(tr("Write the 3D scene as glTF 2.0 for Blender or a web viewer, as the view shows it"));
@@ -403,6 +432,7 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
                                 ? std::optional(outlook.estimate->effectiveTrainingDays)
                                 : std::nullopt);
   phases_->showDesign(result);
+  compare_->showDesign(result);
   applyColors();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
@@ -422,6 +452,8 @@ void MainWindow::applyColors() {
   const auto& latest = runner_.latest();
   if (mode == widgets::scene::ColorBy::Type || !latest.evaluation || latest.design != doc_.resolved()) {
     view_->setColorBy(mode);
+  } else if (mode == widgets::scene::ColorBy::Difference) {
+    view_->setColorBy(mode, compare_->differenceScalars(latest.design->layout));
   } else {
     const QStringList sel = view_->selection();
     view_->setColorBy(mode, colorScalars(mode, *latest.design, *latest.evaluation,
@@ -452,7 +484,10 @@ void MainWindow::applyIcons() {
 }
 
 void MainWindow::updateTitle() {
+  const design::Design& d = doc_.design();
   QString name = doc_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(doc_.filePath()).fileName();
+  if (doc_.filePath().isEmpty() && !d.variant.empty())
+    name = tr("%1#%2 (a variant, not saved)").arg(QFileInfo(qs(d.sourceFile)).fileName(), qs(d.variant));
   if (isBundledSample(doc_.filePath())) name += tr(" (sample, read-only)");
   setWindowTitle(QString("%1[*] — %2 — GigaPlan").arg(name, QString::fromStdString(doc_.design().site.name)));
   setWindowModified(doc_.isModified());

@@ -32,6 +32,7 @@ class ViewActions;
 class MetricsPanel;
 class FindingsPanel;
 class PhasesPanel;
+class ComparePanel;
 class PowerSwingsPanel;
 class YearPanel;
 class SiteTreeDock;
@@ -61,6 +62,7 @@ class MainWindow : public QMainWindow {
   PowerSwingsPanel& powerSwings() { return *swings_; }
   YearPanel& yearPanel() { return *year_; }
   PhasesPanel& phasesPanel() { return *phases_; }
+  ComparePanel& comparePanel() { return *compare_; }
   CatalogPalette& palette() { return *palette_; }
   HelpActions& help() { return *helpActions_; }
   EvaluationRunner& evaluations() { return runner_; }
@@ -120,6 +122,7 @@ class MainWindow : public QMainWindow {
   PowerSwingsPanel* swings_;
   YearPanel* year_;
   PhasesPanel* phases_;
+  ComparePanel* compare_;
   CatalogPalette* palette_;
   HelpActions* helpActions_;
   QMenu* docksMenu_ = nullptr;

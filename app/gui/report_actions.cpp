@@ -129,6 +129,7 @@ bool ReportActions::exportTo(const QString& path, QString* error) {
   ExportOptions options;
   options.training = &prepared->training;    // copied by the job
   options.unsavedEdits = doc_.isModified();  // the report must not pass the file off as its source
+  if (auto other = compared_ ? compared_() : nullptr) options.compareWith.push_back(std::move(other));
   const auto job = std::make_shared<ReportExport>(design, prepared->evaluation, path, options);
   const QString name = QFileInfo(path).fileName();
   // The 3D picture needs OpenGL, so the GUI thread: one step, cancellable before and after.

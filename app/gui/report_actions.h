@@ -11,6 +11,9 @@
 #include <QObject>
 #include <QPointer>
 #include <functional>
+#include <memory>
+
+#include "core/report/comparison.h"
 
 class QAction;
 class QProgressDialog;
@@ -31,6 +34,11 @@ class ReportActions : public QObject {
   bool exportTo(const QString& path, QString* error);
   /// Seconds the last export took.
   double lastSeconds() const { return lastSeconds_; }
+  /// Where the design compared with on screen comes from (the Compare panel): a report then has
+  /// a "Compared with" section of it. Null or returning null: none.
+  void setComparedDesign(std::function<std::shared_ptr<const report::LoadedDesign>()> source) {
+    compared_ = std::move(source);
+  }
 
  public slots:
   /// Stops the running export at the next step, as the dialog's Cancel button does.
@@ -56,6 +64,7 @@ class ReportActions : public QObject {
   QPointer<QProgressDialog> progress_;
   bool cancelled_ = false;
   double lastSeconds_ = 0;
+  std::function<std::shared_ptr<const report::LoadedDesign>()> compared_;
 };
 
 }  // namespace gigaplan::app

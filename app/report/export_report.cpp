@@ -70,7 +70,8 @@ ReportExport::ReportExport(std::shared_ptr<const design::ResolvedDesign> design,
       picture_(options.picture),
       date_(options.date),
       unsavedEdits_(options.unsavedEdits),
-      uncertainty_(options.uncertainty) {
+      uncertainty_(options.uncertainty),
+      compareWith_(std::move(options.compareWith)) {
   if (options.training) training_ = *options.training;
 }
 
@@ -105,7 +106,9 @@ void ReportExport::build() {
   report::ReportInputs in{*design_, *eval_, *training_};
   report::ReportExtras extras;  // the year of weather, the power swings
   try {
-    extras = report::reportExtras(*design_, *eval_, *training_, uncertainty_);
+    std::vector<const report::LoadedDesign*> others;
+    for (const auto& d : compareWith_) others.push_back(d.get());
+    extras = report::reportExtras(*design_, *eval_, *training_, uncertainty_, others);
   } catch (const io::LoadError& e) {
     buildError_ = QString::fromStdString(e.what());
     return;

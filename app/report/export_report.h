@@ -21,6 +21,7 @@
 #include "app/cli/report_files.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
+#include "core/report/comparison.h"
 #include "core/report/report_document.h"
 #include "core/report/training_plan.h"
 
@@ -40,6 +41,8 @@ struct ExportOptions {
   const report::TrainingPlan* training = nullptr;  // precomputed plan; null = planned here
   bool unsavedEdits = false;                       // the design differs from its file: the report says so
   int uncertainty = 0;                             // Monte Carlo samples for "How sure"; 0 = none
+  // Designs to compare this one with (the report's "Compared with" section); shared, not copied.
+  std::vector<std::shared_ptr<const report::LoadedDesign>> compareWith;
 };
 
 /// Seconds spent in each step of the last export, for `gigaplan report --bench`.
@@ -92,6 +95,7 @@ class ReportExport {
   QString date_;
   bool unsavedEdits_ = false;
   int uncertainty_ = 0;  // ExportOptions::uncertainty
+  std::vector<std::shared_ptr<const report::LoadedDesign>> compareWith_;
   std::optional<report::TrainingPlan> training_;
   std::string picturePng_;
   QString pictureNote_ = QStringLiteral("No 3D picture: left out on request.");

@@ -62,6 +62,9 @@ int runReportExport(const std::vector<std::string>& args, std::ostream& out, std
   options.picture = a.picture;
   options.date = QString::fromStdString(a.date);
   options.uncertainty = a.uncertainty;
+  std::vector<report::LoadedDesign> others;
+  if (!cli::loadComparisons(a, *base, others, err)) return cli::kLoadError;
+  for (auto& d : others) options.compareWith.push_back(std::make_shared<const report::LoadedDesign>(std::move(d)));
   std::vector<double> load, evaluate, training, picture, build, write, total;
   const int runs = std::max(1, a.benchRuns);
   for (int run = 0; run < runs; ++run) {

@@ -227,6 +227,19 @@ struct PhaseSpec {
   friend bool operator==(const PhaseSpec&, const PhaseSpec&) = default;
 };
 
+/// A named alternative kept inside the design (key `variants`): the parts of the design it changes,
+/// written in the design's own shape and merged over it when the variant is loaded ("site.yaml#gb300").
+/// Maps merge key by key; lists of objects with an `id` merge object by object (an object the base
+/// lacks is added, `removed: true` drops one); any other value replaces the base's. Kept as YAML text
+/// (the overlay as read, less its description) so saving reproduces it; merged and checked by core/io.
+struct VariantSpec {
+  std::string name;         // an id: "gb300", "dry-coolers"
+  std::string description;  // one line for lists and reports; may be ""
+  std::string yaml;         // the overlay mapping as YAML text
+  SourceLocation where;
+  friend bool operator==(const VariantSpec&, const VariantSpec&) = default;
+};
+
 /// True when the override changes nothing (its source location aside): the editor then drops it.
 inline bool changesNothing(const Override& o) {
   return !o.position && !o.rotation && !o.type && !o.units && !o.feedA && !o.feedB && !o.cdu && !o.airHandler &&
@@ -247,9 +260,11 @@ struct Design {
   std::optional<training::Job> job;
   PowerDynamicsSpec powerDynamics;
   std::map<std::string, Override> overrides;
-  std::vector<PhaseSpec> phases;  // empty = the whole design at once
-  std::string headerComment;      // the file's leading comment block, kept on save
-  std::string sourceFile;         // where it was loaded from (not saved)
+  std::vector<PhaseSpec> phases;      // empty = the whole design at once
+  std::vector<VariantSpec> variants;  // in file order; a design loaded as a variant has none
+  std::string headerComment;          // the file's leading comment block, kept on save
+  std::string sourceFile;             // where it was loaded from (not saved)
+  std::string variant;                // the variant it was loaded as ("" = the base design; not saved)
 };
 
 /// True when a template inside a hall template with `onlyIn` is made in the hall `hallId`.

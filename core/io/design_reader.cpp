@@ -1,6 +1,7 @@
 // Design file reader: YAML → design::Design, checking every key, unit and range as it goes,
 // then expanding templates once to check references, ids and sizes (see design_io.h).
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -9,6 +10,7 @@
 #include "core/design/expand.h"
 #include "core/design/node_names.h"
 #include "core/io/design_io.h"
+#include "core/io/design_variants.h"
 #include "core/io/yaml_reader.h"
 #include "core/model/design_validation.h"
 #include "core/training/job_reader.h"
@@ -32,7 +34,7 @@ class DesignReader {
     if (!root.IsDefined() || root.IsNull()) r_.fail(root, "", "an empty file", "a design with 'format' and 'site'");
     r_.checkKeys(root, "",
                  {"format", "site", "catalog", "power", "cooling", "halls", "network", "job", "overrides",
-                  "power_dynamics", "phases"});
+                  "power_dynamics", "phases", "variants"});
     d.format = static_cast<int>(r_.integer(r_.require(root, "", "format"), "format", 1, 1000));
     if (d.format != kFormatVersion) {
       r_.fail(root["format"], "format", std::to_string(d.format),
@@ -53,6 +55,7 @@ class DesignReader {
     if (auto n = root["overrides"]; n && !n.IsNull()) readOverrides(n, "overrides", d.overrides);
     if (auto n = root["power_dynamics"]; n && !n.IsNull()) readPowerDynamics(n, d.powerDynamics);
     list(root, "", "phases", [&](const YAML::Node& n, const std::string& p) { d.phases.push_back(readPhase(n, p)); });
+    if (auto n = root["variants"]; n && !n.IsNull()) readVariants(n, d.variants);
     return d;
   }
 
@@ -507,6 +510,34 @@ class DesignReader {
     }
   }
 
+  // Only the shape of each variant is checked here (a name, known sections): the base design loads
+  // whatever its variants hold, and a variant is checked in full when it is loaded ("file#name").
+  void readVariants(const YAML::Node& n, std::vector<design::VariantSpec>& out) {
+    const std::string p = "variants";
+    r_.requireMap(n, p);
+    for (const auto& kv : n) {
+      design::VariantSpec v;
+      v.name = r_.id(kv.first, p);
+      const std::string vp = YamlReader::join(p, v.name);
+      for (const auto& other : out)
+        if (other.name == v.name) r_.fail(kv.first, vp, "variant '" + v.name + "' twice", "each name once");
+      checkVariantKeys(r_, kv.second, vp);
+      v.where = where(kv.second, vp);
+      YAML::Emitter e;
+      e.SetIndent(2);
+      e << YAML::BeginMap;
+      for (const auto& field : kv.second) {
+        if (field.first.Scalar() == "description")
+          v.description = r_.string(field.second, YamlReader::join(vp, "description"));
+        else
+          e << YAML::Key << field.first << YAML::Value << field.second;
+      }
+      e << YAML::EndMap;
+      v.yaml = e.c_str();
+      out.push_back(std::move(v));
+    }
+  }
+
   const YamlReader& r_;
   const catalog::Catalog& base_;
   catalog::Catalog effective_;
@@ -525,19 +556,50 @@ std::string leadingComment(const std::string& text) {
 }  // namespace
 
 design::Design loadDesignText(const std::string& text, const std::string& fileName, const catalog::Catalog& catalog,
-                              const Limits& limits) {
+                              const Limits& limits, const std::string& variant) {
   const YamlReader r{fileName, limits};
-  const YAML::Node root = r.parseText(text);
-  DesignReader reader{r, catalog};
-  design::Design d = reader.read(root);
-  d.headerComment = leadingComment(text);
-  d.sourceFile = fileName;
-  // Expanding once checks every reference, id and template size; the Layout itself is not kept.
-  design::expand(d, reader.effective(), limits);
-  return d;
+  YAML::Node root = r.parseText(text);
+  try {
+    if (!variant.empty()) applyVariant(root, variant, r);
+    DesignReader reader{r, catalog};
+    design::Design d = reader.read(root);
+    d.headerComment = leadingComment(text);
+    d.sourceFile = fileName;
+    d.variant = variant;
+    // Expanding once checks every reference, id and template size; the Layout itself is not kept.
+    design::expand(d, reader.effective(), limits);
+    return d;
+  } catch (const LoadError& e) {
+    if (variant.empty() || e.diagnostic().keyPath.rfind("variants", 0) == 0) throw;
+    // The line may be the base design's: say which variant made it wrong.
+    Diagnostic d = e.diagnostic();
+    d.keyPath = d.keyPath.empty() ? "(variant " + variant + ")" : d.keyPath + " (variant " + variant + ")";
+    throw LoadError(d);
+  }
 }
 
-design::Design loadDesign(const std::string& path, const catalog::Catalog& catalog, const Limits& limits) {
+DesignRef splitDesignRef(const std::string& ref) {
+  const auto hash = ref.rfind('#');
+  if (hash == std::string::npos || hash + 1 == ref.size() || ref.find('/', hash) != std::string::npos) return {ref, ""};
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(ref, ec)) return {ref, ""};  // a file whose name holds '#'
+  return {ref.substr(0, hash), ref.substr(hash + 1)};
+}
+
+design::Design variantOf(const design::Design& d, const std::string& name, const catalog::Catalog& catalog) {
+  const std::string file = (d.sourceFile.empty() ? std::string("the design") : d.sourceFile) + " (as edited)";
+  design::Design v = loadDesignText(designToYaml(d), file, catalog, {}, name);
+  v.sourceFile = d.sourceFile;
+  v.headerComment = d.headerComment;
+  return v;
+}
+
+std::string designLabel(const design::Design& d) {
+  return d.variant.empty() ? d.sourceFile : d.sourceFile + "#" + d.variant;
+}
+
+design::Design loadDesign(const std::string& ref, const catalog::Catalog& catalog, const Limits& limits) {
+  const auto [path, variant] = splitDesignRef(ref);
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError({path, 0, 0, "", "", "a readable design file (cannot open it)"});
   in.seekg(0, std::ios::end);
@@ -549,7 +611,7 @@ design::Design loadDesign(const std::string& path, const catalog::Catalog& catal
   in.seekg(0);
   std::string text(size, '\0');
   in.read(text.data(), static_cast<std::streamsize>(size));
-  return loadDesignText(text, path, catalog, limits);
+  return loadDesignText(text, path, catalog, limits, variant);
 }
 
 }  // namespace gigaplan::io

@@ -71,6 +71,11 @@ class Writer {
       for (const auto& p : d.phases) phase(p);
       e_ << YAML::EndSeq;
     }
+    if (!d.variants.empty()) {
+      e_ << YAML::Key << "variants" << YAML::Value << YAML::BeginMap;
+      for (const auto& v : d.variants) variant(v);
+      e_ << YAML::EndMap;
+    }
     e_ << YAML::EndMap;
   }
 
@@ -279,6 +284,14 @@ class Writer {
     if (o.fedBy) ids("fed_by", *o.fedBy);
     if (o.rejectsTo) ids("rejects_to", *o.rejectsTo);
     if (o.removed) e_ << YAML::Key << "removed" << YAML::Value << true;
+    e_ << YAML::EndMap;
+  }
+
+  // The variant's overlay as it was read (its text is the emitter's own, so it parses back whole).
+  void variant(const design::VariantSpec& v) {
+    e_ << YAML::Key << v.name << YAML::Value << YAML::BeginMap;
+    if (!v.description.empty()) kv("description", v.description);
+    for (const auto& field : YAML::Load(v.yaml)) e_ << YAML::Key << field.first << YAML::Value << field.second;
     e_ << YAML::EndMap;
   }
 

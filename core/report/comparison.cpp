@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "core/base/json_writer.h"
+#include "core/io/design_io.h"
 #include "core/report/escape.h"
 #include "core/report/report_format.h"
 
@@ -109,28 +110,6 @@ std::string signedFixed(double v, int decimals) {
   return (v < 0 ? "\u2212" : "+") + body;
 }
 
-std::string valueText(const ComparedMetric& m, bool side) {
-  if (!(side ? m.inB : m.inA)) return "\u2013";
-  return fixed(side ? m.b : m.a, m.decimals) + (m.unit.empty() ? "" : " " + m.unit);
-}
-
-std::string differenceText(const ComparedMetric& m) {
-  if (!m.inA || !m.inB) return "";
-  return signedFixed(m.difference(), m.decimals) + (m.unit.empty() || m.unit == "%" ? "" : " " + m.unit) +
-         (m.unit == "%" ? " points" : "");
-}
-
-std::string changeText(const ComparedMetric& m) {
-  if (!m.inA || !m.inB) return m.inB ? "only in B" : "only in A";
-  if (const auto c = m.change()) return signedFixed(*c * 100, 1) + " %";
-  return m.b == 0 ? "" : "new";
-}
-
-bool differs(const ComparedMetric& m) {
-  if (m.inA != m.inB) return true;
-  return fixed(m.a, m.decimals) != fixed(m.b, m.decimals);
-}
-
 // Display width of UTF-8 text: counts code points (every character we print is one column wide).
 std::size_t columns(const std::string& s) {
   return static_cast<std::size_t>(
@@ -150,13 +129,36 @@ std::string findingLine(const engine::Finding& f) {
 
 }  // namespace
 
+std::string ComparedMetric::valueText(bool sideB) const {
+  if (!(sideB ? inB : inA)) return "\u2013";
+  return fixed(sideB ? b : a, decimals) + (unit.empty() ? "" : " " + unit);
+}
+
+std::string ComparedMetric::differenceText() const {
+  if (!inA || !inB) return "";
+  return signedFixed(difference(), decimals) + (unit.empty() || unit == "%" ? "" : " " + unit) +
+         (unit == "%" ? " points" : "");
+}
+
+std::string ComparedMetric::changeText() const {
+  if (!inA || !inB) return inB ? "only in B" : "only in A";
+  if (const auto c = change()) return signedFixed(*c * 100, 1) + " %";
+  return b == 0 ? "" : "new";
+}
+
+bool ComparedMetric::differs() const {
+  if (inA != inB) return true;
+  return fixed(a, decimals) != fixed(b, decimals);
+}
+
 std::optional<double> ComparedMetric::change() const {
   if (!inA || !inB || a == 0) return std::nullopt;
   return (b - a) / std::fabs(a);
 }
 
 std::size_t Comparison::changedMetrics() const {
-  return static_cast<std::size_t>(std::count_if(metrics.begin(), metrics.end(), differs));
+  return static_cast<std::size_t>(
+      std::count_if(metrics.begin(), metrics.end(), [](const ComparedMetric& m) { return m.differs(); }));
 }
 
 Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
@@ -192,7 +194,28 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   }
   c.appeared = missingIn(b.eval.findings, a.eval.findings, nullptr);
   c.disappeared = missingIn(a.eval.findings, b.eval.findings, &c.kept);
+  c.objects = design::diffLayouts(a.design.layout, b.design.layout);
   return c;
+}
+
+std::string objectSummary(const Comparison& c) {
+  const design::DifferenceCounts counts = design::countDifferences(c.objects);
+  std::string out;
+  for (std::size_t t = 0; t < counts.size(); ++t)
+    for (std::size_t ch = 0; ch < 3; ++ch) {
+      if (counts[t][ch] == 0) continue;
+      out += (out.empty() ? "" : ", ") +
+             counted(static_cast<std::int64_t>(counts[t][ch]), std::string(toString(design::ObjectType(t)))) + " " +
+             std::string(toString(design::ObjectChange(ch)));
+    }
+  return out.empty() ? "none" : out;
+}
+
+std::string objectLine(const design::ObjectDifference& d) {
+  const char* mark = d.change == design::ObjectChange::Added     ? "+ "
+                     : d.change == design::ObjectChange::Removed ? "\u2212 "
+                                                                 : "~ ";
+  return mark + std::string(toString(d.type)) + " " + d.id + (d.what.empty() ? "" : ": " + d.what);
 }
 
 std::string comparisonText(const Comparison& c, bool onlyChanged) {
@@ -202,8 +225,8 @@ std::string comparisonText(const Comparison& c, bool onlyChanged) {
   std::vector<std::array<std::string, 5>> rows;
   std::vector<std::string> sections;
   for (const auto& m : c.metrics) {
-    if (onlyChanged && !differs(m)) continue;
-    rows.push_back({m.label, valueText(m, false), valueText(m, true), differenceText(m), changeText(m)});
+    if (onlyChanged && !m.differs()) continue;
+    rows.push_back({m.label, m.valueText(false), m.valueText(true), m.differenceText(), m.changeText()});
     sections.push_back(m.section);
   }
   std::array<std::size_t, 5> width = {6, 1, 1, 10, 6};
@@ -230,6 +253,12 @@ std::string comparisonText(const Comparison& c, bool onlyChanged) {
   o << "Findings that disappear in B: " << count(static_cast<std::int64_t>(c.disappeared.size())) << "\n";
   for (const auto& f : c.disappeared) o << "  - " << findingLine(f) << "\n";
   o << "Findings in both: " << count(static_cast<std::int64_t>(c.kept)) << "\n";
+  o << "\nObjects that differ in B: " << objectSummary(c) << "\n";
+  for (std::size_t i = 0; i < c.objects.size() && i < kListedObjects; ++i)
+    o << "  " << objectLine(c.objects[i]) << "\n";
+  if (c.objects.size() > kListedObjects)
+    o << "  … and " << count(static_cast<std::int64_t>(c.objects.size() - kListedObjects))
+      << " more (--json lists all)\n";
   return o.str();
 }
 
@@ -240,13 +269,13 @@ std::string comparisonMarkdown(const Comparison& c, bool onlyChanged) {
   o << "- **B**: " << escapeMarkdown(c.labelB) << (c.siteB.empty() ? "" : " — " + escapeMarkdown(c.siteB)) << "\n\n";
   std::string section;
   for (const auto& m : c.metrics) {
-    if (onlyChanged && !differs(m)) continue;
+    if (onlyChanged && !m.differs()) continue;
     if (m.section != section) {
       section = m.section;
       o << "\n## " << section << "\n\n| metric | A | B | difference | change |\n|---|--:|--:|--:|--:|\n";
     }
-    o << "| " << escapeMarkdown(m.label) << " | " << valueText(m, false) << " | " << valueText(m, true) << " | "
-      << differenceText(m) << " | " << changeText(m) << " |\n";
+    o << "| " << escapeMarkdown(m.label) << " | " << m.valueText(false) << " | " << m.valueText(true) << " | "
+      << m.differenceText() << " | " << m.changeText() << " |\n";
   }
   const auto list = [&](const char* title, const std::vector<engine::Finding>& fs) {
     o << "\n## " << title << " (" << count(static_cast<std::int64_t>(fs.size())) << ")\n\n";
@@ -256,7 +285,93 @@ std::string comparisonMarkdown(const Comparison& c, bool onlyChanged) {
   list("Findings that appear in B", c.appeared);
   list("Findings that disappear in B", c.disappeared);
   o << "\n" << counted(static_cast<std::int64_t>(c.kept), "finding") << " in both.\n";
+  o << "\n## Objects that differ in B\n\n" << escapeMarkdown(objectSummary(c)) << ".\n";
+  if (!c.objects.empty()) o << "\n";
+  for (std::size_t i = 0; i < c.objects.size() && i < kListedObjects; ++i)
+    o << "- " << escapeMarkdown(objectLine(c.objects[i])) << "\n";
+  if (c.objects.size() > kListedObjects)
+    o << "- … and " << count(static_cast<std::int64_t>(c.objects.size() - kListedObjects)) << " more\n";
   return o.str();
+}
+
+ComparedDesign LoadedDesign::side() const {
+  return {io::designLabel(design->design), *design, eval, &training};
+}
+
+LoadedDesign loadForComparison(const std::string& ref, const catalog::Catalog& base) {
+  return prepareForComparison(io::loadDesign(ref, base), base);
+}
+
+LoadedDesign prepareForComparison(design::Design design, const catalog::Catalog& base) {
+  LoadedDesign d;
+  d.design = design::resolve(std::move(design), base);
+  d.eval = engine::evaluate(d.design->design, d.design->layout, *d.design->catalog);
+  d.training = planTraining(*d.design, d.eval);
+  return d;
+}
+
+Section comparisonSection(const std::vector<Comparison>& comparisons) {
+  Section s{"comparison", "Compared with other designs", {}};
+  const std::size_t kFindingRows = 40;
+  for (const Comparison& c : comparisons) {
+    const std::string other = c.labelB + (c.siteB.empty() || c.siteB == c.siteA ? "" : " (" + c.siteB + ")");
+    s.blocks.push_back(Paragraph{"This design against " + other + ": " +
+                                     counted(static_cast<std::int64_t>(c.changedMetrics()), "headline figure") +
+                                     " differ; objects that differ: " + objectSummary(c) + ".",
+                                 Tone::Normal, true});
+    Table t;
+    t.caption = "Figures that differ from " + c.labelB;
+    t.columns = {{"Figure", Align::Left, 2},
+                 {"This design", Align::Right, 1},
+                 {"Other", Align::Right, 1},
+                 {"Difference", Align::Right, 1},
+                 {"Change", Align::Right, 1}};
+    for (const ComparedMetric& m : c.metrics) {
+      if (!m.differs()) continue;
+      // The difference as the other design has it against this one: B − A.
+      t.rows.push_back(
+          {m.section + ": " + m.label, m.valueText(false), m.valueText(true), m.differenceText(), m.changeText()});
+    }
+    const std::size_t same = c.metrics.size() - c.changedMetrics();
+    if (same > 0) t.footnote = counted(static_cast<std::int64_t>(same), "other figure") + " equal in both.";
+    if (t.rows.empty())
+      s.blocks.push_back(Paragraph{"Every headline figure is the same in both.", Tone::Note});
+    else
+      s.blocks.push_back(std::move(t));
+    const auto findings = [&](const std::string& caption, const std::vector<engine::Finding>& fs) {
+      if (fs.empty()) return;
+      Table f;
+      f.caption = caption + " (" + count(static_cast<std::int64_t>(fs.size())) + ")";
+      f.columns = {{"Severity", Align::Left, 1}, {"Object", Align::Left, 1}, {"Finding", Align::Left, 5}};
+      for (std::size_t i = 0; i < fs.size() && i < kFindingRows; ++i) {
+        f.rows.push_back({std::string(engine::toString(fs[i].severity)), fs[i].object.empty() ? "site" : fs[i].object,
+                          fs[i].message});
+        f.rowTones.push_back(fs[i].severity == engine::Severity::Error     ? Tone::Error
+                             : fs[i].severity == engine::Severity::Warning ? Tone::Warning
+                                                                           : Tone::Normal);
+      }
+      if (fs.size() > kFindingRows)
+        f.footnote = "showing " + count(static_cast<std::int64_t>(kFindingRows)) + " of " +
+                     count(static_cast<std::int64_t>(fs.size())) + "; gigaplan compare lists all";
+      s.blocks.push_back(std::move(f));
+    };
+    findings("Findings only in " + c.labelB, c.appeared);
+    findings("Findings only in this design", c.disappeared);
+    if (!c.objects.empty()) {
+      Table o;
+      o.caption = "Objects that differ in " + c.labelB;
+      o.columns = {{"Object", Align::Left, 2}, {"Change", Align::Left, 1}, {"What", Align::Left, 4}};
+      for (std::size_t i = 0; i < c.objects.size() && i < kListedObjects; ++i) {
+        const design::ObjectDifference& d = c.objects[i];
+        o.rows.push_back({std::string(toString(d.type)) + " " + d.id, std::string(toString(d.change)), d.what});
+      }
+      if (c.objects.size() > kListedObjects)
+        o.footnote = "showing " + count(static_cast<std::int64_t>(kListedObjects)) + " of " +
+                     count(static_cast<std::int64_t>(c.objects.size())) + "; gigaplan compare --json lists all";
+      s.blocks.push_back(std::move(o));
+    }
+  }
+  return s;
 }
 
 std::string comparisonJson(const Comparison& c) {
@@ -292,6 +407,12 @@ std::string comparisonJson(const Comparison& c) {
   list("disappeared", c.disappeared);
   j.field("kept", static_cast<std::int64_t>(c.kept));
   j.endObject();
+  j.key("objects").beginArray();
+  for (const auto& d : c.objects) {
+    j.beginObject().field("type", toString(d.type)).field("id", d.id).field("change", toString(d.change));
+    j.field("what", d.what).endObject();
+  }
+  j.endArray();
   j.endObject();
   return j.str() + "\n";
 }

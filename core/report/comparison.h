@@ -17,8 +17,10 @@
 #include <vector>
 
 #include "core/base/finding.h"
+#include "core/design/layout_diff.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
+#include "core/report/report_document.h"
 #include "core/report/training_plan.h"
 
 namespace gigaplan::report {
@@ -44,15 +46,23 @@ struct ComparedMetric {
   double difference() const { return b - a; }
   /// (b − a) / |a|; nothing when a is zero or either side lacks the figure.
   std::optional<double> change() const;
+  /// The value differs at the text's precision, or is present on one side only.
+  bool differs() const;
+
+  /// As every presentation shows them: "412 MW" ("–" when absent), "+12.5 MW", "+3.1 %".
+  std::string valueText(bool sideB) const;
+  std::string differenceText() const;
+  std::string changeText() const;
 };
 
 struct Comparison {
   std::string labelA, labelB;
   std::string siteA, siteB;  // the designs' site names
   std::vector<ComparedMetric> metrics;
-  std::vector<engine::Finding> appeared;     // in B, not in A
-  std::vector<engine::Finding> disappeared;  // in A, not in B
-  std::size_t kept = 0;                      // findings in both
+  std::vector<engine::Finding> appeared;          // in B, not in A
+  std::vector<engine::Finding> disappeared;       // in A, not in B
+  std::size_t kept = 0;                           // findings in both
+  std::vector<design::ObjectDifference> objects;  // objects added, removed or changed from A to B
 
   /// Metrics whose value differs (beyond the text's precision, or present on one side only).
   std::size_t changedMetrics() const;
@@ -60,8 +70,34 @@ struct Comparison {
 
 Comparison compare(const ComparedDesign& a, const ComparedDesign& b);
 
-/// Aligned table for the terminal: metric, A, B, difference, change; then the findings lists.
+/// A design loaded to be compared: resolved, evaluated and its job planned — the one way
+/// `gigaplan compare`, `gigaplan report --compare` and the app load the other side.
+struct LoadedDesign {
+  std::shared_ptr<const design::ResolvedDesign> design;
+  engine::Evaluation eval;
+  TrainingPlan training;
+  /// This design as one side of a comparison, labelled io::designLabel ("site.yaml#gb300").
+  ComparedDesign side() const;
+};
+/// Loads "file.yaml" or "file.yaml#variant" against the base catalog. Throws io::LoadError.
+LoadedDesign loadForComparison(const std::string& ref, const catalog::Catalog& base);
+/// The same for a design already read (io::variantOf). Throws io::LoadError.
+LoadedDesign prepareForComparison(design::Design design, const catalog::Catalog& base);
+
+/// The report's "Compared with" section: for each comparison (this design as A), the metrics that
+/// differ, the findings that appear or disappear and the objects that differ.
+Section comparisonSection(const std::vector<Comparison>& comparisons);
+
+/// The object differences in a line: "6,912 racks changed, 24 power nodes added" ("none").
+std::string objectSummary(const Comparison& c);
+/// One object difference for a list: "~ rack h1-r3-07: type gb200-nvl72 → gb300-nvl72", "+ power
+/// node tx-9", "− hall h4".
+std::string objectLine(const design::ObjectDifference& d);
+
+/// Aligned table for the terminal: metric, A, B, difference, change; then the findings lists and
+/// the objects that differ (the first kListedObjects of them; JSON has all).
 /// `onlyChanged` leaves out metrics that are equal.
+inline constexpr std::size_t kListedObjects = 40;
 std::string comparisonText(const Comparison& c, bool onlyChanged = false);
 /// The same as Markdown tables (names escaped).
 std::string comparisonMarkdown(const Comparison& c, bool onlyChanged = false);

@@ -67,7 +67,8 @@ ReportDocument buildReport(const ReportInputs& in) {
                                                   : "This report is of edits not yet saved: " + d.sourceFile +
                                                         " on disk does not contain them.");
   } else if (!d.sourceFile.empty()) {
-    doc.source = "design file " + d.sourceFile;
+    doc.source =
+        d.variant.empty() ? "design file " + d.sourceFile : "variant " + d.variant + " of design file " + d.sourceFile;
   }
   doc.generator = "GigaPlan " GIGAPLAN_VERSION + std::string(in.generatedOn.empty() ? "" : ", " + in.generatedOn);
   doc.headlines = headlines(in);
@@ -94,6 +95,7 @@ ReportDocument buildReport(const ReportInputs& in) {
   doc.sections.push_back(sections::failureDomains(in));
   doc.sections.push_back(sections::training(in));
   if (in.uncertainty) doc.sections.push_back(uncertaintySection(*in.uncertainty));
+  if (in.comparisons && !in.comparisons->empty()) doc.sections.push_back(comparisonSection(*in.comparisons));
   doc.sections.push_back(sections::findings(in));
   doc.sections.push_back(sections::billOfMaterials(in));
   doc.sections.push_back(sections::sources(in));

@@ -17,6 +17,7 @@
 #include "core/design/resolved_design.h"
 #include "core/dynamics/power_profile.h"
 #include "core/evaluate/evaluation.h"
+#include "core/report/comparison.h"
 #include "core/report/phases_report.h"
 #include "core/report/report_document.h"
 #include "core/report/training_plan.h"
@@ -40,8 +41,9 @@ struct ReportInputs {
   const dynamics::PowerProfile* swings = nullptr;  // the job's power waveform (the power swings section)
   const PhasesOverview* phases = nullptr;          // the design's phases, when it has them (their section)
   const Uncertainty* uncertainty = nullptr;        // the Monte Carlo, when asked for ("How sure")
-  std::optional<double> jobDays;                   // the design's job at full speed, for the year section
-  bool unsavedEdits = false;                       // the design differs from its file on disk
+  const std::vector<Comparison>* comparisons = nullptr;  // this design against others, when asked for
+  std::optional<double> jobDays;                         // the design's job at full speed, for the year section
+  bool unsavedEdits = false;                             // the design differs from its file on disk
 };
 
 ReportDocument buildReport(const ReportInputs& inputs);

@@ -1,12 +1,13 @@
 // The year of weather and the power swings a report adds (see report_extras.h).
 #include "core/report/report_extras.h"
 
+#include "core/io/design_io.h"
 #include "core/io/epw_reader.h"
 
 namespace gigaplan::report {
 
 ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluation& e, const TrainingPlan& plan,
-                          int uncertaintySamples) {
+                          int uncertaintySamples, const std::vector<const LoadedDesign*>& compareWith) {
   ReportExtras x;
   if (plan.ok && plan.estimate.effectiveTrainingDays > 0) x.jobDays = plan.estimate.effectiveTrainingDays;
   if (!r.design.site.weather.empty()) x.year = annual::simulateSiteYear(r.design, r.layout, e);
@@ -17,6 +18,8 @@ ReportExtras reportExtras(const design::ResolvedDesign& r, const engine::Evaluat
     o.samples = uncertaintySamples;
     x.uncertainty = propagateUncertainty(r, o);
   }
+  for (const LoadedDesign* other : compareWith)
+    x.comparisons.push_back(compare({io::designLabel(r.design), r, e, &plan}, other->side()));
   return x;
 }
 
@@ -34,6 +37,7 @@ void attach(ReportInputs& in, const ReportExtras& x) {
   in.swings = x.swings ? &*x.swings : nullptr;
   in.phases = x.phases ? &*x.phases : nullptr;
   in.uncertainty = x.uncertainty ? &*x.uncertainty : nullptr;
+  in.comparisons = &x.comparisons;
 }
 
 }  // namespace gigaplan::report

@@ -12,6 +12,7 @@
 
 #include "core/annual/year.h"
 #include "core/dynamics/power_profile.h"
+#include "core/report/comparison.h"
 #include "core/report/phases_report.h"
 #include "core/report/report_builder.h"
 #include "core/report/uncertainty.h"
@@ -27,6 +28,7 @@ struct ReportExtras {
   std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
   std::optional<PhasesOverview> phases;          // the design has phases (with a year each, given weather)
   std::optional<Uncertainty> uncertainty;        // asked for: a Monte Carlo of that many samples
+  std::vector<Comparison> comparisons;           // asked for: this design against each other one
 };
 
 /// The power waveform of the design's job (`estimate` on GPUs of type `gpu`) over `seconds`, or
@@ -36,9 +38,11 @@ std::optional<dynamics::PowerProfile> jobSwings(const design::ResolvedDesign& de
                                                 double seconds = kReportSwingSeconds);
 
 /// Throws io::LoadError when the design's weather or carbon file cannot be read.
-/// `uncertaintySamples` > 0 adds the "How sure" section's Monte Carlo (core/report/uncertainty.h).
+/// `uncertaintySamples` > 0 adds the "How sure" section's Monte Carlo (core/report/uncertainty.h);
+/// each of `compareWith` (loadForComparison) a comparison of this design with it.
 ReportExtras reportExtras(const design::ResolvedDesign& design, const engine::Evaluation& eval,
-                          const TrainingPlan& plan, int uncertaintySamples = 0);
+                          const TrainingPlan& plan, int uncertaintySamples = 0,
+                          const std::vector<const LoadedDesign*>& compareWith = {});
 
 /// Points `inputs` at the extras (which must outlive it).
 void attach(ReportInputs& inputs, const ReportExtras& extras);

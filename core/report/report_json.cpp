@@ -21,7 +21,7 @@ void writeDesign(JsonWriter& j, const design::ResolvedDesign& r, const engine::E
   const design::Layout& l = r.layout;
   j.key("design").beginObject();
   j.field("name", d.site.name).field("description", d.site.description).field("location", d.site.location);
-  j.field("file", d.sourceFile).field("unsaved_edits", unsavedEdits);
+  j.field("file", d.sourceFile).field("variant", d.variant).field("unsaved_edits", unsavedEdits);
   pair(j, "size_m", d.site.size);
   j.field("ambient_c", d.site.ambient, kDigits).field("wet_bulb_c", d.site.wetBulb, kDigits);
   j.field("power_factor", d.site.powerFactor, kDigits);

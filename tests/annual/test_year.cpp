@@ -18,15 +18,13 @@
 #include "core/report/report_format.h"
 #include "core/report/year_report.h"
 #include "epw_text.h"
+#include "tests/support/bundled.h"
 
 using namespace gigaplan;
 
 namespace {
 
-const catalog::Catalog& baseCatalog() {
-  static const catalog::Catalog c = catalog::loadDirectory(catalog::defaultResourceDir() + "/catalog");
-  return c;
-}
+using testsupport::baseCatalog;
 
 std::string sample(const char* name) {
   return std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name;

@@ -9,6 +9,7 @@
 #include <QAbstractItemModelTester>
 #include <QAbstractSpinBox>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
@@ -42,6 +43,7 @@
 #include "app/document/document.h"
 #include "app/gui/breakdown_charts.h"
 #include "app/gui/catalog_palette.h"
+#include "app/gui/compare_panel.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/edit_actions.h"
 #include "app/gui/file_actions.h"
@@ -1471,6 +1473,116 @@ class TestMainWindow : public QObject {
   // table row), a finding's click selects its object, the job's finish date shows, and another
   // tab brings the whole site back. A design without phases says how to add them. At laptop size
   // and on a large screen.
+  // File → Compare With… on the teaching hall: its variant gb300 from the choice box, the figures
+  // that differ, the objects (a click selects one), the 3D view coloured by difference; then another
+  // design file through the open dialog; an edit compares again.
+  void comparesWithAVariantAndAFile() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
+    QVERIFY(waitForEvaluation(w));
+    auto& panel = w.comparePanel();
+    auto& v = w.siteView();
+    QVERIFY(!panel.comparison());
+    QVERIFY2(panel.message().contains("Choose one of the design's variants"), qPrintable(panel.message()));
+
+    auto* action = w.findChild<QAction*>("compareWithAction");
+    QVERIFY(action);
+    action->trigger();  // raises the tab and opens the choice box (the design has a variant)
+    auto* dock = w.findChild<QDockWidget*>("compareDock");
+    QTRY_VERIFY(dock->isVisible() && !dock->visibleRegion().isEmpty());
+    QComboBox& choice = panel.choice();
+    QCOMPARE(choice.count(), 3);  // the prompt, the variant, another file
+    QVERIFY2(choice.itemText(1).contains("Variant gb300 — Row a with GB300"), qPrintable(choice.itemText(1)));
+    choice.hidePopup();
+    choice.setFocus();
+    QTest::keyClick(&choice, Qt::Key_Down);  // to the variant, as a planner would with the keyboard
+    QTRY_VERIFY_WITH_TIMEOUT(panel.comparison() && !panel.busy(), 20000);
+    const report::Comparison& c = *panel.comparison();
+    QCOMPARE(c.labelB, std::string("variant gb300"));
+    QCOMPARE(c.objects.size(), std::size_t(4));
+    QVERIFY(panel.table().rowCount() > 5 && panel.table().rowCount() == static_cast<int>(c.changedMetrics()));
+    QCOMPARE(panel.table().horizontalHeaderItem(2)->text(), QString("variant gb300"));
+    bool hbm = false;
+    for (int r = 0; r < panel.table().rowCount(); ++r)
+      if (panel.table().item(r, 0)->text() == "Compute: HBM") {
+        hbm = true;
+        QCOMPARE(panel.table().item(r, 1)->text(), QString("61.2 TB"));
+        QCOMPARE(panel.table().item(r, 2)->text(), QString("88.0 TB"));
+        QCOMPARE(panel.table().item(r, 4)->text(), QString("+43.7 %"));
+      }
+    QVERIFY(hbm);
+    panel.onlyDifferences().setChecked(false);  // every figure, equal ones too
+    QCOMPARE(panel.table().rowCount(), static_cast<int>(c.metrics.size()));
+    panel.onlyDifferences().setChecked(true);
+    QCOMPARE(panel.objects().count(), 4);
+    QCOMPARE(panel.objects().item(0)->text(), QString("~ rack a-1: type gb200-nvl72 \u2192 gb300-nvl72"));
+    QVERIFY(panel.findings().count() >= 1);
+
+    // A click on an object selects it in the view.
+    QTest::mouseClick(panel.objects().viewport(), Qt::LeftButton, {},
+                      panel.objects().visualItemRect(panel.objects().item(1)).center());
+    QCOMPARE(v.selection(), QStringList{"a-2"});
+    v.setSelection({});
+
+    // Show in 3D: colour by difference — row a orange, row b as it was, the legend says which is which.
+    QTest::mouseClick(&panel.showInView(), Qt::LeftButton);
+    QCOMPARE(w.viewActions().colorBy(), widgets::scene::ColorBy::Difference);
+    const auto a1 = v.scene().find("a-1"), b1 = v.scene().find("b-1");
+    QVERIFY(a1 && b1);
+    const auto changed = *v.scene().fillColor(*a1), same = *v.scene().fillColor(*b1);
+    QVERIFY2(changed[0] > 200 && changed[1] > 110 && changed[1] < 170 && changed[2] < 80,
+             qPrintable(QString("%1 %2 %3").arg(changed[0]).arg(changed[1]).arg(changed[2])));
+    QVERIFY(same != changed);
+    v.fitAll();
+    QTest::qWait(50);
+    saveShot(w, tmp_, "compare-variant.png");
+
+    // A report exported now has the comparison on screen as a section.
+    QString error;
+    QVERIFY2(w.reportActions().exportTo(tmp_.filePath("compared.md"), &error), qPrintable(error));
+    QFile md(tmp_.filePath("compared.md"));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(md.readAll());
+    QVERIFY2(text.contains("Compared with other designs") && text.contains("teaching-hall.yaml#gb300") &&
+                 text.contains("4 racks changed"),
+             qPrintable(text.right(3000)));
+
+    // An edit of the design compares again, the variant merged over the edited design: a-1 made a
+    // DGX H100 by an override is one in the variant too, so only three racks differ now.
+    QVERIFY(doc.edit("Rack type", [](design::Design& d) { d.overrides["a-1"].type = "dgx-h100-rack"; }).isEmpty());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.comparison() && !panel.busy() && panel.comparison()->objects.size() == 3, 20000);
+    QCOMPARE(panel.objects().item(0)->text(), QString("~ rack a-2: type gb200-nvl72 \u2192 gb300-nvl72"));
+
+    // Another design file, through the open dialog.
+    answerNextFileDialog(sample("superpod-gb200-su.yaml"), nullptr);
+    choice.setCurrentIndex(choice.count() - 1);
+    emit choice.activated(choice.count() - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        panel.comparison() && !panel.busy() && panel.comparison()->labelB == "superpod-gb200-su.yaml", 20000);
+    QVERIFY(panel.comparison()->objects.size() > 10);
+    QCOMPARE(choice.currentText(), QString("superpod-gb200-su.yaml"));
+    QVERIFY2(panel.objects().count() > 10, qPrintable(QString::number(panel.objects().count())));
+    saveShot(w, tmp_, "compare-file.png");
+    doc.undoStack()->undo();
+
+    // Opening a variant: a design of its own, not yet saved; Save asks where to keep it.
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml") + "#gb300"));
+    QVERIFY(doc.filePath().isEmpty() && doc.isModified());
+    QCOMPARE(doc.design().variant, std::string("gb300"));
+    QVERIFY2(w.windowTitle().contains("teaching-hall.yaml#gb300 (a variant, not saved)"), qPrintable(w.windowTitle()));
+    const QString copy = tmp_.filePath("gb300-copy.yaml");
+    answerNextFileDialog(copy, nullptr);
+    QVERIFY(w.fileActions().save());
+    QCOMPARE(doc.filePath(), copy);
+    const design::Design saved = io::loadDesign(copy.toStdString(), *base);
+    QVERIFY(saved.variants.empty() && saved.variant.empty());
+    QVERIFY(io::designToYaml(saved).find("gb300-nvl72") != std::string::npos);
+  }
+
   void showsTheSiteComingOnline() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);

@@ -72,6 +72,65 @@ class TestExports : public QObject {
     QVERIFY2(has(missing.err, "missing.yaml"), missing.err.c_str());
   }
 
+  void compareVariants() {
+    // The teaching hall's variant gb300 turns row a's four GB200 NVL72 into GB300 NVL72: the objects
+    // that differ are those four racks.
+    const std::string hall = sample("teaching-hall.yaml");
+    const Run r = run({"compare", hall, hall + "#gb300", "--changed"});
+    QCOMPARE(r.code, 0);
+    QVERIFY2(has(r.out, "B: " + hall + "#gb300"), r.out.c_str());
+    QVERIFY2(has(r.out, "Objects that differ in B: 4 racks changed"), r.out.c_str());
+    QVERIFY2(has(r.out, "~ rack a-1: type gb200-nvl72 \u2192 gb300-nvl72"), r.out.c_str());
+    const Run j = run({"compare", hall, hall + "#gb300", "--json"});
+    QVERIFY2(has(j.out, "\"objects\": [") && has(j.out, "\"change\": \"changed\""), j.out.c_str());
+    const Run unknown = run({"compare", hall, hall + "#gb400"});
+    QCOMPARE(unknown.code, 2);
+    QVERIFY2(has(unknown.err, "no variant 'gb400'") && has(unknown.err, "one of: gb300"), unknown.err.c_str());
+
+    // validate checks the variant as well, one line each.
+    const Run v = run({"validate", hall});
+    QCOMPARE(v.code, 0);
+    QVERIFY2(has(v.out, hall + ": ok") && has(v.out, hall + "#gb300: ok"), v.out.c_str());
+    // A broken variant fails validate (exit 2), not the base design.
+    {
+      std::ifstream in(hall);
+      std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      text += "  no-row-b:\n    halls:\n      - id: hall-1\n        rows:\n          - {id: b, removed: true}\n";
+      std::ofstream(path("broken.yaml")) << text;
+    }
+    const Run broken = run({"validate", path("broken.yaml")});
+    QCOMPARE(broken.code, 2);
+    QVERIFY2(has(broken.out, "broken.yaml: ok") && has(broken.out, "broken.yaml#gb300: ok"), broken.out.c_str());
+    QVERIFY2(has(broken.err, "overrides.b-4 (variant no-row-b): found 'b-4'"), broken.err.c_str());
+
+    // The job on a variant's cluster.
+    const Run train = run({"train", "--cluster", hall + "#gb300"});
+    QVERIFY2(train.code == 0 || train.code == 1, train.err.c_str());
+    QVERIFY2(!has(train.err, "cannot open"), train.err.c_str());
+  }
+
+  void reportComparesWithOthers() {
+    const std::string hall = sample("teaching-hall.yaml");
+    const Run r = run({"report", hall, "-o", path("compared.md"), "--compare", hall + "#gb300", "--compare",
+                       sample("superpod-gb200-su.yaml")});
+    QCOMPARE(r.code, 0);
+    std::ifstream in(path("compared.md"));
+    const std::string md((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    QVERIFY2(has(md, "Compared with other designs"), md.c_str());
+    QVERIFY2(has(md, "This design against " + hall +
+                         "#gb300: 25 headline figures differ; objects that differ: 4 racks "
+                         "changed."),
+             md.c_str());
+    QVERIFY2(has(md, "This design against " + sample("superpod-gb200-su.yaml")), md.c_str());
+    QVERIFY2(has(md, "| rack a-1 | changed | type gb200-nvl72 \u2192 gb300-nvl72 |"), md.c_str());
+    // JSON and CSV have no sections: refused with the command that gives the comparison as JSON.
+    const Run json = run({"report", hall, "-o", path("compared.json"), "--compare", hall + "#gb300"});
+    QCOMPARE(json.code, 64);
+    QVERIFY2(has(json.err, "gigaplan compare A B --json"), json.err.c_str());
+    const Run missing = run({"report", hall, "-o", path("c.md"), "--compare", path("missing.yaml")});
+    QCOMPARE(missing.code, 2);
+  }
+
   void exportWritesEveryOutput() {
     const std::string topo = path("topology.conf"), cables = path("cables.csv"), bom = path("bom.csv");
     const Run r =

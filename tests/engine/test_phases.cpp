@@ -19,22 +19,14 @@
 #include "core/io/design_io.h"
 #include "core/model/plan_rules.h"
 #include "core/report/phases_report.h"
+#include "tests/support/bundled.h"
 
 using namespace gigaplan;
 
 namespace {
 
-const catalog::Catalog& baseCatalog() {
-  static const catalog::Catalog c = catalog::loadDirectory(catalog::defaultResourceDir() + "/catalog");
-  return c;
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using testsupport::baseCatalog;
+using testsupport::readFile;
 
 // The teaching hall (one hall: grid → tx-1/tx-2 → ups-a/ups-b → busways; rows a (4 GB200), b (3
 // DGX H100 and a network rack) and s (storage)) with `phases` appended.

@@ -14,15 +14,13 @@
 #include "core/report/training_plan.h"
 #include "core/report/uncertainty.h"
 #include "core/units/units.h"
+#include "tests/support/bundled.h"
 
 using namespace gigaplan;
 
 namespace {
 
-const catalog::Catalog& baseCatalog() {
-  static const catalog::Catalog c = catalog::loadDirectory(catalog::defaultResourceDir() + "/catalog");
-  return c;
-}
+using testsupport::baseCatalog;
 
 std::shared_ptr<const design::ResolvedDesign> sample(const char* name) {
   return design::resolve(io::loadDesign(std::string(GIGAPLAN_SOURCE_DIR "/samples/") + name, baseCatalog()),

@@ -21,6 +21,8 @@ std::string_view toKey(ColorBy mode) {
       return "pod";
     case ColorBy::Findings:
       return "findings";
+    case ColorBy::Difference:
+      return "difference";
   }
   return "type";
 }
@@ -53,6 +55,8 @@ std::string_view displayName(ColorBy mode) {
       return "Fabric pod";
     case ColorBy::Findings:
       return "Findings";
+    case ColorBy::Difference:
+      return "Difference";
   }
   return "Type";
 }
@@ -65,6 +69,7 @@ bool isCategorical(ColorBy mode) {
     case ColorBy::FailureDomain:
     case ColorBy::FabricPod:
     case ColorBy::Findings:
+    case ColorBy::Difference:
       return true;
     case ColorBy::PowerDraw:
     case ColorBy::FeedUtilisation:

@@ -25,14 +25,15 @@ enum class ColorBy {
   FailureDomain,    // categorical: e.g. 0 = unaffected, 1 = lost when the chosen node fails
   FabricPod,        // categorical: pod / rail group index
   Findings,         // categorical: 0 none, 1 info, 2 warning, 3 error (worst finding on the object)
+  Difference,       // categorical: 0 the same, 1 changed, 2 missing in the design compared with
 };
 
 inline constexpr std::array kAllColorBy = {ColorBy::Type,        ColorBy::PowerDraw,       ColorBy::FeedPath,
                                            ColorBy::CoolingLoop, ColorBy::FeedUtilisation, ColorBy::FailureDomain,
-                                           ColorBy::FabricPod,   ColorBy::Findings};
+                                           ColorBy::FabricPod,   ColorBy::Findings,        ColorBy::Difference};
 
 /// Command-line / settings key: "type", "power", "feed", "cooling-loop", "utilisation",
-/// "failure-domain", "pod", "findings".
+/// "failure-domain", "pod", "findings", "difference".
 std::string_view toKey(ColorBy mode);
 /// Accepts the keys above and the aliases "power-draw", "feed-path", "utilization",
 /// "fabric-pod"; nullopt for anything else.

@@ -45,6 +45,7 @@ ScalarPalette::ScalarPalette(ColorBy mode, const ColorScalars& scalars)
     std::vector<unsigned> lead;
     if (mode == ColorBy::Findings) lead = {kNeutral, 0x4e79a7, 0xf2b134, 0xe15759};
     if (mode == ColorBy::FailureDomain) lead = {kNeutral, 0xe15759};
+    if (mode == ColorBy::Difference) lead = {kNeutral, 0xf28e2b, 0xe15759};
     for (int i = 0; i < categoryCount_; ++i) {
       if (static_cast<std::size_t>(i) < scalars.categoryColors.size()) {
         const auto slot = static_cast<std::size_t>(std::max(0, scalars.categoryColors[static_cast<std::size_t>(i)]));
