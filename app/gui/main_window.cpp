@@ -330,7 +330,12 @@ void MainWindow::buildMenus() {
     if (QFileInfo(path).suffix().compare("gltf", Qt::CaseInsensitive) != 0) path += ".gltf";  // glTF text
     settings::setExportFolder(QFileInfo(path).absolutePath());
     std::string error;
-    const int meshes = view_->scene().exportGltf(path.toStdString(), &error);
+    // The selection tint is the view's, not the site's: written without it.
+    auto& site = view_->scene();
+    const std::vector<widgets::scene::ObjectRef> selected = site.selection();
+    site.setSelection({});
+    const int meshes = site.exportGltf(path.toStdString(), &error);
+    site.setSelection(selected);
     if (meshes < 0)
       QMessageBox::warning(this, tr("3D scene not written"), QString::fromStdString(error));
     else

@@ -116,6 +116,22 @@ class TestCommandLine : public QObject {
       QVERIFY(std::abs(m[9].toDouble() - 1) < 1e-9 && std::abs(m[6].toDouble() + 1) < 1e-9);  // z → y, y → −z
     }
     QCOMPARE(meshNodes, 10);
+    // The camera node (camera to world, as glTF has it) stands south-east of the 100 m × 60 m site
+    // and above it, looking at its middle (50 m east, 30 m north: glTF (50, ·, −30)).
+    int cameras = 0;
+    for (const QJsonValue n : nodes) {
+      if (!n.toObject().contains("camera")) continue;
+      ++cameras;
+      const QJsonArray m = n.toObject()["matrix"].toArray();
+      const double x = m[12].toDouble(), y = m[13].toDouble(), z = m[14].toDouble();
+      QVERIFY2(x > 50 && y > 20 && z > -30, qPrintable(QString("%1 %2 %3").arg(x).arg(y).arg(z)));
+      // Seen from above, its line of sight passes through the middle (within 5 m).
+      const double dx = -m[8].toDouble(), dz = -m[10].toDouble();
+      const double t = ((50 - x) * dx + (-30 - z) * dz) / (dx * dx + dz * dz);
+      QVERIFY2(t > 0 && std::hypot(x + t * dx - 50, z + t * dz + 30) < 5,
+               qPrintable(QString("%1 %2").arg(x + t * dx).arg(z + t * dz)));
+    }
+    QCOMPARE(cameras, 1);
     int coloured = 0;
     for (const QJsonValue m : meshes) {
       for (const QJsonValue p : m.toObject()["primitives"].toArray()) {

@@ -1671,14 +1671,19 @@ class TestMainWindow : public QObject {
     QTest::mouseClick(panel.findings().viewport(), Qt::LeftButton, {}, at.center());
     QTRY_COMPARE(v.selection(), QStringList{"sub-1"});
 
-    // File → Export 3D Scene (glTF)…: the scene as shown, through the save dialog.
+    // File → Export 3D Scene (glTF)…: the scene as shown, through the save dialog; written without
+    // the selection's tint, which is back on sub-1 afterwards.
     auto* exportScene = w.findChild<QAction*>("exportSceneAction");
     QVERIFY(exportScene);
+    const auto sub1 = v.scene().find("sub-1");
+    const auto tinted = v.scene().fillColor(*sub1);
     answerNextFileDialog(tmp_.filePath("campus-phase-1.gltf"), nullptr);
     exportScene->trigger();
     QTRY_VERIFY(QFileInfo(tmp_.filePath("campus-phase-1.gltf")).size() > 1'000'000);
     QVERIFY2(w.statusBar()->currentMessage().contains("3D scene written to"),
              qPrintable(w.statusBar()->currentMessage()));
+    QCOMPARE(v.selection(), QStringList{"sub-1"});
+    QVERIFY(v.scene().fillColor(*sub1) == tinted);
 
     // On a large screen.
     w.resize(1920, 1200);

@@ -8,6 +8,7 @@
 #include <vtkGLTFExporter.h>
 #include <vtkLight.h>
 #include <vtkLookupTable.h>
+#include <vtkMatrix4x4.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -16,7 +17,10 @@
 #include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -30,6 +34,48 @@
 namespace gigaplan::widgets::scene {
 
 namespace {
+
+// VTK 9.1's glTF exporter writes the camera node's matrix as the camera's view matrix (world to
+// camera), where glTF takes the node's transform (camera to world): viewers that use the file's
+// camera look from the wrong place. Replaces it, in the written text, by its inverse; false when
+// the file has no camera node as expected.
+bool fixCameraNode(const std::string& path) {
+  std::string text;
+  {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const auto node = text.find("\"camera\" : 0,");
+  const auto key = node == std::string::npos ? node : text.find("\"matrix\"", node);
+  const auto open = key == std::string::npos ? key : text.find('[', key);
+  const auto close = open == std::string::npos ? open : text.find(']', open);
+  if (close == std::string::npos) return false;
+  double m[16];
+  const char* p = text.c_str() + open + 1;
+  for (double& v : m) {
+    char* end = nullptr;
+    v = std::strtod(p, &end);
+    if (end == p) return false;
+    p = end;
+    while (*p == ',' || std::isspace(static_cast<unsigned char>(*p))) ++p;
+  }
+  auto view = vtkSmartPointer<vtkMatrix4x4>::New();
+  for (int col = 0; col < 4; ++col)
+    for (int row = 0; row < 4; ++row) view->SetElement(row, col, m[col * 4 + row]);  // glTF: column-major
+  view->Invert();
+  std::string numbers;
+  for (int col = 0; col < 4; ++col)
+    for (int row = 0; row < 4; ++row) {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.17g", view->GetElement(row, col));
+      numbers += (numbers.empty() ? "" : ", ") + std::string(buf);
+    }
+  text.replace(open + 1, close - open - 1, numbers);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  return static_cast<bool>(out.flush());
+}
 
 /// An unlit actor for flat geometry (floors, lines, labels): drawn in exactly its colour.
 vtkSmartPointer<vtkActor> makeActor(vtkRenderer* renderer) {
@@ -267,6 +313,17 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
     auto* mapper = vtkPolyDataMapper::SafeDownCast(actor->GetMapper());
     if (mapper) add(vtkPolyData::SafeDownCast(mapper->GetInput()), actor->GetProperty()->GetColor(), false);
   }
+  // The file's camera frames the site from the south-east and above, as the view's isometric
+  // view does (glTF: y up, +z south).
+  double b[6];
+  renderer->ComputeVisiblePropBounds(b);
+  if (b[0] <= b[1]) {
+    vtkCamera* camera = renderer->GetActiveCamera();
+    camera->SetFocalPoint((b[0] + b[1]) / 2, (b[2] + b[3]) / 2, (b[4] + b[5]) / 2);
+    camera->SetPosition((b[0] + b[1]) / 2 + 1, (b[2] + b[3]) / 2 + 0.8, (b[4] + b[5]) / 2 + 1);
+    camera->SetViewUp(0, 1, 0);
+    renderer->ResetCamera(b);
+  }
   // Written beside the target and renamed over it: a failed export never leaves a broken file
   // where a good one was. The exporter does not say when it cannot write, so a probe does.
   const std::string temporary = path + ".part";
@@ -283,9 +340,9 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
   exporter->InlineDataOn();
   exporter->Write();
   std::error_code ec;
-  if (std::filesystem::file_size(temporary, ec) == 0 || ec) {
+  if (std::filesystem::file_size(temporary, ec) == 0 || ec || !fixCameraNode(temporary)) {
     std::filesystem::remove(temporary, ec);
-    if (error) *error = "the glTF exporter wrote nothing to " + path;
+    if (error) *error = "the glTF exporter wrote nothing usable to " + path;
     return -1;
   }
   std::filesystem::rename(temporary, path, ec);

@@ -170,10 +170,10 @@ EditOutcome deleteObjects(const design::ResolvedDesign& r, const ObjectSet& set)
   for (std::size_t row = 0; row < L.rows.size(); ++row) {
     if (!rowGone[row]) continue;
     const RowOrigin& o = map.row(static_cast<int>(row));
-    const int slots =
+    const int slotCount =
         r.design.halls[static_cast<std::size_t>(o.hallSpec)].rows[static_cast<std::size_t>(o.rowSpec)].racks;
     vanished.insert(L.rows[row].id);
-    for (int k = 1; k <= slots; ++k) vanished.insert(L.rows[row].id + "-" + std::to_string(k));
+    for (int k = 1; k <= slotCount; ++k) vanished.insert(L.rows[row].id + "-" + std::to_string(k));
   }
   for (const std::string& id : vanished) d.overrides.erase(id);
   auto& netRows = d.network.networkRows;
