@@ -2,6 +2,7 @@
 #include "app/cli/command_line.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <ostream>
 
@@ -16,6 +17,8 @@
 #include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
 #include "app/cli/year_command.h"
+#include "core/report/report_format.h"
+#include "core/units/units.h"
 
 namespace gigaplan::cli {
 namespace {
@@ -105,6 +108,19 @@ std::vector<Command> headlessCommands() {
        "                                              Slurm topology, cable schedule, BOM with sources",
        exportUsage(), runExport},
   };
+}
+
+std::optional<long long> wholeNumber(const std::string& text, long long min, long long max) {
+  const units::ParseResult n = units::parseNumber(text);
+  if (!n || n.value < static_cast<double>(min) || n.value > static_cast<double>(max) || n.value != std::floor(n.value))
+    return std::nullopt;
+  return static_cast<long long>(n.value);
+}
+
+std::string phaseOutOfRange(int phase, int phases, const std::string& file) {
+  if (phase <= phases) return {};
+  return "--phase " + std::to_string(phase) + ", but " + file + " has " +
+         (phases == 0 ? std::string("no phases") : report::counted(phases, "phase"));
 }
 
 std::size_t editDistance(const std::string& a, const std::string& b) {

@@ -34,6 +34,14 @@ struct Command {
 /// PDF and without the 3D picture).
 std::vector<Command> headlessCommands();
 
+/// A whole number from `min` to `max` as written on the command line ("1000", "1e3"), or
+/// nothing (not a number, a fraction, out of range).
+std::optional<long long> wholeNumber(const std::string& text, long long min, long long max);
+
+/// Why `--phase N` (1-based) cannot be drawn for a design of `phases` phases in `file`, as
+/// "--phase 6, but site.yaml has 5 phases"; "" when it can.
+std::string phaseOutOfRange(int phase, int phases, const std::string& file);
+
 /// Levenshtein distance (insertions, deletions, substitutions, and swaps of neighbours count one).
 std::size_t editDistance(const std::string& a, const std::string& b);
 

@@ -66,12 +66,12 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
       objects = true;
     } else if (a == "--uncertainty") {
       const auto v = value();
-      const units::ParseResult n = v ? units::parseNumber(*v) : units::ParseResult{};
-      if (!n || n.value < 10 || n.value > 100000 || n.value != std::floor(n.value)) {
+      const auto n = v ? wholeNumber(*v, report::kMinSamples, report::kMaxSamples) : std::nullopt;
+      if (!n) {
         err << "gigaplan evaluate: --uncertainty takes a number of samples from 10 to 100,000\n";
         return kUsage;
       }
-      options.samples = static_cast<int>(n.value);
+      options.samples = static_cast<int>(*n);
       uncertainty = options;
     } else if (a == "--spread") {
       const auto v = value();
@@ -83,12 +83,12 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
       spreadGiven = true;
     } else if (a == "--seed") {
       const auto v = value();
-      const units::ParseResult n = v ? units::parseNumber(*v) : units::ParseResult{};
-      if (!n || n.value < 0 || n.value > 4e9 || n.value != std::floor(n.value)) {
+      const auto n = v ? wholeNumber(*v, 0, 4'000'000'000) : std::nullopt;
+      if (!n) {
         err << "gigaplan evaluate: --seed takes a whole number\n";
         return kUsage;
       }
-      options.seed = static_cast<unsigned>(n.value);
+      options.seed = static_cast<unsigned>(*n);
       seedGiven = true;
     } else if (file.empty() && a.rfind('-', 0) != 0) {
       file = a;

@@ -15,6 +15,7 @@
 #include "core/io/design_io.h"
 #include "core/report/report_builder.h"
 #include "core/report/report_extras.h"
+#include "core/report/uncertainty.h"
 
 namespace gigaplan::cli {
 
@@ -42,10 +43,9 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
     } else if (s == "--uncertainty") {
       std::string n;
       value(n);
-      const int samples = std::atoi(n.c_str());
-      if (a.error.empty() && (samples < 10 || samples > 100000 || std::to_string(samples) != n))
-        a.error = "--uncertainty takes a number of samples from 10 to 100000";
-      a.uncertainty = samples;
+      const auto samples = wholeNumber(n, report::kMinSamples, report::kMaxSamples);
+      if (a.error.empty() && !samples) a.error = "--uncertainty takes a number of samples from 10 to 100,000";
+      a.uncertainty = static_cast<int>(samples.value_or(0));
     } else if (s == "--compare") {
       std::string other;
       value(other);

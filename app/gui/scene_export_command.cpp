@@ -57,12 +57,8 @@ int runSceneExport(const std::vector<std::string>& args, std::ostream& out, std:
     err << e.what() << "\n";
     return cli::kLoadError;
   }
-  const int phases = static_cast<int>(r->design.phases.size());
-  if (phase > phases) {
-    err << "gigaplan scene: --phase " << phase << ", but " << file << " has "
-        << (phases == 0 ? std::string("no phases") : report::counted(phases, "phase")) << "\n";
-    return cli::kUsage;
-  }
+  const std::string problem = cli::phaseOutOfRange(phase, static_cast<int>(r->design.phases.size()), file);
+  if (!problem.empty()) return err << "gigaplan scene: " << problem << "\n", cli::kUsage;
   auto renderer = vtkSmartPointer<vtkRenderer>::New();  // holds the scene's actors; never rendered
   widgets::scene::SiteScene scene(renderer);
   scene.setTheme(theme);

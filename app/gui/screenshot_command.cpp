@@ -10,7 +10,6 @@
 #include "app/document/evaluation_runner.h"
 #include "app/gui/color_scalars.h"
 #include "core/io/design_io.h"
-#include "core/report/report_format.h"
 #include "widgets/viewport/graphics_setup.h"
 #include "widgets/viewport/site_screenshot.h"
 
@@ -98,12 +97,9 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
     return cli::kLoadError;
   }
   if (phase > 0) {
-    const int phases = static_cast<int>(resolved->design.phases.size());
-    if (phase > phases) {
-      err << "gigaplan screenshot: --phase " << phase << ", but " << file.toStdString() << " has "
-          << (phases == 0 ? std::string("no phases") : report::counted(phases, "phase")) << "\n";
-      return cli::kUsage;
-    }
+    const std::string problem =
+        cli::phaseOutOfRange(phase, static_cast<int>(resolved->design.phases.size()), file.toStdString());
+    if (!problem.empty()) return err << "gigaplan screenshot: " << problem << "\n", cli::kUsage;
     options.phase = phase - 1;
   }
   if (options.colorBy != widgets::scene::ColorBy::Type) {

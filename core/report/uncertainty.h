@@ -26,8 +26,11 @@
 
 namespace gigaplan::report {
 
+/// How many samples a Monte Carlo may take: fewer say nothing about P10 and P90; more take minutes.
+inline constexpr int kMinSamples = 10, kMaxSamples = 100'000;
+
 struct UncertaintyOptions {
-  int samples = 1000;
+  int samples = 1000;  // from kMinSamples to kMaxSamples
   // Relative standard deviation per grade; an entry without a known grade takes U's.
   std::map<std::string, double> spread = {{"V", 0.02}, {"S", 0.05}, {"E", 0.10}, {"U", 0.20}};
   unsigned seed = 1;
