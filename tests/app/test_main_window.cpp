@@ -26,6 +26,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
@@ -1476,6 +1477,62 @@ class TestMainWindow : public QObject {
   // File → Compare With… on the teaching hall: its variant gb300 from the choice box, the figures
   // that differ, the objects (a click selects one), the 3D view coloured by difference; then another
   // design file through the open dialog; an edit compares again.
+  // The Job panel edits a mixture-of-experts model as frontier ones are built: expert FFN size,
+  // shared experts, the first dense layers, multi-token prediction; the MoE-only fields wait for
+  // experts. The estimate follows each edit; undo takes it back.
+  void jobPanelEditsMoeShape() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));  // GPT-OSS 120B: 128 experts, top-4
+    QVERIFY(waitForEvaluation(w));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    app::JobPanel& panel = w.jobPanel();
+    auto* shared = panel.findChild<QSpinBox*>("sharedExperts");
+    auto* dense = panel.findChild<QSpinBox*>("denseLayers");
+    auto* expertFfn = panel.findChild<QSpinBox*>("expertFfn");
+    auto* mtp = panel.findChild<QSpinBox*>("mtpDepth");
+    QVERIFY(shared && dense && expertFfn && mtp);
+    QTRY_VERIFY(shared->isVisible());
+    QVERIFY(shared->isEnabled() && dense->isEnabled());
+    QCOMPARE(expertFfn->value(), 2880);
+    const auto typeInto = [](QSpinBox* box, const QString& text) {
+      box->setFocus();
+      QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
+      QTest::keyClicks(box, text);
+      QTest::keyClick(box, Qt::Key_Return);
+    };
+    typeInto(shared, "1");
+    QCOMPARE(doc.design().job->model.moe.sharedExperts, 1);
+    typeInto(dense, "3");
+    QCOMPARE(doc.design().job->model.moe.denseLayers, 3);
+    typeInto(dense, "99");  // more than the model's 36 layers: all but the last
+    QCOMPARE(doc.design().job->model.moe.denseLayers, 35);
+    typeInto(mtp, "1");
+    QCOMPARE(doc.design().job->model.mtpDepth, 1);
+    QVERIFY(waitForEvaluation(w));
+    saveShot(w, tmp_, "job-moe.png");
+    // Saved and read back as written.
+    const design::Design back = io::loadDesignText(io::designToYaml(doc.design()), "moe.yaml", *base);
+    QCOMPARE(back.job->model.moe.sharedExperts, 1);
+    QCOMPARE(back.job->model.moe.denseLayers, 35);
+    QCOMPARE(back.job->model.mtpDepth, 1);
+    for (int i = 0; i < 4; ++i) doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->model.moe.sharedExperts, 0);
+    QCOMPARE(doc.design().job->model.mtpDepth, 0);
+    QCOMPARE(shared->value(), 0);
+    // A dense model (experts 0, which takes expert parallelism with it): the MoE-only fields are off.
+    typeInto(panel.findChild<QSpinBox*>("experts"), "0");
+    QCOMPARE(doc.design().job->model.moe.experts, 0);
+    QCOMPARE(doc.design().job->parallelism.ep, 1);
+    QVERIFY(!shared->isEnabled() && !dense->isEnabled() && !expertFfn->isEnabled());
+    QVERIFY(mtp->isEnabled());
+    doc.undoStack()->undo();
+    QVERIFY(shared->isEnabled());
+  }
+
   void comparesWithAVariantAndAFile() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);

@@ -72,9 +72,9 @@ void JobPanel::build() {
   stack_->addWidget(scroll);
 }
 
-void JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
-                        const std::function<int&(training::Job&)>& ref, bool plan,
-                        const std::function<void(training::Job&)>& settle) {
+QSpinBox* JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
+                             const std::function<int&(training::Job&)>& ref, bool plan,
+                             const std::function<void(training::Job&)>& settle) {
   auto* spin = new QSpinBox;
   spin->setRange(min, max);
   spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
@@ -92,6 +92,7 @@ void JobPanel::intField(QFormLayout* form, const QString& label, int min, int ma
   loaders_.push_back([spin, ref](const training::Job& j) { spin->setValue(ref(const_cast<training::Job&>(j))); });
   form->addRow(label, spin);
   if (plan) planWidgets_.push_back(spin);
+  return spin;
 }
 
 QWidget* JobPanel::buildEditor() {
@@ -146,17 +147,41 @@ QWidget* JobPanel::buildEditor() {
     activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation)));
   });
   model->addRow(tr("MLP"), activation_);
-  // Experts 0 is a dense model: its MoE figures go with it (a file has no moe section then); a
+  // Experts 0 is a dense model: its MoE figures and expert parallelism go with it (a file has no
+  // moe section then); a
   // dense model made MoE starts at top-1 with the dense FFN size per expert (the reader's default).
-  intField(
+  QSpinBox* experts = intField(
       model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; }, false,
       [](Job& j) {
         training::MoE& moe = j.model.moe;
-        if (moe.experts == 0) moe = {};
+        if (moe.experts == 0) {
+          moe = {};
+          j.parallelism.ep = 1;  // a dense model has no experts to spread
+        }
         if (moe.experts > 0 && moe.topK == 0) moe.topK = 1;
         if (moe.experts > 0 && moe.expertFfnHidden == 0) moe.expertFfnHidden = j.model.ffnHidden;
       });
-  intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
+  QSpinBox* topK = intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
+  // As frontier MoE models are built (DeepSeek-V3: 2,048 per expert, 1 shared, the first 3 layers
+  // dense); they mean nothing on a dense model, so they wait for experts.
+  QSpinBox* expertFfn =
+      intField(model, tr("Expert FFN size"), 1, 1 << 22, [](Job& j) -> int& { return j.model.moe.expertFfnHidden; });
+  QSpinBox* shared =
+      intField(model, tr("Shared experts"), 0, 64, [](Job& j) -> int& { return j.model.moe.sharedExperts; });
+  QSpinBox* dense = intField(
+      model, tr("Dense layers first"), 0, 10000, [](Job& j) -> int& { return j.model.moe.denseLayers; }, false,
+      [](Job& j) { j.model.moe.denseLayers = std::min(j.model.moe.denseLayers, j.model.layers - 1); });
+  experts->setObjectName("experts");
+  topK->setObjectName("topK");
+  expertFfn->setObjectName("expertFfn");
+  shared->setObjectName("sharedExperts");
+  dense->setObjectName("denseLayers");
+  loaders_.push_back([=](const Job& j) {
+    for (QSpinBox* s : {topK, expertFfn, shared, dense}) s->setEnabled(j.model.moe.experts > 0);
+  });
+  QSpinBox* mtp = intField(model, tr("Multi-token prediction"), 0, 16, [](Job& j) -> int& { return j.model.mtpDepth; });
+  mtp->setObjectName("mtpDepth");
+  mtp->setToolTip(tr("Prediction modules after the main model (DeepSeek-V3: 1); 0 = none"));
   column->addWidget(modelBox);
 
   auto* trainBox = new QGroupBox(tr("Training"));

@@ -15,6 +15,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QSpinBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
@@ -56,9 +57,9 @@ class JobPanel : public QWidget {
   void build();
   void load();
   QWidget* buildEditor();
-  void intField(QFormLayout* form, const QString& label, int min, int max,
-                const std::function<int&(training::Job&)>& ref, bool plan = false,
-                const std::function<void(training::Job&)>& settle = {});
+  QSpinBox* intField(QFormLayout* form, const QString& label, int min, int max,
+                     const std::function<int&(training::Job&)>& ref, bool plan = false,
+                     const std::function<void(training::Job&)>& settle = {});
   void onSearchFinished(bool cancelled);
 
   DesignEditor& editor_;
