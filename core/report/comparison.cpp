@@ -358,16 +358,36 @@ Section comparisonSection(const std::vector<Comparison>& comparisons) {
     findings("Findings only in " + c.labelB, c.appeared);
     findings("Findings only in this design", c.disappeared);
     if (!c.objects.empty()) {
+      // Objects that differ alike (the same kind, change and what changed) share a row: a variant
+      // that swaps 832 UPS models is one line, not 832.
+      struct Group {
+        const design::ObjectDifference* first;
+        std::size_t n = 0;
+        std::string ids;
+      };
+      std::vector<Group> groups;
+      std::map<std::tuple<design::ObjectType, design::ObjectChange, std::string>, std::size_t> index;
+      for (const design::ObjectDifference& d : c.objects) {
+        const auto [it, fresh] = index.try_emplace({d.type, d.change, d.what}, groups.size());
+        if (fresh) groups.push_back({&d, 0, {}});
+        Group& g = groups[it->second];
+        if (++g.n <= 3) g.ids += (g.ids.empty() ? "" : ", ") + d.id;
+        if (g.n == 4) g.ids += ", \u2026";
+      }
       Table o;
       o.caption = "Objects that differ in " + c.labelB;
-      o.columns = {{"Object", Align::Left, 2}, {"Change", Align::Left, 1}, {"What", Align::Left, 4}};
-      for (std::size_t i = 0; i < c.objects.size() && i < kListedObjects; ++i) {
-        const design::ObjectDifference& d = c.objects[i];
-        o.rows.push_back({std::string(toString(d.type)) + " " + d.id, std::string(toString(d.change)), d.what});
+      o.columns = {
+          {"Objects", Align::Left, 2}, {"Change", Align::Left, 1}, {"What", Align::Left, 3}, {"Which", Align::Left, 3}};
+      for (std::size_t i = 0; i < groups.size() && i < kListedObjects; ++i) {
+        const Group& g = groups[i];
+        o.rows.push_back({counted(static_cast<std::int64_t>(g.n), std::string(toString(g.first->type))),
+                          std::string(toString(g.first->change)), g.first->what, g.ids});
       }
-      if (c.objects.size() > kListedObjects)
+      if (groups.size() > kListedObjects)
         o.footnote = "showing " + count(static_cast<std::int64_t>(kListedObjects)) + " of " +
-                     count(static_cast<std::int64_t>(c.objects.size())) + "; gigaplan compare --json lists all";
+                     count(static_cast<std::int64_t>(groups.size())) +
+                     " kinds of change; gigaplan compare --json "
+                     "lists every object";
       s.blocks.push_back(std::move(o));
     }
   }
