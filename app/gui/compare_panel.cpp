@@ -83,6 +83,12 @@ ComparePanel::ComparePanel(Document& doc, QWidget* parent)
   findings_->setWordWrap(true);
   objects_->setObjectName("compareObjects");
   objects_->setUniformItemSizes(true);
+  // The height goes by the layout's stretch (the figures first), not by what each list would like.
+  const int line = fontMetrics().height() + 6;
+  for (QAbstractScrollArea* area : std::initializer_list<QAbstractScrollArea*>{table_, findings_, objects_}) {
+    area->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored);
+    area->setMinimumHeight(3 * line);
+  }
 
   auto* top = new QHBoxLayout;
   top->addWidget(new QLabel(tr("Compare with"), this));
@@ -103,7 +109,7 @@ ComparePanel::ComparePanel(Document& doc, QWidget* parent)
   layout->addLayout(top);
   layout->addWidget(message_);
   layout->addWidget(summary_);
-  layout->addWidget(table_, 3);
+  layout->addWidget(table_, 5);  // the figures first: on a laptop they keep most of the height
   layout->addLayout(lists, 2);
 
   connect(choice_, &QComboBox::activated, this, [this](int i) {

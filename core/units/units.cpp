@@ -159,6 +159,8 @@ ParseResult parse(std::string_view text, Dimension dim) {
   for (const auto& u : symbolsFor(dim)) {
     if (u.symbol == rest) {
       r.value = r.value * u.factor + u.offset;
+      // "2e305 day" is a finite number of days but more seconds than a double holds.
+      if (!std::isfinite(r.value)) r.error = "expected " + std::string(describe(dim)) + " (a value too large)";
       return r;
     }
   }

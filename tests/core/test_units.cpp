@@ -59,6 +59,9 @@ class TestUnits : public QObject {
     QTest::newRow("case matters") << "132 KW" << Dimension::Power << "unknown unit 'KW'";
     QTest::newRow("bits need /s") << "800 Gb" << Dimension::DataRate << "unknown unit 'Gb'";
     QTest::newRow("two numbers") << "1 2 m" << Dimension::Length << "unknown unit '2 m'";
+    // Found by fuzz_units: a finite number of days that is more seconds than a double holds.
+    QTest::newRow("overflows in SI") << "20e304 day" << Dimension::Time << "a value too large";
+    QTest::newRow("overflows in SI, energy") << "1e306 MWh" << Dimension::Energy << "a value too large";
   }
   void rejectsInvalid() {
     QFETCH(QString, text);
