@@ -15,6 +15,7 @@
 #include <QtConcurrent>
 
 #include "app/document/document.h"
+#include "app/gui/app_style.h"
 #include "app/gui/qt_text.h"
 #include "app/gui/settings.h"
 #include "core/io/design_io.h"
@@ -30,9 +31,9 @@ constexpr int kListedObjects = 500;             // object differences listed one
 QColor findingColor(engine::Severity s) {
   switch (s) {
     case engine::Severity::Error:
-      return QColor(0xc0, 0x39, 0x2b);
+      return errorInk();
     case engine::Severity::Warning:
-      return QColor(0xb0, 0x7d, 0x00);
+      return warningInk();
     default:
       return {};
   }

@@ -10,6 +10,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include "app/gui/app_style.h"
 #include "app/gui/qt_text.h"
 #include "app/gui/year_panel.h"
 #include "core/base/date.h"
@@ -23,9 +24,9 @@ constexpr int kObjectRole = Qt::UserRole + 1;  // a finding's object id
 QColor toneColor(report::Tone tone) {
   switch (tone) {
     case report::Tone::Error:
-      return QColor(0xc0, 0x39, 0x2b);
+      return errorInk();
     case report::Tone::Warning:
-      return QColor(0xb0, 0x7d, 0x00);
+      return warningInk();
     default:
       return {};
   }
@@ -263,7 +264,7 @@ void PhasesPanel::showPhase() {
     auto* item = new QListWidgetItem(
         QStringLiteral("%1  %2: %3")
             .arg(error ? tr("error") : tr("warning"), f.object.empty() ? tr("site") : qs(f.object), qs(f.message)));
-    item->setForeground(error ? QColor(0xc0, 0x39, 0x2b) : QColor(0xb0, 0x7d, 0x00));
+    item->setForeground(error ? errorInk() : warningInk());
     item->setData(kObjectRole, qs(f.object));
     item->setToolTip(qs(f.message));
     findings_->addItem(item);
