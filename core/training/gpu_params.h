@@ -22,14 +22,14 @@ struct Efficiency {
   double gemmFractionLowPrecision = 0.70;  // gemm_peak_fraction_fp8: FP8/FP4 GEMMs (TE, incl. scaling)
   double gemmKOverhead = 128;              // gemm_k_overhead: per-tile fixed cost in K elements (prologue/epilogue)
   int smCount = 132;                       // sm_count: streaming multiprocessors (wave quantization)
-  double attentionFraction = 0.6;          // attention_peak_fraction: fused attention fwd, head dim 128, of BF16 peak
-  double hbmFraction = 0.85;               // hbm_fraction: streaming kernels' share of HBM bandwidth
-  double scaleUpBusEfficiency = 0.8;       // scale_up_bus_efficiency: NCCL bus bandwidth / link rate
-  double scaleOutBusEfficiency = 0.85;     // scale_out_bus_efficiency: NCCL bus bandwidth / NIC rate
-  double scaleUpLatency = 3e-6;            // scale_up_latency_us (file in µs): per collective step
-  double scaleOutLatency = 10e-6;          // scale_out_latency_us (file in µs): per collective step
-  double overlapCost = 0.15;               // comm_overlap_cost: share of overlapped comm time still lost (SMs, HBM)
-  double itPowerPerTdp = 1.5;              // it_power_per_tdp: IT power per GPU incl. host and network, × TDP
+  double attentionFraction = 0.6;  // attention_peak_fraction: fused attention fwd and bwd, head dim 128, of BF16 peak
+  double hbmFraction = 0.85;       // hbm_fraction: streaming kernels' share of HBM bandwidth
+  double scaleUpBusEfficiency = 0.8;    // scale_up_bus_efficiency: NCCL bus bandwidth / link rate
+  double scaleOutBusEfficiency = 0.85;  // scale_out_bus_efficiency: NCCL bus bandwidth / NIC rate
+  double scaleUpLatency = 3e-6;         // scale_up_latency_us (file in µs): per collective step
+  double scaleOutLatency = 10e-6;       // scale_out_latency_us (file in µs): per collective step
+  double overlapCost = 0.15;            // comm_overlap_cost: share of overlapped comm time still lost (SMs, HBM)
+  double itPowerPerTdp = 1.5;           // it_power_per_tdp: IT power per GPU incl. host and network, × TDP
 };
 
 struct GpuParams {

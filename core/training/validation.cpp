@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "core/base/thousands.h"
 #include "core/training/estimate.h"
 #include "core/training/gpu_params.h"
 #include "core/training/model_presets.h"
@@ -235,6 +236,76 @@ void addMoeRows(std::vector<ValidationCase>& v) {
     v.push_back(c);
   }
 }
+
+// NeMo's long-sequence rows, with context parallelism: Llama 2 7B on DGX H100 (NeMo 24.03.01) from
+// 4K to 1M tokens and Llama 3 8B on DGX B200 (NeMo 25.04) from 8K to 1M, both FP8, the number of
+// GPUs (in K) equal to the sequence length and the batch shrinking to keep 4M tokens per step. The
+// 1M-token row of each GPU sets its attention_peak_fraction (attention is 98 % of the FLOPs
+// there); every shorter row checks the accounting as attention's share falls to 14 % and CP from
+// 32 ranks to 1. The without-CP column is not used: its plans are not published. The B200 table's
+// GPU column repeats the H100 table's (the sequence length in K), four times its TP·PP·DP·CP on
+// every row; the plan is used, since at 512K and 1M its batch of 8 and 4 sequences allows no more
+// than DP 4.
+constexpr const char* kLongSequenceSource =
+    "NeMo long sequence performance, docs/source/performance/performance_long_sequence.md (DGX H100: NeMo "
+    "24.03.01; DGX B200: NeMo 25.04)";
+
+struct LongSequenceRow {
+  int seqK, batch, tp, pp, dp, cp;
+  double tflops;
+};
+
+void addLongSequenceRows(std::vector<ValidationCase>& v) {
+  const Model l2 = llama("Llama 2 7B", 32, 4096, 11008, 32, 32);
+  const Model l3 = llama("Llama 3 8B", 32, 4096, 14336, 32, 8);
+  struct System {
+    const char* name;
+    const char* gpu;
+    Model model;
+    std::vector<LongSequenceRow> rows;
+  };
+  System systems[] = {
+      {"H100",
+       "h100-sxm",
+       l2,
+       {{4, 1024, 1, 1, 4, 1, 768},
+        {8, 512, 1, 2, 4, 1, 730},
+        {16, 256, 2, 1, 8, 1, 660},
+        {32, 128, 2, 1, 8, 2, 610},
+        {64, 64, 4, 1, 8, 2, 574},
+        {128, 32, 4, 1, 8, 4, 555},
+        {256, 16, 4, 1, 8, 8, 549},
+        {512, 8, 8, 1, 4, 16, 549},
+        {1024, 4, 8, 1, 4, 32, 536}}},
+      {"B200",
+       "b200",
+       l3,
+       {{8, 512, 1, 1, 2, 1, 1671},
+        {16, 256, 1, 1, 4, 1, 1717},
+        {32, 128, 1, 1, 4, 2, 1624},
+        {64, 64, 1, 1, 4, 4, 1600},
+        {128, 32, 2, 1, 4, 4, 1588},
+        {256, 16, 4, 1, 4, 4, 1590},
+        {512, 8, 4, 1, 4, 8, 1619},
+        {1024, 4, 4, 1, 4, 16, 1608}}},
+  };
+  for (System& s : systems) {
+    if (s.model.name == "Llama 2 7B") s.model.vocab = 32000;
+    for (const LongSequenceRow& r : s.rows) {
+      Model m = s.model;
+      m.seqLen = r.seqK * 1024;
+      char name[120];
+      std::snprintf(name, sizeof name, "NeMo long sequence: %s at %dK, %d %s FP8, TP%d PP%d CP%d", m.name.c_str(),
+                    r.seqK, r.tp * r.pp * r.dp * r.cp, s.name, r.tp, r.pp, r.cp);
+      ValidationCase c = nvidia(name, kLongSequenceSource, s.gpu, 8, m, {r.tp, r.pp, r.dp, r.cp, 1}, r.batch, 1,
+                                FlopConvention::Model, r.tflops,
+                                "; micro-batch 1 and no recomputation (not in the table); FLOPs: NeMo formula, "
+                                "full s² attention; attention in BF16 (FP8 attention is not the default)");
+      if (r.seqK == 1024) c.calibrates = std::string(s.gpu) + " attention_peak_fraction";
+      v.push_back(c);
+    }
+  }
+}
 }  // namespace
 
 std::vector<ValidationCase> validationCases() {
@@ -344,6 +415,27 @@ std::vector<ValidationCase> validationCases() {
     v.push_back(c);
   }
   addMoeRows(v);
+  addLongSequenceRows(v);
+  {
+    // The long-context stage of the same run (table 4): 128K tokens, context parallelism over 16
+    // ranks. Meta's CP all-gathers keys and values rather than passing them round a ring; the
+    // volume is the same and the model overlaps either with the attention.
+    ValidationCase c = nvidia("Llama 3 405B, 16384 H100 BF16 at 128K, TP8 PP16 CP16 DP8",
+                              "Dubey et al. 2024 (Llama 3, arXiv 2407.21783) table 4", "h100-sxm", 8, l405,
+                              {8, 16, 8, 16, 4}, 128, 1, model, 380, "");
+    c.job.model.seqLen = 131072;
+    c.assumptions =
+        "as the two 8K rows (Meta's stack modelled as Megatron-Core, 4 virtual stages assumed, RoCE 1:7 above "
+        "pods of 3,072 GPUs, FLOPs: Megatron formula, full s² attention); 128 sequences of 131,072 tokens "
+        "(16M tokens) per step. Meta does not state how it counts attention FLOPs: counting the causal half "
+        "instead, the model's figure would be 0.71× as large (the ratio of the two counts at 128K); 16 "
+        "micro-batches over 16 stages leave a pipeline bubble of 15/64 of the compute at the assumed 4 "
+        "virtual stages";
+    c.job.training.precision = Precision::BF16;
+    c.cluster.podGpus = 3072;
+    c.cluster.oversubscriptionAbovePod = 7;
+    v.push_back(c);
+  }
   return v;
 }
 
@@ -390,14 +482,19 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
   auto rowsOf = [&](const std::string& param, bool calibrating) {
     const std::string gpu = param.substr(0, param.find(' '));
     const bool fp8 = param.find("_fp8") != std::string::npos;
-    // Which GPU's values a row runs on: B200 reuses GB200's GEMM fractions.
+    const bool attention = param.find("attention_peak_fraction") != std::string::npos;
+    // Which GPU's values a row runs on: B200 reuses GB200's GEMM fractions, GB200 B200's attention
+    // fraction. A GEMM fraction is checked by rows of its precision, the attention fraction by
+    // every row with fused attention.
     std::string list;
     for (std::size_t i = 0; i < results.size(); ++i) {
       const ValidationCase& c = results[i].testCase;
       const bool rowFp8 = isLowPrecision(c.job.training.precision);
-      const std::string runsOn = c.cluster.gpu == "b200" ? "gb200" : c.cluster.gpu;
+      const std::string& id = c.cluster.gpu;
+      const std::string runsOn = attention ? (id == "gb200" ? "b200" : id) : (id == "b200" ? "gb200" : id);
+      const bool uses = attention ? c.job.training.flashAttention : rowFp8 == fp8;
       const bool match =
-          calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && rowFp8 == fp8;
+          calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && uses;
       if (match) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);
     }
     return list;
@@ -447,7 +544,26 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   o << "\n" << t.within << " of " << results.size() << " within tolerance";
   if (t.gaps > 0) o << "; " << t.gaps << " known gap" << (t.gaps == 1 ? "" : "s") << " (below)";
   if (t.failed > 0) o << "; " << t.failed << " outside tolerance";
-  o << ".\n\n## Mixture of experts: independent checks on B200 and H100\n\n"
+  o << ".\n\n## Long sequences: attention and context parallelism\n\n"
+    << "As the sequence grows, attention's share of the model FLOPs grows and context parallelism spreads\n"
+    << "each sequence over more GPUs. The 1M-token row of each GPU sets its attention fraction; every\n"
+    << "other row here checks it, the CP exchanges and the attention FLOPs at that length.\n\n"
+    << "| # | case | tokens | CP | attention share of FLOPs | published | predicted | error | role |\n"
+    << "|---|---|---|---|---|---|---|---|---|\n";
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    const ValidationCase& c = results[i].testCase;
+    if (c.job.model.seqLen <= 8192 && c.source != kLongSequenceSource) continue;
+    const Model& m = c.job.model;
+    const double attention = 3.0 * m.layers *
+                             layerAttentionFlopsPerToken(m, c.convention == FlopConvention::ModelCausal) /
+                             modelFlopsPerToken(m, c.convention);
+    std::snprintf(buf, sizeof buf, " | %d | %.0f %% | ", c.job.parallelism.cp, 100 * attention);
+    o << "| " << i + 1 << " | " << c.name << " | " << base::thousands(m.seqLen) << buf;
+    std::snprintf(buf, sizeof buf, "%.0f | %.0f | %+.1f %% | ", c.published, results[i].predicted,
+                  100 * results[i].error);
+    o << buf << role(c) << " |\n";
+  }
+  o << "\n## Mixture of experts: independent checks on B200 and H100\n\n"
     << "Megatron-Bridge 25.11's MoE rows on B200 and H100. No parameter was set on them: B200 runs on\n"
     << "GB200's values (same silicon), H100 on the values its dense rows set. Each must land within\n"
     << "±15 %; the rows that do not are known gaps, shown here with their error all the same.\n\n"
@@ -473,8 +589,10 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     }
   }
   o << "\n## Calibration and checks\n\n"
-    << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it\n"
-    << "(rows of the same GPU type and precision that did not take part in the calibration).\n\n"
+    << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it:\n"
+    << "for a GEMM fraction, rows of the same GPU type and precision that did not take part in the\n"
+    << "calibration (B200 rows run on GB200's values); for the attention fraction, every such row with fused\n"
+    << "attention (GB200 rows run on B200's value).\n\n"
     << "| parameter | calibrated on rows | checked by rows |\n|---|---|---|\n";
   for (const auto& [param, rows] : calibrationTable(results)) {
     o << "| " << param << " | " << rows.first << " | "
@@ -511,8 +629,8 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   o << "\n" << results.size() - over << " of " << results.size() << " published plans fit in the model.\n";
   o << "\n## Efficiency parameters used\n\n"
     << "Per GPU type, from `resources/catalog/gpu_efficiency.yaml` (the origin of each value is stated\n"
-    << "there). The same values serve every row of a GPU type; which rows set the GEMM fractions is in\n"
-    << "the calibration table above. B200 reuses GB200's values, so its row is a check.\n\n";
+    << "there). The same values serve every row of a GPU type; which rows set them is in the calibration\n"
+    << "table above. B200 reuses GB200's GEMM fractions and GB200 B200's attention fraction.\n\n";
   std::vector<std::string> seen;
   for (const auto& r : results) {
     const std::string& id = r.testCase.cluster.gpu;

@@ -46,7 +46,7 @@ class TestTrainingValidation : public QObject {
   }
 
   void coversTheReferenceFile() {
-    int megatron = 0, estimates = 0, fp8 = 0, moe = 0;
+    int megatron = 0, estimates = 0, fp8 = 0, moe = 0, longSequence = 0;
     for (const auto& c : validationCases()) {
       if (c.job.model.moe.experts > 0) {
         ++moe;
@@ -59,48 +59,63 @@ class TestTrainingValidation : public QObject {
       }
       QVERIFY(!c.source.empty());
       if (c.name.rfind("Megatron Table 1", 0) == 0) ++megatron;
+      if (c.name.rfind("NeMo long sequence", 0) == 0) {
+        ++longSequence;
+        QCOMPARE(c.convention, FlopConvention::Model);  // NeMo's formula of the time: full s² attention
+        QCOMPARE(c.job.training.microBatch, 1);
+        // The GPU count (a quarter of the B200 table's column) is the plan's, and the batch fills it.
+        QCOMPARE(c.cluster.count,
+                 c.job.parallelism.tp * c.job.parallelism.pp * c.job.parallelism.dp * c.job.parallelism.cp);
+        QVERIFY(c.job.training.globalBatch >= c.job.parallelism.dp);
+      }
       if (c.metric == ValidationMetric::TrainingDays) ++estimates;
       if (c.job.training.precision == Precision::FP8) {
         ++fp8;
         QCOMPARE(c.tolerance, 0.15);
       }
     }
-    QCOMPARE(megatron, 10);  // every Table 1 row
-    QCOMPARE(estimates, 2);  // 34 and 84 days
-    QCOMPARE(fp8, 8);        // every NVIDIA FP8 row
-    QCOMPARE(moe, 16);       // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch)
+    QCOMPARE(megatron, 10);      // every Table 1 row
+    QCOMPARE(estimates, 2);      // 34 and 84 days
+    QCOMPARE(fp8, 25);           // every NVIDIA FP8 row: 8 at 4K-8K tokens, 17 long-sequence rows
+    QCOMPARE(longSequence, 17);  // NeMo's long-sequence tables: 9 rows on H100, 8 on B200
+    QCOMPARE(moe, 16);           // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch)
   }
 
   // Which rows set each efficiency parameter and which only check it, as resources/catalog/
   // gpu_efficiency.yaml states (read by hand from its notes): A100 gemm_peak_fraction on the ten
   // Table 1 rows (1-10), checked by the paper's two estimates (11, 12); H100 BF16 on the 8,192-GPU
   // Llama 3 row (21), checked by the 16,384-GPU row (22); H100 FP8 on all four H100 FP8 rows (13,
-  // 14, 18, 20), no check left; GB200 FP8 on its two rows (15, 19), checked by B200 (17), which
-  // runs on GB200's values; GB300 FP8 on its single row (16), no check. No value is fitted on a
-  // check row: every row that runs on a calibrated value either takes part in its calibration or
-  // is listed as a check of it. MoE rows (23-38): the BF16 DeepSeek-V3 and Qwen3 235B rows on GB300
-  // (23, 27) and GB200 (28, 32) set those GPUs' BF16 GEMM fractions, which no dense row sets; the
-  // GB200 MXFP8 DeepSeek-V3 row (29) joins the GB200 FP8 calibration; the H100 GPT-OSS row (37)
-  // checks the H100 BF16 value; the other ten rows are known gaps.
+  // 14, 18, 20), checked by the NeMo long-sequence rows (39-46); GB200 FP8 on its two rows (15, 19), checked by B200
+  // (17), which runs on GB200's values; GB300 FP8 on its single row (16), no check. No value is fitted on a check row:
+  // every row that runs on a calibrated value either takes part in its calibration or is listed as a check of it. MoE
+  // rows (23-38): the BF16 DeepSeek-V3 and Qwen3 235B rows on GB300 (23, 27) and GB200 (28, 32) set those GPUs' BF16
+  // GEMM fractions, which no dense row sets; the GB200 MXFP8 DeepSeek-V3 row (29) joins the GB200 FP8 calibration; the
+  // H100 GPT-OSS row (37) checks the H100 BF16 value; the other ten rows are known gaps. Long sequences (39-56): the
+  // 1M-token NeMo row of H100 (47) and of B200 (55) set those GPUs' attention fractions; the shorter
+  // NeMo rows and the Llama 3 128K row (56) check them, with every other row of the GPU that uses
+  // fused attention (GB200 runs on B200's value, so its rows calibrate GEMM fractions only).
   void calibrationAndCheckRowsAreSeparate() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
     using Row = std::pair<std::string, std::pair<std::string, std::string>>;
     const std::vector<Row> expected = {
         {"a100-sxm-80gb gemm_peak_fraction", {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12"}},
-        {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", ""}},
-        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17"}},
+        {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46"}},
+        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54"}},
         {"gb300 gemm_peak_fraction_fp8", {"16", ""}},
-        {"h100-sxm gemm_peak_fraction", {"21", "22, 37"}},
+        {"h100-sxm gemm_peak_fraction", {"21", "22, 37, 56"}},
         {"gb300 gemm_peak_fraction", {"23, 27", ""}},
         {"gb200 gemm_peak_fraction", {"28, 32", ""}},
+        {"h100-sxm attention_peak_fraction", {"47", "22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 56"}},
+        {"b200 attention_peak_fraction", {"55", "17, 48, 49, 50, 51, 52, 53, 54"}},
     };
     QCOMPARE(calibrationTable(results), expected);
     std::vector<std::size_t> checks;
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (results[i].testCase.calibrates.empty() && results[i].testCase.gap.empty()) checks.push_back(i + 1);
     }
-    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37}));
+    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44,
+                                               45, 46, 48, 49, 50, 51, 52, 53, 54, 56}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
@@ -119,7 +134,12 @@ class TestTrainingValidation : public QObject {
     QVERIFY(md.find("| # | case | metric | published | predicted | error | within | role | source |") !=
             std::string::npos);
     QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
-    QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37 |") != std::string::npos);
+    QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56 |") != std::string::npos);
+    // The long-sequence rows in their own table with tokens, CP ranks and attention's FLOP share.
+    QVERIFY(md.find("## Long sequences: attention and context parallelism") != std::string::npos);
+    QVERIFY(
+        md.find("| 47 | NeMo long sequence: Llama 2 7B at 1024K, 1024 H100 FP8, TP8 PP1 CP32 | 1,048,576 | 32 | 98 % "
+                "| 536 |") != std::string::npos);
     // The B200 and H100 MoE rows in their own table, misses marked; every known gap with its reason.
     QVERIFY(md.find("## Mixture of experts: independent checks on B200 and H100") != std::string::npos);
     QVERIFY(md.find("| 37 | Megatron-Bridge 25.11: GPT-OSS 120B, 64 H100 BF16, TP1 PP4 EP8 | 5630 |") !=
