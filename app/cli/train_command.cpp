@@ -115,6 +115,7 @@ std::string planText(const Job& job) {
          std::to_string(p.cp) + " EP" + std::to_string(p.ep) + " VP" + std::to_string(p.virtualStages) +
          ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " +
          std::string(toString(p.recompute)) + (p.sequenceParallel ? ", sequence parallel" : "") +
+         std::string(tpOverlapText(p)) +
          (p.fsdp                   ? ", FSDP"
           : p.distributedOptimizer ? ", distributed optimizer"
                                    : "");

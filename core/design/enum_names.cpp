@@ -151,6 +151,32 @@ std::string_view training::toString(Precision p) {
   }
   return "?";
 }
+std::string_view training::toString(TpOverlap o) {
+  switch (o) {
+    case TpOverlap::Automatic:
+      return "auto";
+    case TpOverlap::None:
+      return "none";
+    case TpOverlap::Backward:
+      return "backward";
+    case TpOverlap::Full:
+      return "full";
+  }
+  return "?";
+}
+std::string_view training::tpOverlapText(const Parallelism& p) {
+  switch (p.tpOverlap) {
+    case TpOverlap::Automatic:
+      return "";
+    case TpOverlap::None:
+      return ", TP exchanges blocking";
+    case TpOverlap::Backward:
+      return ", TP exchanges overlapped in the backward";
+    case TpOverlap::Full:
+      return ", TP exchanges overlapped";
+  }
+  return "";
+}
 std::string_view training::toString(Recompute r) {
   switch (r) {
     case Recompute::None:

@@ -132,6 +132,11 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   else if (static_cast<long long>(par.pp) * par.virtualStages > m.layers)
     c.fail(p, "virtual_stages", par.virtualStages, "at most layers / pp (" + n(m.layers / par.pp) + ")");
   if (m.seqLen % par.cp != 0) c.fail(p, "cp", par.cp, "a divisor of seq_len (" + n(m.seqLen) + ")");
+  // Overlapping the forward's exchanges splits the sequence-parallel all-gathers and reduce-scatters
+  // into the GEMMs; the all-reduces of plain tensor parallelism have no such split.
+  if (par.tpOverlap == training::TpOverlap::Full && par.tp > 1 && !par.sequenceParallel)
+    out.push_back({join(p, "tp_comm_overlap"), "'full' without sequence_parallel",
+                   "'none', 'backward' or 'auto', or sequence_parallel: true"});
   if (par.ep > 1) {
     if (m.moe.experts == 0)
       c.fail(p, "ep", par.ep, "1 for a dense model (no moe section)");

@@ -15,6 +15,7 @@ std::string planText(const training::Job& job) {
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
   if (p.sequenceParallel) s += ", sequence parallel";
+  s += training::tpOverlapText(p);
   if (p.fsdp)
     s += ", FSDP";
   else if (p.distributedOptimizer)

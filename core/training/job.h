@@ -9,7 +9,13 @@ namespace gigaplan::training {
 
 enum class Precision { BF16, FP8, FP4, FP16 };  // FP16: what 2020–2022 A100 runs used (same 2 bytes as BF16)
 enum class Recompute { None, Selective, Full };
-enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
+enum class Activation { Gelu, SwiGlu };
+// How tensor-parallel exchanges meet the GEMMs: `none` blocks in both passes (Megatron-LM of
+// 2021); `backward` overlaps the backward's with its GEMMs (Megatron's asynchronous all-reduce and
+// all-gather, from late 2021) and blocks in the forward; `full` overlaps both passes (Transformer
+// Engine's overlap of sequence-parallel all-gathers and reduce-scatters). `automatic` is `full`
+// with sequence parallelism and `backward` without.
+enum class TpOverlap { Automatic, None, Backward, Full };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 
 /// Mixture of experts as frontier models build it (DeepSeek-V3, Qwen3, GPT-OSS): each MoE layer's
 /// MLP is `experts` routed experts of which a token visits `topK`, plus `sharedExperts` every token
@@ -63,6 +69,7 @@ struct Parallelism {
   bool distributedOptimizer = false;
   bool fsdp = false;              // weights, gradients and optimizer sharded over DP (ZeRO-3)
   bool overlapGradReduce = true;  // DP gradient reduction overlapped with the last backward
+  TpOverlap tpOverlap = TpOverlap::Automatic;
   friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
@@ -101,5 +108,15 @@ inline bool isLowPrecision(Precision p) {
 std::string_view toString(Precision);
 std::string_view toString(Recompute);
 std::string_view toString(Activation);
+std::string_view toString(TpOverlap);
+
+/// A plan's overlap as its description reads: "" when left to `auto`, else ", TP exchanges ...".
+std::string_view tpOverlapText(const Parallelism&);
+
+/// The overlap a plan runs with: `automatic` resolved by sequence parallelism.
+inline TpOverlap effectiveTpOverlap(const Parallelism& p) {
+  if (p.tpOverlap != TpOverlap::Automatic) return p.tpOverlap;
+  return p.sequenceParallel ? TpOverlap::Full : TpOverlap::Backward;
+}
 
 }  // namespace gigaplan::training

@@ -123,7 +123,7 @@ class JobReader {
     }
     r_.checkKeys(n, p,
                  {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute",
-                  "distributed_optimizer", "fsdp", "overlap_grad_reduce"});
+                  "distributed_optimizer", "fsdp", "overlap_grad_reduce", "tp_comm_overlap"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -137,6 +137,9 @@ class JobReader {
     optBool(n, p, "distributed_optimizer", par.distributedOptimizer);
     optBool(n, p, "fsdp", par.fsdp);
     optBool(n, p, "overlap_grad_reduce", par.overlapGradReduce);
+    r_.optional(n, p, "tp_comm_overlap", [&](auto& c, auto& cp) {
+      par.tpOverlap = static_cast<TpOverlap>(r_.choice(c, cp, {"auto", "none", "backward", "full"}));
+    });
   }
 
   // The rules between fields live in core/model/plan_rules; a broken one is reported at the
@@ -223,6 +226,8 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
   e << YAML::Key << "distributed_optimizer" << YAML::Value << par.distributedOptimizer;
   if (par.fsdp) e << YAML::Key << "fsdp" << YAML::Value << true;
   if (!par.overlapGradReduce) e << YAML::Key << "overlap_grad_reduce" << YAML::Value << false;
+  if (par.tpOverlap != TpOverlap::Automatic)
+    e << YAML::Key << "tp_comm_overlap" << YAML::Value << std::string(toString(par.tpOverlap));
   e << YAML::EndMap;
 }
 

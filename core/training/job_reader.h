@@ -11,7 +11,7 @@
 //           mla: {q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim}}
 //   training: {tokens, global_batch, micro_batch, precision (bf16 | fp8 | fp4 | fp16), flash_attention}
 //   parallelism: auto | {tp, pp, dp, cp, ep, virtual_stages, sequence_parallel, recompute,
-//                        distributed_optimizer, fsdp, overlap_grad_reduce}
+//                        distributed_optimizer, fsdp, overlap_grad_reduce, tp_comm_overlap}
 // Cluster shape:
 //   cluster: {gpu, count, scale_up: {size, bandwidth, latency},
 //             scale_out: {bandwidth_per_gpu, oversubscription, leaf_gpus, pod_gpus,

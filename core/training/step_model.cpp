@@ -207,18 +207,17 @@ class StepModel {
 
     const double cost = g_.eff.overlapCost;
     if (s_.tp > 1) {
+      // Per pass: two all-gathers and two reduce-scatters with sequence parallelism, two
+      // all-reduces without. Overlapped, they run under the GEMMs of their pass (in the backward
+      // the data-gradient GEMM hides the all-gather, the weight-gradient GEMM the reduction);
+      // blocking, the GEMMs wait for them.
       const Link link = groupLink(g_, c_, s_.tp, 1);
       const double bytesTp = tokens * h * kActivationBytes;
-      if (sp_) {
-        // Two all-gathers and two reduce-scatters per pass, overlapped with the GEMMs they feed
-        // (Transformer Engine / Megatron-Core communication overlap).
-        const double comm = 2 * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp));
-        c.tpFwd = overlapped(comm, linFwd, cost);
-        c.tpBwd = overlapped(comm, linBwd, cost);
-      } else {
-        // Two blocking all-reduces per pass (Megatron-LM 2021).
-        c.tpFwd = c.tpBwd = 2 * allReduceTime(link, s_.tp, bytesTp);
-      }
+      const double comm = sp_ ? 2 * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp))
+                              : 2 * allReduceTime(link, s_.tp, bytesTp);
+      const TpOverlap overlap = effectiveTpOverlap(par_);
+      c.tpFwd = overlap == TpOverlap::Full ? overlapped(comm, linFwd, cost) : comm;
+      c.tpBwd = overlap == TpOverlap::None ? comm : overlapped(comm, linBwd, cost);
     }
     if (s_.cp > 1) {
       // Ring attention: cp-1 steps passing this rank's keys and values; backward also returns

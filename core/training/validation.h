@@ -20,7 +20,8 @@ namespace gigaplan::training {
 
 // Tokens per second per GPU is used for the MoE rows: it needs no FLOP convention (Megatron-Bridge's
 // MoE FLOP formula counts MLA, MTP and routers its own way), so the comparison is convention-free.
-enum class ValidationMetric { TflopsPerGpu, TrainingDays, TokensPerSecondPerGpu };
+// Seconds per iteration compares runs published as step times (Korthikanti et al. 2022).
+enum class ValidationMetric { TflopsPerGpu, TrainingDays, TokensPerSecondPerGpu, SecondsPerIteration };
 
 struct ValidationCase {
   std::string name;         // "Megatron Table 1: 1.7B on 32 A100"

@@ -78,7 +78,8 @@ class TestTrainingIo : public QObject {
         "        vocab: 32000, activation: swiglu, moe: {experts: 8, top_k: 2, expert_ffn_hidden: 512}}\n"
         "training: {tokens: 1.5e12, global_batch: 64, micro_batch: 2, precision: fp8, flash_attention: false}\n"
         "parallelism: {tp: 2, pp: 2, dp: 4, cp: 2, ep: 4, virtual_stages: 2, sequence_parallel: true,\n"
-        "              recompute: selective, distributed_optimizer: true, fsdp: true, overlap_grad_reduce: false}\n");
+        "              recompute: selective, distributed_optimizer: true, fsdp: true, overlap_grad_reduce: false,\n"
+        "              tp_comm_overlap: backward}\n");
     // DeepSeek-V3's shape: MLA, shared expert, first 3 layers dense, multi-token prediction; FP16.
     QTest::newRow("frontier-moe") << QString(
         "model: {name: dsv3, layers: 61, hidden: 7168, ffn_hidden: 18432, heads: 128, seq_len: 4096, vocab: 129280,\n"
@@ -133,6 +134,13 @@ class TestTrainingIo : public QObject {
     QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n"
                                << 3 << 26 << "parallelism.recompute"
                                << "one of: none, selective, full";
+    QTest::newRow("tp overlap word") << model + training + "parallelism: {tp: 2, tp_comm_overlap: some}\n"
+                                     << 3 << 39 << "parallelism.tp_comm_overlap"
+                                     << "one of: auto, none, backward, full";
+    // Overlapping the forward splits sequence-parallel collectives; plain all-reduces have no split.
+    QTest::newRow("full overlap needs SP") << model + training + "parallelism: {tp: 2, tp_comm_overlap: full}\n"
+                                           << 3 << 39 << "parallelism.tp_comm_overlap"
+                                           << "sequence_parallel: true";
     QTest::newRow("precision") << model + "training: {tokens: 1e6, global_batch: 8, precision: fp32}\n"
                                << 2 << 53 << "training.precision"
                                << "one of: bf16, fp8, fp4, fp16";

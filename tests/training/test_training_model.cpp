@@ -225,6 +225,22 @@ class TestTrainingModel : public QObject {
     QVERIFY(full.total > base.total);
     j.parallelism.overlapGradReduce = false;
     QVERIFY(stepTime(j, g, c).dataParallel > full.dataParallel);
+    // Tensor-parallel exchanges: blocking in both passes (2021) costs the most; hiding the
+    // backward's under its GEMMs (the default without SP) saves the backward's; full overlap
+    // (sequence parallel) saves more. Full recomputation repeats the forward's blocking exchange.
+    j.parallelism.recompute = Recompute::None;
+    j.parallelism.tpOverlap = TpOverlap::None;
+    const StepBreakdown blocking = stepTime(j, g, c);
+    j.parallelism.tpOverlap = TpOverlap::Backward;
+    const StepBreakdown backward = stepTime(j, g, c);
+    QVERIFY(near(backward.tensorParallel, base.tensorParallel, 1e-12));  // auto without SP = backward
+    QVERIFY(backward.tensorParallel < 0.7 * blocking.tensorParallel);
+    QVERIFY(backward.tensorParallel > 0.5 * blocking.tensorParallel);  // the forward's half still waits
+    j.parallelism.sequenceParallel = true;
+    j.parallelism.tpOverlap = TpOverlap::Full;
+    QVERIFY(stepTime(j, g, c).tensorParallel < backward.tensorParallel);
+    j.parallelism.sequenceParallel = false;
+    j.parallelism.tpOverlap = TpOverlap::Automatic;
     // Context parallelism: the ring exchange appears only with cp > 1.
     Job cp = gptJob(40, 6144, 48, 8, 1, 16, 1024, 1);
     cp.parallelism.cp = 2;

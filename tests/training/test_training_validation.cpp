@@ -46,7 +46,7 @@ class TestTrainingValidation : public QObject {
   }
 
   void coversTheReferenceFile() {
-    int megatron = 0, estimates = 0, fp8 = 0, moe = 0, longSequence = 0;
+    int megatron = 0, estimates = 0, fp8 = 0, moe = 0, longSequence = 0, recomputation = 0;
     for (const auto& c : validationCases()) {
       if (c.job.model.moe.experts > 0) {
         ++moe;
@@ -59,6 +59,14 @@ class TestTrainingValidation : public QObject {
       }
       QVERIFY(!c.source.empty());
       if (c.name.rfind("Megatron Table 1", 0) == 0) ++megatron;
+      if (c.name.rfind("Korthikanti 2022", 0) == 0) {
+        ++recomputation;
+        QCOMPARE(c.metric, ValidationMetric::SecondsPerIteration);
+        QCOMPARE(c.tolerance, 0.10);
+        QVERIFY(c.job.parallelism.tpOverlap == TpOverlap::Backward);  // Megatron-LM of 2022
+        QCOMPARE(c.job.parallelism.sequenceParallel, c.job.parallelism.recompute == Recompute::Selective);
+      }
+      if (c.name.rfind("Megatron Table 1", 0) == 0) QVERIFY(c.job.parallelism.tpOverlap == TpOverlap::None);
       if (c.name.rfind("NeMo long sequence", 0) == 0) {
         ++longSequence;
         QCOMPARE(c.convention, FlopConvention::Model);  // NeMo's formula of the time: full s² attention
@@ -78,6 +86,7 @@ class TestTrainingValidation : public QObject {
     QCOMPARE(estimates, 2);      // 34 and 84 days
     QCOMPARE(fp8, 25);           // every NVIDIA FP8 row: 8 at 4K-8K tokens, 17 long-sequence rows
     QCOMPARE(longSequence, 17);  // NeMo's long-sequence tables: 9 rows on H100, 8 on B200
+    QCOMPARE(recomputation, 8);  // Korthikanti et al. 2022 table 5: 4 models × (full, selective + SP)
     QCOMPARE(moe, 16);           // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch)
   }
 
@@ -94,12 +103,14 @@ class TestTrainingValidation : public QObject {
   // 1M-token NeMo row of H100 (47) and of B200 (55) set those GPUs' attention fractions; the shorter
   // NeMo rows and the Llama 3 128K row (56) check them, with every other row of the GPU that uses
   // fused attention (GB200 runs on B200's value, so its rows calibrate GEMM fractions only).
+  // Korthikanti et al. 2022 (57-64): checks of the A100 value set on the 2021 rows.
   void calibrationAndCheckRowsAreSeparate() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
     using Row = std::pair<std::string, std::pair<std::string, std::string>>;
     const std::vector<Row> expected = {
-        {"a100-sxm-80gb gemm_peak_fraction", {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12"}},
+        {"a100-sxm-80gb gemm_peak_fraction",
+         {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12, 57, 58, 59, 60, 61, 62, 63, 64"}},
         {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46"}},
         {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54"}},
         {"gb300 gemm_peak_fraction_fp8", {"16", ""}},
@@ -114,8 +125,8 @@ class TestTrainingValidation : public QObject {
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (results[i].testCase.calibrates.empty() && results[i].testCase.gap.empty()) checks.push_back(i + 1);
     }
-    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44,
-                                               45, 46, 48, 49, 50, 51, 52, 53, 54, 56}));
+    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48, 49,
+                                               50, 51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
@@ -137,6 +148,11 @@ class TestTrainingValidation : public QObject {
     QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56 |") != std::string::npos);
     // The long-sequence rows in their own table with tokens, CP ranks and attention's FLOP share.
     QVERIFY(md.find("## Long sequences: attention and context parallelism") != std::string::npos);
+    // Full against selective recomputation: both iteration times and their ratios, per model.
+    QVERIFY(md.find("## Full against selective recomputation") != std::string::npos);
+    QVERIFY(md.find("| 175B | 18.13 s | ") != std::string::npos);
+    QVERIFY(md.find("| 57 | Korthikanti 2022: 22B, TP8 PP1, 8 A100, full recompute | s per iteration | 1.42 |") !=
+            std::string::npos);
     QVERIFY(
         md.find("| 47 | NeMo long sequence: Llama 2 7B at 1024K, 1024 H100 FP8, TP8 PP1 CP32 | 1,048,576 | 32 | 98 % "
                 "| 536 |") != std::string::npos);
