@@ -18,6 +18,7 @@
 #include "app/document/document.h"
 #include "app/gui/editing/design_edits.h"
 #include "app/gui/job/model_presets.h"
+#include "core/training/job_edits.h"
 #include "design_test_support.h"
 
 using namespace gigaplan;
@@ -300,30 +301,28 @@ class RandomEditor {
                      &j.parallelism.dp,
                      &j.parallelism.cp,
                      &j.parallelism.ep,
-                     &j.parallelism.virtualStages};
+                     &j.parallelism.virtualStages,
+                     &j.model.mla.kvLoraRank};
     const int f = pick(0, static_cast<int>(std::size(fields)) - 1);
     int& v = *fields[f];
     const int old = v;
     switch (pick(0, 3)) {
       case 0:
-        v = std::max(f == 7 || f == 8 ? 0 : 1, old * 2);
+        v = std::max(f == 7 || f == 8 || f == 17 ? 0 : 1, old * 2);
         break;
       case 1:
-        v = std::max(f == 7 || f == 8 ? 0 : 1, old / 2);
+        v = std::max(f == 7 || f == 8 || f == 17 ? 0 : 1, old / 2);
         break;
       case 2:
-        v = std::max(f == 7 || f == 8 ? 0 : 1, old + oneOf<int>({-1, 1, 3}));
+        v = std::max(f == 7 || f == 8 || f == 17 ? 0 : 1, old + oneOf<int>({-1, 1, 3}));
         break;
       default:
         v = oneOf<int>({1, 2, 3, 8, 16, 64});
         break;
     }
-    if (f == 7) {  // the experts field settles the MoE section as the panel does
-      training::MoE& moe = j.model.moe;
-      if (moe.experts == 0) moe = {};
-      if (moe.experts > 0 && moe.topK == 0) moe.topK = 1;
-      if (moe.experts > 0 && moe.expertFfnHidden == 0) moe.expertFfnHidden = j.model.ffnHidden;
-    }
+    // The experts and latent fields settle their sections as the panel does.
+    if (f == 7) training::settleExperts(j);
+    if (f == 17) training::settleLatentAttention(j);
     return {std::move(d), {}, {}};
   }
 

@@ -1498,12 +1498,6 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(shared->isVisible());
     QVERIFY(shared->isEnabled() && dense->isEnabled());
     QCOMPARE(expertFfn->value(), 2880);
-    const auto typeInto = [](QSpinBox* box, const QString& text) {
-      box->setFocus();
-      QTest::keyClick(box, Qt::Key_A, Qt::ControlModifier);
-      QTest::keyClicks(box, text);
-      QTest::keyClick(box, Qt::Key_Return);
-    };
     typeInto(shared, "1");
     QCOMPARE(doc.design().job->model.moe.sharedExperts, 1);
     typeInto(dense, "3");
@@ -1531,6 +1525,64 @@ class TestMainWindow : public QObject {
     QVERIFY(mtp->isEnabled());
     doc.undoStack()->undo();
     QVERIFY(shared->isEnabled());
+  }
+
+  // The Job panel turns a GQA model into multi-head latent attention and back: a key/value latent
+  // brings head sizes to start from (the GQA head it replaces, RoPE half of it); the other MLA
+  // fields wait for it; each typed value is in the saved text; undo returns to GQA.
+  void jobPanelEditsLatentAttention() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));  // GPT-OSS 120B: GQA, heads of 64
+    QVERIFY(waitForEvaluation(w));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    app::JobPanel& panel = w.jobPanel();
+    auto* kv = panel.findChild<QSpinBox*>("kvLoraRank");
+    auto* q = panel.findChild<QSpinBox*>("qLoraRank");
+    auto* nope = panel.findChild<QSpinBox*>("qkNopeHeadDim");
+    auto* rope = panel.findChild<QSpinBox*>("qkRopeHeadDim");
+    auto* value = panel.findChild<QSpinBox*>("vHeadDim");
+    QVERIFY(kv && q && nope && rope && value);
+    QTRY_VERIFY(kv->isVisible());
+    QCOMPARE(kv->value(), 0);
+    QVERIFY(!q->isEnabled() && !nope->isEnabled() && !rope->isEnabled() && !value->isEnabled());
+    typeInto(kv, "512");
+    const training::LatentAttention& a = doc.design().job->model.mla;
+    QCOMPARE(a.kvLoraRank, 512);
+    QCOMPARE(a.qkNopeHeadDim, 64);  // the GQA head it replaces
+    QCOMPARE(a.qkRopeHeadDim, 32);
+    QCOMPARE(a.vHeadDim, 64);
+    QVERIFY(q->isEnabled() && nope->isEnabled() && rope->isEnabled() && value->isEnabled());
+    QVERIFY(!panel.findChild<QSpinBox*>("kvHeads")->isEnabled());  // MLA: a key and value per head
+    QCOMPARE(nope->value(), 64);
+    typeInto(q, "1536");
+    typeInto(nope, "128");
+    typeInto(rope, "64");
+    typeInto(value, "128");
+    QCOMPARE(doc.design().job->model.mla,
+             (training::LatentAttention{
+                 .qLoraRank = 1536, .kvLoraRank = 512, .qkNopeHeadDim = 128, .qkRopeHeadDim = 64, .vHeadDim = 128}));
+    QVERIFY(waitForEvaluation(w));
+    if (auto* area = panel.findChild<QScrollArea*>()) area->ensureWidgetVisible(value);
+    saveShot(w, tmp_, "job-mla.png");
+    // Saved and read back as typed.
+    const std::string text = io::designToYaml(doc.design());
+    QVERIFY2(text.find("kv_lora_rank: 512") != std::string::npos, text.c_str());
+    const design::Design back = io::loadDesignText(text, "mla.yaml", *base);
+    QVERIFY(back.job->model.mla == doc.design().job->model.mla);
+    // Five edits, five undos: GQA again, the MLA fields off.
+    for (int i = 0; i < 5; ++i) doc.undoStack()->undo();
+    QVERIFY(doc.design().job->model.mla == training::LatentAttention{});
+    QTRY_VERIFY(!nope->isEnabled());
+    QCOMPARE(kv->value(), 0);
+    // A latent of 0 typed over MLA clears every MLA figure.
+    doc.undoStack()->redo();
+    QCOMPARE(doc.design().job->model.mla.kvLoraRank, 512);
+    typeInto(kv, "0");
+    QVERIFY(doc.design().job->model.mla == training::LatentAttention{});
   }
 
   void comparesWithAVariantAndAFile() {

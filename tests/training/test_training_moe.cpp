@@ -9,6 +9,7 @@
 #include "core/training/collectives.h"
 #include "core/training/estimate.h"
 #include "core/training/flops.h"
+#include "core/training/job_edits.h"
 #include "core/training/memory.h"
 #include "core/training/model_presets.h"
 #include "core/training/step_model.h"
@@ -223,6 +224,30 @@ class TestTrainingMoe : public QObject {
   }
 
   // Every preset keeps the model rules and names its source; only the frontier MoE is illustrative.
+  // What an edit of the experts or the key/value latent brings along (the Job panel's rules).
+  void editsSettleTheirSections() {
+    Job j;
+    j.model = test::gpt(32, 4096, 32);  // heads of 128
+    j.model.mla.kvLoraRank = 512;
+    settleLatentAttention(j);
+    QVERIFY((j.model.mla == LatentAttention{0, 512, 128, 64, 128}));  // DeepSeek-V3's 128 + 64
+    j.model.mla.qkRopeHeadDim = 32;
+    settleLatentAttention(j);  // set sizes stay
+    QCOMPARE(j.model.mla.qkRopeHeadDim, 32);
+    j.model.mla.kvLoraRank = 0;
+    settleLatentAttention(j);
+    QVERIFY(j.model.mla == LatentAttention{});
+    j.model.moe.experts = 64;
+    settleExperts(j);
+    QCOMPARE(j.model.moe.topK, 1);
+    QCOMPARE(j.model.moe.expertFfnHidden, j.model.ffnHidden);
+    j.parallelism.ep = 8;
+    j.model.moe.experts = 0;
+    settleExperts(j);
+    QVERIFY(j.model.moe == MoE{});
+    QCOMPARE(j.parallelism.ep, 1);
+  }
+
   void presets() {
     int illustrative = 0;
     for (const auto& p : modelPresets()) {

@@ -22,6 +22,7 @@
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
 #include "core/training/gpu_params.h"
+#include "core/training/job_edits.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -133,7 +134,8 @@ QWidget* JobPanel::buildEditor() {
   intField(model, tr("Hidden size"), 1, 1 << 20, [](Job& j) -> int& { return j.model.hidden; });
   intField(model, tr("FFN size"), 1, 1 << 22, [](Job& j) -> int& { return j.model.ffnHidden; });
   intField(model, tr("Heads"), 1, 10000, [](Job& j) -> int& { return j.model.heads; });
-  intField(model, tr("KV heads"), 1, 10000, [](Job& j) -> int& { return j.model.kvHeads; });
+  QSpinBox* kvHeads = intField(model, tr("KV heads"), 1, 10000, [](Job& j) -> int& { return j.model.kvHeads; });
+  kvHeads->setObjectName("kvHeads");
   intField(model, tr("Sequence"), 1, 1 << 24, [](Job& j) -> int& { return j.model.seqLen; });
   intField(model, tr("Vocabulary"), 1, 1 << 24, [](Job& j) -> int& { return j.model.vocab; });
   activation_ = new QComboBox;
@@ -147,20 +149,11 @@ QWidget* JobPanel::buildEditor() {
     activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation)));
   });
   model->addRow(tr("MLP"), activation_);
-  // Experts 0 is a dense model: its MoE figures and expert parallelism go with it (a file has no
-  // moe section then); a
-  // dense model made MoE starts at top-1 with the dense FFN size per expert (the reader's default).
+  // Experts 0 is a dense model (a file has no moe section then); training::settleExperts says what
+  // goes and what comes with the edit.
   QSpinBox* experts = intField(
       model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; }, false,
-      [](Job& j) {
-        training::MoE& moe = j.model.moe;
-        if (moe.experts == 0) {
-          moe = {};
-          j.parallelism.ep = 1;  // a dense model has no experts to spread
-        }
-        if (moe.experts > 0 && moe.topK == 0) moe.topK = 1;
-        if (moe.experts > 0 && moe.expertFfnHidden == 0) moe.expertFfnHidden = j.model.ffnHidden;
-      });
+      training::settleExperts);
   QSpinBox* topK = intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
   // As frontier MoE models are built (DeepSeek-V3: 2,048 per expert, 1 shared, the first 3 layers
   // dense); they mean nothing on a dense model, so they wait for experts.
@@ -178,6 +171,32 @@ QWidget* JobPanel::buildEditor() {
   dense->setObjectName("denseLayers");
   loaders_.push_back([=](const Job& j) {
     for (QSpinBox* s : {topK, expertFfn, shared, dense}) s->setEnabled(j.model.moe.experts > 0);
+  });
+  // Multi-head latent attention (DeepSeek-V3: keys and values through a 512 latent, queries
+  // through 1,536, heads of 128 + 64 RoPE); a key/value latent of 0 is GQA with the KV heads above.
+  QSpinBox* kvLatent = intField(
+      model, tr("KV latent (0 = GQA)"), 0, 1 << 20, [](Job& j) -> int& { return j.model.mla.kvLoraRank; }, false,
+      training::settleLatentAttention);
+  QSpinBox* qLatent =
+      intField(model, tr("Query latent (0 = none)"), 0, 1 << 20, [](Job& j) -> int& { return j.model.mla.qLoraRank; });
+  QSpinBox* nope =
+      intField(model, tr("QK head size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.qkNopeHeadDim; });
+  QSpinBox* rope =
+      intField(model, tr("QK RoPE size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.qkRopeHeadDim; });
+  QSpinBox* value =
+      intField(model, tr("Value head size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.vHeadDim; });
+  kvLatent->setObjectName("kvLoraRank");
+  qLatent->setObjectName("qLoraRank");
+  nope->setObjectName("qkNopeHeadDim");
+  rope->setObjectName("qkRopeHeadDim");
+  value->setObjectName("vHeadDim");
+  kvLatent->setToolTip(
+      tr("Multi-head latent attention: keys and values pass through a latent of this size "
+         "(DeepSeek-V3: 512); 0 = grouped-query attention"));
+  rope->setToolTip(tr("The decoupled RoPE part of each query/key head (DeepSeek-V3: 64)"));
+  loaders_.push_back([=](const Job& j) {
+    for (QSpinBox* s : {qLatent, nope, rope, value}) s->setEnabled(j.model.mla.kvLoraRank > 0);
+    kvHeads->setEnabled(j.model.mla.kvLoraRank == 0);  // with MLA every head has its own key and value
   });
   QSpinBox* mtp = intField(model, tr("Multi-token prediction"), 0, 16, [](Job& j) -> int& { return j.model.mtpDepth; });
   mtp->setObjectName("mtpDepth");

@@ -1,0 +1,36 @@
+// Settling a job after one field's edit (see job_edits.h).
+#include "core/training/job_edits.h"
+
+#include <algorithm>
+
+#include "core/training/flops.h"
+
+namespace gigaplan::training {
+
+void settleExperts(Job& job) {
+  MoE& moe = job.model.moe;
+  if (moe.experts == 0) {
+    moe = {};
+    job.parallelism.ep = 1;
+    return;
+  }
+  if (moe.topK == 0) moe.topK = 1;
+  if (moe.expertFfnHidden == 0) moe.expertFfnHidden = job.model.ffnHidden;
+}
+
+void settleLatentAttention(Job& job) {
+  LatentAttention& a = job.model.mla;
+  if (a.kvLoraRank <= 0) {
+    a = {};
+    return;
+  }
+  if (a.qkNopeHeadDim > 0 && a.qkRopeHeadDim > 0 && a.vHeadDim > 0) return;
+  Model plain = job.model;  // the GQA head the latent replaces
+  plain.mla = {};
+  const int head = std::max(2, static_cast<int>(queryHeadDim(plain)));
+  if (a.qkNopeHeadDim <= 0) a.qkNopeHeadDim = head;
+  if (a.qkRopeHeadDim <= 0) a.qkRopeHeadDim = head / 2;
+  if (a.vHeadDim <= 0) a.vHeadDim = head;
+}
+
+}  // namespace gigaplan::training

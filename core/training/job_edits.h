@@ -1,0 +1,22 @@
+// What an edit of one model field brings along, so that the Job panel, the edit tests and any
+// other editor settle a job the same way.
+//
+//   j.model.moe.experts = 0;  settleExperts(j);      // a dense model: no MoE figures, EP 1
+//   j.model.mla.kvLoraRank = 512;  settleLatentAttention(j);  // MLA with head dims to start from
+#pragma once
+
+#include "core/training/job.h"
+
+namespace gigaplan::training {
+
+/// After the number of routed experts changes: 0 clears the MoE section and expert parallelism
+/// (a dense model has no experts to spread); a model made MoE starts at top-1 with the dense FFN
+/// size per expert (what the reader assumes when expert_ffn_hidden is left out).
+void settleExperts(Job& job);
+
+/// After the key/value latent rank changes: 0 is GQA again (every MLA figure cleared); a model
+/// made MLA starts with the query/key and value heads of the GQA head it replaces and a decoupled
+/// RoPE part half that size (DeepSeek-V3's 128 and 64), no query compression.
+void settleLatentAttention(Job& job);
+
+}  // namespace gigaplan::training
