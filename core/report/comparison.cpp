@@ -13,6 +13,7 @@
 #include "core/io/design_io.h"
 #include "core/report/escape.h"
 #include "core/report/report_format.h"
+#include "core/report/report_sections.h"
 
 namespace gigaplan::report {
 namespace {
@@ -346,9 +347,7 @@ Section comparisonSection(const std::vector<Comparison>& comparisons) {
       for (std::size_t i = 0; i < fs.size() && i < kFindingRows; ++i) {
         f.rows.push_back({std::string(engine::toString(fs[i].severity)), fs[i].object.empty() ? "site" : fs[i].object,
                           fs[i].message});
-        f.rowTones.push_back(fs[i].severity == engine::Severity::Error     ? Tone::Error
-                             : fs[i].severity == engine::Severity::Warning ? Tone::Warning
-                                                                           : Tone::Normal);
+        f.rowTones.push_back(sections::toneOf(static_cast<int>(fs[i].severity)));
       }
       if (fs.size() > kFindingRows)
         f.footnote = "showing " + count(static_cast<std::int64_t>(kFindingRows)) + " of " +

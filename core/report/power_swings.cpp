@@ -6,6 +6,7 @@
 
 #include "core/report/charts.h"
 #include "core/report/report_format.h"
+#include "core/report/report_sections.h"
 #include "core/units/rates.h"
 #include "core/units/units.h"
 
@@ -20,10 +21,6 @@ std::string watts(double w) {
 
 std::string band(const design::PowerDynamicsSpec& spec) {
   return units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh);
-}
-
-Tone toneOfSeverity(engine::Severity s) {
-  return s == engine::Severity::Error ? Tone::Error : s == engine::Severity::Warning ? Tone::Warning : Tone::Note;
 }
 
 }  // namespace
@@ -130,8 +127,8 @@ Section powerSwingsSection(const dynamics::PowerProfile& p, const design::PowerD
     }
   }
   for (const auto& f : p.findings)
-    s.blocks.push_back(
-        Paragraph{std::string(engine::toString(f.severity)) + ": " + f.message, toneOfSeverity(f.severity)});
+    s.blocks.push_back(Paragraph{std::string(engine::toString(f.severity)) + ": " + f.message,
+                                 sections::toneOf(static_cast<int>(f.severity))});
   if (!p.notes.empty()) {
     std::string text = "Approximate: ";
     for (std::size_t i = 0; i < p.notes.size(); ++i) text += (i ? "; " : "") + p.notes[i];
