@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "core/catalog/catalog_loader.h"
+#include "core/io/design_io.h"
 #include "core/io/diagnostic.h"
 
 namespace gigaplan::cli {
@@ -23,6 +24,17 @@ const catalog::Catalog* baseCatalog(std::ostream& err) {
   });
   if (!cat) err << "gigaplan: cannot load the equipment catalog: " << error << "\n";
   return cat.get();
+}
+
+std::shared_ptr<const design::ResolvedDesign> loadResolvedDesign(const std::string& ref, std::ostream& err) {
+  const catalog::Catalog* base = baseCatalog(err);
+  if (!base) return nullptr;
+  try {
+    return design::resolve(io::loadDesign(ref, *base), *base);
+  } catch (const io::LoadError& e) {
+    err << e.what() << "\n";
+    return nullptr;
+  }
 }
 
 }  // namespace gigaplan::cli

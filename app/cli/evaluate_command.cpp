@@ -105,15 +105,8 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
     uncertainty->seed = options.seed;
   }
   if (file.empty()) return err << evaluateUsage(), kUsage;
-  const catalog::Catalog* base = baseCatalog(err);
-  if (!base) return kLoadError;
-  std::shared_ptr<const design::ResolvedDesign> r;
-  try {
-    r = design::resolve(io::loadDesign(file, *base), *base);
-  } catch (const io::LoadError& e) {
-    err << e.what() << "\n";
-    return kLoadError;
-  }
+  const auto r = loadResolvedDesign(file, err);
+  if (!r) return kLoadError;
   const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
   std::optional<report::Uncertainty> u;
   if (uncertainty) u = report::propagateUncertainty(*r, *uncertainty);

@@ -58,15 +58,8 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   if (block && slurm.empty())
     return err << "gigaplan export: --block goes with --slurm-topology\n" << exportUsage(), kUsage;
 
-  const catalog::Catalog* base = baseCatalog(err);
-  if (!base) return kLoadError;
-  std::shared_ptr<const design::ResolvedDesign> r;
-  try {
-    r = design::resolve(io::loadDesign(file, *base), *base);
-  } catch (const io::LoadError& e) {
-    err << e.what() << "\n";
-    return kLoadError;
-  }
+  const auto r = loadResolvedDesign(file, err);
+  if (!r) return kLoadError;
   const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
 
   // Everything is rendered before anything is written.

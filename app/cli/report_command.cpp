@@ -156,13 +156,8 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   for (int run = 0; run < runs; ++run) {
     Clock::time_point clock = Clock::now();
     const Clock::time_point start = clock;
-    std::shared_ptr<const design::ResolvedDesign> r;
-    try {
-      r = design::resolve(io::loadDesign(a.file, *base), *base);
-    } catch (const io::LoadError& e) {
-      err << e.what() << "\n";
-      return kLoadError;
-    }
+    const auto r = loadResolvedDesign(a.file, err);
+    if (!r) return kLoadError;
     load.push_back(lap(clock));
     const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
     evaluate.push_back(lap(clock));
