@@ -70,8 +70,11 @@
 #include "app/gui/year_panel.h"
 #include "core/design/resolved_design.h"
 #include "core/evaluate/evaluation.h"
+#include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
 #include "core/report/charts.h"
+#include "core/training/estimate.h"
+#include "core/training/gpu_params.h"
 #include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/tools/view_geometry.h"
@@ -1583,6 +1586,51 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc.design().job->model.mla.kvLoraRank, 512);
     typeInto(kv, "0");
     QVERIFY(doc.design().job->model.mla == training::LatentAttention{});
+  }
+
+  // The Job panel's "TP exchanges": chosen by keyboard, written to the file as tp_comm_overlap,
+  // the step time follows (blocking is slower than the automatic overlap); "overlapped" on a plan
+  // without sequence parallelism is refused and the box shows what holds.
+  void jobPanelSetsTensorParallelOverlap() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(showOnLaptop(w));
+    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));  // TP2 with sequence parallelism
+    QVERIFY(waitForEvaluation(w));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    auto* box = w.jobPanel().findChild<QComboBox*>("tpOverlap");
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QCOMPARE(box->currentText(), QString("automatic"));
+    const auto stepTime = [&] {
+      const auto& job = *doc.design().job;
+      const training::Cluster cluster =
+          engine::clusterFromEvaluation(doc.design(), *w.evaluations().latest().evaluation);
+      return training::estimate(job, cluster, training::resolveGpu(*base->gpu(cluster.gpu), cluster)).step.total;
+    };
+    const double automatic = stepTime();
+    box->setFocus();
+    QTest::keyClick(box, Qt::Key_Down);  // blocking
+    QVERIFY(doc.design().job->parallelism.tpOverlap == training::TpOverlap::None);
+    QVERIFY(waitForEvaluation(w));
+    QVERIFY(stepTime() > automatic);
+    QVERIFY(io::designToYaml(doc.design()).find("tp_comm_overlap: none") != std::string::npos);
+    if (auto* area = w.jobPanel().findChild<QScrollArea*>())  // down to the box, the labels in view
+      area->verticalScrollBar()->setValue(box->mapTo(area->widget(), QPoint()).y() - 200);
+    saveShot(w, tmp_, "job-tp-overlap.png");
+    // Without sequence parallelism, "overlapped" breaks a plan rule: refused, the box reverts.
+    QVERIFY(w.jobPanel().editJob("SP off", [](training::Job& j) { j.parallelism.sequenceParallel = false; }));
+    const int full = box->findData(static_cast<int>(training::TpOverlap::Full));
+    box->setCurrentIndex(full);
+    emit box->activated(full);
+    QVERIFY(doc.design().job->parallelism.tpOverlap == training::TpOverlap::None);
+    QTRY_COMPARE(box->currentText(), QString("blocking"));
+    doc.undoStack()->undo();  // SP back on
+    doc.undoStack()->undo();  // automatic
+    QVERIFY(doc.design().job->parallelism.tpOverlap == training::TpOverlap::Automatic);
+    QTRY_COMPARE(box->currentText(), QString("automatic"));
   }
 
   void comparesWithAVariantAndAFile() {

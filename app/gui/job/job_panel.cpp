@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <tuple>
 
 #include "app/document/document.h"
 #include "app/gui/design_editor.h"
@@ -271,6 +272,32 @@ QWidget* JobPanel::buildEditor() {
   });
   plan->addRow(tr("Recompute"), recompute_);
   planWidgets_.push_back(recompute_);
+  // How tensor parallelism's exchanges meet the GEMMs (parallelism.tp_comm_overlap); `full` needs
+  // sequence parallelism, which the editor enforces with the plan's other rules.
+  auto* tpOverlap = new QComboBox;
+  tpOverlap->setObjectName("tpOverlap");
+  using training::TpOverlap;
+  for (auto [o, text, tip] :
+       {std::tuple{TpOverlap::Automatic, tr("automatic"),
+                   tr("Overlapped with sequence parallelism, in the backward only without it")},
+        std::tuple{TpOverlap::None, tr("blocking"), tr("Both passes wait for their exchanges (Megatron-LM of 2021)")},
+        std::tuple{TpOverlap::Backward, tr("backward"),
+                   tr("The backward's exchanges run under its GEMMs; the forward waits (Megatron-LM from late 2021)")},
+        std::tuple{TpOverlap::Full, tr("overlapped"),
+                   tr("Both passes' exchanges run under the GEMMs (Transformer Engine; needs sequence parallel)")}}) {
+    tpOverlap->addItem(text, static_cast<int>(o));
+    tpOverlap->setItemData(tpOverlap->count() - 1, tip, Qt::ToolTipRole);
+  }
+  tpOverlap->setToolTip(tr("How tensor parallelism's exchanges meet the GEMMs"));
+  connect(tpOverlap, &QComboBox::activated, this, [this, tpOverlap](int i) {
+    const auto o = static_cast<TpOverlap>(tpOverlap->itemData(i).toInt());
+    editJob(tr("Set TP exchanges to %1").arg(tpOverlap->itemText(i)), [&](Job& j) { j.parallelism.tpOverlap = o; });
+  });
+  loaders_.push_back([tpOverlap](const Job& j) {
+    tpOverlap->setCurrentIndex(tpOverlap->findData(static_cast<int>(j.parallelism.tpOverlap)));
+  });
+  plan->addRow(tr("TP exchanges"), tpOverlap);
+  planWidgets_.push_back(tpOverlap);
   auto check = [&](QCheckBox*& box, const QString& text, bool training::Parallelism::*flag) {
     box = new QCheckBox(text);
     connect(box, &QCheckBox::clicked, this, [this, text, flag](bool on) {
