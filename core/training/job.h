@@ -9,13 +9,13 @@ namespace gigaplan::training {
 
 enum class Precision { BF16, FP8, FP4, FP16 };  // FP16: what 2020–2022 A100 runs used (same 2 bytes as BF16)
 enum class Recompute { None, Selective, Full };
-enum class Activation { Gelu, SwiGlu };
+enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 // How tensor-parallel exchanges meet the GEMMs: `none` blocks in both passes (Megatron-LM of
 // 2021); `backward` overlaps the backward's with its GEMMs (Megatron's asynchronous all-reduce and
 // all-gather, from late 2021) and blocks in the forward; `full` overlaps both passes (Transformer
 // Engine's overlap of sequence-parallel all-gathers and reduce-scatters). `automatic` is `full`
 // with sequence parallelism and `backward` without.
-enum class TpOverlap { Automatic, None, Backward, Full };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
+enum class TpOverlap { Automatic, None, Backward, Full };
 
 /// Mixture of experts as frontier models build it (DeepSeek-V3, Qwen3, GPT-OSS): each MoE layer's
 /// MLP is `experts` routed experts of which a token visits `topK`, plus `sharedExperts` every token

@@ -257,7 +257,8 @@ struct LongSequenceRow {
 };
 
 void addLongSequenceRows(std::vector<ValidationCase>& v) {
-  const Model l2 = llama("Llama 2 7B", 32, 4096, 11008, 32, 32);
+  Model l2 = llama("Llama 2 7B", 32, 4096, 11008, 32, 32);
+  l2.vocab = 32000;
   const Model l3 = llama("Llama 3 8B", 32, 4096, 14336, 32, 8);
   struct System {
     const char* name;
@@ -290,8 +291,7 @@ void addLongSequenceRows(std::vector<ValidationCase>& v) {
         {512, 8, 4, 1, 4, 8, 1619},
         {1024, 4, 4, 1, 4, 16, 1608}}},
   };
-  for (System& s : systems) {
-    if (s.model.name == "Llama 2 7B") s.model.vocab = 32000;
+  for (const System& s : systems) {
     for (const LongSequenceRow& r : s.rows) {
       Model m = s.model;
       m.seqLen = r.seqK * 1024;
