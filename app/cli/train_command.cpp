@@ -109,18 +109,6 @@ Args parse(const std::vector<std::string>& args, bool search) {
   return a;
 }
 
-std::string planText(const Job& job) {
-  const Parallelism& p = job.parallelism;
-  return "TP" + std::to_string(p.tp) + " PP" + std::to_string(p.pp) + " DP" + std::to_string(p.dp) + " CP" +
-         std::to_string(p.cp) + " EP" + std::to_string(p.ep) + " VP" + std::to_string(p.virtualStages) +
-         ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " +
-         std::string(toString(p.recompute)) + (p.sequenceParallel ? ", sequence parallel" : "") +
-         std::string(tpOverlapText(p)) +
-         (p.fsdp                   ? ", FSDP"
-          : p.distributedOptimizer ? ", distributed optimizer"
-                                   : "");
-}
-
 std::string rankText(RankBy r) {
   switch (r) {
     case RankBy::Energy:
@@ -312,20 +300,20 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
   const bool cost = a.rank == RankBy::Cost;
   out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << " by "
       << rankText(a.rank) << ":\n";
-  out << "  #  plan" << std::string(78, ' ') << "step s   TFLOP/s  MFU     GiB   days    MWh"
-      << (cost ? "         cost" : "") << "\n";
+  // Figures first, in aligned columns; the plan, whose description varies in length, below them.
+  out << "  #   step s   TFLOP/s     MFU      GiB     days          MWh" << (cost ? "           cost" : "") << "\n";
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     const Estimate& e = estimates[i];
     char line[256];
-    std::snprintf(line, sizeof line, "%3zu  %-80s %7.3f %8.1f %5.1f %% %6.1f %6.1f %8.1f", i + 1,
-                  planText(e.job).c_str(), e.step.total, e.tflopsPerGpu, 100 * e.mfu, e.memory.total / units::kGiB,
-                  e.effectiveTrainingDays, e.energyMwh);
+    std::snprintf(line, sizeof line, "%3zu %8.3f %9.1f %5.1f %% %8.1f %8.1f %12s", i + 1, e.step.total, e.tflopsPerGpu,
+                  100 * e.mfu, e.memory.total / units::kGiB, e.effectiveTrainingDays,
+                  report::fixed(e.energyMwh, 0).c_str());
     out << line;
     if (cost) {
-      std::snprintf(line, sizeof line, " %12.0f", r.best[i].cost);
+      std::snprintf(line, sizeof line, " %14s", report::fixed(r.best[i].cost, 0).c_str());
       out << line;
     }
-    out << "\n";
+    out << "\n      " << planText(e.job) << "\n";
   }
   if (estimates.empty()) {
     out << "  no plan fits in " << cluster.gpu << " memory\n";

@@ -164,18 +164,37 @@ std::string_view training::toString(TpOverlap o) {
   }
   return "?";
 }
-std::string_view training::tpOverlapText(const Parallelism& p) {
+namespace {
+std::string_view tpOverlapText(const training::Parallelism& p) {
   switch (p.tpOverlap) {
-    case TpOverlap::Automatic:
+    case training::TpOverlap::Automatic:
       return "";
-    case TpOverlap::None:
+    case training::TpOverlap::None:
       return ", TP exchanges blocking";
-    case TpOverlap::Backward:
+    case training::TpOverlap::Backward:
       return ", TP exchanges overlapped in the backward";
-    case TpOverlap::Full:
+    case training::TpOverlap::Full:
       return ", TP exchanges overlapped";
   }
   return "";
+}
+}  // namespace
+std::string training::planText(const Job& job) {
+  const Parallelism& p = job.parallelism;
+  std::string s = "TP " + std::to_string(p.tp) + " \u00b7 PP " + std::to_string(p.pp) + " \u00b7 DP " +
+                  std::to_string(p.dp) + " \u00b7 CP " + std::to_string(p.cp);
+  if (p.ep > 1) s += " \u00b7 EP " + std::to_string(p.ep);
+  if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
+  if (p.dualPipe) s += ", DualPipe";
+  s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
+  if (p.sequenceParallel) s += ", sequence parallel";
+  s += tpOverlapText(p);
+  if (p.epOverlap) s += ", EP all-to-all overlapped";
+  if (p.fsdp)
+    s += ", FSDP";
+  else if (p.distributedOptimizer)
+    s += ", distributed optimizer";
+  return s;
 }
 std::string_view training::toString(Recompute r) {
   switch (r) {

@@ -137,6 +137,27 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   if (par.tpOverlap == training::TpOverlap::Full && par.tp > 1 && !par.sequenceParallel)
     out.push_back({join(p, "tp_comm_overlap"), "'full' without sequence_parallel",
                    "'none', 'backward' or 'auto', or sequence_parallel: true"});
+  // DualPipe feeds micro-batches from both ends: two halves of the pipeline, its own two chunks per
+  // rank, and at least a micro-batch per stage to fill both directions (DeepSeek-V3 report §3.2.1).
+  if (par.dualPipe) {
+    const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
+    const long long micro = perStep > 0 ? job.training.globalBatch / perStep : 0;
+    if (par.pp < 2 || par.pp % 2 != 0)
+      out.push_back({join(p, "dualpipe"), "true with pp " + n(par.pp), "false, or an even pp of 2 or more"});
+    else if (par.virtualStages > 1)
+      out.push_back({join(p, "dualpipe"), "true with virtual_stages " + n(par.virtualStages),
+                     "false, or virtual_stages 1 (DualPipe has its own two chunks per rank)"});
+    else if (micro % 2 != 0 || micro < par.pp)
+      out.push_back({join(p, "dualpipe"), "true with " + n(micro) + " micro-batches per step",
+                     "false, or an even number of micro-batches, at least pp (" + n(par.pp) + ")"});
+  }
+  if (par.epOverlap && !training::expertOverlapAllowed(par)) {
+    if (par.ep == 1)
+      out.push_back({join(p, "ep_comm_overlap"), "true with ep 1", "false, or ep > 1 (there is no all-to-all)"});
+    else
+      out.push_back({join(p, "ep_comm_overlap"), "true with pp " + n(par.pp) + " and virtual_stages 1",
+                     "false, or virtual_stages > 1 (the overlap pairs micro-batches in an interleaved schedule)"});
+  }
   if (par.ep > 1) {
     if (m.moe.experts == 0)
       c.fail(p, "ep", par.ep, "1 for a dense model (no moe section)");

@@ -86,7 +86,8 @@ void writeEstimate(JsonWriter& j, const training::Estimate& e) {
   j.field("virtual_stages", p.virtualStages).field("micro_batch", e.job.training.microBatch);
   j.field("sequence_parallel", p.sequenceParallel).field("recompute", training::toString(p.recompute));
   j.field("distributed_optimizer", p.distributedOptimizer).field("fsdp", p.fsdp);
-  j.field("tp_comm_overlap", training::toString(training::effectiveTpOverlap(p)));
+  j.field("tp_comm_overlap", training::toString(training::effectiveTpOverlap(p))).field("ep_comm_overlap", p.epOverlap);
+  j.field("dualpipe", p.dualPipe);
   j.field("precision", training::toString(e.job.training.precision));
   j.endObject();
   j.field("step_time_s", e.step.total, kDigits).field("tokens_per_s", e.tokensPerSecond, kDigits);

@@ -7,22 +7,6 @@
 namespace gigaplan::report::sections {
 namespace {
 
-std::string planText(const training::Job& job) {
-  const training::Parallelism& p = job.parallelism;
-  std::string s = "TP " + std::to_string(p.tp) + " \u00b7 PP " + std::to_string(p.pp) + " \u00b7 DP " +
-                  std::to_string(p.dp) + " \u00b7 CP " + std::to_string(p.cp);
-  if (p.ep > 1) s += " \u00b7 EP " + std::to_string(p.ep);
-  if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
-  s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
-  if (p.sequenceParallel) s += ", sequence parallel";
-  s += training::tpOverlapText(p);
-  if (p.fsdp)
-    s += ", FSDP";
-  else if (p.distributedOptimizer)
-    s += ", distributed optimizer";
-  return s;
-}
-
 Figure stepChart(const training::Estimate& e, double width) {
   const training::StepBreakdown& b = e.step;
   const auto parts = training::stepParts(b);
@@ -125,9 +109,9 @@ Section training(const ReportInputs& in) {
            fixed(training::activeParameterCount(job.model) / 1e9, 1) + " B active per token)"},
       {"Training", fixed(job.training.tokens / 1e12, 2) + " T tokens, global batch " + count(job.training.globalBatch) +
                        " sequences, " + std::string(toString(job.training.precision))},
-      {"Plan", planText(job) + (t.searched ? " (best of " + count(static_cast<std::int64_t>(t.plansFitting)) +
-                                                 " fitting plans, parallelism: auto)"
-                                           : std::string())},
+      {"Plan", training::planText(job) + (t.searched ? " (best of " + count(static_cast<std::int64_t>(t.plansFitting)) +
+                                                           " fitting plans, parallelism: auto)"
+                                                     : std::string())},
       {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count) + " " + t.cluster.gpu + idleText(t.idle)},
       {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox +
                         count(static_cast<std::int64_t>(e.tokensPerSecond)) + " tokens/s"},

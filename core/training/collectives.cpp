@@ -62,6 +62,18 @@ double allToAllTime(const Link& l, int n, double bytes) {
   return std::max(up, out) + log2Steps(n) * l.latency;
 }
 
+double dispatchTime(const Link& l, int n, double tokenBytes, int copies, int nodeLimit) {
+  if (nodeLimit <= 0 || !l.crossesDomains) return allToAllTime(l, n, tokenBytes * copies);
+  if (n <= 1 || tokenBytes <= 0) return 0;
+  const int inside = std::min(n, l.ranksPerDomain);
+  const double domains = std::ceil(static_cast<double>(n) / inside);
+  // The token's own domain is one of the `reached` with chance reached / domains.
+  const double reached = std::min({static_cast<double>(nodeLimit), domains, static_cast<double>(copies)});
+  const double out = tokenBytes * reached * (domains - 1) / domains / l.scaleOut;
+  const double up = tokenBytes * copies * (inside - 1.0) / inside / l.scaleUp;
+  return std::max(up, out) + log2Steps(n) * l.latency;
+}
+
 double p2pTime(const Link& l, double bytes) {
   if (bytes <= 0) return 0;
   return bytes / (l.crossesDomains ? l.scaleOut : l.scaleUp) + l.latency;

@@ -31,6 +31,11 @@ double allGatherTime(const Link& l, int n, double bytes);
 double reduceScatterTime(const Link& l, int n, double bytes);
 /// All-to-all where each rank holds `bytes` and keeps 1/n of it.
 double allToAllTime(const Link& l, int n, double bytes);
+/// Expert dispatch (or combine): each rank sends `copies` routed copies of `tokenBytes` worth of
+/// tokens over an `n`-rank all-to-all. With `nodeLimit` > 0 (node-limited routing) a token reaches
+/// at most that many domains and crosses the scale-out network once per remote domain, then fans
+/// out over NVLink; otherwise it is a plain all-to-all of every copy.
+double dispatchTime(const Link& l, int n, double tokenBytes, int copies, int nodeLimit);
 /// One point-to-point transfer.
 double p2pTime(const Link& l, double bytes);
 

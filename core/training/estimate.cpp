@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "core/base/thousands.h"
 #include "core/training/flops.h"
 #include "core/training/plan_findings.h"
 #include "core/units/units.h"
@@ -102,8 +103,8 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       units::format(e.memory.capacity, units::Dimension::DataSize) + " HBM per GPU");
   }
   if (e.gpusUsed < cluster.count) {
-    e.notes.push_back(std::to_string(cluster.count - e.gpusUsed) + " of " + std::to_string(cluster.count) +
-                      " GPUs idle (the plan needs tp·pp·dp·cp = " + std::to_string(e.gpusUsed) + ")");
+    e.notes.push_back(base::thousands(cluster.count - e.gpusUsed) + " of " + base::thousands(cluster.count) +
+                      " GPUs idle (the plan needs tp·pp·dp·cp = " + base::thousands(e.gpusUsed) + ")");
   }
   e.findings = batchFindings(job, cluster, gpu, e.mfu);
   return e;

@@ -26,6 +26,10 @@ struct MoE {
   int expertFfnHidden = 0;
   int sharedExperts = 0;  // always-active experts of expertFfnHidden each (DeepSeek-V3: 1)
   int denseLayers = 0;    // the first k layers are dense (DeepSeek-V3: 3)
+  // Node-limited routing: a token's experts lie on at most this many scale-up domains (nodes),
+  // and its dispatch crosses the scale-out network once per destination node, fanned out over
+  // NVLink there (DeepSeek-V3: 4). 0 = unrestricted, every routed copy travels on its own.
+  int nodeLimit = 0;
   friend bool operator==(const MoE&, const MoE&) = default;
 };
 
@@ -70,6 +74,14 @@ struct Parallelism {
   bool fsdp = false;              // weights, gradients and optimizer sharded over DP (ZeRO-3)
   bool overlapGradReduce = true;  // DP gradient reduction overlapped with the last backward
   TpOverlap tpOverlap = TpOverlap::Automatic;
+  // Expert all-to-all of one micro-batch under the computation of another, in the steady state of
+  // the 1F1B schedule (Megatron-Core's moe_a2a_overlap; DeepSeek's DualPipe does the same).
+  bool epOverlap = false;
+  // DeepSeek's DualPipe schedule (DeepSeek-V3 report §3.2.1): micro-batches enter the pipeline from
+  // both ends, each rank holds two stages (stage r and stage pp − 1 − r: parameters twice), and
+  // every forward chunk runs beside a backward chunk, its pipeline transfers (and, with epOverlap,
+  // its expert all-to-all) hidden under the other's computation. Bubble (pp/2 − 1)(F&B + B − 3W).
+  bool dualPipe = false;
   friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
@@ -110,8 +122,16 @@ std::string_view toString(Recompute);
 std::string_view toString(Activation);
 std::string_view toString(TpOverlap);
 
-/// A plan's overlap as its description reads: "" when left to `auto`, else ", TP exchanges ...".
-std::string_view tpOverlapText(const Parallelism&);
+/// A plan as every view describes it (report, command line, Job panel):
+/// "TP 8 · PP 16 · DP 16 · CP 1 · EP 8, 2 virtual stages, micro-batch 1, recompute none,
+/// sequence parallel, EP all-to-all overlapped, distributed optimizer".
+std::string planText(const Job&);
+
+/// Whether a plan can overlap its expert all-to-all: there is one (ep > 1), and Megatron-Core pairs
+/// micro-batches only without a pipeline or in the interleaved schedule (DualPipe always pairs).
+inline bool expertOverlapAllowed(const Parallelism& p) {
+  return p.ep > 1 && (p.pp == 1 || p.virtualStages > 1 || p.dualPipe);
+}
 
 /// The overlap a plan runs with: `automatic` resolved by sequence parallelism.
 inline TpOverlap effectiveTpOverlap(const Parallelism& p) {

@@ -12,10 +12,15 @@ void settleExperts(Job& job) {
   if (moe.experts == 0) {
     moe = {};
     job.parallelism.ep = 1;
+    settleExpertOverlap(job);
     return;
   }
   if (moe.topK == 0) moe.topK = 1;
   if (moe.expertFfnHidden == 0) moe.expertFfnHidden = job.model.ffnHidden;
+}
+
+void settleExpertOverlap(Job& job) {
+  if (!expertOverlapAllowed(job.parallelism)) job.parallelism.epOverlap = false;
 }
 
 void settleLatentAttention(Job& job) {

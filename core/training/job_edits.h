@@ -14,6 +14,10 @@ namespace gigaplan::training {
 /// size per expert (what the reader assumes when expert_ffn_hidden is left out).
 void settleExperts(Job& job);
 
+/// After EP, PP, the virtual stages or DualPipe change: an expert all-to-all overlap the plan no longer
+/// allows (expertOverlapAllowed) is dropped rather than the edit refused.
+void settleExpertOverlap(Job& job);
+
 /// After the key/value latent rank changes: 0 is GQA again (every MLA figure cleared); a model
 /// made MLA starts with the query/key and value heads of the GQA head it replaces and a decoupled
 /// RoPE part half that size (DeepSeek-V3's 128 and 64), no query compression.

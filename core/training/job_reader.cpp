@@ -83,7 +83,7 @@ class JobReader {
     });
     if (auto moe = n["moe"]; moe && !moe.IsNull()) {
       const std::string mp = at(p, "moe");
-      r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden", "shared_experts", "dense_layers"});
+      r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden", "shared_experts", "dense_layers", "node_limit"});
       m.moe.experts = static_cast<int>(r_.integer(r_.require(moe, mp, "experts"), at(mp, "experts"), 2, 1'000'000));
       m.moe.topK = static_cast<int>(r_.integer(r_.require(moe, mp, "top_k"), at(mp, "top_k"), 1, 1'000'000));
       m.moe.expertFfnHidden = m.ffnHidden;
@@ -92,6 +92,8 @@ class JobReader {
                   [&](auto& c, auto& cp) { m.moe.sharedExperts = static_cast<int>(r_.integer(c, cp, 0, 1'000'000)); });
       r_.optional(moe, mp, "dense_layers",
                   [&](auto& c, auto& cp) { m.moe.denseLayers = static_cast<int>(r_.integer(c, cp, 0, kMaxDim)); });
+      r_.optional(moe, mp, "node_limit",
+                  [&](auto& c, auto& cp) { m.moe.nodeLimit = static_cast<int>(r_.integer(c, cp, 0, 1'000'000)); });
     }
   }
 
@@ -121,9 +123,10 @@ class JobReader {
       par.automatic = true;
       return;
     }
-    r_.checkKeys(n, p,
-                 {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute",
-                  "distributed_optimizer", "fsdp", "overlap_grad_reduce", "tp_comm_overlap"});
+    r_.checkKeys(
+        n, p,
+        {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute", "distributed_optimizer",
+         "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap", "dualpipe"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -140,6 +143,8 @@ class JobReader {
     r_.optional(n, p, "tp_comm_overlap", [&](auto& c, auto& cp) {
       par.tpOverlap = static_cast<TpOverlap>(r_.choice(c, cp, {"auto", "none", "backward", "full"}));
     });
+    optBool(n, p, "ep_comm_overlap", par.epOverlap);
+    optBool(n, p, "dualpipe", par.dualPipe);
   }
 
   // The rules between fields live in core/model/plan_rules; a broken one is reported at the
@@ -180,6 +185,7 @@ void writeModel(YAML::Emitter& e, const Model& m) {
     e << YAML::Key << "expert_ffn_hidden" << YAML::Value << m.moe.expertFfnHidden;
     if (m.moe.sharedExperts > 0) e << YAML::Key << "shared_experts" << YAML::Value << m.moe.sharedExperts;
     if (m.moe.denseLayers > 0) e << YAML::Key << "dense_layers" << YAML::Value << m.moe.denseLayers;
+    if (m.moe.nodeLimit > 0) e << YAML::Key << "node_limit" << YAML::Value << m.moe.nodeLimit;
     e << YAML::EndMap;
   }
   if (m.mla.kvLoraRank > 0) {
@@ -228,6 +234,8 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
   if (!par.overlapGradReduce) e << YAML::Key << "overlap_grad_reduce" << YAML::Value << false;
   if (par.tpOverlap != TpOverlap::Automatic)
     e << YAML::Key << "tp_comm_overlap" << YAML::Value << std::string(toString(par.tpOverlap));
+  if (par.epOverlap) e << YAML::Key << "ep_comm_overlap" << YAML::Value << true;
+  if (par.dualPipe) e << YAML::Key << "dualpipe" << YAML::Value << true;
   e << YAML::EndMap;
 }
 

@@ -7,11 +7,12 @@
 //
 // Job shape (a job file holds it at the top level or under `job:`):
 //   model: {name, layers, hidden, ffn_hidden, heads, kv_heads, head_dim, seq_len, vocab, activation,
-//           mtp_depth, moe: {experts, top_k, expert_ffn_hidden, shared_experts, dense_layers},
+//           mtp_depth, moe: {experts, top_k, expert_ffn_hidden, shared_experts, dense_layers, node_limit},
 //           mla: {q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim}}
 //   training: {tokens, global_batch, micro_batch, precision (bf16 | fp8 | fp4 | fp16), flash_attention}
 //   parallelism: auto | {tp, pp, dp, cp, ep, virtual_stages, sequence_parallel, recompute,
-//                        distributed_optimizer, fsdp, overlap_grad_reduce, tp_comm_overlap}
+//                        distributed_optimizer, fsdp, overlap_grad_reduce, tp_comm_overlap,
+//                        ep_comm_overlap, dualpipe}
 // Cluster shape:
 //   cluster: {gpu, count, scale_up: {size, bandwidth, latency},
 //             scale_out: {bandwidth_per_gpu, oversubscription, leaf_gpus, pod_gpus,

@@ -83,6 +83,7 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   // interleaved schedule; Narayanan et al. 2021 §2.2). Returns layer-micro-batches for `layers`.
   const auto held = [&](int rank, int layers) {
     if (s.pp == 1) return static_cast<double>(layers);
+    if (par.dualPipe) return static_cast<double>(layers) * std::min(s.microBatches, s.pp + 1);  // PP + 1 (table 2)
     if (s.v == 1) return static_cast<double>(layers) * std::min(s.microBatches, s.pp - rank);
     const double chunks = std::min(static_cast<double>(s.microBatches) * s.v, s.pp * s.v + s.pp - 1.0 - 2.0 * rank);
     return static_cast<double>(layers) / s.v * chunks;
@@ -114,6 +115,22 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   const int mtp = m.mtpDepth;
   if (s.pp == 1)
     return rankMemory(stageParameters(s, m.layers, s.firstStageDense, true, true), held(0, m.layers + mtp), true);
+  // DualPipe: rank r holds stages r and pp − 1 − r, so the first rank holds both ends (embedding,
+  // output layer, multi-token prediction, logits) and a middle rank two full stages.
+  if (par.dualPipe) {
+    const auto both = [&](StageParams a, StageParams b) {
+      return StageParams{a.total + b.total, a.experts + b.experts};
+    };
+    const StageParams ends = both(stageParameters(s, s.firstStageLayers, s.firstStageDense, true, false),
+                                  stageParameters(s, s.lastStageLayers, 0, true, true));
+    MemoryBreakdown busiest = rankMemory(ends, held(0, s.firstStageLayers + s.lastStageLayers + mtp) / 2, true);
+    if (s.pp > 2) {
+      const StageParams full = stageParameters(s, s.stageLayers, 0, false, false);
+      const MemoryBreakdown middle = rankMemory(both(full, full), held(1, s.stageLayers), false);
+      if (middle.total > busiest.total) busiest = middle;
+    }
+    return busiest;
+  }
   // The busiest rank is the first (embedding, most micro-batches in flight), the second (a full
   // stage when the first gave up a layer), or the last (output layer and logits).
   MemoryBreakdown busiest = rankMemory(stageParameters(s, s.firstStageLayers, s.firstStageDense, true, false),

@@ -34,9 +34,11 @@ Model deepSeekV3() {
   // first_k_dense_replace 3, intermediate_size 18432, moe_intermediate_size 2048, n_routed_experts
   // 256, n_shared_experts 1, num_experts_per_tok 8, num_attention_heads 128, q_lora_rank 1536,
   // kv_lora_rank 512, qk_nope_head_dim 128, qk_rope_head_dim 64, v_head_dim 128, vocab_size 129280,
-  // num_nextn_predict_layers 1; pre-training at sequence 4,096 (DeepSeek-V3 report §4.2).
+  // num_nextn_predict_layers 1, n_group 8 with topk_group 4 (in training each group is a node:
+  // "each token will be sent to at most 4 nodes", report §2.1.2); pre-training at sequence 4,096
+  // (report §4.2).
   Model m = shape("DeepSeek-V3 671B", 61, 7168, 18432, 128, 128, 4096, 129280, Activation::SwiGlu);
-  m.moe = {256, 8, 2048, 1, 3};
+  m.moe = {256, 8, 2048, 1, 3, 4};
   m.mla = {1536, 512, 128, 64, 128};
   m.mtpDepth = 1;
   return m;
@@ -70,7 +72,7 @@ Model frontierMoe() {
   // pipeline sizes; 512 routed experts + 1 shared, top-8, split over many expert-parallel sizes.
   Model m =
       shape("Frontier MoE 7T-A172B (illustrative)", 128, 12288, 36864, 128, 128, 8192, 200064, Activation::SwiGlu);
-  m.moe = {512, 8, 3072, 1, 4};
+  m.moe = {512, 8, 3072, 1, 4, 4};  // node-limited routing to 4 nodes, as DeepSeek-V3
   m.mla = {2048, 1024, 128, 64, 128};
   m.mtpDepth = 1;
   return m;

@@ -81,32 +81,40 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
             const int microBatches = gb / mb / dp;
             for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
               if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
-              for (Recompute rc : recomputeModes) {
-                for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
-                  const bool sharded = dp * c > 1;
-                  for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
-                    Candidate cand;
-                    Parallelism& par = cand.par;
-                    par.tp = t;
-                    par.pp = p;
-                    par.dp = dp;
-                    par.cp = c;
-                    par.ep = e;
-                    par.virtualStages = v;
-                    par.sequenceParallel = sp;
-                    par.recompute = rc;
-                    par.distributedOptimizer = shard == 1;
-                    par.fsdp = shard == 2;
-                    cand.microBatch = mb;
-                    // Built to keep the plan rules; checked with the file's own rules so the
-                    // search never offers a plan the design would refuse to load.
-                    probe.parallelism = par;
-                    probe.training.microBatch = mb;
-                    if (!model::planViolations(probe, "", &cluster).empty()) continue;
-                    out.push_back(cand);
+              // DualPipe is offered where its point lies, hiding a MoE plan's all-to-all (the rules
+              // decide whether the micro-batches fill it).
+              const bool dualPipeOption = v == 1 && e > 1 && p >= 2 && p % 2 == 0;
+              for (int dual = 0; dual < (dualPipeOption ? 2 : 1); ++dual)
+                for (Recompute rc : recomputeModes) {
+                  for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
+                    const bool sharded = dp * c > 1;
+                    for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
+                      Candidate cand;
+                      Parallelism& par = cand.par;
+                      par.tp = t;
+                      par.pp = p;
+                      par.dp = dp;
+                      par.cp = c;
+                      par.ep = e;
+                      par.virtualStages = v;
+                      par.dualPipe = dual == 1;
+                      par.sequenceParallel = sp;
+                      par.recompute = rc;
+                      par.distributedOptimizer = shard == 1;
+                      par.fsdp = shard == 2;
+                      // Overlapping the expert all-to-all never costs step time in the model, so
+                      // every plan that allows it takes it.
+                      par.epOverlap = expertOverlapAllowed(par);
+                      cand.microBatch = mb;
+                      // Built to keep the plan rules; checked with the file's own rules so the
+                      // search never offers a plan the design would refuse to load.
+                      probe.parallelism = par;
+                      probe.training.microBatch = mb;
+                      if (!model::planViolations(probe, "", &cluster).empty()) continue;
+                      out.push_back(cand);
+                    }
                   }
                 }
-              }
             }
           }
         }

@@ -60,28 +60,43 @@ class StepModel {
 
     // The stages that can be busiest: the first (a MoE model's dense layers), a full middle one,
     // the last (fewer layers, the logits and multi-token prediction); pp = 1 is one stage of all.
+    // Under DualPipe a rank runs half the micro-batches through each of its two stages: the end
+    // ranks average the first and the last stage, and hold the parameters of both, as every rank.
     struct Stage {
-      int layers = 0, dense = 0;
-      bool output = false;
+      double layers = 0, dense = 0;  // per micro-batch, multi-token prediction layers included
+      double output = 0;             // share of micro-batches that run the output layer here
+      StageParams params;            // held by the rank
     };
     std::array<Stage, 3> stages{};  // no allocation: the search scores millions of plans
     std::size_t count = 0;
+    const int mtpLayers = s_.mtpDepth;
     if (s_.pp == 1) {
-      stages[count++] = {m_.layers + s_.mtpDepth, s_.firstStageDense, true};
+      stages[count++] = {static_cast<double>(m_.layers + mtpLayers), static_cast<double>(s_.firstStageDense), 1,
+                         stageParameters(s_, m_.layers, s_.firstStageDense, true, true)};
     } else {
-      stages[count++] = {s_.firstStageLayers, s_.firstStageDense, false};
-      if (s_.pp > 2) stages[count++] = {s_.stageLayers, 0, false};
-      stages[count++] = {s_.lastStageLayers + s_.mtpDepth, 0, true};
+      const StageParams first = stageParameters(s_, s_.firstStageLayers, s_.firstStageDense, true, false);
+      const StageParams middle = stageParameters(s_, s_.stageLayers, 0, false, false);
+      const StageParams last = stageParameters(s_, s_.lastStageLayers, 0, true, true);
+      auto both = [](StageParams a, StageParams b) { return StageParams{a.total + b.total, a.experts + b.experts}; };
+      if (par_.dualPipe) {
+        stages[count++] = {(s_.firstStageLayers + s_.lastStageLayers + mtpLayers) / 2.0, s_.firstStageDense / 2.0, 0.5,
+                           both(first, last)};
+        if (s_.pp > 2) stages[count++] = {static_cast<double>(s_.stageLayers), 0, 0, both(middle, middle)};
+      } else {
+        stages[count++] = {static_cast<double>(s_.firstStageLayers), static_cast<double>(s_.firstStageDense), 0, first};
+        if (s_.pp > 2) stages[count++] = {static_cast<double>(s_.stageLayers), 0, 0, middle};
+        stages[count++] = {static_cast<double>(s_.lastStageLayers + mtpLayers), 0, 1, last};
+      }
     }
     auto fwdOf = [&](const LayerCost& c) { return c.fwd + c.tpFwd + c.cpFwd + c.epFwd; };
     auto bwdOf = [&](const LayerCost& c) {
       return c.bwd + c.tpBwd + c.cpBwd + c.epBwd + c.recompute + c.recomputeComm;
     };
     auto stageFwdOf = [&](const Stage& st) {
-      return (st.layers - st.dense) * fwdOf(layer) + st.dense * fwdOf(dense) + (st.output ? out.fwd + mtp.fwd : 0);
+      return (st.layers - st.dense) * fwdOf(layer) + st.dense * fwdOf(dense) + st.output * (out.fwd + mtp.fwd);
     };
     auto stageBwdOf = [&](const Stage& st) {
-      return (st.layers - st.dense) * bwdOf(layer) + st.dense * bwdOf(dense) + (st.output ? out.bwd + mtp.bwd : 0);
+      return (st.layers - st.dense) * bwdOf(layer) + st.dense * bwdOf(dense) + st.output * (out.bwd + mtp.bwd);
     };
     std::size_t bi = 0;
     for (std::size_t i = 1; i < count; ++i) {
@@ -95,20 +110,21 @@ class StepModel {
     auto sum = [&](auto field) { return mb * (n * field(layer) + d * field(dense)); };
 
     StepBreakdown b;
-    b.forward = sum([](const LayerCost& c) { return c.fwd; }) + (busiest.output ? mb * (out.fwd + mtp.fwd) : 0);
-    b.backward = sum([](const LayerCost& c) { return c.bwd; }) + (busiest.output ? mb * (out.bwd + mtp.bwd) : 0);
+    b.forward = sum([](const LayerCost& c) { return c.fwd; }) + mb * busiest.output * (out.fwd + mtp.fwd);
+    b.backward = sum([](const LayerCost& c) { return c.bwd; }) + mb * busiest.output * (out.bwd + mtp.bwd);
     b.recompute = sum([](const LayerCost& c) { return c.recompute; });
     b.tensorParallel = sum([](const LayerCost& c) { return c.tpFwd + c.tpBwd + c.recomputeComm; });
     b.contextParallel = sum([](const LayerCost& c) { return c.cpFwd + c.cpBwd; });
     b.expertParallel = sum([](const LayerCost& c) { return c.epFwd + c.epBwd; });
     if (s_.pp > 1) {
-      b.pipelineBubble = (s_.pp - 1.0) / s_.v * (stageFwd + stageBwd);
+      // DualPipe: (pp/2 − 1)(F&B + B − 3W), a forward and a backward chunk together taking F + B and
+      // the weight-gradient part W half of the backward (its GEMMs are half of the backward's).
+      b.pipelineBubble =
+          par_.dualPipe ? (s_.pp / 2.0 - 1) * (stageFwd + stageBwd / 2) : (s_.pp - 1.0) / s_.v * (stageFwd + stageBwd);
       b.pipelineP2p = pipelineTransfers(stageFwd + stageBwd);
     }
-    const StageParams params = stageParameters(s_, busiest.layers - (busiest.output ? s_.mtpDepth : 0), busiest.dense,
-                                               busiest.output || bi == 0, busiest.output);
-    b.dataParallel = dataParallel(stageFwd, stageBwd, params);
-    b.optimizer = optimizer(params);
+    b.dataParallel = dataParallel(stageFwd, stageBwd, busiest.params);
+    b.optimizer = optimizer(busiest.params);
     b.total = b.forward + b.backward + b.recompute + b.tensorParallel + b.contextParallel + b.expertParallel +
               b.pipelineBubble + b.pipelineP2p + b.dataParallel + b.optimizer;
     b.hardwareFlops = hardwareFlops();
@@ -229,12 +245,19 @@ class StepModel {
       c.cpBwd = overlapped(2 * ring, attnBwd, cost);
     }
     if (moe && s_.ep > 1) {
-      // Dispatch and combine all-to-all per pass, not overlapped, over the ranks of the
-      // expert-parallel group (consecutive after TP: inside the NVLink domain when tp·ep fits in
-      // it, through the NICs otherwise).
+      // Dispatch and combine all-to-all per pass over the ranks of the expert-parallel group
+      // (consecutive after TP: inside the NVLink domain when tp·ep fits in it, through the NICs
+      // otherwise; node-limited routing crosses the NICs once per destination node).
       const Link link = groupLink(g_, c_, s_.ep, s_.tp);
-      const double a2a = allToAllTime(link, s_.ep, tokens * m_.moe.topK * h / t * kActivationBytes);
+      const double a2a = dispatchTime(link, s_.ep, tokens * h / t * kActivationBytes, m_.moe.topK, m_.moe.nodeLimit);
       c.epFwd = c.epBwd = 2 * a2a;
+      if (par_.epOverlap) {
+        // In the steady state this micro-batch's exchanges run under another's forward and
+        // backward of the layer; warm-up forwards and cool-down backwards have no partner.
+        const double paired = pairedFraction();
+        const double both = c.epFwd + c.epBwd;
+        c.epFwd = c.epBwd = 0.5 * ((1 - paired) * both + paired * overlapped(both, c.fwd + c.bwd, cost));
+      }
     }
     switch (par_.recompute) {
       case Recompute::Full:
@@ -248,6 +271,20 @@ class StepModel {
         break;
     }
     return c;
+  }
+
+  // Share of a GPU's forward and backward chunks that the 1F1B steady state pairs with one of the
+  // other kind: the first stage runs pp − 1 warm-up forwards alone (2(pp − 1) + (v − 1)·pp
+  // interleaved) and as many backwards at the end; DualPipe, fed from both ends, about half the
+  // pipeline (pp/2, its bubble's share); without pipelining, the first forward and the last
+  // backward.
+  double pairedFraction() const {
+    const double chunks = static_cast<double>(s_.microBatches) * s_.v;
+    const double alone = s_.pp == 1      ? 1
+                         : par_.dualPipe ? s_.pp / 2.0
+                         : s_.v == 1     ? s_.pp - 1.0
+                                         : 2.0 * (s_.pp - 1) + (s_.v - 1.0) * s_.pp;
+    return 1 - std::min(chunks, alone) / chunks;
   }
 
   LinearTimes linear(double tokens, double in, double out) const {
@@ -268,7 +305,8 @@ class StepModel {
   // backward on this GPU; fill and drain add one hop per stage each way. Each GPU sends 1/tp of
   // the activation (scatter/gather, or sequence parallel); without SP the receiver all-gathers it
   // over the TP group again. Megatron-LM 2021 waited for every transfer; Megatron-Core overlaps
-  // the interleaved schedule's transfers with the other chunks' compute (overlap_p2p_comm).
+  // the interleaved schedule's transfers with the other chunks' compute (overlap_p2p_comm), and
+  // DualPipe those of one chunk with the computation of the chunk beside it.
   double pipelineTransfers(double stageMicroBatch) const {
     const Link link = groupLink(g_, c_, 2, s_.tp * s_.cp * s_.dp);
     const double bytes = s_.tokens * m_.hidden * kActivationBytes;
@@ -276,8 +314,9 @@ class StepModel {
     if (!sp_ && s_.tp > 1) hop += allGatherTime(groupLink(g_, c_, s_.tp, 1), s_.tp, bytes);
     const double perMicroBatch = 2 * s_.v * hop;
     const double fillDrain = 2 * (s_.pp - 1.0) * hop;
-    const double steady =
-        sp_ && s_.v > 1 ? overlapped(perMicroBatch, stageMicroBatch, g_.eff.overlapCost) : perMicroBatch;
+    const double steady = (sp_ && s_.v > 1) || par_.dualPipe
+                              ? overlapped(perMicroBatch, stageMicroBatch, g_.eff.overlapCost)
+                              : perMicroBatch;
     return s_.microBatches * steady + fillDrain;
   }
 

@@ -267,13 +267,20 @@ std::vector<std::pair<int, std::string>> findingKinds(const engine::Evaluation& 
   return out;
 }
 
-// Saves a picture of the window in `dir` and, with GIGAPLAN_KEEP_SCREENSHOTS set, copies it there.
+// With GIGAPLAN_KEEP_SCREENSHOTS set, copies `file` there as `name`, over an earlier run's copy.
+void keep(const QString& file, const QString& name) {
+  if (!qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS")) return;
+  const QString kept = QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name);
+  QFile::remove(kept);
+  QFile::copy(file, kept);
+}
+
+// Saves a picture of the window in `dir` and keeps a copy (see keep).
 void saveShot(QWidget& w, const QTemporaryDir& dir, const char* name) {
   QTest::qWait(50);
   const QString file = dir.filePath(name);
   QVERIFY(w.grab().save(file));
-  if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-    QFile::copy(file, QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(name));
+  keep(file, name);
 }
 
 // Shows a window of its own at laptop size (1366 × 768), active, with instant camera moves; false
@@ -285,6 +292,11 @@ bool showOnLaptop(app::MainWindow& w) {
   w.siteView().setAnimationDuration(0);
   QApplication::setActiveWindow(&w);
   return true;
+}
+
+// A sample opened in a laptop-sized window, its evaluation done.
+bool openOnLaptop(app::MainWindow& w, const char* file) {
+  return showOnLaptop(w) && w.fileActions().openFile(sample(file)) && waitForEvaluation(w);
 }
 
 // Where a point of the ground (site metres) shows in the view.
@@ -756,10 +768,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(fedBy("ups-a"), QStringList{"tx-1"});
     QTest::keyClick(&view(), Qt::Key_W);
     QVERIFY(!window_->editActions().wireAction()->isChecked());
-    if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS")) {
-      for (const char* f : {"wire-refused.png", "wire-allowed.png"})
-        QFile::copy(tmp_.filePath(f), QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(f));
-    }
+    for (const char* f : {"wire-refused.png", "wire-allowed.png"}) keep(tmp_.filePath(f), f);
     doc_->undoStack()->undo();  // the disconnect
     doc_->undoStack()->undo();  // the connect
     QCOMPARE(doc_->undoStack()->index(), steps);
@@ -800,9 +809,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc_->undoStack()->index(), steps + 1);
     doc_->undoStack()->undo();
     QCOMPARE(fedBy(), std::size_t{1});
-    if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-      QFile::copy(tmp_.filePath("feed-picked.png"),
-                  QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath("feed-picked.png"));
+    keep(tmp_.filePath("feed-picked.png"), "feed-picked.png");
   }
 
   void jobPanelFindsAndAppliesTheBestPlan() {
@@ -1079,8 +1086,7 @@ class TestMainWindow : public QObject {
       }
       const QString shot = QString("laptop-1366x768%1.png").arg(savedLayout ? "-reset" : "");
       QVERIFY(window.grab().save(tmp_.filePath(shot)));
-      if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-        QFile::copy(tmp_.filePath(shot), QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath(shot));
+      keep(tmp_.filePath(shot), shot);
     }
     app::settings::setWindowState(savedState);
     app::settings::setWindowGeometry(savedGeometry);
@@ -1440,9 +1446,7 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
-    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
-    QVERIFY(waitForEvaluation(w));
+    QVERIFY(openOnLaptop(w, "teaching-hall.yaml"));
     auto& m = w.metrics();
     m.setRangeSamples(200);
     QVERIFY(!m.ranges() && !m.rangesBusy());
@@ -1488,9 +1492,7 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
-    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));  // GPT-OSS 120B: 128 experts, top-4
-    QVERIFY(waitForEvaluation(w));
+    QVERIFY(openOnLaptop(w, "teaching-hall.yaml"));  // GPT-OSS 120B: 128 experts, top-4
     w.findChild<QDockWidget*>("jobDock")->raise();
     app::JobPanel& panel = w.jobPanel();
     auto* shared = panel.findChild<QSpinBox*>("sharedExperts");
@@ -1538,9 +1540,7 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
-    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));  // GPT-OSS 120B: GQA, heads of 64
-    QVERIFY(waitForEvaluation(w));
+    QVERIFY(openOnLaptop(w, "teaching-hall.yaml"));  // GPT-OSS 120B: GQA, heads of 64
     w.findChild<QDockWidget*>("jobDock")->raise();
     app::JobPanel& panel = w.jobPanel();
     auto* kv = panel.findChild<QSpinBox*>("kvLoraRank");
@@ -1596,9 +1596,7 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
-    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));  // TP2 with sequence parallelism
-    QVERIFY(waitForEvaluation(w));
+    QVERIFY(openOnLaptop(w, "superpod-gb200-su.yaml"));  // TP2 with sequence parallelism
     w.findChild<QDockWidget*>("jobDock")->raise();
     auto* box = w.jobPanel().findChild<QComboBox*>("tpOverlap");
     QVERIFY(box);
@@ -1633,14 +1631,73 @@ class TestMainWindow : public QObject {
     QTRY_COMPARE(box->currentText(), QString("automatic"));
   }
 
+  // The Job panel's "Overlap expert all-to-all" and "DualPipe schedule" on the teaching hall's
+  // GPT-OSS (PP 2 under DualPipe, EP 64): the overlap clicked off, the file loses ep_comm_overlap
+  // and the step grows by the exposed exchange; DualPipe off takes the overlap with it (PP 2 without
+  // interleaving cannot pair micro-batches), and so does EP 1 (nothing to overlap), the box greyed
+  // out; undo brings each back.
+  void jobPanelOverlapsTheExpertAllToAll() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(openOnLaptop(w, "teaching-hall.yaml"));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    auto* box = w.jobPanel().findChild<QCheckBox*>("epOverlap");
+    QVERIFY(box);
+    QTRY_VERIFY(box->isVisible());
+    QVERIFY(box->isChecked() && box->isEnabled());
+    const auto step = [&] {
+      const auto& job = *doc.design().job;
+      const training::Cluster cluster =
+          engine::clusterFromEvaluation(doc.design(), *w.evaluations().latest().evaluation);
+      return training::estimate(job, cluster, training::resolveGpu(*base->gpu(cluster.gpu), cluster)).step;
+    };
+    const training::StepBreakdown overlapped = step();
+    if (auto* area = w.jobPanel().findChild<QScrollArea*>())
+      area->verticalScrollBar()->setValue(box->mapTo(area->widget(), QPoint()).y() - 200);
+    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+    QVERIFY(!doc.design().job->parallelism.epOverlap);
+    QVERIFY(io::designToYaml(doc.design()).find("ep_comm_overlap") == std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown blocking = step();
+    QVERIFY(blocking.expertParallel > overlapped.expertParallel);
+    QVERIFY(blocking.total > overlapped.total);
+    QCOMPARE(doc.undoStack()->undoText(), QString("Overlap expert all-to-all: off"));
+    doc.undoStack()->undo();
+    QVERIFY(doc.design().job->parallelism.epOverlap);
+    QTRY_VERIFY(box->isChecked());
+    saveShot(w, tmp_, "job-ep-overlap.png");
+    auto* dual = w.jobPanel().findChild<QCheckBox*>("dualPipe");
+    QVERIFY(dual && dual->isChecked());
+    QTest::mouseClick(dual, Qt::LeftButton, {}, QPoint(8, dual->height() / 2));
+    QVERIFY(!doc.design().job->parallelism.dualPipe);
+    QVERIFY(!doc.design().job->parallelism.epOverlap);
+    QTRY_VERIFY(!box->isEnabled());
+    QVERIFY(waitForEvaluation(w));
+    QVERIFY(step().pipelineBubble > overlapped.pipelineBubble);  // 1F1B's bubble, not DualPipe's
+    doc.undoStack()->undo();
+    QVERIFY(doc.design().job->parallelism.dualPipe && doc.design().job->parallelism.epOverlap);
+    QTRY_VERIFY(box->isEnabled() && box->isChecked() && dual->isChecked());
+    // EP 1 leaves no all-to-all: the overlap goes with the edit instead of refusing it.
+    auto* ep = w.jobPanel().findChild<QSpinBox*>("ep");
+    QVERIFY(ep);
+    typeInto(ep, "1");
+    QCOMPARE(doc.design().job->parallelism.ep, 1);
+    QVERIFY(!doc.design().job->parallelism.epOverlap);
+    QTRY_VERIFY(!box->isEnabled());
+    doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->parallelism.ep, 64);
+    QVERIFY(doc.design().job->parallelism.epOverlap);
+    QTRY_VERIFY(box->isEnabled() && box->isChecked());
+  }
+
   void comparesWithAVariantAndAFile() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
-    QVERIFY(w.fileActions().openFile(sample("teaching-hall.yaml")));
-    QVERIFY(waitForEvaluation(w));
+    QVERIFY(openOnLaptop(w, "teaching-hall.yaml"));
     auto& panel = w.comparePanel();
     auto& v = w.siteView();
     QVERIFY(!panel.comparison());
@@ -2078,9 +2135,7 @@ class TestMainWindow : public QObject {
     const QString saved = tmp_.filePath("teaching-hall-from-new.yaml");
     answerNextFileDialog(saved, nullptr);
     QVERIFY(w.fileActions().save());
-    if (qEnvironmentVariableIsSet("GIGAPLAN_KEEP_SCREENSHOTS"))
-      QFile::copy(saved,
-                  QDir(qEnvironmentVariable("GIGAPLAN_KEEP_SCREENSHOTS")).filePath("teaching-hall-from-new.yaml"));
+    keep(saved, "teaching-hall-from-new.yaml");
     std::shared_ptr<const design::ResolvedDesign> built;
     try {
       built = design::resolve(io::loadDesign(saved.toStdString(), *base), *base);

@@ -76,7 +76,7 @@ class TestTrainCommand : public QObject {
     QVERIFY(r.out.find("gpt-3.6b on 64 × a100-sxm-80gb (bf16)") != std::string::npos);
     QVERIFY(r.out.find("step breakdown:") != std::string::npos);
     QVERIFY(r.out.find("MFU") != std::string::npos);
-    QVERIFY(r.out.find("TP2 PP1 DP32") != std::string::npos);
+    QVERIFY(r.out.find("TP 2 \u00b7 PP 1 \u00b7 DP 32") != std::string::npos);
   }
 
   void aPlanOnPartOfTheClusterLeavesGpusIdle() {
@@ -187,7 +187,7 @@ class TestTrainCommand : public QObject {
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.find("671.0 B (36.6 B active per token, + 11.6 B multi-token prediction)") != std::string::npos,
              r.out.c_str());
-    QVERIFY(r.out.find("EP32") != std::string::npos);
+    QVERIFY(r.out.find("EP 32") != std::string::npos);
   }
 
   void hfuIsAtLeastMfu() {
@@ -205,9 +205,10 @@ class TestTrainCommand : public QObject {
     QCOMPARE(r.code, 0);
     QVERIFY2(r.out.find("fit in memory; best 3 by days to train with failures, then energy:") != std::string::npos,
              r.out.c_str());
-    QVERIFY(r.out.find("\n  1  TP") != std::string::npos);
-    QVERIFY(r.out.find("\n  3  TP") != std::string::npos);
-    QVERIFY(r.out.find("\n  4  TP") == std::string::npos);
+    QVERIFY(r.out.find("\n  1    ") != std::string::npos);  // rank, then the figures
+    QVERIFY(r.out.find("\n  3    ") != std::string::npos);
+    QVERIFY(r.out.find("\n  4    ") == std::string::npos);
+    QVERIFY(r.out.find("\n      TP ") != std::string::npos);  // each plan below its figures
     QVERIFY(r.err.find("searching plans:") != std::string::npos);
     const Run json =
         search({"--cluster", file("c.yaml", kCluster), "--job", file("j.yaml", kJob), "--top", "2", "--json"});
@@ -230,7 +231,7 @@ class TestTrainCommand : public QObject {
     QVERIFY(cost.out.find("\"ranked_by\": \"cost\"") != std::string::npos);
     QVERIFY(cost.out.find("\"cost\": ") != std::string::npos);
     const Run table = search({"--cluster", c, "--job", j, "--top", "2", "--rank", "cost", "--energy-price", "90"});
-    QVERIFY(table.out.find("MWh         cost\n") != std::string::npos);
+    QVERIFY(table.out.find("MWh           cost\n") != std::string::npos);
     // Cost has no default prices: the catalog holds none.
     const Run noPrice = search({"--cluster", c, "--job", j, "--rank", "cost"});
     QCOMPARE(noPrice.code, 64);

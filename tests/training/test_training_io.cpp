@@ -89,6 +89,17 @@ class TestTrainingIo : public QObject {
         "              v_head_dim: 128}}\n"
         "training: {tokens: 14.8e12, global_batch: 15360, precision: fp16}\n"
         "parallelism: {pp: 16, dp: 128, ep: 64}\n");
+    // Node-limited routing and the overlapped expert all-to-all (DeepSeek-V3's own run).
+    QTest::newRow("node-limit-ep-overlap") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128, node_limit: 4}}\n"
+        "training: {tokens: 1e9, global_batch: 64}\n"
+        "parallelism: {pp: 2, virtual_stages: 2, dp: 32, ep: 16, ep_comm_overlap: true}\n");
+    QTest::newRow("dualpipe") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
+        "training: {tokens: 1e9, global_batch: 64}\n"
+        "parallelism: {pp: 4, dp: 16, ep: 16, ep_comm_overlap: true, dualpipe: true}\n");
     QTest::newRow("head-dim") << QString(
         "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
         "        activation: swiglu, moe: {experts: 128, top_k: 8, expert_ffn_hidden: 1536}}\n"
@@ -157,6 +168,37 @@ class TestTrainingIo : public QObject {
     QTest::newRow("missing") << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128}\n" + training << 1 << 8
                              << "model.vocab"
                              << "a value for 'vocab'";
+    const QString moe =
+        "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 1000, moe: {experts: 8, "
+        "top_k: 2}}\n";
+    QTest::newRow("node limit") << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 128, vocab: 1000, moe: "
+                                   "{experts: 8, top_k: 2, node_limit: -1}}\n" +
+                                       training
+                                << 1 << 109 << "model.moe.node_limit"
+                                << "a whole number from 0";
+    QTest::newRow("ep overlap word") << moe + training + "parallelism: {dp: 2, ep: 2, ep_comm_overlap: often}\n"
+                                     << 3 << 46 << "parallelism.ep_comm_overlap"
+                                     << "true or false";
+    QTest::newRow("ep overlap without ep") << moe + training + "parallelism: {ep_comm_overlap: true}\n"
+                                           << 3 << 32 << "parallelism.ep_comm_overlap"
+                                           << "ep > 1";
+    // Megatron-Core pairs micro-batches only without a pipeline or with an interleaved one.
+    QTest::newRow("ep overlap needs interleaving")
+        << moe + training + "parallelism: {pp: 2, dp: 2, ep: 2, ep_comm_overlap: true}\n"
+        << 3 << 53 << "parallelism.ep_comm_overlap"
+        << "virtual_stages > 1";
+    // DualPipe: an even pipeline, its own two chunks, and micro-batches enough to fill both ends.
+    QTest::newRow("dualpipe odd pp") << model + training + "parallelism: {pp: 3, dualpipe: true}\n"
+                                     << 3 << 32 << "parallelism.dualpipe"
+                                     << "an even pp of 2 or more";
+    QTest::newRow("dualpipe interleaved")
+        << model + training + "parallelism: {pp: 2, virtual_stages: 2, dualpipe: true}\n"
+        << 3 << 51 << "parallelism.dualpipe"
+        << "virtual_stages 1";
+    QTest::newRow("dualpipe few micro-batches")
+        << model + "training: {tokens: 1e6, global_batch: 2}\nparallelism: {pp: 4, dualpipe: true}\n"
+        << 3 << 32 << "parallelism.dualpipe"
+        << "at least pp (4)";
     QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n"
                                                  << 3 << 31 << "parallelism.virtual_stages"
                                                  << "1 when pp is 1";

@@ -12,6 +12,7 @@
 #include "core/training/job_edits.h"
 #include "core/training/memory.h"
 #include "core/training/model_presets.h"
+#include "core/training/plan_shape.h"
 #include "core/training/step_model.h"
 #include "training_fixtures.h"
 
@@ -29,12 +30,29 @@ const Model& preset(const char* title) {
   return p->model;
 }
 
-GpuParams catalogGpu(const char* id, int domain) {
+// A preset's published run on an explicit plan (distributed optimizer); globalBatch 0 keeps the
+// preset's batch.
+Job moeJob(const char* title, int globalBatch, int pp, int dp, int ep) {
+  Job job = presetJob(*findPreset(title));
+  if (globalBatch > 0) job.training.globalBatch = globalBatch;
+  job.parallelism = {};
+  job.parallelism.pp = pp;
+  job.parallelism.dp = dp;
+  job.parallelism.ep = ep;
+  job.parallelism.distributedOptimizer = true;
+  return job;
+}
+
+Cluster cluster(const char* gpu, int count, int domain) {
   Cluster c;
-  c.gpu = id;
-  c.count = 256;
+  c.gpu = gpu;
+  c.count = count;
   c.scaleUpSize = domain;
-  return resolveGpu(*test::repositoryCatalog().gpu(id), c);
+  return c;
+}
+
+GpuParams catalogGpu(const char* id, int domain) {
+  return resolveGpu(*test::repositoryCatalog().gpu(id), cluster(id, 256, domain));
 }
 
 }  // namespace
@@ -122,13 +140,7 @@ class TestTrainingMoe : public QObject {
   // + 8·11,274,289,152/32 expert parameters = 1,863,958,528 + 2,818,572,288; optimizer state 12 B
   // per parameter over 32 ranks (non-expert) and 32/32 = 1 rank (experts).
   void expertShardingInMemory() {
-    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
-    job.training.globalBatch = 4096;
-    job.parallelism = {};
-    job.parallelism.pp = 8;
-    job.parallelism.dp = 32;
-    job.parallelism.ep = 32;
-    job.parallelism.distributedOptimizer = true;
+    Job job = moeJob("DeepSeek-V3 671B", 4096, 8, 32, 32);
     const GpuParams g = catalogGpu("gb200", 72);
     const MemoryBreakdown mem = memoryPerGpu(job, g);
     // Busiest rank is a full stage here (8 layers; 61 layers on 8 stages: 7 + 8·6 + 6).
@@ -161,19 +173,8 @@ class TestTrainingMoe : public QObject {
     QVERIFY(near(allToAllTime(inside, 64, bytes) - 6 * inside.latency, bytes * 63 / 64 / inside.scaleUp, 1e-9));
     QVERIFY(near(allToAllTime(across, 64, bytes) - 6 * across.latency, bytes * 56 / 64 / across.scaleOut, 1e-9));
 
-    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
-    job.training.globalBatch = 4096;
-    job.parallelism = {};
-    job.parallelism.pp = 4;
-    job.parallelism.dp = 64;
-    job.parallelism.ep = 64;
-    job.parallelism.distributedOptimizer = true;
-    Cluster nvl;
-    nvl.gpu = "gb200";
-    nvl.count = 256;
-    nvl.scaleUpSize = 72;
-    Cluster eight = nvl;
-    eight.scaleUpSize = 8;
+    const Job job = moeJob("DeepSeek-V3 671B", 4096, 4, 64, 64);
+    const Cluster nvl = cluster("gb200", 256, 72), eight = cluster("gb200", 256, 8);
     GpuParams g8 = nvl72;
     g8.scaleUpSize = 8;
     const double a2aInside = stepTime(job, nvl72, nvl).expertParallel;
@@ -182,20 +183,109 @@ class TestTrainingMoe : public QObject {
     QVERIFY(a2aAcross > 3 * a2aInside);
   }
 
+  // Node-limited routing (DeepSeek-V3: 4 nodes): EP 64 over 8 nodes of 8, top-8. A plain all-to-all
+  // sends 56 of 64 copies' worth through the NIC (7 per token); limited to 4 nodes, a token crosses
+  // once per remote node it reaches: 4 · 7/8 = 3.5 tokens' worth, half. Inside a domain the limit
+  // changes nothing.
+  void nodeLimitedDispatch() {
+    const GpuParams hgx = catalogGpu("h800-sxm", 8);
+    Cluster c;
+    c.count = 2048;
+    const Link across = groupLink(hgx, c, 64, 1);
+    const double token = 4096.0 * 7168 * 2;  // one micro-batch, BF16, once
+    const double lat = 6 * across.latency;
+    QVERIFY(near(dispatchTime(across, 64, token, 8, 0) - lat, token * 8 * 56 / 64 / across.scaleOut, 1e-9));
+    QVERIFY(near(dispatchTime(across, 64, token, 8, 4) - lat, token * 3.5 / across.scaleOut, 1e-9));
+    // A limit above the nodes spanned or the copies sent binds at them: 8 nodes, at most 8 copies.
+    QVERIFY(near(dispatchTime(across, 64, token, 8, 100) - lat, token * 8 * 7 / 8 / across.scaleOut, 1e-9));
+    const Link inside = groupLink(catalogGpu("gb200", 72), c, 64, 1);
+    QCOMPARE(dispatchTime(inside, 64, token, 8, 4), allToAllTime(inside, 64, token * 8));
+
+    // In a step: DeepSeek-V3 on 2,048 H800 with its node limit against the same model without.
+    Job job = moeJob("DeepSeek-V3 671B", 0, 16, 128, 64);
+    QCOMPARE(job.model.moe.nodeLimit, 4);
+    const Cluster h800 = cluster("h800-sxm", 2048, 8);
+    const GpuParams g = catalogGpu("h800-sxm", 8);
+    const double limited = stepTime(job, g, h800).expertParallel;
+    job.model.moe.nodeLimit = 0;
+    const double plain = stepTime(job, g, h800).expertParallel;
+    QVERIFY(near(limited, plain / 2, 0.05));  // NIC-bound both ways; latency terms aside
+  }
+
+  // Expert all-to-all overlap (Megatron-Core's moe_a2a_overlap): in the steady state a layer's
+  // dispatch and combine of both passes run under another micro-batch's forward and backward of
+  // the layer; the chunks that run alone keep theirs exposed. Inside an NVL72 domain the exchange is
+  // far shorter than the layer's computation, so of an exposed time A there remains
+  // (1 − p)·A + p·cost·A, p the paired share of chunks: 1 − 1/m without a pipeline, and with pp
+  // stages of v chunks 1 − (2(pp − 1) + (v − 1)·pp) / (m·v).
+  void expertAllToAllOverlap() {
+    Job job = moeJob("Qwen3 235B-A22B", 512, 1, 64, 64);
+    const Cluster c = cluster("gb200", 64, 72);
+    const GpuParams g = catalogGpu("gb200", 72);
+    const double cost = g.eff.overlapCost;
+    auto check = [&](double paired) {
+      job.parallelism.epOverlap = false;
+      const StepBreakdown blocking = stepTime(job, g, c);
+      job.parallelism.epOverlap = true;
+      const StepBreakdown overlapped = stepTime(job, g, c);
+      QVERIFY(blocking.expertParallel > 0);
+      QVERIFY(near(overlapped.expertParallel, blocking.expertParallel * ((1 - paired) + paired * cost), 1e-9));
+      QCOMPARE(overlapped.forward, blocking.forward);  // the computation is the same
+      QCOMPARE(overlapped.total - overlapped.expertParallel - overlapped.pipelineBubble - overlapped.pipelineP2p -
+                   overlapped.dataParallel,
+               blocking.total - blocking.expertParallel - blocking.pipelineBubble - blocking.pipelineP2p -
+                   blocking.dataParallel);
+    };
+    check(1 - 1.0 / 8);  // 512 sequences over DP 64: 8 micro-batches
+    job.parallelism.pp = 4;
+    job.parallelism.virtualStages = 2;
+    job.parallelism.dp = 16;
+    job.parallelism.ep = 16;
+    check(1 - (2.0 * 3 + 1 * 4) / (32 * 2));  // 32 micro-batches of 2 chunks, 10 of them alone
+  }
+
+  // DualPipe (DeepSeek-V3 report §3.2.1, table 2): bubble (pp/2 − 1)(F&B + B − 3W) with F&B = F + B
+  // and W = B/2, against 1F1B's (pp − 1)(F + B); pipeline transfers under the paired chunk; each
+  // rank holds two stages (parameters twice) and the end ranks the first and the last stage, so the
+  // busiest rank's step is the middle stage's. DeepSeek-V3 on 2,048 H800, PP 16: 61 layers in 16
+  // stages of 4, the first giving up one layer and the last two.
+  void dualPipe() {
+    Job job = moeJob("DeepSeek-V3 671B", 0, 16, 128, 64);
+    const Cluster h800 = cluster("h800-sxm", 2048, 8);
+    const GpuParams g = catalogGpu("h800-sxm", 8);
+    const StepBreakdown plain = stepTime(job, g, h800);
+    const MemoryBreakdown plainMem = memoryPerGpu(job, g);
+    job.parallelism.dualPipe = true;
+    const StepBreakdown dual = stepTime(job, g, h800);
+    const MemoryBreakdown dualMem = memoryPerGpu(job, g);
+    // Per micro-batch on the busiest rank, from the breakdown: everything but the schedule's parts.
+    const double m = 15360 / 128;
+    const double perMicro = (dual.forward + dual.backward + dual.expertParallel) / m;
+    const double fwd = (dual.forward + dual.expertParallel / 2) / m,
+                 bwd = (dual.backward + dual.expertParallel / 2) / m;
+    QVERIFY(near(perMicro, fwd + bwd, 1e-12));
+    QVERIFY(near(dual.pipelineBubble, (16 / 2 - 1) * (fwd + bwd / 2), 1e-9));
+    // 1F1B on the same plan: its busiest rank is the last (2 layers, the MTP layer, two output
+    // layers), heavier than a middle rank of 4 layers, which DualPipe's busiest is.
+    QVERIFY(plain.forward > dual.forward);
+    QVERIFY(plain.pipelineBubble > 3 * dual.pipelineBubble);
+    QVERIFY(dual.pipelineP2p < plain.pipelineP2p);
+    // A middle rank holds two full stages: twice the weights and gradients of one.
+    Job middle = job;
+    const PlanShape s = shapeOf(middle);
+    const StageParams one = stageParameters(s, s.stageLayers, 0, false, false);
+    const double rest = one.total - one.experts;
+    QVERIFY(dualMem.weights >= 2 * (rest + one.experts) * 3 * (1 - 1e-12));  // FP8: BF16 + FP8 copy
+    QVERIFY(dualMem.total > plainMem.total);
+  }
+
   // Expert gradients reduce over the expert data-parallel group only: with EP = dp·cp there is no
   // expert replica to reduce with, so the data-parallel time is the non-expert part's alone.
   void expertGradientsReduceOverTheirGroup() {
-    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
-    job.training.globalBatch = 4096;
-    job.parallelism = {};
-    job.parallelism.pp = 4;
-    job.parallelism.dp = 64;
-    job.parallelism.ep = 64;
+    Job job = moeJob("DeepSeek-V3 671B", 4096, 4, 64, 64);
+    job.parallelism.distributedOptimizer = false;
     job.parallelism.overlapGradReduce = false;
-    Cluster c;
-    c.gpu = "gb200";
-    c.count = 256;
-    c.scaleUpSize = 72;
+    const Cluster c = cluster("gb200", 256, 72);
     const GpuParams g = catalogGpu("gb200", 72);
     const double full = stepTime(job, g, c).dataParallel;
     job.parallelism.ep = 8;  // 8 replicas of each expert now reduce their gradients
@@ -243,9 +333,11 @@ class TestTrainingMoe : public QObject {
     QCOMPARE(j.model.moe.expertFfnHidden, j.model.ffnHidden);
     j.parallelism.ep = 8;
     j.model.moe.experts = 0;
+    j.parallelism.epOverlap = true;
     settleExperts(j);
     QVERIFY(j.model.moe == MoE{});
     QCOMPARE(j.parallelism.ep, 1);
+    QVERIFY(!j.parallelism.epOverlap);  // nothing left to overlap
   }
 
   void presets() {

@@ -165,13 +165,20 @@ QWidget* JobPanel::buildEditor() {
   QSpinBox* dense = intField(
       model, tr("Dense layers first"), 0, 10000, [](Job& j) -> int& { return j.model.moe.denseLayers; }, false,
       [](Job& j) { j.model.moe.denseLayers = std::min(j.model.moe.denseLayers, j.model.layers - 1); });
+  // Node-limited routing (DeepSeek-V3: 4): matters when the expert-parallel group spans nodes.
+  QSpinBox* nodeLimit = intField(model, tr("Nodes per token (0 = any)"), 0, 1 << 16,
+                                 [](Job& j) -> int& { return j.model.moe.nodeLimit; });
+  nodeLimit->setObjectName("nodeLimit");
+  nodeLimit->setToolTip(
+      tr("Node-limited routing: a token's experts lie on at most this many nodes, and its dispatch crosses "
+         "the scale-out network once per node (DeepSeek-V3: 4); 0 = unrestricted"));
   experts->setObjectName("experts");
   topK->setObjectName("topK");
   expertFfn->setObjectName("expertFfn");
   shared->setObjectName("sharedExperts");
   dense->setObjectName("denseLayers");
   loaders_.push_back([=](const Job& j) {
-    for (QSpinBox* s : {topK, expertFfn, shared, dense}) s->setEnabled(j.model.moe.experts > 0);
+    for (QSpinBox* s : {topK, expertFfn, shared, dense, nodeLimit}) s->setEnabled(j.model.moe.experts > 0);
   });
   // Multi-head latent attention (DeepSeek-V3: keys and values through a 512 latent, queries
   // through 1,536, heads of 128 + 64 RoPE); a key/value latent of 0 is GQA with the KV heads above.
@@ -250,15 +257,19 @@ QWidget* JobPanel::buildEditor() {
   intField(
       plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true);
   intField(
-      plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true);
+      plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true,
+      training::settleExpertOverlap);
   intField(
       plan, tr("Data (DP)"), 1, 1 << 22, [](Job& j) -> int& { return j.parallelism.dp; }, true);
   intField(
       plan, tr("Context (CP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.cp; }, true);
   intField(
-      plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true);
+      plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true,
+      training::settleExpertOverlap)
+      ->setObjectName("ep");
   intField(
-      plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true);
+      plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true,
+      training::settleExpertOverlap);
   recompute_ = new QComboBox;
   for (auto r : {training::Recompute::None, training::Recompute::Selective, training::Recompute::Full}) {
     recompute_->addItem(QString::fromUtf8(training::toString(r).data()), static_cast<int>(r));
@@ -301,7 +312,10 @@ QWidget* JobPanel::buildEditor() {
   auto check = [&](QCheckBox*& box, const QString& text, bool training::Parallelism::*flag) {
     box = new QCheckBox(text);
     connect(box, &QCheckBox::clicked, this, [this, text, flag](bool on) {
-      editJob(tr("%1: %2").arg(text, on ? tr("on") : tr("off")), [&](Job& j) { j.parallelism.*flag = on; });
+      editJob(tr("%1: %2").arg(text, on ? tr("on") : tr("off")), [&](Job& j) {
+        j.parallelism.*flag = on;
+        training::settleExpertOverlap(j);  // DualPipe off can rule the overlap out
+      });
     });
     QCheckBox* b = box;
     loaders_.push_back([b, flag](const Job& j) { b->setChecked(j.parallelism.*flag); });
@@ -311,6 +325,16 @@ QWidget* JobPanel::buildEditor() {
   check(sequenceParallel_, tr("Sequence parallel"), &training::Parallelism::sequenceParallel);
   check(distributed_, tr("Distributed optimizer"), &training::Parallelism::distributedOptimizer);
   check(fsdp_, tr("FSDP (shard weights too)"), &training::Parallelism::fsdp);
+  check(dualPipe_, tr("DualPipe schedule"), &training::Parallelism::dualPipe);
+  dualPipe_->setObjectName("dualPipe");
+  dualPipe_->setToolTip(
+      tr("DeepSeek's DualPipe: micro-batches enter from both ends of an even pipeline, each rank holds two "
+         "stages (parameters twice), and the bubble shrinks to (PP/2 − 1)(F&B + B − 3W); no virtual stages"));
+  check(epOverlap_, tr("Overlap expert all-to-all"), &training::Parallelism::epOverlap);
+  epOverlap_->setObjectName("epOverlap");
+  epOverlap_->setToolTip(
+      tr("One micro-batch's expert dispatch and combine run under another's computation (Megatron-Core's "
+         "EP overlap, DeepSeek's DualPipe); needs EP > 1 and, with a pipeline, virtual stages > 1"));
   column->addWidget(planBox);
 
   // How Find best plan ranks: a choice of the planner's, not part of the design.
@@ -379,6 +403,11 @@ void JobPanel::load() {
   for (const auto& l : loaders_) l(*job);
   preset_->setCurrentIndex(0);
   for (QWidget* w : planWidgets_) w->setEnabled(!job->parallelism.automatic);
+  if (!job->parallelism.automatic) {
+    const training::Parallelism& p = job->parallelism;
+    epOverlap_->setEnabled(training::expertOverlapAllowed(p));
+    dualPipe_->setEnabled(p.dualPipe || (p.pp >= 2 && p.pp % 2 == 0 && p.virtualStages == 1));
+  }
 }
 
 bool JobPanel::editJob(const QString& text, const std::function<void(training::Job&)>& change, int field) {
@@ -395,7 +424,8 @@ bool JobPanel::editJob(const QString& text, const std::function<void(training::J
 bool JobPanel::applyPlan(const training::Job& plan) {
   training::Job job = plan;
   job.parallelism.automatic = false;
-  return editJob(tr("Apply plan %1").arg(planText(job)), [&](training::Job& j) { j = job; });
+  return editJob(tr("Apply plan %1").arg(QString::fromStdString(training::planText(job))),
+                 [&](training::Job& j) { j = job; });
 }
 
 void JobPanel::showOutlook(const JobOutlook& outlook) {

@@ -13,25 +13,6 @@
 
 namespace gigaplan::app {
 
-QString planText(const training::Job& job) {
-  const auto& p = job.parallelism;
-  QString s = QObject::tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5 · VP %6, micro-batch %7, recompute %8")
-                  .arg(p.tp)
-                  .arg(p.pp)
-                  .arg(p.dp)
-                  .arg(p.cp)
-                  .arg(p.ep)
-                  .arg(p.virtualStages)
-                  .arg(job.training.microBatch)
-                  .arg(QString::fromUtf8(training::toString(p.recompute).data()));
-  if (p.sequenceParallel) s += QObject::tr(", SP");
-  if (p.fsdp)
-    s += QObject::tr(", FSDP");
-  else if (p.distributedOptimizer)
-    s += QObject::tr(", distributed optimizer");
-  return s;
-}
-
 QString rankLabel(training::RankBy rank) {
   switch (rank) {
     case training::RankBy::Energy:
@@ -70,7 +51,7 @@ PlanChooser::PlanChooser(const training::SearchResult& result, const training::C
   table_->verticalHeader()->hide();
   for (int r = 0; r < static_cast<int>(plans_.size()); ++r) {
     const auto& e = plans_[static_cast<std::size_t>(r)];
-    QStringList cells = {planText(e.job),
+    QStringList cells = {QString::fromStdString(training::planText(e.job)),
                          QLocale().toString(e.gpusUsed),
                          tr("%1 s").arg(e.step.total, 0, 'f', 3),
                          tr("%1 %").arg(100 * e.mfu, 0, 'f', 1),

@@ -34,7 +34,4 @@ class PlanChooser : public QDialog {
 /// "days to train with failures, then energy" …: what a ranking puts first, for labels.
 QString rankLabel(training::RankBy rank);
 
-/// "TP 8 · PP 4 · DP 32 · CP 1 · EP 1 · VP 2, micro-batch 1, recompute selective, SP"
-QString planText(const training::Job& job);
-
 }  // namespace gigaplan::app
