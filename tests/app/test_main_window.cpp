@@ -1499,7 +1499,8 @@ class TestMainWindow : public QObject {
     auto* dense = panel.findChild<QSpinBox*>("denseLayers");
     auto* expertFfn = panel.findChild<QSpinBox*>("expertFfn");
     auto* mtp = panel.findChild<QSpinBox*>("mtpDepth");
-    QVERIFY(shared && dense && expertFfn && mtp);
+    auto* nodes = panel.findChild<QSpinBox*>("nodeLimit");
+    QVERIFY(shared && dense && expertFfn && mtp && nodes);
     QTRY_VERIFY(shared->isVisible());
     QVERIFY(shared->isEnabled() && dense->isEnabled());
     QCOMPARE(expertFfn->value(), 2880);
@@ -1511,6 +1512,20 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc.design().job->model.moe.denseLayers, 35);
     typeInto(mtp, "1");
     QCOMPARE(doc.design().job->model.mtpDepth, 1);
+    // Tokens read as a planner writes them (20 T, the preset's assumption), and take what is typed.
+    auto* tokens = panel.findChild<QLineEdit*>("tokens");
+    QVERIFY(tokens);
+    QCOMPARE(tokens->text(), QString("20e12"));
+    tokens->setFocus();
+    tokens->selectAll();
+    QTest::keyClicks(tokens, "14.8e12");
+    QTest::keyClick(tokens, Qt::Key_Return);
+    QCOMPARE(doc.design().job->training.tokens, 14.8e12);
+    QTRY_COMPARE(tokens->text(), QString("14.8e12"));
+    doc.undoStack()->undo();
+    QTRY_COMPARE(tokens->text(), QString("20e12"));
+    typeInto(nodes, "4");  // node-limited routing, as DeepSeek-V3
+    QCOMPARE(doc.design().job->model.moe.nodeLimit, 4);
     QVERIFY(waitForEvaluation(w));
     saveShot(w, tmp_, "job-moe.png");
     // Saved and read back as written.
@@ -1518,7 +1533,9 @@ class TestMainWindow : public QObject {
     QCOMPARE(back.job->model.moe.sharedExperts, 1);
     QCOMPARE(back.job->model.moe.denseLayers, 35);
     QCOMPARE(back.job->model.mtpDepth, 1);
-    for (int i = 0; i < 4; ++i) doc.undoStack()->undo();
+    QCOMPARE(back.job->model.moe.nodeLimit, 4);
+    for (int i = 0; i < 5; ++i) doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->model.moe.nodeLimit, 0);
     QCOMPARE(doc.design().job->model.moe.sharedExperts, 0);
     QCOMPARE(doc.design().job->model.mtpDepth, 0);
     QCOMPARE(shared->value(), 0);
@@ -1526,7 +1543,7 @@ class TestMainWindow : public QObject {
     typeInto(panel.findChild<QSpinBox*>("experts"), "0");
     QCOMPARE(doc.design().job->model.moe.experts, 0);
     QCOMPARE(doc.design().job->parallelism.ep, 1);
-    QVERIFY(!shared->isEnabled() && !dense->isEnabled() && !expertFfn->isEnabled());
+    QVERIFY(!shared->isEnabled() && !dense->isEnabled() && !expertFfn->isEnabled() && !nodes->isEnabled());
     QVERIFY(mtp->isEnabled());
     doc.undoStack()->undo();
     QVERIFY(shared->isEnabled());

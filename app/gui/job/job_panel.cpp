@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QVBoxLayout>
+#include <cmath>
 #include <tuple>
 
 #include "app/document/document.h"
@@ -27,9 +28,20 @@
 #include "core/units/units.h"
 
 namespace gigaplan::app {
+
 namespace {
-constexpr int kJobMergeBase = 500;  // merge keys of job fields: kJobMergeBase + field number
+
+// Large counts as a planner writes them, exponent a multiple of three: 2e13 → "20e12",
+// 14.8e12 → "14.8e12"; below a million, the plain number.
+QString engineeringText(double v) {
+  if (!(std::fabs(v) >= 1e6)) return QString::number(v, 'g', 6);
+  const int exponent = 3 * static_cast<int>(std::floor(std::log10(std::fabs(v)) / 3));
+  return QString::number(v / std::pow(10.0, exponent), 'g', 6) + "e" + QString::number(exponent);
 }
+
+constexpr int kJobMergeBase = 500;  // merge keys of job fields: kJobMergeBase + field number
+
+}  // namespace
 
 JobPanel::JobPanel(DesignEditor& editor, QWidget* parent)
     : QWidget(parent), editor_(editor), search_(new PlanSearch(this)) {
@@ -215,6 +227,7 @@ QWidget* JobPanel::buildEditor() {
   auto* train = new QFormLayout(trainBox);
   auto* tokens = new QLineEdit;
   tokens->setValidator(new QDoubleValidator(1, 1e18, 6, tokens));
+  tokens->setObjectName("tokens");
   tokens->setToolTip(tr("Tokens to train on, e.g. 15.6e12"));
   connect(tokens, &QLineEdit::editingFinished, this, [this, tokens] {
     bool ok = false;
@@ -222,7 +235,7 @@ QWidget* JobPanel::buildEditor() {
     if (ok && editor_.document().design().job && editor_.document().design().job->training.tokens != v)
       editJob(tr("Set tokens to %1").arg(tokens->text()), [&](Job& j) { j.training.tokens = v; });
   });
-  loaders_.push_back([tokens](const Job& j) { tokens->setText(QString::number(j.training.tokens, 'g', 6)); });
+  loaders_.push_back([tokens](const Job& j) { tokens->setText(engineeringText(j.training.tokens)); });
   train->addRow(tr("Tokens"), tokens);
   intField(train, tr("Global batch"), 1, 1 << 24, [](Job& j) -> int& { return j.training.globalBatch; });
   intField(
