@@ -1,4 +1,5 @@
 // Names of the design, catalog and training enums as they are written in files and reports.
+#include "core/base/thousands.h"
 #include "core/catalog/catalog.h"
 #include "core/design/design.h"
 #include "core/training/job.h"
@@ -181,9 +182,9 @@ std::string_view tpOverlapText(const training::Parallelism& p) {
 }  // namespace
 std::string training::planText(const Job& job) {
   const Parallelism& p = job.parallelism;
-  std::string s = "TP " + std::to_string(p.tp) + " \u00b7 PP " + std::to_string(p.pp) + " \u00b7 DP " +
-                  std::to_string(p.dp) + " \u00b7 CP " + std::to_string(p.cp);
-  if (p.ep > 1) s += " \u00b7 EP " + std::to_string(p.ep);
+  std::string s = "TP " + base::thousands(p.tp) + " \u00b7 PP " + base::thousands(p.pp) + " \u00b7 DP " +
+                  base::thousands(p.dp) + " \u00b7 CP " + base::thousands(p.cp);
+  if (p.ep > 1) s += " \u00b7 EP " + base::thousands(p.ep);
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   if (p.dualPipe) s += ", DualPipe";
   s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));

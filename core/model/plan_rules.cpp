@@ -138,7 +138,8 @@ Violations planViolations(const training::Job& job, const std::string& path, con
     out.push_back({join(p, "tp_comm_overlap"), "'full' without sequence_parallel",
                    "'none', 'backward' or 'auto', or sequence_parallel: true"});
   // DualPipe feeds micro-batches from both ends: two halves of the pipeline, its own two chunks per
-  // rank, and at least a micro-batch per stage to fill both directions (DeepSeek-V3 report §3.2.1).
+  // rank, and an even number of micro-batches, at least two per rank (DeepSeek-V3 report §3.2.1;
+  // DeepSeek's reference implementation, github.com/deepseek-ai/DualPipe, asserts both).
   if (par.dualPipe) {
     const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
     const long long micro = perStep > 0 ? job.training.globalBatch / perStep : 0;
@@ -147,9 +148,9 @@ Violations planViolations(const training::Job& job, const std::string& path, con
     else if (par.virtualStages > 1)
       out.push_back({join(p, "dualpipe"), "true with virtual_stages " + n(par.virtualStages),
                      "false, or virtual_stages 1 (DualPipe has its own two chunks per rank)"});
-    else if (micro % 2 != 0 || micro < par.pp)
+    else if (micro % 2 != 0 || micro < 2LL * par.pp)
       out.push_back({join(p, "dualpipe"), "true with " + n(micro) + " micro-batches per step",
-                     "false, or an even number of micro-batches, at least pp (" + n(par.pp) + ")"});
+                     "false, or an even number of micro-batches, at least 2·pp (" + n(2LL * par.pp) + ")"});
   }
   if (par.epOverlap && !training::expertOverlapAllowed(par)) {
     if (par.ep == 1)

@@ -275,13 +275,13 @@ class StepModel {
 
   // Share of a GPU's forward and backward chunks that the 1F1B steady state pairs with one of the
   // other kind: the first stage runs pp − 1 warm-up forwards alone (2(pp − 1) + (v − 1)·pp
-  // interleaved) and as many backwards at the end; DualPipe, fed from both ends, about half the
-  // pipeline (pp/2, its bubble's share); without pipelining, the first forward and the last
-  // backward.
+  // interleaved) and as many backwards at the end; DualPipe pp on a middle rank (the forwards
+  // before its main phase of paired chunks, in DeepSeek's reference schedule); without pipelining,
+  // the first forward and the last backward.
   double pairedFraction() const {
     const double chunks = static_cast<double>(s_.microBatches) * s_.v;
     const double alone = s_.pp == 1      ? 1
-                         : par_.dualPipe ? s_.pp / 2.0
+                         : par_.dualPipe ? static_cast<double>(s_.pp)
                          : s_.v == 1     ? s_.pp - 1.0
                                          : 2.0 * (s_.pp - 1) + (s_.v - 1.0) * s_.pp;
     return 1 - std::min(chunks, alone) / chunks;

@@ -98,7 +98,7 @@ class TestTrainingIo : public QObject {
     QTest::newRow("dualpipe") << QString(
         "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
-        "training: {tokens: 1e9, global_batch: 64}\n"
+        "training: {tokens: 1e9, global_batch: 128}\n"
         "parallelism: {pp: 4, dp: 16, ep: 16, ep_comm_overlap: true, dualpipe: true}\n");
     QTest::newRow("head-dim") << QString(
         "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
@@ -198,7 +198,7 @@ class TestTrainingIo : public QObject {
     QTest::newRow("dualpipe few micro-batches")
         << model + "training: {tokens: 1e6, global_batch: 2}\nparallelism: {pp: 4, dualpipe: true}\n"
         << 3 << 32 << "parallelism.dualpipe"
-        << "at least pp (4)";
+        << "at least 2·pp (8)";
     QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n"
                                                  << 3 << 31 << "parallelism.virtual_stages"
                                                  << "1 when pp is 1";
