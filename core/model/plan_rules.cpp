@@ -140,8 +140,8 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   // DualPipe feeds micro-batches from both ends: two halves of the pipeline, its own two chunks per
   // rank, and an even number of micro-batches, at least two per rank (DeepSeek-V3 report §3.2.1;
   // DeepSeek's reference implementation, github.com/deepseek-ai/DualPipe, asserts both).
+  const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;  // sequences a step
   if (par.dualPipe) {
-    const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
     const long long micro = perStep > 0 ? job.training.globalBatch / perStep : 0;
     if (par.pp < 2 || par.pp % 2 != 0)
       out.push_back({join(p, "dualpipe"), "true with pp " + n(par.pp), "false, or an even pp of 2 or more"});
@@ -167,7 +167,6 @@ Violations planViolations(const training::Job& job, const std::string& path, con
     else if ((static_cast<long long>(par.dp) * par.cp) % par.ep != 0)
       c.fail(p, "ep", par.ep, "a divisor of dp·cp (" + n(static_cast<long long>(par.dp) * par.cp) + ")");
   }
-  const long long perStep = static_cast<long long>(par.dp) * job.training.microBatch;
   if (perStep > 0 && job.training.globalBatch % perStep != 0)
     c.fail(join(path, "training"), "global_batch", job.training.globalBatch,
            "a multiple of dp × micro_batch (" + n(perStep) + ")");

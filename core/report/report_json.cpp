@@ -5,6 +5,7 @@
 #include "core/evaluate/evaluation_json.h"
 #include "core/report/assumptions.h"
 #include "core/report/catalog_usage.h"
+#include "core/training/estimate_json.h"
 #include "core/units/units.h"
 
 namespace gigaplan::report {
@@ -77,19 +78,10 @@ void writeCluster(JsonWriter& j, const training::Cluster& c, const std::vector<t
 }
 
 // The same keys as `gigaplan train --json` (core/training/estimate_json.h).
-void writeEstimate(JsonWriter& j, const training::Estimate& e) {
-  const training::Parallelism& p = e.job.parallelism;
+void writeTrainingEstimate(JsonWriter& j, const training::Estimate& e) {
   j.key("estimate").beginObject();
   j.field("model", e.job.model.name).field("gpus_used", e.gpusUsed);
-  j.key("plan").beginObject();
-  j.field("tp", p.tp).field("pp", p.pp).field("dp", p.dp).field("cp", p.cp).field("ep", p.ep);
-  j.field("virtual_stages", p.virtualStages).field("micro_batch", e.job.training.microBatch);
-  j.field("sequence_parallel", p.sequenceParallel).field("recompute", training::toString(p.recompute));
-  j.field("distributed_optimizer", p.distributedOptimizer).field("fsdp", p.fsdp);
-  j.field("tp_comm_overlap", training::toString(training::effectiveTpOverlap(p))).field("ep_comm_overlap", p.epOverlap);
-  j.field("dualpipe", p.dualPipe);
-  j.field("precision", training::toString(e.job.training.precision));
-  j.endObject();
+  training::writePlan(j, e.job);
   j.field("step_time_s", e.step.total, kDigits).field("tokens_per_s", e.tokensPerSecond, kDigits);
   j.field("tflops_per_gpu", e.tflopsPerGpu, kDigits).field("mfu", e.mfu, kDigits).field("hfu", e.hfu, kDigits);
   j.field("memory_gib_per_gpu", e.memory.total / units::kGiB, kDigits).field("fits_memory", e.memory.fits);
@@ -137,7 +129,7 @@ void writeTraining(JsonWriter& j, const TrainingPlan& t) {
   j.field("plans_valid", static_cast<std::int64_t>(t.plansValid))
       .field("plans_fitting", static_cast<std::int64_t>(t.plansFitting));
   if (t.present) writeCluster(j, t.cluster, t.idle);
-  if (t.ok) writeEstimate(j, t.estimate);
+  if (t.ok) writeTrainingEstimate(j, t.estimate);
   j.endObject();
 }
 

@@ -10,19 +10,6 @@ using report::JsonWriter;
 
 namespace {
 
-void writePlan(JsonWriter& w, const Job& job) {
-  const Parallelism& p = job.parallelism;
-  w.key("plan").beginObject();
-  w.key("tp").value(p.tp).key("pp").value(p.pp).key("dp").value(p.dp).key("cp").value(p.cp).key("ep").value(p.ep);
-  w.key("virtual_stages").value(p.virtualStages).key("micro_batch").value(job.training.microBatch);
-  w.key("sequence_parallel").value(p.sequenceParallel).key("recompute").value(toString(p.recompute));
-  w.key("distributed_optimizer").value(p.distributedOptimizer).key("fsdp").value(p.fsdp);
-  w.key("tp_comm_overlap").value(toString(effectiveTpOverlap(p))).key("ep_comm_overlap").value(p.epOverlap);
-  w.key("dualpipe").value(p.dualPipe);
-  w.key("precision").value(toString(job.training.precision));
-  w.endObject();
-}
-
 void writeBreakdown(JsonWriter& w, const StepBreakdown& b) {
   w.key("breakdown").beginObject();
   w.key("forward_s").value(b.forward).key("backward_s").value(b.backward).key("recompute_s").value(b.recompute);
@@ -79,6 +66,19 @@ void writeFields(JsonWriter& w, const Estimate& e) {
 }
 
 }  // namespace
+
+void writePlan(JsonWriter& w, const Job& job) {
+  const Parallelism& p = job.parallelism;
+  w.key("plan").beginObject();
+  w.key("tp").value(p.tp).key("pp").value(p.pp).key("dp").value(p.dp).key("cp").value(p.cp).key("ep").value(p.ep);
+  w.key("virtual_stages").value(p.virtualStages).key("micro_batch").value(job.training.microBatch);
+  w.key("sequence_parallel").value(p.sequenceParallel).key("recompute").value(toString(p.recompute));
+  w.key("distributed_optimizer").value(p.distributedOptimizer).key("fsdp").value(p.fsdp);
+  w.key("tp_comm_overlap").value(toString(effectiveTpOverlap(p))).key("ep_comm_overlap").value(p.epOverlap);
+  w.key("dualpipe").value(p.dualPipe);
+  w.key("precision").value(toString(job.training.precision));
+  w.endObject();
+}
 
 void writeEstimate(JsonWriter& w, const Estimate& e) {
   w.beginObject();

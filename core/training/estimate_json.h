@@ -17,6 +17,9 @@
 
 namespace gigaplan::training {
 
+/// Writes the estimate's parallel plan as the object "plan" into `w` (the report's JSON shares it).
+void writePlan(report::JsonWriter& w, const Job& job);
+
 /// Writes one estimate as a JSON object into `w`.
 void writeEstimate(report::JsonWriter& w, const Estimate& e);
 

@@ -133,6 +133,12 @@ inline bool expertOverlapAllowed(const Parallelism& p) {
   return p.ep > 1 && (p.pp == 1 || p.virtualStages > 1 || p.dualPipe);
 }
 
+/// The pipeline DualPipe needs (besides enough micro-batches, which the plan rules check): an even
+/// number of stages, two or more, and no virtual stages of its own (it has two chunks per rank).
+inline bool dualPipeShape(int pp, int virtualStages) {
+  return pp >= 2 && pp % 2 == 0 && virtualStages == 1;
+}
+
 /// The overlap a plan runs with: `automatic` resolved by sequence parallelism.
 inline TpOverlap effectiveTpOverlap(const Parallelism& p) {
   if (p.tpOverlap != TpOverlap::Automatic) return p.tpOverlap;

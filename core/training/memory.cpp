@@ -118,15 +118,12 @@ MemoryBreakdown memoryPerGpu(const Job& job, const GpuParams& gpu) {
   // DualPipe: rank r holds stages r and pp − 1 − r, so the first rank holds both ends (embedding,
   // output layer, multi-token prediction, logits) and a middle rank two full stages.
   if (par.dualPipe) {
-    const auto both = [&](StageParams a, StageParams b) {
-      return StageParams{a.total + b.total, a.experts + b.experts};
-    };
-    const StageParams ends = both(stageParameters(s, s.firstStageLayers, s.firstStageDense, true, false),
-                                  stageParameters(s, s.lastStageLayers, 0, true, true));
+    const StageParams ends = stageParameters(s, s.firstStageLayers, s.firstStageDense, true, false) +
+                             stageParameters(s, s.lastStageLayers, 0, true, true);
     MemoryBreakdown busiest = rankMemory(ends, held(0, s.firstStageLayers + s.lastStageLayers + mtp) / 2, true);
     if (s.pp > 2) {
       const StageParams full = stageParameters(s, s.stageLayers, 0, false, false);
-      const MemoryBreakdown middle = rankMemory(both(full, full), held(1, s.stageLayers), false);
+      const MemoryBreakdown middle = rankMemory(full + full, held(1, s.stageLayers), false);
       if (middle.total > busiest.total) busiest = middle;
     }
     return busiest;

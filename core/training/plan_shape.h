@@ -33,6 +33,8 @@ PlanShape shapeOf(const Job& job);
 /// data-parallel group.
 struct StageParams {
   double total = 0, experts = 0;
+  /// Two stages on one rank (DualPipe holds stage r and stage pp − 1 − r).
+  friend StageParams operator+(StageParams a, StageParams b) { return {a.total + b.total, a.experts + b.experts}; }
 };
 StageParams stageParameters(const PlanShape& s, int layers, int dense, bool withEnd, bool withMtp);
 

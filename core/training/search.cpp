@@ -83,7 +83,7 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
               if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
               // DualPipe is offered where its point lies, hiding a MoE plan's all-to-all (the rules
               // decide whether the micro-batches fill it).
-              const bool dualPipeOption = v == 1 && e > 1 && p >= 2 && p % 2 == 0;
+              const bool dualPipeOption = e > 1 && dualPipeShape(p, v);
               for (int dual = 0; dual < (dualPipeOption ? 2 : 1); ++dual) {
                 for (Recompute rc : recomputeModes) {
                   for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {

@@ -77,11 +77,10 @@ class StepModel {
       const StageParams first = stageParameters(s_, s_.firstStageLayers, s_.firstStageDense, true, false);
       const StageParams middle = stageParameters(s_, s_.stageLayers, 0, false, false);
       const StageParams last = stageParameters(s_, s_.lastStageLayers, 0, true, true);
-      auto both = [](StageParams a, StageParams b) { return StageParams{a.total + b.total, a.experts + b.experts}; };
       if (par_.dualPipe) {
         stages[count++] = {(s_.firstStageLayers + s_.lastStageLayers + mtpLayers) / 2.0, s_.firstStageDense / 2.0, 0.5,
-                           both(first, last)};
-        if (s_.pp > 2) stages[count++] = {static_cast<double>(s_.stageLayers), 0, 0, both(middle, middle)};
+                           first + last};
+        if (s_.pp > 2) stages[count++] = {static_cast<double>(s_.stageLayers), 0, 0, middle + middle};
       } else {
         stages[count++] = {static_cast<double>(s_.firstStageLayers), static_cast<double>(s_.firstStageDense), 0, first};
         if (s_.pp > 2) stages[count++] = {static_cast<double>(s_.stageLayers), 0, 0, middle};

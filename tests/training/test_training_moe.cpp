@@ -271,8 +271,7 @@ class TestTrainingMoe : public QObject {
     QVERIFY(plain.pipelineBubble > 3 * dual.pipelineBubble);
     QVERIFY(dual.pipelineP2p < plain.pipelineP2p);
     // A middle rank holds two full stages: twice the weights and gradients of one.
-    Job middle = job;
-    const PlanShape s = shapeOf(middle);
+    const PlanShape s = shapeOf(job);
     const StageParams one = stageParameters(s, s.stageLayers, 0, false, false);
     const double rest = one.total - one.experts;
     QVERIFY(dualMem.weights >= 2 * (rest + one.experts) * 3 * (1 - 1e-12));  // FP8: BF16 + FP8 copy

@@ -419,7 +419,7 @@ void JobPanel::load() {
   if (!job->parallelism.automatic) {
     const training::Parallelism& p = job->parallelism;
     epOverlap_->setEnabled(training::expertOverlapAllowed(p));
-    dualPipe_->setEnabled(p.dualPipe || (p.pp >= 2 && p.pp % 2 == 0 && p.virtualStages == 1));
+    dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
   }
 }
 
