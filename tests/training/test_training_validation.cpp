@@ -84,11 +84,12 @@ class TestTrainingValidation : public QObject {
     }
     QCOMPARE(megatron, 10);      // every Table 1 row
     QCOMPARE(estimates, 2);      // 34 and 84 days
-    QCOMPARE(fp8, 25);           // every NVIDIA FP8 row: 8 at 4K-8K tokens, 17 long-sequence rows
+    QCOMPARE(fp8, 33);           // every NVIDIA FP8 row: 8 + 8 (26.02) at 4K-8K tokens, 17 long-sequence rows
     QCOMPARE(longSequence, 17);  // NeMo's long-sequence tables: 9 rows on H100, 8 on B200
     QCOMPARE(recomputation, 8);  // Korthikanti et al. 2022 table 5: 4 models × (full, selective + SP)
-    // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch) and DeepSeek's own run.
-    QCOMPARE(moe, 17);
+    // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch), DeepSeek's own run
+    // and 26.02's MoE rows (its three DGX-B300 rows left out: no B300 in the catalog).
+    QCOMPARE(moe, 32);
   }
 
   // Which rows set each efficiency parameter and which only check it, as resources/catalog/
@@ -96,7 +97,7 @@ class TestTrainingValidation : public QObject {
   // Table 1 rows (1-10), checked by the paper's two estimates (11, 12); H100 BF16 on the 8,192-GPU
   // Llama 3 row (21), checked by the 16,384-GPU row (22); H100 FP8 on all four H100 FP8 rows (13,
   // 14, 18, 20), checked by the NeMo long-sequence rows (39-46); GB200 FP8 on its two rows (15, 19), checked by B200
-  // (17), which runs on GB200's values; GB300 FP8 on its single row (16), no check. No value is fitted on a check row:
+  // (17), which runs on GB200's values; GB300 FP8 on its single row (16). No value is fitted on a check row:
   // every row that runs on a calibrated value either takes part in its calibration or is listed as a check of it. MoE
   // rows (23-38): the BF16 DeepSeek-V3 and Qwen3 235B rows on GB300 (23, 27) and GB200 (28, 32) set those GPUs' BF16
   // GEMM fractions, which no dense row sets; the GB200 MXFP8 DeepSeek-V3 row (29) joins the GB200 FP8 calibration; the
@@ -104,7 +105,9 @@ class TestTrainingValidation : public QObject {
   // 1M-token NeMo row of H100 (47) and of B200 (55) set those GPUs' attention fractions; the shorter
   // NeMo rows and the Llama 3 128K row (56) check them, with every other row of the GPU that uses
   // fused attention (GB200 runs on B200's value, so its rows calibrate GEMM fractions only).
-  // Korthikanti et al. 2022 (57-64): checks of the A100 value set on the 2021 rows.
+  // Korthikanti et al. 2022 (57-64): checks of the A100 value set on the 2021 rows. Megatron-Bridge
+  // 26.02 (66-88): checks only, of the values set above (its dense rows give GB300 FP8 its first
+  // checks, 67, 70 and 72); its MoE rows that miss are known gaps.
   void calibrationAndCheckRowsAreSeparate() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
@@ -112,22 +115,23 @@ class TestTrainingValidation : public QObject {
     const std::vector<Row> expected = {
         {"a100-sxm-80gb gemm_peak_fraction",
          {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12, 57, 58, 59, 60, 61, 62, 63, 64"}},
-        {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46"}},
-        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54"}},
-        {"gb300 gemm_peak_fraction_fp8", {"16", ""}},
-        {"h100-sxm gemm_peak_fraction", {"21", "22, 37, 56"}},
+        {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46, 66, 69, 88"}},
+        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76"}},
+        {"gb300 gemm_peak_fraction_fp8", {"16", "67, 70, 72, 85"}},
+        {"h100-sxm gemm_peak_fraction", {"21", "22, 37, 56, 80"}},
         {"gb300 gemm_peak_fraction", {"23, 27", ""}},
         {"gb200 gemm_peak_fraction", {"28, 32", ""}},
-        {"h100-sxm attention_peak_fraction", {"47", "22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 56"}},
-        {"b200 attention_peak_fraction", {"55", "17, 48, 49, 50, 51, 52, 53, 54"}},
+        {"h100-sxm attention_peak_fraction", {"47", "22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 56, 66, 69, 80, 88"}},
+        {"b200 attention_peak_fraction", {"55", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76"}},
     };
     QCOMPARE(calibrationTable(results), expected);
     std::vector<std::size_t> checks;
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (results[i].testCase.calibrates.empty() && results[i].testCase.gap.empty()) checks.push_back(i + 1);
     }
-    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48, 49,
-                                               50, 51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64}));
+    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48,
+                                               49, 50, 51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63,
+                                               64, 66, 67, 68, 69, 70, 71, 72, 73, 75, 76, 80, 85, 88}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
@@ -146,7 +150,10 @@ class TestTrainingValidation : public QObject {
     QVERIFY(md.find("| # | case | metric | published | predicted | error | within | role | source |") !=
             std::string::npos);
     QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
-    QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56 |") != std::string::npos);
+    QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56, 80 |") != std::string::npos);
+    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp8 | 16 | 67, 70, 72, 85 |") != std::string::npos);
+    QVERIFY(md.find("Megatron-Bridge 25.11: 1 of 6 within ±15 %.") != std::string::npos);
+    QVERIFY(md.find("Megatron-Bridge 26.02: 3 of 7 within ±15 %.") != std::string::npos);
     // The long-sequence rows in their own table with tokens, CP ranks and attention's FLOP share.
     QVERIFY(md.find("## Long sequences: attention and context parallelism") != std::string::npos);
     // Full against selective recomputation: both iteration times and their ratios, per model.
