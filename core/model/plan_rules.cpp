@@ -157,7 +157,8 @@ Violations planViolations(const training::Job& job, const std::string& path, con
       out.push_back({join(p, "ep_comm_overlap"), "true with ep 1", "false, or ep > 1 (there is no all-to-all)"});
     else
       out.push_back({join(p, "ep_comm_overlap"), "true with pp " + n(par.pp) + " and virtual_stages 1",
-                     "false, or virtual_stages > 1 (the overlap pairs micro-batches in an interleaved schedule)"});
+                     "false, or virtual_stages > 1 or dualpipe: true (the overlap pairs micro-batches in an "
+                     "interleaved or a DualPipe schedule)"});
   }
   if (par.ep > 1) {
     if (m.moe.experts == 0)

@@ -186,7 +186,7 @@ class TestTrainingIo : public QObject {
     QTest::newRow("ep overlap needs interleaving")
         << moe + training + "parallelism: {pp: 2, dp: 2, ep: 2, ep_comm_overlap: true}\n"
         << 3 << 53 << "parallelism.ep_comm_overlap"
-        << "virtual_stages > 1";
+        << "virtual_stages > 1 or dualpipe: true";
     // DualPipe: an even pipeline, its own two chunks, and micro-batches enough to fill both ends.
     QTest::newRow("dualpipe odd pp") << model + training + "parallelism: {pp: 3, dualpipe: true}\n"
                                      << 3 << 32 << "parallelism.dualpipe"
