@@ -78,58 +78,17 @@ void writeCluster(JsonWriter& j, const training::Cluster& c, const std::vector<t
 }
 
 // The same keys as `gigaplan train --json` (core/training/estimate_json.h).
-void writeTrainingEstimate(JsonWriter& j, const training::Estimate& e) {
-  j.key("estimate").beginObject();
-  j.field("model", e.job.model.name).field("gpus_used", e.gpusUsed);
-  training::writePlan(j, e.job);
-  j.field("step_time_s", e.step.total, kDigits).field("tokens_per_s", e.tokensPerSecond, kDigits);
-  j.field("tflops_per_gpu", e.tflopsPerGpu, kDigits).field("mfu", e.mfu, kDigits).field("hfu", e.hfu, kDigits);
-  j.field("memory_gib_per_gpu", e.memory.total / units::kGiB, kDigits).field("fits_memory", e.memory.fits);
-  j.field("training_days", e.trainingDays, kDigits).field("effective_training_days", e.effectiveTrainingDays, kDigits);
-  j.field("goodput", e.reliability.goodput, kDigits)
-      .field("interruptions_per_day", e.reliability.interruptionsPerDay, kDigits);
-  j.field("checkpoint_interval_min", e.reliability.checkpointInterval / 60, kDigits);
-  j.field("checkpoint_write_s", e.reliability.checkpointWrite, kDigits);
-  j.field("gpu_hours", e.gpuHours, kDigits)
-      .field("energy_mwh", e.energyMwh, kDigits)
-      .field("it_energy_mwh", e.itEnergyMwh, kDigits);
-  j.field("pue", e.pue, kDigits).field("power_per_gpu_w", e.powerPerGpu, kDigits);
-  const training::StepBreakdown& b = e.step;
-  j.key("breakdown").beginObject();
-  j.field("forward_s", b.forward, kDigits)
-      .field("backward_s", b.backward, kDigits)
-      .field("recompute_s", b.recompute, kDigits);
-  j.field("tensor_parallel_s", b.tensorParallel, kDigits).field("context_parallel_s", b.contextParallel, kDigits);
-  j.field("expert_parallel_s", b.expertParallel, kDigits).field("pipeline_bubble_s", b.pipelineBubble, kDigits);
-  j.field("pipeline_p2p_s", b.pipelineP2p, kDigits).field("data_parallel_s", b.dataParallel, kDigits);
-  j.field("optimizer_s", b.optimizer, kDigits);
-  j.endObject();
-  const training::MemoryBreakdown& m = e.memory;
-  j.key("memory").beginObject();
-  j.field("weights_gib", m.weights / units::kGiB, kDigits).field("gradients_gib", m.gradients / units::kGiB, kDigits);
-  j.field("optimizer_gib", m.optimizer / units::kGiB, kDigits)
-      .field("activations_gib", m.activations / units::kGiB, kDigits);
-  j.field("buffers_gib", m.buffers / units::kGiB, kDigits).field("capacity_gib", m.capacity / units::kGiB, kDigits);
-  j.endObject();
-  j.key("notes").beginArray();
-  for (const auto& n : e.notes) j.value(n);
-  j.endArray();
-  j.key("findings").beginArray();
-  for (const auto& f : e.findings) {
-    j.beginObject().field("severity", engine::toString(f.severity)).field("object", f.object).field("code", f.code);
-    j.field("message", f.message).field("value", f.value, kDigits).field("limit", f.limit, kDigits).endObject();
-  }
-  j.endArray();
-  j.endObject();
-}
-
 void writeTraining(JsonWriter& j, const TrainingPlan& t) {
   j.key("training").beginObject();
   j.field("present", t.present).field("ok", t.ok).field("problem", t.problem).field("searched", t.searched);
   j.field("plans_valid", static_cast<std::int64_t>(t.plansValid))
       .field("plans_fitting", static_cast<std::int64_t>(t.plansFitting));
   if (t.present) writeCluster(j, t.cluster, t.idle);
-  if (t.ok) writeTrainingEstimate(j, t.estimate);
+  if (t.ok) {
+    j.key("estimate").beginObject();
+    training::writeEstimateFields(j, t.estimate, kDigits);
+    j.endObject();
+  }
   j.endObject();
 }
 

@@ -10,59 +10,39 @@ using report::JsonWriter;
 
 namespace {
 
-void writeBreakdown(JsonWriter& w, const StepBreakdown& b) {
-  w.key("breakdown").beginObject();
-  w.key("forward_s").value(b.forward).key("backward_s").value(b.backward).key("recompute_s").value(b.recompute);
-  w.key("tensor_parallel_s").value(b.tensorParallel).key("context_parallel_s").value(b.contextParallel);
-  w.key("expert_parallel_s").value(b.expertParallel).key("pipeline_bubble_s").value(b.pipelineBubble);
-  w.key("pipeline_p2p_s").value(b.pipelineP2p).key("data_parallel_s").value(b.dataParallel);
-  w.key("optimizer_s").value(b.optimizer);
-  w.endObject();
-}
-
-void writeMemory(JsonWriter& w, const MemoryBreakdown& m) {
-  w.key("memory").beginObject();
-  w.key("weights_gib").value(m.weights / units::kGiB).key("gradients_gib").value(m.gradients / units::kGiB);
-  w.key("optimizer_gib").value(m.optimizer / units::kGiB).key("activations_gib").value(m.activations / units::kGiB);
-  w.key("buffers_gib").value(m.buffers / units::kGiB).key("capacity_gib").value(m.capacity / units::kGiB);
-  w.endObject();
-}
-
-void writeFields(JsonWriter& w, const Estimate& e) {
-  w.key("model").value(e.job.model.name);
-  w.key("gpus_used").value(e.gpusUsed);
-  writePlan(w, e.job);
-  w.key("step_time_s").value(e.step.total);
-  w.key("tokens_per_s").value(e.tokensPerSecond);
-  w.key("tflops_per_gpu").value(e.tflopsPerGpu);
-  w.key("mfu").value(e.mfu);
-  w.key("hfu").value(e.hfu);
-  w.key("memory_gib_per_gpu").value(e.memory.total / units::kGiB);
-  w.key("fits_memory").value(e.memory.fits);
-  w.key("training_days").value(e.trainingDays);
-  w.key("effective_training_days").value(e.effectiveTrainingDays);
-  w.key("goodput").value(e.reliability.goodput);
-  w.key("interruptions_per_day").value(e.reliability.interruptionsPerDay);
-  w.key("checkpoint_interval_min").value(e.reliability.checkpointInterval / 60);
-  w.key("checkpoint_write_s").value(e.reliability.checkpointWrite);
-  w.key("gpu_hours").value(e.gpuHours);
-  w.key("energy_mwh").value(e.energyMwh);
-  w.key("it_energy_mwh").value(e.itEnergyMwh);
-  w.key("pue").value(e.pue);
-  w.key("power_per_gpu_w").value(e.powerPerGpu);
-  writeBreakdown(w, e.step);
-  writeMemory(w, e.memory);
-  w.key("notes").beginArray();
-  for (const auto& n : e.notes) w.value(n);
-  w.endArray();
-  w.key("findings").beginArray();
-  for (const auto& f : e.findings) {
-    w.beginObject();
-    w.key("severity").value(engine::toString(f.severity)).key("code").value(f.code).key("object").value(f.object);
-    w.key("message").value(f.message).key("value").value(f.value).key("limit").value(f.limit);
-    w.endObject();
+// A number at full precision (digits 0) or at that many significant digits.
+class Numbers {
+ public:
+  Numbers(JsonWriter& w, int digits) : w_(w), digits_(digits) {}
+  const Numbers& operator()(const char* key, double v) const {
+    if (digits_ > 0) {
+      w_.field(key, v, digits_);
+    } else {
+      w_.field(key, v);
+    }
+    return *this;
   }
-  w.endArray();
+
+ private:
+  JsonWriter& w_;
+  int digits_;
+};
+
+void writeBreakdown(JsonWriter& w, const Numbers& num, const StepBreakdown& b) {
+  w.key("breakdown").beginObject();
+  num("forward_s", b.forward)("backward_s", b.backward)("recompute_s", b.recompute);
+  num("tensor_parallel_s", b.tensorParallel)("context_parallel_s", b.contextParallel);
+  num("expert_parallel_s", b.expertParallel)("pipeline_bubble_s", b.pipelineBubble);
+  num("pipeline_p2p_s", b.pipelineP2p)("data_parallel_s", b.dataParallel)("optimizer_s", b.optimizer);
+  w.endObject();
+}
+
+void writeMemory(JsonWriter& w, const Numbers& num, const MemoryBreakdown& m) {
+  w.key("memory").beginObject();
+  num("weights_gib", m.weights / units::kGiB)("gradients_gib", m.gradients / units::kGiB);
+  num("optimizer_gib", m.optimizer / units::kGiB)("activations_gib", m.activations / units::kGiB);
+  num("buffers_gib", m.buffers / units::kGiB)("capacity_gib", m.capacity / units::kGiB);
+  w.endObject();
 }
 
 }  // namespace
@@ -80,9 +60,39 @@ void writePlan(JsonWriter& w, const Job& job) {
   w.endObject();
 }
 
+void writeEstimateFields(JsonWriter& w, const Estimate& e, int significantDigits) {
+  const Numbers num(w, significantDigits);
+  w.key("model").value(e.job.model.name);
+  w.key("gpus_used").value(e.gpusUsed);
+  writePlan(w, e.job);
+  num("step_time_s", e.step.total)("tokens_per_s", e.tokensPerSecond)("tflops_per_gpu", e.tflopsPerGpu);
+  num("mfu", e.mfu)("hfu", e.hfu)("memory_gib_per_gpu", e.memory.total / units::kGiB);
+  w.key("fits_memory").value(e.memory.fits);
+  num("training_days", e.trainingDays)("effective_training_days", e.effectiveTrainingDays);
+  num("goodput", e.reliability.goodput)("interruptions_per_day", e.reliability.interruptionsPerDay);
+  num("checkpoint_interval_min", e.reliability.checkpointInterval / 60);
+  num("checkpoint_write_s", e.reliability.checkpointWrite);
+  num("gpu_hours", e.gpuHours)("energy_mwh", e.energyMwh)("it_energy_mwh", e.itEnergyMwh);
+  num("pue", e.pue)("power_per_gpu_w", e.powerPerGpu);
+  writeBreakdown(w, num, e.step);
+  writeMemory(w, num, e.memory);
+  w.key("notes").beginArray();
+  for (const auto& n : e.notes) w.value(n);
+  w.endArray();
+  w.key("findings").beginArray();
+  for (const auto& f : e.findings) {
+    w.beginObject();
+    w.key("severity").value(engine::toString(f.severity)).key("code").value(f.code).key("object").value(f.object);
+    w.key("message").value(f.message);
+    num("value", f.value)("limit", f.limit);
+    w.endObject();
+  }
+  w.endArray();
+}
+
 void writeEstimate(JsonWriter& w, const Estimate& e) {
   w.beginObject();
-  writeFields(w, e);
+  writeEstimateFields(w, e);
   w.endObject();
 }
 
@@ -103,7 +113,7 @@ std::string searchJson(const SearchResult& r, const std::vector<Estimate>& estim
   w.key("plans").beginArray();
   for (std::size_t i = 0; i < estimates.size(); ++i) {
     w.beginObject();
-    writeFields(w, estimates[i]);
+    writeEstimateFields(w, estimates[i]);
     if (r.rank == RankBy::Cost && i < r.best.size()) w.key("cost").value(r.best[i].cost);
     w.endObject();
   }

@@ -20,6 +20,10 @@ namespace gigaplan::training {
 /// Writes the estimate's parallel plan as the object "plan" into `w` (the report's JSON shares it).
 void writePlan(report::JsonWriter& w, const Job& job);
 
+/// Writes the estimate's fields into the object `w` has open: numbers at full precision, or at
+/// `significantDigits` (the design report's JSON rounds to 9).
+void writeEstimateFields(report::JsonWriter& w, const Estimate& e, int significantDigits = 0);
+
 /// Writes one estimate as a JSON object into `w`.
 void writeEstimate(report::JsonWriter& w, const Estimate& e);
 
