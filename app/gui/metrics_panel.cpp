@@ -15,6 +15,7 @@
 
 #include "app/gui/breakdown_charts.h"
 #include "app/gui/qt_text.h"
+#include "core/reliability/failure_domains.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -205,8 +206,9 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4));
   row(tr("HBM"))->setText(quantity(e.compute.hbm, D::DataSize));
   row(tr("Fabric"))
-      ->setText(e.fabric.problem.empty() ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(e.fabric.totalSwitches)
-                                         : QString::fromStdString(e.fabric.problem));
+      ->setText(e.fabric.problem.empty()
+                    ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(QLocale().toString(e.fabric.totalSwitches))
+                    : QString::fromStdString(e.fabric.problem));
   row(tr("Bisection"))->setText(quantity(e.fabric.bisectionBandwidth, D::DataRate));
   row(tr("IT power"))->setText(quantity(e.power.it, D::Power));
   row(tr("Facility power"))->setText(quantity(e.power.facility, D::Power));
@@ -218,10 +220,7 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Heat"))->setText(quantity(e.cooling.heat, D::Power));
   row(tr("Cooling power"))->setText(quantity(e.cooling.power, D::Power));
   row(tr("Water"))->setText(tr("%1 m³/day").arg(QLocale().toString(std::llround(e.cooling.water / 1000.0))));
-  row(tr("Largest failure domain"))
-      ->setText(tr("%1 GPUs (%2)")
-                    .arg(QLocale().toString(static_cast<qlonglong>(e.reliability.largestGpus)),
-                         QString::fromStdString(e.reliability.largestId)));
+  row(tr("Largest failure domain"))->setText(QString::fromStdString(reliability::largestDomainText(e.reliability)));
   row(tr("Findings"))
       ->setText(
           QStringList{counted(e.errors, "error"), counted(e.warnings, "warning"), counted(e.infos, "info")}.join(", "));
@@ -338,18 +337,12 @@ void MetricsPanel::showJob(const JobOutlook& o) {
     return;
   }
   const training::Estimate& e = *o.estimate;
-  const auto& p = e.job.parallelism;
   row(tr("Job"))->setText(tr("%1 on %2 × %3")
                               .arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
                                    QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
   row(tr("Plan"))
-      ->setText(tr("TP %1 · PP %2 · DP %3 · CP %4 · EP %5%6")
-                    .arg(p.tp)
-                    .arg(p.pp)
-                    .arg(QLocale().toString(p.dp))
-                    .arg(p.cp)
-                    .arg(p.ep)
-                    .arg(o.searched ? tr(" (chosen automatically: the search's best)") : QString()));
+      ->setText(QString::fromStdString(training::planShapeText(e.job)) +
+                (o.searched ? tr(" (chosen automatically: the search's best)") : QString()));
   row(tr("Step time"))
       ->setText(
           tr("%1 s, %2 tokens/s").arg(e.step.total, 0, 'f', 3).arg(QLocale().toString(e.tokensPerSecond, 'f', 0)));

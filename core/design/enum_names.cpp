@@ -180,17 +180,22 @@ std::string_view tpOverlapText(const training::Parallelism& p) {
   return "";
 }
 }  // namespace
-std::string training::planText(const Job& job) {
+std::string training::planShapeText(const Job& job) {
   const Parallelism& p = job.parallelism;
   std::string s = "TP " + base::thousands(p.tp) + " \u00b7 PP " + base::thousands(p.pp) + " \u00b7 DP " +
                   base::thousands(p.dp) + " \u00b7 CP " + base::thousands(p.cp);
   if (p.ep > 1) s += " \u00b7 EP " + base::thousands(p.ep);
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   if (p.dualPipe) s += ", DualPipe";
+  if (p.epOverlap) s += ", EP all-to-all overlapped";
+  return s;
+}
+std::string training::planText(const Job& job) {
+  const Parallelism& p = job.parallelism;
+  std::string s = planShapeText(job);
   s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
   if (p.sequenceParallel) s += ", sequence parallel";
   s += tpOverlapText(p);
-  if (p.epOverlap) s += ", EP all-to-all overlapped";
   if (p.fsdp)
     s += ", FSDP";
   else if (p.distributedOptimizer)

@@ -131,6 +131,11 @@ std::string significantPercent(double fraction) {
 
 }  // namespace
 
+std::string largestDomainText(const FailureDomains& domains) {
+  if (domains.largestGpus <= 0 || domains.largestId.empty()) return std::string("none (") + kNoFailureDomain + ")";
+  return base::counted(domains.largestGpus, "GPU") + " behind " + domains.largestId;
+}
+
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
                                      const power::SupplyDominators& dom, const cooling::CoolingTopology& topology,
                                      const std::vector<double>& coolingHeat) {

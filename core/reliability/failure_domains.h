@@ -62,6 +62,13 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
                                      const power::SupplyDominators& dominators,
                                      const cooling::CoolingTopology& topology, const std::vector<double>& coolingHeat);
 
+/// Why a site has no failure domain: only a source's failure (grid, generators, batteries) stops racks.
+inline constexpr const char* kNoFailureDomain = "no single piece of equipment stops a rack";
+
+/// The largest domain as a planner reads it: "1,536 GPUs behind ups-a-1", or "none (no single piece
+/// of equipment stops a rack)".
+std::string largestDomainText(const FailureDomains& domains);
+
 /// reliability.large-failure-domain (warning), one per power node or cooling unit whose single
 /// failure stops more than `maxShare` of the site's GPUs (Design::site.maxFailureShare, 10 % by
 /// default): a site where one element stops a whole hall says so.

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <sstream>
 
+#include "core/base/thousands.h"
+#include "core/reliability/failure_domains.h"
 #include "core/units/units.h"
 
 namespace gigaplan::report {
@@ -24,23 +26,23 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
     o << buf << value << "\n";
   };
   o << d.design.site.name << "\n\nCompute\n";
-  line("GPUs", std::to_string(e.compute.gpus) + " in " + std::to_string(e.compute.racks) + " racks");
+  line("GPUs", base::thousands(e.compute.gpus) + " in " + base::counted(e.compute.racks, "rack"));
   for (const auto& t : e.compute.byType) {
-    line("", std::to_string(t.count) + " × " + (t.name.empty() ? t.gpu : t.name));
+    line("", base::thousands(t.count) + " × " + (t.name.empty() ? t.gpu : t.name));
   }
   line("peak dense BF16 / FP8 / FP4", f(e.compute.peakBf16, Dimension::Compute) + " / " +
                                           f(e.compute.peakFp8, Dimension::Compute) + " / " +
                                           f(e.compute.peakFp4, Dimension::Compute));
   line("HBM", f(e.compute.hbm, Dimension::DataSize));
-  line("scale-up domains", std::to_string(e.compute.scaleUpDomains) + " × " +
-                               std::to_string(e.compute.scaleUpDomainSize) + " GPUs, " +
+  line("scale-up domains", base::thousands(e.compute.scaleUpDomains) + " × " +
+                               base::counted(e.compute.scaleUpDomainSize, "GPU") + ", " +
                                f(e.compute.scaleUpBandwidthPerGpu, Dimension::DataRate) + " per GPU");
   o << "\nFabric\n";
   if (!e.fabric.problem.empty()) line("not built", e.fabric.problem);
-  line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + std::to_string(e.fabric.totalSwitches));
+  line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + base::thousands(e.fabric.totalSwitches));
   line("bisection", f(e.fabric.bisectionBandwidth, Dimension::DataRate));
   line("injection per GPU", f(e.fabric.injectionBandwidth, Dimension::DataRate));
-  line("cables / transceivers", std::to_string(e.fabric.totalCables) + " / " + std::to_string(e.fabric.transceivers));
+  line("cables / transceivers", base::thousands(e.fabric.totalCables) + " / " + base::thousands(e.fabric.transceivers));
   line("optics / switch power",
        f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));
   o << "\nPower\n";
@@ -65,10 +67,9 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("cooling power", f(e.cooling.power, Dimension::Power));
   line("water", f(e.cooling.water, Dimension::Volume) + " per day");
   o << "\nReliability\n";
-  line("largest failure domain", e.reliability.largestGpus > 0 ? std::to_string(e.reliability.largestGpus) + " GPUs (" +
-                                                                     e.reliability.largestId + ")"
-                                                               : "none (no single piece of equipment stops a rack)");
-  o << "\nFindings: " << e.errors << " errors, " << e.warnings << " warnings, " << e.infos << " notes\n";
+  line("largest failure domain", reliability::largestDomainText(e.reliability));
+  o << "\nFindings: " << base::counted(e.errors, "error") << ", " << base::counted(e.warnings, "warning") << ", "
+    << base::counted(e.infos, "note") << "\n";
   int shown = 0;
   for (const auto& fi : e.findings) {
     if (shown++ == maxFindings) {

@@ -3,6 +3,8 @@
 #include "core/report/power_swings.h"
 #include "core/report/year_report.h"
 
+#include "core/base/thousands.h"
+#include "core/reliability/failure_domains.h"
 #include "core/report/report_sections.h"
 
 namespace gigaplan::report {
@@ -40,9 +42,14 @@ std::vector<Headline> headlines(const ReportInputs& in) {
   h.push_back({"Facility power", megawatts(e.power.facility), "peak " + megawatts(e.power.peakFacility)});
   h.push_back({"PUE", pue(e.power.pue), "facility / (IT + network)"});
   h.push_back({"Peak dense BF16", quantity(e.compute.peakBf16, units::Dimension::Compute), ""});
-  h.push_back({"Largest failure domain", count(e.reliability.largestGpus) + " GPUs",
-               e.reliability.largestId.empty() ? "" : "behind " + e.reliability.largestId});
-  h.push_back({"Findings", count(e.errors) + " errors", count(e.warnings) + " warnings, " + count(e.infos) + " notes"});
+  if (e.reliability.largestGpus > 0 && !e.reliability.largestId.empty()) {
+    h.push_back({"Largest failure domain", base::counted(e.reliability.largestGpus, "GPU"),
+                 "behind " + e.reliability.largestId});
+  } else {
+    h.push_back({"Largest failure domain", "none", reliability::kNoFailureDomain});
+  }
+  h.push_back({"Findings", base::counted(e.errors, "error"),
+               base::counted(e.warnings, "warning") + ", " + base::counted(e.infos, "note")});
   if (in.training.ok) {
     const training::Estimate& t = in.training.estimate;
     h.push_back({"Training time", sections::kApprox + fixed(t.effectiveTrainingDays, 1) + " days",

@@ -1,6 +1,8 @@
 // Report sections: summary, site plan and 3D picture, compute, fabric.
 #include <algorithm>
 
+#include "core/base/thousands.h"
+#include "core/reliability/failure_domains.h"
 #include "core/report/charts.h"
 #include "core/report/report_sections.h"
 #include "core/report/site_plan.h"
@@ -49,7 +51,7 @@ Section summary(const ReportInputs& in) {
       {"Fabric", std::to_string(e.fabric.tiers) + " tiers, " + count(e.fabric.totalSwitches) + " switches, bisection " +
                      rate(e.fabric.bisectionBandwidth)},
       {"Cooling", "heat " + power(e.cooling.heat) + ", plant draw " + kApprox + power(e.cooling.power)},
-      {"Largest failure domain", count(e.reliability.largestGpus) + " GPUs (" + e.reliability.largestId + ")"},
+      {"Largest failure domain", reliability::largestDomainText(e.reliability)},
   };
   s.blocks.push_back(kv);
   ChartOptions o;

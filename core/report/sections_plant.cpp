@@ -3,6 +3,8 @@
 #include <map>
 #include <numeric>
 
+#include "core/base/thousands.h"
+#include "core/reliability/failure_domains.h"
 #include "core/report/charts.h"
 #include "core/report/power_tree.h"
 #include "core/report/report_sections.h"
@@ -195,12 +197,13 @@ Section failureDomains(const ReportInputs& in) {
   const design::Layout& l = in.design.layout;
   const double gpus = static_cast<double>(std::max<std::int64_t>(in.eval.compute.gpus, 1));
   Section s{"failure-domains", "Failure domains", {}};
-  s.blocks.push_back(
-      Paragraph{"A failure domain is what stops when one power node or cooling unit fails on its own (grid, "
-                "generators and batteries excepted). The largest: " +
-                count(r.largestGpus) + " GPUs in " + count(r.largestRacks) + " racks behind " +
-                (r.largestId.empty() ? std::string("no single element") : r.largestId) + " (" +
-                percent(static_cast<double>(r.largestGpus) / gpus) + " of the site)."});
+  s.blocks.push_back(Paragraph{
+      "A failure domain is what stops when one power node or cooling unit fails on its own (grid, "
+      "generators and batteries excepted). " +
+      (r.largestGpus > 0 && !r.largestId.empty()
+           ? "The largest: " + base::counted(r.largestGpus, "GPU") + " in " + base::counted(r.largestRacks, "rack") +
+                 " behind " + r.largestId + " (" + percent(static_cast<double>(r.largestGpus) / gpus) + " of the site)."
+           : std::string("This site has none: ") + reliability::kNoFailureDomain + ".")});
   struct KindStats {
     int elements = 0, withDomain = 0;
     std::int64_t maxGpus = 0;

@@ -1,4 +1,6 @@
 // Report section: the training plan — the design's job estimated on the design's cluster.
+#include "core/base/thousands.h"
+#include "core/reliability/failure_domains.h"
 #include "core/report/charts.h"
 #include "core/report/report_sections.h"
 #include "core/training/flops.h"
@@ -71,7 +73,9 @@ KeyValues clusterValues(const training::Cluster& c, const std::vector<training::
       {"IT power per GPU", power(c.itPowerPerGpu) + " (racks and network over GPUs); PUE " + pue(c.pue)},
       {"Checkpoint storage",
        c.storageBandwidth > 0 ? byteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
-      {"Largest failure domain", count(c.largestFailureDomainGpus) + " GPUs"},
+      {"Largest failure domain", c.largestFailureDomainGpus > 0
+                                     ? base::counted(c.largestFailureDomainGpus, "GPU")
+                                     : std::string("none (") + reliability::kNoFailureDomain + ")"},
   };
   return kv;
 }

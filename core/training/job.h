@@ -122,9 +122,12 @@ std::string_view toString(Recompute);
 std::string_view toString(Activation);
 std::string_view toString(TpOverlap);
 
-/// A plan as every view describes it (report, command line, Job panel):
-/// "TP 8 · PP 16 · DP 16 · CP 1 · EP 8, 2 virtual stages, micro-batch 1, recompute none,
-/// sequence parallel, EP all-to-all overlapped, distributed optimizer".
+/// A plan's sizes and schedule, for the views too narrow for planText (Metrics panel, the Job
+/// panel's heading): "TP 8 · PP 16 · DP 16 · CP 1 · EP 8, 2 virtual stages, EP all-to-all overlapped".
+std::string planShapeText(const Job&);
+
+/// A plan as every view describes it (report, command line, Job panel): planShapeText, then
+/// "micro-batch 1, recompute none, sequence parallel, distributed optimizer" and the TP overlap.
 std::string planText(const Job&);
 
 /// Whether a plan can overlap its expert all-to-all: there is one (ep > 1), and Megatron-Core pairs

@@ -1,6 +1,7 @@
 // Unit parsing and printing: a small table of unit symbols per dimension.
 #include "core/units/units.h"
 #include "core/base/text.h"
+#include "core/base/thousands.h"
 
 #include <array>
 #include <charconv>
@@ -180,8 +181,12 @@ std::string format(double v, Dimension dim) {
     }
     char buf[64] = {};
     const double scaled = v / best->factor;
-    // Past the largest prefix print whole numbers ("1070 EFLOP/s"), never exponents.
-    std::snprintf(buf, sizeof buf, std::fabs(scaled) >= 1000 ? "%.0f %s" : "%.3g %s", scaled, best->symbol);
+    // Past the largest prefix print whole numbers in groups of three ("1,070 EFLOP/s"), never exponents.
+    if (std::fabs(scaled) >= 1000) {
+      std::snprintf(buf, sizeof buf, "%.0f", scaled);
+      return base::groupThousands(buf) + " " + best->symbol;
+    }
+    std::snprintf(buf, sizeof buf, "%.3g %s", scaled, best->symbol);
     return std::string(buf);
   };
   switch (dim) {

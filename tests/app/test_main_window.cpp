@@ -1823,6 +1823,15 @@ class TestMainWindow : public QObject {
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     QVERIFY(w.fileActions().openFile(sample("gigawatt-campus.yaml")));
     QVERIFY(waitForEvaluation(w));
+    // The Metrics panel's plan names the schedule too, as the Job panel and the reports do.
+    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 64"), 20000);
+    QVERIFY2(w.metrics().value("Plan").contains("16 virtual stages, EP all-to-all overlapped"),
+             qPrintable(w.metrics().value("Plan")));
+    auto* planRow = w.metrics().findChild<QLabel*>("metric:Plan");
+    QVERIFY(planRow);
+    QTest::qWait(50);  // the training section's new height is laid out first
+    w.metrics().ensureWidgetVisible(planRow);
+    shot("campus-metrics.png");
     auto& panel = w.phasesPanel();
     auto& v = w.siteView();
     QVERIFY(!panel.overview() && !panel.busy());  // its tab behind Findings: nothing worked out yet

@@ -34,6 +34,7 @@ class TestReliability : public QObject {
     QVERIFY(fd.largest == (Element{Element::Kind::Power, c.tx}));
     QVERIFY(fd.rackDomain[c.racks[0]] == (Element{Element::Kind::Power, c.tx}));
     QCOMPARE(e.rackFailureDomainGpus[c.racks[0]], std::int64_t{16});
+    QCOMPARE(reliability::largestDomainText(fd), std::string("16 GPUs behind tx1"));
   }
 
   void singleFedRacksFollowTheirChain() {
@@ -64,6 +65,9 @@ class TestReliability : public QObject {
     QCOMPARE(e.reliability.largestGpus, std::int64_t{0});
     QVERIFY(e.reliability.largestId.empty());
     QVERIFY(e.reliability.rackDomain[0].kind == Element::Kind::None);
+    // Said as such, not as "0 GPUs ()": every view calls this text.
+    QCOMPARE(reliability::largestDomainText(e.reliability),
+             std::string("none (no single piece of equipment stops a rack)"));
   }
 
   void coolingStopsRacks_data() {

@@ -469,11 +469,8 @@ void JobPanel::showOutlook(const JobOutlook& outlook) {
                         .arg(e.memory.total / units::kGiB, 0, 'f', 1)
                         .arg(e.memory.capacity / units::kGiB, 0, 'f', 0)
                         .arg(e.memory.fits ? QString() : tr(" — <b>does not fit</b>"))
-                        .arg(outlook.searched ? tr("Best plan found automatically (TP %1 · PP %2 · DP %3 · EP %4):<br>")
-                                                    .arg(e.job.parallelism.tp)
-                                                    .arg(e.job.parallelism.pp)
-                                                    .arg(QLocale().toString(e.job.parallelism.dp))
-                                                    .arg(e.job.parallelism.ep)
+                        .arg(outlook.searched ? tr("Best plan found automatically (%1):<br>")
+                                                    .arg(QString::fromStdString(training::planShapeText(e.job)))
                                               : QString()));
 }
 
