@@ -6,6 +6,7 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
+#include "core/base/thousands.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
 #include "core/model/rack_power.h"
@@ -42,17 +43,19 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     out << r->design.site.name << "\n";
     if (!r->design.site.description.empty()) out << "  " << r->design.site.description << "\n";
-    out << "  halls: " << l.halls.size() << ", rows: " << l.rows.size() << ", racks: " << l.racks.size() << "\n";
-    for (const auto& [gpu, n] : gpus) {
+    const auto n = [](std::size_t k) { return base::thousands(static_cast<std::int64_t>(k)); };
+    out << "  halls: " << n(l.halls.size()) << ", rows: " << n(l.rows.size()) << ", racks: " << n(l.racks.size())
+        << "\n";
+    for (const auto& [gpu, count] : gpus) {
       const catalog::Gpu* g = r->catalog->gpu(gpu);
-      out << "  GPUs: " << n << " × " << (g ? g->name : gpu) << "\n";
+      out << "  GPUs: " << base::thousands(count) << " × " << (g ? g->name : gpu) << "\n";
     }
     out << "  rack IT load (nominal, catalog; network switches not included): "
         << units::format(rackPower, units::Dimension::Power) << "\n";
     out << "  grid: " << units::format(grid, units::Dimension::Power)
         << ", on-site generation: " << units::format(generation, units::Dimension::Power)
         << ", batteries: " << units::format(storage, units::Dimension::Energy) << "\n";
-    out << "  power nodes: " << l.power.size() << ", cooling units: " << l.cooling.size() << "\n";
+    out << "  power nodes: " << n(l.power.size()) << ", cooling units: " << n(l.cooling.size()) << "\n";
     return kOk;
   } catch (const io::LoadError& e) {
     err << e.what() << "\n";

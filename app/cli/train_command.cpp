@@ -13,6 +13,7 @@
 
 #include "app/cli/command_line.h"
 #include "app/cli/text_rows.h"
+#include "core/base/thousands.h"
 #include "core/io/diagnostic.h"
 #include "core/report/report_format.h"
 #include "core/training/estimate_json.h"
@@ -129,8 +130,8 @@ void printFindings(std::ostream& out, const Estimate& e) {
 }
 
 void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
-  out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << e.gpusUsed << " × " << c.gpu << " ("
-      << toString(e.job.training.precision) << ")\n";
+  out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << base::thousands(e.gpusUsed) << " × "
+      << c.gpu << " (" << toString(e.job.training.precision) << ")\n";
   printFindings(out, e);
   labelRow(out, kTrainLabelWidth, "plan", planText(e.job));
   labelRow(out, kTrainLabelWidth, "parameters",
@@ -206,7 +207,8 @@ SearchResult search(const Job& job, const Cluster& cluster, const GpuParams& gpu
   o.rank = a.rank;
   o.prices = a.prices;
   o.progress = [&err](std::size_t done, std::size_t total) {
-    err << "\rsearching plans: " << done << " / " << total << std::flush;
+    err << "\rsearching plans: " << base::thousands(static_cast<std::int64_t>(done)) << " / "
+        << base::thousands(static_cast<std::int64_t>(total)) << std::flush;
   };
   SearchResult r = searchPlans(job, cluster, gpu, o);
   err << "\n";
@@ -298,7 +300,8 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
     return estimates.empty() ? kFindings : kOk;
   }
   const bool cost = a.rank == RankBy::Cost;
-  out << r.candidates << " valid plans, " << r.fitting << " fit in memory; best " << estimates.size() << " by "
+  out << base::counted(static_cast<std::int64_t>(r.candidates), "valid plan") << ", "
+      << base::thousands(static_cast<std::int64_t>(r.fitting)) << " fit in memory; best " << estimates.size() << " by "
       << rankText(a.rank) << ":\n";
   // Figures first, in aligned columns; the plan, whose description varies in length, below them.
   out << "  #   step s   TFLOP/s     MFU      GiB     days          MWh" << (cost ? "           cost" : "") << "\n";
