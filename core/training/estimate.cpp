@@ -92,9 +92,12 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       " (0.25 GB/s per GPU) for checkpoints");
   }
   std::string keys;
-  const bool lowPrecisionUsed = isLowPrecision(job.training.precision) && gpu.peak(job.training.precision) > 0;
+  const Precision precision = job.training.precision;
+  const bool lowPrecisionUsed = isLowPrecision(precision) && gpu.peak(precision) > 0;
   for (const auto& k : gpu.defaulted) {
-    if (k == "gemm_peak_fraction_fp8" && !lowPrecisionUsed) continue;  // not used by this job
+    // Keys not used by this job.
+    if (k == "gemm_peak_fraction_fp8" && !(lowPrecisionUsed && precision == Precision::FP8)) continue;
+    if (k == "gemm_peak_fraction_fp4" && !(lowPrecisionUsed && precision == Precision::FP4)) continue;
     keys += (keys.empty() ? "" : ", ") + k;
   }
   if (!keys.empty()) e.notes.push_back(gpu.id + ": generic efficiency defaults for " + keys);

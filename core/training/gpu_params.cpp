@@ -13,6 +13,7 @@ struct Key {
 const Key kKeys[] = {
     {"gemm_peak_fraction", &Efficiency::gemmFraction},
     {"gemm_peak_fraction_fp8", &Efficiency::gemmFractionLowPrecision},
+    {"gemm_peak_fraction_fp4", &Efficiency::gemmFractionFp4},
     {"gemm_k_overhead", &Efficiency::gemmKOverhead},
     {"sm_count", nullptr},
     {"attention_peak_fraction", &Efficiency::attentionFraction},

@@ -19,7 +19,8 @@ namespace gigaplan::training {
 /// when a GPU has no entry) are generic mid-range values and are reported as such.
 struct Efficiency {
   double gemmFraction = 0.75;              // gemm_peak_fraction: large BF16 GEMM, fraction of dense peak
-  double gemmFractionLowPrecision = 0.70;  // gemm_peak_fraction_fp8: FP8/FP4 GEMMs (TE, incl. scaling)
+  double gemmFractionLowPrecision = 0.70;  // gemm_peak_fraction_fp8: FP8 GEMMs (TE, incl. scaling)
+  double gemmFractionFp4 = 0.70;           // gemm_peak_fraction_fp4: FP4 GEMMs (NVFP4 recipe, incl. its quantization)
   double gemmKOverhead = 128;              // gemm_k_overhead: per-tile fixed cost in K elements (prologue/epilogue)
   int smCount = 132;                       // sm_count: streaming multiprocessors (wave quantization)
   double attentionFraction = 0.6;  // attention_peak_fraction: fused attention fwd and bwd, head dim 128, of BF16 peak

@@ -42,8 +42,11 @@ class StepModel {
     const Precision p = job.training.precision;
     linearPeak_ = gpu.peak(p) > 0 ? gpu.peak(p) : gpu.bf16;
     const bool low = isLowPrecision(p) && gpu.peak(p) > 0;
-    linearFraction_ = low ? gpu.eff.gemmFractionLowPrecision : gpu.eff.gemmFraction;
-    linearBytes_ = low ? 1 : 2;
+    linearFraction_ = !low                  ? gpu.eff.gemmFraction
+                      : p == Precision::FP4 ? gpu.eff.gemmFractionFp4
+                                            : gpu.eff.gemmFractionLowPrecision;
+    // NVFP4: 4 bits per element plus an FP8 scale per 16; FP8: 1 byte.
+    linearBytes_ = !low ? 2 : p == Precision::FP4 ? 0.5 + 1.0 / 16 : 1;
     lowPrecision_ = low;
     sp_ = par_.sequenceParallel && s_.tp > 1;
   }

@@ -8,6 +8,7 @@
 #include <map>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 
 #include "core/base/thousands.h"
 #include "core/training/estimate.h"
@@ -265,8 +266,10 @@ void addMoeRows2511(std::vector<ValidationCase>& v) {
       });
 }
 
-// Megatron-Bridge 26.02, the next release of the same summary: every row a check of values set
-// on the 25.11 rows (none is fitted here). Its DGX-B300 rows are left out: the catalog has no B300.
+// Megatron-Bridge 26.02, the next release of the same summary: every row but two a check of values
+// set on the 25.11 rows. The two NVFP4 405B rows set the FP4 GEMM fraction of GB300 and GB200,
+// which no earlier row could (the NVFP4 70B rows check it). Its DGX-B300 rows are left out: the
+// catalog has no B300.
 void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const Model& l405) {
   const char* dense = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2)";
   const char* mx = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2); MXFP8 modelled at the FP8 rate";
@@ -287,7 +290,6 @@ void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const M
                      "gb300", 72, l405, {2, 8, 8, 2, 4}, 1536, 1, causal, 2349, mx));
   v.push_back(nvidia("Megatron-Bridge 26.02: Llama 3.1 405B, 256 GB200 MXFP8, TP4 PP16 VP8", kBridge2602Source, "gb200",
                      72, l405, {4, 16, 4, 1, 8}, 1536, 1, causal, 1983, mx));
-
   static const Model dsv3 = presetModel("DeepSeek-V3 671B");
   static const Model q235 = presetModel("Qwen3 235B-A22B");
   static const Model q30 = qwen3Small();
@@ -329,6 +331,34 @@ void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const M
            kEightGpuExpertsGap},
           h100q235,
       });
+  for (const auto& [gpu, system, tflops] :
+       {std::tuple{"gb300", "GB300", 2248.0}, std::tuple{"gb200", "GB200", 1815.0}}) {
+    ValidationCase c = nvidia("", kBridge2602Source, gpu, 72, l70, {1, 1, 64}, 256, 2, causal, tflops,
+                              "; Megatron-FSDP (parameters, gradients and optimizer sharded over 64 GPUs, the "
+                              "table's FSDP column); whether the recipe offloads activations is not stated");
+    c.name = std::string("Megatron-Bridge 26.02: Llama 3 70B, 64 ") + system + " FP8, FSDP";
+    c.job.parallelism.fsdp = true;
+    c.job.parallelism.distributedOptimizer = false;
+    c.assumptions += dense;
+    v.push_back(c);
+  }
+  // NVFP4: the FP4 GEMM fraction of each GPU is set on its 405B row and checked by its 70B row.
+  const char* fp4 = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2); NVFP4 at the FP4 dense peak";
+  auto nvfp4 = [&](const char* name, const char* gpu, const Model& m, Plan p, int batch, double tflops,
+                   const char* calibrates) {
+    ValidationCase c = nvidia(name, kBridge2602Source, gpu, 72, m, p, batch, 1, causal, tflops, fp4);
+    c.job.training.precision = Precision::FP4;
+    if (calibrates) c.calibrates = calibrates;
+    v.push_back(c);
+  };
+  nvfp4("Megatron-Bridge 26.02: Llama 3.1 405B, 256 GB300 NVFP4, TP4 PP8 VP4", "gb300", l405, {4, 8, 8, 1, 4}, 1536,
+        3365, "gb300 gemm_peak_fraction_fp4");
+  nvfp4("Megatron-Bridge 26.02: Llama 3.1 405B, 256 GB200 NVFP4, TP4 PP16 VP8", "gb200", l405, {4, 16, 4, 1, 8}, 1536,
+        2716, "gb200 gemm_peak_fraction_fp4");
+  nvfp4("Megatron-Bridge 26.02: Llama 3 70B, 64 GB300 NVFP4, TP1 PP4 VP5", "gb300", l70, {1, 4, 16, 1, 5}, 256, 3056,
+        nullptr);
+  nvfp4("Megatron-Bridge 26.02: Llama 3 70B, 64 GB200 NVFP4, TP2 PP4 VP5", "gb200", l70, {2, 4, 8, 1, 5}, 256, 2004,
+        nullptr);
 }
 
 // NeMo's long-sequence rows, with context parallelism: Llama 2 7B on DGX H100 (NeMo 24.03.01) from
@@ -655,7 +685,10 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
   std::vector<std::pair<std::string, std::pair<std::string, std::string>>> out;
   auto rowsOf = [&](const std::string& param, bool calibrating) {
     const std::string gpu = param.substr(0, param.find(' '));
-    const bool fp8 = param.find("_fp8") != std::string::npos;
+    // The GEMM fraction's precision: _fp8, _fp4, or BF16 (FP16 rows run on it too).
+    const Precision family = param.ends_with("_fp8")   ? Precision::FP8
+                             : param.ends_with("_fp4") ? Precision::FP4
+                                                       : Precision::BF16;
     const bool attention = param.find("attention_peak_fraction") != std::string::npos;
     // Which GPU's values a row runs on: B200 reuses GB200's GEMM fractions, GB200 B200's attention
     // fraction. A GEMM fraction is checked by rows of its precision, the attention fraction by
@@ -663,10 +696,11 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
     std::string list;
     for (std::size_t i = 0; i < results.size(); ++i) {
       const ValidationCase& c = results[i].testCase;
-      const bool rowFp8 = isLowPrecision(c.job.training.precision);
+      const Precision p = c.job.training.precision;
+      const Precision rowFamily = isLowPrecision(p) ? p : Precision::BF16;
       const std::string& id = c.cluster.gpu;
       const std::string runsOn = attention ? (id == "gb200" ? "b200" : id) : (id == "b200" ? "gb200" : id);
-      const bool uses = attention ? c.job.training.flashAttention : rowFp8 == fp8;
+      const bool uses = attention ? c.job.training.flashAttention : rowFamily == family;
       const bool match =
           calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && uses;
       if (match) list += (list.empty() ? "" : ", ") + std::to_string(i + 1);

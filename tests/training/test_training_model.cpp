@@ -333,6 +333,36 @@ class TestTrainingModel : public QObject {
     QVERIFY(estimateJson(e).find("\"code\": \"training.idle-gpu-type\"") != std::string::npos);
   }
 
+  // FP4 runs at its own fraction of the FP4 peak (gemm_peak_fraction_fp4), not FP8's; a GPU
+  // without the key takes the generic default, and only an FP4 estimate says so.
+  void fp4HasItsOwnGemmFraction() {
+    gigaplan::catalog::Gpu gpu = a100CatalogGpu();  // given FP8 and FP4 peaks it lacks
+    gpu.fp8 = 624e12;
+    gpu.fp4 = 1248e12;
+    const Cluster c = a100Cluster(1536);
+    Job j = gptJob(80, 12288, 96, 8, 8, 24, 2304, 2);
+    auto run = [&](Precision p, double fp4Fraction) {
+      if (fp4Fraction > 0) gpu.efficiency["gemm_peak_fraction_fp4"] = fp4Fraction;
+      j.training.precision = p;
+      return estimate(j, c, resolveGpu(gpu, c));
+    };
+    auto mentionsFp4Default = [](const Estimate& e) {
+      return std::any_of(e.notes.begin(), e.notes.end(),
+                         [](const std::string& n) { return n.find("gemm_peak_fraction_fp4") != std::string::npos; });
+    };
+    const Estimate fp8 = run(Precision::FP8, 0);
+    const Estimate fp4Default = run(Precision::FP4, 0);
+    QVERIFY(!mentionsFp4Default(fp8));
+    QVERIFY(mentionsFp4Default(fp4Default));
+    // Half FP8's fraction of twice the peak: the GEMMs take as long as in FP8 (only the 4-bit
+    // operands' memory traffic differs).
+    const Estimate fp4Half = run(Precision::FP4, 0.35);
+    QVERIFY(!mentionsFp4Default(fp4Half));
+    QVERIFY2(near(fp4Half.step.forward, fp8.step.forward, 0.02),
+             qPrintable(QString("%1 vs %2").arg(fp4Half.step.forward).arg(fp8.step.forward)));
+    QVERIFY(fp4Default.step.forward < 0.8 * fp8.step.forward);
+  }
+
   void estimateAddsUpDaysEnergyAndJson() {
     const GpuParams g = a100();
     Cluster c = a100Cluster(1536);

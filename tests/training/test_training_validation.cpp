@@ -46,7 +46,7 @@ class TestTrainingValidation : public QObject {
   }
 
   void coversTheReferenceFile() {
-    int megatron = 0, estimates = 0, fp8 = 0, moe = 0, longSequence = 0, recomputation = 0;
+    int megatron = 0, estimates = 0, fp8 = 0, fp4 = 0, moe = 0, longSequence = 0, recomputation = 0;
     for (const auto& c : validationCases()) {
       if (c.job.model.moe.experts > 0) {
         ++moe;
@@ -81,10 +81,16 @@ class TestTrainingValidation : public QObject {
         ++fp8;
         QCOMPARE(c.tolerance, 0.15);
       }
+      if (c.job.training.precision == Precision::FP4) {
+        ++fp4;
+        QCOMPARE(c.tolerance, 0.15);
+        QVERIFY(c.cluster.gpu == "gb200" || c.cluster.gpu == "gb300");
+      }
     }
     QCOMPARE(megatron, 10);      // every Table 1 row
     QCOMPARE(estimates, 2);      // 34 and 84 days
-    QCOMPARE(fp8, 33);           // every NVIDIA FP8 row: 8 + 8 (26.02) at 4K-8K tokens, 17 long-sequence rows
+    QCOMPARE(fp8, 35);           // every NVIDIA FP8 row: 8 + 10 (26.02) at 4K-8K tokens, 17 long-sequence rows
+    QCOMPARE(fp4, 4);            // 26.02's NVFP4 rows: 405B and 70B on GB300 and GB200
     QCOMPARE(longSequence, 17);  // NeMo's long-sequence tables: 9 rows on H100, 8 on B200
     QCOMPARE(recomputation, 8);  // Korthikanti et al. 2022 table 5: 4 models × (full, selective + SP)
     // Megatron-Bridge 25.11's MoE rows (its H100 Qwen3 235B row lacks a batch), DeepSeek's own run
@@ -106,8 +112,9 @@ class TestTrainingValidation : public QObject {
   // NeMo rows and the Llama 3 128K row (56) check them, with every other row of the GPU that uses
   // fused attention (GB200 runs on B200's value, so its rows calibrate GEMM fractions only).
   // Korthikanti et al. 2022 (57-64): checks of the A100 value set on the 2021 rows. Megatron-Bridge
-  // 26.02 (66-88): checks only, of the values set above (its dense rows give GB300 FP8 its first
-  // checks, 67, 70 and 72); its MoE rows that miss are known gaps.
+  // 26.02 (66-94): checks of the values set above (its dense rows give GB300 FP8 its first checks,
+  // 67, 70, 72 and 89); its MoE rows that miss are known gaps; its NVFP4 405B rows set the FP4
+  // GEMM fraction of GB300 (91) and GB200 (92), which its NVFP4 70B rows check (93, 94).
   void calibrationAndCheckRowsAreSeparate() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
@@ -116,22 +123,24 @@ class TestTrainingValidation : public QObject {
         {"a100-sxm-80gb gemm_peak_fraction",
          {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12, 57, 58, 59, 60, 61, 62, 63, 64"}},
         {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46, 66, 69, 88"}},
-        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76"}},
-        {"gb300 gemm_peak_fraction_fp8", {"16", "67, 70, 72, 85"}},
+        {"gb200 gemm_peak_fraction_fp8", {"15, 19, 29", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76, 90"}},
+        {"gb300 gemm_peak_fraction_fp8", {"16", "67, 70, 72, 85, 89"}},
         {"h100-sxm gemm_peak_fraction", {"21", "22, 37, 56, 80"}},
         {"gb300 gemm_peak_fraction", {"23, 27", ""}},
         {"gb200 gemm_peak_fraction", {"28, 32", ""}},
         {"h100-sxm attention_peak_fraction", {"47", "22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 56, 66, 69, 80, 88"}},
-        {"b200 attention_peak_fraction", {"55", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76"}},
+        {"b200 attention_peak_fraction", {"55", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76, 90, 94"}},
+        {"gb300 gemm_peak_fraction_fp4", {"91", "93"}},
+        {"gb200 gemm_peak_fraction_fp4", {"92", "94"}},
     };
     QCOMPARE(calibrationTable(results), expected);
     std::vector<std::size_t> checks;
     for (std::size_t i = 0; i < results.size(); ++i) {
       if (results[i].testCase.calibrates.empty() && results[i].testCase.gap.empty()) checks.push_back(i + 1);
     }
-    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48,
-                                               49, 50, 51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63,
-                                               64, 66, 67, 68, 69, 70, 71, 72, 73, 75, 76, 80, 85, 88}));
+    QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48, 49, 50,
+                                               51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64, 66, 67, 68,
+                                               69, 70, 71, 72, 73, 75, 76, 80, 85, 88, 89, 90, 93, 94}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
@@ -151,7 +160,8 @@ class TestTrainingValidation : public QObject {
             std::string::npos);
     QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
     QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56, 80 |") != std::string::npos);
-    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp8 | 16 | 67, 70, 72, 85 |") != std::string::npos);
+    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp8 | 16 | 67, 70, 72, 85, 89 |") != std::string::npos);
+    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp4 | 91 | 93 |") != std::string::npos);
     QVERIFY(md.find("Megatron-Bridge 25.11: 1 of 6 within ±15 %.") != std::string::npos);
     QVERIFY(md.find("Megatron-Bridge 26.02: 3 of 7 within ±15 %.") != std::string::npos);
     // The long-sequence rows in their own table with tokens, CP ranks and attention's FLOP share.

@@ -17,8 +17,8 @@ inline const catalog::Catalog& repositoryCatalog() {
 }
 
 /// A100 80 GB from hardware.md (312 TF/s BF16, 80 GB, 2.0 TB/s, NVLink3 300 GB/s, 8 per node,
-/// 200 Gb/s HDR per GPU) with fixed efficiency values.
-inline GpuParams a100() {
+/// 200 Gb/s HDR per GPU) with fixed efficiency values, as the catalog holds it.
+inline catalog::Gpu a100CatalogGpu() {
   catalog::Gpu g;
   g.id = "a100-sxm-80gb";
   g.bf16 = 312e12;
@@ -32,6 +32,12 @@ inline GpuParams a100() {
                   {"attention_peak_fraction", 0.6},  {"hbm_fraction", 0.85},     {"scale_up_bus_efficiency", 0.78},
                   {"scale_out_bus_efficiency", 0.9}, {"scale_up_latency_us", 3}, {"scale_out_latency_us", 10},
                   {"comm_overlap_cost", 0.3},        {"it_power_per_tdp", 1.6},  {"gemm_peak_fraction_fp8", 0.7}};
+  return g;
+}
+
+/// The same A100 resolved for a 1,024-GPU cluster of 8-GPU nodes.
+inline GpuParams a100() {
+  const catalog::Gpu g = a100CatalogGpu();
   Cluster c;
   c.gpu = g.id;
   c.count = 1024;
