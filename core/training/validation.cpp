@@ -199,6 +199,16 @@ constexpr const char* kH100SmallMoeDispatcherGap =
     "(Megatron-Bridge pull request 2477, as a maintainer notes in issue 2119), and the 26.02.01 summary runs "
     "row 84's plan at 9,058 tokens/s per GPU, 77 % above 26.02; there the model gives 12,489, 38 % fast, the "
     "small-MoE gap this model shows on every GPU type";
+constexpr const char* kB300OssGap =
+    "small hidden size as on every GPT-OSS row, and more: with EP 64 across 8-GPU nodes the all-to-all "
+    "crosses the network, and the model gives B300 (800 Gb/s per GPU) 57 % more than B200 (400 Gb/s, row 79) "
+    "on the same plan, where the published rates differ by 4 %; this recipe's exchange is not bound by the NIC "
+    "rate the way the model takes it";
+constexpr const char* kB300VirtualStagesGap =
+    "the virtual pipeline: B300 runs 29 % below B200 (row 87) on a plan that differs mainly by 4 virtual "
+    "stages, where the model gives those a shorter bubble; a Megatron-Bridge maintainer notes that on B300 "
+    "\"moe_a2a_overlap and VP degraded perf\" (issue 3399, May 2026). The B200 row's own gap, 16 experts per "
+    "GPU on 8-GPU nodes, applies too";
 constexpr const char* kEightGpuExpertsGap =
     "MXFP8 on MoE as row 24, and more: EP 8 on 8-GPU nodes holds 16 experts per GPU and reduces their "
     "gradients across nodes through 400 Gb/s NICs; the published rate is well below the model's in both "
@@ -703,6 +713,21 @@ std::vector<ValidationCase> validationCases() {
   MoeRow h100q235{"H100", "h100-sxm", 8, &q235, 256, Precision::FP8, 2048, 1, 4096, {2, 8, 0, 1, 4}, 32, 1575, nullptr};
   h100q235.epOverlap = true;
   addMoeRows(v, "25.11", kBridgeArchiveSource, {h100q235});
+  // 26.02's DGX-B300 rows: checks of GB300's values, which B300 takes (the same Blackwell Ultra
+  // silicon, at 1,100 W on an 8-GPU NVLink baseboard).
+  static const Model dsv3 = presetModel("DeepSeek-V3 671B");
+  static const Model q30 = qwen3Small();
+  static const Model oss = presetModel("GPT-OSS 120B");
+  using P = Precision;
+  const MoeRow b300q235{
+      "B300", "b300", 8, &q235, 256, P::FP8, 8192, 1, 4096, {1, 8, 0, 1, 4}, 8, 2691, nullptr, kB300VirtualStagesGap};
+  addMoeRows(v, "26.02", kBridge2602Source,
+             {
+                 {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2983, nullptr},
+                 {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 64, 8359, nullptr, kB300OssGap},
+                 {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29521, nullptr, kSmallMoeGap},
+                 b300q235,
+             });
   return v;
 }
 
@@ -744,6 +769,16 @@ ValidationTally tally(const std::vector<ValidationResult>& results) {
   return t;
 }
 
+namespace {
+// The GPU whose efficiency values a row of `id` runs on: B200 takes GB200's GEMM fractions and GB200
+// B200's attention fraction (the same silicon); B300 takes every value of GB300.
+std::string valuesOf(const std::string& id, bool attention) {
+  if (id == "b300") return "gb300";
+  if (attention) return id == "gb200" ? "b200" : id;
+  return id == "b200" ? "gb200" : id;
+}
+}  // namespace
+
 std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibrationTable(
     const std::vector<ValidationResult>& results) {
   std::vector<std::pair<std::string, std::pair<std::string, std::string>>> out;
@@ -754,16 +789,15 @@ std::vector<std::pair<std::string, std::pair<std::string, std::string>>> calibra
                              : param.ends_with("_fp4") ? Precision::FP4
                                                        : Precision::BF16;
     const bool attention = param.find("attention_peak_fraction") != std::string::npos;
-    // Which GPU's values a row runs on: B200 reuses GB200's GEMM fractions, GB200 B200's attention
-    // fraction. A GEMM fraction is checked by rows of its precision, the attention fraction by
-    // every row with fused attention.
+    // A GEMM fraction is checked by rows of its precision, the attention fraction by every row with
+    // fused attention.
     std::string list;
     for (std::size_t i = 0; i < results.size(); ++i) {
       const ValidationCase& c = results[i].testCase;
       const Precision p = c.job.training.precision;
       const Precision rowFamily = isLowPrecision(p) ? p : Precision::BF16;
       const std::string& id = c.cluster.gpu;
-      const std::string runsOn = attention ? (id == "gb200" ? "b200" : id) : (id == "b200" ? "gb200" : id);
+      const std::string runsOn = valuesOf(id, attention);
       const bool uses = attention ? c.job.training.flashAttention : rowFamily == family;
       const bool match =
           calibrating ? c.calibrates == param : c.calibrates.empty() && c.gap.empty() && runsOn == gpu && uses;
@@ -897,8 +931,8 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
   o << "\n## Calibration and checks\n\n"
     << "Each calibrated efficiency parameter, the rows that set it and the independent rows that check it:\n"
     << "for a GEMM fraction, rows of the same GPU type and precision that did not take part in the\n"
-    << "calibration (B200 rows run on GB200's values); for the attention fraction, every such row with fused\n"
-    << "attention (GB200 rows run on B200's value).\n\n"
+    << "calibration (B200 rows run on GB200's values, B300 rows on GB300's); for the attention fraction,\n"
+    << "every such row with fused attention (GB200 rows run on B200's value).\n\n"
     << "| parameter | calibrated on rows | checked by rows |\n|---|---|---|\n";
   for (const auto& [param, rows] : calibrationTable(results)) {
     o << "| " << param << " | " << rows.first << " | "

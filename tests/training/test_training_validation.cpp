@@ -94,9 +94,9 @@ class TestTrainingValidation : public QObject {
     QCOMPARE(longSequence, 17);  // NeMo's long-sequence tables: 9 rows on H100, 8 on B200
     QCOMPARE(recomputation, 8);  // Korthikanti et al. 2022 table 5: 4 models × (full, selective + SP)
     // Megatron-Bridge 25.11's 17 MoE rows (its H100 Qwen3 235B row from the archive's copy of the
-    // table, which lists its batch), DeepSeek's own run and 26.02's 15 MoE rows (its three DGX-B300
-    // rows left out: no B300 in the catalog).
-    QCOMPARE(moe, 33);
+    // table, which lists its batch), DeepSeek's own run and 26.02's 19 MoE rows (4 of them on
+    // DGX-B300).
+    QCOMPARE(moe, 37);
   }
 
   // Which rows set each efficiency parameter and which only check it, as resources/catalog/
@@ -116,7 +116,8 @@ class TestTrainingValidation : public QObject {
   // A100 value set on the 2021 rows. Megatron-Bridge 26.02 (66-94): checks of the values set above (its dense rows give
   // GB300 FP8 its first checks, 67, 70, 72 and 89); its MoE rows that miss are known gaps; its NVFP4 405B rows set the
   // FP4 GEMM fraction of GB300 (91) and GB200 (92), which its NVFP4 70B rows check (93, 94). Row 95, 25.11's H100 Qwen3
-  // 235B row, checks the H100 FP8 value.
+  // 235B row, checks the H100 FP8 value. Rows 96-99, 26.02's DGX-B300 rows, run on GB300's values: the
+  // DeepSeek-V3 row (96) checks GB300's FP8 value, the other three are known gaps.
   void calibrationAndCheckRowsAreSeparate() {
     const auto& cat = test::repositoryCatalog();
     const auto results = runValidation(cat);
@@ -126,7 +127,7 @@ class TestTrainingValidation : public QObject {
          {"1, 2, 3, 4, 5, 6, 7, 8, 9, 10", "11, 12, 57, 58, 59, 60, 61, 62, 63, 64"}},
         {"h100-sxm gemm_peak_fraction_fp8", {"13, 14, 18, 20", "39, 40, 41, 42, 43, 44, 45, 46, 66, 69, 88, 95"}},
         {"gb200 gemm_peak_fraction_fp8", {"15, 19", "17, 48, 49, 50, 51, 52, 53, 54, 68, 71, 73, 75, 76, 90"}},
-        {"gb300 gemm_peak_fraction_fp8", {"16", "67, 70, 72, 85, 89"}},
+        {"gb300 gemm_peak_fraction_fp8", {"16", "67, 70, 72, 85, 89, 96"}},
         {"h100-sxm gemm_peak_fraction", {"21", "22, 37, 56, 80"}},
         {"gb300 gemm_peak_fraction", {"23, 27", ""}},
         {"gb200 gemm_peak_fraction", {"28, 32", ""}},
@@ -142,7 +143,7 @@ class TestTrainingValidation : public QObject {
     }
     QCOMPARE(checks, (std::vector<std::size_t>{11, 12, 17, 22, 37, 39, 40, 41, 42, 43, 44, 45, 46, 48, 49, 50,
                                                51, 52, 53, 54, 56, 57, 58, 59, 60, 61, 62, 63, 64, 66, 67, 68,
-                                               69, 70, 71, 72, 73, 75, 76, 80, 85, 88, 89, 90, 93, 94, 95}));
+                                               69, 70, 71, 72, 73, 75, 76, 80, 85, 88, 89, 90, 93, 94, 95, 96}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);
@@ -162,7 +163,7 @@ class TestTrainingValidation : public QObject {
             std::string::npos);
     QVERIFY(md.find("| 11 | Megatron estimate: GPT-3 175B") != std::string::npos);
     QVERIFY(md.find("| h100-sxm gemm_peak_fraction | 21 | 22, 37, 56, 80 |") != std::string::npos);
-    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp8 | 16 | 67, 70, 72, 85, 89 |") != std::string::npos);
+    QVERIFY(md.find("| gb300 gemm_peak_fraction_fp8 | 16 | 67, 70, 72, 85, 89, 96 |") != std::string::npos);
     QVERIFY(md.find("| gb300 gemm_peak_fraction_fp4 | 91 | 93 |") != std::string::npos);
     QVERIFY(md.find("Megatron-Bridge 25.11: 2 of 7 within ±15 %.") != std::string::npos);
     QVERIFY(md.find("Megatron-Bridge 26.02: 3 of 7 within ±15 %.") != std::string::npos);
