@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <map>
 
+#include "core/base/thousands.h"
+
 namespace gigaplan::engine {
 
 ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Catalog& catalog) {
@@ -70,6 +72,32 @@ ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Cat
     c.scaleUpBandwidthPerGpu = c.byType.front().scaleUpBandwidth;
   }
   return c;
+}
+
+std::string scaleUpDomainsText(const ComputeSummary& c, const std::function<std::string(double)>& rate) {
+  struct Group {
+    int size;
+    double bandwidth;
+    std::int64_t domains, gpus;
+  };
+  std::vector<Group> groups;  // byType is most GPUs first; types sharing a size and rate merge
+  for (const GpuTypeSummary& t : c.byType) {
+    auto g = std::find_if(groups.begin(), groups.end(),
+                          [&](const Group& x) { return x.size == t.domainSize && x.bandwidth == t.scaleUpBandwidth; });
+    if (g == groups.end()) {
+      groups.push_back({t.domainSize, t.scaleUpBandwidth, t.domains, t.count});
+    } else {
+      g->domains += t.domains;
+      g->gpus += t.count;
+    }
+  }
+  std::stable_sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.gpus > b.gpus; });
+  std::string out;
+  for (const Group& g : groups) {
+    if (!out.empty()) out += ", ";
+    out += base::thousands(g.domains) + " × " + base::counted(g.size, "GPU") + " at " + rate(g.bandwidth);
+  }
+  return out.empty() ? "none" : out;
 }
 
 }  // namespace gigaplan::engine

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -41,5 +42,10 @@ struct ComputeSummary {
 };
 
 ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Catalog& catalog);
+
+/// The scale-up domains, one group per domain size and bandwidth, most GPUs first, each with its
+/// bandwidth per GPU as `rate` writes it (B/s per direction → text): "16 × 72 GPUs at 7.2 Tb/s",
+/// or on a site mixing them "4 × 72 GPUs at 7.2 Tb/s, 12 × 8 GPUs at 3.6 Tb/s". "none" without GPUs.
+std::string scaleUpDomainsText(const ComputeSummary& c, const std::function<std::string(double)>& rate);
 
 }  // namespace gigaplan::engine

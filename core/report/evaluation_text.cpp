@@ -34,9 +34,8 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
                                           f(e.compute.peakFp8, Dimension::Compute) + " / " +
                                           f(e.compute.peakFp4, Dimension::Compute));
   line("HBM", f(e.compute.hbm, Dimension::DataSize));
-  line("scale-up domains", base::thousands(e.compute.scaleUpDomains) + " × " +
-                               base::counted(e.compute.scaleUpDomainSize, "GPU") + ", " +
-                               f(e.compute.scaleUpBandwidthPerGpu, Dimension::DataRate) + " per GPU");
+  line("scale-up domains",
+       engine::scaleUpDomainsText(e.compute, [&](double bw) { return f(bw, Dimension::DataRate) + " per GPU"; }));
   o << "\nFabric\n";
   if (!e.fabric.problem.empty()) line("not built", e.fabric.problem);
   line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + base::thousands(e.fabric.totalSwitches));

@@ -111,8 +111,8 @@ Section compute(const ReportInputs& in) {
                                           quantity(c.peakFp8, Dimension::Compute) + " / " +
                                           quantity(c.peakFp4, Dimension::Compute)},
       {"HBM", quantity(c.hbm, Dimension::DataSize) + ", " + byteRate(c.hbmBandwidth) + " aggregate"},
-      {"Scale-up domains", count(c.scaleUpDomains) + " \u00d7 " + count(c.scaleUpDomainSize) + " GPUs, " +
-                               rate(c.scaleUpBandwidthPerGpu) + " per GPU per direction"},
+      {"Scale-up domains",
+       engine::scaleUpDomainsText(c, [](double bw) { return rate(bw) + " per GPU per direction"; })},
       {"Storage", c.storageCapacity > 0
                       ? quantity(c.storageCapacity, Dimension::DataSize) + ", " + byteRate(c.storageBandwidth)
                       : std::string("no storage racks")},

@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <algorithm>
+#include <cstdio>
 #include <set>
 
 #include "core/evaluate/evaluation.h"
@@ -98,6 +99,26 @@ class TestEvaluate : public QObject {
     QVERIFY(qFuzzyCompare(e.rackCoolingUtilisation[0], 640e3 / 1e6));
     QCOMPARE(e.rackFailureDomainGpus[0], std::int64_t{32});
     QCOMPARE(e.errors, 0);
+  }
+
+  // A site mixing domain sizes lists each (the teaching hall's GB200 NVL72 and 8-GPU DGX racks
+  // once read "16 × 72 GPUs"); types sharing a size and a rate merge.
+  void scaleUpDomainsOfAMixedSite() {
+    engine::ComputeSummary c;
+    QCOMPARE(engine::scaleUpDomainsText(c, [](double) { return std::string(); }), std::string("none"));
+    c.byType = {{"gb200", "GB200", 288, 4, 72, 4, 900e9, 50e9},
+                {"gb300", "GB300", 144, 2, 72, 2, 900e9, 100e9},
+                {"h100-sxm", "H100", 96, 3, 8, 12, 450e9, 50e9},
+                {"a100-sxm-80gb", "A100", 8, 1, 8, 1, 300e9, 25e9}};
+    auto tbps = [](double bw) {
+      char b[16];
+      std::snprintf(b, sizeof b, "%.1f", bw * 8 / 1e12);  // Tb/s
+      return std::string(b);
+    };
+    QCOMPARE(engine::scaleUpDomainsText(c, tbps),
+             std::string("6 × 72 GPUs at 7.2, 12 × 8 GPUs at 3.6, 1 × 8 GPUs at 2.4"));
+    c.byType.resize(1);
+    QCOMPARE(engine::scaleUpDomainsText(c, tbps), std::string("4 × 72 GPUs at 7.2"));
   }
 
   void billOfMaterials() {
