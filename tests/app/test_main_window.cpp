@@ -1301,10 +1301,8 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
+    QVERIFY(openOnLaptop(w, "superpod-gb200-su.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
-    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));
-    QVERIFY(waitForEvaluation(w));
     auto& panel = w.powerSwings();
     shot("power-swings-hidden.png");
     QVERIFY(!panel.profile() && !panel.busy());  // its tab behind Findings: nothing computed yet
@@ -1369,10 +1367,8 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
+    QVERIFY(openOnLaptop(w, "superpod-gb200-su.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
-    QVERIFY(w.fileActions().openFile(sample("superpod-gb200-su.yaml")));
-    QVERIFY(waitForEvaluation(w));
     auto& panel = w.yearPanel();
     auto* dock = w.findChild<QDockWidget*>("yearDock");
     QVERIFY(dock);
@@ -1819,10 +1815,8 @@ class TestMainWindow : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(showOnLaptop(w));
+    QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
-    QVERIFY(w.fileActions().openFile(sample("gigawatt-campus.yaml")));
-    QVERIFY(waitForEvaluation(w));
     // The Metrics panel's plan names the schedule too, as the Job panel and the reports do.
     QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 64"), 20000);
     QVERIFY2(w.metrics().value("Plan").contains("16 virtual stages, EP all-to-all overlapped"),
