@@ -41,6 +41,9 @@ constexpr const char* kBridgeArchiveSource =
 constexpr const char* kBridge2602Source =
     "NVIDIA, Megatron-Bridge performance summary for the NeMo 26.02 container, docs/performance-summary.md of "
     "github.com/NVIDIA-NeMo/Megatron-Bridge, February 2026";
+constexpr const char* kBridge260201Source =
+    "NVIDIA, Megatron-Bridge performance summary for the NeMo 26.02.01 container, docs/performance-summary.md of "
+    "github.com/NVIDIA-NeMo/Megatron-Bridge, 2026";
 constexpr const char* kModernDefaults =
     "NeMo/Megatron-Core defaults not in the table: sequence parallelism with TP communication overlap, "
     "distributed optimizer, overlapped gradient reduce-scatter, fused attention, no recomputation";
@@ -244,7 +247,7 @@ void addMoeRows(std::vector<ValidationCase>& v, const char* release, const char*
     if (m.mtpDepth > 0) {
       c.assumptions += "; multi-token prediction of depth " + std::to_string(m.mtpDepth) +
                        " as the model states it (25.11 labels its GB300 and GB200 DeepSeek-V3 rows without MTP, "
-                       "modelled so, and its B200 row with; 26.02 does not say)";
+                       "modelled so, and its B200 row with; later releases do not say)";
     }
     c.metric = ValidationMetric::TokensPerSecondPerGpu;
     if (r.calibrates) c.calibrates = r.calibrates;
@@ -728,6 +731,28 @@ std::vector<ValidationCase> validationCases() {
                  {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29521, nullptr, kSmallMoeGap},
                  b300q235,
              });
+  // 26.02.01's MoE rows on the GPUs no value was set on (B200, B300, H100): the release that ran
+  // the corrected B200 and H100 Qwen3 30B-A3B recipes and moved B200 and B300 GPT-OSS to EP 8. Its
+  // GB300 and GB200 rows repeat 26.02's plans within 3 % and are not added.
+  MoeRow h100q235b = h100q235;
+  h100q235b.tokensPerGpu = 1611;
+  h100q235b.globalBatch = 8192;
+  MoeRow b300q235b = b300q235;
+  b300q235b.tokensPerGpu = 2644;
+  addMoeRows(
+      v, "26.02.01", kBridge260201Source,
+      {
+          {"B200", "b200", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2790, nullptr},
+          {"B200", "b200", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 13722, nullptr, kSmallMoeGap},
+          {"B200", "b200", 8, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 26695, nullptr, kSmallMoeGap},
+          {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 3099, nullptr},
+          {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 15031, nullptr, kSmallMoeGap},
+          {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29454, nullptr, kSmallMoeGap},
+          b300q235b,
+          {"H100", "h100-sxm", 8, &oss, 64, P::BF16, 1280, 1, 4096, {1, 4, 0, 1, 1}, 8, 5984, nullptr},
+          {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 1024, 1, 4096, {1, 2, 0, 1, 12}, 8, 9058, nullptr, kSmallMoeGap},
+          h100q235b,
+      });
   return v;
 }
 
@@ -894,8 +919,8 @@ std::string validationMarkdown(const std::vector<ValidationResult>& results, con
     o << buf;
   }
   o << "\n## Mixture of experts: independent checks on B200 and H100\n\n"
-    << "Megatron-Bridge's MoE rows on B200 and H100, from its 25.11 summary and from the next one (NeMo\n"
-    << "26.02). No parameter was set on them: B200 runs on GB200's values (same silicon), H100 on the\n"
+    << "Megatron-Bridge's MoE rows on B200 and H100, from its 25.11 summary and from the next two (NeMo\n"
+    << "26.02 and 26.02.01). No parameter was set on them: B200 runs on GB200's values (same silicon), H100 on the\n"
     << "values its dense rows set. Each must land within ±15 %; the rows that do not are known gaps,\n"
     << "shown here with their error all the same.\n\n"
     << "| # | case | published | predicted | error | within |\n|---|---|---|---|---|---|\n";
