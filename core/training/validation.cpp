@@ -326,8 +326,8 @@ void addMoeRows2511(std::vector<ValidationCase>& v) {
 
 // Megatron-Bridge 26.02, the next release of the same summary: every row but two a check of values
 // set on the 25.11 rows. The two NVFP4 405B rows set the FP4 GEMM fraction of GB300 and GB200,
-// which no earlier row could (the NVFP4 70B rows check it). Its DGX-B300 rows are left out: the
-// catalog has no B300.
+// which no earlier row could (the NVFP4 70B rows check it). Its DGX-B300 rows follow the
+// archive's H100 row at the end of validationCases (rows 96-99), added with B300 to the catalog.
 void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const Model& l405) {
   const char* dense = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2)";
   const char* mx = "; FLOPs: Megatron-Bridge formula, causal attention (s²/2); MXFP8 modelled at the FP8 rate";
