@@ -161,6 +161,25 @@ Model qwen3Small() {
   return m;
 }
 
+// The MoE models of the Megatron-Bridge rows, built once.
+struct MoeModels {
+  Model dsv3 = presetModel("DeepSeek-V3 671B");
+  Model dsv3NoMtp = [] {  // the 25.11 GB300 and GB200 rows, "w/o MTP" in NVIDIA's archive
+    Model m = presetModel("DeepSeek-V3 671B");
+    m.name += " without MTP";
+    m.mtpDepth = 0;
+    return m;
+  }();
+  Model q235 = presetModel("Qwen3 235B-A22B");
+  Model q30 = qwen3Small();
+  Model oss = presetModel("GPT-OSS 120B");
+};
+
+const MoeModels& moeModels() {
+  static const MoeModels models;
+  return models;
+}
+
 struct MoeRow {
   const char* system;  // "GB300"
   const char* gpu;     // catalog id
@@ -197,7 +216,7 @@ constexpr const char* kB200SmallMoeRecipeGap =
     "left the micro-batch at 1 and kept attention out of the CUDA graphs. Corrected (micro-batch 4, HybridEP), "
     "the 26.02.01 summary runs the same 8 GPUs at 26,695 tokens/s per GPU, 2.75× this row; there the model "
     "gives 32,111, 20 % fast, the small-MoE gap this model shows on GB200 and GB300 too";
-constexpr const char* kH100SmallMoeDispatcherGap =
+constexpr const char* kH100RecipeGap =
     "the dispatcher of these releases: the H100 Qwen3 30B-A3B recipe moved to HybridEP in February 2026 "
     "(Megatron-Bridge pull request 2477, as a maintainer notes in issue 2119), and the 26.02.01 summary runs "
     "row 84's plan at 9,058 tokens/s per GPU, 77 % above 26.02; there the model gives 12,489, 38 % fast, the "
@@ -212,6 +231,10 @@ constexpr const char* kB300VirtualStagesGap =
     "stages, where the model gives those a shorter bubble; a Megatron-Bridge maintainer notes that on B300 "
     "\"moe_a2a_overlap and VP degraded perf\" (issue 3399, May 2026). The B200 row's own gap, 16 experts per "
     "GPU on 8-GPU nodes, applies too";
+constexpr const char* kB200BatchGap =
+    "slower than the next release: the 26.02 summary runs the same plan at batch 4,096 at 2,689 tokens/s "
+    "per GPU (row 76, which the model reproduces); the model gives the larger batch 6 % of that 26 %, so "
+    "most of it is software between the releases";
 constexpr const char* kEightGpuExpertsGap =
     "MXFP8 on MoE as row 24, and more: EP 8 on 8-GPU nodes holds 16 experts per GPU and reduces their "
     "gradients across nodes through 400 Gb/s NICs; the published rate is well below the model's in both "
@@ -256,21 +279,22 @@ void addMoeRows(std::vector<ValidationCase>& v, const char* release, const char*
   }
 }
 
+// Qwen3 235B-A22B on 256 H100, TP2 PP8 VP4 EP32, the same plan in every release but for its batch.
+// Its recipe (qwen3_workload_base_configs.py, H100 V1 and V2) sets moe_a2a_overlap; the tables
+// state no other recipe option.
+MoeRow h100Qwen235(int globalBatch, double tokensPerGpu) {
+  MoeRow r{"H100", "h100-sxm",      8,  &moeModels().q235, 256,    Precision::FP8, globalBatch, 1,
+           4096,   {2, 8, 0, 1, 4}, 32, tokensPerGpu,      nullptr};
+  r.epOverlap = true;
+  return r;
+}
+
 // Megatron-Bridge 25.11. GB300 and GB200 rows calibrate those GPUs' GEMM fractions (BF16 rows:
 // gemm_peak_fraction, which no dense row sets; MXFP8 rows: gemm_peak_fraction_fp8 with the dense
 // FP8 rows); B200 and H100 rows are independent checks (B200 runs on GB200's values, H100 on
 // values set by the dense H100 rows).
 void addMoeRows2511(std::vector<ValidationCase>& v) {
-  static const Model dsv3 = presetModel("DeepSeek-V3 671B");
-  static const Model dsv3NoMtp = [] {
-    Model m = presetModel("DeepSeek-V3 671B");
-    m.name += " without MTP";
-    m.mtpDepth = 0;
-    return m;
-  }();
-  static const Model q235 = presetModel("Qwen3 235B-A22B");
-  static const Model q30 = qwen3Small();
-  static const Model oss = presetModel("GPT-OSS 120B");
+  const auto& [dsv3, dsv3NoMtp, q235, q30, oss] = moeModels();
   using P = Precision;
   const char* gb300bf16 = "gb300 gemm_peak_fraction";
   const char* gb200bf16 = "gb200 gemm_peak_fraction";
@@ -287,40 +311,12 @@ void addMoeRows2511(std::vector<ValidationCase>& v) {
           {"GB200", "gb200", 72, &oss, 64, P::BF16, 1280, 1, 8192, {1, 1, 0, 1, 1}, 64, 15876, nullptr, kSmallMoeGap},
           {"GB200", "gb200", 72, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 23766, nullptr, kSmallMoeGap},
           {"GB200", "gb200", 72, &q235, 256, P::BF16, 8192, 1, 4096, {1, 8, 0, 1, 3}, 32, 4916, gb200bf16},
-          {"B200",
-           "b200",
-           8,
-           &dsv3,
-           256,
-           P::FP8,
-           2048,
-           1,
-           4096,
-           {1, 16, 0, 1, 1},
-           8,
-           2139,
-           nullptr,
-           "slower than the next release: the 26.02 summary runs the same plan at batch 4,096 at 2,689 tokens/s "
-           "per GPU (row 76, which the model reproduces); the model gives the larger batch 6 % of that 26 %, so "
-           "most of it is software between the releases"},
+          {"B200", "b200", 8, &dsv3, 256, P::FP8, 2048, 1, 4096, {1, 16, 0, 1, 1}, 8, 2139, nullptr, kB200BatchGap},
           {"B200", "b200", 8, &oss, 64, P::BF16, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 8213, nullptr, kSmallMoeGap},
           {"B200", "b200", 8, &q30, 8, P::FP8, 512, 1, 4096, {1, 1, 0, 1, 1}, 8, 9299, nullptr, kB200SmallMoeRecipeGap},
           {"B200", "b200", 8, &q235, 64, P::FP8, 1024, 1, 4096, {1, 8, 0, 1, 2}, 8, 3269, nullptr, kEightGpuExpertsGap},
           {"H100", "h100-sxm", 8, &oss, 64, P::BF16, 512, 4, 4096, {1, 4, 0, 1, 1}, 8, 5630, nullptr},
-          {"H100",
-           "h100-sxm",
-           8,
-           &q30,
-           16,
-           P::FP8,
-           512,
-           2,
-           4096,
-           {1, 2, 0, 1, 24},
-           8,
-           5275,
-           nullptr,
-           kH100SmallMoeDispatcherGap},
+          {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 512, 2, 4096, {1, 2, 0, 1, 24}, 8, 5275, nullptr, kH100RecipeGap},
       });
 }
 
@@ -348,15 +344,8 @@ void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const M
                      "gb300", 72, l405, {2, 8, 8, 2, 4}, 1536, 1, causal, 2349, mx));
   v.push_back(nvidia("Megatron-Bridge 26.02: Llama 3.1 405B, 256 GB200 MXFP8, TP4 PP16 VP8", kBridge2602Source, "gb200",
                      72, l405, {4, 16, 4, 1, 8}, 1536, 1, causal, 1983, mx));
-  static const Model dsv3 = presetModel("DeepSeek-V3 671B");
-  static const Model q235 = presetModel("Qwen3 235B-A22B");
-  static const Model q30 = qwen3Small();
-  static const Model oss = presetModel("GPT-OSS 120B");
+  const auto& [dsv3, dsv3NoMtp, q235, q30, oss] = moeModels();
   using P = Precision;
-  // The H100 Qwen3 235B recipe (qwen3_workload_base_configs.py, H100 V2: GBS 8,192) sets
-  // moe_a2a_overlap; the table states no other recipe option.
-  MoeRow h100q235{"H100", "h100-sxm", 8, &q235, 256, P::FP8, 8192, 1, 4096, {2, 8, 0, 1, 4}, 32, 1633, nullptr};
-  h100q235.epOverlap = true;
   addMoeRows(
       v, "26.02", kBridge2602Source,
       {
@@ -370,20 +359,7 @@ void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const M
           {"GB300", "gb300", 72, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 30376, nullptr, kSmallMoeGap},
           {"GB200", "gb200", 72, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 26084, nullptr, kSmallMoeGap},
           {"B200", "b200", 8, &q30, 8, P::FP8, 512, 1, 4096, {1, 1, 0, 1, 1}, 8, 9691, nullptr, kB200SmallMoeRecipeGap},
-          {"H100",
-           "h100-sxm",
-           8,
-           &q30,
-           16,
-           P::FP8,
-           1024,
-           1,
-           4096,
-           {1, 2, 0, 1, 12},
-           8,
-           5113,
-           nullptr,
-           kH100SmallMoeDispatcherGap},
+          {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 1024, 1, 4096, {1, 2, 0, 1, 12}, 8, 5113, nullptr, kH100RecipeGap},
           {"GB300", "gb300", 72, &q235, 256, P::FP8, 8192, 2, 4096, {1, 4, 0, 1, 1}, 32, 6583, nullptr},
           {"GB200", "gb200", 72, &q235, 256, P::FP8, 8192, 1, 4096, {1, 8, 0, 1, 1}, 32, 5448, nullptr, kMxfp8Gap},
           {"B200",
@@ -400,7 +376,7 @@ void addBridge2602Rows(std::vector<ValidationCase>& v, const Model& l70, const M
            3805,
            nullptr,
            kEightGpuExpertsGap},
-          h100q235,
+          h100Qwen235(8192, 1633),
       });
   for (const auto& [gpu, system, tflops] :
        {std::tuple{"gb300", "GB300", 2248.0}, std::tuple{"gb200", "GB200", 1815.0}}) {
@@ -549,6 +525,46 @@ void addRecomputationRows(std::vector<ValidationCase>& v) {
     }
   }
 }
+
+// Rows added after the 26.02 ones, numbered after them: 25.11's H100 Qwen3 235B-A22B row (95),
+// 26.02's DGX-B300 rows (96-99) and 26.02.01's rows on B200, B300 and H100 (100-109).
+void addLaterBridgeRows(std::vector<ValidationCase>& v) {
+  const auto& [dsv3, dsv3NoMtp, q235, q30, oss] = moeModels();
+  using P = Precision;
+  // The 25.11 H100 Qwen3 235B-A22B row, whole only in the archive's copy of the table: a check.
+  addMoeRows(v, "25.11", kBridgeArchiveSource, {h100Qwen235(2048, 1575)});
+  // 26.02's DGX-B300 rows: checks of GB300's values, which B300 takes (the same Blackwell Ultra
+  // silicon, at 1,100 W on an 8-GPU NVLink baseboard).
+  const MoeRow b300q235{
+      "B300", "b300", 8, &q235, 256, P::FP8, 8192, 1, 4096, {1, 8, 0, 1, 4}, 8, 2691, nullptr, kB300VirtualStagesGap};
+  addMoeRows(v, "26.02", kBridge2602Source,
+             {
+                 {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2983, nullptr},
+                 {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 64, 8359, nullptr, kB300OssGap},
+                 {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29521, nullptr, kSmallMoeGap},
+                 b300q235,
+             });
+  // 26.02.01's MoE rows on the GPUs no value was set on (B200, B300, H100): the release that ran
+  // the corrected B200 and H100 Qwen3 30B-A3B recipes and moved B200 and B300 GPT-OSS to EP 8. Its
+  // GB300 and GB200 rows repeat 26.02's plans within 3 % and are not added.
+  MoeRow b300q235b = b300q235;
+  b300q235b.tokensPerGpu = 2644;
+  addMoeRows(
+      v, "26.02.01", kBridge260201Source,
+      {
+          {"B200", "b200", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2790, nullptr},
+          {"B200", "b200", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 13722, nullptr, kSmallMoeGap},
+          {"B200", "b200", 8, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 26695, nullptr, kSmallMoeGap},
+          {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 3099, nullptr},
+          {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 15031, nullptr, kSmallMoeGap},
+          {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29454, nullptr, kSmallMoeGap},
+          b300q235b,
+          {"H100", "h100-sxm", 8, &oss, 64, P::BF16, 1280, 1, 4096, {1, 4, 0, 1, 1}, 8, 5984, nullptr},
+          {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 1024, 1, 4096, {1, 2, 0, 1, 12}, 8, 9058, nullptr, kSmallMoeGap},
+          h100Qwen235(8192, 1611),
+      });
+}
+
 }  // namespace
 
 std::vector<ValidationCase> validationCases() {
@@ -710,49 +726,7 @@ std::vector<ValidationCase> validationCases() {
     v.push_back(c);
   }
   addBridge2602Rows(v, l70, l405);
-  // The 25.11 H100 Qwen3 235B-A22B row, whole only in the archive's copy of the table: a check.
-  // Its recipe (qwen3_workload_base_configs.py, H100 V1: GBS 2,048) sets moe_a2a_overlap.
-  static const Model q235 = presetModel("Qwen3 235B-A22B");
-  MoeRow h100q235{"H100", "h100-sxm", 8, &q235, 256, Precision::FP8, 2048, 1, 4096, {2, 8, 0, 1, 4}, 32, 1575, nullptr};
-  h100q235.epOverlap = true;
-  addMoeRows(v, "25.11", kBridgeArchiveSource, {h100q235});
-  // 26.02's DGX-B300 rows: checks of GB300's values, which B300 takes (the same Blackwell Ultra
-  // silicon, at 1,100 W on an 8-GPU NVLink baseboard).
-  static const Model dsv3 = presetModel("DeepSeek-V3 671B");
-  static const Model q30 = qwen3Small();
-  static const Model oss = presetModel("GPT-OSS 120B");
-  using P = Precision;
-  const MoeRow b300q235{
-      "B300", "b300", 8, &q235, 256, P::FP8, 8192, 1, 4096, {1, 8, 0, 1, 4}, 8, 2691, nullptr, kB300VirtualStagesGap};
-  addMoeRows(v, "26.02", kBridge2602Source,
-             {
-                 {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2983, nullptr},
-                 {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 64, 8359, nullptr, kB300OssGap},
-                 {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29521, nullptr, kSmallMoeGap},
-                 b300q235,
-             });
-  // 26.02.01's MoE rows on the GPUs no value was set on (B200, B300, H100): the release that ran
-  // the corrected B200 and H100 Qwen3 30B-A3B recipes and moved B200 and B300 GPT-OSS to EP 8. Its
-  // GB300 and GB200 rows repeat 26.02's plans within 3 % and are not added.
-  MoeRow h100q235b = h100q235;
-  h100q235b.tokensPerGpu = 1611;
-  h100q235b.globalBatch = 8192;
-  MoeRow b300q235b = b300q235;
-  b300q235b.tokensPerGpu = 2644;
-  addMoeRows(
-      v, "26.02.01", kBridge260201Source,
-      {
-          {"B200", "b200", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 2790, nullptr},
-          {"B200", "b200", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 13722, nullptr, kSmallMoeGap},
-          {"B200", "b200", 8, &q30, 8, P::FP8, 512, 4, 4096, {1, 1, 0, 1, 1}, 8, 26695, nullptr, kSmallMoeGap},
-          {"B300", "b300", 8, &dsv3, 256, P::FP8, 4096, 1, 4096, {1, 16, 0, 1, 1}, 8, 3099, nullptr},
-          {"B300", "b300", 8, &oss, 64, P::BF16, 1280, 4, 4096, {1, 1, 0, 1, 1}, 8, 15031, nullptr, kSmallMoeGap},
-          {"B300", "b300", 8, &q30, 8, P::FP8, 512, 8, 4096, {1, 1, 0, 1, 1}, 8, 29454, nullptr, kSmallMoeGap},
-          b300q235b,
-          {"H100", "h100-sxm", 8, &oss, 64, P::BF16, 1280, 1, 4096, {1, 4, 0, 1, 1}, 8, 5984, nullptr},
-          {"H100", "h100-sxm", 8, &q30, 16, P::FP8, 1024, 1, 4096, {1, 2, 0, 1, 12}, 8, 9058, nullptr, kSmallMoeGap},
-          h100q235b,
-      });
+  addLaterBridgeRows(v);
   return v;
 }
 
