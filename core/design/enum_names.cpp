@@ -188,6 +188,7 @@ std::string training::planShapeText(const Job& job) {
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   if (p.dualPipe) s += ", DualPipe";
   if (p.epOverlap) s += ", EP all-to-all overlapped";
+  if (p.epPerNode) s += ", EP dispatched per node";
   return s;
 }
 std::string training::planText(const Job& job) {

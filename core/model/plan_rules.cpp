@@ -160,6 +160,8 @@ Violations planViolations(const training::Job& job, const std::string& path, con
                      "false, or virtual_stages > 1 or dualpipe: true (the overlap pairs micro-batches in an "
                      "interleaved or a DualPipe schedule)"});
   }
+  if (par.epPerNode && par.ep <= 1)
+    out.push_back({join(p, "ep_dispatch"), "per-node with ep 1", "all-to-all, or ep > 1 (there is no dispatch)"});
   if (par.ep > 1) {
     if (m.moe.experts == 0)
       c.fail(p, "ep", par.ep, "1 for a dense model (no moe section)");

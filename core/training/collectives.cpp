@@ -62,15 +62,29 @@ double allToAllTime(const Link& l, int n, double bytes) {
   return std::max(up, out) + log2Steps(n) * l.latency;
 }
 
-double dispatchTime(const Link& l, int n, double tokenBytes, int copies, int nodeLimit) {
-  if (nodeLimit <= 0 || !l.crossesDomains) return allToAllTime(l, n, tokenBytes * copies);
+double domainsReached(int experts, int copies, double domains) {
+  if (domains <= 1) return 1;
+  if (experts <= 0) return std::min(domains, static_cast<double>(copies));  // no spread known: all apart
+  // P(a domain holds none of the k experts) = Π_{i<k} (E − E/D − i) / (E − i).
+  const double others = experts - experts / domains;
+  double missed = 1;
+  for (int i = 0; i < copies && missed > 0; ++i) missed *= std::max(0.0, (others - i) / (experts - i));
+  return domains * (1 - missed);
+}
+
+double dispatchTime(const Link& l, int n, double tokenBytes, const Dispatch& d) {
+  const bool perNode = d.perNode || d.nodeLimit > 0;
+  if (!perNode || !l.crossesDomains) return allToAllTime(l, n, tokenBytes * d.copies);
   if (n <= 1 || tokenBytes <= 0) return 0;
   const int inside = std::min(n, l.ranksPerDomain);
   const double domains = std::ceil(static_cast<double>(n) / inside);
+  // Node-limited routing draws the experts from `nodeLimit` domains' worth of them.
+  const double pool = d.nodeLimit > 0 ? std::min(domains, static_cast<double>(d.nodeLimit)) : domains;
+  const double experts = d.experts > 0 ? d.experts * pool / domains : 0;
+  const double reached = domainsReached(static_cast<int>(std::lround(experts)), d.copies, pool);
   // The token's own domain is one of the `reached` with chance reached / domains.
-  const double reached = std::min({static_cast<double>(nodeLimit), domains, static_cast<double>(copies)});
   const double out = tokenBytes * reached * (domains - 1) / domains / l.scaleOut;
-  const double up = tokenBytes * copies * (inside - 1.0) / inside / l.scaleUp;
+  const double up = tokenBytes * d.copies * (inside - 1.0) / inside / l.scaleUp;
   return std::max(up, out) + log2Steps(n) * l.latency;
 }
 

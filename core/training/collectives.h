@@ -31,11 +31,24 @@ double allGatherTime(const Link& l, int n, double bytes);
 double reduceScatterTime(const Link& l, int n, double bytes);
 /// All-to-all where each rank holds `bytes` and keeps 1/n of it.
 double allToAllTime(const Link& l, int n, double bytes);
-/// Expert dispatch (or combine): each rank sends `copies` routed copies of `tokenBytes` worth of
-/// tokens over an `n`-rank all-to-all. With `nodeLimit` > 0 (node-limited routing) a token reaches
-/// at most that many domains and crosses the scale-out network once per remote domain, then fans
-/// out over NVLink; otherwise it is a plain all-to-all of every copy.
-double dispatchTime(const Link& l, int n, double tokenBytes, int copies, int nodeLimit);
+/// How a MoE layer's tokens are routed and sent to their experts.
+struct Dispatch {
+  int copies = 1;        // experts per token (top-k)
+  int experts = 0;       // routed experts, spread evenly over the group's ranks (0 = not known)
+  int nodeLimit = 0;     // node-limited routing: a token's experts lie in at most this many domains
+  bool perNode = false;  // sent once per destination domain, fanned out over NVLink there
+};
+
+/// Domains a token's `copies` experts fall in when they are drawn without repeats from `experts`
+/// spread evenly over `domains` (balanced routing): domains · (1 − C(E − E/D, k) / C(E, k)).
+double domainsReached(int experts, int copies, double domains);
+
+/// Expert dispatch (or combine) of `tokenBytes` worth of tokens per rank over an `n`-rank group.
+/// A plain all-to-all (NCCL, Megatron's `alltoall` dispatcher) sends every routed copy, so a
+/// token crosses the scale-out network once per copy bound for another domain. A per-node
+/// dispatch (DeepEP, HybridEP; node-limited routing implies one, as in DeepSeek-V3) sends it once
+/// per remote domain its experts lie in and fans the copies out over NVLink there.
+double dispatchTime(const Link& l, int n, double tokenBytes, const Dispatch& d);
 /// One point-to-point transfer.
 double p2pTime(const Link& l, double bytes);
 

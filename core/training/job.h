@@ -77,6 +77,11 @@ struct Parallelism {
   // Expert all-to-all of one micro-batch under the computation of another, in the steady state of
   // the 1F1B schedule (Megatron-Core's moe_a2a_overlap; DeepSeek's DualPipe does the same).
   bool epOverlap = false;
+  // Expert dispatch sent once per destination NVLink domain and fanned out over NVLink there
+  // (DeepEP, HybridEP; key `ep_dispatch: per-node`), instead of every routed copy crossing the
+  // scale-out network (NCCL all-to-all, Megatron's `alltoall` dispatcher). Matters when EP spans
+  // domains; node-limited routing always dispatches per node.
+  bool epPerNode = false;
   // DeepSeek's DualPipe schedule (DeepSeek-V3 report §3.2.1): micro-batches enter the pipeline from
   // both ends, each rank holds two stages (stage r and stage pp − 1 − r: parameters twice), and
   // every forward chunk runs beside a backward chunk, its pipeline transfers (and, with epOverlap,

@@ -21,6 +21,7 @@ void settleExperts(Job& job) {
 
 void settleExpertOverlap(Job& job) {
   if (!expertOverlapAllowed(job.parallelism)) job.parallelism.epOverlap = false;
+  if (job.parallelism.ep <= 1) job.parallelism.epPerNode = false;  // no dispatch to shape
 }
 
 void settleLatentAttention(Job& job) {

@@ -15,7 +15,8 @@ namespace gigaplan::training {
 void settleExperts(Job& job);
 
 /// After EP, PP, the virtual stages or DualPipe change: an expert all-to-all overlap the plan no longer
-/// allows (expertOverlapAllowed) is dropped rather than the edit refused.
+/// allows (expertOverlapAllowed), or a per-node dispatch at EP 1, is dropped rather than the edit
+/// refused.
 void settleExpertOverlap(Job& job);
 
 /// After the key/value latent rank changes: 0 is GQA again (every MLA figure cleared); a model

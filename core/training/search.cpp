@@ -105,6 +105,8 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
                       // Overlapping the expert all-to-all never costs step time in the model, so
                       // every plan that allows it takes it.
                       par.epOverlap = expertOverlapAllowed(par);
+                      // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
+                      par.epPerNode = e > 1;
                       cand.microBatch = mb;
                       // Built to keep the plan rules; checked with the file's own rules so the
                       // search never offers a plan the design would refuse to load.

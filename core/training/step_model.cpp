@@ -249,9 +249,10 @@ class StepModel {
     if (moe && s_.ep > 1) {
       // Dispatch and combine all-to-all per pass over the ranks of the expert-parallel group
       // (consecutive after TP: inside the NVLink domain when tp·ep fits in it, through the NICs
-      // otherwise; node-limited routing crosses the NICs once per destination node).
+      // otherwise; a per-node dispatch crosses the NICs once per destination node).
       const Link link = groupLink(g_, c_, s_.ep, s_.tp);
-      const double a2a = dispatchTime(link, s_.ep, tokens * h / t * kActivationBytes, m_.moe.topK, m_.moe.nodeLimit);
+      const Dispatch route{m_.moe.topK, m_.moe.experts, m_.moe.nodeLimit, par_.epPerNode};
+      const double a2a = dispatchTime(link, s_.ep, tokens * h / t * kActivationBytes, route);
       c.epFwd = c.epBwd = 2 * a2a;
       if (par_.epOverlap) {
         // In the steady state this micro-batch's exchanges run under another's forward and

@@ -1703,6 +1703,22 @@ class TestMainWindow : public QObject {
     QCOMPARE(doc.design().job->parallelism.ep, 64);
     QVERIFY(doc.design().job->parallelism.epOverlap);
     QTRY_VERIFY(box->isEnabled() && box->isChecked());
+
+    // "Dispatch tokens once per node": on, the file says ep_dispatch: per-node and the plan names it;
+    // EP 1 takes it away (nothing to dispatch) and greys it out; undo brings it back.
+    auto* perNode = w.jobPanel().findChild<QCheckBox*>("epPerNode");
+    QVERIFY(perNode && perNode->isEnabled() && !perNode->isChecked());
+    QTest::mouseClick(perNode, Qt::LeftButton, {}, QPoint(8, perNode->height() / 2));
+    QVERIFY(doc.design().job->parallelism.epPerNode);
+    QCOMPARE(doc.undoStack()->undoText(), QString("Dispatch tokens once per node: on"));
+    QVERIFY(io::designToYaml(doc.design()).find("ep_dispatch: per-node") != std::string::npos);
+    QVERIFY(training::planText(*doc.design().job).find("EP dispatched per node") != std::string::npos);
+    typeInto(ep, "1");
+    QVERIFY(!doc.design().job->parallelism.epPerNode);
+    QTRY_VERIFY(!perNode->isEnabled());
+    doc.undoStack()->undo();
+    QVERIFY(doc.design().job->parallelism.epPerNode);
+    QTRY_VERIFY(perNode->isEnabled() && perNode->isChecked());
   }
 
   void comparesWithAVariantAndAFile() {
@@ -1818,8 +1834,8 @@ class TestMainWindow : public QObject {
     QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     // The Metrics panel's plan names the schedule too, as the Job panel and the reports do.
-    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 64"), 20000);
-    QVERIFY2(w.metrics().value("Plan").contains("16 virtual stages, EP all-to-all overlapped"),
+    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 512"), 20000);
+    QVERIFY2(w.metrics().value("Plan").contains("EP all-to-all overlapped, EP dispatched per node"),
              qPrintable(w.metrics().value("Plan")));
     auto* planRow = w.metrics().findChild<QLabel*>("metric:Plan");
     QVERIFY(planRow);

@@ -100,6 +100,11 @@ class TestTrainingIo : public QObject {
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
         "training: {tokens: 1e9, global_batch: 128}\n"
         "parallelism: {pp: 4, dp: 16, ep: 16, ep_comm_overlap: true, dualpipe: true}\n");
+    QTest::newRow("per-node dispatch") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
+        "training: {tokens: 1e9, global_batch: 128}\n"
+        "parallelism: {dp: 16, ep: 16, ep_dispatch: per-node}\n");
     QTest::newRow("head-dim") << QString(
         "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
         "        activation: swiglu, moe: {experts: 128, top_k: 8, expert_ffn_hidden: 1536}}\n"
@@ -179,6 +184,12 @@ class TestTrainingIo : public QObject {
     QTest::newRow("ep overlap word") << moe + training + "parallelism: {dp: 2, ep: 2, ep_comm_overlap: often}\n"
                                      << 3 << 46 << "parallelism.ep_comm_overlap"
                                      << "true or false";
+    QTest::newRow("ep dispatch word") << moe + training + "parallelism: {dp: 2, ep: 2, ep_dispatch: deepep}\n"
+                                      << 3 << 42 << "parallelism.ep_dispatch"
+                                      << "one of: all-to-all, per-node";
+    QTest::newRow("per-node dispatch without ep") << moe + training + "parallelism: {ep_dispatch: per-node}\n"
+                                                  << 3 << 28 << "parallelism.ep_dispatch"
+                                                  << "ep > 1";
     QTest::newRow("ep overlap without ep") << moe + training + "parallelism: {ep_comm_overlap: true}\n"
                                            << 3 << 32 << "parallelism.ep_comm_overlap"
                                            << "ep > 1";

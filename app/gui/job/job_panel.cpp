@@ -348,6 +348,12 @@ QWidget* JobPanel::buildEditor() {
   epOverlap_->setToolTip(
       tr("One micro-batch's expert dispatch and combine run under another's computation (Megatron-Core's "
          "EP overlap, DeepSeek's DualPipe); needs EP > 1 and, with a pipeline, virtual stages > 1"));
+  check(epPerNode_, tr("Dispatch tokens once per node"), &training::Parallelism::epPerNode);
+  epPerNode_->setObjectName("epPerNode");
+  epPerNode_->setToolTip(
+      tr("Each token crosses the network once per node its experts are on and is fanned out over NVLink there "
+         "(DeepEP, HybridEP); off, every routed copy crosses (NCCL all-to-all). Matters when EP spans nodes; "
+         "needs EP > 1"));
   column->addWidget(planBox);
 
   // How Find best plan ranks: a choice of the planner's, not part of the design.
@@ -419,6 +425,7 @@ void JobPanel::load() {
   if (!job->parallelism.automatic) {
     const training::Parallelism& p = job->parallelism;
     epOverlap_->setEnabled(training::expertOverlapAllowed(p));
+    epPerNode_->setEnabled(p.ep > 1);
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
   }
 }

@@ -68,7 +68,7 @@ class JobPanel : public QWidget {
   JobOutlook outlook_;
   QStackedWidget* stack_;
   QComboBox *preset_, *activation_, *precision_, *recompute_;
-  QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_, *dualPipe_, *epOverlap_;
+  QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_, *dualPipe_, *epOverlap_, *epPerNode_;
   QComboBox* rank_;
   QDoubleSpinBox *gpuHourPrice_, *mwhPrice_;
   QLabel* summary_;
