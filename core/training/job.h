@@ -82,6 +82,11 @@ struct Parallelism {
   // scale-out network (NCCL all-to-all, Megatron's `alltoall` dispatcher). Matters when EP spans
   // domains; node-limited routing always dispatches per node.
   bool epPerNode = false;
+  // Tensor parallelism of the routed experts (key `expert_tp`): 0 = the plan's tp, Megatron-Core's
+  // default, which splits each expert over the TP ranks and spaces the EP ranks tp apart; 1 =
+  // parallel folding (Megatron-Core MoE report §3.3): whole experts, the EP ranks consecutive, and
+  // EP drawn from all tp·cp·dp ranks of a stage rather than from dp·cp.
+  int expertTp = 0;
   // DeepSeek's DualPipe schedule (DeepSeek-V3 report §3.2.1): micro-batches enter the pipeline from
   // both ends, each rank holds two stages (stage r and stage pp − 1 − r: parameters twice), and
   // every forward chunk runs beside a backward chunk, its pipeline transfers (and, with epOverlap,
@@ -137,6 +142,11 @@ std::string planText(const Job&);
 
 /// Whether a plan can overlap its expert all-to-all: there is one (ep > 1), and Megatron-Core pairs
 /// micro-batches only without a pipeline or in the interleaved schedule (DualPipe always pairs).
+/// The routed experts' tensor parallelism: 1 when folded, else the plan's TP.
+inline int expertTensorParallel(const Parallelism& p) {
+  return p.expertTp > 0 ? p.expertTp : p.tp;
+}
+
 inline bool expertOverlapAllowed(const Parallelism& p) {
   return p.ep > 1 && (p.pp == 1 || p.virtualStages > 1 || p.dualPipe);
 }

@@ -12,16 +12,20 @@ void settleExperts(Job& job) {
   if (moe.experts == 0) {
     moe = {};
     job.parallelism.ep = 1;
-    settleExpertOverlap(job);
+    settleExpertOptions(job);
     return;
   }
   if (moe.topK == 0) moe.topK = 1;
   if (moe.expertFfnHidden == 0) moe.expertFfnHidden = job.model.ffnHidden;
 }
 
-void settleExpertOverlap(Job& job) {
+void settleExpertOptions(Job& job) {
   if (!expertOverlapAllowed(job.parallelism)) job.parallelism.epOverlap = false;
-  if (job.parallelism.ep <= 1) job.parallelism.epPerNode = false;  // no dispatch to shape
+  Parallelism& p = job.parallelism;
+  if (p.ep <= 1) p.epPerNode = false;  // no dispatch to shape
+  // Folding needs a TP to fold and the sequence shard to take its tokens from; expert TP = TP is
+  // the default, written as none.
+  if (p.expertTp != 1 || p.tp == 1 || !p.sequenceParallel || job.model.moe.experts == 0) p.expertTp = 0;
 }
 
 void settleLatentAttention(Job& job) {

@@ -14,10 +14,11 @@ namespace gigaplan::training {
 /// size per expert (what the reader assumes when expert_ffn_hidden is left out).
 void settleExperts(Job& job);
 
-/// After EP, PP, the virtual stages or DualPipe change: an expert all-to-all overlap the plan no longer
-/// allows (expertOverlapAllowed), or a per-node dispatch at EP 1, is dropped rather than the edit
-/// refused.
-void settleExpertOverlap(Job& job);
+/// After TP, EP, PP, the virtual stages, sequence parallelism or DualPipe change: an expert
+/// all-to-all overlap the plan no longer allows (expertOverlapAllowed), a per-node dispatch at EP 1,
+/// or folded experts without a TP to fold or a sequence shard to take tokens from, is dropped
+/// rather than the edit refused.
+void settleExpertOptions(Job& job);
 
 /// After the key/value latent rank changes: 0 is GQA again (every MLA figure cleared); a model
 /// made MLA starts with the query/key and value heads of the GQA head it replaces and a decoupled

@@ -126,7 +126,7 @@ class JobReader {
     r_.checkKeys(
         n, p,
         {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute", "distributed_optimizer",
-         "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap", "ep_dispatch", "dualpipe"});
+         "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap", "ep_dispatch", "expert_tp", "dualpipe"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -144,6 +144,7 @@ class JobReader {
       par.tpOverlap = static_cast<TpOverlap>(r_.choice(c, cp, {"auto", "none", "backward", "full"}));
     });
     optBool(n, p, "ep_comm_overlap", par.epOverlap);
+    optInt(n, p, "expert_tp", par.expertTp);
     r_.optional(n, p, "ep_dispatch", [&](auto& c, auto& cp) {
       par.epPerNode = r_.choice(c, cp, {"all-to-all", "per-node"}) == 1;
     });
@@ -239,6 +240,7 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
     e << YAML::Key << "tp_comm_overlap" << YAML::Value << std::string(toString(par.tpOverlap));
   if (par.epOverlap) e << YAML::Key << "ep_comm_overlap" << YAML::Value << true;
   if (par.epPerNode) e << YAML::Key << "ep_dispatch" << YAML::Value << "per-node";
+  if (par.expertTp != 0) e << YAML::Key << "expert_tp" << YAML::Value << par.expertTp;
   if (par.dualPipe) e << YAML::Key << "dualpipe" << YAML::Value << true;
   e << YAML::EndMap;
 }

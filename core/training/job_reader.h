@@ -12,7 +12,8 @@
 //   training: {tokens, global_batch, micro_batch, precision (bf16 | fp8 | fp4 | fp16), flash_attention}
 //   parallelism: auto | {tp, pp, dp, cp, ep, virtual_stages, sequence_parallel, recompute,
 //                        distributed_optimizer, fsdp, overlap_grad_reduce, tp_comm_overlap,
-//                        ep_comm_overlap, ep_dispatch (all-to-all | per-node), dualpipe}
+//                        ep_comm_overlap, ep_dispatch (all-to-all | per-node), expert_tp (1 | tp),
+//                        dualpipe}
 // Cluster shape:
 //   cluster: {gpu, count, scale_up: {size, bandwidth, latency},
 //             scale_out: {bandwidth_per_gpu, oversubscription, leaf_gpus, pod_gpus,

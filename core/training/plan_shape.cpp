@@ -16,6 +16,7 @@ PlanShape shapeOf(const Job& job) {
   s.dp = par.dp;
   s.cp = par.cp;
   s.ep = par.ep;
+  s.etp = expertTensorParallel(par);
   s.v = par.pp > 1 ? par.virtualStages : 1;
   s.tokens = static_cast<double>(job.training.microBatch) * m.seqLen / par.cp;
   s.microBatches = std::max(1, job.training.globalBatch / std::max(1, par.dp * job.training.microBatch));
@@ -33,10 +34,10 @@ PlanShape shapeOf(const Job& job) {
   s.firstStageLayers = s.pp == 1 ? m.layers : s.stageLayers - firstGivesUp;
   s.lastStageLayers = s.pp == 1 ? m.layers : std::max(0, s.stageLayers - (slack - firstGivesUp));
   if (s.pp == 1) s.stageLayers = m.layers;
-  // Expert weights shard over tensor parallelism too (Megatron-Core's default expert tensor
-  // parallel size is tp) and over expert parallelism.
+  // Expert weights shard over the experts' tensor parallelism (Megatron-Core's default is tp; 1
+  // when folded) and over expert parallelism.
   const double expert = expertParameters(m);
-  s.layerExpertParams = expert / (static_cast<double>(s.tp) * s.ep);
+  s.layerExpertParams = expert / (static_cast<double>(s.etp) * s.ep);
   const double perLayer = (layerParameters(m) - expert) / s.tp + s.layerExpertParams;
   s.denseLayerParams = denseLayerParameters(m) / s.tp;
   // A MoE model's dense layers come first; they are modelled on the first stage (DeepSeek-V3's 3
@@ -52,7 +53,8 @@ PlanShape shapeOf(const Job& job) {
   s.stageParams = s.pp == 1 ? stageParameters(s, m.layers, s.firstStageDense, true, true).total
                             : s.stageLayers * perLayer + s.endParams;
   s.shardGroup = static_cast<double>(s.dp) * s.cp;
-  s.expertShardGroup = std::max(1.0, s.shardGroup / s.ep);
+  // The stage's tp·cp·dp ranks hold each expert shard etp·ep ways apart.
+  s.expertShardGroup = std::max(1.0, static_cast<double>(s.tp) * s.shardGroup / (static_cast<double>(s.etp) * s.ep));
   return s;
 }
 

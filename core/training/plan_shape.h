@@ -8,6 +8,7 @@ namespace gigaplan::training {
 
 struct PlanShape {
   int tp = 1, pp = 1, dp = 1, cp = 1, ep = 1, v = 1;
+  int etp = 1;                   // tensor parallelism of the routed experts (tp, or 1 when folded)
   double tokens = 0;             // tokens per micro-batch on one GPU's sequence shard: b · s / cp
   int microBatches = 1;          // per step per pipeline: global batch / (dp · micro batch)
   int stageLayers = 0;           // layers on a full pipeline stage (v chunks of ceil(L / (p·v)))
@@ -15,14 +16,14 @@ struct PlanShape {
   int lastStageLayers = 0;       // the last stage gives up the other slack layers and carries the output layer
   double stageParams = 0;        // parameters of the busiest stage held by one GPU (before DP sharding)
   double layerParams = 0;        // parameters of one layer held by one GPU (a MoE layer for a MoE model)
-  double layerExpertParams = 0;  // of which routed-expert weights (sharded over tp · ep)
+  double layerExpertParams = 0;  // of which routed-expert weights (sharded over etp · ep)
   double denseLayerParams = 0;   // parameters of one dense-MLP layer held by one GPU
   int firstStageDense = 0;       // dense layers on the first stage (a MoE model's first k layers)
   double endParams = 0;          // embedding (first stage) or output layer (last stage) held by one GPU
   double mtpParams = 0;          // multi-token-prediction modules (on the last stage) held by one GPU
   int mtpDepth = 0;
   double shardGroup = 1;        // ranks that share optimizer state (dp · cp) when it is sharded
-  double expertShardGroup = 1;  // ranks that hold the same experts (expert data parallel: dp · cp / ep)
+  double expertShardGroup = 1;  // ranks that hold the same experts (expert data parallel: tp·cp·dp / (etp·ep))
 };
 
 PlanShape shapeOf(const Job& job);

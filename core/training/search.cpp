@@ -71,49 +71,56 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
           if (modelParallel > cluster.count) continue;
           const int maxDp = static_cast<int>(cluster.count / modelParallel);
           for (int e : eps) {
-            // DP takes the rest of the cluster: the largest size that splits the batch (and holds
-            // whole expert-parallel groups).
-            const auto fit = std::find_if(dps.rbegin(), dps.rend(), [&](int d) {
-              return d <= maxDp && (static_cast<long long>(d) * c) % e == 0;
-            });
-            if (fit == dps.rend()) continue;
-            const int dp = *fit;
-            const int microBatches = gb / mb / dp;
-            for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
-              if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
-              // DualPipe is offered where its point lies, hiding a MoE plan's all-to-all (the rules
-              // decide whether the micro-batches fill it).
-              const bool dualPipeOption = e > 1 && dualPipeShape(p, v);
-              for (int dual = 0; dual < (dualPipeOption ? 2 : 1); ++dual) {
-                for (Recompute rc : recomputeModes) {
-                  for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
-                    const bool sharded = dp * c > 1;
-                    for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
-                      Candidate cand;
-                      Parallelism& par = cand.par;
-                      par.tp = t;
-                      par.pp = p;
-                      par.dp = dp;
-                      par.cp = c;
-                      par.ep = e;
-                      par.virtualStages = v;
-                      par.dualPipe = dual == 1;
-                      par.sequenceParallel = sp;
-                      par.recompute = rc;
-                      par.distributedOptimizer = shard == 1;
-                      par.fsdp = shard == 2;
-                      // Overlapping the expert all-to-all never costs step time in the model, so
-                      // every plan that allows it takes it.
-                      par.epOverlap = expertOverlapAllowed(par);
-                      // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
-                      par.epPerNode = e > 1;
-                      cand.microBatch = mb;
-                      // Built to keep the plan rules; checked with the file's own rules so the
-                      // search never offers a plan the design would refuse to load.
-                      probe.parallelism = par;
-                      probe.training.microBatch = mb;
-                      if (!model::planViolations(probe, "", &cluster).empty()) continue;
-                      out.push_back(cand);
+            // Folded experts (expert TP 1) are offered to MoE plans with TP > 1 and sequence
+            // parallelism: EP then draws on all tp·cp·dp ranks of a stage.
+            const bool foldOption = t > 1 && m.moe.experts > 0;
+            for (int fold = 0; fold < (foldOption ? 2 : 1); ++fold) {
+              // DP takes the rest of the cluster: the largest size that splits the batch (and holds
+              // whole expert-parallel groups).
+              const long long ranksPerDp = fold ? static_cast<long long>(t) * c : c;
+              const auto fit = std::find_if(dps.rbegin(), dps.rend(),
+                                            [&](int d) { return d <= maxDp && (d * ranksPerDp) % e == 0; });
+              if (fit == dps.rend()) continue;
+              const int dp = *fit;
+              const int microBatches = gb / mb / dp;
+              for (int v : p == 1 ? std::vector<int>{1} : divisors(m.layers / p)) {
+                if (v > 1 && microBatches % p != 0) continue;  // interleaving needs whole rounds
+                // DualPipe is offered where its point lies, hiding a MoE plan's all-to-all (the rules
+                // decide whether the micro-batches fill it).
+                const bool dualPipeOption = e > 1 && dualPipeShape(p, v);
+                for (int dual = 0; dual < (dualPipeOption ? 2 : 1); ++dual) {
+                  for (Recompute rc : recomputeModes) {
+                    for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
+                      if (fold && !sp) continue;
+                      const bool sharded = dp * c > 1;
+                      for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
+                        Candidate cand;
+                        Parallelism& par = cand.par;
+                        par.tp = t;
+                        par.pp = p;
+                        par.dp = dp;
+                        par.cp = c;
+                        par.ep = e;
+                        par.expertTp = fold ? 1 : 0;
+                        par.virtualStages = v;
+                        par.dualPipe = dual == 1;
+                        par.sequenceParallel = sp;
+                        par.recompute = rc;
+                        par.distributedOptimizer = shard == 1;
+                        par.fsdp = shard == 2;
+                        // Overlapping the expert all-to-all never costs step time in the model, so
+                        // every plan that allows it takes it.
+                        par.epOverlap = expertOverlapAllowed(par);
+                        // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
+                        par.epPerNode = e > 1;
+                        cand.microBatch = mb;
+                        // Built to keep the plan rules; checked with the file's own rules so the
+                        // search never offers a plan the design would refuse to load.
+                        probe.parallelism = par;
+                        probe.training.microBatch = mb;
+                        if (!model::planViolations(probe, "", &cluster).empty()) continue;
+                        out.push_back(cand);
+                      }
                     }
                   }
                 }

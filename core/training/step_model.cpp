@@ -168,11 +168,15 @@ class StepModel {
       add(linear(tokens, h, (queryWidth(m_) + keyWidth(m_) + valueWidth(m_)) / t));
       add(linear(tokens, queryWidth(m_) / t, h));
     }
+    // Routed experts split over etp ranks see the tokens of etp sequence shards: tp's with the
+    // default expert TP (all of them), one shard's when folded (whole experts, tokens/tp rows).
     const double ffnTokens = moe ? tokens * m_.moe.topK : tokens;
     const double ffn = moe ? m_.moe.expertFfnHidden : m_.ffnHidden;
+    const double et = moe ? s_.etp : t;
     const double expertsHere = moe ? static_cast<double>(m_.moe.experts) / s_.ep : 1;
-    add(linear(ffnTokens / expertsHere, h, gate * ffn / t), expertsHere);
-    add(linear(ffnTokens / expertsHere, ffn / t, h), expertsHere);
+    const double expertRows = ffnTokens * et / t / expertsHere;
+    add(linear(expertRows, h, gate * ffn / et), expertsHere);
+    add(linear(expertRows, ffn / et, h), expertsHere);
     const double shared = moe ? static_cast<double>(m_.moe.sharedExperts) * m_.moe.expertFfnHidden : 0;
     if (shared > 0) {
       add(linear(tokens, h, gate * shared / t));
@@ -229,10 +233,13 @@ class StepModel {
       // all-reduces without. Overlapped, they run under the GEMMs of their pass (in the backward
       // the data-gradient GEMM hides the all-gather, the weight-gradient GEMM the reduction);
       // blocking, the GEMMs wait for them.
+      // Folded experts take their tokens from the sequence shard as it is: a MoE layer without
+      // shared experts then exchanges around its attention only.
       const Link link = groupLink(g_, c_, s_.tp, 1);
       const double bytesTp = tokens * h * kActivationBytes;
-      const double comm = sp_ ? 2 * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp))
-                              : 2 * allReduceTime(link, s_.tp, bytesTp);
+      const double blocks = moe && s_.etp == 1 && m_.moe.sharedExperts == 0 ? 1 : 2;
+      const double comm = sp_ ? blocks * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp))
+                              : blocks * allReduceTime(link, s_.tp, bytesTp);
       const TpOverlap overlap = effectiveTpOverlap(par_);
       c.tpFwd = overlap == TpOverlap::Full ? overlapped(comm, linFwd, cost) : comm;
       c.tpBwd = overlap == TpOverlap::None ? comm : overlapped(comm, linBwd, cost);
@@ -248,9 +255,9 @@ class StepModel {
     }
     if (moe && s_.ep > 1) {
       // Dispatch and combine all-to-all per pass over the ranks of the expert-parallel group
-      // (consecutive after TP: inside the NVLink domain when tp·ep fits in it, through the NICs
+      // (consecutive after expert TP: inside the NVLink domain when etp·ep fits in it, through the NICs
       // otherwise; a per-node dispatch crosses the NICs once per destination node).
-      const Link link = groupLink(g_, c_, s_.ep, s_.tp);
+      const Link link = groupLink(g_, c_, s_.ep, s_.etp);
       const Dispatch route{m_.moe.topK, m_.moe.experts, m_.moe.nodeLimit, par_.epPerNode};
       const double a2a = dispatchTime(link, s_.ep, tokens * h / t * kActivationBytes, route);
       c.epFwd = c.epBwd = 2 * a2a;
@@ -324,14 +331,15 @@ class StepModel {
   }
 
   // Gradient reduction (and parameter gathering when sharded). Routed-expert gradients reduce over
-  // their own data-parallel group: the dp·cp/ep ranks holding the same experts, spaced tp·ep apart.
+  // their own data-parallel group: the tp·cp·dp/(etp·ep) ranks holding the same experts, spaced
+  // etp·ep apart.
   double dataParallel(double stageFwd, double stageBwd, const StageParams& params) const {
     const int n = s_.dp * s_.cp;
     if (n <= 1) return 0;
     const double cost = g_.eff.overlapCost;
     const int nExpert = static_cast<int>(s_.expertShardGroup);
     const Link link = groupLink(g_, c_, n, s_.tp);
-    const Link expertLink = groupLink(g_, c_, std::max(1, nExpert), s_.tp * s_.ep);
+    const Link expertLink = groupLink(g_, c_, std::max(1, nExpert), s_.etp * s_.ep);
     const double bytes = (params.total - params.experts) * kActivationBytes;  // BF16 gradients / parameters
     const double expertBytes = params.experts * kActivationBytes;
     auto gather = [&] { return allGatherTime(link, n, bytes) + allGatherTime(expertLink, nExpert, expertBytes); };

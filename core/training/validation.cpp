@@ -235,13 +235,6 @@ constexpr const char* kB200BatchGap =
     "slower than the next release: the 26.02 summary runs the same plan at batch 4,096 at 2,689 tokens/s "
     "per GPU (row 76, which the model reproduces); the model gives the larger batch 6 % of that 26 %, so "
     "most of it is software between the releases";
-constexpr const char* kFoldingGap =
-    "where the expert ranks sit: the report runs Megatron-Core's parallel folding (expert TP 1, §3.3 and Table 17), "
-    "which puts a TP-2 plan's 32 EP ranks on 4 consecutive nodes; the model spaces them TP apart over 8 nodes, "
-    "Megatron-Core's default (expert TP = TP), and sends 1.7× as much through the NICs. Placed on consecutive ranks "
-    "the model gives 1,937 tokens/s (−9 %); folding is not yet a plan option. Megatron-Bridge's H100 recipes for "
-    "this model (rows 88, 95, 109) set expert TP 1 as well, with the all-to-all dispatcher; consecutive ranks would "
-    "put the model 12-14 % fast there, where it is now within 2 %";
 constexpr const char* kEightGpuExpertsGap =
     "MXFP8 on MoE as row 24, and more: EP 8 on 8-GPU nodes holds 16 experts per GPU and reduces their "
     "gradients across nodes through 400 Gb/s NICs; the published rate is well below the model's in both "
@@ -295,6 +288,12 @@ void addMoeRows(std::vector<ValidationCase>& v, const MoeTable& t, const std::ve
     c.job.parallelism.ep = r.ep;
     c.job.parallelism.epOverlap = r.epOverlap;
     c.job.parallelism.epPerNode = t.perNode;
+    // Megatron-Bridge's Qwen3 and GPT-OSS recipes set expert_tensor_parallel_size 1, and the report
+    // folds its experts (Table 17: "expert TP is always 1"): whole experts where TP > 1.
+    if (p.tp > 1) {
+      c.job.parallelism.expertTp = 1;
+      c.assumptions += "; experts folded (expert TP 1), as the recipe sets";
+    }
     if (r.epOverlap) c.assumptions += "; the recipe overlaps the expert all-to-all (moe_a2a_overlap)";
     if (t.perNode) c.assumptions += "; tokens dispatched once per destination node (DeepEP on H100, HybridEP on GB)";
     if (m.mtpDepth > 0) {
@@ -632,28 +631,12 @@ void addMoeReportRows(std::vector<ValidationCase>& v) {
           overlapped(
               {"GB200", "gb200", 72, &q235, 256, P::FP8, 3072, 3, 4096, {1, 4, 0, 1, 6}, 64, 6212, nullptr, kMxfp8Gap}),
           overlapped({"GB200", "gb200", 72, &q235, 256, P::BF16, 8192, 1, 4096, {1, 4, 0, 1, 12}, 32, 5100, nullptr}),
-          overlapped({"H100",
-                      "h100-sxm",
-                      8,
-                      &q235,
-                      256,
-                      P::BF16,
-                      2048,
-                      1,
-                      4096,
-                      {2, 8, 0, 1, 4},
-                      32,
-                      2132,
-                      nullptr,
-                      kFoldingGap}),
+          overlapped({"H100", "h100-sxm", 8, &q235, 256, P::BF16, 2048, 1, 4096, {2, 8, 0, 1, 4}, 32, 2132, nullptr}),
           {"GB300", "gb300", 72, &q235, 128, P::FP8, 1024, 1, 131072, {4, 4, 0, 4, 12}, 32, 1556, nullptr},
       });
-  // The long-context row's EP 32 exceeds its dp·cp (8): the report folds the experts over the 32
-  // ranks of TP·CP·DP. The model runs it over the same count of ranks spaced TP apart, across two
-  // NVL72 domains (the plan rules, which want EP to divide dp·cp, are not applied to this row).
-  v.back().assumptions +=
-      "; EP 32 with dp·cp 8 is the report's parallel folding (experts over the 32 ranks of TP·CP·DP); modelled as "
-      "32 EP ranks spaced TP apart, which cross two NVL72 domains, so the per-node dispatch applies";
+  // The long-context row's EP 32 exceeds its dp·cp (8): only folded experts, laid over the 32
+  // ranks of TP·CP·DP, allow it.
+  v.back().assumptions += "; EP 32 over the 32 ranks of TP·CP·DP, which only folded experts allow (dp·cp is 8)";
 }
 
 }  // namespace

@@ -98,6 +98,20 @@ bool waitForEvaluation(app::MainWindow& w) {
       30000);
 }
 
+// The step of the window's job on its site as last evaluated: what the Job panel estimates.
+training::StepBreakdown jobStep(app::MainWindow& w, const catalog::Catalog& base) {
+  const design::Design& d = w.editor().document().design();
+  const training::Cluster cluster = engine::clusterFromEvaluation(d, *w.evaluations().latest().evaluation);
+  return training::estimate(*d.job, cluster, training::resolveGpu(*base.gpu(cluster.gpu), cluster)).step;
+}
+
+// Scrolls the Job panel down to `box`, its label in view, and clicks it as a user would.
+void clickInJobPanel(app::MainWindow& w, QAbstractButton* box) {
+  if (auto* area = w.jobPanel().findChild<QScrollArea*>())
+    area->verticalScrollBar()->setValue(box->mapTo(area->widget(), QPoint()).y() - 200);
+  QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+}
+
 int differingPixels(const QImage& a, const QImage& b) {
   if (a.size() != b.size()) return a.width() * a.height();
   int n = 0;
@@ -1615,12 +1629,7 @@ class TestMainWindow : public QObject {
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QCOMPARE(box->currentText(), QString("automatic"));
-    const auto stepTime = [&] {
-      const auto& job = *doc.design().job;
-      const training::Cluster cluster =
-          engine::clusterFromEvaluation(doc.design(), *w.evaluations().latest().evaluation);
-      return training::estimate(job, cluster, training::resolveGpu(*base->gpu(cluster.gpu), cluster)).step.total;
-    };
+    const auto stepTime = [&] { return jobStep(w, *base).total; };
     const double automatic = stepTime();
     box->setFocus();
     QTest::keyClick(box, Qt::Key_Down);  // blocking
@@ -1660,16 +1669,9 @@ class TestMainWindow : public QObject {
     QVERIFY(box);
     QTRY_VERIFY(box->isVisible());
     QVERIFY(box->isChecked() && box->isEnabled());
-    const auto step = [&] {
-      const auto& job = *doc.design().job;
-      const training::Cluster cluster =
-          engine::clusterFromEvaluation(doc.design(), *w.evaluations().latest().evaluation);
-      return training::estimate(job, cluster, training::resolveGpu(*base->gpu(cluster.gpu), cluster)).step;
-    };
+    const auto step = [&] { return jobStep(w, *base); };
     const training::StepBreakdown overlapped = step();
-    if (auto* area = w.jobPanel().findChild<QScrollArea*>())
-      area->verticalScrollBar()->setValue(box->mapTo(area->widget(), QPoint()).y() - 200);
-    QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(8, box->height() / 2));
+    clickInJobPanel(w, box);
     QVERIFY(!doc.design().job->parallelism.epOverlap);
     QVERIFY(io::designToYaml(doc.design()).find("ep_comm_overlap") == std::string::npos);
     QVERIFY(waitForEvaluation(w));
@@ -1683,7 +1685,7 @@ class TestMainWindow : public QObject {
     saveShot(w, tmp_, "job-ep-overlap.png");
     auto* dual = w.jobPanel().findChild<QCheckBox*>("dualPipe");
     QVERIFY(dual && dual->isChecked());
-    QTest::mouseClick(dual, Qt::LeftButton, {}, QPoint(8, dual->height() / 2));
+    clickInJobPanel(w, dual);
     QVERIFY(!doc.design().job->parallelism.dualPipe);
     QVERIFY(!doc.design().job->parallelism.epOverlap);
     QTRY_VERIFY(!box->isEnabled());
@@ -1708,7 +1710,7 @@ class TestMainWindow : public QObject {
     // EP 1 takes it away (nothing to dispatch) and greys it out; undo brings it back.
     auto* perNode = w.jobPanel().findChild<QCheckBox*>("epPerNode");
     QVERIFY(perNode && perNode->isEnabled() && !perNode->isChecked());
-    QTest::mouseClick(perNode, Qt::LeftButton, {}, QPoint(8, perNode->height() / 2));
+    clickInJobPanel(w, perNode);
     QVERIFY(doc.design().job->parallelism.epPerNode);
     QCOMPARE(doc.undoStack()->undoText(), QString("Dispatch tokens once per node: on"));
     QVERIFY(io::designToYaml(doc.design()).find("ep_dispatch: per-node") != std::string::npos);
@@ -1719,6 +1721,48 @@ class TestMainWindow : public QObject {
     doc.undoStack()->undo();
     QVERIFY(doc.design().job->parallelism.epPerNode);
     QTRY_VERIFY(perNode->isEnabled() && perNode->isChecked());
+  }
+
+  // "Fold experts (expert TP 1)" on the gigawatt campus, whose searched plan folds them (TP 4, EP
+  // 128): unticked, the file loses expert_tp and each expert splits over the 4 TP ranks, which
+  // spaces the EP ranks 4 apart and slows the step; undo folds them again. Sequence parallelism
+  // off takes the folding with it (folded experts take the sequence shard's tokens) and greys the
+  // box out; undo brings both back.
+  void jobPanelFoldsTheExperts() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    auto* fold = w.jobPanel().findChild<QCheckBox*>("foldExperts");
+    auto* sp = w.jobPanel().findChild<QCheckBox*>("sequenceParallel");
+    QVERIFY(fold && sp);
+    QTRY_VERIFY(fold->isVisible());
+    QVERIFY(fold->isChecked() && fold->isEnabled() && sp->isChecked());
+    const auto step = [&] { return jobStep(w, *base); };
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown folded = step();
+    clickInJobPanel(w, fold);
+    QCOMPARE(doc.design().job->parallelism.expertTp, 0);
+    QCOMPARE(doc.undoStack()->undoText(), QString("Fold experts: off"));
+    QVERIFY(io::designToYaml(doc.design()).find("expert_tp") == std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown split = step();
+    QVERIFY(split.expertParallel > folded.expertParallel);
+    QVERIFY(split.total > folded.total);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->parallelism.expertTp, 1);
+    QTRY_VERIFY(fold->isChecked());
+    saveShot(w, tmp_, "job-fold-experts.png");
+    clickInJobPanel(w, sp);
+    QVERIFY(!doc.design().job->parallelism.sequenceParallel);
+    QCOMPARE(doc.design().job->parallelism.expertTp, 0);
+    QTRY_VERIFY(!fold->isEnabled() && !fold->isChecked());
+    doc.undoStack()->undo();
+    QVERIFY(doc.design().job->parallelism.sequenceParallel);
+    QCOMPARE(doc.design().job->parallelism.expertTp, 1);
+    QTRY_VERIFY(fold->isEnabled() && fold->isChecked());
   }
 
   void comparesWithAVariantAndAFile() {
@@ -1834,8 +1878,9 @@ class TestMainWindow : public QObject {
     QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     // The Metrics panel's plan names the schedule too, as the Job panel and the reports do.
-    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 512"), 20000);
-    QVERIFY2(w.metrics().value("Plan").contains("EP all-to-all overlapped, EP dispatched per node"),
+    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 128"), 20000);
+    QVERIFY2(w.metrics().value("Plan").contains(
+                 "DualPipe, EP all-to-all overlapped, EP dispatched per node, experts folded"),
              qPrintable(w.metrics().value("Plan")));
     auto* planRow = w.metrics().findChild<QLabel*>("metric:Plan");
     QVERIFY(planRow);

@@ -105,6 +105,12 @@ class TestTrainingIo : public QObject {
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
         "training: {tokens: 1e9, global_batch: 128}\n"
         "parallelism: {dp: 16, ep: 16, ep_dispatch: per-node}\n");
+    // Folded experts: EP 16 over TP 4 · DP 4 (dp alone could not hold it).
+    QTest::newRow("folded experts") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
+        "training: {tokens: 1e9, global_batch: 128}\n"
+        "parallelism: {tp: 4, dp: 4, ep: 16, sequence_parallel: true, expert_tp: 1}\n");
     QTest::newRow("head-dim") << QString(
         "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
         "        activation: swiglu, moe: {experts: 128, top_k: 8, expert_ffn_hidden: 1536}}\n"
@@ -190,6 +196,22 @@ class TestTrainingIo : public QObject {
     QTest::newRow("per-node dispatch without ep") << moe + training + "parallelism: {ep_dispatch: per-node}\n"
                                                   << 3 << 28 << "parallelism.ep_dispatch"
                                                   << "ep > 1";
+    QTest::newRow("expert tp neither 1 nor tp")
+        << moe + training + "parallelism: {tp: 4, dp: 2, sequence_parallel: true, expert_tp: 2}\n"
+        << 3 << 65 << "parallelism.expert_tp"
+        << "1 or tp (4)";
+    QTest::newRow("folded experts without sp") << moe + training + "parallelism: {tp: 2, dp: 2, expert_tp: 1}\n"
+                                               << 3 << 40 << "parallelism.expert_tp"
+                                               << "sequence_parallel: true";
+    // EP 4 with dp 2: only folding, over tp·cp·dp = 4 ranks, holds it.
+    QTest::newRow("ep beyond dp without folding")
+        << moe + training + "parallelism: {tp: 2, dp: 2, ep: 4, sequence_parallel: true}\n"
+        << 3 << 33 << "parallelism.ep"
+        << "a divisor of dp·cp (2)";
+    QTest::newRow("ep beyond a folded stage")
+        << moe + training + "parallelism: {tp: 2, dp: 1, ep: 4, sequence_parallel: true, expert_tp: 1}\n"
+        << 3 << 33 << "parallelism.ep"
+        << "a divisor of tp·cp·dp (2) with expert_tp 1";
     QTest::newRow("ep overlap without ep") << moe + training + "parallelism: {ep_comm_overlap: true}\n"
                                            << 3 << 32 << "parallelism.ep_comm_overlap"
                                            << "ep > 1";

@@ -6,6 +6,7 @@
 
 #include <cmath>
 
+#include "core/model/plan_rules.h"
 #include "core/training/collectives.h"
 #include "core/training/estimate.h"
 #include "core/training/flops.h"
@@ -267,6 +268,44 @@ class TestTrainingMoe : public QObject {
     QVERIFY(near(node.expertParallel / a2a.expertParallel, 3.629 * 3 / 4 / 6, 0.03));
     QCOMPARE(node.forward, a2a.forward);
     QCOMPARE(exchange("gb200", 72, true).expertParallel, exchange("gb200", 72, false).expertParallel);
+  }
+
+  // Parallel folding (expert_tp: 1) on Qwen3 235B-A22B, TP 2 · DP 16 · EP 32 on 32 DGX H100: by
+  // default each expert splits over the 2 TP ranks and the 32 EP ranks lie 2 apart over 8 nodes;
+  // folded, whole experts sit on 32 consecutive ranks (4 nodes) and each GPU holds twice the expert
+  // weights, shared by tp·dp/ep = 1 rank. The routed GEMMs do the same FLOPs; the MoE layer's TP
+  // exchanges around its MLP go (it has no shared experts); a token's dispatch reaches 3.63 of 4
+  // nodes (2.72 remote) instead of 5.34 of 8 (4.67 remote).
+  void foldedExperts() {
+    Job job = moeJob("Qwen3 235B-A22B", 1024, 1, 16, 32);
+    job.parallelism.tp = 2;
+    job.parallelism.sequenceParallel = true;
+    job.parallelism.epPerNode = true;
+    const Cluster c = cluster("h100-sxm", 256, 8);
+    const GpuParams g = catalogGpu("h100-sxm", 8);
+    const PlanShape split = shapeOf(job);
+    const StepBreakdown a = stepTime(job, g, c);
+    job.parallelism.expertTp = 1;
+    const PlanShape folded = shapeOf(job);
+    const StepBreakdown b = stepTime(job, g, c);
+    QCOMPARE(split.etp, 2);
+    QCOMPARE(folded.etp, 1);
+    QVERIFY(near(folded.layerExpertParams, 2 * split.layerExpertParams, 1e-12));
+    QCOMPARE(folded.expertShardGroup, 1.0);  // 2 · 16 / 32
+    QVERIFY(b.tensorParallel < a.tensorParallel);
+    QVERIFY(near(b.expertParallel / a.expertParallel, (3.629 * 3 / 4) / (5.339 * 7 / 8), 0.05));
+    QVERIFY(near(b.forward, a.forward, 0.05));  // same FLOPs, other GEMM shapes
+    // Folding lets EP 16 live on TP 2 · DP 8 (tp·dp = 16), which dp alone (8) could not hold.
+    job.parallelism.dp = 8;
+    job.parallelism.ep = 16;
+    QVERIFY(gigaplan::model::planViolations(job, "").empty());
+    job.parallelism.expertTp = 0;
+    QCOMPARE(gigaplan::model::planViolations(job, "").size(), std::size_t(1));
+    // Edits that leave nothing to fold drop it: TP 1, or no sequence parallelism.
+    job.parallelism.expertTp = 1;
+    job.parallelism.sequenceParallel = false;
+    settleExpertOptions(job);
+    QCOMPARE(job.parallelism.expertTp, 0);
   }
 
   // Expert all-to-all overlap (Megatron-Core's moe_a2a_overlap): in the steady state a layer's

@@ -51,13 +51,23 @@ class TestTrainingSearch : public QObject {
   void expertParallelOnlyForMoe() {
     Job moe = gptJob(8, 1024, 16, 1, 1, 1, 256);
     moe.model.moe = {8, 2, 4096};
-    bool sawEp = false;
+    bool sawEp = false, sawFolded = false;
     for (const Job& j : enumeratePlans(moe, a100Cluster(64), a100())) {
-      QCOMPARE(8 % j.parallelism.ep, 0);
-      QCOMPARE((j.parallelism.dp * j.parallelism.cp) % j.parallelism.ep, 0);
-      sawEp |= j.parallelism.ep > 1;
+      const Parallelism& p = j.parallelism;
+      QCOMPARE(8 % p.ep, 0);
+      // EP draws on dp·cp ranks, or on all tp·cp·dp of a stage with folded experts (which need SP).
+      if (p.expertTp == 1) {
+        QVERIFY(p.tp > 1 && p.sequenceParallel);
+        QCOMPARE((p.tp * p.dp * p.cp) % p.ep, 0);
+        sawFolded |= (p.dp * p.cp) % p.ep != 0;  // a plan only folding allows
+      } else {
+        QCOMPARE(p.expertTp, 0);
+        QCOMPARE((p.dp * p.cp) % p.ep, 0);
+      }
+      QCOMPARE(p.epPerNode, p.ep > 1);
+      sawEp |= p.ep > 1;
     }
-    QVERIFY(sawEp);
+    QVERIFY(sawEp && sawFolded);
     for (const Job& j : enumeratePlans(gptJob(8, 1024, 16, 1, 1, 1, 256), a100Cluster(64), a100())) {
       QCOMPARE(j.parallelism.ep, 1);
     }

@@ -268,21 +268,22 @@ QWidget* JobPanel::buildEditor() {
   loaders_.push_back([this](const Job& j) { automatic_->setChecked(j.parallelism.automatic); });
   plan->addRow(automatic_);
   intField(
-      plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true);
+      plan, tr("Tensor (TP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.tp; }, true,
+      training::settleExpertOptions);
   intField(
       plan, tr("Pipeline (PP)"), 1, 4096, [](Job& j) -> int& { return j.parallelism.pp; }, true,
-      training::settleExpertOverlap);
+      training::settleExpertOptions);
   intField(
       plan, tr("Data (DP)"), 1, 1 << 22, [](Job& j) -> int& { return j.parallelism.dp; }, true);
   intField(
       plan, tr("Context (CP)"), 1, 1024, [](Job& j) -> int& { return j.parallelism.cp; }, true);
   intField(
       plan, tr("Expert (EP)"), 1, 100000, [](Job& j) -> int& { return j.parallelism.ep; }, true,
-      training::settleExpertOverlap)
+      training::settleExpertOptions)
       ->setObjectName("ep");
   intField(
       plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true,
-      training::settleExpertOverlap);
+      training::settleExpertOptions);
   recompute_ = new QComboBox;
   for (auto r : {training::Recompute::None, training::Recompute::Selective, training::Recompute::Full}) {
     recompute_->addItem(QString::fromUtf8(training::toString(r).data()), static_cast<int>(r));
@@ -327,7 +328,7 @@ QWidget* JobPanel::buildEditor() {
     connect(box, &QCheckBox::clicked, this, [this, text, flag](bool on) {
       editJob(tr("%1: %2").arg(text, on ? tr("on") : tr("off")), [&](Job& j) {
         j.parallelism.*flag = on;
-        training::settleExpertOverlap(j);  // DualPipe off can rule the overlap out
+        training::settleExpertOptions(j);  // DualPipe off can rule the overlap out
       });
     });
     QCheckBox* b = box;
@@ -336,6 +337,7 @@ QWidget* JobPanel::buildEditor() {
     planWidgets_.push_back(box);
   };
   check(sequenceParallel_, tr("Sequence parallel"), &training::Parallelism::sequenceParallel);
+  sequenceParallel_->setObjectName("sequenceParallel");
   check(distributed_, tr("Distributed optimizer"), &training::Parallelism::distributedOptimizer);
   check(fsdp_, tr("FSDP (shard weights too)"), &training::Parallelism::fsdp);
   check(dualPipe_, tr("DualPipe schedule"), &training::Parallelism::dualPipe);
@@ -354,6 +356,20 @@ QWidget* JobPanel::buildEditor() {
       tr("Each token crosses the network once per node its experts are on and is fanned out over NVLink there "
          "(DeepEP, HybridEP); off, every routed copy crosses (NCCL all-to-all). Matters when EP spans nodes; "
          "needs EP > 1"));
+  // Parallel folding (expert_tp: 1): a choice between the plan's TP and 1, so a box, not a size.
+  foldExperts_ = new QCheckBox(tr("Fold experts (expert TP 1)"));
+  foldExperts_->setObjectName("foldExperts");
+  foldExperts_->setToolTip(
+      tr("Whole experts on each GPU, the EP ranks consecutive and EP drawn from all TP·CP·DP ranks of a stage "
+         "(Megatron-Core's parallel folding); off, each expert splits over the TP ranks (its default). Needs TP > 1 "
+         "and sequence parallelism"));
+  connect(foldExperts_, &QCheckBox::clicked, this, [this](bool on) {
+    editJob(tr("Fold experts: %1").arg(on ? tr("on") : tr("off")),
+            [&](Job& j) { j.parallelism.expertTp = on ? 1 : 0; });
+  });
+  loaders_.push_back([this](const Job& j) { foldExperts_->setChecked(j.parallelism.expertTp == 1); });
+  plan->addRow(foldExperts_);
+  planWidgets_.push_back(foldExperts_);
   column->addWidget(planBox);
 
   // How Find best plan ranks: a choice of the planner's, not part of the design.
@@ -426,6 +442,7 @@ void JobPanel::load() {
     const training::Parallelism& p = job->parallelism;
     epOverlap_->setEnabled(training::expertOverlapAllowed(p));
     epPerNode_->setEnabled(p.ep > 1);
+    foldExperts_->setEnabled(p.expertTp == 1 || (p.tp > 1 && p.sequenceParallel && job->model.moe.experts > 0));
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
   }
 }

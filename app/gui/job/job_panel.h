@@ -69,6 +69,7 @@ class JobPanel : public QWidget {
   QStackedWidget* stack_;
   QComboBox *preset_, *activation_, *precision_, *recompute_;
   QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_, *dualPipe_, *epOverlap_, *epPerNode_;
+  QCheckBox* foldExperts_ = nullptr;
   QComboBox* rank_;
   QDoubleSpinBox *gpuHourPrice_, *mwhPrice_;
   QLabel* summary_;
