@@ -71,9 +71,9 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
           if (modelParallel > cluster.count) continue;
           const int maxDp = static_cast<int>(cluster.count / modelParallel);
           for (int e : eps) {
-            // Folded experts (expert TP 1) are offered to MoE plans with TP > 1 and sequence
-            // parallelism: EP then draws on all tp·cp·dp ranks of a stage.
-            const bool foldOption = t > 1 && m.moe.experts > 0;
+            // Folded experts (expert TP 1) are offered to expert-parallel plans with TP > 1 and
+            // sequence parallelism: EP then draws on all tp·cp·dp ranks of a stage.
+            const bool foldOption = t > 1 && e > 1;
             for (int fold = 0; fold < (foldOption ? 2 : 1); ++fold) {
               // DP takes the rest of the cluster: the largest size that splits the batch (and holds
               // whole expert-parallel groups).

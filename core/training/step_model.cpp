@@ -213,8 +213,11 @@ class StepModel {
     const double ffnUnits = ffnTokens * ffn + tokens * shared;  // activation inputs per layer
     double bytes = normTokens * h * (8 + residual) + (gate == 2 ? 6 : 4) * ffnUnits / t;
     if (lowPrecision_) {
-      // FP8 casts of every linear input with current scaling: read for amax, read, write 1 B.
-      bytes += 5 * (2 * normTokens * h + tokens * h / t + ffnUnits / t);
+      // FP8 casts of every linear input with current scaling: read for amax, read, write 1 B. The
+      // routed experts quantize what they receive, the k dispatched copies of each token (the
+      // dispatch moves BF16 tokens), as their second GEMMs' inputs are counted per copy too.
+      const double fc1Rows = moe ? expertRows * expertsHere + (shared > 0 ? normTokens : 0) : normTokens;
+      bytes += 5 * ((normTokens + fc1Rows) * h + tokens * h / t + ffnUnits / t);
     }
     if (moe) {
       // Routing and token permutation: the router's FP32 scores are read and written by softmax
