@@ -338,9 +338,9 @@ class StepModel {
   // etp·ep apart.
   double dataParallel(double stageFwd, double stageBwd, const StageParams& params) const {
     const int n = s_.dp * s_.cp;
-    if (n <= 1) return 0;
+    const int nExpert = static_cast<int>(s_.expertShardGroup);  // folded, more than n when ep < tp
+    if (n <= 1 && nExpert <= 1) return 0;
     const double cost = g_.eff.overlapCost;
-    const int nExpert = static_cast<int>(s_.expertShardGroup);
     const Link link = groupLink(g_, c_, n, s_.tp);
     const Link expertLink = groupLink(g_, c_, std::max(1, nExpert), s_.etp * s_.ep);
     const double bytes = (params.total - params.experts) * kActivationBytes;  // BF16 gradients / parameters

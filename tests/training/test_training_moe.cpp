@@ -301,6 +301,16 @@ class TestTrainingMoe : public QObject {
     QVERIFY(gigaplan::model::planViolations(job, "").empty());
     job.parallelism.expertTp = 0;
     QCOMPARE(gigaplan::model::planViolations(job, "").size(), std::size_t(1));
+    // Folded on TP 2 without data parallelism or EP, both TP ranks hold every expert whole: their
+    // gradients reduce over the 2, where split experts have nothing to reduce.
+    Job one = moeJob("Qwen3 235B-A22B", 8, 1, 1, 1);
+    one.parallelism.tp = 2;
+    one.parallelism.sequenceParallel = true;
+    const Cluster two = cluster("h100-sxm", 2, 8);
+    QCOMPARE(stepTime(one, g, two).dataParallel, 0.0);
+    one.parallelism.expertTp = 1;
+    QCOMPARE(shapeOf(one).expertShardGroup, 2.0);
+    QVERIFY(stepTime(one, g, two).dataParallel > 0);
     // Edits that leave nothing to fold drop it: TP 1, or no sequence parallelism.
     job.parallelism.expertTp = 1;
     job.parallelism.sequenceParallel = false;
