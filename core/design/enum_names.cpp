@@ -189,7 +189,7 @@ std::string training::planShapeText(const Job& job) {
   if (p.dualPipe) s += ", DualPipe";
   if (p.epOverlap) s += ", EP all-to-all overlapped";
   if (p.epPerNode) s += ", EP dispatched per node";
-  if (p.expertTp == 1 && p.tp > 1) s += ", experts folded (expert TP 1)";
+  if (expertsFolded(p)) s += ", experts folded (expert TP 1)";
   return s;
 }
 std::string training::planText(const Job& job) {

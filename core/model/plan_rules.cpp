@@ -167,21 +167,19 @@ Violations planViolations(const training::Job& job, const std::string& path, con
       c.fail(p, "ep", par.ep, "1 for a dense model (no moe section)");
     else if (m.moe.experts % par.ep != 0)
       c.fail(p, "ep", par.ep, "a divisor of moe.experts (" + n(m.moe.experts) + ")");
-    else if (par.expertTp == 1 && par.tp > 1) {
-      // Folded, the experts are laid over all tp·cp·dp ranks of a stage.
-      const long long stage = static_cast<long long>(par.tp) * par.cp * par.dp;
-      if (stage % par.ep != 0) c.fail(p, "ep", par.ep, "a divisor of tp·cp·dp (" + n(stage) + ") with expert_tp 1");
-    } else if ((static_cast<long long>(par.dp) * par.cp) % par.ep != 0)
-      c.fail(p, "ep", par.ep, "a divisor of dp·cp (" + n(static_cast<long long>(par.dp) * par.cp) + ")");
+    else if (const long long ranks = training::expertParallelRanks(par); ranks % par.ep != 0)
+      c.fail(p, "ep", par.ep,
+             training::expertsFolded(par) ? "a divisor of tp·cp·dp (" + n(ranks) + ") with expert_tp 1"
+                                          : "a divisor of dp·cp (" + n(ranks) + ")");
   }
   // The experts' tensor parallelism: the plan's tp (Megatron-Core's default) or 1 (parallel
   // folding), which takes its tokens from the sequence-parallel shard.
   if (par.expertTp != 0) {
     if (par.expertTp != 1 && par.expertTp != par.tp)
       c.fail(p, "expert_tp", par.expertTp, "1 or tp (" + n(par.tp) + ")");
-    else if (par.expertTp == 1 && par.tp > 1 && m.moe.experts == 0)
+    else if (training::expertsFolded(par) && m.moe.experts == 0)
       c.fail(p, "expert_tp", par.expertTp, "left out for a dense model (no moe section)");
-    else if (par.expertTp == 1 && par.tp > 1 && !par.sequenceParallel)
+    else if (training::expertsFolded(par) && !par.sequenceParallel)
       out.push_back({join(p, "expert_tp"), "1 with tp " + n(par.tp) + " and no sequence parallelism",
                      "sequence_parallel: true (folded experts take the sequence shard's tokens), or expert_tp "
                      "left out"});

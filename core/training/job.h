@@ -140,13 +140,30 @@ std::string planShapeText(const Job&);
 /// "micro-batch 1, recompute none, sequence parallel, distributed optimizer" and the TP overlap.
 std::string planText(const Job&);
 
-/// Whether a plan can overlap its expert all-to-all: there is one (ep > 1), and Megatron-Core pairs
-/// micro-batches only without a pipeline or in the interleaved schedule (DualPipe always pairs).
 /// The routed experts' tensor parallelism: 1 when folded, else the plan's TP.
 inline int expertTensorParallel(const Parallelism& p) {
   return p.expertTp > 0 ? p.expertTp : p.tp;
 }
 
+/// Whether the routed experts are folded: whole experts on each GPU under a TP of 2 or more.
+inline bool expertsFolded(const Parallelism& p) {
+  return p.expertTp == 1 && p.tp > 1;
+}
+
+/// The ranks of a pipeline stage that expert parallelism draws on: dp·cp, or all tp·cp·dp when the
+/// experts are folded. EP divides it; the ranks holding the same experts number it / ep.
+inline long long expertParallelRanks(const Parallelism& p) {
+  return (expertsFolded(p) ? static_cast<long long>(p.tp) : 1LL) * p.cp * p.dp;
+}
+
+/// Whether a job can fold its experts: it has experts, a TP to fold and a sequence-parallel shard
+/// for them to take their tokens from.
+inline bool expertFoldingAllowed(const Job& j) {
+  return j.model.moe.experts > 0 && j.parallelism.tp > 1 && j.parallelism.sequenceParallel;
+}
+
+/// Whether a plan can overlap its expert all-to-all: there is one (ep > 1), and Megatron-Core pairs
+/// micro-batches only without a pipeline or in the interleaved schedule (DualPipe always pairs).
 inline bool expertOverlapAllowed(const Parallelism& p) {
   return p.ep > 1 && (p.pp == 1 || p.virtualStages > 1 || p.dualPipe);
 }

@@ -25,7 +25,7 @@ void settleExpertOptions(Job& job) {
   if (p.ep <= 1) p.epPerNode = false;  // no dispatch to shape
   // Folding needs a TP to fold and the sequence shard to take its tokens from; expert TP = TP is
   // the default, written as none.
-  if (p.expertTp != 1 || p.tp == 1 || !p.sequenceParallel || job.model.moe.experts == 0) p.expertTp = 0;
+  if (p.expertTp != 1 || !expertFoldingAllowed(job)) p.expertTp = 0;
 }
 
 void settleLatentAttention(Job& job) {

@@ -53,8 +53,7 @@ PlanShape shapeOf(const Job& job) {
   s.stageParams = s.pp == 1 ? stageParameters(s, m.layers, s.firstStageDense, true, true).total
                             : s.stageLayers * perLayer + s.endParams;
   s.shardGroup = static_cast<double>(s.dp) * s.cp;
-  // The stage's tp·cp·dp ranks hold each expert shard etp·ep ways apart.
-  s.expertShardGroup = std::max(1.0, static_cast<double>(s.tp) * s.shardGroup / (static_cast<double>(s.etp) * s.ep));
+  s.expertShardGroup = std::max(1.0, static_cast<double>(expertParallelRanks(par)) / s.ep);
   return s;
 }
 

@@ -77,7 +77,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
             for (int fold = 0; fold < (foldOption ? 2 : 1); ++fold) {
               // DP takes the rest of the cluster: the largest size that splits the batch (and holds
               // whole expert-parallel groups).
-              const long long ranksPerDp = fold ? static_cast<long long>(t) * c : c;
+              Parallelism unit;  // one data-parallel replica's share of the ranks EP draws on
+              unit.tp = t;
+              unit.cp = c;
+              unit.expertTp = fold ? 1 : 0;
+              const long long ranksPerDp = expertParallelRanks(unit);
               const auto fit = std::find_if(dps.rbegin(), dps.rend(),
                                             [&](int d) { return d <= maxDp && (d * ranksPerDp) % e == 0; });
               if (fit == dps.rend()) continue;

@@ -240,7 +240,7 @@ class StepModel {
       // shared experts then exchanges around its attention only.
       const Link link = groupLink(g_, c_, s_.tp, 1);
       const double bytesTp = tokens * h * kActivationBytes;
-      const double blocks = moe && s_.etp == 1 && m_.moe.sharedExperts == 0 ? 1 : 2;
+      const double blocks = moe && expertsFolded(par_) && m_.moe.sharedExperts == 0 ? 1 : 2;
       const double comm = sp_ ? blocks * (allGatherTime(link, s_.tp, bytesTp) + reduceScatterTime(link, s_.tp, bytesTp))
                               : blocks * allReduceTime(link, s_.tp, bytesTp);
       const TpOverlap overlap = effectiveTpOverlap(par_);

@@ -442,7 +442,7 @@ void JobPanel::load() {
     const training::Parallelism& p = job->parallelism;
     epOverlap_->setEnabled(training::expertOverlapAllowed(p));
     epPerNode_->setEnabled(p.ep > 1);
-    foldExperts_->setEnabled(p.expertTp == 1 || (p.tp > 1 && p.sequenceParallel && job->model.moe.experts > 0));
+    foldExperts_->setEnabled(p.expertTp == 1 || training::expertFoldingAllowed(*job));
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
   }
 }
