@@ -195,7 +195,7 @@ std::string training::planShapeText(const Job& job) {
 std::string training::planText(const Job& job) {
   const Parallelism& p = job.parallelism;
   std::string s = planShapeText(job);
-  s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + std::string(toString(p.recompute));
+  s += ", micro-batch " + std::to_string(job.training.microBatch) + ", recompute " + recomputeText(p);
   if (p.sequenceParallel) s += ", sequence parallel";
   s += tpOverlapText(p);
   if (p.fsdp)
@@ -203,6 +203,18 @@ std::string training::planText(const Job& job) {
   else if (p.distributedOptimizer)
     s += ", distributed optimizer";
   return s;
+}
+std::string training::recomputeText(const Parallelism& p) {
+  std::string s(toString(p.recompute));
+  if (p.recompute != Recompute::Selective || p.recomputeModules == kRecomputeCoreAttention) return s;
+  const char* sep = " (";
+  for (const auto& m : kRecomputeModuleNames) {
+    if ((p.recomputeModules & m.bit) == 0) continue;
+    s += sep;
+    s += m.label;
+    sep = ", ";
+  }
+  return s + ")";
 }
 std::string_view training::toString(Recompute r) {
   switch (r) {

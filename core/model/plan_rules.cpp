@@ -160,6 +160,12 @@ Violations planViolations(const training::Job& job, const std::string& path, con
                      "false, or virtual_stages > 1 or dualpipe: true (the overlap pairs micro-batches in an "
                      "interleaved or a DualPipe schedule)"});
   }
+  if (training::recomputes(par, training::kRecomputeMlaUpProjection) && m.mla.kvLoraRank == 0)
+    out.push_back({join(p, "recompute_modules"), "mla_up_proj for a model without latent attention",
+                   "modules the model has (mla_up_proj needs model.mla)"});
+  if (training::recomputes(par, training::kRecomputeMoeActivation) && m.moe.experts == 0)
+    out.push_back({join(p, "recompute_modules"), "moe_act for a dense model",
+                   "modules the model has (moe_act needs a moe section)"});
   if (par.epPerNode && par.ep <= 1)
     out.push_back({join(p, "ep_dispatch"), "per-node with ep 1", "all-to-all, or ep > 1 (there is no dispatch)"});
   if (par.ep > 1) {

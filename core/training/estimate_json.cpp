@@ -53,6 +53,10 @@ void writePlan(JsonWriter& w, const Job& job) {
   w.key("tp").value(p.tp).key("pp").value(p.pp).key("dp").value(p.dp).key("cp").value(p.cp).key("ep").value(p.ep);
   w.key("virtual_stages").value(p.virtualStages).key("micro_batch").value(job.training.microBatch);
   w.key("sequence_parallel").value(p.sequenceParallel).key("recompute").value(toString(p.recompute));
+  w.key("recompute_modules").beginArray();  // what selective recomputation repeats; empty otherwise
+  for (const auto& m : kRecomputeModuleNames)
+    if (recomputes(p, m.bit)) w.value(m.key);
+  w.endArray();
   w.key("distributed_optimizer").value(p.distributedOptimizer).key("fsdp").value(p.fsdp);
   w.key("tp_comm_overlap").value(toString(effectiveTpOverlap(p))).key("ep_comm_overlap").value(p.epOverlap);
   w.key("ep_dispatch").value(p.epPerNode ? "per-node" : "all-to-all").key("expert_tp").value(expertTensorParallel(p));

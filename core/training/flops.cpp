@@ -71,6 +71,13 @@ double attentionParameters(const Model& m) {
   return q + kv + out;
 }
 
+double mlaUpProjectionParameters(const Model& m) {
+  if (!latent(m)) return 0;
+  const LatentAttention& a = m.mla;
+  return static_cast<double>(a.qLoraRank) * queryWidth(m) +
+         static_cast<double>(a.kvLoraRank) * m.heads * (a.qkNopeHeadDim + a.vHeadDim);
+}
+
 int moeLayerCount(const Model& m) {
   return m.moe.experts > 0 ? m.layers - m.moe.denseLayers : 0;
 }

@@ -35,6 +35,9 @@ double queryHeadDim(const Model& m);
 
 /// Weights of one layer's attention (projections; MLA's down- and up-projections).
 double attentionParameters(const Model& m);
+/// Weights of MLA's up-projections (query latent → queries, key/value latent → keys and values),
+/// what recomputing them repeats: 2 FLOPs per weight per token; 0 without latent attention.
+double mlaUpProjectionParameters(const Model& m);
 /// Layers with a mixture-of-experts MLP (0 for a dense model) and with a dense MLP.
 int moeLayerCount(const Model& m);
 int denseLayerCount(const Model& m);

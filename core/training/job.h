@@ -2,6 +2,7 @@
 // Read from a job file or a design's `job:` section (core/io), consumed by the training model.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
 
@@ -9,6 +10,19 @@ namespace gigaplan::training {
 
 enum class Precision { BF16, FP8, FP4, FP16 };  // FP16: what 2020–2022 A100 runs used (same 2 bytes as BF16)
 enum class Recompute { None, Selective, Full };
+// What selective recomputation repeats (Megatron-Core's recompute_modules), a bit set: the
+// attention core (its softmax scores; flash attention recomputes them anyway), the two norms
+// (their outputs, the inputs of QKV and of a dense MLP), the MLA up-projections (queries, keys and
+// values rebuilt from the latents) and the routed experts' activation function (its output, the
+// second expert GEMM's input).
+enum RecomputeModule : unsigned {
+  kRecomputeCoreAttention = 1u << 0,
+  kRecomputeNorms = 1u << 1,
+  kRecomputeMlaUpProjection = 1u << 2,
+  kRecomputeMoeActivation = 1u << 3,
+};
+inline constexpr unsigned kAllRecomputeModules =
+    kRecomputeCoreAttention | kRecomputeNorms | kRecomputeMlaUpProjection | kRecomputeMoeActivation;
 enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 // How tensor-parallel exchanges meet the GEMMs: `none` blocks in both passes (Megatron-LM of
 // 2021); `backward` overlaps the backward's with its GEMMs (Megatron's asynchronous all-reduce and
@@ -70,6 +84,8 @@ struct Parallelism {
   int tp = 1, pp = 1, dp = 1, cp = 1, ep = 1, virtualStages = 1;
   bool sequenceParallel = false;
   Recompute recompute = Recompute::None;
+  // With selective recomputation, what it repeats (key `recompute_modules`): RecomputeModule bits.
+  unsigned recomputeModules = kRecomputeCoreAttention;
   bool distributedOptimizer = false;
   bool fsdp = false;              // weights, gradients and optimizer sharded over DP (ZeRO-3)
   bool overlapGradReduce = true;  // DP gradient reduction overlapped with the last backward
@@ -131,6 +147,29 @@ std::string_view toString(Precision);
 std::string_view toString(Recompute);
 std::string_view toString(Activation);
 std::string_view toString(TpOverlap);
+
+/// The recompute modules by their file names (Megatron-Core's), with their bits and the names the
+/// views show: {"core_attn", kRecomputeCoreAttention, "attention core"}, ...
+struct RecomputeModuleName {
+  const char* key;
+  RecomputeModule bit;
+  const char* label;
+};
+inline constexpr std::array<RecomputeModuleName, 4> kRecomputeModuleNames{{
+    {"core_attn", kRecomputeCoreAttention, "attention core"},
+    {"layernorm", kRecomputeNorms, "norms"},
+    {"mla_up_proj", kRecomputeMlaUpProjection, "MLA up-projections"},
+    {"moe_act", kRecomputeMoeActivation, "expert activation"},
+}};
+
+/// Whether a plan recomputes `module` in the backward pass (selective recomputation naming it).
+inline bool recomputes(const Parallelism& p, RecomputeModule module) {
+  return p.recompute == Recompute::Selective && (p.recomputeModules & module) != 0;
+}
+
+/// "none", "full", "selective" (the attention core alone, the default) or "selective (norms,
+/// MLA up-projections)".
+std::string recomputeText(const Parallelism&);
 
 /// A plan's sizes and schedule, for the views too narrow for planText (Metrics panel, the Job
 /// panel's heading): "TP 8 · PP 16 · DP 16 · CP 1 · EP 8, 2 virtual stages, EP all-to-all overlapped".

@@ -7,12 +7,18 @@
 
 namespace gigaplan::training {
 
+void dropRecomputeModule(Parallelism& p, RecomputeModule module) {
+  p.recomputeModules &= ~static_cast<unsigned>(module);
+  if (p.recomputeModules == 0) p.recomputeModules = kRecomputeCoreAttention;  // selective's default
+}
+
 void settleExperts(Job& job) {
   MoE& moe = job.model.moe;
   if (moe.experts == 0) {
     moe = {};
     job.parallelism.ep = 1;
     settleExpertOptions(job);
+    dropRecomputeModule(job.parallelism, kRecomputeMoeActivation);
     return;
   }
   if (moe.topK == 0) moe.topK = 1;
@@ -32,6 +38,7 @@ void settleLatentAttention(Job& job) {
   LatentAttention& a = job.model.mla;
   if (a.kvLoraRank <= 0) {
     a = {};
+    dropRecomputeModule(job.parallelism, kRecomputeMlaUpProjection);
     return;
   }
   if (a.qkNopeHeadDim > 0 && a.qkRopeHeadDim > 0 && a.vHeadDim > 0) return;

@@ -123,10 +123,10 @@ class JobReader {
       par.automatic = true;
       return;
     }
-    r_.checkKeys(
-        n, p,
-        {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute", "distributed_optimizer",
-         "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap", "ep_dispatch", "expert_tp", "dualpipe"});
+    r_.checkKeys(n, p,
+                 {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute", "recompute_modules",
+                  "distributed_optimizer", "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap",
+                  "ep_dispatch", "expert_tp", "dualpipe"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -136,6 +136,18 @@ class JobReader {
     optBool(n, p, "sequence_parallel", par.sequenceParallel);
     r_.optional(n, p, "recompute", [&](auto& c, auto& cp) {
       par.recompute = static_cast<Recompute>(r_.choice(c, cp, {"none", "selective", "full"}));
+    });
+    r_.optional(n, p, "recompute_modules", [&](auto& c, auto& cp) {
+      if (par.recompute != Recompute::Selective)
+        r_.fail(c, cp, "a module list with recompute " + std::string(toString(par.recompute)),
+                "recompute: selective (the modules are what it repeats)");
+      r_.requireSequence(c, cp);
+      if (c.size() == 0) r_.fail(c, cp, "an empty list", "one or more of core_attn, layernorm, mla_up_proj, moe_act");
+      par.recomputeModules = 0;
+      for (std::size_t i = 0; i < c.size(); ++i) {
+        const int k = r_.choice(c[i], YamlReader::index(cp, i), {"core_attn", "layernorm", "mla_up_proj", "moe_act"});
+        par.recomputeModules |= kRecomputeModuleNames[static_cast<std::size_t>(k)].bit;
+      }
     });
     optBool(n, p, "distributed_optimizer", par.distributedOptimizer);
     optBool(n, p, "fsdp", par.fsdp);
@@ -233,6 +245,12 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
   }
   e << YAML::Key << "sequence_parallel" << YAML::Value << par.sequenceParallel;
   e << YAML::Key << "recompute" << YAML::Value << std::string(toString(par.recompute));
+  if (par.recompute == Recompute::Selective && par.recomputeModules != kRecomputeCoreAttention) {
+    e << YAML::Key << "recompute_modules" << YAML::Value << YAML::Flow << YAML::BeginSeq;
+    for (const auto& m : kRecomputeModuleNames)
+      if ((par.recomputeModules & m.bit) != 0) e << m.key;
+    e << YAML::EndSeq;
+  }
   e << YAML::Key << "distributed_optimizer" << YAML::Value << par.distributedOptimizer;
   if (par.fsdp) e << YAML::Key << "fsdp" << YAML::Value << true;
   if (!par.overlapGradReduce) e << YAML::Key << "overlap_grad_reduce" << YAML::Value << false;

@@ -46,6 +46,13 @@ ActivationTerms terms(const Job& job) {
   // shared experts.
   t.sharded = 2 * q + 2 * k + 2 * v + linearIn * out + (routed * ffn + shared) * (2 * gate + linearIn) / h;
   t.attentionCore = 5.0 * m.heads * m.seqLen / (h * job.parallelism.cp);
+  // Selective recomputation drops what its modules rebuild in the backward pass: the norm outputs
+  // (the QKV input, and a dense MLP's FC1 input; the routed copies are the dispatch's), the
+  // queries, keys and values of the MLA up-projections, the routed experts' FC2 input.
+  const Parallelism& par = job.parallelism;
+  if (recomputes(par, kRecomputeNorms)) t.replicated -= linearIn * (moe ? 1 : 2);
+  if (recomputes(par, kRecomputeMlaUpProjection) && m.mla.kvLoraRank > 0) t.sharded -= 2 * q + 2 * k + 2 * v;
+  if (recomputes(par, kRecomputeMoeActivation) && moe) t.sharded -= routed * ffn * linearIn / h;
   return t;
 }
 
@@ -55,7 +62,9 @@ double layerActivationBytes(const Job& job) {
   const PlanShape s = shapeOf(job);
   const ActivationTerms t = terms(job);
   const bool sp = job.parallelism.sequenceParallel && s.tp > 1;
-  const bool keepCore = !job.training.flashAttention && job.parallelism.recompute == Recompute::None;
+  const Recompute r = job.parallelism.recompute;
+  const bool keepCore =
+      !job.training.flashAttention && r != Recompute::Full && !recomputes(job.parallelism, kRecomputeCoreAttention);
   const double perToken = t.replicated / (sp ? s.tp : 1) + t.sharded / s.tp + (keepCore ? t.attentionCore / s.tp : 0);
   return s.tokens * job.model.hidden * perToken;
 }

@@ -277,9 +277,21 @@ class StepModel {
         c.recompute = c.fwd;
         c.recomputeComm = c.tpFwd + c.cpFwd + c.epFwd;
         break;
-      case Recompute::Selective:  // the attention core only; fused attention recomputes it anyway
-        c.recompute = attnRecompute;
+      case Recompute::Selective: {
+        // The modules named: the attention core (fused attention recomputes it anyway), the two
+        // norms (read 2 B, write 2 B each per hidden unit), the MLA up-projections' forward GEMMs,
+        // the routed experts' activation (read and write as in the forward).
+        if (recomputes(par_, kRecomputeCoreAttention)) c.recompute += attnRecompute;
+        if (recomputes(par_, kRecomputeNorms)) c.recompute += memoryTime(g_, normTokens * h * 8);
+        if (recomputes(par_, kRecomputeMlaUpProjection) && a.kvLoraRank > 0) {
+          if (a.qLoraRank > 0) c.recompute += linear(tokens, a.qLoraRank, queryWidth(m_) / t).forward;
+          c.recompute +=
+              linear(tokens, a.kvLoraRank, static_cast<double>(m_.heads) * (a.qkNopeHeadDim + a.vHeadDim) / t).forward;
+        }
+        if (recomputes(par_, kRecomputeMoeActivation) && moe)
+          c.recompute += memoryTime(g_, (gate == 2 ? 6 : 4) * ffnTokens * ffn / t);
         break;
+      }
       case Recompute::None:
         break;
     }
@@ -379,14 +391,16 @@ class StepModel {
   // FLOPs the hardware executes per step, counted in the same convention as the model FLOPs
   // (attention in full) plus what recomputation repeats, so that HFU ≥ MFU always holds.
   // Selective recomputation repeats the attention core (flash attention recomputes it in its
-  // backward pass too).
+  // backward pass too) and the MLA up-projections when it names them; norms and activations add
+  // no FLOPs counted here.
   double hardwareFlops() const {
     const double tokens = static_cast<double>(job_.training.globalBatch) * m_.seqLen;
     const double attention = layerAttentionFlopsPerToken(m_, false);
     const double layers = linearFlopsPerToken(m_) + m_.layers * attention;
     double perToken = 3 * layers + 3 * logitFlopsPerToken(m_) + 3 * mtpFlopsPerToken(m_, false);
     if (par_.recompute == Recompute::Full) perToken += layers;
-    if (par_.recompute == Recompute::Selective) perToken += m_.layers * attention;
+    if (recomputes(par_, kRecomputeCoreAttention)) perToken += m_.layers * attention;
+    if (recomputes(par_, kRecomputeMlaUpProjection)) perToken += m_.layers * 2 * mlaUpProjectionParameters(m_);
     return perToken * tokens;
   }
 

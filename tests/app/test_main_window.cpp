@@ -1765,6 +1765,48 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(fold->isEnabled() && fold->isChecked());
   }
 
+  // Selective recomputation by module on the gigawatt campus (the frontier MoE has MLA): the
+  // Recompute box set to selective enables the module boxes, the attention core ticked as the
+  // default; ticking the MLA up-projections writes recompute_modules, names them in the plan and
+  // costs recompute time while the activations shrink; undo unticks it, and recompute none greys
+  // the boxes out again.
+  void jobPanelRecomputesByModule() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow w(doc);
+    QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
+    w.findChild<QDockWidget*>("jobDock")->raise();
+    auto* recompute = w.jobPanel().findChild<QComboBox*>("recompute");
+    auto* mla = w.jobPanel().findChild<QCheckBox*>("recompute_mla_up_proj");
+    auto* core = w.jobPanel().findChild<QCheckBox*>("recompute_core_attn");
+    QVERIFY(recompute && mla && core);
+    QTRY_VERIFY(recompute->isVisible());
+    QVERIFY(!mla->isEnabled());  // recompute none
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown none = jobStep(w, *base);
+    recompute->setFocus();
+    QTest::keyClick(recompute, Qt::Key_Down);  // none → selective
+    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::Selective);
+    QTRY_VERIFY(mla->isEnabled() && !mla->isChecked() && core->isChecked());
+    clickInJobPanel(w, mla);
+    QCOMPARE(doc.design().job->parallelism.recomputeModules,
+             unsigned(training::kRecomputeCoreAttention | training::kRecomputeMlaUpProjection));
+    QCOMPARE(doc.undoStack()->undoText(), QString("Recompute MLA up-projections: on"));
+    QVERIFY(io::designToYaml(doc.design()).find("recompute_modules: [core_attn, mla_up_proj]") != std::string::npos);
+    QVERIFY(training::planText(*doc.design().job).find("recompute selective (attention core, MLA up-projections)") !=
+            std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    QVERIFY(jobStep(w, *base).recompute > none.recompute);
+    saveShot(w, tmp_, "job-recompute-modules.png");
+    doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->parallelism.recomputeModules, unsigned(training::kRecomputeCoreAttention));
+    QTRY_VERIFY(!mla->isChecked());
+    doc.undoStack()->undo();
+    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::None);
+    QTRY_VERIFY(!mla->isEnabled());
+  }
+
   void comparesWithAVariantAndAFile() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);

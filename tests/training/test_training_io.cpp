@@ -89,6 +89,14 @@ class TestTrainingIo : public QObject {
         "              v_head_dim: 128}}\n"
         "training: {tokens: 14.8e12, global_batch: 15360, precision: fp16}\n"
         "parallelism: {pp: 16, dp: 128, ep: 64}\n");
+    // DeepSeek-V3's recomputation (norms and MLA up-projections) and the expert activation.
+    QTest::newRow("recompute modules") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128},\n"
+        "        mla: {kv_lora_rank: 64, q_lora_rank: 96, qk_nope_head_dim: 32, qk_rope_head_dim: 16, v_head_dim: "
+        "32}}\n"
+        "training: {tokens: 1e9, global_batch: 64}\n"
+        "parallelism: {dp: 16, ep: 16, recompute: selective, recompute_modules: [layernorm, mla_up_proj, moe_act]}\n");
     // Node-limited routing and the overlapped expert all-to-all (DeepSeek-V3's own run).
     QTest::newRow("node-limit-ep-overlap") << QString(
         "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
@@ -156,6 +164,22 @@ class TestTrainingIo : public QObject {
     QTest::newRow("recompute") << model + training + "parallelism: {recompute: partial}\n"
                                << 3 << 26 << "parallelism.recompute"
                                << "one of: none, selective, full";
+    QTest::newRow("recompute module word")
+        << model + training + "parallelism: {recompute: selective, recompute_modules: [layernorm, mlp]}\n"
+        << 3 << 68 << "parallelism.recompute_modules[1]"
+        << "one of: core_attn, layernorm, mla_up_proj, moe_act";
+    QTest::newRow("recompute modules without selective")
+        << model + training + "parallelism: {recompute: full, recompute_modules: [layernorm]}\n"
+        << 3 << 51 << "parallelism.recompute_modules"
+        << "recompute: selective";
+    QTest::newRow("recompute modules empty")
+        << model + training + "parallelism: {recompute: selective, recompute_modules: []}\n"
+        << 3 << 56 << "parallelism.recompute_modules"
+        << "one or more of";
+    QTest::newRow("recompute modules the model lacks")
+        << model + training + "parallelism: {recompute: selective, recompute_modules: [mla_up_proj]}\n"
+        << 3 << 56 << "parallelism.recompute_modules"
+        << "mla_up_proj needs model.mla";
     QTest::newRow("tp overlap word") << model + training + "parallelism: {tp: 2, tp_comm_overlap: some}\n"
                                      << 3 << 39 << "parallelism.tp_comm_overlap"
                                      << "one of: auto, none, backward, full";

@@ -420,6 +420,51 @@ class TestTrainingMoe : public QObject {
 
   // Every preset keeps the model rules and names its source; only the frontier MoE is illustrative.
   // What an edit of the experts or the key/value latent brings along (the Job panel's rules).
+  // Selective recomputation by module (DeepSeek-V3 report §3.2.3 recomputes the RMSNorms and the
+  // MLA up-projections). DeepSeek-V3 in FP8, micro-batch 1 of 4,096 tokens, TP 1, per layer:
+  //   MLA up-projections drop Q, K, V of 2 B each: 2·(128·192 + 128·192 + 128·128) = 131,072 B a token
+  //     and repeat 1536·24,576 + 512·32,768 = 54,525,952 weights' forward (2 FLOPs each a token);
+  //   norms drop the QKV input, 1 B (FP8) per hidden unit: 7,168 B a token;
+  //   the expert activation drops the 8 routed FC2 inputs: 8·2048·1 B = 16,384 B a token.
+  void recomputeModules() {
+    Job job = moeJob("DeepSeek-V3 671B", 4096, 8, 32, 32);
+    QVERIFY(job.training.precision == Precision::FP8);
+    const GpuParams g = catalogGpu("gb200", 72);
+    const double none = layerActivationBytes(job);
+    const StepBreakdown before = stepTime(job, g, cluster("gb200", 256, 72));
+    job.parallelism.recompute = Recompute::Selective;
+    job.parallelism.recomputeModules = kRecomputeCoreAttention;  // fused attention: nothing more to do
+    QCOMPARE(layerActivationBytes(job), none);
+    QCOMPARE(stepTime(job, g, cluster("gb200", 256, 72)).recompute, 0.0);
+    job.parallelism.recomputeModules = kRecomputeMlaUpProjection;
+    QVERIFY(near(none - layerActivationBytes(job), 4096.0 * 131'072, 1e-12));
+    QCOMPARE(mlaUpProjectionParameters(job.model), 54'525'952.0);
+    const StepBreakdown mla = stepTime(job, g, cluster("gb200", 256, 72));
+    QVERIFY(mla.recompute > 0);
+    QVERIFY(mla.total > before.total);
+    // The hardware repeats 2 FLOPs per up-projection weight per token in every layer.
+    const double tokens = 4096.0 * 4096;
+    QVERIFY(near(mla.hardwareFlops - before.hardwareFlops, 61 * 2 * 54'525'952.0 * tokens, 1e-9));
+    job.parallelism.recomputeModules = kRecomputeNorms;
+    QVERIFY(near(none - layerActivationBytes(job), 4096.0 * 7168, 1e-12));
+    job.parallelism.recomputeModules = kRecomputeMoeActivation;
+    QVERIFY(near(none - layerActivationBytes(job), 4096.0 * 8 * 2048, 1e-12));
+    job.parallelism.recomputeModules = kRecomputeNorms | kRecomputeMlaUpProjection;
+    QCOMPARE(recomputeText(job.parallelism), std::string("selective (norms, MLA up-projections)"));
+    QVERIFY(memoryPerGpu(job, g).activations <
+            memoryPerGpu(moeJob("DeepSeek-V3 671B", 4096, 8, 32, 32), g).activations);
+    // Edits that take a module's component away take the module too; none left is the default.
+    settleLatentAttention(job);  // still MLA: kept
+    QCOMPARE(job.parallelism.recomputeModules, unsigned(kRecomputeNorms | kRecomputeMlaUpProjection));
+    job.model.mla.kvLoraRank = 0;
+    settleLatentAttention(job);
+    QCOMPARE(job.parallelism.recomputeModules, unsigned(kRecomputeNorms));
+    job.parallelism.recomputeModules = kRecomputeMoeActivation;
+    job.model.moe.experts = 0;
+    settleExperts(job);
+    QCOMPARE(job.parallelism.recomputeModules, unsigned(kRecomputeCoreAttention));
+  }
+
   void editsSettleTheirSections() {
     Job j;
     j.model = test::gpt(32, 4096, 32);  // heads of 128

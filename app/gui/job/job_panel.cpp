@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QDoubleValidator>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -285,6 +286,7 @@ QWidget* JobPanel::buildEditor() {
       plan, tr("Virtual stages"), 1, 1024, [](Job& j) -> int& { return j.parallelism.virtualStages; }, true,
       training::settleExpertOptions);
   recompute_ = new QComboBox;
+  recompute_->setObjectName("recompute");
   for (auto r : {training::Recompute::None, training::Recompute::Selective, training::Recompute::Full}) {
     recompute_->addItem(QString::fromUtf8(training::toString(r).data()), static_cast<int>(r));
   }
@@ -297,6 +299,35 @@ QWidget* JobPanel::buildEditor() {
   });
   plan->addRow(tr("Recompute"), recompute_);
   planWidgets_.push_back(recompute_);
+  // What selective recomputation repeats (parallelism.recompute_modules), one box a row (the
+  // panel is narrow on a laptop).
+  auto* modules = new QWidget;
+  modules->setObjectName("recomputeModules");
+  auto* moduleGrid = new QGridLayout(modules);
+  moduleGrid->setContentsMargins(0, 0, 0, 0);
+  for (std::size_t i = 0; i < training::kRecomputeModuleNames.size(); ++i) {
+    const auto& module = training::kRecomputeModuleNames[i];
+    auto* box = new QCheckBox(QString::fromUtf8(module.label));
+    box->setObjectName(QString("recompute_") + module.key);
+    const unsigned bit = module.bit;
+    connect(box, &QCheckBox::clicked, this, [this, bit, label = QString::fromUtf8(module.label)](bool on) {
+      editJob(tr("Recompute %1: %2").arg(label, on ? tr("on") : tr("off")), [&](Job& j) {
+        if (on)
+          j.parallelism.recomputeModules |= bit;
+        else
+          training::dropRecomputeModule(j.parallelism, static_cast<training::RecomputeModule>(bit));
+      });
+    });
+    loaders_.push_back([box, bit](const Job& j) { box->setChecked((j.parallelism.recomputeModules & bit) != 0); });
+    moduleGrid->addWidget(box, static_cast<int>(i), 0);
+    recomputeModules_.push_back(box);
+  }
+  modules->setToolTip(
+      tr("What selective recomputation repeats in the backward pass instead of keeping: the attention core's "
+         "scores, the norm outputs, MLA's queries, keys and values, the experts' activation output "
+         "(Megatron-Core's recompute modules)"));
+  plan->addRow(tr("Selective"), modules);
+  planWidgets_.push_back(modules);
   // How tensor parallelism's exchanges meet the GEMMs (parallelism.tp_comm_overlap); `full` needs
   // sequence parallelism, which the editor enforces with the plan's other rules.
   auto* tpOverlap = new QComboBox;
@@ -444,6 +475,14 @@ void JobPanel::load() {
     epPerNode_->setEnabled(p.ep > 1);
     foldExperts_->setEnabled(p.expertTp == 1 || training::expertFoldingAllowed(*job));
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
+    // Selective only, and only modules the model has.
+    const bool selective = p.recompute == training::Recompute::Selective;
+    for (std::size_t i = 0; i < recomputeModules_.size(); ++i) {
+      const unsigned bit = training::kRecomputeModuleNames[i].bit;
+      const bool has = (bit != training::kRecomputeMlaUpProjection || job->model.mla.kvLoraRank > 0) &&
+                       (bit != training::kRecomputeMoeActivation || job->model.moe.experts > 0);
+      recomputeModules_[i]->setEnabled(selective && has);
+    }
   }
 }
 
