@@ -18,9 +18,42 @@ namespace gigaplan::training {
 namespace {
 
 struct Candidate {
-  Parallelism par;
+  Parallelism par;  // recompute none; each plan is tried up the recompute ladder
   int microBatch = 1;
 };
+
+// One step up the recompute ladder: what a plan recomputes.
+struct RecomputeMode {
+  Recompute recompute;
+  unsigned modules;
+};
+
+// Recomputation from none to full: between them selective recomputation of what saves memory
+// cheaply (the norms, the MLA up-projections, the expert activation: memory-bound passes and small
+// GEMMs), with the attention core when attention is not fused. With fused attention the attention
+// core alone is what the kernel's backward does anyway (the same time and memory as none), so it
+// is not tried; without it, it is offered alone as well. Each step costs more time than the one
+// before it and holds less memory, so of one plan only the first step that fits can rank best.
+std::vector<RecomputeMode> recomputeLadder(const Job& base) {
+  const Model& m = base.model;
+  unsigned cheap = kRecomputeNorms;
+  if (m.mla.kvLoraRank > 0) cheap |= kRecomputeMlaUpProjection;
+  if (m.moe.experts > 0) cheap |= kRecomputeMoeActivation;
+  std::vector<RecomputeMode> ladder{{Recompute::None, kRecomputeCoreAttention}};
+  if (base.training.flashAttention) {
+    ladder.push_back({Recompute::Selective, cheap});
+  } else {
+    ladder.push_back({Recompute::Selective, kRecomputeCoreAttention});
+    ladder.push_back({Recompute::Selective, kRecomputeCoreAttention | cheap});
+  }
+  ladder.push_back({Recompute::Full, kRecomputeCoreAttention});
+  return ladder;
+}
+
+void climb(Parallelism& p, const RecomputeMode& mode) {
+  p.recompute = mode.recompute;
+  p.recomputeModules = mode.modules;
+}
 
 std::vector<int> divisors(int n) {
   std::vector<int> d;
@@ -55,11 +88,6 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
     if (gb % b == 0) mbs.push_back(b);
   }
 
-  // With fused attention, selective recomputation (of the attention core) is what the fused
-  // kernel's backward does anyway: the same time and memory as none, so it is not tried twice.
-  std::vector<Recompute> recomputeModes{Recompute::None, Recompute::Full};
-  if (!base.training.flashAttention) recomputeModes.insert(recomputeModes.begin() + 1, Recompute::Selective);
-
   std::vector<Candidate> out;
   Job probe = base;
   for (int mb : mbs) {
@@ -93,38 +121,36 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
                 // decide whether the micro-batches fill it).
                 const bool dualPipeOption = e > 1 && dualPipeShape(p, v);
                 for (int dual = 0; dual < (dualPipeOption ? 2 : 1); ++dual) {
-                  for (Recompute rc : recomputeModes) {
-                    for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
-                      if (fold && !sp) continue;
-                      const bool sharded = dp * c > 1;
-                      for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
-                        Candidate cand;
-                        Parallelism& par = cand.par;
-                        par.tp = t;
-                        par.pp = p;
-                        par.dp = dp;
-                        par.cp = c;
-                        par.ep = e;
-                        par.expertTp = fold ? 1 : 0;
-                        par.virtualStages = v;
-                        par.dualPipe = dual == 1;
-                        par.sequenceParallel = sp;
-                        par.recompute = rc;
-                        par.distributedOptimizer = shard == 1;
-                        par.fsdp = shard == 2;
-                        // Overlapping the expert all-to-all never costs step time in the model, so
-                        // every plan that allows it takes it.
-                        par.epOverlap = expertOverlapAllowed(par);
-                        // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
-                        par.epPerNode = e > 1;
-                        cand.microBatch = mb;
-                        // Built to keep the plan rules; checked with the file's own rules so the
-                        // search never offers a plan the design would refuse to load.
-                        probe.parallelism = par;
-                        probe.training.microBatch = mb;
-                        if (!model::planViolations(probe, "", &cluster).empty()) continue;
-                        out.push_back(cand);
-                      }
+                  for (bool sp : t > 1 ? std::vector<bool>{false, true} : std::vector<bool>{false}) {
+                    if (fold && !sp) continue;
+                    const bool sharded = dp * c > 1;
+                    for (int shard = 0; shard < (sharded ? (p == 1 ? 3 : 2) : 1); ++shard) {
+                      Candidate cand;
+                      Parallelism& par = cand.par;
+                      par.tp = t;
+                      par.pp = p;
+                      par.dp = dp;
+                      par.cp = c;
+                      par.ep = e;
+                      par.expertTp = fold ? 1 : 0;
+                      par.virtualStages = v;
+                      par.dualPipe = dual == 1;
+                      par.sequenceParallel = sp;
+                      par.distributedOptimizer = shard == 1;
+                      par.fsdp = shard == 2;
+                      // Overlapping the expert all-to-all never costs step time in the model, so
+                      // every plan that allows it takes it.
+                      par.epOverlap = expertOverlapAllowed(par);
+                      // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
+                      par.epPerNode = e > 1;
+                      cand.microBatch = mb;
+                      // Built to keep the plan rules; checked with the file's own rules so the
+                      // search never offers a plan the design would refuse to load. No rule
+                      // depends on the recompute ladder (its modules are the model's own).
+                      probe.parallelism = par;
+                      probe.training.microBatch = mb;
+                      if (!model::planViolations(probe, "", &cluster).empty()) continue;
+                      out.push_back(cand);
                     }
                   }
                 }
@@ -217,11 +243,15 @@ std::optional<RankBy> parseRankBy(std::string_view s) {
 std::vector<Job> enumeratePlans(const Job& base, const Cluster& cluster, const GpuParams& gpu,
                                 const SearchOptions& options) {
   std::vector<Job> jobs;
+  const std::vector<RecomputeMode> ladder = recomputeLadder(base);
   for (const auto& c : candidates(base, cluster, gpu, options)) {
-    Job j = base;
-    j.parallelism = c.par;
-    j.training.microBatch = c.microBatch;
-    jobs.push_back(std::move(j));
+    for (const RecomputeMode& mode : ladder) {
+      Job j = base;
+      j.parallelism = c.par;
+      climb(j.parallelism, mode);
+      j.training.microBatch = c.microBatch;
+      jobs.push_back(std::move(j));
+    }
   }
   return jobs;
 }
@@ -231,7 +261,9 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
   result.rank = o.rank;
   const Better better{o.rank};
   const std::vector<Candidate> all = candidates(base, cluster, gpu, o);
-  result.candidates = all.size();
+  const std::vector<RecomputeMode> ladder = recomputeLadder(base);
+  const std::size_t rungs = ladder.size();
+  result.candidates = all.size() * rungs;
   const unsigned threads = std::max(1u, std::min<unsigned>(o.threads ? o.threads : std::thread::hardware_concurrency(),
                                                            static_cast<unsigned>(all.size() / 64 + 1)));
   constexpr std::size_t kChunk = 64;
@@ -253,25 +285,31 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
       for (std::size_t i = begin; i < end; ++i) {
         job.parallelism = all[i].par;
         job.training.microBatch = all[i].microBatch;
-        const PlanScore s = scorePlan(job, cluster, gpu);
-        if (!s.fits) continue;
-        ++fits;
-        const Parallelism& p = job.parallelism;
-        RankedPlan plan{Job{},
-                        s.stepTime,
-                        s.energyPerStep,
-                        s.memory,
-                        s.days,
-                        s.energyMwh,
-                        planCost(cluster, s.days, s.energyMwh, o.prices),
-                        p.tp * p.pp * p.dp * p.cp,
-                        i};
-        if (heaps[id].size() < o.top || better(plan, heaps[id].front())) {
-          plan.job = job;
-          keep(heaps[id], o.top, std::move(plan), better);
+        bool ranked = false;  // the plan's first rung that fits; the rungs above it fit too, slower
+        for (std::size_t r = 0; r < rungs; ++r) {
+          climb(job.parallelism, ladder[r]);
+          const PlanScore s = scorePlan(job, cluster, gpu);
+          if (!s.fits) continue;
+          ++fits;
+          if (ranked) continue;
+          ranked = true;
+          const Parallelism& p = job.parallelism;
+          RankedPlan plan{Job{},
+                          s.stepTime,
+                          s.energyPerStep,
+                          s.memory,
+                          s.days,
+                          s.energyMwh,
+                          planCost(cluster, s.days, s.energyMwh, o.prices),
+                          p.tp * p.pp * p.dp * p.cp,
+                          i * rungs + r};
+          if (heaps[id].size() < o.top || better(plan, heaps[id].front())) {
+            plan.job = job;
+            keep(heaps[id], o.top, std::move(plan), better);
+          }
         }
       }
-      done.fetch_add(end - begin);
+      done.fetch_add((end - begin) * rungs);
     }
     fitting.fetch_add(fits);
     if (running.fetch_sub(1) == 1) {
@@ -286,15 +324,15 @@ SearchResult searchPlans(const Job& base, const Cluster& cluster, const GpuParam
   {
     std::unique_lock lock(mutex);
     while (!finished.wait_for(lock, std::chrono::milliseconds(50), [&] { return running.load() == 0; })) {
-      if (o.progress) o.progress(std::min(done.load(), all.size()), all.size());
+      if (o.progress) o.progress(std::min(done.load(), result.candidates), result.candidates);
     }
   }
   for (auto& t : pool) t.join();
 
-  result.evaluated = std::min(done.load(), all.size());
-  if (o.progress) o.progress(result.evaluated, all.size());  // always a final report
+  result.evaluated = std::min(done.load(), result.candidates);
+  if (o.progress) o.progress(result.evaluated, result.candidates);  // always a final report
   result.fitting = fitting.load();
-  result.cancelled = o.cancel && o.cancel->load() && result.evaluated < all.size();
+  result.cancelled = o.cancel && o.cancel->load() && result.evaluated < result.candidates;
   for (auto& heap : heaps) {
     for (auto& plan : heap) result.best.push_back(std::move(plan));
   }

@@ -1,7 +1,8 @@
 // Parallelism search: every valid plan for a model on a cluster (TP inside a scale-up domain and
 // dividing the heads, PP dividing the layers, virtual stages, CP, EP dividing the experts, DP for
-// the rest, micro-batch, recompute mode — selective only without fused attention, where it differs
-// from none — sequence parallelism, optimizer sharding), evaluated on
+// the rest, micro-batch, recompute mode — none, full, and between them selective recomputation of
+// the norms, MLA up-projections and expert activation (with the attention core, and the attention
+// core alone, without fused attention) — sequence parallelism, optimizer sharding), evaluated on
 // all cores; plans that do not fit in HBM are dropped; the rest ranked by what the planner asks
 // (RankBy): by default the wall-clock days to train, interruptions and restarts included, then
 // energy. Plans that use fewer GPUs suffer fewer failures, so the fastest step is not always the

@@ -14,6 +14,7 @@
 #include "core/training/memory.h"
 #include "core/training/model_presets.h"
 #include "core/training/plan_shape.h"
+#include "core/training/search.h"
 #include "core/training/step_model.h"
 #include "training_fixtures.h"
 
@@ -463,6 +464,38 @@ class TestTrainingMoe : public QObject {
     job.model.moe.experts = 0;
     settleExperts(job);
     QCOMPARE(job.parallelism.recomputeModules, unsigned(kRecomputeCoreAttention));
+  }
+
+  // The search climbs each plan's recompute ladder (none, the cheap selective modules, full) and
+  // ranks its first rung that fits. DeepSeek-V3 on 2,048 H800 of 80 GB is memory-tight: the best
+  // plan recomputes the norms, MLA up-projections and expert activation; the same plan does not fit
+  // without, and is slower with full recomputation. No two of the best plans differ only in
+  // recompute (a heavier rung of a fitting plan is only slower).
+  void searchClimbsTheRecomputeLadder() {
+    Job job = presetJob(*findPreset("DeepSeek-V3 671B"));
+    const Cluster c = cluster("h800-sxm", 2048, 8);
+    const GpuParams g = resolveGpu(*test::repositoryCatalog().gpu("h800-sxm"), c);
+    SearchOptions o;
+    o.top = 8;
+    const SearchResult r = searchPlans(job, c, g, o);
+    QVERIFY(!r.best.empty());
+    const Job& best = r.best.front().job;
+    QVERIFY(best.parallelism.recompute == Recompute::Selective);
+    QCOMPARE(best.parallelism.recomputeModules,
+             unsigned(kRecomputeNorms | kRecomputeMlaUpProjection | kRecomputeMoeActivation));
+    Job none = best, full = best;
+    none.parallelism.recompute = Recompute::None;
+    full.parallelism.recompute = Recompute::Full;
+    QVERIFY(!estimate(none, c, g).memory.fits);
+    QVERIFY(estimate(full, c, g).step.total > r.best.front().stepTime);
+    for (std::size_t i = 0; i < r.best.size(); ++i) {
+      for (std::size_t k = i + 1; k < r.best.size(); ++k) {
+        Parallelism a = r.best[i].job.parallelism, b = r.best[k].job.parallelism;
+        a.recompute = b.recompute = Recompute::None;
+        a.recomputeModules = b.recomputeModules = 0;
+        QVERIFY(!(a == b && r.best[i].job.training.microBatch == r.best[k].job.training.microBatch));
+      }
+    }
   }
 
   void editsSettleTheirSections() {

@@ -51,7 +51,7 @@ class TestTrainingSearch : public QObject {
   void expertParallelOnlyForMoe() {
     Job moe = gptJob(8, 1024, 16, 1, 1, 1, 256);
     moe.model.moe = {8, 2, 4096};
-    bool sawEp = false, sawFolded = false;
+    bool sawEp = false, sawFolded = false, sawSelective = false;
     for (const Job& j : enumeratePlans(moe, a100Cluster(64), a100())) {
       const Parallelism& p = j.parallelism;
       QCOMPARE(8 % p.ep, 0);
@@ -66,8 +66,13 @@ class TestTrainingSearch : public QObject {
       }
       QCOMPARE(p.epPerNode, p.ep > 1);
       sawEp |= p.ep > 1;
+      // Selective recomputation is offered as the cheap memory savers this model has (no MLA).
+      if (p.recompute == Recompute::Selective) {
+        QCOMPARE(p.recomputeModules, unsigned(kRecomputeNorms | kRecomputeMoeActivation));
+        sawSelective = true;
+      }
     }
-    QVERIFY(sawEp && sawFolded);
+    QVERIFY(sawEp && sawFolded && sawSelective);
     for (const Job& j : enumeratePlans(gptJob(8, 1024, 16, 1, 1, 1, 256), a100Cluster(64), a100())) {
       QCOMPARE(j.parallelism.ep, 1);
     }
