@@ -1765,46 +1765,49 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(fold->isEnabled() && fold->isChecked());
   }
 
-  // Selective recomputation by module on the gigawatt campus (the frontier MoE has MLA): the
-  // Recompute box set to selective enables the module boxes, the attention core ticked as the
-  // default; ticking the MLA up-projections writes recompute_modules, names them in the plan and
-  // costs recompute time while the activations shrink; undo unticks it, and recompute none greys
-  // the boxes out again.
+  // Selective recomputation by module on the GB200 SuperPOD sample (Llama 3 70B, recompute
+  // selective: the attention core): the MLA and expert boxes are greyed out (a dense GQA model has
+  // neither); ticking the norms writes recompute_modules, names them in the plan and costs recompute
+  // time while the activations shrink; undo unticks it, and recompute full greys every box out.
   void jobPanelRecomputesByModule() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow w(doc);
-    QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
+    QVERIFY(openOnLaptop(w, "superpod-gb200-su.yaml"));
     w.findChild<QDockWidget*>("jobDock")->raise();
     auto* recompute = w.jobPanel().findChild<QComboBox*>("recompute");
-    auto* mla = w.jobPanel().findChild<QCheckBox*>("recompute_mla_up_proj");
+    auto* norms = w.jobPanel().findChild<QCheckBox*>("recompute_layernorm");
     auto* core = w.jobPanel().findChild<QCheckBox*>("recompute_core_attn");
-    QVERIFY(recompute && mla && core);
+    auto* mla = w.jobPanel().findChild<QCheckBox*>("recompute_mla_up_proj");
+    auto* experts = w.jobPanel().findChild<QCheckBox*>("recompute_moe_act");
+    QVERIFY(recompute && norms && core && mla && experts);
     QTRY_VERIFY(recompute->isVisible());
-    QVERIFY(!mla->isEnabled());  // recompute none
+    QCOMPARE(recompute->currentText(), QString("selective"));
+    QVERIFY(core->isChecked() && core->isEnabled() && norms->isEnabled() && !norms->isChecked());
+    QVERIFY(!mla->isEnabled() && !experts->isEnabled());
     QVERIFY(waitForEvaluation(w));
-    const training::StepBreakdown none = jobStep(w, *base);
-    recompute->setFocus();
-    QTest::keyClick(recompute, Qt::Key_Down);  // none → selective
-    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::Selective);
-    QTRY_VERIFY(mla->isEnabled() && !mla->isChecked() && core->isChecked());
-    clickInJobPanel(w, mla);
+    const training::StepBreakdown before = jobStep(w, *base);
+    clickInJobPanel(w, norms);
     QCOMPARE(doc.design().job->parallelism.recomputeModules,
-             unsigned(training::kRecomputeCoreAttention | training::kRecomputeMlaUpProjection));
-    QCOMPARE(doc.undoStack()->undoText(), QString("Recompute MLA up-projections: on"));
-    QVERIFY(io::designToYaml(doc.design()).find("recompute_modules: [core_attn, mla_up_proj]") != std::string::npos);
-    QVERIFY(training::planText(*doc.design().job).find("recompute selective (attention core, MLA up-projections)") !=
+             unsigned(training::kRecomputeCoreAttention | training::kRecomputeNorms));
+    QCOMPARE(doc.undoStack()->undoText(), QString("Recompute norms: on"));
+    QVERIFY(io::designToYaml(doc.design()).find("recompute_modules: [core_attn, layernorm]") != std::string::npos);
+    QVERIFY(training::planText(*doc.design().job).find("recompute selective (attention core, norms)") !=
             std::string::npos);
     QVERIFY(waitForEvaluation(w));
-    QVERIFY(jobStep(w, *base).recompute > none.recompute);
+    QVERIFY(jobStep(w, *base).recompute > before.recompute);
     saveShot(w, tmp_, "job-recompute-modules.png");
     doc.undoStack()->undo();
     QCOMPARE(doc.design().job->parallelism.recomputeModules, unsigned(training::kRecomputeCoreAttention));
-    QTRY_VERIFY(!mla->isChecked());
+    QTRY_VERIFY(!norms->isChecked());
+    recompute->setFocus();
+    QTest::keyClick(recompute, Qt::Key_Down);  // selective → full
+    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::Full);
+    QTRY_VERIFY(!norms->isEnabled() && !core->isEnabled());
     doc.undoStack()->undo();
-    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::None);
-    QTRY_VERIFY(!mla->isEnabled());
+    QVERIFY(doc.design().job->parallelism.recompute == training::Recompute::Selective);
+    QTRY_VERIFY(norms->isEnabled());
   }
 
   void comparesWithAVariantAndAFile() {
