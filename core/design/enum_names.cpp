@@ -204,17 +204,19 @@ std::string training::planText(const Job& job) {
     s += ", distributed optimizer";
   return s;
 }
+std::string training::recomputeModulesText(unsigned modules) {
+  std::string s;
+  for (const auto& m : kRecomputeModuleNames) {
+    if ((modules & m.bit) == 0) continue;
+    if (!s.empty()) s += ", ";
+    s += m.label;
+  }
+  return s;
+}
 std::string training::recomputeText(const Parallelism& p) {
   std::string s(toString(p.recompute));
   if (p.recompute != Recompute::Selective || p.recomputeModules == kRecomputeCoreAttention) return s;
-  const char* sep = " (";
-  for (const auto& m : kRecomputeModuleNames) {
-    if ((p.recomputeModules & m.bit) == 0) continue;
-    s += sep;
-    s += m.label;
-    sep = ", ";
-  }
-  return s + ")";
+  return s + " (" + recomputeModulesText(p.recomputeModules) + ")";
 }
 std::string_view training::toString(Recompute r) {
   switch (r) {

@@ -160,10 +160,13 @@ Violations planViolations(const training::Job& job, const std::string& path, con
                      "false, or virtual_stages > 1 or dualpipe: true (the overlap pairs micro-batches in an "
                      "interleaved or a DualPipe schedule)"});
   }
-  if (training::recomputes(par, training::kRecomputeMlaUpProjection) && m.mla.kvLoraRank == 0)
+  const auto lacks = [has = training::recomputeModulesOf(m)](training::RecomputeModule module) {
+    return (has & module) == 0;
+  };
+  if (training::recomputes(par, training::kRecomputeMlaUpProjection) && lacks(training::kRecomputeMlaUpProjection))
     out.push_back({join(p, "recompute_modules"), "mla_up_proj for a model without latent attention",
                    "modules the model has (mla_up_proj needs model.mla)"});
-  if (training::recomputes(par, training::kRecomputeMoeActivation) && m.moe.experts == 0)
+  if (training::recomputes(par, training::kRecomputeMoeActivation) && lacks(training::kRecomputeMoeActivation))
     out.push_back({join(p, "recompute_modules"), "moe_act for a dense model",
                    "modules the model has (moe_act needs a moe section)"});
   if (par.epPerNode && par.ep <= 1)

@@ -21,8 +21,6 @@ enum RecomputeModule : unsigned {
   kRecomputeMlaUpProjection = 1u << 2,
   kRecomputeMoeActivation = 1u << 3,
 };
-inline constexpr unsigned kAllRecomputeModules =
-    kRecomputeCoreAttention | kRecomputeNorms | kRecomputeMlaUpProjection | kRecomputeMoeActivation;
 enum class Activation { Gelu, SwiGlu };  // MLP kind: 2 matrices (GPT) or 3, gated (Llama)
 // How tensor-parallel exchanges meet the GEMMs: `none` blocks in both passes (Megatron-LM of
 // 2021); `backward` overlaps the backward's with its GEMMs (Megatron's asynchronous all-reduce and
@@ -166,6 +164,18 @@ inline constexpr std::array<RecomputeModuleName, 4> kRecomputeModuleNames{{
 inline bool recomputes(const Parallelism& p, RecomputeModule module) {
   return p.recompute == Recompute::Selective && (p.recomputeModules & module) != 0;
 }
+
+/// The recompute modules a model has: the attention core and the norms always, the MLA
+/// up-projections with latent attention, the expert activation with experts.
+inline unsigned recomputeModulesOf(const Model& m) {
+  unsigned modules = kRecomputeCoreAttention | kRecomputeNorms;
+  if (m.mla.kvLoraRank > 0) modules |= kRecomputeMlaUpProjection;
+  if (m.moe.experts > 0) modules |= kRecomputeMoeActivation;
+  return modules;
+}
+
+/// The labels of `modules`, in kRecomputeModuleNames order: "norms, MLA up-projections".
+std::string recomputeModulesText(unsigned modules);
 
 /// "none", "full", "selective" (the attention core alone, the default) or "selective (norms,
 /// MLA up-projections)".

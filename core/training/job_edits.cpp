@@ -12,13 +12,24 @@ void dropRecomputeModule(Parallelism& p, RecomputeModule module) {
   if (p.recomputeModules == 0) p.recomputeModules = kRecomputeCoreAttention;  // selective's default
 }
 
+namespace {
+
+// The recompute modules the model no longer has leave the selective set.
+void settleRecomputeModules(Job& job) {
+  const unsigned has = recomputeModulesOf(job.model);
+  for (const auto& m : kRecomputeModuleNames)
+    if ((has & m.bit) == 0) dropRecomputeModule(job.parallelism, m.bit);
+}
+
+}  // namespace
+
 void settleExperts(Job& job) {
   MoE& moe = job.model.moe;
   if (moe.experts == 0) {
     moe = {};
     job.parallelism.ep = 1;
     settleExpertOptions(job);
-    dropRecomputeModule(job.parallelism, kRecomputeMoeActivation);
+    settleRecomputeModules(job);
     return;
   }
   if (moe.topK == 0) moe.topK = 1;
@@ -38,7 +49,7 @@ void settleLatentAttention(Job& job) {
   LatentAttention& a = job.model.mla;
   if (a.kvLoraRank <= 0) {
     a = {};
-    dropRecomputeModule(job.parallelism, kRecomputeMlaUpProjection);
+    settleRecomputeModules(job);
     return;
   }
   if (a.qkNopeHeadDim > 0 && a.qkRopeHeadDim > 0 && a.vHeadDim > 0) return;

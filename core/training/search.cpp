@@ -35,10 +35,7 @@ struct RecomputeMode {
 // is not tried; without it, it is offered alone as well. Each step costs more time than the one
 // before it and holds less memory, so of one plan only the first step that fits can rank best.
 std::vector<RecomputeMode> recomputeLadder(const Job& base) {
-  const Model& m = base.model;
-  unsigned cheap = kRecomputeNorms;
-  if (m.mla.kvLoraRank > 0) cheap |= kRecomputeMlaUpProjection;
-  if (m.moe.experts > 0) cheap |= kRecomputeMoeActivation;
+  const unsigned cheap = recomputeModulesOf(base.model) & ~static_cast<unsigned>(kRecomputeCoreAttention);
   std::vector<RecomputeMode> ladder{{Recompute::None, kRecomputeCoreAttention}};
   if (base.training.flashAttention) {
     ladder.push_back({Recompute::Selective, cheap});

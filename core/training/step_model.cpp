@@ -152,17 +152,23 @@ class StepModel {
       linBwd += times * lt.backward;
     };
     const LatentAttention& a = m_.mla;
+    double upProjectionFwd = 0;  // MLA's up-projections, forward: what recomputing them repeats
     if (a.kvLoraRank > 0) {
       // MLA: the down-projections to the latents are computed whole on every TP rank; the
       // up-projections and the output projection split over heads.
+      const LinearTimes kvUp =
+          linear(tokens, a.kvLoraRank, static_cast<double>(m_.heads) * (a.qkNopeHeadDim + a.vHeadDim) / t);
+      upProjectionFwd = kvUp.forward;
       if (a.qLoraRank > 0) {
+        const LinearTimes qUp = linear(tokens, a.qLoraRank, queryWidth(m_) / t);
         add(linear(tokens, h, a.qLoraRank));
-        add(linear(tokens, a.qLoraRank, queryWidth(m_) / t));
+        add(qUp);
+        upProjectionFwd += qUp.forward;
       } else {
         add(linear(tokens, h, queryWidth(m_) / t));
       }
       add(linear(tokens, h, static_cast<double>(a.kvLoraRank) + a.qkRopeHeadDim));
-      add(linear(tokens, a.kvLoraRank, static_cast<double>(m_.heads) * (a.qkNopeHeadDim + a.vHeadDim) / t));
+      add(kvUp);
       add(linear(tokens, valueWidth(m_) / t, h));
     } else {
       add(linear(tokens, h, (queryWidth(m_) + keyWidth(m_) + valueWidth(m_)) / t));
@@ -283,11 +289,7 @@ class StepModel {
         // the routed experts' activation (read and write as in the forward).
         if (recomputes(par_, kRecomputeCoreAttention)) c.recompute += attnRecompute;
         if (recomputes(par_, kRecomputeNorms)) c.recompute += memoryTime(g_, normTokens * h * 8);
-        if (recomputes(par_, kRecomputeMlaUpProjection) && a.kvLoraRank > 0) {
-          if (a.qLoraRank > 0) c.recompute += linear(tokens, a.qLoraRank, queryWidth(m_) / t).forward;
-          c.recompute +=
-              linear(tokens, a.kvLoraRank, static_cast<double>(m_.heads) * (a.qkNopeHeadDim + a.vHeadDim) / t).forward;
-        }
+        if (recomputes(par_, kRecomputeMlaUpProjection)) c.recompute += upProjectionFwd;
         if (recomputes(par_, kRecomputeMoeActivation) && moe)
           c.recompute += memoryTime(g_, (gate == 2 ? 6 : 4) * ffnTokens * ffn / t);
         break;

@@ -326,8 +326,7 @@ void addMoeRows(std::vector<ValidationCase>& v, const MoeTable& t, const std::ve
     if (const unsigned modules = t.bridgeRecipes ? bridgeRecipeRecompute(t, r) : 0; modules != 0) {
       c.job.parallelism.recompute = Recompute::Selective;
       c.job.parallelism.recomputeModules = modules;
-      const std::string text = recomputeText(c.job.parallelism);  // "selective (norms, expert activation)"
-      c.assumptions += "; the recipe's selective recomputation: " + text.substr(11, text.size() - 12);
+      c.assumptions += "; the recipe's selective recomputation: " + recomputeModulesText(modules);
     } else {
       c.assumptions +=
           t.bridgeRecipes ? "; no recomputation, as the recipe" : "; recomputation not stated, none modelled";

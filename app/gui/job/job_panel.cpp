@@ -477,12 +477,9 @@ void JobPanel::load() {
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));
     // Selective only, and only modules the model has.
     const bool selective = p.recompute == training::Recompute::Selective;
-    for (std::size_t i = 0; i < recomputeModules_.size(); ++i) {
-      const unsigned bit = training::kRecomputeModuleNames[i].bit;
-      const bool has = (bit != training::kRecomputeMlaUpProjection || job->model.mla.kvLoraRank > 0) &&
-                       (bit != training::kRecomputeMoeActivation || job->model.moe.experts > 0);
-      recomputeModules_[i]->setEnabled(selective && has);
-    }
+    const unsigned has = training::recomputeModulesOf(job->model);
+    for (std::size_t i = 0; i < recomputeModules_.size(); ++i)
+      recomputeModules_[i]->setEnabled(selective && (has & training::kRecomputeModuleNames[i].bit) != 0);
   }
 }
 
