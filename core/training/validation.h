@@ -21,7 +21,9 @@ namespace gigaplan::training {
 // Tokens per second per GPU is used for the MoE rows: it needs no FLOP convention (Megatron-Bridge's
 // MoE FLOP formula counts MLA, MTP and routers its own way), so the comparison is convention-free.
 // Seconds per iteration compares runs published as step times (Korthikanti et al. 2022).
-enum class ValidationMetric { TflopsPerGpu, TrainingDays, TokensPerSecondPerGpu, SecondsPerIteration };
+// Thousands of GPU-hours compares a whole run published as the GPU-hours it took (DeepSeek-V3):
+// wall time × GPUs, so the estimate's checkpoints, failures and restarts count as they did there.
+enum class ValidationMetric { TflopsPerGpu, TrainingDays, TokensPerSecondPerGpu, SecondsPerIteration, GpuHours };
 
 struct ValidationCase {
   std::string name;         // "Megatron Table 1: 1.7B on 32 A100"
@@ -31,7 +33,7 @@ struct ValidationCase {
   Cluster cluster;
   ValidationMetric metric = ValidationMetric::TflopsPerGpu;
   FlopConvention convention = FlopConvention::Model;  // how the source counts FLOPs
-  double published = 0;                               // TFLOP/s per GPU, or days
+  double published = 0;                               // in the metric's unit
   double tolerance = 0.10;                            // allowed relative error
   // "<gpu id> <efficiency key>" this row calibrates (with the other rows naming the same key);
   // empty = an independent check: the values it runs on were set on other rows.
