@@ -33,6 +33,7 @@ bool EditCommand::mergeWith(const QUndoCommand* other) {
   const auto* o = dynamic_cast<const EditCommand*>(other);
   if (!o || mergeKey_ < 0 || o->mergeKey_ != mergeKey_) return false;
   after_ = o->after_;  // keep our `before_`: the whole drag undoes in one step
+  setText(o->text());  // and say where it ended, not the first value typed
   return true;
 }
 

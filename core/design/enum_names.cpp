@@ -188,6 +188,7 @@ std::string training::planShapeText(const Job& job) {
   if (p.virtualStages > 1) s += ", " + std::to_string(p.virtualStages) + " virtual stages";
   if (p.dualPipe) s += ", DualPipe";
   if (p.epOverlap) s += ", EP all-to-all overlapped";
+  if (const int sms = effectiveCommSms(p); sms > 0) s += " on " + std::to_string(sms) + " SMs of its own";
   if (p.epPerNode) s += ", EP dispatched per node";
   if (expertsFolded(p)) s += ", experts folded (expert TP 1)";
   return s;

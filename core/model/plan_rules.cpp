@@ -169,6 +169,10 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   if (training::recomputes(par, training::kRecomputeMoeActivation) && lacks(training::kRecomputeMoeActivation))
     out.push_back({join(p, "recompute_modules"), "moe_act for a dense model",
                    "modules the model has (moe_act needs a moe section)"});
+  // SMs set aside for the all-to-all serve an exchange that runs under the computation.
+  if (par.commSms > 0 && !par.epOverlap)
+    out.push_back({join(p, "comm_sms"), n(par.commSms) + " without ep_comm_overlap",
+                   "0, or ep_comm_overlap: true (the SMs run the all-to-all beside the computation)"});
   if (par.epPerNode && par.ep <= 1)
     out.push_back({join(p, "ep_dispatch"), "per-node with ep 1", "all-to-all, or ep > 1 (there is no dispatch)"});
   if (par.ep > 1) {

@@ -60,7 +60,7 @@ void writePlan(JsonWriter& w, const Job& job) {
   w.key("distributed_optimizer").value(p.distributedOptimizer).key("fsdp").value(p.fsdp);
   w.key("tp_comm_overlap").value(toString(effectiveTpOverlap(p))).key("ep_comm_overlap").value(p.epOverlap);
   w.key("ep_dispatch").value(p.epPerNode ? "per-node" : "all-to-all").key("expert_tp").value(expertTensorParallel(p));
-  w.key("dualpipe").value(p.dualPipe);
+  w.key("dualpipe").value(p.dualPipe).key("comm_sms").value(effectiveCommSms(p));
   w.key("precision").value(toString(job.training.precision));
   w.endObject();
 }

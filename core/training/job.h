@@ -77,6 +77,16 @@ struct TrainingSetup {
   friend bool operator==(const TrainingSetup&, const TrainingSetup&) = default;
 };
 
+/// `comm_sms` left out: the plan decides (effectiveCommSms).
+inline constexpr int kAutomaticCommSms = -1;
+/// The most SMs a plan may set aside for communication: half of the smallest GPU the catalog
+/// models (an A100's 108).
+inline constexpr int kMaxCommSms = 54;
+/// What DeepSeek's DualPipe sets aside: "we allocate 20 out of the 132 SMs available in the H800
+/// GPU" for the all-to-all (DeepSeek-V3 technical report, arXiv 2412.19437, §3.5.1; §3.2.2: 20
+/// SMs suffice to fill InfiniBand and NVLink).
+inline constexpr int kDualPipeCommSms = 20;
+
 struct Parallelism {
   bool automatic = false;  // `parallelism: auto` — search for the best plan
   int tp = 1, pp = 1, dp = 1, cp = 1, ep = 1, virtualStages = 1;
@@ -106,6 +116,10 @@ struct Parallelism {
   // every forward chunk runs beside a backward chunk, its pipeline transfers (and, with epOverlap,
   // its expert all-to-all) hidden under the other's computation. Bubble (pp/2 − 1)(F&B + B − 3W).
   bool dualPipe = false;
+  // Streaming multiprocessors the expert all-to-all kernels keep for the whole step (key
+  // `comm_sms`), so the computation runs on the others; kAutomaticCommSms = what the plan implies
+  // (effectiveCommSms).
+  int commSms = kAutomaticCommSms;
   friend bool operator==(const Parallelism&, const Parallelism&) = default;
 };
 
@@ -221,6 +235,17 @@ inline bool expertOverlapAllowed(const Parallelism& p) {
 /// number of stages, two or more, and no virtual stages of its own (it has two chunks per rank).
 inline bool dualPipeShape(int pp, int virtualStages) {
   return pp >= 2 && pp % 2 == 0 && virtualStages == 1;
+}
+
+/// The SMs a plan's expert all-to-all keeps for the whole step. Left out: DeepSeek's 20 under
+/// DualPipe with the all-to-all overlapped — there a forward and a backward chunk always run side
+/// by side, one computing while the other communicates (report §3.2.1), so the communication
+/// kernels hold their SMs throughout; otherwise none, the kernels taking SMs only while they run
+/// (Megatron-Core's EP overlap), which comm_overlap_cost charges.
+inline int effectiveCommSms(const Parallelism& p) {
+  if (!p.epOverlap || p.ep <= 1) return 0;
+  if (p.commSms != kAutomaticCommSms) return p.commSms;
+  return p.dualPipe ? kDualPipeCommSms : 0;
 }
 
 /// The overlap a plan runs with: `automatic` resolved by sequence parallelism.

@@ -39,7 +39,8 @@ void settleExperts(Job& job) {
 void settleExpertOptions(Job& job) {
   if (!expertOverlapAllowed(job.parallelism)) job.parallelism.epOverlap = false;
   Parallelism& p = job.parallelism;
-  if (p.ep <= 1) p.epPerNode = false;  // no dispatch to shape
+  if (p.ep <= 1) p.epPerNode = false;                                // no dispatch to shape
+  if (!p.epOverlap && p.commSms > 0) p.commSms = kAutomaticCommSms;  // no exchange beside the computation
   // Folding needs a TP to fold and the sequence shard to take its tokens from; expert TP = TP is
   // the default, written as none.
   if (p.expertTp != 1 || !expertFoldingAllowed(job)) p.expertTp = 0;

@@ -16,8 +16,8 @@ void settleExperts(Job& job);
 
 /// After TP, EP, PP, the virtual stages, sequence parallelism or DualPipe change: an expert
 /// all-to-all overlap the plan no longer allows (expertOverlapAllowed), a per-node dispatch at EP 1,
-/// or folded experts without a TP to fold or a sequence shard to take tokens from, is dropped
-/// rather than the edit refused.
+/// folded experts without a TP to fold or a sequence shard to take tokens from, or SMs set aside for
+/// an all-to-all no longer overlapped, is dropped rather than the edit refused.
 void settleExpertOptions(Job& job);
 
 /// A recompute module the model no longer has (the MLA up-projections of a model made GQA, the

@@ -126,7 +126,7 @@ class JobReader {
     r_.checkKeys(n, p,
                  {"tp", "pp", "dp", "cp", "ep", "virtual_stages", "sequence_parallel", "recompute", "recompute_modules",
                   "distributed_optimizer", "fsdp", "overlap_grad_reduce", "tp_comm_overlap", "ep_comm_overlap",
-                  "ep_dispatch", "expert_tp", "dualpipe"});
+                  "ep_dispatch", "expert_tp", "dualpipe", "comm_sms"});
     optInt(n, p, "tp", par.tp);
     optInt(n, p, "pp", par.pp);
     optInt(n, p, "dp", par.dp);
@@ -161,6 +161,8 @@ class JobReader {
       par.epPerNode = r_.choice(c, cp, {"all-to-all", "per-node"}) == 1;
     });
     optBool(n, p, "dualpipe", par.dualPipe);
+    r_.optional(n, p, "comm_sms",
+                [&](auto& c, auto& cp) { par.commSms = static_cast<int>(r_.integer(c, cp, 0, kMaxCommSms)); });
   }
 
   // The rules between fields live in core/model/plan_rules; a broken one is reported at the
@@ -260,6 +262,7 @@ void writeParallelism(YAML::Emitter& e, const Parallelism& par) {
   if (par.epPerNode) e << YAML::Key << "ep_dispatch" << YAML::Value << "per-node";
   if (par.expertTp != 0) e << YAML::Key << "expert_tp" << YAML::Value << par.expertTp;
   if (par.dualPipe) e << YAML::Key << "dualpipe" << YAML::Value << true;
+  if (par.commSms != kAutomaticCommSms) e << YAML::Key << "comm_sms" << YAML::Value << par.commSms;
   e << YAML::EndMap;
 }
 

@@ -13,7 +13,7 @@
 //   parallelism: auto | {tp, pp, dp, cp, ep, virtual_stages, sequence_parallel, recompute,
 //                        distributed_optimizer, fsdp, overlap_grad_reduce, tp_comm_overlap,
 //                        ep_comm_overlap, ep_dispatch (all-to-all | per-node), expert_tp (1 | tp),
-//                        dualpipe}
+//                        dualpipe, comm_sms (0 to 54)}
 // Cluster shape:
 //   cluster: {gpu, count, scale_up: {size, bandwidth, latency},
 //             scale_out: {bandwidth_per_gpu, oversubscription, leaf_gpus, pod_gpus,

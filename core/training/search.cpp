@@ -13,6 +13,7 @@
 
 #include "core/model/plan_rules.h"
 #include "core/training/estimate.h"
+#include "core/training/job_edits.h"
 
 namespace gigaplan::training {
 namespace {
@@ -135,19 +136,29 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
                       par.sequenceParallel = sp;
                       par.distributedOptimizer = shard == 1;
                       par.fsdp = shard == 2;
-                      // Overlapping the expert all-to-all never costs step time in the model, so
-                      // every plan that allows it takes it.
-                      par.epOverlap = expertOverlapAllowed(par);
-                      // Likewise a per-node dispatch (DeepEP, HybridEP) for every EP plan.
+                      // A per-node dispatch (DeepEP, HybridEP) for every EP plan: in the model it
+                      // never costs time.
                       par.epPerNode = e > 1;
                       cand.microBatch = mb;
-                      // Built to keep the plan rules; checked with the file's own rules so the
-                      // search never offers a plan the design would refuse to load. No rule
-                      // depends on the recompute ladder (its modules are the model's own).
-                      probe.parallelism = par;
-                      probe.training.microBatch = mb;
-                      if (!model::planViolations(probe, "", &cluster).empty()) continue;
-                      out.push_back(cand);
+                      // Overlapping the expert all-to-all costs step time only when its kernels
+                      // keep SMs for the whole step (the job's comm_sms, DualPipe's default):
+                      // then the plan is offered both ways, else every plan that allows it takes it.
+                      par.commSms = base.parallelism.commSms;
+                      par.epOverlap = expertOverlapAllowed(par);
+                      const bool bothWays = par.epOverlap && effectiveCommSms(par) > 0;
+                      for (int overlap = bothWays ? 0 : 1; overlap < 2; ++overlap) {
+                        par.commSms = base.parallelism.commSms;
+                        par.epOverlap = overlap == 1 && expertOverlapAllowed(par);
+                        probe.parallelism = par;
+                        settleExpertOptions(probe);  // no SMs set aside for an exchange not overlapped
+                        par = probe.parallelism;
+                        // Built to keep the plan rules; checked with the file's own rules so the
+                        // search never offers a plan the design would refuse to load. No rule
+                        // depends on the recompute ladder (its modules are the model's own).
+                        probe.training.microBatch = mb;
+                        if (!model::planViolations(probe, "", &cluster).empty()) continue;
+                        out.push_back(cand);
+                      }
                     }
                   }
                 }

@@ -273,9 +273,11 @@ class StepModel {
       if (par_.epOverlap) {
         // In the steady state this micro-batch's exchanges run under another's forward and
         // backward of the layer; warm-up forwards and cool-down backwards have no partner.
+        // On SMs of their own (comm_sms) they take nothing more from the computation beside them.
         const double paired = pairedFraction();
         const double both = c.epFwd + c.epBwd;
-        c.epFwd = c.epBwd = 0.5 * ((1 - paired) * both + paired * overlapped(both, c.fwd + c.bwd, cost));
+        const double epCost = effectiveCommSms(par_) > 0 ? 0 : cost;
+        c.epFwd = c.epBwd = 0.5 * ((1 - paired) * both + paired * overlapped(both, c.fwd + c.bwd, epCost));
       }
     }
     switch (par_.recompute) {
@@ -416,9 +418,25 @@ class StepModel {
   bool lowPrecision_ = false, sp_ = false;
 };
 
+// The GPU the computation sees when `sms` of its SMs run communication for the whole step: the
+// peaks in proportion, and fewer SMs for a GEMM's waves of tiles.
+GpuParams computeSide(const GpuParams& gpu, int sms) {
+  GpuParams g = gpu;
+  const int left = std::max(1, g.eff.smCount - sms);
+  const double share = static_cast<double>(left) / g.eff.smCount;
+  g.bf16 *= share;
+  g.fp8 *= share;
+  g.fp4 *= share;
+  g.fp16 *= share;
+  g.eff.smCount = left;
+  return g;
+}
+
 }  // namespace
 
 StepBreakdown stepTime(const Job& job, const GpuParams& gpu, const Cluster& cluster) {
+  const int commSms = effectiveCommSms(job.parallelism);
+  if (commSms > 0) return StepModel(job, computeSide(gpu, commSms), cluster).run();
   return StepModel(job, gpu, cluster).run();
 }
 

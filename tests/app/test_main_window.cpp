@@ -1653,9 +1653,11 @@ class TestMainWindow : public QObject {
     QTRY_COMPARE(box->currentText(), QString("automatic"));
   }
 
-  // The Job panel's "Overlap expert all-to-all" and "DualPipe schedule" on the teaching hall's
-  // GPT-OSS (PP 2 under DualPipe, EP 64): the overlap clicked off, the file loses ep_comm_overlap
-  // and the step grows by the exposed exchange; DualPipe off takes the overlap with it (PP 2 without
+  // The Job panel's "Overlap expert all-to-all", "All-to-all SMs" and "DualPipe schedule" on the
+  // teaching hall's GPT-OSS (PP 2 under DualPipe, EP 64, no SMs kept for the exchange): the overlap
+  // clicked off, the file loses ep_comm_overlap and the step grows by the exposed exchange; 20 SMs
+  // typed in, the computation slows by more than the short exchange inside a rack saves, and
+  // "automatic" is the same under DualPipe; DualPipe off takes the overlap with it (PP 2 without
   // interleaving cannot pair micro-batches), and so does EP 1 (nothing to overlap), the box greyed
   // out; undo brings each back.
   void jobPanelOverlapsTheExpertAllToAll() {
@@ -1679,9 +1681,35 @@ class TestMainWindow : public QObject {
     QVERIFY(blocking.expertParallel > overlapped.expertParallel);
     QVERIFY(blocking.total > overlapped.total);
     QCOMPARE(doc.undoStack()->undoText(), QString("Overlap expert all-to-all: off"));
+    auto* sms = w.jobPanel().findChild<QSpinBox*>("commSms");
+    QVERIFY(sms);
+    QTRY_VERIFY(!sms->isEnabled());  // no exchange beside the computation, no SMs to keep for it
     doc.undoStack()->undo();
     QVERIFY(doc.design().job->parallelism.epOverlap);
-    QTRY_VERIFY(box->isChecked());
+    QTRY_VERIFY(box->isChecked() && sms->isEnabled());
+    QCOMPARE(sms->value(), 0);
+    typeInto(sms, "20");
+    QCOMPARE(doc.design().job->parallelism.commSms, 20);
+    QCOMPARE(doc.undoStack()->undoText(), QString("Set All-to-all SMs to 20"));
+    QVERIFY(io::designToYaml(doc.design()).find("comm_sms: 20") != std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown kept = step();
+    QVERIFY(kept.forward > 1.1 * overlapped.forward);  // 128 of 148 SMs compute
+    QVERIFY(kept.expertParallel <= overlapped.expertParallel);
+    QVERIFY(kept.total > blocking.total);
+    sms->setFocus();
+    QTest::keyClick(sms, Qt::Key_PageDown);  // ten down, then to the bottom: automatic
+    QTest::keyClick(sms, Qt::Key_PageDown);
+    QTest::keyClick(sms, Qt::Key_PageDown);
+    QTRY_COMPARE(sms->text(), QString("automatic"));
+    QCOMPARE(doc.design().job->parallelism.commSms, training::kAutomaticCommSms);
+    QCOMPARE(doc.undoStack()->undoText(), QString("Set All-to-all SMs to automatic"));
+    QVERIFY(io::designToYaml(doc.design()).find("comm_sms") == std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    QCOMPARE(step().total, kept.total);  // DualPipe's default is DeepSeek's 20
+    saveShot(w, tmp_, "job-comm-sms.png");
+    while (doc.design().job->parallelism.commSms != 0) doc.undoStack()->undo();
+    QTRY_COMPARE(sms->value(), 0);
     saveShot(w, tmp_, "job-ep-overlap.png");
     auto* dual = w.jobPanel().findChild<QCheckBox*>("dualPipe");
     QVERIFY(dual && dual->isChecked());
@@ -1723,11 +1751,11 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(perNode->isEnabled() && perNode->isChecked());
   }
 
-  // "Fold experts (expert TP 1)" on the gigawatt campus, whose searched plan folds them (TP 4, EP
-  // 128): unticked, the file loses expert_tp and each expert splits over the 4 TP ranks, which
-  // spaces the EP ranks 4 apart and slows the step; undo folds them again. Sequence parallelism
-  // off takes the folding with it (folded experts take the sequence shard's tokens) and greys the
-  // box out; undo brings both back.
+  // "Fold experts (expert TP 1)" on the gigawatt campus, whose searched plan splits each expert over
+  // its 4 TP ranks (TP 4, EP 512): ticked, the file gains expert_tp: 1, the EP ranks lie side by side
+  // and the step changes (the search ranks the split plan first, so it does not shrink); undo splits
+  // them again. Folded, sequence parallelism off takes the folding with it (folded experts take the
+  // sequence shard's tokens) and greys the box out; undo brings both back.
   void jobPanelFoldsTheExperts() {
     const catalog::Catalog* base = cli::baseCatalog(std::cerr);
     QVERIFY(base);
@@ -1739,22 +1767,24 @@ class TestMainWindow : public QObject {
     auto* sp = w.jobPanel().findChild<QCheckBox*>("sequenceParallel");
     QVERIFY(fold && sp);
     QTRY_VERIFY(fold->isVisible());
-    QVERIFY(fold->isChecked() && fold->isEnabled() && sp->isChecked());
+    QVERIFY(!fold->isChecked() && fold->isEnabled() && sp->isChecked());
     const auto step = [&] { return jobStep(w, *base); };
     QVERIFY(waitForEvaluation(w));
-    const training::StepBreakdown folded = step();
-    clickInJobPanel(w, fold);
-    QCOMPARE(doc.design().job->parallelism.expertTp, 0);
-    QCOMPARE(doc.undoStack()->undoText(), QString("Fold experts: off"));
-    QVERIFY(io::designToYaml(doc.design()).find("expert_tp") == std::string::npos);
-    QVERIFY(waitForEvaluation(w));
     const training::StepBreakdown split = step();
-    QVERIFY(split.expertParallel > folded.expertParallel);
-    QVERIFY(split.total > folded.total);
-    doc.undoStack()->undo();
+    clickInJobPanel(w, fold);
     QCOMPARE(doc.design().job->parallelism.expertTp, 1);
-    QTRY_VERIFY(fold->isChecked());
+    QCOMPARE(doc.undoStack()->undoText(), QString("Fold experts: on"));
+    QVERIFY(io::designToYaml(doc.design()).find("expert_tp: 1") != std::string::npos);
+    QVERIFY(waitForEvaluation(w));
+    const training::StepBreakdown folded = step();
+    QVERIFY(folded.expertParallel != split.expertParallel);
+    QVERIFY(folded.total >= split.total);
     saveShot(w, tmp_, "job-fold-experts.png");
+    doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->parallelism.expertTp, 0);
+    QTRY_VERIFY(!fold->isChecked());
+    doc.undoStack()->redo();
+    QTRY_VERIFY(fold->isChecked());
     clickInJobPanel(w, sp);
     QVERIFY(!doc.design().job->parallelism.sequenceParallel);
     QCOMPARE(doc.design().job->parallelism.expertTp, 0);
@@ -1923,9 +1953,9 @@ class TestMainWindow : public QObject {
     QVERIFY(openOnLaptop(w, "gigawatt-campus.yaml"));
     auto shot = [&](const char* name) { saveShot(w, tmp_, name); };
     // The Metrics panel's plan names the schedule too, as the Job panel and the reports do.
-    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 128"), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(w.metrics().value("Plan").contains("EP 512"), 20000);
     QVERIFY2(w.metrics().value("Plan").contains(
-                 "DualPipe, EP all-to-all overlapped, EP dispatched per node, experts folded"),
+                 "DualPipe, EP all-to-all overlapped on 20 SMs of its own, EP dispatched per node"),
              qPrintable(w.metrics().value("Plan")));
     auto* planRow = w.metrics().findChild<QLabel*>("metric:Plan");
     QVERIFY(planRow);

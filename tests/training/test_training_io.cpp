@@ -108,6 +108,11 @@ class TestTrainingIo : public QObject {
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
         "training: {tokens: 1e9, global_batch: 128}\n"
         "parallelism: {pp: 4, dp: 16, ep: 16, ep_comm_overlap: true, dualpipe: true}\n");
+    QTest::newRow("comm sms") << QString(
+        "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
+        "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
+        "training: {tokens: 1e9, global_batch: 128}\n"
+        "parallelism: {pp: 4, dp: 16, ep: 16, ep_comm_overlap: true, dualpipe: true, comm_sms: 0}\n");
     QTest::newRow("per-node dispatch") << QString(
         "model: {layers: 8, hidden: 256, heads: 8, seq_len: 1024, vocab: 1000, activation: swiglu,\n"
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
@@ -256,6 +261,14 @@ class TestTrainingIo : public QObject {
         << model + "training: {tokens: 1e6, global_batch: 2}\nparallelism: {pp: 4, dualpipe: true}\n"
         << 3 << 32 << "parallelism.dualpipe"
         << "at least 2·pp (8)";
+    // SMs for the all-to-all: a whole number, at most half an A100's, and only beside an overlap.
+    QTest::newRow("comm sms without overlap") << moe + training + "parallelism: {dp: 2, ep: 2, comm_sms: 20}\n"
+                                              << 3 << 39 << "parallelism.comm_sms"
+                                              << "ep_comm_overlap: true";
+    QTest::newRow("comm sms beyond half an A100")
+        << moe + training + "parallelism: {dp: 2, ep: 2, ep_comm_overlap: true, comm_sms: 60}\n"
+        << 3 << 62 << "parallelism.comm_sms"
+        << "54";
     QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n"
                                                  << 3 << 31 << "parallelism.virtual_stages"
                                                  << "1 when pp is 1";

@@ -385,6 +385,52 @@ class TestTrainingMoe : public QObject {
     QVERIFY(dualMem.total > plainMem.total);
   }
 
+  // SMs kept by the all-to-all (DeepSeek-V3 report §3.5.1: 20 of the H800's 132 under DualPipe):
+  // the computation runs on the other 112 for the whole step, so every kernel sees a GPU with
+  // 112/132 of the peaks and 112 SMs for its waves of tiles, and the overlapped exchanges take
+  // nothing more from it. Left out, DualPipe with the overlap sets aside 20; without the overlap,
+  // or without DualPipe, none.
+  void commSmsTakeComputeForTheWholeStep() {
+    Job job = moeJob("DeepSeek-V3 671B", 0, 16, 128, 64);
+    job.parallelism.dualPipe = true;
+    job.parallelism.epOverlap = true;
+    const Cluster h800 = cluster("h800-sxm", 2048, 8);
+    const GpuParams g = catalogGpu("h800-sxm", 8);
+    QCOMPARE(g.eff.smCount, 132);
+    QCOMPARE(effectiveCommSms(job.parallelism), 20);
+    const StepBreakdown automatic = stepTime(job, g, h800);
+    job.parallelism.commSms = 20;
+    const StepBreakdown twenty = stepTime(job, g, h800);
+    QCOMPARE(twenty.total, automatic.total);
+    // The same step by hand: a GPU of 112 SMs and 112/132 of the peaks, whose overlapped
+    // exchanges cost nothing beyond what does not fit under the computation.
+    GpuParams side = g;
+    for (double* peak : {&side.bf16, &side.fp8, &side.fp4, &side.fp16}) *peak *= 112.0 / 132;
+    side.eff.smCount = 112;
+    side.eff.overlapCost = 0;
+    job.parallelism.commSms = 0;
+    const StepBreakdown byHand = stepTime(job, side, h800);
+    QVERIFY(near(twenty.forward, byHand.forward, 1e-12));
+    QVERIFY(near(twenty.backward, byHand.backward, 1e-12));
+    QVERIFY(near(twenty.expertParallel, byHand.expertParallel, 1e-12));
+    // Against none set aside: slower computation, a cheaper overlap.
+    const StepBreakdown none = stepTime(job, g, h800);
+    QVERIFY(near(twenty.forward / none.forward, 132.0 / 112, 0.05));
+    QVERIFY(twenty.forward > none.forward * 1.1);
+    QVERIFY(twenty.expertParallel < none.expertParallel);
+    // Without the overlap no SMs are set aside, whatever the plan says.
+    job.parallelism.commSms = kAutomaticCommSms;
+    job.parallelism.epOverlap = false;
+    QCOMPARE(effectiveCommSms(job.parallelism), 0);
+    job.parallelism.commSms = 20;
+    QCOMPARE(effectiveCommSms(job.parallelism), 0);
+    // Megatron-Core's EP overlap without DualPipe: the kernels take SMs only while they run.
+    Job megatron = moeJob("DeepSeek-V3 671B", 0, 8, 256, 64);
+    megatron.parallelism.virtualStages = 2;
+    megatron.parallelism.epOverlap = true;
+    QCOMPARE(effectiveCommSms(megatron.parallelism), 0);
+  }
+
   // Expert gradients reduce over the expert data-parallel group only: with EP = dp·cp there is no
   // expert replica to reduce with, so the data-parallel time is the non-expert part's alone.
   void expertGradientsReduceOverTheirGroup() {

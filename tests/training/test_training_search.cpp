@@ -78,6 +78,33 @@ class TestTrainingSearch : public QObject {
     }
   }
 
+  // Overlapping the all-to-all costs nothing unless its kernels keep SMs for the whole step
+  // (comm_sms; DualPipe's default of 20): then DualPipe plans are offered with and without the
+  // overlap, and every other overlapping plan only with it. A job's own comm_sms is kept.
+  void offersTheOverlapBothWaysWhereItKeepsSms() {
+    Job moe = gptJob(8, 1024, 16, 1, 1, 1, 256);
+    moe.model.moe = {8, 2, 4096};
+    int dualOverlapped = 0, dualBlocking = 0;
+    for (const Job& j : enumeratePlans(moe, a100Cluster(64), a100())) {
+      const Parallelism& p = j.parallelism;
+      QCOMPARE(p.commSms, kAutomaticCommSms);
+      if (p.dualPipe) (p.epOverlap ? dualOverlapped : dualBlocking)++;
+      if (!p.dualPipe) QCOMPARE(p.epOverlap, expertOverlapAllowed(p));
+      QCOMPARE(effectiveCommSms(p), p.dualPipe && p.epOverlap ? kDualPipeCommSms : 0);
+    }
+    QVERIFY(dualOverlapped > 0);
+    QCOMPARE(dualBlocking, dualOverlapped);
+    moe.parallelism.commSms = 0;  // the job's kernels take SMs only while they run
+    dualOverlapped = dualBlocking = 0;
+    for (const Job& j : enumeratePlans(moe, a100Cluster(64), a100())) {
+      const Parallelism& p = j.parallelism;
+      if (p.dualPipe) (p.epOverlap ? dualOverlapped : dualBlocking)++;
+      QCOMPARE(p.commSms, 0);
+    }
+    QVERIFY(dualOverlapped > 0);
+    QCOMPARE(dualBlocking, 0);
+  }
+
   void ranksFittingPlansByTime() {
     const Job base = gptJob(40, 6144, 48, 1, 1, 1, 1024);  // 18.4B on 256 GPUs
     const Cluster c = a100Cluster(256);

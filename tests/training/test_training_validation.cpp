@@ -171,11 +171,11 @@ class TestTrainingValidation : public QObject {
       if (results[i].testCase.calibrates.empty() && results[i].testCase.gap.empty()) checks.push_back(i + 1);
     }
     QCOMPARE(checks,
-             (std::vector<std::size_t>{11,  12,  17,  22,  37,  39,  40,  41,  42,  43,  44,  45,  46,  48,  49,  50,
-                                       51,  52,  53,  54,  56,  57,  58,  59,  60,  61,  62,  63,  64,  66,  67,  68,
-                                       69,  70,  71,  72,  73,  74,  75,  76,  80,  85,  86,  88,  89,  90,  93,  94,
-                                       95,  96,  100, 102, 103, 107, 109, 111, 112, 113, 114, 115, 116, 117, 118, 119,
-                                       120, 121, 128, 130, 131, 132, 133, 134, 135, 137, 141, 142, 143, 148, 150}));
+             (std::vector<std::size_t>{
+                 11,  12,  17,  22,  37,  39,  40,  41,  42,  43,  44,  45,  46,  48,  49,  50,  51,  52,  53,  54,
+                 56,  57,  58,  59,  60,  61,  62,  63,  64,  65,  66,  67,  68,  69,  70,  71,  72,  73,  74,  75,
+                 76,  80,  85,  86,  88,  89,  90,  93,  94,  95,  96,  100, 102, 103, 107, 109, 111, 112, 113, 114,
+                 115, 116, 117, 118, 119, 120, 121, 128, 130, 131, 132, 133, 134, 135, 137, 141, 142, 143, 148, 150}));
     // Every calibrated key is a key the catalog sets for that GPU.
     for (const auto& [param, rows] : expected) {
       const std::string gpu = param.substr(0, param.find(' ')), key = param.substr(param.find(' ') + 1);

@@ -83,7 +83,15 @@ void JobPanel::build() {
   auto* scroll = new QScrollArea;
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  scroll->setWidget(buildEditor());
+  // The form follows the dock's width (it scrolls up and down only): a choice box narrower than its
+  // longest entry shows it elided and in full when opened.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  QWidget* editor = buildEditor();
+  for (auto* box : editor->findChildren<QComboBox*>()) {
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(8);
+  }
+  scroll->setWidget(editor);
   stack_->addWidget(scroll);
 }
 
@@ -95,9 +103,11 @@ QSpinBox* JobPanel::intField(QFormLayout* form, const QString& label, int min, i
   spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
   spin->setGroupSeparatorShown(true);
   const int field = fields_++;
-  connect(spin, &QSpinBox::valueChanged, this, [this, ref, settle, label, field](int v) {
+  connect(spin, &QSpinBox::valueChanged, this, [this, spin, ref, settle, label, field](int v) {
+    // A minimum with a name ("automatic") is named in the undo text too.
+    const bool named = v == spin->minimum() && !spin->specialValueText().isEmpty();
     editJob(
-        tr("Set %1 to %2").arg(label).arg(v),
+        tr("Set %1 to %2").arg(label, named ? spin->specialValueText() : QString::number(v)),
         [&](training::Job& j) {
           ref(j) = v;
           if (settle) settle(j);
@@ -381,6 +391,17 @@ QWidget* JobPanel::buildEditor() {
   epOverlap_->setToolTip(
       tr("One micro-batch's expert dispatch and combine run under another's computation (Megatron-Core's "
          "EP overlap, DeepSeek's DualPipe); needs EP > 1 and, with a pipeline, virtual stages > 1"));
+  // parallelism.comm_sms: the SMs the overlapped all-to-all keeps; -1 is "automatic".
+  static_assert(training::kAutomaticCommSms == -1);
+  commSms_ = intField(
+      plan, tr("All-to-all SMs"), training::kAutomaticCommSms, training::kMaxCommSms,
+      [](Job& j) -> int& { return j.parallelism.commSms; }, true);
+  commSms_->setObjectName("commSms");
+  commSms_->setSpecialValueText(tr("automatic"));
+  commSms_->setToolTip(
+      tr("SMs the overlapped expert all-to-all keeps for the whole step, leaving the rest to the computation. "
+         "Automatic: 20 under DualPipe (DeepSeek-V3 report: 20 of the H800's 132), otherwise none, the "
+         "kernels taking SMs only while they run. Needs the overlap"));
   check(epPerNode_, tr("Dispatch tokens once per node"), &training::Parallelism::epPerNode);
   epPerNode_->setObjectName("epPerNode");
   epPerNode_->setToolTip(
@@ -472,6 +493,7 @@ void JobPanel::load() {
   if (!job->parallelism.automatic) {
     const training::Parallelism& p = job->parallelism;
     epOverlap_->setEnabled(training::expertOverlapAllowed(p));
+    commSms_->setEnabled(p.epOverlap);
     epPerNode_->setEnabled(p.ep > 1);
     foldExperts_->setEnabled(p.expertTp == 1 || training::expertFoldingAllowed(*job));
     dualPipe_->setEnabled(p.dualPipe || training::dualPipeShape(p.pp, p.virtualStages));

@@ -70,6 +70,7 @@ class JobPanel : public QWidget {
   QComboBox *preset_, *activation_, *precision_, *recompute_;
   QCheckBox *automatic_, *sequenceParallel_, *distributed_, *fsdp_, *dualPipe_, *epOverlap_, *epPerNode_;
   QCheckBox* foldExperts_ = nullptr;
+  QSpinBox* commSms_ = nullptr;               // parallelism.comm_sms
   std::vector<QCheckBox*> recomputeModules_;  // kRecomputeModuleNames order
   QComboBox* rank_;
   QDoubleSpinBox *gpuHourPrice_, *mwhPrice_;
