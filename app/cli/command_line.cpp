@@ -63,9 +63,10 @@ bool looksLikeFile(const std::string& a) {
 std::string exitCodeTable() {
   return "exit codes:\n"
          "   0  ok\n"
-         "   1  findings: a design has errors (validate), no parallel plan fits (train, search), validation\n"
-         "      rows outside tolerance (train --validation-report), no fabric to describe (export --slurm-topology),\n"
-         "      a phase with errors (phases)\n"
+         "   1  findings: a design or its training job has errors (validate), no parallel plan fits or the plan\n"
+         "      given does not fit in GPU memory (train, search), validation rows outside tolerance\n"
+         "      (train --validation-report), no fabric to describe (export --slurm-topology), a phase with\n"
+         "      errors (phases)\n"
          "   2  input not loadable: a design, cluster, job or the catalog (file:line:column: key: found, expected)\n"
          "   3  output not writable (report, export, train --validation-report, screenshot, scene)\n"
          "  64  usage: unknown command or option, missing or malformed argument\n";

@@ -11,6 +11,7 @@
 #include "core/evaluate/evaluation_json.h"
 #include "core/io/design_io.h"
 #include "core/report/evaluation_text.h"
+#include "core/report/training_plan.h"
 #include "core/report/uncertainty.h"
 #include "core/units/units.h"
 
@@ -107,7 +108,8 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
   if (file.empty()) return err << evaluateUsage(), kUsage;
   const auto r = loadResolvedDesign(file, err);
   if (!r) return kLoadError;
-  const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+  const engine::Evaluation site = engine::evaluate(r->design, r->layout, *r->catalog);
+  const engine::Evaluation e = report::withTrainingFindings(site, report::planTraining(*r, site));
   std::optional<report::Uncertainty> u;
   if (uncertainty) u = report::propagateUncertainty(*r, *uncertainty);
   if (json) {

@@ -159,11 +159,13 @@ int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     const auto r = loadResolvedDesign(a.file, err);
     if (!r) return kLoadError;
     load.push_back(lap(clock));
-    const engine::Evaluation e = engine::evaluate(r->design, r->layout, *r->catalog);
+    const engine::Evaluation site = engine::evaluate(r->design, r->layout, *r->catalog);
     evaluate.push_back(lap(clock));
     std::optional<report::TrainingPlan> plan;
     std::optional<report::ReportDocument> doc;
-    if (*a.format != ReportFormat::Csv) plan = report::planTraining(*r, e);
+    if (*a.format != ReportFormat::Csv) plan = report::planTraining(*r, site);
+    // The job's findings are the site's: counted in the headline and listed with the rest.
+    const engine::Evaluation e = plan ? report::withTrainingFindings(site, *plan) : site;
     training.push_back(lap(clock));
     if (*a.format == ReportFormat::Html || *a.format == ReportFormat::Markdown) {
       report::ReportInputs in{*r, e, *plan};

@@ -6,6 +6,7 @@
 
 #include "app/cli/design_cluster.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fstream>
@@ -274,7 +275,10 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
   } else {
     printEstimate(out, e, cluster);
   }
-  return kOk;
+  // An explicit plan that does not fit in memory is a finding of severity error, as for validate.
+  const bool error = std::any_of(e.findings.begin(), e.findings.end(),
+                                 [](const engine::Finding& f) { return f.severity == engine::Severity::Error; });
+  return error ? kFindings : kOk;
 }
 
 int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,

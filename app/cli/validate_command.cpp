@@ -9,14 +9,15 @@
 #include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
 #include "core/report/report_format.h"
+#include "core/report/training_plan.h"
 
 namespace gigaplan::cli {
 
 std::string validateUsage() {
   return "usage: gigaplan validate FILE...\n"
-         "  Loads each design in full (syntax, units, references, templates), evaluates it and lists the\n"
-         "  findings of severity error on stderr; one line per file on stdout. A design's variants are\n"
-         "  checked too, one line each (FILE#name); FILE#name checks that variant alone.\n";
+         "  Loads each design in full (syntax, units, references, templates), evaluates it and its training\n"
+         "  job, and lists the findings of severity error on stderr; one line per file on stdout. A design's\n"
+         "  variants are checked too, one line each (FILE#name); FILE#name checks that variant alone.\n";
 }
 
 namespace {
@@ -27,7 +28,8 @@ std::vector<design::VariantSpec> validateOne(const std::string& ref, const catal
                                              std::ostream& err, int& worst) {
   try {
     auto resolved = design::resolve(io::loadDesign(ref, base), base);
-    const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+    const engine::Evaluation site = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+    const engine::Evaluation e = report::withTrainingFindings(site, report::planTraining(*resolved, site));
     for (const auto& f : e.findings) {
       if (f.severity == engine::Severity::Error)
         err << ref << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code

@@ -425,11 +425,19 @@ void MainWindow::rebuildScene() {
 }
 
 void MainWindow::onEvaluated(const EvaluatedDesign& result) {
-  metrics_->show(result);
-  findings_->setEvaluation(result.evaluation);
+  const JobOutlook outlook = outlookFor(*result.design, *result.evaluation);
+  // The job's findings (a plan that does not fit in memory, idle GPU types, …) are the site's:
+  // counted in the metrics and listed in the Findings panel with the rest.
+  EvaluatedDesign withJob = result;
+  if (!outlook.findings.empty()) {
+    auto e = std::make_shared<engine::Evaluation>(*result.evaluation);
+    engine::addFindings(*e, outlook.findings);
+    withJob.evaluation = std::move(e);
+  }
+  metrics_->show(withJob);
+  findings_->setEvaluation(withJob.evaluation);
   siteTree_->showEvaluation(result);
   properties_->model().setEvaluation(result);
-  const JobOutlook outlook = outlookFor(*result.design, *result.evaluation);
   metrics_->showJob(outlook);
   job_->showOutlook(outlook);
   swings_->showDesign(result, outlook);

@@ -101,6 +101,8 @@ void ReportExport::build() {
   QElapsedTimer clock;
   clock.start();
   if (!training_) training_ = report::planTraining(*design_, *eval_);
+  // The job's findings are the site's: counted in the headline and listed with the rest.
+  eval_ = std::make_shared<const engine::Evaluation>(report::withTrainingFindings(*eval_, *training_));
   timings_.training = lap(clock);
   if (*format_ == ReportFormat::Json) return;
   report::ReportInputs in{*design_, *eval_, *training_};

@@ -49,4 +49,18 @@ TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluat
   return t;
 }
 
+std::vector<engine::Finding> trainingFindings(const TrainingPlan& t) {
+  if (!t.present) return {};
+  if (t.ok) return t.estimate.findings;
+  std::vector<engine::Finding> out = training::idleGpuFindings(t.idle, t.cluster);
+  out.insert(out.begin(), engine::makeFinding(engine::Severity::Error, "", "training.no-estimate",
+                                              "the training job has no estimate on this site: " + t.problem, 0, 0));
+  return out;
+}
+
+engine::Evaluation withTrainingFindings(engine::Evaluation eval, const TrainingPlan& plan) {
+  engine::addFindings(eval, trainingFindings(plan));
+  return eval;
+}
+
 }  // namespace gigaplan::report

@@ -31,4 +31,13 @@ struct TrainingPlan {
 
 TrainingPlan planTraining(const design::ResolvedDesign& design, const engine::Evaluation& eval);
 
+/// The job's findings, which are the site's too: the estimate's (a plan that does not fit in GPU
+/// memory, a batch too small for it, GPU types the job leaves idle) or, when no estimate could be
+/// made, why (training.no-estimate, an error). Empty without a job.
+std::vector<engine::Finding> trainingFindings(const TrainingPlan& plan);
+
+/// The evaluation with the job's findings added, as validate, evaluate, the reports and the app
+/// count and list the site's findings.
+engine::Evaluation withTrainingFindings(engine::Evaluation eval, const TrainingPlan& plan);
+
 }  // namespace gigaplan::report

@@ -110,6 +110,7 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       " GPUs idle (the plan needs tp·pp·dp·cp = " + base::thousands(e.gpusUsed) + ")");
   }
   e.findings = batchFindings(job, cluster, gpu, e.mfu);
+  if (!e.memory.fits) e.findings.insert(e.findings.begin(), memoryFinding(e.memory));
   return e;
 }
 

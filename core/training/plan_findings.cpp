@@ -7,6 +7,7 @@
 
 #include "core/base/thousands.h"
 #include "core/training/step_model.h"
+#include "core/units/units.h"
 
 namespace gigaplan::training {
 namespace {
@@ -77,6 +78,20 @@ std::vector<engine::Finding> idleGpuFindings(const std::vector<IdleGpus>& idleTy
         static_cast<double>(idle.count), 0));
   }
   return out;
+}
+
+engine::Finding memoryFinding(const MemoryBreakdown& m) {
+  auto gib = [](double bytes) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", bytes / units::kGiB);
+    return base::groupThousands(buf) + " GiB";
+  };
+  return engine::makeFinding(engine::Severity::Error, "", "training.does-not-fit",
+                             "the parallel plan does not fit in GPU memory: it needs " + gib(m.total) + " per GPU of " +
+                                 gib(m.capacity) + " (weights " + gib(m.weights) + ", gradients " + gib(m.gradients) +
+                                 ", optimizer " + gib(m.optimizer) + ", activations " + gib(m.activations) +
+                                 "); shard the optimizer, recompute activations, or add pipeline or tensor stages",
+                             m.total, m.capacity);
 }
 
 std::vector<engine::Finding> batchFindings(const Job& job, const Cluster& cluster, const GpuParams& gpu, double mfu) {

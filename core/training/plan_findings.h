@@ -4,6 +4,9 @@
 //                                     model maps a job onto one GPU type (the site's most numerous),
 //                                     so every GPU of another type sits idle. One finding per idle
 //                                     type; object = the GPU type id, value = idle GPUs, limit = 0.
+//   training.does-not-fit    error    The plan needs more memory per GPU than the GPU has (weights,
+//                                     gradients, optimizer state, activations and buffers on the busiest
+//                                     pipeline rank). value = bytes needed, limit = the GPU's HBM.
 //   training.batch-too-small warning  The global batch leaves the plan far below the MFU its own
 //                                     shape reaches with a large batch (pipeline bubble and
 //                                     unamortised gradient reduction). Rule: warn when the plan runs
@@ -25,6 +28,7 @@
 #include "core/base/finding.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
+#include "core/training/memory.h"
 
 namespace gigaplan::training {
 
@@ -53,6 +57,10 @@ BatchAdvice batchAdvice(const Job& job, const Cluster& cluster, const GpuParams&
 /// training.batch-too-small for an explicit plan whose MFU is `mfu` (empty when the batch is
 /// sensible). estimate() adds it to Estimate::findings.
 std::vector<engine::Finding> batchFindings(const Job& job, const Cluster& cluster, const GpuParams& gpu, double mfu);
+
+/// training.does-not-fit for a plan whose memory per GPU is `m` (m.fits false). estimate() adds it
+/// to Estimate::findings, first.
+engine::Finding memoryFinding(const MemoryBreakdown& m);
 
 /// training.idle-gpu-type, one per entry of `idle` (the site's GPUs outside `cluster`). The
 /// cluster a design offers and its idle GPUs come from the design's evaluation (core/report/

@@ -51,6 +51,7 @@
 #include "app/gui/findings_model.h"
 #include "app/gui/findings_panel.h"
 #include "app/gui/help_actions.h"
+#include "app/gui/job/job_estimate.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
@@ -660,14 +661,17 @@ class TestMainWindow : public QObject {
     QVERIFY2(view().selection().contains(id) || expected.size() > 1, qPrintable(view().selection().join(',')));
   }
 
-  // The findings panel counts each severity, hides one when its toggle is off (a group goes with
-  // its last shown finding), and lists the findings flat when grouping is off.
+  // The findings panel counts each severity, the training job's findings with the site's, hides one
+  // when its toggle is off (a group goes with its last shown finding), and lists the findings flat
+  // when grouping is off.
   void findingsGroupAndFilter() {
     auto& panel = window_->findingsPanel();
     auto& tree = window_->findingsView();
-    const auto& eval = *window_->evaluations().latest().evaluation;
+    const auto& latest = window_->evaluations().latest();
     std::array<int, 3> n{0, 0, 0};
-    for (const auto& f : eval.findings) ++n[static_cast<std::size_t>(f.severity)];
+    for (const auto& f : latest.evaluation->findings) ++n[static_cast<std::size_t>(f.severity)];
+    for (const auto& f : app::outlookFor(*latest.design, *latest.evaluation).findings)
+      ++n[static_cast<std::size_t>(f.severity)];
     auto label = [](int count, const char* one, const char* many) {
       return QString("%1 %2").arg(QLocale().toString(count), count == 1 ? one : many);
     };

@@ -147,6 +147,35 @@ class TestCli : public QObject {
     QCOMPARE(run({"evaluate"}).code, 64);
   }
 
+  // A job whose explicit plan does not fit in GPU memory is a finding of severity error of the site:
+  // the SuperPOD's Llama 3 70B without tensor parallelism or a sharded optimizer needs about 314 GiB
+  // per GB200 of 173. validate and train exit 1 and name it; evaluate lists it with the rest.
+  void aPlanThatDoesNotFitIsAnError() {
+    std::ifstream in(sample("superpod-gb200-su.yaml"));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    for (const auto& [from, to] :
+         {std::pair<std::string, std::string>{"    tp: 2\n    pp: 4\n", "    tp: 1\n    pp: 8\n"},
+          {"    distributed_optimizer: true", "    distributed_optimizer: false"}}) {
+      const auto at = text.find(from);
+      QVERIFY(at != std::string::npos);
+      text.replace(at, from.size(), to);
+    }
+    const std::string design = file("nofit.yaml", text);
+    const Run validate = run({"validate", design});
+    QCOMPARE(validate.code, 1);
+    QVERIFY2(validate.out.contains("1 error"), qPrintable(validate.out));
+    QVERIFY2(validate.err.contains("[training.does-not-fit]") && validate.err.contains("of 173.2 GiB"),
+             qPrintable(validate.err));
+    const Run train = run({"train", "--cluster", design});
+    QCOMPARE(train.code, 1);
+    QVERIFY(train.out.contains("error [training.does-not-fit]"));
+    const Run evaluate = run({"evaluate", design});
+    QCOMPARE(evaluate.code, 0);  // evaluate lists; validate fails
+    QVERIFY2(evaluate.out.contains("1 error"), qPrintable(evaluate.out));
+    // The sample as it is fits: no error.
+    QCOMPARE(run({"validate", sample("superpod-gb200-su.yaml")}).code, 0);
+  }
+
   // `year`: text, JSON (8,760 hourly values) and CSV (a header and 8,760 rows) of a sample through
   // a bundled typical year; the design's own site.weather resolved against its folder; a missing
   // weather file named at its key (exit 2); usage errors exit 64.

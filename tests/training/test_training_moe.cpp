@@ -532,7 +532,17 @@ class TestTrainingMoe : public QObject {
     Job none = best, full = best;
     none.parallelism.recompute = Recompute::None;
     full.parallelism.recompute = Recompute::Full;
-    QVERIFY(!estimate(none, c, g).memory.fits);
+    const Estimate overflowing = estimate(none, c, g);
+    QVERIFY(!overflowing.memory.fits);
+    // A plan that does not fit is the estimate's first finding, an error naming what it needs.
+    QVERIFY(!overflowing.findings.empty());
+    const gigaplan::engine::Finding& f = overflowing.findings.front();
+    QCOMPARE(f.code, std::string("training.does-not-fit"));
+    QVERIFY(f.severity == gigaplan::engine::Severity::Error);
+    QCOMPARE(f.value, overflowing.memory.total);
+    QCOMPARE(f.limit, overflowing.memory.capacity);
+    QVERIFY2(f.message.find(" GiB per GPU of 74.5 GiB") != std::string::npos, f.message.c_str());
+    for (const auto& other : estimate(best, c, g).findings) QVERIFY(other.code != "training.does-not-fit");
     QVERIFY(estimate(full, c, g).step.total > r.best.front().stepTime);
     for (std::size_t i = 0; i < r.best.size(); ++i) {
       for (std::size_t k = i + 1; k < r.best.size(); ++k) {

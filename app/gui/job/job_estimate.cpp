@@ -16,6 +16,7 @@ JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evalua
   o.cluster = t.cluster;
   o.idle = t.idle;
   o.searched = t.searched;
+  o.findings = report::trainingFindings(t);
   if (t.ok)
     o.estimate = t.estimate;
   else

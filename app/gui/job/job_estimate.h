@@ -25,6 +25,7 @@ struct JobOutlook {
   std::optional<training::Estimate> estimate;  // findings include the idle GPU types
   QString problem;                             // why there is no estimate (no GPUs, plan does not fit the cluster, …)
   bool searched = false;                       // `parallelism: auto`: the plan is the search's best
+  std::vector<engine::Finding> findings;       // the job's findings, the site's too (report::trainingFindings)
 };
 
 JobOutlook outlookFor(const design::ResolvedDesign& design, const engine::Evaluation& evaluation);

@@ -526,13 +526,15 @@ bool JobPanel::applyPlan(const training::Job& plan) {
 void JobPanel::showOutlook(const JobOutlook& outlook) {
   outlook_ = outlook;
   if (!outlook.hasJob) return;
-  // Findings first, where they cannot be missed: idle GPU types, a batch too small.
+  // Findings first, where they cannot be missed: a plan that does not fit, idle GPU types, a batch
+  // too small (the problem below says why there is no estimate).
   QString warnings;
-  const auto findings =
-      outlook.estimate ? outlook.estimate->findings : training::idleGpuFindings(outlook.idle, outlook.cluster);
-  for (const auto& f : findings) {
-    warnings +=
-        tr("<p style='color:#b35c00'><b>Warning:</b> %1</p>").arg(QString::fromStdString(f.message).toHtmlEscaped());
+  for (const auto& f : outlook.findings) {
+    if (f.code == "training.no-estimate") continue;
+    const bool error = f.severity == engine::Severity::Error;
+    warnings += (error ? tr("<p style='color:#c62828'><b>Error:</b> %1</p>")
+                       : tr("<p style='color:#b35c00'><b>Warning:</b> %1</p>"))
+                    .arg(QString::fromStdString(f.message).toHtmlEscaped());
   }
   if (!outlook.estimate) {
     summary_->setText(warnings + tr("<b>No estimate:</b> %1").arg(outlook.problem.toHtmlEscaped()));
