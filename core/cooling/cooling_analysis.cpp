@@ -190,17 +190,17 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
     const double heat = c.unitHeat[i];
     if (heat > u.capacity * (1 + 1e-9)) {
       const bool cdu = u.kind == CoolingKind::Cdu;
-      c.findings.push_back(engine::makeFinding(
-          Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
-          u.id + " must remove " + units::formatPower(heat) + " but is rated " + units::formatPower(u.capacity), heat,
-          u.capacity));
+      c.findings.push_back(engine::makeFinding(Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
+                                               u.id + " must remove " + units::formatPower(heat) +
+                                                   " at peak IT load but is rated " + units::formatPower(u.capacity),
+                                               heat, u.capacity));
     }
     const double oneOut = design::capacityWithOneUnitOut(u.capacity, u.units);
     if (u.units >= 2 && indegree[i] == 0 && heat > oneOut * (1 + 1e-9))
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
                                                u.id + " has no spare unit: with one of its " + std::to_string(u.units) +
                                                    " units out it is rated " + units::formatPower(oneOut) + " for " +
-                                                   units::formatPower(heat),
+                                                   units::formatPower(heat) + " at peak IT load",
                                                heat, oneOut));
     bool sinks = false;
     for (int s : u.rejectsTo) sinks = sinks || validUnit(layout, s);
@@ -295,10 +295,20 @@ CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology
     c.unitPower[i] = f.power;
     c.unitRejected[i] = f.passedOn + f.toAmbient;
     c.rejected += f.toAmbient;
+    // Shared by the sinks' capacities, as hall air is by its air handlers' (evenly when none is rated).
     std::size_t sinks = 0;
-    for (int s : u.rejectsTo) sinks += validUnit(layout, s);
-    for (int s : u.rejectsTo)
-      if (validUnit(layout, s)) c.unitHeat[s] += f.passedOn / static_cast<double>(sinks);
+    double sinkCapacity = 0;
+    for (int s : u.rejectsTo) {
+      if (!validUnit(layout, s)) continue;
+      ++sinks;
+      sinkCapacity += std::max(0.0, layout.cooling[s].capacity);
+    }
+    for (int s : u.rejectsTo) {
+      if (!validUnit(layout, s)) continue;
+      const double share = sinkCapacity > 0 ? std::max(0.0, layout.cooling[s].capacity) / sinkCapacity
+                                            : 1.0 / static_cast<double>(sinks);
+      c.unitHeat[s] += f.passedOn * share;
+    }
     if (sinks > 0) continue;
     if (releasesToAmbient(u)) {
       c.rejected += f.passedOn;

@@ -14,10 +14,11 @@
 //   - a unit's own draw: CDU pumps heat its liquid loop, air-handler fans its air stream, a
 //     chiller's compressor its condenser — each passed on with the heat; dry-cooler and tower
 //     fans stand outdoors and heat the ambient air directly;
-//   - a unit passes heat + that draw to its rejects_to, split evenly. With no rejects_to the heat
-//     leaves the site only from a dry cooler, a tower, an air-cooled chiller or an air handler
-//     with a compressor (a DX unit, its condenser outdoors); a CDU, an air handler without one
-//     or a water-cooled chiller rejecting to nothing is an error: that heat has nowhere to go.
+//   - a unit passes heat + that draw to its rejects_to in proportion to their capacities (evenly
+//     when none is rated). With no rejects_to the heat leaves the site only from a dry cooler, a
+//     tower, an air-cooled chiller or an air handler with a compressor (a DX unit, its condenser
+//     outdoors); a CDU, an air handler without one or a water-cooled chiller rejecting to nothing
+//     is an error: that heat has nowhere to go.
 // So, by construction:  heat + lossHeat + power == rejected + unassignedHeat.
 // The chain's losses depend on the cooling draw it carries, and the draw on the losses; evaluate()
 // solves that loop (core/evaluate/evaluation.h), so `nodeLoss` is the losses of the settled flow.
@@ -36,8 +37,8 @@
 //   - COP and capacity are NOT derated with ambient: above a unit's maxAmbient a warning says so;
 //   - water per day = waterPerKwh × heat in kWh/day, for towers and adiabatic dry coolers.
 // Findings:
-//   cooling.cdu-short              a CDU's heat exceeds its capacity                        (error)
-//   cooling.overload               any other unit's heat exceeds its capacity               (error)
+//   cooling.cdu-short              a CDU's heat at peak IT load exceeds its capacity        (error)
+//   cooling.overload               any other unit's heat at peak IT load exceeds its capacity (error)
 //   cooling.not-cooled             heat with no unit to take it: a rack's liquid share with no
 //                                  CDU, a hall's air with no air handler (names its racks,
 //                                  power gear and switches), core-room switches with no
@@ -116,7 +117,8 @@ UnitFlow runUnit(const design::CoolingUnit& unit, double heat, double capacity, 
 bool releasesToAmbient(const design::CoolingUnit& unit);
 
 /// ambient: site design dry bulb, degC. withFindings = false skips the checks (used while
-/// evaluate() settles the losses, and for the peak-load pass that only feeds the power flow).
+/// evaluate() settles the losses, and for the design-load pass: evaluate() checks the plant at
+/// the racks' peak power, as it does the power chain).
 CoolingResult analyzeCooling(const design::Layout& layout, const CoolingTopology& topology, const CoolingDemand& demand,
                              double ambient, bool withFindings);
 

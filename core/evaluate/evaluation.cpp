@@ -148,8 +148,8 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   e.rackPeakPower = sum(it.peak, network.rackLoad);
 
   // Heat = electrical load of the racks and switches, the chain's losses and the cooling gear's
-  // own draw, settled together (see settleHeat); the peak pass only sizes the cooling gear's draw
-  // for the peak power flow.
+  // own draw, settled together (see settleHeat); the peak pass sizes the cooling gear's draw for
+  // the peak power flow and is what the plant's capacity is checked against.
   const cooling::CoolingTopology plant = cooling::coolingTopology(layout);
   power::PowerGraph graph = power::buildPowerGraph(layout, design.site.powerFactor);
   const power::SupplyDominators dominators(graph);
@@ -161,10 +161,13 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   power::PowerDemand peak{it.peak, network.rackLoad, {}, network.nodeLoad, 0, network.facilityLoad, {}};
   const SettledHeat settled = settleHeat(layout, plant, graph, heat, nominal, design.site.ambient);
   const SettledHeat settledPeak = settleHeat(layout, plant, graph, peakHeat, peak, design.site.ambient);
-  e.cooling = cooling::analyzeCooling(layout, plant, settled.heat, design.site.ambient, true);
+  // The figures are the design load's; the checks, as the power chain's, the peak's (the catalog's
+  // peak_power is what capacity is checked against).
+  e.cooling = cooling::analyzeCooling(layout, plant, settled.heat, design.site.ambient, false);
+  cooling::CoolingResult peakCooling =
+      cooling::analyzeCooling(layout, plant, settledPeak.heat, design.site.ambient, true);
+  e.cooling.findings = std::move(peakCooling.findings);
   if (!settled.settled) e.cooling.findings.push_back(heatRunaway(settled));
-  const cooling::CoolingResult peakCooling =
-      cooling::analyzeCooling(layout, plant, settledPeak.heat, design.site.ambient, false);
   nominal.nodeCooling = e.cooling.nodePower;
   nominal.facilityCooling = e.cooling.facilityPower;
   nominal.unitCooling = e.cooling.unitPower;

@@ -140,11 +140,59 @@ class TestCooling : public QObject {
     checkBalance(e);
   }
 
+  // A unit's heat goes to its rejects_to in proportion to their capacities, as hall air goes to its
+  // air handlers: a chiller of three times the other's capacity takes three quarters, and both run
+  // at the same utilisation; the heat balance holds.
+  void heatSharedByCapacity() {
+    Site s;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    const Plant p = buildPlant(s, c);
+    s.layout.cooling[p.ch1].capacity = 300e3;
+    s.layout.cooling[p.ch2].capacity = 900e3;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const auto& k = e.cooling;
+    const double both = k.unitHeat[p.ch1] + k.unitHeat[p.ch2];
+    QVERIFY(both > 400e3);  // the racks' 400 kW and the CDU's pumps and the air handler's fans
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.ch1], both / 4));
+    QVERIFY(qFuzzyCompare(k.unitHeat[p.ch2], 3 * both / 4));
+    QVERIFY(qFuzzyCompare(k.unitUtilisation[p.ch1], k.unitUtilisation[p.ch2]));
+    checkBalance(e);
+  }
+
+  // The plant is checked at the racks' peak power, as the power chain is (the catalog's peak_power
+  // is "the maximum used for capacity checks"); its figures stay the design load's. Four racks of
+  // 100 kW (120 kW peak), 80 % liquid: 320 kW reach the CDU at design load, 384 kW at peak — over
+  // a 350 kW CDU that the design load alone would pass.
+  void plantIsCheckedAtPeak() {
+    Site s;
+    const Chain c = buildChain(s);
+    outdoors(s, c);
+    const Plant p = buildPlant(s, c);
+    s.layout.cooling[p.cdu].capacity = 350e3;
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.cooling.unitHeat[p.cdu], 320e3));
+    QVERIFY(qFuzzyCompare(e.cooling.unitUtilisation[p.cdu], 320.0 / 350));
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(), [](const engine::Finding& f) {
+      return f.code == "cooling.cdu-short" && f.object == "cdu1";
+    });
+    QVERIFY(it != e.findings.end());
+    QVERIFY(qFuzzyCompare(it->value, 384e3));
+    QVERIFY(qFuzzyCompare(it->limit, 350e3));
+    QVERIFY2(it->message.find("384 kW at peak IT load but is rated 350 kW") != std::string::npos, it->message.c_str());
+    s.catalog.racks["r100"].peakPower = s.catalog.racks["r100"].power;  // no peak above the design load
+    const auto flat = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(std::none_of(flat.findings.begin(), flat.findings.end(),
+                         [](const engine::Finding& f) { return f.code == "cooling.cdu-short"; }));
+  }
+
   // N+1 on the full load: three 202 kW chillers leave 404 kW with one out — enough for the 400 kW
-  // of rack heat, not for the 408 kW that reaches them with the fans' heat.
+  // of rack heat, not for the 408 kW that reaches them with the fans' heat (racks at their design
+  // load at peak too, so the numbers are the design load's).
   void plantRedundancyCountsFanHeat() {
     Site s;
     s.catalog.racks["r100"].liquidFraction = 0;
+    s.catalog.racks["r100"].peakPower = s.catalog.racks["r100"].power;
     const Chain c = buildChain(s);
     outdoors(s, c);
     const Plant p = buildPlant(s, c);
@@ -254,6 +302,7 @@ class TestCooling : public QObject {
     QFETCH(QString, object);
     QFETCH(int, severity);
     Site s;
+    s.catalog.racks["r100"].peakPower = s.catalog.racks["r100"].power;  // the values below are at design load
     const Chain c = buildChain(s);
     outdoors(s, c);
     Plant p = buildPlant(s, c);
