@@ -8,12 +8,19 @@ using design::kNone;
 namespace {
 
 // Loads with no feeding node (facility-level cooling, network gear without a place) are taken at
-// the sources, split evenly over the grid connections and generators (batteries if nothing else).
+// the sources that feed the site: the grid connections and generators with something below them
+// (batteries if nothing else; every source when none feeds anything), shared by their ratings as
+// parallel gear is (PowerGraph::share). A standby generator wired to nothing carries none of it.
 std::vector<int> facilitySources(const design::Layout& layout, const PowerGraph& g) {
-  std::vector<int> primary, batteries;
-  for (int i = 0; i < static_cast<int>(g.source.size()); ++i)
-    if (g.source[i]) (layout.power[i].kind == design::PowerKind::Battery ? batteries : primary).push_back(i);
-  return primary.empty() ? batteries : primary;
+  std::vector<int> primary, batteries, idle;
+  for (int i = 0; i < static_cast<int>(g.source.size()); ++i) {
+    if (!g.source[i]) continue;
+    if (g.children[i].empty())
+      idle.push_back(i);
+    else
+      (layout.power[i].kind == design::PowerKind::Battery ? batteries : primary).push_back(i);
+  }
+  return !primary.empty() ? primary : !batteries.empty() ? batteries : idle;
 }
 
 }  // namespace
@@ -56,7 +63,7 @@ PowerFlow flowLoads(const design::Layout& layout, const PowerGraph& g, const Pow
   if (sources.empty()) {
     f.stranded += facility;
   } else {
-    for (int s : sources) f.out[s] += facility / static_cast<double>(sources.size());
+    for (int s : sources) f.out[s] += facility * g.share(s, sources);
   }
 
   // Children first: by the time a node is reached, every child has added its share to `out`.

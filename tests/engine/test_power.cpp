@@ -445,6 +445,27 @@ class TestPower : public QObject {
     checkConservation(e.power.nominal);
     checkConservation(e.power.peak);
   }
+
+  // The sources that take loads with no feeding node are those that feed the site, shared by their
+  // ratings: a standby generator wired to nothing carries none of the CDU's 3.2 kW of pumps; a
+  // second grid connection of twice the rating that feeds a transformer carries two thirds.
+  void facilityLoadsGoToTheSourcesThatFeedTheSite() {
+    Site s;
+    const Chain c = buildChain(s);
+    const int cdu = s.cooling("cdu1", design::CoolingKind::Cdu, "cdu", {});
+    for (int r : c.racks) s.layout.racks[r].cdu = cdu;
+    const int standby = s.power("gen", PowerKind::Generator, "", {}, 10e6);
+    const auto alone = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(alone.power.nominal.out[standby], 0.0);
+    QVERIFY(qFuzzyCompare(alone.power.nominal.out[c.grid], 400e3 / 0.99 / 0.95 / 0.98 + 3.2e3));
+    const int grid2 = s.power("grid2", PowerKind::Grid, "", {}, 10e6);  // twice the 5 MW of `grid`
+    s.power("tx2", PowerKind::Transformer, "tx", {grid2});
+    const auto two = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(two.power.nominal.out[standby], 0.0);
+    QVERIFY(qFuzzyCompare(two.power.nominal.out[grid2] - two.power.nominal.in[s.layout.powerIndex.at("tx2")],
+                          2 * 3.2e3 / 3));
+    checkConservation(two.power.nominal);
+  }
 };
 
 QTEST_GUILESS_MAIN(TestPower)
