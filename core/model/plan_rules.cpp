@@ -132,6 +132,17 @@ Violations planViolations(const training::Job& job, const std::string& path, con
   else if (static_cast<long long>(par.pp) * par.virtualStages > m.layers)
     c.fail(p, "virtual_stages", par.virtualStages, "at most layers / pp (" + n(m.layers / par.pp) + ")");
   if (m.seqLen % par.cp != 0) c.fail(p, "cp", par.cp, "a divisor of seq_len (" + n(m.seqLen) + ")");
+  // Tensor parallelism splits the MLP's hidden size (the dense layers', and each expert's over its
+  // own TP), and sequence parallelism each context shard of the sequence: Megatron-Core divides
+  // them exactly and refuses a remainder.
+  if (m.ffnHidden > 0 && m.ffnHidden % par.tp != 0 && !(m.moe.experts > 0 && m.moe.denseLayers == 0))
+    c.fail(p, "tp", par.tp, "a divisor of ffn_hidden (" + n(m.ffnHidden) + ")");
+  else if (m.moe.experts > 0 && m.moe.expertFfnHidden % training::expertTensorParallel(par) != 0)
+    c.fail(p, "tp", par.tp,
+           "a divisor of expert_ffn_hidden (" + n(m.moe.expertFfnHidden) + "), or expert_tp: 1 (whole experts)");
+  if (par.sequenceParallel && par.tp > 1 && m.seqLen % par.cp == 0 && (m.seqLen / par.cp) % par.tp != 0)
+    out.push_back({join(p, "sequence_parallel"), "true with seq_len / cp = " + n(m.seqLen / par.cp),
+                   "false, or tp (" + n(par.tp) + ") dividing seq_len / cp"});
   // Overlapping the forward's exchanges splits the sequence-parallel all-gathers and reduce-scatters
   // into the GEMMs; the all-reduces of plain tensor parallelism have no such split.
   if (par.tpOverlap == training::TpOverlap::Full && par.tp > 1 && !par.sequenceParallel)

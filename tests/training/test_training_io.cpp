@@ -261,6 +261,18 @@ class TestTrainingIo : public QObject {
         << model + "training: {tokens: 1e6, global_batch: 2}\nparallelism: {pp: 4, dualpipe: true}\n"
         << 3 << 32 << "parallelism.dualpipe"
         << "at least 2·pp (8)";
+    // Megatron-Core splits the MLP's hidden size over TP and each context shard over TP with
+    // sequence parallelism, exactly.
+    QTest::newRow("ffn not split by tp")
+        << "model: {layers: 4, hidden: 64, ffn_hidden: 250, heads: 4, seq_len: 128, vocab: 1000}\n" + training +
+               "parallelism: {tp: 4, dp: 2}\n"
+        << 3 << 19 << "parallelism.tp"
+        << "a divisor of ffn_hidden (250)";
+    QTest::newRow("sequence shard not split by tp")
+        << "model: {layers: 4, hidden: 64, heads: 4, seq_len: 132, vocab: 1000}\n" + training +
+               "parallelism: {tp: 4, cp: 2, sequence_parallel: true}\n"
+        << 3 << 48 << "parallelism.sequence_parallel"
+        << "tp (4) dividing seq_len / cp";
     // SMs for the all-to-all: a whole number, at most half an A100's, and only beside an overlap.
     QTest::newRow("comm sms without overlap") << moe + training + "parallelism: {dp: 2, ep: 2, comm_sms: 20}\n"
                                               << 3 << 39 << "parallelism.comm_sms"
