@@ -53,6 +53,7 @@ CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
   switchEnds_.assign(ranked_.size(), {});
   switchModules_.assign(ranked_.size(), {});
   nicEnds_.assign(ranked_.size(), {});
+  nicModules_.assign(ranked_.size(), {});
   linkRate_ = linkRate;
 }
 
@@ -76,6 +77,7 @@ int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
   switchEnds_[m][b] += ends.switchEnds;
   switchModules_[m][b] += ends.switchModules;
   nicEnds_[m][b] += ends.nicEnds;
+  nicModules_[m][b] += ends.nicModules;
   return m;
 }
 
@@ -83,7 +85,7 @@ std::int64_t CableTally::transceivers(int m, const BundleEnds& ends) const {
   const catalog::CableMedium& med = *ranked_[static_cast<std::size_t>(m)].medium;
   if (med.transceiversPerLink <= 0) return 0;
   const bool pluggable = med.kind != catalog::MediumKind::ActiveOptical;
-  return ends.nicEnds + (pluggable ? ends.switchModules : ends.switchEnds);
+  return ends.nicModules + (pluggable ? ends.switchModules : ends.switchEnds);
 }
 
 void CableTally::finish(FabricResult& r) const {
@@ -107,7 +109,7 @@ void CableTally::finish(FabricResult& r) const {
       g.count = counts_[m][b];
       g.totalLength = lengths_[m][b];
       if (med.transceiversPerLink > 0) {
-        g.nicTransceivers = nicEnds_[m][b];
+        g.nicTransceivers = nicModules_[m][b];
         g.transceivers = g.nicTransceivers + (pluggable ? switchModules_[m][b] : switchEnds_[m][b]);
         g.opticsPower = static_cast<double>(switchEnds_[m][b]) * perEnd;
         g.nicOpticsPower = static_cast<double>(nicEnds_[m][b]) * perEnd;

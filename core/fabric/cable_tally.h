@@ -25,7 +25,8 @@ int costRank(catalog::MediumKind kind);
 struct BundleEnds {
   std::int64_t switchEnds = 0;     // link ends on switch ports (2 per switch-to-switch link, 1 per GPU link)
   std::int64_t switchModules = 0;  // pluggable modules those ends fill (a twin-port cage serves two)
-  std::int64_t nicEnds = 0;        // link ends in GPU NICs: one module each, powered by the rack
+  std::int64_t nicEnds = 0;        // link ends in GPU NICs, powered by the rack
+  std::int64_t nicModules = 0;     // modules those ends fill: one per NIC, whatever planes its port splits into
 };
 
 class CableTally {
@@ -58,7 +59,7 @@ class CableTally {
   std::vector<Ranked> ranked_;  // cheapest first
   std::vector<std::array<std::int64_t, kLengthBuckets>> counts_;
   std::vector<std::array<double, kLengthBuckets>> lengths_;
-  std::vector<std::array<std::int64_t, kLengthBuckets>> switchEnds_, switchModules_, nicEnds_;
+  std::vector<std::array<std::int64_t, kLengthBuckets>> switchEnds_, switchModules_, nicEnds_, nicModules_;
   std::int64_t unservedCount_ = 0;
   double unservedLength_ = 0;
   double longestReach_ = 0;

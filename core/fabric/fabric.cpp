@@ -580,13 +580,16 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     const Group& grp = g.groups[c.group];
     const std::int64_t leaves = std::max<std::int64_t>(1, std::min<std::int64_t>(grp.leaves, c.endpoints));
     const std::int64_t perLeaf = ceilDiv(c.endpoints, leaves);
-    const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints};
+    // A NIC faster than a switch port splits its one port into planes (ConnectX-8: 800 Gb/s or
+    // 2 × 400 Gb/s): one module on the NIC, twin-port, for all its planes' links.
+    const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints,
+                                  ceilDiv(c.endpoints, std::max(1, split.planes))};
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
         c.rack, kNone, 1, c.group);
   }
   auto uplinkEnds = [&](std::int64_t up) {
     // Lower end in this switch's cages; upper ends spread over its parents' cages.
-    return detail::BundleEnds{2 * up, 2 * ceilDiv(up, perModule), 0};
+    return detail::BundleEnds{2 * up, 2 * ceilDiv(up, perModule), 0, 0};
   };
   if (t >= 2)
     for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {

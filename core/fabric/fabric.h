@@ -29,7 +29,8 @@
 //   and the port check reports the shortfall.
 // - Transceivers are counted by what is plugged: a switch cage (Switch.cages; twin-port OSFP:
 //   two logical ports) holds one module for its links, so an 800G twin-port module serving two
-//   400G links is one module. Each GPU NIC end holds one module. Power per link end is the
+//   400G links is one module. Each GPU NIC holds one module, also when its port splits into
+//   planes (a ConnectX-8 at 2 × 400G carries a twin-port module for both). Power per link end is the
 //   medium's per-end figure (halved when an 800G medium carries 400G links: equal power per bit).
 //   NIC-end modules draw from the compute system (OSFP MSA: the module is powered by the host's
 //   3.3 V supply), so they sit inside the rack's rated power: only switch-side optics are network

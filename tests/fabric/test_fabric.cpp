@@ -276,6 +276,9 @@ class TestFabric : public QObject {
     QCOMPARE(r.leafGroups, su * groupsPerSu);
     QCOMPARE(qint64(r.tierStats[0].switches), qint64(r.leafGroups) * r.rails);  // a leaf per rail and group
     QCOMPARE(qint64(r.totalCables), allLinks(r));
+    // One module in each GPU's NIC, also when its port splits into two planes (twin-planar B300).
+    QVERIFY2(r.nicTransceivers == 0 || qint64(r.nicTransceivers) == gpus, std::to_string(r.nicTransceivers).c_str());
+    if (r.planes > 1) QVERIFY(r.nicTransceivers > 0);  // the rows above: optics at the NICs
     QVERIFY(r.portShortfalls.empty());
     QCOMPARE(int(r.switches.size()), int(r.totalSwitches));
     // Non-blocking: the narrowest level is the GPUs' own links.

@@ -142,8 +142,8 @@ class TestFabricParts : public QObject {
     // at each end. Power: switch ends (10 + 8) × 9 W = 162 W; NIC ends 10 × 9 W = 90 W.
     const auto cat = fixture::makeCatalog();
     detail::CableTally tally(cat, 400 * kGbps);
-    tally.add(12, 10, {10, 6, 10});
-    tally.add(12, 4, {8, 4, 0});
+    tally.add(12, 10, {10, 6, 10, 10});
+    tally.add(12, 4, {8, 4, 0, 0});
     FabricResult r;
     tally.finish(r);
     QCOMPARE(qint64(r.totalCables), qint64(14));
@@ -151,9 +151,18 @@ class TestFabricParts : public QObject {
     QCOMPARE(qint64(r.nicTransceivers), qint64(10));
     QCOMPARE(r.opticsPower, 162.0);
     QCOMPARE(r.nicOpticsPower, 90.0);
+    // Five NICs whose ports split into two planes each (800G NICs on 400G switch ports): the same
+    // 10 links and 90 W at the NIC ends, in 5 twin-port modules.
+    detail::CableTally twin(cat, 400 * kGbps);
+    twin.add(12, 10, {10, 6, 10, 5});
+    FabricResult t;
+    twin.finish(t);
+    QCOMPARE(qint64(t.nicTransceivers), qint64(5));
+    QCOMPARE(qint64(t.transceivers), qint64(6 + 5));
+    QCOMPARE(t.nicOpticsPower, 90.0);
     // Copper takes no module at either end.
     detail::CableTally copper(cat, 400 * kGbps);
-    copper.add(1, 10, {10, 5, 10});
+    copper.add(1, 10, {10, 5, 10, 10});
     FabricResult c;
     copper.finish(c);
     QCOMPARE(qint64(c.transceivers), qint64(0));
@@ -178,7 +187,7 @@ class TestFabricParts : public QObject {
     QFETCH(QString, medium);
     const auto cat = fixture::makeCatalog();
     detail::CableTally tally(cat, 400 * kGbps);
-    tally.add(length, 3, {3, 3, 3});
+    tally.add(length, 3, {3, 3, 3, 3});
     FabricResult r;
     tally.finish(r);
     QCOMPARE(qint64(r.totalCables), qint64(3));
