@@ -184,7 +184,7 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   e.bom = billOfMaterials(layout, catalog, e.fabric);
   std::vector<Finding> checks = checkLayout(layout);
   append(checks, reliability::checkFailureShare(layout, e.reliability, design.site.maxFailureShare));
-  collectFindings(e, std::move(checks), fabricFindings(layout, e.fabric));
+  collectFindings(e, std::move(checks), fabricFindings(layout, e.fabric, design.site.size));
   perRackValues(layout, e);
   return e;
 }

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "core/base/thousands.h"
 #include "core/units/units.h"
 
 namespace gigaplan::engine {
@@ -15,8 +16,33 @@ std::string metres(double m) {
 
 }  // namespace
 
-std::vector<Finding> fabricFindings(const design::Layout& layout, const fabric::FabricResult& f) {
+std::vector<Finding> fabricFindings(const design::Layout& layout, const fabric::FabricResult& f, design::Vec2 site) {
   std::vector<Finding> out;
+  if (f.coreRoomSwitches > 0) {
+    // The core room stands around spine_position; it should fit the site and keep out of the halls
+    // it does not stand in (a room inside a hall is that hall's).
+    const design::Vec2 lo = f.coreRoomMin, hi = f.coreRoomMax;
+    std::string where;
+    if (lo.x < 0 || lo.y < 0 || (site.x > 0 && hi.x > site.x) || (site.y > 0 && hi.y > site.y)) where = "the site";
+    for (const design::Hall& h : layout.halls) {
+      if (!where.empty()) break;
+      const bool inside = f.coreRoomMin.x + f.coreRoomMax.x >= 2 * h.origin.x &&
+                          f.coreRoomMin.x + f.coreRoomMax.x <= 2 * (h.origin.x + h.size.x) &&
+                          f.coreRoomMin.y + f.coreRoomMax.y >= 2 * h.origin.y &&
+                          f.coreRoomMin.y + f.coreRoomMax.y <= 2 * (h.origin.y + h.size.y);
+      const bool overlaps =
+          lo.x < h.origin.x + h.size.x && hi.x > h.origin.x && lo.y < h.origin.y + h.size.y && hi.y > h.origin.y;
+      if (overlaps && !inside) where = "hall " + h.id;
+    }
+    if (!where.empty())
+      out.push_back(
+          makeFinding(Severity::Warning, "", "fabric.core-room-placement",
+                      "The core room's " + base::thousands(f.coreRoomSwitches) + " spine and core switches need " +
+                          metres(hi.x - lo.x) + " × " + metres(hi.y - lo.y) +
+                          " around the network's spine_position and reach into " + where +
+                          ": move spine_position to open ground, or the cable lengths to them are not where they run",
+                      (hi.x - lo.x) * (hi.y - lo.y), 0));
+  }
   if (!f.problem.empty()) out.push_back(makeFinding(Severity::Warning, "", "fabric.not-synthesised", f.problem));
   for (const std::string& note : f.notes) out.push_back(makeFinding(Severity::Info, "", "fabric.assumption", note));
   for (const fabric::OverlongCable& c : f.overlongCables) {

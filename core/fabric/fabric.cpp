@@ -602,6 +602,11 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     }
 
   detail::CoreRoom room(layout, spine, upperSwitches, sw->rackUnits);
+  if (upperSwitches > 0) {
+    res.coreRoomMin = room.extent().min;
+    res.coreRoomMax = room.extent().max;
+    res.coreRoomSwitches = upperSwitches;
+  }
   std::int64_t roomIndex = 0;
   for (int j = 2; j <= t; ++j) {
     int index = 0;

@@ -205,6 +205,10 @@ struct FabricResult {
   std::vector<CableRun> cableRuns;  // every routed bundle, in the order they were laid
   std::vector<OverlongCable> overlongCables;
   std::vector<PortShortfall> portShortfalls;
+  // The core room's footprint (its switch racks' rows, around the plan's spine_position) when the
+  // fabric has switches above the leaves; min == max when it has none.
+  design::Vec2 coreRoomMin, coreRoomMax;
+  std::int64_t coreRoomSwitches = 0;
 
   std::array<CollectiveBandwidth, kLevels> collectives{};
   const CollectiveBandwidth& collective(Level l) const { return collectives[static_cast<int>(l)]; }

@@ -20,6 +20,7 @@ constexpr double kCoreRackPitch = model::kUnknownRackSize.width;
 // m: a default-depth rack plus an aisle as wide again (U).
 constexpr double kCoreRowPitch = 2 * model::kUnknownRackSize.depth;
 constexpr double kDefaultPitch = model::kUnknownRackSize.width;  // m, when a one-rack row gives no pitch
+constexpr double kCoreCrossAisle = 1.2;  // m between blocks of core-room rows (U: a planning default)
 
 double manhattan(Vec2 a, Vec2 b) {
   return std::abs(a.x - b.x) + std::abs(a.y - b.y);
@@ -192,15 +193,32 @@ CoreRoom::CoreRoom(const design::Layout& layout, Vec2 centre, std::int64_t switc
   perRack_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(kSwitchUnitsPerRack / std::max(1, rackUnits)));
   const std::int64_t racks = std::max<std::int64_t>(1, (switches + perRack_ - 1) / perRack_);
   cols_ = std::min(kRacksPerRow, racks);
-  rows_ = (racks + cols_ - 1) / cols_;
+  // Rows of kRacksPerRow side by side in blocks, a cross aisle between blocks, as many blocks as
+  // keep the room about as wide as it is deep (a campus's thousands of switch racks would
+  // otherwise stand in one column of rows hundreds of metres long).
+  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
+  const double rowsNeeded = std::ceil(static_cast<double>(racks) / static_cast<double>(cols_));
+  blocks_ = std::max<std::int64_t>(1, std::llround(std::sqrt(rowsNeeded * kCoreRowPitch / rowLength)));
+  rows_ = (racks + cols_ * blocks_ - 1) / (cols_ * blocks_);
+  blocks_ = (racks + cols_ * rows_ - 1) / (cols_ * rows_);  // no empty block
 }
 
 Vec2 CoreRoom::position(std::int64_t i) const {
   const std::int64_t rack = i / perRack_;
-  const std::int64_t rowIndex = rack / cols_;  // whole rows: integer division is meant
-  const double col = static_cast<double>(rack % cols_) - static_cast<double>(cols_ - 1) / 2;
-  const double row = static_cast<double>(rowIndex) - static_cast<double>(rows_ - 1) / 2;
-  return {centre_.x + col * kCoreRackPitch, centre_.y + row * kCoreRowPitch};
+  const std::int64_t perBlock = cols_ * rows_;
+  const std::int64_t block = rack / perBlock, inBlock = rack % perBlock;  // integer division is meant
+  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
+  const double x = static_cast<double>(block) * rowLength + static_cast<double>(inBlock % cols_) * kCoreRackPitch -
+                   (static_cast<double>(blocks_) * rowLength - kCoreCrossAisle - kCoreRackPitch) / 2;
+  const double row = static_cast<double>(inBlock / cols_) - static_cast<double>(rows_ - 1) / 2;
+  return {centre_.x + x, centre_.y + row * kCoreRowPitch};
+}
+
+CoreRoom::Extent CoreRoom::extent() const {
+  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
+  const double halfX = (static_cast<double>(blocks_) * rowLength - kCoreCrossAisle) / 2;
+  const double halfY = (static_cast<double>(rows_) * kCoreRowPitch) / 2;
+  return {{centre_.x - halfX, centre_.y - halfY}, {centre_.x + halfX, centre_.y + halfY}};
 }
 
 }  // namespace gigaplan::fabric::detail

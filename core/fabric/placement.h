@@ -89,10 +89,15 @@ class CoreRoom {
   CoreRoom(const design::Layout& layout, design::Vec2 centre, std::int64_t switches, int rackUnits);
   design::Vec2 position(std::int64_t i) const;
   int hall() const { return hall_; }
+  /// The room's footprint on the site plan: its racks' rows, aisles included.
+  struct Extent {
+    design::Vec2 min, max;
+  };
+  Extent extent() const;
 
  private:
   design::Vec2 centre_;
-  std::int64_t perRack_ = 1, cols_ = 1, rows_ = 1;
+  std::int64_t perRack_ = 1, cols_ = 1, rows_ = 1, blocks_ = 1;
   int hall_ = design::kNone;
 };
 

@@ -190,6 +190,8 @@ class TestEvaluate : public QObject {
     QTest::newRow("one tier for four rails") << 1 << "fabric.ports-exhausted" << int(engine::Severity::Error);
     QTest::newRow("no switch model") << 2 << "fabric.not-synthesised" << int(engine::Severity::Warning);
     QTest::newRow("network row not found") << 3 << "fabric.assumption" << int(engine::Severity::Info);
+    QTest::newRow("core room off the site") << 4 << "fabric.core-room-placement" << int(engine::Severity::Warning);
+    QTest::newRow("core room into a hall") << 5 << "fabric.core-room-placement" << int(engine::Severity::Warning);
   }
   void fabricFindings() {
     QFETCH(int, variant);
@@ -215,6 +217,18 @@ class TestEvaluate : public QObject {
         plan.leafPlacement = design::LeafPlacement::NetworkRow;
         plan.networkRows = {"no-such-row"};
         break;
+      case 4:  // on the site's edge: half the room stands outside
+        plan.tiers = 2;
+        s.design.site.size = {100, 100};
+        plan.spinePosition = {100, 50};
+        plan.spinePositionSet = true;
+        break;
+      case 5:  // just outside the hall's corner (hall h1: 0–40 m × 0–20 m): the room reaches in
+        plan.tiers = 2;
+        s.design.site.size = {200, 200};
+        plan.spinePosition = {40.2, 20.5};
+        plan.spinePositionSet = true;
+        break;
     }
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     const auto it = std::find_if(e.findings.begin(), e.findings.end(),
@@ -230,6 +244,16 @@ class TestEvaluate : public QObject {
     if (variant == 1) {
       QCOMPARE(it->value, double(e.fabric.portShortfalls[0].needed));
       QCOMPARE(it->limit, double(e.fabric.portShortfalls[0].available));
+    }
+    if (variant == 4 || variant == 5) {
+      QVERIFY(e.fabric.coreRoomSwitches > 0);
+      QVERIFY2(it->message.find(variant == 4 ? "the site" : "hall h1") != std::string::npos, it->message.c_str());
+      // In open ground the same room raises nothing.
+      s.design.network.spinePosition = {150, 150};
+      s.design.site.size = {300, 300};
+      const auto open = engine::evaluate(s.design, s.layout, s.catalog);
+      QVERIFY(std::none_of(open.findings.begin(), open.findings.end(),
+                           [](const engine::Finding& f) { return f.code == "fabric.core-room-placement"; }));
     }
   }
 

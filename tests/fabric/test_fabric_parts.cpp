@@ -15,6 +15,26 @@ using fixture::kGbps;
 class TestFabricParts : public QObject {
   Q_OBJECT
  private slots:
+  // The core room: rows of 20 switch racks (16 RU each: four 4-RU switches), in blocks side by
+  // side so that the room is about as wide as it is deep. A campus's 11,136 switches need 2,784
+  // racks: 5 blocks of 28 rows (66 m × 67.2 m), every switch inside the footprint; a small fabric's
+  // room is one row.
+  void coreRoomIsAboutSquare() {
+    const design::Layout none;
+    const detail::CoreRoom big(none, {300, 200}, 11136, 4);
+    const auto e = big.extent();
+    QVERIFY(qFuzzyCompare(e.max.y - e.min.y, 28 * 2.4));
+    QVERIFY(qFuzzyCompare(e.max.x - e.min.x, 5 * (20 * 0.6 + 1.2) - 1.2));
+    for (std::int64_t i = 0; i < 11136; i += 97) {
+      const design::Vec2 p = big.position(i);
+      QVERIFY(p.x >= e.min.x && p.x <= e.max.x && p.y >= e.min.y && p.y <= e.max.y);
+    }
+    QVERIFY(big.position(0).x < big.position(4 * 20 * 28).x);  // the second block beside the first
+    const detail::CoreRoom small(none, {0, 0}, 12, 4);         // 3 racks in one row
+    QVERIFY(qFuzzyCompare(small.extent().max.x - small.extent().min.x + 1, 3 * 0.6 + 1));
+    QVERIFY(qFuzzyCompare(small.position(0).x, -0.6));
+  }
+
   void downPorts_data() {
     QTest::addColumn<int>("radix");
     QTest::addColumn<double>("over");
