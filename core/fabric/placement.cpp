@@ -210,7 +210,8 @@ Vec2 CoreRoom::position(std::int64_t i) const {
   const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
   const double x = static_cast<double>(block) * rowLength + static_cast<double>(inBlock % cols_) * kCoreRackPitch -
                    (static_cast<double>(blocks_) * rowLength - kCoreCrossAisle - kCoreRackPitch) / 2;
-  const double row = static_cast<double>(inBlock / cols_) - static_cast<double>(rows_ - 1) / 2;
+  const std::int64_t rowIndex = inBlock / cols_;  // whole rows: integer division is meant
+  const double row = static_cast<double>(rowIndex) - static_cast<double>(rows_ - 1) / 2;
   return {centre_.x + x, centre_.y + row * kCoreRowPitch};
 }
 
