@@ -108,8 +108,7 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
   if (file.empty()) return err << evaluateUsage(), kUsage;
   const auto r = loadResolvedDesign(file, err);
   if (!r) return kLoadError;
-  const engine::Evaluation site = engine::evaluate(r->design, r->layout, *r->catalog);
-  const engine::Evaluation e = report::withTrainingFindings(site, report::planTraining(*r, site));
+  const engine::Evaluation e = report::evaluateWithJob(*r);
   std::optional<report::Uncertainty> u;
   if (uncertainty) u = report::propagateUncertainty(*r, *uncertainty);
   if (json) {

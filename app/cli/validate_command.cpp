@@ -28,8 +28,7 @@ std::vector<design::VariantSpec> validateOne(const std::string& ref, const catal
                                              std::ostream& err, int& worst) {
   try {
     auto resolved = design::resolve(io::loadDesign(ref, base), base);
-    const engine::Evaluation site = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
-    const engine::Evaluation e = report::withTrainingFindings(site, report::planTraining(*resolved, site));
+    const engine::Evaluation e = report::evaluateWithJob(*resolved);
     for (const auto& f : e.findings) {
       if (f.severity == engine::Severity::Error)
         err << ref << ": error: " << (f.object.empty() ? "site" : f.object) << ": " << f.message << " [" << f.code

@@ -22,6 +22,11 @@ constexpr double kCoreRowPitch = 2 * model::kUnknownRackSize.depth;
 constexpr double kDefaultPitch = model::kUnknownRackSize.width;  // m, when a one-rack row gives no pitch
 constexpr double kCoreCrossAisle = 1.2;  // m between blocks of core-room rows (U: a planning default)
 
+// m: one block of core-room rows across, its cross aisle included.
+double blockWidth(std::int64_t racksPerRow) {
+  return static_cast<double>(racksPerRow) * kCoreRackPitch + kCoreCrossAisle;
+}
+
 double manhattan(Vec2 a, Vec2 b) {
   return std::abs(a.x - b.x) + std::abs(a.y - b.y);
 }
@@ -196,7 +201,7 @@ CoreRoom::CoreRoom(const design::Layout& layout, Vec2 centre, std::int64_t switc
   // Rows of kRacksPerRow side by side in blocks, a cross aisle between blocks, as many blocks as
   // keep the room about as wide as it is deep (a campus's thousands of switch racks would
   // otherwise stand in one column of rows hundreds of metres long).
-  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
+  const double rowLength = blockWidth(cols_);
   const double rowsNeeded = std::ceil(static_cast<double>(racks) / static_cast<double>(cols_));
   blocks_ = std::max<std::int64_t>(1, std::llround(std::sqrt(rowsNeeded * kCoreRowPitch / rowLength)));
   rows_ = (racks + cols_ * blocks_ - 1) / (cols_ * blocks_);
@@ -207,7 +212,7 @@ Vec2 CoreRoom::position(std::int64_t i) const {
   const std::int64_t rack = i / perRack_;
   const std::int64_t perBlock = cols_ * rows_;
   const std::int64_t block = rack / perBlock, inBlock = rack % perBlock;  // integer division is meant
-  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
+  const double rowLength = blockWidth(cols_);
   const double x = static_cast<double>(block) * rowLength + static_cast<double>(inBlock % cols_) * kCoreRackPitch -
                    (static_cast<double>(blocks_) * rowLength - kCoreCrossAisle - kCoreRackPitch) / 2;
   const std::int64_t rowIndex = inBlock / cols_;  // whole rows: integer division is meant
@@ -216,8 +221,7 @@ Vec2 CoreRoom::position(std::int64_t i) const {
 }
 
 CoreRoom::Extent CoreRoom::extent() const {
-  const double rowLength = static_cast<double>(cols_) * kCoreRackPitch + kCoreCrossAisle;
-  const double halfX = (static_cast<double>(blocks_) * rowLength - kCoreCrossAisle) / 2;
+  const double halfX = (static_cast<double>(blocks_) * blockWidth(cols_) - kCoreCrossAisle) / 2;
   const double halfY = (static_cast<double>(rows_) * kCoreRowPitch) / 2;
   return {{centre_.x - halfX, centre_.y - halfY}, {centre_.x + halfX, centre_.y + halfY}};
 }

@@ -63,4 +63,10 @@ engine::Evaluation withTrainingFindings(engine::Evaluation eval, const TrainingP
   return eval;
 }
 
+engine::Evaluation evaluateWithJob(const design::ResolvedDesign& design) {
+  engine::Evaluation e = engine::evaluate(design.design, design.layout, *design.catalog);
+  engine::addFindings(e, trainingFindings(planTraining(design, e)));
+  return e;
+}
+
 }  // namespace gigaplan::report

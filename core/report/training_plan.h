@@ -40,4 +40,7 @@ std::vector<engine::Finding> trainingFindings(const TrainingPlan& plan);
 /// count and list the site's findings.
 engine::Evaluation withTrainingFindings(engine::Evaluation eval, const TrainingPlan& plan);
 
+/// The design evaluated with its job's findings among the site's (validate, evaluate).
+engine::Evaluation evaluateWithJob(const design::ResolvedDesign& design);
+
 }  // namespace gigaplan::report
