@@ -157,8 +157,9 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
       e.rackPower, network.hallHeat, network.coreRoomHeat, network.coreRoomSwitches, network.coreRoomIds, {}};
   cooling::CoolingDemand peakHeat = heat;
   peakHeat.rackHeat = e.rackPeakPower;
-  power::PowerDemand nominal{it.nominal, network.rackLoad, {}, network.nodeLoad, 0, network.facilityLoad, {}};
-  power::PowerDemand peak{it.peak, network.rackLoad, {}, network.nodeLoad, 0, network.facilityLoad, {}};
+  power::PowerDemand nominal{it.nominal, network.rackLoad,     {}, network.nodeLoad,
+                             0,          network.facilityLoad, {}, network.twoFed};
+  power::PowerDemand peak{it.peak, network.rackLoad, {}, network.nodeLoad, 0, network.facilityLoad, {}, network.twoFed};
   const SettledHeat settled = settleHeat(layout, plant, graph, heat, nominal, design.site.ambient);
   const SettledHeat settledPeak = settleHeat(layout, plant, graph, peakHeat, peak, design.site.ambient);
   // The figures are the design load's; the checks, as the power chain's, the peak's (the catalog's
@@ -180,7 +181,8 @@ Evaluation evaluate(const design::Design& design, const design::Layout& layout, 
   power::markSparedBanks(layout, power::flowLoads(layout, graph, peak).out, graph);
   const power::SupplyDominators unitDominators(graph);
   e.power = power::analyzePower(layout, graph, dominators, nominal, peak);
-  e.reliability = reliability::analyzeFailureDomains(layout, graph, unitDominators, plant, e.cooling.unitHeat);
+  e.reliability =
+      reliability::analyzeFailureDomains(layout, graph, unitDominators, plant, e.cooling.unitHeat, e.fabric);
   e.bom = billOfMaterials(layout, catalog, e.fabric);
   std::vector<Finding> checks = checkLayout(layout);
   append(checks, reliability::checkFailureShare(layout, e.reliability, design.site.maxFailureShare));

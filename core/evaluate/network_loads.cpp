@@ -27,7 +27,12 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
       holdsSwitch[s.rack] = 1;
       continue;
     }
-    if (s.feed >= 0 && s.feed < nodes)
+    const bool b = s.feedB >= 0 && s.feedB < nodes && s.feedB != s.feed;
+    if (s.feed >= 0 && s.feed < nodes && b) {
+      n.nodeLoad[s.feed] += w / 2;
+      n.nodeLoad[s.feedB] += w / 2;
+      n.twoFed.push_back({{s.feed, s.feedB}, w});
+    } else if (s.feed >= 0 && s.feed < nodes)
       n.nodeLoad[s.feed] += w;
     else
       n.facilityLoad += w;

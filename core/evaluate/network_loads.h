@@ -4,8 +4,9 @@
 //   - a switch in a network rack is that rack's load (A/B split like any rack) and heat (to the
 //     rack's CDU / air handler by its liquid fraction). A network rack with no fabric switch in
 //     it draws its catalog RackType.power, counted as network, not IT;
-//   - a switch with a known feed (fabric: the adjacent rack's feed A) loads that node; a switch
-//     with none (spine / core rooms) is a facility load drawn at the sources;
+//   - a switch with known feeds (fabric: the adjacent rack's, A and B as the switch's two supplies)
+//     loads those nodes, half on each when there are two (the failover check moves it whole, see
+//     twoFed); a switch with none (spine / core rooms) is a facility load drawn at the sources;
 //   - a switch outside racks but inside a hall sheds its heat into that hall's air; one outside
 //     every hall (the core room) into the core room's air, which network.core_air_handler cools
 //     (core/cooling places both; with no air handler the heat is an error there).
@@ -21,18 +22,20 @@
 
 #include "core/design/layout.h"
 #include "core/fabric/fabric.h"
+#include "core/power/power_flow.h"
 
 namespace gigaplan::engine {
 
 struct NetworkLoads {
   std::vector<double> rackLoad;  // W per rack: network racks only (switches in them, or RackType.power)
   std::vector<double> nodeLoad;  // W per power node: switches fed there, not in a rack
-  double facilityLoad = 0;       // W: switches with neither rack nor feed
-  std::vector<double> hallHeat;  // W per hall: switches standing in it outside racks
-  double coreRoomHeat = 0;       // W: switches outside every hall (and optics when no switch holds them)
-  int coreRoomSwitches = 0;      // how many
-  std::string coreRoomIds;       // their first and last id, for a finding: "spine-1 … core-288"
-  double total = 0;              // W: every network load above
+  std::vector<power::PowerDemand::TwoFed> twoFed;  // those of them on two feeds (in nodeLoad, half each)
+  double facilityLoad = 0;                         // W: switches with neither rack nor feed
+  std::vector<double> hallHeat;                    // W per hall: switches standing in it outside racks
+  double coreRoomHeat = 0;   // W: switches outside every hall (and optics when no switch holds them)
+  int coreRoomSwitches = 0;  // how many
+  std::string coreRoomIds;   // their first and last id, for a finding: "spine-1 … core-288"
+  double total = 0;          // W: every network load above
 };
 
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric);

@@ -553,7 +553,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     for (int l = 0; l < grp.leaves; ++l) {
       const auto& s = sites[gi];
       res.switches.push_back({1, static_cast<int>(res.switches.size()), static_cast<int>(gi), railOpt ? l : kNone,
-                              s.position, s.hall, s.rack, s.feed, sw->power});
+                              s.position, s.hall, s.rack, s.feed, s.feedB, sw->power});
     }
   }
 
@@ -613,7 +613,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     for (const Sized& s : sized[j]) {
       const Vec2 pos = room.position(roomIndex++);
       const int idx = static_cast<int>(res.switches.size());
-      res.switches.push_back({j, index++, s.pod, kNone, pos, room.hall(), kNone, kNone, sw->power});
+      res.switches.push_back({j, index++, s.pod, kNone, pos, room.hall(), kNone, kNone, kNone, sw->power});
       if (j < t) lay(detail::routedLength(pos, spine, drop, slack), s.up, uplinkEnds(s.up), kNone, idx, j + 1);
     }
   }

@@ -90,8 +90,13 @@ struct SwitchPlacement {
   design::Vec2 position;      // m, site coordinates
   int hall = design::kNone;   // index into Layout::halls, kNone outside every hall
   int rack = design::kNone;   // network rack it sits in (network-row placement), else kNone
-  int feed = design::kNone;   // Layout::power index feeding it when known (the adjacent rack's feed A)
-  double power = 0;           // W, Switch.power (without optics)
+  // Layout::power indices feeding it when known: the adjacent rack's feeds A and B. Data-centre
+  // switches carry two supplies (1+1), so a switch beside a row takes both of the row's feeds, as
+  // its racks do; feedB is kNone when the rack has one feed. A switch in a network rack (`rack`)
+  // draws through that rack's feeds instead.
+  int feed = design::kNone;
+  int feedB = design::kNone;
+  double power = 0;  // W, Switch.power (without optics)
 };
 std::string switchId(const SwitchPlacement& s);
 std::string tierName(int tier);  // 1 "leaf", 2 "spine", 3 "core", 4 "tier4", ...

@@ -27,6 +27,18 @@ double blockWidth(std::int64_t racksPerRow) {
   return static_cast<double>(racksPerRow) * kCoreRackPitch + kCoreCrossAisle;
 }
 
+// A switch beside a row takes the feeds of the rack next to it: both, as its two supplies (one
+// when the rack has one, or its two feeds are the same node).
+LeafSite besideRack(const design::Rack& rack, Vec2 position, int networkRack = kNone) {
+  LeafSite s;
+  s.position = position;
+  s.hall = rack.hall;
+  s.rack = networkRack;
+  s.feed = rack.feedA != kNone ? rack.feedA : rack.feedB;
+  s.feedB = rack.feedA != kNone && rack.feedB != kNone && rack.feedB != rack.feedA ? rack.feedB : kNone;
+  return s;
+}
+
 double manhattan(Vec2 a, Vec2 b) {
   return std::abs(a.x - b.x) + std::abs(a.y - b.y);
 }
@@ -117,15 +129,11 @@ LeafSite LeafPlacer::place(const GroupExtent& g, std::vector<PortShortfall>& sho
 LeafSite LeafPlacer::atRow(const GroupExtent& g, bool middle) {
   // The row holding the middle of the group's rack range is the group's home row.
   const auto& anchor = layout_.racks[(g.firstRack + g.lastRack) / 2];
-  if (anchor.row == kNone) return {anchor.position, anchor.hall, kNone, anchor.feedA};
+  if (anchor.row == kNone) return besideRack(anchor, anchor.position);
   const auto& row = layout_.rows[anchor.row];
-  LeafSite s;
-  s.hall = row.hall;
-  if (middle) {
-    s.position = {(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2};
-    s.feed = layout_.racks[row.firstRack + row.rackCount / 2].feedA;
-    return s;
-  }
+  if (middle)
+    return besideRack(layout_.racks[row.firstRack + row.rackCount / 2],
+                      {(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2});
   Vec2 dir;
   double pitch = kDefaultPitch;
   rowGeometry(layout_, row, dir, pitch);
@@ -133,10 +141,9 @@ LeafSite LeafPlacer::atRow(const GroupExtent& g, bool middle) {
   const bool start = manhattan(g.centroid, row.start) < manhattan(g.centroid, row.end);
   int& n = start ? atStart_[anchor.row] : atEnd_[anchor.row];
   const double off = pitch * (1 + n++);
-  s.position = start ? Vec2{row.start.x - dir.x * off, row.start.y - dir.y * off}
-                     : Vec2{row.end.x + dir.x * off, row.end.y + dir.y * off};
-  s.feed = layout_.racks[start ? row.firstRack : row.firstRack + row.rackCount - 1].feedA;
-  return s;
+  return besideRack(layout_.racks[start ? row.firstRack : row.firstRack + row.rackCount - 1],
+                    start ? Vec2{row.start.x - dir.x * off, row.start.y - dir.y * off}
+                          : Vec2{row.end.x + dir.x * off, row.end.y + dir.y * off});
 }
 
 LeafSite LeafPlacer::inNetworkRow(const GroupExtent& g, std::vector<PortShortfall>& shortfalls) {
@@ -190,7 +197,7 @@ LeafSite LeafPlacer::inNetworkRow(const GroupExtent& g, std::vector<PortShortfal
   }
   slotsUsed_[chosen] += g.switches;
   const auto& rack = layout_.racks[chosen];
-  return {rack.position, rack.hall, chosen, rack.feedA};
+  return besideRack(rack, rack.position, chosen);
 }
 
 CoreRoom::CoreRoom(const design::Layout& layout, Vec2 centre, std::int64_t switches, int rackUnits)

@@ -54,7 +54,7 @@ bool idMatches(std::string_view pattern, std::string_view id);
 
 struct LeafSite {
   design::Vec2 position;
-  int hall = design::kNone, rack = design::kNone, feed = design::kNone;
+  int hall = design::kNone, rack = design::kNone, feed = design::kNone, feedB = design::kNone;
 };
 
 /// A leaf group as the rack pass saw it: its rack range (layout order), GPU-weighted centroid and

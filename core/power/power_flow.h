@@ -31,6 +31,14 @@ struct PowerDemand {
   // W per cooling unit (indexed like Layout::cooling; may be empty): already in nodeCooling, split
   // over the unit's feeds; the failover check moves a unit's whole draw to its surviving feeds.
   std::vector<double> unitCooling;
+  // Network gear with two supplies on two nodes (a switch beside a row, on the row's A and B
+  // feeds): already in nodeNetwork, half on each; the failover check moves its whole draw to the
+  // surviving feed, as it does a rack's.
+  struct TwoFed {
+    int feeds[2] = {design::kNone, design::kNone};
+    double watts = 0;
+  };
+  std::vector<TwoFed> networkTwoFed;
 };
 
 struct PowerFlow {

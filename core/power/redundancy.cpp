@@ -23,11 +23,11 @@ bool isCheckedForFailover(const design::Layout& layout, int node) {
 
 namespace {
 
-// Something drawing from several parents: a rack (A/B), a cooling unit with several feeds, or a
-// node with several supply parents. Racks and cooling units split their draw evenly over their
-// feeds; nodes by their parents' capacities (PowerGraph::share).
+// Something drawing from several parents: a rack (A/B), a switch on two feeds, a cooling unit with
+// several feeds, or a node with several supply parents. Racks, switches and cooling units split
+// their draw evenly over their feeds; nodes by their parents' capacities (PowerGraph::share).
 struct Consumer {
-  int parents[2] = {kNone, kNone};  // racks: feeds; nodes and cooling units: see `node`, `unit`
+  int parents[2] = {kNone, kNone};  // racks and switches: feeds; nodes and cooling units: see `node`, `unit`
   int node = kNone;                 // power node index, kNone for racks and cooling units
   int unit = kNone;                 // cooling unit index, kNone for racks and nodes
   double draw = 0;                  // W at peak
@@ -112,6 +112,14 @@ std::vector<Consumer> collectConsumers(const design::Layout& layout, const Power
     c.parents[0] = rack.feedA;
     c.parents[1] = rack.feedB;
     c.draw = demand.rack(r);
+    out.push_back(c);
+  }
+  for (const PowerDemand::TwoFed& t : demand.networkTwoFed) {
+    if (t.feeds[0] < 0 || t.feeds[0] >= n || t.feeds[1] < 0 || t.feeds[1] >= n || t.feeds[0] == t.feeds[1]) continue;
+    Consumer c;
+    c.parents[0] = t.feeds[0];
+    c.parents[1] = t.feeds[1];
+    c.draw = t.watts;
     out.push_back(c);
   }
   for (int i = 0; i < n; ++i)

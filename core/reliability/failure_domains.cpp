@@ -138,43 +138,74 @@ std::string largestDomainText(const FailureDomains& domains) {
 
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
                                      const power::SupplyDominators& dom, const cooling::CoolingTopology& topology,
-                                     const std::vector<double>& coolingHeat) {
+                                     const std::vector<double>& coolingHeat, const fabric::FabricResult& fabric) {
   const std::size_t P = layout.power.size(), C = layout.cooling.size(), R = layout.racks.size();
   const ElementSets sets(layout, topology, dom, coolingHeat);
   std::vector<std::int64_t> gpus(P + C, 0);
   std::vector<int> racks(P + C, 0);
   std::vector<int> begin(R + 1, 0), ids;
   ids.reserve(R * 8);
-  std::vector<int> set;
-  // Racks side by side share feeds, CDU and air handler: their set is the previous one.
+  std::vector<int> set, next;
+
+  // What stops a rack itself: its power (both feeds of an A/B rack) and the cooling its heat goes to.
+  auto rackSet = [&](const design::Rack& rack, std::vector<int>& out) {
+    out.clear();
+    const bool a = valid(rack.feedA, P), b = valid(rack.feedB, P);
+    if (a && b) {
+      power::intersectSorted(dom.of(rack.feedA), dom.of(rack.feedB), out);
+    } else if (a || b) {
+      auto s = dom.of(a ? rack.feedA : rack.feedB);
+      out.assign(s.begin(), s.end());
+    }
+    const double liquid = rack.spec ? rack.spec->liquidFraction : 0.0;
+    if (liquid > 0 && valid(rack.cdu, C)) ElementSets::unite(out, sets.cooling(rack.cdu));
+    if (liquid < 1 && valid(rack.airHandler, C)) ElementSets::unite(out, sets.cooling(rack.airHandler));
+  };
+
+  // What stops a leaf group's switches: a GPU whose leaf stops is off the fabric, and a training
+  // job stops with it. A leaf in a network rack stops with that rack; one beside a row with its feeds.
+  std::vector<std::vector<int>> groupSet(static_cast<std::size_t>(std::max(0, fabric.leafGroups)));
+  for (const fabric::SwitchPlacement& s : fabric.switches) {
+    if (s.tier != 1 || s.group < 0 || s.group >= static_cast<int>(groupSet.size())) continue;
+    if (valid(s.rack, R)) {
+      rackSet(layout.racks[s.rack], set);
+    } else {
+      std::vector<int> feeds;
+      if (valid(s.feed, P)) feeds.push_back(s.feed);
+      if (valid(s.feedB, P)) feeds.push_back(s.feedB);
+      sets.feedCut(feeds, dom, set, next);
+    }
+    ElementSets::unite(groupSet[s.group], set);
+  }
+  // The leaf groups each rack's GPUs link to (fabric::NodeSpan, in layout order).
+  std::vector<std::vector<int>> rackGroups(R);
+  for (const fabric::NodeSpan& n : fabric.nodeSpans)
+    if (valid(n.rack, R) && n.group >= 0 && n.group < static_cast<int>(groupSet.size())) {
+      auto& g = rackGroups[n.rack];
+      if (std::find(g.begin(), g.end(), n.group) == g.end()) g.push_back(n.group);
+    }
+
+  // Racks side by side share feeds, CDU, air handler and leaves: their set is the previous one.
   struct Key {
     int feedA, feedB, cdu, airHandler;
     bool liquid, air;
     bool operator==(const Key&) const = default;
   };
   Key last{kNone, kNone, kNone, kNone, false, false};
-  bool haveLast = false;
+  int lastRack = kNone;
 
   for (std::size_t r = 0; r < R; ++r) {
     const design::Rack& rack = layout.racks[r];
     begin[r] = static_cast<int>(ids.size());
-    const bool a = valid(rack.feedA, P), b = valid(rack.feedB, P);
-    if (!a && !b) continue;  // not fed: it does not run, so no failure stops it
+    if (!valid(rack.feedA, P) && !valid(rack.feedB, P)) continue;  // not fed: it does not run, so no failure stops it
     const double liquid = rack.spec ? rack.spec->liquidFraction : 0.0;
     const Key key{rack.feedA, rack.feedB, rack.cdu, rack.airHandler, liquid > 0, liquid < 1};
     const int g = rack.spec ? rack.spec->gpus : 0;
-    if (!(haveLast && key == last)) {
-      set.clear();
-      if (a && b) {
-        power::intersectSorted(dom.of(rack.feedA), dom.of(rack.feedB), set);
-      } else {
-        auto s = dom.of(a ? rack.feedA : rack.feedB);
-        set.assign(s.begin(), s.end());
-      }
-      if (key.liquid && valid(rack.cdu, C)) ElementSets::unite(set, sets.cooling(rack.cdu));
-      if (key.air && valid(rack.airHandler, C)) ElementSets::unite(set, sets.cooling(rack.airHandler));
+    if (!(lastRack != kNone && key == last && rackGroups[r] == rackGroups[lastRack])) {
+      rackSet(rack, set);
+      for (int grp : rackGroups[r]) ElementSets::unite(set, groupSet[grp]);
       last = key;
-      haveLast = true;
+      lastRack = static_cast<int>(r);
     }
     for (int e : set) {
       gpus[e] += g;

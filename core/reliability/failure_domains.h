@@ -1,20 +1,23 @@
 // Failure domains: for every power node and cooling unit, the racks and GPUs that stop when it
 // alone fails. A rack stops when its power is cut (both feeds for an A/B rack, its one feed
-// otherwise), when its CDU stops (if it sends heat to liquid) or when its air handler stops (if
-// it sends heat to air). A cooling unit stops when its feeding power node is cut or when every
-// unit it rejects to stops (a CDU rejecting to two chillers survives one chiller failing). A cooling
-// unit with several feeds (A/B, like a rack) stops only when all of them are cut. Banks fail one
-// unit at a time: a node or cooling unit of `units` ≥ 2 whose other units carry its load (power:
-// peak load, PowerGraph::spared; cooling: its heat, as the cooling N+1 check) stops nothing when
-// one unit fails; without that spare its remaining units trip and it stops whole.
+// otherwise), when its CDU stops (if it sends heat to liquid), when its air handler stops (if
+// it sends heat to air), or when a leaf switch its GPUs link to stops: a GPU off the fabric stops
+// a training job as surely as one without power. A leaf in a network rack stops as that rack
+// does; one beside a row when every feed it has is cut (fabric::SwitchPlacement: the adjacent
+// rack's feeds, on the switch's two supplies). Switches above the leaves have parallel peers, so
+// losing one costs bandwidth, not GPUs; they are not counted, nor is a switch's own failure. A cooling unit stops when
+// its feeding power node is cut or when every unit it rejects to stops (a CDU rejecting to two chillers survives one
+// chiller failing). A cooling unit with several feeds (A/B, like a rack) stops only when all of them are cut. Banks
+// fail one unit at a time: a node or cooling unit of `units` ≥ 2 whose other units carry its load (power: peak load,
+// PowerGraph::spared; cooling: its heat, as the cooling N+1 check) stops nothing when one unit fails; without that
+// spare its remaining units trip and it stops whole.
 //
 // How: each element carries the set of elements whose single failure stops it — power nodes from
 // power::SupplyDominators, cooling units = itself ∪ its feed's set ∪ (∩ of its sinks' sets). A
-// rack's set is (A-feed set ∩ B-feed set) ∪ CDU set ∪ air-handler set; every element in it counts
-// the rack once. Cost: racks × chain depth. Limits: "stops" is immediate loss; batteries are not
-// treated as an alternate path (they bridge minutes), capacity of the survivors is the
-// failover check's business (power/redundancy.h, cooling N+1), and an N+1-caught power node
-// (see PowerGraph::catcher) has an empty domain.
+// rack's set is (A-feed set ∩ B-feed set) ∪ CDU set ∪ air-handler set ∪ its leaf groups' sets;
+// every element in it counts the rack once. Cost: racks × chain depth. Limits: "stops" is immediate loss; batteries are
+// not treated as an alternate path (they bridge minutes), capacity of the survivors is the failover check's business
+// (power/redundancy.h, cooling N+1), and an N+1-caught power node (see PowerGraph::catcher) has an empty domain.
 //
 //   reliability::FailureDomains fd = reliability::analyzeFailureDomains(layout, graph, dominators, topology);
 //   std::cout << fd.largestGpus << " GPUs behind " << fd.largestId;
@@ -27,6 +30,7 @@
 #include "core/base/finding.h"
 #include "core/cooling/heat_order.h"
 #include "core/design/layout.h"
+#include "core/fabric/fabric.h"
 #include "core/power/power_graph.h"
 #include "core/power/supply_paths.h"
 
@@ -57,10 +61,12 @@ struct FailureDomains {
   std::int64_t siteGpus = 0;  // GPUs of every rack, fed or not: the share's denominator
 };
 
-/// coolingHeat: W reaching each cooling unit (CoolingResult::unitHeat), to tell spared banks.
+/// coolingHeat: W reaching each cooling unit (CoolingResult::unitHeat), to tell spared banks;
+/// fabric: where the leaf switches stand and which racks link to them (no switches: racks alone).
 FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::PowerGraph& graph,
                                      const power::SupplyDominators& dominators,
-                                     const cooling::CoolingTopology& topology, const std::vector<double>& coolingHeat);
+                                     const cooling::CoolingTopology& topology, const std::vector<double>& coolingHeat,
+                                     const fabric::FabricResult& fabric);
 
 /// Why a site has no failure domain: only a source's failure (grid, generators, batteries) stops racks.
 inline constexpr const char* kNoFailureDomain = "no single piece of equipment stops a rack";

@@ -26,7 +26,10 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       "losses of power gear standing inside a hall heat that hall's air, gear outside loses to ambient.",
       "Fabric: cables are routed over trays at " + fixed(d.network.trayHeight, 1) + " m with " +
           percent(d.network.slack) + " slack; each link takes the cheapest medium that reaches.",
-      "Failure domains count what stops immediately when one element fails; batteries are not an alternate path.",
+      "Failure domains count what stops immediately when one element fails; batteries are not an alternate path. A "
+      "rack stops with a leaf switch its GPUs link to; switches above the leaves have parallel peers and are not "
+      "counted, nor is a switch's own failure. A switch beside a row draws on the adjacent rack's feeds, both when it "
+      "has two (its two supplies).",
       "Site plan: north is +y of the site coordinates.",
   };
   for (const auto& n : e.fabric.notes) a.push_back("Fabric: " + n);

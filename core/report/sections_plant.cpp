@@ -199,7 +199,8 @@ Section failureDomains(const ReportInputs& in) {
   Section s{"failure-domains", "Failure domains", {}};
   s.blocks.push_back(Paragraph{
       "A failure domain is what stops when one power node or cooling unit fails on its own (grid, "
-      "generators and batteries excepted). " +
+      "generators and batteries excepted): racks it cuts the power or cooling of, and racks whose leaf switch it "
+      "stops, since a GPU off the fabric stops a training job too. " +
       (r.largestGpus > 0 && !r.largestId.empty()
            ? "The largest: " + base::counted(r.largestGpus, "GPU") + " in " + base::counted(r.largestRacks, "rack") +
                  " behind " + r.largestId + " (" + percent(static_cast<double>(r.largestGpus) / gpus) + " of the site)."

@@ -79,9 +79,15 @@ class TestEvaluate : public QObject {
     const double network = e.fabric.switchPower + e.fabric.opticsPower;
     QCOMPARE(e.fabric.switchPower, 1700.0);
     QVERIFY(qFuzzyCompare(e.power.network, network));
-    // The leaf stands at the end of the row and is fed by the adjacent rack's feed A.
+    // The leaf stands at the end of the row on the adjacent rack's feeds, A and B, as its two
+    // supplies: half its draw on each, all of it on the survivor when one fails.
     QCOMPARE(e.fabric.switches[0].feed, c.busA);
-    QVERIFY(qFuzzyCompare(e.power.nominal.out[c.busA], 400e3 + network));
+    QCOMPARE(e.fabric.switches[0].feedB, c.busB);
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[c.busA], 400e3 + network / 2));
+    QVERIFY(qFuzzyCompare(e.power.nominal.out[c.busB], 400e3 + network / 2));
+    const double busOut = e.power.peak.out[c.busA];
+    QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.busA] / e.power.utilisation[c.busA],
+                          (busOut + e.power.peak.out[c.busB]) / busOut));
     // Its heat goes to the hall's air handler.
     QVERIFY(qFuzzyCompare(e.cooling.heat, 800e3 + network));
     QVERIFY(qFuzzyCompare(e.cooling.unitHeat[3], 160e3 + network));

@@ -114,6 +114,58 @@ class TestReliability : public QObject {
     QCOMPARE(fd.largestId, std::string("tx1"));
   }
 
+  // A GPU whose leaf switch stops is off the fabric: the leaf's power and cooling stop its racks.
+  void leavesStopTheirRacks_data() {
+    QTest::addColumn<bool>("networkRow");  // the leaf in a network rack (else beside the row)
+    QTest::addColumn<bool>("singleFed");   // that network rack on bus-a only (else A/B)
+    QTest::addColumn<int>("busAGpus");
+    QTest::addColumn<int>("busARacks");
+    QTest::addColumn<int>("ahuGpus");  // the network rack's air handler
+    // Beside the row the leaf takes the end rack's two feeds on its two supplies: bus-a alone
+    // stops nothing, as for the racks.
+    QTest::newRow("beside the row, A/B") << false << false << 0 << 0 << 0;
+    QTest::newRow("network rack, A/B") << true << false << 0 << 0 << 16;
+    // A network rack on one feed takes every GPU linked to its leaf with it (and itself).
+    QTest::newRow("network rack, bus-a only") << true << true << 16 << 5 << 16;
+  }
+  void leavesStopTheirRacks() {
+    QFETCH(bool, networkRow);
+    QFETCH(bool, singleFed);
+    QFETCH(int, busAGpus);
+    QFETCH(int, busARacks);
+    QFETCH(int, ahuGpus);
+    Site s;
+    engine::fixture::addNetworkCatalog(s);
+    const Chain c = buildChain(s);  // 4 racks × 4 GPUs, A/B
+    engine::fixture::closeRow(s);
+    const int ahu = s.cooling("ahu-net", CoolingKind::AirHandler, "ahu", {});
+    if (networkRow) {
+      const int net = s.rack("net-1", "net", 2, 9, c.busA, singleFed ? design::kNone : c.busB, design::kNone, ahu);
+      design::Row row;
+      row.id = "net1";
+      row.hall = 0;
+      row.firstRack = net;
+      row.rackCount = 1;
+      row.start = row.end = {2, 9};
+      s.layout.racks[net].row = 1;
+      s.layout.rowIndex[row.id] = 1;
+      s.layout.rows.push_back(row);
+      s.design.network.leafPlacement = design::LeafPlacement::NetworkRow;
+      s.design.network.networkRows = {"net1"};
+    }
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY2(e.fabric.problem.empty(), e.fabric.problem.c_str());
+    QCOMPARE(e.fabric.switches.size(), std::size_t{1});
+    QCOMPARE(e.fabric.switches[0].rack != design::kNone, networkRow);
+    const auto& fd = e.reliability;
+    QCOMPARE(fd.powerGpus[c.busA], std::int64_t(busAGpus));
+    QCOMPARE(fd.powerGpus[c.upsA], std::int64_t(busAGpus));
+    QCOMPARE(fd.powerRacks[c.busA], busARacks);
+    QCOMPARE(fd.powerGpus[c.busB], std::int64_t{0});
+    QCOMPARE(fd.coolingGpus[ahu], std::int64_t(ahuGpus));
+    QCOMPARE(fd.powerGpus[c.tx], std::int64_t{16});
+  }
+
   void biggestDomainPerRack() {
     Site s;
     const Chain c = buildChain(s, 2);
