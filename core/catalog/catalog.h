@@ -107,7 +107,11 @@ struct EfficiencyPoint {
 struct PowerGear {
   std::string id, name;
   PowerGearKind kind = PowerGearKind::Transformer;
-  double rating = 0;      // W continuous (for batteries: discharge power)
+  double rating = 0;  // W continuous (for batteries: discharge power)
+  // rating_power_factor: gear whose limit is its current (busways, switchboards, PDUs) states its
+  // rating as the real power that current carries at this power factor; at another site power
+  // factor it carries rating × site pf / this (power::ratingPowerFactor). 0 = rated in real power.
+  double ratingPowerFactor = 0;
   double efficiency = 1;  // fraction at rated load; used when there is no curve
   // Published efficiency by load (sorted by load, at least two points; empty = `efficiency` at
   // every load). Interpolated linearly between points; held flat beyond the first and last.

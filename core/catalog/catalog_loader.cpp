@@ -228,6 +228,7 @@ const std::vector<Field<PowerGear>>& powerFields() {
             "kind", &PowerGear::kind,
             {"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator", "battery"}, true),
         quantity<PowerGear>("rating", &PowerGear::rating, Dimension::Power, 1, 1e11, true),
+        number<PowerGear>("rating_power_factor", &PowerGear::ratingPowerFactor, 0.5, 1),
         number<PowerGear>("efficiency", &PowerGear::efficiency, 0.5, 1),
         efficiencyCurve(),
         quantity<PowerGear>("energy", &PowerGear::energy, Dimension::Energy, 0, 1e15),
@@ -329,6 +330,12 @@ EntryProblem crossCheck(const PowerGear& g) {
     return {"round_trip_efficiency", "round_trip_efficiency on a " + kind, "round_trip_efficiency only on batteries"};
   if (!generator && g.rampRate > 0) return {"ramp_rate", "ramp_rate on a " + kind, "ramp_rate only on generators"};
   if (!generator && g.minLoad > 0) return {"min_load", "min_load on a " + kind, "min_load only on generators"};
+  const bool currentLimited =
+      g.kind == PowerGearKind::Busway || g.kind == PowerGearKind::Switchboard || g.kind == PowerGearKind::Pdu;
+  if (!currentLimited && g.ratingPowerFactor > 0)
+    return {"rating_power_factor", "rating_power_factor on a " + kind,
+            "rating_power_factor only on busways, switchboards and PDUs (transformers and substations are rated in "
+            "MVA, the rest in real power)"};
   return {};
 }
 

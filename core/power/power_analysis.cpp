@@ -1,6 +1,7 @@
 // analyzePower: runs the two load flows and the failover check and turns them into figures and findings.
 #include "core/power/power_analysis.h"
 
+#include <cmath>
 #include <string>
 
 #include "core/units/units.h"
@@ -13,6 +14,21 @@ using engine::Severity;
 
 namespace {
 
+// What a node's peak is checked against: "a continuous rating of 1.5 MW", or where the site's power
+// factor sets it "489 kW, its continuous rating at the site power factor (rated 546 kW at pf 0.95)"
+// (transformers: "2.38 MW, … (rated 2.5 MVA)").
+std::string capacityText(const design::PowerNode& node, double capacity) {
+  const std::string s = units::formatPower(capacity);
+  const double stated = ratingPowerFactor(node);
+  if (stated <= 0 || std::fabs(capacity - node.rating) <= 1e-9 * capacity) return "a continuous rating of " + s;
+  std::string rated = units::formatPower(node.rating);
+  if (isApparentPowerRated(node.kind) && !rated.empty() && rated.back() == 'W')
+    rated.back() = 'V', rated += 'A';
+  else
+    rated += " at pf " + units::shortest(stated);
+  return s + ", its continuous rating at the site power factor (rated " + rated + ")";
+}
+
 void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
   const int n = static_cast<int>(layout.power.size());
   r.utilisation.assign(n, 0.0);
@@ -21,10 +37,9 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
     const double load = r.peak.out[i], cap = g.capacity[i];
     if (cap > 0) r.utilisation[i] = load / cap;
     if (cap > 0 && load > cap * (1 + 1e-9))
-      r.findings.push_back(engine::makeFinding(Severity::Error, node.id, "power.overload",
-                                               node.id + " carries " + units::formatPower(load) +
-                                                   " at peak against a continuous rating of " + units::formatPower(cap),
-                                               load, cap));
+      r.findings.push_back(engine::makeFinding(
+          Severity::Error, node.id, "power.overload",
+          node.id + " carries " + units::formatPower(load) + " at peak against " + capacityText(node, cap), load, cap));
     if (g.rank[i] == kNone)
       r.findings.push_back(
           engine::makeFinding(Severity::Error, node.id, "power.cycle",

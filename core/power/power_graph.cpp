@@ -17,6 +17,17 @@ bool isApparentPowerRated(PowerKind kind) {
   return kind == PowerKind::Substation || kind == PowerKind::Transformer;
 }
 
+double ratingPowerFactor(const design::PowerNode& node) {
+  if (isApparentPowerRated(node.kind)) return 1.0;
+  return node.spec && node.spec->ratingPowerFactor > 0 ? node.spec->ratingPowerFactor : 0.0;
+}
+
+double realPowerCapacity(const design::PowerNode& node, double pf) {
+  const double stated = ratingPowerFactor(node);
+  const double site = pf > 0 && pf <= 1 ? pf : 1.0;
+  return std::max(0.0, node.rating) * (stated > 0 ? site / stated : 1.0);
+}
+
 namespace {
 
 // Parents-first order by Kahn's algorithm; nodes on or below a cycle never reach in-degree 0.
@@ -43,7 +54,6 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
   g.catcher.assign(n, kNone);
   g.gear.assign(n, nullptr);
   g.spared.assign(n, 0);
-  const double pf = powerFactor > 0 && powerFactor <= 1 ? powerFactor : 1.0;
   auto battery = [&](int p) { return layout.power[p].kind == PowerKind::Battery; };
 
   // Distinct valid parents of every node, flat; then supply (batteries dropped unless they are all
@@ -77,7 +87,7 @@ PowerGraph buildPowerGraph(const design::Layout& layout, double powerFactor) {
     if (node.spec && !isSourceKind(node.kind) && node.spec->efficiency > 0 && node.spec->efficiency <= 1)
       g.efficiency[i] = node.spec->efficiency;
     if (node.spec && !isSourceKind(node.kind) && node.spec->efficiencyCurve.size() >= 2) g.gear[i] = node.spec;
-    g.capacity[i] = std::max(0.0, node.rating) * (isApparentPowerRated(node.kind) ? pf : 1.0);
+    g.capacity[i] = realPowerCapacity(node, powerFactor);
   }
   for (int i = 0; i < n; ++i) childCount[i + 1] += childCount[i];
   std::vector<int> children(parents.size()), fill(childCount.begin(), childCount.end() - 1);

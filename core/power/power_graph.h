@@ -64,6 +64,16 @@ bool isSourceKind(design::PowerKind kind);
 /// rating × power factor. Other gear is rated in W (UPS kW, busway and PDU continuous kW).
 bool isApparentPowerRated(design::PowerKind kind);
 
+/// The power factor a node's rating is stated at: 1 for apparent-power ratings (MVA), the catalog's
+/// rating_power_factor for gear limited by its current (an 800 A busway's 546 kW at pf 0.95), 0 for
+/// gear rated in real power (UPS, generators, grid connections).
+double ratingPowerFactor(const design::PowerNode& node);
+
+/// The real power a node carries at the site's power factor `pf`: rating × pf / ratingPowerFactor
+/// (the current limit holds whatever the power factor), the rating itself when rated in real power.
+/// The one home of the rule: the power graph's capacities and every view of them.
+double realPowerCapacity(const design::PowerNode& node, double pf);
+
 /// Batteries carry steady-state load only when a node has no other parent: they bridge outages,
 /// they do not share the daily load (an approximation; peak shaving is not modelled).
 /// A node's draw is split among its supply parents by their capacities (see PowerGraph::share).

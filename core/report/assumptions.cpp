@@ -17,7 +17,9 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       "efficiency at every load (an approximation: real efficiency falls at light load).",
       "Substations and transformers are rated in MVA; their real-power capacity is rating \u00d7 the site power factor "
       "(" +
-          fixed(d.site.powerFactor, 2) + ").",
+          fixed(d.site.powerFactor, 2) +
+          "). Busways, switchboards and PDUs are limited by their current: their rating is stated at a power factor "
+          "and their capacity is rating \u00d7 the site power factor over that one.",
       "Battery ride-through below " + fixed(power::kRideThroughTarget / 60, 0) +
           " minutes is flagged (a common UPS autonomy target; grade U).",
       "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities "

@@ -125,6 +125,7 @@ class Builder {
     r.model = first.model;
     r.rating = first.rating;
     r.apparentRating = power::isApparentPowerRated(first.kind);
+    r.ratingPowerFactor = power::ratingPowerFactor(first);
     r.units = first.units;
     r.racksFed = racksFed_[members.front()];
     for (std::size_t k = 1; k < first.fedBy.size(); ++k) {

@@ -25,8 +25,9 @@ struct PowerTreeRow {
   std::string label;         // "ups-a", or "bw-1-a … bw-4-b" for a group
   design::PowerKind kind = design::PowerKind::Transformer;
   std::string model;
-  double rating = 0;            // W as written (VA for substations and transformers)
-  bool apparentRating = false;  // rating is MVA-type (capacity = rating × power factor)
+  double rating = 0;             // W as written (VA for substations and transformers)
+  bool apparentRating = false;   // rating is MVA-type (capacity = rating × power factor)
+  double ratingPowerFactor = 0;  // power::ratingPowerFactor of the first member (current-limited gear)
   int units = 1;
   // Worst over members:
   double load = 0;                     // W delivered at design load

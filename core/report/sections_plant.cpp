@@ -36,7 +36,8 @@ Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
     const design::PowerNode& n = l.power[i];
     t.rows.push_back(
         {n.id, kindLabel(design::toString(n.kind)), n.model, power(valueAt(p.nominal.out, i)),
-         power(valueAt(p.peak.out, i)), rating(n.rating, power::isApparentPowerRated(n.kind)),
+         power(valueAt(p.peak.out, i)),
+         rating(n.rating, power::isApparentPowerRated(n.kind), power::ratingPowerFactor(n)),
          n.rating > 0 ? percent(valueAt(p.utilisation, i)) : "\u2013",
          valueAt(p.failover.worstUtilisation, i) > 0 ? percent(valueAt(p.failover.worstUtilisation, i)) : "\u2013"});
     t.rowTones.push_back(util(i) > 1 ? Tone::Error : util(i) >= 0.8 ? Tone::Warning : Tone::Normal);
@@ -102,7 +103,9 @@ Section power(const ReportInputs& in) {
       "Each box is a power node under its first feed (other feeds are listed): load delivered at design load, "
       "rating (transformers and substations in MVA: capacity is rating \u00d7 the site power factor of " +
       fixed(in.design.design.site.powerFactor, 2) +
-      "), and the bar shows peak load against capacity; fail-over is the worst utilisation with any one "
+      "; busways, switchboards and PDUs at the power factor their rating is stated at: capacity is rating \u00d7 "
+      "the site's over it), and the bar shows peak load against capacity; fail-over is the worst utilisation with any "
+      "one "
       "busway, UPS or transformer failed. The left edge carries the power path's colour, as in the site plan.";
   if (tree.collapsed) {
     how += " Identical sibling branches are drawn once as \u00d7 N (their figures are the largest in the group): " +

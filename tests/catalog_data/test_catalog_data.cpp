@@ -152,6 +152,7 @@ const std::vector<FileSchema>& schemas() {
        withFootprint({{"kind", choice({"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator",
                                        "battery"})},
                       {"rating", quantity(Dimension::Power)},
+                      {"rating_power_factor", number(0.5, 1)},
                       {"efficiency", number(0.5, 1)},
                       {"energy", quantity(Dimension::Energy)},
                       {"voltage_in", quantity(Dimension::Voltage)},

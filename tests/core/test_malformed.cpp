@@ -255,6 +255,12 @@ class TestMalformed : public QObject {
         << "4:34"
         << "catalog.cooling_gear.cdu-vertiv-2300.condenser: found a condenser on a cdu, expected condenser only on "
            "chillers";
+    QTest::newRow("rating power factor on a UPS")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  power_gear:\n    ups-1500kw: {rating_power_factor: 0.9}\n"
+        << "4:39"
+        << "catalog.power_gear.ups-1500kw.rating_power_factor: found rating_power_factor on a ups, expected "
+           "rating_power_factor only on busways, switchboards and PDUs";
     QTest::newRow("unknown core air handler")
         << "format: 1\n"
         << "format: 1\nnetwork: {core_air_handler: ahu-9}\n"

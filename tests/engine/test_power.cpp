@@ -68,6 +68,29 @@ class TestPower : public QObject {
     QVERIFY(qFuzzyCompare(e.power.utilisation[c.upsA] * 1e6, e.power.peak.out[c.upsA]));
   }
 
+  // Gear limited by its current states its kW at a power factor; at a lower site power factor the
+  // same current carries less real power (an 800 A, 415 V busway: 546 kW at 0.95, 489 kW at 0.85).
+  void currentLimitedGearFollowsThePowerFactor_data() {
+    QTest::addColumn<double>("sitePf");
+    QTest::addColumn<double>("busCapacity");
+    QTest::newRow("site pf as stated") << 0.95 << 250e3;
+    QTest::newRow("lower site pf") << 0.85 << 250e3 * 0.85 / 0.95;
+    QTest::newRow("unity site pf") << 1.0 << 250e3 / 0.95;
+  }
+  void currentLimitedGearFollowsThePowerFactor() {
+    QFETCH(double, sitePf);
+    QFETCH(double, busCapacity);
+    Site s;
+    s.gear("bw", catalog::PowerGearKind::Busway, 250e3, 0.99).ratingPowerFactor = 0.95;
+    s.design.site.powerFactor = sitePf;
+    const Chain c = buildChain(s);  // 240 kW on each busway at peak
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.busA] * busCapacity, e.power.peak.out[c.busA]));
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.upsA] * 1e6, e.power.peak.out[c.upsA]));  // kW-rated: unchanged
+    // 240 kW fits 250 kW at 0.95, not the 224 kW the same current carries at 0.85.
+    QCOMPARE(countCode(e, "power.overload"), sitePf < 0.9 ? 2 : 0);
+  }
+
   void overloadAtPeak() {
     Site s;
     s.gear("bw", catalog::PowerGearKind::Busway, 200e3, 0.99);  // 240 kW at peak on each
