@@ -211,12 +211,15 @@ std::vector<Sized> sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, i
 
 // Parents of one block of children: the children's planes (i-th switch of every child block) are
 // split into groups of `g` planes; each group stripes over its own parents. Tries every g that
-// divides the planes and keeps the fewest parents (the whole block as one group first). With
+// divides the planes and keeps the fewest parents, then the fewest links (striping raises a child's
+// uplinks to a multiple of its group's parents; a pod smaller than the rest raises fewer in groups
+// of its own), then the whole block as one group. With
 // `byRail`, leaves' rails are the planes and each rail has parents of its own (g = 1).
 struct PlaneSplit {
   int planesPerGroup = 1;
   std::vector<detail::Stripe> groups;
   std::int64_t parents = 0;
+  std::int64_t links = 0;  // children's uplinks once striped
   bool striped = true;
 };
 
@@ -245,15 +248,17 @@ PlaneSplit splitPlanes(const std::vector<Sized>& tier, std::size_t first, std::s
         k.push_back({tier[i].up, tier[i].up + tier[i].free, 1});
     }
     for (const auto& k : kids) {
-      cand.groups.push_back(detail::stripe(k, parentDown));
-      cand.parents += cand.groups.back().parents;
-      cand.striped = cand.striped && cand.groups.back().striped;
+      const detail::Stripe& st = cand.groups.emplace_back(detail::stripe(k, parentDown));
+      cand.parents += st.parents;
+      cand.striped = cand.striped && st.striped;
+      for (const detail::StripeChild& c : k) cand.links += c.count * detail::stripedUplinks(c.up, st.parents);
     }
     if (!cand.striped) {
       if (!found && g == planes) best = cand;  // fallback: the bare bound over the whole block
       continue;
     }
-    if (!found || cand.parents < best.parents) best = std::move(cand), found = true;
+    if (!found || cand.parents < best.parents || (cand.parents == best.parents && cand.links < best.links))
+      best = std::move(cand), found = true;
   }
   return best;
 }

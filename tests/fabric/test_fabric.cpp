@@ -317,6 +317,28 @@ class TestFabric : public QObject {
     QCOMPARE(32 % (r.tiers == 2 ? spines : spines / (su / 4)), qint64(0));
   }
 
+  // A plain fat-tree of 32 GB200 NVL72 racks (2,304 GPUs) by hand: past the two-tier limit of 64-port
+  // switches (2,048), so three tiers with pods of 1,024 endpoints holding 14 whole racks: pods of
+  // 1,008, 1,008 and 288 GPUs, 32 + 32 + 9 leaves, 32 + 32 + 16 spines (the small pod's with 18
+  // links down and up). Cores: 48 whatever way the spines' planes are grouped. One plane at a time,
+  // planes 0-15 hold spines of 32, 32 and 18 uplinks, striped 16 / 16 / 9 over two cores, planes
+  // 16-31 two spines of 32 on one core: 16 × 82 + 16 × 64 = 2,336 links. Striping all planes over one
+  // set of cores raises the small pod's spines to 32 uplinks: 2,560 links for the same 48 cores.
+  void threeTierStripingKeepsLinksFew() {
+    const auto cat = fixture::makeCatalog();
+    auto plan = qm9700Plan();
+    plan.topology = design::Topology::FatTree;
+    const auto r = analyzeFabric(fixture::makeLayout(cat, 4, 8, "gb200-nvl72"), plan, cat);
+    QCOMPARE(r.tiers, 3);
+    QCOMPARE(qint64(r.tierStats[0].switches), qint64(73));
+    QCOMPARE(qint64(r.tierStats[1].switches), qint64(80));
+    QCOMPARE(qint64(r.tierStats[2].switches), qint64(48));
+    QCOMPARE(qint64(r.tierStats[0].linksUp), qint64(2336));
+    QCOMPARE(qint64(r.tierStats[1].linksUp), qint64(2336));
+    QCOMPARE(qint64(r.tierStats[2].linksDown), qint64(2336));
+    QVERIFY(r.portShortfalls.empty());
+  }
+
   // One row of 4 DGX racks (128 GPUs) worked by hand:
   //   racks at x = 0, 0.6, 1.2, 1.8; the leaf rack at the row end x = 2.4; spine room at (2.4, 10).
   //   drops: tray 2.2 m − ports 1.2 m = 1 m each end; slack 10 %.
