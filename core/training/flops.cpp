@@ -36,10 +36,14 @@ double smallWeights(const Model& m, double ffn) {
   const double h = m.hidden;
   return gptStyle(m) ? 4 * h + (queryWidth(m) + keyWidth(m) + valueWidth(m)) + h + ffn + h : 2 * h;
 }
-// Input embedding (and learned positions) that a token only looks up.
+// Learned positions (GPT style), looked up and never multiplied.
+double positionParameters(const Model& m) {
+  return gptStyle(m) ? static_cast<double>(m.seqLen) * m.hidden : 0.0;
+}
+// Input embedding (and learned positions) that a token only looks up; a tied table doubles as the
+// output layer, which multiplies.
 double lookupParameters(const Model& m) {
-  const double vh = static_cast<double>(m.vocab) * m.hidden;
-  return gptStyle(m) ? static_cast<double>(m.seqLen) * m.hidden : vh;  // GPT's table doubles as the output layer
+  return positionParameters(m) + (tiedEmbeddings(m) ? 0.0 : static_cast<double>(m.vocab) * m.hidden);
 }
 
 }  // namespace
@@ -100,9 +104,13 @@ double layerParameters(const Model& m) {
          smallWeights(m, m.moe.expertFfnHidden);
 }
 
+bool tiedEmbeddings(const Model& m) {
+  return m.tiedEmbeddings.value_or(gptStyle(m));
+}
+
 double embeddingParameters(const Model& m) {
   const double vh = static_cast<double>(m.vocab) * m.hidden;
-  return gptStyle(m) ? vh + static_cast<double>(m.seqLen) * m.hidden : 2 * vh;
+  return (tiedEmbeddings(m) ? vh : 2 * vh) + positionParameters(m);
 }
 
 double parameterCount(const Model& m) {

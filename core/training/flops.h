@@ -49,6 +49,9 @@ double denseLayerParameters(const Model& m);
 /// Of a MoE layer, the routed experts' weights (0 for a dense model); these shard over expert
 /// parallelism. Shared experts and the router stay with the rest of the layer.
 double expertParameters(const Model& m);
+/// Whether the output layer is the input embedding's matrix: Model::tiedEmbeddings when the model
+/// says, else as its family builds it (GPT style tied, Llama style separate).
+bool tiedEmbeddings(const Model& m);
 /// Embedding (+ learned positions) and, for untied models, the output layer.
 double embeddingParameters(const Model& m);
 /// Total parameters of the main model: its layers + embeddingParameters (as published: DeepSeek-V3's

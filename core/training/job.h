@@ -62,6 +62,9 @@ struct Model {
   MoE moe;
   LatentAttention mla;
   int mtpDepth = 0;  // multi-token prediction modules after the main model (DeepSeek-V3: 1)
+  // The output layer is the input embedding's matrix (key `tied_embeddings`); unset = as the
+  // activation's family builds it: GPT (GELU) tied, Llama style (SwiGLU) separate (tiedEmbeddings()).
+  std::optional<bool> tiedEmbeddings;
   friend bool operator==(const Model&, const Model&) = default;
 };
 

@@ -54,7 +54,7 @@ class JobReader {
   void readModel(const YAML::Node& n, const std::string& p, Model& m) {
     r_.checkKeys(n, p,
                  {"name", "layers", "hidden", "ffn_hidden", "heads", "kv_heads", "head_dim", "seq_len", "vocab",
-                  "activation", "moe", "mla", "mtp_depth"});
+                  "activation", "tied_embeddings", "moe", "mla", "mtp_depth"});
     r_.optional(n, p, "name", [&](auto& c, auto& cp) { m.name = r_.string(c, cp); });
     m.layers = positive(r_.require(n, p, "layers"), at(p, "layers"));
     m.hidden = positive(r_.require(n, p, "hidden"), at(p, "hidden"));
@@ -81,6 +81,7 @@ class JobReader {
     r_.optional(n, p, "activation", [&](auto& c, auto& cp) {
       m.activation = static_cast<Activation>(r_.choice(c, cp, {"gelu", "swiglu"}));
     });
+    r_.optional(n, p, "tied_embeddings", [&](auto& c, auto& cp) { m.tiedEmbeddings = r_.boolean(c, cp); });
     if (auto moe = n["moe"]; moe && !moe.IsNull()) {
       const std::string mp = at(p, "moe");
       r_.checkKeys(moe, mp, {"experts", "top_k", "expert_ffn_hidden", "shared_experts", "dense_layers", "node_limit"});
@@ -197,6 +198,7 @@ void writeModel(YAML::Emitter& e, const Model& m) {
   if (m.headDim > 0) e << YAML::Key << "head_dim" << YAML::Value << m.headDim;
   if (m.activation != Activation::Gelu)
     e << YAML::Key << "activation" << YAML::Value << std::string(toString(m.activation));
+  if (m.tiedEmbeddings) e << YAML::Key << "tied_embeddings" << YAML::Value << *m.tiedEmbeddings;
   if (m.moe.experts > 0) {
     e << YAML::Key << "moe" << YAML::Value << YAML::Flow << YAML::BeginMap;
     e << YAML::Key << "experts" << YAML::Value << m.moe.experts << YAML::Key << "top_k" << YAML::Value << m.moe.topK;

@@ -6,7 +6,7 @@
 //   Job checked = training::loadJobFile("gpt3.yaml", &c);         // also tp·pp·dp·cp <= c.count
 //
 // Job shape (a job file holds it at the top level or under `job:`):
-//   model: {name, layers, hidden, ffn_hidden, heads, kv_heads, head_dim, seq_len, vocab, activation,
+//   model: {name, layers, hidden, ffn_hidden, heads, kv_heads, head_dim, seq_len, vocab, activation, tied_embeddings,
 //           mtp_depth, moe: {experts, top_k, expert_ffn_hidden, shared_experts, dense_layers, node_limit},
 //           mla: {q_lora_rank, kv_lora_rank, qk_nope_head_dim, qk_rope_head_dim, v_head_dim}}
 //   training: {tokens, global_batch, micro_batch, precision (bf16 | fp8 | fp4 | fp16), flash_attention}

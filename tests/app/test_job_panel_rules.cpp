@@ -4,6 +4,7 @@
 // words; what is saved reopens.
 #include <QtTest>
 
+#include <QCheckBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -16,6 +17,7 @@
 #include "app/gui/job/job_panel.h"
 #include "app/gui/main_window.h"
 #include "core/io/design_io.h"
+#include "core/training/flops.h"
 #include "widgets/viewport/graphics_setup.h"
 
 using namespace gigaplan;
@@ -36,6 +38,12 @@ QSpinBox* fieldOf(QWidget& panel, const QString& label) {
   return nullptr;
 }
 
+// The window on the Llama 3 cluster sample (its job: Llama 3 405B-like, SwiGLU).
+bool showLlama3Cluster(app::Document& doc, app::MainWindow& window) {
+  window.show();
+  return doc.open(GIGAPLAN_SOURCE_DIR "/samples/llama3-cluster.yaml").isEmpty();
+}
+
 }  // namespace
 
 class TestJobPanelRules : public QObject {
@@ -52,8 +60,7 @@ class TestJobPanelRules : public QObject {
     QVERIFY(base);
     app::Document doc(*base);
     app::MainWindow window(doc);
-    window.show();
-    QVERIFY(doc.open(GIGAPLAN_SOURCE_DIR "/samples/llama3-cluster.yaml").isEmpty());
+    QVERIFY(showLlama3Cluster(doc, window));
 
     // Llama 3 70B: 64 attention heads, 8 KV heads (Llama 3 paper, arXiv 2407.21783, Table 3),
     // with a plan that keeps every rule: TP 8 divides 64 and 8; PP 4 ≤ 80 layers; DP 16 × micro
@@ -108,6 +115,36 @@ class TestJobPanelRules : public QObject {
     tp->setValue(4);
     QCOMPARE(doc.design().job->parallelism.tp, 4);
     QCOMPARE(doc.undoStack()->count(), steps + 1);
+  }
+
+  // Llama 3.2 1B ties its output layer to the embedding: the box shows the family's default, a
+  // click ties it (one undo step), the parameter count drops by the table, and the file keeps it.
+  void tyingTheOutputLayerIsOneClick() {
+    const catalog::Catalog* base = cli::baseCatalog(std::cerr);
+    QVERIFY(base);
+    app::Document doc(*base);
+    app::MainWindow window(doc);
+    QVERIFY(showLlama3Cluster(doc, window));
+    QVERIFY(doc.design().job->model.activation == training::Activation::SwiGlu);
+    auto* tied = window.jobPanel().findChild<QCheckBox*>("tiedEmbeddings");
+    QVERIFY(tied);
+    QVERIFY(!tied->isChecked());  // SwiGLU: separate output layer
+    const double untied = training::parameterCount(doc.design().job->model);
+    const int steps = doc.undoStack()->count();
+    tied->click();
+    QVERIFY(doc.design().job->model.tiedEmbeddings == std::optional<bool>(true));
+    QCOMPARE(doc.undoStack()->count(), steps + 1);
+    const training::Model& m = doc.design().job->model;
+    QCOMPARE(untied - training::parameterCount(m), static_cast<double>(m.vocab) * m.hidden);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("tied.yaml");
+    QVERIFY(doc.save(path).isEmpty());
+    app::Document reopened(*base);
+    QVERIFY(reopened.open(path).isEmpty());
+    QVERIFY(reopened.design().job->model.tiedEmbeddings == std::optional<bool>(true));
+    doc.undoStack()->undo();
+    QVERIFY(!doc.design().job->model.tiedEmbeddings);
+    QVERIFY(!tied->isChecked());
   }
 };
 

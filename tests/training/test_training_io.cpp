@@ -124,6 +124,14 @@ class TestTrainingIo : public QObject {
         "        moe: {experts: 64, top_k: 8, expert_ffn_hidden: 128}}\n"
         "training: {tokens: 1e9, global_batch: 128}\n"
         "parallelism: {tp: 4, dp: 4, ep: 16, sequence_parallel: true, expert_tp: 1}\n");
+    // Llama 3.2 1B: a Llama-style model whose output layer is its embedding; and a GPT untied.
+    QTest::newRow("tied embeddings") << QString(
+        "model: {layers: 16, hidden: 2048, ffn_hidden: 8192, heads: 32, kv_heads: 8, seq_len: 8192, vocab: 128256,\n"
+        "        activation: swiglu, tied_embeddings: true}\n"
+        "training: {tokens: 9e12, global_batch: 512}\n");
+    QTest::newRow("untied gpt") << QString(
+        "model: {layers: 2, hidden: 64, heads: 4, seq_len: 128, vocab: 1000, tied_embeddings: false}\n"
+        "training: {tokens: 1e6, global_batch: 8}\n");
     QTest::newRow("head-dim") << QString(
         "model: {layers: 94, hidden: 4096, heads: 64, kv_heads: 4, head_dim: 128, seq_len: 4096, vocab: 151936,\n"
         "        activation: swiglu, moe: {experts: 128, top_k: 8, expert_ffn_hidden: 1536}}\n"

@@ -53,12 +53,30 @@ class TestTrainingModel : public QObject {
   }
 
   void llamaParameters() {
-    Model m = gpt(80, 8192, 64);
-    m.ffnHidden = 28672;
-    m.kvHeads = 8;
-    m.vocab = 128256;
-    m.activation = gigaplan::training::Activation::SwiGlu;
-    QVERIFY(near(parameterCount(m) / 1e9, 70.6, 0.01));  // Llama 3 70B
+    QVERIFY(near(parameterCount(llama(80, 8192, 28672, 64, 8)) / 1e9, 70.6, 0.01));  // Llama 3 70B
+  }
+
+  // Llama 3.2 1B ties its output layer to the embedding (config.json: tie_word_embeddings true):
+  // 1,235,814,400 parameters as its safetensors hold them, the 262,668,288-entry table once. Untied,
+  // the same shape counts the table twice; GPT style ties by default and `false` unties it.
+  void tiedEmbeddings() {
+    Model m = llama(16, 2048, 8192, 32, 8);
+    QVERIFY(!gigaplan::training::tiedEmbeddings(m));
+    const double untied = parameterCount(m);
+    m.tiedEmbeddings = true;
+    QCOMPARE(parameterCount(m) + 2048.0, 1'235'814'400.0);  // + the final RMSNorm, not counted here
+    QCOMPARE(untied - parameterCount(m), 128256.0 * 2048);
+    // Every parameter of a tied model multiplies (the table as the output layer): active = total
+    // less nothing looked up only; the FLOPs are the same either way.
+    QCOMPARE(activeParameterCount(m), parameterCount(m));
+    Model separate = m;
+    separate.tiedEmbeddings = false;
+    QCOMPARE(modelFlopsPerToken(m, FlopConvention::Model), modelFlopsPerToken(separate, FlopConvention::Model));
+    Model g = gpt(2, 64, 4);
+    QVERIFY(gigaplan::training::tiedEmbeddings(g));
+    const double tiedGpt = parameterCount(g);
+    g.tiedEmbeddings = false;
+    QCOMPARE(parameterCount(g) - tiedGpt, 64.0 * g.vocab);
   }
 
   void flopConventions() {

@@ -49,6 +49,16 @@ inline Model gpt(int layers, int hidden, int heads) {
   return megatronGpt("gpt", layers, hidden, heads);
 }
 
+/// A Llama-style shape (SwiGLU, RMSNorm, rotary, separate output layer) with a 128,256-token vocabulary.
+inline Model llama(int layers, int hidden, int ffn, int heads, int kvHeads) {
+  Model m = gpt(layers, hidden, heads);
+  m.ffnHidden = ffn;
+  m.kvHeads = kvHeads;
+  m.vocab = 128256;
+  m.activation = Activation::SwiGlu;
+  return m;
+}
+
 inline Job gptJob(int layers, int hidden, int heads, int tp, int pp, int dp, int globalBatch, int microBatch = 1) {
   Job j;
   j.model = gpt(layers, hidden, heads);

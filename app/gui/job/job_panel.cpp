@@ -24,6 +24,7 @@
 #include "app/gui/job/model_presets.h"
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
+#include "core/training/flops.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job_edits.h"
 #include "core/units/units.h"
@@ -173,6 +174,19 @@ QWidget* JobPanel::buildEditor() {
     activation_->setCurrentIndex(activation_->findData(static_cast<int>(j.model.activation)));
   });
   model->addRow(tr("MLP"), activation_);
+  // Whether the output layer is the embedding's matrix; unticked or ticked, the file then says so
+  // (left unsaid, the MLP's family decides: GELU tied, SwiGLU separate).
+  auto* tied = new QCheckBox(tr("Output layer is the embedding"));
+  tied->setObjectName("tiedEmbeddings");
+  tied->setToolTip(
+      tr("Tied embeddings (tie_word_embeddings in a Hugging Face config.json): the vocabulary "
+         "table is held once, as in Llama 3.2 1B and 3B and GPT-3"));
+  connect(tied, &QCheckBox::clicked, this, [this](bool on) {
+    editJob(on ? tr("Tie output layer to embedding") : tr("Untie output layer"),
+            [&](Job& j) { j.model.tiedEmbeddings = on; });
+  });
+  loaders_.push_back([tied](const Job& j) { tied->setChecked(training::tiedEmbeddings(j.model)); });
+  model->addRow(QString(), tied);
   // Experts 0 is a dense model (a file has no moe section then); training::settleExperts says what
   // goes and what comes with the edit.
   QSpinBox* experts = intField(
