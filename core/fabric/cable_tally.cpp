@@ -63,6 +63,15 @@ int CableTally::choose(double length) const {
   return -1;
 }
 
+std::pair<double, double> CableTally::span(int m, int b) const {
+  if (m < 0 || m >= media() || b < 0 || b >= kLengthBuckets) return {0, 0};
+  double lo = b > 0 ? kBucketLimits[static_cast<std::size_t>(b) - 1] : 0.0;
+  double hi = b < kLengthBuckets - 1 ? kBucketLimits[static_cast<std::size_t>(b)] : 1e300;
+  for (int i = 0; i < m; ++i) lo = std::max(lo, ranked_[static_cast<std::size_t>(i)].medium->maxReach);
+  hi = std::min(hi, ranked_[static_cast<std::size_t>(m)].medium->maxReach);
+  return {lo, hi};
+}
+
 int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
   if (count <= 0) return -1;
   const int m = choose(length);

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/catalog/catalog.h"
@@ -41,6 +42,10 @@ class CableTally {
 
   /// The catalog id of ranked medium `m` (an index add() returned).
   const std::string& mediumId(int m) const { return ranked_[static_cast<std::size_t>(m)].id; }
+  int media() const { return static_cast<int>(ranked_.size()); }
+  /// The lengths for which choose() gives medium `m` and lengthBucket() bucket `b`: (lo, hi], or
+  /// an empty span (lo >= hi) when none. Lets a caller measuring many lengths skip both searches.
+  std::pair<double, double> span(int m, int b) const;
 
   /// Modules one bundle of medium `m` plugs, counted as finish() counts them.
   std::int64_t transceivers(int m, const BundleEnds& ends) const;

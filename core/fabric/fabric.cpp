@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <tuple>
 #include <utility>
 
 #include "core/fabric/cable_tally.h"
@@ -183,6 +184,8 @@ struct Sized {
   int rail = 0;                   // leaves: rail within the leaf group
   std::int64_t down = 0, up = 0;  // links
   std::int64_t free = 0;          // ports left once down and up are cabled
+  // The parents its uplinks spread over: a run of the tier above (index into that tier's list).
+  std::int64_t firstParent = 0, parents = 0;
 };
 
 // Leaves of each group, each with ceil(down used / oversubscription) uplinks before striping.
@@ -310,6 +313,8 @@ std::vector<std::vector<Sized>> sizeTiers(std::vector<Sized> leaves, const detai
         std::int64_t links = 0;
         for (std::size_t c = i; c < e; ++c) {
           if (planeOf(below[c], byRail) / split.planesPerGroup != static_cast<int>(k)) continue;
+          below[c].firstParent = static_cast<std::int64_t>(here.size());
+          below[c].parents = st.parents;
           if (st.striped) {
             const std::int64_t up = detail::stripedUplinks(below[c].up, st.parents);
             below[c].free -= up - below[c].up;
@@ -348,6 +353,9 @@ std::vector<std::vector<Sized>> sizePlanes(std::vector<Sized> leaves, int planes
     for (std::size_t i = 0; i < leaves.size(); ++i)
       if (leaves[i].rail / railsPerPlane == p) index.push_back(i), mine.push_back(leaves[i]);
     std::vector<std::vector<Sized>> part = sizeTiers(std::move(mine), tp, radix, perPod, railOpt, notes);
+    // Parent indices were into this plane's tiers; the planes' tiers are listed one after another.
+    for (int j = 1; j < tp.tiers; ++j)
+      for (Sized& s : part[j]) s.firstParent += static_cast<std::int64_t>(all[j + 1].size());
     for (std::size_t k = 0; k < index.size(); ++k) leaves[index[k]] = part[1][k];
     for (int j = 2; j <= tp.tiers; ++j) all[j].insert(all[j].end(), part[j].begin(), part[j].end());
   }
@@ -576,7 +584,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     const int m = tally.add(length, count, ends);
     if (m >= 0)
       res.cableRuns.push_back(
-          {rack, fromSwitch, group, tier, tally.mediumId(m), count, length, tally.transceivers(m, ends)});
+          {rack, fromSwitch, group, tier, tally.mediumId(m), count, length, tally.transceivers(m, ends), kNone, 0});
     else if (count > 0)
       res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(), count});
   };
@@ -592,34 +600,128 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
         c.rack, kNone, 1, c.group);
   }
-  auto uplinkEnds = [&](std::int64_t up) {
-    // Lower end in this switch's cages; upper ends spread over its parents' cages.
-    return detail::BundleEnds{2 * up, 2 * ceilDiv(up, perModule), 0, 0};
-  };
-  if (t >= 2)
-    for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {
-      const Group& grp = g.groups[gi];
-      const double length = detail::routedLength(sites[gi].position, spine, drop, slack);
-      for (int l = 0; l < grp.leaves; ++l) {
-        const std::int64_t up = sized[1][grp.firstLeaf + l].up;
-        lay(length, up, uplinkEnds(up), kNone, grp.firstSwitch + l, 2);
-      }
-    }
-
   detail::CoreRoom room(layout, spine, upperSwitches, sw->rackUnits);
   if (upperSwitches > 0) {
     res.coreRoomMin = room.extent().min;
     res.coreRoomMax = room.extent().max;
     res.coreRoomSwitches = upperSwitches;
   }
+  // The switches above the leaves stand in the room tier by tier, in sized order, after the leaves
+  // in `switches`.
+  std::vector<std::int64_t> tierStart(static_cast<std::size_t>(t) + 2, 0);
+  for (int j = 2; j <= t; ++j) tierStart[j + 1] = tierStart[j] + static_cast<std::int64_t>(sized[j].size());
+  std::vector<Vec2> roomPosition(static_cast<std::size_t>(upperSwitches));
+  for (std::int64_t i = 0; i < upperSwitches; ++i) roomPosition[static_cast<std::size_t>(i)] = room.position(i);
+  // Switches sharing a rack share a position: samePlaceEnd[i] is one past the last switch from i on
+  // that stands where i does, so a child's links to them are measured once.
+  std::vector<std::int64_t> samePlaceEnd(static_cast<std::size_t>(upperSwitches));
+  for (std::int64_t i = upperSwitches - 1; i >= 0; --i) {
+    const auto u = static_cast<std::size_t>(i);
+    const bool next = i + 1 < upperSwitches && roomPosition[u + 1].x == roomPosition[u].x &&
+                      roomPosition[u + 1].y == roomPosition[u].y;
+    samePlaceEnd[u] = next ? samePlaceEnd[u + 1] : i + 1;
+  }
+  const int leafCount = static_cast<int>(res.switches.size());
+  // A switch's uplinks spread evenly over its parents, each measured to where that parent stands and
+  // tallied at that length (medium and bucket). A module in its cages carries links of one medium:
+  // each parent's links take the modules they add to those of their medium so far (and as many at
+  // the far ends), so a switch's modules are per medium, as plugged. For the schedule, consecutive
+  // parents whose links take the same medium in the same length bucket make one bundle, at their
+  // mean length.
+  std::vector<std::int64_t> laidByMedium(static_cast<std::size_t>(std::max(0, tally.media())));
+  auto layUplinks = [&](Vec2 from, const Sized& s, int tier, int fromSwitch) {
+    const std::int64_t n = std::max<std::int64_t>(1, s.parents);
+    std::fill(laidByMedium.begin(), laidByMedium.end(), 0);
+    CableRun run;
+    int runBucket = kNone, runMedium = kNone;
+    double runLength = 0;
+    detail::BundleEnds runEnds;
+    // One bundle: one medium, one length bucket, so tallied once at its mean length (the same
+    // medium, bucket and total length as its cables one by one).
+    auto flush = [&] {
+      if (run.count == 0) return;
+      run.length = runLength / static_cast<double>(run.count);
+      tally.add(run.length, run.count, runEnds);
+      run.transceivers = tally.transceivers(runMedium, runEnds);
+      res.cableRuns.push_back(run);
+      run.count = 0;
+      run.toSwitches = 0;
+      runLength = 0;
+      runEnds = {};
+    };
+    // Links to parents k .. e-1: up / n each, one more to the first up % n of them.
+    auto linksTo = [&](std::int64_t k, std::int64_t e) {
+      const std::int64_t extra = std::max<std::int64_t>(0, std::min(e, s.up % n) - k);
+      return (e - k) * (s.up / n) + extra;
+    };
+    const auto parentsAbove = static_cast<std::int64_t>(sized[tier + 1].size());
+    // Medium and bucket of the last length measured hold over (lo, hi): most neighbours fall there.
+    int lastMedium = kNone, lastBucket = kNone;
+    double lo = 0, hi = 0;
+    for (std::int64_t k = 0, e = 1; k < n; k = e) {
+      const std::int64_t parent = s.firstParent + k;
+      const bool known = parent >= 0 && parent < parentsAbove;
+      const std::int64_t at = tierStart[tier + 1] + parent;
+      // The parents from k on standing in the same place (same tier, within this child's set).
+      e = known ? std::min({n, k + samePlaceEnd[static_cast<std::size_t>(at)] - at, k + tierStart[tier + 2] - at})
+                : k + 1;
+      const std::int64_t count = linksTo(k, e);
+      if (count == 0) continue;
+      const double length =
+          detail::routedLength(from, known ? roomPosition[static_cast<std::size_t>(at)] : spine, drop, slack);
+      if (!(length > lo + 1e-6 && length < hi - 1e-6)) {
+        lastMedium = tally.choose(length);
+        lastBucket = lengthBucket(length);
+        std::tie(lo, hi) = tally.span(lastMedium, lastBucket);
+      }
+      const int m = lastMedium;
+      std::int64_t modules = 0;
+      if (m >= 0) {
+        std::int64_t& before = laidByMedium[static_cast<std::size_t>(m)];
+        modules = (before + count + perModule - 1) / perModule - (before + perModule - 1) / perModule;
+        before += count;
+      }
+      const detail::BundleEnds ends{2 * count, 2 * modules, 0, 0};
+      if (m < 0) {
+        lay(length, count, ends, kNone, fromSwitch, tier + 1);  // overlong: listed as such
+        continue;
+      }
+      const int bucket = lastBucket;
+      const int to = known ? leafCount + static_cast<int>(at) : kNone;
+      const bool joins = run.count > 0 && m == runMedium && bucket == runBucket && to != kNone &&
+                         run.toSwitch != kNone && to == run.toSwitch + run.toSwitches;  // consecutive switches
+      if (!joins) {
+        flush();
+        run.fromSwitch = fromSwitch;
+        run.toTier = tier + 1;
+        run.medium = tally.mediumId(m);
+        run.toSwitch = to;
+        runBucket = bucket;
+        runMedium = m;
+      }
+      run.count += count;
+      runLength += length * static_cast<double>(count);
+      runEnds.switchEnds += ends.switchEnds;
+      runEnds.switchModules += ends.switchModules;
+      run.toSwitches += known ? static_cast<int>(e - k) : 0;
+    }
+    flush();
+  };
+  if (t >= 2)
+    for (std::size_t gi = 0; gi < g.groups.size(); ++gi) {
+      const Group& grp = g.groups[gi];
+      for (int l = 0; l < grp.leaves; ++l)
+        layUplinks(sites[gi].position, sized[1][grp.firstLeaf + l], 1, grp.firstSwitch + l);
+    }
+
   std::int64_t roomIndex = 0;
   for (int j = 2; j <= t; ++j) {
     int index = 0;
     for (const Sized& s : sized[j]) {
-      const Vec2 pos = room.position(roomIndex++);
+      const Vec2 pos = roomPosition[static_cast<std::size_t>(roomIndex++)];
       const int idx = static_cast<int>(res.switches.size());
       res.switches.push_back({j, index++, s.pod, kNone, pos, room.hall(), kNone, kNone, kNone, sw->power});
-      if (j < t) lay(detail::routedLength(pos, spine, drop, slack), s.up, uplinkEnds(s.up), kNone, idx, j + 1);
+      if (j < t) layUplinks(pos, s, j, idx);
     }
   }
   tally.finish(res);

@@ -25,8 +25,11 @@
 //   cabled up to its stripe, as NVIDIA cables a short SU in full. Leaves of a pod form one set
 //   (or sets of down-port many below a higher pod top); above, the i-th switch of every pod is
 //   plane i, and planes are grouped g at a time, each group striping over its own parents (the
-//   g that needs fewest switches). When no stripe fits the ports the bare bound is used, noted,
-//   and the port check reports the shortfall.
+//   g that needs fewest switches, then fewest links). When no stripe fits the ports the bare bound
+//   is used, noted, and the port check reports the shortfall.
+// - Cables run over the trays (trayCableLength). A switch's uplinks spread evenly over its parents
+//   and each bundle is measured to where its parent stands in the core room, so a spine's links to
+//   the cores in its own rack and to those rows away take the media their lengths need.
 // - Transceivers are counted by what is plugged: a switch cage (Switch.cages; twin-port OSFP:
 //   two logical ports) holds one module for its links, so an 800G twin-port module serving two
 //   400G links is one module. Each GPU NIC holds one module, also when its port splits into
@@ -136,6 +139,10 @@ struct CableRun {
   std::int64_t count = 0;          // cables in the bundle
   double length = 0;               // m per cable, routed, with slack
   std::int64_t transceivers = 0;   // modules plugged on both ends (as CableGroup counts them)
+  // Uplinks: the switches at the upper end, consecutive in `switches` from toSwitch (the bundle's
+  // cables spread evenly over them, all at `length`); kNone and 0 for GPU links.
+  int toSwitch = design::kNone;
+  int toSwitches = 0;
 };
 
 /// Nodes of one rack wired to one leaf group: racks in layout order, a rack split between two

@@ -177,13 +177,25 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
     }
     ElementSets::unite(groupSet[s.group], set);
   }
-  // The leaf groups each rack's GPUs link to (fabric::NodeSpan, in layout order).
-  std::vector<std::vector<int>> rackGroups(R);
-  for (const fabric::NodeSpan& n : fabric.nodeSpans)
-    if (valid(n.rack, R) && n.group >= 0 && n.group < static_cast<int>(groupSet.size())) {
-      auto& g = rackGroups[n.rack];
-      if (std::find(g.begin(), g.end(), n.group) == g.end()) g.push_back(n.group);
-    }
+  // The leaf groups each rack's GPUs link to: fabric::NodeSpan lists them in layout order, so a
+  // rack's are one run of `groups` from groupBegin[r] (a rack split over two groups has two).
+  std::vector<int> groupBegin(R + 1, 0), groups;
+  groups.reserve(fabric.nodeSpans.size());
+  {
+    std::vector<int> count(R, 0);
+    for (const fabric::NodeSpan& n : fabric.nodeSpans)
+      if (valid(n.rack, R) && n.group >= 0 && n.group < static_cast<int>(groupSet.size())) ++count[n.rack];
+    for (std::size_t r = 0; r < R; ++r) groupBegin[r + 1] = groupBegin[r] + count[r];
+    groups.assign(static_cast<std::size_t>(groupBegin[R]), kNone);
+    std::vector<int> fill(groupBegin.begin(), groupBegin.end() - 1);
+    for (const fabric::NodeSpan& n : fabric.nodeSpans)
+      if (valid(n.rack, R) && n.group >= 0 && n.group < static_cast<int>(groupSet.size()))
+        groups[static_cast<std::size_t>(fill[n.rack]++)] = n.group;
+  }
+  auto rackGroups = [&](std::size_t r) {
+    return std::span<const int>(groups.data() + groupBegin[r],
+                                static_cast<std::size_t>(groupBegin[r + 1] - groupBegin[r]));
+  };
 
   // Racks side by side share feeds, CDU, air handler and leaves: their set is the previous one.
   struct Key {
@@ -201,9 +213,11 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
     const double liquid = rack.spec ? rack.spec->liquidFraction : 0.0;
     const Key key{rack.feedA, rack.feedB, rack.cdu, rack.airHandler, liquid > 0, liquid < 1};
     const int g = rack.spec ? rack.spec->gpus : 0;
-    if (!(lastRack != kNone && key == last && rackGroups[r] == rackGroups[lastRack])) {
+    const auto mine = rackGroups(r);
+    const auto previous = lastRack != kNone ? rackGroups(static_cast<std::size_t>(lastRack)) : std::span<const int>();
+    if (!(lastRack != kNone && key == last && std::equal(mine.begin(), mine.end(), previous.begin(), previous.end()))) {
       rackSet(rack, set);
-      for (int grp : rackGroups[r]) ElementSets::unite(set, groupSet[grp]);
+      for (int grp : mine) ElementSets::unite(set, groupSet[grp]);
       last = key;
       lastRack = static_cast<int>(r);
     }

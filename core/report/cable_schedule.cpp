@@ -35,7 +35,14 @@ std::string cableScheduleCsv(const design::ResolvedDesign& d, const engine::Eval
     } else {
       const fabric::SwitchPlacement& s = f.switches[static_cast<std::size_t>(r.fromSwitch)];
       from = fabric::switchId(s);
-      to = fabric::tierName(r.toTier) + " tier";
+      const auto n = static_cast<int>(f.switches.size());
+      if (r.toSwitch >= 0 && r.toSwitch < n && r.toSwitches > 0 && r.toSwitch + r.toSwitches <= n) {
+        to = fabric::switchId(f.switches[static_cast<std::size_t>(r.toSwitch)]);
+        if (r.toSwitches > 1)
+          to += ".." + fabric::switchId(f.switches[static_cast<std::size_t>(r.toSwitch + r.toSwitches - 1)]);
+      } else {
+        to = fabric::tierName(r.toTier) + " tier";
+      }
       link = fabric::tierName(s.tier) + " to " + fabric::tierName(r.toTier);
     }
     const catalog::CableMedium* m = d.catalog->medium(r.medium);

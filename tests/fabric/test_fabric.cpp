@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "core/fabric/fabric.h"
+#include "core/fabric/placement.h"
 #include "tests/fabric/fabric_fixture.h"
 
 using namespace gigaplan;
@@ -337,6 +338,35 @@ class TestFabric : public QObject {
     QCOMPARE(qint64(r.tierStats[1].linksUp), qint64(2336));
     QCOMPARE(qint64(r.tierStats[2].linksDown), qint64(2336));
     QVERIFY(r.portShortfalls.empty());
+
+    // Every uplink is measured to a switch of the tier above as the core room places it (not to the
+    // room's centre): a bundle names its far switches, and its length (their links' mean) lies
+    // between the nearest and the farthest of them. The 80 spines' 2,336 uplinks run to cores rows
+    // apart, in bundles of different lengths.
+    std::vector<std::int64_t> upOf(r.switches.size(), 0);
+    std::vector<double> spineCoreLengths;
+    for (const CableRun& c : r.cableRuns) {
+      if (c.fromSwitch == design::kNone) continue;
+      upOf[static_cast<std::size_t>(c.fromSwitch)] += c.count;
+      const SwitchPlacement& from = r.switches[static_cast<std::size_t>(c.fromSwitch)];
+      QVERIFY(c.toSwitch >= 0 && c.toSwitches >= 1 && c.toSwitch + c.toSwitches <= int(r.switches.size()));
+      double nearest = 1e300, farthest = 0;
+      for (int q = c.toSwitch; q < c.toSwitch + c.toSwitches; ++q) {
+        const SwitchPlacement& to = r.switches[static_cast<std::size_t>(q)];
+        QCOMPARE(to.tier, c.toTier);
+        const double l = trayCableLength(from.position, to.position, plan);
+        nearest = std::min(nearest, l), farthest = std::max(farthest, l);
+      }
+      QVERIFY2(c.length >= nearest - 1e-9 && c.length <= farthest + 1e-9,
+               qPrintable(QString::fromStdString(switchId(from))));
+      if (from.tier == 2) spineCoreLengths.push_back(c.length);
+    }
+    std::int64_t spineUp = 0;
+    for (std::size_t i = 0; i < r.switches.size(); ++i)
+      if (r.switches[i].tier == 2) spineUp += upOf[i];
+    QCOMPARE(qint64(spineUp), qint64(2336));
+    std::sort(spineCoreLengths.begin(), spineCoreLengths.end());
+    QVERIFY(spineCoreLengths.back() > spineCoreLengths.front() + 2.0);
   }
 
   // One row of 4 DGX racks (128 GPUs) worked by hand:
