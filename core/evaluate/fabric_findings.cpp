@@ -20,19 +20,22 @@ std::vector<Finding> fabricFindings(const design::Layout& layout, const fabric::
   std::vector<Finding> out;
   if (f.coreRoomSwitches > 0) {
     // The core room stands around spine_position; it should fit the site and keep out of the halls
-    // it does not stand in (a room inside a hall is that hall's).
+    // it does not stand in (a room inside a hall is that hall's: the fabric gives its switches that
+    // hall, fabric::SwitchPlacement::hall).
     const design::Vec2 lo = f.coreRoomMin, hi = f.coreRoomMax;
+    int roomHall = design::kNone;
+    for (const fabric::SwitchPlacement& s : f.switches)
+      if (s.tier >= 2) {
+        roomHall = s.hall;
+        break;
+      }
     std::string where;
     if (lo.x < 0 || lo.y < 0 || (site.x > 0 && hi.x > site.x) || (site.y > 0 && hi.y > site.y)) where = "the site";
-    for (const design::Hall& h : layout.halls) {
-      if (!where.empty()) break;
-      const bool inside = f.coreRoomMin.x + f.coreRoomMax.x >= 2 * h.origin.x &&
-                          f.coreRoomMin.x + f.coreRoomMax.x <= 2 * (h.origin.x + h.size.x) &&
-                          f.coreRoomMin.y + f.coreRoomMax.y >= 2 * h.origin.y &&
-                          f.coreRoomMin.y + f.coreRoomMax.y <= 2 * (h.origin.y + h.size.y);
+    for (std::size_t i = 0; i < layout.halls.size() && where.empty(); ++i) {
+      const design::Hall& h = layout.halls[i];
       const bool overlaps =
           lo.x < h.origin.x + h.size.x && hi.x > h.origin.x && lo.y < h.origin.y + h.size.y && hi.y > h.origin.y;
-      if (overlaps && !inside) where = "hall " + h.id;
+      if (overlaps && static_cast<int>(i) != roomHall) where = "hall " + h.id;
     }
     if (!where.empty())
       out.push_back(
