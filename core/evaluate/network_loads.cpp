@@ -27,12 +27,13 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
       holdsSwitch[s.rack] = 1;
       continue;
     }
-    const bool b = s.feedB >= 0 && s.feedB < nodes && s.feedB != s.feed;
-    if (s.feed >= 0 && s.feed < nodes && b) {
+    const bool a = s.feed >= 0 && s.feed < nodes;
+    const bool b = a && s.feedB >= 0 && s.feedB < nodes && s.feedB != s.feed;
+    if (b) {
       n.nodeLoad[s.feed] += w / 2;
       n.nodeLoad[s.feedB] += w / 2;
       n.twoFed.push_back({{s.feed, s.feedB}, w});
-    } else if (s.feed >= 0 && s.feed < nodes)
+    } else if (a)
       n.nodeLoad[s.feed] += w;
     else
       n.facilityLoad += w;

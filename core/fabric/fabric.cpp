@@ -612,15 +612,10 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   for (int j = 2; j <= t; ++j) tierStart[j + 1] = tierStart[j] + static_cast<std::int64_t>(sized[j].size());
   std::vector<Vec2> roomPosition(static_cast<std::size_t>(upperSwitches));
   for (std::int64_t i = 0; i < upperSwitches; ++i) roomPosition[static_cast<std::size_t>(i)] = room.position(i);
-  // Switches sharing a rack share a position: samePlaceEnd[i] is one past the last switch from i on
-  // that stands where i does, so a child's links to them are measured once.
-  std::vector<std::int64_t> samePlaceEnd(static_cast<std::size_t>(upperSwitches));
-  for (std::int64_t i = upperSwitches - 1; i >= 0; --i) {
-    const auto u = static_cast<std::size_t>(i);
-    const bool next = i + 1 < upperSwitches && roomPosition[u + 1].x == roomPosition[u].x &&
-                      roomPosition[u + 1].y == roomPosition[u].y;
-    samePlaceEnd[u] = next ? samePlaceEnd[u + 1] : i + 1;
-  }
+  // Switches of one rack share its position (CoreRoom::rackEnd), so a child's links to them are
+  // measured once; looked up per parent, kept here.
+  std::vector<std::int64_t> rackEnd(static_cast<std::size_t>(upperSwitches));
+  for (std::int64_t i = 0; i < upperSwitches; ++i) rackEnd[static_cast<std::size_t>(i)] = room.rackEnd(i);
   const int leafCount = static_cast<int>(res.switches.size());
   // A switch's uplinks spread evenly over its parents, each measured to where that parent stands and
   // tallied at that length (medium and bucket). A module in its cages carries links of one medium:
@@ -662,9 +657,9 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
       const std::int64_t parent = s.firstParent + k;
       const bool known = parent >= 0 && parent < parentsAbove;
       const std::int64_t at = tierStart[tier + 1] + parent;
-      // The parents from k on standing in the same place (same tier, within this child's set).
-      e = known ? std::min({n, k + samePlaceEnd[static_cast<std::size_t>(at)] - at, k + tierStart[tier + 2] - at})
-                : k + 1;
+      // The parents from k on standing in the same place (one rack of the room: measured once; same
+      // tier, within this child's set).
+      e = known ? std::min({n, k + rackEnd[static_cast<std::size_t>(at)] - at, k + tierStart[tier + 2] - at}) : k + 1;
       const std::int64_t count = linksTo(k, e);
       if (count == 0) continue;
       const double length =
@@ -678,7 +673,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
       std::int64_t modules = 0;
       if (m >= 0) {
         std::int64_t& before = laidByMedium[static_cast<std::size_t>(m)];
-        modules = (before + count + perModule - 1) / perModule - (before + perModule - 1) / perModule;
+        modules = ceilDiv(before + count, perModule) - ceilDiv(before, perModule);
         before += count;
       }
       const detail::BundleEnds ends{2 * count, 2 * modules, 0, 0};

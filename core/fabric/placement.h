@@ -88,6 +88,8 @@ class CoreRoom {
  public:
   CoreRoom(const design::Layout& layout, design::Vec2 centre, std::int64_t switches, int rackUnits);
   design::Vec2 position(std::int64_t i) const;
+  /// One past the last switch standing in switch i's rack (they share its position).
+  std::int64_t rackEnd(std::int64_t i) const { return (i / perRack_ + 1) * perRack_; }
   int hall() const { return hall_; }
   /// The room's footprint on the site plan: its racks' rows, aisles included.
   struct Extent {

@@ -23,10 +23,6 @@ std::int64_t fuzzyCeil(double x) {
 
 }  // namespace
 
-std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
-  return b <= 0 ? 0 : (a + b - 1) / b;
-}
-
 PortSplit splitPorts(int ports, double portRate, double nicRate) {
   PortSplit s;
   if (ports <= 0 || portRate <= 0) return s;

@@ -12,7 +12,9 @@
 
 namespace gigaplan::fabric::detail {
 
-std::int64_t ceilDiv(std::int64_t a, std::int64_t b);
+inline std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
+  return b <= 0 ? 0 : (a + b - 1) / b;
+}
 
 /// Logical ports of one switch at the link rate. portRate > nicRate: each port splits into
 /// floor(portRate / nicRate) links (breakout). nicRate > portRate: each GPU takes

@@ -19,14 +19,9 @@ namespace {
 // (transformers: "2.38 MW, … (rated 2.5 MVA)").
 std::string capacityText(const design::PowerNode& node, double capacity) {
   const std::string s = units::formatPower(capacity);
-  const double stated = ratingPowerFactor(node);
-  if (stated <= 0 || std::fabs(capacity - node.rating) <= 1e-9 * capacity) return "a continuous rating of " + s;
-  std::string rated = units::formatPower(node.rating);
-  if (isApparentPowerRated(node.kind) && !rated.empty() && rated.back() == 'W')
-    rated.back() = 'V', rated += 'A';
-  else
-    rated += " at pf " + units::shortest(stated);
-  return s + ", its continuous rating at the site power factor (rated " + rated + ")";
+  if (ratingPowerFactor(node) <= 0 || std::fabs(capacity - node.rating) <= 1e-9 * capacity)
+    return "a continuous rating of " + s;
+  return s + ", its continuous rating at the site power factor (rated " + ratingText(node) + ")";
 }
 
 void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {

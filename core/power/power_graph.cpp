@@ -3,6 +3,9 @@
 #include "core/power/power_graph.h"
 
 #include <algorithm>
+#include <cmath>
+
+#include "core/units/units.h"
 
 namespace gigaplan::power {
 
@@ -26,6 +29,19 @@ double realPowerCapacity(const design::PowerNode& node, double pf) {
   const double stated = ratingPowerFactor(node);
   const double site = pf > 0 && pf <= 1 ? pf : 1.0;
   return std::max(0.0, node.rating) * (stated > 0 ? site / stated : 1.0);
+}
+
+std::string ratingText(double watts, bool apparentPower, double statedPowerFactor) {
+  if (!std::isfinite(watts)) return "n/a";
+  if (watts <= 0) return "unrated";
+  std::string s = units::format(watts, units::Dimension::Power);
+  if (apparentPower && s.size() > 1 && s.back() == 'W') s = s.substr(0, s.size() - 1) + "VA";  // "3 MW" → "3 MVA"
+  if (!apparentPower && statedPowerFactor > 0) s += " at pf " + units::shortest(statedPowerFactor);
+  return s;
+}
+
+std::string ratingText(const design::PowerNode& node) {
+  return ratingText(node.rating, isApparentPowerRated(node.kind), ratingPowerFactor(node));
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/design/layout.h"
@@ -73,6 +74,12 @@ double ratingPowerFactor(const design::PowerNode& node);
 /// (the current limit holds whatever the power factor), the rating itself when rated in real power.
 /// The one home of the rule: the power graph's capacities and every view of them.
 double realPowerCapacity(const design::PowerNode& node, double pf);
+
+/// A rating as a planner reads it: "1.5 MW", in apparent power for substations and transformers
+/// ("3 MVA"), with the power factor it is stated at for gear limited by its current ("546 kW at pf
+/// 0.95"); "unrated" when zero. The node form gives a node's own rating.
+std::string ratingText(double watts, bool apparentPower, double statedPowerFactor);
+std::string ratingText(const design::PowerNode& node);
 
 /// Batteries carry steady-state load only when a node has no other parent: they bridge outages,
 /// they do not share the daily load (an approximation; peak shaving is not modelled).

@@ -165,12 +165,13 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
   // What stops a leaf group's switches: a GPU whose leaf stops is off the fabric, and a training
   // job stops with it. A leaf in a network rack stops with that rack; one beside a row with its feeds.
   std::vector<std::vector<int>> groupSet(static_cast<std::size_t>(std::max(0, fabric.leafGroups)));
+  std::vector<int> feeds;
   for (const fabric::SwitchPlacement& s : fabric.switches) {
     if (s.tier != 1 || s.group < 0 || s.group >= static_cast<int>(groupSet.size())) continue;
     if (valid(s.rack, R)) {
       rackSet(layout.racks[s.rack], set);
     } else {
-      std::vector<int> feeds;
+      feeds.clear();
       if (valid(s.feed, P)) feeds.push_back(s.feed);
       if (valid(s.feedB, P)) feeds.push_back(s.feedB);
       sets.feedCut(feeds, dom, set, next);

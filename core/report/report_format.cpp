@@ -64,14 +64,6 @@ std::string byteRate(double v) {
   return fixed(v / 1e6, 2) + " MB/s";
 }
 
-std::string rating(double watts, bool apparentPower, double statedPowerFactor) {
-  if (watts <= 0) return "unrated";
-  std::string s = quantity(watts, units::Dimension::Power);
-  if (apparentPower && s.size() > 1 && s.back() == 'W') s = s.substr(0, s.size() - 1) + "VA";  // "3 MW" → "3 MVA"
-  if (!apparentPower && statedPowerFactor > 0) s += " at pf " + units::shortest(statedPowerFactor);
-  return s;
-}
-
 std::string kindLabel(std::string_view kind) {
   if (kind == "ups") return "UPS";
   if (kind == "pdu") return "PDU";

@@ -42,11 +42,6 @@ std::string quantity(double siValue, units::Dimension dim);
 /// (network rates go through quantity() in bits; memory and storage speak bytes).
 std::string byteRate(double bytesPerSecond);
 
-/// A continuous rating: "1.5 MW", in apparent power for substations and transformers ("3 MVA"), with
-/// the power factor it is stated at for gear limited by its current ("546 kW at pf 0.95",
-/// power::ratingPowerFactor); "unrated" when zero.
-std::string rating(double watts, bool apparentPower, double statedPowerFactor = 0);
-
 /// An equipment kind as planners write it: "ups" → "UPS", "cdu" → "CDU", "air-handler" → "air handler".
 std::string kindLabel(std::string_view kind);
 

@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "core/base/thousands.h"
+#include "core/power/power_graph.h"
 #include "core/reliability/failure_domains.h"
 #include "core/report/charts.h"
 #include "core/report/power_tree.h"
@@ -36,8 +37,7 @@ Table mostLoadedPowerNodes(const ReportInputs& in, std::size_t top) {
     const design::PowerNode& n = l.power[i];
     t.rows.push_back(
         {n.id, kindLabel(design::toString(n.kind)), n.model, power(valueAt(p.nominal.out, i)),
-         power(valueAt(p.peak.out, i)),
-         rating(n.rating, power::isApparentPowerRated(n.kind), power::ratingPowerFactor(n)),
+         power(valueAt(p.peak.out, i)), power::ratingText(n),
          n.rating > 0 ? percent(valueAt(p.utilisation, i)) : "\u2013",
          valueAt(p.failover.worstUtilisation, i) > 0 ? percent(valueAt(p.failover.worstUtilisation, i)) : "\u2013"});
     t.rowTones.push_back(util(i) > 1 ? Tone::Error : util(i) >= 0.8 ? Tone::Warning : Tone::Normal);

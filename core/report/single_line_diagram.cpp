@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/power/power_graph.h"
 #include "core/report/power_paths.h"
 #include "core/report/report_format.h"
 
@@ -19,7 +20,7 @@ constexpr double kRightColumn = 104;
 std::string detailText(const PowerTreeRow& r) {
   const bool group = r.members.size() > 1;
   std::string s = "load " + quantity(r.load, units::Dimension::Power) + (group ? " max" : "");
-  s += "  \u00b7  rating " + rating(r.rating, r.apparentRating, r.ratingPowerFactor) +
+  s += "  \u00b7  rating " + power::ratingText(r.rating, r.apparentRating, r.ratingPowerFactor) +
        (r.units > 1 ? " (" + std::to_string(r.units) + " units)" : "");
   if (r.racksFed > 0) s += "  \u00b7  " + std::to_string(r.racksFed) + (r.racksFed == 1 ? " rack" : " racks");
   if (r.failureGpus > 0) s += "  \u00b7  failure stops " + count(r.failureGpus) + " GPUs";

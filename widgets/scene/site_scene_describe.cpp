@@ -5,7 +5,6 @@
 #include <sstream>
 
 #include "core/power/power_graph.h"
-#include "core/report/report_format.h"
 #include "core/units/units.h"
 #include "widgets/scene/site_scene.h"
 
@@ -62,7 +61,7 @@ std::string SiteScene::describe(ObjectRef ref) const {
       const catalog::PowerGear* g = catalog_->power(n.model);
       s << n.id << '\n' << typeName(n.kind);
       if (!n.model.empty()) s << " · " << (g && !g->name.empty() ? g->name : n.model);
-      s << "\nRating " << report::rating(n.rating, power::isApparentPowerRated(n.kind), power::ratingPowerFactor(n));
+      s << "\nRating " << power::ratingText(n);
       if (n.units > 1) s << " (" << n.units << " units)";
       if (!n.fedBy.empty()) s << "\nFed by: " << idList(n.fedBy, layout_.power);
       break;
