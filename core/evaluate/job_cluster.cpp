@@ -14,10 +14,8 @@ training::Cluster clusterFromEvaluation(const design::Design& design, const Eval
   c.scaleUpSize = t.domainSize > 0 ? t.domainSize : 8;
   c.scaleUpBandwidth = t.scaleUpBandwidth;
   if (e.fabric.problem.empty()) {  // else the fabric was not built: bandwidths fall back to the catalog (0)
-    // The fabric is sized for the fastest NIC on the site; the job's GPUs inject at their own
-    // (a GB200's 400G beside GB300's 800G), unless the network plan sets one rate for all.
-    c.scaleOutBandwidth = e.fabric.injectionBandwidth;
-    if (design.network.nicRate <= 0 && t.nicRate > 0) c.scaleOutBandwidth = std::min(c.scaleOutBandwidth, t.nicRate);
+    // The job's GPUs inject at their own rate on the fabric (a GB200's 400G beside GB300's 800G).
+    c.scaleOutBandwidth = fabric::injectionOf(e.fabric, t.gpu);
     if (!e.fabric.tierStats.empty() && e.fabric.tierStats.front().oversubscription > 0) {
       c.oversubscription = e.fabric.tierStats.front().oversubscription;  // as built, not as asked
     }

@@ -8,10 +8,12 @@
 #include <tuple>
 #include <utility>
 
+#include "core/base/thousands.h"
 #include "core/fabric/cable_tally.h"
 #include "core/fabric/collectives.h"
 #include "core/fabric/placement.h"
 #include "core/fabric/sizing.h"
+#include "core/units/units.h"
 
 namespace gigaplan::fabric {
 
@@ -34,6 +36,21 @@ std::string switchId(const SwitchPlacement& s) {
   return tierName(s.tier) + "-" + std::to_string(s.index + 1);
 }
 
+std::string injectionText(const FabricResult& f, const std::function<std::string(double)>& rate) {
+  const bool same = std::all_of(f.gpuLinks.begin(), f.gpuLinks.end(),
+                                [&](const GpuLinks& l) { return l.injection == f.injectionBandwidth; });
+  if (same) return rate(f.injectionBandwidth);
+  std::string text;
+  for (const GpuLinks& l : f.gpuLinks) text += (text.empty() ? "" : ", ") + rate(l.injection) + " (" + l.gpu + ")";
+  return text;
+}
+
+double injectionOf(const FabricResult& f, const std::string& gpu) {
+  for (const GpuLinks& l : f.gpuLinks)
+    if (l.gpu == gpu) return l.injection;
+  return f.injectionBandwidth;
+}
+
 namespace {
 
 using design::kNone;
@@ -47,6 +64,10 @@ struct TypeInfo {
   int gpus = 0, nodes = 0, gpusPerNode = 1;
   double nicRate = 0;
   std::int64_t totalGpus = 0;  // on this fabric, to find the dominant type
+  // Once the link rate is known (analyzeFabric): links per GPU, NIC ports per node (the rails of
+  // its leaf groups when rail-optimized), the rate a GPU runs them at and what it injects.
+  int links = 1, rails = 1;
+  double rate = 0, injection = 0;
 };
 
 class TypeCache {
@@ -76,6 +97,7 @@ class TypeCache {
     return t;
   }
   const std::deque<TypeInfo>& all() const { return types_; }
+  std::deque<TypeInfo>& all() { return types_; }
 
  private:
   const catalog::Catalog& catalog_;
@@ -84,6 +106,7 @@ class TypeCache {
 
 struct Group {
   int pod = 0, firstRack = 0, lastRack = 0;
+  int rails = 1;  // rail-optimized: NIC ports of each of its nodes, one leaf each
   double sx = 0, sy = 0, weight = 0;
   std::int64_t endpoints = 0;
   int leaves = 0, firstSwitch = 0, firstLeaf = 0;  // firstLeaf: index into the leaf tier of sizeTiers()
@@ -94,6 +117,7 @@ struct Pod {
 };
 struct Chunk {  // part of one rack wired to one leaf group
   int rack = 0, group = 0;
+  int links = 1;  // links per GPU of the rack's type
   std::int64_t endpoints = 0;
 };
 struct Grouping {
@@ -109,9 +133,11 @@ struct Grouping {
 // A rail-optimized rack that fits in one group is cabled to one group: when it does not fit in
 // what is left of the current group, that space stays empty and the rack starts the next. So an
 // NVL72 rack (18 trays) takes a 64-port leaf per rail on its own, as NVIDIA's GB200 SuperPOD
-// cables it, and DGX racks of 4 nodes fill groups of 32 or 72 nodes exactly.
-Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt, int planes, int rails,
-                    std::int64_t slotsPerGroup, std::int64_t podEndpoints, bool podsOfGpus, FabricResult& res) {
+// cables it, and DGX racks of 4 nodes fill groups of 32 or 72 nodes exactly. The nodes of a
+// rail-optimized group have one number of NIC ports, its rails: a node with another (an 8-GPU DGX
+// beside 4-GPU trays, a GPU with two links beside one with one) starts a group of its own.
+Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt, std::int64_t slotsPerGroup,
+                    std::int64_t podEndpoints, bool podsOfGpus, FabricResult& res) {
   Grouping g;
   g.chunks.reserve(layout.racks.size() + 16);
   std::int64_t fill = slotsPerGroup;
@@ -119,13 +145,11 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
     const design::Rack& rack = layout.racks[r];
     const TypeInfo& t = types.get(rack);
     if (t.gpus <= 0) continue;
-    const std::int64_t rackEndpoints = static_cast<std::int64_t>(t.gpus) * planes;
-    const std::int64_t portsPerSlot = railOpt ? static_cast<std::int64_t>(t.gpusPerNode) * planes : 1;
+    const std::int64_t rackEndpoints = static_cast<std::int64_t>(t.gpus) * t.links;
+    const int portsPerSlot = railOpt ? t.rails : 1;
     const std::int64_t slots = railOpt ? t.nodes : rackEndpoints;
-    // (Nodes that give a port to every rail; in a site whose other nodes have more rails, a group's
-    // leaves take the ports as they come.)
-    const bool skip = railOpt && portsPerSlot == rails && slots <= slotsPerGroup && fill < slotsPerGroup &&
-                      fill + slots > slotsPerGroup;
+    if (railOpt && !g.groups.empty() && g.groups.back().rails != portsPerSlot) fill = slotsPerGroup;
+    const bool skip = railOpt && slots <= slotsPerGroup && fill < slotsPerGroup && fill + slots > slotsPerGroup;
     std::int64_t skipped = skip ? (slotsPerGroup - fill) * portsPerSlot : 0;
     // A pod the planner sized in GPUs holds that many; a pod the tiers sized holds its slots.
     const std::int64_t podFill = podsOfGpus       ? g.pods.empty() ? 0 : g.pods.back().endpoints + rackEndpoints
@@ -148,7 +172,7 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
     std::int64_t remaining = slots;
     while (remaining > 0) {
       if (fill >= slotsPerGroup) {
-        g.groups.push_back({podIndex, static_cast<int>(r), static_cast<int>(r)});
+        g.groups.push_back({podIndex, static_cast<int>(r), static_cast<int>(r), portsPerSlot});
         fill = 0;
       }
       const std::int64_t take = std::min(remaining, slotsPerGroup - fill);
@@ -160,11 +184,11 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
       grp.sy += rack.position.y * static_cast<double>(take);
       grp.weight += static_cast<double>(take);
       if (res.rackRailGroup[r] == kNone) res.rackRailGroup[r] = gi;
-      g.chunks.push_back({static_cast<int>(r), gi, take * portsPerSlot});
+      g.chunks.push_back({static_cast<int>(r), gi, t.links, take * portsPerSlot});
       // Nodes of this chunk: rail-optimized slots are nodes; otherwise the nodes whose first port
       // falls in the chunk's ports [done, done + take).
       const std::int64_t done = slots - remaining;
-      const std::int64_t nodePorts = railOpt ? 1 : static_cast<std::int64_t>(t.gpusPerNode) * planes;
+      const std::int64_t nodePorts = railOpt ? 1 : static_cast<std::int64_t>(t.gpusPerNode) * t.links;
       const std::int64_t first = ceilDiv(done, nodePorts), end = ceilDiv(done + take, nodePorts);
       if (end > first)
         res.nodeSpans.push_back(
@@ -189,10 +213,11 @@ struct Sized {
 };
 
 // Leaves of each group, each with ceil(down used / oversubscription) uplinks before striping.
-std::vector<Sized> sizeLeaves(Grouping& g, bool railOpt, int rails, int tiers, int radix, double oversubscription) {
+std::vector<Sized> sizeLeaves(Grouping& g, bool railOpt, int tiers, int radix, double oversubscription) {
   std::vector<Sized> leaves;
   for (Group& grp : g.groups) {
     // The group's ports spread over its rails: `extra` leaves carry one port more than the rest.
+    const int rails = grp.rails;
     const std::int64_t base = railOpt ? grp.endpoints / rails : grp.endpoints;
     const std::int64_t extra = railOpt ? grp.endpoints % rails : 0;
     grp.leaves = railOpt ? static_cast<int>(base > 0 ? rails : extra) : 1;
@@ -435,6 +460,40 @@ detail::CollectiveInputs scaleUpInputs(const TypeInfo* dominant, std::int64_t gp
   return in;
 }
 
+// Each GPU type's links, most GPUs first (rack types of one GPU and NIC rate merged).
+std::vector<GpuLinks> gpuLinks(const TypeCache& types) {
+  std::vector<GpuLinks> out;
+  for (const TypeInfo& t : types.all()) {
+    if (t.totalGpus <= 0) continue;
+    const std::string id = t.gpu ? t.gpu->id : t.spec->gpu;
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const GpuLinks& l) { return l.gpu == id && l.nicRate == t.rate && l.links == t.links; });
+    if (it == out.end()) it = out.insert(out.end(), {id, 0, t.rate, t.links, t.injection});
+    it->gpus += t.totalGpus;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const GpuLinks& a, const GpuLinks& b) { return a.gpus > b.gpus; });
+  return out;
+}
+
+// What a site of several NICs does to the links, in the planner's words: a slower NIC runs its
+// link below the link rate; GPU types with different numbers of links share one fabric.
+void linkNotes(FabricResult& res, double linkRate, bool planesApart) {
+  using units::Dimension;
+  for (const GpuLinks& l : res.gpuLinks)
+    if (l.nicRate < linkRate * (1 - 1e-9))
+      res.notes.push_back(base::counted(l.gpus, l.gpu + " GPU") + " (" + units::format(l.nicRate, Dimension::DataRate) +
+                          " NICs) each take a whole " + units::format(linkRate, Dimension::DataRate) +
+                          " link and run it at their NIC's rate (the network plan's nic sets one rate for every GPU)");
+  const auto differs = [&](const GpuLinks& l) { return l.links != res.gpuLinks.front().links; };
+  if (planesApart || std::none_of(res.gpuLinks.begin(), res.gpuLinks.end(), differs)) return;
+  std::string text;
+  for (const GpuLinks& l : res.gpuLinks)
+    text += (text.empty() ? "" : ", ") + l.gpu + " " + base::counted(l.links, "link");
+  res.notes.push_back("GPU types take different numbers of links (" + text +
+                      " per GPU): one fabric, not one per plane; each type's leaf groups have a leaf per NIC port "
+                      "of its nodes");
+}
+
 }  // namespace
 
 FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPlan& plan,
@@ -483,32 +542,43 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     return res;
   }
 
-  // Ports, rails, tiers.
+  // Ports, rails, tiers. The fastest NIC (or the plan's) sets the link rate; every GPU type takes
+  // as many links as its own NIC needs at that rate (a slower NIC one, run at its own rate).
   const detail::PortSplit split = detail::splitPorts(sw->ports, sw->portRate, nicRate);
   res.radix = split.radix;
   res.breakout = split.breakout;
   res.planes = split.planes;
   res.linkRate = split.linkRate;
-  res.injectionBandwidth = std::min(nicRate, split.planes * split.linkRate);
-  res.endpoints = res.gpus * split.planes;
   const bool railOpt = plan.topology == design::Topology::RailOptimizedFatTree;
   int rails = 1;
-  if (railOpt)
-    for (const TypeInfo& t : types.all())
-      if (t.totalGpus > 0) rails = std::max(rails, t.gpusPerNode * split.planes);
+  bool uniformLinks = true;
+  for (TypeInfo& t : types.all()) {
+    if (t.totalGpus <= 0) continue;
+    t.rate = plan.nicRate > 0 ? plan.nicRate : t.nicRate > 0 ? t.nicRate : nicRate;
+    t.links = static_cast<int>(std::max<std::int64_t>(1, detail::fuzzyCeil(t.rate / split.linkRate)));
+    t.rails = t.gpusPerNode * t.links;
+    t.injection = std::min(t.rate, t.links * split.linkRate);
+    res.endpoints += t.totalGpus * t.links;
+    if (railOpt) rails = std::max(rails, t.rails);
+    uniformLinks = uniformLinks && t.links == split.planes;
+  }
   res.rails = rails;
+  res.gpuLinks = gpuLinks(types);
+  res.injectionBandwidth = dominant->injection;
   if (split.breakout > 1)
     res.notes.push_back("switch ports (" + std::to_string(sw->ports) + ") split " + std::to_string(split.breakout) +
                         " ways to the NIC rate: " + std::to_string(split.radix) + " logical ports per switch");
-  if (split.planes > 1)
+  if (split.planes > 1 && uniformLinks)
     res.notes.push_back("the NIC is faster than a switch port: each GPU uses " + std::to_string(split.planes) +
                         " ports");
+  linkNotes(res, split.linkRate, uniformLinks || !railOpt);
 
   detail::SizingInput in;
   in.radix = split.radix;
   // A GPU's planes (NIC faster than a port) are separate fabrics of a rail-optimized design, as
   // NVIDIA's multi-plane SuperPODs build them: each plane is sized on its own share of the ports.
-  const int fabricPlanes = railOpt ? split.planes : 1;
+  // GPU types with different numbers of links share one fabric (see linkNotes).
+  const int fabricPlanes = railOpt && uniformLinks ? split.planes : 1;
   in.rails = rails / fabricPlanes;
   in.endpoints = res.endpoints / fabricPlanes;
   in.oversubscription = plan.oversubscription;
@@ -522,8 +592,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     FabricResult scratch;
     scratch.rackPod.assign(layout.racks.size(), kNone);
     scratch.rackRailGroup.assign(layout.racks.size(), kNone);
-    const std::int64_t reserved =
-        groupRacks(layout, types, railOpt, split.planes, rails, tp.down[1], 0, false, scratch).reserved;
+    const std::int64_t reserved = groupRacks(layout, types, railOpt, tp.down[1], 0, false, scratch).reserved;
     if (reserved > res.endpoints) {
       in.endpoints = reserved / fabricPlanes;
       tp = detail::planTiers(in);
@@ -532,8 +601,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   res.notes.insert(res.notes.end(), tp.notes.begin(), tp.notes.end());
 
   // Pass 1: pods and leaf groups.
-  Grouping g = groupRacks(layout, types, railOpt, split.planes, rails, tp.down[1], tp.podEndpoints * fabricPlanes,
-                          tp.plannerPods, res);
+  Grouping g = groupRacks(layout, types, railOpt, tp.down[1], tp.podEndpoints * fabricPlanes, tp.plannerPods, res);
   if (plan.tiers == 0) fitPodsUnderTop(tp, static_cast<std::int64_t>(g.pods.size()), split.radix);
   const int t = tp.tiers;
   res.tiers = t;
@@ -543,8 +611,8 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   // Every tier striped evenly over the one above: pod by pod up to the pod's top, then pooled.
   const bool perPod = g.pods.size() > 1;
   const std::vector<std::vector<Sized>> sized =
-      sizePlanes(sizeLeaves(g, railOpt, rails, t, split.radix, tp.over[1]), fabricPlanes, rails, tp, split.radix,
-                 perPod, railOpt, res.notes);
+      sizePlanes(sizeLeaves(g, railOpt, t, split.radix, tp.over[1]), fabricPlanes, rails, tp, split.radix, perPod,
+                 railOpt, res.notes);
   std::int64_t upperSwitches = 0;
   for (int j = 1; j <= t; ++j) {
     Tier& st = res.tierStats[j - 1];
@@ -596,7 +664,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     // A NIC faster than a switch port splits its one port into planes (ConnectX-8: 800 Gb/s or
     // 2 × 400 Gb/s): one module on the NIC, twin-port, for all its planes' links.
     const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints,
-                                  ceilDiv(c.endpoints, std::max(1, split.planes))};
+                                  ceilDiv(c.endpoints, std::max(1, c.links))};
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
         c.rack, kNone, 1, c.group);
   }
@@ -740,7 +808,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   // A full rail-optimized group holds the whole racks that fit (see groupRacks).
   const int rackNodes = dominant ? dominant->nodes : 0;
   const int groupNodes = rackNodes > 0 && rackNodes <= tp.down[1] ? tp.down[1] / rackNodes * rackNodes : tp.down[1];
-  res.leafGroupGpus = railOpt ? groupNodes * gpusPerNode : std::max(1, tp.down[1] / split.planes);
+  res.leafGroupGpus = railOpt ? groupNodes * gpusPerNode : std::max(1, tp.down[1] / (dominant ? dominant->links : 1));
   checkPorts(res, tp, g, totalLeaves, fabricPlanes);
 
   // Collectives.

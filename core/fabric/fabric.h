@@ -15,6 +15,9 @@
 //   SN5600 (64 × 800G) behaves as 128 × 400G. When the NIC is faster than a port, each GPU uses
 //   ceil(nicRate / portRate) ports (planes); in a rail-optimized fabric each plane is a separate
 //   fabric sized on its own share, as NVIDIA's twin-planar DGX B300 SuperPOD builds them.
+// - On a site of several NICs the fastest sets the link rate; a slower NIC takes one link at its
+//   own rate, a faster one planes (GpuLinks). GPU types with different numbers of links share one
+//   fabric: each type's leaf groups have a leaf per NIC port of its nodes.
 // - Uplinks per switch are at least ceil(downlinks used / oversubscription).
 // - Every tier stripes evenly over the one above: each switch runs the same number of parallel
 //   links to every switch of its parent set, as ECMP / adaptive routing needs. The parents of a
@@ -42,6 +45,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,6 +62,18 @@ inline constexpr int kLengthBuckets = 9;
 inline constexpr std::array<double, kLengthBuckets - 1> kBucketLimits = {3, 5, 10, 30, 50, 100, 500, 2000};
 int lengthBucket(double length);           // 0 .. kLengthBuckets-1
 std::string_view bucketLabel(int bucket);  // "<=3 m", ..., "<=2 km", ">2 km"
+
+/// One GPU type's links into the fabric. The fastest NIC on the site (or the network plan's `nic`)
+/// sets the link rate; each type takes ceil(its NIC rate / link rate) links, at least one, so a
+/// slower NIC beside a faster one takes one link and runs it at its own rate (a ConnectX-7 at
+/// 400 Gb/s on an 800 Gb/s XDR port: the port's 200 Gb/s lanes do not split for it).
+struct GpuLinks {
+  std::string gpu;        // catalog GPU id
+  std::int64_t gpus = 0;  // on the fabric
+  double nicRate = 0;     // B/s, the NIC's rate (the plan's `nic` when it sets one)
+  int links = 1;          // logical links per GPU
+  double injection = 0;   // B/s per GPU: min(nicRate, links × linkRate)
+};
 
 /// One tier of switches, 1 = leaf. Ports are logical ports at the link rate (see breakout above).
 struct Tier {
@@ -179,15 +195,16 @@ struct FabricResult {
   std::vector<std::string> notes;  // assumptions applied (fallbacks), planner-readable
 
   design::Topology topology = design::Topology::RailOptimizedFatTree;
-  std::string switchModel;        // catalog switch id
-  std::int64_t gpus = 0;          // GPUs on the fabric
-  std::int64_t endpoints = 0;     // NIC ports on the fabric (= gpus × planes)
-  int rails = 1;                  // leaves per leaf group (rail-optimized: NIC ports per node)
-  int planes = 1;                 // switch ports per GPU when the NIC is faster than a port
-  int breakout = 1;               // logical ports per physical switch port
-  int radix = 0;                  // logical ports per switch
-  double linkRate = 0;            // B/s per logical link
-  double injectionBandwidth = 0;  // B/s per GPU into the fabric
+  std::string switchModel;         // catalog switch id
+  std::int64_t gpus = 0;           // GPUs on the fabric
+  std::int64_t endpoints = 0;      // NIC ports on the fabric (Σ gpus × links of their GpuLinks)
+  int rails = 1;                   // leaves per leaf group, the most of any (rail-optimized: NIC ports per node)
+  int planes = 1;                  // switch ports per GPU when the fastest NIC is faster than a port
+  int breakout = 1;                // logical ports per physical switch port
+  int radix = 0;                   // logical ports per switch
+  double linkRate = 0;             // B/s per logical link
+  double injectionBandwidth = 0;   // B/s per GPU into the fabric, of the most numerous rack type's GPU
+  std::vector<GpuLinks> gpuLinks;  // each GPU type's links, most GPUs first
 
   int tiers = 0;
   std::vector<Tier> tierStats;  // tierStats[0] = leaf
@@ -225,6 +242,14 @@ struct FabricResult {
   std::array<CollectiveBandwidth, kLevels> collectives{};
   const CollectiveBandwidth& collective(Level l) const { return collectives[static_cast<int>(l)]; }
 };
+
+/// What a GPU injects into the fabric, as texts print it: "800 Gb/s", or on a site of several NICs
+/// each type's, most GPUs first: "400 Gb/s (gb200), 800 Gb/s (gb300)". `rate` formats B/s.
+std::string injectionText(const FabricResult& f, const std::function<std::string(double)>& rate);
+
+/// The injection per GPU of one catalog GPU type on this fabric (B/s); injectionBandwidth when the
+/// type is not on it.
+double injectionOf(const FabricResult& f, const std::string& gpu);
 
 /// Synthesises the fabric for the racks of `layout` following `plan`. Never throws; a missing
 /// switch model or an empty layout is reported in FabricResult::problem. Linear in racks + switches.

@@ -16,12 +16,11 @@ std::int64_t satMul(std::int64_t a, std::int64_t b) {
   return a > kSaturate / b ? kSaturate : a * b;
 }
 
-// ceil(x) that ignores floating-point fuzz: 42 / 2.0000000001 is 21, not 22.
+}  // namespace
+
 std::int64_t fuzzyCeil(double x) {
   return static_cast<std::int64_t>(std::ceil(x - 1e-9));
 }
-
-}  // namespace
 
 PortSplit splitPorts(int ports, double portRate, double nicRate) {
   PortSplit s;

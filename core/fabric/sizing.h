@@ -16,6 +16,9 @@ inline std::int64_t ceilDiv(std::int64_t a, std::int64_t b) {
   return b <= 0 ? 0 : (a + b - 1) / b;
 }
 
+/// ceil(x) that ignores floating-point fuzz: 42 / 2.0000000001 is 21, not 22.
+std::int64_t fuzzyCeil(double x);
+
 /// Logical ports of one switch at the link rate. portRate > nicRate: each port splits into
 /// floor(portRate / nicRate) links (breakout). nicRate > portRate: each GPU takes
 /// ceil(nicRate / portRate) ports (planes) and links run at portRate.

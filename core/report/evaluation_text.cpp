@@ -40,7 +40,7 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   if (!e.fabric.problem.empty()) line("not built", e.fabric.problem);
   line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + base::thousands(e.fabric.totalSwitches));
   line("bisection", f(e.fabric.bisectionBandwidth, Dimension::DataRate));
-  line("injection per GPU", f(e.fabric.injectionBandwidth, Dimension::DataRate));
+  line("injection per GPU", fabric::injectionText(e.fabric, [&](double bw) { return f(bw, Dimension::DataRate); }));
   line("cables / transceivers", base::thousands(e.fabric.totalCables) + " / " + base::thousands(e.fabric.transceivers));
   line("optics / switch power",
        f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));

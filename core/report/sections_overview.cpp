@@ -130,8 +130,8 @@ Section fabric(const ReportInputs& in) {
       {"Topology",
        std::string(design::toString(f.topology)) + ", " + std::to_string(f.tiers) + " tiers, switch " + f.switchModel},
       {"Switches", count(f.totalSwitches) + " (" + power(f.switchPower) + " without optics)"},
-      {"Endpoints",
-       count(f.endpoints) + " NIC ports at " + rate(f.linkRate) + ", " + rate(f.injectionBandwidth) + " per GPU"},
+      {"Endpoints", count(f.endpoints) + " NIC ports at " + rate(f.linkRate) + ", " +
+                        fabric::injectionText(f, [](double bw) { return rate(bw); }) + " per GPU"},
       {"Bisection",
        rate(f.bisectionBandwidth) + " one direction; longest path " + std::to_string(f.maxHops) + " switch hops"},
       {"Pods / leaf groups", count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) +

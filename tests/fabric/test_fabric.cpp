@@ -614,6 +614,45 @@ class TestFabric : public QObject {
     QCOMPARE(r.injectionBandwidth, 800 * kGbps);
   }
 
+  void gpuTypesTakeTheLinksTheirNicsNeed() {
+    // GB200 (400G ConnectX-7) beside GB300 (800G ConnectX-8) on 400G QM9700 ports: a GB300 takes
+    // two links, a GB200 one; their leaf groups have 4 and 8 leaves, in one fabric.
+    const auto cat = fixture::makeCatalog();
+    auto layout = fixture::makeLayout(cat, 1, 4, "gb200-nvl72");
+    for (std::size_t k = 2; k < 4; ++k) {
+      layout.racks[k].type = "gb300-nvl72";
+      layout.racks[k].spec = cat.rack("gb300-nvl72");
+    }
+    const auto r = analyzeFabric(layout, qm9700Plan(), cat);
+    QCOMPARE(qint64(r.endpoints), qint64(2 * 72 + 2 * 72 * 2));
+    QCOMPARE(r.gpuLinks.size(), std::size_t(2));
+    QCOMPARE(r.gpuLinks[0].links, 1);
+    QCOMPARE(r.gpuLinks[0].injection, 400 * kGbps);
+    QCOMPARE(r.gpuLinks[1].links, 2);
+    QCOMPARE(r.gpuLinks[1].injection, 800 * kGbps);
+    QCOMPARE(qint64(r.tierStats[0].switches), qint64(2 * 4 + 2 * 8));
+    QCOMPARE(qint64(r.tierStats[0].linksDown), qint64(r.endpoints));
+    QCOMPARE(r.injectionBandwidth, 400 * kGbps);  // GB200 and GB300 tie: the first listed
+    QCOMPARE(injectionText(r, [](double bw) { return std::to_string(static_cast<int>(bw / kGbps)); }),
+             std::string("400 (gb200), 800 (gb300)"));
+    const auto note = std::find_if(r.notes.begin(), r.notes.end(),
+                                   [](const std::string& n) { return n.find("GPU types take different") == 0; });
+    QVERIFY(note != r.notes.end());
+    QVERIFY2(note->find("gb200 1 link, gb300 2 links") != std::string::npos, note->c_str());
+    // On 800G XDR ports the GB300 takes one link, the GB200 one too, run at its NIC's 400G (the
+    // port's 200G lanes do not split for it), and a note says so.
+    auto xdr = qm9700Plan();
+    xdr.switchModel = "q3400";
+    const auto x = analyzeFabric(layout, xdr, cat);
+    QCOMPARE(x.linkRate, 800 * kGbps);
+    QCOMPARE(qint64(x.endpoints), qint64(4 * 72));
+    QCOMPARE(injectionOf(x, "gb200"), 400 * kGbps);
+    QCOMPARE(injectionOf(x, "gb300"), 800 * kGbps);
+    QVERIFY(std::any_of(x.notes.begin(), x.notes.end(), [](const std::string& n) {
+      return n.find("144 gb200 GPUs (400 Gb/s NICs) each take a whole 800 Gb/s link") == 0;
+    }));
+  }
+
   void nvl72RailGroups() {
     // 18 trays of 4 GPUs per rack, 32 trays per rail group: a second rack does not fit in the
     // 14 trays left, so each rack has a leaf per rail of its own (18 down, 18 up).
@@ -626,8 +665,8 @@ class TestFabric : public QObject {
     QCOMPARE(r.rackRailGroup[1], 1);
     QCOMPARE(r.rackRailGroup[7], 7);
     QCOMPARE(r.leafGroups, 8);
-    // Beside 8-rail DGX nodes, a tray's 4 ports reach half of the rails: racks fill groups as the
-    // ports come (the first group takes 18 trays of one rack and 14 of the next).
+    // Beside 8-rail DGX nodes the trays keep groups of their own, of 4 leaves (one per tray port):
+    // a group's nodes have one number of ports. The DGX racks (4 nodes) start a group of 8 leaves.
     auto mixed = layout;
     for (std::size_t k = 4; k < 8; ++k) {
       mixed.racks[k].type = "dgx-h100-rack";
@@ -635,8 +674,13 @@ class TestFabric : public QObject {
     }
     const auto m = analyzeFabric(mixed, qm9700Plan(), cat);
     QCOMPARE(m.rails, 8);
-    QCOMPARE(m.rackRailGroup[1], 0);
-    QCOMPARE(m.rackRailGroup[2], 1);
+    QCOMPARE(m.rackRailGroup[1], 1);
+    QCOMPARE(m.rackRailGroup[3], 3);
+    QCOMPARE(m.rackRailGroup[4], 4);
+    QCOMPARE(m.rackRailGroup[7], 4);  // 16 DGX nodes in one group of 32
+    QCOMPARE(m.leafGroups, 5);
+    QCOMPARE(qint64(m.tierStats[0].switches), qint64(4 * 4 + 8));
+    QCOMPARE(qint64(m.tierStats[0].linksDown), qint64(4 * 72 + 4 * 32));
     QCOMPARE(qint64(r.tierStats[0].linksDown), qint64(576));
     QCOMPARE(r.collective(Level::ScaleUp).groupGpus, 72);
     QCOMPARE(r.collective(Level::ScaleUp).allReduce, 900e9);

@@ -151,7 +151,7 @@ class TestTrainingSearch : public QObject {
     // The site's GB200 inject at their own 400G; at the fabric's 800G (as if they had ConnectX-8)
     // the fastest step, the fastest run and the least energy are three different plans.
     QCOMPARE(c.scaleOutBandwidth, 50e9);
-    c.scaleOutBandwidth = eval.fabric.injectionBandwidth;
+    c.scaleOutBandwidth = fabric::injectionOf(eval.fabric, "gb300");
     QCOMPARE(c.scaleOutBandwidth, 100e9);
     const GpuParams g = resolveGpu(*cat.gpu(c.gpu), c);
     const Prices gpuHours{2.0, 0}, tariff{0, 80}, both{2.0, 80};
