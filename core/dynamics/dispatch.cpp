@@ -140,13 +140,13 @@ std::vector<engine::Finding> gridFindings(const GridCheck& g, const design::Powe
                                           " (power_dynamics.grid_largest_step) at " + clock(g.second.firstBreach),
                                       g.second.range, spec.gridLargestStep));
   if (!g.oscillationOk)
-    out.push_back(engine::makeFinding(
-        Severity::Error, "", "dynamics.grid-oscillation",
-        "The grid sees an oscillation of " + units::formatPower(g.figures.bandAmplitude) + " amplitude at " +
-            units::formatFrequency(g.figures.bandFrequency) + ", above the limit of " +
-            units::formatPower(spec.gridOscillationLimit) + " in " + units::formatFrequency(spec.bandLow) + "–" +
-            units::formatFrequency(spec.bandHigh) + " (power_dynamics.grid_oscillation_limit), over the whole record",
-        g.figures.bandAmplitude, spec.gridOscillationLimit));
+    out.push_back(engine::makeFinding(Severity::Error, "", "dynamics.grid-oscillation",
+                                      "The grid sees an oscillation of " + units::formatPower(g.figures.bandAmplitude) +
+                                          " amplitude at " + units::formatFrequency(g.figures.bandFrequency) +
+                                          ", above the limit of " + units::formatPower(spec.gridOscillationLimit) +
+                                          " in " + bandText(g.figures) +
+                                          " (power_dynamics.grid_oscillation_limit), over the whole record",
+                                      g.figures.bandAmplitude, spec.gridOscillationLimit));
   return out;
 }
 

@@ -104,10 +104,17 @@ std::vector<Interval> timeline(const Scenario& s) {
     t = until;
     if (t >= stop) break;
     if (t == nextFailure) {
-      const double back = std::min(t + s.restart, stop);
+      // Failures come at their rate in wall-clock time, as the goodput model counts them (one every
+      // MTBF, restarts included): one that falls in a restart starts it again.
+      double back = t + s.restart;
+      nextFailure = s.failureInterval > 0 ? t + s.failureInterval : INFINITY;
+      while (nextFailure < back && nextFailure < stop) {
+        back = nextFailure + s.restart;
+        nextFailure += s.failureInterval;
+      }
+      back = std::min(back, stop);
       if (back > t) out.push_back({t, back, Activity::Restart});
       t = back;
-      nextFailure = s.failureInterval > 0 ? t + s.failureInterval : INFINITY;
     } else {
       const double done = std::min({t + s.checkpointWrite, stop, nextFailure});  // a failure cuts a write short
       out.push_back({t, done, Activity::Checkpoint});

@@ -90,7 +90,7 @@ struct Scenario {
   double checkpointInterval = 0;  // s of training between checkpoint writes (0: none)
   double checkpointWrite = 0;     // s each write holds the GPUs
   double firstFailure = 0;        // s of the first failure (0: none)
-  double failureInterval = 0;     // s from the end of one restart to the next failure (0: one failure)
+  double failureInterval = 0;     // s from one failure to the next, restarts included (0: one failure)
   double restart = 0;             // s from a failure to training again (detect, reschedule, restore)
 };
 

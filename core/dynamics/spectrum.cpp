@@ -8,6 +8,8 @@
 #include <numeric>
 #include <unsupported/Eigen/FFT>
 
+#include "core/units/rates.h"
+
 namespace gigaplan::dynamics {
 
 Spectrum amplitudeSpectrum(const std::vector<double>& series, double dt) {
@@ -67,6 +69,10 @@ SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double band
     if (ramp > f.fastestRamp) f.fastestRamp = ramp, f.fastestRampAt = static_cast<double>(i) * dt;
   }
   const Spectrum s = amplitudeSpectrum(x, dt);
+  const double nyquist = 0.5 / dt;
+  f.bandLow = bandLow;
+  f.bandHigh = std::min(bandHigh, nyquist);
+  f.bandCut = bandHigh > nyquist * (1 + 1e-9);
   double total = 0, inBand = 0;
   for (std::size_t k = 1; k < s.amplitude.size(); ++k) {
     const double a = s.amplitude[k], power = a * a;  // a sinusoid's variance is A²/2: the ratio is the same
@@ -79,6 +85,10 @@ SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double band
   }
   f.bandShare = total > 0 ? inBand / total : 0;
   return f;
+}
+
+std::string bandText(const SeriesFigures& f) {
+  return units::formatFrequency(f.bandLow) + "\u2013" + units::formatFrequency(f.bandHigh);
 }
 
 }  // namespace gigaplan::dynamics

@@ -7,6 +7,7 @@
 //   f.swing, f.fastestRamp, f.dominantFrequency, f.bandShare ...
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace gigaplan::dynamics {
@@ -37,7 +38,14 @@ struct SeriesFigures {
   double dominantAmplitude = 0;                      // W
   double bandShare = 0;                              // share of the swing's energy (variance) inside the band
   double bandFrequency = 0, bandAmplitude = 0;       // the largest line inside the band
+  // The band analysed, Hz: the band asked, its top cut at the highest frequency the sampling
+  // resolves (Nyquist, 1 / (2 dt)); bandCut when it was.
+  double bandLow = 0, bandHigh = 0;
+  bool bandCut = false;
 };
+
+/// The band analysed, as texts print it: "0.1 Hz–5 Hz".
+std::string bandText(const SeriesFigures& f);
 SeriesFigures analyzeSeries(const std::vector<double>& series, double dt, double bandLow, double bandHigh);
 
 }  // namespace gigaplan::dynamics

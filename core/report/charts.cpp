@@ -132,9 +132,10 @@ Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& o) 
   const std::vector<double> ticks = niceRange(lo, hi, 4);
   const double y0 = ticks.front(), y1 = ticks.back();
   auto yAt = [&](double v) { return bottom - (bottom - top) * (v - y0) / (y1 - y0); };
+  const double yStep = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
   for (double t : ticks) {
     d.line({left, yAt(t)}, {right, yAt(t)}, Style::line(kRule, 0.3));
-    d.text({left - 3, yAt(t) + 2.5}, fixed(t, t == std::round(t) ? 0 : 1) + " " + o.unit,
+    d.text({left - 3, yAt(t) + 2.5}, tickText(t, yStep) + " " + o.unit,
            {.size = 6.5, .anchor = Anchor::End, .color = kMuted});
   }
   // Time axis: about six labels on a clock's steps (10 s, 1 min, 10 min …), at whole multiples.
@@ -151,7 +152,10 @@ Drawing lineChart(const std::vector<Series>& series, const LineChartOptions& o) 
   for (double t = std::ceil(t0 / step - 1e-9) * step; t <= t0 + span * (1 + 1e-9); t += step) {
     const double x = left + (right - left) * (t - t0) / std::max(span, 1e-9);
     d.line({x, bottom}, {x, bottom + 3}, Style::line(kMuted, 0.5));
-    d.text({x, bottom + 11}, clockText(t), {.size = 6.5, .anchor = Anchor::Middle, .color = kMuted});
+    // Centred on its tick, or ending there where centred it would run off the drawing.
+    const std::string label = clockText(t);
+    const bool atEdge = x + textWidth(label, 6.5) / 2 > o.width;
+    d.text({x, bottom + 11}, label, {.size = 6.5, .anchor = atEdge ? Anchor::End : Anchor::Middle, .color = kMuted});
   }
   d.line({left, bottom}, {right, bottom}, Style::line(kMuted, 0.5));
   // Lines: one point per sample, or each column's lowest and highest sample in time order.

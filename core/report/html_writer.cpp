@@ -21,7 +21,7 @@ h1 { font-size: 2em; margin: 0.2em 0; } h2 { border-bottom: 2px solid #4e79a7; p
 nav ol { columns: 2; } nav a { color: #1f5fa0; }
 table { border-collapse: collapse; margin: 0.8em 0; width: 100%; font-size: 0.9em; }
 caption { text-align: left; font-weight: bold; padding: 0.3em 0; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.5em; vertical-align: top; text-align: left; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25em 0.5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
 th { background: #eef2f7; } td.num, th.num { text-align: right; white-space: nowrap; }
 table.kv { width: auto; } table.kv th { background: none; font-weight: normal; color: #555; white-space: nowrap; }
 tr.warning td { background: #fff6dc; } tr.error td { background: #fde4e1; } tr.note td { background: #eef5fb; }

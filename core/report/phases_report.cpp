@@ -386,21 +386,37 @@ Section phasesSection(const PhasesOverview& o) {
     }
     s.blocks.push_back(std::move(y));
   }
-  for (const engine::PhaseResult& p : o.phases) {
-    const engine::Evaluation& e = p.evaluation;
-    if (e.errors == 0) continue;
+  // Each phase's errors, and the warnings the finished site (the last phase) does not have too:
+  // those are under Findings.
+  const std::vector<engine::Finding>& finished = o.phases.back().evaluation.findings;
+  const auto ownFinding = [&](const engine::Finding& x) {
+    if (x.severity == engine::Severity::Error) return true;
+    if (x.severity != engine::Severity::Warning) return false;
+    return std::none_of(finished.begin(), finished.end(),
+                        [&](const engine::Finding& y) { return y.code == x.code && y.object == x.object; });
+  };
+  for (std::size_t k = 0; k < o.phases.size(); ++k) {
+    const engine::PhaseResult& p = o.phases[k];
+    std::vector<const engine::Finding*> own;
+    for (const engine::Finding& x : p.evaluation.findings)
+      if ((k + 1 < o.phases.size() || x.severity == engine::Severity::Error) && ownFinding(x)) own.push_back(&x);
+    if (own.empty()) continue;
+    const bool errors = own.front()->severity == engine::Severity::Error;  // findings come errors first
+    const bool warnings = own.back()->severity == engine::Severity::Warning;
     Table f;
-    f.caption = "Errors in phase " + std::to_string(p.phase + 1) + " (" + p.label + ")";
+    f.caption = std::string(errors && warnings ? "Errors and warnings"
+                            : errors           ? "Errors"
+                                               : "Warnings") +
+                " in phase " + std::to_string(p.phase + 1) + " (" + p.label + ")";
     f.columns = {{"Object", Align::Left, 0}, {"Finding", Align::Left, 3}};
-    for (const engine::Finding& x : e.findings) {
-      if (x.severity != engine::Severity::Error) break;
+    for (const engine::Finding* x : own) {
       if (f.rows.size() == kFindingsPerPhase) {
-        f.footnote = "showing " + count(static_cast<std::int64_t>(kFindingsPerPhase)) + " of " + count(e.errors) +
-                     "; all of them in gigaplan phases --json";
+        f.footnote = "showing " + count(static_cast<std::int64_t>(kFindingsPerPhase)) + " of " +
+                     count(static_cast<std::int64_t>(own.size())) + "; all of them in gigaplan phases --json";
         break;
       }
-      f.rows.push_back({x.object.empty() ? "site" : x.object, x.message});
-      f.rowTones.push_back(Tone::Error);
+      f.rows.push_back({x->object.empty() ? "site" : x->object, x->message});
+      f.rowTones.push_back(x->severity == engine::Severity::Error ? Tone::Error : Tone::Warning);
     }
     s.blocks.push_back(std::move(f));
   }

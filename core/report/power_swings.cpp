@@ -19,21 +19,25 @@ std::string watts(double w) {
   return units::format(w, Dimension::Power);
 }
 
-std::string band(const design::PowerDynamicsSpec& spec) {
-  return units::formatFrequency(spec.bandLow) + "-" + units::formatFrequency(spec.bandHigh);
-}
-
 }  // namespace
 
-LabelledRows seriesRows(const dynamics::SeriesFigures& f, const design::PowerDynamicsSpec& spec) {
+std::string bandNote(const dynamics::SeriesFigures& f, const design::PowerDynamicsSpec& spec) {
+  if (!f.bandCut) return "";
+  return "The band watched ends at " + units::formatFrequency(f.bandHigh) +
+         ", the highest frequency this sampling resolves, below the " + units::formatFrequency(spec.bandHigh) +
+         " of power_dynamics.oscillation_band.";
+}
+
+LabelledRows seriesRows(const dynamics::SeriesFigures& f) {
   return {
       {"peak / trough / swing", watts(f.peak) + " / " + watts(f.trough) + " / " + watts(f.swing)},
       {"mean", watts(f.mean)},
       {"fastest ramp", watts(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s"},
       {"dominant frequency",
        units::formatFrequency(f.dominantFrequency) + " (" + watts(f.dominantAmplitude) + " amplitude)"},
-      {"swing energy in " + band(spec), fixed(100 * f.bandShare, 1) + " % (largest line " + watts(f.bandAmplitude) +
-                                            " at " + units::formatFrequency(f.bandFrequency) + ")"},
+      {"swing energy in " + dynamics::bandText(f), fixed(100 * f.bandShare, 1) + " % (largest line " +
+                                                       watts(f.bandAmplitude) + " at " +
+                                                       units::formatFrequency(f.bandFrequency) + ")"},
   };
 }
 
@@ -89,10 +93,11 @@ Section powerSwingsSection(const dynamics::PowerProfile& p, const design::PowerD
       " computing and communicating together once per step (" + fixed(p.step.period, 3) +
       " s), checkpoints and failures with their restarts at their expected times. At the sources before the "
       "batteries and generators, and at the grid meter after them. A first-order planning model: see the notes "
-      "below."});
+      "below." +
+      (p.site.bandCut ? " " + bandNote(p.site, spec) : std::string())});
   Table t;
   t.columns = {{"", Align::Left, 1.2}, {"at the sources", Align::Right, 1}, {"at the grid meter", Align::Right, 1}};
-  const LabelledRows site = seriesRows(p.site, spec), grid = seriesRows(p.grid.figures, spec);
+  const LabelledRows site = seriesRows(p.site), grid = seriesRows(p.grid.figures);
   for (std::size_t i = 0; i < site.size(); ++i) t.rows.push_back({site[i].first, site[i].second, grid[i].second});
   s.blocks.push_back(std::move(t));
   KeyValues kv;

@@ -2,7 +2,7 @@
 // rows, one home for `gigaplan power-profile` and the report's "Power swings" section.
 //
 //   const dynamics::PowerProfile p = dynamics::powerProfile(...);
-//   for (const auto& [label, value] : report::seriesRows(p.site, spec)) std::cout << label << value;
+//   for (const auto& [label, value] : report::seriesRows(p.site)) std::cout << label << value;
 //   Section s = report::powerSwingsSection(p, spec, {.gpus = 576});
 #pragma once
 
@@ -21,7 +21,11 @@ using LabelledRows = std::vector<std::pair<std::string, std::string>>;
 
 /// Peak / trough / swing, mean, fastest ramp, dominant frequency and the swing's share in the
 /// design's band, of one series (at the sources, or at the grid meter).
-LabelledRows seriesRows(const dynamics::SeriesFigures& f, const design::PowerDynamicsSpec& spec);
+LabelledRows seriesRows(const dynamics::SeriesFigures& f);
+
+/// When the sampling cannot resolve the top of the design's band, a sentence that says so ("The band
+/// watched ends at 5 Hz, ..."); else empty.
+std::string bandNote(const dynamics::SeriesFigures& f, const design::PowerDynamicsSpec& spec);
 
 /// The rest a planner reads: GPU power per step, energy per step, events, the grid meter's
 /// largest change in a second and a minute, the sources, the GPU floor's cost, the smallest battery.

@@ -54,7 +54,8 @@ std::vector<Headline> headlines(const ReportInputs& in) {
     const training::Estimate& t = in.training.estimate;
     h.push_back({"Training time", sections::kApprox + fixed(t.effectiveTrainingDays, 1) + " days",
                  (t.job.model.name.empty() ? std::string("the design's job") : t.job.model.name) + ", goodput " +
-                     percent(t.reliability.goodput)});
+                     percent(t.reliability.goodput) +
+                     (in.design.design.phases.empty() ? "" : ", on the finished site (phase by phase: Phases)")});
   }
   return h;
 }

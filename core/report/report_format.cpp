@@ -35,7 +35,12 @@ std::string fixed(double v, int decimals) {
 std::string megawatts(double watts) {
   const double mw = watts / 1e6;
   const double a = std::fabs(mw);
-  const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : a >= 1 ? 2 : 3;
+  if (a == 0) return "0 MW";
+  if (a < 0.9995) {  // a small site's figures in kW, as `gigaplan evaluate` prints them
+    const double kw = watts / 1e3, k = std::fabs(kw);
+    return fixed(kw, k >= 99.95 ? 0 : k >= 9.995 ? 1 : 2) + " kW";
+  }
+  const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
   return fixed(mw, decimals) + " MW";
 }
 

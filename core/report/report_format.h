@@ -2,7 +2,7 @@
 // compare a report with `gigaplan evaluate --json` agree on the text of each figure.
 //
 //   report::count(589824)        // "589,824"
-//   report::megawatts(1.1e9)     // "1,100 MW"; 713e3 → "0.713 MW"; 12.34e6 → "12.3 MW"
+//   report::megawatts(1.1e9)     // "1,100 MW"; 713e3 → "713 kW"; 12.34e6 → "12.3 MW"
 //   report::pue(1.2134)          // "1.213"
 //   report::percent(0.873)       // "87.3 %"
 #pragma once
@@ -25,8 +25,8 @@ std::string counted(std::int64_t n, std::string_view singular, std::string_view 
 /// Fixed decimals, with thousands separators in the integer part: fixed(12345.678, 1) → "12,345.7".
 std::string fixed(double v, int decimals);
 
-/// Power in MW with three significant figures below 100 MW and whole megawatts above:
-/// 0.713 MW, 1.11 MW, 12.3 MW, 1,100 MW. Headline figures use this.
+/// Power in MW with three significant figures below 100 MW and whole megawatts above, in kW below
+/// 1 MW: 47.5 kW, 713 kW, 1.11 MW, 12.3 MW, 1,100 MW, 0 MW. Headline figures use this.
 std::string megawatts(double watts);
 
 /// Power usage effectiveness, three decimals: "1.213" ("n/a" when zero: no IT load).

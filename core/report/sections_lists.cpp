@@ -14,9 +14,9 @@ Section findings(const ReportInputs& in) {
     s.blocks.push_back(Paragraph{"The engine found nothing to flag."});
     return s;
   }
-  s.blocks.push_back(
-      Paragraph{count(e.errors) + " errors, " + count(e.warnings) + " warnings and " + count(e.infos) +
-                " notes. Errors first; each names the object to look at (select it by id in GigaPlan's 3D view)."});
+  s.blocks.push_back(Paragraph{
+      counted(e.errors, "error") + ", " + counted(e.warnings, "warning") + " and " + counted(e.infos, "note") +
+      ". Errors first; each names the object to look at (select it by id in GigaPlan's 3D view)."});
   struct ByCode {
     engine::Severity severity;
     std::int64_t n = 0;

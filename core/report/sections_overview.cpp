@@ -29,15 +29,20 @@ Section summary(const ReportInputs& in) {
   s.blocks.push_back(Paragraph{text});
   if (in.training.ok) {
     const training::Estimate& t = in.training.estimate;
-    s.blocks.push_back(
-        Paragraph{"Training " + (t.job.model.name.empty() ? std::string("the design's job") : t.job.model.name) +
-                  " on " + count(t.gpusUsed) + " GPUs takes " + kApprox + fixed(t.effectiveTrainingDays, 1) +
-                  " days with interruptions (goodput " + percent(t.reliability.goodput) + ") and " + kApprox +
-                  fixed(t.energyMwh, 0) + " MWh of facility energy."});
+    s.blocks.push_back(Paragraph{
+        "Training " + (t.job.model.name.empty() ? std::string("the design's job") : t.job.model.name) + " on " +
+        count(t.gpusUsed) + (in.design.design.phases.empty() ? "" : " GPUs of the finished site") +
+        (in.design.design.phases.empty() ? " GPUs" : "") + " takes " + kApprox + fixed(t.effectiveTrainingDays, 1) +
+        " days with interruptions (goodput " + percent(t.reliability.goodput) + ") and " + kApprox +
+        fixed(t.energyMwh, 0) + " MWh of facility energy." +
+        (in.design.design.phases.empty()
+             ? ""
+             : " Started on its date on the phases as they come online, it runs as the Phases section "
+               "shows.")});
   }
   if (e.errors + e.warnings > 0) {
-    s.blocks.push_back(Paragraph{"The engine raised " + count(e.errors) + " errors and " + count(e.warnings) +
-                                     " warnings; they are listed under Findings.",
+    s.blocks.push_back(Paragraph{"The engine raised " + counted(e.errors, "error") + " and " +
+                                     counted(e.warnings, "warning") + "; they are listed under Findings.",
                                  e.errors > 0 ? Tone::Error : Tone::Warning});
   }
   KeyValues kv;

@@ -104,7 +104,8 @@ Section power(const ReportInputs& in) {
       "rating (transformers and substations in MVA: capacity is rating \u00d7 the site power factor of " +
       fixed(in.design.design.site.powerFactor, 2) +
       "; busways, switchboards and PDUs at the power factor their rating is stated at: capacity is rating \u00d7 "
-      "the site's over it), and the bar shows peak load against capacity; fail-over is the worst utilisation with any "
+      "the site power factor over that one), and the bar shows peak load against capacity; fail-over is the worst "
+      "utilisation with any "
       "one "
       "busway, UPS or transformer failed. The left edge carries the power path's colour, as in the site plan.";
   if (tree.collapsed) {
@@ -182,8 +183,10 @@ Section cooling(const ReportInputs& in) {
     o.limitLabel = "capacity";
     o.labelWidth = 150;
     Figure f{"cooling-utilisation",
-             l.cooling.size() <= 24 ? "Heat load of each cooling unit against its capacity"
-                                    : "Most loaded cooling unit of each loop (the 24 highest), against its capacity",
+             l.cooling.size() <= 24       ? "Heat load of each cooling unit against its capacity"
+             : bars.size() < loops.size() ? "Most loaded cooling unit of each loop (the " + count(bars.size()) +
+                                                " highest), against its capacity"
+                                          : std::string("Most loaded cooling unit of each loop, against its capacity"),
              {barChart(bars, o)}};
     f.parts.front().title = "Cooling utilisation";
     s.blocks.push_back(std::move(f));
@@ -236,7 +239,7 @@ Section failureDomains(const ReportInputs& in) {
                {"largest domain", Align::Right}, {"share of site", Align::Right}, {"largest behind", Align::Left, 1.5}};
   for (const auto& [kind, k] : byKind) {
     t.rows.push_back({kind, count(k.elements), count(k.withDomain),
-                      count(k.maxGpus) + " GPUs, " + count(k.maxRacks) + " racks",
+                      counted(k.maxGpus, "GPU") + ", " + counted(k.maxRacks, "rack"),
                       percent(static_cast<double>(k.maxGpus) / gpus), k.maxGpus > 0 ? k.worst : "\u2013"});
   }
   if (!t.rows.empty()) {

@@ -117,8 +117,7 @@ Section training(const ReportInputs& in) {
                                                            " fitting plans, parallelism: auto)"
                                                      : std::string())},
       {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count) + " " + t.cluster.gpu + idleText(t.idle)},
-      {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox +
-                        count(static_cast<std::int64_t>(e.tokensPerSecond)) + " tokens/s"},
+      {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox + fixed(e.tokensPerSecond, 0) + " tokens/s"},
       {"Throughput per GPU",
        kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " + percent(e.hfu)},
       {"Memory per GPU", kApprox + fixed(e.memory.total / units::kGiB, 1) + " GiB of " +
@@ -129,9 +128,9 @@ Section training(const ReportInputs& in) {
       {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + fixed(e.reliability.interruptionsPerDay, 2) +
                       " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) +
                       " min (" + fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
-      {"GPU-hours", kApprox + count(static_cast<std::int64_t>(e.gpuHours))},
-      {"Energy", kApprox + count(static_cast<std::int64_t>(e.energyMwh)) + " MWh facility (" +
-                     count(static_cast<std::int64_t>(e.itEnergyMwh)) + " MWh IT \u00d7 PUE " + pue(e.pue) + ")"},
+      {"GPU-hours", kApprox + fixed(e.gpuHours, 0)},
+      {"Energy", kApprox + fixed(e.energyMwh, 0) + " MWh facility (" + fixed(e.itEnergyMwh, 0) + " MWh IT \u00d7 PUE " +
+                     pue(e.pue) + ")"},
   };
   s.blocks.push_back(std::move(kv));
   if (!e.memory.fits)

@@ -125,7 +125,7 @@ class TestDynamics : public QObject {
   }
 
   // Start at 30 s; checkpoints every 100 s of training taking 10 s; a failure at 250 s and a
-  // 60 s restart; failures every 400 s after each restart; 600 s in all:
+  // 60 s restart; failures every 400 s; 600 s in all:
   //   idle 0–30, train 30–130, checkpoint 130–140, train 140–240, checkpoint 240–250,
   //   restart 250–310 (the failure falls as the checkpoint ends), train 310–410,
   //   checkpoint 410–420, train 420–520, checkpoint 520–530, train 530–600.
@@ -163,6 +163,24 @@ class TestDynamics : public QObject {
       if (i > 0) QCOMPARE(cut[i].start, cut[i - 1].end);  // contiguous, never back in time
     }
     QVERIFY(cut[2].activity == Activity::Checkpoint && cut[3].activity == Activity::Restart);
+    // Failures at their rate in wall-clock time, restarts included: every 100 s from 250 s with a
+    // 60 s restart gives restarts at 250, 350, 450 and 550 s (not every 160 s).
+    {
+      Scenario f = s;
+      f.duration = 600;
+      f.firstFailure = 250;
+      f.failureInterval = 100;
+      std::vector<double> restarts;
+      for (const Interval& i : timeline(f))
+        if (i.activity == Activity::Restart) restarts.push_back(i.start);
+      QCOMPARE(restarts, (std::vector<double>{250, 350, 450, 550}));
+      // A failure that falls in a restart starts it again: every 50 s with 60 s restarts, the job
+      // never comes back.
+      f.failureInterval = 50;
+      const std::vector<Interval> stuck = timeline(f);
+      QVERIFY(stuck.back().activity == Activity::Restart);
+      QVERIFY(near(stuck.back().start, 250, 1e-9) && near(stuck.back().end, 600, 1e-9));
+    }
     // The job stops at 250 s: idle from there to the end.
     s.jobStop = 250;
     const std::vector<Interval> stopped = timeline(s);
