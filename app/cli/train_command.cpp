@@ -270,6 +270,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
   }
   Estimate e = estimate(job, cluster, gpu);
   addIdleGpuFindings(e, idle, cluster);
+  addPublishedGapFindings(e, cluster.gpu, cat);
   if (a.json) {
     out << estimateJson(e);
   } else {

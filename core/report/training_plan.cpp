@@ -8,6 +8,7 @@
 #include "core/training/gpu_params.h"
 #include "core/training/plan_findings.h"
 #include "core/training/search.h"
+#include "core/training/validation.h"
 
 namespace gigaplan::report {
 
@@ -44,6 +45,7 @@ TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluat
   }
   t.estimate = training::estimate(job, t.cluster, params);
   training::addIdleGpuFindings(t.estimate, t.idle, t.cluster);
+  training::addPublishedGapFindings(t.estimate, t.cluster.gpu, *r.catalog);
   t.ok = std::isfinite(t.estimate.step.total) && t.estimate.step.total > 0;
   if (!t.ok) t.problem = "the training model gave no step time for this plan";
   return t;

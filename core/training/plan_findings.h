@@ -15,6 +15,9 @@
 //                                     CP, EP, virtual stages and micro-batch; only the number of
 //                                     micro-batches grows) that reaches that share. value = MFU,
 //                                     limit = kSensibleBatchShare × the large-batch MFU.
+//   training.published-gap   warning  Published runs of the job's model on its GPU and precision are
+//                                     known gaps of the validation (core/training/validation.h:
+//                                     publishedGapFindings, added by whoever estimates a design's job).
 //
 //   Estimate e = estimate(job, cluster, gpu);                  // batch finding included
 //   addIdleGpuFindings(e, engine::idleGpuTypes(eval), cluster);  // on a design's cluster

@@ -3,6 +3,7 @@
 #include "core/training/validation.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -1015,6 +1016,75 @@ std::vector<ValidationResult> runValidation(const catalog::Catalog& cat) {
     out.push_back(std::move(r));
   }
   return out;
+}
+
+namespace {
+bool sameShape(const Model& a, const Model& b) {
+  return a.layers == b.layers && a.hidden == b.hidden && a.ffnHidden == b.ffnHidden && a.heads == b.heads &&
+         a.kvHeads == b.kvHeads && a.vocab == b.vocab && a.moe.experts == b.moe.experts && a.moe.topK == b.moe.topK &&
+         a.moe.expertFfnHidden == b.moe.expertFfnHidden;
+}
+
+// The gap's first clause ("small hidden size (2,048–2,880)"): what it is, without the evidence.
+std::string gapHeadline(const std::string& gap) {
+  return gap.substr(0, std::min(gap.find(':'), gap.find(". ")));
+}
+}  // namespace
+
+std::vector<engine::Finding> publishedGapFindings(const Job& job, const std::string& gpu, const catalog::Catalog& cat) {
+  const catalog::Gpu* g = cat.gpu(gpu);
+  if (!g) return {};
+  int rows = 0, gaps = 0;
+  double lo = 0, hi = 0, tolerance = 0;
+  std::vector<std::string> why;
+  for (const ValidationCase& c : validationCases()) {
+    if (c.cluster.gpu != gpu || c.job.training.precision != job.training.precision ||
+        !sameShape(c.job.model, job.model))
+      continue;
+    ++rows;
+    const double error = (predict(c, cat) - c.published) / c.published;
+    if (c.gap.empty() || std::fabs(error) <= c.tolerance) continue;
+    lo = gaps == 0 ? error : std::min(lo, error);
+    hi = gaps == 0 ? error : std::max(hi, error);
+    tolerance = c.tolerance;
+    ++gaps;
+    if (const std::string w = gapHeadline(c.gap); std::find(why.begin(), why.end(), w) == why.end()) why.push_back(w);
+  }
+  if (gaps == 0) return {};
+  const auto pct = [](double x) { return std::to_string(static_cast<int>(std::lround(100 * std::fabs(x)))) + " %"; };
+  // Smaller to larger distance from published, one direction or both.
+  const auto between = [&](double a, double b) {
+    if (std::fabs(a - b) < 0.005) return pct(a);
+    const std::string first = pct(a);
+    return first.substr(0, first.size() - 2) + "–" + pct(b);  // "40–60 %"
+  };
+  std::string direction;
+  if (lo > 0)
+    direction = "the model gives them " + between(lo, hi) +
+                " more throughput than published: expect this estimate to be as optimistic";
+  else if (hi < 0)
+    direction = "the model gives them " + between(hi, lo) +
+                " less throughput than published (later software): this estimate may be as pessimistic";
+  else
+    direction = "the model is from " + pct(lo) + " slower to " + pct(hi) + " faster than they ran";
+  std::string reasons;
+  for (const std::string& w : why) reasons += (reasons.empty() ? "" : "; ") + w;
+  const std::string model = job.model.name.empty() ? std::string("this model") : job.model.name;
+  std::string precision(toString(job.training.precision));
+  for (char& ch : precision) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return {engine::makeFinding(engine::Severity::Warning, gpu, "training.published-gap",
+                              "published runs of " + model + " in " + precision + " on " + gpu + ": " +
+                                  (gaps < rows ? std::to_string(gaps) + " of " + base::counted(rows, "row")
+                                   : rows == 1 ? std::string("the one row")
+                                               : "all " + std::to_string(rows) + " rows") +
+                                  " outside ±" + pct(tolerance) + ", and " + direction +
+                                  " (known gaps in docs/validation.md: " + reasons + ")",
+                              std::fabs(lo) > std::fabs(hi) ? lo : hi, tolerance)};
+}
+
+void addPublishedGapFindings(Estimate& e, const std::string& gpu, const catalog::Catalog& cat) {
+  const auto gap = publishedGapFindings(e.job, gpu, cat);
+  e.findings.insert(e.findings.end(), gap.begin(), gap.end());
 }
 
 ValidationTally tally(const std::vector<ValidationResult>& results) {

@@ -11,7 +11,9 @@
 #include <utility>
 #include <vector>
 
+#include "core/base/finding.h"
 #include "core/catalog/catalog.h"
+#include "core/training/estimate.h"
 #include "core/training/flops.h"
 #include "core/training/job.h"
 #include "core/training/memory.h"
@@ -70,6 +72,15 @@ std::vector<ValidationCase> validationCases();
 double predict(const ValidationCase& c, const catalog::Catalog& cat);
 
 std::vector<ValidationResult> runValidation(const catalog::Catalog& cat);
+
+/// training.published-gap (warning): published runs of the job's model (same shape: layers, widths,
+/// heads, vocabulary, experts and routing), GPU type and precision are rows the model does not
+/// reproduce (known gaps). The finding gives how far the model was from them and why, so a
+/// planner reads the estimate with that in mind; value = the largest error, limit = the rows'
+/// tolerance. Empty when no such row exists (or the model reproduces every one).
+std::vector<engine::Finding> publishedGapFindings(const Job& job, const std::string& gpu, const catalog::Catalog& cat);
+/// Appends publishedGapFindings(e.job, gpu, cat) to the estimate's findings.
+void addPublishedGapFindings(Estimate& e, const std::string& gpu, const catalog::Catalog& cat);
 
 /// Per calibrated parameter ("gb200 gemm_peak_fraction_fp8"), in first-row order: the 1-based rows
 /// that calibrate it ("15, 19") and the independent check rows of the same GPU values and precision

@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "core/training/model_presets.h"
 #include "core/training/validation.h"
 #include "training_fixtures.h"
 
@@ -198,6 +199,37 @@ class TestTrainingValidation : public QObject {
     const double gain = predict(mxfp8, cat) / predict(bf16, cat);
     QVERIFY2(std::abs(gain - 1.34) < 0.01, qPrintable(QString::number(gain)));
     QVERIFY(mxfp8.gap.find("the model's 1.34") != std::string::npos);
+  }
+
+  // A job whose model, GPU and precision have published rows the model does not reproduce carries
+  // a warning that says how far and why; a model the rows confirm, or one without rows, none.
+  void estimatesNameThePublishedGapsOfTheirModel() {
+    const auto& cat = test::repositoryCatalog();
+    Job oss = presetJob(*findPreset("GPT-OSS 120B"));
+    oss.training.precision = Precision::BF16;
+    oss.model.name = "my MoE";  // matched by shape, not by name
+    const auto f = publishedGapFindings(oss, "gb200", cat);
+    QCOMPARE(f.size(), std::size_t(1));
+    QCOMPARE(f[0].code, std::string("training.published-gap"));
+    QVERIFY(f[0].severity == gigaplan::engine::Severity::Warning);
+    QVERIFY(f[0].value > f[0].limit && f[0].limit == 0.15);
+    QVERIFY2(f[0].message.find("published runs of my MoE in BF16 on gb200: all ") == 0, f[0].message.c_str());
+    QVERIFY2(f[0].message.find("more throughput than published") != std::string::npos, f[0].message.c_str());
+    QVERIFY2(f[0].message.find("small hidden size") != std::string::npos, f[0].message.c_str());
+    // Every row is counted: the findings' rows are the validation's rows of that shape, GPU and precision.
+    int rows = 0;
+    for (const ValidationResult& r : runValidation(cat))
+      if (r.testCase.cluster.gpu == "gb200" && r.testCase.job.training.precision == Precision::BF16 &&
+          r.testCase.job.model.hidden == oss.model.hidden && r.testCase.job.model.layers == oss.model.layers) {
+        ++rows;
+        QVERIFY(!r.testCase.gap.empty() && !r.pass);
+      }
+    QVERIFY2(f[0].message.find("all " + std::to_string(rows) + " rows") != std::string::npos, f[0].message.c_str());
+    // On another GPU or precision with no such rows, and for a model the rows confirm: nothing.
+    QVERIFY(publishedGapFindings(oss, "a100-sxm-80gb", cat).empty());
+    Job dsv3 = presetJob(*findPreset("DeepSeek-V3 671B"));
+    dsv3.training.precision = Precision::BF16;
+    QVERIFY(publishedGapFindings(dsv3, "gb200", cat).empty());
   }
 
   void reportListsEveryRowWithItsSource() {
