@@ -39,6 +39,7 @@ struct PlantHour {
   std::vector<double> unitPower;              // W per unit
   double towerWater = 0, adiabaticWater = 0;  // L in the hour
   double throttledHeat = 0, throttledIt = 0;  // W
+  double unrejectedHeat = 0;                  // W no throttling at the GPUs removes
   int economising = 0;
 };
 
@@ -59,6 +60,7 @@ class Plant {
     }
     baseHeat(e);
     itRatios();
+    rackReach();
     multipliers(design, e);
   }
 
@@ -66,15 +68,50 @@ class Plant {
   const std::vector<double>& unitMultiplier() const { return unitMultiplier_; }
   double itMultiplier() const { return itMultiplier_; }
 
-  // The plant at air `now`; `out.unitPower` must hold one slot per unit.
+  // The plant at air `now`; `out.unitPower` must hold one slot per unit. Where a dry cooler or
+  // tower throttles, the plant is run again with the shed racks' heat taken out upstream (their
+  // CDUs, air handlers and chillers carry less): draws and water are that second run's.
   void run(const cooling::Ambient& now, PlantHour& out) {
     const cooling::PlantWeather w{design_, now};
+    out.towerWater = out.adiabaticWater = out.throttledHeat = out.throttledIt = out.unrejectedHeat = 0;
+    pass(base_, w, now, out, true);
+    if (out.throttledIt <= 0) return;
+    // Each rack sheds the largest share asked by a unit its heat reaches.
+    bool same = !shedBase_.empty();
+    for (std::size_t r = 0; r < rackFinals_.size(); ++r) {
+      double s = 0;
+      for (int i : rackFinals_[r])
+        if (itBehind_[i] > 0) s = std::max(s, std::min(1.0, shed_[i] / itBehind_[i]));
+      same = same && rackShed_[r] == s;
+      rackShed_[r] = s;
+    }
+    if (!same) {  // hours alike (a constant year) reuse the last reduced heat
+      cooling::CoolingDemand left = itDemand_;
+      for (std::size_t r = 0; r < left.rackHeat.size(); ++r) left.rackHeat[r] *= 1 - rackShed_[r];
+      const std::vector<double> direct = directHeat(left);
+      shedBase_.resize(base_.size());
+      for (std::size_t j = 0; j < base_.size(); ++j)
+        shedBase_[j] = std::max(0.0, base_[j] - (rackDirect_[j] - direct[j]));
+    }
+    PlantHour second;
+    second.unitPower.assign(out.unitPower.size(), 0.0);
+    pass(shedBase_, w, now, second, false);
+    out.unitPower = second.unitPower;
+    out.towerWater = second.towerWater;
+    out.adiabaticWater = second.adiabaticWater;
+    out.economising = second.economising;
+  }
+
+ private:
+  // One run of the plant in heat order from `base`; with `throttle`, heat a final unit cannot
+  // reject is throttled at the GPUs (shed_ per unit), else it carries what it can.
+  void pass(const std::vector<double>& base, const cooling::PlantWeather& w, const cooling::Ambient& now,
+            PlantHour& out, bool throttle) {
     std::fill(recv_.begin(), recv_.end(), 0.0);
-    out.towerWater = out.adiabaticWater = out.throttledHeat = out.throttledIt = 0;
     out.economising = 0;
     for (int i : topology_.order) {
       const design::CoolingUnit& u = layout_.cooling[i];
-      const double heat = base_[i] + recv_[i];
+      const double heat = base[i] + recv_[i];
       const double capacity = cooling::capacityAt(u, w);
       double cop = u.spec ? u.spec->cop : 0.0;
       if (u.kind == CoolingKind::Chiller) {
@@ -84,9 +121,19 @@ class Plant {
       }
       double carried = heat;
       if (final_[i] && heat > capacity) {  // full fans; the rest is throttled at the GPUs
-        out.throttledHeat += heat - capacity;
-        out.throttledIt += (heat - capacity) * itRatio_[i];
         carried = capacity;
+        if (throttle) {
+          // As much IT as it takes, up to every rack whose heat reaches this unit; what is left (the
+          // switches', the losses', or more than those racks bring) nothing at the GPUs removes.
+          const double deficit = heat - capacity;
+          const double shed = std::min(deficit * itRatio_[i], itBehind_[i]);
+          shed_[i] = shed;
+          out.throttledHeat += deficit;
+          out.throttledIt += shed;
+          out.unrejectedHeat += itRatio_[i] > 0 ? deficit - shed / itRatio_[i] : deficit;
+        }
+      } else if (throttle) {
+        shed_[i] = 0;
       }
       const cooling::UnitFlow f = cooling::runUnit(u, carried, capacity, cop);
       out.unitPower[i] = f.power;
@@ -100,33 +147,73 @@ class Plant {
     }
   }
 
- private:
-  // Heat reaching each unit from racks, halls and the core room: the evaluation's unit heat less
-  // what upstream units pass on at the design point.
-  void baseHeat(const engine::Evaluation& e) {
+  // Heat reaching each unit directly (not from units upstream) for `demand`, the plant run at its
+  // ratings: the evaluation's unit heat less what upstream units pass on.
+  std::vector<double> directHeat(const cooling::CoolingDemand& demand) const {
+    const cooling::CoolingResult c = cooling::analyzeCooling(layout_, topology_, demand, design_.dryBulb, false);
+    return directOf(c.unitHeat);
+  }
+  std::vector<double> directOf(const std::vector<double>& unitHeat) const {
     const std::size_t n = layout_.cooling.size();
-    std::vector<double> received(n, 0.0);
+    std::vector<double> received(n, 0.0), direct(n, 0.0);
     for (int i : topology_.order) {
       const design::CoolingUnit& u = layout_.cooling[i];
-      const cooling::UnitFlow f = cooling::runUnit(u, e.cooling.unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
+      const cooling::UnitFlow f = cooling::runUnit(u, unitHeat[i], u.capacity, u.spec ? u.spec->cop : 0.0);
       const int sinks = validSinks(layout_, u);
       for (int s : u.rejectsTo)
         if (validUnit(layout_, s)) received[s] += f.passedOn / sinks;
     }
-    base_.assign(n, 0.0);
-    for (std::size_t i = 0; i < n; ++i) base_[i] = std::max(0.0, e.cooling.unitHeat[i] - received[i]);
+    for (std::size_t i = 0; i < n; ++i) direct[i] = std::max(0.0, unitHeat[i] - received[i]);
+    return direct;
   }
 
-  // Per unit, IT watts behind each watt of heat reaching it: the plant run on the racks' IT alone,
-  // once with every unit's draw (heat per unit of IT, draws included) and once as pure transport
-  // (IT upstream). Both are linear in the IT, so their ratio is the marginal one.
+  // The dry coolers and towers each rack's heat reaches (through its CDU and air handler).
+  void rackReach() {
+    const std::size_t n = layout_.cooling.size();
+    std::vector<std::vector<int>> finals(n);
+    std::vector<char> done(n, 0);
+    // Heat order has every unit before its sinks: walk it backwards so sinks are known first.
+    for (auto it = topology_.order.rbegin(); it != topology_.order.rend(); ++it) {
+      const int i = *it;
+      if (final_[i]) finals[i].push_back(i);
+      for (int s : layout_.cooling[i].rejectsTo)
+        if (validUnit(layout_, s))
+          for (int f : finals[s])
+            if (std::find(finals[i].begin(), finals[i].end(), f) == finals[i].end()) finals[i].push_back(f);
+      done[i] = 1;
+    }
+    rackFinals_.assign(layout_.racks.size(), {});
+    for (std::size_t r = 0; r < layout_.racks.size(); ++r)
+      for (int u : {layout_.racks[r].cdu, layout_.racks[r].airHandler})
+        if (validUnit(layout_, u) && done[u])
+          for (int f : finals[u])
+            if (std::find(rackFinals_[r].begin(), rackFinals_[r].end(), f) == rackFinals_[r].end())
+              rackFinals_[r].push_back(f);
+    rackShed_.assign(layout_.racks.size(), 0.0);
+    shed_.assign(n, 0.0);
+  }
+
+ private:
+  // Heat reaching each unit from racks, halls and the core room: the evaluation's unit heat less
+  // what upstream units pass on at the design point.
+  void baseHeat(const engine::Evaluation& e) { base_ = directOf(e.cooling.unitHeat); }
+
+  // Per unit, the racks' IT behind it and the IT watts to shed per watt of heat it must lose.
+  // Shedding a rack removes all of its heat, liquid and air: behind a GB200 hall's air handlers a
+  // watt of IT brings only its 13 % air share (and the fans' and compressors' draw on it), so
+  // each watt of heat to lose there takes ~8 W of IT. itBehind_ is the IT of the racks whose heat
+  // reaches the unit by the path it stands on (air or liquid); itRatio_ that IT over the heat it
+  // brings there, draws included (the plant run on the racks' IT alone, which is linear in it).
   void itRatios() {
     cooling::CoolingDemand it;
     it.rackHeat.assign(layout_.racks.size(), 0.0);
     for (std::size_t r = 0; r < layout_.racks.size(); ++r)
       it.rackHeat[r] = model::rackItPower(layout_.racks[r]).nominal;
     const cooling::CoolingResult withDraw = cooling::analyzeCooling(layout_, topology_, it, design_.dryBulb, false);
-    // Pure transport: the same plant with no unit drawing anything.
+    itDemand_ = it;
+    rackDirect_ = directOf(withDraw.unitHeat);
+    // Pure transport of each rack's whole IT along one path: the plant drawing nothing, every rack
+    // that sends heat to air (then to liquid) sending all of it there, the others none.
     design::Layout transport = layout_;
     std::map<const catalog::CoolingGear*, catalog::CoolingGear> idle;
     for (design::CoolingUnit& u : transport.cooling) {
@@ -138,10 +225,30 @@ class Plant {
       }
       u.spec = &at->second;
     }
-    const cooling::CoolingResult upstream = cooling::analyzeCooling(transport, topology_, it, design_.dryBulb, false);
+    itBehind_.assign(layout_.cooling.size(), 0.0);
+    std::map<const catalog::RackType*, catalog::RackType> onePath;
+    for (const bool liquid : {false, true}) {
+      cooling::CoolingDemand path = it;
+      onePath.clear();
+      for (std::size_t r = 0; r < transport.racks.size(); ++r) {
+        design::Rack& rack = transport.racks[r];
+        const catalog::RackType* spec = layout_.racks[r].spec;
+        const double fraction = spec ? std::clamp(spec->liquidFraction, 0.0, 1.0) : 0.0;
+        if (liquid ? fraction <= 0 : fraction >= 1) {
+          path.rackHeat[r] = 0;
+          continue;
+        }
+        if (!spec) continue;  // no spec: all air, as the cooling analysis takes it
+        auto [at, fresh] = onePath.try_emplace(spec, *spec);
+        if (fresh) at->second.liquidFraction = liquid ? 1.0 : 0.0;
+        rack.spec = &at->second;
+      }
+      const cooling::CoolingResult reach = cooling::analyzeCooling(transport, topology_, path, design_.dryBulb, false);
+      for (std::size_t i = 0; i < itBehind_.size(); ++i) itBehind_[i] = std::max(itBehind_[i], reach.unitHeat[i]);
+    }
     itRatio_.assign(layout_.cooling.size(), 0.0);
     for (std::size_t i = 0; i < itRatio_.size(); ++i)
-      if (withDraw.unitHeat[i] > 0) itRatio_[i] = upstream.unitHeat[i] / withDraw.unitHeat[i];
+      if (withDraw.unitHeat[i] > 0) itRatio_[i] = itBehind_[i] / withDraw.unitHeat[i];
   }
 
   // W at the meter per W drawn at each node: its in / out at the design point, times its parents'
@@ -202,7 +309,12 @@ class Plant {
   const design::Layout& layout_;
   cooling::CoolingTopology topology_;
   cooling::Ambient design_;
-  std::vector<double> base_, itRatio_, recv_, unitMultiplier_;
+  std::vector<double> base_, itRatio_, itBehind_, recv_, unitMultiplier_;
+  // The second run of a throttled hour: the racks' IT alone, its direct heat per unit, the dry
+  // coolers and towers each rack reaches, the IT each unit and each rack sheds, the reduced heat.
+  cooling::CoolingDemand itDemand_;
+  std::vector<double> rackDirect_, shed_, rackShed_, shedBase_;
+  std::vector<std::vector<int>> rackFinals_;
   std::vector<char> final_;
   double itMultiplier_ = 1;
 };
@@ -280,6 +392,8 @@ void add(PeriodFigures& p, const HourFigures& h, double lostGpuHours, double sha
   p.cost += h.cost * share;
   p.lostGpuHours += lostGpuHours * share;
   p.throttledHours += h.throttledIt > 0 || h.throttledHeat > 0;
+  p.unrejectedHours += h.unrejectedHeat > 0;
+  p.worstUnrejected = std::max(p.worstUnrejected, h.unrejectedHeat);
   p.worstPue = std::max(p.worstPue, h.pue);
 }
 
@@ -342,7 +456,9 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
     }
     h.throttledHeat = hour.throttledHeat - reference.throttledHeat;
     h.throttledIt = std::min(e.power.it, hour.throttledIt - reference.throttledIt);
-    if (h.throttledIt <= 0) h.throttledHeat = h.throttledIt = 0;
+    h.unrejectedHeat = std::max(0.0, hour.unrejectedHeat - reference.unrejectedHeat);
+    if (h.throttledIt <= 0) h.throttledIt = 0;
+    if (h.throttledIt <= 0 && h.unrejectedHeat <= 0) h.throttledHeat = 0;
     h.it = e.power.it - h.throttledIt;
     h.network = e.power.network;
     h.cooling = e.power.cooling + coolingChange;
@@ -389,6 +505,13 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   }
   if (y.gpus > 0 && y.year.hours > 0)
     y.lostFraction = y.year.lostGpuHours / (static_cast<double>(y.gpus) * y.year.hours);
+  if (y.year.unrejectedHours > 0)
+    y.notes.push_back("In " + base::counted(y.year.unrejectedHours, "hour") + " up to " +
+                      units::formatPower(y.year.worstUnrejected) +
+                      " of heat cannot be rejected even with every GPU behind it stopped (heat of switches, losses "
+                      "and fans, or more than the racks behind a unit bring): the plant does not hold in that "
+                      "weather, and the lost GPU-hours do not count what that stops (a core room without cooling "
+                      "stops the fabric)");
   if (hourlyGrid && std::any_of(y.sources.begin(), y.sources.end(),
                                 [](const SourceEnergy& s) { return s.kind == design::PowerKind::Grid; })) {
     // The grid's factor as reported: the year's energy-weighted mean of its hourly intensity.

@@ -43,15 +43,16 @@ namespace gigaplan::annual {
 struct HourFigures {
   int month = 1, day = 1, hour = 1;
   double dryBulb = 0, wetBulb = 0;
-  double facility = 0;       // at the meter: every source's draw
-  double it = 0;             // IT running (design IT less what was throttled)
-  double network = 0;        // switches and optics
-  double cooling = 0;        // pumps, fans, compressors
-  double pue = 0;            // facility / (it + network)
-  double water = 0;          // L used in the hour
-  double towerWater = 0;     // L of it evaporated by cooling towers (the rest: adiabatic assist)
-  double throttledHeat = 0;  // W of heat the plant could not reject
-  double throttledIt = 0;    // W of IT shed for it
+  double facility = 0;        // at the meter: every source's draw
+  double it = 0;              // IT running (design IT less what was throttled)
+  double network = 0;         // switches and optics
+  double cooling = 0;         // pumps, fans, compressors
+  double pue = 0;             // facility / (it + network)
+  double water = 0;           // L used in the hour
+  double towerWater = 0;      // L of it evaporated by cooling towers (the rest: adiabatic assist)
+  double throttledHeat = 0;   // W of heat the plant could not reject
+  double throttledIt = 0;     // W of IT shed for it
+  double unrejectedHeat = 0;  // W of it no shedding at the GPUs removes: the plant does not hold
   int chillersEconomising = 0;
   double carbon = 0;  // kg CO2 in the hour
   double cost = 0;    // energy × site.energy_price
@@ -60,16 +61,18 @@ struct HourFigures {
 /// Sums over a month or the year.
 struct PeriodFigures {
   int hours = 0;
-  double energy = 0;          // J at the meter
-  double itEnergy = 0;        // J of IT (and network) load served
-  double coolingEnergy = 0;   // J drawn by the cooling plant
-  double towerWater = 0;      // L evaporated by cooling towers
-  double adiabaticWater = 0;  // L sprayed by dry coolers' adiabatic assist
-  double carbon = 0;          // kg CO2 (grid at the site's intensity, generation at its catalog factor)
-  double cost = 0;            // energy × site.energy_price (0 when not given)
-  double lostGpuHours = 0;    // GPU-hours throttled away
-  int throttledHours = 0;     // hours with any throttling
-  int economiserHours = 0;    // hours with every chiller on free cooling
+  double energy = 0;           // J at the meter
+  double itEnergy = 0;         // J of IT (and network) load served
+  double coolingEnergy = 0;    // J drawn by the cooling plant
+  double towerWater = 0;       // L evaporated by cooling towers
+  double adiabaticWater = 0;   // L sprayed by dry coolers' adiabatic assist
+  double carbon = 0;           // kg CO2 (grid at the site's intensity, generation at its catalog factor)
+  double cost = 0;             // energy × site.energy_price (0 when not given)
+  double lostGpuHours = 0;     // GPU-hours throttled away
+  int throttledHours = 0;      // hours with any throttling
+  int unrejectedHours = 0;     // hours with heat no throttling removes (HourFigures::unrejectedHeat)
+  double worstUnrejected = 0;  // W, the most in one hour
+  int economiserHours = 0;     // hours with every chiller on free cooling
   double worstPue = 0;
   double pue() const { return itEnergy > 0 ? energy / itEnergy : 0; }
   double water() const { return towerWater + adiabaticWater; }

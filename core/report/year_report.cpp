@@ -29,6 +29,12 @@ std::string when(const annual::HourFigures& h) {
          std::to_string(h.hour);
 }
 
+// A throttled hour's PUE is over the IT still running: say how much was shed.
+std::string throttleCaveat(const annual::HourFigures& h) {
+  if (h.throttledIt <= 0) return "";
+  return "; " + megawatts(h.throttledIt) + " of IT throttled";
+}
+
 std::string sourceKind(design::PowerKind k) {
   return std::string(design::toString(k));
 }
@@ -72,7 +78,8 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
       << percent(s.share) << ")\n";
   const annual::HourFigures& worst = y.hours[static_cast<std::size_t>(y.worstHour)];
   o << "  PUE:         " << pue(t.pue()) << " for the year; worst hour " << pue(worst.pue) << " (" << when(worst)
-    << ", " << temperature(worst.dryBulb) << " dry bulb, " << temperature(worst.wetBulb) << " wet bulb)\n";
+    << ", " << temperature(worst.dryBulb) << " dry bulb, " << temperature(worst.wetBulb) << " wet bulb"
+    << throttleCaveat(worst) << ")\n";
   o << "  water:       " << cubicMetres(t.water()) << " (cooling towers " << cubicMetres(t.towerWater)
     << ", adiabatic dry coolers " << cubicMetres(t.adiabaticWater) << "); WUE " << fixed(t.wue(), 3)
     << " L/kWh of IT\n";
@@ -145,6 +152,7 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
   else
     j.null();
   j.field("throttled_hours", t.throttledHours).field("lost_gpu_hours", t.lostGpuHours);
+  j.field("unrejected_hours", t.unrejectedHours).field("worst_unrejected_heat_mw", t.worstUnrejected / 1e6);
   j.field("lost_fraction", y.lostFraction).field("gpus", static_cast<std::int64_t>(y.gpus));
   if (c.jobDays) {
     const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
@@ -205,6 +213,8 @@ std::string yearJson(const annual::YearResult& y, const YearContext& c) {
       "water_l", [](const annual::HourFigures& h) { return h.water; }, 6);
   array(
       "throttled_it_mw", [](const annual::HourFigures& h) { return h.throttledIt / 1e6; }, 6);
+  array(
+      "unrejected_heat_mw", [](const annual::HourFigures& h) { return h.unrejectedHeat / 1e6; }, 6);
   j.endObject();
   j.endObject();
   return j.str() + "\n";
@@ -262,7 +272,8 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
   kv.entries.push_back({"PUE for the year", pue(t.pue())});
   if (!y.hours.empty()) {
     const annual::HourFigures& w = y.hours[static_cast<std::size_t>(y.worstHour)];
-    kv.entries.push_back({"Worst hour's PUE", pue(w.pue) + " (" + when(w) + ", " + temperature(w.dryBulb) + ")"});
+    kv.entries.push_back(
+        {"Worst hour's PUE", pue(w.pue) + " (" + when(w) + ", " + temperature(w.dryBulb) + throttleCaveat(w) + ")"});
   }
   kv.entries.push_back({"Water", cubicMetres(t.water()) + " (towers " + cubicMetres(t.towerWater) +
                                      ", adiabatic dry coolers " + cubicMetres(t.adiabaticWater) + ")"});
@@ -328,12 +339,12 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
 std::string yearCsv(const annual::YearResult& y) {
   std::string out =
       "month,day,hour,dry_bulb_c,wet_bulb_c,facility_mw,it_mw,cooling_mw,pue,water_l,throttled_heat_mw,"
-      "throttled_it_mw,chillers_economising\n";
+      "throttled_it_mw,unrejected_heat_mw,chillers_economising\n";
   char line[320];
   for (const annual::HourFigures& h : y.hours) {
-    std::snprintf(line, sizeof line, "%d,%d,%d,%.2f,%.3f,%.6f,%.6f,%.6f,%.5f,%.3f,%.6f,%.6f,%d\n", h.month, h.day,
+    std::snprintf(line, sizeof line, "%d,%d,%d,%.2f,%.3f,%.6f,%.6f,%.6f,%.5f,%.3f,%.6f,%.6f,%.6f,%d\n", h.month, h.day,
                   h.hour, h.dryBulb, h.wetBulb, h.facility / 1e6, h.it / 1e6, h.cooling / 1e6, h.pue, h.water,
-                  h.throttledHeat / 1e6, h.throttledIt / 1e6, h.chillersEconomising);
+                  h.throttledHeat / 1e6, h.throttledIt / 1e6, h.unrejectedHeat / 1e6, h.chillersEconomising);
     out += line;
   }
   return out;

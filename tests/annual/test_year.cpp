@@ -153,9 +153,10 @@ class TestYear : public QObject {
   // design 35 °C) — nothing else in its path depends on the air. Pick the dry bulb T at which each
   // dry cooler can take 80 % of the heat reaching it at design: 1,000 kW × (1 + (35 − T)/8) =
   // 0.8 × heat, T = 35 + 8 × (1 − 0.8 × heat / 1,000 kW). Every hour at T must throttle exactly
-  // heat − 0.8 × heat per dry cooler: the heat it cannot reject. The IT shed for it is that heat
-  // less the CDU pumps' share (CDU pumps draw 47.8 kW per 2,300 kW of heat: each watt of IT brings
-  // 1 + 47.8/2300 W to the dry coolers), so IT = heat / (1 + 47.8/2300).
+  // heat − 0.8 × heat per dry cooler: the heat it cannot reject. The IT shed for it is the racks'
+  // whole IT whose liquid share brings that heat: a GB200 rack sends 87 % of its IT to the CDU, and
+  // the CDU pumps draw 47.8 kW per 2,300 kW of heat, so each watt of IT brings 0.87 × (1 +
+  // 47.8/2300) W to the dry coolers and IT = heat / (0.87 × (1 + 47.8/2300)).
   void dryCoolerAboveItsLimitThrottlesExactlyTheHeat() {
     design::Design d = load("teaching-hall.yaml");
     const Site s(d);
@@ -179,7 +180,9 @@ class TestYear : public QObject {
     for (const annual::HourFigures& h : {y.hours.front(), y.hours[4000], y.hours.back()}) {
       QVERIFY2(std::abs(h.throttledHeat - expected) <= 1e-9 * expected,
                qPrintable(QString("%1 vs %2").arg(h.throttledHeat).arg(expected)));
-      QVERIFY(std::abs(h.throttledIt - expected / (1 + 47.8 / 2300)) <= 1e-6 * expected);
+      QVERIFY2(std::abs(h.throttledIt - expected / (0.87 * (1 + 47.8 / 2300))) <= 1e-6 * expected,
+               qPrintable(QString::number(h.throttledIt)));
+      QCOMPARE(h.unrejectedHeat, 0.0);  // the racks behind bring more than it must lose
       QVERIFY(h.it < s.e.power.it);
     }
     QCOMPARE(y.year.throttledHours, 8760);
@@ -204,6 +207,41 @@ class TestYear : public QObject {
     QVERIFY(std::abs(run.lostGpuHours - lostPerHour * wall) <= 1e-9 * run.lostGpuHours);
     QCOMPARE(annual::jobFigures(atDesign, 0).hours, 0);
     QCOMPARE(annual::jobWallHours(atDesign, 100), 100.0);
+  }
+
+  // A hot, humid hour on the campus: the core room's towers carry switch heat, which no throttling at
+  // the GPUs removes, and a GB200 hall's air towers more than its racks' 13 % air share can shed.
+  // Both are unrejected heat (the plant does not hold), never dropped; the IT shed stops at what
+  // stands behind each unit, and a note says so.
+  void heatNoThrottlingRemovesIsReported() {
+    const Site s(load("gigawatt-campus.yaml"));
+    const annual::YearResult y = s.year(annual::constantYear(33, 25.5, 101325));
+    const annual::HourFigures& h = y.hours.front();
+    QVERIFY(h.wetBulb > 26);
+    QVERIFY2(h.unrejectedHeat > 0, qPrintable(QString::number(h.unrejectedHeat)));
+    QVERIFY(h.throttledHeat >= h.unrejectedHeat);
+    QVERIFY(h.throttledIt > 0 && h.throttledIt <= s.e.power.it);
+    // The plant run again without the shed racks' heat: their CDUs', air handlers' and chillers'
+    // draw goes with them (an hour's PUE is over the IT still running, not the design plant's draw).
+    QVERIFY2(h.cooling < s.e.power.cooling, qPrintable(QString("%1 vs %2").arg(h.cooling).arg(s.e.power.cooling)));
+    QVERIFY2(h.pue < 1.3, qPrintable(QString::number(h.pue)));
+    QCOMPARE(y.year.unrejectedHours, 8760);
+    QCOMPARE(y.year.worstUnrejected, h.unrejectedHeat);
+    QVERIFY(std::any_of(y.notes.begin(), y.notes.end(), [](const std::string& n) {
+      return n.rfind("In 8,760 hours up to ", 0) == 0 && n.find("cannot be rejected") != std::string::npos;
+    }));
+    // The core room's heat alone exceeds what its towers keep at that wet bulb: all of its shortfall
+    // is among the unrejected heat.
+    const design::Layout& l = s.r->layout;
+    double coreHeat = 0, coreCapacity = 0;
+    for (std::size_t i = 0; i < l.cooling.size(); ++i)
+      if (l.cooling[i].id == "core-towers") coreHeat = s.e.cooling.unitHeat[i], coreCapacity = l.cooling[i].capacity;
+    const double derate = 1 + (24 - h.wetBulb) / 4;  // the towers' approach (catalog) at this wet bulb
+    QVERIFY(coreHeat > 0 && derate < 1);
+    QVERIFY2(h.unrejectedHeat >= coreHeat - coreCapacity * std::max(0.0, derate) - 1,
+             qPrintable(QString("%1 vs %2").arg(h.unrejectedHeat).arg(coreHeat - coreCapacity * derate)));
+    const std::string csv = report::yearCsv(y);
+    QVERIFY(csv.find("throttled_it_mw,unrejected_heat_mw,") != std::string::npos);
   }
 
   // Carbon = meter kWh × share × factor; cost = MWh × price. The teaching hall draws from one grid.
