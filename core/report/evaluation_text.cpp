@@ -30,9 +30,9 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   for (const auto& t : e.compute.byType) {
     line("", base::thousands(t.count) + " × " + (t.name.empty() ? t.gpu : t.name));
   }
-  line("peak dense BF16 / FP8 / FP4", f(e.compute.peakBf16, Dimension::Compute) + " / " +
-                                          f(e.compute.peakFp8, Dimension::Compute) + " / " +
-                                          f(e.compute.peakFp4, Dimension::Compute));
+  line("peak dense BF16 / FP8 / FP4",
+       f(e.compute.peakBf16, Dimension::Compute) + " / " + f(e.compute.peakFp8, Dimension::Compute) + " / " +
+           (e.compute.peakFp4 > 0 ? f(e.compute.peakFp4, Dimension::Compute) : std::string("n/a")));
   line("HBM", f(e.compute.hbm, Dimension::DataSize));
   line("scale-up domains",
        engine::scaleUpDomainsText(e.compute, [&](double bw) { return f(bw, Dimension::DataRate) + " per GPU"; }));
@@ -62,7 +62,8 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("heat from chain losses", f(e.cooling.lossHeat, Dimension::Power));
   line("rejected to ambient", f(e.cooling.rejected, Dimension::Power));
   if (e.cooling.unassignedHeat > 0) line("heat with nowhere to go", f(e.cooling.unassignedHeat, Dimension::Power));
-  line("capacity", f(e.cooling.capacity, Dimension::Power));
+  line("capacity (hall side)", f(e.cooling.capacity, Dimension::Power));
+  line("rejection capacity", f(e.cooling.rejectionCapacity, Dimension::Power));
   line("cooling power", f(e.cooling.power, Dimension::Power));
   line("water", f(e.cooling.water, Dimension::Volume) + " per day");
   o << "\nReliability\n";

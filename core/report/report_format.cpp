@@ -81,8 +81,17 @@ std::string kindLabel(std::string_view kind) {
 }
 
 std::string length(double metres) {
+  if (std::fabs(metres) >= 100e3) return fixed(metres / 1e3, 0) + " km";
   if (std::fabs(metres) >= 10e3) return fixed(metres / 1e3, 1) + " km";
   return fixed(metres, 0) + " m";
+}
+
+std::string approximately(double v) {
+  if (!std::isfinite(v)) return "n/a";
+  const double a = std::fabs(v);
+  if (a < 1000) return fixed(v, a < 10 ? 1 : 0);
+  const double unit = std::pow(10.0, std::floor(std::log10(a)) - 2);  // three significant figures
+  return fixed(std::round(v / unit) * unit, 0);
 }
 
 }  // namespace gigaplan::report

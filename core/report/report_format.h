@@ -29,6 +29,11 @@ std::string fixed(double v, int decimals);
 /// 1 MW: 47.5 kW, 713 kW, 1.11 MW, 12.3 MW, 1,100 MW, 0 MW. Headline figures use this.
 std::string megawatts(double watts);
 
+/// An estimate's figure to three significant figures, thousands separated: 145,046,987 →
+/// "145,000,000", 13,639.9 → "13,600", 135.41 → "135", 7.46 → "7.5". For values the reader
+/// takes as ≈, where more digits would claim a precision the model does not have.
+std::string approximately(double v);
+
 /// Power usage effectiveness, three decimals: "1.213" ("n/a" when zero: no IT load).
 std::string pue(double value);
 

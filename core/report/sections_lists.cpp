@@ -107,7 +107,8 @@ Section sources(const ReportInputs& in) {
     std::string note = u.provenance.note;
     if (u.planningDefault()) {
       ++defaults;
-      note.insert(0, note.empty() ? "planning default (grade U)" : "planning default (grade U); ");
+      if (note.find("planning default") == std::string::npos)  // the note may say so itself
+        note.insert(0, note.empty() ? "planning default (grade U)" : "planning default (grade U); ");
     }
     if (u.changedByDesign) note += std::string(note.empty() ? "" : "; ") + "changed in the design's catalog: section";
     t.rows.push_back({sectionLabel(u.section), u.id + (u.name.empty() ? "" : " (" + u.name + ")"), count(u.count),

@@ -112,9 +112,9 @@ Section compute(const ReportInputs& in) {
       {"GPUs", count(c.gpus)},
       {"Racks", count(c.racks) + " (" + count(c.computeRacks) + " compute, " + count(c.networkRacks) + " network, " +
                     count(c.storageRacks) + " storage)"},
-      {"Peak dense BF16 / FP8 / FP4", quantity(c.peakBf16, Dimension::Compute) + " / " +
-                                          quantity(c.peakFp8, Dimension::Compute) + " / " +
-                                          quantity(c.peakFp4, Dimension::Compute)},
+      {"Peak dense BF16 / FP8 / FP4",
+       quantity(c.peakBf16, Dimension::Compute) + " / " + quantity(c.peakFp8, Dimension::Compute) + " / " +
+           (c.peakFp4 > 0 ? quantity(c.peakFp4, Dimension::Compute) : std::string("n/a"))},
       {"HBM", quantity(c.hbm, Dimension::DataSize) + ", " + byteRate(c.hbmBandwidth) + " aggregate"},
       {"Scale-up domains",
        engine::scaleUpDomainsText(c, [](double bw) { return rate(bw) + " per GPU per direction"; })},
@@ -139,10 +139,13 @@ Section fabric(const ReportInputs& in) {
                         fabric::injectionText(f, [](double bw) { return rate(bw); }) + " per GPU"},
       {"Bisection",
        rate(f.bisectionBandwidth) + " one direction; longest path " + std::to_string(f.maxHops) + " switch hops"},
-      {"Pods / leaf groups", count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) +
-                                 " GPUs; " + count(f.leafGroups) +
-                                 (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") + count(f.leafGroupGpus) +
-                                 " GPUs"},
+      {"Pods / leaf groups",
+       count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) + " GPUs; " +
+           count(f.leafGroups) + (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") +
+           (f.gpuLinks.size() > 1 ? "up to " + count(f.leafGroupGpus) + " GPUs of " + f.gpuLinks.front().gpu +
+                                        " (other types' groups by "
+                                        "their nodes)"
+                                  : count(f.leafGroupGpus) + " GPUs")},
       {"Cables", count(f.totalCables) + ", " + kApprox + length(f.totalCableLength) + " routed; " +
                      count(f.transceivers) + (f.transceivers == 1 ? " transceiver" : " transceivers") +
                      (f.nicTransceivers > 0 ? " (" + count(f.nicTransceivers) + " in the GPU NICs, their " +
@@ -163,7 +166,7 @@ Section fabric(const ReportInputs& in) {
   for (const auto& t : f.tierStats) {
     tiers.rows.push_back({std::to_string(t.tier) + " " + t.name, count(t.switches), count(t.linksDown),
                           count(t.linksUp), count(t.portsUsed), count(t.portsFree),
-                          fixed(t.oversubscription, 2) + ":1"});
+                          t.linksUp > 0 ? fixed(t.oversubscription, 2) + ":1" : std::string("\u2013")});
   }
   if (!tiers.rows.empty()) s.blocks.push_back(std::move(tiers));
   Table cables;

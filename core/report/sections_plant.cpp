@@ -137,7 +137,7 @@ Section cooling(const ReportInputs& in) {
       {"Hall-side capacity", megawatts(c.capacity) + " (CDUs and air handlers)"},
       {"Rejection capacity", megawatts(c.rejectionCapacity)},
       {"Cooling plant draw", kApprox + megawatts(c.power)},
-      {"Water", kApprox + fixed(c.water / 1e3, 1) + " m\u00b3 per day"},
+      {"Water", kApprox + approximately(c.water / 1e3) + " m\u00b3 per day"},
       {"Loops", count(c.loops)},
   };
   if (c.unassignedHeat > 0) kv.entries.push_back({"Heat with no cooling unit", megawatts(c.unassignedHeat)});
@@ -244,7 +244,9 @@ Section failureDomains(const ReportInputs& in) {
   }
   if (!t.rows.empty()) {
     t.footnote =
-        "\"stop GPUs\": elements whose failure alone stops at least one GPU; redundant (2N, N+1) elements stop none.";
+        "\"elements\": the design's objects, one of which may stand for several identical units (its units:, as the "
+        "bill of materials counts them); \"stop GPUs\": elements whose failure alone stops at least one GPU; "
+        "redundant (2N, N+1) elements stop none.";
     s.blocks.push_back(std::move(t));
   }
   return s;

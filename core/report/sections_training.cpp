@@ -9,6 +9,11 @@
 namespace gigaplan::report::sections {
 namespace {
 
+// A step's time as the table and the chart's caption both print it: 1.851 s, 809.4 ms.
+std::string stepText(double seconds) {
+  return seconds >= 1 ? fixed(seconds, 3) + " s" : fixed(seconds * 1e3, 1) + " ms";
+}
+
 Figure stepChart(const training::Estimate& e, double width) {
   const training::StepBreakdown& b = e.step;
   const auto parts = training::stepParts(b);
@@ -26,7 +31,7 @@ Figure stepChart(const training::Estimate& e, double width) {
                     fixed(t * o.scale, seconds ? 2 : 1) + " " + o.unit + " (" + percent(t / b.total) + ")"});
   }
   Figure f{"step-time",
-           kApprox + std::string("Step time ") + fixed(b.total * o.scale, seconds ? 2 : 1) + " " + o.unit +
+           kApprox + std::string("Step time ") + stepText(b.total) +
                " on the critical path, by component (exposed communication only)",
            {barChart(bars, o)}};
   f.parts.front().title = "Step time breakdown";
@@ -117,18 +122,18 @@ Section training(const ReportInputs& in) {
                                                            " fitting plans, parallelism: auto)"
                                                      : std::string())},
       {"GPUs used", count(e.gpusUsed) + " of " + count(t.cluster.count) + " " + t.cluster.gpu + idleText(t.idle)},
-      {"Step time", kApprox + fixed(e.step.total, 3) + " s, " + kApprox + fixed(e.tokensPerSecond, 0) + " tokens/s"},
+      {"Step time", kApprox + stepText(e.step.total) + ", " + kApprox + approximately(e.tokensPerSecond) + " tokens/s"},
       {"Throughput per GPU",
        kApprox + fixed(e.tflopsPerGpu, 0) + " model TFLOP/s, MFU " + percent(e.mfu) + ", HFU " + percent(e.hfu)},
       {"Memory per GPU", kApprox + fixed(e.memory.total / units::kGiB, 1) + " GiB of " +
-                             fixed(e.memory.capacity / units::kGiB, 0) + " GiB" +
+                             fixed(e.memory.capacity / units::kGiB, 1) + " GiB" +
                              (e.memory.fits ? "" : " \u2014 does not fit")},
       {"Training days", kApprox + fixed(e.trainingDays, 1) + " of compute, " + kApprox +
                             fixed(e.effectiveTrainingDays, 1) + " with interruptions"},
-      {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + fixed(e.reliability.interruptionsPerDay, 2) +
+      {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + approximately(e.reliability.interruptionsPerDay) +
                       " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) +
                       " min (" + fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
-      {"GPU-hours", kApprox + fixed(e.gpuHours, 0)},
+      {"GPU-hours", kApprox + approximately(e.gpuHours)},
       {"Energy", kApprox + fixed(e.energyMwh, 0) + " MWh facility (" + fixed(e.itEnergyMwh, 0) + " MWh IT \u00d7 PUE " +
                      pue(e.pue) + ")"},
   };

@@ -51,8 +51,11 @@ std::string cubicMetres(double litres) {
 std::string jobRun(const annual::YearResult& y, double jobDays) {
   const annual::PeriodFigures j = annual::jobFigures(y, jobDays * 24);
   if (j.hours == 0) return "never finishes";
-  std::string s = fixed(mwh(j.energy), 0) + " MWh at the meter, " + cubicMetres(j.water()) + " of water, " +
-                  tonnes(j.carbon) + (y.carbonComplete ? "" : " (sources without a factor not counted)");
+  // The whole site's meter over the run's hours, idle GPUs included (the training estimate charges
+  // the job's GPUs alone at the design PUE: the two differ on a site the job does not fill).
+  std::string s = fixed(mwh(j.energy), 0) + " MWh at the meter (the whole site), " + cubicMetres(j.water()) +
+                  " of water, " + tonnes(j.carbon) +
+                  (y.carbonComplete ? "" : " (sources without a factor not counted)");
   if (y.hasPrice) s += ", cost " + fixed(j.cost, 0);
   return s;
 }

@@ -65,6 +65,11 @@ class TestReportContent : public QObject {
     row("counted 2 busways", report::counted(2, "busway", "busways"), "2 busways");
     row("counted 3 switches", report::counted(3, "switch", "switches"), "3 switches");
     row("MW small", report::megawatts(713e3), "713 kW");
+    row("approx large", report::approximately(145046987), "145,000,000");
+    row("approx water", report::approximately(13639.9), "13,600");
+    row("approx rate", report::approximately(135.41), "135");
+    row("approx small", report::approximately(7.46), "7.5");
+    row("km long", report::length(181567.6e3), "181,568 km");
     row("kW tens", report::megawatts(47.5e3), "47.5 kW");
     row("kW rounds up to MW", report::megawatts(999.96e3), "1.00 MW");
     row("MW zero", report::megawatts(0), "0 MW");
