@@ -226,13 +226,14 @@ class Plant {
       u.spec = &at->second;
     }
     itBehind_.assign(layout_.cooling.size(), 0.0);
-    std::map<const catalog::RackType*, catalog::RackType> onePath;
     for (const bool liquid : {false, true}) {
       cooling::CoolingDemand path = it;
-      onePath.clear();
+      // This path's rack types; every rack's spec is set afresh (the other path's copies are gone).
+      std::map<const catalog::RackType*, catalog::RackType> onePath;
       for (std::size_t r = 0; r < transport.racks.size(); ++r) {
         design::Rack& rack = transport.racks[r];
         const catalog::RackType* spec = layout_.racks[r].spec;
+        rack.spec = spec;
         const double fraction = spec ? std::clamp(spec->liquidFraction, 0.0, 1.0) : 0.0;
         if (liquid ? fraction <= 0 : fraction >= 1) {
           path.rackHeat[r] = 0;
