@@ -1,6 +1,7 @@
 // analyzePower: runs the two load flows and the failover check and turns them into figures and findings.
 #include "core/power/power_analysis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -57,10 +58,29 @@ void checkNodes(const design::Layout& layout, const PowerGraph& g, PowerResult& 
                                                rack.id + " has no power feed", rack.spec ? rack.spec->power : 0, 0));
 }
 
-void sourcesAndBatteries(const design::Layout& layout, PowerResult& r) {
-  for (const design::PowerNode& node : layout.power) {
-    if (node.kind == PowerKind::Grid) r.gridCapacity += node.rating;
-    if (node.kind == PowerKind::Generator) r.generationCapacity += node.rating;
+// What a grid connection or generator can deliver: its rating, or less when the gear it feeds is
+// rated lower (a 240 MW connection into one 228 MW HV substation delivers 228 MW). A child fed by
+// several parents counts its capacity in the share this one carries; an unrated child limits nothing.
+double deliverable(const PowerGraph& g, int i, double rating) {
+  const auto& children = g.children[static_cast<std::size_t>(i)];
+  if (children.empty()) return rating;
+  double through = 0;
+  for (int c : children) {
+    const double cap = g.capacity[static_cast<std::size_t>(c)];
+    if (cap <= 0) return rating;
+    const auto& parents = g.supply[static_cast<std::size_t>(c)];
+    if (std::find(parents.begin(), parents.end(), i) == parents.end()) continue;  // listed, carries none
+    through += parents.size() == 1 ? cap : cap * g.share(i, parents);
+  }
+  return std::min(rating, through);
+}
+
+void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
+  for (std::size_t i = 0; i < layout.power.size(); ++i) {
+    const design::PowerNode& node = layout.power[i];
+    const int at = static_cast<int>(i);
+    if (node.kind == PowerKind::Grid) r.gridCapacity += deliverable(g, at, node.rating);
+    if (node.kind == PowerKind::Generator) r.generationCapacity += deliverable(g, at, node.rating);
     if (node.kind == PowerKind::Battery) {
       r.batteryPower += node.rating;
       if (node.spec) r.batteryEnergy += node.spec->energy * node.units;
@@ -108,7 +128,7 @@ PowerResult analyzePower(const design::Layout& layout, const PowerGraph& g, cons
   r.peakFacility = r.peak.sourceDraw + r.peak.stranded;
   r.pue = r.it + r.network > 0 ? r.facility / (r.it + r.network) : 0;
   checkNodes(layout, g, r);
-  sourcesAndBatteries(layout, r);
+  sourcesAndBatteries(layout, g, r);
   r.failover = checkFailover(layout, g, dom, r.peak, peak);
   r.findings.insert(r.findings.end(), r.failover.findings.begin(), r.failover.findings.end());
   return r;

@@ -34,21 +34,23 @@ struct PowerResult {
   FailoverResult failover;
   std::vector<double> utilisation;  // per node: peak out / capacity (0 when unrated)
 
-  double it = 0;                  // W, rack IT load that is fed (nominal)
-  double unfed = 0;               // W, racks with no feed (not drawn from anywhere)
-  double network = 0;             // W, switches and optics (and network racks)
-  double cooling = 0;             // W, pumps, fans, chillers
-  double losses = 0;              // W, conversion losses in the chain
-  double facility = 0;            // W drawn from the sources = it + network + cooling + losses (+ stranded)
-  double peakFacility = 0;        // W, the same at peak rack load
-  double pue = 0;                 // facility / (it + network); 0 when there is no IT load
-  double gridCapacity = 0;        // W, sum of grid connection ratings
-  double generationCapacity = 0;  // W, sum of generator ratings
-  double sourceCapacity = 0;      // W, grid + generation (batteries apart)
-  double headroom = 0;            // W, sourceCapacity − peakFacility
-  double batteryEnergy = 0;       // J
-  double batteryPower = 0;        // W of discharge
-  double rideThrough = 0;         // s at peak facility draw (0 without batteries)
+  double it = 0;            // W, rack IT load that is fed (nominal)
+  double unfed = 0;         // W, racks with no feed (not drawn from anywhere)
+  double network = 0;       // W, switches and optics (and network racks)
+  double cooling = 0;       // W, pumps, fans, chillers
+  double losses = 0;        // W, conversion losses in the chain
+  double facility = 0;      // W drawn from the sources = it + network + cooling + losses (+ stranded)
+  double peakFacility = 0;  // W, the same at peak rack load
+  double pue = 0;           // facility / (it + network); 0 when there is no IT load
+  // W each kind of source can deliver: its ratings, each capped by the gear it feeds (a 240 MW
+  // grid connection into a 228 MW HV substation counts 228 MW)
+  double gridCapacity = 0;
+  double generationCapacity = 0;
+  double sourceCapacity = 0;  // W, grid + generation (batteries apart)
+  double headroom = 0;        // W, sourceCapacity − peakFacility
+  double batteryEnergy = 0;   // J
+  double batteryPower = 0;    // W of discharge
+  double rideThrough = 0;     // s at peak facility draw (0 without batteries)
   std::vector<engine::Finding> findings;
 };
 

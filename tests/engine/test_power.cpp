@@ -50,8 +50,12 @@ class TestPower : public QObject {
     // Peak: 120 kW racks → 240 kW on each 500 kW busway.
     QVERIFY(qFuzzyCompare(p.utilisation[c.busA], 0.48));
     QVERIFY(qFuzzyCompare(p.peakFacility, 480e3 / 0.99 / 0.95 / 0.98));
-    QCOMPARE(p.sourceCapacity, 5e6);
-    QVERIFY(qFuzzyCompare(p.headroom, 5e6 - p.peakFacility));
+    // The 5 MW grid connection feeds one transformer that carries 2 MW of real power: the source
+    // delivers what that transformer passes, not its own rating (a 240 MW connection into a 228 MW
+    // HV substation counts 228 MW).
+    QCOMPARE(p.gridCapacity, 2e6);
+    QCOMPARE(p.sourceCapacity, 2e6);
+    QVERIFY(qFuzzyCompare(p.headroom, 2e6 - p.peakFacility));
     QCOMPARE(countCode(e, "power.overload"), 0);
     QCOMPARE(countCode(e, "power.redundancy-lost"), 0);
     checkConservation(p.nominal);
@@ -207,7 +211,8 @@ class TestPower : public QObject {
     s.rack("rack2", "r100", 3, 5, bus);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     // Source capacity = grid 300 kW + generator 1 MW; parallel parents share the transformer's
-    // draw by capacity: the grid carries 300 / 1300 of it, the generator 1000 / 1300.
+    // draw by capacity: the grid carries 300 / 1300 of it, the generator 1000 / 1300. Each
+    // delivers its rating here: its share of the 2 MW transformer is larger.
     QCOMPARE(e.power.sourceCapacity, 1.3e6);
     QCOMPARE(e.power.gridCapacity, 300e3);
     QCOMPARE(e.power.generationCapacity, 1e6);
