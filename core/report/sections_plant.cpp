@@ -244,8 +244,8 @@ Section failureDomains(const ReportInputs& in) {
   }
   if (!t.rows.empty()) {
     t.footnote =
-        "\"elements\": the design's objects, one of which may stand for several identical units (its units:, as the "
-        "bill of materials counts them); \"stop GPUs\": elements whose failure alone stops at least one GPU; "
+        "\"elements\": the design's objects, one of which may stand for several identical units (the bill of "
+        "materials counts the units); \"stop GPUs\": elements whose failure alone stops at least one GPU; "
         "redundant (2N, N+1) elements stop none.";
     s.blocks.push_back(std::move(t));
   }

@@ -1037,7 +1037,8 @@ std::vector<engine::Finding> publishedGapFindings(const Job& job, const std::str
   int rows = 0, gaps = 0;
   double lo = 0, hi = 0, tolerance = 0;
   std::vector<std::string> why;
-  for (const ValidationCase& c : validationCases()) {
+  static const std::vector<ValidationCase> cases = validationCases();  // built once: every estimate asks
+  for (const ValidationCase& c : cases) {
     if (c.cluster.gpu != gpu || c.job.training.precision != job.training.precision ||
         !sameShape(c.job.model, job.model))
       continue;
