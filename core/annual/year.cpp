@@ -96,7 +96,7 @@ class Plant {
     PlantHour second;
     second.unitPower.assign(out.unitPower.size(), 0.0);
     pass(shedBase_, w, now, second, false);
-    out.unitPower = second.unitPower;
+    out.unitPower.swap(second.unitPower);
     out.towerWater = second.towerWater;
     out.adiabaticWater = second.adiabaticWater;
     out.economising = second.economising;
@@ -170,30 +170,27 @@ class Plant {
   // The dry coolers and towers each rack's heat reaches (through its CDU and air handler).
   void rackReach() {
     const std::size_t n = layout_.cooling.size();
+    const auto addAll = [](std::vector<int>& to, const std::vector<int>& from) {
+      for (int f : from)
+        if (std::find(to.begin(), to.end(), f) == to.end()) to.push_back(f);
+    };
+    // Heat order has every unit before its sinks: walk it backwards so sinks are known first (a
+    // unit in or below a loop is not in it and reaches none).
     std::vector<std::vector<int>> finals(n);
-    std::vector<char> done(n, 0);
-    // Heat order has every unit before its sinks: walk it backwards so sinks are known first.
     for (auto it = topology_.order.rbegin(); it != topology_.order.rend(); ++it) {
       const int i = *it;
       if (final_[i]) finals[i].push_back(i);
       for (int s : layout_.cooling[i].rejectsTo)
-        if (validUnit(layout_, s))
-          for (int f : finals[s])
-            if (std::find(finals[i].begin(), finals[i].end(), f) == finals[i].end()) finals[i].push_back(f);
-      done[i] = 1;
+        if (validUnit(layout_, s)) addAll(finals[i], finals[s]);
     }
     rackFinals_.assign(layout_.racks.size(), {});
     for (std::size_t r = 0; r < layout_.racks.size(); ++r)
       for (int u : {layout_.racks[r].cdu, layout_.racks[r].airHandler})
-        if (validUnit(layout_, u) && done[u])
-          for (int f : finals[u])
-            if (std::find(rackFinals_[r].begin(), rackFinals_[r].end(), f) == rackFinals_[r].end())
-              rackFinals_[r].push_back(f);
+        if (validUnit(layout_, u)) addAll(rackFinals_[r], finals[u]);
     rackShed_.assign(layout_.racks.size(), 0.0);
     shed_.assign(n, 0.0);
   }
 
- private:
   // Heat reaching each unit from racks, halls and the core room: the evaluation's unit heat less
   // what upstream units pass on at the design point.
   void baseHeat(const engine::Evaluation& e) { base_ = directOf(e.cooling.unitHeat); }

@@ -320,6 +320,19 @@ Figure phasesFigure(const PhasesOverview& o) {
   return f;
 }
 
+namespace {
+
+// What the job does in phase p: trains (days, tokens), has finished, or has not started.
+std::string jobInPhase(const PhasesOverview& o, std::size_t p) {
+  if (o.job.days[p] > 0) return "; " + fixed(o.job.days[p], 1) + " days, " + tokens(o.job.tokens[p]) + " tokens";
+  if (p >= o.phases.size()) return "";
+  const double date = static_cast<double>(o.phases[p].date);
+  if (o.job.finish && *o.job.finish <= date) return "; the job has finished by then";
+  return date < o.job.start ? "; before the job starts" : "";
+}
+
+}  // namespace
+
 Section phasesSection(const PhasesOverview& o) {
   Section s{"phases", "Phases", {}};
   if (o.phases.empty()) return s;
@@ -347,17 +360,11 @@ Section phasesSection(const PhasesOverview& o) {
     kv.entries.push_back({"Start", base::displayDate(o.job.start)});
     for (std::size_t p = 0; p < o.training.size(); ++p) {
       const PhaseTraining& tr = o.training[p];
-      kv.entries.push_back(
-          {"Phase " + std::to_string(p + 1),
-           tr.ok ? tokens(tr.tokensPerDay) + " tokens/day on " + count(tr.gpusUsed) + " " + tr.gpu +
-                       (tr.dataParallel > 0 ? " (dp " + count(tr.dataParallel) + ")" : std::string()) +
-                       (o.job.days[p] > 0
-                            ? "; " + fixed(o.job.days[p], 1) + " days, " + tokens(o.job.tokens[p]) + " tokens"
-                        : o.job.finish && p < o.phases.size() && *o.job.finish <= static_cast<double>(o.phases[p].date)
-                            ? "; the job has finished by then"
-                        : p < o.phases.size() && o.phases[p].date < o.job.start ? std::string("; before the job starts")
-                                                                                : std::string())
-                 : "cannot run: " + tr.problem});
+      kv.entries.push_back({"Phase " + std::to_string(p + 1),
+                            tr.ok ? tokens(tr.tokensPerDay) + " tokens/day on " + count(tr.gpusUsed) + " " + tr.gpu +
+                                        (tr.dataParallel > 0 ? " (dp " + count(tr.dataParallel) + ")" : std::string()) +
+                                        jobInPhase(o, p)
+                                  : "cannot run: " + tr.problem});
     }
     kv.entries.push_back({"Finish", o.job.finish ? day(*o.job.finish) + " (" + fixed(*o.job.finish - o.job.start, 1) +
                                                        " days; " + fixed(o.job.energy / kJoulesPerMwh, 0) +
