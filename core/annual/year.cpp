@@ -14,6 +14,7 @@
 #include "core/io/carbon_reader.h"
 #include "core/model/rack_power.h"
 #include "core/power/power_graph.h"
+#include "core/power/source_split.h"
 #include "core/units/units.h"
 
 namespace gigaplan::annual {
@@ -317,24 +318,19 @@ class Plant {
   double itMultiplier_ = 1;
 };
 
-void sources(const design::Design& design, const design::Layout& layout, const engine::Evaluation& e, bool hourlyGrid,
-             YearResult& y) {
-  double total = 0;
-  for (std::size_t k = 0; k < layout.power.size() && k < e.power.nominal.in.size(); ++k) {
-    const design::PowerNode& node = layout.power[k];
-    if (!power::isSourceKind(node.kind) || !node.fedBy.empty()) continue;
+// The sources that carry the site in steady state, in the split's order (power::SourceSplit).
+void sources(const design::Design& design, const design::Layout& layout, const power::SourceSplit& split,
+             bool hourlyGrid, YearResult& y) {
+  for (const power::SourceSplit::Source& src : split.sources()) {
+    const design::PowerNode& node = layout.power[static_cast<std::size_t>(src.node)];
     SourceEnergy s;
     s.id = node.id;
     s.kind = node.kind;
-    s.share = e.power.nominal.in[k];
-    total += s.share;
     if (node.kind == design::PowerKind::Grid) s.carbonFactor = hourlyGrid ? 0 : design.site.gridCarbon;
     if (node.kind == design::PowerKind::Generator && node.spec) s.carbonFactor = node.spec->co2PerKwh;
     if (node.kind == design::PowerKind::Battery) s.carbonFactor = 0;  // stores energy, burns nothing
     y.sources.push_back(s);
   }
-  for (SourceEnergy& s : y.sources) s.share = total > 0 ? s.share / total : 0;
-  std::erase_if(y.sources, [](const SourceEnergy& s) { return s.share <= 0; });
 }
 
 void notes(const design::Design& design, const design::Layout& layout, YearResult& y) {
@@ -411,7 +407,10 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
   y.leapDayDropped = weather.leapDayDropped;
   y.gpus = e.compute.gpus;
   const bool hourlyGrid = !gridCarbonHourly.empty();
-  sources(design, layout, e, hourlyGrid, y);
+  const power::SourceSplit split(layout, e.power.nominal);
+  std::vector<double> carried;  // W per source in the hour
+  int minimumLoadHours = 0;     // hours a generator runs at its minimum load, above its share
+  sources(design, layout, split, hourlyGrid, y);
   notes(design, layout, y);
   y.hasPrice = design.site.energyPrice >= 0 || !design.site.energyTariff.empty();
   y.hasTariff = !design.site.energyTariff.empty();
@@ -468,17 +467,23 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
     const double kwh = h.facility * kHour / 3.6e6;
     double carbon = 0;
     const std::size_t index = y.hours.size();
-    for (SourceEnergy& s : y.sources) {
-      s.energy += s.share * h.facility * kHour;
+    split.carry(h.facility, carried);
+    bool atMinimum = false;
+    for (std::size_t k = 0; k < y.sources.size(); ++k) {
+      SourceEnergy& s = y.sources[k];
+      const power::SourceSplit::Source& src = split.sources()[k];
+      atMinimum = atMinimum || (src.share * h.facility < src.low && carried[k] >= src.low);  // held up
+      s.energy += carried[k] * kHour;
       const double factor = hourlyGrid && s.kind == design::PowerKind::Grid
                                 ? gridCarbonHourly[std::min(index, gridCarbonHourly.size() - 1)]
                                 : s.carbonFactor;
       if (factor > 0) {
-        s.carbon += s.share * kwh * factor;
-        carbon += s.share * kwh * factor;
+        s.carbon += carried[k] * kHour / 3.6e6 * factor;
+        carbon += carried[k] * kHour / 3.6e6 * factor;
       }
     }
     h.carbon = carbon;
+    minimumLoadHours += atMinimum;
     if (!tariff.empty()) {
       // The calendar day: a leap year's 29 February was dropped, so March on is one day later.
       const int day = static_cast<int>(index / 24) + (weather.leapDayDropped && w.month >= 3 ? 1 : 0);
@@ -501,6 +506,19 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
       y.worstHour = static_cast<int>(y.hours.size());
     y.hours.push_back(h);
   }
+  if (minimumLoadHours > 0) {
+    std::string held;
+    for (const power::SourceSplit::Source& src : split.sources())
+      if (src.low > 0)
+        held += (held.empty() ? "" : ", ") + layout.power[static_cast<std::size_t>(src.node)].id + " " +
+                units::formatPower(src.low);
+    y.notes.push_back("In " + base::counted(minimumLoadHours, "hour") +
+                      " a generator's share of the draw is below its minimum load (" + held +
+                      ", catalog min_load): it runs at that minimum and the grid takes the rest");
+  }
+  double metered = 0;
+  for (const SourceEnergy& s : y.sources) metered += s.energy;
+  for (SourceEnergy& s : y.sources) s.share = metered != 0 ? s.energy / metered : 0;
   if (y.gpus > 0 && y.year.hours > 0)
     y.lostFraction = y.year.lostGpuHours / (static_cast<double>(y.gpus) * y.year.hours);
   if (y.year.unrejectedHours > 0)

@@ -10,9 +10,10 @@
 
 namespace gigaplan::dynamics {
 
-Sources sourcesOf(const design::Layout& layout) {
+Sources sourcesOf(const design::Layout& layout, const power::PowerFlow& nominal) {
   Sources s;
-  double minLoadWeighted = 0, rampless = 0;
+  s.split = power::SourceSplit(layout, nominal);
+  double rampless = 0;
   bool noEfficiency = false, noResponse = false;
   for (const design::PowerNode& n : layout.power) {
     if (n.kind == design::PowerKind::Grid) s.grid += n.rating;
@@ -30,10 +31,8 @@ Sources sourcesOf(const design::Layout& layout) {
       const double ramp = n.spec ? n.spec->rampRate : 0;
       s.generationRamp += n.units * ramp;
       if (ramp <= 0) rampless += n.rating;
-      minLoadWeighted += n.rating * (n.spec ? n.spec->minLoad : 0);
     }
   }
-  if (s.generation > 0) s.generationMinLoad = minLoadWeighted / s.generation;
   // A fleet with some generators of unknown ramp is taken as ramping like the known ones per watt.
   if (rampless > 0 && rampless < s.generation) s.generationRamp *= s.generation / (s.generation - rampless);
   if (rampless > 0 && rampless >= s.generation) {
@@ -59,17 +58,16 @@ Dispatch dispatch(const std::vector<double>& site, double dt, const Sources& src
   const double smooth = 1 - std::exp(-dt / kSmoothing);
   // Response time read as 95 % of a command reached: a first-order lag of a third of it.
   const double respond = src.batteryResponse > 0 ? 1 - std::exp(-3 * dt / src.batteryResponse) : 1;
-  const double share = src.generation > 0 ? src.generation / (src.generation + src.grid) : 0;
-  const double genLow = src.generationMinLoad * src.generation;
+  const bool generators = src.split.hasGeneration();
   double energy = src.batteryEnergy / 2, filtered = site[0], out = 0;
-  double gen = std::clamp(site[0] * share, genLow, src.generation);
+  double gen = src.split.generation(site[0]);
   double asked = site[0] - gen;  // what the grid was asked for in the previous sample
   for (std::size_t i = 0; i < n; ++i) {
     const double load = site[i];
-    // Generators follow their share of the smoothed draw, at their ramp rate, above minimum load.
+    // Generators follow the steady split of the smoothed draw, at their ramp rate.
     filtered += smooth * (load - filtered);
-    const double want = std::clamp(filtered * share, genLow, src.generation);
-    if (src.generation > 0)
+    const double want = src.split.generation(filtered);
+    if (generators)
       gen = src.generationRamp > 0 ? std::clamp(want, gen - src.generationRamp * dt, gen + src.generationRamp * dt)
                                    : want;
     d.generation[i] = gen;

@@ -4,15 +4,15 @@
 // sizing answer: the smallest battery (power, then energy) that keeps the grid within them.
 //
 // Control (a planning model, docs/power-dynamics.md): the site's draw smoothed by a first-order
-// filter (kSmoothing) is what the slow sources are asked for. Generators take their share of it
-// by rating (as parallel parents share a node's draw), at their ramp rate and above their minimum
-// load. The grid is asked for the rest of the smoothed draw, nudged back towards half charge
-// (kStateOfChargeRestore) and held to kRampMargin of its ramp limit; the battery delivers the difference — the
-// fast part and the generators' lag — within its power and energy, reaching 95 % of a command
-// within its response time (a first-order lag of a third of it), losing its round trip half on the way in and half on
-// the way out. Without a battery the grid takes everything the generators do not.
+// filter (kSmoothing) is what the slow sources are asked for. Generators take what the steady
+// split gives them at that draw (power::SourceSplit: their share of the design-load flow, within
+// their minimum load and rating — the rule the year uses too), at their ramp rate. The grid is asked for the rest of
+// the smoothed draw, nudged back towards half charge (kStateOfChargeRestore) and held to kRampMargin of its ramp limit;
+// the battery delivers the difference — the fast part and the generators' lag — within its power and energy, reaching
+// 95 % of a command within its response time (a first-order lag of a third of it), losing its round trip half on the
+// way in and half on the way out. Without a battery the grid takes everything the generators do not.
 //
-//   Sources s = sourcesOf(layout);
+//   Sources s = sourcesOf(layout, evaluation.power.nominal);
 //   Dispatch d = dispatch(w.site, w.dt, s, spec.gridRampLimit);
 //   GridCheck g = checkGrid(d.grid, w.dt, spec);      // findings name the limit and the time
 #pragma once
@@ -24,6 +24,8 @@
 #include "core/design/design.h"
 #include "core/design/layout.h"
 #include "core/dynamics/spectrum.h"
+#include "core/power/power_flow.h"
+#include "core/power/source_split.h"
 
 namespace gigaplan::dynamics {
 
@@ -44,11 +46,12 @@ struct Sources {
   double batteryEfficiency = 1;    // round trip (the lowest bank's)
   double generation = 0;           // W rated
   double generationRamp = 0;       // W/s for the whole fleet (0: follows at once)
-  double generationMinLoad = 0;    // share of rating (rating-weighted)
   double grid = 0;                 // W of grid connection rating
+  power::SourceSplit split;        // who carries a steady draw (no generators: the grid)
   std::vector<std::string> notes;  // figures the catalog did not give and what was assumed
 };
-Sources sourcesOf(const design::Layout& layout);
+/// The sources of `layout`, the steady split from its design-load flow (PowerFlow::in per node).
+Sources sourcesOf(const design::Layout& layout, const power::PowerFlow& nominal);
 
 struct Dispatch {
   std::vector<double> battery;        // W, + discharging, − charging

@@ -89,6 +89,8 @@ void writePower(JsonWriter& j, const power::PowerResult& p) {
   num(j, "grid_capacity_mw", p.gridCapacity / MW);
   num(j, "generation_capacity_mw", p.generationCapacity / MW);
   num(j, "headroom_mw", p.headroom / MW);
+  num(j, "grid_carried_mw", p.gridCarried / MW);
+  num(j, "generation_carried_mw", p.generationCarried / MW);
   num(j, "battery_energy_mwh", p.batteryEnergy / 3.6e9);
   num(j, "battery_power_mw", p.batteryPower / MW);
   num(j, "ride_through_min", p.rideThrough / 60);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/power/source_split.h"
 #include "core/units/units.h"
 
 namespace gigaplan::power {
@@ -88,6 +89,15 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
   }
   r.sourceCapacity = r.gridCapacity + r.generationCapacity;
   r.headroom = r.sourceCapacity - r.peakFacility;
+  const SourceSplit split(layout, r.nominal);
+  std::vector<double> carried;
+  split.carry(r.nominal.sourceDraw, carried);
+  for (std::size_t k = 0; k < carried.size(); ++k) {
+    const SourceSplit::Source& s = split.sources()[k];
+    if (s.kind == PowerKind::Grid) r.gridCarried += carried[k];
+    if (s.kind == PowerKind::Generator) r.generationCarried += carried[k];
+    r.generationAtMinimum = r.generationAtMinimum || (s.share * r.nominal.sourceDraw < s.low && carried[k] >= s.low);
+  }
   const double primaryDraw = r.peak.sourceDraw - r.peak.batteryDraw;
   if (primaryDraw > r.sourceCapacity * (1 + 1e-9))
     r.findings.push_back(engine::makeFinding(Severity::Error, "", "power.source-short",
@@ -113,6 +123,12 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
 }
 
 }  // namespace
+
+std::string carriedText(const PowerResult& r) {
+  if (r.generationCarried <= 0) return {};
+  return "grid " + units::formatPower(r.gridCarried) + ", generation " + units::formatPower(r.generationCarried) +
+         (r.generationAtMinimum ? " (a generator held at its minimum load, above its share)" : "");
+}
 
 PowerResult analyzePower(const design::Layout& layout, const PowerGraph& g, const SupplyDominators& dom,
                          const PowerDemand& nominal, const PowerDemand& peak) {

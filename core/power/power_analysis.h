@@ -48,11 +48,20 @@ struct PowerResult {
   double generationCapacity = 0;
   double sourceCapacity = 0;  // W, grid + generation (batteries apart)
   double headroom = 0;        // W, sourceCapacity − peakFacility
-  double batteryEnergy = 0;   // J
-  double batteryPower = 0;    // W of discharge
-  double rideThrough = 0;     // s at peak facility draw (0 without batteries)
+  // W the grid connections and the generators carry of the design-load draw in steady operation
+  // (SourceSplit: the flow's shares, generators held within their minimum load and rating)
+  double gridCarried = 0;
+  double generationCarried = 0;
+  bool generationAtMinimum = false;  // a generator's share is below its minimum load: held there
+  double batteryEnergy = 0;          // J
+  double batteryPower = 0;           // W of discharge
+  double rideThrough = 0;            // s at peak facility draw (0 without batteries)
   std::vector<engine::Finding> findings;
 };
+
+/// "grid 78.6 MW, generation 80 MW (a generator held at its minimum load)": what the sources carry
+/// at design load; empty without generation.
+std::string carriedText(const PowerResult& r);
 
 PowerResult analyzePower(const design::Layout& layout, const PowerGraph& graph, const SupplyDominators& dominators,
                          const PowerDemand& nominal, const PowerDemand& peak);

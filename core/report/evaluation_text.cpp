@@ -55,6 +55,7 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("PUE", pue);
   line("sources (grid + generation)",
        f(e.power.sourceCapacity, Dimension::Power) + ", headroom " + f(e.power.headroom, Dimension::Power));
+  if (e.power.generationCarried > 0) line("carried at design load", power::carriedText(e.power));
   line("battery ride-through", e.power.rideThrough > 0 ? f(e.power.rideThrough, Dimension::Time) : "none");
   o << "\nCooling\n";
   line("heat (liquid / air)", f(e.cooling.heat, Dimension::Power) + " (" + f(e.cooling.liquidHeat, Dimension::Power) +

@@ -261,6 +261,27 @@ class TestYear : public QObject {
     QVERIFY(std::abs(monthly - y.year.energy) <= 1e-9 * y.year.energy);
   }
 
+  // Colossus's turbines (160 MW, minimum load 50 %) would carry 160/388 of the ~159 MW site, about
+  // 66 MW; they run at their 80 MW minimum every hour, and the grid takes the rest — the rule the
+  // power profile follows. Their carbon is that energy at the catalog's factor.
+  void generatorsRunAtTheirMinimumLoad() {
+    const Site s(load("colossus1-like.yaml"));
+    const annual::YearResult y = s.year(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw"));
+    const auto turbines = std::find_if(y.sources.begin(), y.sources.end(),
+                                       [](const annual::SourceEnergy& x) { return x.id == "turbines"; });
+    QVERIFY(turbines != y.sources.end());
+    const double hours = static_cast<double>(y.year.hours);
+    QVERIFY2(std::abs(turbines->energy - 80e6 * hours * 3600) <= 1e-9 * turbines->energy,
+             qPrintable(QString::number(turbines->energy / 3.6e9 / hours)));
+    double sum = 0;
+    for (const annual::SourceEnergy& x : y.sources) sum += x.energy;
+    QVERIFY(std::abs(sum - y.year.energy) <= 1e-9 * y.year.energy);
+    QVERIFY(std::abs(turbines->carbon - turbines->energy / 3.6e6 * turbines->carbonFactor) <= 1e-6 * turbines->carbon);
+    QVERIFY(std::any_of(y.notes.begin(), y.notes.end(),
+                        [](const std::string& n) { return n.find("turbines 80 MW") != std::string::npos; }));
+    QVERIFY(std::abs(s.e.power.generationCarried - 80e6) < 1);
+  }
+
   // Time-of-use: the first period covering an hour prices it; ranges wrap; a gap is named.
   void tariffPeriodsPriceTheHours() {
     using design::TariffPeriod;

@@ -384,7 +384,7 @@ class TestDynamics : public QObject {
     s.generation = 100e6;
     s.grid = 100e6;
     s.generationRamp = 0.1e6;
-    s.generationMinLoad = 0.2;
+    s.split = power::SourceSplit({{0, design::PowerKind::Generator, 1, 20e6, 100e6}, {1, design::PowerKind::Grid, 1}});
     const Dispatch d = dispatch(site, 0.1, s, 0);
     QVERIFY(near(d.generation[99], 50e6, 1e-3));
     QVERIFY(near(d.generation[100], 50.01e6, 1e-3));

@@ -3,8 +3,10 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <utility>
 
 #include "core/evaluate/evaluation.h"
+#include "core/power/source_split.h"
 #include "engine_fixture.h"
 
 using namespace gigaplan;
@@ -21,6 +23,18 @@ void checkConservation(const power::PowerFlow& f) {
   const double lhs = f.it + f.network + f.cooling + f.losses;
   const double rhs = f.sourceDraw + f.stranded;
   QVERIFY2(std::fabs(lhs - rhs) <= 1e-9 * std::max(1.0, rhs), qPrintable(QString("%1 vs %2").arg(lhs).arg(rhs)));
+}
+
+// A 300 kW grid and a 1 MW generator in parallel above a transformer, a busway and two 100 kW
+// racks; returns the grid and generator nodes.
+std::pair<int, int> gridAndGenerator(Site& s) {
+  const int grid = s.power("grid", PowerKind::Grid, "", {}, 300e3);
+  const int gen = s.power("gen1", PowerKind::Generator, "gen", {});
+  const int tx = s.power("tx1", PowerKind::Transformer, "tx", {grid, gen});
+  const int bus = s.power("bus", PowerKind::Busway, "bw", {tx});
+  s.rack("rack1", "r100", 2, 5, bus);
+  s.rack("rack2", "r100", 3, 5, bus);
+  return {grid, gen};
 }
 
 }  // namespace
@@ -203,12 +217,7 @@ class TestPower : public QObject {
 
   void sourcesAndGenerators() {
     Site s;
-    const int grid = s.power("grid", PowerKind::Grid, "", {}, 300e3);
-    const int gen = s.power("gen1", PowerKind::Generator, "gen", {});
-    const int tx = s.power("tx1", PowerKind::Transformer, "tx", {grid, gen});
-    const int bus = s.power("bus", PowerKind::Busway, "bw", {tx});
-    s.rack("rack1", "r100", 2, 5, bus);
-    s.rack("rack2", "r100", 3, 5, bus);
+    const auto [grid, gen] = gridAndGenerator(s);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     // Source capacity = grid 300 kW + generator 1 MW; parallel parents share the transformer's
     // draw by capacity: the grid carries 300 / 1300 of it, the generator 1000 / 1300. Each
@@ -223,6 +232,48 @@ class TestPower : public QObject {
     // 3/13 of 240 kW / 0.99 / 0.98 = 57 kW on the 300 kW grid: within rating.
     QCOMPARE(countCode(e, "power.overload", "grid"), 0);
     checkConservation(e.power.nominal);
+  }
+
+  // In operation a generator runs within its minimum load and its rating (power::SourceSplit). The
+  // site of sourcesAndGenerators draws 200 kW / 0.99 / 0.98 = 206.1 kW; the generator's share,
+  // 10/13 of it, is 158.6 kW. At a 20 % minimum load it is held at 200 kW and the grid carries the
+  // other 6.1 kW; without one it carries its share.
+  void generatorsHoldTheirMinimumLoad() {
+    Site s;
+    s.catalog.powerGear["gen"].minLoad = 0.2;
+    gridAndGenerator(s);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    const double draw = 200e3 / 0.99 / 0.98;
+    QVERIFY(qFuzzyCompare(e.power.facility, draw));
+    QVERIFY(qFuzzyCompare(e.power.generationCarried, 200e3));
+    QVERIFY(qFuzzyCompare(e.power.gridCarried, draw - 200e3));
+    QVERIFY(e.power.generationAtMinimum);
+    QVERIFY(power::carriedText(e.power).find("minimum load") != std::string::npos);
+
+    const power::SourceSplit split(s.layout, e.power.nominal);
+    QCOMPARE(split.sources().size(), std::size_t{2});
+    std::vector<double> w;
+    split.carry(1e6, w);  // share 769 kW: above the minimum, below the 1 MW rating
+    QVERIFY(qFuzzyCompare(w[1], 1e6 * 10 / 13));
+    QVERIFY(qFuzzyCompare(w[0] + w[1], 1e6));
+    split.carry(2e6, w);  // share 1.54 MW: capped at the rating, the grid takes the rest
+    QCOMPARE(w[1], 1e6);
+    QCOMPARE(w[0], 1e6);
+    split.carry(50e3, w);  // below the minimum load itself: the grid exports the difference
+    QCOMPARE(w[1], 200e3);
+    QCOMPARE(w[0], -150e3);
+    QCOMPARE(split.generation(50e3), 200e3);
+
+    // Generators alone follow the load, minimum or not (an island); without min_load they carry
+    // their share.
+    const power::SourceSplit island({{0, PowerKind::Generator, 1, 200e3, 1e6}});
+    island.carry(50e3, w);
+    QCOMPARE(w[0], 50e3);
+    s.catalog.powerGear["gen"].minLoad = 0;
+    const auto plain = engine::evaluate(s.design, s.layout, s.catalog);
+    QVERIFY(qFuzzyCompare(plain.power.generationCarried, draw * 10 / 13));
+    QVERIFY(!plain.power.generationAtMinimum);
+    QVERIFY(power::carriedText(plain.power).find("minimum load") == std::string::npos);
   }
 
   void sourceShort() {
