@@ -44,11 +44,12 @@ constexpr UnitSymbol kTemperature[] = {{"degC", 1}, {"C", 1}, {"°C", 1}, {"K", 
 constexpr UnitSymbol kMass[] = {{"g", 1e-3}, {"kg", 1}, {"t", 1e3}, {"lb", 0.45359237}};
 constexpr UnitSymbol kVoltage[] = {{"V", 1}, {"kV", 1e3}};
 constexpr UnitSymbol kCurrent[] = {{"A", 1}, {"kA", 1e3}};
-constexpr UnitSymbol kFlow[] = {{"L/s", 1}, {"L/min", 1.0 / 60}, {"m3/h", 1000.0 / 3600}, {"gpm", 3.785411784 / 60}};
-constexpr UnitSymbol kVolume[] = {{"L", 1}, {"m3", 1000}, {"gal", 3.785411784}};
+constexpr UnitSymbol kFlow[] = {
+    {"L/s", 1}, {"L/min", 1.0 / 60}, {"m3/h", 1000.0 / 3600}, {"m³/h", 1000.0 / 3600}, {"gpm", 3.785411784 / 60}};
+constexpr UnitSymbol kVolume[] = {{"L", 1}, {"m3", 1000}, {"m³", 1000}, {"gal", 3.785411784}};
 constexpr UnitSymbol kCompute[] = {{"FLOP/s", 1},     {"GFLOP/s", 1e9}, {"TFLOP/s", 1e12}, {"PFLOP/s", 1e15},
                                    {"EFLOP/s", 1e18}, {"TF/s", 1e12},   {"PF/s", 1e15},    {"EF/s", 1e18}};
-constexpr UnitSymbol kArea[] = {{"m2", 1}, {"ft2", 0.09290304}};
+constexpr UnitSymbol kArea[] = {{"m2", 1}, {"m²", 1}, {"ft2", 0.09290304}, {"ft²", 0.09290304}};
 constexpr UnitSymbol kRatio[] = {{"%", 0.01}};
 
 std::span<const UnitSymbol> symbolsFor(Dimension dim) {
@@ -205,7 +206,7 @@ std::string format(double v, Dimension dim) {
       if (std::fabs(v) >= 86400) return pick({{86400, "d"}});
       if (std::fabs(v) >= 3600) return pick({{3600, "h"}});
       if (std::fabs(v) >= 60) return pick({{60, "min"}});
-      return pick({{1e-9, "ns"}, {1e-6, "us"}, {1e-3, "ms"}, {1, "s"}});
+      return pick({{1e-9, "ns"}, {1e-6, "µs"}, {1e-3, "ms"}, {1, "s"}});
     }
     case Dimension::DataRate: {
       const double bits = v * 8;
@@ -224,7 +225,7 @@ std::string format(double v, Dimension dim) {
       return pick({{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}, {1e15, "PB"}});
     case Dimension::Temperature: {
       char buf[64] = {};
-      std::snprintf(buf, sizeof buf, "%.3g degC", v);
+      std::snprintf(buf, sizeof buf, "%.3g °C", v);
       return buf;
     }
     case Dimension::Mass:
@@ -236,11 +237,11 @@ std::string format(double v, Dimension dim) {
     case Dimension::FlowRate:
       return pick({{1, "L/s"}});
     case Dimension::Volume:
-      return pick({{1, "L"}, {1000, "m3"}});
+      return pick({{1, "L"}, {1000, "m³"}});
     case Dimension::Compute:
       return pick({{1, "FLOP/s"}, {1e12, "TFLOP/s"}, {1e15, "PFLOP/s"}, {1e18, "EFLOP/s"}});
     case Dimension::Area:
-      return pick({{1, "m2"}});
+      return pick({{1, "m²"}});
   }
   return std::to_string(v);
 }
@@ -262,7 +263,8 @@ std::string formatExact(double v, Dimension dim) {
   for (const auto& u : symbols) {
     if (u.symbol == "VA" || u.symbol == "kVA" || u.symbol == "MVA" || u.symbol == "GVA" || u.symbol == "bps" ||
         u.symbol == "Gbps" || u.symbol == "Tbps" || u.symbol == "C" || u.symbol == "°C" || u.symbol == "µs" ||
-        u.symbol == "days" || u.symbol == "day" || u.symbol == "KB/s" || u.symbol == "KB" || u.symbol == "K") {
+        u.symbol == "m³" || u.symbol == "m³/h" || u.symbol == "m²" || u.symbol == "ft²" || u.symbol == "days" ||
+        u.symbol == "day" || u.symbol == "KB/s" || u.symbol == "KB" || u.symbol == "K") {
       continue;
     }
     const double scaled = (v - u.offset) / u.factor;

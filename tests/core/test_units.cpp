@@ -35,6 +35,11 @@ class TestUnits : public QObject {
     QTest::newRow("leading plus") << "+3 m" << Dimension::Length << 3.0;
     QTest::newRow("kV") << "34.5 kV" << Dimension::Voltage << 34500.0;
     QTest::newRow("tonnes") << "1.36 t" << Dimension::Mass << 1360.0;
+    // What format() writes reads back: m³, m², °C, µs.
+    QTest::newRow("m³") << "172 m³" << Dimension::Volume << 1.72e5;
+    QTest::newRow("m²") << "12 m²" << Dimension::Area << 12.0;
+    QTest::newRow("°C") << "35 °C" << Dimension::Temperature << 35.0;
+    QTest::newRow("µs") << "5 µs" << Dimension::Time << 5e-6;
   }
   void parsesValid() {
     QFETCH(QString, text);
@@ -80,7 +85,12 @@ class TestUnits : public QObject {
     QCOMPARE(QString::fromStdString(format(989e12, Dimension::Compute)), QString("989 TFLOP/s"));
     // Beyond the largest prefix: whole numbers, never exponents.
     QCOMPARE(QString::fromStdString(format(1.07e21, Dimension::Compute)), QString("1,070 EFLOP/s"));
-    QCOMPARE(QString::fromStdString(format(1.72e7, Dimension::Volume)), QString("17,200 m3"));
+    QCOMPARE(QString::fromStdString(format(1.72e7, Dimension::Volume)), QString("17,200 m³"));
+    QCOMPARE(QString::fromStdString(format(35, Dimension::Temperature)), QString("35 °C"));
+    QCOMPARE(QString::fromStdString(format(12, Dimension::Area)), QString("12 m²"));
+    QCOMPARE(QString::fromStdString(format(5e-6, Dimension::Time)), QString("5 µs"));
+    // The design writer keeps to ASCII symbols.
+    QCOMPARE(QString::fromStdString(formatExact(1.72e7, Dimension::Volume)), QString("17200 m3"));
   }
 
   void exactFormatRoundTrips_data() {
