@@ -5,6 +5,8 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/units/units.h"
+
 namespace gigaplan::engine {
 
 namespace {
@@ -37,7 +39,7 @@ const std::string kGrid = "grid";
 
 std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog::Catalog& catalog,
                                      const fabric::FabricResult& fabric) {
-  Tally racks, power, cooling, switches, transceivers;
+  Tally racks, power, cooling, switches;
   for (const design::Rack& rack : layout.racks) {
     const auto kind = rack.spec ? rack.spec->kind : catalog::RackKind::Compute;
     racks.add("rack", rack.type, rack.spec ? rack.spec->name : rack.type, catalog::toString(kind), 1, rack.spec);
@@ -53,11 +55,29 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
     const catalog::Switch* sw = catalog.switchModel(fabric.switchModel);
     switches.add("switch", fabric.switchModel, sw ? sw->name : fabric.switchModel, "", fabric.totalSwitches);
   }
+  // Modules by medium and end: a NIC takes the medium's part; a switch's twin-port cage takes one
+  // module for two links (the twin-port form of the part), named so.
+  std::map<std::tuple<std::string, bool, bool>, BomLine> modules;
+  const std::string linkRate = units::format(fabric.linkRate, units::Dimension::DataRate);
+  auto addModules = [&](const std::string& medium, const std::string& name, catalog::MediumKind kind, bool nic,
+                        bool twin, std::int64_t count) {
+    if (count <= 0) return;
+    BomLine& l = modules[{medium, !nic, twin}];
+    l.category = "transceiver";
+    l.item = medium;
+    l.name = twin ? "Twin-port module for 2 × " + linkRate + " links, as " + name : name;
+    l.detail = std::string(catalog::toString(kind)) + (nic    ? ", NIC end"
+                                                       : twin ? ", switch end, 2 links per module"
+                                                              : ", switch end");
+    l.count += count;
+  };
   std::map<std::tuple<std::string, int>, BomLine> cables;
   for (const fabric::CableGroup& g : fabric.cables) {
     const catalog::CableMedium* m = catalog.medium(g.medium);
     const std::string name = m ? m->name : g.medium;
-    if (g.transceivers > 0) transceivers.add("transceiver", g.medium, name, catalog::toString(g.kind), g.transceivers);
+    const std::int64_t atSwitches = g.transceivers - g.nicTransceivers;
+    addModules(g.medium, name, g.kind, true, false, g.nicTransceivers);
+    addModules(g.medium, name, g.kind, false, atSwitches < g.switchEnds, atSwitches);
     BomLine& l = cables[{g.medium, g.bucket}];
     l.category = "cable";
     l.item = g.medium;
@@ -67,7 +87,8 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
     l.length += g.totalLength;
   }
   std::vector<BomLine> out;
-  for (const Tally* t : {&racks, &power, &cooling, &switches, &transceivers}) t->appendTo(out);
+  for (const Tally* t : {&racks, &power, &cooling, &switches}) t->appendTo(out);
+  for (const auto& [key, line] : modules) out.push_back(line);
   for (const auto& [key, line] : cables) out.push_back(line);
   return out;
 }

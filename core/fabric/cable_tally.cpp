@@ -119,6 +119,7 @@ void CableTally::finish(FabricResult& r) const {
       g.totalLength = lengths_[m][b];
       if (med.transceiversPerLink > 0) {
         g.nicTransceivers = nicModules_[m][b];
+        g.switchEnds = switchEnds_[m][b];
         g.transceivers = g.nicTransceivers + (pluggable ? switchModules_[m][b] : switchEnds_[m][b]);
         g.opticsPower = static_cast<double>(switchEnds_[m][b]) * perEnd;
         g.nicOpticsPower = static_cast<double>(nicEnds_[m][b]) * perEnd;

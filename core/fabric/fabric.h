@@ -96,6 +96,7 @@ struct CableGroup {
   double totalLength = 0;            // m
   std::int64_t transceivers = 0;     // modules plugged, both ends (twin-port switch cages count once)
   std::int64_t nicTransceivers = 0;  // of which in GPU NICs (their power is in the rack's rating)
+  std::int64_t switchEnds = 0;       // link ends at switches (a twin-port module holds two)
   double opticsPower = 0;            // W, switch-side ends only: network power
   double nicOpticsPower = 0;         // W, NIC-side ends: already inside the compute racks' power
 };

@@ -144,6 +144,28 @@ class TestEvaluate : public QObject {
     QCOMPARE(line("cooling", "chiller"), std::int64_t{2});
     QCOMPARE(line("switch", "sw64"), std::int64_t{1});
     QCOMPARE(line("transceiver", "mm"), e.fabric.transceivers);
+    // A NIC end takes the medium's part, a switch end one module per port; a twin-port cage takes
+    // one module for two links, on its own line that says so.
+    auto ends = [](const engine::Evaluation& ev, const char* detail) {
+      std::int64_t n = 0;
+      for (const auto& l : ev.bom)
+        if (l.category == "transceiver" && l.detail.find(detail) != std::string::npos) n += l.count;
+      return n;
+    };
+    QCOMPARE(ends(e, "NIC end"), e.fabric.nicTransceivers);
+    QCOMPARE(ends(e, "switch end"), e.fabric.transceivers - e.fabric.nicTransceivers);
+    QCOMPARE(ends(e, "2 links per module"), std::int64_t{0});
+    s.catalog.switches["sw64"].cages = 32;
+    const auto twin = engine::evaluate(s.design, s.layout, s.catalog);
+    std::int64_t switchEnds = 0;
+    for (const fabric::CableGroup& g : twin.fabric.cables) switchEnds += g.switchEnds;
+    const std::int64_t twinModules = ends(twin, "2 links per module");
+    QCOMPARE(ends(twin, "NIC end") + twinModules, twin.fabric.transceivers);
+    QVERIFY2(twinModules > 0 && twinModules * 2 >= switchEnds && twinModules < switchEnds,
+             qPrintable(QString("%1 modules for %2 switch ends").arg(twinModules).arg(switchEnds)));
+    for (const auto& l : twin.bom)
+      if (l.detail.find("2 links per module") != std::string::npos)
+        QVERIFY2(l.name.rfind("Twin-port module for 2 × 400 Gb/s links, as ", 0) == 0, l.name.c_str());
     QCOMPARE(line("cable", "mm") + line("cable", "dac"), e.fabric.totalCables);
     // Categories in their documented order.
     const std::vector<std::string> order = {"rack", "power", "cooling", "switch", "transceiver", "cable"};
