@@ -59,14 +59,18 @@ void PageFlow::decorate() {
   p.restore();
 }
 
-QStringList PageFlow::wrap(const QString& text, const QFont& font, double width) const {
+QStringList PageFlow::wrap(const QString& text, const QFont& font, double width, bool keepHyphenated) const {
   QStringList lines;
   for (const QString& paragraph : text.split('\n')) {
     if (paragraph.isEmpty()) {
       lines << QString();
       continue;
     }
-    QTextLayout layout(paragraph, font, &writer_);
+    // Laid out with non-breaking hyphens (U+2011, one character for one: the lines are cut from the
+    // paragraph as written).
+    QString laidOut = paragraph;
+    if (keepHyphenated) laidOut.replace(QChar('-'), QChar(0x2011));
+    QTextLayout layout(laidOut, font, &writer_);
     QTextOption option;
     option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     layout.setTextOption(option);

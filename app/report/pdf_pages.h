@@ -49,8 +49,10 @@ class PageFlow {
   /// The running header's right-hand text from the next header on.
   void setSection(const QString& title) { section_ = title; }
 
-  /// Lines of `text` wrapped to `width` in `font` (words longer than a line are broken).
-  QStringList wrap(const QString& text, const QFont& font, double width) const;
+  /// Lines of `text` wrapped to `width` in `font` (words longer than a line are broken). With
+  /// `keepHyphenated`, a line never ends at a hyphen inside a word: identifiers ("a1-chillers",
+  /// "switchboard-4000a") stay whole unless they are longer than a line.
+  QStringList wrap(const QString& text, const QFont& font, double width, bool keepHyphenated = false) const;
   double lineHeight(const QFont& font) const;
   double ascent(const QFont& font) const;
   double textWidth(const QString& text, const QFont& font) const;

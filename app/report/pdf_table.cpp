@@ -1,7 +1,9 @@
 // Tables in the PDF report: column widths from content, wrapped cells, tinted rows by tone, and
 // page breaks between rows with the caption ("continued") and header row repeated.
 #include <QPainter>
+#include <QRegularExpression>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 #include "app/report/pdf_composer.h"
@@ -10,7 +12,8 @@ namespace gigaplan::app {
 namespace {
 
 constexpr double kPadX = 3.5, kPadY = 2.5;
-constexpr double kMinColumn = 34, kMaxNatural = 260;
+constexpr double kMinColumn = 34, kMaxNatural = 260, kMaxWord = 110;
+constexpr int kSplitLines = 6;  // a row taller than this many lines may go on over a page break
 
 QColor toneColor(report::Tone t) {
   switch (t) {
@@ -26,19 +29,35 @@ QColor toneColor(report::Tone t) {
   return {};
 }
 
+// The widest word of a cell: a column narrower than that breaks an identifier inside itself
+// ("switchboard-4000" / "a").
+double widestWord(const QString& text, const PageFlow& flow, const QFont& font) {
+  double widest = 0;
+  static const QRegularExpression space(QStringLiteral("\\s+"));
+  for (const QString& word : text.split(space, Qt::SkipEmptyParts))
+    widest = std::max(widest, flow.textWidth(word, font));
+  return widest;
+}
+
 // Columns narrower than their fair share keep their natural width (so short words never wrap);
-// the rest share what is left by weight, repeated until no more columns fit whole (water-filling).
-// Spare width, when everything fits, goes by weight.
+// so does a column whose widest word is wider than its share (up to kMaxWord: a long URL still
+// breaks). The rest share what is left by weight, repeated until no more columns are fixed
+// (water-filling). Spare width, when everything fits, goes by weight.
 std::vector<double> columnWidths(const report::Table& t, const PageFlow& flow, const QFont& body, const QFont& head,
                                  double total) {
   const std::size_t n = t.columns.size();
-  std::vector<double> natural(n, 0);
+  std::vector<double> natural(n, 0), word(n, 0);
   for (std::size_t c = 0; c < n; ++c) {
     natural[c] = flow.textWidth(QString::fromStdString(t.columns[c].header), head);
+    word[c] = widestWord(QString::fromStdString(t.columns[c].header), flow, head);
     for (const auto& row : t.rows) {
-      if (c < row.size()) natural[c] = std::max(natural[c], flow.textWidth(QString::fromStdString(row[c]), body));
+      if (c >= row.size()) continue;
+      const QString cell = QString::fromStdString(row[c]);
+      natural[c] = std::max(natural[c], flow.textWidth(cell, body));
+      word[c] = std::max(word[c], widestWord(cell, flow, body));
     }
     natural[c] = std::min(natural[c], kMaxNatural) + 2 * kPadX + 1;
+    word[c] = std::min({word[c], kMaxWord, natural[c]}) + 2 * kPadX + 1;
   }
   const double sum = std::accumulate(natural.begin(), natural.end(), 0.0);
   std::vector<double> w = natural;
@@ -54,22 +73,23 @@ std::vector<double> columnWidths(const report::Table& t, const PageFlow& flow, c
     double room = total, weights = 0;
     for (std::size_t c = 0; c < n; ++c) {
       if (fixedWidth[c])
-        room -= natural[c];
+        room -= fixedWidth[c] == 1 ? natural[c] : word[c];
       else
         weights += t.columns[c].weight;
     }
     for (std::size_t c = 0; c < n; ++c) {
       if (fixedWidth[c]) continue;
       const double share = room * t.columns[c].weight / weights;
-      if (natural[c] <= share) {
-        fixedWidth[c] = 1;
+      if (natural[c] <= share || word[c] > share) {
+        fixedWidth[c] = natural[c] <= share ? 1 : 2;  // 1: its natural width, 2: its widest word
         changed = true;
+        break;  // the others' shares change
       }
       w[c] = std::max(kMinColumn, share);
     }
   }
   for (std::size_t c = 0; c < n; ++c) {
-    if (fixedWidth[c]) w[c] = natural[c];
+    if (fixedWidth[c]) w[c] = fixedWidth[c] == 1 ? natural[c] : word[c];
   }
   const double now = std::accumulate(w.begin(), w.end(), 0.0);
   if (now > total) {
@@ -91,7 +111,7 @@ void PdfComposer::operator()(const report::Table& t) {
     int maxLines = 1;
     for (std::size_t c = 0; c < widths.size(); ++c) {
       const QString text = c < cells.size() ? QString::fromStdString(cells[c]) : QString();
-      lines.push_back(flow_.wrap(text, font, widths[c] - 2 * kPadX));
+      lines.push_back(flow_.wrap(text, font, widths[c] - 2 * kPadX, true));
       maxLines = std::max(maxLines, static_cast<int>(lines.back().size()));
     }
     return std::pair{lines, static_cast<double>(maxLines) * lh + 2 * kPadY};
@@ -137,18 +157,39 @@ void PdfComposer::operator()(const report::Table& t) {
     flow_.y += headHeight;
   };
 
+  // Lines of a row that fit in `room` (none when fewer than kSplitLines would).
+  auto linesIn = [&](double room) { return static_cast<int>(std::floor((room - 2 * kPadY) / lh)); };
   bool first = true;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto [lines, h] = wrapRow(t.rows[r], body);
+    auto [lines, h] = wrapRow(t.rows[r], body);
+    const QColor fill = r < t.rowTones.size() ? toneColor(t.rowTones[r]) : QColor();
+    // A tall row starts on the page in hand and goes on over the next (header repeated) rather than
+    // leaving the rest of the page empty; a short one moves whole.
+    const bool tall = h > kSplitLines * lh + 2 * kPadY;
     if (first) {
-      flow_.ensure(capHeight + headHeight + h);
+      flow_.ensure(capHeight + headHeight + (tall ? kSplitLines * lh + 2 * kPadY : h));
       tableHead(false);
       first = false;
-    } else if (flow_.room() < h) {
+    } else if (flow_.room() < h && (!tall || linesIn(flow_.room()) < kSplitLines)) {
       flow_.newPage();
       tableHead(true);
     }
-    paintRow(lines, h, body, r < t.rowTones.size() ? toneColor(t.rowTones[r]) : QColor());
+    while (flow_.room() < h && linesIn(flow_.room()) >= kSplitLines) {
+      const int fit = linesIn(flow_.room());
+      std::vector<QStringList> part(lines.size()), rest(lines.size());
+      for (std::size_t c = 0; c < lines.size(); ++c) {
+        part[c] = lines[c].mid(0, fit);
+        rest[c] = lines[c].mid(fit);
+      }
+      const double partHeight = fit * lh + 2 * kPadY;
+      paintRow(part, partHeight, body, fill);
+      flow_.y += partHeight;
+      flow_.newPage();
+      tableHead(true);
+      lines = std::move(rest);
+      h -= fit * lh;
+    }
+    paintRow(lines, h, body, fill);
     flow_.y += h;
   }
   if (first) {  // no rows: still show what the table would hold

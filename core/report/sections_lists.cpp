@@ -100,8 +100,8 @@ Section sources(const ReportInputs& in) {
                 "default to replace with a quote or datasheet before committing."});
   Table t;
   t.caption = "Catalog entries used";
-  t.columns = {{"kind", Align::Left},  {"id", Align::Left, 1.3},   {"used", Align::Right},
-               {"grade", Align::Left}, {"source", Align::Left, 3}, {"note", Align::Left, 2.2}};
+  t.columns = {{"kind", Align::Left},  {"id", Align::Left, 1.3},     {"used", Align::Right},
+               {"grade", Align::Left}, {"source", Align::Left, 2.4}, {"note", Align::Left, 3}};
   int defaults = 0;
   for (const CatalogUse& u : catalogUsed(in.design, in.eval)) {
     std::string note = u.provenance.note;

@@ -185,6 +185,37 @@ class TestReportPdf : public QObject {
     QVERIFY(all.contains("page 2 of") && all.contains("Tables"));  // running header and footer
   }
 
+  // A row taller than a page's rest goes on over the break (header repeated) rather than leaving
+  // the page empty; a short row moves whole; an identifier in a narrow column is never cut inside
+  // itself, at a hyphen or anywhere.
+  void tallRowsGoOnOverThePageAndIdentifiersStayWhole() {
+    report::ReportDocument doc;
+    doc.title = "Row test";
+    report::Table t;
+    t.caption = "Tall rows";
+    t.columns = {{"id", report::Align::Left}, {"text", report::Align::Left, 6}};
+    std::string tall;
+    for (int i = 1; i <= 600; ++i) tall += "line" + std::to_string(i) + " of a long note that wraps. ";
+    t.rows.push_back({"switchboard-4000a", "short"});
+    t.rows.push_back({"hv-substation-240mva", tall});
+    t.rows.push_back({"after-the-tall-row", "short"});
+    doc.sections.push_back({"t", "Tables", {t}});
+    const QString pdf = dir_.filePath("tall.pdf");
+    QString error;
+    QVERIFY2(app::writePdf(doc, pdf, &error), qPrintable(error));
+    // The tall row starts on the table's first page, under the first row.
+    const QString first = pdfText(pdf, 2, 2);
+    QVERIFY2(first.contains("line1 of") && first.contains("switchboard-4000a"), qPrintable(first));
+    QVERIFY(first.contains("hv-substation-240mva"));
+    const QString all = pdfText(pdf);
+    QVERIFY(all.contains("Tall rows (continued)"));
+    QVERIFY(all.contains("line600 of") && all.contains("after-the-tall-row"));
+    for (int page = 2; page < pageCount(pdf); ++page) {  // every page but the last is filled
+      const QString text = pdfText(pdf, page, page);
+      QVERIFY2(text.count("of a long note") >= 20, qPrintable(QString("page %1").arg(page)));
+    }
+  }
+
   void reportCommand() {
     const cli::CommandLine line = app::appCommandLine();
     std::ostringstream out, err;
