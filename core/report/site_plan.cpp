@@ -114,6 +114,23 @@ struct Label {
   std::string text;
 };
 
+// A polygon with each corner cut back by `cut` along both its edges: a transformer's footprint
+// drawn to scale, its corners cut so it reads apart from the square gear beside it.
+std::vector<Point> chamfered(const std::vector<Point>& pts, double cut) {
+  std::vector<Point> out;
+  out.reserve(2 * pts.size());
+  const std::size_t n = pts.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const Point p = pts[i];
+    for (const Point q : {pts[(i + n - 1) % n], pts[(i + 1) % n]}) {
+      const double len = std::hypot(q.x - p.x, q.y - p.y);
+      const double t = len > 0 ? std::min(cut / len, 0.5) : 0;
+      out.push_back({p.x + (q.x - p.x) * t, p.y + (q.y - p.y) * t});
+    }
+  }
+  return out;
+}
+
 Rect boundsOf(const std::vector<Point>& pts) {
   double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
   for (const auto& p : pts)
@@ -155,15 +172,12 @@ void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const P
                 Style::outlined(kSourceInk, kWhite, 0.4));
       box = square(c, r);
     } else if (std::min(w, dep) >= 1.2) {
-      // To scale where the gear is big enough to see; transformers round so they read apart.
-      if (node.kind == PowerKind::Transformer) {
-        d.circle(c, std::max(w, dep) / 2, s);
-        box = square(c, std::max(w, dep) / 2);
-      } else {
-        auto pts = footprint(f, node.position, node.spec->width, node.spec->depth, node.rotation);
-        box = boundsOf(pts);
-        d.polygon(std::move(pts), s);
-      }
+      // To scale where the gear is big enough to see; transformers with their corners cut so
+      // they read apart.
+      auto pts = footprint(f, node.position, node.spec->width, node.spec->depth, node.rotation);
+      box = boundsOf(pts);
+      if (node.kind == PowerKind::Transformer) pts = chamfered(pts, 0.3 * std::min(w, dep));
+      d.polygon(std::move(pts), s);
     } else if (node.kind == PowerKind::Transformer) {
       d.circle(c, 1.4, s);
     } else {
@@ -191,15 +205,17 @@ void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::
 }
 
 // Site-level ids next to their symbols when there are few enough to read: below, else above,
-// right or left — the first place that hits no symbol and no label already placed.
+// right or left — the first place that hits no symbol and no label already placed (with a margin
+// for the width estimate). Each sits on a white plate, so feed lines running under it do not
+// strike it through.
 void drawLabels(Drawing& d, const std::vector<Label>& labels) {
   if (labels.size() > 24) return;
-  constexpr double kSize = 5.5, kGap = 1.5;
+  constexpr double kSize = 5.5, kGap = 1.5, kMargin = 1.5;
   std::vector<Rect> taken;
   taken.reserve(2 * labels.size());  // every symbol, then every label placed
   for (const auto& l : labels) taken.push_back(l.symbol);
   for (const auto& l : labels) {
-    const double w = textWidth(l.text, kSize), h = kSize;
+    const double w = textWidth(l.text, kSize) + 2 * kMargin, h = kSize + kMargin;
     const Rect& s = l.symbol;
     const double cx = s.x + s.w / 2, cy = s.y + s.h / 2;
     const Rect candidates[] = {{cx - w / 2, s.y + s.h + kGap, w, h},
@@ -208,13 +224,18 @@ void drawLabels(Drawing& d, const std::vector<Label>& labels) {
                                {s.x - kGap - w, cy - h / 2, w, h}};
     Rect chosen = candidates[0];
     for (const Rect& r : candidates) {
-      if (std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(r, t); })) {
+      // Two labels closer than a word space would read as one ("core-chillers core-towers").
+      const Rect apart{r.x - 2 * kMargin, r.y, r.w + 4 * kMargin, r.h};
+      if (std::none_of(taken.begin(), taken.end(), [&](const Rect& t) { return overlaps(apart, t); })) {
         chosen = r;
         break;
       }
     }
     taken.push_back(chosen);
-    d.text({chosen.x, chosen.y + h - 1}, l.text, {.size = kSize, .color = kMuted});
+    Color plate = kWhite;
+    plate.a = 225;
+    d.rect(chosen, Style::filled(plate));
+    d.text({chosen.x + kMargin, chosen.y + h - kMargin / 2 - 1}, l.text, {.size = kSize, .color = kInk});
   }
 }
 

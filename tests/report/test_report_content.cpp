@@ -345,6 +345,30 @@ class TestReportContent : public QObject {
       if (const auto* r = std::get_if<report::RectItem>(&item))
         QVERIFY(r->r.x >= -1 && r->r.x + r->r.w <= d.width() + 1);
     }
+    // Site-level ids sit on white plates (feed lines under them do not strike them through), and
+    // no two plates touch: "core-chillers" and "core-towers" never read as one.
+    std::vector<report::Rect> plates;
+    std::set<std::string> ids;
+    for (std::size_t i = 1; i < d.items().size(); ++i) {
+      const auto* r = std::get_if<report::RectItem>(&d.items()[i - 1]);
+      const auto* text = std::get_if<report::TextItem>(&d.items()[i]);
+      if (!r || !text || r->style.fill.r != 255 || r->style.fill.a == 255 || r->style.stroke.a != 0) continue;
+      plates.push_back(r->r);
+      ids.insert(text->text);
+    }
+    const design::Layout& l = s.design->layout;
+    std::size_t siteLevel = 0;
+    for (const auto& n : l.power) siteLevel += n.hall == design::kNone;
+    for (const auto& u : l.cooling) siteLevel += u.hall == design::kNone;
+    if (siteLevel <= 24) QCOMPARE(plates.size(), siteLevel);
+    for (const auto& n : l.power)
+      if (n.hall == design::kNone && siteLevel <= 24) QVERIFY2(ids.count(n.id), n.id.c_str());
+    for (std::size_t a = 0; a < plates.size(); ++a)
+      for (std::size_t b = a + 1; b < plates.size(); ++b) {
+        const report::Rect &p = plates[a], &q = plates[b];
+        const bool apart = p.x + p.w + 2 <= q.x || q.x + q.w + 2 <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
+        QVERIFY2(apart, qPrintable(QString("plates %1 and %2").arg(a).arg(b)));
+      }
   }
 
   void clusterFromTheDesign() {
