@@ -17,6 +17,7 @@
 #include "core/base/thousands.h"
 #include "core/io/diagnostic.h"
 #include "core/report/report_format.h"
+#include "core/report/training_plan.h"
 #include "core/training/estimate_json.h"
 #include "core/training/flops.h"
 #include "core/training/job_reader.h"
@@ -158,9 +159,7 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
                report::fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
                report::fixed(e.reliability.checkpointWrite, 1) + " s to write)");
   labelRow(out, kTrainLabelWidth, "GPU-hours", report::fixed(e.gpuHours, 0));
-  labelRow(out, kTrainLabelWidth, "energy",
-           report::fixed(e.energyMwh, 1) + " MWh (IT " + report::fixed(e.itEnergyMwh, 1) + " MWh × PUE " +
-               report::fixed(e.pue, 2) + ")");
+  labelRow(out, kTrainLabelWidth, "energy", report::jobEnergyText(e));
   out << "  step breakdown:\n";
   const StepBreakdown& b = e.step;
   const auto parts = training::stepParts(b);

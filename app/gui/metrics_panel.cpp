@@ -58,7 +58,9 @@ QString derivation(const QString& name) {
       {"Step time", "Modelled time of one optimizer step: compute, exposed communication and pipeline bubble."},
       {"MFU", "Model FLOP/s over the dense peak of the precision used."},
       {"Goodput", "Share of wall time spent on useful steps once checkpoints and failures are counted."},
-      {"Energy", "Facility energy of the run: IT power × PUE over the wall time."},
+      {"Energy",
+       "Facility energy of the job's GPUs over the run: their IT (with hosts and network) × PUE over the wall time; "
+       "not the rest of the site (a year of weather gives the whole site's meter)."},
       {"Findings", "What the engine's checks found, by severity (Findings panel)."},
       {"Evaluated in", "Wall time of the last evaluation of the whole design."},
   };

@@ -166,7 +166,8 @@ std::string phasesText(const PhasesOverview& o, const std::string& file) {
     }
     if (o.job.finish) {
       out << "  finishes " << day(*o.job.finish) << ", " << fixed(*o.job.finish - o.job.start, 1)
-          << " days after it starts; " << fixed(o.job.energy / kJoulesPerMwh, 0) << " MWh at the facility\n";
+          << " days after it starts; " << fixed(o.job.energy / kJoulesPerMwh, 0)
+          << " MWh at the facility for the job's GPUs (each phase's at its PUE; not the rest of the site)\n";
     }
     if (!o.job.note.empty()) out << "  (" << o.job.note << ")\n";
   }
@@ -368,7 +369,7 @@ Section phasesSection(const PhasesOverview& o) {
     }
     kv.entries.push_back({"Finish", o.job.finish ? day(*o.job.finish) + " (" + fixed(*o.job.finish - o.job.start, 1) +
                                                        " days; " + fixed(o.job.energy / kJoulesPerMwh, 0) +
-                                                       " MWh at the facility)"
+                                                       " MWh at the facility for the job's GPUs)"
                                                  : std::string("never")});
     s.blocks.push_back(
         Paragraph{"The design's job across the phases: tokens accumulate at each phase's rate "

@@ -134,8 +134,7 @@ Section training(const ReportInputs& in) {
                       " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) +
                       " min (" + fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
       {"GPU-hours", kApprox + approximately(e.gpuHours)},
-      {"Energy", kApprox + fixed(e.energyMwh, 0) + " MWh facility (" + fixed(e.itEnergyMwh, 0) + " MWh IT \u00d7 PUE " +
-                     pue(e.pue) + ")"},
+      {"Energy", kApprox + jobEnergyText(e)},
   };
   s.blocks.push_back(std::move(kv));
   if (!e.memory.fits)

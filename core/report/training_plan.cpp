@@ -5,12 +5,19 @@
 
 #include "core/evaluate/job_cluster.h"
 #include "core/model/plan_rules.h"
+#include "core/report/report_format.h"
 #include "core/training/gpu_params.h"
 #include "core/training/plan_findings.h"
 #include "core/training/search.h"
 #include "core/training/validation.h"
 
 namespace gigaplan::report {
+
+std::string jobEnergyText(const training::Estimate& e) {
+  return fixed(e.energyMwh, 0) + " MWh at the facility for the job's " + counted(e.gpusUsed, "GPU") +
+         " (their IT with hosts and network, " + fixed(e.itEnergyMwh, 0) + " MWh, \u00d7 PUE " + pue(e.pue) +
+         "; not the rest of the site)";
+}
 
 TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluation& e) {
   TrainingPlan t;

@@ -31,6 +31,11 @@ struct TrainingPlan {
 
 TrainingPlan planTraining(const design::ResolvedDesign& design, const engine::Evaluation& eval);
 
+/// The job's energy as `train`, `phases`, the reports and the app state it, saying what it counts:
+/// "120,456 MWh at the facility for the job's 98,304 GPUs (their IT with hosts and network, 104,490
+/// MWh, × PUE 1.15; not the rest of the site)". `year` gives the whole site's meter instead.
+std::string jobEnergyText(const training::Estimate& e);
+
 /// The job's findings, which are the site's too: the estimate's (a plan that does not fit in GPU
 /// memory, a batch too small for it, GPU types the job leaves idle) or, when no estimate could be
 /// made, why (training.no-estimate, an error). Empty without a job.

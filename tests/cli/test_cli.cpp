@@ -172,8 +172,12 @@ class TestCli : public QObject {
     const Run evaluate = run({"evaluate", design});
     QCOMPARE(evaluate.code, 0);  // evaluate lists; validate fails
     QVERIFY2(evaluate.out.contains("1 error"), qPrintable(evaluate.out));
-    // The sample as it is fits: no error.
+    // The sample as it is fits: no error. Its energy says whose it is: the job's GPUs, not the site.
     QCOMPARE(run({"validate", sample("superpod-gb200-su.yaml")}).code, 0);
+    const Run fits = run({"train", "--cluster", sample("superpod-gb200-su.yaml")});
+    QVERIFY2(fits.out.contains("MWh at the facility for the job's 576 GPUs") &&
+                 fits.out.contains("not the rest of the site"),
+             qPrintable(fits.out));
   }
 
   // `year`: text, JSON (8,760 hourly values) and CSV (a header and 8,760 rows) of a sample through
