@@ -16,6 +16,7 @@
 #include "app/cli/text_rows.h"
 #include "core/base/thousands.h"
 #include "core/io/diagnostic.h"
+#include "core/model/plan_rules.h"
 #include "core/report/report_format.h"
 #include "core/report/training_plan.h"
 #include "core/training/estimate_json.h"
@@ -266,6 +267,13 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
     job = r.best.front().job;
     if (!a.json)
       out << "parallelism: auto — best of " << r.fitting << " fitting plans (" << r.candidates << " valid)\n";
+  }
+  // A design's own job is checked here against the cluster its design builds (a --job file was
+  // checked as it was read): a plan needing more GPUs than the site has gets no estimate.
+  if (const auto v = model::firstJobViolation(job, "job", &cluster)) {
+    err << a.cluster << ": error: the training job has no estimate on this site: " << v->toString()
+        << " [training.no-estimate]\n";
+    return kFindings;
   }
   Estimate e = estimate(job, cluster, gpu);
   addIdleGpuFindings(e, idle, cluster);

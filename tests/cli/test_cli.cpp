@@ -180,6 +180,24 @@ class TestCli : public QObject {
              qPrintable(fits.out));
   }
 
+  // A design's own job whose plan needs more GPUs than the design builds gets no estimate from
+  // train either: the teaching hall with one GB200 rack fewer (216 GPUs) against a 256-GPU plan.
+  void aPlanLargerThanTheSiteIsAnError() {
+    std::ifstream in(sample("teaching-hall.yaml"));
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string from = "        racks: 4\n";
+    const auto at = text.find(from);
+    QVERIFY(at != std::string::npos);
+    text.replace(at, from.size(), "        racks: 3\n");
+    const std::string design = file("small.yaml", text);
+    const Run train = run({"train", "--cluster", design});
+    QCOMPARE(train.code, 1);
+    QVERIFY2(train.err.contains("at most the cluster's 216 GPUs") && train.err.contains("[training.no-estimate]"),
+             qPrintable(train.err));
+    QVERIFY(!train.out.contains("days"));
+    QCOMPARE(run({"validate", design}).code, 1);
+  }
+
   // `year`: text, JSON (8,760 hourly values) and CSV (a header and 8,760 rows) of a sample through
   // a bundled typical year; the design's own site.weather resolved against its folder; a missing
   // weather file named at its key (exit 2); usage errors exit 64.
