@@ -138,7 +138,7 @@ class Plant {
       }
       const cooling::UnitFlow f = cooling::runUnit(u, carried, capacity, cop);
       out.unitPower[i] = f.power;
-      if (u.spec && u.spec->waterPerKwh > 0) {
+      if (u.spec && cooling::usesWater(u, carried, now)) {
         const double litres = u.spec->waterPerKwh * carried / 1000.0;  // one hour: W → kWh is / 1000
         (u.kind == CoolingKind::CoolingTower ? out.towerWater : out.adiabaticWater) += litres;
       }
@@ -334,14 +334,17 @@ void sources(const design::Design& design, const design::Layout& layout, const p
 }
 
 void notes(const design::Design& design, const design::Layout& layout, YearResult& y) {
-  std::map<std::string, int> noCurve, noApproach, noSetpoint;
+  std::map<std::string, int> noCurve, noApproach, noSetpoint, airCooled, dryAlways;
   for (const design::CoolingUnit& u : layout.cooling) {
     if (!u.spec) continue;
     if (u.kind == CoolingKind::Chiller) {
       y.chillers += u.units;
       if (u.spec->eirCurve.empty()) noCurve[u.model] += u.units;
       if (u.spec->condenser == catalog::Condenser::Water && u.spec->chilledWater == 0) noSetpoint[u.model] += u.units;
+      if (u.spec->condenser == catalog::Condenser::Air) airCooled[u.model] += u.units;
     }
+    if (u.kind == CoolingKind::DryCooler && u.spec->waterPerKwh > 0 && u.spec->drySwitchover == 0)
+      dryAlways[u.model] += u.units;
     if ((u.kind == CoolingKind::DryCooler || u.kind == CoolingKind::CoolingTower) && u.spec->approach <= 0)
       noApproach[u.model] += u.units;
   }
@@ -351,6 +354,13 @@ void notes(const design::Design& design, const design::Layout& layout, YearResul
   for (const auto& [model, n] : noSetpoint)
     y.notes.push_back(base::thousands(n) + (n == 1 ? " chiller" : " chillers") + " (" + model +
                       ") never on free cooling: its entry has no chilled_water setpoint");
+  for (const auto& [model, n] : airCooled)
+    y.notes.push_back(base::thousands(n) + (n == 1 ? " air-cooled chiller" : " air-cooled chillers") + " (" + model +
+                      ") never on free cooling: the year model economises water-cooled chillers only (no "
+                      "air-side economiser)");
+  for (const auto& [model, n] : dryAlways)
+    y.notes.push_back(base::thousands(n) + " " + model + (n == 1 ? " unit" : " units") +
+                      " counted as spraying every hour: its entry has no dry_switchover");
   for (const auto& [model, n] : noApproach)
     y.notes.push_back("Capacity of " + base::thousands(n) + " " + model + (n == 1 ? " unit" : " units") +
                       " not derated with ambient: its entry has no approach");

@@ -167,11 +167,14 @@ enum class Condenser { Air, Water, Unstated };
 struct CoolingGear {
   std::string id, name;
   CoolingGearKind kind = CoolingGearKind::Cdu;
-  double capacity = 0;                        // W of heat removed at design conditions
-  double ownPower = 0;                        // W drawn by pumps/fans at rated duty
-  double cop = 0;                             // chillers: coefficient of performance at design conditions
-  double approach = 0;                        // K (CDU approach, tower approach)
-  double waterPerKwh = 0;                     // L of water per kWh of heat rejected (evaporative; 0 dry)
+  double capacity = 0;     // W of heat removed at design conditions
+  double ownPower = 0;     // W drawn by pumps/fans at rated duty
+  double cop = 0;          // chillers: coefficient of performance at design conditions
+  double approach = 0;     // K (CDU approach, tower approach)
+  double waterPerKwh = 0;  // L of water per kWh of heat rejected (evaporative; 0 dry)
+  // Adiabatic dry coolers: the dry bulb up to which the unit rejects its full rated heat dry, its
+  // pads or sprays off (the maker's "dry bulb switchover"); 0 = not given (it sprays every hour)
+  double drySwitchover = 0;                   // degC
   double maxAmbient = 0;                      // degC above which capacity derates (0 = not modelled)
   Condenser condenser = Condenser::Unstated;  // chillers only
   double chilledWater = 0;                    // degC, chillers: leaving chilled water at design (0 = not given)

@@ -275,6 +275,7 @@ const std::vector<Field<CoolingGear>>& coolingFields() {
         number<CoolingGear>("cop", &CoolingGear::cop, 0, 100),
         quantity<CoolingGear>("approach", &CoolingGear::approach, Dimension::Temperature, 0, 50),
         number<CoolingGear>("water_per_kwh", &CoolingGear::waterPerKwh, 0, 100),
+        quantity<CoolingGear>("dry_switchover", &CoolingGear::drySwitchover, Dimension::Temperature, 1, 60),
         quantity<CoolingGear>("max_ambient", &CoolingGear::maxAmbient, Dimension::Temperature, -60, 80),
         enumeration<CoolingGear, Condenser>("condenser", &CoolingGear::condenser, {"air", "water"}),
         quantity<CoolingGear>("chilled_water", &CoolingGear::chilledWater, Dimension::Temperature, -10, 40),
@@ -349,6 +350,11 @@ EntryProblem crossCheck(const CoolingGear& c) {
     return {"condenser", "a condenser on a " + std::string(toString(c.kind)), "condenser only on chillers"};
   if (c.kind != CoolingGearKind::Chiller && !c.eirCurve.empty())
     return {"eir_curve", "an eir_curve on a " + std::string(toString(c.kind)), "eir_curve only on chillers"};
+  if (c.drySwitchover != 0 && (c.kind != CoolingGearKind::DryCooler || c.waterPerKwh <= 0))
+    return {"dry_switchover",
+            "dry_switchover on a " + std::string(toString(c.kind)) +
+                (c.kind == CoolingGearKind::DryCooler ? " without water_per_kwh" : ""),
+            "dry_switchover only on dry coolers with adiabatic assist (water_per_kwh)"};
   if (c.kind != CoolingGearKind::Chiller && c.chilledWater != 0)
     return {"chilled_water", "chilled_water on a " + std::string(toString(c.kind)), "chilled_water only on chillers"};
   return {};

@@ -24,6 +24,15 @@ double capacityAt(const design::CoolingUnit& u, const PlantWeather& w) {
   return u.capacity * std::max(0.0, 1.0 + (reference(u, w.design) - reference(u, w.now)) / approach);
 }
 
+bool usesWater(const design::CoolingUnit& u, double heat, const Ambient& now) {
+  if (!u.spec || u.spec->waterPerKwh <= 0) return false;
+  if (u.kind != CoolingKind::DryCooler || u.spec->drySwitchover == 0) return true;
+  const double approach = u.spec->approach;
+  if (approach <= 0) return now.dryBulb > u.spec->drySwitchover;
+  const double dry = u.capacity * std::max(0.0, 1.0 + (u.spec->drySwitchover - now.dryBulb) / approach);
+  return heat > dry;
+}
+
 double condenserTemperature(const design::Layout& layout, const design::CoolingUnit& chiller, const Ambient& a) {
   if (!chiller.spec || chiller.spec->condenser != catalog::Condenser::Water) return a.dryBulb;
   double sum = 0;

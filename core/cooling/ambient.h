@@ -24,6 +24,12 @@
 //     condenser water is at or below that setpoint is bypassed through a plate heat exchanger; its
 //     compressor stops and the towers carry the load. No partial (integrated) economiser and no
 //     heat-exchanger approach are modelled: both are stated as estimates.
+//   - adiabatic assist: a dry cooler with water_per_kwh and a dry_switchover wets its pads only
+//     when it cannot carry its heat dry. Its dry capacity follows the same relation from the
+//     switchover (where it is the rating, dry):
+//         dry capacity(now) = capacity × (1 + (switchover − dry bulb) / approach)
+//     so at part load it stays dry above the switchover. While it sprays, water is the catalog's
+//     litres per kWh of the heat it carries. Without a dry_switchover it sprays every hour.
 //
 //   cooling::PlantWeather w{{design.site.ambient, design.site.wetBulb}, {hour.dryBulb, wetBulb}};
 //   double cap = cooling::capacityAt(unit, w);
@@ -48,6 +54,10 @@ struct PlantWeather {
 /// W of heat the unit can take now: dry coolers and towers derated by the approach left; every
 /// other kind its catalog capacity (× units).
 double capacityAt(const design::CoolingUnit& unit, const PlantWeather& w);
+
+/// True when the unit uses water for `heat` W now: a cooling tower always, an adiabatic dry cooler
+/// when that heat is more than it carries dry (or always, without a dry_switchover in its entry).
+bool usesWater(const design::CoolingUnit& unit, double heat, const Ambient& now);
 
 /// °C of what enters a chiller's condenser in air `a` (water from its towers or dry coolers, or
 /// the outdoor air).

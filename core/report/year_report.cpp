@@ -124,8 +124,9 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
     o << "\nNotes:\n";
     for (const std::string& n : y.notes) o << "  - " << n << "\n";
   }
-  o << "  - Estimates: dry coolers and towers derate linearly with the approach left; chiller COP from its "
-       "catalog curve; free cooling only when condenser water reaches the chilled-water setpoint (docs/annual.md)\n";
+  o << "  - Estimates: dry coolers and towers derate linearly with the approach left; adiabatic dry coolers wet "
+       "their pads only when they cannot carry their heat dry (dry_switchover); chiller COP from its catalog curve; "
+       "free cooling only when condenser water reaches the chilled-water setpoint (docs/annual.md)\n";
   return o.str();
 }
 

@@ -52,6 +52,15 @@ io::WeatherYear shifted(io::WeatherYear w, double dt) {
   return w;
 }
 
+// One of the catalog's adiabatic dry coolers: 1,000 kW, approach 8 K.
+design::CoolingUnit bundledDryCooler() {
+  design::CoolingUnit dc;
+  dc.kind = design::CoolingKind::DryCooler;
+  dc.spec = baseCatalog().cooling("dry-cooler-adiabatic");
+  dc.capacity = 1e6;
+  return dc;
+}
+
 }  // namespace
 
 class TestYear : public QObject {
@@ -64,10 +73,7 @@ class TestYear : public QObject {
   // with a 24 °C design is 5,000 × (1 − 2/4) = 2,500 kW.
   void ambientCurvesAtHandWorkedPoints() {
     const catalog::Catalog& cat = baseCatalog();
-    design::CoolingUnit dc;
-    dc.kind = design::CoolingKind::DryCooler;
-    dc.spec = cat.cooling("dry-cooler-adiabatic");
-    dc.capacity = 1e6;
+    design::CoolingUnit dc = bundledDryCooler();
     const cooling::Ambient design{35, 24};
     QCOMPARE(cooling::capacityAt(dc, {design, design}), 1e6);
     QCOMPARE(cooling::capacityAt(dc, {design, {37, 24}}), 750e3);
@@ -280,6 +286,31 @@ class TestYear : public QObject {
     QVERIFY(std::any_of(y.notes.begin(), y.notes.end(),
                         [](const std::string& n) { return n.find("turbines 80 MW") != std::string::npos; }));
     QVERIFY(std::abs(s.e.power.generationCarried - 80e6) < 1);
+  }
+
+  // An adiabatic dry cooler wets its pads only when it cannot carry its heat dry: capacity ×
+  // (1 + (switchover − dry bulb) / approach). The bundled unit: 1,000 kW, approach 8 K, switchover
+  // 25 °C. At 29 °C it carries 500 kW dry, so 400 kW stays dry and 600 kW sprays; at 20 °C it is
+  // dry at full load; without a switchover it sprays at any load and temperature.
+  void adiabaticAssistOnlyWhenDryIsNotEnough() {
+    design::CoolingUnit dc = bundledDryCooler();
+    QCOMPARE(dc.spec->drySwitchover, 25.0);
+    const cooling::Ambient warm{29, 20}, cool{20, 15};
+    QVERIFY(!cooling::usesWater(dc, 400e3, warm));
+    QVERIFY(cooling::usesWater(dc, 600e3, warm));
+    QVERIFY(!cooling::usesWater(dc, 1e6, cool));
+    QVERIFY(!cooling::usesWater(dc, 1.2e6, cool));  // 1,000 × (1 + 5/8) = 1,625 kW dry at 20 °C
+    catalog::CoolingGear always = *dc.spec;
+    always.drySwitchover = 0;
+    dc.spec = &always;
+    QVERIFY(cooling::usesWater(dc, 1e3, cool));
+    // Colossus in Chicago: its dry coolers spray in a few hot hours, not all 8,760.
+    const Site s(load("colossus1-like.yaml"));
+    const annual::YearResult y = s.year(io::readEpw(GIGAPLAN_SOURCE_DIR "/resources/weather/chicago.epw"));
+    int spraying = 0;
+    for (const annual::HourFigures& h : y.hours) spraying += h.water - h.towerWater > 0;
+    QVERIFY2(spraying > 0 && spraying < 1000, qPrintable(QString::number(spraying)));
+    QVERIFY(y.year.adiabaticWater < 0.2 * 125.5e6);  // every hour would be 125,529 m³
   }
 
   // Time-of-use: the first period covering an hour prices it; ranges wrap; a gap is named.

@@ -174,6 +174,7 @@ const std::vector<FileSchema>& schemas() {
                       {"cop", number(0.5, 20)},
                       {"approach", quantity(Dimension::Temperature)},
                       {"water_per_kwh", number(0, 20)},
+                      {"dry_switchover", quantity(Dimension::Temperature)},
                       {"max_ambient", quantity(Dimension::Temperature)},
                       {"condenser", choice({"air", "water"})},
                       {"chilled_water", quantity(Dimension::Temperature)},

@@ -255,6 +255,12 @@ class TestMalformed : public QObject {
         << "4:34"
         << "catalog.cooling_gear.cdu-vertiv-2300.condenser: found a condenser on a cdu, expected condenser only on "
            "chillers";
+    QTest::newRow("dry switchover on a tower")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  cooling_gear:\n    cooling-tower: {dry_switchover: 20 degC}\n"
+        << "4:37"
+        << "catalog.cooling_gear.cooling-tower.dry_switchover: found dry_switchover on a cooling-tower, expected "
+           "dry_switchover only on dry coolers with adiabatic assist";
     QTest::newRow("rating power factor on a UPS")
         << "format: 1\n"
         << "format: 1\ncatalog:\n  power_gear:\n    ups-1500kw: {rating_power_factor: 0.9}\n"
