@@ -10,13 +10,14 @@
 
 namespace gigaplan::dynamics {
 
-Sources sourcesOf(const design::Layout& layout, const power::PowerFlow& nominal) {
+Sources sourcesOf(const design::Layout& layout, const power::PowerResult& power) {
   Sources s;
-  s.split = power::SourceSplit(layout, nominal);
-  double rampless = 0;
+  s.split = power::SourceSplit(layout, power.nominal);
+  s.grid = power.gridCapacity;
+  s.generation = power.generationCapacity;
+  double rampless = 0, rated = 0;
   bool noEfficiency = false, noResponse = false;
   for (const design::PowerNode& n : layout.power) {
-    if (n.kind == design::PowerKind::Grid) s.grid += n.rating;
     if (n.kind == design::PowerKind::Battery && n.spec) {
       s.batteryPower += n.rating;
       s.batteryEnergy += n.units * n.spec->energy;
@@ -27,15 +28,15 @@ Sources sourcesOf(const design::Layout& layout, const power::PowerFlow& nominal)
       noResponse = noResponse || n.spec->responseTime <= 0;
     }
     if (n.kind == design::PowerKind::Generator) {
-      s.generation += n.rating;
+      rated += n.rating;
       const double ramp = n.spec ? n.spec->rampRate : 0;
       s.generationRamp += n.units * ramp;
       if (ramp <= 0) rampless += n.rating;
     }
   }
   // A fleet with some generators of unknown ramp is taken as ramping like the known ones per watt.
-  if (rampless > 0 && rampless < s.generation) s.generationRamp *= s.generation / (s.generation - rampless);
-  if (rampless > 0 && rampless >= s.generation) {
+  if (rampless > 0 && rampless < rated) s.generationRamp *= rated / (rated - rampless);
+  if (rampless > 0 && rampless >= rated) {
     s.generationRamp = 0;
     s.notes.push_back("no generator gives a ramp_rate: generation is taken to follow its share at once");
   }

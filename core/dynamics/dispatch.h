@@ -12,7 +12,7 @@
 // 95 % of a command within its response time (a first-order lag of a third of it), losing its round trip half on the
 // way in and half on the way out. Without a battery the grid takes everything the generators do not.
 //
-//   Sources s = sourcesOf(layout, evaluation.power.nominal);
+//   Sources s = sourcesOf(layout, evaluation.power);
 //   Dispatch d = dispatch(w.site, w.dt, s, spec.gridRampLimit);
 //   GridCheck g = checkGrid(d.grid, w.dt, spec);      // findings name the limit and the time
 #pragma once
@@ -24,7 +24,7 @@
 #include "core/design/design.h"
 #include "core/design/layout.h"
 #include "core/dynamics/spectrum.h"
-#include "core/power/power_flow.h"
+#include "core/power/power_analysis.h"
 #include "core/power/source_split.h"
 
 namespace gigaplan::dynamics {
@@ -44,14 +44,15 @@ struct Sources {
   double batteryEnergy = 0;        // J
   double batteryResponse = 0;      // s (the slowest bank's)
   double batteryEfficiency = 1;    // round trip (the lowest bank's)
-  double generation = 0;           // W rated
+  double generation = 0;           // W the generators can deliver (power::PowerResult::generationCapacity)
   double generationRamp = 0;       // W/s for the whole fleet (0: follows at once)
-  double grid = 0;                 // W of grid connection rating
+  double grid = 0;                 // W the grid connections can deliver (PowerResult::gridCapacity)
   power::SourceSplit split;        // who carries a steady draw (no generators: the grid)
   std::vector<std::string> notes;  // figures the catalog did not give and what was assumed
 };
-/// The sources of `layout`, the steady split from its design-load flow (PowerFlow::in per node).
-Sources sourcesOf(const design::Layout& layout, const power::PowerFlow& nominal);
+/// The sources of `layout` as the power analysis gives them: what grid and generators can deliver
+/// (ratings capped by the gear they feed) and the steady split of its design-load flow.
+Sources sourcesOf(const design::Layout& layout, const power::PowerResult& power);
 
 struct Dispatch {
   std::vector<double> battery;        // W, + discharging, − charging

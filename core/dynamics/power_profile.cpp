@@ -31,7 +31,7 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
   p.timeline = timeline(p.scenario);
   p.chain = siteChain(power, estimate.gpusUsed, p.states, spec.coolingTimeConstant);
   p.chain.shelfStorage = shelfStorageFor(layout, gpu.id, estimate.gpusUsed);
-  p.sources = sourcesOf(layout, power.nominal);
+  p.sources = sourcesOf(layout, power);
   p.waveform = sampleWaveform(p.step, p.timeline, p.chain, options.dt, options.seconds);
   p.dispatch = dispatch(p.waveform.site, options.dt, p.sources, spec.gridRampLimit);
   p.site = analyzeSeries(p.waveform.site, options.dt, spec.bandLow, spec.bandHigh);

@@ -55,6 +55,23 @@ WindowChange largestChange(const std::vector<double>& x, double dt, double windo
   return c;
 }
 
+namespace {
+
+// `x` less its least-squares straight line.
+std::vector<double> withoutTrend(const std::vector<double>& x) {
+  const double n = static_cast<double>(x.size());
+  double sumY = 0, sumIY = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) sumY += x[i], sumIY += static_cast<double>(i) * x[i];
+  const double meanI = (n - 1) / 2, meanY = sumY / n;
+  const double varI = (n * n - 1) / 12;  // of 0, 1, …, n − 1
+  const double slope = n > 1 ? (sumIY / n - meanI * meanY) / varI : 0;
+  std::vector<double> out(x.size());
+  for (std::size_t i = 0; i < x.size(); ++i) out[i] = x[i] - meanY - slope * (static_cast<double>(i) - meanI);
+  return out;
+}
+
+}  // namespace
+
 SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double bandLow, double bandHigh) {
   SeriesFigures f;
   if (x.empty()) return f;
@@ -77,13 +94,24 @@ SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double band
   for (std::size_t k = 1; k < s.amplitude.size(); ++k) {
     const double a = s.amplitude[k], power = a * a;  // a sinusoid's variance is A²/2: the ratio is the same
     total += power;
-    if (a > f.dominantAmplitude) f.dominantAmplitude = a, f.dominantFrequency = s.frequency[k];
     if (s.frequency[k] >= bandLow && s.frequency[k] <= bandHigh) {
       inBand += power;
       if (a > f.bandAmplitude) f.bandAmplitude = a, f.bandFrequency = s.frequency[k];
     }
   }
   f.bandShare = total > 0 ? inBand / total : 0;
+  // The dominant line of what oscillates: a drift over the record (a battery settling, cooling
+  // catching up) or a single event (a restart's dip) fills the lowest lines, so the line is picked
+  // among those repeating kMinPeriods times in the record once its least-squares line is taken
+  // out; its amplitude is the record's own.
+  const Spectrum detrended = amplitudeSpectrum(withoutTrend(x), dt);
+  double largest = 0;
+  for (std::size_t k = kMinPeriods; k < detrended.amplitude.size() && k < s.amplitude.size(); ++k) {
+    if (detrended.amplitude[k] <= largest) continue;
+    largest = detrended.amplitude[k];
+    f.dominantFrequency = s.frequency[k];
+    f.dominantAmplitude = s.amplitude[k];
+  }
   return f;
 }
 

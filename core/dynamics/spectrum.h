@@ -29,15 +29,21 @@ struct WindowChange {
 };
 WindowChange largestChange(const std::vector<double>& series, double dt, double window, double limit = 0);
 
+/// Periods a line must repeat within the record to be called the dominant oscillation: one
+/// period is the record's drift or a single event, not an oscillation.
+inline constexpr std::size_t kMinPeriods = 3;
+
 struct SeriesFigures {
   double mean = 0, peak = 0, trough = 0, swing = 0;  // W
   double energy = 0;                                 // J over the series
   double fastestRamp = 0;                            // W/s between neighbouring samples (absolute)
   double fastestRampAt = 0;                          // s
-  double dominantFrequency = 0;                      // Hz of the largest spectral line (0 for a flat series)
-  double dominantAmplitude = 0;                      // W
-  double bandShare = 0;                              // share of the swing's energy (variance) inside the band
-  double bandFrequency = 0, bandAmplitude = 0;       // the largest line inside the band
+  // Hz of the largest line repeating at least kMinPeriods times in the record, its linear drift
+  // taken out (0: none)
+  double dominantFrequency = 0;
+  double dominantAmplitude = 0;                 // W
+  double bandShare = 0;                         // share of the swing's energy (variance) inside the band
+  double bandFrequency = 0, bandAmplitude = 0;  // the largest line inside the band
   // The band analysed, Hz: the band asked, its top cut at the highest frequency the sampling
   // resolves (Nyquist, 1 / (2 dt)); bandCut when it was.
   double bandLow = 0, bandHigh = 0;

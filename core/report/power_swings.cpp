@@ -33,7 +33,7 @@ LabelledRows seriesRows(const dynamics::SeriesFigures& f) {
       {"peak / trough / swing", watts(f.peak) + " / " + watts(f.trough) + " / " + watts(f.swing)},
       {"mean", watts(f.mean)},
       {"fastest ramp", watts(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s"},
-      {"dominant frequency",
+      {"dominant frequency (3+ periods)",
        units::formatFrequency(f.dominantFrequency) + " (" + watts(f.dominantAmplitude) + " amplitude)"},
       {"swing energy in " + dynamics::bandText(f), fixed(100 * f.bandShare, 1) + " % (largest line " +
                                                        watts(f.bandAmplitude) + " at " +

@@ -87,6 +87,12 @@ class TestDynamics : public QObject {
     const SeriesFigures g = analyzeSeries(sine, 0.1, 0.1, 20);
     QVERIFY(near(g.dominantFrequency, 2, 1e-12));
     QVERIFY(near(g.dominantAmplitude, 3, 1e-9));
+    // A drift over the record is not an oscillation: the one-period line is never the dominant one
+    // (a ramp's largest line is that one), and a small 1 Hz sine on it is found.
+    std::vector<double> drift(1000);
+    for (std::size_t i = 0; i < drift.size(); ++i) drift[i] = 0.01 * i + 0.2 * std::sin(2 * M_PI * 1 * 0.1 * i);
+    const SeriesFigures d = analyzeSeries(drift, 0.1, 0.1, 20);
+    QVERIFY2(near(d.dominantFrequency, 1, 1e-12), qPrintable(QString::number(d.dominantFrequency)));
     QVERIFY(near(g.bandShare, 1, 1e-12));
   }
 
