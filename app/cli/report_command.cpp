@@ -89,7 +89,11 @@ std::vector<const report::LoadedDesign*> pointersTo(const std::vector<report::Lo
 
 std::string reportUsage(ReportFlavour flavour) {
   std::string text =
-      "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] [--bench [N]]\n"
+      std::string(flavour == ReportFlavour::Headless
+                      ? "usage: gigaplan-cli report FILE -o OUT.{html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] "
+                        "[--bench [N]]\n"
+                      : "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] "
+                        "[--bench [N]]\n") +
       "                       [--uncertainty N] [--compare OTHER]...\n"
       "  A design report; the format from OUT's extension: .pdf, .html (one self-contained file), .md\n"
       "  (with an OUT_images/ folder), .json (everything the evaluation knows), .csv (bill of materials).\n"

@@ -52,9 +52,10 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
     }
     out << "  rack IT load (nominal, catalog; network switches not included): "
         << units::format(rackPower, units::Dimension::Power) << "\n";
-    out << "  grid: " << units::format(grid, units::Dimension::Power)
-        << ", on-site generation: " << units::format(generation, units::Dimension::Power)
-        << ", batteries: " << units::format(storage, units::Dimension::Energy) << "\n";
+    const auto orNone = [](double v, units::Dimension d) { return v > 0 ? units::format(v, d) : std::string("none"); };
+    out << "  grid: " << orNone(grid, units::Dimension::Power)
+        << ", on-site generation: " << orNone(generation, units::Dimension::Power)
+        << ", batteries: " << orNone(storage, units::Dimension::Energy) << "\n";
     out << "  power nodes: " << n(l.power.size()) << ", cooling units: " << n(l.cooling.size()) << "\n";
     return kOk;
   } catch (const io::LoadError& e) {

@@ -257,7 +257,7 @@ void checkPlantRedundancy(const design::Layout& layout, const std::vector<int>& 
     c.findings.push_back(
         engine::makeFinding(Severity::Warning, u.id, "cooling.redundancy-lost",
                             "The " + std::string(design::toString(u.kind)) + " plant of the loop with " + u.id + " (" +
-                                std::to_string(g.members) + " units) carries " + units::formatPower(g.heat) +
+                                base::counted(g.members, "unit") + ") carries " + units::formatPower(g.heat) +
                                 "; with its largest unit out it is rated " + units::formatPower(spare) + " (no N+1)",
                             g.heat, spare));
   }

@@ -34,10 +34,12 @@ std::string escapeXml(std::string_view text) {
 std::string escapeMarkdown(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 16);
-  // A leading "#", "-", "+" or "12." would start a heading or a list.
+  // A leading "#", "-", "+" or "12. " would start a heading or a list ("1.193" does not: a list
+  // marker is followed by a space or the end of the line).
   std::size_t digits = 0;
   while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') ++digits;
-  const bool orderedList = digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')');
+  const bool orderedList = digits > 0 && digits < text.size() && (text[digits] == '.' || text[digits] == ')') &&
+                           (digits + 1 == text.size() || text[digits + 1] == ' ' || text[digits + 1] == '\t');
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     switch (c) {

@@ -33,10 +33,15 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string megawatts(double watts) {
+  return megawatts(watts, watts);
+}
+
+std::string megawatts(double watts, double like) {
   const double mw = watts / 1e6;
   const double a = std::fabs(mw);
-  if (a == 0) return "0 MW";
-  if (a < 0.9995) {  // a small site's figures in kW, as `gigaplan evaluate` prints them
+  const bool kilowatts = like != 0 && std::fabs(like) / 1e6 < 0.9995;  // a small site's, as evaluate prints
+  if (a == 0) return kilowatts ? "0 kW" : "0 MW";
+  if (kilowatts) {
     const double kw = watts / 1e3, k = std::fabs(kw);
     return fixed(kw, k >= 99.95 ? 0 : k >= 9.995 ? 1 : 2) + " kW";
   }

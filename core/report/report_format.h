@@ -28,6 +28,9 @@ std::string fixed(double v, int decimals);
 /// Power in MW with three significant figures below 100 MW and whole megawatts above, in kW below
 /// 1 MW: 47.5 kW, 713 kW, 1.11 MW, 12.3 MW, 1,100 MW, 0 MW. Headline figures use this.
 std::string megawatts(double watts);
+/// The same in the unit `like` takes, so that the parts of one figure read alike ("0 kW into the
+/// halls' air, 21.1 kW outdoors", not "0 MW …, 21.1 kW").
+std::string megawatts(double watts, double like);
 
 /// An estimate's figure to three significant figures, thousands separated: 145,046,987 →
 /// "145,000,000", 13,639.9 → "13,600", 135.41 → "135", 7.46 → "7.5". For values the reader

@@ -132,8 +132,9 @@ Section cooling(const ReportInputs& in) {
   kv.entries = {
       {"Heat", megawatts(c.heat) + " from racks and switches (" + megawatts(c.liquidHeat) + " to liquid, " +
                    megawatts(c.airHeat) + " to air)"},
-      {"Heat from power-chain losses", megawatts(c.lossHeat) + " (" + megawatts(c.lossHeat - c.lossHeatOutdoors) +
-                                           " into halls' air, " + megawatts(c.lossHeatOutdoors) + " outdoors)"},
+      {"Heat from power-chain losses",
+       megawatts(c.lossHeat) + " (" + megawatts(c.lossHeat - c.lossHeatOutdoors, c.lossHeat) + " into halls' air, " +
+           megawatts(c.lossHeatOutdoors, c.lossHeat) + " outdoors)"},
       {"Rejected to ambient", kApprox + megawatts(c.rejected) + " (all heat, the cooling plant's own draw included)"},
       {"Hall-side capacity", megawatts(c.capacity) + " (CDUs and air handlers)"},
       {"Rejection capacity", megawatts(c.rejectionCapacity)},

@@ -87,8 +87,11 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
     << ", adiabatic dry coolers " << cubicMetres(t.adiabaticWater) << "); WUE " << fixed(t.wue(), 3)
     << " L/kWh of IT\n";
   if (y.chillers > 0)
-    o << "  economiser:  " << counted(t.economiserHours, "hour") << " with all " << count(y.chillers)
-      << " chillers on free cooling\n";
+    o << "  economiser:  " << counted(t.economiserHours, "hour") << " with "
+      << (y.chillers == 1   ? std::string("its chiller")
+          : y.chillers == 2 ? std::string("both chillers")
+                            : "all " + count(y.chillers) + " chillers")
+      << " on free cooling\n";
   o << "  carbon:      ";
   if (y.carbonComplete)
     o << tonnes(t.carbon) << "\n";
@@ -342,13 +345,14 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
 
 std::string yearCsv(const annual::YearResult& y) {
   std::string out =
-      "month,day,hour,dry_bulb_c,wet_bulb_c,facility_mw,it_mw,cooling_mw,pue,water_l,throttled_heat_mw,"
+      "month,day,hour,dry_bulb_c,wet_bulb_c,facility_mw,it_mw,network_mw,cooling_mw,pue,water_l,throttled_heat_mw,"
       "throttled_it_mw,unrejected_heat_mw,chillers_economising\n";
-  char line[320];
+  char line[352];
   for (const annual::HourFigures& h : y.hours) {
-    std::snprintf(line, sizeof line, "%d,%d,%d,%.2f,%.3f,%.6f,%.6f,%.6f,%.5f,%.3f,%.6f,%.6f,%.6f,%d\n", h.month, h.day,
-                  h.hour, h.dryBulb, h.wetBulb, h.facility / 1e6, h.it / 1e6, h.cooling / 1e6, h.pue, h.water,
-                  h.throttledHeat / 1e6, h.throttledIt / 1e6, h.unrejectedHeat / 1e6, h.chillersEconomising);
+    std::snprintf(line, sizeof line, "%d,%d,%d,%.2f,%.3f,%.6f,%.6f,%.6f,%.6f,%.5f,%.3f,%.6f,%.6f,%.6f,%d\n", h.month,
+                  h.day, h.hour, h.dryBulb, h.wetBulb, h.facility / 1e6, h.it / 1e6, h.network / 1e6, h.cooling / 1e6,
+                  h.pue, h.water, h.throttledHeat / 1e6, h.throttledIt / 1e6, h.unrejectedHeat / 1e6,
+                  h.chillersEconomising);
     out += line;
   }
   return out;

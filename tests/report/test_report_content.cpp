@@ -101,6 +101,11 @@ class TestReportContent : public QObject {
     QVERIFY(md.find("\\[link\\](http") != std::string::npos);
     QCOMPARE(report::escapeMarkdown("# 1. not a heading"), std::string("\\# 1. not a heading"));
     QCOMPARE(report::escapeMarkdown("12. not a list"), std::string("12\\. not a list"));
+    QCOMPARE(report::escapeMarkdown("12."), std::string("12\\."));
+    QCOMPARE(report::escapeMarkdown("1.193"), std::string("1.193"));  // a number, not a list marker
+    QCOMPARE(report::megawatts(0, 21.1e3), std::string("0 kW"));      // the parts of one figure alike
+    QCOMPARE(report::megawatts(21.1e3, 21.1e3), std::string("21.1 kW"));
+    QCOMPARE(report::megawatts(0.2e6, 5e6), std::string("0.20 MW"));
     QCOMPARE(report::escapeMarkdown("- x-y"), std::string("\\- x-y"));
     QCOMPARE(report::csvField("plain"), std::string("plain"));
     QCOMPARE(report::csvField("a,b"), std::string("\"a,b\""));
