@@ -27,10 +27,30 @@ struct ComparedFigure {
   double value = 0;
 };
 
+// The site's findings with its job's, as validate and evaluate count them, whether or not the
+// evaluation given carries the job's already (the report's does, a loaded design's does not).
+std::vector<engine::Finding> siteFindings(const ComparedDesign& d) {
+  std::vector<engine::Finding> out = d.eval.findings;
+  if (!d.training) return out;
+  for (const engine::Finding& f : trainingFindings(*d.training)) {
+    const bool there = std::any_of(out.begin(), out.end(), [&](const engine::Finding& g) {
+      return g.severity == f.severity && g.code == f.code && g.object == f.object && g.message == f.message;
+    });
+    if (!there) out.push_back(f);
+  }
+  return out;
+}
+
+std::size_t countOf(const std::vector<engine::Finding>& findings, engine::Severity s) {
+  return static_cast<std::size_t>(
+      std::count_if(findings.begin(), findings.end(), [s](const engine::Finding& f) { return f.severity == s; }));
+}
+
 // The headline figures of one design, in the order the table shows them. One list for both
 // sides, so a metric is never on one side only unless the design lacks it (training).
 std::vector<ComparedFigure> figures(const ComparedDesign& d) {
   const engine::Evaluation& e = d.eval;
+  const std::vector<engine::Finding> found = siteFindings(d);
   std::vector<ComparedFigure> f = {
       {"gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)},
       {"racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)},
@@ -62,9 +82,9 @@ std::vector<ComparedFigure> figures(const ComparedDesign& d) {
       {"water_m3_per_day", "Cooling", "Water", "m³/day", kSignificant, e.cooling.water / 1e3},
       {"largest_failure_domain_gpus", "Reliability", "Largest failure domain", "GPUs", 0,
        static_cast<double>(e.reliability.largestGpus)},
-      {"errors", "Findings", "Errors", "", 0, static_cast<double>(e.errors)},
-      {"warnings", "Findings", "Warnings", "", 0, static_cast<double>(e.warnings)},
-      {"infos", "Findings", "Notes", "", 0, static_cast<double>(e.infos)},
+      {"errors", "Findings", "Errors", "", 0, static_cast<double>(countOf(found, engine::Severity::Error))},
+      {"warnings", "Findings", "Warnings", "", 0, static_cast<double>(countOf(found, engine::Severity::Warning))},
+      {"infos", "Findings", "Notes", "", 0, static_cast<double>(countOf(found, engine::Severity::Info))},
   };
   if (d.training && d.training->ok) {
     const training::Estimate& t = d.training->estimate;
@@ -193,8 +213,9 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
     const double larger = std::max(m.inA ? std::fabs(m.a) : 0.0, m.inB ? std::fabs(m.b) : 0.0);
     m.decimals = larger > 0 ? std::clamp(2 - static_cast<int>(std::floor(std::log10(larger))), 0, 3) : 0;
   }
-  c.appeared = missingIn(b.eval.findings, a.eval.findings, nullptr);
-  c.disappeared = missingIn(a.eval.findings, b.eval.findings, &c.kept);
+  const std::vector<engine::Finding> findingsA = siteFindings(a), findingsB = siteFindings(b);
+  c.appeared = missingIn(findingsB, findingsA, nullptr);
+  c.disappeared = missingIn(findingsA, findingsB, &c.kept);
   c.objects = design::diffLayouts(a.design.layout, b.design.layout);
   return c;
 }

@@ -49,17 +49,18 @@ class TestExports : public QObject {
   void compareTwoSamples() {
     // Teaching hall: 4 GB200 NVL72 × 72 GPUs + 3 DGX H100 racks × 32 (the fourth is a network rack)
     // = 384; SuperPOD GB200 SU: 8 NVL72 × 72 = 576. B − A = 192 = +50.0 % of A. The hall's three
-    // large-failure-domain warnings (cdu-1, ahu-1, ahu-2) are gone in the SU.
+    // large-failure-domain warnings (cdu-1, ahu-1, ahu-2) and its job's two (idle H100s, GPT-OSS's
+    // published gap) are gone in the SU.
     const Run r = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml")});
     QCOMPARE(r.code, 0);
     QVERIFY2(has(r.out, "GPUs") && has(r.out, "576") && has(r.out, "+192") && has(r.out, "+50.0 %"), r.out.c_str());
-    QVERIFY2(has(r.out, "Findings that disappear in B: 3"), r.out.c_str());
+    QVERIFY2(has(r.out, "Findings that disappear in B: 5") && has(r.out, "[training.idle-gpu-type]"), r.out.c_str());
     const Run j = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml"), "--json"});
     QCOMPARE(j.code, 0);
     QVERIFY(has(j.out, "\"key\": \"gpus\"") && has(j.out, "\"b\": 576"));
     const Run md = run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--md", "--changed"});
     QCOMPARE(md.code, 0);
-    QVERIFY2(has(md.out, "# Comparison") && has(md.out, "3 findings in both"), md.out.c_str());
+    QVERIFY2(has(md.out, "# Comparison") && has(md.out, "5 findings in both"), md.out.c_str());
     QVERIFY2(!has(md.out, "| GPUs |"), md.out.c_str());  // --changed: nothing differs
   }
 

@@ -58,7 +58,9 @@ class TestComparison : public QObject {
     QCOMPARE(c.changedMetrics(), std::size_t{0});
     QVERIFY(c.appeared.empty());
     QVERIFY(c.disappeared.empty());
-    QCOMPARE(c.kept, a.eval.findings.size());
+    // The site's findings with its job's, as validate counts them: the evaluation's and the plan's.
+    QCOMPARE(c.kept, report::withTrainingFindings(a.eval, a.training).findings.size());
+    QVERIFY(c.kept > a.eval.findings.size());
     QVERIFY(c.metrics.size() >= 30);  // every headline: compute, fabric, power, cooling, reliability, findings
     for (const auto& m : c.metrics) {
       QVERIFY2(m.inA && m.inB, m.key.c_str());
@@ -66,6 +68,23 @@ class TestComparison : public QObject {
     }
     const std::string text = report::comparisonText(c, true);
     QVERIFY2(text.find("equal, not shown") != std::string::npos, text.c_str());
+  }
+
+  // The job's findings count on both sides, as validate counts them, whether the evaluation given
+  // carries them (the report's) or not (a loaded design's): the smaller hall's 144 GB200 cannot run
+  // the 256-GPU plan, an error that appears in B.
+  void trainingFindingsAreCompared() {
+    const Evaluated& a = report_fixture::evaluated(report_fixture::samplePath("teaching-hall.yaml"));
+    const Evaluated b = smallerHall();
+    const engine::Evaluation withJob = report::withTrainingFindings(a.eval, a.training);
+    for (const engine::Evaluation* e : {&a.eval, &withJob}) {
+      const report::Comparison c = report::compare({"teaching-hall.yaml", *a.design, *e, &a.training},
+                                                   {"smaller.yaml", *b.design, b.eval, &b.training});
+      QCOMPARE(metric(c, "errors").b, static_cast<double>(b.eval.errors + 1));
+      QCOMPARE(metric(c, "warnings").a, static_cast<double>(withJob.warnings));
+      QVERIFY(std::any_of(c.appeared.begin(), c.appeared.end(),
+                          [](const engine::Finding& f) { return f.code == "training.no-estimate"; }));
+    }
   }
 
   void removedRacksShowAsDifferences() {
@@ -89,8 +108,8 @@ class TestComparison : public QObject {
     for (const auto& f : c.appeared) sourceShort = sourceShort || f.code == "power.source-short";
     QVERIFY2(sourceShort, report::comparisonText(c).c_str());
     QCOMPARE(metric(c, "errors").a, 0.0);
-    QCOMPARE(c.kept + c.disappeared.size(), a.eval.findings.size());
-    QCOMPARE(c.kept + c.appeared.size(), b.eval.findings.size());
+    QCOMPARE(c.kept + c.disappeared.size(), report::withTrainingFindings(a.eval, a.training).findings.size());
+    QCOMPARE(c.kept + c.appeared.size(), report::withTrainingFindings(b.eval, b.training).findings.size());
 
     const std::string text = report::comparisonText(c);
     QVERIFY2(text.find("\u2212144") != std::string::npos, text.c_str());     // the GPU difference, signed
