@@ -65,9 +65,8 @@ std::string exitCodeTable() {
          "   0  ok\n"
          "   1  findings: a design or its training job has errors (validate), no parallel plan fits or the plan\n"
          "      given does not fit in GPU memory or needs more GPUs than the site has (train, search),\n"
-         "      validation rows outside tolerance\n"
-         "      (train --validation-report), no fabric to describe (export --slurm-topology), a phase with\n"
-         "      errors (phases)\n"
+         "      validation rows outside tolerance (train --validation-report), no fabric to describe\n"
+         "      (export --slurm-topology), a phase with errors (phases)\n"
          "   2  input not loadable: a design, cluster, job or the catalog (file:line:column: key: found, expected)\n"
          "   3  output not writable (report, export, train --validation-report, screenshot, scene)\n"
          "  64  usage: unknown command or option, missing or malformed argument\n";

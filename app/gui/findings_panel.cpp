@@ -138,7 +138,7 @@ void FindingsPanel::updateCounts() {
   const auto n = model_->counts();
   buttons_[static_cast<std::size_t>(engine::Severity::Error)]->setText(counted(n[2], "error"));
   buttons_[static_cast<std::size_t>(engine::Severity::Warning)]->setText(counted(n[1], "warning"));
-  buttons_[static_cast<std::size_t>(engine::Severity::Info)]->setText(counted(n[0], "info"));
+  buttons_[static_cast<std::size_t>(engine::Severity::Info)]->setText(counted(n[0], "note"));
 }
 
 }  // namespace gigaplan::app

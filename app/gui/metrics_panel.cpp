@@ -225,7 +225,7 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   row(tr("Largest failure domain"))->setText(QString::fromStdString(reliability::largestDomainText(e.reliability)));
   row(tr("Findings"))
       ->setText(
-          QStringList{counted(e.errors, "error"), counted(e.warnings, "warning"), counted(e.infos, "info")}.join(", "));
+          QStringList{counted(e.errors, "error"), counted(e.warnings, "warning"), counted(e.infos, "note")}.join(", "));
   row(tr("Evaluated in"))->setText(tr("%1 ms").arg(r.seconds * 1000, 0, 'f', 1));
   powerChart_->show(e.power);
   setTile(0, tr("GPUs"), row(tr("GPUs"))->text());

@@ -84,9 +84,10 @@ void JobPanel::build() {
   auto* scroll = new QScrollArea;
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
-  // The form follows the dock's width (it scrolls up and down only): a choice box narrower than its
-  // longest entry shows it elided and in full when opened.
-  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // The form follows the dock's width: a choice box narrower than its longest entry shows it elided
+  // and in full when opened. Below the form's narrowest (check boxes do not wrap) it scrolls
+  // sideways rather than cut anything off.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
   QWidget* editor = buildEditor();
   for (auto* box : editor->findChildren<QComboBox*>()) {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -186,7 +187,7 @@ QWidget* JobPanel::buildEditor() {
             [&](Job& j) { j.model.tiedEmbeddings = on; });
   });
   loaders_.push_back([tied](const Job& j) { tied->setChecked(training::tiedEmbeddings(j.model)); });
-  model->addRow(QString(), tied);
+  model->addRow(tied);  // the whole row: a check box does not wrap
   // Experts 0 is a dense model (a file has no moe section then); training::settleExperts says what
   // goes and what comes with the edit.
   QSpinBox* experts = intField(
