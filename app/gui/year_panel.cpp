@@ -250,7 +250,10 @@ void YearPanel::chooseGridCarbon() {
 }
 
 void YearPanel::chooseWeather() {
-  QString start = QString::fromStdString(io::siteWeatherPath(editor_.document().design()));
+  // The design's weather file, else the typical years we ship (not the design's folder: a design
+  // naming none would open where there is no weather).
+  const design::Design& d = editor_.document().design();
+  QString start = d.site.weather.empty() ? QString() : QString::fromStdString(io::siteWeatherPath(d));
   if (start.isEmpty() || !QFileInfo::exists(start))
     start = QString::fromStdString(catalog::defaultResourceDir()) + "/weather";  // the typical years we ship
   const QString path =
