@@ -478,22 +478,20 @@ YearResult simulateYear(const design::Design& design, const design::Layout& layo
     double carbon = 0;
     const std::size_t index = y.hours.size();
     split.carry(h.facility, carried);
-    bool atMinimum = false;
     for (std::size_t k = 0; k < y.sources.size(); ++k) {
       SourceEnergy& s = y.sources[k];
-      const power::SourceSplit::Source& src = split.sources()[k];
-      atMinimum = atMinimum || (src.share * h.facility < src.low && carried[k] >= src.low);  // held up
       s.energy += carried[k] * kHour;
       const double factor = hourlyGrid && s.kind == design::PowerKind::Grid
                                 ? gridCarbonHourly[std::min(index, gridCarbonHourly.size() - 1)]
                                 : s.carbonFactor;
       if (factor > 0) {
-        s.carbon += carried[k] * kHour / 3.6e6 * factor;
-        carbon += carried[k] * kHour / 3.6e6 * factor;
+        const double kg = carried[k] * kHour / 3.6e6 * factor;
+        s.carbon += kg;
+        carbon += kg;
       }
     }
     h.carbon = carbon;
-    minimumLoadHours += atMinimum;
+    minimumLoadHours += split.heldAtMinimum(h.facility);
     if (!tariff.empty()) {
       // The calendar day: a leap year's 29 February was dropped, so March on is one day later.
       const int day = static_cast<int>(index / 24) + (weather.leapDayDropped && w.month >= 3 ? 1 : 0);

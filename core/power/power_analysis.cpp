@@ -93,11 +93,11 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
   std::vector<double> carried;
   split.carry(r.nominal.sourceDraw, carried);
   for (std::size_t k = 0; k < carried.size(); ++k) {
-    const SourceSplit::Source& s = split.sources()[k];
-    if (s.kind == PowerKind::Grid) r.gridCarried += carried[k];
-    if (s.kind == PowerKind::Generator) r.generationCarried += carried[k];
-    r.generationAtMinimum = r.generationAtMinimum || (s.share * r.nominal.sourceDraw < s.low && carried[k] >= s.low);
+    const PowerKind kind = split.sources()[k].kind;
+    if (kind == PowerKind::Grid) r.gridCarried += carried[k];
+    if (kind == PowerKind::Generator) r.generationCarried += carried[k];
   }
+  r.generationAtMinimum = split.heldAtMinimum(r.nominal.sourceDraw);
   const double primaryDraw = r.peak.sourceDraw - r.peak.batteryDraw;
   if (primaryDraw > r.sourceCapacity * (1 + 1e-9))
     r.findings.push_back(engine::makeFinding(Severity::Error, "", "power.source-short",

@@ -69,6 +69,13 @@ void SourceSplit::carry(double draw, std::vector<double>& out) const {
     if (sources_[i].kind != design::PowerKind::Generator) out[i] = rest * sources_[i].share / otherShare_;
 }
 
+bool SourceSplit::heldAtMinimum(double draw) const {
+  if (otherShare_ <= 0) return false;  // an island follows its load
+  return std::any_of(sources_.begin(), sources_.end(), [draw](const Source& s) {
+    return s.kind == design::PowerKind::Generator && s.share * draw < s.low;
+  });
+}
+
 double SourceSplit::generation(double draw) const {
   if (otherShare_ <= 0) return generatorShare_ > 0 ? draw : 0;
   double generated = 0;

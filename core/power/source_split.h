@@ -46,6 +46,9 @@ class SourceSplit {
   void carry(double draw, std::vector<double>& out) const;
   /// W the generators carry together at `draw`.
   double generation(double draw) const;
+  /// True when a generator's share of `draw` is below its minimum load and another source takes
+  /// the difference (it is held at that minimum, above its share).
+  bool heldAtMinimum(double draw) const;
 
  private:
   void normalise();

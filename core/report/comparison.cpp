@@ -48,9 +48,9 @@ std::size_t countOf(const std::vector<engine::Finding>& findings, engine::Severi
 
 // The headline figures of one design, in the order the table shows them. One list for both
 // sides, so a metric is never on one side only unless the design lacks it (training).
-std::vector<ComparedFigure> figures(const ComparedDesign& d) {
+// `found` is the design's siteFindings.
+std::vector<ComparedFigure> figures(const ComparedDesign& d, const std::vector<engine::Finding>& found) {
   const engine::Evaluation& e = d.eval;
-  const std::vector<engine::Finding> found = siteFindings(d);
   std::vector<ComparedFigure> f = {
       {"gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)},
       {"racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)},
@@ -188,7 +188,8 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   c.labelB = b.label;
   c.siteA = a.design.design.site.name;
   c.siteB = b.design.design.site.name;
-  const std::vector<ComparedFigure> fa = figures(a), fb = figures(b);
+  const std::vector<engine::Finding> findingsA = siteFindings(a), findingsB = siteFindings(b);
+  const std::vector<ComparedFigure> fa = figures(a, findingsA), fb = figures(b, findingsB);
   auto add = [&](const ComparedFigure& f) -> ComparedMetric& {
     c.metrics.push_back({f.key, f.section, f.label, f.unit, f.decimals});
     return c.metrics.back();
@@ -213,7 +214,6 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
     const double larger = std::max(m.inA ? std::fabs(m.a) : 0.0, m.inB ? std::fabs(m.b) : 0.0);
     m.decimals = larger > 0 ? std::clamp(2 - static_cast<int>(std::floor(std::log10(larger))), 0, 3) : 0;
   }
-  const std::vector<engine::Finding> findingsA = siteFindings(a), findingsB = siteFindings(b);
   c.appeared = missingIn(findingsB, findingsA, nullptr);
   c.disappeared = missingIn(findingsA, findingsB, &c.kept);
   c.objects = design::diffLayouts(a.design.layout, b.design.layout);
