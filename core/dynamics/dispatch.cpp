@@ -99,11 +99,12 @@ Dispatch dispatch(const std::vector<double>& site, double dt, const Sources& src
   return d;
 }
 
-GridCheck checkGrid(const std::vector<double>& grid, double dt, const design::PowerDynamicsSpec& spec) {
+GridCheck checkGrid(const std::vector<double>& grid, double dt, const design::PowerDynamicsSpec& spec,
+                    Dominant dominant) {
   GridCheck g;
   g.minute = largestChange(grid, dt, 60, spec.gridRampLimit * 60);
   g.second = largestChange(grid, dt, 1, spec.gridLargestStep);
-  g.figures = analyzeSeries(grid, dt, spec.bandLow, spec.bandHigh);
+  g.figures = analyzeSeries(grid, dt, spec.bandLow, spec.bandHigh, dominant);
   g.rampOk = spec.gridRampLimit <= 0 || g.minute.firstBreach < 0;
   g.stepOk = spec.gridLargestStep <= 0 || g.second.firstBreach < 0;
   g.oscillationOk = spec.gridOscillationLimit <= 0 || g.figures.bandAmplitude <= spec.gridOscillationLimit;
@@ -163,7 +164,7 @@ BatterySizing smallestBattery(const std::vector<double>& site, double dt, const 
   auto holds = [&](double power, double energy) {
     trial.batteryPower = power;
     trial.batteryEnergy = energy;
-    return checkGrid(dispatch(site, dt, trial, spec.gridRampLimit).grid, dt, spec).ok();
+    return checkGrid(dispatch(site, dt, trial, spec.gridRampLimit).grid, dt, spec, Dominant::Skip).ok();
   };
   if (holds(0, 0)) {
     b.found = true;

@@ -70,7 +70,8 @@ struct GridCheck {
   bool rampOk = true, stepOk = true, oscillationOk = true;
   bool ok() const { return rampOk && stepOk && oscillationOk; }
 };
-GridCheck checkGrid(const std::vector<double>& grid, double dt, const design::PowerDynamicsSpec& spec);
+GridCheck checkGrid(const std::vector<double>& grid, double dt, const design::PowerDynamicsSpec& spec,
+                    Dominant dominant = Dominant::Find);
 
 /// Findings (errors) naming each limit broken, the figure, the limit and when it first happened.
 std::vector<engine::Finding> gridFindings(const GridCheck& check, const design::PowerDynamicsSpec& spec);

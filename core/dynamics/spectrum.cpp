@@ -72,7 +72,8 @@ std::vector<double> withoutTrend(const std::vector<double>& x) {
 
 }  // namespace
 
-SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double bandLow, double bandHigh) {
+SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double bandLow, double bandHigh,
+                            Dominant dominant) {
   SeriesFigures f;
   if (x.empty()) return f;
   const auto [lo, hi] = std::minmax_element(x.begin(), x.end());
@@ -100,6 +101,7 @@ SeriesFigures analyzeSeries(const std::vector<double>& x, double dt, double band
     }
   }
   f.bandShare = total > 0 ? inBand / total : 0;
+  if (dominant == Dominant::Skip) return f;
   // The dominant line of what oscillates: a drift over the record (a battery settling, cooling
   // catching up) or a single event (a restart's dip) fills the lowest lines, so the line is picked
   // among those repeating kMinPeriods times in the record once its least-squares line is taken

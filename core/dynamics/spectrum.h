@@ -52,6 +52,10 @@ struct SeriesFigures {
 
 /// The band analysed, as texts print it: "0.1 Hz–5 Hz".
 std::string bandText(const SeriesFigures& f);
-SeriesFigures analyzeSeries(const std::vector<double>& series, double dt, double bandLow, double bandHigh);
+/// Whether analyzeSeries finds the dominant line (a second spectrum, of the detrended series): a
+/// check that reads only the band, as the battery sizing's trials do, skips it.
+enum class Dominant { Find, Skip };
+SeriesFigures analyzeSeries(const std::vector<double>& series, double dt, double bandLow, double bandHigh,
+                            Dominant dominant = Dominant::Find);
 
 }  // namespace gigaplan::dynamics
