@@ -68,8 +68,9 @@ PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult
       "follows the heat with a " +
       units::format(spec.coolingTimeConstant, units::Dimension::Time) + " first-order lag");
   p.notes.push_back(
-      "checkpoints, failures and restarts placed at the estimate's expected interval and rate, not "
-      "drawn at random");
+      "checkpoints every Young/Daly interval; failures at the estimate's rate with exponential gaps "
+      "(one realisation with a fixed seed, the same on every run); restarts as long as the "
+      "estimate's");
   if (p.chain.shelfStorage > 0)
     p.notes.push_back("power-shelf storage: " + units::format(p.chain.shelfStorage, units::Dimension::Energy) +
                       " behind the job's GPUs, modelled as a first-order filter of " +

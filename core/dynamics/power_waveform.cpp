@@ -2,7 +2,10 @@
 #include "core/dynamics/power_waveform.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <random>
 
 namespace gigaplan::dynamics {
 
@@ -74,6 +77,43 @@ std::string_view toString(Activity a) {
   return "idle";
 }
 
+std::vector<double> failureTimes(double start, double mtbf, double until) {
+  std::vector<double> out;
+  if (!(mtbf > 0) || !std::isfinite(mtbf) || !(until > start)) return out;
+  constexpr std::size_t kMaxFailures = 1'000'000;
+  // The mean of the unit exponential over each band of quantiles [i/n, (i+1)/n): with
+  // x = −ln(1 − q), ∫x·e^{−x}dx over the band is (x_a + 1)e^{−x_a} − (x_b + 1)e^{−x_b}, and the
+  // band holds 1/n of the probability.
+  constexpr std::size_t kBlock = 16;
+  std::array<double, kBlock> bandMean{};
+  for (std::size_t i = 0; i < kBlock; ++i) {
+    const double a = -std::log1p(-static_cast<double>(i) / kBlock);
+    const double tailA = (a + 1) * std::exp(-a);
+    double tailB = 0;
+    if (i + 1 < kBlock) {
+      const double b = -std::log1p(-static_cast<double>(i + 1) / kBlock);
+      tailB = (b + 1) * std::exp(-b);
+    }
+    bandMean[i] = (tailA - tailB) * kBlock;
+  }
+  // mt19937_64's output is fixed by the standard; the shuffle is ours (std::shuffle's is not).
+  std::mt19937_64 rng(0x6769676170ULL);
+  std::array<double, kBlock> block{};
+  std::size_t used = kBlock;
+  double t = start;
+  for (;;) {
+    if (used == kBlock) {
+      block = bandMean;
+      for (std::size_t i = kBlock - 1; i > 0; --i) std::swap(block[i], block[rng() % (i + 1)]);
+      used = 0;
+    }
+    t += mtbf * block[used++];
+    if (t >= until || out.size() == kMaxFailures) break;
+    out.push_back(t);
+  }
+  return out;
+}
+
 Scenario scenarioFor(const training::Estimate& e, double seconds) {
   Scenario s;
   s.duration = seconds;
@@ -81,8 +121,7 @@ Scenario scenarioFor(const training::Estimate& e, double seconds) {
   s.checkpointInterval = e.reliability.checkpointInterval;
   s.checkpointWrite = e.reliability.checkpointWrite;
   if (e.reliability.mtbf > 0) {
-    s.firstFailure = s.jobStart + e.reliability.mtbf / 2;
-    s.failureInterval = e.reliability.mtbf;
+    s.failures = failureTimes(s.jobStart, e.reliability.mtbf, seconds);
     s.restart = e.reliability.restart;
   }
   return s;
@@ -94,29 +133,29 @@ std::vector<Interval> timeline(const Scenario& s) {
   const double stop = s.jobStop > 0 ? std::min(s.jobStop, end) : end;
   double t = std::min(s.jobStart, end);
   if (t > 0) out.push_back({0, t, Activity::Idle});
-  double nextFailure = s.firstFailure > 0 ? s.firstFailure : INFINITY;
+  std::vector<double> failures = s.failures;
+  std::sort(failures.begin(), failures.end());
+  auto next = std::lower_bound(failures.begin(), failures.end(), t);  // none strikes before the job starts
+  const auto nextFailure = [&] { return next != failures.end() ? *next : INFINITY; };
   while (t < stop) {
     // Every training interval starts after the job start, a checkpoint or a restart: the next
     // checkpoint is one interval of training away.
     const double checkpointAt = s.checkpointInterval > 0 && s.checkpointWrite > 0 ? t + s.checkpointInterval : INFINITY;
-    const double until = std::min({checkpointAt, nextFailure, stop});
+    const double until = std::min({checkpointAt, nextFailure(), stop});
     if (until > t) out.push_back({t, until, Activity::Training});
     t = until;
     if (t >= stop) break;
-    if (t == nextFailure) {
-      // Failures come at their rate in wall-clock time, as the goodput model counts them (one every
-      // MTBF, restarts included): one that falls in a restart starts it again.
+    if (t == nextFailure()) {
+      // Failures come in wall-clock time, as the goodput model counts them: one that falls in a
+      // restart starts it again.
       double back = t + s.restart;
-      nextFailure = s.failureInterval > 0 ? t + s.failureInterval : INFINITY;
-      while (nextFailure < back && nextFailure < stop) {
-        back = nextFailure + s.restart;
-        nextFailure += s.failureInterval;
-      }
+      ++next;
+      while (nextFailure() < back && nextFailure() < stop) back = *next++ + s.restart;
       back = std::min(back, stop);
       if (back > t) out.push_back({t, back, Activity::Restart});
       t = back;
     } else {
-      const double done = std::min({t + s.checkpointWrite, stop, nextFailure});  // a failure cuts a write short
+      const double done = std::min({t + s.checkpointWrite, stop, nextFailure()});  // a failure cuts a write short
       out.push_back({t, done, Activity::Checkpoint});
       t = done;
     }

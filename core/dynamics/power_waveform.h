@@ -89,14 +89,21 @@ struct Scenario {
   double jobStop = 0;             // s at which the job stops (0: runs to the end)
   double checkpointInterval = 0;  // s of training between checkpoint writes (0: none)
   double checkpointWrite = 0;     // s each write holds the GPUs
-  double firstFailure = 0;        // s of the first failure (0: none)
-  double failureInterval = 0;     // s from one failure to the next, restarts included (0: one failure)
+  std::vector<double> failures;   // s at which failures strike, ascending, in wall-clock time
   double restart = 0;             // s from a failure to training again (detect, reschedule, restore)
 };
 
-/// The estimate's own reliability figures: checkpoints every Young/Daly interval, failures at the
-/// expected rate (the first halfway through the first mean time between interruptions), restarts
-/// as long as the goodput model says.
+/// Failure times of a Poisson process, one per `mtbf` seconds of wall-clock time on average, from
+/// `start` to `until`: the gaps between them follow the exponential distribution the goodput
+/// model assumes. They come in blocks of 16, one gap from each sixteenth of the distribution's
+/// quantiles (at that band's mean, so each block averages exactly `mtbf`), in an order shuffled
+/// with a fixed seed: one realisation, the same on every run and machine, with the long and the
+/// short gaps that random failures bring. At most a million (a bound for bad input: a million GPUs
+/// fail about once every three minutes).
+std::vector<double> failureTimes(double start, double mtbf, double until);
+
+/// The estimate's own reliability figures: checkpoints every Young/Daly interval, failures drawn
+/// at the estimate's rate (failureTimes), restarts as long as the goodput model says.
 Scenario scenarioFor(const training::Estimate& e, double seconds);
 
 /// Wall-clock intervals of the scenario, in order, covering [0, duration).

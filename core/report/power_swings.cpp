@@ -51,8 +51,12 @@ LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDyn
     checkpoints += v.activity == dynamics::Activity::Checkpoint;
     restarts += v.activity == dynamics::Activity::Restart;
   }
-  rows.push_back({"events", counted(checkpoints, "checkpoint") + ", " +
-                                counted(restarts, "failure with restart", "failures with restarts")});
+  // A failure during a restart starts it again: failures and restarts are counted apart.
+  const double stop = p.scenario.jobStop > 0 ? std::min(p.scenario.jobStop, p.scenario.duration) : p.scenario.duration;
+  const auto failures = std::count_if(p.scenario.failures.begin(), p.scenario.failures.end(),
+                                      [&](double t) { return t >= p.scenario.jobStart && t < stop; });
+  rows.push_back({"events", counted(checkpoints, "checkpoint") + ", " + counted(failures, "failure") + ", " +
+                                counted(restarts, "restart")});
   rows.push_back({"grid: largest change in a second",
                   watts(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s"});
   rows.push_back({"grid: largest change in a minute",

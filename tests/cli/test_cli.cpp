@@ -369,6 +369,7 @@ class TestCli : public QObject {
     QVERIFY(t.out.contains("GPU power floor 80 % costs"));
     QVERIFY(t.out.contains("smallest battery"));
     QVERIFY(t.out.contains("approximate:"));
+    QVERIFY2(t.out.contains(", 0 failures, 0 restarts"), qPrintable(t.out));  // 576 GPUs: one a few days
     QVERIFY(!t.out.contains("power-shelf storage"));  // GB200's shelves store nothing we know of
     // The same SU of GB300 racks: 576 GPUs × 65 J in their power shelves take the fastest edges.
     std::string gb300 = text.str();

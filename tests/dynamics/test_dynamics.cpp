@@ -6,8 +6,10 @@
 // saved, and a bad value named with its line). Each expectation is derived in its comment.
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <tuple>
 
 #include "../engine/engine_fixture.h"
 #include "core/catalog/catalog_loader.h"
@@ -141,8 +143,7 @@ class TestDynamics : public QObject {
     s.jobStart = 30;
     s.checkpointInterval = 100;
     s.checkpointWrite = 10;
-    s.firstFailure = 250;
-    s.failureInterval = 400;
+    s.failures = {250, 650};
     s.restart = 60;
     const std::vector<Interval> t = timeline(s);
     const std::vector<std::tuple<double, double, Activity>> expected = {
@@ -160,7 +161,7 @@ class TestDynamics : public QObject {
     // 300 s: idle 0–30, train 30–130, checkpoint 130–135, restart 135–195, train 195–295,
     // checkpoint 295–300.
     s.duration = 300;
-    s.firstFailure = 135;
+    s.failures = {135, 535};
     const std::vector<Interval> cut = timeline(s);
     const std::vector<double> ends = {30, 130, 135, 195, 295, 300};
     QCOMPARE(cut.size(), ends.size());
@@ -174,15 +175,14 @@ class TestDynamics : public QObject {
     {
       Scenario f = s;
       f.duration = 600;
-      f.firstFailure = 250;
-      f.failureInterval = 100;
+      f.failures = {250, 350, 450, 550};
       std::vector<double> restarts;
       for (const Interval& i : timeline(f))
         if (i.activity == Activity::Restart) restarts.push_back(i.start);
       QCOMPARE(restarts, (std::vector<double>{250, 350, 450, 550}));
       // A failure that falls in a restart starts it again: every 50 s with 60 s restarts, the job
       // never comes back.
-      f.failureInterval = 50;
+      f.failures = {250, 300, 350, 400, 450, 500, 550};
       const std::vector<Interval> stuck = timeline(f);
       QVERIFY(stuck.back().activity == Activity::Restart);
       QVERIFY(near(stuck.back().start, 250, 1e-9) && near(stuck.back().end, 600, 1e-9));
@@ -193,6 +193,57 @@ class TestDynamics : public QObject {
     QVERIFY(near(stopped.back().start, 250, 1e-9) && near(stopped.back().end, 300, 1e-9));
     QVERIFY(stopped.back().activity == Activity::Idle);
     QVERIFY(stopped[stopped.size() - 2].activity == Activity::Training);
+  }
+
+  // Failures arrive as the goodput model assumes them: a Poisson process in wall-clock time. Each
+  // block of 16 gaps holds one from each sixteenth of the exponential's quantiles, so it averages
+  // exactly the MTBF and spans the shortest (band mean 0.0319·MTBF) to the longest (ln 16 + 1 =
+  // 3.77·MTBF); the same times on every call.
+  void failuresAtTheirRate() {
+    const std::vector<double> f = failureTimes(30, 100, 30 + 1600 + 1e-6);
+    QCOMPARE(f.size(), std::size_t{16});
+    QVERIFY(near(f.back(), 1630, 1e-9));
+    std::vector<double> gaps;
+    double last = 30;
+    for (double t : f) {
+      gaps.push_back(t - last);
+      last = t;
+    }
+    QVERIFY(std::all_of(gaps.begin(), gaps.end(), [](double g) { return g > 0; }));
+    QVERIFY(near(*std::min_element(gaps.begin(), gaps.end()), 100 * 0.031922, 1e-4));
+    QVERIFY(near(*std::max_element(gaps.begin(), gaps.end()), 100 * (std::log(16.0) + 1), 1e-9));
+    QVERIFY(!std::is_sorted(gaps.begin(), gaps.end()));  // shuffled, not in quantile order
+    QCOMPARE(failureTimes(30, 100, 1630 + 1e-6), f);
+    QVERIFY(failureTimes(0, 0, 100).empty() && failureTimes(0, INFINITY, 100).empty());
+    QCOMPARE(failureTimes(0, 1e-9, 1e6).size(), std::size_t{1'000'000});  // bounded
+
+    // Over many failures the timeline matches Daly's model, which the estimate's goodput uses:
+    // the job is up (training or writing) e^{−R/M} of the wall time, and completes G/τ checkpoint
+    // intervals per second. A gigawatt campus: MTBF 638 s, restart 601 s, 20 s writes; failures
+    // evenly spaced one MTBF apart would leave 37 s of training between them and never reach a
+    // checkpoint. And a small site: MTBF 3 h, restart 5 min, 30 s writes.
+    for (const auto& [m, r, delta] : {std::tuple{638.0, 601.0, 20.0}, std::tuple{10800.0, 300.0, 30.0}}) {
+      const double tau = std::sqrt(2 * delta * m) * (1 + std::sqrt(delta / (2 * m)) / 3 + delta / (18 * m)) - delta;
+      const double goodput = tau / (m * std::exp(r / m) * std::expm1((tau + delta) / m));
+      Scenario s;
+      s.duration = 4000 * m;
+      s.jobStart = 0;
+      s.checkpointInterval = tau;
+      s.checkpointWrite = delta;
+      s.failures = failureTimes(0, m, s.duration);
+      s.restart = r;
+      double up = 0, written = 0;
+      for (const Interval& i : timeline(s)) {
+        if (i.activity == Activity::Training || i.activity == Activity::Checkpoint) up += i.end - i.start;
+        if (i.activity == Activity::Checkpoint && near(i.end - i.start, delta, 1e-6)) ++written;
+      }
+      const double upShare = up / s.duration, expectedUp = std::exp(-r / m);
+      const double perHour = written / s.duration * 3600, expectedPerHour = goodput / tau * 3600;
+      QVERIFY2(std::fabs(upShare / expectedUp - 1) < 0.03,
+               qPrintable(QString("up %1 of the time, Daly %2").arg(upShare).arg(expectedUp)));
+      QVERIFY2(std::fabs(perHour / expectedPerHour - 1) < 0.03,
+               qPrintable(QString("%1 checkpoints an hour, Daly %2").arg(perHour).arg(expectedPerHour)));
+    }
   }
 
   // Energy through the chain on the engine's reference chain: 4 racks of 100 kW, 4 GPUs each
