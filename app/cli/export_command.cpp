@@ -6,9 +6,9 @@
 
 #include "app/cli/catalog_access.h"
 #include "app/cli/command_line.h"
-#include "app/cli/report_files.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
+#include "core/io/file_write.h"
 #include "core/report/bom_csv.h"
 #include "core/report/cable_schedule.h"
 #include "core/report/report_format.h"
@@ -24,6 +24,7 @@ std::string exportUsage() {
          "                        design's network.node_names pattern (default {rack}-n{k})\n"
          "  --cables OUT.csv      cable schedule: from, to, link, medium, count, length, transceivers\n"
          "  --bom OUT.csv         bill of materials with each catalog entry's grade, source and note\n"
+         "  OUT may be - for standard output (one output at most); the summary then goes to standard error.\n"
          "  Exits 1 when the Slurm topology cannot be written (no fabric, node names that repeat).\n";
 }
 
@@ -57,6 +58,8 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     return err << "gigaplan export: name at least one output\n" << exportUsage(), kUsage;
   if (block && slurm.empty())
     return err << "gigaplan export: --block goes with --slurm-topology\n" << exportUsage(), kUsage;
+  if ((slurm == "-") + (cables == "-") + (bom == "-") > 1)
+    return err << "gigaplan export: only one output can go to standard output (-)\n" << exportUsage(), kUsage;
 
   const auto r = loadResolvedDesign(file, err);
   if (!r) return kLoadError;
@@ -65,6 +68,7 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
   // Everything is rendered before anything is written.
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<std::string> lines;
+  const auto shown = [](const std::string& path) { return path == "-" ? std::string("standard output") : path; };
   if (!slurm.empty()) {
     const report::SlurmTopology t =
         report::slurmTopology(*r, e, block ? report::SlurmForm::Block : report::SlurmForm::Tree);
@@ -74,28 +78,36 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
     }
     files.emplace_back(slurm, t.text);
     lines.push_back(
-        slurm + ": Slurm topology (" + (block ? "block" : "tree") + "), " + report::counted(t.nodes, "node") +
+        shown(slurm) + ": Slurm topology (" + (block ? "block" : "tree") + "), " + report::counted(t.nodes, "node") +
         (block ? ", " + report::counted(t.blocks, "block")
                : ", " + report::counted(t.leafSwitches + t.podSwitches + t.topSwitches, "switch", "switches")));
   }
   if (!cables.empty()) {
     files.emplace_back(cables, report::cableScheduleCsv(*r, e));
-    lines.push_back(cables + ": cable schedule, " +
+    lines.push_back(shown(cables) + ": cable schedule, " +
                     report::counted(static_cast<std::int64_t>(e.fabric.cableRuns.size()), "bundle") + ", " +
                     report::counted(e.fabric.totalCables, "cable"));
   }
   if (!bom.empty()) {
     files.emplace_back(bom, report::bomCsvWithSources(e.bom, *r->catalog));
-    lines.push_back(bom + ": bill of materials, " + report::counted(static_cast<std::int64_t>(e.bom.size()), "line"));
+    lines.push_back(shown(bom) + ": bill of materials, " +
+                    report::counted(static_cast<std::int64_t>(e.bom.size()), "line"));
   }
+  bool toStdout = false;
   for (const auto& [path, bytes] : files) {
+    if (path == "-") continue;  // last, once every file is written
     std::string error;
-    if (!writeFileAtomically(path, bytes, &error)) {
+    if (!io::writeFileAtomically(path, bytes, &error)) {
       err << "gigaplan export: " << error << "\n";
       return kWriteError;
     }
   }
-  for (const auto& l : lines) out << l << "\n";
+  for (const auto& [path, bytes] : files)
+    if (path == "-") {
+      out << bytes;
+      toStdout = true;
+    }
+  for (const auto& l : lines) (toStdout ? err : out) << l << "\n";
   return kOk;
 }
 

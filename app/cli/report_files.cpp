@@ -1,17 +1,12 @@
 // Report files without Qt (see report_files.h).
 #include "app/cli/report_files.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <chrono>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
 
+#include "core/io/file_write.h"
 #include "core/report/bom_csv.h"
 #include "core/report/html_writer.h"
 #include "core/report/markdown_writer.h"
@@ -62,42 +57,6 @@ ReportFiles renderTextReport(ReportFormat format, const std::string& path, const
   return out;
 }
 
-bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string* error) {
-  auto fail = [&](int code) {
-    if (error) *error = "cannot write " + path + ": " + std::strerror(code);
-    return false;
-  };
-  const fs::path target(path);
-  std::string tmp = (target.parent_path().empty() ? fs::path(".") : target.parent_path()) /
-                    ("." + target.filename().string() + ".XXXXXX");
-  const int fd = ::mkstemp(tmp.data());
-  if (fd < 0) return fail(errno);
-  ::fchmod(fd, 0644);
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int code = n < 0 ? errno : EIO;
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return fail(code);
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    const int code = errno;
-    ::unlink(tmp.c_str());
-    return fail(code);
-  }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
-    const int code = errno;
-    ::unlink(tmp.c_str());
-    return fail(code);
-  }
-  return true;
-}
-
 bool commitReportFiles(const ReportFiles& files, std::string* error) {
   if (!files.imageDir.empty()) {
     std::error_code ec;
@@ -108,7 +67,7 @@ bool commitReportFiles(const ReportFiles& files, std::string* error) {
     }
   }
   for (const ReportFile& f : files.files) {
-    if (!writeFileAtomically(f.path, f.bytes, error)) return false;
+    if (!io::writeFileAtomically(f.path, f.bytes, error)) return false;
   }
   return true;
 }

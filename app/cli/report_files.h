@@ -40,11 +40,8 @@ ReportFiles renderTextReport(ReportFormat format, const std::string& path, const
                              const engine::Evaluation& eval, const report::TrainingPlan* training,
                              const report::ReportDocument* document, bool unsavedEdits = false);
 
-/// Writes `bytes` to a temporary file next to `path` and renames it over `path`: a failure leaves
-/// an existing file as it was. False, with "cannot write PATH: reason" in `error`, on failure.
-bool writeFileAtomically(const std::string& path, const std::string& bytes, std::string* error);
-
-/// Creates the images folder, then writes each file atomically, the report itself last.
+/// Creates the images folder, then writes each file atomically (io::writeFileAtomically), the
+/// report itself last.
 bool commitReportFiles(const ReportFiles& files, std::string* error);
 
 /// Today's date as YYYY-MM-DD (UTC), for a report's title page.

@@ -50,8 +50,9 @@ std::string designToYaml(const design::Design& design);
 /// copy saved elsewhere still finds them; its sourceFile becomes `path`.
 design::Design relocated(const design::Design& design, const std::string& path);
 
-/// Writes designToYaml(relocated(design, path)) to `path` (atomically: a temporary file renamed
-/// over the target). Throws std::runtime_error with the reason when the file cannot be written.
+/// Writes designToYaml(relocated(design, path)) to `path` (io::writeFileAtomically: a temporary
+/// file renamed over the target, through a symbolic link). Throws std::runtime_error with the reason when the file
+/// cannot be written.
 void saveDesign(const design::Design& design, const std::string& path);
 
 }  // namespace gigaplan::io

@@ -1,14 +1,13 @@
 // Design file writer: design::Design → YAML text with units, in the same shape the reader takes.
 // Defaults are left out so a saved file stays as short as the one the planner wrote.
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 
 #include <yaml-cpp/yaml.h>
 
 #include "core/base/date.h"
 #include "core/io/design_io.h"
+#include "core/io/file_write.h"
 #include "core/training/job_reader.h"
 #include "core/units/rates.h"
 #include "core/units/units.h"
@@ -325,21 +324,8 @@ design::Design relocated(const design::Design& design, const std::string& path) 
 }
 
 void saveDesign(const design::Design& design, const std::string& path) {
-  const std::string text = designToYaml(relocated(design, path));
-  const std::string tmp = path + ".saving";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) throw std::runtime_error("cannot write '" + tmp + "' (is the folder writable?)");
-    out << text;
-    out.flush();
-    if (!out) throw std::runtime_error("writing '" + tmp + "' failed (disk full?)");
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) {
-    std::filesystem::remove(tmp, ec);
-    throw std::runtime_error("cannot replace '" + path + "': " + ec.message());
-  }
+  std::string error;
+  if (!writeFileAtomically(path, designToYaml(relocated(design, path)), &error)) throw std::runtime_error(error);
 }
 
 }  // namespace gigaplan::io

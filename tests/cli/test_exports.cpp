@@ -4,6 +4,7 @@
 #include <QtTest>
 
 #include <QTemporaryDir>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -152,6 +153,25 @@ class TestExports : public QObject {
     const Run block = run({"export", sample("superpod-gb200-su.yaml"), "--slurm-topology", topo, "--block"});
     QCOMPARE(block.code, 0);
     QVERIFY2(has(block.out, "Slurm topology (block), 144 nodes, 8 blocks"), block.out.c_str());
+
+    // "-" is standard output: the CSV alone there, the summary on standard error, no file "-".
+    const Run piped = run({"export", sample("superpod-gb200-su.yaml"), "--bom", "-", "--cables", cables});
+    QCOMPARE(piped.code, 0);
+    QVERIFY2(piped.out.rfind("category,item,name,detail,count", 0) == 0, piped.out.c_str());
+    QVERIFY2(has(piped.err, "standard output: bill of materials") && has(piped.err, "cable schedule"),
+             piped.err.c_str());
+    QVERIFY(!std::filesystem::exists("-"));
+
+    // A link is written through: the file it points to gets the export, the link stays a link.
+    const std::string real = path("real-bom.csv"), link = path("bom-link.csv");
+    std::ofstream(real) << "old\n";
+    std::filesystem::create_symlink("real-bom.csv", link);  // relative, as planners make them
+    QCOMPARE(run({"export", sample("superpod-gb200-su.yaml"), "--bom", link}).code, 0);
+    QVERIFY(std::filesystem::is_symlink(link));
+    std::ifstream r2(real);
+    std::stringstream rs;
+    rs << r2.rdbuf();
+    QVERIFY2(rs.str().rfind("category,item", 0) == 0, rs.str().c_str());
   }
 
   void exportErrors() {
@@ -159,6 +179,7 @@ class TestExports : public QObject {
     QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--cables"}).code, 64);
     QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--block", "--cables", path("c.csv")}).code, 64);
     QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--gltf", path("x.gltf")}).code, 64);
+    QCOMPARE(run({"export", sample("teaching-hall.yaml"), "--bom", "-", "--cables", "-"}).code, 64);
     QCOMPARE(run({"export", path("missing.yaml"), "--bom", path("b.csv")}).code, 2);
     const Run unwritable = run({"export", sample("teaching-hall.yaml"), "--bom", path("no/such/dir/b.csv")});
     QCOMPARE(unwritable.code, 3);

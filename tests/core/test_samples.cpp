@@ -9,6 +9,7 @@
 #include "core/catalog/catalog_loader.h"
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
+#include "core/io/file_write.h"
 
 using namespace gigaplan;
 
@@ -91,6 +92,43 @@ class TestSamples : public QObject {
     // Saving the reloaded design gives the same text: the writer is deterministic.
     QCOMPARE(io::designToYaml(again), io::designToYaml(d));
     std::filesystem::remove(copy);
+  }
+
+  // Saving never costs the planner a file or a link: a design kept behind a symbolic link (two
+  // deep, the second relative) is saved into the file at the end of the links, with its
+  // permissions; the links stay links. A save that cannot happen throws naming the path and
+  // leaves nothing behind.
+  void savingKeepsLinksAndPermissions() {
+    namespace fs = std::filesystem;
+    const design::Design d = io::loadDesign(samplePath("teaching-hall.yaml"), testCatalog());
+    const fs::path folder = fs::path(QDir::tempPath().toStdString()) / "gigaplan-save-links";
+    fs::remove_all(folder);
+    fs::create_directories(folder / "real");
+    const fs::path real = folder / "real" / "site.yaml";
+    std::ofstream(real) << "old\n";
+    fs::permissions(real, fs::perms::owner_read | fs::perms::owner_write);
+    fs::create_symlink(real, folder / "first.yaml");
+    fs::create_symlink("first.yaml", folder / "second.yaml");
+    QCOMPARE(io::writeTarget((folder / "second.yaml").string()), real.string());
+    io::saveDesign(d, (folder / "second.yaml").string());
+    QVERIFY(fs::is_symlink(folder / "first.yaml") && fs::is_symlink(folder / "second.yaml"));
+    QVERIFY(fs::status(real).permissions() == (fs::perms::owner_read | fs::perms::owner_write));
+    QVERIFY(io::loadDesign(real.string(), testCatalog()).halls == d.halls);
+    QCOMPARE(std::distance(fs::directory_iterator(folder / "real"), fs::directory_iterator{}), 1L);  // no leftovers
+
+    // A link to a file not made yet: the save makes it.
+    fs::create_symlink("real/new.yaml", folder / "dangling.yaml");
+    io::saveDesign(d, (folder / "dangling.yaml").string());
+    QVERIFY(fs::is_regular_file(folder / "real" / "new.yaml") && fs::is_symlink(folder / "dangling.yaml"));
+
+    const std::string nowhere = (folder / "no" / "such" / "site.yaml").string();
+    try {
+      io::saveDesign(d, nowhere);
+      QFAIL("saving into a folder that does not exist succeeded");
+    } catch (const std::runtime_error& e) {
+      QVERIFY2(std::string(e.what()).find(nowhere) != std::string::npos, e.what());
+    }
+    fs::remove_all(folder);
   }
 };
 

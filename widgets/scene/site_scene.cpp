@@ -25,6 +25,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "core/io/file_write.h"
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/scalar_palette.h"
@@ -37,15 +38,9 @@ namespace {
 
 // VTK 9.1's glTF exporter writes the camera node's matrix as the camera's view matrix (world to
 // camera), where glTF takes the node's transform (camera to world): viewers that use the file's
-// camera look from the wrong place. Replaces it, in the written text, by its inverse; false when
-// the file has no camera node as expected.
-bool fixCameraNode(const std::string& path) {
-  std::string text;
-  {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+// camera look from the wrong place. Replaces it, in the file's text, by its inverse; false when
+// the text has no camera node as expected.
+bool fixCameraNode(std::string& text) {
   const auto node = text.find("\"camera\" : 0,");
   const auto key = node == std::string::npos ? node : text.find("\"matrix\"", node);
   const auto open = key == std::string::npos ? key : text.find('[', key);
@@ -72,9 +67,7 @@ bool fixCameraNode(const std::string& path) {
       numbers += (numbers.empty() ? "" : ", ") + std::string(buf);
     }
   text.replace(open + 1, close - open - 1, numbers);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  return static_cast<bool>(out.flush());
+  return true;
 }
 
 /// An unlit actor for flat geometry (floors, lines, labels): drawn in exactly its colour.
@@ -324,9 +317,10 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
     camera->SetViewUp(0, 1, 0);
     renderer->ResetCamera(b);
   }
-  // Written beside the target and renamed over it: a failed export never leaves a broken file
-  // where a good one was. The exporter does not say when it cannot write, so a probe does.
-  const std::string temporary = path + ".part";
+  // The exporter writes a scratch file beside the target (it does not say when it cannot write,
+  // so a probe does); its text, camera fixed, then replaces the target atomically: a failed export
+  // never leaves a broken file where a good one was.
+  const std::string temporary = io::writeTarget(path) + ".part";
   {
     std::ofstream probe(temporary, std::ios::binary);
     if (!probe) {
@@ -339,18 +333,18 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
   exporter->SetFileName(temporary.c_str());
   exporter->InlineDataOn();
   exporter->Write();
+  std::string text;
+  {
+    std::ifstream in(temporary, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   std::error_code ec;
-  if (std::filesystem::file_size(temporary, ec) == 0 || ec || !fixCameraNode(temporary)) {
-    std::filesystem::remove(temporary, ec);
+  std::filesystem::remove(temporary, ec);
+  if (text.empty() || !fixCameraNode(text)) {
     if (error) *error = "the glTF exporter wrote nothing usable to " + path;
     return -1;
   }
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    if (error) *error = "cannot write " + path + ": " + ec.message();
-    return -1;
-  }
+  if (!io::writeFileAtomically(path, text, error)) return -1;
   return meshes;
 }
 
