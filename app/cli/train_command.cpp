@@ -155,10 +155,7 @@ void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
   labelRow(out, kTrainLabelWidth, "training",
            report::fixed(e.trainingDays, 1) + " days of compute, " + report::fixed(e.effectiveTrainingDays, 1) +
                " days with interruptions (goodput " + report::percent(e.reliability.goodput) + ")");
-  labelRow(out, kTrainLabelWidth, "interruptions",
-           report::fixed(e.reliability.interruptionsPerDay, 2) + " per day; checkpoint every " +
-               report::fixed(e.reliability.checkpointInterval / 60, 1) + " min (" +
-               report::fixed(e.reliability.checkpointWrite, 1) + " s to write)");
+  labelRow(out, kTrainLabelWidth, "interruptions", report::interruptionsText(e));
   labelRow(out, kTrainLabelWidth, "GPU-hours", report::fixed(e.gpuHours, 0));
   labelRow(out, kTrainLabelWidth, "energy", report::jobEnergyText(e));
   out << "  step breakdown:\n";

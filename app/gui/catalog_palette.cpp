@@ -6,6 +6,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
@@ -90,7 +91,7 @@ CatalogPalette::CatalogPalette(DesignEditor& editor, QWidget* parent)
   tree_->header()->setStretchLastSection(false);
   tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
   tree_->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
-  tree_->setTextElideMode(Qt::ElideMiddle);
+  tree_->setTextElideMode(Qt::ElideRight);  // "NVIDIA GB200 NV…": the model survives, not just the vendor
   tree_->setRootIsDecorated(true);
   tree_->setUniformRowHeights(true);
   layout->addWidget(tree_, 1);
@@ -158,6 +159,7 @@ void CatalogPalette::fill() {
     auto* item = new QTreeWidgetItem(tree_, {title});
     item->setData(0, kGroupRole, g);
     item->setFlags(Qt::ItemIsEnabled);
+    item->setFirstColumnSpanned(true);  // a group's title takes the whole row
     item->setExpanded(g == Racks);
     QFont bold = item->font(0);
     bold.setBold(true);
@@ -174,7 +176,10 @@ void CatalogPalette::fill() {
   };
   QTreeWidgetItem* racks = group(tr("Rack types"), Racks);
   for (const auto& [id, t] : cat.racks) {
-    const QString figures = t.gpus > 0 ? tr("%1 GPUs, %2").arg(t.gpus).arg(watts(t.power)) : watts(t.power);
+    // A network rack draws what its switches draw (counted per switch), not its own 0 W.
+    const QString figures = t.gpus > 0 ? tr("%1 GPUs, %2").arg(QLocale().toString(t.gpus), watts(t.power))
+                            : t.kind == catalog::RackKind::Network && t.power <= 0 ? tr("switches' draw")
+                                                                                   : watts(t.power);
     entry(racks, Racks, id, t.name, figures, t.provenance);
   }
   QTreeWidgetItem* power = group(tr("Power gear"), Power);

@@ -59,8 +59,10 @@ QString derivation(const QString& name) {
       {"MFU", "Model FLOP/s over the dense peak of the precision used."},
       {"Goodput", "Share of wall time spent on useful steps once checkpoints and failures are counted."},
       {"Energy",
-       "Facility energy of the job's GPUs over the run: their IT (with hosts and network) × PUE over the wall time; "
-       "not the rest of the site (a year of weather gives the whole site's meter)."},
+       "Facility energy of the job's GPUs over the run: their IT (with hosts and network) at the racks' design "
+       "draw × PUE over the whole wall time — an upper bound, since communication, checkpoints and restarts draw "
+       "less (the power profile follows a step); not the rest of the site (a year of weather gives the whole "
+       "site's meter)."},
       {"Findings", "What the engine's checks found, by severity (Findings panel)."},
       {"Evaluated in", "Wall time of the last evaluation of the whole design."},
   };

@@ -215,10 +215,10 @@ void PropertiesModel::addHall(int index) {
                      : QString();
   if (spec.count > 1)
     add(Key::HallTemplate, tr("Template"),
-        tr("Hall %1 of %2 made by %3, %4 apart")
-            .arg(QLocale().toString(h.instance), QLocale().toString(spec.count), qs(spec.id),
+        tr("Hall %1 of %2, %3 apart")
+            .arg(QLocale().toString(h.instance), QLocale().toString(spec.count),
                  metres(std::hypot(spec.step.x, spec.step.y))),
-        {}, false, {}, together);
+        {}, false, {}, together + tr(" (template %1 in the design file)").arg(qs(spec.id)));
   const QString corner = tr("South-west corner, site coordinates") + (together.isEmpty() ? "" : ". " + together);
   add(Key::HallX, tr("Corner x"), metres(h.origin.x), h.origin.x, true, {}, corner);
   add(Key::HallY, tr("Corner y"), metres(h.origin.y), h.origin.y, true, {}, corner);

@@ -130,9 +130,8 @@ Section training(const ReportInputs& in) {
                              (e.memory.fits ? "" : " \u2014 does not fit")},
       {"Training days", kApprox + fixed(e.trainingDays, 1) + " of compute, " + kApprox +
                             fixed(e.effectiveTrainingDays, 1) + " with interruptions"},
-      {"Goodput", kApprox + percent(e.reliability.goodput) + ": " + approximately(e.reliability.interruptionsPerDay) +
-                      " interruptions per day, checkpoint every " + fixed(e.reliability.checkpointInterval / 60, 1) +
-                      " min (" + fixed(e.reliability.checkpointWrite, 1) + " s to write)"},
+      {"Goodput", kApprox + percent(e.reliability.goodput) + " of the wall time trains"},
+      {"Interruptions", kApprox + interruptionsText(e)},
       {"GPU-hours", kApprox + approximately(e.gpuHours)},
       {"Energy", kApprox + jobEnergyText(e)},
   };

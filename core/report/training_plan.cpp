@@ -10,13 +10,27 @@
 #include "core/training/plan_findings.h"
 #include "core/training/search.h"
 #include "core/training/validation.h"
+#include "core/units/units.h"
 
 namespace gigaplan::report {
 
 std::string jobEnergyText(const training::Estimate& e) {
   return fixed(e.energyMwh, 0) + " MWh at the facility for the job's " + counted(e.gpusUsed, "GPU") +
-         " (their IT with hosts and network, " + fixed(e.itEnergyMwh, 0) + " MWh, \u00d7 PUE " + pue(e.pue) +
-         "; not the rest of the site)";
+         " (their IT with hosts and network at the racks' design draw for the whole wall time, " +
+         fixed(e.itEnergyMwh, 0) + " MWh, \u00d7 PUE " + pue(e.pue) +
+         "; an upper bound: communication, checkpoints and restarts draw less; not the rest of the site)";
+}
+
+std::string interruptionsText(const training::Estimate& e) {
+  using units::Dimension;
+  const training::Goodput& g = e.reliability;
+  std::string text = fixed(g.interruptionsPerDay, g.interruptionsPerDay < 10 ? 2 : 0) + " per day";
+  if (std::isfinite(g.mtbf) && g.mtbf > 0) text += " (one every " + units::format(g.mtbf, Dimension::Time) + ")";
+  text += "; checkpoint every " + units::format(g.checkpointInterval, Dimension::Time) + " (" +
+          units::format(g.checkpointWrite, Dimension::Time) + " to write); restart " +
+          units::format(g.restart - g.checkpointWrite, Dimension::Time) + (g.restartAssumed ? " (assumed)" : "") +
+          " + the checkpoint read";
+  return text;
 }
 
 TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluation& e) {

@@ -32,9 +32,14 @@ struct TrainingPlan {
 TrainingPlan planTraining(const design::ResolvedDesign& design, const engine::Evaluation& eval);
 
 /// The job's energy as `train`, `phases`, the reports and the app state it, saying what it counts:
-/// "120,456 MWh at the facility for the job's 98,304 GPUs (their IT with hosts and network, 104,490
-/// MWh, × PUE 1.15; not the rest of the site)". `year` gives the whole site's meter instead.
+/// "120,456 MWh at the facility for the job's 98,304 GPUs (their IT with hosts and network at the
+/// racks' design draw for the whole wall time, 104,490 MWh, × PUE 1.15; an upper bound: ...; not
+/// the rest of the site)". `power-profile` gives the draw through a step; `year` the site's meter.
 std::string jobEnergyText(const training::Estimate& e);
+
+/// The job's failures and recovery as `train` and the reports state them: "171 per day (one every
+/// 8.4 min); checkpoint every 6 s (0.1 s to write); restart 10 min (assumed) + the checkpoint read".
+std::string interruptionsText(const training::Estimate& e);
 
 /// The job's findings, which are the site's too: the estimate's (a plan that does not fit in GPU
 /// memory, a batch too small for it, GPU types the job leaves idle) or, when no estimate could be

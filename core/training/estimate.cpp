@@ -27,7 +27,7 @@ WallTime wallTime(const Job& job, const Cluster& cluster, const GpuParams& gpu, 
   WallTime w;
   const double tokensPerStep = static_cast<double>(job.training.globalBatch) * job.model.seqLen;
   w.trainingDays = job.training.tokens / (tokensPerStep / step) / 86400;
-  w.reliability = goodput(cluster, gpus, checkpointBytes(job));
+  w.reliability = goodput(cluster, gpus, checkpointBytes(job), job.training.restart);
   w.effectiveDays = w.reliability.goodput > 0 ? w.trainingDays / w.reliability.goodput : INFINITY;
   w.gpuHours = gpus * w.effectiveDays * 24;
   w.powerPerGpu = itPowerPerGpu(cluster, gpu);
@@ -90,6 +90,10 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
     e.notes.push_back("storage bandwidth assumed " +
                       units::format(e.reliability.storageBandwidth, units::Dimension::DataRate) +
                       " (0.25 GB/s per GPU) for checkpoints");
+  }
+  if (e.reliability.restartAssumed) {
+    e.notes.push_back("restart after a failure assumed " + units::format(kRestartFixed, units::Dimension::Time) +
+                      " plus the checkpoint read (training.restart sets it)");
   }
   std::string keys;
   const Precision precision = job.training.precision;

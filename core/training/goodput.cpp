@@ -49,7 +49,7 @@ double checkpointBytes(const Job& job) {
   return 14 * (parameterCount(job.model) + mtpParameterCount(job.model));  // MTP modules are checkpointed too
 }
 
-Goodput goodput(const Cluster& c, int gpus, double bytes) {
+Goodput goodput(const Cluster& c, int gpus, double bytes, double restartFixed) {
   Goodput g;
   const double hosts = std::ceil(static_cast<double>(gpus) / gpusPerHost(c));
   for (const auto& cause : failureCauses())
@@ -59,7 +59,8 @@ Goodput goodput(const Cluster& c, int gpus, double bytes) {
   g.storageAssumed = c.storageBandwidth <= 0;
   g.storageBandwidth = g.storageAssumed ? kAssumedStoragePerGpu * gpus : c.storageBandwidth;
   g.checkpointWrite = bytes / g.storageBandwidth;
-  g.restart = kRestartFixed + g.checkpointWrite;  // read back at the same rate
+  g.restartAssumed = !(restartFixed > 0);
+  g.restart = (g.restartAssumed ? kRestartFixed : restartFixed) + g.checkpointWrite;  // read back at the same rate
   const double delta = g.checkpointWrite, m = g.mtbf;
   // Daly 2006, higher-order optimum: τ = sqrt(2δM)·(1 + sqrt(δ/2M)/3 + δ/(18M)) − δ for δ < 2M.
   if (delta < 2 * m) {

@@ -29,8 +29,8 @@ const std::vector<FailureCause>& failureCauses();
 /// Storage write bandwidth assumed when the cluster gives none (grade U): 0.25 GB/s per GPU, from
 /// Llama 3's storage (2 TB/s sustained, 7 TB/s peak for 16,384 GPUs = 0.12-0.43 GB/s per GPU).
 inline constexpr double kAssumedStoragePerGpu = 0.25e9;
-/// Fixed part of a restart (grade U): rescheduling, process start, NCCL set-up; the checkpoint
-/// read comes on top.
+/// Fixed part of a restart when the job states none (training.restart; grade U): rescheduling,
+/// process start, NCCL set-up; the checkpoint read comes on top.
 inline constexpr double kRestartFixed = 10 * 60;
 
 struct Goodput {
@@ -41,7 +41,8 @@ struct Goodput {
   bool storageAssumed = false;
   double checkpointWrite = 0;     // s
   double checkpointInterval = 0;  // s of work between checkpoints (Daly)
-  double restart = 0;             // s lost per restart besides the rework
+  double restart = 0;             // s lost per restart besides the rework (fixed part + checkpoint read)
+  bool restartAssumed = false;    // the fixed part is kRestartFixed, the job stating none
   double goodput = 1;             // useful share of wall time
 };
 
@@ -52,6 +53,7 @@ int gpusPerHost(const Cluster& c);
 /// Checkpoint: BF16 weights plus FP32 master weights and Adam moments, 14 B per parameter.
 double checkpointBytes(const Job& job);
 
-Goodput goodput(const Cluster& c, int gpus, double checkpointBytes);
+/// `restartFixed`: the job's training.restart, or 0 for kRestartFixed (then restartAssumed).
+Goodput goodput(const Cluster& c, int gpus, double checkpointBytes, double restartFixed = 0);
 
 }  // namespace gigaplan::training

@@ -74,6 +74,9 @@ struct TrainingSetup {
   int microBatch = 1;
   Precision precision = Precision::BF16;
   bool flashAttention = true;  // fused attention kernel; false = unfused softmax (Megatron-LM 2021)
+  // s from a failure to training again, besides reading the checkpoint back (detect, reschedule,
+  // start, set up communicators; key `restart: 2 min`); 0 = kRestartFixed, assumed (grade U).
+  double restart = 0;
   // When the run begins, in days since 1970-01-01 (key `start: 2026-05-01`): on a design with
   // phases the run starts then and takes each phase's rate; none = at the first phase.
   std::optional<int> start;

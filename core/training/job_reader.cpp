@@ -99,7 +99,7 @@ class JobReader {
   }
 
   void readTraining(const YAML::Node& n, const std::string& p, TrainingSetup& t) {
-    r_.checkKeys(n, p, {"tokens", "global_batch", "micro_batch", "precision", "flash_attention", "start"});
+    r_.checkKeys(n, p, {"tokens", "global_batch", "micro_batch", "precision", "flash_attention", "start", "restart"});
     t.tokens = r_.number(r_.require(n, p, "tokens"), at(p, "tokens"), 1, 1e18);
     t.globalBatch = positive(r_.require(n, p, "global_batch"), at(p, "global_batch"));
     optInt(n, p, "micro_batch", t.microBatch);
@@ -107,6 +107,8 @@ class JobReader {
       t.precision = static_cast<Precision>(r_.choice(c, cp, {"bf16", "fp8", "fp4", "fp16"}));
     });
     optBool(n, p, "flash_attention", t.flashAttention);
+    r_.optional(n, p, "restart",
+                [&](auto& c, auto& cp) { t.restart = r_.quantity(c, cp, units::Dimension::Time, 1, 86400); });
     r_.optional(n, p, "start", [&](auto& c, auto& cp) {
       const std::string text = r_.string(c, cp);
       t.start = base::parseDate(text);
@@ -227,6 +229,8 @@ void writeTraining(YAML::Emitter& e, const TrainingSetup& t) {
   e << YAML::Key << "micro_batch" << YAML::Value << t.microBatch;
   e << YAML::Key << "precision" << YAML::Value << std::string(toString(t.precision));
   if (!t.flashAttention) e << YAML::Key << "flash_attention" << YAML::Value << false;
+  if (t.restart > 0)
+    e << YAML::Key << "restart" << YAML::Value << units::formatExact(t.restart, units::Dimension::Time);
   if (t.start) e << YAML::Key << "start" << YAML::Value << base::isoDate(*t.start);
   e << YAML::EndMap;
 }

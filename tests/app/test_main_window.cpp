@@ -1556,8 +1556,22 @@ class TestMainWindow : public QObject {
     QTest::keyClick(tokens, Qt::Key_Return);
     QCOMPARE(doc.design().job->training.tokens, 14.8e12);
     QTRY_COMPARE(tokens->text(), QString("14.8e12"));
+    auto* inWords = panel.findChild<QLabel*>("tokensInWords");
+    QVERIFY(inWords);
+    QCOMPARE(inWords->text(), QString("14.8 trillion"));
     doc.undoStack()->undo();
     QTRY_COMPARE(tokens->text(), QString("20e12"));
+    QCOMPARE(inWords->text(), QString("20 trillion"));
+    // The restart after a failure: assumed until the planner states one, in minutes; undone whole.
+    auto* restart = panel.findChild<QDoubleSpinBox*>("restart");
+    QVERIFY(restart);
+    QCOMPARE(restart->text(), QString("assumed 10 min"));
+    typeInto(restart, "2.5");
+    QCOMPARE(doc.design().job->training.restart, 150.0);
+    QVERIFY(io::designToYaml(doc.design()).find("restart: 150 s") != std::string::npos);
+    doc.undoStack()->undo();
+    QCOMPARE(doc.design().job->training.restart, 0.0);
+    QTRY_COMPARE(restart->text(), QString("assumed 10 min"));
     typeInto(nodes, "4");  // node-limited routing, as DeepSeek-V3
     QCOMPARE(doc.design().job->model.moe.nodeLimit, 4);
     QVERIFY(waitForEvaluation(w));

@@ -76,7 +76,8 @@ class TestTrainingIo : public QObject {
     QTest::newRow("moe-swiglu") << QString(
         "model: {name: moe, layers: 4, hidden: 256, ffn_hidden: 704, heads: 8, kv_heads: 2, seq_len: 4096,\n"
         "        vocab: 32000, activation: swiglu, moe: {experts: 8, top_k: 2, expert_ffn_hidden: 512}}\n"
-        "training: {tokens: 1.5e12, global_batch: 64, micro_batch: 2, precision: fp8, flash_attention: false}\n"
+        "training: {tokens: 1.5e12, global_batch: 64, micro_batch: 2, precision: fp8, flash_attention: false,\n"
+        "           restart: 90 s}\n"
         "parallelism: {tp: 2, pp: 2, dp: 4, cp: 2, ep: 4, virtual_stages: 2, sequence_parallel: true,\n"
         "              recompute: selective, distributed_optimizer: true, fsdp: true, overlap_grad_reduce: false,\n"
         "              tp_comm_overlap: backward}\n");
@@ -289,6 +290,12 @@ class TestTrainingIo : public QObject {
         << moe + training + "parallelism: {dp: 2, ep: 2, ep_comm_overlap: true, comm_sms: 60}\n"
         << 3 << 62 << "parallelism.comm_sms"
         << "54";
+    QTest::newRow("restart without a unit") << model + "training: {tokens: 1e6, global_batch: 8, restart: 5}\n"
+                                            << 2 << 51 << "training.restart"
+                                            << "a unit is required";
+    QTest::newRow("restart below a second") << model + "training: {tokens: 1e6, global_batch: 8, restart: 10 ms}\n"
+                                            << 2 << 51 << "training.restart"
+                                            << "1 s";
     QTest::newRow("interleave without pipeline") << model + training + "parallelism: {virtual_stages: 2}\n"
                                                  << 3 << 31 << "parallelism.virtual_stages"
                                                  << "1 when pp is 1";

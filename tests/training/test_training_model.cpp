@@ -279,6 +279,17 @@ class TestTrainingModel : public QObject {
     QVERIFY(goodput(c, 1024, 14 * 405e9).goodput > g.goodput);
     c.storageBandwidth = 10e12;
     QVERIFY(goodput(c, 16384, 14 * 405e9).goodput > g.goodput);
+
+    // The restart: 10 min assumed (and said so), or the job's own. Daly: goodput is
+    // τ / (M·e^{R/M}·(e^{(τ+δ)/M} − 1)); only R moves, so a 1 min restart multiplies it by
+    // e^{(10 min − 1 min)/M}, the checkpoint read on top of both.
+    QVERIFY(g.restartAssumed);
+    QVERIFY(near(g.restart, kRestartFixed + g.checkpointWrite, 1e-9));
+    c.storageBandwidth = 0;
+    const Goodput fast = goodput(c, 16384, 14 * 405e9, 60);
+    QVERIFY(!fast.restartAssumed);
+    QVERIFY(near(fast.restart, 60 + fast.checkpointWrite, 1e-9));
+    QVERIFY(near(fast.goodput / g.goodput, std::exp((kRestartFixed - 60) / g.mtbf), 1e-9));
   }
 
   // A batch too small for the plan. TP8 PP8 DP24 on 1,536 A100 with a 192-sequence batch has

@@ -8,8 +8,10 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
@@ -25,6 +27,7 @@
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
 #include "core/training/flops.h"
+#include "core/training/goodput.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job_edits.h"
 #include "core/units/units.h"
@@ -261,8 +264,21 @@ QWidget* JobPanel::buildEditor() {
     if (ok && editor_.document().design().job && editor_.document().design().job->training.tokens != v)
       editJob(tr("Set tokens to %1").arg(tokens->text()), [&](Job& j) { j.training.tokens = v; });
   });
-  loaders_.push_back([tokens](const Job& j) { tokens->setText(engineeringText(j.training.tokens)); });
-  train->addRow(tr("Tokens"), tokens);
+  // The field takes a planner's notation (15.6e12); beside it, the count in words of trillions.
+  auto* tokensInWords = new QLabel;
+  tokensInWords->setObjectName("tokensInWords");
+  loaders_.push_back([tokens, tokensInWords](const Job& j) {
+    tokens->setText(engineeringText(j.training.tokens));
+    const double t = j.training.tokens;
+    tokensInWords->setText(t >= 1e12  ? tr("%1 trillion").arg(QLocale().toString(t / 1e12, 'g', 3))
+                           : t >= 1e9 ? tr("%1 billion").arg(QLocale().toString(t / 1e9, 'g', 3))
+                                      : QString());
+  });
+  auto* tokensRow = new QHBoxLayout;
+  tokensRow->setContentsMargins(0, 0, 0, 0);
+  tokensRow->addWidget(tokens, 1);
+  tokensRow->addWidget(tokensInWords);
+  train->addRow(tr("Tokens"), tokensRow);
   intField(train, tr("Global batch"), 1, 1 << 24, [](Job& j) -> int& { return j.training.globalBatch; });
   intField(
       train, tr("Micro-batch"), 1, 4096, [](Job& j) -> int& { return j.training.microBatch; }, true);
@@ -279,6 +295,28 @@ QWidget* JobPanel::buildEditor() {
     precision_->setCurrentIndex(precision_->findData(static_cast<int>(j.training.precision)));
   });
   train->addRow(tr("Precision"), precision_);
+  // Minutes from a failure to training again (training.restart); the lowest value is "assumed",
+  // the goodput model's own figure.
+  auto* restart = new QDoubleSpinBox;
+  restart->setObjectName("restart");
+  restart->setRange(0, 1440);
+  restart->setDecimals(1);
+  restart->setSingleStep(0.5);
+  restart->setSuffix(tr(" min"));
+  restart->setKeyboardTracking(false);
+  restart->setSpecialValueText(tr("assumed %1 min").arg(QLocale().toString(training::kRestartFixed / 60, 'g', 3)));
+  restart->setToolTip(
+      tr("Time from a failure to training again, besides reading the checkpoint back: detect, reschedule, start, "
+         "set up communicators. On a large site it decides the goodput."));
+  const int restartField = fields_++;
+  connect(restart, &QDoubleSpinBox::valueChanged, this, [this, restartField](double minutes) {
+    const double seconds = minutes > 0 ? std::max(1.0, minutes * 60) : 0;  // the file's floor: 1 s
+    editJob(
+        minutes > 0 ? tr("Set restart to %1 min").arg(QLocale().toString(minutes, 'g', 4)) : tr("Restart: assumed"),
+        [&](Job& j) { j.training.restart = seconds; }, restartField);
+  });
+  loaders_.push_back([restart](const Job& j) { restart->setValue(j.training.restart / 60); });
+  train->addRow(tr("Restart"), restart);
   column->addWidget(trainBox);
 
   auto* planBox = new QGroupBox(tr("Parallel plan"));
