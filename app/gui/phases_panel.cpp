@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -205,7 +206,10 @@ void PhasesPanel::finished() {
       }
     }
     table_->resizeColumnsToContents();
-    table_->setFixedHeight(table_->horizontalHeader()->height() + table_->rowHeight(0) * table_->rowCount() + 4);
+    // Every row shows (the panel scrolls, not the table), with room for the horizontal scroll bar a
+    // narrow window brings: without it the last phase hid behind the bar at 1366 × 768.
+    table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + table_->rowHeight(0) * table_->rowCount() +
+                           table_->horizontalScrollBar()->sizeHint().height() + 2 * table_->frameWidth());
     break;
   }
   QString job;
@@ -227,8 +231,7 @@ void PhasesPanel::finished() {
     job_->hide();
   }
   figure_->setFigures({report::phasesFigure(o)});
-  message_->setText(tr("%1 from %2 to %3. While this tab is open the 3D view shows the site as it stands at the "
-                       "phase on the slider: what is not yet built, or retired, is pale.")
+  message_->setText(tr("%1, %2 to %3. The 3D view shows the chosen phase; pale: not built yet or retired.")
                         .arg(counted(o.phases.size(), "phase"), qs(base::displayDate(o.phases.front().date)),
                              qs(base::displayDate(o.phases.back().date))));
   for (QWidget* w : std::initializer_list<QWidget*>{slider_, heading_, scroll_}) w->setEnabled(true);

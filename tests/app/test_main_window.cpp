@@ -2011,7 +2011,7 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel.overview()->phases.size(), std::size_t(5));
     QCOMPARE(panel.slider().maximum(), 4);
     QCOMPARE(panel.table().rowCount(), 5);
-    QVERIFY2(panel.message().contains("5 phases from 2 Mar 2026 to 3 May 2027"), qPrintable(panel.message()));
+    QVERIFY2(panel.message().contains("5 phases, 2 Mar 2026 to 3 May 2027"), qPrintable(panel.message()));
     QCOMPARE(panel.table().item(0, 3)->text(), QString("55,296"));  // GPUs of phase 1
     QVERIFY2(panel.heading().contains("Phase 1 of 5") && panel.heading().contains("Hall A1 on turbines"),
              qPrintable(panel.heading()));

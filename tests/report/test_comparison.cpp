@@ -102,6 +102,12 @@ class TestComparison : public QObject {
     QCOMPARE(metric(c, "source_capacity_mw").b, 0.4);
     QCOMPARE(*metric(c, "source_capacity_mw").change(), (0.4 - 5) / 5);
     QVERIFY(metric(c, "it_mw").difference() < 0);
+    // Two GB200 racks' FP4 go with them; the plant outdoors stays as it was.
+    QCOMPARE(metric(c, "peak_fp4_pflops").a, a.eval.compute.peakFp4 / 1e15);
+    QCOMPARE(metric(c, "peak_fp4_pflops").b, b.eval.compute.peakFp4 / 1e15);
+    QVERIFY(metric(c, "peak_fp4_pflops").difference() < 0);
+    QCOMPARE(metric(c, "rejection_capacity_mw").a, a.eval.cooling.rejectionCapacity / 1e6);
+    QVERIFY(metric(c, "rejection_capacity_mw").a > 0);
     // B's peak draw is above its 0.4 MW grid: the source-short error appears, and was not in A.
     QVERIFY(metric(c, "peak_facility_mw").b > 0.4);
     bool sourceShort = false;
