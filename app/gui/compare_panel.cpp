@@ -279,7 +279,7 @@ void ComparePanel::showComparison() {
       message_->setText(current_ && !current_->design->design.variants.empty()
                             ? tr("Choose one of the design's variants, or another design file, to compare with.")
                             : tr("Choose a design file to compare with. A design may also hold its own "
-                                 "alternatives under variants: (docs/format.md)."));
+                                 "alternatives under variants: (Help › Design file format)."));
     message_->setVisible(!message_->text().isEmpty());
     return;
   }

@@ -3,15 +3,18 @@
 
 #include <vtkVersion.h>
 #include <QAction>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTextBrowser>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace gigaplan::app {
@@ -42,22 +45,62 @@ void collect(const QMenu* menu, const QString& path, QStringList& rows) {
   }
 }
 
-QDialog* textDialog(QWidget* parent, const QString& title, const QString& markdown, const char* name) {
-  auto* dialog = new QDialog(parent);
-  dialog->setObjectName(name);
-  dialog->setAttribute(Qt::WA_DeleteOnClose);
-  dialog->setWindowTitle(title);
+QTextBrowser* helpBrowser(QDialog* dialog) {
   auto* layout = new QVBoxLayout(dialog);
   auto* text = new QTextBrowser(dialog);
   text->setObjectName("helpText");
-  text->setOpenExternalLinks(true);
-  text->setMarkdown(markdown);
   layout->addWidget(text);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
   QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::close);
   layout->addWidget(buttons);
-  // Fits a 1366×768 laptop screen with room for the panel and title bar.
   dialog->resize(760, 620);
+  return text;
+}
+
+QDialog* helpDialog(QWidget* parent, const QString& title, const char* name) {
+  auto* dialog = new QDialog(parent);
+  dialog->setObjectName(name);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->setWindowTitle(title);
+  return dialog;
+}
+
+QDialog* textDialog(QWidget* parent, const QString& title, const QString& markdown, const char* name) {
+  QDialog* dialog = helpDialog(parent, title, name);
+  QTextBrowser* text = helpBrowser(dialog);
+  text->setOpenExternalLinks(true);
+  text->setMarkdown(markdown);
+  return dialog;
+}
+
+// A bundled document, its links followed: another bundled document opens in place (Back with
+// Alt+Left, as in a browser), a web address in the browser; a file the app does not carry (a
+// sample report, the JSON schema) is named in the status line beneath.
+QDialog* documentDialog(QWidget* parent, const QString& title, const QString& document, const char* name) {
+  QDialog* dialog = helpDialog(parent, title, name);
+  QTextBrowser* text = helpBrowser(dialog);
+  auto* status = new QLabel(dialog);
+  status->setObjectName("helpStatus");
+  status->setWordWrap(true);
+  qobject_cast<QVBoxLayout*>(dialog->layout())->insertWidget(1, status);
+  status->hide();
+  text->setOpenLinks(false);
+  QObject::connect(text, &QTextBrowser::anchorClicked, dialog, [text, status](const QUrl& link) {
+    if (link.scheme() == "http" || link.scheme() == "https" || link.scheme() == "mailto") {
+      QDesktopServices::openUrl(link);
+      return;
+    }
+    const QUrl target = text->source().resolved(link);
+    if (target.scheme() == "qrc" && target.path().endsWith(".md") && QFile::exists(":" + target.path())) {
+      text->setSource(target, QTextDocument::MarkdownResource);
+      status->hide();
+      return;
+    }
+    status->setText(QObject::tr("%1 is not bundled with the app: it is in the docs folder of GigaPlan's sources.")
+                        .arg(link.toString()));
+    status->show();
+  });
+  text->setSource(QUrl("qrc:/docs/" + document), QTextDocument::MarkdownResource);
   return dialog;
 }
 
@@ -72,6 +115,9 @@ HelpActions::HelpActions(QMainWindow* window) : QObject(window), window_(window)
 
 void HelpActions::fillMenu(QMenu* menu) {
   menu->addAction(guide_);
+  menu->addAction(tr("&Design file format"), this, [this] { showDocument("format.md", tr("Design file format")); });
+  menu->addAction(tr("Model &validation"), this,
+                  [this] { showDocument("validation.md", tr("Validation of the models")); });
   menu->addAction(tr("&Keyboard and mouse"), this, &HelpActions::showKeys);
   menu->addSeparator();
   menu->addAction(tr("&About GigaPlan"), this, &HelpActions::showAbout);
@@ -119,8 +165,11 @@ QString HelpActions::keyboardAndMouseText() const {
 }
 
 void HelpActions::showGuide() {
-  QDialog* d = textDialog(window_, tr("GigaPlan user guide"), guideText(), "userGuide");
-  d->show();
+  documentDialog(window_, tr("GigaPlan user guide"), "user-guide.md", "userGuide")->show();
+}
+
+void HelpActions::showDocument(const QString& name, const QString& title) {
+  documentDialog(window_, title, name, "helpDocument")->show();
 }
 
 void HelpActions::showKeys() {

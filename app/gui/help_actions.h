@@ -1,6 +1,7 @@
-// The Help menu: the user guide (F1, docs/user-guide.md compiled into the app), the keyboard and
-// mouse reference — built from the window's own actions, so it can never disagree with them —
-// and About (version, licence, what the figures are).
+// The Help menu: the user guide (F1, docs/user-guide.md compiled into the app, with the documents
+// it links to: the design file format, the models, their validation), the keyboard and mouse
+// reference — built from the window's own actions, so it can never disagree with them — and
+// About (version, licence, what the figures are).
 //
 //   auto* help = new HelpActions(window);
 //   help->fillMenu(window->menuBar()->addMenu(tr("&Help")));
@@ -32,6 +33,9 @@ class HelpActions : public QObject {
   void showGuide();
   void showKeys();
   void showAbout();
+  /// Opens a bundled document ("format.md") in a help window whose links to the other bundled
+  /// documents open there too; web links open in the browser.
+  void showDocument(const QString& name, const QString& title);
 
  private:
   QMainWindow* window_;

@@ -134,7 +134,7 @@ void PhasesPanel::showDesign(const EvaluatedDesign& evaluated) {
     figure_->setFigures({});
     message_->setText(
         tr("The design has no phases: it is evaluated as built all at once. List phases: in the design "
-           "file — each a date and what comes online (docs/format.md) — to see the site come online "
+           "file — each a date and what comes online (Help › Design file format) — to see the site come online "
            "here, phase by phase."));
     applyToView();
     return;

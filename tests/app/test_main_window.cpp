@@ -990,7 +990,35 @@ class TestMainWindow : public QObject {
     const auto* text = guide->findChild<QTextBrowser*>("helpText");
     QVERIFY(text->toPlainText().contains("Finding your way"));
     guide->grab().save(QString(GIGAPLAN_BINARY_DIR "/help-user-guide.png"));
+    // Its links open the bundled documents in place; a file the app does not carry is named.
+    auto* browser = guide->findChild<QTextBrowser*>("helpText");
+    auto* status = guide->findChild<QLabel*>("helpStatus");
+    QVERIFY(browser && status);
+    emit browser->anchorClicked(QUrl("format.md"));
+    QCOMPARE(browser->source(), QUrl("qrc:/docs/format.md"));
+    QVERIFY(browser->toPlainText().contains("Power nodes"));
+    emit browser->anchorClicked(QUrl("power-dynamics.md"));  // relative to format.md, as on disk
+    QVERIFY(browser->toPlainText().contains("Only the job's GPUs swing"));
+    QVERIFY(status->isHidden());
+    emit browser->anchorClicked(QUrl("report.schema.json"));
+    QVERIFY(status->isVisibleTo(guide) && status->text().contains("report.schema.json is not bundled"));
+    QCOMPARE(browser->source(), QUrl("qrc:/docs/power-dynamics.md"));  // stays where it was
+    browser->backward();
+    QCOMPARE(browser->source(), QUrl("qrc:/docs/format.md"));
     guide->close();
+    // Every document the guide links to is in the app.
+    const QString guideMd = app::HelpActions::guideText();
+    static const QRegularExpression link(R"(\]\(([a-z-]+\.md)\))");
+    for (auto m = link.globalMatch(guideMd); m.hasNext();) {
+      const QString doc = m.next().captured(1);
+      QVERIFY2(QFile::exists(":/docs/" + doc), qPrintable(doc));
+    }
+    // Help › Design file format and Model validation open theirs.
+    window_->help().showDocument("validation.md", "Validation");
+    QDialog* doc = nullptr;
+    QTRY_VERIFY((doc = window_->findChild<QDialog*>("helpDocument")) != nullptr && doc->isVisible());
+    QVERIFY(doc->findChild<QTextBrowser*>("helpText")->toPlainText().contains("Megatron-Bridge"));
+    doc->close();
     const QString keys = window_->help().keyboardAndMouseText();
     QVERIFY2(keys.contains("| Edit › Rotate 90° | R | 3D view |"), qPrintable(keys));
     QVERIFY2(keys.contains("| Edit › Undo | Ctrl+Z | window |"), qPrintable(keys));
