@@ -114,6 +114,7 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       " GPUs idle (the plan needs tp·pp·dp·cp = " + base::thousands(e.gpusUsed) + ")");
   }
   e.findings = batchFindings(job, cluster, gpu, e.mfu);
+  for (engine::Finding& f : goodputFindings(e.reliability)) e.findings.push_back(std::move(f));
   if (!e.memory.fits) e.findings.insert(e.findings.begin(), memoryFinding(e.memory));
   return e;
 }

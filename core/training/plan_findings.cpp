@@ -63,6 +63,24 @@ BatchAdvice batchAdvice(const Job& job, const Cluster& cluster, const GpuParams&
   return a;
 }
 
+std::vector<engine::Finding> goodputFindings(const Goodput& g) {
+  if (!(g.goodput < kLowGoodput)) return {};
+  using units::Dimension;
+  char perDay[32];
+  std::snprintf(perDay, sizeof perDay, g.interruptionsPerDay < 10 ? "%.2f" : "%.0f", g.interruptionsPerDay);
+  std::string rate = base::groupThousands(perDay) + " interruptions a day";
+  if (std::isfinite(g.mtbf) && g.mtbf > 0) rate += " (one every " + units::format(g.mtbf, Dimension::Time) + ")";
+  return {engine::makeFinding(
+      engine::Severity::Warning, "", "training.low-goodput",
+      "the job trains " + wholePercent(g.goodput) + " of its wall time: " + rate +
+          ", each stopping the whole job for a " + units::format(g.restart - g.checkpointWrite, Dimension::Time) +
+          " restart" +
+          (g.restartAssumed ? " (assumed; set training.restart to the recovery the site's software achieves)" : "") +
+          ", plus the checkpoint read and the work since the last checkpoint; faster recovery or a smaller job "
+          "raise it",
+      g.goodput, kLowGoodput)};
+}
+
 std::vector<engine::Finding> idleGpuFindings(const std::vector<IdleGpus>& idleTypes, const Cluster& cluster) {
   std::vector<engine::Finding> out;
   for (const IdleGpus& idle : idleTypes) {

@@ -15,6 +15,11 @@
 //                                     CP, EP, virtual stages and micro-batch; only the number of
 //                                     micro-batches grows) that reaches that share. value = MFU,
 //                                     limit = kSensibleBatchShare × the large-batch MFU.
+//   training.low-goodput     warning  Interruptions and restarts leave the job training less than
+//                                     kLowGoodput (80 %) of the wall time. The message gives the
+//                                     interruptions a day and the restart, and whether the restart
+//                                     is the assumed one (training.restart). value = goodput,
+//                                     limit = kLowGoodput.
 //   training.published-gap   warning  Published runs of the job's model on its GPU and precision are
 //                                     known gaps of the validation (core/training/validation.h:
 //                                     publishedGapFindings, added by whoever estimates a design's job).
@@ -29,6 +34,7 @@
 #include <vector>
 
 #include "core/base/finding.h"
+#include "core/training/goodput.h"
 #include "core/training/gpu_params.h"
 #include "core/training/job.h"
 #include "core/training/memory.h"
@@ -44,6 +50,8 @@ struct IdleGpus {
 
 /// A plan reaching less than this share of its large-batch MFU has a batch too small for it.
 inline constexpr double kSensibleBatchShare = 0.8;
+/// A job training less than this share of its wall time loses more than a fifth of it to failures.
+inline constexpr double kLowGoodput = 0.8;
 /// "Large batch": this many micro-batches per pipeline (bubble and gradient reduction ≈ 0).
 inline constexpr int kLargeBatchMicroBatches = 1 << 16;
 
@@ -56,6 +64,9 @@ struct BatchAdvice {
 /// How far the job's batch holds its plan below the plan's large-batch MFU, and the smallest batch
 /// that reaches kSensibleBatchShare. `mfu` is the job's MFU (Estimate::mfu).
 BatchAdvice batchAdvice(const Job& job, const Cluster& cluster, const GpuParams& gpu, double mfu);
+
+/// training.low-goodput when `g` leaves the job training less than kLowGoodput of its wall time.
+std::vector<engine::Finding> goodputFindings(const Goodput& g);
 
 /// training.batch-too-small for an explicit plan whose MFU is `mfu` (empty when the batch is
 /// sensible). estimate() adds it to Estimate::findings.

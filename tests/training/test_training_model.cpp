@@ -290,6 +290,25 @@ class TestTrainingModel : public QObject {
     QVERIFY(!fast.restartAssumed);
     QVERIFY(near(fast.restart, 60 + fast.checkpointWrite, 1e-9));
     QVERIFY(near(fast.goodput / g.goodput, std::exp((kRestartFixed - 60) / g.mtbf), 1e-9));
+
+    // Llama 3's 16,384 GPUs train > 90 % of the time: no finding. A job of 262,144 interrupted every
+    // ~11 min with 10 min restarts trains about a third of it: a warning naming the assumption.
+    QVERIFY(goodputFindings(g).empty());
+    Cluster campus;
+    campus.count = 262144;
+    campus.scaleUpSize = 72;
+    const Goodput big = goodput(campus, 262144, 14 * 7.3e12);
+    QVERIFY(big.goodput < 0.5);
+    const auto low = goodputFindings(big);
+    QCOMPARE(low.size(), std::size_t{1});
+    QCOMPARE(low[0].code, std::string("training.low-goodput"));
+    QVERIFY(low[0].severity == gigaplan::engine::Severity::Warning);
+    QVERIFY2(low[0].message.find("interruptions a day (one every") != std::string::npos &&
+                 low[0].message.find("10 min restart (assumed; set training.restart") != std::string::npos,
+             low[0].message.c_str());
+    QCOMPARE(low[0].value, big.goodput);
+    // Stated restarts of 30 s bring it above 80 %: the warning goes.
+    QVERIFY(goodputFindings(goodput(campus, 262144, 14 * 7.3e12, 30)).empty());
   }
 
   // A batch too small for the plan. TP8 PP8 DP24 on 1,536 A100 with a 192-sequence batch has
