@@ -39,13 +39,18 @@ QString derivation(const QString& name) {
       {"Bisection",
        "One direction through the worst half/half cut of the compute fabric: the narrowest tier's links × link "
        "rate ÷ 2."},
-      {"IT power", "Rack IT load at design (nominal) power that some feed carries."},
+      {"IT power",
+       "Rack IT load at design (nominal) power that some feed carries; racks without a feed are named beside it and "
+       "left out until fed (power.not-fed)."},
+      {"Network power", "Switches and their optics (and network racks): IT load too, as PUE counts it."},
+      {"Peak facility power",
+       "Facility power with every rack at its peak (maximum) draw: what the sources must carry."},
       {"Facility power",
        "Drawn from the sources at design load: IT + network + cooling gear + conversion losses in the power "
        "chain."},
       {"PUE", "Facility power ÷ (IT + network power), at design load."},
       {"Sources", "Grid connection ratings plus on-site generation (batteries apart)."},
-      {"Headroom", "Sources − facility power at peak rack load."},
+      {"Headroom", "Sources − peak facility power."},
       {"Battery ride-through", "Battery energy ÷ facility draw at peak load."},
       {"Heat", "Heat from racks and network gear the plant takes: liquid share to CDUs, air share to air handlers."},
       {"Cooling power", "Electrical draw of all cooling gear: pumps, fans and compressors (heat ÷ COP)."},
@@ -116,7 +121,9 @@ MetricsPanel::MetricsPanel(QWidget* parent)
   const std::pair<const char*, std::vector<const char*>> groups[] = {
       {"Compute", {"GPUs", "Racks", "Peak BF16", "Peak FP8", "Peak FP4", "HBM"}},
       {"Network", {"Fabric", "Bisection"}},
-      {"Power", {"IT power", "Facility power", "PUE", "Sources", "Headroom", "Battery ride-through"}},
+      {"Power",
+       {"IT power", "Network power", "Facility power", "Peak facility power", "PUE", "Sources", "Headroom",
+        "Battery ride-through"}},
       {"Cooling", {"Heat", "Cooling power", "Water"}},
       {"Reliability", {"Largest failure domain"}},
       {"Training", {"Job", "Plan", "Step time", "MFU", "Training days", "Goodput", "Energy"}},
@@ -214,8 +221,13 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
                     ? tr("%1 tiers, %2 switches").arg(e.fabric.tiers).arg(QLocale().toString(e.fabric.totalSwitches))
                     : QString::fromStdString(e.fabric.problem));
   row(tr("Bisection"))->setText(quantity(e.fabric.bisectionBandwidth, D::DataRate));
-  row(tr("IT power"))->setText(quantity(e.power.it, D::Power));
+  row(tr("IT power"))
+      ->setText(e.power.unfed > 0 ? tr("%1 (+ %2 in racks without a feed)")
+                                        .arg(quantity(e.power.it, D::Power), quantity(e.power.unfed, D::Power))
+                                  : quantity(e.power.it, D::Power));
+  row(tr("Network power"))->setText(quantity(e.power.network, D::Power));
   row(tr("Facility power"))->setText(quantity(e.power.facility, D::Power));
+  row(tr("Peak facility power"))->setText(quantity(e.power.peakFacility, D::Power));
   row(tr("PUE"))->setText(e.power.pue > 0 ? QString::number(e.power.pue, 'f', 3) : QStringLiteral("—"));
   row(tr("Sources"))->setText(quantity(e.power.sourceCapacity, D::Power));
   row(tr("Headroom"))->setText(quantity(e.power.headroom, D::Power));

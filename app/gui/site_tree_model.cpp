@@ -3,6 +3,10 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "app/gui/qt_text.h"
 #include "core/units/units.h"
 
@@ -286,9 +290,22 @@ QString SiteTreeModel::detail(Node n) const {
     case Kind::Hall:
       return counted(hallRows_[i].size(), "row");
     case Kind::Row: {
+      // The row's racks by type, most first: overrides on single racks show ("3 × gb200-nvl72, 1 ×
+      // dgx-h100-rack"), not only the row's first rack.
       const auto& row = L.rows[i];
-      const QString type = row.rackCount > 0 ? qs(L.racks[static_cast<std::size_t>(row.firstRack)].type) : QString();
-      return tr("%1 × %2").arg(row.rackCount).arg(type);
+      std::vector<std::pair<std::string, int>> types;
+      for (int r = row.firstRack; r < row.firstRack + row.rackCount; ++r) {
+        const std::string& type = L.racks[static_cast<std::size_t>(r)].type;
+        auto it = std::find_if(types.begin(), types.end(), [&](const auto& t) { return t.first == type; });
+        if (it == types.end())
+          types.emplace_back(type, 1);
+        else
+          ++it->second;
+      }
+      std::stable_sort(types.begin(), types.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+      QStringList parts;
+      for (const auto& [type, count] : types) parts << tr("%1 × %2").arg(QLocale().toString(count), qs(type));
+      return parts.isEmpty() ? tr("no racks") : parts.join(", ");
     }
     case Kind::Rack:
       return qs(L.racks[i].type);

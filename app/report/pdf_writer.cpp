@@ -2,6 +2,7 @@
 // in pdf_table.cpp), laid out twice — measure, then paint with the page total known.
 #include "app/report/pdf_writer.h"
 
+#include <QFontMetricsF>
 #include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
@@ -56,8 +57,14 @@ void PdfComposer::titlePage() {
     textLines(flow_.wrap(q(doc_.location), reportFont(9.5), width), reportFont(9.5), kGrey, 0, {}, {});
   flow_.y += 14;
 
-  // Headline figures, two per row.
-  const double gap = 12, boxW = (width - gap) / 2, boxH = 58;
+  // Headline figures, two per row. A detail runs to two lines (the boxes grow for it, all alike);
+  // beyond that its second line ends in an ellipsis, never cut off mid-phrase.
+  const double gap = 12, boxW = (width - gap) / 2;
+  const QFont detailFont = reportFont(7.5);
+  bool twoLines = false;
+  for (const report::Headline& h : doc_.headlines)
+    twoLines = twoLines || flow_.wrap(q(h.detail), detailFont, boxW - 18).size() > 1;
+  const double boxH = twoLines ? 64 : 58;
   for (std::size_t i = 0; i < doc_.headlines.size(); ++i) {
     const report::Headline& h = doc_.headlines[i];
     const double x = left + static_cast<double>(i % 2) * (boxW + gap);
@@ -73,9 +80,16 @@ void PdfComposer::titlePage() {
     p->setFont(reportFont(18, true));
     p->setPen(kInk);
     p->drawText(QPointF(x + 12, y + 38), q(h.value));
-    p->setFont(reportFont(7.5));
+    p->setFont(detailFont);
     p->setPen(kGrey);
-    p->drawText(QPointF(x + 12, y + 51), flow_.wrap(q(h.detail), reportFont(7.5), boxW - 18).value(0));
+    const QStringList detail = flow_.wrap(q(h.detail), detailFont, boxW - 18);
+    for (int line = 0; line < std::min<qsizetype>(2, detail.size()); ++line) {
+      QString text = detail[line];
+      if (line == 1 && detail.size() > 2)
+        text = QFontMetricsF(detailFont, p->device())
+                   .elidedText(text + " " + detail.mid(2).join(' '), Qt::ElideRight, boxW - 18);
+      p->drawText(QPointF(x + 12, y + 51 + 8.5 * line), text);
+    }
   }
   flow_.y += static_cast<double>((doc_.headlines.size() + 1) / 2) * (boxH + gap) + 4;
   for (const auto& n : doc_.titleNotes) {

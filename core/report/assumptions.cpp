@@ -20,8 +20,9 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
           fixed(d.site.powerFactor, 2) +
           "). Busways, switchboards and PDUs are limited by their current: their rating is stated at a power factor "
           "and their capacity is rating \u00d7 the site power factor over that one.",
-      "Battery ride-through below " + fixed(power::kRideThroughTarget / 60, 0) +
-          " minutes is flagged (a common UPS autonomy target; grade U).",
+      "Batteries that carry the site for less than " + fixed(power::kRideThroughTarget / 60, 0) +
+          " minutes at its peak draw are flagged (a common UPS autonomy target; grade U); a design without "
+          "batteries has no ride-through to check.",
       "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities "
       "and COP "
       "are not derated with ambient. Heat of pumps, fans and compressors is passed on with the heat they move; "
@@ -40,7 +41,9 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
         "Training: the cluster is derived from this evaluation (most numerous GPU type, its scale-up domain, the "
         "fabric's injection bandwidth and oversubscription, the PUE, IT and network power per GPU, the largest "
         "failure domain); interruption rates are calibrated on Llama 3 (419 unexpected interruptions in 54 days on "
-        "16,384 H100) and scaled with GPU count; the checkpoint interval is Young/Daly's optimum.");
+        "16,384 H100): causes of a GPU scale with the job's GPUs, causes of a host with its hosts (8 GPUs to a "
+        "host in HGX servers, 4 to a compute tray in NVL72-class racks); the checkpoint interval is Young/Daly's "
+        "optimum.");
   }
   return a;
 }

@@ -38,7 +38,7 @@ std::vector<Headline> headlines(const ReportInputs& in) {
   const engine::Evaluation& e = in.eval;
   std::vector<Headline> h;
   h.push_back({"GPUs", count(e.compute.gpus), "in " + count(e.compute.racks) + " racks"});
-  h.push_back({"IT load", megawatts(e.power.it), "at design load"});
+  h.push_back({"IT load", megawatts(e.power.it), "at design load, and " + megawatts(e.power.network) + " of network"});
   h.push_back({"Facility power", megawatts(e.power.facility), "peak " + megawatts(e.power.peakFacility)});
   h.push_back({"PUE", pue(e.power.pue), "facility / (IT + network)"});
   h.push_back({"Peak dense BF16", quantity(e.compute.peakBf16, units::Dimension::Compute), ""});

@@ -428,6 +428,9 @@ class TestMainWindow : public QObject {
     QVERIFY(rack.isValid());
     QCOMPARE(rack.data(app::SiteTreeModel::IdRole).toString(), QString("b-3"));
     QCOMPARE(model.parent(rack).data(app::SiteTreeModel::IdRole).toString(), QString("b"));
+    // A row's details count its racks by type: b-4 is overridden to a network rack.
+    const QModelIndex row = model.parent(rack);
+    QCOMPARE(row.siblingAtColumn(1).data().toString(), QString("3 × dgx-h100-rack, 1 × network-rack"));
     QCOMPARE(io::designToYaml(doc_->design()), original_);
   }
 
@@ -1566,6 +1569,31 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(shared->isVisible());
     QVERIFY(shared->isEnabled() && dense->isEnabled());
     QCOMPARE(expertFfn->value(), 2880);
+    // The wheel over a field the planner has not clicked into scrolls the form and edits nothing.
+    {
+      auto* scroll = panel.findChild<QScrollArea*>();
+      QVERIFY(scroll);
+      panel.setFocus();
+      const int undoSteps = doc.undoStack()->count();
+      const int top = scroll->verticalScrollBar()->value();
+      const QPointF at(expertFfn->width() / 2.0, expertFfn->height() / 2.0);
+      QWheelEvent down(at, expertFfn->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                       Qt::NoScrollPhase, false);
+      QApplication::sendEvent(expertFfn, &down);
+      QCOMPARE(expertFfn->value(), 2880);
+      QCOMPARE(doc.undoStack()->count(), undoSteps);
+      QVERIFY2(scroll->verticalScrollBar()->value() > top, "the form did not scroll");
+      scroll->verticalScrollBar()->setValue(top);
+      QTRY_VERIFY(expertFfn->isVisible());
+      // Clicked into, the field takes the wheel as Qt's spin boxes do.
+      expertFfn->setFocus();
+      QWheelEvent up(at, expertFfn->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                     Qt::NoScrollPhase, false);
+      QApplication::sendEvent(expertFfn, &up);
+      QCOMPARE(expertFfn->value(), 2881);
+      doc.undoStack()->undo();
+      QTRY_COMPARE(expertFfn->value(), 2880);
+    }
     typeInto(shared, "1");
     QCOMPARE(doc.design().job->model.moe.sharedExperts, 1);
     typeInto(dense, "3");
@@ -2023,6 +2051,18 @@ class TestMainWindow : public QObject {
     QVERIFY2(w.metrics().value("Plan").contains(
                  "DualPipe, EP all-to-all overlapped on 20 SMs of its own, EP dispatched per node"),
              qPrintable(w.metrics().value("Plan")));
+    // PUE reads from the figures beside it: facility ÷ (IT + network), all on screen; the headroom
+    // is taken at the peak draw, also shown.
+    const auto mw = [&](const char* name) {
+      QString t = w.metrics().value(name);
+      const double scale = t.endsWith("GW") ? 1000 : 1;
+      t.chop(3);
+      return QLocale().toDouble(t) * scale;
+    };
+    const double pue = QLocale().toDouble(w.metrics().value("PUE"));
+    QVERIFY2(std::fabs(mw("Facility power") / (mw("IT power") + mw("Network power")) - pue) < 0.01,
+             qPrintable(w.metrics().value("Network power")));
+    QVERIFY(std::fabs(mw("Sources") - mw("Peak facility power") - mw("Headroom")) < 10);
     auto* planRow = w.metrics().findChild<QLabel*>("metric:Plan");
     QVERIFY(planRow);
     QTest::qWait(50);  // the training section's new height is laid out first

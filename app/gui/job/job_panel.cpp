@@ -26,6 +26,7 @@
 #include "app/gui/job/model_presets.h"
 #include "app/gui/job/plan_chooser.h"
 #include "app/gui/job/plan_search.h"
+#include "app/gui/wheel_guard.h"
 #include "core/training/flops.h"
 #include "core/training/goodput.h"
 #include "core/training/gpu_params.h"
@@ -96,6 +97,7 @@ void JobPanel::build() {
     box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     box->setMinimumContentsLength(8);
   }
+  guardWheel(editor);  // the wheel scrolls the form; a field takes it once clicked into
   scroll->setWidget(editor);
   stack_->addWidget(scroll);
 }
