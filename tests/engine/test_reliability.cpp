@@ -67,7 +67,7 @@ class TestReliability : public QObject {
     QVERIFY(e.reliability.rackDomain[0].kind == Element::Kind::None);
     // Said as such, not as "0 GPUs ()": every view calls this text.
     QCOMPARE(reliability::largestDomainText(e.reliability),
-             std::string("none (no single piece of equipment stops a rack)"));
+             std::string("none (no single piece of equipment stops a rack; the sources are not counted)"));
   }
 
   void coolingStopsRacks_data() {
