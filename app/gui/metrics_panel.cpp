@@ -38,7 +38,7 @@ QString derivation(const QString& name) {
       {"Fabric", "The compute fabric built from the layout: switch tiers and switches, leaves to spines."},
       {"Bisection",
        "One direction through the worst half/half cut of the compute fabric: the narrowest tier's links × link "
-       "rate ÷ 2."},
+       "rate ÷ 2, and no more than half of what the GPUs inject at their NICs' rates."},
       {"IT power",
        "Rack IT load at design (nominal) power that some feed carries; racks without a feed are named beside it and "
        "left out until fed (power.not-fed)."},

@@ -798,7 +798,12 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     if (st.tier < t) narrowest = std::min(narrowest, st.linksUp);
     res.totalSwitches += st.switches;
   }
-  res.bisectionBandwidth = static_cast<double>(narrowest) * split.linkRate / 2;
+  // Half the narrowest tier's links cross the worst cut, and never more than half of what the
+  // GPUs inject: a 400 Gb/s NIC on an 800 Gb/s link fills half of it.
+  double injected = 0;
+  for (const GpuLinks& l : res.gpuLinks) injected += static_cast<double>(l.gpus) * l.injection;
+  const double links = static_cast<double>(narrowest) * split.linkRate;
+  res.bisectionBandwidth = (injected > 0 ? std::min(links, injected) : links) / 2;
   res.maxHops = 2 * t - 1;
   res.switchPower = static_cast<double>(res.totalSwitches) * sw->power;
   res.pods = static_cast<int>(g.pods.size());

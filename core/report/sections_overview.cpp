@@ -135,10 +135,10 @@ Section fabric(const ReportInputs& in) {
       {"Topology",
        std::string(design::toString(f.topology)) + ", " + std::to_string(f.tiers) + " tiers, switch " + f.switchModel},
       {"Switches", count(f.totalSwitches) + " (" + power(f.switchPower) + " without optics)"},
-      {"Endpoints", count(f.endpoints) + " NIC ports at " + rate(f.linkRate) + ", " +
-                        fabric::injectionText(f, [](double bw) { return rate(bw); }) + " per GPU"},
-      {"Bisection",
-       rate(f.bisectionBandwidth) + " one direction; longest path " + std::to_string(f.maxHops) + " switch hops"},
+      {"Endpoints", count(f.endpoints) + " links at " + rate(f.linkRate) + "; each GPU injects " +
+                        fabric::injectionText(f, [](double bw) { return rate(bw); })},
+      {"Bisection", rate(f.bisectionBandwidth) + " one direction (bounded by what the GPUs inject); longest path " +
+                        std::to_string(f.maxHops) + " switch hops"},
       {"Pods / leaf groups",
        count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) + " GPUs; " +
            count(f.leafGroups) + (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") +

@@ -651,6 +651,11 @@ class TestFabric : public QObject {
     QVERIFY(std::any_of(x.notes.begin(), x.notes.end(), [](const std::string& n) {
       return n.find("144 gb200 GPUs (400 Gb/s NICs) each take a whole 800 Gb/s link") == 0;
     }));
+    // Bisection: what the GPUs inject bounds it, not the links they sit on: 144 × 400 + 144 × 800
+    // Gb/s, halved (the 288 links at 800 Gb/s would say 115.2 Tb/s). On QM9700 every link is full:
+    // 144 × 400 + 144 × 2 × 400, the same.
+    QCOMPARE(x.bisectionBandwidth, (144 * 400 + 144 * 800) * kGbps / 2);
+    QCOMPARE(r.bisectionBandwidth, (144 * 400 + 144 * 2 * 400) * kGbps / 2);
   }
 
   void nvl72RailGroups() {
