@@ -79,9 +79,15 @@ std::vector<Choice> enumChoices(std::initializer_list<E> values) {
 }
 }  // namespace
 
+QString redundancyLabel(const QString& value) {
+  return value == "none" ? value : value.toUpper();  // "N+1", "2N", as the trade writes them
+}
+
 std::vector<Choice> redundancyChoices() {
   using R = design::Redundancy;
-  return enumChoices({R::None, R::NPlus1, R::TwoN});
+  std::vector<Choice> out = enumChoices({R::None, R::NPlus1, R::TwoN});
+  for (Choice& c : out) c.label = redundancyLabel(c.value);
+  return out;
 }
 
 std::vector<Choice> topologyChoices() {

@@ -21,6 +21,8 @@ std::vector<Choice> powerModelChoices(const catalog::Catalog& catalog, catalog::
 std::vector<Choice> coolingModelChoices(const catalog::Catalog& catalog, catalog::CoolingGearKind kind);
 std::vector<Choice> switchChoices(const catalog::Catalog& catalog);
 /// The values an enum takes in the design file ("2n", "rail-optimized", "end-of-row").
+/// A redundancy as planners write it: "none", "N+1", "2N" (the file keeps "n+1", "2n").
+QString redundancyLabel(const QString& value);
 std::vector<Choice> redundancyChoices();
 std::vector<Choice> topologyChoices();
 std::vector<Choice> leafPlacementChoices();

@@ -236,7 +236,7 @@ void MainWindow::buildDocks() {
   QDockWidget* findings = dock(tr("Findings"), "findingsDock", findings_, Qt::BottomDockWidgetArea);
   auto* history = new QUndoView(doc_.undoStack(), this);
   history->setObjectName("undoHistory");
-  history->setEmptyLabel(tr("<opened>"));
+  history->setEmptyLabel(tr("The design as opened"));  // the state before the first edit
   QDockWidget* historyDock = dock(tr("History"), "historyDock", history, Qt::BottomDockWidgetArea);
   tabifyDockWidget(findings, historyDock);
   QDockWidget* swings = dock(tr("Power swings"), "powerSwingsDock", swings_, Qt::BottomDockWidgetArea);

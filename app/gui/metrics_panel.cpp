@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <cmath>
+#include <cstdint>
 #include <map>
 
 #include "app/gui/breakdown_charts.h"
@@ -23,7 +24,9 @@ namespace {
 QString percent(double f) {
   return QString("%1 %").arg(100 * f, 0, 'f', 1);
 }
-QString peak(double v) {
+// A precision the site's GPUs lack reads "not supported"; a site without GPUs has no peak at all.
+QString peak(double v, std::int64_t gpus) {
+  if (gpus <= 0) return QObject::tr("— (no GPUs)");
   return v > 0 ? quantity(v, units::Dimension::Compute) : QObject::tr("not supported");
 }
 // How each figure is derived, shown as the tooltip of its row and tile.
@@ -212,9 +215,9 @@ void MetricsPanel::show(const EvaluatedDesign& r) {
   using D = units::Dimension;
   row(tr("GPUs"))->setText(QLocale().toString(static_cast<qlonglong>(e.compute.gpus)));
   row(tr("Racks"))->setText(QLocale().toString(static_cast<qlonglong>(r.design->layout.racks.size())));
-  row(tr("Peak BF16"))->setText(peak(e.compute.peakBf16));
-  row(tr("Peak FP8"))->setText(peak(e.compute.peakFp8));
-  row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4));
+  row(tr("Peak BF16"))->setText(peak(e.compute.peakBf16, e.compute.gpus));
+  row(tr("Peak FP8"))->setText(peak(e.compute.peakFp8, e.compute.gpus));
+  row(tr("Peak FP4"))->setText(peak(e.compute.peakFp4, e.compute.gpus));
   row(tr("HBM"))->setText(quantity(e.compute.hbm, D::DataSize));
   row(tr("Fabric"))
       ->setText(e.fabric.problem.empty()

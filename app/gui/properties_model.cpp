@@ -370,8 +370,9 @@ void PropertiesModel::addEquipment() {
     const auto redundancy =
         common(set_.power, [&](std::size_t i) { return std::string(design::toString(L.power[i].redundancy)); });
     if (first.kind != design::PowerKind::Grid) {
-      add(Key::Redundancy, tr("Redundancy"), idText(redundancy), redundancy ? qs(*redundancy) : QString(), true,
-          redundancyChoices(), tr("What this node promises its children (2n: their two feeds are independent)"));
+      add(Key::Redundancy, tr("Redundancy"), redundancy ? redundancyLabel(idText(redundancy)) : mixed(),
+          redundancy ? qs(*redundancy) : QString(), true, redundancyChoices(),
+          tr("What this node promises its children (2N: their two feeds are independent)"));
     }
     const auto feeds = common(set_.power, [&](std::size_t i) { return idList(L, L.power[i].fedBy, true); });
     if (first.kind != design::PowerKind::Grid) {

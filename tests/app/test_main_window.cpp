@@ -1247,6 +1247,7 @@ class TestMainWindow : public QObject {
       shot("draw-hall.png");
     });
     QTRY_COMPARE(doc.resolved()->layout.halls.size(), std::size_t{1});
+    QTRY_COMPARE(w.metrics().value("Peak BF16"), QString("— (no GPUs)"));  // not "not supported"
     const design::Hall hall = doc.resolved()->layout.halls.front();
     QCOMPARE(hall.origin.x, 20.0);
     QCOMPARE(hall.origin.y, 20.0);
