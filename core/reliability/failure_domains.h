@@ -69,7 +69,8 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
                                      const fabric::FabricResult& fabric);
 
 /// Why a site has no failure domain: only a source's failure (grid, generators, batteries) stops racks.
-inline constexpr const char* kNoFailureDomain = "no single piece of equipment stops a rack; the sources are not counted";
+inline constexpr const char* kNoFailureDomain =
+    "no single piece of equipment stops a rack; the sources are not counted";
 
 /// The largest domain as a planner reads it: "1,536 GPUs behind ups-a-1", or "none (no single piece
 /// of equipment stops a rack; the sources are not counted)".
