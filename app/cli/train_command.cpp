@@ -133,8 +133,7 @@ void printFindings(std::ostream& out, const Estimate& e) {
 }
 
 void printEstimate(std::ostream& out, const Estimate& e, const Cluster& c) {
-  out << (e.job.model.name.empty() ? "model" : e.job.model.name) << " on " << base::thousands(e.gpusUsed) << " × "
-      << c.gpu << " (" << toString(e.job.training.precision) << ")\n";
+  out << report::jobLabel(e, c.gpu) << "\n";
   printFindings(out, e);
   labelRow(out, kTrainLabelWidth, "plan", planText(e.job));
   labelRow(out, kTrainLabelWidth, "parameters",

@@ -17,6 +17,7 @@
 #include "app/gui/breakdown_charts.h"
 #include "app/gui/qt_text.h"
 #include "core/reliability/failure_domains.h"
+#include "core/report/training_plan.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -356,9 +357,7 @@ void MetricsPanel::showJob(const JobOutlook& o) {
     return;
   }
   const training::Estimate& e = *o.estimate;
-  row(tr("Job"))->setText(tr("%1 on %2 × %3")
-                              .arg(QString::fromStdString(e.job.model.name.empty() ? "model" : e.job.model.name),
-                                   QLocale().toString(e.gpusUsed), QString::fromStdString(o.cluster.gpu)));
+  row(tr("Job"))->setText(QString::fromStdString(report::jobLabel(e, o.cluster.gpu)));
   row(tr("Plan"))
       ->setText(QString::fromStdString(training::planShapeText(e.job)) +
                 (o.searched ? tr(" (chosen automatically: the search's best)") : QString()));

@@ -190,6 +190,11 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   c.labelB = b.label;
   c.siteA = a.design.design.site.name;
   c.siteB = b.design.design.site.name;
+  const auto job = [](const ComparedDesign& d) {
+    return d.training && d.training->ok ? jobLabel(d.training->estimate, d.training->cluster.gpu) : std::string();
+  };
+  c.jobA = job(a);
+  c.jobB = job(b);
   const std::vector<engine::Finding> findingsA = siteFindings(a), findingsB = siteFindings(b);
   const std::vector<ComparedFigure> fa = figures(a, findingsA), fb = figures(b, findingsB);
   auto add = [&](const ComparedFigure& f) -> ComparedMetric& {
@@ -246,6 +251,9 @@ std::string comparisonText(const Comparison& c, bool onlyChanged) {
   std::ostringstream o;
   o << "A: " << c.labelA << (c.siteA.empty() ? "" : " (" + c.siteA + ")") << "\n";
   o << "B: " << c.labelB << (c.siteB.empty() ? "" : " (" + c.siteB + ")") << "\n";
+  if (!c.jobA.empty() || !c.jobB.empty())  // the Training rows compare these, which may differ
+    o << "Jobs: A trains " << (c.jobA.empty() ? "nothing" : c.jobA) << "; B trains "
+      << (c.jobB.empty() ? "nothing" : c.jobB) << "\n";
   std::vector<std::array<std::string, 5>> rows;
   std::vector<std::string> sections;
   for (const auto& m : c.metrics) {
@@ -290,7 +298,11 @@ std::string comparisonMarkdown(const Comparison& c, bool onlyChanged) {
   std::ostringstream o;
   o << "# Comparison\n\n";
   o << "- **A**: " << escapeMarkdown(c.labelA) << (c.siteA.empty() ? "" : " — " + escapeMarkdown(c.siteA)) << "\n";
-  o << "- **B**: " << escapeMarkdown(c.labelB) << (c.siteB.empty() ? "" : " — " + escapeMarkdown(c.siteB)) << "\n\n";
+  o << "- **B**: " << escapeMarkdown(c.labelB) << (c.siteB.empty() ? "" : " — " + escapeMarkdown(c.siteB)) << "\n";
+  if (!c.jobA.empty() || !c.jobB.empty())
+    o << "- **Jobs**: A trains " << escapeMarkdown(c.jobA.empty() ? "nothing" : c.jobA) << "; B trains "
+      << escapeMarkdown(c.jobB.empty() ? "nothing" : c.jobB) << "\n";
+  o << "\n";
   std::string section;
   for (const auto& m : c.metrics) {
     if (onlyChanged && !m.differs()) continue;
@@ -419,8 +431,8 @@ Section comparisonSection(const std::vector<Comparison>& comparisons) {
 std::string comparisonJson(const Comparison& c) {
   JsonWriter j;
   j.beginObject();
-  j.key("a").beginObject().field("label", c.labelA).field("site", c.siteA).endObject();
-  j.key("b").beginObject().field("label", c.labelB).field("site", c.siteB).endObject();
+  j.key("a").beginObject().field("label", c.labelA).field("site", c.siteA).field("job", c.jobA).endObject();
+  j.key("b").beginObject().field("label", c.labelB).field("site", c.siteB).field("job", c.jobB).endObject();
   j.key("metrics").beginArray();
   for (const auto& m : c.metrics) {
     j.beginObject().field("key", m.key).field("section", m.section).field("label", m.label).field("unit", m.unit);

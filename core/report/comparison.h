@@ -58,6 +58,7 @@ struct ComparedMetric {
 struct Comparison {
   std::string labelA, labelB;
   std::string siteA, siteB;  // the designs' site names
+  std::string jobA, jobB;    // what each design's job trains on what (jobLabel); empty without one
   std::vector<ComparedMetric> metrics;
   std::vector<engine::Finding> appeared;          // in B, not in A
   std::vector<engine::Finding> disappeared;       // in A, not in B

@@ -34,7 +34,7 @@ Section summary(const ReportInputs& in) {
         count(t.gpusUsed) + (in.design.design.phases.empty() ? "" : " GPUs of the finished site") +
         (in.design.design.phases.empty() ? " GPUs" : "") + " takes " + kApprox + fixed(t.effectiveTrainingDays, 1) +
         " days with interruptions (goodput " + percent(t.reliability.goodput) + ") and " + kApprox +
-        fixed(t.energyMwh, 0) + " MWh of facility energy." +
+        approximately(t.energyMwh) + " MWh of facility energy (an upper bound)." +
         (in.design.design.phases.empty()
              ? ""
              : " Started on its date on the phases as they come online, it runs as the Phases section "

@@ -15,10 +15,16 @@
 namespace gigaplan::report {
 
 std::string jobEnergyText(const training::Estimate& e) {
-  return fixed(e.energyMwh, 0) + " MWh at the facility for the job's " + counted(e.gpusUsed, "GPU") +
+  // Three figures: an upper bound on rated draw carries no more (199,105 MWh read as exact).
+  return approximately(e.energyMwh) + " MWh at the facility for the job's " + counted(e.gpusUsed, "GPU") +
          " (their IT with hosts and network at the racks' design draw for the whole wall time, " +
-         fixed(e.itEnergyMwh, 0) + " MWh, \u00d7 PUE " + pue(e.pue) +
+         approximately(e.itEnergyMwh) + " MWh, \u00d7 PUE " + pue(e.pue) +
          "; an upper bound: communication, checkpoints and restarts draw less; not the rest of the site)";
+}
+
+std::string jobLabel(const training::Estimate& e, const std::string& gpu) {
+  return (e.job.model.name.empty() ? std::string("model") : e.job.model.name) + " on " + count(e.gpusUsed) +
+         " \u00d7 " + gpu + " (" + std::string(training::toString(e.job.training.precision)) + ")";
 }
 
 std::string interruptionsText(const training::Estimate& e) {

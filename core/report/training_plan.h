@@ -37,6 +37,10 @@ TrainingPlan planTraining(const design::ResolvedDesign& design, const engine::Ev
 /// the rest of the site)". `power-profile` gives the draw through a step; `year` the site's meter.
 std::string jobEnergyText(const training::Estimate& e);
 
+/// What trains on what, in one line: "Llama 3 70B on 576 × gb200 (fp8)" (`train`, compare, the
+/// Metrics panel).
+std::string jobLabel(const training::Estimate& e, const std::string& gpu);
+
 /// The job's failures and recovery as `train` and the reports state them: "171 per day (one every
 /// 8.4 min); checkpoint every 6 s (0.1 s to write); restart 10 min (assumed) + the checkpoint read".
 std::string interruptionsText(const training::Estimate& e);

@@ -55,10 +55,16 @@ class TestExports : public QObject {
     const Run r = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml")});
     QCOMPARE(r.code, 0);
     QVERIFY2(has(r.out, "GPUs") && has(r.out, "576") && has(r.out, "+192") && has(r.out, "+50.0 %"), r.out.c_str());
+    // The Training rows compare two different jobs, and say which.
+    QVERIFY2(has(r.out,
+                 "Jobs: A trains GPT-OSS 120B on 256 \u00d7 gb200 (bf16); B trains Llama 3 70B on 576 \u00d7 "
+                 "gb200 (fp8)"),
+             r.out.c_str());
     QVERIFY2(has(r.out, "Findings that disappear in B: 5") && has(r.out, "[training.idle-gpu-type]"), r.out.c_str());
     const Run j = run({"compare", sample("teaching-hall.yaml"), sample("superpod-gb200-su.yaml"), "--json"});
     QCOMPARE(j.code, 0);
     QVERIFY(has(j.out, "\"key\": \"gpus\"") && has(j.out, "\"b\": 576"));
+    QVERIFY2(has(j.out, "\"job\": \"Llama 3 70B on 576 \u00d7 gb200 (fp8)\""), j.out.c_str());
     const Run md = run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--md", "--changed"});
     QCOMPARE(md.code, 0);
     QVERIFY2(has(md.out, "# Comparison") && has(md.out, "5 findings in both"), md.out.c_str());
