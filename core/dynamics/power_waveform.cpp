@@ -85,17 +85,13 @@ std::vector<double> failureTimes(double start, double mtbf, double until) {
   // x = −ln(1 − q), ∫x·e^{−x}dx over the band is (x_a + 1)e^{−x_a} − (x_b + 1)e^{−x_b}, and the
   // band holds 1/n of the probability.
   constexpr std::size_t kBlock = 16;
+  const auto tail = [](std::size_t i) {  // (x + 1)e^{−x} at quantile i/n; 0 at the last
+    if (i >= kBlock) return 0.0;
+    const double x = -std::log1p(-static_cast<double>(i) / kBlock);
+    return (x + 1) * std::exp(-x);
+  };
   std::array<double, kBlock> bandMean{};
-  for (std::size_t i = 0; i < kBlock; ++i) {
-    const double a = -std::log1p(-static_cast<double>(i) / kBlock);
-    const double tailA = (a + 1) * std::exp(-a);
-    double tailB = 0;
-    if (i + 1 < kBlock) {
-      const double b = -std::log1p(-static_cast<double>(i + 1) / kBlock);
-      tailB = (b + 1) * std::exp(-b);
-    }
-    bandMean[i] = (tailA - tailB) * kBlock;
-  }
+  for (std::size_t i = 0; i < kBlock; ++i) bandMean[i] = (tail(i) - tail(i + 1)) * kBlock;
   // mt19937_64's output is fixed by the standard; the shuffle is ours (std::shuffle's is not).
   std::mt19937_64 rng(0x6769676170ULL);
   std::array<double, kBlock> block{};
@@ -130,7 +126,7 @@ Scenario scenarioFor(const training::Estimate& e, double seconds) {
 std::vector<Interval> timeline(const Scenario& s) {
   std::vector<Interval> out;
   const double end = s.duration;
-  const double stop = s.jobStop > 0 ? std::min(s.jobStop, end) : end;
+  const double stop = s.stop();
   double t = std::min(s.jobStart, end);
   if (t > 0) out.push_back({0, t, Activity::Idle});
   std::vector<double> failures = s.failures;

@@ -25,6 +25,7 @@
 //   w.site[i]   // W drawn from the sources at t = i · w.dt (before batteries and turbines)
 #pragma once
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -91,6 +92,9 @@ struct Scenario {
   double checkpointWrite = 0;     // s each write holds the GPUs
   std::vector<double> failures;   // s at which failures strike, ascending, in wall-clock time
   double restart = 0;             // s from a failure to training again (detect, reschedule, restore)
+
+  /// When the job stops: jobStop, or the end of the record.
+  double stop() const { return jobStop > 0 ? std::min(jobStop, duration) : duration; }
 };
 
 /// Failure times of a Poisson process, one per `mtbf` seconds of wall-clock time on average, from

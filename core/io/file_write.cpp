@@ -37,10 +37,13 @@ bool writeFileAtomically(const std::string& path, std::string_view bytes, std::s
   if (fd < 0) return fail(errno);
   struct stat existing {};
   ::fchmod(fd, ::stat(target.c_str(), &existing) == 0 ? existing.st_mode & 07777 : 0644);
-  auto abandon = [&](int code) {
-    ::close(fd);
+  auto discard = [&](int code) {  // the scratch file goes, the target stays as it was
     ::unlink(tmp.c_str());
     return fail(code);
+  };
+  auto abandon = [&](int code) {
+    ::close(fd);
+    return discard(code);
   };
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -50,16 +53,8 @@ bool writeFileAtomically(const std::string& path, std::string_view bytes, std::s
     done += static_cast<std::size_t>(n);
   }
   if (::fsync(fd) != 0) return abandon(errno);
-  if (::close(fd) != 0) {
-    const int code = errno;
-    ::unlink(tmp.c_str());
-    return fail(code);
-  }
-  if (::rename(tmp.c_str(), target.c_str()) != 0) {
-    const int code = errno;
-    ::unlink(tmp.c_str());
-    return fail(code);
-  }
+  if (::close(fd) != 0) return discard(errno);
+  if (::rename(tmp.c_str(), target.c_str()) != 0) return discard(errno);
   return true;
 }
 

@@ -145,6 +145,13 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
   return right ? fill + s : s + fill;
 }
 
+// "A trains …; B trains …" for the text and Markdown headers; empty when neither design has a job.
+std::string jobsLine(const Comparison& c) {
+  if (c.jobA.empty() && c.jobB.empty()) return {};
+  return "A trains " + (c.jobA.empty() ? std::string("nothing") : c.jobA) + "; B trains " +
+         (c.jobB.empty() ? std::string("nothing") : c.jobB);
+}
+
 std::string findingLine(const engine::Finding& f) {
   return std::string(engine::toString(f.severity)) + " " + (f.object.empty() ? "site" : f.object) + " [" + f.code +
          "] " + f.message;
@@ -251,9 +258,8 @@ std::string comparisonText(const Comparison& c, bool onlyChanged) {
   std::ostringstream o;
   o << "A: " << c.labelA << (c.siteA.empty() ? "" : " (" + c.siteA + ")") << "\n";
   o << "B: " << c.labelB << (c.siteB.empty() ? "" : " (" + c.siteB + ")") << "\n";
-  if (!c.jobA.empty() || !c.jobB.empty())  // the Training rows compare these, which may differ
-    o << "Jobs: A trains " << (c.jobA.empty() ? "nothing" : c.jobA) << "; B trains "
-      << (c.jobB.empty() ? "nothing" : c.jobB) << "\n";
+  // The Training rows compare these, which may differ.
+  if (const std::string jobs = jobsLine(c); !jobs.empty()) o << "Jobs: " << jobs << "\n";
   std::vector<std::array<std::string, 5>> rows;
   std::vector<std::string> sections;
   for (const auto& m : c.metrics) {
@@ -299,9 +305,7 @@ std::string comparisonMarkdown(const Comparison& c, bool onlyChanged) {
   o << "# Comparison\n\n";
   o << "- **A**: " << escapeMarkdown(c.labelA) << (c.siteA.empty() ? "" : " — " + escapeMarkdown(c.siteA)) << "\n";
   o << "- **B**: " << escapeMarkdown(c.labelB) << (c.siteB.empty() ? "" : " — " + escapeMarkdown(c.siteB)) << "\n";
-  if (!c.jobA.empty() || !c.jobB.empty())
-    o << "- **Jobs**: A trains " << escapeMarkdown(c.jobA.empty() ? "nothing" : c.jobA) << "; B trains "
-      << escapeMarkdown(c.jobB.empty() ? "nothing" : c.jobB) << "\n";
+  if (const std::string jobs = jobsLine(c); !jobs.empty()) o << "- **Jobs**: " << escapeMarkdown(jobs) << "\n";
   o << "\n";
   std::string section;
   for (const auto& m : c.metrics) {

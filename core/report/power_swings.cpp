@@ -52,7 +52,7 @@ LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDyn
     restarts += v.activity == dynamics::Activity::Restart;
   }
   // A failure during a restart starts it again: failures and restarts are counted apart.
-  const double stop = p.scenario.jobStop > 0 ? std::min(p.scenario.jobStop, p.scenario.duration) : p.scenario.duration;
+  const double stop = p.scenario.stop();
   const auto failures = std::count_if(p.scenario.failures.begin(), p.scenario.failures.end(),
                                       [&](double t) { return t >= p.scenario.jobStart && t < stop; });
   rows.push_back({"events", counted(checkpoints, "checkpoint") + ", " + counted(failures, "failure") + ", " +

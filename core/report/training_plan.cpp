@@ -30,13 +30,11 @@ std::string jobLabel(const training::Estimate& e, const std::string& gpu) {
 std::string interruptionsText(const training::Estimate& e) {
   using units::Dimension;
   const training::Goodput& g = e.reliability;
-  std::string text = fixed(g.interruptionsPerDay, g.interruptionsPerDay < 10 ? 2 : 0) + " per day";
-  if (std::isfinite(g.mtbf) && g.mtbf > 0) text += " (one every " + units::format(g.mtbf, Dimension::Time) + ")";
-  text += "; checkpoint every " + units::format(g.checkpointInterval, Dimension::Time) + " (" +
-          units::format(g.checkpointWrite, Dimension::Time) + " to write); restart " +
-          units::format(g.restart - g.checkpointWrite, Dimension::Time) + (g.restartAssumed ? " (assumed)" : "") +
-          " + the checkpoint read";
-  return text;
+  return training::interruptionRateText(g, " per day") + "; checkpoint every " +
+         units::format(g.checkpointInterval, Dimension::Time) + " (" +
+         units::format(g.checkpointWrite, Dimension::Time) + " to write); restart " +
+         units::format(g.restart - g.checkpointWrite, Dimension::Time) + (g.restartAssumed ? " (assumed)" : "") +
+         " + the checkpoint read";
 }
 
 TrainingPlan planTraining(const design::ResolvedDesign& r, const engine::Evaluation& e) {

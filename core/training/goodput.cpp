@@ -3,8 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
+#include "core/base/thousands.h"
 #include "core/training/flops.h"
+#include "core/units/units.h"
 
 namespace gigaplan::training {
 namespace {
@@ -74,6 +77,14 @@ Goodput goodput(const Cluster& c, int gpus, double bytes, double restartFixed) {
   const double wallPerWork = m * std::exp(g.restart / m) * std::expm1((tau + delta) / m) / tau;
   g.goodput = std::isfinite(wallPerWork) && wallPerWork > 0 ? std::min(1.0, 1 / wallPerWork) : 0;
   return g;
+}
+
+std::string interruptionRateText(const Goodput& g, std::string_view perDay) {
+  char count[32];
+  std::snprintf(count, sizeof count, g.interruptionsPerDay < 10 ? "%.2f" : "%.0f", g.interruptionsPerDay);
+  std::string text = base::groupThousands(count) + std::string(perDay);
+  if (std::isfinite(g.mtbf) && g.mtbf > 0) text += " (one every " + units::format(g.mtbf, units::Dimension::Time) + ")";
+  return text;
 }
 
 }  // namespace gigaplan::training

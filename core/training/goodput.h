@@ -8,6 +8,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/training/job.h"
@@ -55,5 +56,10 @@ double checkpointBytes(const Job& job);
 
 /// `restartFixed`: the job's training.restart, or 0 for kRestartFixed (then restartAssumed).
 Goodput goodput(const Cluster& c, int gpus, double checkpointBytes, double restartFixed = 0);
+
+/// The interruption rate as the finding and the reports state it: the count (two decimals below
+/// ten), `perDay` (" per day", " interruptions a day"), then the mean gap: "135 per day (one every
+/// 10.6 min)".
+std::string interruptionRateText(const Goodput& g, std::string_view perDay);
 
 }  // namespace gigaplan::training

@@ -66,10 +66,7 @@ BatchAdvice batchAdvice(const Job& job, const Cluster& cluster, const GpuParams&
 std::vector<engine::Finding> goodputFindings(const Goodput& g) {
   if (!(g.goodput < kLowGoodput)) return {};
   using units::Dimension;
-  char perDay[32];
-  std::snprintf(perDay, sizeof perDay, g.interruptionsPerDay < 10 ? "%.2f" : "%.0f", g.interruptionsPerDay);
-  std::string rate = base::groupThousands(perDay) + " interruptions a day";
-  if (std::isfinite(g.mtbf) && g.mtbf > 0) rate += " (one every " + units::format(g.mtbf, Dimension::Time) + ")";
+  const std::string rate = interruptionRateText(g, " interruptions a day");
   return {engine::makeFinding(
       engine::Severity::Warning, "", "training.low-goodput",
       "the job trains " + wholePercent(g.goodput) + " of its wall time: " + rate +

@@ -2054,13 +2054,17 @@ class TestMainWindow : public QObject {
              qPrintable(w.metrics().value("Plan")));
     // PUE reads from the figures beside it: facility ÷ (IT + network), all on screen; the headroom
     // is taken at the peak draw, also shown.
+    // A row's "790 MW" or "1.03 GW" in MW; NaN (so every check below fails) for anything else.
     const auto mw = [&](const char* name) {
-      QString t = w.metrics().value(name);
-      const double scale = t.endsWith("GW") ? 1000 : 1;
-      t.chop(3);
-      return QLocale().toDouble(t) * scale;
+      const QStringList parts = w.metrics().value(name).split(' ');
+      bool ok = false;
+      const double v = parts.size() == 2 ? QLocale().toDouble(parts[0], &ok) : 0;
+      if (!ok || (parts[1] != "MW" && parts[1] != "GW")) return std::nan("");
+      return parts[1] == "GW" ? v * 1000 : v;
     };
-    const double pue = QLocale().toDouble(w.metrics().value("PUE"));
+    bool pueRead = false;
+    const double pue = QLocale().toDouble(w.metrics().value("PUE"), &pueRead);
+    QVERIFY2(pueRead, qPrintable(w.metrics().value("PUE")));
     QVERIFY2(std::fabs(mw("Facility power") / (mw("IT power") + mw("Network power")) - pue) < 0.01,
              qPrintable(w.metrics().value("Network power")));
     QVERIFY(std::fabs(mw("Sources") - mw("Peak facility power") - mw("Headroom")) < 10);

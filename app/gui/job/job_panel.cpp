@@ -312,10 +312,9 @@ QWidget* JobPanel::buildEditor() {
          "set up communicators. On a large site it decides the goodput."));
   const int restartField = fields_++;
   connect(restart, &QDoubleSpinBox::valueChanged, this, [this, restartField](double minutes) {
-    const double seconds = minutes > 0 ? std::max(1.0, minutes * 60) : 0;  // the file's floor: 1 s
     editJob(
         minutes > 0 ? tr("Set restart to %1 min").arg(QLocale().toString(minutes, 'g', 4)) : tr("Restart: assumed"),
-        [&](Job& j) { j.training.restart = seconds; }, restartField);
+        [&](Job& j) { j.training.restart = minutes * 60; }, restartField);  // 0.1 min at least: above 1 s
   });
   loaders_.push_back([restart](const Job& j) { restart->setValue(j.training.restart / 60); });
   train->addRow(tr("Restart"), restart);
