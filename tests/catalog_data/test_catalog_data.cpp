@@ -146,7 +146,7 @@ const std::vector<FileSchema>& schemas() {
         {"max_reach", quantity(Dimension::Length)},
         {"transceiver_power", quantity(Dimension::Power)},
         {"transceivers_per_link", integer()}},
-       {"dac-400g", "acc-800g", "aoc-400g", "mm-400g", "sm-400g-dr4", "sm-800g-dr8", "sm-800g-2fr4"}},
+       {"dac-400g", "acc-800g", "aoc-400g", "mm-400g", "sm-400g-dr4", "sm-400g-fr4", "sm-800g-dr4", "sm-800g-fr4"}},
       {"power.yaml",
        "power_gear",
        withFootprint({{"kind", choice({"substation", "transformer", "switchboard", "ups", "busway", "pdu", "generator",

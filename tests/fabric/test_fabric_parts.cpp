@@ -2,6 +2,7 @@
 // planning, medium choice by reach and rate, length buckets, row-id matching, collective model.
 #include <QTest>
 
+#include "core/catalog/catalog_loader.h"
 #include "core/fabric/cable_tally.h"
 #include "core/fabric/collectives.h"
 #include "core/fabric/placement.h"
@@ -219,6 +220,30 @@ class TestFabricParts : public QObject {
     QCOMPARE(QString::fromStdString(r.cables[0].medium), medium);
     QCOMPARE(r.cables[0].bucket, lengthBucket(length));
     QCOMPARE(r.cables[0].totalLength, 3 * length);
+  }
+
+  // The shipped media give every optical link a part made for its rate: a 400G link never takes a
+  // 2 × 400G twin-port module as if it were one faster link, and an 800G link (200G lanes, XDR)
+  // takes a 200G-lane part at every reach. Copper may be faster than the link (an 800G ACC split
+  // into two 400G ends); optics may not.
+  void shippedOpticsMatchTheLinkRate_data() {
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<double>("length");
+    for (const double rate : {400.0, 800.0})
+      for (const double length : {10.0, 40.0, 300.0, 1500.0})
+        QTest::newRow(qPrintable(QString("%1G, %2 m").arg(rate).arg(length))) << rate << length;
+  }
+  void shippedOpticsMatchTheLinkRate() {
+    QFETCH(double, rate);
+    QFETCH(double, length);
+    static const catalog::Catalog shipped = catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+    detail::CableTally tally(shipped, rate * kGbps);
+    const int m = tally.add(length, 1, {1, 1, 1, 1});
+    QVERIFY2(m >= 0, "no shipped medium reaches");
+    const catalog::CableMedium* medium = shipped.medium(tally.mediumId(m));
+    QVERIFY(medium);
+    QVERIFY2(medium->transceiversPerLink > 0, tally.mediumId(m).c_str());
+    QCOMPARE(medium->rate, rate * kGbps);
   }
 
   void noMediumAtRate() {
