@@ -1,11 +1,13 @@
 // Ground, halls, lines and labels of the site (see scene_geometry.h).
 #include "widgets/scene/scene_geometry.h"
 
+#include <vtkActor.h>
 #include <vtkCellArray.h>
 #include <vtkFloatArray.h>
 #include <vtkPointData.h>
 #include <vtkPoints.h>
 #include <vtkPolyData.h>
+#include <vtkProperty.h>
 #include <vtkVectorText.h>
 #include <cmath>
 #include <unordered_map>
@@ -161,6 +163,14 @@ vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
   pd->SetPoints(points);
   pd->SetPolys(polys);
   return pd;
+}
+
+void colourFloorText(vtkActor* actor, const Rgb& colour) {
+  vtkProperty* p = actor->GetProperty();
+  p->SetColor(colour.r, colour.g, colour.b);
+  p->EdgeVisibilityOn();
+  p->SetEdgeColor(colour.r, colour.g, colour.b);
+  p->SetLineWidth(1);
 }
 
 }  // namespace gigaplan::widgets::scene

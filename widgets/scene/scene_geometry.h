@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "core/design/layout.h"
+#include "widgets/scene/theme.h"
 
+class vtkActor;
 class vtkPolyData;
 
 namespace gigaplan::widgets::scene {
@@ -43,5 +45,10 @@ struct Label {
 };
 /// Flat polygonal text lying on the floor, readable from above.
 vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels);
+
+// Colours text made by labelsMesh. Its outline is drawn too, one pixel wide, so a glyph's thin
+// strokes (the "l" of "Hall") stay visible when the text is small on screen instead of falling
+// between pixels.
+void colourFloorText(vtkActor* actor, const Rgb& colour);
 
 }  // namespace gigaplan::widgets::scene

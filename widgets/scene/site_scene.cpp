@@ -9,6 +9,7 @@
 #include <vtkLight.h>
 #include <vtkLookupTable.h>
 #include <vtkMatrix4x4.h>
+#include <vtkNew.h>
 #include <vtkPolyData.h>
 #include <vtkPolyDataMapper.h>
 #include <vtkProperty.h>
@@ -16,6 +17,7 @@
 #include <vtkRenderer.h>
 #include <vtkScalarBarActor.h>
 #include <vtkTextProperty.h>
+#include <vtkTextRenderer.h>
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -198,10 +200,37 @@ int SiteScene::legendFontSize(int height) {
   return std::clamp(height / 55, 9, 15);
 }
 
+double SiteScene::legendBoxPixels(int font) const {
+  // A colour ramp carries its tick labels inside the box, right of the bar; a categorical legend
+  // only its swatches (half the box) and the title above them.
+  return legendEntries_ > 0 ? font * 7.0 : font * 14.0 + 8;
+}
+
+double SiteScene::legendNamesPixels(int font) const {
+  vtkScalarsToColors* table = legend_->GetLookupTable();
+  if (legendEntries_ <= 0 || !table) return 0;
+  const std::pair<int, unsigned long> key{font, static_cast<unsigned long>(table->GetMTime())};
+  if (namesMeasuredAt_ == key) return namesPixels_;
+  vtkNew<vtkTextProperty> text;
+  text->ShallowCopy(legend_->GetAnnotationTextProperty());
+  text->SetFontSize(font);
+  vtkTextRenderer* renderer = vtkTextRenderer::GetInstance();
+  const int dpi = renderer_->GetRenderWindow() ? renderer_->GetRenderWindow()->GetDPI() : 72;
+  int widest = 0;
+  for (vtkIdType i = 0; renderer && i < table->GetNumberOfAnnotatedValues(); ++i) {
+    int box[4] = {0, 0, 0, 0};
+    if (renderer->GetBoundingBox(text, table->GetAnnotation(i), box, dpi)) widest = std::max(widest, box[1] - box[0]);
+  }
+  // The name, its leader line and the padding either side of the leader.
+  namesPixels_ = widest + 4.0 * legend_->GetAnnotationLeaderPadding() + 2;
+  namesMeasuredAt_ = key;
+  return namesPixels_;
+}
+
 double SiteScene::legendReserve(int width, int height) const {
   if (!legendVisible_ || width <= 0) return 0;
-  // Swatches plus the longest type names ("rack-scale compute") at the legend's font size.
-  return std::min(0.5, (legendFontSize(height) * 14.0 + 16) / width);
+  const int font = legendFontSize(height);
+  return std::min(0.5, (legendBoxPixels(font) + 8 + legendNamesPixels(font)) / width);
 }
 
 void SiteScene::layoutLegend() {
@@ -215,7 +244,9 @@ void SiteScene::layoutLegend() {
   legend_->GetAnnotationTextProperty()->SetFontSize(font);
   const double height = legendEntries_ > 0 ? std::min(0.9, (legendEntries_ * font * 2.2 + font * 3.0) / h)
                                            : std::min(0.6, font * 20.0 / h);
-  const double width = legendReserve(w, h);
+  // The box stands 8 px from the right edge; a categorical legend's names extend left of it.
+  const double width = std::min(0.5, (legendBoxPixels(font) + 8) / w);
+  legend_->SetBarRatio(legendEntries_ > 0 ? 0.5 : 0.22);
   legend_->SetPosition(1.0 - width, legendAtBottom_ ? 0.03 : 0.97 - height);
   legend_->SetPosition2(width - 8.0 / w, height);
 }
@@ -251,8 +282,8 @@ void SiteScene::applyTheme() {
   setColor(hallOutlines_, theme_.hallOutline);
   setColor(pipes_, theme_.pipe);
   setColor(powerLinks_, theme_.powerLink);
-  setColor(hallLabels_, theme_.text);
-  for (const auto& a : rowLabels_) setColor(a, theme_.text);
+  colourFloorText(hallLabels_, theme_.text);
+  for (const auto& a : rowLabels_) colourFloorText(a, theme_.text);
   setColor(selectionOutline_, theme_.selection);
   setColor(linkOutline_, theme_.selection);
   setColor(hoverOutline_, theme_.hover);

@@ -182,6 +182,10 @@ class SiteScene {
   void onRenderStart();
   void layoutLegend();
   static int legendFontSize(int viewHeight);
+  /// The legend's box (swatches or colour bar, their labels and the title) in pixels, and the
+  /// width of a categorical legend's names, which stand to the left of the box.
+  double legendBoxPixels(int font) const;
+  double legendNamesPixels(int font) const;
 
   vtkRenderer* renderer_;
   design::Layout layout_;                            // owns (shares) its catalog: layout_.catalog
@@ -219,7 +223,9 @@ class SiteScene {
   vtkSmartPointer<vtkScalarBarActor> legend_;
   bool legendVisible_ = true;
   bool legendAtBottom_ = false;
-  int legendEntries_ = 0;  // categorical entries; 0 for a colour ramp
+  int legendEntries_ = 0;                                         // categorical entries; 0 for a colour ramp
+  mutable std::pair<int, unsigned long> namesMeasuredAt_{-1, 0};  // font, table's modification time
+  mutable double namesPixels_ = 0;
 };
 
 }  // namespace gigaplan::widgets::scene

@@ -36,6 +36,13 @@ constexpr int kMaxUnitsDrawn = 400;
 // Heights of the ground layers: far enough apart not to z-fight when seen from kilometres.
 constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
 
+// A hall's name: its letter height (m) on the ground, and how far below the hall its lowest ink
+// reaches, in letter heights (centred 1.2 heights below the wall, half a height tall each side).
+double hallLabelHeight(const design::Hall& h) {
+  return std::clamp(std::min(h.size.x, h.size.y) / 8, 1.2, 16.0);
+}
+constexpr double kHallLabelDrop = 1.8;
+
 void setMesh(vtkActor* actor, vtkPolyData* mesh) {
   vtkPolyDataMapper::SafeDownCast(actor->GetMapper())->SetInputData(mesh);
 }
@@ -168,8 +175,11 @@ void SiteScene::buildStatic() {
   };
   for (const auto& l : layers_)
     for (std::size_t i = 0; i < l->size(); ++i) grow(l->bounds(i));
-  for (const design::Hall& h : layout_.halls)
+  for (const design::Hall& h : layout_.halls) {
     grow({h.origin.x, h.origin.x + h.size.x, h.origin.y, h.origin.y + h.size.y, 0, h.height});
+    // Its name lies on the ground below it: inside the frame and on the ground, never cut off.
+    grow({h.origin.x, h.origin.x + h.size.x, h.origin.y - kHallLabelDrop * hallLabelHeight(h), h.origin.y, 0, 0});
+  }
   if (siteSize_[0] > 0 && siteSize_[1] > 0) grow({0, siteSize_[0], 0, siteSize_[1], 0, 0});
   if (!std::isfinite(bounds_[0])) bounds_ = {-10, 10, -10, 10, 0, 1};
   const double span = std::max(bounds_[1] - bounds_[0], bounds_[3] - bounds_[2]);
@@ -276,10 +286,10 @@ void SiteScene::buildStatic() {
   for (const design::Hall& h : layout_.halls) {
     Label l;
     l.text = h.name.empty() ? h.id : h.name;
-    l.height = std::clamp(std::min(h.size.x, h.size.y) / 8, 1.2, 16.0);
+    l.height = hallLabelHeight(h);
     l.maxWidth = 0.9 * h.size.x;  // halls often stand side by side
     l.x = h.origin.x + h.size.x / 2;
-    l.y = h.origin.y - l.height * 1.2;
+    l.y = h.origin.y - l.height * 1.2;  // centred 1.2 heights below: its lowest ink ~1.7 below
     l.z = kGroundZ + kLabelLift;
     hallLabels.push_back(l);
   }
@@ -311,7 +321,7 @@ void SiteScene::buildStatic() {
     auto actor = vtkSmartPointer<vtkActor>::New();
     actor->SetMapper(mapper);
     actor->GetProperty()->SetLighting(false);
-    actor->GetProperty()->SetColor(theme_.text.r, theme_.text.g, theme_.text.b);
+    colourFloorText(actor, theme_.text);
     actor->PickableOff();
     renderer_->AddActor(actor);
     rowLabels_.push_back(actor);

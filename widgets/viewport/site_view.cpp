@@ -65,10 +65,7 @@ void SiteView::setSite(const design::Layout& layout, const catalog::Catalog& cat
   std::vector<std::string> keys;
   for (const QString& id : before) keys.push_back(id.toStdString());
   scene_->setSelection(scene_->resolve(keys));
-  if (fit) {
-    animator_->stop();
-    applyPose(renderer()->GetActiveCamera(), frame(kIsoAzimuth, kIsoElevation, scene_->bounds()));
-  }
+  if (fit) frameTo({kIsoAzimuth, kIsoElevation, scene_->bounds()}, false);
   renderer()->ResetCameraClippingRange();
   update();
   if (const QStringList after = selection(); after != before) emit selectionChanged(after);
@@ -108,7 +105,26 @@ CameraPose SiteView::cameraPose() const {
 }
 
 void SiteView::setCameraPose(const CameraPose& pose) {
+  framing_.reset();
   moveCamera(pose);
+}
+
+void SiteView::frameTo(const Framing& framing, bool animate) {
+  framing_ = framing;
+  const CameraPose pose = frame(framing.azimuth, framing.elevation, framing.bounds, framing.margin);
+  if (animate) {
+    moveCamera(pose);
+    return;
+  }
+  animator_->stop();
+  applyPose(renderer()->GetActiveCamera(), pose);
+}
+
+void SiteView::resizeGL(int w, int h) {
+  VtkViewport::resizeGL(w, h);
+  if (!framing_) return;
+  frameTo(*framing_, false);
+  renderer()->ResetCameraClippingRange();
 }
 
 void SiteView::moveCamera(const CameraPose& target) {
@@ -132,12 +148,12 @@ void SiteView::onCameraStep() {
 void SiteView::showView(View view) {
   const double az = view == View::Plan ? kPlanAzimuth : kIsoAzimuth;
   const double el = view == View::Plan ? kPlanElevation : kIsoElevation;
-  moveCamera(frame(az, el, scene_->bounds()));
+  frameTo({az, el, scene_->bounds()}, true);
 }
 
 void SiteView::fitAll() {
   const CameraPose now = cameraPose();
-  moveCamera(frame(now.azimuth, now.elevation, scene_->bounds()));
+  frameTo({now.azimuth, now.elevation, scene_->bounds()}, true);
 }
 
 void SiteView::fitSelection() {
@@ -151,7 +167,7 @@ void SiteView::fitSelection() {
   std::array<double, 6> b = *box;
   const double pad = 2.0;
   b[0] -= pad, b[1] += pad, b[2] -= pad, b[3] += pad;
-  moveCamera(frame(now.azimuth, now.elevation, b, 0.15));
+  frameTo({now.azimuth, now.elevation, b, 0.15}, true);
 }
 
 void SiteView::goToSelection() {
@@ -280,6 +296,7 @@ int SiteView::linkAt(const QPointF& pos) const {
 }
 
 void SiteView::mouseMoveEvent(QMouseEvent* event) {
+  if (event->buttons() != Qt::NoButton) framing_.reset();  // the planner turns, pans or zooms
   VtkViewport::mouseMoveEvent(event);
   if (event->buttons() == Qt::NoButton) updateHover(event->position(), event->globalPosition().toPoint());
   emit cursorMoved(floorAt(event->position()));
@@ -291,6 +308,16 @@ std::optional<QPointF> SiteView::floorAt(const QPointF& pos) const {
   const auto hit = hitPlane(displayRay(renderer(), pos.x() * dpr, size[1] - 1 - pos.y() * dpr), 0);
   if (!hit) return std::nullopt;
   return QPointF((*hit)[0], (*hit)[1]);
+}
+
+void SiteView::wheelEvent(QWheelEvent* event) {
+  framing_.reset();
+  VtkViewport::wheelEvent(event);
+}
+
+void SiteView::keyPressEvent(QKeyEvent* event) {
+  framing_.reset();  // the interactor's keys may move the camera
+  VtkViewport::keyPressEvent(event);
 }
 
 void SiteView::leaveEvent(QEvent* event) {

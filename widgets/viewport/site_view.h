@@ -96,8 +96,21 @@ class SiteView : public VtkViewport {
   void mouseReleaseEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void leaveEvent(QEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+  void keyPressEvent(QKeyEvent* event) override;
+  void resizeGL(int w, int h) override;
 
  private:
+  // What the camera was last asked to frame (a view, fit all, fit selection, a new site). It is
+  // kept until the planner moves the camera, so a view that is then resized (the window laid out,
+  // a dock dragged) frames the same content again, clear of the legend.
+  struct Framing {
+    double azimuth = 0, elevation = 0;
+    std::array<double, 6> bounds{};
+    double margin = 0.05;
+  };
+  void frameTo(const Framing& framing, bool animate);
+
   std::optional<scene::ObjectRef> pickAt(const QPointF& pos) const;
   void moveCamera(const CameraPose& target);
   void onCameraStep();
@@ -112,6 +125,7 @@ class SiteView : public VtkViewport {
   CameraAnimator* animator_;
   QTimer* fullDetailTimer_;
   int animationMs_ = 350;
+  std::optional<Framing> framing_;
   QPointF pressPos_;
   bool leftDown_ = false;
   mutable double lastPickSeconds_ = 0;
