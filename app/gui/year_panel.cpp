@@ -59,20 +59,24 @@ QSize FigureView::sizeHint() const {
 void FigureView::paintEvent(QPaintEvent*) {
   if (figures_.empty()) return;
   QPainter p(this);
-  p.fillRect(rect(), Qt::white);  // the report's paper: its colours are made for it
+  // The report's figures on the window's own base: white in a light theme; in a dark one their
+  // greys are turned over (Paper::Dark) and their colour scales kept.
+  const QColor base = palette().color(QPalette::Base);
+  const Paper paper = base.lightness() < 128 ? Paper::Dark : Paper::Light;
+  p.fillRect(rect(), paper == Paper::Dark ? base : QColor(Qt::white));
   const double inner = std::max(1, width() - 2 * kCardMargin);
   double y = kCardMargin;
   QFont caption = font();
   caption.setBold(true);
   for (const report::Figure& f : figures_) {
-    p.setPen(QColor(0x22, 0x22, 0x22));
+    p.setPen(onPaper(QColor(0x22, 0x22, 0x22), paper));
     p.setFont(caption);
     p.drawText(QRectF(kCardMargin, y, inner, kCaption), Qt::AlignLeft | Qt::AlignVCenter, qs(f.caption));
     y += kCaption;
     for (const report::Drawing& d : f.parts) {
       if (d.width() <= 0) continue;
       const double scale = inner / d.width();
-      paintDrawing(p, d, QPointF(kCardMargin, y), scale);
+      paintDrawing(p, d, QPointF(kCardMargin, y), scale, paper);
       y += d.height() * scale;
     }
     y += kCardMargin;

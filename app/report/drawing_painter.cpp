@@ -9,21 +9,24 @@
 namespace gigaplan::app {
 namespace {
 
-QColor qcolor(report::Color c) {
-  return QColor(c.r, c.g, c.b, c.a);
+// A grey has a saturation (HSL, 0..255) below this; colours above it keep their look on either paper.
+constexpr int kGreySaturation = 40;
+
+QColor qcolor(report::Color c, Paper paper) {
+  return onPaper(QColor(c.r, c.g, c.b, c.a), paper);
 }
 
-void applyStyle(QPainter& p, const report::Style& s) {
+void applyStyle(QPainter& p, const report::Style& s, Paper paper) {
   if (s.stroke.transparent()) {
     p.setPen(Qt::NoPen);
   } else {
-    QPen pen(qcolor(s.stroke), s.width);
+    QPen pen(qcolor(s.stroke, paper), s.width);
     pen.setCapStyle(Qt::FlatCap);
     pen.setJoinStyle(Qt::MiterJoin);
     if (s.dashed) pen.setDashPattern({3 + 1 / s.width, 2 + 1 / s.width});  // in pen widths, as the SVG's dash in pt
     p.setPen(pen);
   }
-  p.setBrush(s.fill.transparent() ? QBrush(Qt::NoBrush) : QBrush(qcolor(s.fill)));
+  p.setBrush(s.fill.transparent() ? QBrush(Qt::NoBrush) : QBrush(qcolor(s.fill, paper)));
 }
 
 QPointF qpoint(report::Point pt) {
@@ -33,15 +36,16 @@ QPointF qpoint(report::Point pt) {
 struct Painter {
   QPainter& p;
   double dpiScale;  // points → font points on this device, so text keeps its size in drawing units
+  Paper paper;
 
   void operator()(const report::LineItem& l) const {
     report::Style s = l.style;
     s.fill = report::kTransparent;
-    applyStyle(p, s);
+    applyStyle(p, s, paper);
     p.drawLine(qpoint(l.a), qpoint(l.b));
   }
   void operator()(const report::RectItem& r) const {
-    applyStyle(p, r.style);
+    applyStyle(p, r.style, paper);
     p.drawRect(QRectF(r.r.x, r.r.y, r.r.w, r.r.h));
   }
   void operator()(const report::PolygonItem& poly) const {
@@ -50,14 +54,14 @@ struct Painter {
     for (const auto& pt : poly.points) q << qpoint(pt);
     report::Style s = poly.style;
     if (!poly.closed) s.fill = report::kTransparent;
-    applyStyle(p, s);
+    applyStyle(p, s, paper);
     if (poly.closed)
       p.drawPolygon(q);
     else
       p.drawPolyline(q);
   }
   void operator()(const report::CircleItem& c) const {
-    applyStyle(p, c.style);
+    applyStyle(p, c.style, paper);
     p.drawEllipse(qpoint(c.c), c.radius, c.radius);
   }
   QFont font(double size, bool bold) const {
@@ -74,7 +78,7 @@ struct Painter {
       const QFont f = font(t.size, s.bold);
       const QString text = QString::fromStdString(s.text);
       p.setFont(f);
-      p.setPen(qcolor(s.color));
+      p.setPen(qcolor(s.color, paper));
       p.drawText(QPointF(x, t.at.y), text);
       x += QFontMetricsF(f, p.device()).horizontalAdvance(text);
     }
@@ -82,7 +86,7 @@ struct Painter {
   void operator()(const report::TextItem& t) const {
     const QFont font = this->font(t.style.size, t.style.bold);
     p.setFont(font);
-    p.setPen(qcolor(t.style.color));
+    p.setPen(qcolor(t.style.color, paper));
     const QString text = QString::fromStdString(t.text);
     double dx = 0;
     if (t.style.anchor != report::Anchor::Start) {
@@ -103,13 +107,19 @@ struct Painter {
 
 }  // namespace
 
-void paintDrawing(QPainter& painter, const report::Drawing& drawing, QPointF topLeft, double scale) {
+QColor onPaper(QColor colour, Paper paper) {
+  if (paper == Paper::Light || colour.hslSaturation() >= kGreySaturation) return colour;
+  const QColor hsl = colour.toHsl();
+  return QColor::fromHsl(hsl.hslHue(), hsl.hslSaturation(), 255 - hsl.lightness(), hsl.alpha());
+}
+
+void paintDrawing(QPainter& painter, const report::Drawing& drawing, QPointF topLeft, double scale, Paper paper) {
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
   painter.translate(topLeft);
   painter.scale(scale, scale);
   const double dpi = painter.device() ? painter.device()->logicalDpiY() : 72.0;
-  const Painter w{painter, 72.0 / (dpi > 0 ? dpi : 72.0)};
+  const Painter w{painter, 72.0 / (dpi > 0 ? dpi : 72.0), paper};
   for (const auto& item : drawing.items()) std::visit(w, item);
   painter.restore();
 }

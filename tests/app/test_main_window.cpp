@@ -1478,7 +1478,24 @@ class TestMainWindow : public QObject {
           if (std::abs(c.red() - step.r) + std::abs(c.green() - step.g) + std::abs(c.blue() - step.b) < 24) ++heat;
       }
     QVERIFY2(heat > 100, qPrintable(QString::number(heat)));
+    // In a dark theme the figures stand on the window's base, not on a white sheet, and their
+    // text and axes are light.
+    if (panel.palette().color(QPalette::Base).lightness() < 128) {
+      int white = 0, light = 0, samples = 0;
+      for (int y = 0; y < image.height(); y += 2)
+        for (int x = 0; x < image.width(); x += 2, ++samples) {
+          const QColor c = image.pixelColor(x, y);
+          white += c.lightness() > 245;
+          light += c.lightness() > 160 && c.hslSaturation() < 40;
+        }
+      QVERIFY2(white * 100 < samples, qPrintable(QString("%1 of %2 white").arg(white).arg(samples)));
+      QVERIFY2(light > 100, qPrintable(QString::number(light)));
+    }
     shot("year-chicago.png");
+    scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+    QTest::qWait(50);
+    shot("year-months.png");
+    scroll->verticalScrollBar()->setValue(panel.figureView().y());
 
     // The grid's carbon hour by hour, from a file beside it: one more undo step, and the year says so.
     QVERIFY(w.findChild<QPushButton*>("yearChooseGridCarbon")->isVisible());
