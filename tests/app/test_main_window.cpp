@@ -1691,6 +1691,9 @@ class TestMainWindow : public QObject {
     QTRY_VERIFY(kv->isVisible());
     QCOMPARE(kv->value(), 0);
     QVERIFY(!q->isEnabled() && !nope->isEnabled() && !rope->isEnabled() && !value->isEnabled());
+    // Fields that do not apply read as a dash, not as a number the model does not have.
+    for (QSpinBox* s : {q, nope, rope, value}) QCOMPARE(s->text(), QString("—"));
+    QCOMPARE(panel.findChild<QSpinBox*>("kvHeads")->text(), QString("8"));
     typeInto(kv, "512");
     const training::LatentAttention& a = doc.design().job->model.mla;
     QCOMPARE(a.kvLoraRank, 512);
@@ -1699,7 +1702,9 @@ class TestMainWindow : public QObject {
     QCOMPARE(a.vHeadDim, 64);
     QVERIFY(q->isEnabled() && nope->isEnabled() && rope->isEnabled() && value->isEnabled());
     QVERIFY(!panel.findChild<QSpinBox*>("kvHeads")->isEnabled());  // MLA: a key and value per head
+    QCOMPARE(panel.findChild<QSpinBox*>("kvHeads")->text(), QString("—"));
     QCOMPARE(nope->value(), 64);
+    QCOMPARE(nope->text(), QString("64"));
     typeInto(q, "1536");
     typeInto(nope, "128");
     typeInto(rope, "64");
@@ -1719,6 +1724,7 @@ class TestMainWindow : public QObject {
     for (int i = 0; i < 5; ++i) doc.undoStack()->undo();
     QVERIFY(doc.design().job->model.mla == training::LatentAttention{});
     QTRY_VERIFY(!nope->isEnabled());
+    QCOMPARE(nope->text(), QString("—"));
     QCOMPARE(kv->value(), 0);
     // A latent of 0 typed over MLA clears every MLA figure.
     doc.undoStack()->redo();

@@ -102,10 +102,21 @@ void JobPanel::build() {
   stack_->addWidget(scroll);
 }
 
-QSpinBox* JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
+void JobField::setApplies(bool applies) {
+  setEnabled(applies);
+  if (applies == applies_) return;
+  applies_ = applies;
+  lineEdit()->setText(textFromValue(value()));
+}
+
+QString JobField::textFromValue(int value) const {
+  return applies_ ? QSpinBox::textFromValue(value) : QStringLiteral("—");
+}
+
+JobField* JobPanel::intField(QFormLayout* form, const QString& label, int min, int max,
                              const std::function<int&(training::Job&)>& ref, bool plan,
                              const std::function<void(training::Job&)>& settle) {
-  auto* spin = new QSpinBox;
+  auto* spin = new JobField;
   spin->setRange(min, max);
   spin->setKeyboardTracking(false);  // one edit per committed number, not per digit
   spin->setGroupSeparatorShown(true);
@@ -165,7 +176,7 @@ QWidget* JobPanel::buildEditor() {
   intField(model, tr("Hidden size"), 1, 1 << 20, [](Job& j) -> int& { return j.model.hidden; });
   intField(model, tr("FFN size"), 1, 1 << 22, [](Job& j) -> int& { return j.model.ffnHidden; });
   intField(model, tr("Heads"), 1, 10000, [](Job& j) -> int& { return j.model.heads; });
-  QSpinBox* kvHeads = intField(model, tr("KV heads"), 1, 10000, [](Job& j) -> int& { return j.model.kvHeads; });
+  JobField* kvHeads = intField(model, tr("KV heads"), 1, 10000, [](Job& j) -> int& { return j.model.kvHeads; });
   kvHeads->setObjectName("kvHeads");
   intField(model, tr("Sequence"), 1, 1 << 24, [](Job& j) -> int& { return j.model.seqLen; });
   intField(model, tr("Vocabulary"), 1, 1 << 24, [](Job& j) -> int& { return j.model.vocab; });
@@ -198,18 +209,18 @@ QWidget* JobPanel::buildEditor() {
   QSpinBox* experts = intField(
       model, tr("Experts (0 = dense)"), 0, 100000, [](Job& j) -> int& { return j.model.moe.experts; }, false,
       training::settleExperts);
-  QSpinBox* topK = intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
+  JobField* topK = intField(model, tr("Experts per token"), 0, 1000, [](Job& j) -> int& { return j.model.moe.topK; });
   // As frontier MoE models are built (DeepSeek-V3: 2,048 per expert, 1 shared, the first 3 layers
   // dense); they mean nothing on a dense model, so they wait for experts.
-  QSpinBox* expertFfn =
+  JobField* expertFfn =
       intField(model, tr("Expert FFN size"), 1, 1 << 22, [](Job& j) -> int& { return j.model.moe.expertFfnHidden; });
-  QSpinBox* shared =
+  JobField* shared =
       intField(model, tr("Shared experts"), 0, 64, [](Job& j) -> int& { return j.model.moe.sharedExperts; });
-  QSpinBox* dense = intField(
+  JobField* dense = intField(
       model, tr("Dense layers first"), 0, 10000, [](Job& j) -> int& { return j.model.moe.denseLayers; }, false,
       [](Job& j) { j.model.moe.denseLayers = std::min(j.model.moe.denseLayers, j.model.layers - 1); });
   // Node-limited routing (DeepSeek-V3: 4): matters when the expert-parallel group spans nodes.
-  QSpinBox* nodeLimit = intField(model, tr("Nodes per token (0 = any)"), 0, 1 << 16,
+  JobField* nodeLimit = intField(model, tr("Nodes per token (0 = any)"), 0, 1 << 16,
                                  [](Job& j) -> int& { return j.model.moe.nodeLimit; });
   nodeLimit->setObjectName("nodeLimit");
   nodeLimit->setToolTip(
@@ -221,20 +232,20 @@ QWidget* JobPanel::buildEditor() {
   shared->setObjectName("sharedExperts");
   dense->setObjectName("denseLayers");
   loaders_.push_back([=](const Job& j) {
-    for (QSpinBox* s : {topK, expertFfn, shared, dense, nodeLimit}) s->setEnabled(j.model.moe.experts > 0);
+    for (JobField* s : {topK, expertFfn, shared, dense, nodeLimit}) s->setApplies(j.model.moe.experts > 0);
   });
   // Multi-head latent attention (DeepSeek-V3: keys and values through a 512 latent, queries
   // through 1,536, heads of 128 + 64 RoPE); a key/value latent of 0 is GQA with the KV heads above.
   QSpinBox* kvLatent = intField(
       model, tr("KV latent (0 = GQA)"), 0, 1 << 20, [](Job& j) -> int& { return j.model.mla.kvLoraRank; }, false,
       training::settleLatentAttention);
-  QSpinBox* qLatent =
+  JobField* qLatent =
       intField(model, tr("Query latent (0 = none)"), 0, 1 << 20, [](Job& j) -> int& { return j.model.mla.qLoraRank; });
-  QSpinBox* nope =
+  JobField* nope =
       intField(model, tr("QK head size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.qkNopeHeadDim; });
-  QSpinBox* rope =
+  JobField* rope =
       intField(model, tr("QK RoPE size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.qkRopeHeadDim; });
-  QSpinBox* value =
+  JobField* value =
       intField(model, tr("Value head size"), 1, 4096, [](Job& j) -> int& { return j.model.mla.vHeadDim; });
   kvLatent->setObjectName("kvLoraRank");
   qLatent->setObjectName("qLoraRank");
@@ -246,8 +257,8 @@ QWidget* JobPanel::buildEditor() {
          "(DeepSeek-V3: 512); 0 = grouped-query attention"));
   rope->setToolTip(tr("The decoupled RoPE part of each query/key head (DeepSeek-V3: 64)"));
   loaders_.push_back([=](const Job& j) {
-    for (QSpinBox* s : {qLatent, nope, rope, value}) s->setEnabled(j.model.mla.kvLoraRank > 0);
-    kvHeads->setEnabled(j.model.mla.kvLoraRank == 0);  // with MLA every head has its own key and value
+    for (JobField* s : {qLatent, nope, rope, value}) s->setApplies(j.model.mla.kvLoraRank > 0);
+    kvHeads->setApplies(j.model.mla.kvLoraRank == 0);  // with MLA every head has its own key and value
   });
   QSpinBox* mtp = intField(model, tr("Multi-token prediction"), 0, 16, [](Job& j) -> int& { return j.model.mtpDepth; });
   mtp->setObjectName("mtpDepth");

@@ -5,6 +5,7 @@
 // chooses (days to train by default, energy, step time, or cost at the planner's own prices).
 #pragma once
 
+#include <QSpinBox>
 #include <QWidget>
 #include <functional>
 #include <vector>
@@ -28,6 +29,21 @@ namespace gigaplan::app {
 class DesignEditor;
 class PlanSearch;
 class PlanChooser;
+
+/// A number field of the job. One that does not apply to the model (the MoE sizes of a dense
+/// model, the MLA sizes under grouped-query attention, the KV heads under MLA) is disabled and
+/// reads "—": the number it keeps is not the model's.
+class JobField : public QSpinBox {
+ public:
+  using QSpinBox::QSpinBox;
+  void setApplies(bool applies);
+
+ protected:
+  QString textFromValue(int value) const override;
+
+ private:
+  bool applies_ = true;
+};
 
 class JobPanel : public QWidget {
   Q_OBJECT
@@ -57,7 +73,7 @@ class JobPanel : public QWidget {
   void build();
   void load();
   QWidget* buildEditor();
-  QSpinBox* intField(QFormLayout* form, const QString& label, int min, int max,
+  JobField* intField(QFormLayout* form, const QString& label, int min, int max,
                      const std::function<int&(training::Job&)>& ref, bool plan = false,
                      const std::function<void(training::Job&)>& settle = {});
   void onSearchFinished(bool cancelled);
