@@ -39,6 +39,7 @@ class FindingsModel : public QAbstractItemModel {
   const engine::Finding* finding(const QModelIndex& index) const;
   /// Findings of each severity (indexed by engine::Severity).
   std::array<int, 3> counts() const;
+  bool evaluated() const { return evaluation_ != nullptr; }
 
   QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
   QModelIndex parent(const QModelIndex& child) const override;

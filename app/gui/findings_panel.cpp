@@ -11,6 +11,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 
+#include "app/gui/empty_hint.h"
 #include "app/gui/findings_model.h"
 #include "app/gui/qt_text.h"
 #include "widgets/viewport/site_view.h"
@@ -109,6 +110,12 @@ FindingsPanel::FindingsPanel(widgets::SiteView& view, QWidget* parent)
   tree_->header()->setStretchLastSection(true);
   tree_->header()->setSectionResizeMode(QHeaderView::Interactive);
   layout->addWidget(tree_, 1);
+  showWhenEmpty(tree_, [this] {
+    if (!model_->evaluated()) return QString();
+    const auto n = model_->counts();
+    return n[0] + n[1] + n[2] == 0 ? tr("No findings: every check holds.")
+                                   : tr("No findings shown: the severity buttons above hide them all.");
+  });
   // Wrapped rows take their height from the message column's width: lay the rows out again when
   // it changes (the panel resized, a column dragged), once per burst of changes.
   auto* relayout = new QTimer(this);

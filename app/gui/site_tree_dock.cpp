@@ -13,6 +13,7 @@
 #include <set>
 
 #include "app/document/document.h"
+#include "app/gui/empty_hint.h"
 #include "app/gui/site_tree_model.h"
 #include "widgets/viewport/site_view.h"
 
@@ -91,6 +92,11 @@ SiteTreeDock::SiteTreeDock(Document& doc, widgets::SiteView& view, QWidget* pare
   tree_->setUniformRowHeights(true);  // keeps thousands of racks cheap to lay out
   tree_->header()->setStretchLastSection(true);
   tree_->header()->setSectionResizeMode(SiteTreeModel::Name, QHeaderView::ResizeToContents);
+  showWhenEmpty(tree_, [this] {
+    return static_cast<SiteTreeFilter*>(filter_)->active()
+               ? tr("Nothing on the site matches “%1”.").arg(find_->text().trimmed())
+               : QString();
+  });
   connect(tree_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &SiteTreeDock::fromTree);
   connect(tree_, &QTreeView::doubleClicked, this, [this](const QModelIndex& i) {
     if (!i.data(SiteTreeModel::IdRole).toString().isEmpty()) view_.fitSelection();

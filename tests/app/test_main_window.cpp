@@ -47,6 +47,7 @@
 #include "app/gui/compare_panel.h"
 #include "app/gui/design_editor.h"
 #include "app/gui/edit_actions.h"
+#include "app/gui/empty_hint.h"
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
 #include "app/gui/findings_panel.h"
@@ -699,6 +700,19 @@ class TestMainWindow : public QObject {
                   int(engine::Severity::Warning) ||
               tree.model()->rowCount(tree.model()->index(g, 0)) > 0);
     QTest::mouseClick(&panel.severityButton(engine::Severity::Warning), Qt::LeftButton);
+    // With every severity hidden the list is empty and says why, in the middle of the view.
+    QCOMPARE(app::emptyHint(&tree), QString());
+    for (const auto s : {engine::Severity::Error, engine::Severity::Warning, engine::Severity::Info})
+      QTest::mouseClick(&panel.severityButton(s), Qt::LeftButton);
+    QCOMPARE(tree.model()->rowCount(), 0);
+    QCOMPARE(app::emptyHint(&tree), QString("No findings shown: the severity buttons above hide them all."));
+    const QImage hidden = tree.viewport()->grab().toImage();
+    int ink = 0;
+    for (int x = 0; x < hidden.width(); ++x) ink += hidden.pixel(x, hidden.height() / 2) != hidden.pixel(0, 0);
+    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+    for (const auto s : {engine::Severity::Error, engine::Severity::Warning, engine::Severity::Info})
+      QTest::mouseClick(&panel.severityButton(s), Qt::LeftButton);
+    QCOMPARE(app::emptyHint(&tree), QString());
     QTest::mouseClick(&panel.groupButton(), Qt::LeftButton);
     QCOMPARE(tree.model()->rowCount(), n[0] + n[1] + n[2]);  // flat
     QTest::mouseClick(&panel.groupButton(), Qt::LeftButton);
@@ -974,10 +988,12 @@ class TestMainWindow : public QObject {
     tree.findBox().setText("no-such-thing");
     QVERIFY(tree.findHits().isEmpty());
     QCOMPARE(count->text(), QString("no match"));
+    QCOMPARE(app::emptyHint(&tree.tree()), QString("Nothing on the site matches “no-such-thing”."));
     QVERIFY(!tree.goToHits());
     tree.findBox().clear();
     QVERIFY(tree.treeIndexOfId("a-1").isValid());
     QVERIFY(count->text().isEmpty());
+    QCOMPARE(app::emptyHint(&tree.tree()), QString());
     view().setSelection({});
   }
 
