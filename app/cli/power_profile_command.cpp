@@ -55,9 +55,9 @@ void printText(std::ostream& out, const dynamics::PowerProfile& p, const trainin
       << ")\n";
   printRows(out, report::profileRows(p, spec));
   out << "at the sources (before batteries and generators):\n";
-  printRows(out, report::seriesRows(p.site));
+  printRows(out, report::seriesRows(p, p.site));
   out << "at the grid meter (after batteries and generators):\n";
-  printRows(out, report::seriesRows(p.grid.figures));
+  printRows(out, report::seriesRows(p, p.grid.figures));
   if (const std::string band = report::bandNote(p.site, spec); !band.empty()) out << "  " << band << "\n";
   for (const auto& f : p.findings) out << engine::toString(f.severity) << " [" << f.code << "]: " << f.message << "\n";
   for (const auto& note : p.notes) out << "  approximate: " << note << "\n";

@@ -248,6 +248,8 @@ QString PowerSwingsPanel::headline() const {
       tr("%1: swing %2 (%3 to %4), fastest ramp %5/s, dominant %6")
           .arg(key(kSite, tr("At the sources")), watts(p.site.swing), watts(p.site.trough), watts(p.site.peak),
                watts(p.site.fastestRamp), qs(units::formatFrequency(p.site.dominantFrequency)).toHtmlEscaped());
+  if (const std::string cause = dynamics::lineCause(p, p.site.dominantFrequency); !cause.empty())
+    text += QStringLiteral(" (%1)").arg(qs(cause).toHtmlEscaped());
   text += QStringLiteral("<br>") +
           tr("%1: swing %2, largest change in a second %3")
               .arg(key(kGrid, tr("At the grid meter")), watts(p.grid.figures.swing), watts(p.grid.second.range));

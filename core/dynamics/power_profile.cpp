@@ -1,6 +1,7 @@
 // The power profile end to end (see power_profile.h).
 #include "core/dynamics/power_profile.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "core/units/units.h"
@@ -18,6 +19,28 @@ double energyAtSources(const StepShape& s, const SiteChain& c) {
 }
 
 }  // namespace
+
+std::string lineCause(const PowerProfile& p, double frequency) {
+  const double record = static_cast<double>(p.waveform.size()) * p.waveform.dt;
+  if (frequency <= 0 || record <= 0) return "";
+  // A bin and a half of the spectrum, or 5 %: checkpoint writes and restarts pause the steps, so
+  // over the record they repeat a little slower than one per step period.
+  auto near = [&](double f) { return std::abs(frequency - f) <= std::max(1.5 / record, 0.05 * f); };
+  auto harmonic = [&](double period) {
+    for (int k = 1; period > 0 && k <= 3; ++k)
+      if (near(k / period)) return k;
+    return 0;
+  };
+  if (const int k = harmonic(p.step.period); k > 0)
+    return k == 1 ? "the training steps" : "a harmonic of the training steps";
+  const double cycle = p.scenario.checkpointInterval + p.scenario.checkpointWrite;
+  if (p.scenario.checkpointInterval > 0 && cycle * kMinPeriods <= record && harmonic(cycle) > 0)
+    return "the checkpoint cycle, every " + units::format(cycle, units::Dimension::Time);
+  // Nothing else in the model repeats: the line is the spectrum of single events (the job's start,
+  // a checkpoint, a failure and its restart) in this record.
+  return "no repeating oscillation: the single events of this record (the job's start, checkpoints, "
+         "failures and restarts)";
+}
 
 PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,
                           const training::Estimate& estimate, const catalog::Gpu& gpu,

@@ -46,6 +46,12 @@ struct PowerProfile {
   std::vector<std::string> notes;  // what is approximate or assumed
 };
 
+/// What a spectral line of the profile (frequency in Hz, e.g. a series' dominant frequency) comes
+/// from, as texts say it: the training steps or one of their first harmonics, the checkpoint
+/// cycle, or else no repeating oscillation but the single events of the record (the job's start,
+/// checkpoints, failures and restarts), the only other changes the model makes. Empty for 0 Hz.
+std::string lineCause(const PowerProfile& p, double frequency);
+
 PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,
                           const training::Estimate& estimate, const catalog::Gpu& gpu,
                           const design::PowerDynamicsSpec& spec, const ProfileOptions& options = {});

@@ -28,13 +28,15 @@ std::string bandNote(const dynamics::SeriesFigures& f, const design::PowerDynami
          " of power_dynamics.oscillation_band.";
 }
 
-LabelledRows seriesRows(const dynamics::SeriesFigures& f) {
+LabelledRows seriesRows(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f) {
+  const std::string cause = dynamics::lineCause(p, f.dominantFrequency);
   return {
       {"peak / trough / swing", watts(f.peak) + " / " + watts(f.trough) + " / " + watts(f.swing)},
       {"mean", watts(f.mean)},
       {"fastest ramp", watts(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s"},
-      {"dominant frequency (3+ periods)",
-       units::formatFrequency(f.dominantFrequency) + " (" + watts(f.dominantAmplitude) + " amplitude)"},
+      {"dominant frequency (3+ periods)", units::formatFrequency(f.dominantFrequency) + " (" +
+                                              watts(f.dominantAmplitude) + " amplitude)" +
+                                              (cause.empty() ? "" : " — " + cause)},
       {"swing energy in " + dynamics::bandText(f), fixed(100 * f.bandShare, 1) + " % (largest line " +
                                                        watts(f.bandAmplitude) + " at " +
                                                        units::formatFrequency(f.bandFrequency) + ")"},
@@ -101,7 +103,7 @@ Section powerSwingsSection(const dynamics::PowerProfile& p, const design::PowerD
       (p.site.bandCut ? " " + bandNote(p.site, spec) : std::string())});
   Table t;
   t.columns = {{"", Align::Left, 1.2}, {"at the sources", Align::Right, 1}, {"at the grid meter", Align::Right, 1}};
-  const LabelledRows site = seriesRows(p.site), grid = seriesRows(p.grid.figures);
+  const LabelledRows site = seriesRows(p, p.site), grid = seriesRows(p, p.grid.figures);
   for (std::size_t i = 0; i < site.size(); ++i) t.rows.push_back({site[i].first, site[i].second, grid[i].second});
   s.blocks.push_back(std::move(t));
   KeyValues kv;

@@ -2,7 +2,7 @@
 // rows, one home for `gigaplan power-profile` and the report's "Power swings" section.
 //
 //   const dynamics::PowerProfile p = dynamics::powerProfile(...);
-//   for (const auto& [label, value] : report::seriesRows(p.site)) std::cout << label << value;
+//   for (const auto& [label, value] : report::seriesRows(p, p.site)) std::cout << label << value;
 //   Section s = report::powerSwingsSection(p, spec, {.gpus = 576});
 #pragma once
 
@@ -19,9 +19,10 @@ namespace gigaplan::report {
 
 using LabelledRows = std::vector<std::pair<std::string, std::string>>;
 
-/// Peak / trough / swing, mean, fastest ramp, dominant frequency and the swing's share in the
-/// design's band, of one series (at the sources, or at the grid meter).
-LabelledRows seriesRows(const dynamics::SeriesFigures& f);
+/// Peak / trough / swing, mean, fastest ramp, dominant frequency (with what it comes from:
+/// dynamics::lineCause) and the swing's share in the design's band, of one series of `p` (at the
+/// sources, or at the grid meter).
+LabelledRows seriesRows(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f);
 
 /// When the sampling cannot resolve the top of the design's band, a sentence that says so ("The band
 /// watched ends at 5 Hz, ..."); else empty.

@@ -195,6 +195,28 @@ class TestDynamics : public QObject {
     QVERIFY(stopped[stopped.size() - 2].activity == Activity::Training);
   }
 
+  // A spectral line is named by what in the model repeats at its rate: the steps (their rate over
+  // the record, a little under 1 / period when checkpoints pause them), their harmonics, the
+  // checkpoint cycle; anything else is the spectrum of single events, no oscillation.
+  void linesNamedByTheirCause() {
+    dynamics::PowerProfile p;
+    p.waveform.dt = 0.1;
+    p.waveform.site.assign(36000, 0.0);  // an hour
+    p.step.period = 6.0;
+    p.scenario.checkpointInterval = 110;
+    p.scenario.checkpointWrite = 10;
+    QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 1 / 6.0)), QString("the training steps"));
+    QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 0.97 / 6.0)), QString("the training steps"));
+    QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 2 / 6.0)), QString("a harmonic of the training steps"));
+    QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 1 / 120.0)), QString("the checkpoint cycle, every 2 min"));
+    QVERIFY(dynamics::lineCause(p, 1 / 1200.0).rfind("no repeating oscillation", 0) == 0);
+    QVERIFY(dynamics::lineCause(p, 0.8 / 6.0).rfind("no repeating oscillation", 0) == 0);
+    QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 0)), QString());
+    // A cycle that does not repeat three times in the record is no line of its own.
+    p.scenario.checkpointInterval = 1400;
+    QVERIFY(dynamics::lineCause(p, 1 / 1410.0).rfind("no repeating oscillation", 0) == 0);
+  }
+
   // Failures arrive as the goodput model assumes them: a Poisson process in wall-clock time. Each
   // block of 16 gaps holds one from each sixteenth of the exponential's quantiles, so it averages
   // exactly the MTBF and spans the shortest (band mean 0.0319·MTBF) to the longest (ln 16 + 1 =

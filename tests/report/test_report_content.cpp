@@ -236,7 +236,7 @@ class TestReportContent : public QObject {
     QVERIFY(table);
     QCOMPARE(table->rows.size(), std::size_t(5));
     QCOMPARE(table->columns[2].header, std::string("at the grid meter"));
-    QCOMPARE(table->rows[0][1], report::seriesRows(x.swings->site)[0].second);
+    QCOMPARE(table->rows[0][1], report::seriesRows(*x.swings, x.swings->site)[0].second);
     QVERIFY(x.swings->site.swing > 100e3);  // 576 GPUs swing by hundreds of kW
   }
 
