@@ -1,11 +1,15 @@
 // The site at each phase of its build-out (see phases.h).
 #include "core/evaluate/phases.h"
 
+#include <algorithm>
+#include <cmath>
 #include <map>
+#include <optional>
 
 #include "core/base/date.h"
 #include "core/base/thousands.h"
 #include "core/design/phases.h"
+#include "core/units/units.h"
 
 namespace gigaplan::engine {
 namespace {
@@ -192,12 +196,43 @@ PhaseResult evaluatePhase(const design::Design& design, const design::Layout& fu
   return r;
 }
 
+std::optional<Finding> fabricReplanned(const PhaseResult& before, const PhaseResult& now) {
+  const fabric::FabricResult& a = before.evaluation.fabric;
+  const fabric::FabricResult& b = now.evaluation.fabric;
+  if (a.tiers == 0 || b.tiers == 0) return std::nullopt;  // no fabric on one side: nothing to re-cable
+  auto rate = [](double r) { return units::format(r, units::Dimension::DataRate); };
+  std::vector<std::string> changes;
+  if (std::abs(a.linkRate - b.linkRate) > 1e-9 * b.linkRate || a.breakout != b.breakout)
+    changes.push_back("links at " + rate(b.linkRate) + ", " + base::thousands(b.breakout) + " per switch port (" +
+                      rate(a.linkRate) + ", " + base::thousands(a.breakout) + " per port before)");
+  if (a.tiers != b.tiers)
+    changes.push_back(base::counted(b.tiers, "tier", "tiers") + " of switches (" + std::to_string(a.tiers) +
+                      " before)");
+  const std::size_t shared = std::min(a.tierStats.size(), b.tierStats.size());
+  for (std::size_t t = 0; t < shared; ++t)
+    if (b.tierStats[t].switches < a.tierStats[t].switches)
+      changes.push_back(
+          base::counted(b.tierStats[t].switches, b.tierStats[t].name + " switch", b.tierStats[t].name + " switches") +
+          " (" + base::thousands(a.tierStats[t].switches) + " before)");
+  if (changes.empty()) return std::nullopt;
+  std::string list;
+  for (std::size_t i = 0; i < changes.size(); ++i)
+    list += (i == 0 ? "" : i + 1 == changes.size() ? " and " : ", ") + changes[i];
+  return makeFinding(Severity::Warning, "", "phase.fabric-replanned",
+                     "The fabric is planned anew at '" + now.label + "': " + list + ", against '" + before.label +
+                         "'. The switches, optics and cables built before are re-cabled here, not added to; size the "
+                         "earlier phases' fabric for this one to build it once.");
+}
+
 std::vector<PhaseResult> evaluatePhases(const design::Design& design, const design::Layout& full,
                                         const catalog::Catalog& catalog) {
   std::vector<PhaseResult> out;
   out.reserve(design.phases.size());
-  for (std::size_t p = 0; p < design.phases.size(); ++p)
+  for (std::size_t p = 0; p < design.phases.size(); ++p) {
     out.push_back(evaluatePhase(design, full, catalog, static_cast<int>(p)));
+    if (p == 0) continue;
+    if (auto f = fabricReplanned(out[p - 1], out[p])) addFindings(out[p].evaluation, {std::move(*f)});
+  }
   return out;
 }
 

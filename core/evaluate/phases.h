@@ -4,11 +4,14 @@
 //   for (const engine::PhaseResult& p : engine::evaluatePhases(r->design, r->layout, *r->catalog))
 //     std::cout << p.label << ' ' << p.evaluation.compute.gpus << ' ' << p.evaluation.errors << '\n';
 //
-// Its finding, one per object not in service that something in service depends on:
+// Its findings: phase.fabric-replanned (fabricReplanned below) and one per object not in service
+// that something in service depends on:
 //   phase.not-in-service  racks, power nodes or cooling units in service lean on an object that
 //                         comes online later or was retired: an error when one of them is left
 //                         with no other feed, sink or cooling; a warning when all keep another
 #pragma once
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -37,7 +40,13 @@ struct PhaseResult {
   Evaluation evaluation;  // the phase's findings included
 };
 
-/// Every phase in order; empty when the design has none. `full` is design's expanded layout.
+/// A phase's fabric against the phase before (phase.fabric-replanned, a warning): a build-out adds
+/// switches and links, so a changed link rate, port breakout or tier count, or a tier with fewer
+/// switches, means what was built before is re-cabled, not extended. None when it only grows.
+std::optional<Finding> fabricReplanned(const PhaseResult& before, const PhaseResult& now);
+
+/// Every phase in order, each with its fabricReplanned finding; empty when the design has none.
+/// `full` is design's expanded layout.
 std::vector<PhaseResult> evaluatePhases(const design::Design& design, const design::Layout& full,
                                         const catalog::Catalog& catalog);
 

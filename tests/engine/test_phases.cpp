@@ -390,6 +390,46 @@ class TestPhases : public QObject {
     QCOMPARE(whole.fabric.injectionBandwidth, 50e9);  // the most numerous type's
     QCOMPARE(fabric::injectionOf(whole.fabric, "gb300"), 100e9);
     QCOMPARE(whole.fabric.linkRate, 100e9);
+    // Phases 1-4 (GB200 only) run 400G links, two to each 800G port; the GB300 halls' phase plans
+    // the fabric anew at 800G, and says so. The phases before only grow it.
+    auto replanned = [](const engine::PhaseResult& p) {
+      return std::count_if(p.evaluation.findings.begin(), p.evaluation.findings.end(),
+                           [](const engine::Finding& x) { return x.code == "phase.fabric-replanned"; });
+    };
+    for (std::size_t p = 0; p + 1 < o.phases.size(); ++p) {
+      QCOMPARE(o.phases[p].evaluation.fabric.linkRate, 50e9);
+      QCOMPARE(replanned(o.phases[p]), 0);
+    }
+    QCOMPARE(replanned(o.phases.back()), 1);
+    const auto& last = o.phases.back().evaluation.findings;
+    const auto note =
+        std::find_if(last.begin(), last.end(), [](const auto& x) { return x.code == "phase.fabric-replanned"; });
+    QVERIFY2(
+        note->message.find("links at 800 Gb/s, 1 per switch port (400 Gb/s, 2 per port before)") != std::string::npos,
+        note->message.c_str());
+    QVERIFY(note->severity == engine::Severity::Warning);
+  }
+
+  // The rule alone: growth is no re-plan; a faster link, another tier or a tier that shrinks is.
+  void aFabricReplannedIsNamed() {
+    engine::PhaseResult a, b;
+    a.label = "one", b.label = "two";
+    QVERIFY(!engine::fabricReplanned(a, b));  // no fabric on either side
+    auto& fa = a.evaluation.fabric;
+    fa.tiers = 2, fa.linkRate = 50e9, fa.breakout = 1;
+    fa.tierStats = {{1, "leaf", 10}, {2, "spine", 5}};
+    b.evaluation.fabric = fa;
+    auto& fb = b.evaluation.fabric;
+    fb.tierStats = {{1, "leaf", 20}, {2, "spine", 10}};
+    QVERIFY(!engine::fabricReplanned(a, b));
+    fb.tierStats[1].switches = 4;
+    auto f = engine::fabricReplanned(a, b);
+    QVERIFY(f && f->message.find("4 spine switches (5 before)") != std::string::npos);
+    fb.tierStats[1].switches = 10;
+    fb.tiers = 3;
+    fb.tierStats.push_back({3, "core", 2});
+    f = engine::fabricReplanned(a, b);
+    QVERIFY2(f && f->message.find("3 tiers of switches (2 before)") != std::string::npos, f ? f->message.c_str() : "");
   }
 };
 
