@@ -222,7 +222,7 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
           Severity::Warning, u.id, "cooling.ambient-above-rating",
           u.id + " is rated to " + units::format(u.spec->maxAmbient, units::Dimension::Temperature) +
               " ambient; the site's design ambient is " + units::format(ambient, units::Dimension::Temperature) +
-              " (capacity derating not modelled)",
+              ": its capacity there is lower than the rating counted here (derating is not modelled)",
           ambient, u.spec->maxAmbient));
     if (u.kind == CoolingKind::Chiller && (!u.spec || u.spec->cop <= 0))
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.cop-missing",

@@ -6,6 +6,13 @@
 
 namespace gigaplan::report {
 
+std::string coolingRatingNote() {
+  return "Cooling capacities and chiller COPs are taken at their catalog ratings at any ambient: on a design day "
+         "hotter than the conditions a unit was rated at, its real capacity and COP are lower, so the cooling "
+         "margins shown are optimistic and the chillers' draw is understated (the year's hour-by-hour model "
+         "derates dry coolers and towers with the approach left).";
+}
+
 std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const engine::Evaluation& e,
                                           bool withTraining) {
   const design::Design& d = r.design;
@@ -23,10 +30,9 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       "Batteries that carry the site for less than " + fixed(power::kRideThroughTarget / 60, 0) +
           " minutes at its peak draw are flagged (a common UPS autonomy target; grade U); a design without "
           "batteries has no ride-through to check.",
-      "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP at design conditions; capacities "
-      "and COP "
-      "are not derated with ambient. Heat of pumps, fans and compressors is passed on with the heat they move; "
-      "losses of power gear standing inside a hall heat that hall's air, gear outside loses to ambient.",
+      "Cooling: pumps and fans draw in proportion to load, chillers draw heat / COP. " + coolingRatingNote() +
+          " Heat of pumps, fans and compressors is passed on with the heat they move; losses of power gear standing "
+          "inside a hall heat that hall's air, gear outside loses to ambient.",
       "Fabric: cables are routed over trays at " + fixed(d.network.trayHeight, 1) + " m with " +
           percent(d.network.slack) + " slack; each link takes the cheapest medium that reaches.",
       "Failure domains count what stops immediately when one element fails; batteries are not an alternate path. A "

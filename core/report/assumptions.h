@@ -13,6 +13,10 @@
 
 namespace gigaplan::report {
 
+/// Cooling capacities and chiller COPs are taken at their ratings whatever the design ambient: the
+/// sentence that says so and which way that errs (one text for the assumptions and the plant section).
+std::string coolingRatingNote();
+
 std::vector<std::string> modelAssumptions(const design::ResolvedDesign& design, const engine::Evaluation& eval,
                                           bool withTraining);
 

@@ -6,6 +6,7 @@
 #include "core/base/thousands.h"
 #include "core/power/power_graph.h"
 #include "core/reliability/failure_domains.h"
+#include "core/report/assumptions.h"
 #include "core/report/charts.h"
 #include "core/report/power_tree.h"
 #include "core/report/report_sections.h"
@@ -195,7 +196,8 @@ Section cooling(const ReportInputs& in) {
   }
   s.blocks.push_back(
       Paragraph{"Pump and fan draw is taken as linear in load (real pumps follow a cube law, so part-load draw "
-                "is overstated); chiller COP and capacities are not derated with ambient temperature.",
+                "is overstated). " +
+                    coolingRatingNote(),
                 Tone::Note});
   return s;
 }
