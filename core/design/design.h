@@ -134,9 +134,12 @@ struct NetworkPlan {
   Vec2 spinePosition;                    // site coordinates of the core/spine room (0,0 = hall centres)
   bool spinePositionSet = false;
   std::string coreAirHandler;  // air handler taking the heat of the core room's switches ("" = none)
-  double trayHeight = 3.0;     // m above floor where cable trays run
-  double slack = 0.1;          // fraction added to every routed cable
-  std::string nodeNames;       // host-name pattern of compute nodes (core/design/node_names.h); "" = default
+  // Power nodes feeding the core room's switches: none (their draw is taken at the sources), one,
+  // or two (A and B, half each, the whole on either when the other fails).
+  std::vector<std::string> coreFeeds;
+  double trayHeight = 3.0;  // m above floor where cable trays run
+  double slack = 0.1;       // fraction added to every routed cable
+  std::string nodeNames;    // host-name pattern of compute nodes (core/design/node_names.h); "" = default
   SourceLocation where;
   friend bool operator==(const NetworkPlan&, const NetworkPlan&) = default;
 };

@@ -478,6 +478,9 @@ class Expander {
     if (!d_.network.coreAirHandler.empty())
       out_.coreAirHandler = findCooling(d_.network.coreAirHandler, d_.network.where, "core_air_handler",
                                         "the core room", {CoolingKind::AirHandler}, "an air handler");
+    const auto& feeds = d_.network.coreFeeds;
+    if (!feeds.empty()) out_.coreFeedA = findPower(feeds[0], d_.network.where, "core_feeds", "the core room", false);
+    if (feeds.size() > 1) out_.coreFeedB = findPower(feeds[1], d_.network.where, "core_feeds", "the core room", false);
   }
 
   void checkPowerCycles() const {

@@ -105,8 +105,9 @@ struct Layout {
   std::vector<Rack> racks;
   std::vector<PowerNode> power;
   std::vector<CoolingUnit> cooling;
-  int coreAirHandler = kNone;  // NetworkPlan::coreAirHandler: cools the switches outside every hall
-  int phaseCount = 0;          // Design::phases.size(): 0 = no phases, everything in service
+  int coreAirHandler = kNone;                // NetworkPlan::coreAirHandler: cools the switches outside every hall
+  int coreFeedA = kNone, coreFeedB = kNone;  // NetworkPlan::coreFeeds: feed the switches outside every hall
+  int phaseCount = 0;                        // Design::phases.size(): 0 = no phases, everything in service
   std::unordered_map<std::string, int> rackIndex, rowIndex, powerIndex, coolingIndex, hallIndex;
   /// The catalog every `spec` points into, when the Layout owns it (null: borrowed, see above).
   std::shared_ptr<const catalog::Catalog> catalog;

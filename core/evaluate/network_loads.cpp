@@ -3,6 +3,21 @@
 
 namespace gigaplan::engine {
 
+double switchDraw(const fabric::FabricResult& fabric, const fabric::SwitchPlacement& s) {
+  return s.power + (fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size()));
+}
+
+CoreRoomDraw coreRoomDraw(const fabric::FabricResult& fabric) {
+  CoreRoomDraw room;
+  for (const fabric::SwitchPlacement& s : fabric.switches) {
+    if (s.tier < 2 || s.rack != design::kNone) continue;
+    ++room.switches;
+    room.power += switchDraw(fabric, s);
+    room.feedA = s.feed, room.feedB = s.feedB;
+  }
+  return room;
+}
+
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric) {
   const int racks = static_cast<int>(layout.racks.size());
   const int nodes = static_cast<int>(layout.power.size());
@@ -11,8 +26,6 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
   n.rackLoad.assign(racks, 0.0);
   n.nodeLoad.assign(nodes, 0.0);
   n.hallHeat.assign(halls, 0.0);
-  const double optics =
-      fabric.switches.empty() ? 0.0 : fabric.opticsPower / static_cast<double>(fabric.switches.size());
   if (fabric.switches.empty()) {
     n.facilityLoad += fabric.opticsPower;
     n.coreRoomHeat += fabric.opticsPower;
@@ -21,7 +34,7 @@ NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::Fabri
   const fabric::SwitchPlacement* firstInCore = nullptr;
   const fabric::SwitchPlacement* lastInCore = nullptr;
   for (const fabric::SwitchPlacement& s : fabric.switches) {
-    const double w = s.power + optics;
+    const double w = switchDraw(fabric, s);
     if (s.rack >= 0 && s.rack < racks) {
       n.rackLoad[s.rack] += w;
       holdsSwitch[s.rack] = 1;

@@ -6,7 +6,8 @@
 //     it draws its catalog RackType.power, counted as network, not IT;
 //   - a switch with known feeds (fabric: the adjacent rack's, A and B as the switch's two supplies)
 //     loads those nodes, half on each when there are two (the failover check moves it whole, see
-//     twoFed); a switch with none (spine / core rooms) is a facility load drawn at the sources;
+//     twoFed); the core room's switches take network.core_feeds the same way; a switch with no
+//     feed (a core room without core_feeds) is a facility load drawn at the sources;
 //   - a switch outside racks but inside a hall sheds its heat into that hall's air; one outside
 //     every hall (the core room) into the core room's air, which network.core_air_handler cools
 //     (core/cooling places both; with no air handler the heat is an error there).
@@ -39,5 +40,17 @@ struct NetworkLoads {
 };
 
 NetworkLoads placeNetworkLoads(const design::Layout& layout, const fabric::FabricResult& fabric);
+
+/// What one switch of `fabric` draws: its own power and an even share of the switch-side optics.
+double switchDraw(const fabric::FabricResult& fabric, const fabric::SwitchPlacement& s);
+
+/// The switches above the leaves, which stand in the core room: how many, what they draw with their
+/// optics, and the power nodes feeding them (network.core_feeds; kNone: drawn at the sources).
+struct CoreRoomDraw {
+  std::int64_t switches = 0;
+  double power = 0;  // W
+  int feedA = design::kNone, feedB = design::kNone;
+};
+CoreRoomDraw coreRoomDraw(const fabric::FabricResult& fabric);
 
 }  // namespace gigaplan::engine

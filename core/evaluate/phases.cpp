@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <utility>
 
 #include "core/base/date.h"
 #include "core/base/thousands.h"
@@ -72,6 +73,13 @@ class PhaseCut {
       l.coreAirHandler = coolingMap_[static_cast<std::size_t>(f_.coreAirHandler)];
       if (l.coreAirHandler == kNone) lost(false, f_.coreAirHandler, kCoreRoom, true);
     }
+    // The core room's feeds: one not yet in service leaves the room on the other, or on nothing.
+    l.coreFeedA = mapped(f_.coreFeedA, powerMap_);
+    l.coreFeedB = mapped(f_.coreFeedB, powerMap_);
+    const bool roomFed = l.coreFeedA != kNone || l.coreFeedB != kNone;
+    for (int feed : {f_.coreFeedA, f_.coreFeedB})
+      if (feed != kNone && powerMap_[static_cast<std::size_t>(feed)] == kNone) lost(true, feed, kCoreRoom, !roomFed);
+    if (l.coreFeedA == kNone) std::swap(l.coreFeedA, l.coreFeedB);
     for (std::size_t i = 0; i < l.power.size(); ++i) l.powerIndex.emplace(l.power[i].id, static_cast<int>(i));
     for (std::size_t i = 0; i < l.cooling.size(); ++i) l.coolingIndex.emplace(l.cooling[i].id, static_cast<int>(i));
     for (std::size_t i = 0; i < l.rows.size(); ++i) l.rowIndex.emplace(l.rows[i].id, static_cast<int>(i));

@@ -783,7 +783,9 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     for (const Sized& s : sized[j]) {
       const Vec2 pos = roomPosition[static_cast<std::size_t>(roomIndex++)];
       const int idx = static_cast<int>(res.switches.size());
-      res.switches.push_back({j, index++, s.pod, kNone, pos, room.hall(), kNone, kNone, kNone, sw->power});
+      // Fed where network.core_feeds says (A and B), else drawn at the sources (engine::placeNetworkLoads).
+      res.switches.push_back(
+          {j, index++, s.pod, kNone, pos, room.hall(), kNone, layout.coreFeedA, layout.coreFeedB, sw->power});
       if (j < t) layUplinks(pos, s, j, idx);
     }
   }

@@ -431,10 +431,10 @@ class DesignReader {
   }
 
   void readNetwork(const YAML::Node& n, const std::string& p, design::NetworkPlan& net) {
-    r_.checkKeys(
-        n, p,
-        {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
-         "leaf_placement", "network_rows", "spine_position", "core_air_handler", "tray_height", "slack", "node_names"});
+    r_.checkKeys(n, p,
+                 {"topology", "switch", "tiers", "oversubscription", "pod_gpus", "oversubscription_above_pod", "nic",
+                  "leaf_placement", "network_rows", "spine_position", "core_air_handler", "core_feeds", "tray_height",
+                  "slack", "node_names"});
     net.where = where(n, p);
     r_.optional(n, p, "topology", [&](const auto& c, const auto& cp) {
       net.topology = static_cast<design::Topology>(r_.choice(c, cp, {"rail-optimized", "fat-tree", "leaf-spine"}));
@@ -467,6 +467,13 @@ class DesignReader {
       net.spinePositionSet = true;
     });
     r_.optional(n, p, "core_air_handler", [&](const auto& c, const auto& cp) { net.coreAirHandler = r_.id(c, cp); });
+    r_.optional(n, p, "core_feeds", [&](const auto& c, const auto& cp) {
+      net.coreFeeds = r_.idList(c, cp);
+      if (net.coreFeeds.empty() || net.coreFeeds.size() > 2)
+        r_.fail(c, cp, std::to_string(net.coreFeeds.size()) + " ids", "one or two power node ids (A and B)");
+      if (net.coreFeeds.size() == 2 && net.coreFeeds[0] == net.coreFeeds[1])
+        r_.fail(c, cp, "'" + net.coreFeeds[0] + "' twice", "two different feeds");
+    });
     r_.optional(n, p, "tray_height",
                 [&](const auto& c, const auto& cp) { net.trayHeight = r_.quantity(c, cp, Dimension::Length, 0, 20); });
     r_.optional(n, p, "slack", [&](const auto& c, const auto& cp) { net.slack = r_.number(c, cp, 0, 1); });

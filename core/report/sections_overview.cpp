@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/base/thousands.h"
+#include "core/evaluate/network_loads.h"
 #include "core/reliability/failure_domains.h"
 #include "core/report/charts.h"
 #include "core/report/report_sections.h"
@@ -126,6 +127,25 @@ Section compute(const ReportInputs& in) {
   return s;
 }
 
+namespace {
+
+// The switches above the leaves: how many, their draw and where it comes from.
+std::string coreRoomText(const ReportInputs& in) {
+  const engine::CoreRoomDraw room = engine::coreRoomDraw(in.eval.fabric);
+  if (room.switches == 0) return "none: the leaves are the only tier";
+  const auto& nodes = in.design.layout.power;
+  auto id = [&](int i) { return nodes[static_cast<std::size_t>(i)].id; };
+  const bool a = room.feedA >= 0 && room.feedA < static_cast<int>(nodes.size());
+  const bool b = room.feedB >= 0 && room.feedB < static_cast<int>(nodes.size());
+  const std::string fed = a && b ? "fed by " + id(room.feedA) + " and " + id(room.feedB) + ", half each"
+                          : a    ? "fed by " + id(room.feedA) + " alone"
+                                 : "no feed named (network.core_feeds): drawn at the sources";
+  const char* tiers = in.eval.fabric.tiers > 2 ? " spine and core switches, " : " spine switches, ";
+  return count(room.switches) + tiers + power(room.power) + " with their optics; " + fed;
+}
+
+}  // namespace
+
 Section fabric(const ReportInputs& in) {
   const fabric::FabricResult& f = in.eval.fabric;
   Section s{"fabric", "Fabric", {}};
@@ -135,6 +155,7 @@ Section fabric(const ReportInputs& in) {
       {"Topology",
        std::string(design::toString(f.topology)) + ", " + std::to_string(f.tiers) + " tiers, switch " + f.switchModel},
       {"Switches", count(f.totalSwitches) + " (" + power(f.switchPower) + " without optics)"},
+      {"Core room", coreRoomText(in)},
       {"Endpoints", count(f.endpoints) + " links at " + rate(f.linkRate) + "; each GPU injects " +
                         fabric::injectionText(f, [](double bw) { return rate(bw); })},
       {"Bisection", rate(f.bisectionBandwidth) + " one direction (bounded by what the GPUs inject); longest path " +

@@ -209,6 +209,23 @@ class TestDesignEdits : public QObject {
     QVERIFY2(QString::fromStdString(out.refusal).contains("still cools the core room"), out.refusal.c_str());
   }
 
+  // So are network.core_feeds: a UPS feeding the core room stays until another is named.
+  void refusesToDeleteTheCoreRoomsFeed() {
+    design::Design d = io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml", cat());
+    design::PowerNodeSpec ups;
+    ups.id = "core-ups";
+    ups.kind = design::PowerKind::Ups;
+    ups.model = "ups-1500kw";
+    ups.fedBy = {"tx-2"};
+    d.power.push_back(ups);
+    d.network.coreFeeds = {"core-ups"};
+    const auto r = design::resolve(d, cat());
+    QCOMPARE(r->layout.coreFeedA, r->layout.powerIndex.at("core-ups"));
+    const EditOutcome out = deleteObjects(*r, ids(*r, {"core-ups"}));
+    QVERIFY(!out);
+    QVERIFY2(QString::fromStdString(out.refusal).contains("still feeds the core room"), out.refusal.c_str());
+  }
+
   void duplicatesRowsOnFreeFloor() {
     const auto r = teachingHall();
     const EditOutcome out = duplicateRows(*r, ids(*r, {"b-2"}));

@@ -277,6 +277,25 @@ class TestMalformed : public QObject {
         << "format: 1\nnetwork: {core_air_handler: cdu}\n"
         << "2:29"
         << "network.core_air_handler: found 'cdu', a cdu (for the core room), expected an air handler";
+    QTest::newRow("unknown core feed")
+        << "format: 1\n"
+        << "format: 1\nnetwork: {core_feeds: [ups-9]}\n"
+        << "2:23"
+        << "network.core_feeds: found 'ups-9' (for the core room), expected the id of a power node in this design";
+    QTest::newRow("core feed is a source")
+        << "format: 1\n"
+        << "format: 1\nnetwork: {core_feeds: [grid]}\n"
+        << "2:23"
+        << "network.core_feeds: found 'grid', a grid (for the core room), expected a distribution node";
+    QTest::newRow("three core feeds")
+        << "format: 1\n"
+        << "format: 1\nnetwork: {core_feeds: [a, b, c]}\n"
+        << "2:23"
+        << "network.core_feeds: found 3 ids, expected one or two power node ids (A and B)";
+    QTest::newRow("one core feed twice") << "format: 1\n"
+                                         << "format: 1\nnetwork: {core_feeds: [a, a]}\n"
+                                         << "2:23"
+                                         << "network.core_feeds: found 'a' twice, expected two different feeds";
     QTest::newRow("invalid yaml") << "{name: T, size: [50 m, 50 m]}"
                                   << "{name: T, size: [50 m, 50 m}"
                                   << "2:34"

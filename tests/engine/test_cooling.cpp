@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/evaluate/evaluation.h"
+#include "core/evaluate/network_loads.h"
 #include "engine_fixture.h"
 
 using namespace gigaplan;
@@ -56,6 +57,24 @@ void checkBalance(const engine::Evaluation& e) {
       std::fabs(e.power.facility - k.rejected) <= 1e-9 * e.power.facility,
       qPrintable(QString("facility %1 W, rejected %2 W").arg(e.power.facility, 0, 'f', 3).arg(k.rejected, 0, 'f', 3)));
   QVERIFY(std::fabs(k.heat + k.lossHeat + k.power - k.rejected) <= 1e-9 * k.rejected);
+}
+
+// The reference chain and plant with a 2-tier fabric whose spines stand in a core room outside
+// the hall, cooled by core-ahu (network.core_air_handler).
+Chain coreRoomSite(Site& s) {
+  const Chain c = buildChain(s);
+  outdoors(s, c);
+  const Plant p = buildPlant(s, c);
+  engine::fixture::closeRow(s);
+  engine::fixture::addNetworkCatalog(s);
+  s.design.network.tiers = 2;
+  s.design.network.spinePosition = {30, 40};
+  s.design.network.spinePositionSet = true;
+  const int core = s.cooling("core-ahu", CoolingKind::AirHandler, "ahu", {p.ch1, p.ch2});
+  s.layout.cooling[core].hall = design::kNone;
+  s.layout.cooling[core].position = {30, 40};
+  s.layout.coreAirHandler = core;
+  return c;
 }
 
 }  // namespace
@@ -436,18 +455,8 @@ class TestCooling : public QObject {
   // The core room's switches go to network.core_air_handler.
   void coreRoomAirHandler() {
     Site s;
-    const Chain c = buildChain(s);
-    outdoors(s, c);
-    const Plant p = buildPlant(s, c);
-    engine::fixture::closeRow(s);
-    engine::fixture::addNetworkCatalog(s);
-    s.design.network.tiers = 2;
-    s.design.network.spinePosition = {30, 40};
-    s.design.network.spinePositionSet = true;
-    const int core = s.cooling("core-ahu", CoolingKind::AirHandler, "ahu", {p.ch1, p.ch2});
-    s.layout.cooling[core].hall = design::kNone;
-    s.layout.cooling[core].position = {30, 40};
-    s.layout.coreAirHandler = core;
+    coreRoomSite(s);
+    const int core = s.layout.coreAirHandler;
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
     QCOMPARE(countCode(e, "cooling.not-cooled"), 0);
     double coreSwitches = 0;
@@ -457,6 +466,33 @@ class TestCooling : public QObject {
     QVERIFY(coreSwitches > 0);
     QVERIFY(qFuzzyCompare(e.cooling.unitHeat[core], coreSwitches));
     checkBalance(e);
+  }
+
+  // network.core_feeds: the core room's switches draw on the nodes named, half on each, and the
+  // failover check moves all of them onto the survivor; without feeds they are drawn at the sources.
+  void coreRoomFeeds() {
+    Site s;
+    const Chain c = coreRoomSite(s);
+    const auto unfed = engine::evaluate(s.design, s.layout, s.catalog);
+    const engine::CoreRoomDraw before = engine::coreRoomDraw(unfed.fabric);
+    QVERIFY(before.switches > 0 && before.power > 0);
+    QCOMPARE(before.feedA, design::kNone);
+    s.layout.coreFeedA = c.upsA;
+    s.layout.coreFeedB = c.upsB;
+    const auto fed = engine::evaluate(s.design, s.layout, s.catalog);
+    const engine::CoreRoomDraw room = engine::coreRoomDraw(fed.fabric);
+    QCOMPARE(room.switches, before.switches);
+    QVERIFY(qFuzzyCompare(room.power, before.power));
+    QCOMPARE(room.feedA, c.upsA);
+    QCOMPARE(room.feedB, c.upsB);
+    // Each UPS now carries half the room beyond what it carried; the facility total is the same
+    // load plus the UPS's losses on it.
+    for (int ups : {c.upsA, c.upsB})
+      QVERIFY2(std::abs(fed.power.nominal.out[ups] - unfed.power.nominal.out[ups] - room.power / 2) < 1,
+               qPrintable(QString::number(fed.power.nominal.out[ups] - unfed.power.nominal.out[ups])));
+    QVERIFY(fed.power.facility > unfed.power.facility);
+    QVERIFY(fed.power.facility < unfed.power.facility + 0.1 * room.power);
+    checkBalance(fed);
   }
 
   void adiabaticDryCoolerUsesWater() {

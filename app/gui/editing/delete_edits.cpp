@@ -101,6 +101,10 @@ std::string danglingReference(const design::Layout& L, const std::vector<char>& 
         return L.cooling[i].id + " still rejects heat to " + L.cooling[static_cast<std::size_t>(c)].id + ".";
     }
   }
+  for (int feed : {L.coreFeedA, L.coreFeedB})
+    if (gone(powerGone, feed))
+      return L.power[static_cast<std::size_t>(feed)].id +
+             " still feeds the core room (network core_feeds); name another feed first.";
   if (gone(coolingGone, L.coreAirHandler))
     return L.cooling[static_cast<std::size_t>(L.coreAirHandler)].id +
            " still cools the core room (network core_air_handler); name another air handler first.";

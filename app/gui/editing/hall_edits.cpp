@@ -351,6 +351,7 @@ EditOutcome deleteHall(const design::ResolvedDesign& r, int hallIndex) {
   std::erase_if(d.overrides, [&](const auto& kv) { return gone.count(kv.first) > 0; });
   std::erase_if(d.network.networkRows, [&](const std::string& row) { return gone.count(row) > 0; });
   if (gone.count(d.network.coreAirHandler)) d.network.coreAirHandler.clear();
+  std::erase_if(d.network.coreFeeds, [&](const std::string& id) { return gone.count(id) > 0; });
   EditOutcome out;
   out.design = std::move(d);
   return out;
@@ -434,6 +435,8 @@ EditOutcome repeatHall(const design::ResolvedDesign& r, int hallIndex, int count
       if (rename.inside.count(row)) row = first(rename.id(row));
     if (rename.inside.count(d.network.coreAirHandler))
       d.network.coreAirHandler = first(rename.id(d.network.coreAirHandler));
+    for (auto& f : d.network.coreFeeds)
+      if (rename.inside.count(f)) f = first(rename.id(f));
   }
   if (count < H.count) {
     // The halls beyond the new count go, with what they hold and what was made only there.
