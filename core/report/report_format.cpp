@@ -62,18 +62,6 @@ std::string quantity(double siValue, units::Dimension dim) {
   return units::format(siValue, dim);
 }
 
-std::string byteRate(double v) {
-  const std::pair<double, const char*> scales[] = {
-      {1e18, "EB/s"}, {1e15, "PB/s"}, {1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}};
-  for (auto [factor, unit] : scales) {
-    if (std::fabs(v) >= factor * 0.9995) {
-      const double x = v / factor;
-      return fixed(x, std::fabs(x) >= 100 ? 0 : std::fabs(x) >= 10 ? 1 : 2) + " " + unit;
-    }
-  }
-  return fixed(v / 1e6, 2) + " MB/s";
-}
-
 std::string kindLabel(std::string_view kind) {
   if (kind == "ups") return "UPS";
   if (kind == "pdu") return "PDU";

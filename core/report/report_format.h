@@ -46,10 +46,6 @@ std::string percent(double fraction);
 /// A quantity with its unit via units::format ("132 kW", "800 Gb/s").
 std::string quantity(double siValue, units::Dimension dim);
 
-/// Bytes per second in decimal byte units with three significant figures: "8 TB/s", "3.43 EB/s"
-/// (network rates go through quantity() in bits; memory and storage speak bytes).
-std::string byteRate(double bytesPerSecond);
-
 /// An equipment kind as planners write it: "ups" → "UPS", "cdu" → "CDU", "air-handler" → "air handler".
 std::string kindLabel(std::string_view kind);
 

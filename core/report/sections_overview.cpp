@@ -116,12 +116,12 @@ Section compute(const ReportInputs& in) {
       {"Peak dense BF16 / FP8 / FP4",
        quantity(c.peakBf16, Dimension::Compute) + " / " + quantity(c.peakFp8, Dimension::Compute) + " / " +
            (c.peakFp4 > 0 ? quantity(c.peakFp4, Dimension::Compute) : std::string("n/a"))},
-      {"HBM", quantity(c.hbm, Dimension::DataSize) + ", " + byteRate(c.hbmBandwidth) + " aggregate"},
+      {"HBM", quantity(c.hbm, Dimension::DataSize) + ", " + units::formatByteRate(c.hbmBandwidth) + " aggregate"},
       {"Scale-up domains",
        engine::scaleUpDomainsText(c, [](double bw) { return rate(bw) + " per GPU per direction"; })},
-      {"Storage", c.storageCapacity > 0
-                      ? quantity(c.storageCapacity, Dimension::DataSize) + ", " + byteRate(c.storageBandwidth)
-                      : std::string("no storage racks")},
+      {"Storage", c.storageCapacity > 0 ? quantity(c.storageCapacity, Dimension::DataSize) + ", " +
+                                              units::formatByteRate(c.storageBandwidth)
+                                        : std::string("no storage racks")},
   };
   s.blocks.push_back(std::move(kv));
   return s;

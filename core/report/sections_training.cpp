@@ -77,7 +77,7 @@ KeyValues clusterValues(const training::Cluster& c, const std::vector<training::
                         ":1" + (c.podGpus > 0 ? ", pods of " + count(c.podGpus) + " GPUs" : std::string())},
       {"IT power per GPU", power(c.itPowerPerGpu) + " (racks and network over GPUs); PUE " + pue(c.pue)},
       {"Checkpoint storage",
-       c.storageBandwidth > 0 ? byteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
+       c.storageBandwidth > 0 ? units::formatByteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
       {"Largest failure domain", c.largestFailureDomainGpus > 0
                                      ? base::counted(c.largestFailureDomainGpus, "GPU")
                                      : std::string("none (") + reliability::kNoFailureDomain + ")"},

@@ -87,9 +87,8 @@ Estimate estimate(const Job& job, const Cluster& cluster, const GpuParams& gpu) 
                       units::shortest(gpu.eff.itPowerPerTdp) + " for host and network)");
   }
   if (e.reliability.storageAssumed) {
-    e.notes.push_back("storage bandwidth assumed " +
-                      units::format(e.reliability.storageBandwidth, units::Dimension::DataRate) +
-                      " (0.25 GB/s per GPU) for checkpoints");
+    e.notes.push_back("storage bandwidth assumed " + units::formatByteRate(e.reliability.storageBandwidth) + " (" +
+                      units::formatByteRate(kAssumedStoragePerGpu) + " per GPU) for checkpoints");
   }
   if (e.reliability.restartAssumed) {
     e.notes.push_back("restart after a failure assumed " + units::format(kRestartFixed, units::Dimension::Time) +

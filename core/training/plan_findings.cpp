@@ -64,10 +64,18 @@ BatchAdvice batchAdvice(const Job& job, const Cluster& cluster, const GpuParams&
 }
 
 std::vector<engine::Finding> goodputFindings(const Goodput& g) {
-  if (!(g.goodput < kLowGoodput)) return {};
   using units::Dimension;
+  std::vector<engine::Finding> out;
+  if (g.storageAssumed && g.storageBandwidth > 0)
+    out.push_back(engine::makeFinding(
+        engine::Severity::Info, "", "training.storage-assumed",
+        "the site states no checkpoint storage (storage racks, site.storage_bandwidth): the estimate assumes " +
+            units::formatByteRate(g.storageBandwidth) + " (" + units::formatByteRate(kAssumedStoragePerGpu) +
+            " per GPU, as Llama 3's storage), whose racks, power and cooling are in none of the site's figures",
+        g.storageBandwidth, 0));
+  if (!(g.goodput < kLowGoodput)) return out;
   const std::string rate = interruptionRateText(g, " interruptions a day");
-  return {engine::makeFinding(
+  out.push_back(engine::makeFinding(
       engine::Severity::Warning, "", "training.low-goodput",
       "the job trains " + wholePercent(g.goodput) + " of its wall time: " + rate +
           ", each stopping the whole job for a " + units::format(g.restart - g.checkpointWrite, Dimension::Time) +
@@ -75,7 +83,8 @@ std::vector<engine::Finding> goodputFindings(const Goodput& g) {
           (g.restartAssumed ? " (assumed; set training.restart to the recovery the site's software achieves)" : "") +
           ", plus the checkpoint read and the work since the last checkpoint; faster recovery or a smaller job "
           "raise it",
-      g.goodput, kLowGoodput)};
+      g.goodput, kLowGoodput));
+  return out;
 }
 
 std::vector<engine::Finding> idleGpuFindings(const std::vector<IdleGpus>& idleTypes, const Cluster& cluster) {

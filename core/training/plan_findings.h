@@ -20,6 +20,10 @@
 //                                     interruptions a day and the restart, and whether the restart
 //                                     is the assumed one (training.restart). value = goodput,
 //                                     limit = kLowGoodput.
+//   training.storage-assumed info     The site states no checkpoint storage, so the estimate assumes
+//                                     kAssumedStoragePerGpu per GPU: that storage's racks, power
+//                                     and cooling are in none of the site's figures. value = the
+//                                     bandwidth assumed (B/s).
 //   training.published-gap   warning  Published runs of the job's model on its GPU and precision are
 //                                     known gaps of the validation (core/training/validation.h:
 //                                     publishedGapFindings, added by whoever estimates a design's job).

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <span>
+#include <utility>
 
 namespace gigaplan::units {
 namespace {
@@ -284,6 +285,19 @@ std::string formatExact(double v, Dimension dim) {
     }
   }
   return best;
+}
+
+std::string formatByteRate(double v) {
+  const std::pair<double, const char*> scales[] = {
+      {1e18, "EB/s"}, {1e15, "PB/s"}, {1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}};
+  auto text = [](double x, const char* unit) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", std::fabs(x) >= 100 ? 0 : std::fabs(x) >= 10 ? 1 : 2, x);
+    return base::groupThousands(buf) + " " + unit;
+  };
+  for (auto [factor, unit] : scales)
+    if (std::fabs(v) >= factor * 0.9995) return text(v / factor, unit);
+  return text(v / 1e6, "MB/s");
 }
 
 }  // namespace gigaplan::units

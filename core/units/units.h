@@ -60,6 +60,10 @@ inline std::string formatPower(double watts) {
 /// Prints an SI value so that parse() gives back exactly the same double: the largest unit whose
 /// shortest decimal form round-trips ("132 kW", "0.6 m", "1.25e+08 B/s" only when nothing better).
 /// Used when saving designs.
+/// A byte rate as storage and memory are quoted, in bytes per second with 3 significant figures:
+/// "65.5 TB/s", "450 GB/s" (format(…, DataRate) gives network rates, in bits).
+std::string formatByteRate(double bytesPerSecond);
+
 std::string formatExact(double siValue, Dimension dim);
 
 /// Shortest decimal text that reads back as exactly `v` ("0.1", "300000000000").

@@ -21,6 +21,7 @@
 #include "app/gui/file_actions.h"
 #include "app/gui/findings_model.h"
 #include "app/gui/findings_panel.h"
+#include "app/gui/job/job_estimate.h"
 #include "app/gui/job/job_panel.h"
 #include "app/gui/main_window.h"
 #include "app/gui/metrics_panel.h"
@@ -102,10 +103,12 @@ class TestNoOpenGL : public QObject {
     QCOMPARE(window_->siteView().selection(), QStringList{QString::fromStdString(rackId)});
     // Properties follow the selection.
     QVERIFY(QTest::qWaitFor([&] { return window_->properties().model().rowCount() > 3; }, 5000));
-    // Findings: the table lists what the evaluation found.
+    // Findings: the table lists what the evaluation found, the job's outlook with them.
     const auto counts = window_->findingsPanel().model().counts();
+    const auto& latest = window_->evaluations().latest();
     QCOMPARE(counts[0] + counts[1] + counts[2],
-             static_cast<int>(window_->evaluations().latest().evaluation->findings.size()));
+             static_cast<int>(latest.evaluation->findings.size() +
+                              app::outlookFor(*latest.design, *latest.evaluation).findings.size()));
     // Editing (and undo) still works without the view drawing.
     const std::string before = io::designToYaml(doc_->design());
     window_->siteView().setSelection({QString::fromStdString(doc_->resolved()->layout.cooling.front().id)});

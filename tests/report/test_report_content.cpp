@@ -82,9 +82,9 @@ class TestReportContent : public QObject {
     row("fixed no minus zero", report::fixed(-0.04, 1), "0.0");
     row("fixed grouped", report::fixed(12345.678, 1), "12,345.7");
     row("length km", report::length(12500), "12.5 km");
-    row("byte rate EB/s", report::byteRate(3.428e18), "3.43 EB/s");
-    row("byte rate TB/s", report::byteRate(8e12), "8.00 TB/s");
-    row("byte rate hundreds", report::byteRate(450e9), "450 GB/s");
+    row("byte rate EB/s", units::formatByteRate(3.428e18), "3.43 EB/s");
+    row("byte rate TB/s", units::formatByteRate(8e12), "8.00 TB/s");
+    row("byte rate hundreds", units::formatByteRate(450e9), "450 GB/s");
   }
   void numbers() {
     QFETCH(QString, actual);

@@ -293,10 +293,23 @@ class TestTrainingModel : public QObject {
 
     // Llama 3's 16,384 GPUs train > 90 % of the time: no finding. A job of 262,144 interrupted every
     // ~11 min with 10 min restarts trains about a third of it: a warning naming the assumption.
-    QVERIFY(goodputFindings(g).empty());
+    auto codes = [](const std::vector<gigaplan::engine::Finding>& fs) {
+      std::vector<std::string> out;
+      for (const auto& f : fs) out.push_back(f.code);
+      return out;
+    };
+    QVERIFY(g.storageAssumed == (codes(goodputFindings(g)) == std::vector<std::string>{"training.storage-assumed"}));
+    QVERIFY(!fast.storageAssumed || codes(goodputFindings(fast)).front() == "training.storage-assumed");
     Cluster campus;
     campus.count = 262144;
     campus.scaleUpSize = 72;
+    // No storage stated: a note that the assumed storage is in none of the site's figures.
+    const auto unstated = goodputFindings(goodput(campus, 262144, 14 * 7.3e12));
+    QCOMPARE(unstated.front().code, std::string("training.storage-assumed"));
+    QVERIFY(unstated.front().severity == gigaplan::engine::Severity::Info);
+    QVERIFY2(unstated.front().message.find("assumes 65.5 TB/s (250 MB/s per GPU") != std::string::npos,
+             unstated.front().message.c_str());
+    campus.storageBandwidth = 262144 * kAssumedStoragePerGpu;
     const Goodput big = goodput(campus, 262144, 14 * 7.3e12);
     QVERIFY(big.goodput < 0.5);
     const auto low = goodputFindings(big);
