@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -53,7 +54,8 @@ ComparePanel::ComparePanel(Document& doc, QWidget* parent)
       findingsTitle_(new QLabel(this)),
       findings_(new QListWidget(this)),
       objectsTitle_(new QLabel(this)),
-      objects_(new QListWidget(this)) {
+      objects_(new QListWidget(this)),
+      sections_(new QTabWidget(this)) {
   setObjectName("comparePanel");
   message_->setObjectName("compareMessage");
   message_->setWordWrap(true);
@@ -96,22 +98,27 @@ ComparePanel::ComparePanel(Document& doc, QWidget* parent)
   top->addWidget(choice_, 1);
   top->addWidget(onlyDifferences_);
   top->addWidget(showInView_);
-  auto* lists = new QHBoxLayout;
-  auto* left = new QVBoxLayout;
-  left->addWidget(findingsTitle_);
-  left->addWidget(findings_, 1);
-  auto* right = new QVBoxLayout;
-  right->addWidget(objectsTitle_);
-  right->addWidget(objects_, 1);
-  lists->addLayout(left, 1);
-  lists->addLayout(right, 1);
+  // Figures, findings and objects on tabs of their own: each takes the panel's whole height, which
+  // on a 1366 × 768 screen held five figures and a line or two of each list when they shared it.
+  auto page = [](QLabel* title, QWidget* body) {
+    auto* w = new QWidget;
+    auto* l = new QVBoxLayout(w);
+    l->setContentsMargins(0, 2, 0, 0);
+    l->addWidget(title);
+    l->addWidget(body, 1);
+    return w;
+  };
+  sections_->setObjectName("compareSections");
+  sections_->setDocumentMode(true);
+  sections_->addTab(table_, tr("Figures"));
+  sections_->addTab(page(findingsTitle_, findings_), tr("Findings"));
+  sections_->addTab(page(objectsTitle_, objects_), tr("Objects"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 0);
   layout->addLayout(top);
   layout->addWidget(message_);
   layout->addWidget(summary_);
-  layout->addWidget(table_, 5);  // the figures first: on a laptop they keep most of the height
-  layout->addLayout(lists, 2);
+  layout->addWidget(sections_, 1);
 
   connect(choice_, &QComboBox::activated, this, [this](int i) {
     if (choice_->itemData(i, kFileRole).toBool()) {
@@ -275,6 +282,7 @@ void ComparePanel::showComparison() {
     summary_->clear();
     findingsTitle_->setText(tr("Findings"));
     objectsTitle_->setText(tr("Objects"));
+    for (int i = 0; i < sections_->count(); ++i) sections_->setTabText(i, tabTitle(i, -1));
     if (!chosen_)
       message_->setText(current_ && !current_->design->design.variants.empty()
                             ? tr("Choose one of the design's variants, or another design file, to compare with.")
@@ -339,6 +347,15 @@ void ComparePanel::showComparison() {
     auto* item = new QListWidgetItem(qs(report::objectLine(d)), objects_);
     if (d.change != design::ObjectChange::Added) item->setData(kObjectRole, qs(d.id));
   }
+  sections_->setTabText(kFiguresTab, tabTitle(kFiguresTab, static_cast<long long>(c.changedMetrics())));
+  sections_->setTabText(kFindingsTab,
+                        tabTitle(kFindingsTab, static_cast<long long>(c.appeared.size() + c.disappeared.size())));
+  sections_->setTabText(kObjectsTab, tabTitle(kObjectsTab, static_cast<long long>(c.objects.size())));
+}
+
+QString ComparePanel::tabTitle(int tab, long long differences) {
+  const QString name = tab == kFiguresTab ? tr("Figures") : tab == kFindingsTab ? tr("Findings") : tr("Objects");
+  return differences < 0 ? name : QStringLiteral("%1 (%2)").arg(name, QLocale().toString(differences));
 }
 
 widgets::scene::ColorScalars ComparePanel::differenceScalars(const design::Layout& layout) const {

@@ -24,6 +24,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QTabWidget;
 class QTableWidget;
 
 namespace gigaplan::app {
@@ -62,6 +63,9 @@ class ComparePanel : public QWidget {
   QTableWidget& table() { return *table_; }
   QListWidget& findings() { return *findings_; }
   QListWidget& objects() { return *objects_; }
+  /// The tabs: figures, findings, objects, each titled with its count of differences.
+  QTabWidget& sections() { return *sections_; }
+  static constexpr int kFiguresTab = 0, kFindingsTab = 1, kObjectsTab = 2;
   QCheckBox& onlyDifferences() { return *onlyDifferences_; }
   QPushButton& showInView() { return *showInView_; }
   QString message() const;
@@ -107,6 +111,9 @@ class ComparePanel : public QWidget {
   QListWidget* findings_;
   QLabel* objectsTitle_;
   QListWidget* objects_;
+  QTabWidget* sections_;
+  /// "Objects (54)"; without a count (< 0) the name alone.
+  static QString tabTitle(int tab, long long differences);
 };
 
 }  // namespace gigaplan::app

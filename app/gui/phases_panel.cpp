@@ -190,8 +190,17 @@ void PhasesPanel::finished() {
     table_->clear();
     table_->setColumnCount(static_cast<int>(t->columns.size()));
     table_->setRowCount(static_cast<int>(t->rows.size()));
+    // Figures' headers on two lines, the unit under the quantity ("Facility / MW"), so that every
+    // column, the findings last, fits a 1366-pixel window without scrolling sideways.
     QStringList headers;
-    for (const report::Table::Column& c : t->columns) headers << qs(c.header);
+    for (const report::Table::Column& c : t->columns) {
+      QString h = qs(c.header);
+      if (c.align == report::Align::Right) {
+        const qsizetype space = h.lastIndexOf(' ');
+        if (space > 0) h[space] = '\n';
+      }
+      headers << h;
+    }
     table_->setHorizontalHeaderLabels(headers);
     for (int r = 0; r < static_cast<int>(t->rows.size()); ++r) {
       const auto& row = t->rows[static_cast<std::size_t>(r)];

@@ -28,6 +28,7 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -2018,6 +2019,13 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel.objects().item(0)->text(), QString("~ rack a-1: type gb200-nvl72 \u2192 gb300-nvl72"));
     QVERIFY(panel.findings().count() >= 1);
 
+    // Figures, findings and objects each have a tab, titled with how many differ.
+    QCOMPARE(panel.sections().tabText(app::ComparePanel::kObjectsTab), QString("Objects (4)"));
+    QCOMPARE(panel.sections().tabText(app::ComparePanel::kFiguresTab),
+             QString("Figures (%1)").arg(static_cast<int>(c.changedMetrics())));
+    QVERIFY(panel.table().isVisible() && !panel.objects().isVisible());
+    panel.sections().setCurrentIndex(app::ComparePanel::kObjectsTab);
+    QTRY_VERIFY(panel.objects().isVisible());
     // A click on an object selects it in the view.
     QTest::mouseClick(panel.objects().viewport(), Qt::LeftButton, {},
                       panel.objects().visualItemRect(panel.objects().item(1)).center());
@@ -2062,7 +2070,10 @@ class TestMainWindow : public QObject {
     QVERIFY(panel.comparison()->objects.size() > 10);
     QCOMPARE(choice.currentText(), QString("superpod-gb200-su.yaml"));
     QVERIFY2(panel.objects().count() > 10, qPrintable(QString::number(panel.objects().count())));
+    panel.sections().setCurrentIndex(app::ComparePanel::kFiguresTab);
     saveShot(w, tmp_, "compare-file.png");
+    panel.sections().setCurrentIndex(app::ComparePanel::kObjectsTab);
+    saveShot(w, tmp_, "compare-file-objects.png");
     doc.undoStack()->undo();
 
     // Opening a variant: a design of its own, not yet saved; Save asks where to keep it.
@@ -2125,6 +2136,9 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel.table().rowCount(), 5);
     QVERIFY2(panel.message().contains("5 phases, 2 Mar 2026 to 3 May 2027"), qPrintable(panel.message()));
     QCOMPARE(panel.table().item(0, 3)->text(), QString("55,296"));  // GPUs of phase 1
+    // Every column, the findings last, fits the 1366-pixel window: no sideways scrolling.
+    QTRY_COMPARE(panel.table().horizontalScrollBar()->maximum(), 0);
+    QCOMPARE(panel.table().horizontalHeaderItem(6)->text(), QString("Facility\nMW"));
     QVERIFY2(panel.heading().contains("Phase 1 of 5") && panel.heading().contains("Hall A1 on turbines"),
              qPrintable(panel.heading()));
     QVERIFY2(panel.jobText().contains("Finish"), qPrintable(panel.jobText()));
