@@ -1,4 +1,4 @@
-// checkLayout: rack footprints against their hall and against each other.
+// checkLayout: rack footprints against their hall and against each other, in-hall gear against its hall.
 #include "core/evaluate/layout_checks.h"
 
 #include <algorithm>
@@ -16,6 +16,7 @@ namespace {
 
 using model::Footprint;
 constexpr double kTolerance = model::kOverlapTolerance;  // racks touching side by side do not overlap
+constexpr double kGearTolerance = 0.5;  // m: gear set against the wall, its centre just past it, is inside
 
 void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, std::vector<Finding>& out) {
   for (std::size_t r = 0; r < layout.racks.size(); ++r) {
@@ -33,6 +34,41 @@ void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, 
           Severity::Error, rack.id, "layout.rack-outside-hall",
           rack.id + " reaches " + units::format(beyond, units::Dimension::Length) + " outside hall " + hall.id, beyond,
           0));
+  }
+}
+
+// How far `p` lies outside `hall`'s floor (m; 0 or less: inside).
+double outside(const design::Hall& hall, design::Vec2 p) {
+  return std::max({hall.origin.x - p.x, p.x - (hall.origin.x + hall.size.x), hall.origin.y - p.y,
+                   p.y - (hall.origin.y + hall.size.y)});
+}
+
+// Gear that serves a hall's racks from within the white space — a CDU's secondary loop, an air
+// handler's air, a busway or PDU's busbar or whips — and is made by that hall, yet stands outside
+// its floor. Yard gear (transformers, switchboards, UPS rooms, chillers, coolers, towers) may
+// stand beside its hall and is not checked. The gear's position (its centre) is checked, as a
+// bank of units has no single footprint.
+void checkGear(const design::Layout& layout, std::vector<Finding>& out) {
+  const int halls = static_cast<int>(layout.halls.size());
+  auto check = [&](const std::string& id, int h, design::Vec2 at, const char* what, const char* serves) {
+    if (h < 0 || h >= halls) return;
+    const design::Hall& hall = layout.halls[static_cast<std::size_t>(h)];
+    if (hall.size.x <= 0 || hall.size.y <= 0) return;
+    const double beyond = outside(hall, at);
+    if (beyond > kGearTolerance)
+      out.push_back(makeFinding(Severity::Warning, id, "layout.gear-outside-hall",
+                                id + ", " + what + " of hall " + hall.id + ", stands " +
+                                    units::format(beyond, units::Dimension::Length) + " outside its floor: it " +
+                                    serves + " the hall's racks from inside; move it in, or check its position",
+                                beyond, 0));
+  };
+  for (const design::PowerNode& n : layout.power) {
+    if (n.kind == design::PowerKind::Busway) check(n.id, n.hall, n.position, "a busway", "feeds");
+    if (n.kind == design::PowerKind::Pdu) check(n.id, n.hall, n.position, "a PDU", "feeds");
+  }
+  for (const design::CoolingUnit& u : layout.cooling) {
+    if (u.kind == design::CoolingKind::Cdu) check(u.id, u.hall, u.position, "a CDU", "cools");
+    if (u.kind == design::CoolingKind::AirHandler) check(u.id, u.hall, u.position, "an air handler", "cools");
   }
 }
 
@@ -99,6 +135,7 @@ std::vector<Finding> checkLayout(const design::Layout& layout) {
   for (const design::Rack& rack : layout.racks) fp.push_back(model::rackFootprint(rack));
   std::vector<Finding> out;
   checkHalls(layout, fp, out);
+  checkGear(layout, out);
   checkOverlaps(layout, fp, out);
   return out;
 }

@@ -75,6 +75,38 @@ class TestLayoutChecks : public QObject {
     if (outside > 0) QCOMPARE(f[0].object, std::string("a"));
   }
 
+  // Gear that serves racks from inside (CDU, air handler, busway, PDU) and is its hall's, standing
+  // beyond the floor: a warning. Yard gear of the hall (a chiller, a transformer) may stand outside;
+  // site-level gear has no hall.
+  void gearOutsideItsHall() {
+    Site s;  // hall h1: 40 × 20 m from the origin
+    const int grid = s.power("grid", design::PowerKind::Grid, "", {}, 5e6);
+    const int bus = s.power("bus", design::PowerKind::Busway, "bw", {grid});
+    const int tx = s.power("tx", design::PowerKind::Transformer, "tx", {grid});
+    const int cdu = s.cooling("cdu", design::CoolingKind::Cdu, "cdu", {});
+    const int chiller = s.cooling("chiller", design::CoolingKind::Chiller, "chiller", {});
+    s.layout.power[grid].hall = design::kNone;
+    s.layout.power[grid].position = {100, 100};
+    s.layout.power[bus].position = {20, 10};
+    s.layout.power[tx].position = {50, 10};
+    s.layout.cooling[cdu].position = {40.4, 10};  // its centre 0.4 m past the wall: set against it
+    s.layout.cooling[chiller].position = {60, 10};
+    QCOMPARE(count(engine::checkLayout(s.layout), "layout.gear-outside-hall"), 0);
+    s.layout.power[bus].position = {20, 25};
+    s.layout.cooling[cdu].position = {56, 10};
+    const auto f = engine::checkLayout(s.layout);
+    QCOMPARE(count(f, "layout.gear-outside-hall"), 2);
+    for (const auto& x : f)
+      if (x.code == "layout.gear-outside-hall") {
+        QVERIFY(x.severity == engine::Severity::Warning);
+        QVERIFY2(x.object == "bus" ? x.message ==
+                                         "bus, a busway of hall h1, stands 5 m outside its floor: it feeds "
+                                         "the hall's racks from inside; move it in, or check its position"
+                                   : x.object == "cdu" && x.value == 16,
+                 x.message.c_str());
+      }
+  }
+
   void gridHashMatchesBruteForce() {
     Site s;
     s.layout.halls[0].size = {200, 200};

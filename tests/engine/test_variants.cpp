@@ -241,7 +241,7 @@ class TestVariants : public QObject {
     QCOMPARE(design::diffLayouts(base->layout, gb300->layout).size(), std::size_t{4});
     const auto campus = design::resolve(
         io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/gigawatt-campus.yaml#ups-eco", baseCatalog()), baseCatalog());
-    const auto& ups = campus->layout.power[static_cast<std::size_t>(campus->layout.powerIndex.at("c2-nups4b"))];
+    const auto& ups = campus->layout.power[static_cast<std::size_t>(campus->layout.powerIndex.at("c2-nups2-2b"))];
     QCOMPARE(ups.model, std::string("ups-1500kw-eco"));
   }
 
