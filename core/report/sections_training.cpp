@@ -105,8 +105,10 @@ Section training(const ReportInputs& in) {
   const training::Job& job = e.job;
   // Warnings first: idle GPU types and a batch too small change what the numbers below mean.
   for (const auto& f : e.findings) {
-    s.blocks.push_back(Paragraph{f.message + " [" + f.code + "].",
-                                 f.severity == engine::Severity::Error ? Tone::Error : Tone::Warning});
+    const Tone tone = f.severity == engine::Severity::Error     ? Tone::Error
+                      : f.severity == engine::Severity::Warning ? Tone::Warning
+                                                                : Tone::Note;
+    s.blocks.push_back(Paragraph{f.message + " [" + f.code + "].", tone});
   }
   KeyValues kv;
   kv.entries = {
