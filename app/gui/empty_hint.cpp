@@ -16,7 +16,7 @@ constexpr const char* kHintProperty = "gigaplanEmptyHint";
 class EmptyHint : public QObject {
  public:
   EmptyHint(QAbstractItemView* view, std::function<QString()> text)
-      : QObject(view), view_(view), text_(std::move(text)) {}
+      : QObject(view), view_(view), viewport_(view->viewport()), text_(std::move(text)) {}
 
   QString current() const {
     const QAbstractItemModel* model = view_->model();
@@ -26,22 +26,25 @@ class EmptyHint : public QObject {
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override {
-    if (watched != view_->viewport() || event->type() != QEvent::Paint) return false;
+    // Compared with the viewport kept at the start, never asked of the view: the viewport's events
+    // reach here while the view is being destroyed, when its own members are gone.
+    if (event->type() != QEvent::Paint || watched != viewport_) return false;
     const QString text = current();
     if (text.isEmpty()) return false;
     // The view paints its (empty) background first, then the line over it.
-    view_->viewport()->removeEventFilter(this);
-    QCoreApplication::sendEvent(view_->viewport(), event);
-    view_->viewport()->installEventFilter(this);
-    QPainter p(view_->viewport());
+    viewport_->removeEventFilter(this);
+    QCoreApplication::sendEvent(viewport_, event);
+    viewport_->installEventFilter(this);
+    QPainter p(viewport_);
     p.setPen(view_->palette().color(QPalette::PlaceholderText));
-    const QRect area = view_->viewport()->rect().adjusted(12, 12, -12, -12);
+    const QRect area = viewport_->rect().adjusted(12, 12, -12, -12);
     p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, text);
     return true;
   }
 
  private:
   QAbstractItemView* view_;
+  QWidget* viewport_;  // the view's, as it was when the hint was made (views keep theirs)
   std::function<QString()> text_;
 };
 

@@ -66,7 +66,7 @@ class PhaseCut {
     for (design::PowerNode& n : l.power) n.fedBy = keep(n.fedBy, powerMap_, true, kPowerNode);
     for (design::CoolingUnit& u : l.cooling) {
       u.rejectsTo = keep(u.rejectsTo, coolingMap_, false, kCoolingUnit);
-      u.fedBy = keep(u.fedBy, powerMap_, true, kPowerNode);
+      u.fedBy = keep(u.fedBy, powerMap_, true, kCoolingUnit);
     }
     cutRows();
     if (f_.coreAirHandler != kNone) {

@@ -401,6 +401,14 @@ class TestPhases : public QObject {
       QCOMPARE(replanned(o.phases[p]), 0);
     }
     QCOMPARE(replanned(o.phases.back()), 1);
+    // The core room's B side comes with hall pair 2: until then its switches and its plant run on
+    // side A, each said of what depends on it (the plant's units are cooling units).
+    const engine::Finding* ups = findingOn(o.phases[0].evaluation, "core-ups-b", "phase.not-in-service");
+    QVERIFY(ups && ups->message.find("the core room in service runs on its other feed") != std::string::npos);
+    const engine::Finding* mech = findingOn(o.phases[0].evaluation, "core-mech-b", "phase.not-in-service");
+    QVERIFY2(mech && mech->message.find("3 cooling units in service run on their other feed") != std::string::npos,
+             mech ? mech->message.c_str() : "no finding");
+    QVERIFY(!findingOn(o.phases[2].evaluation, "core-mech-b", "phase.not-in-service"));
     const auto& last = o.phases.back().evaluation.findings;
     const auto note =
         std::find_if(last.begin(), last.end(), [](const auto& x) { return x.code == "phase.fabric-replanned"; });

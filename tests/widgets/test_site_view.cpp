@@ -358,7 +358,8 @@ class TestSiteView : public QObject {
                qPrintable(QString("at %1 px: site to x = %2, legend from %3").arg(size.width()).arg(site).arg(legend)));
     }
     // The hall's name lies inside the framed extent.
-    const auto& hall = teachingHall().layout.halls.front();
+    const auto site = teachingHall();
+    const auto& hall = site.layout.halls.front();
     QVERIFY(view->scene().bounds()[2] < hall.origin.y - 1.2);
     // Once the planner has turned the camera, a resize leaves it where it is.
     const QPoint c(view->width() / 2, view->height() / 2);
