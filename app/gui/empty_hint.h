@@ -2,7 +2,7 @@
 // findings: every check holds", "Nothing matches “pdu-9”". An empty view otherwise looks the same
 // whether nothing was found, nothing is shown or nothing has been computed yet.
 //
-//   showWhenEmpty(tree, [this] { return model_->hasEvaluation() ? tr("No findings") : QString(); });
+//   showWhenEmpty(tree, [this] { return model_->evaluated() ? tr("No findings") : QString(); });
 #pragma once
 
 #include <QString>

@@ -18,29 +18,26 @@ using model::Footprint;
 constexpr double kTolerance = model::kOverlapTolerance;  // racks touching side by side do not overlap
 constexpr double kGearTolerance = 0.5;  // m: gear set against the wall, its centre just past it, is inside
 
+// How far a footprint centred at `p` with half-extents `half` reaches outside `hall`'s floor (m; 0
+// or less: inside). A point when `half` is zero.
+double outside(const design::Hall& hall, design::Vec2 p, design::Vec2 half = {}) {
+  return std::max({hall.origin.x - (p.x - half.x), (p.x + half.x) - (hall.origin.x + hall.size.x),
+                   hall.origin.y - (p.y - half.y), (p.y + half.y) - (hall.origin.y + hall.size.y)});
+}
+
 void checkHalls(const design::Layout& layout, const std::vector<Footprint>& fp, std::vector<Finding>& out) {
   for (std::size_t r = 0; r < layout.racks.size(); ++r) {
     const design::Rack& rack = layout.racks[r];
     if (rack.hall < 0 || rack.hall >= static_cast<int>(layout.halls.size())) continue;
     const design::Hall& hall = layout.halls[rack.hall];
     if (hall.size.x <= 0 || hall.size.y <= 0) continue;  // no floor size given: nothing to check against
-    const design::Vec2 half = model::halfExtent(fp[r]);
-    const double ex = half.x, ey = half.y;
-    const double beyond =
-        std::max({hall.origin.x - (rack.position.x - ex), (rack.position.x + ex) - (hall.origin.x + hall.size.x),
-                  hall.origin.y - (rack.position.y - ey), (rack.position.y + ey) - (hall.origin.y + hall.size.y)});
+    const double beyond = outside(hall, rack.position, model::halfExtent(fp[r]));
     if (beyond > kTolerance)
       out.push_back(makeFinding(
           Severity::Error, rack.id, "layout.rack-outside-hall",
           rack.id + " reaches " + units::format(beyond, units::Dimension::Length) + " outside hall " + hall.id, beyond,
           0));
   }
-}
-
-// How far `p` lies outside `hall`'s floor (m; 0 or less: inside).
-double outside(const design::Hall& hall, design::Vec2 p) {
-  return std::max({hall.origin.x - p.x, p.x - (hall.origin.x + hall.size.x), hall.origin.y - p.y,
-                   p.y - (hall.origin.y + hall.size.y)});
 }
 
 // Gear that serves a hall's racks from within the white space — a CDU's secondary loop, an air

@@ -264,11 +264,7 @@ class Writer {
     }
     if (n.spinePositionSet) vec("spine_position", n.spinePosition);
     if (!n.coreAirHandler.empty()) kv("core_air_handler", n.coreAirHandler);
-    if (!n.coreFeeds.empty()) {
-      e_ << YAML::Key << "core_feeds" << YAML::Value << YAML::Flow << YAML::BeginSeq;
-      for (const auto& f : n.coreFeeds) e_ << f;
-      e_ << YAML::EndSeq;
-    }
+    if (!n.coreFeeds.empty()) ids("core_feeds", n.coreFeeds);
     if (n.trayHeight != d.trayHeight) q("tray_height", n.trayHeight, Dimension::Length);
     if (n.slack != d.slack) kv("slack", units::shortest(n.slack));
     if (!n.nodeNames.empty()) kv("node_names", n.nodeNames);

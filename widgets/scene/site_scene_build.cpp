@@ -36,12 +36,13 @@ constexpr int kMaxUnitsDrawn = 400;
 // Heights of the ground layers: far enough apart not to z-fight when seen from kilometres.
 constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
 
-// A hall's name: its letter height (m) on the ground, and how far below the hall its lowest ink
-// reaches, in letter heights (centred 1.2 heights below the wall, half a height tall each side).
+// A hall's name: its letter height (m) on the ground; it is centred kHallLabelBelow heights below
+// the hall's wall, and its lowest ink reaches half a height further (kHallLabelDrop, with a margin).
 double hallLabelHeight(const design::Hall& h) {
   return std::clamp(std::min(h.size.x, h.size.y) / 8, 1.2, 16.0);
 }
-constexpr double kHallLabelDrop = 1.8;
+constexpr double kHallLabelBelow = 1.2;
+constexpr double kHallLabelDrop = kHallLabelBelow + 0.6;
 
 void setMesh(vtkActor* actor, vtkPolyData* mesh) {
   vtkPolyDataMapper::SafeDownCast(actor->GetMapper())->SetInputData(mesh);
@@ -289,7 +290,7 @@ void SiteScene::buildStatic() {
     l.height = hallLabelHeight(h);
     l.maxWidth = 0.9 * h.size.x;  // halls often stand side by side
     l.x = h.origin.x + h.size.x / 2;
-    l.y = h.origin.y - l.height * 1.2;  // centred 1.2 heights below: its lowest ink ~1.7 below
+    l.y = h.origin.y - l.height * kHallLabelBelow;
     l.z = kGroundZ + kLabelLift;
     hallLabels.push_back(l);
   }
