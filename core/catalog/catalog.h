@@ -8,6 +8,7 @@
 //   double gpuPeak = cat.gpu(nvl72->gpu)->bf16;                  // FLOP/s
 #pragma once
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -114,13 +115,26 @@ struct PowerGear {
   double ratingPowerFactor = 0;
   double efficiency = 1;  // fraction at rated load; used when there is no curve
   // Published efficiency by load (sorted by load, at least two points; empty = `efficiency` at
-  // every load). Interpolated linearly between points; held flat beyond the first and last.
+  // every load). Interpolated linearly between points and held flat beyond the last. Below the
+  // first point the losses follow a fixed part plus one growing with the square of the load,
+  // through the first two points: a transformer's no-load and load losses, P0 + x²·Pk, which the
+  // points of a curve built from them give back exactly. Holding the efficiency flat there would
+  // take the losses below the no-load loss at light load, where 2N gear often runs.
   std::vector<EfficiencyPoint> efficiencyCurve;
 
   /// Efficiency at `load` (fraction of rating, ≥ 0): the one home of the interpolation.
   double efficiencyAt(double load) const {
     if (efficiencyCurve.size() < 2) return efficiency;
-    if (load <= efficiencyCurve.front().load) return efficiencyCurve.front().efficiency;
+    if (load <= efficiencyCurve.front().load) {
+      const EfficiencyPoint& a = efficiencyCurve[0];
+      const EfficiencyPoint& b = efficiencyCurve[1];
+      if (load <= 0 || a.load <= 0 || a.efficiency <= 0 || b.efficiency <= 0) return a.efficiency;
+      // Losses per unit of rating at the two points, then fixed + square-law through them.
+      const double lossA = a.load * (1 / a.efficiency - 1), lossB = b.load * (1 / b.efficiency - 1);
+      const double square = std::max(0.0, (lossB - lossA) / (b.load * b.load - a.load * a.load));
+      const double fixedPart = std::max(0.0, lossA - square * a.load * a.load);
+      return load / (load + fixedPart + square * load * load);
+    }
     for (std::size_t k = 1; k < efficiencyCurve.size(); ++k) {
       const EfficiencyPoint& a = efficiencyCurve[k - 1];
       const EfficiencyPoint& b = efficiencyCurve[k];

@@ -20,8 +20,10 @@ std::vector<std::string> modelAssumptions(const design::ResolvedDesign& r, const
       "Loads: racks draw their catalog design power for energy and PUE, and their peak power for capacity checks.",
       // Sentences too long for one line continue on the next (adjacent literals join on purpose).
       // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
-      "Power flow: each node's draw is split evenly between its feeds; conversion losses follow each gear's rated "
-      "efficiency at every load (an approximation: real efficiency falls at light load).",
+      "Power flow: each node's draw is split evenly between its feeds; conversion losses follow the gear's "
+      "efficiency-by-load curve where its catalog entry gives one (below the curve's first point, a fixed no-load "
+      "loss plus a part growing with the square of the load), and its rated efficiency at every load otherwise (an "
+      "approximation: real efficiency falls at light load).",
       "Substations and transformers are rated in MVA; their real-power capacity is rating \u00d7 the site power factor "
       "(" +
           fixed(d.site.powerFactor, 2) +

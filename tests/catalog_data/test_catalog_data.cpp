@@ -649,6 +649,21 @@ class TestCatalogData : public QObject {
     QVERIFY(curves >= 2);  // the unit substations
   }
 
+  // Below its first point (25 %) the unit substation's curve gives back the losses it was built
+  // from, the EU Tier 2 limits its note states: P0 = 1,887 W no-load, Pk = 21,962 W at rated
+  // current, P0 + x²·Pk at load x of 3 MVA. Held flat at 99.567 %, 12.6 % load lost 1.64 kW,
+  // less than the no-load loss alone.
+  void transformerKeepsItsNoLoadLossAtLightLoad() {
+    const gigaplan::catalog::Catalog c = gigaplan::catalog::loadDirectory(catalogDir().string());
+    const auto& tx = c.powerGear.at("unit-substation-3mva");
+    for (const double x : {0.02, 0.126, 0.2}) {
+      const double loss = x * 3e6 * (1 / tx.efficiencyAt(x) - 1), expected = 1887 + x * x * 21962;
+      QVERIFY2(std::abs(loss / expected - 1) < 0.01,
+               qPrintable(QString("at %1: %2 W, expected %3 W").arg(x).arg(loss).arg(expected)));
+      QVERIFY(loss > 1887);
+    }
+  }
+
   // Spot checks that the headline figures survived into the data with the right units.
   void headlineFigures() {
     const auto gpus = entriesById("gpus.yaml");

@@ -366,7 +366,7 @@ class TestPower : public QObject {
 
   void efficiencyFollowsTheCurve() {
     // Fixture curve (round numbers, not equipment data): 90 % at 25 % load, 94 % at 50 %, 96 % at
-    // 100 %; flat below 25 %. grid → UPS (1 MW) → busway (99 %) → racks on one feed.
+    // 100 %. grid → UPS (1 MW) → busway (99 %) → racks on one feed.
     Site s;
     s.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
     const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
@@ -386,7 +386,11 @@ class TestPower : public QObject {
     QVERIFY(qFuzzyCompare(e.power.losses, out / eff - 400e3));
     checkConservation(e.power.nominal);
     checkConservation(e.power.peak);
-    // One rack: 101 kW = 10 % load, below the first point: held at 90 %.
+    // One rack: 101 kW = 10 % load, below the first point. The losses there are a fixed part plus
+    // a square-law part through the first two points: per unit of rating 0.25 × (1/0.90 − 1) =
+    // 0.027778 at 25 % and 0.5 × (1/0.94 − 1) = 0.031915 at 50 %, so 0.022065 x² + 0.026399; at
+    // x = 0.10101 they are 0.026624 and the efficiency 0.10101 / 0.127634 = 79.14 % (held flat
+    // at 90 %, the losses would be 0.011223, under the fixed part).
     Site one;
     one.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
     const int g1 = one.power("grid", PowerKind::Grid, "", {}, 5e6);
@@ -394,25 +398,35 @@ class TestPower : public QObject {
     const int b1 = one.power("bus", PowerKind::Busway, "bw", {u1});
     one.rack("rack0", "r100", 2, 5, b1);
     const auto e1 = engine::evaluate(one.design, one.layout, one.catalog);
-    QVERIFY(qFuzzyCompare(e1.power.nominal.in[u1], 100e3 / 0.99 / 0.90));
+    const double x1 = 100e3 / 0.99 / 1e6, eff1 = x1 / (x1 + lightLoadLoss(x1));
+    QVERIFY(eff1 > 0.7913 && eff1 < 0.7915);
+    QVERIFY(qFuzzyCompare(e1.power.nominal.in[u1], 100e3 / 0.99 / eff1));
+  }
+
+  // The fixture curve's losses below its first point, per unit of rating (see above).
+  static double lightLoadLoss(double x) {
+    const double a = 0.25 * (1 / 0.90 - 1), b = 0.5 * (1 / 0.94 - 1);
+    const double square = (b - a) / (0.25 - 0.0625);
+    return a - square * 0.0625 + square * x * x;
   }
 
   void twoNGearRunsLowOnItsCurve() {
     // The reference chain with the fixture curve on both UPS (2N): at peak each carries 240 kW /
-    // 0.99 = 242.4 kW = 24.2 % of 1 MW, below the 25 % point → 90 %; in = 269.36 kW each.
+    // 0.99 = 242.4 kW = 24.2 % of 1 MW, just below the 25 % point → 89.8 %, in = 269.9 kW each.
     Site s;
     s.catalog.powerGear["ups"].efficiencyCurve = {{0.25, 0.90}, {0.50, 0.94}, {1.00, 0.96}};
     const Chain c = buildChain(s);
     const auto e = engine::evaluate(s.design, s.layout, s.catalog);
-    const double half = 240e3 / 0.99;
-    QVERIFY(qFuzzyCompare(e.power.peak.in[c.upsA], half / 0.90));
+    const double half = 240e3 / 0.99, halfEff = (half / 1e6) / (half / 1e6 + lightLoadLoss(half / 1e6));
+    QVERIFY(halfEff > 0.897 && halfEff < 0.90);
+    QVERIFY(qFuzzyCompare(e.power.peak.in[c.upsA], half / halfEff));
     // UPS A fails: UPS B delivers 484.85 kW = 48.5 % → 93.758 %, drawing 517.13 kW. The
-    // transformer then carries 517.13 kW, less than the 538.72 kW it carries with both UPS at 90 %:
-    // its failover utilisation stays at its normal 538.72 / 2,000 = 26.9 %, never below.
+    // transformer then carries 517.13 kW, less than the 539.8 kW it carries with both UPS at 89.8 %:
+    // its failover utilisation stays at its normal 539.8 / 2,000 = 27.0 %, never below.
     const double after = 2 * half, afterEff = 0.90 + 0.04 * (after / 1e6 - 0.25) / 0.25;
     QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.upsB], after / 1e6));
-    QVERIFY(qFuzzyCompare(e.power.utilisation[c.tx], 2 * half / 0.90 / 2e6));
-    QVERIFY(after / afterEff < 2 * half / 0.90);
+    QVERIFY(qFuzzyCompare(e.power.utilisation[c.tx], 2 * half / halfEff / 2e6));
+    QVERIFY(after / afterEff < 2 * half / halfEff);
     QVERIFY(qFuzzyCompare(e.power.failover.worstUtilisation[c.tx], e.power.utilisation[c.tx]));
     // Every node: failover utilisation ≥ normal utilisation.
     for (std::size_t i = 0; i < s.layout.power.size(); ++i)
