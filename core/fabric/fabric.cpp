@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <tuple>
 #include <utility>
@@ -43,6 +44,17 @@ std::string injectionText(const FabricResult& f, const std::function<std::string
   std::string text;
   for (const GpuLinks& l : f.gpuLinks) text += (text.empty() ? "" : ", ") + rate(l.injection) + " (" + l.gpu + ")";
   return text;
+}
+
+std::string bisectionBoundText(const FabricResult& f) {
+  const auto tier =
+      std::find_if(f.tierStats.begin(), f.tierStats.end(), [&](const Tier& t) { return t.tier == f.bisectionTier; });
+  if (f.bisectionTier == 0 || tier == f.tierStats.end()) return "bounded by what the GPUs inject";
+  const std::string bound = "bounded by the " + tier->name + " tier's uplinks";
+  if (tier->oversubscription <= 1.001) return bound;
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "%.3g:1", tier->oversubscription);
+  return bound + ", " + ratio + " oversubscribed";
 }
 
 double injectionOf(const FabricResult& f, const std::string& gpu) {
@@ -793,11 +805,15 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
 
   // Tier statistics, ports, bisection.
   std::int64_t narrowest = res.endpoints;
+  int narrowestTier = 0;
   for (Tier& st : res.tierStats) {
     st.portsUsed = st.linksDown + st.linksUp;
     st.portsFree = std::max<std::int64_t>(0, st.switches * split.radix - st.portsUsed);
     st.oversubscription = st.linksUp > 0 ? static_cast<double>(st.linksDown) / static_cast<double>(st.linksUp) : 1;
-    if (st.tier < t) narrowest = std::min(narrowest, st.linksUp);
+    if (st.tier < t && st.linksUp < narrowest) {
+      narrowest = st.linksUp;
+      narrowestTier = st.tier;
+    }
     res.totalSwitches += st.switches;
   }
   // Half the narrowest tier's links cross the worst cut, and never more than half of what the
@@ -806,6 +822,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   for (const GpuLinks& l : res.gpuLinks) injected += static_cast<double>(l.gpus) * l.injection;
   const double links = static_cast<double>(narrowest) * split.linkRate;
   res.bisectionBandwidth = (injected > 0 ? std::min(links, injected) : links) / 2;
+  res.bisectionTier = injected > 0 && injected <= links ? 0 : narrowestTier;
   res.maxHops = 2 * t - 1;
   res.switchPower = static_cast<double>(res.totalSwitches) * sw->power;
   res.pods = static_cast<int>(g.pods.size());

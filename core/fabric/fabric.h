@@ -211,7 +211,10 @@ struct FabricResult {
   std::vector<Tier> tierStats;  // tierStats[0] = leaf
   std::int64_t totalSwitches = 0;
   double bisectionBandwidth = 0;  // B/s, one direction, worst half/half cut
-  int maxHops = 0;                // switches crossed on the longest GPU-to-GPU path
+  // What bounds it: the tier (1 = leaf) whose uplinks are the narrowest, or 0 when the GPUs
+  // inject less than those links carry.
+  int bisectionTier = 0;
+  int maxHops = 0;  // switches crossed on the longest GPU-to-GPU path
   int pods = 0;
   int podGpus = 0;        // GPUs in the largest pod
   int leafGroups = 0;     // rail groups (scalable units) / leaves of a plain fat tree
@@ -247,6 +250,10 @@ struct FabricResult {
 /// What a GPU injects into the fabric, as texts print it: "800 Gb/s", or on a site of several NICs
 /// each type's, most GPUs first: "400 Gb/s (gb200), 800 Gb/s (gb300)". `rate` formats B/s.
 std::string injectionText(const FabricResult& f, const std::function<std::string(double)>& rate);
+
+/// What bounds the bisection, as texts print it after the figure: "bounded by what the GPUs
+/// inject", or "bounded by the leaf tier's uplinks, 7:1 oversubscribed".
+std::string bisectionBoundText(const FabricResult& f);
 
 /// The injection per GPU of one catalog GPU type on this fabric (B/s); injectionBandwidth when the
 /// type is not on it.

@@ -158,8 +158,8 @@ Section fabric(const ReportInputs& in) {
       {"Core room", coreRoomText(in)},
       {"Endpoints", count(f.endpoints) + " links at " + rate(f.linkRate) + "; each GPU injects " +
                         fabric::injectionText(f, [](double bw) { return rate(bw); })},
-      {"Bisection", rate(f.bisectionBandwidth) + " one direction (bounded by what the GPUs inject); longest path " +
-                        std::to_string(f.maxHops) + " switch hops"},
+      {"Bisection", rate(f.bisectionBandwidth) + " one direction (" + fabric::bisectionBoundText(f) +
+                        "); longest path " + std::to_string(f.maxHops) + " switch hops"},
       {"Pods / leaf groups",
        count(f.pods) + (f.pods == 1 ? " pod of " : " pods of up to ") + count(f.podGpus) + " GPUs; " +
            count(f.leafGroups) + (f.leafGroups == 1 ? " leaf group of " : " leaf groups of ") +

@@ -453,6 +453,10 @@ class TestFabric : public QObject {
     QCOMPARE(qint64(half.tierStats[0].linksUp), qint64(256));
     QCOMPARE(half.tierStats[0].oversubscription, 2.0);
     QCOMPARE(half.bisectionBandwidth, 256 * 400 * kGbps / 2);
+    QCOMPARE(half.bisectionTier, 1);  // the leaves' uplinks, not the GPUs, bound it
+    QCOMPARE(bisectionBoundText(half), std::string("bounded by the leaf tier's uplinks, 2:1 oversubscribed"));
+    QCOMPARE(full.bisectionTier, 0);
+    QCOMPARE(bisectionBoundText(full), std::string("bounded by what the GPUs inject"));
     QCOMPARE(half.collective(Level::Site).allReduce, 400 * kGbps * 256 / 512);
     QCOMPARE(half.rackRailGroup[10], 1);  // the 11th rack starts the second group
     QVERIFY(half.totalSwitches < full.totalSwitches);
@@ -479,6 +483,7 @@ class TestFabric : public QObject {
     QCOMPARE(qint64(r.tierStats[2].switches), qint64(4));
     QCOMPARE(qint64(r.tierStats[2].linksDown), qint64(256));
     QCOMPARE(r.bisectionBandwidth, 256 * 400 * kGbps / 2);
+    QCOMPARE(bisectionBoundText(r), std::string("bounded by the spine tier's uplinks, 4:1 oversubscribed"));
     QCOMPARE(r.collective(Level::Pod).groupGpus, 512);
     QCOMPARE(r.collective(Level::Pod).allReduce, 400 * kGbps);
     QCOMPARE(r.collective(Level::Site).allReduce, 400 * kGbps * 256 / 1024);
