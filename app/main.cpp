@@ -9,6 +9,7 @@
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (auto code = gigaplan::app::appCommandLine().run(args, std::cout, std::cerr)) return *code;
+  const std::string program = gigaplan::cli::programName(argc, argv, "gigaplan");
+  if (auto code = gigaplan::app::appCommandLine(program).run(args, std::cout, std::cerr)) return *code;
   return gigaplan::gui::run(argc, argv);
 }

@@ -17,6 +17,7 @@
 #include "app/cli/train_command.h"
 #include "app/cli/validate_command.h"
 #include "app/cli/year_command.h"
+#include "core/base/nearest_name.h"
 #include "core/report/report_format.h"
 #include "core/units/units.h"
 
@@ -124,20 +125,18 @@ std::string phaseOutOfRange(int phase, int phases, const std::string& file) {
          (phases == 0 ? std::string("no phases") : report::counted(phases, "phase"));
 }
 
-std::size_t editDistance(const std::string& a, const std::string& b) {
-  // Optimal string alignment: the classic table, plus a transposition of neighbours as one edit.
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.size()][b.size()];
+bool isOption(const std::string& arg) {
+  return arg.rfind('-', 0) == 0;
+}
+
+std::string unexpectedArgument(const std::string& arg) {
+  return (isOption(arg) ? "unknown option '" : "unexpected '") + arg + "'";
+}
+
+std::string programName(int argc, char** argv, const std::string& fallback) {
+  if (argc < 1 || !argv[0]) return fallback;
+  const std::string name = std::filesystem::path(argv[0]).filename().string();
+  return name.empty() ? fallback : name;
 }
 
 CommandLine::CommandLine(std::string program, std::vector<Command> commands, Gui gui)
@@ -189,20 +188,11 @@ std::string CommandLine::commandHelp(const Command& command) const {
 }
 
 int CommandLine::unknownCommand(const std::string& word, std::ostream& err) const {
-  const Command* closest = nullptr;
-  std::size_t best = std::string::npos;
-  for (const auto& c : commands_) {
-    const std::size_t d = editDistance(word, c.name);
-    if (d < best) best = d, closest = &c;
-  }
-  // The start of a command's name ("eval") counts as close too.
-  bool prefix = false;
-  for (const auto& c : commands_) {
-    if (word.size() >= 3 && c.name.rfind(word, 0) == 0) prefix = true, closest = &c;
-  }
+  std::vector<std::string_view> names;
+  for (const auto& c : commands_) names.push_back(c.name);
   err << program_ << ": '" << word << "' is not a command";
-  if (closest && (prefix || best <= std::max<std::size_t>(2, word.size() / 3))) {
-    err << "; did you mean '" << closest->name << "'?\n";
+  if (const auto meant = base::nearestName(word, names)) {
+    err << "; did you mean '" << *meant << "'?\n";
   } else {
     err << ". Commands:";
     for (const auto& c : commands_) err << " " << c.name;
@@ -215,7 +205,7 @@ int CommandLine::unknownCommand(const std::string& word, std::ostream& err) cons
 std::optional<int> CommandLine::run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const {
   if (args.empty()) {
     if (gui_ == OpensGui) return std::nullopt;
-    err << usage();
+    err << program_ << ": missing COMMAND\n" << usage();
     return kUsage;
   }
   const std::string& first = args.front();
@@ -240,9 +230,14 @@ std::optional<int> CommandLine::run(const std::vector<std::string>& args, std::o
       out << commandHelp(*c);
       return kOk;
     }
-    return c->run(rest, out, err);
+    try {
+      return c->run(rest, out, err);
+    } catch (const UsageError& e) {
+      err << program_ << " " << c->name << ": " << e.what() << "\n" << named(c->usage, program_);
+      return kUsage;
+    }
   }
-  if (first.rfind('-', 0) == 0) {
+  if (isOption(first)) {
     err << program_ << ": unknown option '" << first << "'\n  (" << program_ << " --help lists the commands)\n";
     return kUsage;
   }

@@ -6,11 +6,15 @@
 //
 //   const cli::CommandLine line("gigaplan-cli", cli::headlessCommands(), cli::CommandLine::NoGui);
 //   return *line.run({"validate", "site.yaml"}, std::cout, std::cerr);
+//
+// A command reports a usage error by throwing UsageError("missing FILE"); the dispatcher prints it
+// as "gigaplan-cli validate: missing FILE" followed by the command's usage, and returns 64.
 #pragma once
 
 #include <functional>
 #include <iosfwd>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -42,8 +46,24 @@ std::optional<long long> wholeNumber(const std::string& text, long long min, lon
 /// "--phase 6, but site.yaml has 5 phases"; "" when it can.
 std::string phaseOutOfRange(int phase, int phases, const std::string& file);
 
-/// Levenshtein distance (insertions, deletions, substitutions, and swaps of neighbours count one).
-std::size_t editDistance(const std::string& a, const std::string& b);
+/// A usage error (exit 64), thrown by a command: what is wrong with its arguments, in a few words
+/// ("missing FILE", "unknown option '--bogus'"). CommandLine::run() prints "PROGRAM COMMAND: what"
+/// and then the command's usage, so that every command's usage errors read alike.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// True for an argument that starts with '-': an option, never a file name.
+bool isOption(const std::string& arg);
+
+/// Why a command does not take `arg`: "unknown option '--bogus'" for one that starts with '-',
+/// "unexpected 'b.yaml'" for a word (a file too many).
+std::string unexpectedArgument(const std::string& arg);
+
+/// The name the program was run by, for its help and errors: argv[0] without its folder, or
+/// `fallback` when there is none.
+std::string programName(int argc, char** argv, const std::string& fallback);
 
 class CommandLine {
  public:
@@ -59,7 +79,8 @@ class CommandLine {
 
   /// Runs the command args[0] names, `--help`, `help [COMMAND]`, `COMMAND --help` or `--version`
   /// and returns its exit code. A word that names no command is a usage error (64) naming the
-  /// closest command. Returns nothing when the arguments ask for the GUI.
+  /// closest command; a command's UsageError is printed with its usage (64). Returns nothing when
+  /// the arguments ask for the GUI.
   std::optional<int> run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) const;
 
   /// The overview printed by --help.

@@ -34,14 +34,13 @@ int runCompare(const std::vector<std::string>& args, std::ostream& out, std::ost
       markdown = true;
     else if (a == "--changed")
       changed = true;
-    else if (a.rfind('-', 0) != 0 && files.size() < 2)
+    else if (!isOption(a) && files.size() < 2)
       files.push_back(a);
     else
-      return err << "gigaplan compare: unexpected '" << a << "'\n" << compareUsage(), kUsage;
+      throw UsageError(unexpectedArgument(a));
   }
-  if (files.size() != 2) return err << "gigaplan compare: needs two design files\n" << compareUsage(), kUsage;
-  if (json && markdown)
-    return err << "gigaplan compare: --json and --md exclude each other\n" << compareUsage(), kUsage;
+  if (files.size() < 2) throw UsageError(files.empty() ? "missing A and B" : "missing B");
+  if (json && markdown) throw UsageError("--json and --md exclude each other");
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::optional<report::LoadedDesign> a, b;

@@ -68,44 +68,32 @@ int runEvaluate(const std::vector<std::string>& args, std::ostream& out, std::os
     } else if (a == "--uncertainty") {
       const auto v = value();
       const auto n = v ? wholeNumber(*v, report::kMinSamples, report::kMaxSamples) : std::nullopt;
-      if (!n) {
-        err << "gigaplan evaluate: --uncertainty takes a number of samples from 10 to 100,000\n";
-        return kUsage;
-      }
+      if (!n) throw UsageError("--uncertainty takes a number of samples from 10 to 100,000");
       options.samples = static_cast<int>(*n);
       uncertainty = options;
     } else if (a == "--spread") {
       const auto v = value();
-      if (!v || !parseSpread(*v, options.spread)) {
-        err << "gigaplan evaluate: --spread takes GRADE=SIGMA pairs such as U=0.3,E=0.15 (grades V, S, E, U; "
-               "0 to 1)\n";
-        return kUsage;
-      }
+      if (!v || !parseSpread(*v, options.spread))
+        throw UsageError("--spread takes GRADE=SIGMA pairs such as U=0.3,E=0.15 (grades V, S, E, U; 0 to 1)");
       spreadGiven = true;
     } else if (a == "--seed") {
       const auto v = value();
       const auto n = v ? wholeNumber(*v, 0, 4'000'000'000) : std::nullopt;
-      if (!n) {
-        err << "gigaplan evaluate: --seed takes a whole number\n";
-        return kUsage;
-      }
+      if (!n) throw UsageError("--seed takes a whole number");
       options.seed = static_cast<unsigned>(*n);
       seedGiven = true;
-    } else if (file.empty() && a.rfind('-', 0) != 0) {
+    } else if (file.empty() && !isOption(a)) {
       file = a;
     } else {
-      return err << evaluateUsage(), kUsage;
+      throw UsageError(unexpectedArgument(a));
     }
   }
-  if ((spreadGiven || seedGiven) && !uncertainty) {
-    err << "gigaplan evaluate: --spread and --seed go with --uncertainty N\n";
-    return kUsage;
-  }
+  if ((spreadGiven || seedGiven) && !uncertainty) throw UsageError("--spread and --seed go with --uncertainty N");
   if (uncertainty) {
     uncertainty->spread = options.spread;
     uncertainty->seed = options.seed;
   }
-  if (file.empty()) return err << evaluateUsage(), kUsage;
+  if (file.empty()) throw UsageError("missing FILE");
   const auto r = loadResolvedDesign(file, err);
   if (!r) return kLoadError;
   const engine::Evaluation e = report::evaluateWithJob(*r);

@@ -47,19 +47,17 @@ int runExport(const std::vector<std::string>& args, std::ostream& out, std::ostr
       ok = value(bom);
     else if (a == "--block")
       block = true;
-    else if (file.empty() && a.rfind('-', 0) != 0)
+    else if (file.empty() && !isOption(a))
       file = a;
     else
-      return err << "gigaplan export: unexpected '" << a << "'\n" << exportUsage(), kUsage;
-    if (!ok) return err << "gigaplan export: " << a << " needs a file name\n" << exportUsage(), kUsage;
+      throw UsageError(unexpectedArgument(a));
+    if (!ok) throw UsageError(a + " needs a file name");
   }
-  if (file.empty()) return err << "gigaplan export: needs a design FILE\n" << exportUsage(), kUsage;
-  if (slurm.empty() && cables.empty() && bom.empty())
-    return err << "gigaplan export: name at least one output\n" << exportUsage(), kUsage;
-  if (block && slurm.empty())
-    return err << "gigaplan export: --block goes with --slurm-topology\n" << exportUsage(), kUsage;
+  if (file.empty()) throw UsageError("missing FILE");
+  if (slurm.empty() && cables.empty() && bom.empty()) throw UsageError("name at least one output");
+  if (block && slurm.empty()) throw UsageError("--block goes with --slurm-topology");
   if ((slurm == "-") + (cables == "-") + (bom == "-") > 1)
-    return err << "gigaplan export: only one output can go to standard output (-)\n" << exportUsage(), kUsage;
+    throw UsageError("only one output can go to standard output (-)");
 
   const auto r = loadResolvedDesign(file, err);
   if (!r) return kLoadError;

@@ -8,7 +8,7 @@
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  const gigaplan::cli::CommandLine line("gigaplan-cli", gigaplan::cli::headlessCommands(),
-                                        gigaplan::cli::CommandLine::NoGui);
+  const gigaplan::cli::CommandLine line(gigaplan::cli::programName(argc, argv, "gigaplan-cli"),
+                                        gigaplan::cli::headlessCommands(), gigaplan::cli::CommandLine::NoGui);
   return line.run(args, std::cout, std::cerr).value_or(gigaplan::cli::kUsage);
 }

@@ -31,13 +31,14 @@ int runPhases(const std::vector<std::string>& args, std::ostream& out, std::ostr
       csv = true;
     } else if (a == "--no-year") {
       year = false;
-    } else if (file.empty() && a.rfind('-', 0) != 0) {
+    } else if (file.empty() && !isOption(a)) {
       file = a;
     } else {
-      return err << phasesUsage(), kUsage;
+      throw UsageError(unexpectedArgument(a));
     }
   }
-  if (file.empty() || (json && csv)) return err << phasesUsage(), kUsage;
+  if (file.empty()) throw UsageError("missing FILE");
+  if (json && csv) throw UsageError("--json and --csv exclude each other");
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   report::PhasesOverview overview;

@@ -156,8 +156,7 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
     } else if (a == "--json") {
       json = true;
     } else if (a == "--seconds" || a == "--job" || a == "--stop") {
-      if (i + 1 >= args.size())
-        return err << "gigaplan power-profile: " << a << " needs a value\n" << kProfileUsage, kUsage;
+      if (i + 1 >= args.size()) throw UsageError(a + " needs a value");
       const std::string v = args[++i];
       if (a == "--job") {
         jobFile = v;
@@ -165,19 +164,16 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
       }
       const auto r = units::parseNumber(v);
       if (!r || !(r.value >= 1) || r.value > 86400)
-        return err << "gigaplan power-profile: " << a << " needs a number from 1 to 86400, found '" << v << "'\n"
-                   << kProfileUsage,
-               kUsage;
+        throw UsageError(a + " needs a number from 1 to 86400, found '" + v + "'");
       (a == "--stop" ? stop : seconds) = r.value;
-    } else if (file.empty() && a.rfind('-', 0) != 0) {
+    } else if (file.empty() && !isOption(a)) {
       file = a;
     } else {
-      return err << "gigaplan power-profile: unknown argument '" << a << "'\n" << kProfileUsage, kUsage;
+      throw UsageError(unexpectedArgument(a));
     }
   }
-  if (file.empty()) return err << "gigaplan power-profile: FILE is required\n" << kProfileUsage, kUsage;
-  if (csv && json)
-    return err << "gigaplan power-profile: --csv and --json exclude each other\n" << kProfileUsage, kUsage;
+  if (file.empty()) throw UsageError("missing FILE");
+  if (csv && json) throw UsageError("--csv and --json exclude each other");
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;
@@ -191,8 +187,7 @@ int runPowerProfile(const std::vector<std::string>& args, std::ostream& out, std
       withJob->design.job = training::loadJobFile(jobFile, &cluster);
       r = std::move(withJob);
     } else if (!r->design.job) {
-      err << "gigaplan power-profile: " << file << " has no job: give one with --job FILE\n";
-      return kUsage;
+      throw UsageError(file + " has no job: give one with --job FILE");
     }
   } catch (const io::LoadError& e) {
     err << e.what() << "\n";

@@ -50,13 +50,14 @@ ReportArgs parseReportArgs(const std::vector<std::string>& args) {
       std::string other;
       value(other);
       if (a.error.empty()) a.compareWith.push_back(other);
-    } else if (a.file.empty() && s.rfind('-', 0) != 0) {
+    } else if (a.file.empty() && !isOption(s)) {
       a.file = s;
     } else {
-      a.error = "unexpected '" + s + "'";
+      a.error = unexpectedArgument(s);
     }
   }
-  if (a.error.empty() && (a.file.empty() || a.output.empty())) a.error = "FILE and -o OUT are both required";
+  if (a.error.empty() && a.file.empty()) a.error = "missing FILE";
+  if (a.error.empty() && a.output.empty()) a.error = "missing -o OUT";
   if (a.error.empty()) {
     a.format = reportFormatFor(a.output);
     if (!a.format) a.error = "cannot tell the format of '" + a.output + "': use .pdf, .html, .md, .json or .csv";
@@ -90,7 +91,7 @@ std::vector<const report::LoadedDesign*> pointersTo(const std::vector<report::Lo
 std::string reportUsage(ReportFlavour flavour) {
   std::string text =
       std::string(flavour == ReportFlavour::Headless
-                      ? "usage: gigaplan-cli report FILE -o OUT.{html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] "
+                      ? "usage: gigaplan report FILE -o OUT.{html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] "
                         "[--bench [N]]\n"
                       : "usage: gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d] [--date YYYY-MM-DD] "
                         "[--bench [N]]\n") +
@@ -135,12 +136,10 @@ std::string benchLine(const ReportArgs& a, int runs,
 
 int runReport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const ReportArgs a = parseReportArgs(args);
-  if (!a.error.empty())
-    return err << "gigaplan report: " << a.error << "\n" << reportUsage(ReportFlavour::Headless), kUsage;
+  if (!a.error.empty()) throw UsageError(a.error);
   if (*a.format == ReportFormat::Pdf) {
-    err << "gigaplan-cli report: PDF needs the Qt painter, which gigaplan-cli does not link; use `gigaplan report "
-        << a.file << " -o " << a.output << "`, or write .html, .md, .json or .csv\n";
-    return kUsage;
+    throw UsageError("PDF needs the Qt painter, which gigaplan-cli does not link; use `gigaplan report " + a.file +
+                     " -o " + a.output + "`, or write .html, .md, .json or .csv");
   }
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;

@@ -20,10 +20,11 @@ std::string summaryUsage() {
 }
 
 int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.size() != 1) {
-    err << summaryUsage();
-    return kUsage;
+  for (const auto& a : args) {
+    if (isOption(a)) throw UsageError(unexpectedArgument(a));
   }
+  if (args.empty()) throw UsageError("missing FILE");
+  if (args.size() > 1) throw UsageError(unexpectedArgument(args[1]));
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   try {

@@ -100,11 +100,11 @@ Args parse(const std::vector<std::string>& args, bool search) {
       }
       if (r) a.top = static_cast<int>(r.value);
     } else {
-      a.error = "unknown argument '" + arg + "'";
+      a.error = unexpectedArgument(arg);
     }
   }
   if (a.error.empty() && a.report.empty() && a.cluster.empty()) {
-    a.error = "--cluster is required";
+    a.error = "missing --cluster FILE";
   }
   // The catalog holds no prices, so cost has no default: the planner gives the prices.
   if (a.error.empty() && a.rank == RankBy::Cost && !a.prices.given()) {
@@ -187,8 +187,7 @@ int load(const Args& a, const catalog::Catalog& cat, Cluster& cluster, std::vect
     } else if (designJob) {
       job = *designJob;
     } else {
-      err << "gigaplan: " << a.cluster << " has no job: give one with --job FILE\n";
-      return kUsage;
+      throw UsageError(a.cluster + " has no job: give one with --job FILE");
     }
     return kOk;
   } catch (const io::LoadError& e) {
@@ -244,10 +243,7 @@ int writeValidationReport(const std::string& path, const catalog::Catalog& cat, 
 int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                     const catalog::Catalog& cat) {
   const Args a = parse(args, false);
-  if (!a.error.empty()) {
-    err << "gigaplan train: " << a.error << "\n" << kTrainUsage << kRankUsage;
-    return kUsage;
-  }
+  if (!a.error.empty()) throw UsageError(a.error);
   if (!a.report.empty()) return writeValidationReport(a.report, cat, out, err);
   Cluster cluster;
   std::vector<IdleGpus> idle;
@@ -288,10 +284,7 @@ int runTrainCommand(const std::vector<std::string>& args, std::ostream& out, std
 int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                      const catalog::Catalog& cat) {
   const Args a = parse(args, true);
-  if (!a.error.empty()) {
-    err << "gigaplan search: " << a.error << "\n" << kSearchUsage << kRankUsage;
-    return kUsage;
-  }
+  if (!a.error.empty()) throw UsageError(a.error);
   Cluster cluster;
   std::vector<IdleGpus> idle;
   Job job;
@@ -339,11 +332,11 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
 }
 
 std::string trainUsage() {
-  return kTrainUsage;
+  return std::string(kTrainUsage) + kRankUsage;
 }
 
 std::string searchUsage() {
-  return kSearchUsage;
+  return std::string(kSearchUsage) + kRankUsage;
 }
 
 }  // namespace gigaplan::cli

@@ -1,5 +1,5 @@
 // `gigaplan train` and `gigaplan search`: the training model from the command line (plain std
-// streams, no Qt, so tests call them directly).
+// streams, no Qt; tests run them through a cli::CommandLine, which prints their usage errors).
 //
 //   gigaplan train  --cluster FILE --job FILE [--json]
 //   gigaplan train  --validation-report FILE          (writes docs/validation.md)
@@ -7,7 +7,7 @@
 //
 // Exit codes (app/cli/command_line.h): 0 ok, 1 no plan fits in memory or validation rows outside
 // tolerance, 2 load error (file:line:column: key: found X, expected Y on stderr), 3 the validation
-// report cannot be written, 64 usage error.
+// report cannot be written, 64 usage error (thrown as cli::UsageError).
 #pragma once
 
 #include <iosfwd>

@@ -54,9 +54,9 @@ std::vector<design::VariantSpec> validateOne(const std::string& ref, const catal
 }  // namespace
 
 int runValidate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  if (args.empty()) {
-    err << validateUsage();
-    return kUsage;
+  if (args.empty()) throw UsageError("missing FILE");
+  for (const auto& ref : args) {
+    if (isOption(ref)) throw UsageError(unexpectedArgument(ref));
   }
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;

@@ -43,15 +43,17 @@ int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostrea
     } else if (a == "--csv") {
       csv = true;
     } else if (a == "--weather") {
-      if (i + 1 >= args.size() || !weatherFile.empty()) return err << yearUsage(), kUsage;
+      if (i + 1 >= args.size()) throw UsageError("--weather needs a file name");
+      if (!weatherFile.empty()) throw UsageError("--weather given twice");
       weatherFile = args[++i];
-    } else if (file.empty() && a.rfind("-", 0) != 0) {
+    } else if (file.empty() && !isOption(a)) {
       file = a;
     } else {
-      return err << yearUsage(), kUsage;
+      throw UsageError(unexpectedArgument(a));
     }
   }
-  if (file.empty() || (json && csv)) return err << yearUsage(), kUsage;
+  if (file.empty()) throw UsageError("missing FILE");
+  if (json && csv) throw UsageError("--json and --csv exclude each other");
   const catalog::Catalog* base = baseCatalog(err);
   if (!base) return kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;

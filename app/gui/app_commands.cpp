@@ -8,8 +8,8 @@
 
 namespace gigaplan::app {
 
-cli::CommandLine appCommandLine() {
-  cli::CommandLine line("gigaplan", cli::headlessCommands(), cli::CommandLine::OpensGui);
+cli::CommandLine appCommandLine(const std::string& program) {
+  cli::CommandLine line(program, cli::headlessCommands(), cli::CommandLine::OpensGui);
   line.set({"report", "gigaplan report FILE -o OUT.{pdf,html,md,json,csv} [--no-3d]   design report",
             cli::reportUsage(cli::ReportFlavour::WithQt), runReportExport});
   line.set({"screenshot",

@@ -5,10 +5,13 @@
 //   if (auto code = app::appCommandLine().run(args, std::cout, std::cerr)) return *code;
 #pragma once
 
+#include <string>
+
 #include "app/cli/command_line.h"
 
 namespace gigaplan::app {
 
-cli::CommandLine appCommandLine();
+/// `program` names the executable in help and errors (main() passes argv[0]'s name).
+cli::CommandLine appCommandLine(const std::string& program = "gigaplan");
 
 }  // namespace gigaplan::app

@@ -34,20 +34,21 @@ int runSceneExport(const std::vector<std::string>& args, std::ostream& out, std:
       output = args[++i];
     } else if (a == "--phase" && hasValue) {
       phase = std::atoi(args[++i].c_str());
-      if (phase < 1) return err << "gigaplan scene: --phase takes a phase number from 1\n", cli::kUsage;
+      if (phase < 1) throw cli::UsageError("--phase takes a phase number from 1");
     } else if (a == "--theme" && hasValue) {
       const auto t = widgets::scene::themeByName(args[++i]);
-      if (!t) return err << "gigaplan scene: --theme takes dark or light\n", cli::kUsage;
+      if (!t) throw cli::UsageError("--theme takes dark or light");
       theme = *t;
-    } else if (file.empty() && a.rfind('-', 0) != 0) {
+    } else if (file.empty() && !cli::isOption(a)) {
       file = a;
     } else {
-      return err << sceneUsage(), cli::kUsage;
+      throw cli::UsageError(cli::unexpectedArgument(a));
     }
   }
-  if (file.empty() || output.empty()) return err << sceneUsage(), cli::kUsage;
+  if (file.empty()) throw cli::UsageError("missing FILE");
+  if (output.empty()) throw cli::UsageError("missing -o OUT.gltf");
   if (output.size() < 5 || output.compare(output.size() - 5, 5, ".gltf") != 0)
-    return err << "gigaplan scene: the output is glTF: name it OUT.gltf\n", cli::kUsage;
+    throw cli::UsageError("the output is glTF: name it OUT.gltf");
   const catalog::Catalog* base = cli::baseCatalog(err);
   if (!base) return cli::kLoadError;
   std::shared_ptr<const design::ResolvedDesign> r;
@@ -58,7 +59,7 @@ int runSceneExport(const std::vector<std::string>& args, std::ostream& out, std:
     return cli::kLoadError;
   }
   const std::string problem = cli::phaseOutOfRange(phase, static_cast<int>(r->design.phases.size()), file);
-  if (!problem.empty()) return err << "gigaplan scene: " << problem << "\n", cli::kUsage;
+  if (!problem.empty()) throw cli::UsageError(problem);
   auto renderer = vtkSmartPointer<vtkRenderer>::New();  // holds the scene's actors; never rendered
   widgets::scene::SiteScene scene(renderer);
   scene.setTheme(theme);

@@ -44,8 +44,6 @@ int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out
 }
 
 int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
-  const std::string usageText = screenshotUsage();
-  const char* usage = usageText.c_str();
   QString file, output;
   int phase = 0;  // 1-based as written; 0 = none
   widgets::ScreenshotOptions options;
@@ -56,36 +54,35 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
       output = value();
     } else if (a == "--view") {
       const QString v = value();
-      if (v != "plan" && v != "iso")
-        return err << "gigaplan screenshot: --view takes plan or iso, not '" << v.toStdString() << "'\n", cli::kUsage;
+      if (v != "plan" && v != "iso") throw cli::UsageError("--view takes plan or iso, not '" + v.toStdString() + "'");
       options.view = v == "plan" ? widgets::SiteView::View::Plan : widgets::SiteView::View::Isometric;
     } else if (a == "--color-by") {
       const QString v = value();
       auto mode = widgets::scene::colorByFromKey(v.toStdString());
-      if (!mode)
-        return err << "gigaplan screenshot: unknown colour mode '" << v.toStdString() << "'\n" << usage, cli::kUsage;
+      if (!mode) throw cli::UsageError("unknown colour mode '" + v.toStdString() + "'");
       options.colorBy = *mode;
     } else if (a == "--size") {
       const auto m = QRegularExpression("^(\\d{2,5})x(\\d{2,5})$").match(value());
       if (!m.hasMatch() || m.captured(1).toInt() > 8192 || m.captured(2).toInt() > 8192) {
-        return err << "gigaplan screenshot: --size takes WxH, e.g. 1600x1000 (at most 8192 each)\n", cli::kUsage;
+        throw cli::UsageError("--size takes WxH, e.g. 1600x1000 (at most 8192 each)");
       }
       options.size = {m.captured(1).toInt(), m.captured(2).toInt()};
     } else if (a == "--theme") {
       auto theme = widgets::scene::themeByName(value().toStdString());
-      if (!theme) return err << "gigaplan screenshot: --theme takes dark or light\n", cli::kUsage;
+      if (!theme) throw cli::UsageError("--theme takes dark or light");
       options.theme = *theme;
     } else if (a == "--phase") {
       bool ok = false;
       phase = value().toInt(&ok);
-      if (!ok || phase < 1) return err << "gigaplan screenshot: --phase takes a phase number from 1\n", cli::kUsage;
-    } else if (file.isEmpty() && !a.startsWith('-')) {
+      if (!ok || phase < 1) throw cli::UsageError("--phase takes a phase number from 1");
+    } else if (file.isEmpty() && !cli::isOption(a.toStdString())) {
       file = a;
     } else {
-      return err << "gigaplan screenshot: unexpected '" << a.toStdString() << "'\n" << usage, cli::kUsage;
+      throw cli::UsageError(cli::unexpectedArgument(a.toStdString()));
     }
   }
-  if (file.isEmpty() || output.isEmpty()) return err << usage, cli::kUsage;
+  if (file.isEmpty()) throw cli::UsageError("missing FILE");
+  if (output.isEmpty()) throw cli::UsageError("missing -o OUT.png");
 
   const catalog::Catalog* base = cli::baseCatalog(err);
   if (!base) return cli::kLoadError;
@@ -99,7 +96,7 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
   if (phase > 0) {
     const std::string problem =
         cli::phaseOutOfRange(phase, static_cast<int>(resolved->design.phases.size()), file.toStdString());
-    if (!problem.empty()) return err << "gigaplan screenshot: " << problem << "\n", cli::kUsage;
+    if (!problem.empty()) throw cli::UsageError(problem);
     options.phase = phase - 1;
   }
   if (options.colorBy != widgets::scene::ColorBy::Type) {

@@ -15,7 +15,7 @@ std::string screenshotUsage();
 /// unless the process has one; exit 3 without a display.
 int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-/// The command inside a running QApplication.
+/// The command inside a running QApplication; throws cli::UsageError for bad arguments.
 int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err);
 
 }  // namespace gigaplan::app

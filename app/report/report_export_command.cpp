@@ -50,9 +50,7 @@ double seconds(QElapsedTimer& t) {
 
 int runReportExport(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
   const cli::ReportArgs a = cli::parseReportArgs(args);
-  if (!a.error.empty()) {
-    return err << "gigaplan report: " << a.error << "\n" << cli::reportUsage(cli::ReportFlavour::WithQt), cli::kUsage;
-  }
+  if (!a.error.empty()) throw cli::UsageError(a.error);
   const auto qtApp = makeApplication(*a.format, a.picture);
   const catalog::Catalog* base = cli::baseCatalog(err);
   if (!base) return cli::kLoadError;

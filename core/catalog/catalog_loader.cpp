@@ -377,11 +377,12 @@ const Field<T>* findField(const std::vector<Field<T>>& fields, std::string_view 
   return nullptr;
 }
 
+// `keys`, then the key of each of `fields`: the keys an entry may have, for an unknown key's error.
 template <class T>
-std::string fieldList(const std::vector<Field<T>>& fields) {
-  std::string s = "id";
-  for (const auto& f : fields) s += ", " + std::string(f.key);
-  return s;
+std::vector<std::string_view> fieldKeys(std::vector<std::string_view> keys, const std::vector<Field<T>>& fields) {
+  keys.reserve(keys.size() + fields.size());
+  for (const auto& f : fields) keys.push_back(f.key);
+  return keys;
 }
 
 // Reads `section: [ {id: ..., field: ...}, ... ]` into map `out`.
@@ -404,7 +405,7 @@ void readSection(const YAML::Node& list, Reader r, const std::string& path, cons
       const std::string key = r.string(kv.first, ep);
       if (key == "id") continue;
       const Field<T>* f = findField(fields, key);
-      if (!f) r.fail(kv.first, YamlReader::join(ep, key), "unknown key '" + key + "'", "one of: " + fieldList(fields));
+      if (!f) r.failUnknownKey(kv.first, ep, key, fieldKeys({"id"}, fields));
       if (!given.insert(f->key).second)
         r.fail(kv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
       f->read(item, kv.second, r, YamlReader::join(ep, key));
@@ -472,9 +473,7 @@ void readOverrideSection(const YAML::Node& node, Reader r, const std::string& pa
     for (const auto& fv : kv.second) {
       const std::string key = r.string(fv.first, ep);
       const Field<T>* f = findField(table, key);
-      if (!f)
-        r.fail(fv.first, YamlReader::join(ep, key), "unknown key '" + key + "'",
-               "one of: " + fieldList(table).substr(4));
+      if (!f) r.failUnknownKey(fv.first, ep, key, fieldKeys({}, table));
       if (!given.insert(f->key).second)
         r.fail(fv.first, YamlReader::join(ep, key), "key '" + key + "' twice", "each key once");
       f->read(scratch, fv.second, r, YamlReader::join(ep, key));  // validates the value and its unit
@@ -497,7 +496,7 @@ void readOverrideSection(const YAML::Node& node, Reader r, const std::string& pa
 
 void loadFile(const std::string& path, Catalog& into) {
   const YamlReader r{path};
-  const YAML::Node root = r.parseFile(path);
+  const YAML::Node root = r.parseFile(path, "a catalog file");
   if (!root.IsDefined() || root.IsNull()) return;
   r.checkKeys(root, "",
               {kSections[0], kSections[1], kSections[2], kSections[3], kSections[4], kSections[5], kSections[6]});

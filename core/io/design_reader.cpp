@@ -2,7 +2,6 @@
 // then expanding templates once to check references, ids and sizes (see design_io.h).
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "core/base/date.h"
@@ -11,6 +10,7 @@
 #include "core/design/node_names.h"
 #include "core/io/design_io.h"
 #include "core/io/design_variants.h"
+#include "core/io/text_lines.h"
 #include "core/io/yaml_reader.h"
 #include "core/model/design_validation.h"
 #include "core/training/job_reader.h"
@@ -607,18 +607,7 @@ std::string designLabel(const design::Design& d) {
 
 design::Design loadDesign(const std::string& ref, const catalog::Catalog& catalog, const Limits& limits) {
   const auto [path, variant] = splitDesignRef(ref);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw LoadError({path, 0, 0, "", "", "a readable design file (cannot open it)"});
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-  if (size > limits.maxFileBytes) {
-    throw LoadError({path, 1, 1, "", std::to_string(size) + " bytes",
-                     "a file of at most " + std::to_string(limits.maxFileBytes) + " bytes (limit maxFileBytes)"});
-  }
-  in.seekg(0);
-  std::string text(size, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  return loadDesignText(text, path, catalog, limits, variant);
+  return loadDesignText(readBounded(path, limits.maxFileBytes, "a design file"), path, catalog, limits, variant);
 }
 
 }  // namespace gigaplan::io

@@ -1,11 +1,13 @@
 // Line-based text files and their fields (see text_lines.h).
 #include "core/io/text_lines.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "core/base/text.h"
@@ -56,13 +58,24 @@ bool TextLines::onlyBlanksLeft() const {
 }
 
 std::string readBounded(const std::string& path, std::size_t maxBytes, const std::string& what) {
+  const auto cannot = [&](const char* doing, int error) {
+    const std::string reason = error != 0 ? " (" + std::string(std::strerror(error)) + ")" : "";
+    return LoadError(Diagnostic{path, 0, 0, "", std::string("a file that cannot be ") + doing + reason, what});
+  };
+  // Linux opens a directory for reading and only the read fails; its "size" is the largest offset.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) throw LoadError(Diagnostic{path, 0, 0, "", "a directory", what});
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
-  if (!in)
-    throw LoadError(
-        Diagnostic{path, 0, 0, "", "a file that cannot be opened (" + std::string(std::strerror(errno)) + ")", what});
-  std::string text(maxBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
+  if (!in) throw cannot("opened", errno);
+  // In pieces, so a small file costs no buffer of the limit's size and an endless one stops there.
+  std::string text;
+  char piece[64 * 1024];
+  while (text.size() <= maxBytes && in) {
+    in.read(piece, static_cast<std::streamsize>(std::min(sizeof piece, maxBytes + 1 - text.size())));
+    text.append(piece, static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) throw cannot("read", errno);
   return text;
 }
 

@@ -1,7 +1,9 @@
-// Reading small line-based text files — EPW weather, hourly grid carbon — with the positions an
-// error message needs: lines numbered from 1 (a "\r\n" end counts as one), comma-separated fields
-// with the column each starts at, numbers parsed strictly, and input read up to a bound so a huge
-// or endless file is refused, never a hang.
+// Reading files, and small line-based text files — EPW weather, hourly grid carbon — with the
+// positions an error message needs. Every reader's bytes (designs, catalog, jobs, weather) come
+// through readBounded(), which names a directory or the system's reason a file cannot be opened,
+// and reads up to a bound so a huge or endless file is refused, never a hang. Lines are numbered
+// from 1 (a "\r\n" end counts as one), comma-separated fields carry the column each starts at,
+// numbers are parsed strictly.
 //
 //   const std::string text = io::readBounded(path, 4u << 20, "an hourly carbon file");
 //   io::TextLines lines(text);
@@ -46,8 +48,10 @@ class TextLines {
   int line_ = 0;
 };
 
-/// The file's bytes, at most `maxBytes + 1` of them (the caller refuses more than `maxBytes`).
-/// Throws LoadError naming the file when it cannot be opened; `what` says what it should be.
+/// The file's bytes, at most `maxBytes + 1` of them (the caller refuses more than `maxBytes`). The
+/// one place files are read: throws LoadError naming the file when it is a directory or cannot be
+/// opened or read (with the system's reason: "No such file or directory"); `what` says what it
+/// should be ("a design file").
 std::string readBounded(const std::string& path, std::size_t maxBytes, const std::string& what);
 
 }  // namespace gigaplan::io

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <set>
 #include <sstream>
+
+#include "core/base/nearest_name.h"
+#include "core/io/text_lines.h"
 
 namespace gigaplan::io {
 namespace {
@@ -45,26 +47,14 @@ bool isIdChar(char c) {
 
 }  // namespace
 
-YAML::Node YamlReader::parseFile(const std::string& path) const {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw LoadError({file_, 0, 0, "", "", "a readable file (cannot open '" + path + "')"});
-  }
-  in.seekg(0, std::ios::end);
-  const auto size = static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg()));
-  if (size > limits_.maxFileBytes) {
-    throw LoadError({file_, 1, 1, "", std::to_string(size) + " bytes",
-                     "a file of at most " + std::to_string(limits_.maxFileBytes) + " bytes (limit maxFileBytes)"});
-  }
-  in.seekg(0);
-  std::string text(size, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(size));
-  return parseText(text);
+YAML::Node YamlReader::parseFile(const std::string& path, const std::string& what) const {
+  return parseText(readBounded(path, limits_.maxFileBytes, what));
 }
 
 YAML::Node YamlReader::parseText(const std::string& text) const {
   if (text.size() > limits_.maxFileBytes) {
-    throw LoadError({file_, 1, 1, "", std::to_string(text.size()) + " bytes",
+    // A file is read only up to one byte past the limit (readBounded): "more than" is all we know.
+    throw LoadError({file_, 1, 1, "", "more than " + std::to_string(limits_.maxFileBytes) + " bytes",
                      "a file of at most " + std::to_string(limits_.maxFileBytes) + " bytes (limit maxFileBytes)"});
   }
   if (text.find('\0') != std::string::npos) {
@@ -128,13 +118,17 @@ void YamlReader::checkKeys(const YAML::Node& n, const std::string& path,
   for (const auto& kv : n) {
     if (!kv.first.IsScalar()) fail(kv.first, path, describe(kv.first), "a plain key");
     const std::string& key = kv.first.Scalar();
-    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
-      std::string list;
-      for (auto a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-      fail(kv.first, join(path, key), "unknown key '" + key + "'", "one of: " + list);
-    }
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) failUnknownKey(kv.first, path, key, allowed);
     if (!seen.insert(key).second) fail(kv.first, join(path, key), "key '" + key + "' twice", "each key once");
   }
+}
+
+void YamlReader::failUnknownKey(const YAML::Node& at, const std::string& path, const std::string& key,
+                                const std::vector<std::string_view>& allowed) const {
+  std::string expected = "one of: ";
+  for (std::size_t i = 0; i < allowed.size(); ++i) expected += (i ? ", " : "") + std::string(allowed[i]);
+  if (const auto meant = base::nearestName(key, allowed)) expected += "; did you mean '" + *meant + "'?";
+  fail(at, join(path, key), "unknown key '" + key + "'", expected);
 }
 
 YAML::Node YamlReader::require(const YAML::Node& n, const std::string& path, const char* key) const {

@@ -27,8 +27,9 @@ class YamlReader {
   const std::string& file() const { return file_; }
   const Limits& limits() const { return limits_; }
 
-  /// Reads and parses a whole file, enforcing the size, nesting and node-count limits.
-  YAML::Node parseFile(const std::string& path) const;
+  /// Reads and parses a whole file, enforcing the size, nesting and node-count limits; `what` says
+  /// what the file should be when it cannot be read ("a job file").
+  YAML::Node parseFile(const std::string& path, const std::string& what = "a YAML file") const;
   /// Parses text already in memory (same guards).
   YAML::Node parseText(const std::string& text) const;
 
@@ -41,6 +42,10 @@ class YamlReader {
   void requireSequence(const YAML::Node& n, const std::string& path) const;
   /// Every key of map `n` must be in `allowed`; the error points at the offending key.
   void checkKeys(const YAML::Node& n, const std::string& path, std::initializer_list<std::string_view> allowed) const;
+  /// Fails at `at`, the key `key` of map `path` that is none of `allowed`: lists them, and names the
+  /// one it most likely meant when one is near ("did you mean 'rating'?", base::nearestName).
+  [[noreturn]] void failUnknownKey(const YAML::Node& at, const std::string& path, const std::string& key,
+                                   const std::vector<std::string_view>& allowed) const;
   /// The child `key` of map `n`; fails when missing.
   YAML::Node require(const YAML::Node& n, const std::string& path, const char* key) const;
 

@@ -285,7 +285,7 @@ Job readJob(const YAML::Node& node, const std::string& file, const std::string& 
 
 Job loadJobFile(const std::string& path, const Cluster* cluster) {
   const YamlReader r{path};
-  const YAML::Node root = r.parseFile(path);
+  const YAML::Node root = r.parseFile(path, "a job file");
   if (!root.IsMap()) r.fail(root, "", YamlReader::describe(root), "a job: model, training and parallelism");
   // A job file, or a design whose `job:` section is the job (its other keys are the design's).
   if (root["job"]) return JobReader(r, cluster).read(root["job"], "job");
@@ -343,7 +343,7 @@ Cluster readCluster(const YAML::Node& n, const std::string& file, const std::str
 
 Cluster loadClusterFile(const std::string& path, const catalog::Catalog& cat) {
   const YamlReader r{path};
-  const YAML::Node root = r.parseFile(path);
+  const YAML::Node root = r.parseFile(path, "a cluster file");
   if (!root.IsMap() || !root["cluster"]) {
     r.fail(root, "", YamlReader::describe(root), "a cluster file with 'cluster:' at the top");
   }

@@ -85,6 +85,21 @@ class TestCommandLine : public QObject {
     QVERIFY(run({"screenshto"}).err.contains("did you mean 'screenshot'?"));
   }
 
+  // The app's own commands print usage errors as gigaplan-cli's do: the problem, then the usage.
+  // (screenshot checks for a display first, which this test does not have.)
+  void appCommandsNameTheProblem() {
+    for (const QString name : {"report", "scene"}) {
+      const Run bogus = run({name.toStdString(), sample("teaching-hall.yaml"), "--bogus"});
+      QCOMPARE(bogus.code, 64);
+      QVERIFY2(bogus.err.startsWith("gigaplan " + name + ": unknown option '--bogus'\nusage: gigaplan " + name + " "),
+               qPrintable(bogus.err));
+      const Run none = run({name.toStdString()});
+      QCOMPARE(none.code, 64);
+      QVERIFY2(none.err.startsWith("gigaplan " + name + ": missing FILE\nusage: gigaplan " + name + " "),
+               qPrintable(none.err));
+    }
+  }
+
   // `gigaplan scene`: glTF 2.0 of the 3D scene — a JSON asset of version 2.0 whose scene holds one
   // node per mesh, one mesh per non-empty glyph layer (racks, power gear, cooling gear, busways)
   // and drawn static layer, each mesh's accessors within its inline buffers, vertex colours on the

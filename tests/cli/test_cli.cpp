@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "app/cli/command_line.h"
+#include "core/base/nearest_name.h"
 
 using namespace gigaplan;
 
@@ -105,11 +106,66 @@ class TestCli : public QObject {
     QCOMPARE(run({"--frobnicate"}).code, 64);
   }
 
+  // A usage error says what is wrong on one line, then prints the command's usage, under the name
+  // of the program that runs it; every command does so through the dispatcher.
+  void usageErrorsNameTheProblem() {
+    const QString hall = QString::fromStdString(sample("teaching-hall.yaml"));
+    const Run bogus = run({"evaluate", hall.toStdString(), "--bogus"});
+    QCOMPARE(bogus.code, 64);
+    QVERIFY2(
+        bogus.err.startsWith("gigaplan-cli evaluate: unknown option '--bogus'\nusage: gigaplan-cli evaluate FILE "),
+        qPrintable(bogus.err));
+    QVERIFY(bogus.out.isEmpty());
+    const Run noFile = run({"evaluate"});
+    QCOMPARE(noFile.code, 64);
+    QVERIFY2(noFile.err.startsWith("gigaplan-cli evaluate: missing FILE\nusage: gigaplan-cli evaluate FILE "),
+             qPrintable(noFile.err));
+    const Run extra = run({"summary", hall.toStdString(), "other.yaml"});
+    QCOMPARE(extra.code, 64);
+    QVERIFY2(extra.err.startsWith("gigaplan-cli summary: unexpected 'other.yaml'\nusage: gigaplan-cli summary FILE"),
+             qPrintable(extra.err));
+    const Run badValue = run({"evaluate", hall.toStdString(), "--seed", "x"});
+    QVERIFY2(
+        badValue.err.startsWith("gigaplan-cli evaluate: --seed takes a whole number\nusage: gigaplan-cli evaluate"),
+        qPrintable(badValue.err));
+    for (const auto& c : headless().commands()) {
+      const QString name = QString::fromStdString(c.name);
+      const Run r = run({c.name, "--bogus"});
+      QVERIFY2(r.code == 64, qPrintable(name));
+      QVERIFY2(r.err.startsWith("gigaplan-cli " + name + ": unknown option '--bogus'\nusage: gigaplan-cli " + name),
+               qPrintable(r.err));
+      const Run none = run({c.name});
+      QVERIFY2(none.code == 64, qPrintable(name));
+      QVERIFY2(none.err.startsWith("gigaplan-cli " + name + ": missing ") &&
+                   none.err.contains("\nusage: gigaplan-cli " + name),
+               qPrintable(none.err));
+    }
+    const Run nothing = run({});
+    QVERIFY2(nothing.err.startsWith("gigaplan-cli: missing COMMAND\n"), qPrintable(nothing.err));
+  }
+
+  // A folder or an unreadable path given as FILE says which, not a size or a bare "cannot open".
+  void fileThatIsNotADesignSaysWhy() {
+    const QString folder = dir_.path();
+    const Run d = run({"evaluate", folder.toStdString()});
+    QCOMPARE(d.code, 2);
+    QCOMPARE(d.err, folder + ": found a directory, expected a design file\n");
+    const Run missing = run({"validate", "/nonexistent/site.yaml"});
+    QCOMPARE(missing.code, 2);
+    QCOMPARE(missing.err,
+             QString("/nonexistent/site.yaml: found a file that cannot be opened (No such file or directory), expected "
+                     "a design file\n"));
+  }
+
+  // The rule behind "did you mean" here and in the design reader (core/base/nearest_name.h).
   void editDistanceCountsEdits() {
-    QCOMPARE(cli::editDistance("evalute", "evaluate"), std::size_t{1});   // one insertion
-    QCOMPARE(cli::editDistance("valdiate", "validate"), std::size_t{1});  // one swap of neighbours
-    QCOMPARE(cli::editDistance("kitten", "sitting"), std::size_t{3});     // k→s, e→i, +g
-    QCOMPARE(cli::editDistance("", "train"), std::size_t{5});
+    QCOMPARE(base::editDistance("evalute", "evaluate"), std::size_t{1});   // one insertion
+    QCOMPARE(base::editDistance("valdiate", "validate"), std::size_t{1});  // one swap of neighbours
+    QCOMPARE(base::editDistance("kitten", "sitting"), std::size_t{3});     // k→s, e→i, +g
+    QCOMPARE(base::editDistance("", "train"), std::size_t{5});
+    QCOMPARE(base::nearestName("sea", {"year", "search"}), std::optional<std::string>("search"));  // begun
+    QCOMPARE(base::nearestName("feed_c", {"feed_a", "feed_b"}), std::optional<std::string>());     // two as near
+    QCOMPARE(base::nearestName("ratting", {"rotation", "rating"}), std::optional<std::string>("rating"));
   }
 
   // One command per code of the table; each row would fail if the command returned another code.
@@ -404,6 +460,13 @@ class TestCli : public QObject {
     QCOMPARE(typo.code, 64);
     QVERIFY(typo.err.contains("did you mean 'evaluate'?"));
     QCOMPARE(runProcess(GIGAPLAN_CLI_EXE, {"validate", QString::fromStdString(sample("teaching-hall.yaml"))}).code, 0);
+    // Help and usage errors name the program as it was run (argv[0]), here through a link.
+    const QString renamed = dir_.filePath("gp");
+    QVERIFY(QFile::link(GIGAPLAN_CLI_EXE, renamed));
+    const Run usage = runProcess(renamed, {"evaluate"});
+    QCOMPARE(usage.code, 64);
+    QVERIFY2(usage.err.startsWith("gp evaluate: missing FILE\nusage: gp evaluate FILE "), qPrintable(usage.err));
+    QVERIFY(runProcess(renamed, {"evaluate", "--help"}).out.startsWith("usage: gp evaluate FILE "));
 
     const Run ldd = runProcess("ldd", {GIGAPLAN_CLI_EXE});
     QCOMPARE(ldd.code, 0);

@@ -2,8 +2,12 @@
 // and location the planner must see. Loading must fail cleanly (a LoadError, never a crash).
 #include <QtTest>
 
+#include <filesystem>
+#include <fstream>
+
 #include "core/catalog/catalog_loader.h"
 #include "core/io/design_io.h"
+#include "core/training/job_reader.h"
 
 using namespace gigaplan;
 
@@ -383,12 +387,109 @@ class TestMalformed : public QObject {
     }
   }
 
-  void missingFileIsAnError() {
+  // A file that cannot be read says why, in the system's words; a folder says it is one (it once
+  // read as "found 9223372036854775807 bytes"). The design, catalog, job and cluster readers alike.
+  void unreadableFileSaysWhy_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("missing") << "/nonexistent/design.yaml"
+                             << "/nonexistent/design.yaml: found a file that cannot be opened (No such file or "
+                                "directory), expected a design file";
+    QTest::newRow("below a file") << GIGAPLAN_SOURCE_DIR "/samples/teaching-hall.yaml/x.yaml"
+                                  << GIGAPLAN_SOURCE_DIR
+        "/samples/teaching-hall.yaml/x.yaml: found a file that cannot be opened (Not a directory), expected a design "
+        "file";
+    QTest::newRow("directory") << GIGAPLAN_SOURCE_DIR "/samples"
+                               << GIGAPLAN_SOURCE_DIR "/samples: found a directory, expected a design file";
+  }
+  void unreadableFileSaysWhy() {
+    QFETCH(QString, path);
+    QFETCH(QString, message);
     try {
-      io::loadDesign("/nonexistent/design.yaml", testCatalog());
+      io::loadDesign(path.toStdString(), testCatalog());
       QFAIL("should have failed");
     } catch (const io::LoadError& e) {
-      QVERIFY2(QString(e.what()).startsWith("/nonexistent/design.yaml: expected a readable design file"), e.what());
+      QCOMPARE(QString(e.what()), message);
+    }
+  }
+
+  void otherReadersNameADirectory() {
+    const std::string folder = GIGAPLAN_SOURCE_DIR "/samples";
+    const auto message = [&](auto load) {
+      try {
+        load();
+      } catch (const io::LoadError& e) {
+        return QString(e.what());
+      }
+      return QString("no error");
+    };
+    QCOMPARE(message([&] { training::loadJobFile(folder); }),
+             QString::fromStdString(folder + ": found a directory, expected a job file"));
+    QCOMPARE(message([&] { training::loadClusterFile(folder, testCatalog()); }),
+             QString::fromStdString(folder + ": found a directory, expected a cluster file"));
+    catalog::Catalog cat;
+    QCOMPARE(message([&] { catalog::loadFile(folder, cat); }),
+             QString::fromStdString(folder + ": found a directory, expected a catalog file"));
+  }
+
+  // Permissions: only where they hold (root reads any file).
+  void unreadableFileNamesPermission() {
+    QTemporaryDir dir;
+    const std::string path = dir.filePath("locked.yaml").toStdString();
+    std::ofstream(path) << kBase;
+    std::filesystem::permissions(path, std::filesystem::perms::none);
+    if (std::ifstream(path)) QSKIP("this user reads files without permission (root)");
+    try {
+      io::loadDesign(path, testCatalog());
+      QFAIL("should have failed");
+    } catch (const io::LoadError& e) {
+      QCOMPARE(QString(e.what()), QString::fromStdString(path + ": found a file that cannot be opened (Permission "
+                                                                "denied), expected a design file"));
+    }
+  }
+
+  // An unknown key names the allowed keys and, when exactly one is a small typo away, that one.
+  void unknownKeySuggestsTheNearest_data() {
+    QTest::addColumn<QString>("replace");
+    QTest::addColumn<QString>("with");
+    QTest::addColumn<QString>("message");  // the whole message after "bad.yaml:"
+    QTest::newRow("power node") << "rating: 5 MW"
+                                << "ratting: 5 MW"
+                                << "4:28: power[0].ratting: found unknown key 'ratting', expected one of: id, count, "
+                                   "only_in, kind, model, fed_by, units, rating, redundancy, position, step, "
+                                   "rotation; did you mean 'rating'?";
+    QTest::newRow("swapped letters") << "rejects_to:"
+                                     << "rjeects_to:"
+                                     << "8:50: cooling[0].rjeects_to: found unknown key 'rjeects_to', expected one "
+                                        "of: ";
+    QTest::newRow("two as near") << "feed_a: bw"
+                                 << "feed_c: bw"
+                                 << "15:66: halls[0].rows[0].feed_c: found unknown key 'feed_c', expected one of: ";
+    QTest::newRow("far from any") << "rating: 5 MW"
+                                  << "wattage: 5 MW"
+                                  << "4:28: power[0].wattage: found unknown key 'wattage', expected one of: ";
+    QTest::newRow("catalog override") << "format: 1\n"
+                                      << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {powr: 1 kW}\n"
+                                      << "4:19: catalog.racks.gb200-nvl72.powr: found unknown key 'powr', expected "
+                                         "one of: ";
+  }
+  void unknownKeySuggestsTheNearest() {
+    QFETCH(QString, replace);
+    QFETCH(QString, with);
+    QFETCH(QString, message);
+    std::string text = kBase;
+    text.replace(text.find(replace.toStdString()), static_cast<std::size_t>(replace.size()), with.toStdString());
+    try {
+      io::loadDesignText(text, "bad.yaml", testCatalog());
+      QFAIL("loading succeeded but should have failed");
+    } catch (const io::LoadError& e) {
+      const QString what = QString::fromUtf8(e.what());
+      QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
+      const QString tag = QTest::currentDataTag();
+      const bool suggests = tag == "power node" || tag == "swapped letters" || tag == "catalog override";
+      QVERIFY2(what.contains("; did you mean '") == suggests, qPrintable(what));
+      if (tag == "swapped letters") QVERIFY2(what.endsWith("; did you mean 'rejects_to'?"), qPrintable(what));
+      if (tag == "catalog override") QVERIFY2(what.endsWith("; did you mean 'power'?"), qPrintable(what));
     }
   }
 };

@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 
+#include "app/cli/command_line.h"
 #include "app/cli/train_command.h"
 #include "training_fixtures.h"
 
@@ -44,16 +45,28 @@ class TestTrainCommand : public QObject {
 
   using Command = int (*)(const std::vector<std::string>&, std::ostream&, std::ostream&, const catalog::Catalog&);
 
-  static Run call(Command command, const std::vector<std::string>& args) {
+  // Through the dispatcher, which prints usage errors, with the repository's catalog.
+  static Run call(const std::string& name, const std::vector<std::string>& args) {
+    const auto withCatalog = [](Command command) {
+      return [command](const std::vector<std::string>& a, std::ostream& out, std::ostream& err) {
+        return command(a, out, err, training::test::repositoryCatalog());
+      };
+    };
+    static const cli::CommandLine line("gigaplan",
+                                       {{"train", "", cli::trainUsage(), withCatalog(cli::runTrainCommand)},
+                                        {"search", "", cli::searchUsage(), withCatalog(cli::runSearchCommand)}},
+                                       cli::CommandLine::NoGui);
+    std::vector<std::string> all{name};
+    all.insert(all.end(), args.begin(), args.end());
     std::ostringstream out, err;
     Run r;
-    r.code = command(args, out, err, training::test::repositoryCatalog());
+    r.code = line.run(all, out, err).value_or(-1);
     r.out = out.str();
     r.err = err.str();
     return r;
   }
-  static Run train(const std::vector<std::string>& args) { return call(cli::runTrainCommand, args); }
-  static Run search(const std::vector<std::string>& args) { return call(cli::runSearchCommand, args); }
+  static Run train(const std::vector<std::string>& args) { return call("train", args); }
+  static Run search(const std::vector<std::string>& args) { return call("search", args); }
 
  private slots:
   void trainPrintsJsonWithEveryKey() {
@@ -124,27 +137,36 @@ class TestTrainCommand : public QObject {
     QVERIFY(missing.err.find("/nonexistent.yaml") != std::string::npos);
   }
 
+  // The problem on the first line, the usage (with --rank's) after it.
   void usageErrorsExit64_data() {
     QTest::addColumn<QStringList>("args");
-    QTest::newRow("nothing") << QStringList{};
-    QTest::newRow("unknown") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--fast"};
-    QTest::newRow("dangling") << QStringList{"--cluster"};
-    QTest::newRow("top in train") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--top", "3"};
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("nothing") << QStringList{} << "missing --cluster FILE";
+    QTest::newRow("unknown") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--fast"}
+                             << "unknown option '--fast'";
+    QTest::newRow("dangling") << QStringList{"--cluster"} << "--cluster needs a value";
+    QTest::newRow("top in train") << QStringList{"--cluster", "c.yaml", "--job", "j.yaml", "--top", "3"}
+                                  << "unknown option '--top'";
+    QTest::newRow("a word") << QStringList{"c.yaml"} << "unexpected 'c.yaml'";
   }
   void usageErrorsExit64() {
     QFETCH(QStringList, args);
+    QFETCH(QString, problem);
     std::vector<std::string> a;
     for (const auto& s : args) a.push_back(s.toStdString());
     const Run r = train(a);
     QCOMPARE(r.code, 64);
-    QVERIFY(r.err.find("usage: gigaplan train") != std::string::npos);
+    QVERIFY2(r.err.find("gigaplan train: " + problem.toStdString() + "\nusage: gigaplan train") == 0, r.err.c_str());
+    QVERIFY(r.err.find("--rank days") != std::string::npos);
     QCOMPARE(search({"--cluster", "c.yaml", "--job", "j.yaml", "--top", "zero"}).code, 64);
   }
 
   void clusterFileWithoutJobIsAUsageError() {
-    const Run r = train({"--cluster", file("c.yaml", kCluster)});
+    const std::string cluster = file("c.yaml", kCluster);
+    const Run r = train({"--cluster", cluster});
     QCOMPARE(r.code, 64);
-    QVERIFY2(r.err.find("has no job: give one with --job FILE") != std::string::npos, r.err.c_str());
+    QVERIFY2(r.err.find("gigaplan train: " + cluster + " has no job: give one with --job FILE\nusage: ") == 0,
+             r.err.c_str());
   }
 
   void designAsClusterUsesItsOwnJob() {

@@ -1,0 +1,23 @@
+// The one rule for "did you mean …?": which of the names a reader or the command line accepts a
+// mistyped word most likely meant — a design file's unknown key, a command's name.
+//
+//   base::nearestName("ratting", {"id", "kind", "rating"})  // "rating"
+//   base::nearestName("feed_c", {"feed_a", "feed_b"})       // nothing: two are as near
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gigaplan::base {
+
+/// Levenshtein distance (insertions, deletions, substitutions, and swaps of neighbours count one).
+std::size_t editDistance(std::string_view a, std::string_view b);
+
+/// The one name that starts with `word` (three letters or more: "eval" for "evaluate"); else the
+/// one of `names` nearest to `word`, within max(2, a third of the word's length) edits; nothing when
+/// two names are as good (a suggestion must not be a guess) or none is near.
+std::optional<std::string> nearestName(std::string_view word, const std::vector<std::string_view>& names);
+
+}  // namespace gigaplan::base
