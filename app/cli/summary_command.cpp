@@ -10,6 +10,8 @@
 #include "core/design/resolved_design.h"
 #include "core/io/design_io.h"
 #include "core/model/rack_power.h"
+#include "core/power/power_analysis.h"
+#include "core/power/power_graph.h"
 #include "core/units/units.h"
 
 namespace gigaplan::cli {
@@ -36,12 +38,13 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
       rackPower += model::rackItPower(rack).nominal;  // network racks: their switches, not counted here
       if (rack.spec->gpus > 0) gpus[rack.spec->gpu] += rack.spec->gpus;
     }
-    double grid = 0, generation = 0, storage = 0;
-    for (const auto& n : l.power) {
-      if (n.kind == design::PowerKind::Grid) grid += n.rating;
-      if (n.kind == design::PowerKind::Generator) generation += n.rating;
+    // What the sources can deliver, as the evaluation counts it: each rating capped by the gear it feeds.
+    const power::SourceCapacity sources =
+        power::sourceCapacity(l, power::buildPowerGraph(l, r->design.site.powerFactor));
+    const double grid = sources.grid, generation = sources.generation;
+    double storage = 0;
+    for (const auto& n : l.power)
       if (n.kind == design::PowerKind::Battery) storage += n.spec ? n.spec->energy * n.units : 0;
-    }
     out << r->design.site.name << "\n";
     if (!r->design.site.description.empty()) out << "  " << r->design.site.description << "\n";
     const auto n = [](std::size_t k) { return base::thousands(static_cast<std::int64_t>(k)); };
@@ -56,7 +59,8 @@ int runSummary(const std::vector<std::string>& args, std::ostream& out, std::ost
     const auto orNone = [](double v, units::Dimension d) { return v > 0 ? units::format(v, d) : std::string("none"); };
     out << "  grid: " << orNone(grid, units::Dimension::Power)
         << ", on-site generation: " << orNone(generation, units::Dimension::Power)
-        << ", batteries: " << orNone(storage, units::Dimension::Energy) << "\n";
+        << " (what they deliver through the gear they feed), batteries: " << orNone(storage, units::Dimension::Energy)
+        << "\n";
     out << "  power nodes: " << n(l.power.size()) << ", cooling units: " << n(l.cooling.size()) << "\n";
     return kOk;
   } catch (const io::LoadError& e) {

@@ -77,11 +77,10 @@ double deliverable(const PowerGraph& g, int i, double rating) {
 }
 
 void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
-  for (std::size_t i = 0; i < layout.power.size(); ++i) {
-    const design::PowerNode& node = layout.power[i];
-    const int at = static_cast<int>(i);
-    if (node.kind == PowerKind::Grid) r.gridCapacity += deliverable(g, at, node.rating);
-    if (node.kind == PowerKind::Generator) r.generationCapacity += deliverable(g, at, node.rating);
+  const SourceCapacity sources = sourceCapacity(layout, g);
+  r.gridCapacity = sources.grid;
+  r.generationCapacity = sources.generation;
+  for (const design::PowerNode& node : layout.power) {
     if (node.kind == PowerKind::Battery) {
       r.batteryPower += node.rating;
       if (node.spec) r.batteryEnergy += node.spec->energy * node.units;
@@ -123,6 +122,16 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
 }
 
 }  // namespace
+
+SourceCapacity sourceCapacity(const design::Layout& layout, const PowerGraph& g) {
+  SourceCapacity c;
+  for (std::size_t i = 0; i < layout.power.size(); ++i) {
+    const design::PowerNode& node = layout.power[i];
+    if (node.kind == PowerKind::Grid) c.grid += deliverable(g, static_cast<int>(i), node.rating);
+    if (node.kind == PowerKind::Generator) c.generation += deliverable(g, static_cast<int>(i), node.rating);
+  }
+  return c;
+}
 
 std::string carriedText(const PowerResult& r) {
   if (r.generationCarried <= 0) return {};

@@ -63,6 +63,14 @@ struct PowerResult {
 /// at design load; empty without generation.
 std::string carriedText(const PowerResult& r);
 
+/// W the grid connections (`grid`) and the generators (`generation`) can deliver: each rating,
+/// capped by the gear it feeds (a 240 MW grid connection into a 228 MW HV substation counts 228 MW).
+/// The one home of PowerResult::gridCapacity and generationCapacity.
+struct SourceCapacity {
+  double grid = 0, generation = 0;
+};
+SourceCapacity sourceCapacity(const design::Layout& layout, const PowerGraph& graph);
+
 PowerResult analyzePower(const design::Layout& layout, const PowerGraph& graph, const SupplyDominators& dominators,
                          const PowerDemand& nominal, const PowerDemand& peak);
 

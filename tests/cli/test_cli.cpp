@@ -169,6 +169,20 @@ class TestCli : public QObject {
   }
 
   // One command per code of the table; each row would fail if the command returned another code.
+  // summary and evaluate give the sources the same capacity: the campus's four 240 MW grid
+  // connections each feed a 240 MVA HV substation, 228 MW at its power factor of 0.95.
+  void summaryCountsWhatTheSourcesDeliver() {
+    const Run summary = run({"summary", sample("gigawatt-campus.yaml")});
+    QCOMPARE(summary.code, 0);
+    QVERIFY2(summary.out.contains("grid: 912 MW, on-site generation: 700 MW (what they deliver through the gear "
+                                  "they feed)"),
+             qPrintable(summary.out));
+    const Run evaluate = run({"evaluate", sample("gigawatt-campus.yaml"), "--json"});
+    const QJsonObject power = QJsonDocument::fromJson(evaluate.out.toUtf8()).object()["power"].toObject();
+    QCOMPARE(power["grid_capacity_mw"].toDouble(), 912.0);
+    QCOMPARE(power["generation_capacity_mw"].toDouble(), 700.0);
+  }
+
   void everyExitCodeIsProduced() {
     QCOMPARE(run({"validate", sample("teaching-hall.yaml")}).code, 0);
     // Five GB200 NVL72 racks (5 × 132 kW) on one 546 kW busway: an overload finding of severity error.
