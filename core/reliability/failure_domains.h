@@ -70,10 +70,11 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
 
 /// Why a site has no failure domain: only a source's failure (grid, generators, batteries) stops racks.
 inline constexpr const char* kNoFailureDomain =
-    "no single piece of equipment stops a rack; the sources are not counted";
+    "no single power or cooling element stops a rack; the sources and a switch's own failure, which takes its "
+    "GPUs off the fabric, are not counted";
 
-/// The largest domain as a planner reads it: "1,536 GPUs behind ups-a-1", or "none (no single piece
-/// of equipment stops a rack; the sources are not counted)".
+/// The largest domain as a planner reads it: "1,536 GPUs behind ups-a-1", or "none (no single power
+/// or cooling element stops a rack; …)".
 std::string largestDomainText(const FailureDomains& domains);
 
 /// reliability.large-failure-domain (warning), one per power node or cooling unit whose single

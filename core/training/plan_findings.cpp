@@ -81,8 +81,12 @@ std::vector<engine::Finding> goodputFindings(const Goodput& g) {
           ", each stopping the whole job for a " + units::format(g.restart - g.checkpointWrite, Dimension::Time) +
           " restart" +
           (g.restartAssumed ? " (assumed; set training.restart to the recovery the site's software achieves)" : "") +
-          ", plus the checkpoint read and the work since the last checkpoint; faster recovery or a smaller job "
-          "raise it",
+          ", plus the checkpoint read and the work since the last checkpoint" +
+          (g.mtbf < 3 * g.restart
+               ? std::string("; with interruptions this close, many cut a restart short (it then starts again), so "
+                             "their count times the restart overstates the time they cost")
+               : std::string()) +
+          "; faster recovery or a smaller job raise it",
       g.goodput, kLowGoodput));
   return out;
 }

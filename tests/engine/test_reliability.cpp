@@ -67,7 +67,8 @@ class TestReliability : public QObject {
     QVERIFY(e.reliability.rackDomain[0].kind == Element::Kind::None);
     // Said as such, not as "0 GPUs ()": every view calls this text.
     QCOMPARE(reliability::largestDomainText(e.reliability),
-             std::string("none (no single piece of equipment stops a rack; the sources are not counted)"));
+             std::string("none (no single power or cooling element stops a rack; the sources and a switch's own "
+                         "failure, which takes its GPUs off the fabric, are not counted)"));
   }
 
   void coolingStopsRacks_data() {

@@ -320,6 +320,16 @@ class TestTrainingModel : public QObject {
                  low[0].message.find("10 min restart (assumed; set training.restart") != std::string::npos,
              low[0].message.c_str());
     QCOMPARE(low[0].value, big.goodput);
+    // An interruption every ~11 min against a restart of over 10 min: the count alone would add up
+    // to most of the day, so the warning says restarts are cut short and repeated.
+    QVERIFY(big.mtbf < 3 * big.restart);
+    QVERIFY2(low[0].message.find("many cut a restart short") != std::string::npos, low[0].message.c_str());
+    Cluster rare = campus;
+    rare.count = 8192;
+    const Goodput smaller = goodput(rare, 8192, 14 * 7.3e12, 1800);
+    QVERIFY(smaller.mtbf > 3 * smaller.restart);
+    for (const auto& f : goodputFindings(smaller))
+      QVERIFY2(f.message.find("cut a restart short") == std::string::npos, f.message.c_str());
     // Stated restarts of 30 s bring it above 80 %: the warning goes.
     QVERIFY(goodputFindings(goodput(campus, 262144, 14 * 7.3e12, 30)).empty());
   }
