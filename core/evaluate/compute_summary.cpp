@@ -5,6 +5,7 @@
 #include <map>
 
 #include "core/base/thousands.h"
+#include "core/model/rack_power.h"
 
 namespace gigaplan::engine {
 
@@ -45,6 +46,7 @@ ComputeSummary summarizeCompute(const design::Layout& layout, const catalog::Cat
       lastSpec = spec;
     }
     last->count += spec->gpus;
+    last->itPower += model::rackItPower(rack).nominal;
     ++last->racks;
   }
   std::map<std::string, std::int64_t> perGpu;

@@ -24,6 +24,7 @@ struct GpuTypeSummary {
   std::int64_t domains = 0;     // ceil(count / domainSize)
   double scaleUpBandwidth = 0;  // B/s per GPU per direction
   double nicRate = 0;           // B/s per GPU scale-out, the slowest of its racks (catalog::rackNicRate)
+  double itPower = 0;           // W at design load of its racks (model::rackItPower: GPUs, hosts, in-rack gear)
 };
 
 struct ComputeSummary {

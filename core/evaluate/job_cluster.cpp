@@ -26,8 +26,10 @@ training::Cluster clusterFromEvaluation(const design::Design& design, const Eval
     c.leafGpus = e.fabric.leafGroupGpus;
   }
   c.pue = e.power.pue;
-  // IT power per GPU including its share of hosts (in the rack figure) and the network.
-  if (e.compute.gpus > 0) c.itPowerPerGpu = (e.power.it + e.power.network) / static_cast<double>(e.compute.gpus);
+  // IT power per GPU of the job's type: its racks' design load (GPUs and their hosts) over its GPUs,
+  // plus the network's share per GPU of the site; not other types' racks or storage.
+  if (t.count > 0 && e.compute.gpus > 0)
+    c.itPowerPerGpu = t.itPower / static_cast<double>(t.count) + e.power.network / static_cast<double>(e.compute.gpus);
   c.storageBandwidth = design.site.storageBandwidth > 0 ? design.site.storageBandwidth : e.compute.storageBandwidth;
   c.largestFailureDomainGpus = static_cast<int>(e.reliability.largestGpus);
   return c;

@@ -75,7 +75,9 @@ KeyValues clusterValues(const training::Cluster& c, const std::vector<training::
       {"Scale-up", std::to_string(c.scaleUpSize) + " GPUs per domain, " + rate(c.scaleUpBandwidth) + " per GPU"},
       {"Scale-out", rate(c.scaleOutBandwidth) + " per GPU, leaf oversubscription " + fixed(c.oversubscription, 2) +
                         ":1" + (c.podGpus > 0 ? ", pods of " + count(c.podGpus) + " GPUs" : std::string())},
-      {"IT power per GPU", power(c.itPowerPerGpu) + " (racks and network over GPUs); PUE " + pue(c.pue)},
+      {"IT power per GPU", power(c.itPowerPerGpu) +
+                               " (the job's GPU type: its racks over its GPUs, plus the network's share); PUE " +
+                               pue(c.pue)},
       {"Checkpoint storage",
        c.storageBandwidth > 0 ? units::formatByteRate(c.storageBandwidth) : std::string("not in the design (assumed)")},
       {"Largest failure domain", c.largestFailureDomainGpus > 0

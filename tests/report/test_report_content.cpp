@@ -385,6 +385,17 @@ class TestReportContent : public QObject {
     QCOMPARE(c.largestFailureDomainGpus, static_cast<int>(s.eval.reliability.largestGpus));
     QCOMPARE(c.scaleOutBandwidth, s.eval.fabric.injectionBandwidth);
     QVERIFY(c.itPowerPerGpu > 1000 && c.itPowerPerGpu < 3000);  // 132 kW / 72 GPUs + network share
+    // On a site of two GPU types the job's GPUs draw their own racks' power, not the site's
+    // average: the teaching hall's GB200 racks (132 kW for 72) beside its H100 racks (1.275 kW a
+    // GPU) and a storage rack; the network is shared over every GPU.
+    {
+      const auto& mixed = evaluated(samplePath("teaching-hall.yaml"));
+      const training::Cluster m = engine::clusterFromEvaluation(mixed.design->design, mixed.eval);
+      QCOMPARE(m.gpu, std::string("gb200"));
+      const double network = mixed.eval.power.network / static_cast<double>(mixed.eval.compute.gpus);
+      QVERIFY(qFuzzyCompare(m.itPowerPerGpu, 132e3 / 72 + network));
+      QVERIFY(m.itPowerPerGpu > (mixed.eval.power.it + mixed.eval.power.network) / mixed.eval.compute.gpus);
+    }
     QVERIFY(s.training.present);
     QVERIFY2(s.training.ok, s.training.problem.c_str());
     QCOMPARE(s.training.estimate.gpusUsed, 576);
