@@ -44,7 +44,15 @@ void writeFabric(JsonWriter& j, const fabric::FabricResult& f) {
   j.field("problem", f.problem).field("topology", design::toString(f.topology)).field("switch_model", f.switchModel);
   j.field("tiers", f.tiers).field("switches", f.totalSwitches).field("gpus", f.gpus).field("endpoints", f.endpoints);
   num(j, "bisection_tbps", f.bisectionBandwidth * 8 / 1e12);
+  j.field("bisection_bound", fabric::bisectionBoundText(f));
   num(j, "injection_per_gpu_gbps", f.injectionBandwidth * 8 / 1e9);
+  j.key("injection_by_gpu").beginArray();  // each GPU type's own rate (a GB200's 400G beside GB300's 800G)
+  for (const fabric::GpuLinks& l : f.gpuLinks) {
+    j.beginObject().field("gpu", l.gpu).field("gpus", l.gpus).field("links", l.links);
+    num(j, "injection_gbps", l.injection * 8 / 1e9);
+    j.endObject();
+  }
+  j.endArray();
   num(j, "link_rate_gbps", f.linkRate * 8 / 1e9);
   j.field("transceivers", f.transceivers).field("nic_transceivers", f.nicTransceivers);
   num(j, "optics_power_mw", f.opticsPower / MW);

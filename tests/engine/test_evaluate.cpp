@@ -331,6 +331,12 @@ class TestEvaluate : public QObject {
         QVERIFY2(j[section].toObject().contains(name), qPrintable(section + "." + name));
     QCOMPARE(j["compute"]["peak_bf16_pflops"].toDouble(), 32.0);
     QCOMPARE(j["fabric"]["switches"].toInt(), 1);
+    // Each GPU type's injection, and what bounds the bisection, as the report words it.
+    const QJsonArray injection = j["fabric"]["injection_by_gpu"].toArray();
+    QCOMPARE(injection.size(), qsizetype(e.fabric.gpuLinks.size()));
+    QCOMPARE(injection[0].toObject()["gpus"].toInt(), 32);
+    QCOMPARE(injection[0].toObject()["injection_gbps"].toDouble(), e.fabric.gpuLinks[0].injection * 8 / 1e9);
+    QCOMPARE(j["fabric"]["bisection_bound"].toString(), QString::fromStdString(fabric::bisectionBoundText(e.fabric)));
     QVERIFY(std::fabs(j["power"]["pue"].toDouble() - e.power.pue) < 1e-8);  // 9 significant digits
     QVERIFY(qFuzzyCompare(j["power"]["it_mw"].toDouble(), 0.8));
     QCOMPARE(j["reliability"]["largest_failure_domain_gpus"].toInt(), 32);
