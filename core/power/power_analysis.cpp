@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "core/base/thousands.h"
 #include "core/power/source_split.h"
 #include "core/units/units.h"
 
@@ -105,6 +106,19 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
                                                  units::formatPower(r.sourceCapacity),
                                              primaryDraw, r.sourceCapacity));
   // An outage can come at the busiest moment: batteries must carry the peak draw.
+  if (r.batteryEnergy <= 0 && r.peakFacility > 0) {
+    // UPS without battery nodes: their stored energy is not in the design, so nothing is checked.
+    const auto ups = std::count_if(layout.power.begin(), layout.power.end(),
+                                   [](const design::PowerNode& n) { return n.kind == PowerKind::Ups; });
+    if (ups > 0)
+      r.findings.push_back(engine::makeFinding(
+          Severity::Info, "", "power.ride-through-unstated",
+          "The design has " + base::thousands(ups) + (ups == 1 ? " UPS" : " UPS units") +
+              " but no batteries (kind: battery): their stored energy is not in the design, so the ride-through "
+              "through an outage is not checked; add the UPS batteries as battery nodes to check it against the " +
+              units::format(kRideThroughTarget, units::Dimension::Time) + " planning target",
+          0, kRideThroughTarget / 60));
+  }
   if (r.batteryEnergy <= 0 || r.peakFacility <= 0) return;
   r.rideThrough = r.batteryEnergy / r.peakFacility;
   if (r.rideThrough < kRideThroughTarget)

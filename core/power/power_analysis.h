@@ -8,6 +8,7 @@
 //   power.battery-load      batteries carry steady-state load (nothing else feeds it) (warning)
 //   power.ride-through-short battery energy lasts less than kRideThroughTarget at peak draw (warning)
 //   power.battery-power-short batteries cannot discharge at the facility's peak draw   (warning)
+//   power.ride-through-unstated UPS without battery nodes: no stored energy to check      (info)
 //
 //   power::PowerResult p = power::analyzePower(layout, graph, dominators, nominalDemand, peakDemand);
 //   double pue = p.pue;

@@ -67,7 +67,7 @@ class TestExports : public QObject {
     QVERIFY2(has(j.out, "\"job\": \"Llama 3 70B on 576 \u00d7 gb200 (fp8)\""), j.out.c_str());
     const Run md = run({"compare", sample("teaching-hall.yaml"), sample("teaching-hall.yaml"), "--md", "--changed"});
     QCOMPARE(md.code, 0);
-    QVERIFY2(has(md.out, "# Comparison") && has(md.out, "5 findings in both"), md.out.c_str());
+    QVERIFY2(has(md.out, "# Comparison") && has(md.out, "6 findings in both"), md.out.c_str());
     QVERIFY2(!has(md.out, "| GPUs |"), md.out.c_str());  // --changed: nothing differs
   }
 

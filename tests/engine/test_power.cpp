@@ -331,6 +331,31 @@ class TestPower : public QObject {
     QCOMPARE(e.reliability.powerGpus[tx], std::int64_t{4 * racks});
   }
 
+  // A UPS without battery nodes: its stored energy is not in the design, so the ride-through is
+  // not checked, and the site is told so (a note, not a warning: the energy exists, unstated).
+  void upsWithoutBatteriesIsNoted() {
+    Site s;
+    const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int ups = s.power("ups1", PowerKind::Ups, "ups", {grid});
+    const int bus = s.power("bus", PowerKind::Busway, "bw", {ups});
+    s.rack("rack0", "r100", 2, 5, bus);
+    const auto e = engine::evaluate(s.design, s.layout, s.catalog);
+    QCOMPARE(countCode(e, "power.ride-through-unstated"), 1);
+    QCOMPARE(e.power.rideThrough, 0.0);
+    const auto it = std::find_if(e.findings.begin(), e.findings.end(),
+                                 [](const auto& f) { return f.code == "power.ride-through-unstated"; });
+    QVERIFY(it->severity == engine::Severity::Info);
+    QVERIFY2(it->message.find("The design has 1 UPS but no batteries") == 0, it->message.c_str());
+    // With a battery beside it, the ride-through is checked instead.
+    Site b;
+    b.catalog.powerGear["bat"].energy = 500 * 3.6e6;
+    const int g2 = b.power("grid", PowerKind::Grid, "", {}, 5e6);
+    const int bat = b.power("bat1", PowerKind::Battery, "bat", {});
+    const int u2 = b.power("ups1", PowerKind::Ups, "ups", {g2, bat});
+    b.rack("rack0", "r100", 2, 5, b.power("bus", PowerKind::Busway, "bw", {u2}));
+    QCOMPARE(countCode(engine::evaluate(b.design, b.layout, b.catalog), "power.ride-through-unstated"), 0);
+  }
+
   void batteryAsOnlySupply() {
     Site s;
     const int bat = s.power("bat1", PowerKind::Battery, "bat", {});
