@@ -5,6 +5,7 @@
 #include <string_view>
 #include <tuple>
 
+#include "core/base/thousands.h"
 #include "core/units/units.h"
 
 namespace gigaplan::engine {
@@ -43,6 +44,24 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
   for (const design::Rack& rack : layout.racks) {
     const auto kind = rack.spec ? rack.spec->kind : catalog::RackKind::Compute;
     racks.add("rack", rack.type, rack.spec ? rack.spec->name : rack.type, catalog::toString(kind), 1, rack.spec);
+  }
+  // The core room's switch racks: the design's network rack type (else the catalog's first), one
+  // line with the rows' racks of that type, its detail saying how many stand in the room.
+  if (fabric.coreRoomRacks > 0) {
+    const catalog::RackType* type = nullptr;
+    for (const design::Rack& rack : layout.racks)
+      if (rack.spec && rack.spec->kind == catalog::RackKind::Network) {
+        type = rack.spec;
+        break;
+      }
+    for (auto it = catalog.racks.begin(); !type && it != catalog.racks.end(); ++it)
+      if (it->second.kind == catalog::RackKind::Network) type = &it->second;
+    if (type) {
+      racks.add("rack", type->id, type->name, catalog::toString(type->kind), fabric.coreRoomRacks, nullptr);
+      BomLine& line = racks.lines[type->id];
+      line.detail = std::string(catalog::toString(type->kind)) + ", " + base::thousands(fabric.coreRoomRacks) +
+                    " of them in the core room";
+    }
   }
   for (const design::PowerNode& node : layout.power) {
     const std::string& item = node.model.empty() ? kGrid : node.model;  // only grid connections have no model

@@ -685,6 +685,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     res.coreRoomMin = room.extent().min;
     res.coreRoomMax = room.extent().max;
     res.coreRoomSwitches = upperSwitches;
+    res.coreRoomRacks = room.racks();
   }
   // The switches above the leaves stand in the room tier by tier, in sized order, after the leaves
   // in `switches`.

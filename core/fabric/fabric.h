@@ -242,6 +242,7 @@ struct FabricResult {
   // fabric has switches above the leaves; min == max when it has none.
   design::Vec2 coreRoomMin, coreRoomMax;
   std::int64_t coreRoomSwitches = 0;
+  std::int64_t coreRoomRacks = 0;  // the switch racks they fill (16 RU of switches each)
 
   std::array<CollectiveBandwidth, kLevels> collectives{};
   const CollectiveBandwidth& collective(Level l) const { return collectives[static_cast<int>(l)]; }

@@ -203,7 +203,8 @@ LeafSite LeafPlacer::inNetworkRow(const GroupExtent& g, std::vector<PortShortfal
 CoreRoom::CoreRoom(const design::Layout& layout, Vec2 centre, std::int64_t switches, int rackUnits)
     : centre_(centre), hall_(hallAt(layout, centre)) {
   perRack_ = std::max<std::int64_t>(1, static_cast<std::int64_t>(kSwitchUnitsPerRack / std::max(1, rackUnits)));
-  const std::int64_t racks = std::max<std::int64_t>(1, (switches + perRack_ - 1) / perRack_);
+  racks_ = std::max<std::int64_t>(1, (switches + perRack_ - 1) / perRack_);
+  const std::int64_t racks = racks_;
   cols_ = std::min(kRacksPerRow, racks);
   // Rows of kRacksPerRow side by side in blocks, a cross aisle between blocks, as many blocks as
   // keep the room about as wide as it is deep (a campus's thousands of switch racks would

@@ -91,6 +91,8 @@ class CoreRoom {
   /// One past the last switch standing in switch i's rack (they share its position).
   std::int64_t rackEnd(std::int64_t i) const { return (i / perRack_ + 1) * perRack_; }
   int hall() const { return hall_; }
+  /// Racks the room's switches fill.
+  std::int64_t racks() const { return racks_; }
   /// The room's footprint on the site plan: its racks' rows, aisles included.
   struct Extent {
     design::Vec2 min, max;
@@ -99,7 +101,7 @@ class CoreRoom {
 
  private:
   design::Vec2 centre_;
-  std::int64_t perRack_ = 1, cols_ = 1, rows_ = 1, blocks_ = 1;
+  std::int64_t perRack_ = 1, racks_ = 1, cols_ = 1, rows_ = 1, blocks_ = 1;
   int hall_ = design::kNone;
 };
 

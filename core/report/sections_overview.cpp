@@ -12,13 +12,28 @@ namespace gigaplan::report::sections {
 
 using units::Dimension;
 
+namespace {
+
+// "6,816 racks (5,952 compute, 864 network, 0 storage) and 2,784 switch racks in the core room":
+// the layout's racks by kind, then the core room's, which the fabric lays out around its spine
+// position and no row holds.
+std::string racksText(const engine::Evaluation& e) {
+  const engine::ComputeSummary& c = e.compute;
+  std::string text = count(c.racks) + (c.racks == 1 ? " rack (" : " racks (") + count(c.computeRacks) + " compute, " +
+                     count(c.networkRacks) + " network, " + count(c.storageRacks) + " storage)";
+  if (e.fabric.coreRoomRacks > 0)
+    text += " and " + count(e.fabric.coreRoomRacks) +
+            (e.fabric.coreRoomRacks == 1 ? " switch rack in the core room" : " switch racks in the core room");
+  return text;
+}
+
+}  // namespace
+
 Section summary(const ReportInputs& in) {
   const engine::Evaluation& e = in.eval;
   const design::Layout& l = in.design.layout;
   Section s{"summary", "Summary", {}};
-  std::string text = count(e.compute.gpus) + " GPUs in " + count(e.compute.racks) + " racks (" +
-                     count(e.compute.computeRacks) + " compute, " + count(e.compute.networkRacks) + " network, " +
-                     count(e.compute.storageRacks) + " storage) across " +
+  std::string text = count(e.compute.gpus) + " GPUs in " + racksText(e) + " across " +
                      count(static_cast<std::int64_t>(l.halls.size())) +
                      (l.halls.size() == 1 ? " hall draw " : " halls draw ") + megawatts(e.power.it) +
                      " of IT load; with network, cooling and conversion losses the facility draws " +
@@ -111,8 +126,7 @@ Section compute(const ReportInputs& in) {
   KeyValues kv;
   kv.entries = {
       {"GPUs", count(c.gpus)},
-      {"Racks", count(c.racks) + " (" + count(c.computeRacks) + " compute, " + count(c.networkRacks) + " network, " +
-                    count(c.storageRacks) + " storage)"},
+      {"Racks", racksText(in.eval)},
       {"Peak dense BF16 / FP8 / FP4",
        quantity(c.peakBf16, Dimension::Compute) + " / " + quantity(c.peakFp8, Dimension::Compute) + " / " +
            (c.peakFp4 > 0 ? quantity(c.peakFp4, Dimension::Compute) : std::string("n/a"))},

@@ -408,6 +408,32 @@ class TestReportContent : public QObject {
     QVERIFY(!report::planTraining(*r, engine::evaluate(r->design, r->layout, *r->catalog)).present);
   }
 
+  // The core room's switch racks, which no row holds, are counted where racks are: in the report's
+  // summary and compute figures and in the bill of materials. The Llama 3 cluster's 284 spine and
+  // core switches of 2 RU fill 16 RU racks 8 at a time: 36 racks.
+  void coreRoomRacksAreCounted() {
+    const auto& s = evaluated(samplePath("llama3-cluster.yaml"));
+    const fabric::FabricResult& f = s.eval.fabric;
+    QCOMPARE(f.coreRoomSwitches, std::int64_t{284});
+    const int units = s.design->catalog->switchModel(f.switchModel)->rackUnits;
+    QCOMPARE(units, 2);
+    QCOMPARE(f.coreRoomRacks, (f.coreRoomSwitches + 16 / units - 1) / (16 / units));
+    QCOMPARE(f.coreRoomRacks, std::int64_t{36});
+    std::int64_t bom = 0;
+    for (const auto& l : s.eval.bom)
+      if (l.category == "rack" && l.item == "network-rack") {
+        bom += l.count;
+        QVERIFY2(l.detail.find("36 of them in the core room") != std::string::npos, l.detail.c_str());
+      }
+    QCOMPARE(bom, std::int64_t{36});  // the cluster's rows hold no network rack
+    const report::ReportDocument doc = report::buildReport(report::ReportInputs{*s.design, s.eval, s.training});
+    QCOMPARE(doc.sections[0].id, std::string("summary"));
+    const std::string& text = std::get<report::Paragraph>(doc.sections[0].blocks[0]).text;
+    QVERIFY2(text.find("GPUs in 1,536 racks (1,536 compute, 0 network, 0 storage) and 36 switch racks in the core "
+                       "room across") != std::string::npos,
+             text.c_str());
+  }
+
   void catalogEntriesUsed() {
     const auto& s = evaluated(samplePath("teaching-hall.yaml"));
     std::map<std::string, std::int64_t> racks;
