@@ -188,7 +188,11 @@ struct CoolingGear {
   double waterPerKwh = 0;  // L of water per kWh of heat rejected (evaporative; 0 dry)
   // Adiabatic dry coolers: the dry bulb up to which the unit rejects its full rated heat dry, its
   // pads or sprays off (the maker's "dry bulb switchover"); 0 = not given (it sprays every hour)
-  double drySwitchover = 0;                   // degC
+  double drySwitchover = 0;  // degC
+  // Adiabatic dry coolers: the share of the dry bulb's depression below it that the wetted pads take
+  // off the air reaching the coil, T_coil = T_db − ε (T_db − T_wb); 0 = not given (a wet unit is
+  // then derated by the dry bulb, as if its pads did nothing)
+  double padEffectiveness = 0;
   double maxAmbient = 0;                      // degC above which capacity derates (0 = not modelled)
   Condenser condenser = Condenser::Unstated;  // chillers only
   double chilledWater = 0;                    // degC, chillers: leaving chilled water at design (0 = not given)

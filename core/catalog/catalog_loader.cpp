@@ -276,6 +276,7 @@ const std::vector<Field<CoolingGear>>& coolingFields() {
         quantity<CoolingGear>("approach", &CoolingGear::approach, Dimension::Temperature, 0, 50),
         number<CoolingGear>("water_per_kwh", &CoolingGear::waterPerKwh, 0, 100),
         quantity<CoolingGear>("dry_switchover", &CoolingGear::drySwitchover, Dimension::Temperature, 1, 60),
+        number<CoolingGear>("pad_effectiveness", &CoolingGear::padEffectiveness, 0, 1),
         quantity<CoolingGear>("max_ambient", &CoolingGear::maxAmbient, Dimension::Temperature, -60, 80),
         enumeration<CoolingGear, Condenser>("condenser", &CoolingGear::condenser, {"air", "water"}),
         quantity<CoolingGear>("chilled_water", &CoolingGear::chilledWater, Dimension::Temperature, -10, 40),
@@ -355,6 +356,11 @@ EntryProblem crossCheck(const CoolingGear& c) {
             "dry_switchover on a " + std::string(toString(c.kind)) +
                 (c.kind == CoolingGearKind::DryCooler ? " without water_per_kwh" : ""),
             "dry_switchover only on dry coolers with adiabatic assist (water_per_kwh)"};
+  if (c.padEffectiveness != 0 && (c.kind != CoolingGearKind::DryCooler || c.waterPerKwh <= 0))
+    return {"pad_effectiveness",
+            "pad_effectiveness on a " + std::string(toString(c.kind)) +
+                (c.kind == CoolingGearKind::DryCooler ? " without water_per_kwh" : ""),
+            "pad_effectiveness only on dry coolers with adiabatic assist (water_per_kwh)"};
   if (c.kind != CoolingGearKind::Chiller && c.chilledWater != 0)
     return {"chilled_water", "chilled_water on a " + std::string(toString(c.kind)), "chilled_water only on chillers"};
   return {};

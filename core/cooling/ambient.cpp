@@ -20,6 +20,16 @@ double capacityAt(const design::CoolingUnit& u, const PlantWeather& w) {
   if (u.kind != CoolingKind::DryCooler && u.kind != CoolingKind::CoolingTower) return u.capacity;
   const double approach = u.spec ? u.spec->approach : 0.0;
   if (approach <= 0) return u.capacity;
+  const double effectiveness = u.spec->waterPerKwh > 0 ? u.spec->padEffectiveness : 0.0;
+  if (u.kind == CoolingKind::DryCooler && effectiveness > 0) {
+    // Adiabatic assist with known pads: wet, the coil sees the pads' air, rated at the design
+    // point's (the instant evaluation sprays); dry, the dry bulb from the switchover, where the
+    // unit carries its rating dry. It carries the more of the two.
+    const auto coil = [&](const Ambient& a) { return a.dryBulb - effectiveness * (a.dryBulb - a.wetBulb); };
+    const double wet = 1.0 + (coil(w.design) - coil(w.now)) / approach;
+    const double dry = u.spec->drySwitchover != 0 ? 1.0 + (u.spec->drySwitchover - w.now.dryBulb) / approach : 0.0;
+    return u.capacity * std::max({0.0, wet, dry});
+  }
   // 1 + 0 at the design point: the rating exactly.
   return u.capacity * std::max(0.0, 1.0 + (reference(u, w.design) - reference(u, w.now)) / approach);
 }

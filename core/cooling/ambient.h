@@ -30,6 +30,11 @@
 //         dry capacity(now) = capacity × (1 + (switchover − dry bulb) / approach)
 //     so at part load it stays dry above the switchover. While it sprays, water is the catalog's
 //     litres per kWh of the heat it carries. Without a dry_switchover it sprays every hour.
+//     With a pad_effectiveness ε its wet capacity follows the air its pads deliver, T_db − ε (T_db −
+//     T_wb), from the same air at the design point (the rating, sprayed):
+//         wet capacity(now) = capacity × (1 + (coil air at design − coil air now) / approach)
+//     and it carries the more of its wet and dry capacity; without one, the dry bulb derates it
+//     wet or dry (conservative).
 //
 //   cooling::PlantWeather w{{design.site.ambient, design.site.wetBulb}, {hour.dryBulb, wetBulb}};
 //   double cap = cooling::capacityAt(unit, w);

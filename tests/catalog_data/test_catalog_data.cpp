@@ -175,6 +175,7 @@ const std::vector<FileSchema>& schemas() {
                       {"approach", quantity(Dimension::Temperature)},
                       {"water_per_kwh", number(0, 20)},
                       {"dry_switchover", quantity(Dimension::Temperature)},
+                      {"pad_effectiveness", number(0.3, 1)},
                       {"max_ambient", quantity(Dimension::Temperature)},
                       {"condenser", choice({"air", "water"})},
                       {"chilled_water", quantity(Dimension::Temperature)},
