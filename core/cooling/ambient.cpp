@@ -18,8 +18,8 @@ double reference(const design::CoolingUnit& u, const Ambient& a) {
 
 double capacityAt(const design::CoolingUnit& u, const PlantWeather& w) {
   if (u.kind != CoolingKind::DryCooler && u.kind != CoolingKind::CoolingTower) return u.capacity;
-  const double approach = u.spec ? u.spec->approach : 0.0;
-  if (approach <= 0) return u.capacity;
+  if (!u.spec || u.spec->approach <= 0) return u.capacity;
+  const double approach = u.spec->approach;
   const double effectiveness = u.spec->waterPerKwh > 0 ? u.spec->padEffectiveness : 0.0;
   if (u.kind == CoolingKind::DryCooler && effectiveness > 0) {
     // Adiabatic assist with known pads: wet, the coil sees the pads' air, rated at the design
