@@ -35,11 +35,15 @@ constexpr std::size_t kTrainLabelWidth = 24;
 
 using namespace training;
 
-constexpr const char* kRankUsage =
-    "       --rank days (default: wall-clock days with failures, then energy) | energy (facility MWh, then days)\n"
-    "              | step (step time, then energy) | cost (needs --gpu-hour-price and/or --energy-price)\n"
-    "       --gpu-hour-price X   price of one GPU-hour of the site (idle GPUs included)\n"
-    "       --energy-price X     price of one MWh of facility energy (same currency)\n";
+std::string rankUsage() {
+  return "       --rank days (default: wall-clock days with failures, then energy) | energy (facility MWh, then days)\n"
+         "              | step (step time, then energy) | cost (needs --gpu-hour-price and/or --energy-price)\n"
+         "              ties: " +
+         std::string(kRankTies) +
+         "\n"
+         "       --gpu-hour-price X   price of one GPU-hour of the site (idle GPUs included)\n"
+         "       --energy-price X     price of one MWh of facility energy (same currency)\n";
+}
 constexpr const char* kTrainUsage =
     "usage: gigaplan train --cluster FILE [--job FILE] [--json] [--rank HOW]   (--rank when parallelism is auto)\n"
     "       (FILE may be a cluster file or a design; a design's own job is used when --job is left out)\n"
@@ -332,11 +336,11 @@ int runSearchCommand(const std::vector<std::string>& args, std::ostream& out, st
 }
 
 std::string trainUsage() {
-  return std::string(kTrainUsage) + kRankUsage;
+  return std::string(kTrainUsage) + rankUsage();
 }
 
 std::string searchUsage() {
-  return std::string(kSearchUsage) + kRankUsage;
+  return std::string(kSearchUsage) + rankUsage();
 }
 
 }  // namespace gigaplan::cli

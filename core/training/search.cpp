@@ -172,11 +172,11 @@ std::vector<Candidate> candidates(const Job& base, const Cluster& cluster, const
   return out;
 }
 
-// Values within 0.1 % of each other fall in the same bucket and count as equal.
+// Values within kRankTolerance of each other fall in the same bucket and count as equal (kRankTies).
 long long bucket(double v) {
   if (!(v > 0)) return std::numeric_limits<long long>::min();
   if (!std::isfinite(v)) return std::numeric_limits<long long>::max();
-  return static_cast<long long>(std::floor(std::log(v) / std::log1p(1e-3)));
+  return static_cast<long long>(std::floor(std::log(v) / std::log1p(kRankTolerance)));
 }
 
 // The ranking: the chosen measure, its tie-break, then less memory and enumeration order.

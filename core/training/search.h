@@ -27,8 +27,16 @@
 
 namespace gigaplan::training {
 
-/// What the search puts first. Values within 0.1 % of each other count as equal and go to the
-/// tie-break.
+/// Figures the ranking compares closer than this (relative) count as equal and go to the tie-break.
+inline constexpr double kRankTolerance = 1e-3;
+/// The ties as `train --help`, `search --help` and the app's rank choice say them (the README and
+/// the user guide too, in their words): the tolerance above, then the measure after "then", then memory.
+inline constexpr std::string_view kRankTies =
+    "figures within 0.1 % of each other count as equal: the measure after \"then\" decides, and after it the plan "
+    "with less memory per GPU (so a plan listed lower can show a slightly better figure)";
+
+/// What the search puts first. Values within kRankTolerance of each other count as equal and go to
+/// the tie-break.
 enum class RankBy {
   Days,    // wall-clock days to train (compute ÷ goodput: failures, checkpoints, restarts); then energy
   Energy,  // facility energy over those days (IT × PUE); then days

@@ -10,6 +10,7 @@
 
 #include "app/cli/command_line.h"
 #include "app/cli/train_command.h"
+#include "core/training/search.h"
 #include "training_fixtures.h"
 
 using namespace gigaplan;
@@ -266,6 +267,20 @@ class TestTrainCommand : public QObject {
     const Run badPrice = search({"--cluster", c, "--job", j, "--rank", "cost", "--energy-price", "-3"});
     QCOMPARE(badPrice.code, 64);
     QVERIFY(badPrice.err.find("--energy-price needs a price of zero or more, found '-3'") != std::string::npos);
+  }
+
+  // The help says how ties go, as the search breaks them: figures within 0.1 % count as equal, the
+  // measure after "then" decides, then less memory per GPU.
+  void helpSaysHowTiesGo() {
+    for (const char* command : {"search", "train"}) {
+      const Run help = call(command, {"--help"});
+      QCOMPARE(help.code, 0);
+      QVERIFY2(help.out.find("ties: figures within 0.1 % of each other count as equal: the measure after \"then\" "
+                             "decides, and after it the plan with less memory per GPU") != std::string::npos,
+               help.out.c_str());
+      QVERIFY(help.out.find(std::string(training::kRankTies)) != std::string::npos);
+    }
+    QCOMPARE(training::kRankTolerance, 1e-3);  // the 0.1 % the text says
   }
 
   void idleGpuTypesAreWarnedInTextAndJson() {

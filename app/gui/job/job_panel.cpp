@@ -498,6 +498,7 @@ QWidget* JobPanel::buildEditor() {
   rank_->addItem(tr("Facility energy, then days"), static_cast<int>(training::RankBy::Energy));
   rank_->addItem(tr("Step time, then energy"), static_cast<int>(training::RankBy::Step));
   rank_->addItem(tr("Cost at the prices below, then days"), static_cast<int>(training::RankBy::Cost));
+  rank_->setToolTip(QString::fromUtf8(training::kRankTies.data(), static_cast<qsizetype>(training::kRankTies.size())));
   searchForm->addRow(tr("Rank"), rank_);
   auto price = [&](QDoubleSpinBox*& box, const QString& objectName, const QString& tip) {
     box = new QDoubleSpinBox;
