@@ -265,12 +265,29 @@ Uncertainty propagateUncertainty(const design::ResolvedDesign& r, const Uncertai
   return u;
 }
 
+namespace {
+
+// Decimals that give every figure of a band at least three significant figures (1.27 MW, not
+// 1.3; 3.62 m³/day, not 4), and never fewer than `least`: the text and the report's table alike.
+int bandDecimals(const Band& b, double scale, int least) {
+  int decimals = least;
+  for (double v : {b.nominal, b.p10, b.p50, b.p90}) {
+    const double a = std::fabs(v * scale);
+    if (!(a > 0) || !std::isfinite(a)) continue;
+    decimals = std::max(decimals, 2 - static_cast<int>(std::floor(std::log10(a))));
+  }
+  return std::min(decimals, 6);
+}
+
+}  // namespace
+
 std::string uncertaintyText(const Uncertainty& u) {
   std::ostringstream o;
   o << "\nHow sure: " << counted(u.samples, "sample") << " over " << counted(u.inputs, "graded catalog figure")
     << " (spread per grade: " << spreadText(u.spread) << ")\n";
   o << "                      nominal        P10        P50        P90\n";
-  const auto row = [&](const char* label, const Band& b, double scale, int decimals, const char* unit) {
+  const auto row = [&](const char* label, const Band& b, double scale, int least, const char* unit) {
+    const int decimals = bandDecimals(b, scale, least);
     char line[160];
     std::snprintf(line, sizeof line, "  %-18s %10s %10s %10s %10s  %s\n", label,
                   fixed(b.nominal * scale, decimals).c_str(), fixed(b.p10 * scale, decimals).c_str(),
@@ -348,7 +365,8 @@ Section uncertaintySection(const Uncertainty& u) {
                {"P10", Align::Right, 1},
                {"P50", Align::Right, 1},
                {"P90", Align::Right, 1}};
-  const auto row = [&](const std::string& label, const Band& b, double scale, int decimals, const std::string& unit) {
+  const auto row = [&](const std::string& label, const Band& b, double scale, int least, const std::string& unit) {
+    const int decimals = bandDecimals(b, scale, least);
     const auto v = [&](double x) { return fixed(x * scale, decimals) + unit; };
     t.rows.push_back({label, v(b.nominal), v(b.p10), v(b.p50), v(b.p90)});
   };

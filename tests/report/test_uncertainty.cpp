@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/catalog/catalog_loader.h"
 #include "core/design/resolved_design.h"
@@ -112,6 +113,45 @@ class TestUncertainty : public QObject {
     for (std::size_t i = 1; i < u.byFacility.size(); ++i)
       QVERIFY(std::abs(u.byFacility[i].facilityHigh - u.byFacility[i].facilityLow) <=
               std::abs(u.byFacility[i - 1].facilityHigh - u.byFacility[i - 1].facilityLow));
+  }
+
+  // The bands print at least three significant figures, in the text and in the report's table:
+  // the superpod's 1.27 MW and 3.6 m³/day read "1.268" and "3.60", not "1.3" and "4".
+  void bandsKeepThreeSignificantFigures() {
+    report::Uncertainty u;
+    u.samples = 200;
+    u.facility = {1.2677e6, 0.955e6, 1.266e6, 1.549e6};
+    u.pue = {1.133, 1.115, 1.132, 1.155};
+    u.water = {3602, 2240, 3570, 4650};
+    u.job = true;
+    u.days = {77.3, 69.2, 77.5, 87.9};
+    u.energy = {2354, 1705, 2319, 3004};
+    // Each row as the text prints it: the label, then nominal, P10, P50 and P90 in columns of 10.
+    const auto has = [&](const char* label, std::vector<const char*> cells) {
+      char line[160];
+      std::snprintf(line, sizeof line, "  %-18s %10s %10s %10s %10s  %s\n", label, cells[0], cells[1], cells[2],
+                    cells[3], cells[4]);
+      const std::string text = report::uncertaintyText(u);
+      if (text.find(line) != std::string::npos) return true;
+      qWarning("no line '%s' in:\n%s", line, text.c_str());
+      return false;
+    };
+    QVERIFY(has("facility power", {"1.268", "0.955", "1.266", "1.549", "MW"}));
+    QVERIFY(has("water", {"3.60", "2.24", "3.57", "4.65", "m³/day"}));
+    QVERIFY(has("training days", {"77.3", "69.2", "77.5", "87.9", "days"}));
+    QVERIFY(has("run energy", {"2,354", "1,705", "2,319", "3,004", "MWh"}));
+    const report::Section s = report::uncertaintySection(u);
+    const auto* t = std::get_if<report::Table>(&s.blocks.at(1));
+    QVERIFY(t);
+    QCOMPARE(t->rows.at(0),
+             (std::vector<std::string>{"Facility power", "1.268 MW", "0.955 MW", "1.266 MW", "1.549 MW"}));
+    QCOMPARE(t->rows.at(2),
+             (std::vector<std::string>{"Water", "3.60 m³/day", "2.24 m³/day", "3.57 m³/day", "4.65 m³/day"}));
+    // A large site keeps its figures' own decimals: 1,028.3 MW, 13,542 m³/day.
+    u.facility = {1.0283e9, 1.0e9, 1.03e9, 1.06e9};
+    u.water = {13.542e6, 12e6, 13.5e6, 15e6};
+    QVERIFY(has("facility power", {"1,028.3", "1,000.0", "1,030.0", "1,060.0", "MW"}));
+    QVERIFY(has("water", {"13,542", "12,000", "13,500", "15,000", "m³/day"}));
   }
 
   void sectionAndJson() {
