@@ -15,8 +15,9 @@ namespace gigaplan::cli {
 /// The usage text (`gigaplan year --help`).
 std::string yearUsage();
 
-/// Days the design's own job takes at full speed on its site (the best plan when it says
-/// `parallelism: auto`); nullopt when it has no job or no plan fits.
+/// Days the design's own job takes on its site without weather throttling, failures and restarts
+/// included (the best plan when it says `parallelism: auto`); nullopt when it has no job or no plan
+/// fits.
 std::optional<double> designJobDays(const design::ResolvedDesign& r, const engine::Evaluation& e);
 
 int runYear(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);

@@ -6,7 +6,7 @@
 // one (site.weather, one undo step).
 //
 //   YearPanel panel(editor);
-//   panel.showDesign(evaluated, jobDays);   // jobDays: the design's job at full speed, if any
+//   panel.showDesign(evaluated, jobDays);   // jobDays: the design's job without weather throttling, if any
 //   panel.setWeatherFile("resources/weather/chicago.epw");
 #pragma once
 

@@ -42,7 +42,7 @@ struct ReportInputs {
   const PhasesOverview* phases = nullptr;          // the design's phases, when it has them (their section)
   const Uncertainty* uncertainty = nullptr;        // the Monte Carlo, when asked for ("How sure")
   const std::vector<Comparison>* comparisons = nullptr;  // this design against others, when asked for
-  std::optional<double> jobDays;                         // the design's job at full speed, for the year section
+  std::optional<double> jobDays;                         // the job's days without weather throttling (year)
   bool unsavedEdits = false;                             // the design differs from its file on disk
 };
 

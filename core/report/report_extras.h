@@ -24,7 +24,7 @@ inline constexpr double kReportSwingSeconds = 3600;
 
 struct ReportExtras {
   std::optional<annual::YearResult> year;        // the design names its weather (site.weather)
-  std::optional<double> jobDays;                 // the job at full speed, for the year section
+  std::optional<double> jobDays;                 // the job without weather throttling, for the year section
   std::optional<dynamics::PowerProfile> swings;  // the design's job has an estimate
   std::optional<PhasesOverview> phases;          // the design has phases (with a year each, given weather)
   std::optional<Uncertainty> uncertainty;        // asked for: a Monte Carlo of that many samples

@@ -60,6 +60,12 @@ std::string jobRun(const annual::YearResult& y, double jobDays) {
   return s;
 }
 
+// The design's job before the weather acts on it, as the text and the section say it: its wall
+// time with interruptions (training::Estimate::effectiveTrainingDays), not its compute alone.
+std::string unthrottledDays(double days) {
+  return fixed(days, 1) + " days without weather throttling (failures and restarts included)";
+}
+
 }  // namespace
 
 std::string yearText(const annual::YearResult& y, const YearContext& c) {
@@ -106,7 +112,7 @@ std::string yearText(const annual::YearResult& y, const YearContext& c) {
     << fixed(y.lostFraction * 100, 3) << " % of the year's)\n";
   if (c.jobDays) {
     const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
-    o << "  training:    the design's job takes " << fixed(*c.jobDays, 1) << " days at full speed; from 1 January, "
+    o << "  training:    the design's job takes " << unthrottledDays(*c.jobDays) << "; from 1 January, "
       << (std::isfinite(wall)
               ? fixed(wall, 1) + " days with this year's throttling (+" + fixed((wall - *c.jobDays) * 24, 1) + " h)"
               : std::string("it never finishes: every hour is throttled to nothing"))
@@ -292,7 +298,7 @@ Section yearSection(const annual::YearResult& y, const YearContext& c) {
   kv.entries.push_back({"GPU-hours lost", fixed(t.lostGpuHours, 0) + " (" + fixed(y.lostFraction * 100, 3) + " %)"});
   if (c.jobDays) {
     const double wall = annual::jobWallHours(y, *c.jobDays * 24) / 24;
-    kv.entries.push_back({"Training job", fixed(*c.jobDays, 1) + " days at full speed; " +
+    kv.entries.push_back({"Training job", unthrottledDays(*c.jobDays) + "; " +
                                               (std::isfinite(wall) ? fixed(wall, 1) + " days from 1 January"
                                                                    : std::string("never finishes"))});
     if (std::isfinite(wall)) kv.entries.push_back({"Training run", jobRun(y, *c.jobDays)});

@@ -16,7 +16,8 @@ namespace gigaplan::report {
 
 struct YearContext {
   std::string design;  // the design file, for the heading
-  // A training job on the site, when the design has one: days at full speed (no throttling).
+  // A training job on the site, when the design has one: its days without weather throttling
+  // (failures and restarts included: training::Estimate::effectiveTrainingDays).
   std::optional<double> jobDays;
 };
 

@@ -277,6 +277,14 @@ class TestCli : public QObject {
     QVERIFY2(text.code == 0, qPrintable(text.err));
     QVERIFY2(text.out.contains("8,760 hours, dry bulb -22.8 °C to 35.0 °C"), qPrintable(text.out));
     QVERIFY(text.out.contains("PUE:") && text.out.contains("worst hour"));
+    // The job's days before the weather are its days with interruptions, as train gives them: not
+    // "at full speed".
+    const Run superpod = run({"year", sample("superpod-gb200-su.yaml"), "--weather", chicago});
+    QVERIFY2(superpod.out.contains("the design's job takes 77.3 days without weather throttling (failures and "
+                                   "restarts included); from 1 January, "),
+             qPrintable(superpod.out));
+    QVERIFY(!superpod.out.contains("full speed"));
+    QVERIFY(run({"train", "--cluster", sample("superpod-gb200-su.yaml")}).out.contains("77.3 days with interruptions"));
     const Run json = run({"year", sample("teaching-hall.yaml"), "--weather", chicago, "--json"});
     QCOMPARE(json.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
