@@ -252,8 +252,8 @@ void readChillerCurve(CoolingGear& g, const YAML::Node& n, Reader r, const std::
   r.requireSequence(n, p);
   if (n.size() != 10)
     r.fail(n, p, std::to_string(n.size()) + " numbers",
-           "10 numbers: a, b, c, d, e, f, then the fitted ranges x_min, x_max (chilled water, degC), y_min, y_max "
-           "(condenser, degC)");
+           "10 numbers: a, b, c, d, e, f, then the fitted ranges x_min, x_max (chilled water, °C), y_min, y_max "
+           "(condenser, °C)");
   std::array<double, 10> v{};
   for (std::size_t i = 0; i < v.size(); ++i) v[i] = r.number(n[i], YamlReader::index(p, i), -1e3, 1e3);
   if (v[6] >= v[7] || v[8] >= v[9])

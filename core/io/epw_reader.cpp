@@ -197,8 +197,8 @@ class EpwParser {
     if (h.day != expected.day) fail(line_, f[2].column, "day", when(h.month, h.day, h.hour), due);
     if (h.hour != expected.hour) fail(line_, f[3].column, "hour", when(h.month, h.day, h.hour), due);
     // The data dictionary's limits; the missing-data codes lie outside them.
-    h.dryBulb = number(f[6], "dry_bulb", -70, 70, "from -70 to 70 degC (99.9 is the missing-data code)");
-    h.dewPoint = number(f[7], "dew_point", -70, 70, "from -70 to 70 degC (99.9 is the missing-data code)");
+    h.dryBulb = number(f[6], "dry_bulb", -70, 70, "from -70 to 70 °C (99.9 is the missing-data code)");
+    h.dewPoint = number(f[7], "dew_point", -70, 70, "from -70 to 70 °C (99.9 is the missing-data code)");
     h.relativeHumidity = number(f[8], "relative_humidity", 0, 110, "from 0 to 110 % (999 is the missing-data code)");
     h.pressure =
         number(f[9], "station_pressure", 31000, 120000, "from 31000 to 120000 Pa (999999 is the missing-data code)");

@@ -120,15 +120,15 @@ class TestEpwReader : public QObject {
     QTest::newRow("non-numeric dry bulb")
         << with(99, withField(row, 6, "warm"))
         << "t.epw:108:" + at(6) +
-               ": dry_bulb: found 'warm', expected a number from -70 to 70 degC (99.9 is the missing-data code)";
+               ": dry_bulb: found 'warm', expected a number from -70 to 70 °C (99.9 is the missing-data code)";
     QTest::newRow("missing-data dry bulb")
         << with(99, withField(row, 6, "99.9"))
         << "t.epw:108:" + at(6) +
-               ": dry_bulb: found '99.9', expected a number from -70 to 70 degC (99.9 is the missing-data code)";
+               ": dry_bulb: found '99.9', expected a number from -70 to 70 °C (99.9 is the missing-data code)";
     QTest::newRow("empty dew point")
         << with(99, withField(row, 7, ""))
         << "t.epw:108:" + at(7) +
-               ": dew_point: found an empty field, expected a number from -70 to 70 degC (99.9 is the missing-data "
+               ": dew_point: found an empty field, expected a number from -70 to 70 °C (99.9 is the missing-data "
                "code)";
     QTest::newRow("humidity out of range")
         << with(99, withField(row, 8, "150"))
