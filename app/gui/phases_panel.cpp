@@ -202,6 +202,9 @@ void PhasesPanel::finished() {
       headers << h;
     }
     table_->setHorizontalHeaderLabels(headers);
+    // What the findings column counts (the site's checks, not the job's) rides on its header.
+    if (!t->columns.empty() && !t->footnote.empty())
+      table_->horizontalHeaderItem(static_cast<int>(t->columns.size()) - 1)->setToolTip(qs(t->footnote));
     for (int r = 0; r < static_cast<int>(t->rows.size()); ++r) {
       const auto& row = t->rows[static_cast<std::size_t>(r)];
       const report::Tone tone =

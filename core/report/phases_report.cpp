@@ -43,15 +43,37 @@ int timelineEnd(const PhasesOverview& o) {
   return end;
 }
 
-std::string findingsCount(const engine::Evaluation& e) {
-  if (e.errors == 0 && e.warnings == 0) return "holds";
+// "2 errors, 1 warning"; empty for none.
+std::string severities(std::int64_t errors, std::int64_t warnings) {
   std::string s;
-  if (e.errors > 0) s = counted(e.errors, "error");
-  if (e.warnings > 0) s += (s.empty() ? "" : ", ") + counted(e.warnings, "warning");
+  if (errors > 0) s = counted(errors, "error");
+  if (warnings > 0) s += (s.empty() ? "" : ", ") + counted(warnings, "warning");
   return s;
 }
 
+std::string findingsCount(const engine::Evaluation& e) {
+  const std::string s = severities(e.errors, e.warnings);
+  return s.empty() ? "holds" : s;
+}
+
+// The job's errors and warnings on a phase's cluster, as its line ends: "; job findings: 3
+// warnings", or nothing.
+std::string jobFindingsCount(const PhaseTraining& t) {
+  const auto of = [&](engine::Severity v) {
+    return std::count_if(t.findings.begin(), t.findings.end(),
+                         [&](const engine::Finding& f) { return f.severity == v; });
+  };
+  const std::string s = severities(of(engine::Severity::Error), of(engine::Severity::Warning));
+  return s.empty() ? s : "; job findings: " + s;
+}
+
 }  // namespace
+
+std::string phaseFindingsNote(const PhasesOverview& o) {
+  if (!o.job.present) return "";
+  return "Findings: the site's own checks at each phase; the training job's findings on each phase's cluster are "
+         "counted on the job's line for that phase below.";
+}
 
 JobAcrossPhases scheduleJob(const std::vector<engine::PhaseResult>& phases, const std::vector<PhaseTraining>& training,
                             double tokenTarget, std::optional<int> start) {
@@ -115,6 +137,7 @@ PhasesOverview overviewPhases(const design::ResolvedDesign& r, bool withYear) {
         t.gpusUsed = plan.estimate.gpusUsed;
         t.gpu = plan.cluster.gpu;
         t.energyPerToken = plan.estimate.energyMwh * kJoulesPerMwh / target;
+        t.findings = trainingFindings(plan);
       } else {
         t.problem = plan.problem.empty() ? "no estimate" : plan.problem;
       }
@@ -149,6 +172,7 @@ std::string phasesText(const PhasesOverview& o, const std::string& file) {
                   pue(e.power.pue).c_str());
     out << line << findingsCount(e) << " / " << p.label << "\n";
   }
+  if (const std::string note = phaseFindingsNote(o); !note.empty()) out << "  " << note << "\n";
   if (o.job.present) {
     out << "\nTraining across the phases, from " << base::displayDate(o.job.start) << ":\n";
     for (std::size_t p = 0; p < o.phases.size() && p < o.training.size(); ++p) {
@@ -162,7 +186,7 @@ std::string phasesText(const PhasesOverview& o, const std::string& file) {
       if (t.dataParallel > 0) out << " (dp " << count(t.dataParallel) << ")";
       if (o.job.days[p] > 0)
         out << "; trains " << fixed(o.job.days[p], 1) << " days, " << tokens(o.job.tokens[p]) << " tokens";
-      out << "\n";
+      out << jobFindingsCount(t) << "\n";
     }
     if (o.job.finish) {
       out << "  finishes " << day(*o.job.finish) << ", " << fixed(*o.job.finish - o.job.start, 1)
@@ -207,6 +231,14 @@ std::string phasesJson(const PhasesOverview& o, const std::string& file) {
   JsonWriter j;
   j.beginObject();
   j.field("design", file).field("site", o.site);
+  const auto findings = [&](const std::vector<engine::Finding>& list) {
+    j.key("findings").beginArray();
+    for (const engine::Finding& f : list) {
+      j.beginObject().field("severity", std::string(engine::toString(f.severity))).field("object", f.object);
+      j.field("code", f.code).field("message", f.message).endObject();
+    }
+    j.endArray();
+  };
   j.key("phases").beginArray();
   for (std::size_t i = 0; i < o.phases.size(); ++i) {
     const engine::PhaseResult& p = o.phases[i];
@@ -218,12 +250,7 @@ std::string phasesJson(const PhasesOverview& o, const std::string& file) {
     j.field("it_w", e.power.it).field("facility_w", e.power.facility).field("peak_facility_w", e.power.peakFacility);
     j.field("source_capacity_w", e.power.sourceCapacity).field("pue", e.power.pue);
     j.field("errors", e.errors).field("warnings", e.warnings);
-    j.key("findings").beginArray();
-    for (const engine::Finding& f : e.findings) {
-      j.beginObject().field("severity", std::string(engine::toString(f.severity))).field("object", f.object);
-      j.field("code", f.code).field("message", f.message).endObject();
-    }
-    j.endArray();
+    findings(e.findings);
     if (i < o.training.size()) {
       const PhaseTraining& t = o.training[i];
       j.key("training").beginObject().field("ok", t.ok);
@@ -231,6 +258,7 @@ std::string phasesJson(const PhasesOverview& o, const std::string& file) {
         j.field("tokens_per_day", t.tokensPerDay).field("gpus_used", t.gpusUsed).field("gpu", t.gpu);
         if (t.dataParallel > 0) j.field("dp", t.dataParallel);
         j.field("tokens_trained", o.job.tokens[i]).field("days_training", o.job.days[i]);
+        findings(t.findings);  // the job's on this phase's cluster
       } else {
         j.field("problem", t.problem);
       }
@@ -354,6 +382,7 @@ Section phasesSection(const PhasesOverview& o) {
                       fixed(e.power.sourceCapacity / 1e6, 1), pue(e.power.pue), findingsCount(e)});
     t.rowTones.push_back(e.errors > 0 ? Tone::Error : e.warnings > 0 ? Tone::Warning : Tone::Normal);
   }
+  t.footnote = phaseFindingsNote(o);
   s.blocks.push_back(std::move(t));
   s.blocks.push_back(phasesFigure(o));
   if (o.job.present) {
@@ -364,7 +393,7 @@ Section phasesSection(const PhasesOverview& o) {
       kv.entries.push_back({"Phase " + std::to_string(p + 1),
                             tr.ok ? tokens(tr.tokensPerDay) + " tokens/day on " + count(tr.gpusUsed) + " " + tr.gpu +
                                         (tr.dataParallel > 0 ? " (dp " + count(tr.dataParallel) + ")" : std::string()) +
-                                        jobInPhase(o, p)
+                                        jobInPhase(o, p) + jobFindingsCount(tr)
                                   : "cannot run: " + tr.problem});
     }
     kv.entries.push_back({"Finish", o.job.finish ? day(*o.job.finish) + " (" + fixed(*o.job.finish - o.job.start, 1) +

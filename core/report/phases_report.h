@@ -29,6 +29,9 @@ struct PhaseTraining {
   double energyPerToken = 0;  // J at the facility
   int dataParallel = 0;       // the plan's dp on this phase: fewer replicas while the site is smaller
                               // (model::withDataParallelFor); 0 when searched (`auto`)
+  // The job's findings on this phase's cluster (report::trainingFindings), when ok: not among the
+  // phase's own (engine::PhaseResult::evaluation), which are the site's checks alone.
+  std::vector<engine::Finding> findings;
 };
 
 /// The job across the phases: it starts at `start` (or the first phase) and trains at each
@@ -66,6 +69,11 @@ PhasesOverview overviewPhases(const design::ResolvedDesign& design, bool withYea
 /// The job across phases from each phase's training (the schedule overviewPhases makes).
 JobAcrossPhases scheduleJob(const std::vector<engine::PhaseResult>& phases, const std::vector<PhaseTraining>& training,
                             double tokens, std::optional<int> start);
+
+/// What the phases' findings count, as the text, the report and the app say it under their table:
+/// the site's own checks at each phase, not the training job's, which each phase's job line counts.
+/// Empty when the design has no job (the site's checks are then all there is).
+std::string phaseFindingsNote(const PhasesOverview& overview);
 
 std::string phasesText(const PhasesOverview& overview, const std::string& file);
 std::string phasesJson(const PhasesOverview& overview, const std::string& file);

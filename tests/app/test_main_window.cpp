@@ -76,6 +76,8 @@
 #include "core/evaluate/job_cluster.h"
 #include "core/io/design_io.h"
 #include "core/report/charts.h"
+#include "core/report/phases_report.h"
+#include "core/report/power_swings.h"
 #include "core/training/estimate.h"
 #include "core/training/gpu_params.h"
 #include "widgets/scene/plan_overlay.h"
@@ -2139,6 +2141,12 @@ class TestMainWindow : public QObject {
     // Every column, the findings last, fits the 1366-pixel window: no sideways scrolling.
     QTRY_COMPARE(panel.table().horizontalScrollBar()->maximum(), 0);
     QCOMPARE(panel.table().horizontalHeaderItem(6)->text(), QString("Facility\nMW"));
+    // The findings column says what it counts, the site's checks; the job's lines count the job's.
+    const int findingsColumn = panel.table().columnCount() - 1;
+    QCOMPARE(panel.table().horizontalHeaderItem(findingsColumn)->toolTip(),
+             QString::fromStdString(report::phaseFindingsNote(*panel.overview())));
+    QVERIFY(panel.table().horizontalHeaderItem(findingsColumn)->toolTip().contains("the training job's findings"));
+    QVERIFY2(panel.jobText().contains("job findings: 3 warnings"), qPrintable(panel.jobText()));
     QVERIFY2(panel.heading().contains("Phase 1 of 5") && panel.heading().contains("Hall A1 on turbines"),
              qPrintable(panel.heading()));
     QVERIFY2(panel.jobText().contains("Finish"), qPrintable(panel.jobText()));

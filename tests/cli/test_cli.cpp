@@ -362,6 +362,15 @@ class TestCli : public QObject {
     QVERIFY2(text.code == 0, qPrintable(text.err + text.out));
     QVERIFY2(text.out.contains("5 phases, 2 Mar 2026 to 3 May 2027"), qPrintable(text.out));
     QVERIFY(text.out.contains("Hall A1 on turbines") && text.out.contains("finishes "));
+    // The findings column is the site's checks; the job's, on the finished site the same three
+    // warnings as evaluate gives (idle gb300, batch, goodput), are counted on the job's lines.
+    QVERIFY2(text.out.contains("\n  Findings: the site's own checks at each phase; the training job's findings on each "
+                               "phase's cluster are counted on the job's line for that phase below.\n"),
+             qPrintable(text.out));
+    QVERIFY2(text.out.contains("  5. 4.5 T tokens/day on 262,144 gb200 (dp 8,192); job findings: 3 warnings\n"),
+             qPrintable(text.out));
+    const QJsonObject evaluated =
+        QJsonDocument::fromJson(run({"evaluate", sample("gigawatt-campus.yaml"), "--json"}).out.toUtf8()).object();
     const Run json = run({"phases", sample("gigawatt-campus.yaml"), "--json"});
     QCOMPARE(json.code, 0);
     const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
@@ -370,6 +379,15 @@ class TestCli : public QObject {
     QCOMPARE(phases[0].toObject()["date"].toString(), QString("2026-03-02"));
     QCOMPARE(phases[4].toObject()["gpus"].toInteger(), 428544);
     QVERIFY(phases[0].toObject()["findings"].toArray().size() >= 1);
+    int jobWarnings = 0;
+    for (const auto f : phases[4].toObject()["training"].toObject()["findings"].toArray())
+      jobWarnings += f.toObject()["severity"].toString() == "warning";
+    QCOMPARE(jobWarnings, 3);
+    int siteTrainingWarnings = 0;
+    for (const auto f : evaluated["findings"].toArray())
+      siteTrainingWarnings +=
+          f.toObject()["severity"].toString() == "warning" && f.toObject()["code"].toString().startsWith("training.");
+    QCOMPARE(siteTrainingWarnings, jobWarnings);
     QCOMPARE(o["job"].toObject()["start"].toString(), QString("2026-05-04"));
     QVERIFY(o["job"].toObject()["finish"].toString() > QString("2026-05-04"));
     const Run csv = run({"phases", sample("gigawatt-campus.yaml"), "--csv"});

@@ -291,8 +291,8 @@ class TestPhases : public QObject {
     for (int p = 0; p < 3; ++p) phases[static_cast<std::size_t>(p)].date = 100 + 10 * p;
     std::vector<report::PhaseTraining> t(3);
     t[0].problem = "no GPUs";
-    t[1] = {true, "", 100, 8, "g", 2.0, 0};
-    t[2] = {true, "", 200, 16, "g", 3.0, 0};
+    t[1] = {true, "", 100, 8, "g", 2.0, 0, {}};
+    t[2] = {true, "", 200, 16, "g", 3.0, 0, {}};
     report::JobAcrossPhases j = report::scheduleJob(phases, t, 3000, 105);
     QVERIFY(j.finish);
     QCOMPARE(*j.finish, 130.0);
