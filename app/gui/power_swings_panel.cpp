@@ -20,7 +20,6 @@
 #include "core/report/charts.h"
 #include "core/report/power_swings.h"
 #include "core/report/report_extras.h"
-#include "core/units/rates.h"
 #include "core/units/units.h"
 
 namespace gigaplan::app {
@@ -245,11 +244,9 @@ QString PowerSwingsPanel::headline() const {
     return QStringLiteral("<span style='color:%1'>&#9632;</span> <b>%2</b>").arg(c.name(), name);
   };
   QString text =
-      tr("%1: swing %2 (%3 to %4), fastest ramp %5/s, dominant %6")
+      tr("%1: swing %2 (%3 to %4), fastest ramp %5/s, dominant frequency: %6")
           .arg(key(kSite, tr("At the sources")), watts(p.site.swing), watts(p.site.trough), watts(p.site.peak),
-               watts(p.site.fastestRamp), qs(units::formatFrequency(p.site.dominantFrequency)).toHtmlEscaped());
-  if (const std::string cause = dynamics::lineCause(p, p.site.dominantFrequency); !cause.empty())
-    text += QStringLiteral(" (%1)").arg(qs(cause).toHtmlEscaped());
+               watts(p.site.fastestRamp), qs(report::dominantText(p, p.site)).toHtmlEscaped());
   text += QStringLiteral("<br>") +
           tr("%1: swing %2, largest change in a second %3")
               .arg(key(kGrid, tr("At the grid meter")), watts(p.grid.figures.swing), watts(p.grid.second.range));

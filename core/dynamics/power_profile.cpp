@@ -18,11 +18,15 @@ double energyAtSources(const StepShape& s, const SiteChain& c) {
   return c.chainFactor * (1 + coolingShare) * (c.jobGpus * s.energy + steady);
 }
 
-}  // namespace
+enum class LineSource { None, Steps, StepHarmonic, CheckpointCycle, SingleEvents };
 
-std::string lineCause(const PowerProfile& p, double frequency) {
-  const double record = static_cast<double>(p.waveform.size()) * p.waveform.dt;
-  if (frequency <= 0 || record <= 0) return "";
+double recordSeconds(const PowerProfile& p) {
+  return static_cast<double>(p.waveform.size()) * p.waveform.dt;
+}
+
+LineSource lineSource(const PowerProfile& p, double frequency) {
+  const double record = recordSeconds(p);
+  if (frequency <= 0 || record <= 0) return LineSource::None;
   // A bin and a half of the spectrum, or 5 %: checkpoint writes and restarts pause the steps, so
   // over the record they repeat a little slower than one per step period.
   auto near = [&](double f) { return std::abs(frequency - f) <= std::max(1.5 / record, 0.05 * f); };
@@ -31,15 +35,41 @@ std::string lineCause(const PowerProfile& p, double frequency) {
       if (near(k / period)) return k;
     return 0;
   };
-  if (const int k = harmonic(p.step.period); k > 0)
-    return k == 1 ? "the training steps" : "a harmonic of the training steps";
+  if (const int k = harmonic(p.step.period); k > 0) return k == 1 ? LineSource::Steps : LineSource::StepHarmonic;
   const double cycle = p.scenario.checkpointInterval + p.scenario.checkpointWrite;
   if (p.scenario.checkpointInterval > 0 && cycle * kMinPeriods <= record && harmonic(cycle) > 0)
-    return "the checkpoint cycle, every " + units::format(cycle, units::Dimension::Time);
+    return LineSource::CheckpointCycle;
   // Nothing else in the model repeats: the line is the spectrum of single events (the job's start,
   // a checkpoint, a failure and its restart) in this record.
+  return LineSource::SingleEvents;
+}
+
+}  // namespace
+
+std::string lineCause(const PowerProfile& p, double frequency) {
+  switch (lineSource(p, frequency)) {
+    case LineSource::None:
+      return "";
+    case LineSource::Steps:
+      return "the training steps";
+    case LineSource::StepHarmonic:
+      return "a harmonic of the training steps";
+    case LineSource::CheckpointCycle:
+      return "the checkpoint cycle, every " +
+             units::format(p.scenario.checkpointInterval + p.scenario.checkpointWrite, units::Dimension::Time);
+    case LineSource::SingleEvents:
+      break;
+  }
   return "no repeating oscillation: the single events of this record (the job's start, checkpoints, "
          "failures and restarts)";
+}
+
+bool slowestLineOnly(const PowerProfile& p, double frequency) {
+  // The lines the dominant one is picked from repeat kMinPeriods, kMinPeriods + 1, … times in the
+  // record: the first of them, when nothing in the model repeats at its rate, is where single
+  // events and slow drifts pile up, not a frequency of the site's.
+  return lineSource(p, frequency) == LineSource::SingleEvents &&
+         frequency * recordSeconds(p) < static_cast<double>(kMinPeriods) + 0.5;
 }
 
 PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,

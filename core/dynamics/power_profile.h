@@ -52,6 +52,11 @@ struct PowerProfile {
 /// checkpoints, failures and restarts), the only other changes the model makes. Empty for 0 Hz.
 std::string lineCause(const PowerProfile& p, double frequency);
 
+/// Whether a line (a series' dominant frequency) is only the slowest the record resolves — it
+/// repeats kMinPeriods times in the record and nothing in the model repeats at its rate — so no
+/// oscillation of the site's: texts then say there is none within the record, not a frequency.
+bool slowestLineOnly(const PowerProfile& p, double frequency);
+
 PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,
                           const training::Estimate& estimate, const catalog::Gpu& gpu,
                           const design::PowerDynamicsSpec& spec, const ProfileOptions& options = {});

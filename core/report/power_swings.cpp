@@ -28,15 +28,25 @@ std::string bandNote(const dynamics::SeriesFigures& f, const design::PowerDynami
          " of power_dynamics.oscillation_band.";
 }
 
-LabelledRows seriesRows(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f) {
+std::string dominantText(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f) {
+  if (!(f.dominantFrequency > 0)) return "none";
   const std::string cause = dynamics::lineCause(p, f.dominantFrequency);
+  if (dynamics::slowestLineOnly(p, f.dominantFrequency)) {
+    const double record = static_cast<double>(p.waveform.size()) * p.waveform.dt;
+    return "none within the record: the slowest line a " + units::format(record, Dimension::Time) +
+           " record resolves dominates (every " + units::format(1 / f.dominantFrequency, Dimension::Time) + ", " +
+           watts(f.dominantAmplitude) + " amplitude) — " + cause;
+  }
+  return units::formatFrequency(f.dominantFrequency) + " (" + watts(f.dominantAmplitude) + " amplitude)" +
+         (cause.empty() ? "" : " — " + cause);
+}
+
+LabelledRows seriesRows(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f) {
   return {
       {"peak / trough / swing", watts(f.peak) + " / " + watts(f.trough) + " / " + watts(f.swing)},
       {"mean", watts(f.mean)},
       {"fastest ramp", watts(f.fastestRamp) + "/s at t = " + fixed(f.fastestRampAt, 1) + " s"},
-      {"dominant frequency (3+ periods)", units::formatFrequency(f.dominantFrequency) + " (" +
-                                              watts(f.dominantAmplitude) + " amplitude)" +
-                                              (cause.empty() ? "" : " — " + cause)},
+      {"dominant frequency (3+ periods)", dominantText(p, f)},
       {"swing energy in " + dynamics::bandText(f), fixed(100 * f.bandShare, 1) + " % (largest line " +
                                                        watts(f.bandAmplitude) + " at " +
                                                        units::formatFrequency(f.bandFrequency) + ")"},
@@ -63,9 +73,11 @@ LabelledRows profileRows(const dynamics::PowerProfile& p, const design::PowerDyn
                   watts(p.grid.second.range) + " at t = " + fixed(p.grid.second.at, 1) + " s"});
   rows.push_back({"grid: largest change in a minute",
                   watts(p.grid.minute.range) + " at t = " + fixed(p.grid.minute.at, 1) + " s"});
-  rows.push_back({"sources", "grid " + watts(p.sources.grid) + ", generation " + watts(p.sources.generation) +
-                                 ", batteries " + watts(p.sources.batteryPower) + " / " +
-                                 units::format(p.sources.batteryEnergy, Dimension::Energy)});
+  rows.push_back({"sources", sourcesText(p.sources.grid, p.sources.generation) + ", batteries " +
+                                 (p.sources.batteryPower > 0 || p.sources.batteryEnergy > 0
+                                      ? watts(p.sources.batteryPower) + " / " +
+                                            units::format(p.sources.batteryEnergy, Dimension::Energy)
+                                      : std::string("none"))});
   if (p.chain.shelfStorage > 0) {
     double taken = 0;  // the largest share of a sample's draw the shelves took off the sources
     for (double w : p.waveform.shelf) taken = std::max(taken, std::abs(w));

@@ -19,9 +19,14 @@ namespace gigaplan::report {
 
 using LabelledRows = std::vector<std::pair<std::string, std::string>>;
 
-/// Peak / trough / swing, mean, fastest ramp, dominant frequency (with what it comes from:
-/// dynamics::lineCause) and the swing's share in the design's band, of one series of `p` (at the
-/// sources, or at the grid meter).
+/// A series' dominant line as `power-profile`, the report and the app say it: "1.62 Hz (5.05 MW
+/// amplitude) — the training steps" (dynamics::lineCause); "none within the record: the slowest line
+/// a 1 h record resolves dominates (every 20 min, …) — …" when it is only that
+/// (dynamics::slowestLineOnly); "none" without one.
+std::string dominantText(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f);
+
+/// Peak / trough / swing, mean, fastest ramp, dominant frequency (dominantText) and the swing's
+/// share in the design's band, of one series of `p` (at the sources, or at the grid meter).
 LabelledRows seriesRows(const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f);
 
 /// When the sampling cannot resolve the top of the design's band, a sentence that says so ("The band

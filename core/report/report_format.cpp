@@ -40,13 +40,18 @@ std::string megawatts(double watts, double like) {
   const double mw = watts / 1e6;
   const double a = std::fabs(mw);
   const bool kilowatts = like != 0 && std::fabs(like) / 1e6 < 0.9995;  // a small site's, as evaluate prints
-  if (a == 0) return kilowatts ? "0 kW" : "0 MW";
+  if (a == 0) return units::format(0, units::Dimension::Power);        // "0 W", as every power prints zero
   if (kilowatts) {
     const double kw = watts / 1e3, k = std::fabs(kw);
     return fixed(kw, k >= 99.95 ? 0 : k >= 9.995 ? 1 : 2) + " kW";
   }
   const int decimals = a >= 100 ? 0 : a >= 10 ? 1 : 2;
   return fixed(mw, decimals) + " MW";
+}
+
+std::string sourcesText(double grid, double generation) {
+  const auto capacity = [](double w) { return w > 0 ? megawatts(w) : std::string("none"); };
+  return "grid " + capacity(grid) + ", generation " + capacity(generation);
 }
 
 std::string pue(double value) {

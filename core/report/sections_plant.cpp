@@ -90,8 +90,7 @@ Section power(const ReportInputs& in) {
       {"Conversion losses", megawatts(p.losses)},
       {"Facility", megawatts(p.facility) + " at design load, " + megawatts(p.peakFacility) + " at peak"},
       {"PUE", pue(p.pue)},
-      {"Sources", "grid " + megawatts(p.gridCapacity) + ", generation " + megawatts(p.generationCapacity) +
-                      "; headroom at peak " + megawatts(p.headroom) +
+      {"Sources", sourcesText(p.gridCapacity, p.generationCapacity) + "; headroom at peak " + megawatts(p.headroom) +
                       (p.generationCarried > 0 ? "; carried at design load: " + power::carriedText(p) : "")},
       {"Batteries", p.batteryEnergy > 0
                         ? quantity(p.batteryEnergy, units::Dimension::Energy) + ", " + megawatts(p.batteryPower) +

@@ -1399,6 +1399,10 @@ class TestMainWindow : public QObject {
     QCOMPARE(p->waveform.size(), std::size_t(36000));  // an hour at 10 Hz
     QVERIFY2(panel.headline().contains(app::watts(p->site.swing)), qPrintable(panel.headline()));
     QVERIFY(panel.headline().contains("Smallest battery: not sized"));
+    // The dominant line as the report and power-profile give it (report::dominantText).
+    QVERIFY2(panel.headline().contains("dominant frequency: " +
+                                       QString::fromStdString(report::dominantText(*p, p->site)).toHtmlEscaped()),
+             qPrintable(panel.headline()));
     // The whole hour, drawn as each column's extremes: far fewer points than samples.
     QCOMPARE(panel.visibleRange(), std::make_pair(0.0, 3600.0));
     QVERIFY(panel.sitePoints() > 100 && panel.sitePoints() < 5000);

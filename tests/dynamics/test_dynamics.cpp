@@ -20,6 +20,7 @@
 #include "core/io/diagnostic.h"
 #include "core/report/report_extras.h"
 #include "core/report/training_plan.h"
+#include "tests/support/hour_record.h"
 
 using namespace gigaplan;
 using namespace gigaplan::dynamics;
@@ -199,12 +200,7 @@ class TestDynamics : public QObject {
   // the record, a little under 1 / period when checkpoints pause them), their harmonics, the
   // checkpoint cycle; anything else is the spectrum of single events, no oscillation.
   void linesNamedByTheirCause() {
-    dynamics::PowerProfile p;
-    p.waveform.dt = 0.1;
-    p.waveform.site.assign(36000, 0.0);  // an hour
-    p.step.period = 6.0;
-    p.scenario.checkpointInterval = 110;
-    p.scenario.checkpointWrite = 10;
+    dynamics::PowerProfile p = testsupport::hourRecord(6.0);
     QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 1 / 6.0)), QString("the training steps"));
     QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 0.97 / 6.0)), QString("the training steps"));
     QCOMPARE(QString::fromStdString(dynamics::lineCause(p, 2 / 6.0)), QString("a harmonic of the training steps"));
@@ -215,6 +211,24 @@ class TestDynamics : public QObject {
     // A cycle that does not repeat three times in the record is no line of its own.
     p.scenario.checkpointInterval = 1400;
     QVERIFY(dynamics::lineCause(p, 1 / 1410.0).rfind("no repeating oscillation", 0) == 0);
+  }
+
+  // The lowest line the dominant one is picked from (3 periods in the record: every 20 min in an
+  // hour) is where single events pile up: only that, not a frequency, unless the checkpoint cycle
+  // or the steps repeat there. Four periods in the record is a line of its own.
+  void slowestLineIsNoOscillation() {
+    dynamics::PowerProfile p = testsupport::hourRecord(6.0);
+    QVERIFY(dynamics::slowestLineOnly(p, 3 / 3600.0));
+    QVERIFY(!dynamics::slowestLineOnly(p, 4 / 3600.0));
+    QVERIFY(!dynamics::slowestLineOnly(p, 1 / 6.0));
+    QVERIFY(!dynamics::slowestLineOnly(p, 0));
+    p.scenario.checkpointInterval = 1190;  // a checkpoint every 20 min: three cycles in the hour
+    QVERIFY(!dynamics::slowestLineOnly(p, 3 / 3600.0));
+    QVERIFY(dynamics::lineCause(p, 3 / 3600.0).rfind("the checkpoint cycle", 0) == 0);
+    p.waveform.site.assign(72000, 0.0);  // two hours: every 20 min is six periods
+    p.scenario.checkpointInterval = 110;
+    QVERIFY(!dynamics::slowestLineOnly(p, 3 / 3600.0));
+    QVERIFY(dynamics::slowestLineOnly(p, 3 / 7200.0));
   }
 
   // Failures arrive as the goodput model assumes them: a Poisson process in wall-clock time. Each

@@ -11,6 +11,8 @@
 #include "core/report/charts.h"
 #include "core/report/escape.h"
 #include "core/report/html_writer.h"
+#include "core/report/markdown_writer.h"
+#include "core/report/phases_report.h"
 #include "core/report/power_paths.h"
 #include "core/report/power_swings.h"
 #include "core/report/power_tree.h"
@@ -22,6 +24,7 @@
 #include "core/report/site_plan.h"
 #include "core/report/svg_writer.h"
 #include "report_fixture.h"
+#include "tests/support/hour_record.h"
 
 using namespace gigaplan;
 using report_fixture::evaluated;
@@ -72,7 +75,12 @@ class TestReportContent : public QObject {
     row("km long", report::length(181567.6e3), "181,568 km");
     row("kW tens", report::megawatts(47.5e3), "47.5 kW");
     row("kW rounds up to MW", report::megawatts(999.96e3), "1.00 MW");
-    row("MW zero", report::megawatts(0), "0 MW");
+    row("MW zero", report::megawatts(0), "0 W");  // as units::format prints a zero power
+    row("MW zero like kW", report::megawatts(0, 21.1e3), "0 W");
+    row("MW zero like MW", report::megawatts(0, 5e6), units::format(0, units::Dimension::Power).c_str());
+    row("sources", report::sourcesText(5e6, 0), "grid 5.00 MW, generation none");
+    row("sources both", report::sourcesText(912e6, 700e6), "grid 912 MW, generation 700 MW");
+    row("sources no grid", report::sourcesText(0, 40e6), "grid none, generation 40.0 MW");
     row("MW one", report::megawatts(1.105e6), "1.10 MW");  // printf rounding of the binary value
     row("MW tens", report::megawatts(12.34e6), "12.3 MW");
     row("MW gigawatt", report::megawatts(1.1e9), "1,100 MW");
@@ -103,7 +111,6 @@ class TestReportContent : public QObject {
     QCOMPARE(report::escapeMarkdown("12. not a list"), std::string("12\\. not a list"));
     QCOMPARE(report::escapeMarkdown("12."), std::string("12\\."));
     QCOMPARE(report::escapeMarkdown("1.193"), std::string("1.193"));  // a number, not a list marker
-    QCOMPARE(report::megawatts(0, 21.1e3), std::string("0 kW"));      // the parts of one figure alike
     QCOMPARE(report::megawatts(21.1e3, 21.1e3), std::string("21.1 kW"));
     QCOMPARE(report::megawatts(0.2e6, 5e6), std::string("0.20 MW"));
     QCOMPARE(report::escapeMarkdown("- x-y"), std::string("\\- x-y"));
@@ -238,6 +245,27 @@ class TestReportContent : public QObject {
     QCOMPARE(table->columns[2].header, std::string("at the grid meter"));
     QCOMPARE(table->rows[0][1], report::seriesRows(*x.swings, x.swings->site)[0].second);
     QVERIFY(x.swings->site.swing > 100e3);  // 576 GPUs swing by hundreds of kW
+  }
+
+  // A dominant line at the slowest the record resolves (3 periods in it) is no oscillation: the
+  // rows say so instead of giving it as a frequency; a line the steps make keeps its frequency.
+  void slowestLineIsNotADominantFrequency() {
+    const dynamics::PowerProfile p = testsupport::hourRecord(1.85);
+    dynamics::SeriesFigures f;
+    f.dominantFrequency = 3 / 3600.0;
+    f.dominantAmplitude = 55.9e6;
+    const std::string slow = report::dominantText(p, f);
+    QVERIFY2(slow.rfind("none within the record: the slowest line a 1 h record resolves dominates (every 20 min, "
+                        "55.9 MW amplitude)",
+                        0) == 0,
+             slow.c_str());
+    QVERIFY2(slow.find("Hz") == std::string::npos, slow.c_str());
+    QCOMPARE(report::seriesRows(p, f)[3].second, slow);
+    f.dominantFrequency = 1 / 1.85;
+    f.dominantAmplitude = 5e6;
+    QCOMPARE(report::dominantText(p, f), std::string("0.541 Hz (5 MW amplitude) — the training steps"));
+    f.dominantFrequency = 0;
+    QCOMPARE(report::dominantText(p, f), std::string("none"));
   }
 
   void svgIsWellFormedAndEscaped() {
@@ -519,11 +547,50 @@ class TestReportContent : public QObject {
         if (const auto* t = std::get_if<report::Table>(&b); t && t->caption.find(" in phase ") != std::string::npos)
           own.push_back(t);
       QCOMPARE(at->blocks.size(), std::size_t(x.year ? 6 : 5) + own.size());
+      // The phases table says its findings are the site's checks and where the job's are counted.
+      const auto* table = std::get_if<report::Table>(&at->blocks.at(1));
+      QVERIFY(table);
+      QCOMPARE(table->footnote, report::phaseFindingsNote(*x.phases));
+      QCOMPARE(table->footnote.empty(), !s.design->design.job);
       if (s.design->design.site.name == "Gigawatt campus") {
+        // The finished site's job warns as evaluate does (idle gb300, batch, goodput); its line
+        // for the last phase counts them.
+        QVERIFY2(table->footnote.find("the training job's findings on each phase's cluster are counted on the job's "
+                                      "line for that phase below") != std::string::npos,
+                 table->footnote.c_str());
+        const auto& job = x.phases->training.back();
+        const auto jobWarnings = std::count_if(job.findings.begin(), job.findings.end(), [](const engine::Finding& f) {
+          return f.severity == engine::Severity::Warning;
+        });
+        QCOMPARE(jobWarnings, std::ptrdiff_t(3));
+        const auto* kv = std::get_if<report::KeyValues>(&at->blocks.at(4));
+        QVERIFY(kv);
+        QVERIFY2(kv->entries.at(5).value.find("; job findings: 3 warnings") != std::string::npos,
+                 kv->entries.at(5).value.c_str());
         QVERIFY(!own.empty());
         QVERIFY2(own.front()->caption.rfind("Warnings in phase 1 ", 0) == 0, own.front()->caption.c_str());
         QVERIFY(own.front()->rows.front()[1].find("sub-1 comes online only in") != std::string::npos);
       }
+    }
+    // Temperatures in °C wherever printed (the samples' own text too); a zero power one way ("0 W",
+    // or "none" for a source the site lacks); the cables table says its transceivers count the
+    // NICs' modules that its optics power leaves out.
+    const std::string md = report::toMarkdown(full, "img").text;
+    QVERIFY2(md.find("degC") == std::string::npos, path.toStdString().c_str());
+    for (const char* zero : {" 0 MW", " 0 kW", " 0.0 MW", " 0.00 MW"})
+      QVERIFY2(md.find(zero) == std::string::npos, (path.toStdString() + ": " + zero).c_str());
+    const auto fabric = std::find_if(doc.sections.begin(), doc.sections.end(),
+                                     [](const report::Section& sec) { return sec.id == "fabric"; });
+    QVERIFY(fabric != doc.sections.end());
+    for (const auto& b : fabric->blocks) {
+      const auto* t = std::get_if<report::Table>(&b);
+      if (!t || t->caption != "Cables by medium and routed length") continue;
+      const std::string nic =
+          "Transceivers include " + report::count(s.eval.fabric.nicTransceivers) + " in the GPU NICs, their ";
+      QCOMPARE(t->footnote.find(nic) != std::string::npos, s.eval.fabric.nicTransceivers > 0);
+      if (s.eval.fabric.nicTransceivers > 0)
+        QVERIFY2(t->footnote.find("; optics power counts only the modules at the switches.") != std::string::npos,
+                 t->footnote.c_str());
     }
     QCOMPARE(doc.headlines[0].value, report::count(s.eval.compute.gpus));
     QCOMPARE(doc.headlines[1].value, report::megawatts(s.eval.power.it));
