@@ -70,8 +70,7 @@ FailureDomains analyzeFailureDomains(const design::Layout& layout, const power::
 
 /// Why a site has no failure domain: only a source's failure (grid, generators, batteries) stops racks.
 inline constexpr const char* kNoFailureDomain =
-    "no single power or cooling element stops a rack; the sources and a switch's own failure, which takes its "
-    "GPUs off the fabric, are not counted";
+    "no single power or cooling element stops a rack; the sources and a switch's own failure are not counted";
 
 /// The largest domain as a planner reads it: "1,536 GPUs behind ups-a-1", or "none (no single power
 /// or cooling element stops a rack; …)".

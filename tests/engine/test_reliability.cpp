@@ -68,7 +68,7 @@ class TestReliability : public QObject {
     // Said as such, not as "0 GPUs ()": every view calls this text.
     QCOMPARE(reliability::largestDomainText(e.reliability),
              std::string("none (no single power or cooling element stops a rack; the sources and a switch's own "
-                         "failure, which takes its GPUs off the fabric, are not counted)"));
+                         "failure are not counted)"));
   }
 
   void coolingStopsRacks_data() {
