@@ -50,7 +50,7 @@ std::string bisectionBoundText(const FabricResult& f) {
   const auto tier =
       std::find_if(f.tierStats.begin(), f.tierStats.end(), [&](const Tier& t) { return t.tier == f.bisectionTier; });
   if (f.bisectionTier == 0 || tier == f.tierStats.end()) return "bounded by what the GPUs inject";
-  const std::string bound = "bounded by the " + tier->name + " tier's uplinks";
+  std::string bound = "bounded by the " + tier->name + " tier's uplinks";
   if (tier->oversubscription <= 1.001) return bound;
   char ratio[32];
   std::snprintf(ratio, sizeof ratio, "%.3g:1", tier->oversubscription);
