@@ -331,6 +331,33 @@ class TestPower : public QObject {
     QCOMPARE(e.reliability.powerGpus[tx], std::int64_t{4 * racks});
   }
 
+  // Gear that holds within 5 % of its rating is noted once for the site: a 500 kW busway under four
+  // racks of 120 kW peak carries 480 kW, 96 %; at 400 kW (80 %) nothing is said, and past its
+  // rating it is an overload, not a thin margin.
+  void thinMarginIsNoted() {
+    const auto evaluateWith = [](double busway) {
+      Site s;
+      s.gear("bw", catalog::PowerGearKind::Busway, busway, 0.99);
+      const int grid = s.power("grid", PowerKind::Grid, "", {}, 5e6);
+      const int bus = s.power("bus", PowerKind::Busway, "bw", {grid});
+      for (int i = 0; i < 4; ++i) s.rack("rack" + std::to_string(i), "r100", 2 + 0.6 * i, 5, bus);
+      return engine::evaluate(s.design, s.layout, s.catalog);
+    };
+    const auto thin = evaluateWith(500e3);
+    QCOMPARE(countCode(thin, "power.thin-margin"), 1);
+    const auto it = std::find_if(thin.findings.begin(), thin.findings.end(),
+                                 [](const auto& f) { return f.code == "power.thin-margin"; });
+    QVERIFY(it->severity == engine::Severity::Info);
+    QCOMPARE(it->object, std::string("bus"));
+    QVERIFY2(it->message.find("1 power node runs above 95 % of its rating at peak or with one node failed (1 "
+                              "busway), up to 96.0 % (bus)") == 0,
+             it->message.c_str());
+    QCOMPARE(countCode(evaluateWith(600e3), "power.thin-margin"), 0);
+    const auto over = evaluateWith(450e3);
+    QCOMPARE(countCode(over, "power.thin-margin"), 0);
+    QCOMPARE(countCode(over, "power.overload"), 1);
+  }
+
   // A UPS without battery nodes: its stored energy is not in the design, so the ride-through is
   // not checked, and the site is told so (a note, not a warning: the energy exists, unstated).
   void upsWithoutBatteriesIsNoted() {
