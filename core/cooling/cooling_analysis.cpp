@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <string>
 
+#include "core/base/margin.h"
 #include "core/base/thousands.h"
 #include "core/cooling/heat_order.h"
 #include "core/units/units.h"
@@ -185,9 +186,11 @@ void spreadAirHeat(const design::Layout& layout, const CoolingTopology& t, const
 }
 
 void checkUnits(const design::Layout& layout, double ambient, const std::vector<int>& indegree, CoolingResult& c) {
+  base::ThinMargins thin;  // cooling.thin-margin: one note for the site
   for (int i = 0; i < static_cast<int>(layout.cooling.size()); ++i) {
     const design::CoolingUnit& u = layout.cooling[i];
     const double heat = c.unitHeat[i];
+    if (u.capacity > 0) thin.add(heat / u.capacity, design::toString(u.kind), u.id);
     if (heat > u.capacity * (1 + 1e-9)) {
       const bool cdu = u.kind == CoolingKind::Cdu;
       c.findings.push_back(engine::makeFinding(Severity::Error, u.id, cdu ? "cooling.cdu-short" : "cooling.overload",
@@ -228,6 +231,10 @@ void checkUnits(const design::Layout& layout, double ambient, const std::vector<
       c.findings.push_back(engine::makeFinding(Severity::Warning, u.id, "cooling.cop-missing",
                                                u.id + " has no COP: its compressor power is not counted"));
   }
+  if (thin.count() > 0)
+    c.findings.push_back(engine::makeFinding(Severity::Info, thin.worstId(), "cooling.thin-margin",
+                                             thin.text("cooling unit", "at peak IT load"), thin.worst(),
+                                             base::kThinMargin));
 }
 
 // N+1 of the plant: per loop and kind of unit that receives heat from others, the capacity left

@@ -49,6 +49,7 @@
 //                                  multi-unit CDU / air handler) cannot carry its heat     (warning)
 //   cooling.ambient-above-rating   the site's design ambient exceeds a unit's maxAmbient    (warning)
 //   cooling.cop-missing            a chiller without a COP: its compressor draw is unknown  (warning)
+//   cooling.thin-margin            units above base::kThinMargin of their rating at peak IT load (info)
 //   cooling.cycle                  rejects_to leads back to the same unit                   (error)
 //
 //   cooling::CoolingDemand d{rackHeat, hallHeat, coreRoomHeat, switches, switchIds, nodeLoss};

@@ -3,10 +3,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <map>
 #include <string>
 
+#include "core/base/margin.h"
 #include "core/base/thousands.h"
 #include "core/power/source_split.h"
 #include "core/units/units.h"
@@ -137,42 +136,19 @@ void sourcesAndBatteries(const design::Layout& layout, const PowerGraph& g, Powe
                                              r.peakFacility, r.batteryPower));
 }
 
-// power.thin-margin: gear within kThinMargin of its rating at peak or with one node failed, but not
-// over it (that is power.overload or power.redundancy-lost). One note for the site, by kind: a 2N
-// busway at 96.7 % on fail-over holds, but a load a few percent above the catalog's figures
-// (rack power is a planning default) overloads it.
+// power.thin-margin (base/margin.h): gear within a few percent of its rating at peak or with one
+// node failed, but not over it (that is power.overload or power.redundancy-lost). One note for the site.
 void thinMargins(const design::Layout& layout, const PowerGraph& g, PowerResult& r) {
-  std::map<std::string, int> byKind;
-  int count = 0, worstNode = -1;
-  double worst = 0;
+  base::ThinMargins thin;
   for (std::size_t i = 0; i < layout.power.size(); ++i) {
     if (g.capacity[i] <= 0 || g.source[i]) continue;
     const double failed = i < r.failover.worstUtilisation.size() ? r.failover.worstUtilisation[i] : 0.0;
-    const double u = std::max(r.utilisation[i], failed);
-    if (u <= kThinMargin || u > 1 + 1e-9) continue;
-    ++count;
-    ++byKind[std::string(design::toString(layout.power[i].kind))];
-    if (u > worst) {
-      worst = u;
-      worstNode = static_cast<int>(i);
-    }
+    thin.add(std::max(r.utilisation[i], failed), design::toString(layout.power[i].kind), layout.power[i].id);
   }
-  if (count == 0) return;
-  std::string kinds;
-  for (const auto& [kind, n] : byKind)
-    kinds += (kinds.empty() ? "" : ", ") + base::thousands(n) + " " + kind + (n == 1 ? "" : "s");
-  char percent[16];
-  std::snprintf(percent, sizeof percent, "%.1f %%", 100 * worst);
-  const std::string& id = layout.power[static_cast<std::size_t>(worstNode)].id;
-  r.findings.push_back(engine::makeFinding(
-      Severity::Info, id, "power.thin-margin",
-      base::thousands(count) + (count == 1 ? " power node runs" : " power nodes run") + " above " +
-          std::to_string(std::lround(100 * kThinMargin)) + " % of " + (count == 1 ? "its" : "their") +
-          " rating at peak or with one node failed (" + kinds + "), up to " + percent + " (" + id +
-          "): a load a few percent above the catalog's figures, which are planning defaults for rack power, would "
-          "overload " +
-          (count == 1 ? "it" : "them"),
-      worst, kThinMargin));
+  if (thin.count() > 0)
+    r.findings.push_back(engine::makeFinding(Severity::Info, thin.worstId(), "power.thin-margin",
+                                             thin.text("power node", "at peak or with one node failed"), thin.worst(),
+                                             base::kThinMargin));
 }
 
 }  // namespace

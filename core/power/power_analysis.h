@@ -9,7 +9,7 @@
 //   power.ride-through-short battery energy lasts less than kRideThroughTarget at peak draw (warning)
 //   power.battery-power-short batteries cannot discharge at the facility's peak draw   (warning)
 //   power.ride-through-unstated UPS without battery nodes: no stored energy to check      (info)
-//   power.thin-margin       gear above kThinMargin of its rating at peak or on fail-over     (info)
+//   power.thin-margin       gear above base::kThinMargin of its rating, peak or fail-over (info)
 //
 //   power::PowerResult p = power::analyzePower(layout, graph, dominators, nominalDemand, peakDemand);
 //   double pue = p.pue;
@@ -68,9 +68,6 @@ std::string carriedText(const PowerResult& r);
 /// W the grid connections (`grid`) and the generators (`generation`) can deliver: each rating,
 /// capped by the gear it feeds (a 240 MW grid connection into a 228 MW HV substation counts 228 MW).
 /// The one home of PowerResult::gridCapacity and generationCapacity.
-/// Utilisation above which gear that holds is noted as having little margin (power.thin-margin).
-inline constexpr double kThinMargin = 0.95;
-
 struct SourceCapacity {
   double grid = 0, generation = 0;
 };

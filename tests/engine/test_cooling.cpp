@@ -205,6 +205,35 @@ class TestCooling : public QObject {
                          [](const engine::Finding& f) { return f.code == "cooling.cdu-short"; }));
   }
 
+  // A unit that holds its peak heat within 5 % of its rating is noted once for the site: the CDU
+  // above takes 384 kW at peak, 97.0 % of 396 kW, beside the fixture's air handler, itself above
+  // 95 %; at 420 kW (91 %) the note counts the air handler alone.
+  void thinCoolingMarginIsNoted() {
+    const auto evaluateWith = [](double cdu) {
+      Site s;
+      const Chain c = buildChain(s);
+      outdoors(s, c);
+      const Plant p = buildPlant(s, c);
+      s.layout.cooling[p.cdu].capacity = cdu;
+      return engine::evaluate(s.design, s.layout, s.catalog);
+    };
+    const auto thin = evaluateWith(396e3);
+    const auto it = std::find_if(thin.findings.begin(), thin.findings.end(),
+                                 [](const engine::Finding& f) { return f.code == "cooling.thin-margin"; });
+    QVERIFY(it != thin.findings.end());
+    QVERIFY(it->severity == engine::Severity::Info);
+    QCOMPARE(it->object, std::string("cdu1"));
+    QVERIFY2(it->message.find("2 cooling units run above 95 % of their rating at peak IT load (1 air-handler, 1 "
+                              "cdu), up to 97.0 % (cdu1)") == 0,
+             it->message.c_str());
+    const auto roomy = evaluateWith(420e3);
+    const auto other = std::find_if(roomy.findings.begin(), roomy.findings.end(),
+                                    [](const engine::Finding& f) { return f.code == "cooling.thin-margin"; });
+    QVERIFY(other != roomy.findings.end());
+    QVERIFY2(other->message.find("1 cooling unit runs above 95 % of its rating at peak IT load (1 air-handler)") == 0,
+             other->message.c_str());
+  }
+
   // N+1 on the full load: three 202 kW chillers leave 404 kW with one out — enough for the 400 kW
   // of rack heat, not for the 408 kW that reaches them with the fans' heat (racks at their design
   // load at peak too, so the numbers are the design load's).
