@@ -22,6 +22,8 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 }
 
 std::optional<std::string> nearestName(std::string_view word, const std::vector<std::string_view>& names) {
+  // A word this long is not a mistyped name; the distance table would grow with it times each name.
+  if (word.size() > kLongestTypo) return std::nullopt;
   // A name begun but not finished ("eval"), when only one begins so: a suggestion must not be a guess.
   std::optional<std::string_view> begun;
   bool ambiguous = false;

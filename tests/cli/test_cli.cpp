@@ -166,9 +166,10 @@ class TestCli : public QObject {
     QCOMPARE(base::nearestName("sea", {"year", "search"}), std::optional<std::string>("search"));  // begun
     QCOMPARE(base::nearestName("feed_c", {"feed_a", "feed_b"}), std::optional<std::string>());     // two as near
     QCOMPARE(base::nearestName("ratting", {"rotation", "rating"}), std::optional<std::string>("rating"));
+    // A key of a megabyte is no typo: no suggestion, and no table of a megabyte by each name.
+    QCOMPARE(base::nearestName(std::string(1 << 20, 'r'), {"rating"}), std::optional<std::string>());
   }
 
-  // One command per code of the table; each row would fail if the command returned another code.
   // summary and evaluate give the sources the same capacity: the campus's four 240 MW grid
   // connections each feed a 240 MVA HV substation, 228 MW at its power factor of 0.95.
   void summaryCountsWhatTheSourcesDeliver() {
@@ -183,6 +184,7 @@ class TestCli : public QObject {
     QCOMPARE(power["generation_capacity_mw"].toDouble(), 700.0);
   }
 
+  // One command per code of the table; each row would fail if the command returned another code.
   void everyExitCodeIsProduced() {
     QCOMPARE(run({"validate", sample("teaching-hall.yaml")}).code, 0);
     // Five GB200 NVL72 racks (5 × 132 kW) on one 546 kW busway: an overload finding of severity error.
