@@ -77,17 +77,16 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
   // Modules by medium and end: a NIC takes the medium's part; a switch's twin-port cage takes one
   // module for two links (the twin-port form of the part), named so.
   std::map<std::tuple<std::string, bool, bool>, BomLine> modules;
-  const std::string linkRate = units::format(fabric.linkRate, units::Dimension::DataRate);
-  auto addModules = [&](const std::string& medium, const std::string& name, catalog::MediumKind kind, bool nic,
-                        bool twin, std::int64_t count) {
+  auto addModules = [&](const fabric::CableGroup& g, const std::string& name, bool nic, bool twin, std::int64_t count) {
     if (count <= 0) return;
-    BomLine& l = modules[{medium, !nic, twin}];
+    BomLine& l = modules[{g.medium, !nic, twin}];
     l.category = "transceiver";
-    l.item = medium;
-    l.name = twin ? "Twin-port module for 2 × " + linkRate + " links, as " + name : name;
-    l.detail = std::string(catalog::toString(kind)) + (nic    ? ", NIC end"
-                                                       : twin ? ", switch end, 2 links per module"
-                                                              : ", switch end");
+    l.item = g.medium;
+    const std::string rate = units::format(g.linkRate > 0 ? g.linkRate : fabric.linkRate, units::Dimension::DataRate);
+    l.name = twin ? "Twin-port module for 2 × " + rate + " links, as " + name : name;
+    l.detail = std::string(catalog::toString(g.kind)) + (nic    ? ", NIC end"
+                                                         : twin ? ", switch end, 2 links per module"
+                                                                : ", switch end");
     l.count += count;
   };
   std::map<std::tuple<std::string, int>, BomLine> cables;
@@ -95,8 +94,8 @@ std::vector<BomLine> billOfMaterials(const design::Layout& layout, const catalog
     const catalog::CableMedium* m = catalog.medium(g.medium);
     const std::string name = m ? m->name : g.medium;
     const std::int64_t atSwitches = g.transceivers - g.nicTransceivers;
-    addModules(g.medium, name, g.kind, true, false, g.nicTransceivers);
-    addModules(g.medium, name, g.kind, false, atSwitches < g.switchEnds, atSwitches);
+    addModules(g, name, true, false, g.nicTransceivers);
+    addModules(g, name, false, atSwitches < g.switchEnds, atSwitches);
     BomLine& l = cables[{g.medium, g.bucket}];
     l.category = "cable";
     l.item = g.medium;

@@ -36,12 +36,9 @@ int costRank(catalog::MediumKind kind) {
   return 4;
 }
 
-CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
-  for (const auto& [id, m] : catalog.media) {
-    if (m.maxReach <= 0 || m.rate + 1e-9 * linkRate < linkRate) continue;
-    ranked_.push_back({id, &m});
-    longestReach_ = std::max(longestReach_, m.maxReach);
-  }
+CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) : linkRate_(linkRate) {
+  for (const auto& [id, m] : catalog.media)
+    if (m.maxReach > 0 && m.rate > 0) ranked_.push_back({id, &m});
   // Cheapest kind first; within a kind the shorter-reach, slower, lower-power part is the cheaper.
   std::sort(ranked_.begin(), ranked_.end(), [](const Ranked& a, const Ranked& b) {
     return std::make_tuple(costRank(a.medium->kind), a.medium->maxReach, a.medium->rate, a.medium->transceiverPower,
@@ -49,32 +46,47 @@ CableTally::CableTally(const catalog::Catalog& catalog, double linkRate) {
                                                    b.medium->transceiverPower, b.id);
   });
   counts_.assign(ranked_.size(), {});
-  lengths_.assign(ranked_.size(), {});
+  for (auto* table : {&lengths_, &rates_, &switchPower_, &nicPower_}) table->assign(ranked_.size(), {});
   switchEnds_.assign(ranked_.size(), {});
   switchModules_.assign(ranked_.size(), {});
   nicEnds_.assign(ranked_.size(), {});
   nicModules_.assign(ranked_.size(), {});
-  linkRate_ = linkRate;
 }
 
-int CableTally::choose(double length) const {
+bool CableTally::carries(std::size_t m, double rate) const {
+  return ranked_[m].medium->rate + 1e-9 * rate >= rate;
+}
+
+int CableTally::choose(double length, double rate) const {
+  rate = rateOrLink(rate);
   for (std::size_t i = 0; i < ranked_.size(); ++i)
-    if (ranked_[i].medium->maxReach + 1e-9 >= length) return static_cast<int>(i);
+    if (carries(i, rate) && ranked_[i].medium->maxReach + 1e-9 >= length) return static_cast<int>(i);
   return -1;
 }
 
+double CableTally::longestReach(double rate) const {
+  rate = rateOrLink(rate);
+  double reach = 0;
+  for (std::size_t i = 0; i < ranked_.size(); ++i)
+    if (carries(i, rate)) reach = std::max(reach, ranked_[i].medium->maxReach);
+  return reach;
+}
+
 std::pair<double, double> CableTally::span(int m, int b) const {
-  if (m < 0 || m >= media() || b < 0 || b >= kLengthBuckets) return {0, 0};
+  if (m < 0 || m >= media() || b < 0 || b >= kLengthBuckets || !carries(static_cast<std::size_t>(m), linkRate_))
+    return {0, 0};
   double lo = b > 0 ? kBucketLimits[static_cast<std::size_t>(b) - 1] : 0.0;
   double hi = b < kLengthBuckets - 1 ? kBucketLimits[static_cast<std::size_t>(b)] : 1e300;
-  for (int i = 0; i < m; ++i) lo = std::max(lo, ranked_[static_cast<std::size_t>(i)].medium->maxReach);
+  for (std::size_t i = 0; i < static_cast<std::size_t>(m); ++i)
+    if (carries(i, linkRate_)) lo = std::max(lo, ranked_[i].medium->maxReach);
   hi = std::min(hi, ranked_[static_cast<std::size_t>(m)].medium->maxReach);
   return {lo, hi};
 }
 
-int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
+int CableTally::add(double length, std::int64_t count, const BundleEnds& ends, double rate) {
   if (count <= 0) return -1;
-  const int m = choose(length);
+  rate = rateOrLink(rate);
+  const int m = choose(length, rate);
   if (m < 0) {
     unservedCount_ += count;
     unservedLength_ += length * static_cast<double>(count);
@@ -87,6 +99,15 @@ int CableTally::add(double length, std::int64_t count, const BundleEnds& ends) {
   switchModules_[m][b] += ends.switchModules;
   nicEnds_[m][b] += ends.nicEnds;
   nicModules_[m][b] += ends.nicModules;
+  rates_[m][b] = std::max(rates_[m][b], rate);
+  // Power per link end: the medium's per-end figure, shared when a faster module carries slower
+  // links (an 800G twin-port module on two 400G links: half each); equal power per bit.
+  const catalog::CableMedium& med = *ranked_[static_cast<std::size_t>(m)].medium;
+  if (med.transceiversPerLink > 0) {
+    const double perEnd = med.transceiverPower * std::min(1.0, rate / med.rate);
+    switchPower_[m][b] += static_cast<double>(ends.switchEnds) * perEnd;
+    nicPower_[m][b] += static_cast<double>(ends.nicEnds) * perEnd;
+  }
   return m;
 }
 
@@ -105,9 +126,6 @@ void CableTally::finish(FabricResult& r) const {
   r.opticsPower = r.nicOpticsPower = 0;
   for (std::size_t m = 0; m < ranked_.size(); ++m) {
     const catalog::CableMedium& med = *ranked_[m].medium;
-    // Power per link end: the medium's per-end figure, shared when a faster module carries
-    // slower links (an 800G twin-port module on two 400G links: half each); equal power per bit.
-    const double perEnd = med.transceiverPower * std::min(1.0, med.rate > 0 ? linkRate_ / med.rate : 1.0);
     const bool pluggable = med.transceiversPerLink > 0 && med.kind != catalog::MediumKind::ActiveOptical;
     for (int b = 0; b < kLengthBuckets; ++b) {
       if (counts_[m][b] == 0) continue;
@@ -117,12 +135,13 @@ void CableTally::finish(FabricResult& r) const {
       g.bucket = b;
       g.count = counts_[m][b];
       g.totalLength = lengths_[m][b];
+      g.linkRate = rates_[m][b];
       if (med.transceiversPerLink > 0) {
         g.nicTransceivers = nicModules_[m][b];
         g.switchEnds = switchEnds_[m][b];
         g.transceivers = g.nicTransceivers + (pluggable ? switchModules_[m][b] : switchEnds_[m][b]);
-        g.opticsPower = static_cast<double>(switchEnds_[m][b]) * perEnd;
-        g.nicOpticsPower = static_cast<double>(nicEnds_[m][b]) * perEnd;
+        g.opticsPower = switchPower_[m][b];
+        g.nicOpticsPower = nicPower_[m][b];
       }
       r.totalCables += g.count;
       r.totalCableLength += g.totalLength;

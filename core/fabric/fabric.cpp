@@ -80,6 +80,7 @@ struct TypeInfo {
   // its leaf groups when rail-optimized), the rate a GPU runs them at and what it injects.
   int links = 1, rails = 1;
   double rate = 0, injection = 0;
+  double linkRate = 0;  // what each of its links runs at: the link rate, or a slower NIC's own
 };
 
 class TypeCache {
@@ -131,6 +132,7 @@ struct Chunk {  // part of one rack wired to one leaf group
   int rack = 0, group = 0;
   int links = 1;  // links per GPU of the rack's type
   std::int64_t endpoints = 0;
+  double rate = 0;  // B/s each link runs at (TypeInfo::linkRate)
 };
 struct Grouping {
   std::vector<Group> groups;
@@ -196,7 +198,7 @@ Grouping groupRacks(const design::Layout& layout, TypeCache& types, bool railOpt
       grp.sy += rack.position.y * static_cast<double>(take);
       grp.weight += static_cast<double>(take);
       if (res.rackRailGroup[r] == kNone) res.rackRailGroup[r] = gi;
-      g.chunks.push_back({static_cast<int>(r), gi, t.links, take * portsPerSlot});
+      g.chunks.push_back({static_cast<int>(r), gi, t.links, take * portsPerSlot, t.linkRate});
       // Nodes of this chunk: rail-optimized slots are nodes; otherwise the nodes whose first port
       // falls in the chunk's ports [done, done + take).
       const std::int64_t done = slots - remaining;
@@ -493,9 +495,12 @@ void linkNotes(FabricResult& res, double linkRate, bool planesApart) {
   using units::Dimension;
   for (const GpuLinks& l : res.gpuLinks)
     if (l.nicRate < linkRate * (1 - 1e-9))
-      res.notes.push_back(base::counted(l.gpus, l.gpu + " GPU") + " (" + units::format(l.nicRate, Dimension::DataRate) +
-                          " NICs) each take a whole " + units::format(linkRate, Dimension::DataRate) +
-                          " link and run it at their NIC's rate (the network plan's nic sets one rate for every GPU)");
+      res.notes.push_back(
+          base::counted(l.gpus, l.gpu + " GPU") + " (" + units::format(l.nicRate, Dimension::DataRate) +
+          " NICs) each take a whole " + units::format(linkRate, Dimension::DataRate) +
+          " link and run it at their NIC's rate, on modules of that rate at both ends (that the switch's "
+          "ports take them is not confirmed in a vendor document; the network plan's nic sets one "
+          "rate for every GPU)");
   const auto differs = [&](const GpuLinks& l) { return l.links != res.gpuLinks.front().links; };
   if (planesApart || std::none_of(res.gpuLinks.begin(), res.gpuLinks.end(), differs)) return;
   std::string text;
@@ -570,6 +575,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     t.links = static_cast<int>(std::max<std::int64_t>(1, detail::fuzzyCeil(t.rate / split.linkRate)));
     t.rails = t.gpusPerNode * t.links;
     t.injection = std::min(t.rate, t.links * split.linkRate);
+    t.linkRate = std::min(split.linkRate, t.rate / t.links);
     res.endpoints += t.totalGpus * t.links;
     if (railOpt) rails = std::max(rails, t.rails);
     uniformLinks = uniformLinks && t.links == split.planes;
@@ -660,13 +666,13 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
   detail::CableTally tally(catalog, split.linkRate);
   res.cableRuns.reserve(g.chunks.size() + static_cast<std::size_t>(totalLeaves + upperSwitches));
   auto lay = [&](double length, std::int64_t count, const detail::BundleEnds& ends, int rack, int fromSwitch, int tier,
-                 int group = kNone) {
-    const int m = tally.add(length, count, ends);
+                 int group = kNone, double rate = 0) {
+    const int m = tally.add(length, count, ends, rate);
     if (m >= 0)
       res.cableRuns.push_back(
           {rack, fromSwitch, group, tier, tally.mediumId(m), count, length, tally.transceivers(m, ends), kNone, 0});
     else if (count > 0)
-      res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(), count});
+      res.overlongCables.push_back({rack, fromSwitch, tier, length, tally.longestReach(rate), count});
   };
   for (const Chunk& c : g.chunks) {
     // The chunk's links spread over the group's rails: one leaf each per rail it reaches.
@@ -678,7 +684,7 @@ FabricResult analyzeFabric(const design::Layout& layout, const design::NetworkPl
     const detail::BundleEnds ends{c.endpoints, leaves * ceilDiv(perLeaf, perModule), c.endpoints,
                                   ceilDiv(c.endpoints, std::max(1, c.links))};
     lay(detail::routedLength(layout.racks[c.rack].position, sites[c.group].position, drop, slack), c.endpoints, ends,
-        c.rack, kNone, 1, c.group);
+        c.rack, kNone, 1, c.group, c.rate);
   }
   detail::CoreRoom room(layout, spine, upperSwitches, sw->rackUnits);
   if (upperSwitches > 0) {

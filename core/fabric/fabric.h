@@ -94,6 +94,7 @@ struct CableGroup {
   int bucket = 0;  // lengthBucket()
   std::int64_t count = 0;
   double totalLength = 0;            // m
+  double linkRate = 0;               // B/s the links run at (the fastest, if they differ)
   std::int64_t transceivers = 0;     // modules plugged, both ends (twin-port switch cages count once)
   std::int64_t nicTransceivers = 0;  // of which in GPU NICs (their power is in the rack's rating)
   std::int64_t switchEnds = 0;       // link ends at switches (a twin-port module holds two)

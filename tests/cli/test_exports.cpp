@@ -141,6 +141,28 @@ class TestExports : public QObject {
     QCOMPARE(missing.code, 2);
   }
 
+  void campusBomGivesEachNicModulesOfItsRate() {
+    // The campus's 331,776 GB200s (400 Gb/s ConnectX-7, 100G lanes) on 800 Gb/s XDR ports take
+    // 400G modules; only the 96,768 GB300s' ConnectX-8 ends take the 200G-lane 800G DR4 part.
+    const Run r = run({"export", sample("gigawatt-campus.yaml"), "--bom", "-"});
+    QCOMPARE(r.code, 0);
+    std::istringstream in(r.out);
+    std::int64_t nic400 = 0, nic800 = 0;
+    for (std::string l; std::getline(in, l);) {
+      if (l.rfind("transceiver,", 0) != 0 || !has(l, "NIC end")) continue;
+      // category,item,name,detail,count: the count follows the quoted detail.
+      const std::size_t detailEnd = l.find("NIC end\",") + std::string("NIC end\",").size();
+      const std::int64_t count = std::stoll(l.substr(detailEnd, l.find(',', detailEnd) - detailEnd));
+      const bool xdr = has(l, "transceiver,sm-800g-");
+      (xdr ? nic800 : nic400) += count;
+      if (!xdr) QVERIFY2(!has(l, "200G lanes"), l.c_str());
+    }
+    QCOMPARE(nic800, std::int64_t{96768});
+    QCOMPARE(nic400, std::int64_t{331776});
+    QVERIFY2(has(r.out, "Twin-port module for 2 × 400 Gb/s links, as 400G"), r.out.c_str());
+    QVERIFY2(has(r.out, "Twin-port module for 2 × 800 Gb/s links, as 800G DR4"), r.out.c_str());
+  }
+
   void exportWritesEveryOutput() {
     const std::string topo = path("topology.conf"), cables = path("cables.csv"), bom = path("bom.csv");
     const Run r =

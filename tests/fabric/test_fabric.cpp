@@ -663,6 +663,50 @@ class TestFabric : public QObject {
     QCOMPARE(r.bisectionBandwidth, (144 * 400 + 144 * 2 * 400) * kGbps / 2);
   }
 
+  void slowerNicTakesModulesOfItsRate() {
+    // GB200 (400G ConnectX-7) beside GB300 (800G ConnectX-8) on 800G XDR ports: a GB200's link
+    // runs at 400G, so it takes 400G modules at both ends (a module's lanes run at one speed),
+    // never the 200G-lane 800G part the GB300s' links take.
+    auto cat = fixture::makeCatalog();
+    catalog::CableMedium xdr = cat.media.at("sm-400g-dr4");
+    xdr.id = "sm-800g-dr4";
+    xdr.rate = 800 * kGbps;
+    xdr.transceiverPower = 16;
+    cat.media[xdr.id] = xdr;
+    auto layout = fixture::makeLayout(cat, 1, 4, "gb200-nvl72");
+    for (std::size_t k = 2; k < 4; ++k) {
+      layout.racks[k].type = "gb300-nvl72";
+      layout.racks[k].spec = cat.rack("gb300-nvl72");
+    }
+    auto plan = qm9700Plan();
+    plan.switchModel = "q3400";
+    const auto x = analyzeFabric(layout, plan, cat);
+    QCOMPARE(x.linkRate, 800 * kGbps);
+    QVERIFY(x.overlongCables.empty());
+    std::int64_t nicAt400 = 0, nicAt800 = 0;
+    double nicPower400 = 0, nicPower800 = 0;
+    for (const auto& g : x.cables) {
+      if (g.nicTransceivers == 0) continue;
+      if (g.medium == "sm-800g-dr4") {
+        QCOMPARE(g.linkRate, 800 * kGbps);
+        nicAt800 += g.nicTransceivers, nicPower800 += g.nicOpticsPower;
+      } else {
+        QCOMPARE(g.linkRate, 400 * kGbps);
+        nicAt400 += g.nicTransceivers, nicPower400 += g.nicOpticsPower;
+      }
+    }
+    QCOMPARE(qint64(nicAt400), qint64(144));  // one module per GB200 NIC
+    QCOMPARE(qint64(nicAt800), qint64(144));  // one per GB300 NIC
+    QCOMPARE(nicPower400, 144 * 9.0);
+    QCOMPARE(nicPower800, 144 * 16.0);
+    // The GB200s' cable runs name a 400G medium; the GB300s' the 800G one.
+    for (const auto& run : x.cableRuns) {
+      if (run.toTier != 1 || run.rack < 0) continue;
+      const bool gb300 = layout.racks[static_cast<std::size_t>(run.rack)].type == "gb300-nvl72";
+      QCOMPARE(run.medium == "sm-800g-dr4", gb300);
+    }
+  }
+
   void nvl72RailGroups() {
     // 18 trays of 4 GPUs per rack, 32 trays per rail group: a second rack does not fit in the
     // 14 trays left, so each rack has a leaf per rail of its own (18 down, 18 up).
