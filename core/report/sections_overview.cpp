@@ -154,8 +154,17 @@ std::string coreRoomText(const ReportInputs& in) {
   const std::string fed = a && b ? "fed by " + id(room.feedA) + " and " + id(room.feedB) + ", half each"
                           : a    ? "fed by " + id(room.feedA) + " alone"
                                  : "no feed named (network.core_feeds): drawn at the sources";
-  const char* tiers = in.eval.fabric.tiers > 2 ? " spine and core switches, " : " spine switches, ";
-  return count(room.switches) + tiers + power(room.power) + " with their optics; " + fed;
+  const fabric::FabricResult& f = in.eval.fabric;
+  const char* tiers = f.tiers > 2 ? " spine and core switches, " : " spine switches, ";
+  // Its floor and heat per square metre: a room of switches cooled by air, which the planner sizes.
+  const double w = f.coreRoomMax.x - f.coreRoomMin.x, d = f.coreRoomMax.y - f.coreRoomMin.y;
+  const std::string floor =
+      w > 0 && d > 0
+          ? ", in " + counted(f.coreRoomRacks, "rack") + " on " + quantity(w, units::Dimension::Length) + " × " +
+                quantity(d, units::Dimension::Length) + " (" + quantity(w * d, units::Dimension::Area) + ", " +
+                fixed(room.power / (w * d) / 1e3, 1) + " kW/m²)"
+          : "";
+  return count(room.switches) + tiers + power(room.power) + " with their optics" + floor + "; " + fed;
 }
 
 // The transceivers in the GPU NICs, counted among the fabric's transceivers but not in its optics

@@ -460,6 +460,19 @@ class TestReportContent : public QObject {
     QVERIFY2(text.find("GPUs in 1,536 racks (1,536 compute, 0 network, 0 storage) and 36 switch racks in the core "
                        "room across") != std::string::npos,
              text.c_str());
+    // The fabric section gives the room's floor and heat per square metre, from its extent.
+    const double w = f.coreRoomMax.x - f.coreRoomMin.x, d = f.coreRoomMax.y - f.coreRoomMin.y;
+    QCOMPARE(w * d, 57.6);  // 12 m × 4.8 m, as the room lays out 36 racks
+    std::string room;
+    for (const auto& sec : doc.sections)
+      if (sec.id == "fabric")
+        for (const auto& b : sec.blocks)
+          if (const auto* kv = std::get_if<report::KeyValues>(&b))
+            for (const auto& [key, value] : kv->entries)
+              if (key == "Core room") room = value;
+    QVERIFY2(
+        room.find("852 kW with their optics, in 36 racks on 12 m × 4.8 m (57.6 m², 14.8 kW/m²); ") != std::string::npos,
+        room.c_str());
   }
 
   void catalogEntriesUsed() {
