@@ -98,10 +98,11 @@ Section site(const ReportInputs& in) {
   SitePlanOptions o;
   o.width = in.contentWidth;
   o.maxPlotHeight = std::min(560.0, in.maxFigureHeight - 140);
-  s.blocks.push_back(Figure{"site-plan",
-                            "Top view, " + fixed(site.size.x, 0) + " m \u00d7 " + fixed(site.size.y, 0) +
-                                " m site; halls and racks coloured by hall, power gear and feed lines by power path",
-                            {sitePlan(site, in.design.layout, o)}});
+  s.blocks.push_back(
+      Figure{"site-plan",
+             "Top view, " + fixed(site.size.x, 0) + " m \u00d7 " + fixed(site.size.y, 0) +
+                 " m site; halls and compute racks coloured by hall, power gear and feed lines by power path",
+             {sitePlan(site, in.design.layout, o)}});
   Picture p{"site-3d", "The site in 3D (GigaPlan's view, coloured by equipment type)", in.picturePng, in.pictureNote};
   if (p.png.empty() && p.note.empty()) p.note = "No 3D picture: it needs a display.";
   s.blocks.push_back(std::move(p));

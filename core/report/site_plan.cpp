@@ -6,7 +6,9 @@
 #include <limits>
 
 #include "core/model/footprint.h"
+#include "core/model/rack_class.h"
 #include "core/report/power_paths.h"
+#include "core/report/rack_colors.h"
 #include "core/report/report_format.h"
 
 namespace gigaplan::report {
@@ -19,8 +21,6 @@ using design::Vec2;
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kMargin = 8;
 constexpr Color kSourceInk = Color::rgb(0x333333);
-constexpr Color kNetworkRack = Color::rgb(0x555555);
-constexpr Color kStorageRack = Color::rgb(0x8c6d31);
 constexpr Color kCoolingFill = Color::rgb(0xd6eef2);
 constexpr Color kCoolingEdge = Color::rgb(0x1f8a9e);
 
@@ -81,16 +81,17 @@ Bounds extent(const design::SiteInfo& site, const design::Layout& layout) {
   return b;
 }
 
+// Compute racks in their hall's colour; network and storage racks in their class's, the 3D view's.
+Color rackFill(const design::Rack& r) {
+  const model::RackClass c = model::rackClassOf(r.spec);
+  return c == model::RackClass::Network || c == model::RackClass::Storage ? rackColor(c) : hallColor(r.hall);
+}
+
 void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const SitePlanOptions& o) {
-  auto rackColor = [](const design::Rack& r) {
-    if (r.spec && r.spec->kind == catalog::RackKind::Network) return kNetworkRack;
-    if (r.spec && r.spec->kind == catalog::RackKind::Storage) return kStorageRack;
-    return hallColor(r.hall);
-  };
   if (static_cast<int>(layout.racks.size()) <= o.maxRacksDrawn) {
     for (const auto& r : layout.racks) {
       const model::Footprint fp = model::rackFootprint(r);
-      d.polygon(footprint(f, r.position, fp.width, fp.depth, r.rotation), Style::filled(rackColor(r)));
+      d.polygon(footprint(f, r.position, fp.width, fp.depth, r.rotation), Style::filled(rackFill(r)));
     }
     return;
   }
@@ -104,7 +105,7 @@ void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const S
     const double len = std::hypot(dx, dy);
     const double deg = len > 0 ? std::atan2(dy, dx) * 180 / kPi : row.rotation;
     const Vec2 mid{(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2};
-    d.polygon(footprint(f, mid, len + w, dep, deg), Style::filled(rackColor(first)));
+    d.polygon(footprint(f, mid, len + w, dep, deg), Style::filled(rackFill(first)));
   }
 }
 
@@ -255,13 +256,7 @@ void drawScaleBar(Drawing& d, const Frame& f, double x, double y, double metresA
   d.text({x + w, y + 13}, report::length(length), t);
 }
 
-struct LegendItem {
-  enum class Shape { Square, Diamond, Circle, Outline, Line } shape;
-  Color color;
-  std::string label;
-};
-
-double drawLegend(Drawing& d, const std::vector<LegendItem>& items, double x0, double y, double width) {
+double drawLegend(Drawing& d, const std::vector<LegendEntry>& items, double x0, double y, double width) {
   double x = x0;
   const double row = 12;
   for (const auto& it : items) {
@@ -269,19 +264,19 @@ double drawLegend(Drawing& d, const std::vector<LegendItem>& items, double x0, d
     if (x + w > x0 + width && x > x0) x = x0, y += row;
     const Point c{x + 4, y - 2.5};
     switch (it.shape) {
-      case LegendItem::Shape::Square:
+      case LegendEntry::Shape::Square:
         d.rect({x, y - 6.5, 8, 8}, Style::filled(it.color));
         break;
-      case LegendItem::Shape::Diamond:
+      case LegendEntry::Shape::Diamond:
         d.polygon({{c.x, c.y - 4.5}, {c.x + 4.5, c.y}, {c.x, c.y + 4.5}, {c.x - 4.5, c.y}}, Style::filled(it.color));
         break;
-      case LegendItem::Shape::Circle:
+      case LegendEntry::Shape::Circle:
         d.circle(c, 3.5, Style::filled(it.color));
         break;
-      case LegendItem::Shape::Outline:
+      case LegendEntry::Shape::Outline:
         d.rect({x, y - 6.5, 8, 8}, Style::outlined(kCoolingFill, it.color, 0.8));
         break;
-      case LegendItem::Shape::Line:
+      case LegendEntry::Shape::Line:
         d.line({x, c.y}, {x + 8, c.y}, Style::line(it.color, 1.2));
         break;
     }
@@ -291,9 +286,9 @@ double drawLegend(Drawing& d, const std::vector<LegendItem>& items, double x0, d
   return y;
 }
 
-std::vector<LegendItem> legendItems(const design::Layout& layout, const PowerPaths& paths) {
-  using S = LegendItem::Shape;
-  std::vector<LegendItem> items;
+std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPaths& paths) {
+  using S = LegendEntry::Shape;
+  std::vector<LegendEntry> items;
   constexpr std::size_t kMaxListed = 8;
   for (std::size_t h = 0; h < layout.halls.size() && h < kMaxListed; ++h) {
     const auto& hall = layout.halls[h];
@@ -315,12 +310,16 @@ std::vector<LegendItem> legendItems(const design::Layout& layout, const PowerPat
   items.push_back({S::Circle, kMuted, "transformer"});
   items.push_back({S::Square, kMuted, "switchboard / UPS / busway / PDU"});
   items.push_back({S::Outline, kCoolingEdge, "cooling unit"});
-  items.push_back({S::Square, kNetworkRack, "network rack"});
-  items.push_back({S::Square, kStorageRack, "storage rack"});
+  for (const model::RackClass c : {model::RackClass::Network, model::RackClass::Storage})
+    items.push_back({S::Square, rackColor(c), std::string(model::rackClassName(c)) + " rack"});
   return items;
 }
 
 }  // namespace
+
+std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout) {
+  return legendItems(layout, powerPaths(layout));
+}
 
 double niceLength(double target) {
   if (!(target > 0)) return 1;

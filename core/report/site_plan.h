@@ -1,10 +1,14 @@
 // The site plan for reports: a 2D top view of the layout as a vector Drawing — site boundary,
-// halls coloured by hall, racks (or whole rows when there are too many racks to see), power gear
-// coloured by power path with its feed lines, cooling units, a scale bar, a north arrow (north =
-// +y of the site coordinates) and a legend.
+// halls coloured by hall, compute racks (or whole rows when there are too many racks to see) in
+// their hall's colour, network and storage racks in their class's (report/rack_colors.h, as in the
+// 3D view), power gear coloured by power path with its feed lines, cooling units, a scale bar, a
+// north arrow (north = +y of the site coordinates) and a legend.
 //
 //   Drawing d = report::sitePlan(resolved->design.site, resolved->layout, {.width = 515});
 #pragma once
+
+#include <string>
+#include <vector>
 
 #include "core/design/design.h"
 #include "core/design/layout.h"
@@ -20,6 +24,15 @@ struct SitePlanOptions {
 };
 
 Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& options = {});
+
+/// One entry of the site plan's legend: its swatch (shape and colour) and what it stands for.
+struct LegendEntry {
+  enum class Shape { Square, Diamond, Circle, Outline, Line } shape = Shape::Square;
+  Color color;
+  std::string label;  // "Hall 1", "power path tx-1", "network rack" …
+};
+/// The legend sitePlan() draws for `layout`, in its order.
+std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout);
 
 /// A "nice" scale-bar length (1, 2 or 5 × 10^n m) close to `target` metres.
 double niceLength(double target);

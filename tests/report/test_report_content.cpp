@@ -4,6 +4,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <map>
 #include <set>
 
 #include "core/evaluate/job_cluster.h"
@@ -16,6 +17,7 @@
 #include "core/report/power_paths.h"
 #include "core/report/power_swings.h"
 #include "core/report/power_tree.h"
+#include "core/report/rack_colors.h"
 #include "core/report/report_builder.h"
 #include "core/report/report_extras.h"
 #include "core/report/report_format.h"
@@ -402,6 +404,34 @@ class TestReportContent : public QObject {
         const bool apart = p.x + p.w + 2 <= q.x || q.x + q.w + 2 <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y;
         QVERIFY2(apart, qPrintable(QString("plates %1 and %2").arg(a).arg(b)));
       }
+  }
+
+  // Network and storage racks are drawn in their legend swatch's colour (the 3D view's, too:
+  // tests/widgets/test_site_scene), one polygon each; compute racks in their hall's.
+  void sitePlanRacksWearTheirLegendColours() {
+    const auto& s = evaluated(samplePath("teaching-hall.yaml"));
+    const design::Layout& l = s.design->layout;
+    const report::Drawing d = report::sitePlan(s.design->design.site, l);
+    const auto legend = report::sitePlanLegend(l);
+    auto filled = [&](report::Color c) {
+      return std::count_if(d.items().begin(), d.items().end(), [&](const report::Item& item) {
+        const auto* p = std::get_if<report::PolygonItem>(&item);
+        return p && p->style.fill == c && p->style.stroke.transparent();
+      });
+    };
+    std::map<model::RackClass, std::ptrdiff_t> racks;  // network and storage racks by class
+    for (const auto& r : l.racks) {
+      const model::RackClass c = model::rackClassOf(r.spec);
+      if (c == model::RackClass::Network || c == model::RackClass::Storage) ++racks[c];
+    }
+    QCOMPARE(racks.size(), std::size_t(2));  // the sample has a network and a storage rack
+    for (const auto& [c, n] : racks) {
+      const std::string label = std::string(model::rackClassName(c)) + " rack";
+      const auto e = std::find_if(legend.begin(), legend.end(), [&](const auto& x) { return x.label == label; });
+      QVERIFY2(e != legend.end(), label.c_str());
+      QCOMPARE(e->color, report::rackColor(c));
+      QCOMPARE(filled(e->color), n);
+    }
   }
 
   void clusterFromTheDesign() {

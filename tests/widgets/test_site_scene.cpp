@@ -9,6 +9,8 @@
 #include <QTest>
 #include <cmath>
 
+#include "core/design/resolved_design.h"
+#include "core/report/site_plan.h"
 #include "sample_sites.h"
 #include "widgets/scene/scalar_palette.h"
 #include "widgets/scene/site_scene.h"
@@ -157,6 +159,24 @@ class TestSiteScene : public QObject {
     QCOMPARE(*network, bytes(typeColor(RackShape::Network)));
     QCOMPARE(*storage, bytes(typeColor(RackShape::Storage)));
     QCOMPARE(*scene.fillColor(*scene.find("h1-cdu1")), bytes(typeColor(gigaplan::design::CoolingKind::Cdu)));
+  }
+  // The 3D view and the report's site plan give a class of rack one colour: a network and a
+  // storage rack in the scene have the fill of the site plan legend's swatch for their class.
+  void rackColoursMatchTheSitePlanLegend() {
+    vtkNew<vtkRenderer> r;
+    SiteScene scene(r);
+    const auto site = gigawattSite(1);
+    const auto catalog = std::make_shared<const gigaplan::catalog::Catalog>(site.catalog);
+    const auto layout = gigaplan::design::rebind(site.layout, catalog);
+    scene.build(layout, *catalog);
+    const auto legend = gigaplan::report::sitePlanLegend(layout);
+    auto swatch = [&](const std::string& label) {
+      for (const auto& e : legend)
+        if (e.label == label) return std::array<int, 3>{e.color.r, e.color.g, e.color.b};
+      return std::array<int, 3>{-1, -1, -1};
+    };
+    QCOMPARE(*scene.fillColor(*scene.find("h1-row01-1")), swatch("network rack"));
+    QCOMPARE(*scene.fillColor(*scene.find("h1-row20-5")), swatch("storage rack"));
   }
   void scalarModeColoursByValueAndGreysMissing() {
     vtkNew<vtkRenderer> r;

@@ -6,19 +6,17 @@
 #include <vtkSmartPointer.h>
 
 #include "core/design/design.h"
+#include "core/model/rack_class.h"
 
 class vtkPolyData;
 
 namespace gigaplan::widgets::scene {
 
-/// How a rack is recognised at a glance (with its colour and catalog height).
-enum class RackShape {
-  RackScale,  // NVL72-class rack-scale system: liquid manifold along the top rear
-  Server,     // HGX-class 8-GPU servers
-  Network,    // switch rack: cable basket above, running along the row
-  Storage,    // storage rack: rounded (chamfered) front edges
-};
-inline constexpr int kRackShapeCount = 4;
+/// How a rack is recognised at a glance (with its colour and catalog height): one shape per rack
+/// class (core/model/rack_class.h). RackScale: liquid manifold along the top rear; Server: a plain
+/// cabinet; Network: cable basket above, running along the row; Storage: chamfered vertical edges.
+using RackShape = model::RackClass;
+inline constexpr int kRackShapeCount = model::kRackClassCount;
 
 vtkSmartPointer<vtkPolyData> rackShape(RackShape shape);
 /// Busways are drawn by their own bar layer; Busway here is the stand-alone box used when a busway

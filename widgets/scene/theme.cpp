@@ -1,6 +1,9 @@
 // The dark and light themes and the equipment type colours (see theme.h). Compute is green/teal,
-// network amber, storage violet, power gear warm (rust, gold, steel), cooling gear blue.
+// network indigo, storage violet (report/rack_colors.h), power gear warm (rust, gold, steel),
+// cooling gear blue.
 #include "widgets/scene/theme.h"
+
+#include "core/report/rack_colors.h"
 
 namespace gigaplan::widgets::scene {
 
@@ -51,45 +54,15 @@ std::optional<Theme> themeByName(std::string_view name) {
 }
 
 RackShape rackShapeOf(const catalog::RackType* type) {
-  if (!type) return RackShape::Server;
-  switch (type->kind) {
-    case catalog::RackKind::Network:
-      return RackShape::Network;
-    case catalog::RackKind::Storage:
-      return RackShape::Storage;
-    case catalog::RackKind::Compute:
-      break;
-  }
-  const int domain = type->scaleUpDomain > 0 ? type->scaleUpDomain : type->gpus;
-  return domain >= 36 ? RackShape::RackScale : RackShape::Server;
+  return model::rackClassOf(type);
 }
 
 Rgb typeColor(RackShape shape) {
-  switch (shape) {
-    case RackShape::RackScale:
-      return Rgb::hex(0x6fbf2c);
-    case RackShape::Server:
-      return Rgb::hex(0x22a7b5);
-    case RackShape::Network:
-      return Rgb::hex(0xf0a030);
-    case RackShape::Storage:
-      return Rgb::hex(0x9a74e0);
-  }
-  return {};
+  return Rgb::of(report::rackColor(shape));
 }
 
 std::string_view typeName(RackShape shape) {
-  switch (shape) {
-    case RackShape::RackScale:
-      return "rack-scale compute";
-    case RackShape::Server:
-      return "server compute";
-    case RackShape::Network:
-      return "network";
-    case RackShape::Storage:
-      return "storage";
-  }
-  return "?";
+  return model::rackClassName(shape);
 }
 
 std::string_view typeName(design::PowerKind kind) {

@@ -9,6 +9,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/design/design.h"
+#include "core/report/drawing.h"
 #include "widgets/scene/shapes.h"
 
 namespace gigaplan::widgets::scene {
@@ -18,6 +19,7 @@ struct Rgb {
   static constexpr Rgb hex(unsigned v) {
     return {((v >> 16) & 0xff) / 255.0, ((v >> 8) & 0xff) / 255.0, (v & 0xff) / 255.0};
   }
+  static constexpr Rgb of(report::Color c) { return {c.r / 255.0, c.g / 255.0, c.b / 255.0}; }
   friend bool operator==(const Rgb&, const Rgb&) = default;
 };
 
@@ -37,10 +39,11 @@ Theme lightTheme();
 /// "dark" or "light"; nullopt otherwise.
 std::optional<Theme> themeByName(std::string_view name);
 
-/// Rack class for shape and colour: rack-scale systems (scale-up domain ≥ 36 GPUs) vs servers.
+/// Rack class for shape and colour (model::rackClassOf).
 RackShape rackShapeOf(const catalog::RackType* type);
 
-/// Colours in "colour by type".
+/// Colours in "colour by type"; racks' are the report's (report::rackColor), so the 3D picture
+/// and the site plan agree.
 Rgb typeColor(RackShape shape);
 Rgb typeColor(design::PowerKind kind);
 Rgb typeColor(design::CoolingKind kind);
