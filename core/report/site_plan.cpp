@@ -354,11 +354,14 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
     const Color c = hallColor(static_cast<int>(h));
     d.rect({a.x, a.y, hall.size.x * f.scale, hall.size.y * f.scale}, Style::outlined(lighter(c, 0.85), c, 0.8));
   }
-  drawRacks(d, f, layout, o);
   const PowerPaths paths = powerPaths(layout);
   std::vector<Label> labels;
   drawCooling(d, f, layout, labels);
   drawPower(d, f, layout, paths, o, labels);
+  // Racks over the gear: gear too small to draw to scale gets a symbol bigger than itself (a
+  // busway along a row is a 2.4 pt square, metres wide on a campus), which would otherwise cover
+  // the racks it feeds and show the planner power-path colours where the legend promises racks.
+  drawRacks(d, f, layout, o);
   for (const auto& hall : layout.halls) {
     const std::string name = hall.name.empty() ? hall.id : hall.name;
     const double w = hall.size.x * f.scale, hgt = hall.size.y * f.scale;

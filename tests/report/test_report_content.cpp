@@ -434,6 +434,50 @@ class TestReportContent : public QObject {
     }
   }
 
+  // Gear too small to draw to scale gets a symbol bigger than itself; racks are drawn over such
+  // symbols, so a rack under a busway's marker (the campus's network rows) still shows its colour.
+  void sitePlanDrawsRacksOverGearSymbols() {
+    catalog::RackType net;
+    net.id = "net";
+    net.kind = catalog::RackKind::Network;
+    design::Layout l;
+    l.halls.push_back({});
+    l.halls[0].id = "h1";
+    l.halls[0].size = {40, 20};
+    design::Rack rack;
+    rack.id = "n-1";
+    rack.spec = &net;
+    rack.hall = 0;
+    rack.position = {20, 10};
+    l.racks.push_back(rack);
+    design::PowerNode busway;  // no catalog footprint: drawn as a marker at its position
+    busway.id = "bw-1";
+    busway.kind = design::PowerKind::Busway;
+    busway.hall = 0;
+    busway.position = {20, 10};
+    l.power.push_back(busway);
+    design::SiteInfo site;
+    site.size = {40, 20};
+    const report::Drawing d = report::sitePlan(site, l);
+    const report::Color netColour = report::rackColor(model::RackClass::Network);
+    std::size_t at = d.items().size();
+    report::Point c;
+    for (std::size_t i = 0; i < d.items().size(); ++i) {
+      const auto* p = std::get_if<report::PolygonItem>(&d.items()[i]);
+      if (!p || p->style.fill != netColour) continue;
+      at = i;
+      for (const auto& q : p->points) c.x += q.x / 4, c.y += q.y / 4;
+    }
+    QVERIFY(at < d.items().size());
+    // Nothing opaque drawn after the rack covers its centre.
+    for (std::size_t i = at + 1; i < d.items().size(); ++i) {
+      const auto* r = std::get_if<report::RectItem>(&d.items()[i]);
+      if (!r || r->style.fill.a != 255) continue;
+      const bool covers = c.x >= r->r.x && c.x <= r->r.x + r->r.w && c.y >= r->r.y && c.y <= r->r.y + r->r.h;
+      QVERIFY2(!covers, qPrintable(QString("item %1 covers the rack drawn as item %2").arg(i).arg(at)));
+    }
+  }
+
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
     const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);
