@@ -2,6 +2,7 @@
 #include "core/report/site_plan.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -306,12 +307,34 @@ std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPa
     items.push_back({S::Line, kRule,
                      "+" + count(static_cast<std::int64_t>(paths.names.size() - kMaxListed)) + " more power paths"});
   }
-  items.push_back({S::Diamond, kSourceInk, "grid / substation / generation"});
-  items.push_back({S::Circle, kMuted, "transformer"});
-  items.push_back({S::Square, kMuted, "switchboard / UPS / busway / PDU"});
-  items.push_back({S::Outline, kCoolingEdge, "cooling unit"});
+  // Symbols and rack colours only for what the design holds, each naming the kinds it stands for.
+  std::array<bool, 9> power{};  // by PowerKind
+  for (const auto& n : layout.power) power[static_cast<std::size_t>(n.kind)] = true;
+  auto kinds = [&](std::initializer_list<std::pair<PowerKind, const char*>> names) {
+    std::string text;
+    for (const auto& [kind, name] : names)
+      if (power[static_cast<std::size_t>(kind)]) text += (text.empty() ? "" : " / ") + std::string(name);
+    return text;
+  };
+  if (auto t = kinds({{PowerKind::Grid, "grid"},
+                      {PowerKind::Substation, "substation"},
+                      {PowerKind::Generator, "generation"},
+                      {PowerKind::Battery, "battery"}});
+      !t.empty())
+    items.push_back({S::Diamond, kSourceInk, t});
+  if (power[static_cast<std::size_t>(PowerKind::Transformer)]) items.push_back({S::Circle, kMuted, "transformer"});
+  if (auto t = kinds({{PowerKind::Switchboard, "switchboard"},
+                      {PowerKind::Ups, "UPS"},
+                      {PowerKind::Busway, "busway"},
+                      {PowerKind::Pdu, "PDU"}});
+      !t.empty())
+    items.push_back({S::Square, kMuted, t});
+  if (!layout.cooling.empty()) items.push_back({S::Outline, kCoolingEdge, "cooling unit"});
+  std::array<bool, model::kRackClassCount> classes{};
+  for (const auto& r : layout.racks) classes[static_cast<std::size_t>(model::rackClassOf(r.spec))] = true;
   for (const model::RackClass c : {model::RackClass::Network, model::RackClass::Storage})
-    items.push_back({S::Square, rackColor(c), std::string(model::rackClassName(c)) + " rack"});
+    if (classes[static_cast<std::size_t>(c)])
+      items.push_back({S::Square, rackColor(c), std::string(model::rackClassName(c)) + " rack"});
   return items;
 }
 

@@ -31,7 +31,9 @@ struct LegendEntry {
   Color color;
   std::string label;  // "Hall 1", "power path tx-1", "network rack" …
 };
-/// The legend sitePlan() draws for `layout`, in its order.
+/// The legend sitePlan() draws for `layout`, in its order: its halls and power paths, then a symbol
+/// or colour for each kind of thing the layout holds (sources, transformers, other power gear,
+/// cooling units, network racks, storage racks) and for nothing it does not.
 std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout);
 
 /// A "nice" scale-bar length (1, 2 or 5 × 10^n m) close to `target` metres.

@@ -478,6 +478,48 @@ class TestReportContent : public QObject {
     }
   }
 
+  // The legend lists what the design holds and nothing else: a rack class, a kind of power gear
+  // or cooling units appear in it exactly when the layout has them (no "storage rack" on a site
+  // without one).
+  void sitePlanLegendListsWhatTheDesignHolds_data() { report_fixture::addSampleRows(); }
+  void sitePlanLegendListsWhatTheDesignHolds() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    const design::Layout& l = s.design->layout;
+    const auto legend = report::sitePlanLegend(l);
+    auto listed = [&](const std::string& label) {
+      return std::any_of(legend.begin(), legend.end(), [&](const auto& e) { return e.label == label; });
+    };
+    // "switchboard / UPS / busway": each name between the slashes.
+    auto mentioned = [&](const std::string& name) {
+      return std::any_of(legend.begin(), legend.end(), [&](const auto& e) {
+        const std::string padded = " / " + e.label + " / ";
+        return padded.find(" / " + name + " / ") != std::string::npos;
+      });
+    };
+    for (const model::RackClass c : {model::RackClass::Network, model::RackClass::Storage}) {
+      const bool holds = std::any_of(l.racks.begin(), l.racks.end(),
+                                     [&](const design::Rack& r) { return model::rackClassOf(r.spec) == c; });
+      const std::string label = std::string(model::rackClassName(c)) + " rack";
+      QVERIFY2(listed(label) == holds, label.c_str());
+    }
+    QCOMPARE(listed("cooling unit"), !l.cooling.empty());
+    const std::pair<design::PowerKind, const char*> kinds[] = {{design::PowerKind::Grid, "grid"},
+                                                               {design::PowerKind::Substation, "substation"},
+                                                               {design::PowerKind::Generator, "generation"},
+                                                               {design::PowerKind::Battery, "battery"},
+                                                               {design::PowerKind::Transformer, "transformer"},
+                                                               {design::PowerKind::Switchboard, "switchboard"},
+                                                               {design::PowerKind::Ups, "UPS"},
+                                                               {design::PowerKind::Busway, "busway"},
+                                                               {design::PowerKind::Pdu, "PDU"}};
+    for (const auto& [kind, name] : kinds) {
+      const bool holds = std::any_of(l.power.begin(), l.power.end(),
+                                     [kind = kind](const design::PowerNode& n) { return n.kind == kind; });
+      QVERIFY2(mentioned(name) == holds, name);
+    }
+  }
+
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
     const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);
