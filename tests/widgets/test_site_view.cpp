@@ -12,6 +12,7 @@
 #include <set>
 
 #include "sample_sites.h"
+#include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/scalar_palette.h"
 #include "widgets/scene/site_scene.h"
 #include "widgets/viewport/graphics_setup.h"
@@ -371,6 +372,49 @@ class TestSiteView : public QObject {
     QTRY_COMPARE(view->width(), kViewSize.width());
     QCOMPARE(view->cameraPose().distance, turned.distance);
     QCOMPARE(view->cameraPose().azimuth, turned.azimuth);
+  }
+
+  // The north arrow and its "N" keep clear of the view's edges whichever way north points: in
+  // the plan, the isometric view (where it points up and to the left, and its letter once sat at
+  // the very edge) and with the camera turned all round, at a laptop's size and a small one.
+  void northArrowStaysInsideTheView() {
+    auto view = makeView();
+    QVERIFY(view);
+    const double dpr = view->devicePixelRatioF();
+    for (const QSize size : {QSize(1366, 768), kViewSize}) {
+      view->resize(size);
+      QTRY_COMPARE(view->renderer()->GetSize()[0], static_cast<int>(std::lround(size.width() * dpr)));
+      const int* px = view->renderer()->GetSize();
+      const double clear = 12 * dpr;  // the overlay keeps 18 px; the letter's box is measured loosely
+      for (const double elevation : {kIsoElevation, 60.0, kPlanElevation})
+        for (double azimuth = -180; azimuth < 180; azimuth += 15) {
+          CameraPose pose = view->cameraPose();
+          pose.azimuth = azimuth;
+          pose.elevation = elevation;
+          view->setCameraPose(pose);
+          view->grabFramebuffer();  // a frame: the overlay is laid out as it starts
+          const auto& overlay = view->scene().overlay();
+          QVERIFY(overlay.northShown());
+          const auto b = overlay.northBounds();
+          QVERIFY2(b[0] >= clear && b[1] <= px[0] - clear && b[2] >= clear && b[3] <= px[1] - clear,
+                   qPrintable(QString("%1x%2, azimuth %3, elevation %4: arrow over x %5..%6, y %7..%8")
+                                  .arg(px[0])
+                                  .arg(px[1])
+                                  .arg(azimuth)
+                                  .arg(elevation)
+                                  .arg(b[0])
+                                  .arg(b[1])
+                                  .arg(b[2])
+                                  .arg(b[3])));
+          // The arrow's 34 px, the gap to its letter and the letter itself (it was measured).
+          QVERIFY(std::hypot(b[1] - b[0], b[3] - b[2]) > 45 * dpr);
+        }
+    }
+    view->showIsometric();
+    view->grabFramebuffer();
+    const auto b = view->scene().overlay().northBounds();
+    QVERIFY(b[1] < view->renderer()->GetSize()[0] / 4);  // still in the top-left corner
+    QVERIFY(b[2] > view->renderer()->GetSize()[1] / 2);
   }
 
   void presetsAnimateSmoothlyWhenShown() {

@@ -12,6 +12,7 @@
 #include <vtkTextActor.h>
 #include <vtkTextProperty.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <sstream>
@@ -147,17 +148,33 @@ void PlanOverlay::update() {
   north_->SetVisibility(northShown_);
   if (northShown_) {
     nx /= len, ny /= len;
-    const double half = 0.5 * kArrowLength * dpr, head = 9 * dpr;
-    const double cx = margin + 14 * dpr, cy = size[1] - margin - half - 18 * dpr;
+    const double half = 0.5 * kArrowLength * dpr, head = 9 * dpr, gap = 11 * dpr;
+    north_->GetTextProperty()->SetFontSize(static_cast<int>(14 * dpr));
+    double letter[2] = {0, 0};
+    north_->GetSize(renderer_, letter);
+    // The arrow turns with the camera about a fixed centre, which stands far enough in from the
+    // corner that the tail, the head and the letter beyond it keep the margin whichever way north
+    // points: in the isometric view it points up and to the left, and a centre placed for an
+    // upright arrow put the "N" at the view's very edge.
+    const double reach = half + gap + 0.5 * std::hypot(letter[0], letter[1]);
+    const double cx = margin + reach, cy = size[1] - margin - reach;
     const double tx = cx + nx * half, ty = cy + ny * half;
     // Head: two strokes back from the tip, 30° either side of the shaft.
     const double c = std::cos(0.52), s = std::sin(0.52);
     const double lx = -(nx * c - ny * s), ly = -(nx * s + ny * c), rx = -(nx * c + ny * s), ry = -(-nx * s + ny * c);
-    setLines(arrow_, {{cx - nx * half, cy - ny * half, tx, ty},
-                      {tx, ty, tx + lx * head, ty + ly * head},
-                      {tx, ty, tx + rx * head, ty + ry * head}});
-    north_->GetTextProperty()->SetFontSize(static_cast<int>(14 * dpr));
-    north_->SetDisplayPosition(static_cast<int>(tx + nx * 11 * dpr), static_cast<int>(ty + ny * 11 * dpr));
+    const std::vector<std::array<double, 4>> strokes = {{cx - nx * half, cy - ny * half, tx, ty},
+                                                        {tx, ty, tx + lx * head, ty + ly * head},
+                                                        {tx, ty, tx + rx * head, ty + ry * head}};
+    setLines(arrow_, strokes);
+    const int letterX = static_cast<int>(tx + nx * gap), letterY = static_cast<int>(ty + ny * gap);
+    north_->SetDisplayPosition(letterX, letterY);  // centred both ways on this point
+    northBounds_ = {letterX - letter[0] / 2, letterX + letter[0] / 2, letterY - letter[1] / 2, letterY + letter[1] / 2};
+    for (const auto& k : strokes)
+      for (int e = 0; e < 2; ++e) {
+        northBounds_[0] = std::min(northBounds_[0], k[2 * e]), northBounds_[1] = std::max(northBounds_[1], k[2 * e]);
+        northBounds_[2] = std::min(northBounds_[2], k[2 * e + 1]);
+        northBounds_[3] = std::max(northBounds_[3], k[2 * e + 1]);
+      }
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include <vtkNew.h>
 
+#include <array>
 #include <string>
 
 #include "widgets/scene/theme.h"
@@ -40,6 +41,10 @@ class PlanOverlay {
   double scalePixels() const { return scalePixels_; }
   std::string scaleLabel() const { return label_; }
   bool northShown() const { return northShown_; }
+  /// The north arrow and its letter as last drawn: xmin, xmax, ymin, ymax in display pixels
+  /// (VTK's: origin bottom left). They keep the margin from the view's edges whichever way
+  /// north points on screen.
+  std::array<double, 4> northBounds() const { return northBounds_; }
 
  private:
   vtkRenderer* renderer_;
@@ -48,6 +53,7 @@ class PlanOverlay {
   double pixelRatio_ = 1;
   bool scaleShown_ = false, northShown_ = false;
   double scaleMetres_ = 0, scalePixels_ = 0;
+  std::array<double, 4> northBounds_{0, 0, 0, 0};
   std::string label_;
 };
 
