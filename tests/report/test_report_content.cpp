@@ -520,6 +520,32 @@ class TestReportContent : public QObject {
     }
   }
 
+  // Hall names in the 2D plan never run into each other, even if the face set is up to 10 % wider
+  // than textWidth() measures (the 3D view's names: tests/widgets/test_site_view).
+  void sitePlanHallNamesStayApart_data() { report_fixture::addSampleRows(); }
+  void sitePlanHallNamesStayApart() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    const design::Layout& l = s.design->layout;
+    std::set<std::string> names;
+    for (const auto& h : l.halls) names.insert(h.name.empty() ? h.id : h.name);
+    const report::Drawing d = report::sitePlan(s.design->design.site, l);
+    std::vector<report::Rect> boxes;
+    for (const auto& item : d.items()) {
+      const auto* t = std::get_if<report::TextItem>(&item);
+      if (!t || !t->style.bold || !names.count(t->text)) continue;
+      const double w = 1.1 * report::textWidth(t->text, t->style.size, true);
+      boxes.push_back({t->at.x, t->at.y - t->style.size, w, t->style.size * 1.2});
+    }
+    QVERIFY(!boxes.empty());
+    for (std::size_t a = 0; a < boxes.size(); ++a)
+      for (std::size_t b = a + 1; b < boxes.size(); ++b) {
+        const report::Rect &p = boxes[a], &q = boxes[b];
+        QVERIFY2(p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y,
+                 qPrintable(QString("hall names %1 and %2 overlap").arg(a).arg(b)));
+      }
+  }
+
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
     const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);

@@ -8,9 +8,14 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <set>
 
+#include "core/catalog/catalog_loader.h"
+#include "core/design/resolved_design.h"
+#include "core/io/design_io.h"
 #include "sample_sites.h"
 #include "widgets/scene/plan_overlay.h"
 #include "widgets/scene/scalar_palette.h"
@@ -54,6 +59,33 @@ double chromaDistance(const QColor& pixel, const Rgb& expected) {
   const double es = expected.r + expected.g + expected.b + 1e-9;
   return std::abs(pixel.redF() / ps - expected.r / es) + std::abs(pixel.greenF() / ps - expected.g / es) +
          std::abs(pixel.blueF() / ps - expected.b / es);
+}
+
+using Pt = std::array<double, 2>;
+
+double pointToSegment(const Pt& p, const Pt& a, const Pt& b) {
+  const double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
+  const double t = len2 > 0 ? std::clamp(((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2, 0.0, 1.0) : 0;
+  return std::hypot(p[0] - a[0] - t * dx, p[1] - a[1] - t * dy);
+}
+
+bool segmentsCross(const Pt& a, const Pt& b, const Pt& c, const Pt& d) {
+  auto side = [](const Pt& p, const Pt& q, const Pt& r) {
+    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]);
+  };
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/// Clear distance between two convex quadrilaterals on screen (0 when they touch or cross).
+double quadGap(const std::array<Pt, 4>& p, const std::array<Pt, 4>& q) {
+  double gap = INFINITY;
+  for (int i = 0; i < 4; ++i)
+    for (int j = 0; j < 4; ++j) {
+      const Pt &a = p[i], &b = p[(i + 1) % 4], &c = q[j], &d = q[(j + 1) % 4];
+      if (segmentsCross(a, b, c, d)) return 0;
+      gap = std::min({gap, pointToSegment(a, c, d), pointToSegment(c, a, b)});
+    }
+  return gap;
 }
 
 int distinctColours(const QImage& img) {
@@ -415,6 +447,72 @@ class TestSiteView : public QObject {
     const auto b = view->scene().overlay().northBounds();
     QVERIFY(b[1] < view->renderer()->GetSize()[0] / 4);  // still in the top-left corner
     QVERIFY(b[2] > view->renderer()->GetSize()[1] / 2);
+  }
+
+  // Halls standing side by side have their names on one line. Seen from the isometric view the
+  // far end of that line is foreshortened, and the campus's "GB300 hall 1" and "GB300 hall 2"
+  // ran into each other: neighbouring names keep a clear gap of at least two of their letter
+  // heights on screen, at a laptop's size and in a small window.
+  void hallNamesSideBySideKeepApart() {
+    const auto& base = []() -> const gigaplan::catalog::Catalog& {
+      static const auto cat = gigaplan::catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+      return cat;
+    }();
+    const auto campus = gigaplan::design::resolve(
+        gigaplan::io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/gigawatt-campus.yaml", base), base);
+    SiteView view;
+    view.setAnimationDuration(0);
+    view.resize(kViewSize);
+    view.setTheme(lightTheme());
+    view.scene().setSiteSize(campus->design.site.size.x, campus->design.site.size.y);
+    view.setSite(campus->layout, *campus->catalog);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    const auto& halls = campus->layout.halls;
+    const auto& boxes = view.scene().hallNameBoxes();
+    QCOMPARE(boxes.size(), halls.size());
+    // Neighbours: halls on one line (same south wall), next to each other west to east.
+    std::vector<std::size_t> order(halls.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](auto a, auto b) { return halls[a].origin.x < halls[b].origin.x; });
+    const double dpr = view.devicePixelRatioF();
+    for (const QSize size : {QSize(1366, 768), QSize(800, 500)}) {
+      view.resize(size);
+      QTRY_COMPARE(view.renderer()->GetSize()[0], static_cast<int>(std::lround(size.width() * dpr)));
+      view.showIsometric();
+      view.grabFramebuffer();
+      auto onScreen = [&](const LabelBox& box) {
+        std::array<Pt, 4> q;
+        for (std::size_t k = 0; k < 4; ++k)
+          q[k] = worldToDisplay(view.renderer(), {box.corners[k][0], box.corners[k][1], 0});
+        return q;
+      };
+      auto letterPixels = [&](const LabelBox& box) {
+        const auto& c = box.corners;
+        const double ux = c[3][0] - c[0][0], uy = c[3][1] - c[0][1], u = std::hypot(ux, uy);
+        const double mx = (c[0][0] + c[1][0]) / 2, my = (c[0][1] + c[1][1]) / 2;
+        const Pt a = worldToDisplay(view.renderer(), {mx, my, 0});
+        const Pt b =
+            worldToDisplay(view.renderer(), {mx + ux / u * box.letterHeight, my + uy / u * box.letterHeight, 0});
+        return std::hypot(b[0] - a[0], b[1] - a[1]);
+      };
+      int pairs = 0;
+      for (std::size_t k = 0; k + 1 < order.size(); ++k) {
+        const std::size_t i = order[k], j = order[k + 1];
+        if (halls[i].origin.y != halls[j].origin.y) continue;
+        ++pairs;
+        const double gap = quadGap(onScreen(boxes[i]), onScreen(boxes[j]));
+        const double letter = (letterPixels(boxes[i]) + letterPixels(boxes[j])) / 2;
+        QVERIFY2(gap >= 2 * letter, qPrintable(QString("%1x%2: %3 and %4 are %5 px apart, letters %6 px tall")
+                                                   .arg(size.width())
+                                                   .arg(size.height())
+                                                   .arg(QString::fromStdString(halls[i].name))
+                                                   .arg(QString::fromStdString(halls[j].name))
+                                                   .arg(gap)
+                                                   .arg(letter)));
+      }
+      QCOMPARE(pairs, 7);  // eight halls in a row
+    }
   }
 
   void presetsAnimateSmoothlyWhenShown() {

@@ -117,7 +117,7 @@ vtkSmartPointer<vtkPolyData> boxEdgesMesh(const std::vector<std::array<std::arra
   return b.lines();
 }
 
-vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
+vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels, std::vector<LabelBox>* boxes) {
   // Outline each distinct string once (vtkVectorText is slow per call; repeated names are common).
   std::unordered_map<std::string, vtkSmartPointer<vtkPolyData>> cache;
   vtkNew<vtkVectorText> text;
@@ -134,6 +134,7 @@ vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
     }
     double b[6];
     outline->GetBounds(b);
+    if (boxes) boxes->emplace_back();
     if (outline->GetNumberOfPoints() == 0) continue;
     // vtkVectorText capitals are about 1 unit tall with the baseline at y = 0.
     double scale = label.height;
@@ -142,6 +143,15 @@ vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels) {
     const double cy = 0.5;
     const double a = label.rotation * units::kDegree;
     const double c = std::cos(a), s = std::sin(a);
+    if (boxes) {
+      LabelBox& box = boxes->back();
+      box.letterHeight = scale;
+      const std::array<std::array<double, 2>, 4> corners = {{{b[0], b[2]}, {b[1], b[2]}, {b[1], b[3]}, {b[0], b[3]}}};
+      for (std::size_t k = 0; k < 4; ++k) {
+        const double x = (corners[k][0] - cx) * scale, y = (corners[k][1] - cy) * scale;
+        box.corners[k] = {label.x + c * x - s * y, label.y + s * x + c * y};
+      }
+    }
     const vtkIdType base = points->GetNumberOfPoints();
     for (vtkIdType i = 0; i < outline->GetNumberOfPoints(); ++i) {
       double p[3];

@@ -43,8 +43,16 @@ struct Label {
   double maxWidth = 0;                          // m; > 0 shrinks the text to fit (a hall's name within its width)
   enum Align { Centre, Right } align = Centre;  // anchor at the text's centre or its right end
 };
-/// Flat polygonal text lying on the floor, readable from above.
-vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels);
+/// Where a label's text lies once placed: the corners of its ink's box on the floor (site
+/// coordinates, m; counter-clockwise from the lower left as the text reads) and its capital
+/// letter height after any shrinking to maxWidth.
+struct LabelBox {
+  std::array<std::array<double, 2>, 4> corners{};
+  double letterHeight = 0;
+};
+/// Flat polygonal text lying on the floor, readable from above; `boxes`, if given, receives each
+/// label's box (one per label, in order; empty text gives an empty box).
+vtkSmartPointer<vtkPolyData> labelsMesh(const std::vector<Label>& labels, std::vector<LabelBox>* boxes = nullptr);
 
 // Colours text made by labelsMesh. Its outline is drawn too, one pixel wide, so a glyph's thin
 // strokes (the "l" of "Hall") stay visible when the text is small on screen instead of falling

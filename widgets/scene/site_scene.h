@@ -23,6 +23,7 @@
 #include "core/design/layout.h"
 #include "widgets/scene/color_by.h"
 #include "widgets/scene/object_ref.h"
+#include "widgets/scene/scene_geometry.h"
 #include "widgets/scene/theme.h"
 
 class vtkActor;
@@ -74,6 +75,8 @@ class SiteScene {
   /// The site's extent (m, from its south-west corner at 0, 0): the ground covers it, so an empty
   /// site shows where halls can be drawn. Takes effect at the next build. 0 × 0: the layout's.
   void setSiteSize(double width, double depth) { siteSize_ = {width, depth}; }
+  /// Where each hall's name lies on the ground (indexed like Layout::halls), as last built.
+  const std::vector<LabelBox>& hallNameBoxes() const { return hallNameBoxes_; }
   /// The scale bar and north arrow, as last drawn.
   const PlanOverlay& overlay() const { return *overlay_; }
   void setPixelRatio(double ratio);
@@ -210,6 +213,7 @@ class SiteScene {
   // Row labels, one actor per hall so VTK's frustum culling skips halls out of view; hidden when
   // the camera is too far for them to be legible.
   std::vector<vtkSmartPointer<vtkActor>> rowLabels_;
+  std::vector<LabelBox> hallNameBoxes_;
   bool labelsVisible_ = true;
   Quality quality_ = Quality::Interactive;
   unsigned long renderObserver_ = 0;
