@@ -421,6 +421,7 @@ void MainWindow::rebuildScene() {
   shown_ = true;
   if (view_->selection() != before) emit view_->selectionChanged(view_->selection());
   applyColors();
+  showCoreRoom(frame);
   updateStatus();
 }
 
@@ -447,6 +448,7 @@ void MainWindow::onEvaluated(const EvaluatedDesign& result) {
   phases_->showDesign(result);
   compare_->showDesign(result);
   applyColors();
+  showCoreRoom();
   evaluationLabel_->setText(runner_.busy() ? tr("Evaluating…")
                                            : tr("Evaluated in %1 ms").arg(result.seconds * 1000, 0, 'f', 0));
   if (sceneStale_ && result.design == doc_.resolved()) {
@@ -472,6 +474,16 @@ void MainWindow::applyColors() {
     view_->setColorBy(mode, colorScalars(mode, *latest.design, *latest.evaluation,
                                          sel.size() == 1 ? sel.front().toStdString() : std::string()));
   }
+  view_->update();
+}
+
+void MainWindow::showCoreRoom(bool freshDesign) {
+  if (sceneStale_) return;  // the next rebuild shows it
+  const auto& latest = runner_.latest();
+  if (latest.evaluation && latest.design == doc_.resolved())
+    view_->scene().setCoreRoom(widgets::scene::coreRoomOf(latest.evaluation->fabric));
+  else if (freshDesign)
+    view_->scene().setCoreRoom({});
   view_->update();
 }
 

@@ -98,6 +98,9 @@ class MainWindow : public QMainWindow {
   void rebuildScene();
   void onEvaluated(const EvaluatedDesign& result);
   void applyColors();
+  /// The core room the latest evaluation of the shown design places. While that evaluation is
+  /// stale the room drawn stays (an edit seldom moves it), unless `freshDesign` (another file).
+  void showCoreRoom(bool freshDesign = false);
   void applyTheme(const QString& name);
   void applyIcons();
   void updateTitle();

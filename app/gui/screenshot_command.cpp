@@ -99,10 +99,11 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
     if (!problem.empty()) throw cli::UsageError(problem);
     options.phase = phase - 1;
   }
-  if (options.colorBy != widgets::scene::ColorBy::Type) {
-    const auto evaluated = EvaluationRunner::evaluateNow(resolved);
+  // The evaluation places the core room (and gives the values of other colour modes).
+  const auto evaluated = EvaluationRunner::evaluateNow(resolved);
+  options.coreRoom = widgets::scene::coreRoomOf(evaluated.evaluation->fabric);
+  if (options.colorBy != widgets::scene::ColorBy::Type)
     options.scalars = colorScalars(options.colorBy, *resolved, *evaluated.evaluation);
-  }
   const QImage image = widgets::renderSiteImage(resolved->layout, *resolved->catalog, options);
   if (image.isNull()) {
     const QString why = widgets::openGLProblem();

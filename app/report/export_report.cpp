@@ -90,7 +90,7 @@ void ReportExport::drawPicture() {
   QElapsedTimer clock;
   clock.start();
   QString why;
-  const QByteArray png = sitePicturePng(*design_, &why);
+  const QByteArray png = sitePicturePng(*design_, &why, {1600, 1000}, eval_ ? &eval_->fabric : nullptr);
   picturePng_.assign(png.constData(), static_cast<std::size_t>(png.size()));
   pictureNote_ = why;
   timings_.picture = lap(clock);

@@ -28,11 +28,13 @@ bool canRenderSitePicture(QString* whyNot) {
   return true;
 }
 
-QByteArray sitePicturePng(const design::ResolvedDesign& design, QString* whyNot, QSize size) {
+QByteArray sitePicturePng(const design::ResolvedDesign& design, QString* whyNot, QSize size,
+                          const fabric::FabricResult* fabric) {
   if (!canRenderSitePicture(whyNot)) return {};
   widgets::ScreenshotOptions o;
   o.size = size;
   o.view = widgets::SiteView::View::Isometric;
+  if (fabric) o.coreRoom = widgets::scene::coreRoomOf(*fabric);
   const QImage image = widgets::renderSiteImage(design.layout, *design.catalog, o);
   if (image.isNull()) {
     if (whyNot) *whyNot = QStringLiteral("No 3D picture: OpenGL could not be initialised on this display.");

@@ -4,7 +4,7 @@
 // report carries that note instead of the picture.
 //
 //   QString why;
-//   QByteArray png = app::sitePicturePng(*resolved, &why);   // empty: see why
+//   QByteArray png = app::sitePicturePng(*resolved, &why, {1600, 1000}, &eval.fabric);   // empty: see why
 #pragma once
 
 #include <QByteArray>
@@ -12,12 +12,15 @@
 #include <QString>
 
 #include "core/design/resolved_design.h"
+#include "core/fabric/fabric.h"
 
 namespace gigaplan::app {
 
 /// True when this process can render the 3D view (see the file comment); otherwise `whyNot` says why.
 bool canRenderSitePicture(QString* whyNot);
 
-QByteArray sitePicturePng(const design::ResolvedDesign& design, QString* whyNot, QSize size = {1600, 1000});
+/// `fabric` (optional): the evaluation's fabric, whose core room is drawn too.
+QByteArray sitePicturePng(const design::ResolvedDesign& design, QString* whyNot, QSize size = {1600, 1000},
+                          const fabric::FabricResult* fabric = nullptr);
 
 }  // namespace gigaplan::app

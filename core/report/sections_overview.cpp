@@ -98,11 +98,13 @@ Section site(const ReportInputs& in) {
   SitePlanOptions o;
   o.width = in.contentWidth;
   o.maxPlotHeight = std::min(560.0, in.maxFigureHeight - 140);
+  const bool coreRoom = in.eval.fabric.coreRoomRacks > 0;
   s.blocks.push_back(
       Figure{"site-plan",
              "Top view, " + fixed(site.size.x, 0) + " m \u00d7 " + fixed(site.size.y, 0) +
-                 " m site; halls and compute racks coloured by hall, power gear and feed lines by power path",
-             {sitePlan(site, in.design.layout, o)}});
+                 " m site; halls and compute racks coloured by hall, power gear and feed lines by power path" +
+                 (coreRoom ? "; the core room is where the engine places the spine and core switches" : ""),
+             {sitePlan(site, in.design.layout, o, &in.eval.fabric)}});
   Picture p{"site-3d", "The site in 3D (GigaPlan's view, coloured by equipment type)", in.picturePng, in.pictureNote};
   if (p.png.empty() && p.note.empty()) p.note = "No 3D picture: it needs a display.";
   s.blocks.push_back(std::move(p));

@@ -63,7 +63,12 @@ bool isSourceLike(PowerKind k) {
   return k == PowerKind::Grid || k == PowerKind::Generator || k == PowerKind::Battery || k == PowerKind::Substation;
 }
 
-Bounds extent(const design::SiteInfo& site, const design::Layout& layout) {
+// The fabric's core room, when it has racks.
+bool hasCoreRoom(const fabric::FabricResult* fabric) {
+  return fabric && fabric->coreRoomRacks > 0;
+}
+
+Bounds extent(const design::SiteInfo& site, const design::Layout& layout, const fabric::FabricResult* fabric) {
   Bounds b;
   if (site.size.x > 0 && site.size.y > 0) {
     b.add({0, 0});
@@ -76,6 +81,7 @@ Bounds extent(const design::SiteInfo& site, const design::Layout& layout) {
   for (const auto& r : layout.racks) b.add(r.position);
   for (const auto& p : layout.power) b.add(p.position);
   for (const auto& c : layout.cooling) b.add(c.position);
+  if (hasCoreRoom(fabric)) b.add(fabric->coreRoomMin), b.add(fabric->coreRoomMax);
   if (!b.valid()) b.add({0, 0}), b.add({10, 10});
   const double pad = 0.02 * std::max(b.x1 - b.x0, b.y1 - b.y0) + 1;
   b.x0 -= pad, b.y0 -= pad, b.x1 += pad, b.y1 += pad;
@@ -108,6 +114,43 @@ void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const S
     const Vec2 mid{(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2};
     d.polygon(footprint(f, mid, len + w, dep, deg), Style::filled(rackFill(first)));
   }
+}
+
+// The core room: its racks' rows with their aisles, tinted in the network racks' colour and
+// translucent, drawn under the gear (the campus's core plant stands in it) and named over
+// everything, inside when the name fits and under it otherwise. Where the spine position falls
+// inside a hall (by default the racks' centre) it stands among the hall's racks.
+constexpr double kCoreRoomTint = 0.55;
+constexpr std::uint8_t kCoreRoomAlpha = 120;
+
+Rect coreRoomRect(const Frame& f, const fabric::FabricResult& fabric) {
+  const Point a = f.map({fabric.coreRoomMin.x, fabric.coreRoomMax.y});
+  const Point b = f.map({fabric.coreRoomMax.x, fabric.coreRoomMin.y});
+  // At least a few points across, so a room of one or two racks can still be seen.
+  const double w = std::max(b.x - a.x, 3.0), h = std::max(b.y - a.y, 3.0);
+  return {(a.x + b.x - w) / 2, (a.y + b.y - h) / 2, w, h};
+}
+
+Style coreRoomStyle() {
+  const Color ink = rackColor(model::RackClass::Network);
+  Color fill = lighter(ink, kCoreRoomTint);
+  fill.a = kCoreRoomAlpha;
+  return Style::outlined(fill, ink, 0.8);
+}
+
+// The room's name; returns what it and the room cover, for the site-level labels to keep clear of.
+Rect nameCoreRoom(Drawing& d, const Rect& r) {
+  const std::string name = "core room";
+  constexpr double kSize = 6;
+  const double tw = textWidth(name, kSize, true);
+  const bool inside = tw <= r.w - 4 && r.h >= kSize + 4;
+  // Inside along its top edge: the middle is where the design's core plant tends to stand.
+  const Point at = inside ? Point{r.x + r.w / 2, r.y + kSize + 1.5} : Point{r.x + r.w / 2, r.y + r.h + kSize + 1};
+  const Color ink = rackColor(model::RackClass::Network);
+  d.text(at, name, {.size = kSize, .anchor = Anchor::Middle, .bold = true, .color = inside ? ink : kInk});
+  if (inside) return r;
+  const double x0 = std::min(r.x, at.x - tw / 2), x1 = std::max(r.x + r.w, at.x + tw / 2);
+  return {x0, r.y, x1 - x0, at.y + 2 - r.y};
 }
 
 // A site-level id to print next to its symbol, and the symbol's bounding box.
@@ -207,14 +250,13 @@ void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::
 }
 
 // Site-level ids next to their symbols when there are few enough to read: below, else above,
-// right or left — the first place that hits no symbol and no label already placed (with a margin
-// for the width estimate). Each sits on a white plate, so feed lines running under it do not
-// strike it through.
-void drawLabels(Drawing& d, const std::vector<Label>& labels) {
+// right or left — the first place that hits no symbol, nothing in `taken` (the core room) and no
+// label already placed (with a margin for the width estimate). Each sits on a white plate, so
+// feed lines running under it do not strike it through.
+void drawLabels(Drawing& d, const std::vector<Label>& labels, std::vector<Rect> taken) {
   if (labels.size() > 24) return;
   constexpr double kSize = 5.5, kGap = 1.5, kMargin = 1.5;
-  std::vector<Rect> taken;
-  taken.reserve(2 * labels.size());  // every symbol, then every label placed
+  taken.reserve(taken.size() + 2 * labels.size());  // what to keep clear of, every symbol, every label placed
   for (const auto& l : labels) taken.push_back(l.symbol);
   for (const auto& l : labels) {
     const double w = textWidth(l.text, kSize) + 2 * kMargin, h = kSize + kMargin;
@@ -277,6 +319,9 @@ double drawLegend(Drawing& d, const std::vector<LegendEntry>& items, double x0, 
       case LegendEntry::Shape::Outline:
         d.rect({x, y - 6.5, 8, 8}, Style::outlined(kCoolingFill, it.color, 0.8));
         break;
+      case LegendEntry::Shape::Room:
+        d.rect({x, y - 6.5, 8, 8}, coreRoomStyle());
+        break;
       case LegendEntry::Shape::Line:
         d.line({x, c.y}, {x + 8, c.y}, Style::line(it.color, 1.2));
         break;
@@ -287,7 +332,8 @@ double drawLegend(Drawing& d, const std::vector<LegendEntry>& items, double x0, 
   return y;
 }
 
-std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPaths& paths) {
+std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPaths& paths,
+                                     const fabric::FabricResult* fabric) {
   using S = LegendEntry::Shape;
   std::vector<LegendEntry> items;
   constexpr std::size_t kMaxListed = 8;
@@ -335,13 +381,18 @@ std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPa
   for (const model::RackClass c : {model::RackClass::Network, model::RackClass::Storage})
     if (classes[static_cast<std::size_t>(c)])
       items.push_back({S::Square, rackColor(c), std::string(model::rackClassName(c)) + " rack"});
+  if (hasCoreRoom(fabric)) {
+    items.push_back({S::Room, rackColor(model::RackClass::Network),
+                     "core room: " + count(fabric->coreRoomRacks) +
+                         (fabric->coreRoomRacks == 1 ? " spine/core switch rack" : " spine/core switch racks")});
+  }
   return items;
 }
 
 }  // namespace
 
-std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout) {
-  return legendItems(layout, powerPaths(layout));
+std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout, const fabric::FabricResult* fabric) {
+  return legendItems(layout, powerPaths(layout), fabric);
 }
 
 double niceLength(double target) {
@@ -353,8 +404,9 @@ double niceLength(double target) {
   return 10 * p;
 }
 
-Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& o) {
-  const Bounds b = extent(site, layout);
+Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& o,
+                 const fabric::FabricResult* fabric) {
+  const Bounds b = extent(site, layout, fabric);
   const double spanX = b.x1 - b.x0, spanY = b.y1 - b.y0;
   const double plotW = o.width - 2 * kMargin;
   Frame f;
@@ -379,12 +431,17 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
   }
   const PowerPaths paths = powerPaths(layout);
   std::vector<Label> labels;
+  const bool room = hasCoreRoom(fabric);
+  const Rect roomRect = room ? coreRoomRect(f, *fabric) : Rect{};
+  if (room) d.rect(roomRect, coreRoomStyle());
   drawCooling(d, f, layout, labels);
   drawPower(d, f, layout, paths, o, labels);
   // Racks over the gear: gear too small to draw to scale gets a symbol bigger than itself (a
   // busway along a row is a 2.4 pt square, metres wide on a campus), which would otherwise cover
   // the racks it feeds and show the planner power-path colours where the legend promises racks.
   drawRacks(d, f, layout, o);
+  std::vector<Rect> keepClear;
+  if (room) keepClear.push_back(nameCoreRoom(d, roomRect));
   for (const auto& hall : layout.halls) {
     const std::string name = hall.name.empty() ? hall.id : hall.name;
     const double w = hall.size.x * f.scale, hgt = hall.size.y * f.scale;
@@ -399,10 +456,11 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
       break;
     }
   }
-  drawLabels(d, labels);
+  drawLabels(d, labels, std::move(keepClear));
   drawNorthArrow(d, o.width - kMargin - 8, kMargin + 6);
   drawScaleBar(d, f, kMargin + 4, plotBottom + 8, spanX);
-  const double legendEnd = drawLegend(d, legendItems(layout, paths), kMargin, plotBottom + 40, o.width - 2 * kMargin);
+  const double legendEnd =
+      drawLegend(d, legendItems(layout, paths, fabric), kMargin, plotBottom + 40, o.width - 2 * kMargin);
   d.setHeight(legendEnd + 8);
   return d;
 }

@@ -2,9 +2,11 @@
 // halls coloured by hall, compute racks (or whole rows when there are too many racks to see) in
 // their hall's colour, network and storage racks in their class's (report/rack_colors.h, as in the
 // 3D view), power gear coloured by power path with its feed lines, cooling units, a scale bar, a
-// north arrow (north = +y of the site coordinates) and a legend.
+// north arrow (north = +y of the site coordinates) and a legend. Given the evaluated fabric, also
+// its core room (the spine and core switch racks the engine places around the spine position) as
+// a labelled footprint.
 //
-//   Drawing d = report::sitePlan(resolved->design.site, resolved->layout, {.width = 515});
+//   Drawing d = report::sitePlan(resolved->design.site, resolved->layout, {.width = 515}, &eval.fabric);
 #pragma once
 
 #include <string>
@@ -12,6 +14,7 @@
 
 #include "core/design/design.h"
 #include "core/design/layout.h"
+#include "core/fabric/fabric.h"
 #include "core/report/drawing.h"
 
 namespace gigaplan::report {
@@ -23,18 +26,20 @@ struct SitePlanOptions {
   int maxFeedLines = 3000;     // above this many power nodes, only feed lines above hall level are drawn
 };
 
-Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& options = {});
+/// `fabric` (optional): the evaluation's fabric, whose core room (coreRoomRacks > 0) is drawn.
+Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, const SitePlanOptions& options = {},
+                 const fabric::FabricResult* fabric = nullptr);
 
 /// One entry of the site plan's legend: its swatch (shape and colour) and what it stands for.
 struct LegendEntry {
-  enum class Shape { Square, Diamond, Circle, Outline, Line } shape = Shape::Square;
+  enum class Shape { Square, Diamond, Circle, Outline, Line, Room } shape = Shape::Square;
   Color color;
   std::string label;  // "Hall 1", "power path tx-1", "network rack" …
 };
 /// The legend sitePlan() draws for `layout`, in its order: its halls and power paths, then a symbol
 /// or colour for each kind of thing the layout holds (sources, transformers, other power gear,
-/// cooling units, network racks, storage racks) and for nothing it does not.
-std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout);
+/// cooling units, network racks, storage racks, the fabric's core room) and for nothing it does not.
+std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout, const fabric::FabricResult* fabric = nullptr);
 
 /// A "nice" scale-bar length (1, 2 or 5 × 10^n m) close to `target` metres.
 double niceLength(double target);

@@ -394,6 +394,11 @@ class TestMainWindow : public QObject {
     original_ = io::designToYaml(doc_->design());
     QCOMPARE(window_->metrics().value("GPUs"), QString("384"));
     QCOMPARE(window_->metrics().value("Racks"), QString("9"));
+    // The view draws the core room the evaluation places (its one spine switch rack).
+    const auto& fabric = window_->evaluations().latest().evaluation->fabric;
+    QCOMPARE(fabric.coreRoomRacks, std::int64_t(1));
+    QTRY_VERIFY(view().scene().coreRoom() == widgets::scene::coreRoomOf(fabric));
+    QVERIFY(view().scene().coreRoomBounds());
     QVERIFY(window_->windowTitle().contains("teaching-hall.yaml"));
     QVERIFY(!window_->windowTitle().contains("*") || !window_->isWindowModified());
     QVERIFY(!window_->metrics().value("Facility power").startsWith("—"));

@@ -546,6 +546,46 @@ class TestReportContent : public QObject {
       }
   }
 
+  // The fabric's core room (its spine and core switch racks) is drawn as a named footprint of the
+  // engine's extent, with a legend entry, on the campus; a design whose leaves are its only tier
+  // has none, and neither does a plan drawn without the fabric.
+  void sitePlanDrawsTheCoreRoom() {
+    const auto& campus = evaluated(samplePath("gigawatt-campus.yaml"));
+    const fabric::FabricResult& f = campus.eval.fabric;
+    QVERIFY(f.coreRoomRacks > 0);
+    const auto& site = campus.design->design.site;
+    const report::Drawing d = report::sitePlan(site, campus.design->layout, {}, &f);
+    const auto t = texts(d);
+    QCOMPARE(std::count(t.begin(), t.end(), "core room"), std::ptrdiff_t(1));
+    const report::Color ink = report::rackColor(model::RackClass::Network);
+    std::vector<report::Rect> rooms;
+    for (const auto& item : d.items())
+      if (const auto* r = std::get_if<report::RectItem>(&item); r && r->style.stroke == ink && r->r.w > 10)
+        rooms.push_back(r->r);
+    QCOMPARE(rooms.size(), std::size_t(1));  // the footprint (the legend's swatch is 8 pt)
+    // To scale: its sides in the proportion of the engine's extent, its width against the site's.
+    const double w = f.coreRoomMax.x - f.coreRoomMin.x, h = f.coreRoomMax.y - f.coreRoomMin.y;
+    QVERIFY(std::abs(rooms[0].w / rooms[0].h - w / h) < 0.05 * w / h);
+    const auto legend = report::sitePlanLegend(campus.design->layout, &f);
+    QVERIFY(std::any_of(legend.begin(), legend.end(), [&](const auto& e) {
+      return e.label == "core room: " + report::count(f.coreRoomRacks) + " spine/core switch racks";
+    }));
+    const auto without = texts(report::sitePlan(site, campus.design->layout));
+    QCOMPARE(std::count(without.begin(), without.end(), "core room"), std::ptrdiff_t(0));
+
+    // The teaching hall with its fabric of one tier: leaves only, no core room.
+    design::Design flat = io::loadDesign(samplePath("teaching-hall.yaml"), report_fixture::base());
+    flat.network.tiers = 1;
+    const auto resolved = report_fixture::resolve(std::move(flat));
+    const engine::Evaluation e = engine::evaluate(resolved->design, resolved->layout, *resolved->catalog);
+    QCOMPARE(e.fabric.tiers, 1);
+    QCOMPARE(e.fabric.coreRoomRacks, std::int64_t(0));
+    const auto none = texts(report::sitePlan(resolved->design.site, resolved->layout, {}, &e.fabric));
+    QCOMPARE(std::count(none.begin(), none.end(), "core room"), std::ptrdiff_t(0));
+    for (const auto& entry : report::sitePlanLegend(resolved->layout, &e.fabric))
+      QVERIFY2(entry.label.find("core room") == std::string::npos, entry.label.c_str());
+  }
+
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
     const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);

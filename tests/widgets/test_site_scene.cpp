@@ -122,9 +122,9 @@ class TestSiteScene : public QObject {
     QCOMPARE(site.layout.racks.size(), std::size_t{8000});
     QCOMPARE(scene.instanceCounts()[0], std::size_t{8000});
     QCOMPARE(glyphActors(r), 4);
-    // 15 fixed actors (the wiring line and the picked-link outline among them) plus one row-label
-    // actor per hall: nothing grows with the rack count.
-    QCOMPARE(r->GetActors()->GetNumberOfItems(), 15 + 16);
+    // 17 fixed actors (the wiring line, the picked-link outline and the core room's floor and
+    // edges among them) plus one row-label actor per hall: nothing grows with the rack count.
+    QCOMPARE(r->GetActors()->GetNumberOfItems(), 17 + 16);
   }
 
   void emptyLayoutBuildsAnEmptySite() {
@@ -177,6 +177,36 @@ class TestSiteScene : public QObject {
     };
     QCOMPARE(*scene.fillColor(*scene.find("h1-row01-1")), swatch("network rack"));
     QCOMPARE(*scene.fillColor(*scene.find("h1-row20-5")), swatch("storage rack"));
+  }
+  // The core room is drawn over its footprint to rack height and named, kept across a rebuild,
+  // and gone when the room has no racks.
+  void drawsTheCoreRoom() {
+    vtkNew<vtkRenderer> r;
+    SiteScene scene(r);
+    const auto site = teachingHall();
+    scene.build(site.layout, site.catalog);
+    QVERIFY(!scene.coreRoomBounds());
+    QVERIFY(!scene.coreRoomNameBox());
+    const double before = scene.bounds()[3];
+    scene.setCoreRoom({{30, 40}, {42, 50}, 20});
+    for (int pass = 0; pass < 2; ++pass) {
+      const auto b = scene.coreRoomBounds();
+      QVERIFY(b);
+      QCOMPARE((*b)[0], 30.0);
+      QCOMPARE((*b)[1], 42.0);
+      QCOMPARE((*b)[2], 40.0);
+      QCOMPARE((*b)[3], 50.0);
+      QVERIFY((*b)[5] > 2);  // rack height
+      const auto name = scene.coreRoomNameBox();
+      QVERIFY(name && name->letterHeight > 1);
+      const double cx = (name->corners[0][0] + name->corners[2][0]) / 2;
+      QVERIFY(std::abs(cx - 36) < 0.01);                               // centred on the room
+      QVERIFY(scene.bounds()[3] >= 50 && scene.bounds()[3] > before);  // "fit all" takes it in
+      scene.build(site.layout, site.catalog);                          // kept across a rebuild
+    }
+    scene.setCoreRoom({});
+    QVERIFY(!scene.coreRoomBounds());
+    QVERIFY(!scene.coreRoomNameBox());
   }
   void scalarModeColoursByValueAndGreysMissing() {
     vtkNew<vtkRenderer> r;

@@ -15,6 +15,7 @@
 
 #include "core/catalog/catalog_loader.h"
 #include "core/design/resolved_design.h"
+#include "core/evaluate/evaluation.h"
 #include "core/io/design_io.h"
 #include "sample_sites.h"
 #include "widgets/scene/plan_overlay.h"
@@ -62,6 +63,17 @@ double chromaDistance(const QColor& pixel, const Rgb& expected) {
 }
 
 using Pt = std::array<double, 2>;
+
+const gigaplan::catalog::Catalog& baseCatalog() {
+  static const auto cat = gigaplan::catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
+  return cat;
+}
+
+std::shared_ptr<const gigaplan::design::ResolvedDesign> loadSample(const std::string& name, int tiers = -1) {
+  auto design = gigaplan::io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/" + name, baseCatalog());
+  if (tiers >= 0) design.network.tiers = tiers;
+  return gigaplan::design::resolve(std::move(design), baseCatalog());
+}
 
 double pointToSegment(const Pt& p, const Pt& a, const Pt& b) {
   const double dx = b[0] - a[0], dy = b[1] - a[1], len2 = dx * dx + dy * dy;
@@ -454,12 +466,7 @@ class TestSiteView : public QObject {
   // ran into each other: neighbouring names keep a clear gap of at least two of their letter
   // heights on screen, at a laptop's size and in a small window.
   void hallNamesSideBySideKeepApart() {
-    const auto& base = []() -> const gigaplan::catalog::Catalog& {
-      static const auto cat = gigaplan::catalog::loadDirectory(GIGAPLAN_SOURCE_DIR "/resources/catalog");
-      return cat;
-    }();
-    const auto campus = gigaplan::design::resolve(
-        gigaplan::io::loadDesign(GIGAPLAN_SOURCE_DIR "/samples/gigawatt-campus.yaml", base), base);
+    const auto campus = loadSample("gigawatt-campus.yaml");
     SiteView view;
     view.setAnimationDuration(0);
     view.resize(kViewSize);
@@ -513,6 +520,38 @@ class TestSiteView : public QObject {
       }
       QCOMPARE(pairs, 7);  // eight halls in a row
     }
+  }
+
+  // The core room the evaluation places stands where the engine put it on the campus, framed in
+  // the view; a design whose fabric has no tier above its leaves has none to draw.
+  void showsTheEvaluatedCoreRoom() {
+    const auto campus = loadSample("gigawatt-campus.yaml");
+    const auto eval = gigaplan::engine::evaluate(campus->design, campus->layout, *campus->catalog);
+    QVERIFY(eval.fabric.coreRoomRacks > 0);
+    auto view = makeView();
+    QVERIFY(view);
+    view->scene().setCoreRoom(coreRoomOf(eval.fabric));
+    view->setSite(campus->layout, *campus->catalog);
+    const auto b = view->scene().coreRoomBounds();
+    QVERIFY(b);
+    QCOMPARE((*b)[0], eval.fabric.coreRoomMin.x);
+    QCOMPARE((*b)[1], eval.fabric.coreRoomMax.x);
+    QCOMPARE((*b)[2], eval.fabric.coreRoomMin.y);
+    QCOMPARE((*b)[3], eval.fabric.coreRoomMax.y);
+    view->showPlan();
+    view->grabFramebuffer();
+    // Its name reads from above, in the view.
+    const auto name = view->scene().coreRoomNameBox();
+    QVERIFY(name);
+    for (const auto& c : name->corners) QVERIFY(view->rect().contains(project(*view, {c[0], c[1], (*b)[5]})));
+
+    const auto flat = loadSample("teaching-hall.yaml", 1);
+    const auto flatEval = gigaplan::engine::evaluate(flat->design, flat->layout, *flat->catalog);
+    QCOMPARE(flatEval.fabric.tiers, 1);
+    view->scene().setCoreRoom(coreRoomOf(flatEval.fabric));
+    view->setSite(flat->layout, *flat->catalog);
+    QVERIFY(!view->scene().coreRoomBounds());
+    QVERIFY(!view->scene().coreRoomNameBox());
   }
 
   void presetsAnimateSmoothlyWhenShown() {

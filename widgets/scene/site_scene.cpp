@@ -125,6 +125,12 @@ SiteScene::SiteScene(vtkRenderer* renderer)
   pipes_ = makeActor(renderer_);
   powerLinks_ = makeActor(renderer_);
   hallLabels_ = makeActor(renderer_);
+  // The core room is a tinted floor and the edges of its volume, not a solid: the gear the design
+  // stands in it (the campus's core air handlers) stays in sight, and a translucent solid would
+  // send VTK 9.1 through its translucent pass, which lays the legend out wrongly.
+  coreRoomBlock_ = makeActor(renderer_);
+  coreRoomEdges_ = makeActor(renderer_);
+  coreRoomEdges_->GetProperty()->SetLineWidth(2);
   for (const auto& l : layers_) renderer_->AddActor(l->actor());
   linkOutline_ = makeActor(renderer_);
   linkOutline_->GetProperty()->SetLineWidth(4);
@@ -177,9 +183,9 @@ SiteScene::~SiteScene() {
   overlay_.reset();
   for (const auto& a : rowLabels_) renderer_->RemoveActor(a);
   for (const auto& l : layers_) renderer_->RemoveActor(l->actor());
-  for (vtkActor* a :
-       {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(), powerLinks_.Get(),
-        hallLabels_.Get(), selectionOutline_.Get(), hoverOutline_.Get(), wire_.Get(), linkOutline_.Get()})
+  for (vtkActor* a : {ground_.Get(), road_.Get(), hallFloors_.Get(), hallOutlines_.Get(), pipes_.Get(),
+                      powerLinks_.Get(), hallLabels_.Get(), coreRoomBlock_.Get(), coreRoomEdges_.Get(),
+                      selectionOutline_.Get(), hoverOutline_.Get(), wire_.Get(), linkOutline_.Get()})
     renderer_->RemoveActor(a);
   renderer_->RemoveViewProp(legend_);
 }
@@ -283,6 +289,9 @@ void SiteScene::applyTheme() {
   setColor(pipes_, theme_.pipe);
   setColor(powerLinks_, theme_.powerLink);
   colourFloorText(hallLabels_, theme_.text);
+  const Rgb network = typeColor(RackShape::Network);
+  setColor(coreRoomBlock_, mix(network, theme_.hallFloor, 0.6));
+  setColor(coreRoomEdges_, network);
   for (const auto& a : rowLabels_) colourFloorText(a, theme_.text);
   setColor(selectionOutline_, theme_.selection);
   setColor(linkOutline_, theme_.selection);
@@ -332,7 +341,8 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
     if (layer->size() == 0) continue;
     add(layer->realized(), nullptr, true);
   }
-  for (const auto& actor : {ground_, road_, hallFloors_, hallOutlines_, powerLinks_, pipes_, hallLabels_}) {
+  for (const auto& actor :
+       {ground_, road_, hallFloors_, hallOutlines_, powerLinks_, pipes_, hallLabels_, coreRoomBlock_, coreRoomEdges_}) {
     if (!actor || !actor->GetVisibility()) continue;
     auto* mapper = vtkPolyDataMapper::SafeDownCast(actor->GetMapper());
     if (mapper) add(vtkPolyData::SafeDownCast(mapper->GetInput()), actor->GetProperty()->GetColor(), false);
@@ -377,6 +387,26 @@ int SiteScene::exportGltf(const std::string& path, std::string* error) const {
   }
   if (!io::writeFileAtomically(path, text, error)) return -1;
   return meshes;
+}
+
+CoreRoom coreRoomOf(const fabric::FabricResult& fabric) {
+  if (fabric.coreRoomRacks <= 0) return {};
+  return {fabric.coreRoomMin, fabric.coreRoomMax, fabric.coreRoomRacks};
+}
+
+void SiteScene::setCoreRoom(const CoreRoom& room) {
+  if (room == coreRoom_) return;
+  coreRoom_ = room;
+  buildStatic();  // the block, its name, and the ground around them
+}
+
+std::optional<std::array<double, 6>> SiteScene::coreRoomBounds() const {
+  auto* mapper = vtkPolyDataMapper::SafeDownCast(coreRoomEdges_->GetMapper());
+  vtkPolyData* mesh = mapper ? vtkPolyData::SafeDownCast(mapper->GetInput()) : nullptr;
+  if (!coreRoomEdges_->GetVisibility() || !mesh || mesh->GetNumberOfPoints() == 0) return std::nullopt;
+  std::array<double, 6> b{};
+  mesh->GetBounds(b.data());
+  return b;
 }
 
 void SiteScene::setPhase(int phase) {

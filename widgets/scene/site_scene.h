@@ -21,6 +21,7 @@
 
 #include "core/catalog/catalog.h"
 #include "core/design/layout.h"
+#include "core/fabric/fabric.h"
 #include "widgets/scene/color_by.h"
 #include "widgets/scene/object_ref.h"
 #include "widgets/scene/scene_geometry.h"
@@ -37,6 +38,15 @@ class GlyphLayer;
 class PlanOverlay;
 class ScalarPalette;
 struct Instance;
+
+/// The fabric's core room: the footprint of its spine and core switch racks (site coordinates, m)
+/// and how many racks; none when `racks` is 0. From an evaluation: coreRoomOf(eval.fabric).
+struct CoreRoom {
+  design::Vec2 min, max;
+  std::int64_t racks = 0;
+  friend bool operator==(const CoreRoom&, const CoreRoom&) = default;
+};
+CoreRoom coreRoomOf(const fabric::FabricResult& fabric);
 
 class SiteScene {
  public:
@@ -75,6 +85,15 @@ class SiteScene {
   /// The site's extent (m, from its south-west corner at 0, 0): the ground covers it, so an empty
   /// site shows where halls can be drawn. Takes effect at the next build. 0 × 0: the layout's.
   void setSiteSize(double width, double depth) { siteSize_ = {width, depth}; }
+  /// The core room (its spine and core switch racks, which the evaluation places, not the design)
+  /// as a block of rack height: its floor tinted and its edges drawn in the network racks' colour,
+  /// named on its roof; a room of no racks draws nothing. Kept across build().
+  void setCoreRoom(const CoreRoom& room);
+  const CoreRoom& coreRoom() const { return coreRoom_; }
+  /// The block as drawn (xmin, xmax, ymin, ymax, zmin, zmax) and where its name lies; nullopt
+  /// when none is drawn.
+  std::optional<std::array<double, 6>> coreRoomBounds() const;
+  std::optional<LabelBox> coreRoomNameBox() const { return coreRoomNameBox_; }
   /// Where each hall's name lies on the ground (indexed like Layout::halls), as last built.
   const std::vector<LabelBox>& hallNameBoxes() const { return hallNameBoxes_; }
   /// The scale bar and north arrow, as last drawn.
@@ -214,6 +233,9 @@ class SiteScene {
   // the camera is too far for them to be legible.
   std::vector<vtkSmartPointer<vtkActor>> rowLabels_;
   std::vector<LabelBox> hallNameBoxes_;
+  CoreRoom coreRoom_;
+  std::optional<LabelBox> coreRoomNameBox_;
+  vtkSmartPointer<vtkActor> coreRoomBlock_, coreRoomEdges_;
   bool labelsVisible_ = true;
   Quality quality_ = Quality::Interactive;
   unsigned long renderObserver_ = 0;

@@ -35,6 +35,8 @@ constexpr double kBarDepth = 0.16, kBarHeight = 0.1, kBarOffset = 0.22, kBarClea
 constexpr int kMaxUnitsDrawn = 400;
 // Heights of the ground layers: far enough apart not to z-fight when seen from kilometres.
 constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
+// The core room's floor: over a hall's floor where the room stands in a hall, under its labels.
+constexpr double kCoreRoomFloorZ = 0.02;
 
 // A hall's name: its letter height (m) on the ground; it is centred kHallLabelBelow heights below
 // the hall's wall, and its lowest ink reaches half a height further (kHallLabelDrop, with a margin).
@@ -181,6 +183,12 @@ void SiteScene::buildStatic() {
     // Its name lies on the ground below it: inside the frame and on the ground, never cut off.
     grow({h.origin.x, h.origin.x + h.size.x, h.origin.y - kHallLabelDrop * hallLabelHeight(h), h.origin.y, 0, 0});
   }
+  const bool room = coreRoom_.racks > 0;
+  const double roomHeight = model::kUnknownRackSize.height;  // the catalog's switch racks are 48U too
+  const double roomLetters =
+      room ? std::clamp(std::min(coreRoom_.max.x - coreRoom_.min.x, coreRoom_.max.y - coreRoom_.min.y) / 8, 1.2, 16.0)
+           : 0;
+  if (room) grow({coreRoom_.min.x, coreRoom_.max.x, coreRoom_.min.y, coreRoom_.max.y, 0, roomHeight});
   if (siteSize_[0] > 0 && siteSize_[1] > 0) grow({0, siteSize_[0], 0, siteSize_[1], 0, 0});
   if (!std::isfinite(bounds_[0])) bounds_ = {-10, 10, -10, 10, 0, 1};
   const double span = std::max(bounds_[1] - bounds_[0], bounds_[3] - bounds_[2]);
@@ -307,8 +315,42 @@ void SiteScene::buildStatic() {
       if (i == j || std::abs(other.y - l.y) >= (l.height + other.height) / 2) continue;  // not on its line
       l.maxWidth = std::min(l.maxWidth, std::abs(other.x - l.x) - kNameGap * l.height);
     }
+  // The core room: its footprint's floor tinted, the edges of its volume at rack height, its name
+  // on its roof.
+  coreRoomNameBox_.reset();
+  coreRoomBlock_->SetVisibility(room);
+  coreRoomEdges_->SetVisibility(room);
+  if (room) {
+    const design::Vec2 lo = coreRoom_.min, hi = coreRoom_.max;
+    setMesh(coreRoomBlock_, rectangleMesh({lo.x, hi.x, lo.y, hi.y}, kCoreRoomFloorZ));
+    std::array<std::array<double, 3>, 8> corners;
+    for (int k = 0; k < 8; ++k)
+      corners[static_cast<std::size_t>(k)] = {(k & 1) ? hi.x : lo.x, (k & 2) ? hi.y : lo.y, (k & 4) ? roomHeight : 0.0};
+    std::swap(corners[2], corners[3]), std::swap(corners[6], corners[7]);  // each ring in order round the box
+    setMesh(coreRoomEdges_, boxEdgesMesh({corners}));
+    Label l;
+    l.text = "Core room";
+    l.height = roomLetters;
+    l.maxWidth = std::max(0.9 * (hi.x - lo.x), 6 * roomLetters);  // a room of a few racks is narrower than its name
+    l.x = (lo.x + hi.x) / 2;
+    l.y = (lo.y + hi.y) / 2;
+    // On its roof, above whatever the design stands in the room (the campus's core plant), which
+    // would hide a name on its floor.
+    double top = roomHeight;
+    for (const auto& layer : layers_)
+      for (std::size_t k = 0; k < layer->size(); ++k) {
+        const auto b = layer->bounds(k);
+        if (b[0] < hi.x && b[1] > lo.x && b[2] < hi.y && b[3] > lo.y) top = std::max(top, b[5]);
+      }
+    l.z = top + kLabelLift / 2;
+    hallLabels.push_back(l);
+  }
   hallNameBoxes_.clear();
   setMesh(hallLabels_, labelsMesh(hallLabels, &hallNameBoxes_));
+  if (room) {
+    coreRoomNameBox_ = hallNameBoxes_.back();
+    hallNameBoxes_.pop_back();
+  }
   std::vector<std::vector<Label>> rowLabels(layout_.halls.size() + 1);  // last: rows without a hall
   for (const design::Row& row : layout_.rows) {
     if (row.rackCount <= 0 || row.firstRack < 0 || row.firstRack >= static_cast<int>(layout_.racks.size())) continue;

@@ -17,6 +17,7 @@ QImage renderSiteImage(const design::Layout& layout, const catalog::Catalog& cat
   view.resize(static_cast<int>(o.size.width() / dpr), static_cast<int>(o.size.height() / dpr));
   view.setTheme(o.theme);
   view.scene().setQuality(scene::SiteScene::Quality::Print);
+  view.scene().setCoreRoom(o.coreRoom);  // before the site, so the framing takes the room in
   view.setSite(layout, catalog);
   view.setColorBy(o.colorBy, o.scalars);
   view.setPhase(o.phase);

@@ -16,6 +16,7 @@
 #include "core/catalog/catalog.h"
 #include "core/design/layout.h"
 #include "widgets/scene/color_by.h"
+#include "widgets/scene/site_scene.h"
 #include "widgets/scene/theme.h"
 #include "widgets/viewport/site_view.h"
 
@@ -31,7 +32,8 @@ struct ScreenshotOptions {
   bool frameSelection = false;               // frame the selection instead of the site
   bool legend = true;
   bool labels = true;
-  int phase = -1;  // the site as it stands at this phase (0-based; SiteScene::setPhase), -1 = all
+  int phase = -1;            // the site as it stands at this phase (0-based; SiteScene::setPhase), -1 = all
+  scene::CoreRoom coreRoom;  // the evaluation's (scene::coreRoomOf(eval.fabric)); none by default
 };
 
 /// The site rendered at options.size; a null image if OpenGL could not be initialised.
