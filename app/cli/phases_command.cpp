@@ -13,11 +13,11 @@ namespace gigaplan::cli {
 
 std::string phasesUsage() {
   return "usage: gigaplan phases FILE [--no-year] [--json|--csv]\n"
-         "  The site as it comes online, phase by phase (the design's `phases:`): GPUs, compute, IT and facility\n"
-         "  power, the sources' capacity, PUE and each phase's findings (a phase whose power or cooling does not\n"
-         "  hold has errors); the design's job across the phases, from job.training.start (or the first phase),\n"
-         "  with its finish date; and a typical year at each phase's build when site.weather is set (--no-year\n"
-         "  skips it). Exit 1 when a phase has errors.\n"
+         "  The site as it comes online, phase by phase (the design's `phases:`): GPUs, compute, IT, network and\n"
+         "  facility power, the sources' capacity, PUE (facility / (IT + network)) and each phase's findings (a\n"
+         "  phase whose power or cooling does not hold has errors); the design's job across the phases, from\n"
+         "  job.training.start (or the first phase), with its finish date; and a typical year at each phase's\n"
+         "  build when site.weather is set (--no-year skips it). Exit 1 when a phase has errors.\n"
          "  --json: every phase with all its findings; --csv: one row per phase.\n";
 }
 

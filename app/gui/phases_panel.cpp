@@ -10,6 +10,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <algorithm>
 
 #include "app/gui/app_style.h"
 #include "app/gui/qt_text.h"
@@ -205,12 +206,18 @@ void PhasesPanel::finished() {
     // What the findings column counts (the site's checks, not the job's) rides on its header.
     if (!t->columns.empty() && !t->footnote.empty())
       table_->horizontalHeaderItem(static_cast<int>(t->columns.size()) - 1)->setToolTip(qs(t->footnote));
+    // The phase's name, the column the report widens most, gives way when the panel is narrow:
+    // elided, whole in its tooltip and in the heading above, so that every figure stays in view.
+    const auto widest = std::max_element(t->columns.begin(), t->columns.end(),
+                                         [](const auto& x, const auto& y) { return x.weight < y.weight; });
+    const int names = static_cast<int>(widest - t->columns.begin());
     for (int r = 0; r < static_cast<int>(t->rows.size()); ++r) {
       const auto& row = t->rows[static_cast<std::size_t>(r)];
       const report::Tone tone =
           r < static_cast<int>(t->rowTones.size()) ? t->rowTones[static_cast<std::size_t>(r)] : report::Tone::Normal;
       for (int c = 0; c < static_cast<int>(row.size()); ++c) {
         auto* item = new QTableWidgetItem(qs(row[static_cast<std::size_t>(c)]));
+        if (c == names) item->setToolTip(item->text());
         if (t->columns[static_cast<std::size_t>(c)].align == report::Align::Right)
           item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         if (toneColor(tone).isValid() && c + 1 == static_cast<int>(row.size())) item->setForeground(toneColor(tone));
@@ -218,6 +225,7 @@ void PhasesPanel::finished() {
       }
     }
     table_->resizeColumnsToContents();
+    if (names < table_->columnCount()) table_->horizontalHeader()->setSectionResizeMode(names, QHeaderView::Stretch);
     // Every row shows (the panel scrolls, not the table), with room for the horizontal scroll bar a
     // narrow window brings: without it the last phase hid behind the bar at 1366 × 768.
     table_->setFixedHeight(table_->horizontalHeader()->sizeHint().height() + table_->rowHeight(0) * table_->rowCount() +

@@ -161,15 +161,16 @@ std::string phasesText(const PhasesOverview& o, const std::string& file) {
   out << "Phases of " << o.site << " (" << file << "): " << counted(static_cast<std::int64_t>(o.phases.size()), "phase")
       << ", " << base::displayDate(o.phases.front().date) << " to " << base::displayDate(o.phases.back().date)
       << "\n\n";
-  out << "   #  date              GPUs  EFLOP/s BF16   IT MW  facility MW  sources MW    PUE  findings / phase\n";
+  out << "   #  date              GPUs  EFLOP/s BF16   IT MW  network MW  facility MW  sources MW    PUE  findings / "
+         "phase\n";
   for (const engine::PhaseResult& p : o.phases) {
     const engine::Evaluation& e = p.evaluation;
     char line[200];
-    std::snprintf(line, sizeof line, "  %2d  %-12s %9s %14s %7s %12s %11s %6s  ", p.phase + 1,
+    std::snprintf(line, sizeof line, "  %2d  %-12s %9s %14s %7s %11s %12s %11s %6s  ", p.phase + 1,
                   base::displayDate(p.date).c_str(), count(e.compute.gpus).c_str(),
                   fixed(e.compute.peakBf16 / 1e18, 1).c_str(), fixed(e.power.it / 1e6, 1).c_str(),
-                  fixed(e.power.facility / 1e6, 1).c_str(), fixed(e.power.sourceCapacity / 1e6, 1).c_str(),
-                  pue(e.power.pue).c_str());
+                  fixed(e.power.network / 1e6, 1).c_str(), fixed(e.power.facility / 1e6, 1).c_str(),
+                  fixed(e.power.sourceCapacity / 1e6, 1).c_str(), pue(e.power.pue).c_str());
     out << line << findingsCount(e) << " / " << p.label << "\n";
   }
   if (const std::string note = phaseFindingsNote(o); !note.empty()) out << "  " << note << "\n";
@@ -247,7 +248,8 @@ std::string phasesJson(const PhasesOverview& o, const std::string& file) {
     j.field("phase", p.phase + 1).field("name", p.label).field("date", base::isoDate(p.date));
     j.field("gpus", static_cast<std::int64_t>(e.compute.gpus)).field("racks", e.compute.racks);
     j.field("peak_bf16_flops", e.compute.peakBf16).field("peak_fp8_flops", e.compute.peakFp8);
-    j.field("it_w", e.power.it).field("facility_w", e.power.facility).field("peak_facility_w", e.power.peakFacility);
+    j.field("it_w", e.power.it).field("network_w", e.power.network).field("facility_w", e.power.facility);
+    j.field("peak_facility_w", e.power.peakFacility);
     j.field("source_capacity_w", e.power.sourceCapacity).field("pue", e.power.pue);
     j.field("errors", e.errors).field("warnings", e.warnings);
     findings(e.findings);
@@ -302,7 +304,7 @@ std::string phasesJson(const PhasesOverview& o, const std::string& file) {
 
 std::string phasesCsv(const PhasesOverview& o) {
   std::ostringstream out;
-  out << "phase,date,name,gpus,peak_bf16_eflops,it_mw,facility_mw,source_capacity_mw,pue,errors,warnings";
+  out << "phase,date,name,gpus,peak_bf16_eflops,it_mw,network_mw,facility_mw,source_capacity_mw,pue,errors,warnings";
   if (o.job.present) out << ",tokens_per_day,tokens_trained";
   if (!o.years.empty()) out << ",year_energy_mwh,year_pue,year_worst_pue,year_water_m3,year_carbon_t";
   out << "\n";
@@ -315,9 +317,9 @@ std::string phasesCsv(const PhasesOverview& o) {
     const engine::PhaseResult& p = o.phases[i];
     const engine::Evaluation& e = p.evaluation;
     out << p.phase + 1 << "," << base::isoDate(p.date) << "," << csvField(p.label) << "," << e.compute.gpus << ","
-        << num(e.compute.peakBf16 / 1e18, 3) << "," << num(e.power.it / 1e6, 3) << "," << num(e.power.facility / 1e6, 3)
-        << "," << num(e.power.sourceCapacity / 1e6, 3) << "," << num(e.power.pue, 4) << "," << e.errors << ","
-        << e.warnings;
+        << num(e.compute.peakBf16 / 1e18, 3) << "," << num(e.power.it / 1e6, 3) << "," << num(e.power.network / 1e6, 3)
+        << "," << num(e.power.facility / 1e6, 3) << "," << num(e.power.sourceCapacity / 1e6, 3) << ","
+        << num(e.power.pue, 4) << "," << e.errors << "," << e.warnings;
     if (o.job.present) {
       const bool ok = i < o.training.size() && o.training[i].ok;
       out << "," << (ok ? num(o.training[i].tokensPerDay, 0) : "") << "," << num(o.job.tokens[i], 0);
@@ -371,15 +373,16 @@ Section phasesSection(const PhasesOverview& o) {
       Tone::Note});
   Table t;
   t.caption = "Each phase as built";
-  t.columns = {{"#", Align::Right, 0},           {"Date", Align::Left, 0},          {"Phase", Align::Left, 2},
-               {"GPUs", Align::Right, 0},        {"EFLOP/s BF16", Align::Right, 0}, {"IT MW", Align::Right, 0},
-               {"Facility MW", Align::Right, 0}, {"Sources MW", Align::Right, 0},   {"PUE", Align::Right, 0},
-               {"Findings", Align::Left, 1}};
+  t.columns = {{"#", Align::Right, 0},          {"Date", Align::Left, 0},          {"Phase", Align::Left, 2},
+               {"GPUs", Align::Right, 0},       {"EFLOP/s BF16", Align::Right, 0}, {"IT MW", Align::Right, 0},
+               {"Network MW", Align::Right, 0}, {"Facility MW", Align::Right, 0},  {"Sources MW", Align::Right, 0},
+               {"PUE", Align::Right, 0},        {"Findings", Align::Left, 1}};
   for (const engine::PhaseResult& p : o.phases) {
     const engine::Evaluation& e = p.evaluation;
     t.rows.push_back({std::to_string(p.phase + 1), base::displayDate(p.date), p.label, count(e.compute.gpus),
-                      fixed(e.compute.peakBf16 / 1e18, 1), fixed(e.power.it / 1e6, 1), fixed(e.power.facility / 1e6, 1),
-                      fixed(e.power.sourceCapacity / 1e6, 1), pue(e.power.pue), findingsCount(e)});
+                      fixed(e.compute.peakBf16 / 1e18, 1), fixed(e.power.it / 1e6, 1), fixed(e.power.network / 1e6, 1),
+                      fixed(e.power.facility / 1e6, 1), fixed(e.power.sourceCapacity / 1e6, 1), pue(e.power.pue),
+                      findingsCount(e)});
     t.rowTones.push_back(e.errors > 0 ? Tone::Error : e.warnings > 0 ? Tone::Warning : Tone::Normal);
   }
   t.footnote = phaseFindingsNote(o);

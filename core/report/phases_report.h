@@ -77,7 +77,7 @@ std::string phaseFindingsNote(const PhasesOverview& overview);
 
 std::string phasesText(const PhasesOverview& overview, const std::string& file);
 std::string phasesJson(const PhasesOverview& overview, const std::string& file);
-/// One row per phase: date, name, GPUs, compute, IT and facility MW, sources, PUE, findings,
+/// One row per phase: date, name, GPUs, compute, IT, network and facility MW, sources, PUE, findings,
 /// tokens per day and the year's figures when made.
 std::string phasesCsv(const PhasesOverview& overview);
 

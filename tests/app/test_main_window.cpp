@@ -2149,7 +2149,9 @@ class TestMainWindow : public QObject {
     QCOMPARE(panel.table().item(0, 3)->text(), QString("55,296"));  // GPUs of phase 1
     // Every column, the findings last, fits the 1366-pixel window: no sideways scrolling.
     QTRY_COMPARE(panel.table().horizontalScrollBar()->maximum(), 0);
-    QCOMPARE(panel.table().horizontalHeaderItem(6)->text(), QString("Facility\nMW"));
+    QCOMPARE(panel.table().horizontalHeaderItem(6)->text(), QString("Network\nMW"));
+    QCOMPARE(panel.table().horizontalHeaderItem(7)->text(), QString("Facility\nMW"));
+    QCOMPARE(panel.table().item(4, 2)->toolTip(), QString("GB300 halls C1–C2"));  // whole when elided
     // The findings column says what it counts, the site's checks; the job's lines count the job's.
     const int findingsColumn = panel.table().columnCount() - 1;
     QCOMPARE(panel.table().horizontalHeaderItem(findingsColumn)->toolTip(),

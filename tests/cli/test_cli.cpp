@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -354,6 +355,57 @@ class TestCli : public QObject {
     QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty"}).code, 64);
     QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--uncertainty", "50", "--spread", "X=0.1"}).code, 64);
     QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--spread", "U=0.1"}).code, 64);
+  }
+
+  // `phases`: each phase's columns reconcile — PUE is facility / (IT + network), as evaluate gives
+  // it — in the text, the CSV and the JSON; the finished site's IT and network are evaluate's.
+  void phasesReconcile() {
+    const auto near = [](double a, double b, double tolerance) { return std::fabs(a - b) <= tolerance; };
+    const Run text = run({"phases", sample("gigawatt-campus.yaml"), "--no-year"});
+    QVERIFY2(text.out.contains("   IT MW  network MW  facility MW  sources MW    PUE  "), qPrintable(text.out));
+    int rows = 0;
+    for (const QString& line : text.out.split('\n')) {
+      const QStringList w = line.split(' ', Qt::SkipEmptyParts);
+      if (w.size() < 11 || !QRegularExpression("^\\d$").match(w[0]).hasMatch()) continue;
+      ++rows;
+      const auto value = [&](int i) { return QString(w[i]).remove(',').toDouble(); };
+      // IT, network and facility to 0.1 MW, PUE to 0.001: within what the rounding leaves.
+      const double it = value(6), network = value(7), facility = value(8), pue = value(10);
+      const double rounding = pue * (0.05 / facility + 0.1 / (it + network)) + 0.0005;
+      QVERIFY2(network > 0 && near(facility / (it + network), pue, rounding), qPrintable(line));
+    }
+    QCOMPARE(rows, 5);
+
+    const Run csv = run({"phases", sample("gigawatt-campus.yaml"), "--no-year", "--csv"});
+    const QStringList lines = csv.out.trimmed().split('\n');
+    QVERIFY2(lines[0].startsWith("phase,date,name,gpus,peak_bf16_eflops,it_mw,network_mw,facility_mw,"),
+             qPrintable(lines[0]));
+    for (int i = 1; i < lines.size(); ++i) {
+      // The fields after the name (quoted when it holds a comma): gpus, compute, IT, network, facility, sources, PUE.
+      const auto m = QRegularExpression("^\\d+,[^,]+,(\"[^\"]*\"|[^,]*),(.*)$").match(lines[i]);
+      QVERIFY2(m.hasMatch(), qPrintable(lines[i]));
+      const QStringList c = m.captured(2).split(',');
+      QVERIFY2(near(c[4].toDouble() / (c[2].toDouble() + c[3].toDouble()), c[6].toDouble(), 1e-4),
+               qPrintable(lines[i]));
+    }
+    QCOMPARE(lines.size(), 6);
+
+    const QJsonObject o =
+        QJsonDocument::fromJson(run({"phases", sample("gigawatt-campus.yaml"), "--no-year", "--json"}).out.toUtf8())
+            .object();
+    for (const auto p : o["phases"].toArray()) {
+      const QJsonObject phase = p.toObject();
+      QVERIFY(phase["network_w"].toDouble() > 0);
+      QVERIFY(near(phase["facility_w"].toDouble() / (phase["it_w"].toDouble() + phase["network_w"].toDouble()),
+                   phase["pue"].toDouble(), 1e-9));
+    }
+    const QJsonObject power =
+        QJsonDocument::fromJson(run({"evaluate", sample("gigawatt-campus.yaml"), "--json"}).out.toUtf8())
+            .object()["power"]
+            .toObject();
+    const QJsonObject last = o["phases"].toArray().last().toObject();
+    QVERIFY(near(last["it_w"].toDouble(), power["it_mw"].toDouble() * 1e6, 1));
+    QVERIFY(near(last["network_w"].toDouble(), power["network_mw"].toDouble() * 1e6, 1));
   }
 
   // `phases`: the gigawatt sample phase by phase (text, JSON with every phase's findings and the

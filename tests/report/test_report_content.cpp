@@ -4,6 +4,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -747,6 +748,15 @@ class TestReportContent : public QObject {
       QVERIFY(table);
       QCOMPARE(table->footnote, report::phaseFindingsNote(*x.phases));
       QCOMPARE(table->footnote.empty(), !s.design->design.job);
+      // Its IT and network columns are evaluate's, the two PUE divides facility by.
+      QCOMPARE(table->columns.at(5).header, std::string("IT MW"));
+      QCOMPARE(table->columns.at(6).header, std::string("Network MW"));
+      QCOMPARE(table->columns.at(7).header, std::string("Facility MW"));
+      for (std::size_t p = 0; p < x.phases->phases.size(); ++p) {
+        const engine::Evaluation& e = x.phases->phases[p].evaluation;
+        QCOMPARE(table->rows.at(p).at(6), report::fixed(e.power.network / 1e6, 1));
+        QVERIFY(std::fabs(e.power.facility / (e.power.it + e.power.network) - e.power.pue) < 1e-12);
+      }
       if (s.design->design.site.name == "Gigawatt campus") {
         // The finished site's job warns as evaluate does (idle gb300, batch, goodput); its line
         // for the last phase counts them.
