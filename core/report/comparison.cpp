@@ -14,6 +14,7 @@
 #include "core/report/escape.h"
 #include "core/report/report_format.h"
 #include "core/report/report_sections.h"
+#include "core/units/units.h"
 
 namespace gigaplan::report {
 namespace {
@@ -24,8 +25,27 @@ constexpr int kSignificant = -1;  // decimals chosen so the larger side shows th
 struct ComparedFigure {
   std::string key, section, label, unit;
   int decimals = 0;
-  double value = 0;
+  double value = 0;  // in `unit`
+  // A quantity (counts and ratios have none): shown in the unit units::scaleOf picks for its row's
+  // larger side, each `unit` being `perUnit` SI units; `per` follows the shown unit ("/day").
+  std::optional<units::Dimension> dimension;
+  double perUnit = 1;
+  std::string per;
 };
+
+// A count or a ratio, shown as it is.
+ComparedFigure plain(std::string key, std::string section, std::string label, std::string unit, int decimals,
+                     double value) {
+  return {std::move(key), std::move(section), std::move(label), std::move(unit), decimals, value, std::nullopt, 1, ""};
+}
+
+// A quantity given in `unit`, `perUnit` SI each: the JSON keeps it so; the text shows the row in the
+// unit its larger side reads best in, with three significant figures.
+ComparedFigure quantity(std::string key, std::string section, std::string label, double value, units::Dimension d,
+                        std::string unit, double perUnit, std::string per = "") {
+  return {std::move(key), std::move(section), std::move(label), std::move(unit), kSignificant, value, d,
+          perUnit,        std::move(per)};
+}
 
 // The site's findings with its job's, as validate and evaluate count them, whether or not the
 // evaluation given carries the job's already (the report's does, a loaded design's does not).
@@ -51,53 +71,63 @@ std::size_t countOf(const std::vector<engine::Finding>& findings, engine::Severi
 // `found` is the design's siteFindings.
 std::vector<ComparedFigure> figures(const ComparedDesign& d, const std::vector<engine::Finding>& found) {
   const engine::Evaluation& e = d.eval;
+  using units::Dimension;
+  const auto power = [](std::string key, std::string section, std::string label, double watts) {
+    return quantity(std::move(key), std::move(section), std::move(label), watts / MW, Dimension::Power, "MW", MW);
+  };
   std::vector<ComparedFigure> f = {
-      {"gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)},
-      {"racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)},
-      {"peak_bf16_pflops", "Compute", "Peak dense BF16", "PFLOP/s", kSignificant, e.compute.peakBf16 / 1e15},
-      {"peak_fp8_pflops", "Compute", "Peak dense FP8", "PFLOP/s", kSignificant, e.compute.peakFp8 / 1e15},
-      {"peak_fp4_pflops", "Compute", "Peak dense FP4", "PFLOP/s", kSignificant, e.compute.peakFp4 / 1e15},
-      {"hbm_tb", "Compute", "HBM", "TB", kSignificant, e.compute.hbm / 1e12},
-      {"scale_up_domains", "Compute", "Scale-up domains", "", 0, static_cast<double>(e.compute.scaleUpDomains)},
-      {"tiers", "Fabric", "Fabric tiers", "", 0, static_cast<double>(e.fabric.tiers)},
-      {"switches", "Fabric", "Switches", "", 0, static_cast<double>(e.fabric.totalSwitches)},
-      {"bisection_tbps", "Fabric", "Bisection", "Tb/s", kSignificant, e.fabric.bisectionBandwidth * 8 / 1e12},
-      {"cables", "Fabric", "Cables", "", 0, static_cast<double>(e.fabric.totalCables)},
-      {"cable_length_km", "Fabric", "Cable length", "km", kSignificant, e.fabric.totalCableLength / 1e3},
-      {"transceivers", "Fabric", "Transceivers", "", 0, static_cast<double>(e.fabric.transceivers)},
-      {"switch_power_mw", "Fabric", "Switch power", "MW", kSignificant, e.fabric.switchPower / MW},
-      {"optics_power_mw", "Fabric", "Switch-side optics power", "MW", kSignificant, e.fabric.opticsPower / MW},
-      {"it_mw", "Power", "IT load", "MW", kSignificant, e.power.it / MW},
-      {"network_mw", "Power", "Network", "MW", kSignificant, e.power.network / MW},
-      {"cooling_mw", "Power", "Cooling", "MW", kSignificant, e.power.cooling / MW},
-      {"losses_mw", "Power", "Conversion losses", "MW", kSignificant, e.power.losses / MW},
-      {"facility_mw", "Power", "Facility power", "MW", kSignificant, e.power.facility / MW},
-      {"peak_facility_mw", "Power", "Peak facility power", "MW", kSignificant, e.power.peakFacility / MW},
-      {"pue", "Power", "PUE", "", 3, e.power.pue},
-      {"source_capacity_mw", "Power", "Grid + generation", "MW", kSignificant, e.power.sourceCapacity / MW},
-      {"headroom_mw", "Power", "Headroom at peak", "MW", kSignificant, e.power.headroom / MW},
-      {"ride_through_min", "Power", "Battery ride-through", "min", kSignificant, e.power.rideThrough / 60},
-      {"heat_mw", "Cooling", "Heat", "MW", kSignificant, e.cooling.heat / MW},
-      {"capacity_mw", "Cooling", "Cooling capacity", "MW", kSignificant, e.cooling.capacity / MW},
-      {"rejection_capacity_mw", "Cooling", "Rejection capacity", "MW", kSignificant, e.cooling.rejectionCapacity / MW},
-      {"cooling_power_mw", "Cooling", "Cooling plant power", "MW", kSignificant, e.cooling.power / MW},
-      {"water_m3_per_day", "Cooling", "Water", "m³/day", kSignificant, e.cooling.water / 1e3},
-      {"largest_failure_domain_gpus", "Reliability", "Largest failure domain", "GPUs", 0,
-       static_cast<double>(e.reliability.largestGpus)},
-      {"errors", "Findings", "Errors", "", 0, static_cast<double>(countOf(found, engine::Severity::Error))},
-      {"warnings", "Findings", "Warnings", "", 0, static_cast<double>(countOf(found, engine::Severity::Warning))},
-      {"infos", "Findings", "Notes", "", 0, static_cast<double>(countOf(found, engine::Severity::Info))},
+      plain("gpus", "Compute", "GPUs", "", 0, static_cast<double>(e.compute.gpus)),
+      plain("racks", "Compute", "Racks", "", 0, static_cast<double>(e.compute.racks)),
+      quantity("peak_bf16_pflops", "Compute", "Peak dense BF16", e.compute.peakBf16 / 1e15, Dimension::Compute,
+               "PFLOP/s", 1e15),
+      quantity("peak_fp8_pflops", "Compute", "Peak dense FP8", e.compute.peakFp8 / 1e15, Dimension::Compute, "PFLOP/s",
+               1e15),
+      quantity("peak_fp4_pflops", "Compute", "Peak dense FP4", e.compute.peakFp4 / 1e15, Dimension::Compute, "PFLOP/s",
+               1e15),
+      quantity("hbm_tb", "Compute", "HBM", e.compute.hbm / 1e12, Dimension::DataSize, "TB", 1e12),
+      plain("scale_up_domains", "Compute", "Scale-up domains", "", 0, static_cast<double>(e.compute.scaleUpDomains)),
+      plain("tiers", "Fabric", "Fabric tiers", "", 0, static_cast<double>(e.fabric.tiers)),
+      plain("switches", "Fabric", "Switches", "", 0, static_cast<double>(e.fabric.totalSwitches)),
+      quantity("bisection_tbps", "Fabric", "Bisection", e.fabric.bisectionBandwidth * 8 / 1e12, Dimension::DataRate,
+               "Tb/s", 1e12 / 8),
+      plain("cables", "Fabric", "Cables", "", 0, static_cast<double>(e.fabric.totalCables)),
+      quantity("cable_length_km", "Fabric", "Cable length", e.fabric.totalCableLength / 1e3, Dimension::Length, "km",
+               1e3),
+      plain("transceivers", "Fabric", "Transceivers", "", 0, static_cast<double>(e.fabric.transceivers)),
+      power("switch_power_mw", "Fabric", "Switch power", e.fabric.switchPower),
+      power("optics_power_mw", "Fabric", "Switch-side optics power", e.fabric.opticsPower),
+      power("it_mw", "Power", "IT load", e.power.it),
+      power("network_mw", "Power", "Network", e.power.network),
+      power("cooling_mw", "Power", "Cooling", e.power.cooling),
+      power("losses_mw", "Power", "Conversion losses", e.power.losses),
+      power("facility_mw", "Power", "Facility power", e.power.facility),
+      power("peak_facility_mw", "Power", "Peak facility power", e.power.peakFacility),
+      plain("pue", "Power", "PUE", "", 3, e.power.pue),
+      power("source_capacity_mw", "Power", "Grid + generation", e.power.sourceCapacity),
+      power("headroom_mw", "Power", "Headroom at peak", e.power.headroom),
+      quantity("ride_through_min", "Power", "Battery ride-through", e.power.rideThrough / 60, Dimension::Time, "min",
+               60),
+      power("heat_mw", "Cooling", "Heat", e.cooling.heat),
+      power("capacity_mw", "Cooling", "Cooling capacity", e.cooling.capacity),
+      power("rejection_capacity_mw", "Cooling", "Rejection capacity", e.cooling.rejectionCapacity),
+      power("cooling_power_mw", "Cooling", "Cooling plant power", e.cooling.power),
+      quantity("water_m3_per_day", "Cooling", "Water", e.cooling.water / 1e3, Dimension::Volume, "m³/day", 1e3, "/day"),
+      plain("largest_failure_domain_gpus", "Reliability", "Largest failure domain", "GPUs", 0,
+            static_cast<double>(e.reliability.largestGpus)),
+      plain("errors", "Findings", "Errors", "", 0, static_cast<double>(countOf(found, engine::Severity::Error))),
+      plain("warnings", "Findings", "Warnings", "", 0, static_cast<double>(countOf(found, engine::Severity::Warning))),
+      plain("infos", "Findings", "Notes", "", 0, static_cast<double>(countOf(found, engine::Severity::Info))),
   };
   if (d.training && d.training->ok) {
     const training::Estimate& t = d.training->estimate;
     const std::vector<ComparedFigure> more = {
-        {"training_gpus", "Training", "GPUs used", "", 0, static_cast<double>(t.gpusUsed)},
-        {"step_time_s", "Training", "Step time", "s", kSignificant, t.step.total},
-        {"mfu", "Training", "MFU", "%", 1, t.mfu * 100},
-        {"training_days", "Training", "Training time (with interruptions)", "days", kSignificant,
-         t.effectiveTrainingDays},
-        {"goodput", "Training", "Goodput", "%", 1, t.reliability.goodput * 100},
-        {"energy_mwh", "Training", "Facility energy", "MWh", kSignificant, t.energyMwh},
+        plain("training_gpus", "Training", "GPUs used", "", 0, static_cast<double>(t.gpusUsed)),
+        quantity("step_time_s", "Training", "Step time", t.step.total, Dimension::Time, "s", 1),
+        plain("mfu", "Training", "MFU", "%", 1, t.mfu * 100),
+        plain("training_days", "Training", "Training time (with interruptions)", "days", kSignificant,
+              t.effectiveTrainingDays),
+        plain("goodput", "Training", "Goodput", "%", 1, t.reliability.goodput * 100),
+        quantity("energy_mwh", "Training", "Facility energy", t.energyMwh, Dimension::Energy, "MWh", 3.6e9),
     };
     f.insert(f.end(), more.begin(), more.end());
   }
@@ -161,12 +191,12 @@ std::string findingLine(const engine::Finding& f) {
 
 std::string ComparedMetric::valueText(bool sideB) const {
   if (!(sideB ? inB : inA)) return "\u2013";
-  return fixed(sideB ? b : a, decimals) + (unit.empty() ? "" : " " + unit);
+  return fixed((sideB ? b : a) * shownScale, decimals) + (shownUnit.empty() ? "" : " " + shownUnit);
 }
 
 std::string ComparedMetric::differenceText() const {
   if (!inA || !inB) return "";
-  return signedFixed(difference(), decimals) + (unit.empty() || unit == "%" ? "" : " " + unit) +
+  return signedFixed(difference() * shownScale, decimals) + (shownUnit.empty() || unit == "%" ? "" : " " + shownUnit) +
          (unit == "%" ? " points" : "");
 }
 
@@ -178,7 +208,7 @@ std::string ComparedMetric::changeText() const {
 
 bool ComparedMetric::differs() const {
   if (inA != inB) return true;
-  return fixed(a, decimals) != fixed(b, decimals);
+  return fixed(a * shownScale, decimals) != fixed(b * shownScale, decimals);
 }
 
 std::optional<double> ComparedMetric::change() const {
@@ -204,8 +234,10 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   c.jobB = job(b);
   const std::vector<engine::Finding> findingsA = siteFindings(a), findingsB = siteFindings(b);
   const std::vector<ComparedFigure> fa = figures(a, findingsA), fb = figures(b, findingsB);
+  std::vector<const ComparedFigure*> figureOf;  // per metric
   auto add = [&](const ComparedFigure& f) -> ComparedMetric& {
-    c.metrics.push_back({f.key, f.section, f.label, f.unit, f.decimals});
+    c.metrics.push_back({f.key, f.section, f.label, f.unit, f.decimals, 0, 0, true, true, f.unit, 1});
+    figureOf.push_back(&f);
     return c.metrics.back();
   };
   for (const ComparedFigure& f : fa) {
@@ -223,10 +255,19 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
     m.inA = false;
     m.b = f.value;
   }
-  for (ComparedMetric& m : c.metrics) {
-    if (m.decimals != kSignificant) continue;
+  for (std::size_t i = 0; i < c.metrics.size(); ++i) {
+    ComparedMetric& m = c.metrics[i];
+    const ComparedFigure& f = *figureOf[i];
     const double larger = std::max(m.inA ? std::fabs(m.a) : 0.0, m.inB ? std::fabs(m.b) : 0.0);
-    m.decimals = larger > 0 ? std::clamp(2 - static_cast<int>(std::floor(std::log10(larger))), 0, 3) : 0;
+    m.shownUnit = m.unit;
+    if (f.dimension && larger > 0) {  // one unit for the row, the one its larger side reads best in
+      const units::Scale scale = units::scaleOf(larger * f.perUnit, *f.dimension);
+      m.shownScale = f.perUnit / scale.factor;
+      m.shownUnit = std::string(scale.symbol) + f.per;
+    }
+    if (m.decimals != kSignificant) continue;
+    const double shown = larger * m.shownScale;
+    m.decimals = shown > 0 ? std::clamp(2 - static_cast<int>(std::floor(std::log10(shown))), 0, 3) : 0;
   }
   c.appeared = missingIn(findingsB, findingsA, nullptr);
   c.disappeared = missingIn(findingsA, findingsB, &c.kept);

@@ -33,15 +33,19 @@ struct ComparedDesign {
   const TrainingPlan* training = nullptr;
 };
 
-/// One headline metric in display units (MW, PFLOP/s, days …), as A and B have it.
+/// One headline metric, as A and B have it: in the unit of its JSON key (MW, PFLOP/s, days …), and
+/// shown in the unit its larger side reads best in (units::scaleOf: 35.0 kW, not 0.035 MW; 4.32
+/// EFLOP/s, not 4,320 PFLOP/s), the same for A, B and the difference.
 struct ComparedMetric {
   std::string key;      // stable, for JSON: "facility_mw" (the names of `evaluate --json`)
   std::string section;  // "Compute", "Fabric", "Power", "Cooling", "Reliability", "Findings", "Training"
   std::string label;    // "Facility power"
-  std::string unit;     // "MW", "" for plain counts and ratios
-  int decimals = 0;     // how many decimals the text shows
+  std::string unit;     // of a and b, as the JSON gives them: "MW", "" for plain counts and ratios
+  int decimals = 0;     // how many decimals the text shows (of the shown values)
   double a = 0, b = 0;
   bool inA = true, inB = true;  // false when that design has no such figure (no training job)
+  std::string shownUnit;        // the unit the text shows a, b and the difference in: "kW"
+  double shownScale = 1;        // shown value = a × shownScale (1e3 from MW to kW)
 
   double difference() const { return b - a; }
   /// (b − a) / |a|; nothing when a is zero or either side lacks the figure.
@@ -49,7 +53,8 @@ struct ComparedMetric {
   /// The value differs at the text's precision, or is present on one side only.
   bool differs() const;
 
-  /// As every presentation shows them: "412 MW" ("–" when absent), "+12.5 MW", "+3.1 %".
+  /// As the text, Markdown, report and app show them: "412 MW" ("–" when absent), "+12.5 MW",
+  /// "+3.1 %" (the JSON keeps a and b in `unit`).
   std::string valueText(bool sideB) const;
   std::string differenceText() const;
   std::string changeText() const;

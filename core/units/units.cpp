@@ -171,64 +171,40 @@ ParseResult parse(std::string_view text, Dimension dim) {
   return r;
 }
 
-std::string format(double v, Dimension dim) {
-  struct Scale {
-    double factor;
-    const char* symbol;
-  };
-  auto pick = [&](std::initializer_list<Scale> scales) {
+Scale scaleOf(double v, Dimension dim) {
+  // The largest unit whose one is not above |v| (within rounding: 999.95 W prints "1 kW").
+  const auto pick = [&](std::initializer_list<Scale> scales) {
     const Scale* best = scales.begin();
     for (const auto& s : scales) {
       if (std::fabs(v) >= s.factor * 0.9999) best = &s;
     }
-    char buf[64] = {};
-    const double scaled = v / best->factor;
-    // Past the largest prefix print whole numbers in groups of three ("1,070 EFLOP/s"), never exponents.
-    if (std::fabs(scaled) >= 1000) {
-      std::snprintf(buf, sizeof buf, "%.0f", scaled);
-      return base::groupThousands(buf) + " " + best->symbol;
-    }
-    std::snprintf(buf, sizeof buf, "%.3g %s", scaled, best->symbol);
-    return std::string(buf);
+    return *best;
   };
   switch (dim) {
-    case Dimension::Dimensionless: {
-      char buf[64] = {};
-      std::snprintf(buf, sizeof buf, "%.4g", v);
-      return buf;
-    }
+    case Dimension::Dimensionless:
+      return {1, ""};
     case Dimension::Power:
       return pick({{1, "W"}, {1e3, "kW"}, {1e6, "MW"}, {1e9, "GW"}});
     case Dimension::Energy:
       return pick({{3600, "Wh"}, {3.6e6, "kWh"}, {3.6e9, "MWh"}, {3.6e12, "GWh"}});
     case Dimension::Length:
       return pick({{1e-3, "mm"}, {1, "m"}, {1e3, "km"}});
-    case Dimension::Time: {
-      if (std::fabs(v) >= 86400) return pick({{86400, "d"}});
-      if (std::fabs(v) >= 3600) return pick({{3600, "h"}});
-      if (std::fabs(v) >= 60) return pick({{60, "min"}});
+    case Dimension::Time:
+      if (std::fabs(v) >= 86400) return {86400, "d"};
+      if (std::fabs(v) >= 3600) return {3600, "h"};
+      if (std::fabs(v) >= 60) return {60, "min"};
       return pick({{1e-9, "ns"}, {1e-6, "µs"}, {1e-3, "ms"}, {1, "s"}});
-    }
-    case Dimension::DataRate: {
-      const double bits = v * 8;
-      char buf[64] = {};
-      const std::pair<double, const char*> scales[] = {{1e15, "Pb/s"}, {1e12, "Tb/s"}, {1e9, "Gb/s"},
-                                                       {1e6, "Mb/s"},  {1e3, "kb/s"},  {1, "b/s"}};
-      for (auto [f, s] : scales) {
-        if (std::fabs(bits) >= f * 0.9999 || f == 1) {
-          std::snprintf(buf, sizeof buf, "%.3g %s", bits / f, s);
-          return buf;
-        }
-      }
-      return buf;
-    }
+    case Dimension::DataRate:  // bits per second, stored as bytes
+      return pick({{1.0 / 8, "b/s"},
+                   {1e3 / 8, "kb/s"},
+                   {1e6 / 8, "Mb/s"},
+                   {1e9 / 8, "Gb/s"},
+                   {1e12 / 8, "Tb/s"},
+                   {1e15 / 8, "Pb/s"}});
     case Dimension::DataSize:
       return pick({{1, "B"}, {1e3, "kB"}, {1e6, "MB"}, {1e9, "GB"}, {1e12, "TB"}, {1e15, "PB"}});
-    case Dimension::Temperature: {
-      char buf[64] = {};
-      std::snprintf(buf, sizeof buf, "%.3g °C", v);
-      return buf;
-    }
+    case Dimension::Temperature:
+      return {1, "°C"};
     case Dimension::Mass:
       return pick({{1, "kg"}, {1e3, "t"}});
     case Dimension::Voltage:
@@ -236,15 +212,33 @@ std::string format(double v, Dimension dim) {
     case Dimension::Current:
       return pick({{1, "A"}, {1e3, "kA"}});
     case Dimension::FlowRate:
-      return pick({{1, "L/s"}});
+      return {1, "L/s"};
     case Dimension::Volume:
       return pick({{1, "L"}, {1000, "m³"}});
     case Dimension::Compute:
       return pick({{1, "FLOP/s"}, {1e12, "TFLOP/s"}, {1e15, "PFLOP/s"}, {1e18, "EFLOP/s"}});
     case Dimension::Area:
-      return pick({{1, "m²"}});
+      return {1, "m²"};
   }
-  return std::to_string(v);
+  return {1, ""};
+}
+
+std::string format(double v, Dimension dim) {
+  char buf[64] = {};
+  if (dim == Dimension::Dimensionless) {
+    std::snprintf(buf, sizeof buf, "%.4g", v);
+    return buf;
+  }
+  const Scale scale = scaleOf(v, dim);
+  const std::string symbol(scale.symbol);
+  const double scaled = v / scale.factor;
+  // Past the largest unit print whole numbers in groups of three ("1,070 EFLOP/s"), never exponents.
+  if (std::fabs(scaled) >= 1000) {
+    std::snprintf(buf, sizeof buf, "%.0f", scaled);
+    return base::groupThousands(buf) + " " + symbol;
+  }
+  std::snprintf(buf, sizeof buf, "%.3g %s", scaled, symbol.c_str());
+  return buf;
 }
 
 std::string shortest(double v) {

@@ -49,6 +49,19 @@ struct ParseResult {
 /// Dimensionless. Rejects NaN, infinities and trailing garbage. Never throws.
 ParseResult parse(std::string_view text, Dimension dim);
 
+/// A unit format() prints in: its symbol and its size in SI units ({1e3, "kW"}; a data rate's
+/// "Gb/s" is 1.25e8, bytes per second).
+struct Scale {
+  double factor = 1;
+  std::string_view symbol;
+};
+
+/// The unit format() prints `siValue` in: the largest whose one is not above it, the smallest for
+/// smaller values and zero. Figures that are read side by side take the one of the largest, so that
+/// they share a unit: scaleOf(3.5e4, Power) is {1e3, "kW"}, and 5.5e4 W then reads 55 kW.
+/// Dimensionless has the symbol "", Temperature "°C" (factor 1).
+Scale scaleOf(double siValue, Dimension dim);
+
 /// Prints an SI value with a sensible unit prefix and 3 significant digits: format(1.2e9, Power)
 /// == "1.2 GW". DataRate prints bits per second ("800 Gb/s"), as network people say it.
 std::string format(double siValue, Dimension dim);

@@ -93,6 +93,30 @@ class TestUnits : public QObject {
     QCOMPARE(QString::fromStdString(formatExact(1.72e7, Dimension::Volume)), QString("17200 m3"));
   }
 
+  // The unit format() prints in, for figures read side by side (gigaplan compare's rows).
+  void scaleIsTheUnitFormatPicks() {
+    const auto is = [](Scale s, double factor, std::string_view symbol) {
+      return s.factor == factor && s.symbol == symbol;
+    };
+    QVERIFY(is(scaleOf(3.5e4, Dimension::Power), 1e3, "kW"));
+    QVERIFY(is(scaleOf(-3.5e4, Dimension::Power), 1e3, "kW"));  // a difference takes its size
+    QVERIFY(is(scaleOf(1.2e9, Dimension::Power), 1e9, "GW"));
+    QVERIFY(is(scaleOf(0, Dimension::Power), 1, "W"));
+    QVERIFY(is(scaleOf(4.32e18, Dimension::Compute), 1e18, "EFLOP/s"));
+    QVERIFY(is(scaleOf(100e9, Dimension::DataRate), 1e9 / 8, "Gb/s"));  // bytes per second, in bits
+    QVERIFY(is(scaleOf(7320, Dimension::Time), 3600, "h"));
+    for (const auto& [v, d] : std::vector<std::pair<double, Dimension>>{{3.5e4, Dimension::Power},
+                                                                        {999.96, Dimension::Power},
+                                                                        {1.07e21, Dimension::Compute},
+                                                                        {100e9, Dimension::DataRate},
+                                                                        {5e-6, Dimension::Time},
+                                                                        {1.72e7, Dimension::Volume}}) {
+      const Scale s = scaleOf(v, d);
+      const std::string text = format(v, d);
+      QVERIFY2(text.size() > s.symbol.size() && text.ends_with(" " + std::string(s.symbol)), text.c_str());
+    }
+  }
+
   void exactFormatRoundTrips_data() {
     QTest::addColumn<double>("value");
     QTest::addColumn<Dimension>("dim");

@@ -1,11 +1,17 @@
 // report::compare: metrics side by side, differences and percentages derived by hand from the
 // catalog, and findings that appear or disappear counted by (severity, code, object).
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QtTest>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
 #include "core/report/comparison.h"
+#include "core/report/report_format.h"
 #include "report_fixture.h"
 
 using namespace gigaplan;
@@ -125,6 +131,64 @@ class TestComparison : public QObject {
     const std::string json = report::comparisonJson(c);
     QVERIFY(json.find("\"key\": \"gpus\"") != std::string::npos);
     QVERIFY(json.find("\"difference\": -144") != std::string::npos);
+  }
+
+  // A row reads in one unit for A, B and the difference, the one its larger side reads best in
+  // (units::scaleOf): the teaching hall's switches draw tens of kW, not "0.035 MW", and its FP4
+  // beside the GB300 variant's reaches EFLOP/s, not "4,320 PFLOP/s". A row that is zero on both
+  // sides keeps its key's unit. The JSON keeps every key's own unit.
+  void rowsTakeTheUnitOfTheirLargerSide() {
+    const Evaluated& a = report_fixture::evaluated(report_fixture::samplePath("teaching-hall.yaml"));
+    const report::LoadedDesign b =
+        report::loadForComparison(report_fixture::samplePath("teaching-hall.yaml") + "#gb300", report_fixture::base());
+    const report::Comparison c = report::compare({"teaching-hall.yaml", *a.design, a.eval, &a.training}, b.side());
+
+    const auto& switches = metric(c, "switch_power_mw");
+    QCOMPARE(switches.unit, std::string("MW"));  // a and b, as the JSON has them
+    QCOMPARE(switches.a, a.eval.fabric.switchPower / 1e6);
+    QVERIFY(switches.a > 0.01 && switches.a < 0.1 && switches.b > 0.01 && switches.b < 0.1);  // tens of kW
+    QCOMPARE(switches.shownUnit, std::string("kW"));
+    QCOMPARE(switches.valueText(false), report::fixed(a.eval.fabric.switchPower / 1e3, 1) + " kW");
+    QCOMPARE(switches.valueText(true), report::fixed(b.eval.fabric.switchPower / 1e3, 1) + " kW");
+    QCOMPARE(switches.differenceText(),
+             "+" + report::fixed((b.eval.fabric.switchPower - a.eval.fabric.switchPower) / 1e3, 1) + " kW");
+
+    const auto& fp4 = metric(c, "peak_fp4_pflops");
+    QVERIFY(a.eval.compute.peakFp4 > 1e18 && b.eval.compute.peakFp4 > a.eval.compute.peakFp4);
+    QCOMPARE(fp4.shownUnit, std::string("EFLOP/s"));
+    QCOMPARE(fp4.valueText(false), report::fixed(a.eval.compute.peakFp4 / 1e18, 2) + " EFLOP/s");
+    QCOMPARE(fp4.differenceText(),
+             "+" + report::fixed((b.eval.compute.peakFp4 - a.eval.compute.peakFp4) / 1e18, 2) + " EFLOP/s");
+    // Below an EFLOP/s on both sides, BF16 stays in PFLOP/s.
+    QVERIFY(a.eval.compute.peakBf16 < 1e18 && b.eval.compute.peakBf16 < 1e18);
+    QCOMPARE(metric(c, "peak_bf16_pflops").shownUnit, std::string("PFLOP/s"));
+    // No batteries on either side: "0 min", not a unit picked for nothing.
+    QCOMPARE(metric(c, "ride_through_min").valueText(false), std::string("0 min"));
+
+    // Every quantity's larger side reads from 1 in its row's unit (no "0.035 MW"), and below 1,000
+    // but in the largest unit there is (no "4,320 PFLOP/s"); the text and the Markdown print that.
+    for (const auto& m : c.metrics) {
+      const double larger = std::max(std::fabs(m.a), std::fabs(m.b)) * m.shownScale;
+      if (m.unit.empty() || m.unit == "%" || !(larger > 0)) continue;
+      QVERIFY2(larger >= 0.9995, (m.key + ": " + m.valueText(false) + " / " + m.valueText(true)).c_str());
+      QVERIFY2(larger < 1000 || m.shownUnit == "km", (m.key + ": " + m.valueText(false)).c_str());
+    }
+    for (const std::string& out : {report::comparisonText(c), report::comparisonMarkdown(c)}) {
+      for (const auto* m : {&switches, &fp4}) {
+        QVERIFY2(out.find(m->valueText(false)) != std::string::npos, out.c_str());
+        QVERIFY2(out.find(m->differenceText()) != std::string::npos, out.c_str());
+      }
+    }
+    // The JSON keeps the key's unit and its values in it.
+    const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(report::comparisonJson(c))).object();
+    for (const auto m : json["metrics"].toArray()) {
+      const QJsonObject o = m.toObject();
+      if (o["key"] == "switch_power_mw") {
+        QCOMPARE(o["unit"].toString(), QString("MW"));
+        QCOMPARE(o["a"].toDouble(), switches.a);
+      }
+      if (o["key"] == "peak_fp4_pflops") QCOMPARE(o["unit"].toString(), QString("PFLOP/s"));
+    }
   }
 
   void findingsMatchBySeverityCodeAndObject() {
