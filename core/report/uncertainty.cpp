@@ -267,17 +267,26 @@ Uncertainty propagateUncertainty(const design::ResolvedDesign& r, const Uncertai
 
 namespace {
 
-// Decimals that give every figure of a band at least three significant figures (1.27 MW, not
-// 1.3; 3.62 m³/day, not 4), and never fewer than `least`: the text and the report's table alike.
-int bandDecimals(const Band& b, double scale, int least) {
+// Decimals that give every one of `values` (× scale) at least three significant figures (1.27 MW,
+// not 1.3; 3.62 m³/day, not 4), and never fewer than `least`: the bands and the tornado's bars, in
+// the text and the report's table alike.
+int threeFigureDecimals(const std::vector<double>& values, double scale, int least) {
   int decimals = least;
-  for (double v : {b.nominal, b.p10, b.p50, b.p90}) {
+  for (double v : values) {
     const double a = std::fabs(v * scale);
     if (!(a > 0) || !std::isfinite(a)) continue;
     decimals = std::max(decimals, 2 - static_cast<int>(std::floor(std::log10(a))));
   }
   return std::min(decimals, 6);
 }
+
+int bandDecimals(const Band& b, double scale, int least) {
+  return threeFigureDecimals({b.nominal, b.p10, b.p50, b.p90}, scale, least);
+}
+
+// The fewest decimals of each figure's rows, bands and bars alike: facility power to 0.1 MW,
+// training days to 0.1 day (a small site's take more, for three significant figures).
+constexpr int kFacilityDecimals = 1, kDaysDecimals = 1;
 
 }  // namespace
 
@@ -294,21 +303,32 @@ std::string uncertaintyText(const Uncertainty& u) {
                   fixed(b.p50 * scale, decimals).c_str(), fixed(b.p90 * scale, decimals).c_str(), unit);
     o << line;
   };
-  row("facility power", u.facility, 1e-6, 1, "MW");
+  row("facility power", u.facility, 1e-6, kFacilityDecimals, "MW");
   row("PUE", u.pue, 1, 3, "");
   row("water", u.water, 1e-3, 0, "m³/day");
   if (u.job) {
-    row("training days", u.days, 1, 1, "days");
+    row("training days", u.days, 1, kDaysDecimals, "days");
     row("run energy", u.energy, 1, 0, "MWh");
   }
+  // Each list in one number of decimals, three significant figures as the bands have them.
   const auto tornado = [&](const char* title, const std::vector<TornadoBar>& bars, bool days) {
     if (bars.empty()) return;
     o << "\n" << title << " (each input alone at its P10 → P90):\n";
+    std::vector<double> values;
     for (const TornadoBar& b : bars) {
-      o << "  "
-        << (days ? fixed(b.daysLow, 2) + " → " + fixed(b.daysHigh, 2) + " days"
-                 : fixed(b.facilityLow / 1e6, 2) + " → " + fixed(b.facilityHigh / 1e6, 2) + " MW")
-        << "   " << b.input << "\n";
+      if (days)
+        values.insert(values.end(), {b.daysLow, b.daysHigh});
+      else
+        values.insert(values.end(), {b.facilityLow, b.facilityHigh});
+    }
+    const double scale = days ? 1 : 1e-6;
+    const int decimals = threeFigureDecimals(values, scale, days ? kDaysDecimals : kFacilityDecimals);
+    std::size_t width = 0;  // the lows and the highs right-aligned, each in a column
+    for (double v : values) width = std::max(width, fixed(v * scale, decimals).size());
+    for (std::size_t i = 0; i < bars.size(); ++i) {
+      const std::string low = fixed(values[2 * i] * scale, decimals), high = fixed(values[2 * i + 1] * scale, decimals);
+      o << "  " << std::string(width - low.size(), ' ') << low << " → " << std::string(width - high.size(), ' ') << high
+        << (days ? " days" : " MW") << "   " << bars[i].input << "\n";
     }
   };
   tornado("What moves training days most", u.byDays, true);
@@ -370,11 +390,11 @@ Section uncertaintySection(const Uncertainty& u) {
     const auto v = [&](double x) { return fixed(x * scale, decimals) + unit; };
     t.rows.push_back({label, v(b.nominal), v(b.p10), v(b.p50), v(b.p90)});
   };
-  row("Facility power", u.facility, 1e-6, 1, " MW");
+  row("Facility power", u.facility, 1e-6, kFacilityDecimals, " MW");
   row("PUE", u.pue, 1, 3, "");
   row("Water", u.water, 1e-3, 0, " m³/day");
   if (u.job) {
-    row("Training days", u.days, 1, 1, "");
+    row("Training days", u.days, 1, kDaysDecimals, "");
     row("Training energy", u.energy, 1, 0, " MWh");
   }
   s.blocks.push_back(std::move(t));

@@ -154,6 +154,32 @@ class TestUncertainty : public QObject {
     QVERIFY(has("water", {"13,542", "12,000", "13,500", "15,000", "m³/day"}));
   }
 
+  // The tornado's bars keep three significant figures as the bands do (0.967 MW, not 0.97), each
+  // list in one number of decimals, never fewer than its band's row (0.1 MW, 0.1 day: 87.2 days,
+  // not 87.18), the lows and the highs right-aligned.
+  void tornadoBarsKeepThreeSignificantFigures() {
+    report::Uncertainty u;
+    u.samples = 200;
+    u.facility = {1.2677e6, 0.955e6, 1.266e6, 1.549e6};
+    u.job = true;
+    u.days = {77.3, 69.2, 77.5, 87.9};
+    u.byDays = {{"GPU x: dense throughput", 87.18, 69.74, 0, 0}};
+    u.byFacility = {{"rack x: power", 0, 0, 0.967e6, 1.5712e6}, {"ups x: losses", 0, 0, 1.2612e6, 1.2758e6}};
+    const auto has = [&](const std::string& line) {
+      const std::string text = report::uncertaintyText(u);
+      if (text.find(line) != std::string::npos) return true;
+      qWarning("no line '%s' in:\n%s", line.c_str(), text.c_str());
+      return false;
+    };
+    QVERIFY(has("\n  87.2 → 69.7 days   GPU x: dense throughput\n"));
+    QVERIFY(has("\n  0.967 → 1.571 MW   rack x: power\n"));
+    QVERIFY(has("\n  1.261 → 1.276 MW   ups x: losses\n"));
+    // A large site keeps its figures' own decimals: 1,201.3 MW.
+    u.byFacility = {{"rack x: power", 0, 0, 855.3e6, 1201.33e6}, {"chiller x: COP", 0, 0, 1043.41e6, 1019.31e6}};
+    QVERIFY(has("\n    855.3 → 1,201.3 MW   rack x: power\n"));
+    QVERIFY(has("\n  1,043.4 → 1,019.3 MW   chiller x: COP\n"));
+  }
+
   void sectionAndJson() {
     const auto r = sample("teaching-hall.yaml");
     report::UncertaintyOptions o;
