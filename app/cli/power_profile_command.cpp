@@ -77,7 +77,7 @@ void printCsv(std::ostream& out, const dynamics::PowerProfile& p) {
   }
 }
 
-void figuresJson(report::JsonWriter& j, const dynamics::SeriesFigures& f) {
+void figuresJson(report::JsonWriter& j, const dynamics::PowerProfile& p, const dynamics::SeriesFigures& f) {
   j.beginObject()
       .field("peak_w", f.peak)
       .field("trough_w", f.trough)
@@ -88,6 +88,9 @@ void figuresJson(report::JsonWriter& j, const dynamics::SeriesFigures& f) {
       .field("fastest_ramp_at_s", f.fastestRampAt)
       .field("dominant_frequency_hz", f.dominantFrequency)
       .field("dominant_amplitude_w", f.dominantAmplitude)
+      // The dominant line is only the slowest the record resolves: no frequency of the site's (the
+      // text says "none within the record").
+      .field("dominant_is_slowest_line", dynamics::slowestLineOnly(p, f.dominantFrequency))
       .field("band_share", f.bandShare)
       .field("band_frequency_hz", f.bandFrequency)
       .field("band_amplitude_w", f.bandAmplitude)
@@ -105,9 +108,9 @@ void printJson(std::ostream& out, const dynamics::PowerProfile& p) {
   j.beginObject().field("dt_s", p.waveform.dt).field("step_s", p.step.period);
   j.field("energy_per_step_j", p.siteEnergyPerStep).field("floor_cost_j_per_day", p.floorCostPerDay);
   j.key("site");
-  figuresJson(j, p.site);
+  figuresJson(j, p, p.site);
   j.key("grid");
-  figuresJson(j, p.grid.figures);
+  figuresJson(j, p, p.grid.figures);
   j.key("smallest_battery")
       .beginObject()
       .field("checked", p.smallestBattery.checked)

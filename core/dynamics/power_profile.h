@@ -54,7 +54,8 @@ std::string lineCause(const PowerProfile& p, double frequency);
 
 /// Whether a line (a series' dominant frequency) is only the slowest the record resolves — it
 /// repeats kMinPeriods times in the record and nothing in the model repeats at its rate — so no
-/// oscillation of the site's: texts then say there is none within the record, not a frequency.
+/// oscillation of the site's: texts then say there is none within the record, not a frequency, and
+/// power-profile's JSON sets dominant_is_slowest_line. False for 0 Hz (no line).
 bool slowestLineOnly(const PowerProfile& p, double frequency);
 
 PowerProfile powerProfile(const design::Layout& layout, const power::PowerResult& power,

@@ -488,6 +488,26 @@ class TestCli : public QObject {
     QVERIFY(!QFileInfo::exists(dir_.filePath("r.pdf")));
   }
 
+  // power-profile --json flags a dominant line that is only the slowest the record resolves, which
+  // the text calls no dominant frequency: the Colossus-like site's hour (failures and restarts), not
+  // the Llama 3 cluster's training steps.
+  void powerProfileJsonFlagsTheSlowestLine() {
+    for (const auto& [name, slowest] : {std::pair{"colossus1-like.yaml", true}, {"llama3-cluster.yaml", false}}) {
+      const Run text = run({"power-profile", sample(name)});
+      QVERIFY2(text.code == 0, qPrintable(text.err));
+      QCOMPARE(text.out.contains("dominant frequency (3+ periods) none within the record: the slowest line"), slowest);
+      const Run json = run({"power-profile", sample(name), "--json"});
+      QCOMPARE(json.code, 0);
+      const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+      for (const char* at : {"site", "grid"}) {
+        const QJsonObject f = o[at].toObject();
+        QVERIFY2(f["dominant_is_slowest_line"].isBool(), at);
+        QCOMPARE(f["dominant_is_slowest_line"].toBool(), slowest);
+        QVERIFY(f["dominant_frequency_hz"].toDouble() > 0);
+      }
+    }
+  }
+
   // power-profile: the series as CSV (10 Hz: 600 rows for 60 s), the figures as JSON, the text with
   // a grid limit broken, and its usage errors.
   void powerProfile() {
