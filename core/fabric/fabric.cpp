@@ -57,6 +57,12 @@ std::string bisectionBoundText(const FabricResult& f) {
   return bound + ", " + ratio + " oversubscribed";
 }
 
+std::string nicModulesText(const FabricResult& f) {
+  if (f.nicTransceivers <= 0) return "";
+  return base::thousands(f.nicTransceivers) + " in the GPU NICs, their " + units::formatPower(f.nicOpticsPower) +
+         " inside the racks' rated power";
+}
+
 double injectionOf(const FabricResult& f, const std::string& gpu) {
   for (const GpuLinks& l : f.gpuLinks)
     if (l.gpu == gpu) return l.injection;

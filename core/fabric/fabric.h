@@ -257,6 +257,11 @@ std::string injectionText(const FabricResult& f, const std::function<std::string
 /// inject", or "bounded by the leaf tier's uplinks, 7:1 oversubscribed".
 std::string bisectionBoundText(const FabricResult& f);
 
+/// The transceivers in the GPU NICs, counted among the fabric's transceivers but not in its optics
+/// power (the racks' rated power holds theirs), as evaluate and the report say it: "1,536 in the GPU
+/// NICs, their 23 kW inside the racks' rated power". Empty when there are none.
+std::string nicModulesText(const FabricResult& f);
+
 /// The injection per GPU of one catalog GPU type on this fabric (B/s); injectionBandwidth when the
 /// type is not on it.
 double injectionOf(const FabricResult& f, const std::string& gpu);

@@ -41,9 +41,13 @@ std::string evaluationText(const design::ResolvedDesign& d, const engine::Evalua
   line("tiers / switches", std::to_string(e.fabric.tiers) + " / " + base::thousands(e.fabric.totalSwitches));
   line("bisection", f(e.fabric.bisectionBandwidth, Dimension::DataRate));
   line("injection per GPU", fabric::injectionText(e.fabric, [&](double bw) { return f(bw, Dimension::DataRate); }));
-  line("cables / transceivers", base::thousands(e.fabric.totalCables) + " / " + base::thousands(e.fabric.transceivers));
-  line("optics / switch power",
-       f(e.fabric.opticsPower, Dimension::Power) + " / " + f(e.fabric.switchPower, Dimension::Power));
+  // As the report's Fabric section says it: the transceivers include the GPU NICs' modules, whose
+  // power is inside the racks' (IT); the optics power is the switches' modules alone (network).
+  const std::string nic = fabric::nicModulesText(e.fabric);
+  line("cables / transceivers", base::thousands(e.fabric.totalCables) + " / " + base::thousands(e.fabric.transceivers) +
+                                    (nic.empty() ? "" : " (" + nic + ")"));
+  line("optics at the switches", f(e.fabric.opticsPower, Dimension::Power));
+  line("switch power", f(e.fabric.switchPower, Dimension::Power) + " without optics");
   o << "\nPower\n";
   line("IT", f(e.power.it, Dimension::Power));
   line("network", f(e.power.network, Dimension::Power));

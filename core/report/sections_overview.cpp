@@ -170,14 +170,6 @@ std::string coreRoomText(const ReportInputs& in) {
   return count(room.switches) + tiers + power(room.power) + " with their optics" + floor + "; " + fed;
 }
 
-// The transceivers in the GPU NICs, counted among the fabric's transceivers but not in its optics
-// power (the racks' rated power holds it): "1,536 in the GPU NICs, their 23.0 kW inside the racks'
-// rated power". The Cables line and the cables table's footnote both say it.
-std::string nicModulesText(const fabric::FabricResult& f) {
-  return count(f.nicTransceivers) + " in the GPU NICs, their " + power(f.nicOpticsPower) +
-         " inside the racks' rated power";
-}
-
 }  // namespace
 
 Section fabric(const ReportInputs& in) {
@@ -203,7 +195,7 @@ Section fabric(const ReportInputs& in) {
                                   : count(f.leafGroupGpus) + " GPUs")},
       {"Cables", count(f.totalCables) + ", " + kApprox + length(f.totalCableLength) + " routed; " +
                      count(f.transceivers) + (f.transceivers == 1 ? " transceiver" : " transceivers") +
-                     (f.nicTransceivers > 0 ? " (" + nicModulesText(f) + ")" : std::string()) + "; " +
+                     (f.nicTransceivers > 0 ? " (" + fabric::nicModulesText(f) + ")" : std::string()) + "; " +
                      power(f.opticsPower) + " of optics at the switches"},
   };
   s.blocks.push_back(std::move(kv));
@@ -235,8 +227,8 @@ Section fabric(const ReportInputs& in) {
     cables.footnote = "Lengths are routed over the cable trays at " + fixed(in.design.design.network.trayHeight, 1) +
                       " m with " + percent(in.design.design.network.slack) + " slack: estimates, not surveyed runs.";
     if (f.nicTransceivers > 0)
-      cables.footnote +=
-          " Transceivers include " + nicModulesText(f) + "; optics power counts only the modules at the switches.";
+      cables.footnote += " Transceivers include " + fabric::nicModulesText(f) +
+                         "; optics power counts only the modules at the switches.";
     s.blocks.push_back(std::move(cables));
   }
   if (!f.overlongCables.empty()) {

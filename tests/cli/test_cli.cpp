@@ -357,6 +357,41 @@ class TestCli : public QObject {
     QCOMPARE(run({"evaluate", sample("teaching-hall.yaml"), "--spread", "U=0.1"}).code, 64);
   }
 
+  // evaluate says, where it prints the optics power, that it is the switches' modules alone, and
+  // that the GPU NICs' are among the transceivers with their power inside the racks' (IT), in the
+  // report's words; the JSON's figures are the same.
+  void evaluateSaysWhereTheNicOpticsAre() {
+    const std::string su = sample("superpod-gb200-su.yaml");
+    const Run text = run({"evaluate", su});
+    QCOMPARE(text.code, 0);
+    const QJsonObject fabric =
+        QJsonDocument::fromJson(run({"evaluate", su, "--json"}).out.toUtf8()).object()["fabric"].toObject();
+    const int nics = fabric["nic_transceivers"].toInt();
+    QVERIFY(nics > 0);
+    const auto m = QRegularExpression(
+                       "\n  cables / transceivers +[0-9,]+ / [0-9,]+ \\(([0-9,]+) in the GPU NICs, their "
+                       "([0-9.]+) kW inside the racks' rated power\\)\n")
+                       .match(text.out);
+    QVERIFY2(m.hasMatch(), qPrintable(text.out));
+    QCOMPARE(m.captured(1).remove(',').toInt(), nics);
+    QVERIFY(std::fabs(m.captured(2).toDouble() - fabric["nic_optics_power_mw"].toDouble() * 1e3) < 0.01);
+    const auto optics = QRegularExpression("\n  optics at the switches +([0-9.]+) kW\n").match(text.out);
+    QVERIFY2(optics.hasMatch(), qPrintable(text.out));
+    QVERIFY(std::fabs(optics.captured(1).toDouble() - fabric["optics_power_mw"].toDouble() * 1e3) < 0.1);
+    QVERIFY2(text.out.contains(QRegularExpression("\n  switch power +[0-9.]+ kW without optics\n")),
+             qPrintable(text.out));
+    // The report's Fabric section says it in the same words.
+    const QString md = dir_.filePath("nic.md");
+    QCOMPARE(run({"report", su, "-o", md.toStdString()}).code, 0);
+    QFile f(md);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QString report = QString::fromUtf8(f.readAll());
+    const QString words = m.captured(0).mid(m.captured(0).indexOf('(') + 1).section(')', 0, 0);
+    QVERIFY2(
+        report.contains("Transceivers include " + words + "; optics power counts only the modules at the switches."),
+        qPrintable(words));
+  }
+
   // `phases`: each phase's columns reconcile — PUE is facility / (IT + network), as evaluate gives
   // it — in the text, the CSV and the JSON; the finished site's IT and network are evaluate's.
   void phasesReconcile() {
