@@ -23,35 +23,24 @@ std::string screenshotUsage() {
          "  KEY: type, power, feed, cooling-loop, utilisation, failure-domain, pod, findings\n";
 }
 
-int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-  const bool display = platform == "xcb" || platform == "wayland" || !qgetenv("DISPLAY").isEmpty() ||
-                       !qgetenv("WAYLAND_DISPLAY").isEmpty();
-  if (!display && !QCoreApplication::instance()) {
-    err << "gigaplan screenshot: no display (DISPLAY is not set), so OpenGL cannot draw; run it under a virtual\n"
-           "  display: xvfb-run -a gigaplan screenshot ...\n";
-    return cli::kWriteError;
-  }
-  QStringList list;
-  for (const auto& a : args) list << QString::fromStdString(a);
-  if (QCoreApplication::instance()) return runScreenshot(list, out, err);
-  static int argc = 1;
-  static char name[] = "gigaplan";
-  static char* argv[] = {name, nullptr};
-  widgets::prepareGraphics();
-  QApplication qapp(argc, argv);
-  return runScreenshot(list, out, err);
-}
+namespace {
 
-int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
+// What the arguments ask for; bad ones are a cli::UsageError. Needs no QApplication, so that a
+// usage error is reported as one with or without a display.
+struct ScreenshotRequest {
   QString file, output;
   int phase = 0;  // 1-based as written; 0 = none
   widgets::ScreenshotOptions options;
+};
+
+ScreenshotRequest parseArguments(const QStringList& args) {
+  ScreenshotRequest r;
+  widgets::ScreenshotOptions& options = r.options;
   for (int i = 0; i < args.size(); ++i) {
     const QString& a = args[i];
     auto value = [&]() -> QString { return i + 1 < args.size() ? args[++i] : QString(); };
     if (a == "-o" || a == "--output") {
-      output = value();
+      r.output = value();
     } else if (a == "--view") {
       const QString v = value();
       if (v != "plan" && v != "iso") throw cli::UsageError("--view takes plan or iso, not '" + v.toStdString() + "'");
@@ -73,17 +62,25 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
       options.theme = *theme;
     } else if (a == "--phase") {
       bool ok = false;
-      phase = value().toInt(&ok);
-      if (!ok || phase < 1) throw cli::UsageError("--phase takes a phase number from 1");
-    } else if (file.isEmpty() && !cli::isOption(a.toStdString())) {
-      file = a;
+      r.phase = value().toInt(&ok);
+      if (!ok || r.phase < 1) throw cli::UsageError("--phase takes a phase number from 1");
+    } else if (r.file.isEmpty() && !cli::isOption(a.toStdString())) {
+      r.file = a;
     } else {
       throw cli::UsageError(cli::unexpectedArgument(a.toStdString()));
     }
   }
-  if (file.isEmpty()) throw cli::UsageError("missing FILE");
-  if (output.isEmpty()) throw cli::UsageError("missing -o OUT.png");
+  if (r.file.isEmpty()) throw cli::UsageError("missing FILE");
+  if (r.output.isEmpty()) throw cli::UsageError("missing -o OUT.png");
+  return r;
+}
 
+// Loads, evaluates when the colours need it, renders and writes the PNG.
+int render(ScreenshotRequest request, std::ostream& out, std::ostream& err) {
+  const QString& file = request.file;
+  const QString& output = request.output;
+  const int phase = request.phase;
+  widgets::ScreenshotOptions& options = request.options;
   const catalog::Catalog* base = cli::baseCatalog(err);
   if (!base) return cli::kLoadError;
   std::shared_ptr<const design::ResolvedDesign> resolved;
@@ -117,6 +114,34 @@ int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err)
   }
   out << output.toStdString() << ": " << image.width() << "x" << image.height() << "\n";
   return cli::kOk;
+}
+
+}  // namespace
+
+int runScreenshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  QStringList list;
+  for (const auto& a : args) list << QString::fromStdString(a);
+  // The arguments first: a usage error is one whether or not there is a display.
+  ScreenshotRequest request = parseArguments(list);
+  const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+  const bool display = platform == "xcb" || platform == "wayland" || !qgetenv("DISPLAY").isEmpty() ||
+                       !qgetenv("WAYLAND_DISPLAY").isEmpty();
+  if (!display && !QCoreApplication::instance()) {
+    err << "gigaplan screenshot: no display (DISPLAY is not set), so OpenGL cannot draw; run it under a virtual\n"
+           "  display: xvfb-run -a gigaplan screenshot ...\n";
+    return cli::kWriteError;
+  }
+  if (QCoreApplication::instance()) return render(std::move(request), out, err);
+  static int argc = 1;
+  static char name[] = "gigaplan";
+  static char* argv[] = {name, nullptr};
+  widgets::prepareGraphics();
+  QApplication qapp(argc, argv);
+  return render(std::move(request), out, err);
+}
+
+int runScreenshot(const QStringList& args, std::ostream& out, std::ostream& err) {
+  return render(parseArguments(args), out, err);
 }
 
 }  // namespace gigaplan::app

@@ -86,9 +86,22 @@ class TestCommandLine : public QObject {
   }
 
   // The app's own commands print usage errors as gigaplan-cli's do: the problem, then the usage.
-  // (screenshot checks for a display first, which this test does not have.)
+  // screenshot reads its arguments before it looks for a display, so that without one (as here:
+  // DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM unset) a usage error is still named as one.
   void appCommandsNameTheProblem() {
-    for (const QString name : {"report", "scene"}) {
+    std::vector<std::pair<const char*, QByteArray>> saved;
+    for (const char* v : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+      saved.emplace_back(v, qgetenv(v));
+      qunsetenv(v);
+    }
+    const auto restore = qScopeGuard([&] {
+      for (const auto& [v, value] : saved)
+        if (!value.isNull()) qputenv(v, value);
+    });
+    const Run noDisplay = run({"screenshot", sample("teaching-hall.yaml"), "-o", "x.png"});
+    QCOMPARE(noDisplay.code, 3);  // well-formed: the missing display is the problem
+    QVERIFY2(noDisplay.err.startsWith("gigaplan screenshot: no display"), qPrintable(noDisplay.err));
+    for (const QString name : {"report", "scene", "screenshot"}) {
       const Run bogus = run({name.toStdString(), sample("teaching-hall.yaml"), "--bogus"});
       QCOMPARE(bogus.code, 64);
       QVERIFY2(bogus.err.startsWith("gigaplan " + name + ": unknown option '--bogus'\nusage: gigaplan " + name + " "),
