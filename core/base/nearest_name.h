@@ -1,5 +1,6 @@
 // The one rule for "did you mean …?": which of the names a reader or the command line accepts a
-// mistyped word most likely meant — a design file's unknown key, a command's name.
+// mistyped word most likely meant — a design file's unknown key or value of a fixed set, a command's
+// name.
 //
 //   base::nearestName("ratting", {"id", "kind", "rating"})  // "rating"
 //   base::nearestName("feed_c", {"feed_a", "feed_b"})       // nothing: two are as near

@@ -52,20 +52,10 @@ Field<T> text(std::string_view key, std::string T::*m, bool req = false) {
 template <class T, class E>
 Field<T> enumeration(std::string_view key, E T::*m, std::initializer_list<std::string_view> names, bool req = false) {
   std::vector<std::string_view> copy(names);
-  return {key,
-          [=](T& t, const YAML::Node& n, Reader r, const std::string& p) {
-            const std::string s = r.string(n, p);
-            for (std::size_t i = 0; i < copy.size(); ++i) {
-              if (copy[i] == s) {
-                t.*m = static_cast<E>(i);
-                return;
-              }
-            }
-            std::string list;
-            for (auto c : copy) list += (list.empty() ? "" : ", ") + std::string(c);
-            r.fail(n, p, YamlReader::describe(n), "one of: " + list);
-          },
-          req};
+  return {
+      key,
+      [=](T& t, const YAML::Node& n, Reader r, const std::string& p) { t.*m = static_cast<E>(r.choice(n, p, copy)); },
+      req};
 }
 template <class T>
 void addProvenance(std::vector<Field<T>>& f) {

@@ -207,14 +207,17 @@ double YamlReader::quantity(const YAML::Node& n, const std::string& path, units:
 
 int YamlReader::choice(const YAML::Node& n, const std::string& path,
                        std::initializer_list<std::string_view> names) const {
+  return choice(n, path, std::vector<std::string_view>(names));
+}
+
+int YamlReader::choice(const YAML::Node& n, const std::string& path, const std::vector<std::string_view>& names) const {
   const std::string s = string(n, path);
-  int i = 0;
   std::string list;
-  for (auto name : names) {
-    if (name == s) return i;
-    list += (list.empty() ? "" : ", ") + std::string(name);
-    ++i;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (names[i] == s) return static_cast<int>(i);
+    list += (i ? ", " : "") + std::string(names[i]);
   }
+  if (const auto meant = base::nearestName(s, names)) list += "; did you mean '" + *meant + "'?";
   fail(n, path, describe(n), "one of: " + list);
 }
 

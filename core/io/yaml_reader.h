@@ -57,8 +57,11 @@ class YamlReader {
   long long integer(const YAML::Node& n, const std::string& path, long long min, long long max) const;
   double number(const YAML::Node& n, const std::string& path, double min, double max) const;
   double quantity(const YAML::Node& n, const std::string& path, units::Dimension dim, double min, double max) const;
-  /// One of `names`; returns its index.
+  /// One of `names`; returns its index. Anything else fails listing them, and naming the one it most
+  /// likely meant when one is near ("did you mean 'switchboard'?", base::nearestName), as an unknown
+  /// key does: the one place a design, a job or a catalog reports a bad value of a fixed set.
   int choice(const YAML::Node& n, const std::string& path, std::initializer_list<std::string_view> names) const;
+  int choice(const YAML::Node& n, const std::string& path, const std::vector<std::string_view>& names) const;
   /// "[x, y]" of quantities.
   std::pair<double, double> pair(const YAML::Node& n, const std::string& path, units::Dimension dim, double min,
                                  double max) const;

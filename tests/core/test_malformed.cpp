@@ -492,6 +492,47 @@ class TestMalformed : public QObject {
       if (tag == "catalog override") QVERIFY2(what.endsWith("; did you mean 'power'?"), qPrintable(what));
     }
   }
+
+  // An unknown value of a fixed set (a kind, a topology, a catalog entry's kind) names the allowed
+  // values and, as for a key, the one it most likely meant when exactly one is near.
+  void unknownValueSuggestsTheNearest_data() {
+    QTest::addColumn<QString>("replace");
+    QTest::addColumn<QString>("with");
+    QTest::addColumn<QString>("message");  // the whole message after "bad.yaml:"
+    QTest::newRow("power node kind")
+        << "kind: busway"
+        << "kind: switchbord"
+        << "6:20: power[2].kind: found 'switchbord', expected one of: grid, substation, generator, battery, "
+           "transformer, switchboard, ups, busway, pdu; did you mean 'switchboard'?";
+    QTest::newRow("cooling kind") << "kind: dry-cooler"
+                                  << "kind: dry-coler"
+                                  << "9:20: cooling[1].kind: found 'dry-coler', expected one of: ";
+    QTest::newRow("far from any") << "kind: grid"
+                                  << "kind: nuclear"
+                                  << "4:22: power[0].kind: found 'nuclear', expected one of: grid, substation, ";
+    QTest::newRow("catalog override")
+        << "format: 1\n"
+        << "format: 1\ncatalog:\n  racks:\n    gb200-nvl72: {kind: compte}\n"
+        << "4:25: catalog.racks.gb200-nvl72.kind: found 'compte', expected one of: compute, network, storage; did "
+           "you mean 'compute'?";
+  }
+  void unknownValueSuggestsTheNearest() {
+    QFETCH(QString, replace);
+    QFETCH(QString, with);
+    QFETCH(QString, message);
+    std::string text = kBase;
+    text.replace(text.find(replace.toStdString()), static_cast<std::size_t>(replace.size()), with.toStdString());
+    try {
+      io::loadDesignText(text, "bad.yaml", testCatalog());
+      QFAIL("loading succeeded but should have failed");
+    } catch (const io::LoadError& e) {
+      const QString what = QString::fromUtf8(e.what());
+      QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
+      const QString tag = QTest::currentDataTag();
+      QVERIFY2(what.contains("; did you mean '") == (tag != "far from any"), qPrintable(what));
+      if (tag == "cooling kind") QVERIFY2(what.endsWith("; did you mean 'dry-cooler'?"), qPrintable(what));
+    }
+  }
 };
 
 QTEST_APPLESS_MAIN(TestMalformed)
