@@ -261,7 +261,11 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
     const double larger = std::max(m.inA ? std::fabs(m.a) : 0.0, m.inB ? std::fabs(m.b) : 0.0);
     m.shownUnit = m.unit;
     if (f.dimension && larger > 0) {  // one unit for the row, the one its larger side reads best in
-      const units::Scale scale = units::scaleOf(larger * f.perUnit, *f.dimension);
+      units::Scale scale = units::scaleOf(larger * f.perUnit, *f.dimension);
+      // Power stops at MW, as the report's headline figures do: a gigawatt site's changes of a few
+      // MW would read as none in GW at three significant figures.
+      if (*f.dimension == units::Dimension::Power && scale.factor > 1e6)
+        scale = units::scaleOf(1e6, units::Dimension::Power);
       m.shownScale = f.perUnit / scale.factor;
       m.shownUnit = std::string(scale.symbol) + f.per;
     }

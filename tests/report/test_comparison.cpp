@@ -133,6 +133,20 @@ class TestComparison : public QObject {
     QVERIFY(json.find("\"difference\": -144") != std::string::npos);
   }
 
+  // Power stops at MW, as the report's headline figures do: the campus's facility power reads
+  // "1,025 MW", and its difference from a 159 MW site "−867 MW", not "1.03 GW" and "−0.87 GW".
+  void gigawattPowerReadsInMegawatts() {
+    const Evaluated& a = report_fixture::evaluated(report_fixture::samplePath("gigawatt-campus.yaml"));
+    const report::LoadedDesign b =
+        report::loadForComparison(report_fixture::samplePath("colossus1-like.yaml"), report_fixture::base());
+    const report::Comparison c = report::compare({"gigawatt-campus.yaml", *a.design, a.eval, &a.training}, b.side());
+    const auto& facility = metric(c, "facility_mw");
+    QVERIFY(facility.a > 1000);
+    QCOMPARE(facility.shownUnit, std::string("MW"));
+    QCOMPARE(facility.valueText(false), report::count(static_cast<std::int64_t>(std::lround(facility.a))) + " MW");
+    QCOMPARE(metric(c, "source_capacity_mw").shownUnit, std::string("MW"));
+  }
+
   // A row reads in one unit for A, B and the difference, the one its larger side reads best in
   // (units::scaleOf): the teaching hall's switches draw tens of kW, not "0.035 MW", and its FP4
   // beside the GB300 variant's reaches EFLOP/s, not "4,320 PFLOP/s". A row that is zero on both
