@@ -77,6 +77,27 @@ Footprint coolingFootprint(const design::CoolingUnit& unit, design::Vec2 centre,
           unit.spec ? unit.spec->depth : kUnknownGearSize.depth, rotation};
 }
 
+bool contains(const Footprint& f, design::Vec2 p) {
+  const Axes a = axesOf(f);
+  const double dx = p.x - f.centre.x, dy = p.y - f.centre.y;
+  return std::abs(dx * a.ux + dy * a.uy) <= 0.5 * f.width + kOverlapTolerance &&
+         std::abs(dx * a.vx + dy * a.vy) <= 0.5 * f.depth + kOverlapTolerance;
+}
+
+std::vector<int> mountingRacks(const design::Layout& layout) {
+  const int units = static_cast<int>(layout.cooling.size());
+  std::vector<int> mount(layout.cooling.size(), design::kNone);
+  for (std::size_t r = 0; r < layout.racks.size(); ++r) {
+    const design::Rack& rack = layout.racks[r];
+    for (const int u : {rack.cdu, rack.airHandler}) {
+      if (u < 0 || u >= units || mount[static_cast<std::size_t>(u)] != design::kNone) continue;
+      if (contains(rackFootprint(rack), layout.cooling[static_cast<std::size_t>(u)].position))
+        mount[static_cast<std::size_t>(u)] = static_cast<int>(r);
+    }
+  }
+  return mount;
+}
+
 FootprintIndex FootprintIndex::ofLayout(const design::Layout& layout) {
   FootprintIndex index;
   for (std::size_t i = 0; i < layout.racks.size(); ++i) {

@@ -1,7 +1,8 @@
 // Floor footprints of racks and equipment, the one overlap rule (with its tolerance) and a grid
 // index over footprints. The engine's layout check (layout.racks-overlap), the editor's refusals
 // of a move, a rotation or a new row, and the site plan all use these, so what the editor
-// accepts the engine does not flag, and the other way round.
+// accepts the engine does not flag, and the other way round. Also which cooling units stand in a
+// rack rather than on the floor (in-rack CDUs), for the 3D view and the site plan to agree.
 //
 //   model::FootprintIndex index = model::FootprintIndex::ofLayout(layout);
 //   for (const model::Item& hit : index.overlapping(model::rackFootprint(rack), skip)) ...
@@ -46,6 +47,13 @@ bool hasFootprint(const design::PowerNode& node);
 bool hasFootprint(const design::CoolingUnit& unit);
 Footprint powerFootprint(const design::PowerNode& node, design::Vec2 centre, double rotation);
 Footprint coolingFootprint(const design::CoolingUnit& unit, design::Vec2 centre, double rotation);
+
+/// True when `p` lies on `f` (its edges included, within kOverlapTolerance).
+bool contains(const Footprint& f, design::Vec2 p);
+/// For each of `layout.cooling`, the rack it is mounted in, or design::kNone: a unit whose centre
+/// lies on the footprint of a rack that names it as its CDU or air handler stands in that rack (an
+/// in-rack CDU, a few U of it) rather than on a floor of its own. The drawings show it in its rack.
+std::vector<int> mountingRacks(const design::Layout& layout);
 
 enum class ItemKind { Rack, Power, Cooling };
 struct Item {

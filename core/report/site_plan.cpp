@@ -232,8 +232,13 @@ void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const P
   }
 }
 
+// Cooling units; one mounted in a rack (an in-rack CDU) is left to its rack, which covers it from
+// above: a symbol of its own would stand over the racks beside it, one per rack.
 void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::vector<Label>& labels) {
-  for (const auto& u : layout.cooling) {
+  const std::vector<int> mounts = model::mountingRacks(layout);
+  for (std::size_t i = 0; i < layout.cooling.size(); ++i) {
+    const auto& u = layout.cooling[i];
+    if (mounts[i] != kNone) continue;
     const model::Footprint fp = model::coolingFootprint(u, u.position, u.rotation);
     const double w = fp.width, dep = fp.depth;
     const Point c = f.map(u.position);

@@ -139,6 +139,52 @@ class TestModelRules : public QObject {
     QVERIFY(qAbs(h.x - 0.6) < 1e-12 && qAbs(h.y - 0.3) < 1e-12);
   }
 
+  // A unit standing on a rack that names it as its CDU or air handler is mounted in that rack (an
+  // in-rack CDU); one on a rack it does not cool, or on the floor, is not.
+  void unitsOnTheRackTheyCoolAreMountedInIt() {
+    design::Layout l;
+    for (double x : {0.0, 1.2}) {
+      design::Rack r;  // no type: 0.6 m × 1.2 m, turned so its 0.6 m run along y
+      r.position = {x, 0};
+      r.rotation = 90;
+      r.cdu = 0;
+      r.airHandler = 2;
+      l.racks.push_back(r);
+    }
+    for (const design::Vec2 at : {design::Vec2{0.55, 0.25}, {1.2, 0}, {5, 5}}) {
+      design::CoolingUnit u;
+      u.position = at;
+      l.cooling.push_back(u);
+    }
+    // Unit 0 stands near rack 0's corner; unit 1 stands on rack 1, which does not name it; unit 2
+    // is the racks' air handler, on the floor away from them.
+    QCOMPARE(model::mountingRacks(l), (std::vector<int>{0, design::kNone, design::kNone}));
+    l.cooling[0].position = {0.65, 0};  // past rack 0's 0.6 m half-depth, on rack 1, which cools it too
+    QCOMPARE(model::mountingRacks(l)[0], 1);
+    l.cooling[0].position = {0.55, 0.35};  // past rack 0's 0.3 m half-width
+    QCOMPARE(model::mountingRacks(l)[0], design::kNone);
+  }
+
+  // The Colossus-like sample's in-rack CDUs stand in the racks they cool. They stood in a line
+  // along each hall's wall, 0.14 m apart and 0.6 m wide, which the 3D view and the site plan drew
+  // as one strip (and the 3D view's pipes fanned out from it to every rack).
+  void colossusCdusStandInTheirRacks() {
+    const auto base = freshCatalog();
+    const auto r = design::resolve(io::loadDesign(std::string(kSamples) + "colossus1-like.yaml", *base), *base);
+    const design::Layout& l = r->layout;
+    const std::vector<int> mounts = model::mountingRacks(l);
+    int inRack = 0;
+    for (std::size_t i = 0; i < l.racks.size(); ++i) {
+      const int cdu = l.racks[i].cdu;
+      QVERIFY(cdu != design::kNone);
+      QCOMPARE(l.cooling[static_cast<std::size_t>(cdu)].model, std::string("in-rack-cdu-250"));
+      QVERIFY2(mounts[static_cast<std::size_t>(cdu)] == static_cast<int>(i),
+               l.cooling[static_cast<std::size_t>(cdu)].id.c_str());
+      ++inRack;
+    }
+    QCOMPARE(inRack, 1536);
+  }
+
   void networkRackDrawsItsSwitches() {
     // The catalog's network rack is "0 kW" on purpose (switch power comes from switches.yaml):
     // before an evaluation rackItPower says 0 and that it waits for the switches; with the

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "core/evaluate/job_cluster.h"
+#include "core/model/footprint.h"
 #include "core/report/catalog_usage.h"
 #include "core/report/charts.h"
 #include "core/report/escape.h"
@@ -477,6 +478,30 @@ class TestReportContent : public QObject {
       const bool covers = c.x >= r->r.x && c.x <= r->r.x + r->r.w && c.y >= r->r.y && c.y <= r->r.y + r->r.h;
       QVERIFY2(!covers, qPrintable(QString("item %1 covers the rack drawn as item %2").arg(i).arg(at)));
     }
+  }
+
+  // A unit mounted in a rack (an in-rack CDU, model::mountingRacks) gets no symbol of its own: the
+  // rack over it is what a top view shows. The Colossus-like sample's 1,536 in-rack CDUs would
+  // otherwise each stand a marker several racks wide over their row.
+  void sitePlanLeavesInRackUnitsToTheirRacks() {
+    const auto& s = evaluated(samplePath("colossus1-like.yaml"));
+    const design::Layout& l = s.design->layout;
+    const auto mounts = model::mountingRacks(l);
+    const auto mounted = std::count_if(mounts.begin(), mounts.end(), [](int r) { return r != design::kNone; });
+    QCOMPARE(mounted, std::ptrdiff_t(1536));
+    const auto legend = report::sitePlanLegend(l);
+    const auto cooling =
+        std::find_if(legend.begin(), legend.end(), [](const auto& e) { return e.label == "cooling unit"; });
+    QVERIFY(cooling != legend.end());
+    const report::Drawing d = report::sitePlan(s.design->design.site, l);
+    std::ptrdiff_t symbols = 0;  // outlined in the legend's colour; the legend's swatch has a 0.8 pt outline
+    for (const auto& item : d.items()) {
+      if (const auto* r = std::get_if<report::RectItem>(&item))
+        symbols += r->style.stroke == cooling->color && r->style.width < 0.7;
+      if (const auto* p = std::get_if<report::PolygonItem>(&item))
+        symbols += p->style.stroke == cooling->color && p->style.width < 0.7;
+    }
+    QCOMPARE(symbols, static_cast<std::ptrdiff_t>(l.cooling.size()) - mounted);
   }
 
   // The legend lists what the design holds and nothing else: a rack class, a kind of power gear

@@ -147,6 +147,45 @@ class TestSiteScene : public QObject {
     QVERIFY(bar[1] - bar[0] < 25);  // not one bar across the hall
   }
 
+  // A CDU standing on a rack that names it (an in-rack CDU, model::mountingRacks) is drawn in that
+  // rack at its catalog size, turned with the rack, at its foot and a little proud of its faces,
+  // with no coolant pipe of its own: its loop stays in the rack.
+  void inRackCduIsDrawnInItsRack() {
+    auto site = teachingHall();
+    gigaplan::catalog::CoolingGear gear;
+    gear.id = "in-rack-250";
+    gear.kind = gigaplan::catalog::CoolingGearKind::Cdu;
+    gear.width = 0.6, gear.depth = 1.2, gear.height = 0.18;
+    site.catalog.coolingGear[gear.id] = gear;
+    gigaplan::design::Layout& l = site.layout;
+    gigaplan::design::Rack& rack = l.racks[static_cast<std::size_t>(l.rackIndex.at("h1-row1-2"))];
+    rack.rotation = 90;  // its 0.6 m along y, 1.2 m along x
+    gigaplan::design::CoolingUnit unit;
+    unit.id = "cdu-in-rack";
+    unit.model = gear.id;
+    unit.hall = rack.hall;
+    unit.position = {rack.position.x + 0.1, rack.position.y};  // off its centre, on its footprint
+    l.cooling.push_back(unit);
+    l.coolingIndex[unit.id] = static_cast<int>(l.cooling.size()) - 1;
+    rack.cdu = l.coolingIndex[unit.id];
+
+    vtkNew<vtkRenderer> r;
+    SiteScene scene(r);
+    scene.build(l, site.catalog);
+    const auto b = scene.boundsOf({*scene.find(unit.id)});
+    QVERIFY(b);
+    QVERIFY(std::abs(((*b)[0] + (*b)[1]) / 2 - rack.position.x) < 1e-9);  // on the rack's centre
+    QVERIFY(std::abs(((*b)[2] + (*b)[3]) / 2 - rack.position.y) < 1e-9);
+    QVERIFY2((*b)[1] - (*b)[0] > 1.2 && (*b)[1] - (*b)[0] < 1.3, "depth along x, with the rack");
+    QVERIFY2((*b)[3] - (*b)[2] > 0.6 && (*b)[3] - (*b)[2] < 0.7, "width along y");
+    QVERIFY(std::abs((*b)[4]) < 1e-9 && std::abs((*b)[5] - 0.18) < 1e-9);  // its 4U at the foot
+    for (const auto& link : scene.links()) QVERIFY(link.kind != SiteScene::Link::Kind::Coolant || link.to != unit.id);
+    // The floor-standing CDU of the other racks keeps its pipes.
+    QVERIFY(std::any_of(scene.links().begin(), scene.links().end(), [](const SiteScene::Link& link) {
+      return link.kind == SiteScene::Link::Kind::Coolant && link.to == "cdu-1";
+    }));
+  }
+
   void typeColoursDistinguishRackKinds() {
     vtkNew<vtkRenderer> r;
     SiteScene scene(r);

@@ -12,6 +12,7 @@
 
 #include "core/design/resolved_design.h"
 #include "core/model/default_sizes.h"
+#include "core/model/footprint.h"
 #include "core/units/units.h"
 #include "widgets/scene/glyph_layer.h"
 #include "widgets/scene/scene_geometry.h"
@@ -33,6 +34,10 @@ constexpr std::array<double, 3> kUnknownRackSize{model::kUnknownRackSize.width, 
 constexpr double kBarDepth = 0.16, kBarHeight = 0.1, kBarOffset = 0.22, kBarClearance = 0.3;
 // More units than this in one node are drawn as this many (a 168-Megapack yard stays readable).
 constexpr int kMaxUnitsDrawn = 400;
+// A unit mounted in a rack (model::mountingRacks: an in-rack CDU) is drawn at its catalog size
+// at the rack's foot, this far proud of the rack's faces: it shares them otherwise, and flickers
+// in and out of them as the camera moves.
+constexpr double kMountProud = 0.03;
 // Heights of the ground layers: far enough apart not to z-fight when seen from kilometres.
 constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
 // The core room's floor: over a hall's floor where the room stands in a hall, under its labels.
@@ -156,13 +161,29 @@ void SiteScene::buildInstances() {
              {ObjectKind::Power, static_cast<int>(i)}, added);
     for (std::size_t k : added) handles_[1][i].push_back({1, k});
   }
+  const std::vector<int> mounts = model::mountingRacks(layout_);
   for (std::size_t i = 0; i < layout_.cooling.size(); ++i) {
     const design::CoolingUnit& unit = layout_.cooling[i];
     const catalog::CoolingGear* gear = catalog_->cooling(unit.model);
     const auto size = gear ? std::array{gear->width, gear->depth, gear->height} : kUnknownGearSize;
+    const ObjectRef owner{ObjectKind::Cooling, static_cast<int>(i)};
+    if (const int r = mounts[i]; r != design::kNone) {
+      // In its rack, turned with it; a bank's units stacked one above the other, as in a rack.
+      const Instance& rack = racks.instance(static_cast<std::size_t>(r));
+      for (int k = 0; k < std::clamp(unit.units, 1, kMaxUnitsDrawn); ++k) {
+        Instance in;
+        in.position = {rack.position[0], rack.position[1], k * size[2]};
+        in.size = {size[0] + 2 * kMountProud, size[1] + 2 * kMountProud, size[2]};
+        in.rotation = rack.rotation;
+        in.shape = static_cast<int>(unit.kind);
+        in.owner = owner;
+        handles_[2][i].push_back({2, cooling.size()});
+        cooling.add(in);
+      }
+      continue;
+    }
     std::vector<std::size_t> added;
-    addUnits(cooling, unit.position, unit.rotation, size, unit.units, static_cast<int>(unit.kind),
-             {ObjectKind::Cooling, static_cast<int>(i)}, added);
+    addUnits(cooling, unit.position, unit.rotation, size, unit.units, static_cast<int>(unit.kind), owner, added);
     for (std::size_t k : added) handles_[2][i].push_back({2, k});
   }
   for (auto& l : layers_) l->commit();
@@ -236,12 +257,15 @@ void SiteScene::buildStatic() {
     }
   setMesh(powerLinks_, linesMesh(feeds));
 
-  // Coolant: CDU → the nearer end of each row it serves; unit → heat-rejection plant.
+  // Coolant: CDU → the nearer end of each row it serves (none for a CDU in its rack: its loop
+  // stays inside); unit → heat-rejection plant.
   std::vector<Segment> pipes;
   std::map<std::pair<int, int>, std::pair<int, int>> cduRows;  // (cdu, row) → (first, last) rack
+  const std::vector<int> mounts = model::mountingRacks(layout_);
   for (std::size_t i = 0; i < layout_.racks.size(); ++i) {
     const design::Rack& r = layout_.racks[i];
     if (r.cdu < 0 || r.cdu >= static_cast<int>(layout_.cooling.size())) continue;
+    if (mounts[static_cast<std::size_t>(r.cdu)] != design::kNone) continue;
     if (!standing(ObjectKind::Rack, i) || !standing(ObjectKind::Cooling, static_cast<std::size_t>(r.cdu))) continue;
     auto [it, fresh] = cduRows.try_emplace({r.cdu, r.row}, static_cast<int>(i), static_cast<int>(i));
     if (fresh) continue;
