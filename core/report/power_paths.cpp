@@ -1,12 +1,31 @@
 // Power paths by first parent (see power_paths.h).
 #include "core/report/power_paths.h"
 
+#include <array>
+
 namespace gigaplan::report {
 
 using design::kNone;
 
 Color powerPathColor(int path) {
-  return path == kNone ? Color::rgb(0x333333) : paletteColor(path + 3);
+  // Dark and saturated (CIELAB L* 18-45) where the hall colours (paletteColor) are mid to light
+  // (L* 50-82): each at least ΔE*ab 21 from every hall colour and 24 from the others here. The two
+  // sets once shared paletteColor, offset by three, so a campus of eight halls and four power paths
+  // drew the fourth path's gear in the seventh hall's colour. The first two, a 2N design's A and B
+  // sides, are red and teal: neither in the hue of the first halls (blue, orange, green).
+  static constexpr std::array<Color, 8> kPaths = {
+      Color::rgb(0xa50026),  // deep red
+      Color::rgb(0x01665e),  // deep teal
+      Color::rgb(0x3f007d),  // violet
+      Color::rgb(0x7a6a00),  // olive
+      Color::rgb(0xae017e),  // magenta
+      Color::rgb(0x08519c),  // deep blue
+      Color::rgb(0x006d2c),  // deep green
+      Color::rgb(0x7f2704),  // rust
+  };
+  if (path == kNone) return Color::rgb(0x333333);
+  const int n = static_cast<int>(kPaths.size());
+  return kPaths[static_cast<std::size_t>(((path % n) + n) % n)];
 }
 
 PowerPaths powerPaths(const design::Layout& layout) {

@@ -4,7 +4,7 @@
 // per substation. Sources themselves and nodes on a cycle get kNone.
 //
 //   PowerPaths p = report::powerPaths(layout);
-//   Color c = paletteColor(p.nodePath[i]);      // p.names[p.nodePath[i]] == "tx-1"
+//   Color c = powerPathColor(p.nodePath[i]);    // p.names[p.nodePath[i]] == "tx-1"
 #pragma once
 
 #include <string>
@@ -23,8 +23,9 @@ struct PowerPaths {
 
 PowerPaths powerPaths(const design::Layout& layout);
 
-/// The colour of a path in every drawing (dark grey for kNone: sources); offset from the hall
-/// colours so hall 1 and path 1 differ.
+/// The colour of a path in every drawing (dark grey for kNone: sources): the one home of the power
+/// paths' palette, eight dark colours that cycle, each apart from every hall colour of the site
+/// plan (hallColor, site_plan.h), so gear never reads as belonging to another hall.
 Color powerPathColor(int path);
 
 }  // namespace gigaplan::report

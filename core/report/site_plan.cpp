@@ -52,9 +52,6 @@ std::vector<Point> footprint(const Frame& f, Vec2 c, double w, double d, double 
   return pts;
 }
 
-Color hallColor(int hall) {
-  return hall == kNone ? kMuted : paletteColor(hall);
-}
 Color pathColor(const PowerPaths& p, int node) {
   return powerPathColor(p.nodePath[node]);
 }
@@ -398,6 +395,10 @@ std::vector<LegendEntry> legendItems(const design::Layout& layout, const PowerPa
 
 std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout, const fabric::FabricResult* fabric) {
   return legendItems(layout, powerPaths(layout), fabric);
+}
+
+Color hallColor(int hall) {
+  return hall == kNone ? kMuted : paletteColor(hall);
 }
 
 double niceLength(double target) {

@@ -41,6 +41,11 @@ struct LegendEntry {
 /// cooling units, network racks, storage racks, the fabric's core room) and for nothing it does not.
 std::vector<LegendEntry> sitePlanLegend(const design::Layout& layout, const fabric::FabricResult* fabric = nullptr);
 
+/// The colour of hall `hall` (an index into layout.halls; kMuted for design::kNone) in the site plan:
+/// its outline, its tint and its compute racks. The one home of the halls' palette, the categorical
+/// paletteColor; power paths have their own (powerPathColor, power_paths.h), apart from it.
+Color hallColor(int hall);
+
 /// A "nice" scale-bar length (1, 2 or 5 × 10^n m) close to `target` metres.
 double niceLength(double target);
 

@@ -504,6 +504,59 @@ class TestReportContent : public QObject {
     QCOMPARE(symbols, static_cast<std::ptrdiff_t>(l.cooling.size()) - mounted);
   }
 
+  // Halls and power paths have a palette each. They shared one, offset by three, so on the campus
+  // (eight halls, four paths) power path sub-4 and its gear wore GB300 hall 1's colour. Now no path
+  // colour equals a hall colour in the campus's legend or drawing, and over whole cycles of both
+  // palettes each pair is at least ΔE*ab 20 apart (CIELAB, D65) — a difference seen at a glance.
+  void powerPathColoursStandApartFromHallColours() {
+    const auto& s = evaluated(samplePath("gigawatt-campus.yaml"));
+    const design::Layout& l = s.design->layout;
+    QCOMPARE(l.halls.size(), std::size_t(8));
+    std::set<std::string> halls, paths;
+    for (const auto& e : report::sitePlanLegend(l)) {
+      if (e.label.starts_with("power path "))
+        paths.insert(e.color.hex());
+      else if (e.shape == report::LegendEntry::Shape::Square && e.label.find("hall") != std::string::npos)
+        halls.insert(e.color.hex());
+    }
+    QCOMPARE(halls.size(), std::size_t(8));
+    QCOMPARE(paths.size(), std::size_t(4));
+    for (const auto& p : paths) QVERIFY2(!halls.count(p), p.c_str());
+    // In the drawing: every power gear symbol (filled, outlined in white) and feed line.
+    const report::Drawing d = report::sitePlan(s.design->design.site, l);
+    std::size_t gear = 0;
+    for (const auto& item : d.items()) {
+      report::Color c = report::kTransparent;
+      if (const auto* r = std::get_if<report::RectItem>(&item); r && r->style.stroke == report::kWhite)
+        c = r->style.fill;
+      if (const auto* p = std::get_if<report::PolygonItem>(&item); p && p->style.stroke == report::kWhite)
+        c = p->style.fill;
+      if (const auto* e = std::get_if<report::CircleItem>(&item); e && e->style.stroke == report::kWhite)
+        c = e->style.fill;
+      if (const auto* line = std::get_if<report::LineItem>(&item)) c = line->style.stroke;
+      if (c.transparent()) continue;
+      ++gear;
+      c.a = 255;
+      QVERIFY2(!halls.count(c.hex()), c.hex().c_str());
+    }
+    QVERIFY(gear > 1000);
+
+    auto lab = [](report::Color c) {
+      auto linear = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+      const double r = linear(c.r / 255.0), g = linear(c.g / 255.0), b = linear(c.b / 255.0);
+      const double x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, y = 0.2126 * r + 0.7152 * g + 0.0722 * b,
+                   z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883;
+      auto f = [](double t) { return t > 0.008856 ? std::cbrt(t) : 7.787 * t + 16.0 / 116; };
+      return std::array<double, 3>{116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))};
+    };
+    for (int h = 0; h < 10; ++h)
+      for (int p = 0; p < 8; ++p) {
+        const auto a = lab(report::hallColor(h)), b = lab(report::powerPathColor(p));
+        const double delta = std::hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+        QVERIFY2(delta >= 20, qPrintable(QString("hall %1, path %2: %3").arg(h).arg(p).arg(delta)));
+      }
+  }
+
   // The legend lists what the design holds and nothing else: a rack class, a kind of power gear
   // or cooling units appear in it exactly when the layout has them (no "storage rack" on a site
   // without one).
