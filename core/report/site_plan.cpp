@@ -52,6 +52,13 @@ std::vector<Point> footprint(const Frame& f, Vec2 c, double w, double d, double 
   return pts;
 }
 
+Rect boundsOf(const std::vector<Point>& pts) {
+  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
+  for (const auto& p : pts)
+    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+  return {x0, y0, x1 - x0, y1 - y0};
+}
+
 Color pathColor(const PowerPaths& p, int node) {
   return powerPathColor(p.nodePath[node]);
 }
@@ -91,11 +98,14 @@ Color rackFill(const design::Rack& r) {
   return c == model::RackClass::Network || c == model::RackClass::Storage ? rackColor(c) : hallColor(r.hall);
 }
 
-void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const SitePlanOptions& o) {
+void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const SitePlanOptions& o,
+               std::vector<Rect>& drawn) {
   if (static_cast<int>(layout.racks.size()) <= o.maxRacksDrawn) {
     for (const auto& r : layout.racks) {
       const model::Footprint fp = model::rackFootprint(r);
-      d.polygon(footprint(f, r.position, fp.width, fp.depth, r.rotation), Style::filled(rackFill(r)));
+      auto pts = footprint(f, r.position, fp.width, fp.depth, r.rotation);
+      drawn.push_back(boundsOf(pts));
+      d.polygon(std::move(pts), Style::filled(rackFill(r)));
     }
     return;
   }
@@ -109,7 +119,9 @@ void drawRacks(Drawing& d, const Frame& f, const design::Layout& layout, const S
     const double len = std::hypot(dx, dy);
     const double deg = len > 0 ? std::atan2(dy, dx) * 180 / kPi : row.rotation;
     const Vec2 mid{(row.start.x + row.end.x) / 2, (row.start.y + row.end.y) / 2};
-    d.polygon(footprint(f, mid, len + w, dep, deg), Style::filled(rackFill(first)));
+    auto pts = footprint(f, mid, len + w, dep, deg);
+    drawn.push_back(boundsOf(pts));
+    d.polygon(std::move(pts), Style::filled(rackFill(first)));
   }
 }
 
@@ -135,21 +147,6 @@ Style coreRoomStyle() {
   return Style::outlined(fill, ink, 0.8);
 }
 
-// The room's name; returns what it and the room cover, for the site-level labels to keep clear of.
-Rect nameCoreRoom(Drawing& d, const Rect& r) {
-  const std::string name = "core room";
-  constexpr double kSize = 6;
-  const double tw = textWidth(name, kSize, true);
-  const bool inside = tw <= r.w - 4 && r.h >= kSize + 4;
-  // Inside along its top edge: the middle is where the design's core plant tends to stand.
-  const Point at = inside ? Point{r.x + r.w / 2, r.y + kSize + 1.5} : Point{r.x + r.w / 2, r.y + r.h + kSize + 1};
-  const Color ink = rackColor(model::RackClass::Network);
-  d.text(at, name, {.size = kSize, .anchor = Anchor::Middle, .bold = true, .color = inside ? ink : kInk});
-  if (inside) return r;
-  const double x0 = std::min(r.x, at.x - tw / 2), x1 = std::max(r.x + r.w, at.x + tw / 2);
-  return {x0, r.y, x1 - x0, at.y + 2 - r.y};
-}
-
 // A site-level id to print next to its symbol, and the symbol's bounding box.
 struct Label {
   Rect symbol;
@@ -173,13 +170,6 @@ std::vector<Point> chamfered(const std::vector<Point>& pts, double cut) {
   return out;
 }
 
-Rect boundsOf(const std::vector<Point>& pts) {
-  double x0 = std::numeric_limits<double>::infinity(), y0 = x0, x1 = -x0, y1 = -x0;
-  for (const auto& p : pts)
-    x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
-  return {x0, y0, x1 - x0, y1 - y0};
-}
-
 Rect square(Point c, double half) {
   return {c.x - half, c.y - half, 2 * half, 2 * half};
 }
@@ -188,8 +178,44 @@ bool overlaps(const Rect& a, const Rect& b) {
   return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 }
 
+// The room's name, where it comes near none of `drawn` (gear symbols, racks, names and ids): inside
+// the room along its top edge (the middle is where a design's core plant tends to stand), then
+// lower down inside it, then under, over, right of or left of the room; where every place covers
+// something, the one that covers least.
+void nameCoreRoom(Drawing& d, const Rect& r, const std::vector<Rect>& drawn) {
+  const std::string name = "core room";
+  constexpr double kSize = 6, kGap = 1.5, kAscent = 0.8 * kSize, kDescent = 0.2 * kSize;
+  const double tw = textWidth(name, kSize, true), cx = r.x + r.w / 2;
+  struct Place {
+    Point at;  // baseline centre
+    bool inside;
+  };
+  std::vector<Place> places;
+  if (tw <= r.w - 4 && r.h >= kSize + 4) {
+    const double top = r.y + kGap + kAscent, bottom = r.y + r.h - kGap - kDescent;
+    constexpr int kRows = 5;
+    for (int i = 0; i < kRows; ++i) places.push_back({{cx, top + (bottom - top) * i / (kRows - 1)}, true});
+  }
+  const double middle = r.y + r.h / 2 + (kAscent - kDescent) / 2;
+  places.push_back({{cx, r.y + r.h + kGap + kAscent}, false});
+  places.push_back({{cx, r.y - kGap - kDescent}, false});
+  places.push_back({{r.x + r.w + kGap + tw / 2, middle}, false});
+  places.push_back({{r.x - kGap - tw / 2, middle}, false});
+  auto box = [&](Point at) { return Rect{at.x - tw / 2, at.y - kAscent, tw, kSize}; };
+  std::size_t best = 0;
+  std::ptrdiff_t fewest = std::numeric_limits<std::ptrdiff_t>::max();
+  for (std::size_t i = 0; i < places.size() && fewest > 0; ++i) {
+    const Rect b = box(places[i].at), clear{b.x - kGap, b.y - kGap, b.w + 2 * kGap, b.h + 2 * kGap};  // not touching
+    const auto covered = std::count_if(drawn.begin(), drawn.end(), [&](const Rect& x) { return overlaps(clear, x); });
+    if (covered < fewest) best = i, fewest = covered;
+  }
+  const Place& at = places[best];
+  const Color ink = rackColor(model::RackClass::Network);
+  d.text(at.at, name, {.size = kSize, .anchor = Anchor::Middle, .bold = true, .color = at.inside ? ink : kInk});
+}
+
 void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const PowerPaths& paths,
-               const SitePlanOptions& o, std::vector<Label>& labels) {
+               const SitePlanOptions& o, std::vector<Label>& labels, std::vector<Rect>& symbols) {
   const int n = static_cast<int>(layout.power.size());
   const bool allLines = n <= o.maxFeedLines;
   for (int i = 0; i < n; ++i) {
@@ -225,13 +251,15 @@ void drawPower(Drawing& d, const Frame& f, const design::Layout& layout, const P
     } else {
       d.rect({c.x - 1.2, c.y - 1.2, 2.4, 2.4}, s);
     }
+    symbols.push_back(box);
     if (node.hall == kNone) labels.push_back({box, node.id});
   }
 }
 
 // Cooling units; one mounted in a rack (an in-rack CDU) is left to its rack, which covers it from
 // above: a symbol of its own would stand over the racks beside it, one per rack.
-void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::vector<Label>& labels) {
+void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::vector<Label>& labels,
+                 std::vector<Rect>& symbols) {
   const std::vector<int> mounts = model::mountingRacks(layout);
   for (std::size_t i = 0; i < layout.cooling.size(); ++i) {
     const auto& u = layout.cooling[i];
@@ -247,6 +275,7 @@ void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::
     } else {
       d.rect(box, Style::outlined(kCoolingFill, kCoolingEdge, 0.6));
     }
+    symbols.push_back(box);
     if (u.hall == kNone) labels.push_back({box, u.id});
   }
 }
@@ -254,8 +283,8 @@ void drawCooling(Drawing& d, const Frame& f, const design::Layout& layout, std::
 // Site-level ids next to their symbols when there are few enough to read: below, else above,
 // right or left — the first place that hits no symbol, nothing in `taken` (the core room) and no
 // label already placed (with a margin for the width estimate). Each sits on a white plate, so
-// feed lines running under it do not strike it through.
-void drawLabels(Drawing& d, const std::vector<Label>& labels, std::vector<Rect> taken) {
+// feed lines running under it do not strike it through; the plates are added to `plates`.
+void drawLabels(Drawing& d, const std::vector<Label>& labels, std::vector<Rect> taken, std::vector<Rect>& plates) {
   if (labels.size() > 24) return;
   constexpr double kSize = 5.5, kGap = 1.5, kMargin = 1.5;
   taken.reserve(taken.size() + 2 * labels.size());  // what to keep clear of, every symbol, every label placed
@@ -278,6 +307,7 @@ void drawLabels(Drawing& d, const std::vector<Label>& labels, std::vector<Rect> 
       }
     }
     taken.push_back(chosen);
+    plates.push_back(chosen);
     Color plate = kWhite;
     plate.a = 225;
     d.rect(chosen, Style::filled(plate));
@@ -440,14 +470,13 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
   const bool room = hasCoreRoom(fabric);
   const Rect roomRect = room ? coreRoomRect(f, *fabric) : Rect{};
   if (room) d.rect(roomRect, coreRoomStyle());
-  drawCooling(d, f, layout, labels);
-  drawPower(d, f, layout, paths, o, labels);
+  std::vector<Rect> drawn;  // every symbol, rack and name drawn, for the room's name to keep clear of
+  drawCooling(d, f, layout, labels, drawn);
+  drawPower(d, f, layout, paths, o, labels, drawn);
   // Racks over the gear: gear too small to draw to scale gets a symbol bigger than itself (a
   // busway along a row is a 2.4 pt square, metres wide on a campus), which would otherwise cover
   // the racks it feeds and show the planner power-path colours where the legend promises racks.
-  drawRacks(d, f, layout, o);
-  std::vector<Rect> keepClear;
-  if (room) keepClear.push_back(nameCoreRoom(d, roomRect));
+  drawRacks(d, f, layout, o, drawn);
   for (const auto& hall : layout.halls) {
     const std::string name = hall.name.empty() ? hall.id : hall.name;
     const double w = hall.size.x * f.scale, hgt = hall.size.y * f.scale;
@@ -459,10 +488,14 @@ Drawing sitePlan(const design::SiteInfo& site, const design::Layout& layout, con
       const double under = a.y + hgt + size + 1;
       const double y = under < plotBottom - 1 ? under : a.y + size + 2;
       d.text({a.x + 2, y}, name, {.size = size, .bold = true, .color = kInk});
+      drawn.push_back({a.x + 2, y - size, textWidth(name, size, true), 1.2 * size});
       break;
     }
   }
-  drawLabels(d, labels, std::move(keepClear));
+  // Site-level ids keep clear of the core room; its name, placed last, of them, the hall names, the
+  // gear and the racks.
+  drawLabels(d, labels, room ? std::vector<Rect>{roomRect} : std::vector<Rect>{}, drawn);
+  if (room) nameCoreRoom(d, roomRect, drawn);
   drawNorthArrow(d, o.width - kMargin - 8, kMargin + 6);
   drawScaleBar(d, f, kMargin + 4, plotBottom + 8, spanX);
   const double legendEnd =

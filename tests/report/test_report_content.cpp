@@ -665,6 +665,55 @@ class TestReportContent : public QObject {
       QVERIFY2(entry.label.find("core room") == std::string::npos, entry.label.c_str());
   }
 
+  // The core room's name covers no gear symbol, no rack and no site-level id: on the campus it stood
+  // along the room's top edge over the core chillers' and towers' symbols, on the teaching hall under
+  // the room over a row of racks and its busways' markers, on the Colossus-like site under the
+  // core air handler's id.
+  void sitePlanCoreRoomNameCoversNoSymbol_data() { report_fixture::addSampleRows(); }
+  void sitePlanCoreRoomNameCoversNoSymbol() {
+    QFETCH(QString, path);
+    const auto& s = evaluated(path.toStdString());
+    const fabric::FabricResult& f = s.eval.fabric;
+    if (f.coreRoomRacks == 0) QSKIP("no core room");
+    const report::Drawing d = report::sitePlan(s.design->design.site, s.design->layout, {}, &f);
+    const report::Color ink = report::rackColor(model::RackClass::Network);
+    std::set<std::string> hallInk;
+    for (std::size_t h = 0; h < s.design->layout.halls.size(); ++h)
+      hallInk.insert(report::hallColor(static_cast<int>(h)).hex());
+    report::Rect name;
+    for (const auto& item : d.items())
+      if (const auto* t = std::get_if<report::TextItem>(&item); t && t->text == "core room") {
+        QCOMPARE(t->style.anchor, report::Anchor::Middle);
+        const double w = report::textWidth(t->text, t->style.size, true);
+        name = {t->at.x - w / 2, t->at.y - 0.8 * t->style.size, w, t->style.size};
+      }
+    QVERIFY(name.w > 0);
+    auto meets = [&](report::Rect b) {
+      return name.x < b.x + b.w && b.x < name.x + name.w && name.y < b.y + b.h && b.y < name.y + name.h;
+    };
+    auto bounds = [](const std::vector<report::Point>& pts) {
+      report::Rect b{pts[0].x, pts[0].y, 0, 0};
+      for (const auto& p : pts) {
+        const double x1 = std::max(b.x + b.w, p.x), y1 = std::max(b.y + b.h, p.y);
+        b.x = std::min(b.x, p.x), b.y = std::min(b.y, p.y), b.w = x1 - b.x, b.h = y1 - b.y;
+      }
+      return b;
+    };
+    // Every shape is a gear symbol, a rack or the white plate under a site-level id but the site
+    // (dashed), the halls (outlined in their colour) and the room itself (outlined in the network ink).
+    int covered = 0;
+    for (const auto& item : d.items()) {
+      if (const auto* r = std::get_if<report::RectItem>(&item)) {
+        const report::Style& st = r->style;
+        if (!st.dashed && !hallInk.count(st.stroke.hex()) && st.stroke != ink) covered += meets(r->r);
+      }
+      if (const auto* p = std::get_if<report::PolygonItem>(&item)) covered += meets(bounds(p->points));
+      if (const auto* c = std::get_if<report::CircleItem>(&item))
+        covered += meets({c->c.x - c->radius, c->c.y - c->radius, 2 * c->radius, 2 * c->radius});
+    }
+    QCOMPARE(covered, 0);
+  }
+
   void clusterFromTheDesign() {
     const auto& s = evaluated(samplePath("superpod-gb200-su.yaml"));
     const training::Cluster c = engine::clusterFromEvaluation(s.design->design, s.eval);
