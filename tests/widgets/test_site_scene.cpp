@@ -243,6 +243,11 @@ class TestSiteScene : public QObject {
       QVERIFY(scene.bounds()[3] >= 50 && scene.bounds()[3] > before);  // "fit all" takes it in
       scene.build(site.layout, site.catalog);                          // kept across a rebuild
     }
+    // A room of one rack, narrower than its name, is drawn but not named: the name would cover the
+    // racks around it.
+    scene.setCoreRoom({{30, 40}, {30.6, 42.4}, 1});
+    QVERIFY(scene.coreRoomBounds());
+    QVERIFY(!scene.coreRoomNameBox());
     scene.setCoreRoom({});
     QVERIFY(!scene.coreRoomBounds());
     QVERIFY(!scene.coreRoomNameBox());

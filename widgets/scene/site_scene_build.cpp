@@ -42,6 +42,8 @@ constexpr double kMountProud = 0.03;
 constexpr double kGroundZ = -0.5, kRoadZ = -0.3, kHallFloorZ = -0.05, kLabelLift = 0.12;
 // The core room's floor: over a hall's floor where the room stands in a hall, under its labels.
 constexpr double kCoreRoomFloorZ = 0.02;
+// "Core room" at a letter height is about this many letter heights wide.
+constexpr double kCoreRoomNameWidth = 5.5;
 
 // A hall's name: its letter height (m) on the ground; it is centred kHallLabelBelow heights below
 // the hall's wall, and its lowest ink reaches half a height further (kHallLabelDrop, with a margin).
@@ -352,6 +354,11 @@ void SiteScene::buildStatic() {
       corners[static_cast<std::size_t>(k)] = {(k & 1) ? hi.x : lo.x, (k & 2) ? hi.y : lo.y, (k & 4) ? roomHeight : 0.0};
     std::swap(corners[2], corners[3]), std::swap(corners[6], corners[7]);  // each ring in order round the box
     setMesh(coreRoomEdges_, boxEdgesMesh({corners}));
+  }
+  // Named on its roof when the name fits across it: a room of a rack or two (the teaching hall's
+  // one spine rack) stands among the hall's racks, where a name wider than the room covers them.
+  if (room && coreRoom_.max.x - coreRoom_.min.x >= kCoreRoomNameWidth * roomLetters) {
+    const design::Vec2 lo = coreRoom_.min, hi = coreRoom_.max;
     Label l;
     l.text = "Core room";
     l.height = roomLetters;
@@ -370,8 +377,9 @@ void SiteScene::buildStatic() {
     hallLabels.push_back(l);
   }
   hallNameBoxes_.clear();
+  const bool roomNamed = hallLabels.size() > layout_.halls.size();
   setMesh(hallLabels_, labelsMesh(hallLabels, &hallNameBoxes_));
-  if (room) {
+  if (roomNamed) {
     coreRoomNameBox_ = hallNameBoxes_.back();
     hallNameBoxes_.pop_back();
   }
