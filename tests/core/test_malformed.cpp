@@ -36,6 +36,18 @@ const catalog::Catalog& testCatalog() {
   return cat;
 }
 
+// The error loading kBase gives with `replace` replaced by `with`; empty when it loads.
+QString errorWith(const QString& replace, const QString& with) {
+  std::string text = kBase;
+  text.replace(text.find(replace.toStdString()), static_cast<std::size_t>(replace.size()), with.toStdString());
+  try {
+    io::loadDesignText(text, "bad.yaml", testCatalog());
+  } catch (const io::LoadError& e) {
+    return QString::fromUtf8(e.what());
+  }
+  return {};
+}
+
 std::string billionLaughs() {
   std::string s = "a: &a [x, x, x, x, x, x, x, x, x, x]\n";
   for (char c = 'b'; c <= 'j'; ++c) {
@@ -477,20 +489,14 @@ class TestMalformed : public QObject {
     QFETCH(QString, replace);
     QFETCH(QString, with);
     QFETCH(QString, message);
-    std::string text = kBase;
-    text.replace(text.find(replace.toStdString()), static_cast<std::size_t>(replace.size()), with.toStdString());
-    try {
-      io::loadDesignText(text, "bad.yaml", testCatalog());
-      QFAIL("loading succeeded but should have failed");
-    } catch (const io::LoadError& e) {
-      const QString what = QString::fromUtf8(e.what());
-      QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
-      const QString tag = QTest::currentDataTag();
-      const bool suggests = tag == "power node" || tag == "swapped letters" || tag == "catalog override";
-      QVERIFY2(what.contains("; did you mean '") == suggests, qPrintable(what));
-      if (tag == "swapped letters") QVERIFY2(what.endsWith("; did you mean 'rejects_to'?"), qPrintable(what));
-      if (tag == "catalog override") QVERIFY2(what.endsWith("; did you mean 'power'?"), qPrintable(what));
-    }
+    const QString what = errorWith(replace, with);
+    QVERIFY2(!what.isEmpty(), "loading succeeded but should have failed");
+    QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
+    const QString tag = QTest::currentDataTag();
+    const bool suggests = tag == "power node" || tag == "swapped letters" || tag == "catalog override";
+    QVERIFY2(what.contains("; did you mean '") == suggests, qPrintable(what));
+    if (tag == "swapped letters") QVERIFY2(what.endsWith("; did you mean 'rejects_to'?"), qPrintable(what));
+    if (tag == "catalog override") QVERIFY2(what.endsWith("; did you mean 'power'?"), qPrintable(what));
   }
 
   // An unknown value of a fixed set (a kind, a topology, a catalog entry's kind) names the allowed
@@ -520,18 +526,12 @@ class TestMalformed : public QObject {
     QFETCH(QString, replace);
     QFETCH(QString, with);
     QFETCH(QString, message);
-    std::string text = kBase;
-    text.replace(text.find(replace.toStdString()), static_cast<std::size_t>(replace.size()), with.toStdString());
-    try {
-      io::loadDesignText(text, "bad.yaml", testCatalog());
-      QFAIL("loading succeeded but should have failed");
-    } catch (const io::LoadError& e) {
-      const QString what = QString::fromUtf8(e.what());
-      QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
-      const QString tag = QTest::currentDataTag();
-      QVERIFY2(what.contains("; did you mean '") == (tag != "far from any"), qPrintable(what));
-      if (tag == "cooling kind") QVERIFY2(what.endsWith("; did you mean 'dry-cooler'?"), qPrintable(what));
-    }
+    const QString what = errorWith(replace, with);
+    QVERIFY2(!what.isEmpty(), "loading succeeded but should have failed");
+    QVERIFY2(what.startsWith("bad.yaml:" + message), qPrintable(what));
+    const QString tag = QTest::currentDataTag();
+    QVERIFY2(what.contains("; did you mean '") == (tag != "far from any"), qPrintable(what));
+    if (tag == "cooling kind") QVERIFY2(what.endsWith("; did you mean 'dry-cooler'?"), qPrintable(what));
   }
 };
 
