@@ -31,6 +31,7 @@ struct ComparedFigure {
   std::optional<units::Dimension> dimension;
   double perUnit = 1;
   std::string per;
+  bool present = true;  // false: the design has no such figure (FP4 on GPUs without it), shown "–"
 };
 
 // A count or a ratio, shown as it is.
@@ -118,6 +119,10 @@ std::vector<ComparedFigure> figures(const ComparedDesign& d, const std::vector<e
       plain("warnings", "Findings", "Warnings", "", 0, static_cast<double>(countOf(found, engine::Severity::Warning))),
       plain("infos", "Findings", "Notes", "", 0, static_cast<double>(countOf(found, engine::Severity::Info))),
   };
+  // GPUs without FP4 (H100) have no FP4 figure, as evaluate prints "n/a": not "0 EFLOP/s".
+  if (e.compute.gpus > 0 && e.compute.peakFp4 <= 0)
+    for (ComparedFigure& x : f)
+      if (x.key == "peak_fp4_pflops") x.present = false;
   if (d.training && d.training->ok) {
     const training::Estimate& t = d.training->estimate;
     const std::vector<ComparedFigure> more = {
@@ -243,17 +248,21 @@ Comparison compare(const ComparedDesign& a, const ComparedDesign& b) {
   for (const ComparedFigure& f : fa) {
     ComparedMetric& m = add(f);
     m.a = f.value;
+    m.inA = f.present;
     const auto it = std::find_if(fb.begin(), fb.end(), [&](const ComparedFigure& g) { return g.key == f.key; });
-    if (it != fb.end())
+    if (it != fb.end()) {
       m.b = it->value;
-    else
+      m.inB = it->present;
+    } else {
       m.inB = false;
+    }
   }
   for (const ComparedFigure& f : fb) {
     if (std::any_of(fa.begin(), fa.end(), [&](const ComparedFigure& g) { return g.key == f.key; })) continue;
     ComparedMetric& m = add(f);
     m.inA = false;
     m.b = f.value;
+    m.inB = f.present;
   }
   for (std::size_t i = 0; i < c.metrics.size(); ++i) {
     ComparedMetric& m = c.metrics[i];

@@ -145,6 +145,11 @@ class TestComparison : public QObject {
     QCOMPARE(facility.shownUnit, std::string("MW"));
     QCOMPARE(facility.valueText(false), report::count(static_cast<std::int64_t>(std::lround(facility.a))) + " MW");
     QCOMPARE(metric(c, "source_capacity_mw").shownUnit, std::string("MW"));
+    // The H100 site has no FP4 figure ("–", null in the JSON), not "0 EFLOP/s".
+    const auto& fp4 = metric(c, "peak_fp4_pflops");
+    QVERIFY(fp4.inA && !fp4.inB);
+    QCOMPARE(fp4.valueText(true), std::string("\u2013"));
+    QVERIFY(report::comparisonText(c).find(" 0 EFLOP/s") == std::string::npos);
   }
 
   // A row reads in one unit for A, B and the difference, the one its larger side reads best in
